@@ -1,0 +1,30 @@
+//! The chronology dataset: its schema, the embedded default, and validation.
+
+pub mod schema;
+pub mod validate;
+
+pub use schema::*;
+
+/// The embedded default dataset, exactly as committed in `assets/data/japan-nato.json`.
+pub const EMBEDDED_JSON: &str = include_str!("../../../assets/data/japan-nato.json");
+
+/// Parses a dataset in our own JSON schema, with an error that says where it went wrong.
+pub fn parse_json(text: &str) -> Result<Chronology, String> {
+    serde_json::from_str::<Chronology>(text).map_err(|e| {
+        format!(
+            "line {}, column {}: {}",
+            e.line(),
+            e.column(),
+            e.to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+        )
+    })
+}
+
+/// The embedded Japan–NATO chronology, parsed. An error here means the committed file is broken;
+/// the native tests make sure it never is, and the page reports it rather than panicking.
+pub fn embedded() -> Result<Chronology, String> {
+    parse_json(EMBEDDED_JSON)
+}

@@ -1,0 +1,316 @@
+//! The rules a chronology must keep. Each broken rule names the record and the rule, so that a
+//! person editing the JSON by hand knows exactly what to fix.
+
+use super::schema::Chronology;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One broken rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// What is wrong: `event 1991-worner-visit`, `phase plateau`, `footnote 12`, `dataset`.
+    pub subject: String,
+    /// The rule's short name, e.g. `unique-id`, `end-after-start`.
+    pub rule: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}]: {}", self.subject, self.rule, self.message)
+    }
+}
+
+fn problem(subject: impl Into<String>, rule: &'static str, message: impl Into<String>) -> Problem {
+    Problem {
+        subject: subject.into(),
+        rule,
+        message: message.into(),
+    }
+}
+
+/// Whether a link may be made clickable: only absolute http(s) URLs with a host.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    matches!(rest, Some(host) if !host.is_empty() && !host.starts_with('/'))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Checks every structural rule of a chronology and returns all the problems found, not just the
+/// first. (Whether evidence phrases occur in the source is checked where the source text is at
+/// hand: see [`evidence_occurs`].)
+pub fn validate(c: &Chronology) -> Vec<Problem> {
+    let mut problems = Vec::new();
+
+    let mut duplicates = |kind: &str, ids: Vec<&str>| {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if id.trim().is_empty() {
+                problems.push(problem(kind, "non-empty-id", format!("a {kind} has an empty id")));
+            } else if !seen.insert(id) {
+                problems.push(problem(
+                    format!("{kind} {id}"),
+                    "unique-id",
+                    format!("the id '{id}' is used by more than one {kind}"),
+                ));
+            }
+        }
+    };
+    duplicates("event", c.events.iter().map(|e| e.id.as_str()).collect());
+    duplicates("phase", c.phases.iter().map(|p| p.id.as_str()).collect());
+    duplicates("domain", c.domains.iter().map(|d| d.id.as_str()).collect());
+    duplicates(
+        "third party",
+        c.third_parties.iter().map(|t| t.id.as_str()).collect(),
+    );
+
+    for (i, f) in c.footnotes.iter().enumerate() {
+        let expected = i as u32 + 1;
+        if f.number != expected {
+            problems.push(problem(
+                format!("footnote {}", f.number),
+                "footnotes-numbered",
+                format!("footnotes must be numbered 1, 2, 3 … in order; expected {expected} here"),
+            ));
+        }
+        for url in f.urls() {
+            if !is_web_url(url) {
+                problems.push(problem(
+                    format!("footnote {}", f.number),
+                    "web-url",
+                    format!("'{url}' is not an http(s) URL"),
+                ));
+            }
+        }
+        if f.citation.trim().is_empty() {
+            problems.push(problem(
+                format!("footnote {}", f.number),
+                "non-empty",
+                "the citation is empty",
+            ));
+        }
+    }
+
+    for p in &c.phases {
+        if p.end < p.start && !p.start.contains(&p.end) {
+            problems.push(problem(
+                format!("phase {}", p.id),
+                "end-after-start",
+                format!("ends ({}) before it starts ({})", p.end.to_iso(), p.start.to_iso()),
+            ));
+        }
+    }
+
+    let phases: HashMap<&str, _> = c.phases.iter().map(|p| (p.id.as_str(), p)).collect();
+    let domains: HashSet<&str> = c.domains.iter().map(|d| d.id.as_str()).collect();
+    let parties: HashSet<&str> = c.third_parties.iter().map(|t| t.id.as_str()).collect();
+    let footnotes: HashSet<u32> = c.footnotes.iter().map(|f| f.number).collect();
+
+    for e in &c.events {
+        let subject = format!("event {}", e.id);
+        if e.title.trim().is_empty() {
+            problems.push(problem(&subject, "non-empty", "the title is empty"));
+        }
+        if let Some(end) = e.end {
+            if end.end_day() <= e.start.first_day() || end.end_day() < e.start.end_day() {
+                problems.push(problem(
+                    &subject,
+                    "end-after-start",
+                    format!("ends ({}) before it starts ({})", end.to_iso(), e.start.to_iso()),
+                ));
+            }
+        }
+        if !c.phases.is_empty() {
+            match phases.get(e.phase.as_str()) {
+                None => problems.push(problem(
+                    &subject,
+                    "known-phase",
+                    format!("the phase '{}' is not defined", e.phase),
+                )),
+                Some(p) => {
+                    // At the coarser precision: a year-only "2001" may lie in a phase that
+                    // starts in September 2001.
+                    let within = e.start.end_day() > p.start.first_day()
+                        && e.start.first_day() < p.end.end_day();
+                    if !within && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                        problems.push(problem(
+                            &subject,
+                            "within-phase",
+                            format!(
+                                "starts {} outside its phase '{}' ({} – {}) and has no note saying why",
+                                e.start.to_iso(),
+                                p.id,
+                                p.start.to_iso(),
+                                p.end.to_iso()
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        for d in &e.domains {
+            if !domains.contains(d.as_str()) {
+                problems.push(problem(
+                    &subject,
+                    "known-domain",
+                    format!("the domain '{d}' is not defined"),
+                ));
+            }
+        }
+        for t in &e.third_parties {
+            if !parties.contains(t.as_str()) {
+                problems.push(problem(
+                    &subject,
+                    "known-third-party",
+                    format!("the third party '{t}' is not defined"),
+                ));
+            }
+        }
+        for n in &e.footnotes {
+            if !footnotes.contains(n) {
+                problems.push(problem(
+                    &subject,
+                    "known-footnote",
+                    format!("footnote {n} does not exist"),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Normalises text for the verbatim-evidence rule: footnote markers (`<sup>…</sup>`) and
+/// Markdown emphasis, escapes and link syntax removed, curly quotes made straight, and
+/// whitespace runs collapsed, so that a phrase copied from the brief matches whatever the
+/// layout of the brief's text file.
+pub fn normalise_for_evidence(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    let mut rest = text;
+    // Footnote markers go with their content.
+    while let Some(i) = rest.find("<sup>") {
+        s.push_str(&rest[..i]);
+        match rest[i..].find("</sup>") {
+            Some(j) => rest = &rest[i + j + "</sup>".len()..],
+            None => {
+                rest = &rest[i + "<sup>".len()..];
+            }
+        }
+    }
+    s.push_str(rest);
+    // Markdown links [x](y) → x; autolinks <url> → url.
+    let s = strip_markdown_links(&s);
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    let mut last_space = true;
+    while let Some(c) = chars.next() {
+        let c = match c {
+            '*' => continue,
+            '\\' => match chars.peek() {
+                Some(&n) if n.is_ascii_punctuation() => {
+                    chars.next();
+                    if n == '\\' {
+                        // `\\_` is an escaped backslash before an escaped char in the brief's text.
+                        if matches!(chars.peek(), Some(&m) if m.is_ascii_punctuation()) {
+                            chars.next().unwrap_or(n)
+                        } else {
+                            n
+                        }
+                    } else {
+                        n
+                    }
+                }
+                _ => c,
+            },
+            '‘' | '’' | '‛' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    out.trim_end().to_string()
+}
+
+fn strip_markdown_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let bracket = rest.find('[');
+        let angle = rest.find("<http");
+        match (bracket, angle) {
+            (None, None) => break,
+            (Some(b), a) if a.is_none_or(|a| b < a) => {
+                if let Some(close) = rest[b..].find("](") {
+                    let after = b + close + 2;
+                    if let Some(paren) = rest[after..].find(')') {
+                        out.push_str(&rest[..b]);
+                        out.push_str(&rest[b + 1..b + close]);
+                        rest = &rest[after + paren + 1..];
+                        continue;
+                    }
+                }
+                out.push_str(&rest[..=b]);
+                rest = &rest[b + 1..];
+            }
+            (_, Some(a)) => {
+                if let Some(close) = rest[a..].find('>') {
+                    out.push_str(&rest[..a]);
+                    out.push_str(&rest[a + 1..a + close]);
+                    rest = &rest[a + close + 1..];
+                } else {
+                    out.push_str(&rest[..=a]);
+                    rest = &rest[a + 1..];
+                }
+            }
+            (Some(_), None) => unreachable!("covered by the guard above"),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether `phrase` occurs verbatim in the source, up to whitespace and quote style.
+pub fn evidence_occurs(phrase: &str, normalised_source: &str) -> bool {
+    let p = normalise_for_evidence(phrase);
+    !p.is_empty() && normalised_source.contains(&p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_urls_are_web_urls() {
+        assert!(is_web_url("https://www.nato.int/cps/en/natohq/news_27092.htm"));
+        assert!(is_web_url("http://www.mod.go.jp/e/d_act/"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("JAVASCRIPT://x"));
+        assert!(!is_web_url("https://"));
+        assert!(!is_web_url("ftp://example.org"));
+        assert!(!is_web_url("https://exa mple.org"));
+    }
+
+    #[test]
+    fn normalisation_ignores_markup_quotes_and_layout() {
+        let brief = "the *NATO Review*.<sup>9</sup> The common \\$4.5 billion\n\n “only   natural,” [https://a.b/c\\_d](https://a.b/c\\_d) <https://x.y/z>";
+        let n = normalise_for_evidence(brief);
+        assert_eq!(
+            n,
+            "the NATO Review. The common $4.5 billion \"only natural,\" https://a.b/c_d https://x.y/z"
+        );
+        assert!(evidence_occurs("NATO Review. The common", &n));
+        assert!(evidence_occurs("\u{201c}only natural,\u{201d}", &n));
+        assert!(!evidence_occurs("only Natural", &n));
+        assert!(!evidence_occurs("   ", &n));
+    }
+}

@@ -1,0 +1,10 @@
+//! The pure core: no web-sys, no Yew. Every module here is tested with native `cargo test`.
+
+pub mod dataset;
+pub mod date;
+pub mod layout;
+pub mod query;
+pub mod scale;
+pub mod synthetic;
+pub mod url_state;
+pub mod viewport;

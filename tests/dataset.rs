@@ -1,0 +1,160 @@
+//! The embedded chronology keeps every rule, cites the brief verbatim, and matches its schema.
+#![cfg(not(target_arch = "wasm32"))]
+
+use japan_nato_explorer::core::dataset::validate::{
+    evidence_occurs, normalise_for_evidence, validate,
+};
+use japan_nato_explorer::core::dataset::{embedded, parse_json, Chronology, EMBEDDED_JSON};
+use std::path::PathBuf;
+
+fn manifest_path(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+fn data() -> Chronology {
+    embedded().unwrap_or_else(|e| panic!("assets/data/japan-nato.json does not parse: {e}"))
+}
+
+/// The brief, where this checkout sits beside the project's shared/ folder (always so in CI).
+fn brief() -> Option<String> {
+    let path = manifest_path("../shared/seed/000_de24f83294463f6f.txt");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(_) if std::env::var_os("CI").is_some() => {
+            panic!("CI must have the brief at {}", path.display())
+        }
+        Err(_) => {
+            eprintln!("note: the brief is not at {}; evidence not checked", path.display());
+            None
+        }
+    }
+}
+
+#[test]
+fn the_embedded_chronology_keeps_every_rule() {
+    let problems = validate(&data());
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn all_88_footnotes_are_there_in_order_with_web_links() {
+    let d = data();
+    let numbers: Vec<u32> = d.footnotes.iter().map(|f| f.number).collect();
+    assert_eq!(numbers, (1..=88).collect::<Vec<u32>>());
+    for f in &d.footnotes {
+        assert!(!f.citation.trim().is_empty(), "footnote {} has no citation", f.number);
+        assert!(!f.citation.contains("<sup>") && !f.citation.contains('*'), "footnote {} keeps markup", f.number);
+    }
+    // Footnote 1 gives no URL; footnote 2 cites the New York Times.
+    assert_eq!(d.footnotes[0].url, None);
+    assert!(d.footnotes[1].url.as_deref().is_some_and(|u| u.starts_with("https://www.nytimes.com/1983/04/02/")));
+}
+
+#[test]
+fn every_evidence_phrase_occurs_verbatim_in_the_brief() {
+    let Some(brief) = brief() else { return };
+    let source = normalise_for_evidence(&brief);
+    let d = data();
+    let mut missing = Vec::new();
+    for e in &d.events {
+        if !evidence_occurs(&e.evidence, &source) {
+            missing.push(format!("event {} [evidence-verbatim]: {:?}", e.id, e.evidence));
+        }
+    }
+    for p in &d.phases {
+        if !evidence_occurs(&p.evidence, &source) {
+            missing.push(format!("phase {} [evidence-verbatim]: {:?}", p.id, p.evidence));
+        }
+    }
+    assert!(missing.is_empty(), "not found in the brief:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn the_facets_the_product_promises_exist_and_are_used() {
+    let d = data();
+    for id in ["afghanistan", "piracy", "cyber"] {
+        assert!(d.domain(id).is_some(), "domain {id} is missing");
+    }
+    for id in ["united-states", "china", "north-korea", "russia", "france"] {
+        assert!(d.third_party(id).is_some(), "third party {id} is missing");
+    }
+    for dom in &d.domains {
+        assert!(d.events.iter().any(|e| e.domains.contains(&dom.id)), "domain {} has no event", dom.id);
+    }
+    for t in &d.third_parties {
+        assert!(d.events.iter().any(|e| e.third_parties.contains(&t.id)), "third party {} has no event", t.id);
+    }
+    assert!(d.events.len() >= 80, "only {} events: the brief states far more", d.events.len());
+    assert!(d.phases.len() >= 3, "the brief draws at least three periods");
+}
+
+#[test]
+fn dates_are_as_precise_as_the_brief_and_no_more() {
+    let d = data();
+    // "in 1991, Secretary General Manfred Wörner became the first NATO head to visit Japan"
+    let worner = d.events.iter().find(|e| e.title.contains("Wörner")).expect("Wörner's 1991 visit");
+    assert_eq!(worner.start.to_iso(), "1991");
+    // Nothing is dated to 1 January unless the brief says so.
+    for e in &d.events {
+        assert!(!e.start.to_iso().ends_with("-01-01"), "event {} claims 1 January", e.id);
+    }
+}
+
+#[test]
+fn the_committed_schema_is_generated_from_the_types() {
+    let schema = schemars::schema_for!(Chronology);
+    let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    let path = manifest_path("assets/data/chronology.schema.json");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "assets/data/chronology.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test --test dataset`"
+    );
+}
+
+#[test]
+fn export_to_json_round_trips_the_file() {
+    let d = data();
+    let text = serde_json::to_string_pretty(&d).unwrap();
+    assert_eq!(parse_json(&text).unwrap(), d);
+    // The committed file is already in the canonical form (so edits stay reviewable).
+    let reparsed: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    assert_eq!(reparsed, serde_json::to_value(&d).unwrap());
+}
+
+#[test]
+fn validation_names_the_record_and_the_rule() {
+    let mut d = data();
+    let first = d.events[0].clone();
+    let mut dup = first.clone();
+    dup.phase = "no-such-phase".into();
+    dup.domains.push("astrology".into());
+    dup.footnotes.push(999);
+    dup.end = Some(japan_nato_explorer::core::date::PartialDate::parse("1900").unwrap());
+    d.events.push(dup);
+    d.footnotes[4].url = Some("javascript:alert(1)".into());
+    let problems: Vec<String> = validate(&d).iter().map(|p| p.to_string()).collect();
+    let has = |needle: &str| problems.iter().any(|p| p.contains(needle));
+    assert!(has(&format!("event {} [unique-id]", first.id)), "{problems:#?}");
+    assert!(has("[known-phase]: the phase 'no-such-phase' is not defined"), "{problems:#?}");
+    assert!(has("[known-domain]: the domain 'astrology'"), "{problems:#?}");
+    assert!(has("[known-footnote]: footnote 999 does not exist"), "{problems:#?}");
+    assert!(has("[end-after-start]"), "{problems:#?}");
+    assert!(has("footnote 5 [web-url]"), "{problems:#?}");
+}
+
+#[test]
+fn malformed_files_are_refused_with_the_place_of_the_error() {
+    let err = parse_json("{\n  \"title\": \"x\",\n  \"source\": 3\n}").unwrap_err();
+    assert!(err.starts_with("line 3"), "{err}");
+    let err = parse_json(&EMBEDDED_JSON.replacen("\"start\": \"", "\"start\": \"19x4", 1)).unwrap_err();
+    assert!(err.contains("is not a date"), "{err}");
+}
