@@ -1,0 +1,425 @@
+//! Filtering by facets (phase, domain, third party) and text, and facet counts.
+//!
+//! Within a facet the selected values combine with OR, across facets with AND, as in every
+//! faceted search. Text search is case- and diacritic-insensitive ("worner" finds Wörner).
+
+use crate::core::dataset::{Chronology, Event};
+use std::collections::BTreeSet;
+
+/// The three facets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Phase,
+    Domain,
+    ThirdParty,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 3] = [Facet::Phase, Facet::Domain, Facet::ThirdParty];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Phase => "Phase",
+            Facet::Domain => "Domain",
+            Facet::ThirdParty => "Third party",
+        }
+    }
+
+    /// The key used in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Phase => "phase",
+            Facet::Domain => "domain",
+            Facet::ThirdParty => "party",
+        }
+    }
+
+    /// The values an event has for this facet.
+    pub fn values(self, event: &Event) -> &[String] {
+        match self {
+            Facet::Phase => std::slice::from_ref(&event.phase),
+            Facet::Domain => &event.domains,
+            Facet::ThirdParty => &event.third_parties,
+        }
+    }
+
+    /// (id, label) of every value the dataset defines for this facet, in the dataset's order.
+    pub fn options(self, data: &Chronology) -> Vec<(String, String)> {
+        match self {
+            Facet::Phase => data
+                .phases
+                .iter()
+                .map(|p| (p.id.clone(), p.label.clone()))
+                .collect(),
+            Facet::Domain => data
+                .domains
+                .iter()
+                .map(|d| (d.id.clone(), d.label.clone()))
+                .collect(),
+            Facet::ThirdParty => data
+                .third_parties
+                .iter()
+                .map(|t| (t.id.clone(), t.label.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// What the user has asked to see.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub phases: BTreeSet<String>,
+    pub domains: BTreeSet<String>,
+    pub third_parties: BTreeSet<String>,
+    pub text: String,
+}
+
+impl Filter {
+    pub fn selected(&self, facet: Facet) -> &BTreeSet<String> {
+        match facet {
+            Facet::Phase => &self.phases,
+            Facet::Domain => &self.domains,
+            Facet::ThirdParty => &self.third_parties,
+        }
+    }
+
+    pub fn selected_mut(&mut self, facet: Facet) -> &mut BTreeSet<String> {
+        match facet {
+            Facet::Phase => &mut self.phases,
+            Facet::Domain => &mut self.domains,
+            Facet::ThirdParty => &mut self.third_parties,
+        }
+    }
+
+    /// Whether nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.phases.is_empty()
+            && self.domains.is_empty()
+            && self.third_parties.is_empty()
+            && self.text.trim().is_empty()
+    }
+
+    fn facet_matches(&self, facet: Facet, event: &Event) -> bool {
+        let selected = self.selected(facet);
+        selected.is_empty() || facet.values(event).iter().any(|v| selected.contains(v))
+    }
+
+    /// Whether the event passes every facet and the text (given the event's folded search text).
+    pub fn matches(&self, event: &Event, haystack: &str) -> bool {
+        self.matches_except(event, haystack, None)
+    }
+
+    /// As [`Filter::matches`], ignoring one facet: what a facet's counts are computed against.
+    pub fn matches_except(&self, event: &Event, haystack: &str, skip: Option<Facet>) -> bool {
+        Facet::ALL
+            .iter()
+            .filter(|f| Some(**f) != skip)
+            .all(|f| self.facet_matches(*f, event))
+            && text_matches(haystack, &self.text)
+    }
+}
+
+/// The folded text of each event that search looks in: title, summary, actors, evidence, date.
+pub fn search_haystacks(data: &Chronology) -> Vec<String> {
+    data.events
+        .iter()
+        .map(|e| {
+            let mut s = String::with_capacity(e.title.len() + e.summary.len() + e.evidence.len() + 32);
+            s.push_str(&e.title);
+            s.push('\n');
+            s.push_str(&e.summary);
+            s.push('\n');
+            for a in &e.actors {
+                s.push_str(a);
+                s.push('\n');
+            }
+            s.push_str(&e.evidence);
+            s.push('\n');
+            s.push_str(&e.date_label());
+            fold(&s)
+        })
+        .collect()
+}
+
+/// Every word of the query occurs in the haystack (both folded).
+pub fn text_matches(haystack: &str, query: &str) -> bool {
+    let q = fold(query);
+    q.split_whitespace().all(|word| haystack.contains(word))
+}
+
+/// Lower case without diacritics: "Wörner" → "worner", "Œuvre" → "oeuvre".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn fold_char(c: char, out: &mut String) {
+    let base = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
+        'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' => 'c',
+        'Ď' | 'ď' | 'Đ' | 'đ' => 'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => 'e',
+        'Ğ' | 'ğ' => 'g',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ī' | 'ī' | 'İ' | 'ı' => 'i',
+        'Ł' | 'ł' => 'l',
+        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ň' | 'ň' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō' | 'ō' | 'Ő' | 'ő' => 'o',
+        'Ř' | 'ř' => 'r',
+        'Ś' | 'ś' | 'Ş' | 'ş' | 'Š' | 'š' => 's',
+        'Ţ' | 'ţ' | 'Ť' | 'ť' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' | 'Ů' | 'ů' | 'Ű' | 'ű' => 'u',
+        'Ý' | 'ý' | 'ÿ' => 'y',
+        'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => 'z',
+        'ß' => return out.push_str("ss"),
+        'Æ' | 'æ' => return out.push_str("ae"),
+        'Œ' | 'œ' => return out.push_str("oe"),
+        '‘' | '’' => '\'',
+        '“' | '”' => '"',
+        '–' | '—' => '-',
+        c => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(base);
+}
+
+/// Byte ranges of `text` where the query's words occur (case- and diacritic-insensitive), merged
+/// and in order: what the list highlights.
+pub fn highlight_ranges(text: &str, query: &str) -> Vec<(usize, usize)> {
+    let words: Vec<String> = fold(query).split_whitespace().map(String::from).collect();
+    if words.is_empty() {
+        return vec![];
+    }
+    // Fold char by char, remembering where each folded byte came from.
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let before = folded.len();
+        fold_char(c, &mut folded);
+        origin.extend(std::iter::repeat_n(i, folded.len() - before));
+    }
+    origin.push(text.len());
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for w in &words {
+        let mut from = 0;
+        while let Some(at) = folded[from..].find(w.as_str()) {
+            let start = from + at;
+            let end = start + w.len();
+            let original_end = text[origin[end - 1]..]
+                .chars()
+                .next()
+                .map_or(text.len(), |c| origin[end - 1] + c.len_utf8());
+            ranges.push((origin[start], original_end));
+            from = end;
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// Count of events per value of one facet, given the other facets' selections and the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetCount {
+    pub id: String,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// The counts of every facet value. Each facet is counted against the filter without its own
+/// selection, so that a value's count says what selecting it would add.
+pub fn facet_counts(
+    data: &Chronology,
+    haystacks: &[String],
+    filter: &Filter,
+    facet: Facet,
+) -> Vec<FacetCount> {
+    let options = facet.options(data);
+    let mut counts = vec![0usize; options.len()];
+    let position: std::collections::HashMap<&str, usize> = options
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.as_str(), i))
+        .collect();
+    for (e, hay) in data.events.iter().zip(haystacks) {
+        if filter.matches_except(e, hay, Some(facet)) {
+            for v in facet.values(e) {
+                if let Some(&i) = position.get(v.as_str()) {
+                    counts[i] += 1;
+                }
+            }
+        }
+    }
+    let selected = filter.selected(facet);
+    options
+        .into_iter()
+        .zip(counts)
+        .map(|((id, label), count)| FacetCount {
+            selected: selected.contains(&id),
+            id,
+            label,
+            count,
+        })
+        .collect()
+}
+
+/// Which events pass the filter, by index.
+pub fn matching(data: &Chronology, haystacks: &[String], filter: &Filter) -> Vec<bool> {
+    data.events
+        .iter()
+        .zip(haystacks)
+        .map(|(e, h)| filter.matches(e, h))
+        .collect()
+}
+
+/// Events per year, stacked by domain: what the overview chart draws.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearHistogram {
+    pub first_year: i32,
+    /// `counts[y][d]`: events of year `first_year + y` whose first domain is the dataset's
+    /// domain `d`; the last slot counts events with no (known) domain.
+    pub counts: Vec<Vec<usize>>,
+}
+
+impl YearHistogram {
+    pub fn last_year(&self) -> i32 {
+        self.first_year + self.counts.len() as i32 - 1
+    }
+
+    /// The tallest stack.
+    pub fn max_total(&self) -> usize {
+        self.counts.iter().map(|c| c.iter().sum()).max().unwrap_or(0)
+    }
+}
+
+/// Counts the events passing the filter by the year they start in, stacked by first domain,
+/// over the years of the whole chronology (so that the axis does not jump as filters change).
+pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
+    let years = data.events.iter().map(|e| e.start.year_number());
+    let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
+        return YearHistogram { first_year: 0, counts: vec![] };
+    };
+    let slots = data.domains.len() + 1;
+    let position: std::collections::HashMap<&str, usize> = data
+        .domains
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let mut counts = vec![vec![0usize; slots]; (last - first + 1) as usize];
+    for (e, _) in data.events.iter().zip(matches).filter(|(_, m)| **m) {
+        let slot = e
+            .domains
+            .first()
+            .and_then(|d| position.get(d.as_str()).copied())
+            .unwrap_or(slots - 1);
+        counts[(e.start.year_number() - first) as usize][slot] += 1;
+    }
+    YearHistogram { first_year: first, counts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::synthetic;
+
+    fn sample() -> (Chronology, Vec<String>) {
+        let mut d = synthetic::generate(500, 3);
+        d.events[0].title = "Secretary General Manfred Wörner visits Japan".into();
+        let h = search_haystacks(&d);
+        (d, h)
+    }
+
+    #[test]
+    fn the_histogram_counts_what_passes_the_filter_by_year_and_domain() {
+        let (d, h) = sample();
+        let all = year_histogram(&d, &vec![true; d.events.len()]);
+        assert_eq!(all.first_year, 1979);
+        assert_eq!(all.last_year(), 2019);
+        let total: usize = all.counts.iter().flatten().sum();
+        assert_eq!(total, d.events.len());
+        let mut f = Filter::default();
+        f.domains.insert("cyber".into());
+        let m = matching(&d, &h, &f);
+        let cyber = year_histogram(&d, &m);
+        assert_eq!(cyber.first_year, all.first_year, "the axis stays put");
+        let n: usize = cyber.counts.iter().flatten().sum();
+        assert_eq!(n, m.iter().filter(|x| **x).count());
+    }
+
+    #[test]
+    fn search_ignores_case_and_diacritics() {
+        let (d, h) = sample();
+        let f = Filter {
+            text: "worner".into(),
+            ..Filter::default()
+        };
+        let hits: Vec<usize> = (0..d.events.len())
+            .filter(|&i| f.matches(&d.events[i], &h[i]))
+            .collect();
+        assert_eq!(hits, vec![0]);
+        assert!(text_matches(&fold("Œuvre STRASSE"), "oeuvre straße"));
+    }
+
+    #[test]
+    fn highlights_the_original_text() {
+        let t = "Manfred Wörner visits; WÖRNER again";
+        let r = highlight_ranges(t, "worner");
+        let parts: Vec<&str> = r.iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(parts, ["Wörner", "WÖRNER"]);
+        assert!(highlight_ranges(t, "  ").is_empty());
+    }
+
+    #[test]
+    fn or_within_a_facet_and_across_facets() {
+        let (d, h) = sample();
+        let count = |f: &Filter| matching(&d, &h, f).iter().filter(|m| **m).count();
+        let mut afghanistan = Filter::default();
+        afghanistan.domains.insert("afghanistan".into());
+        let mut piracy = Filter::default();
+        piracy.domains.insert("piracy".into());
+        let mut both = afghanistan.clone();
+        both.domains.insert("piracy".into());
+        let a = count(&afghanistan);
+        let p = count(&piracy);
+        let union = count(&both);
+        assert!(a > 0 && p > 0);
+        assert!(union >= a.max(p) && union <= a + p);
+        let mut with_china = both.clone();
+        with_china.third_parties.insert("china".into());
+        assert!(count(&with_china) < union);
+    }
+
+    #[test]
+    fn facet_counts_ignore_their_own_selection() {
+        let (d, h) = sample();
+        let mut f = Filter::default();
+        f.domains.insert("afghanistan".into());
+        let domains = facet_counts(&d, &h, &f, Facet::Domain);
+        let unfiltered = facet_counts(&d, &h, &Filter::default(), Facet::Domain);
+        assert_eq!(domains.iter().map(|c| c.count).collect::<Vec<_>>(), unfiltered.iter().map(|c| c.count).collect::<Vec<_>>());
+        assert!(domains.iter().any(|c| c.id == "afghanistan" && c.selected));
+        let parties = facet_counts(&d, &h, &f, Facet::ThirdParty);
+        let matching_afghanistan = matching(&d, &h, &f);
+        for c in parties {
+            let expected = d
+                .events
+                .iter()
+                .zip(&matching_afghanistan)
+                .filter(|(e, m)| **m && e.third_parties.contains(&c.id))
+                .count();
+            assert_eq!(c.count, expected, "{}", c.id);
+        }
+    }
+}

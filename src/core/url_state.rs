@@ -1,0 +1,307 @@
+//! The whole view ⇄ a URL query string, so that a link shows exactly what its sender saw.
+//!
+//! `?domain=afghanistan,piracy&party=china&phase=second-abe&q=worner&dim=1&from=2006-01-01&to=2012-06-30&event=2007-abe-nac-speech`
+//!
+//! Parsing never fails: whatever cannot be understood is left at its default and reported in a
+//! short notice, and the rest of the link still applies.
+
+use crate::core::date::{civil_from_days, days_from_civil, PartialDate};
+use crate::core::query::{Facet, Filter};
+use crate::core::synthetic::MAX_EVENTS;
+
+/// Everything about the view that a link carries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewState {
+    pub filter: Filter,
+    /// Filtered-out events dimmed rather than hidden.
+    pub dim: bool,
+    /// The visible window, in days from 1970-01-01.
+    pub window: Option<(f64, f64)>,
+    /// The id of the selected event.
+    pub selected: Option<String>,
+    /// A synthetic dataset of this many events instead of the chronology.
+    pub synthetic: Option<usize>,
+}
+
+/// Percent-decodes a query component (`+` is a space). Invalid escapes and invalid UTF-8 are
+/// kept as they are rather than refused.
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |b: u8| (b as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes a query component, keeping what is safe and readable (letters, digits,
+/// `-._~` and, for lists, `,`).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A day (possibly fractional) as `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` when not on midnight.
+pub fn format_day(day: f64) -> String {
+    let minutes = (day * 1440.0).round() as i64;
+    let whole = minutes.div_euclid(1440);
+    let rest = minutes.rem_euclid(1440);
+    let (y, m, d) = civil_from_days(whole);
+    let date = PartialDate::day(y, m, d).map(|p| p.to_iso()).unwrap_or_default();
+    if rest == 0 {
+        date
+    } else {
+        format!("{date}T{:02}:{:02}", rest / 60, rest % 60)
+    }
+}
+
+/// Parses what [`format_day`] writes; also accepts `YYYY` and `YYYY-MM` (their first day).
+pub fn parse_day(text: &str) -> Option<f64> {
+    let (date, time) = match text.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (text, None),
+    };
+    let d = PartialDate::parse(date).ok()?;
+    let mut day = d.first_day() as f64;
+    if let Some(t) = time {
+        let (h, m) = t.split_once(':')?;
+        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        if h > 23 || m > 59 {
+            return None;
+        }
+        day += f64::from(h * 60 + m) / 1440.0;
+    }
+    Some(day)
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 200
+        && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+}
+
+/// Reads a query string (with or without the leading `?`). Returns the view and a notice for
+/// each part that was ignored.
+pub fn parse(query: &str) -> (ViewState, Vec<String>) {
+    let mut view = ViewState::default();
+    let mut notices = Vec::new();
+    let mut from = None;
+    let mut to = None;
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = decode_component(raw_key);
+        let value = decode_component(raw_value);
+        let short = |s: &str| -> String {
+            let mut t: String = s.chars().take(40).collect();
+            if s.chars().count() > 40 {
+                t.push('…');
+            }
+            t
+        };
+        let facet = Facet::ALL.into_iter().find(|f| f.key() == key);
+        match (key.as_str(), facet) {
+            (_, Some(facet)) => {
+                for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    if is_id(id) {
+                        view.filter.selected_mut(facet).insert(id.to_string());
+                    } else {
+                        notices.push(format!("Ignored the {} value '{}' in the link.", facet.label().to_lowercase(), short(id)));
+                    }
+                }
+            }
+            ("q", None) => view.filter.text = value.chars().take(500).collect(),
+            ("dim", None) => match value.as_str() {
+                "1" | "true" | "" => view.dim = true,
+                "0" | "false" => view.dim = false,
+                _ => notices.push(format!("Ignored dim='{}' in the link (use 1 or 0).", short(&value))),
+            },
+            ("from", None) => match parse_day(&value) {
+                Some(d) => from = Some(d),
+                None => notices.push(format!("Ignored from='{}' in the link: not a date.", short(&value))),
+            },
+            ("to", None) => match parse_day(&value) {
+                Some(d) => to = Some(d),
+                None => notices.push(format!("Ignored to='{}' in the link: not a date.", short(&value))),
+            },
+            ("event", None) => {
+                if is_id(&value) {
+                    view.selected = Some(value);
+                } else {
+                    notices.push(format!("Ignored event='{}' in the link.", short(&value)));
+                }
+            }
+            ("synthetic", None) => match value.parse::<usize>() {
+                Ok(n) if n <= MAX_EVENTS => view.synthetic = Some(n),
+                _ => notices.push(format!(
+                    "Ignored synthetic='{}' in the link: a number of events up to {MAX_EVENTS} is expected.",
+                    short(&value)
+                )),
+            },
+            _ => notices.push(format!("Ignored the unknown parameter '{}' in the link.", short(&key))),
+        }
+    }
+    match (from, to) {
+        (Some(f), Some(t)) if t > f => view.window = Some((f, t)),
+        (None, None) => {}
+        _ => notices.push("Ignored the link's time window: it needs both from and to, with to after from.".into()),
+    }
+    (view, notices)
+}
+
+/// Writes the view as a query string (with the leading `?`, or empty for the default view).
+/// Keys come in a fixed order so that equal views give equal links.
+pub fn to_query(view: &ViewState) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = view.synthetic {
+        parts.push(format!("synthetic={n}"));
+    }
+    for facet in Facet::ALL {
+        let selected = view.filter.selected(facet);
+        if !selected.is_empty() {
+            let list: Vec<String> = selected.iter().map(|s| encode_component(s)).collect();
+            parts.push(format!("{}={}", facet.key(), list.join(",")));
+        }
+    }
+    if !view.filter.text.is_empty() {
+        parts.push(format!("q={}", encode_component(&view.filter.text)));
+    }
+    if view.dim {
+        parts.push("dim=1".into());
+    }
+    if let Some((f, t)) = view.window {
+        parts.push(format!("from={}&to={}", format_day(f), format_day(t)));
+    }
+    if let Some(id) = &view.selected {
+        parts.push(format!("event={}", encode_component(id)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// Rounds a window to what a link can carry (whole minutes), so that a restored view equals the
+/// one the link was made from.
+pub fn round_window(start: f64, end: f64) -> (f64, f64) {
+    let r = |d: f64| (d * 1440.0).round() / 1440.0;
+    (r(start), r(end))
+}
+
+/// The first day of a year, handy for tests and defaults.
+pub fn year_start(year: i32) -> f64 {
+    days_from_civil(year, 1, 1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_link_round_trips() {
+        let mut view = ViewState::default();
+        view.filter.domains.insert("afghanistan".into());
+        view.filter.domains.insert("piracy".into());
+        view.filter.third_parties.insert("china".into());
+        view.filter.text = "Wörner & co".into();
+        view.dim = true;
+        view.window = Some(round_window(year_start(1990) + 0.25, year_start(2001) + 17.5));
+        view.selected = Some("1991-worner-visit".into());
+        let q = to_query(&view);
+        assert!(q.starts_with("?domain=afghanistan,piracy&party=china&q=W%C3%B6rner+%26+co&dim=1&from=1990-01-01T06:00"), "{q}");
+        let (back, notices) = parse(&q);
+        assert_eq!(notices, Vec::<String>::new());
+        assert_eq!(back, view);
+        assert_eq!(to_query(&ViewState::default()), "");
+    }
+
+    #[test]
+    fn garbage_is_ignored_with_a_notice_and_the_rest_applies() {
+        let (view, notices) = parse("?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>&dim=maybe&synthetic=-3&%ZZ=%");
+        assert!(view.filter.domains.contains("cyber"));
+        assert_eq!(view.window, None);
+        assert_eq!(view.selected, None);
+        assert!(!view.dim);
+        assert_eq!(view.synthetic, None);
+        assert!(notices.iter().any(|n| n.contains("unknown parameter 'bogus'")), "{notices:?}");
+        assert!(notices.iter().any(|n| n.contains("from='19x4'")), "{notices:?}");
+        assert!(notices.iter().any(|n| n.contains("event='<script>'")), "{notices:?}");
+        assert!(notices.len() >= 5, "{notices:?}");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn id() -> impl Strategy<Value = String> {
+            "[a-z0-9][a-z0-9-]{0,20}"
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn any_string_parses_without_panicking(s in "\\PC{0,200}") {
+                let _ = parse(&s);
+            }
+
+            #[test]
+            fn any_query_like_string_parses_without_panicking(
+                pairs in proptest::collection::vec(("(domain|party|phase|q|dim|from|to|event|synthetic|x)", "[%+,=&a-zA-Z0-9:T.-]{0,30}"), 0..8)
+            ) {
+                let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                let _ = parse(&q.join("&"));
+            }
+
+            #[test]
+            fn views_round_trip(
+                domains in proptest::collection::btree_set(id(), 0..4),
+                parties in proptest::collection::btree_set(id(), 0..3),
+                phases in proptest::collection::btree_set(id(), 0..3),
+                text in "\\PC{0,30}",
+                dim: bool,
+                start in -200_000.0f64..200_000.0,
+                span in 1.0f64..50_000.0,
+                selected in proptest::option::of(id()),
+                synthetic in proptest::option::of(0usize..MAX_EVENTS),
+            ) {
+                let view = ViewState {
+                    filter: Filter { phases, domains, third_parties: parties, text: text.clone() },
+                    dim,
+                    window: Some(round_window(start, start + span)),
+                    selected,
+                    synthetic,
+                };
+                let (back, notices) = parse(&to_query(&view));
+                prop_assert!(notices.is_empty(), "{:?}", notices);
+                prop_assert_eq!(back, view);
+            }
+        }
+    }
+}
