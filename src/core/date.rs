@@ -45,10 +45,9 @@ impl fmt::Display for DateError {
             ),
             DateError::Month(s) => write!(f, "'{s}' has no such month (1–12)"),
             DateError::Day(s) => write!(f, "'{s}' has no such day in its month"),
-            DateError::Year(s) => write!(
-                f,
-                "'{s}' has a year out of range (±{MAX_ABS_YEAR} at most)"
-            ),
+            DateError::Year(s) => {
+                write!(f, "'{s}' has a year out of range (±{MAX_ABS_YEAR} at most)")
+            }
         }
     }
 }
@@ -363,8 +362,14 @@ mod tests {
         assert_eq!(f("2014-09"), "September 2014");
         assert_eq!(f("2014-05-06"), "6 May 2014");
         assert_eq!(f("-0044"), "45 BC");
-        assert_eq!(PartialDate::parse("2014-05-06").unwrap().to_iso(), "2014-05-06");
-        assert_eq!(PartialDate::parse("-0044-03-15").unwrap().to_iso(), "-0044-03-15");
+        assert_eq!(
+            PartialDate::parse("2014-05-06").unwrap().to_iso(),
+            "2014-05-06"
+        );
+        assert_eq!(
+            PartialDate::parse("-0044-03-15").unwrap().to_iso(),
+            "-0044-03-15"
+        );
     }
 
     #[test]
@@ -380,15 +385,37 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_date_with_the_reason() {
-        for bad in ["", "83", "19x4", "1983-1", "1983-13", "1983-00", "2019-02-29", "1983-01-01-01", "1983/01"] {
+        for bad in [
+            "",
+            "83",
+            "19x4",
+            "1983-1",
+            "1983-13",
+            "1983-00",
+            "2019-02-29",
+            "1983-01-01-01",
+            "1983/01",
+        ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad} should be refused");
         }
-        assert!(matches!(PartialDate::parse("1983-13"), Err(DateError::Month(_))));
-        assert!(matches!(PartialDate::parse("2019-02-29"), Err(DateError::Day(_))));
+        assert!(matches!(
+            PartialDate::parse("1983-13"),
+            Err(DateError::Month(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("2019-02-29"),
+            Err(DateError::Day(_))
+        ));
         assert!(PartialDate::parse("2020-02-29").is_ok());
         assert!(PartialDate::parse("12345").is_ok());
-        assert!(matches!(PartialDate::parse("99999999"), Err(DateError::Year(_))));
-        assert!(PartialDate::parse("19x4").unwrap_err().to_string().contains("'19x4' is not a date"));
+        assert!(matches!(
+            PartialDate::parse("99999999"),
+            Err(DateError::Year(_))
+        ));
+        assert!(PartialDate::parse("19x4")
+            .unwrap_err()
+            .to_string()
+            .contains("'19x4' is not a date"));
     }
 
     #[test]

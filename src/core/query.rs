@@ -124,7 +124,8 @@ pub fn search_haystacks(data: &Chronology) -> Vec<String> {
     data.events
         .iter()
         .map(|e| {
-            let mut s = String::with_capacity(e.title.len() + e.summary.len() + e.evidence.len() + 32);
+            let mut s =
+                String::with_capacity(e.title.len() + e.summary.len() + e.evidence.len() + 32);
             s.push_str(&e.title);
             s.push('\n');
             s.push_str(&e.summary);
@@ -299,7 +300,11 @@ impl YearHistogram {
 
     /// The tallest stack.
     pub fn max_total(&self) -> usize {
-        self.counts.iter().map(|c| c.iter().sum()).max().unwrap_or(0)
+        self.counts
+            .iter()
+            .map(|c| c.iter().sum())
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -308,7 +313,10 @@ impl YearHistogram {
 pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
     let years = data.events.iter().map(|e| e.start.year_number());
     let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
-        return YearHistogram { first_year: 0, counts: vec![] };
+        return YearHistogram {
+            first_year: 0,
+            counts: vec![],
+        };
     };
     let slots = data.domains.len() + 1;
     let position: std::collections::HashMap<&str, usize> = data
@@ -326,7 +334,10 @@ pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
             .unwrap_or(slots - 1);
         counts[(e.start.year_number() - first) as usize][slot] += 1;
     }
-    YearHistogram { first_year: first, counts }
+    YearHistogram {
+        first_year: first,
+        counts,
+    }
 }
 
 #[cfg(test)]
@@ -408,7 +419,10 @@ mod tests {
         f.domains.insert("afghanistan".into());
         let domains = facet_counts(&d, &h, &f, Facet::Domain);
         let unfiltered = facet_counts(&d, &h, &Filter::default(), Facet::Domain);
-        assert_eq!(domains.iter().map(|c| c.count).collect::<Vec<_>>(), unfiltered.iter().map(|c| c.count).collect::<Vec<_>>());
+        assert_eq!(
+            domains.iter().map(|c| c.count).collect::<Vec<_>>(),
+            unfiltered.iter().map(|c| c.count).collect::<Vec<_>>()
+        );
         assert!(domains.iter().any(|c| c.id == "afghanistan" && c.selected));
         let parties = facet_counts(&d, &h, &f, Facet::ThirdParty);
         let matching_afghanistan = matching(&d, &h, &f);

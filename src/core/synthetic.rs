@@ -52,8 +52,22 @@ const PARTIES: [(&str, &str); 6] = [
 ];
 
 const WORDS: [&str; 16] = [
-    "meeting", "exercise", "visit", "statement", "agreement", "conference", "review", "mission",
-    "dialogue", "summit", "briefing", "programme", "speech", "report", "patrol", "workshop",
+    "meeting",
+    "exercise",
+    "visit",
+    "statement",
+    "agreement",
+    "conference",
+    "review",
+    "mission",
+    "dialogue",
+    "summit",
+    "briefing",
+    "programme",
+    "speech",
+    "report",
+    "patrol",
+    "workshop",
 ];
 
 fn date(year: i32, month: u8, day: u8) -> PartialDate {
@@ -65,9 +79,14 @@ fn year_only(year: i32) -> PartialDate {
     PartialDate::year(year).expect("generated years (1979–2019) are in range")
 }
 
+/// How many events a request for `count` gets.
+pub fn capped(count: usize) -> usize {
+    count.min(MAX_EVENTS)
+}
+
 /// `count` events (at most [`MAX_EVENTS`]) from `seed`.
 pub fn generate(count: usize, seed: u64) -> Chronology {
-    let count = count.min(MAX_EVENTS);
+    let count = capped(count);
     let mut rng = Rng(seed ^ 0x4A50_4E41_544F);
     let first = days_from_civil(1979, 1, 1);
     let last = days_from_civil(2019, 12, 31);
@@ -108,15 +127,21 @@ pub fn generate(count: usize, seed: u64) -> Chronology {
             .find(|p| y >= p.2 && y <= p.3)
             .map(|p| p.0)
             .unwrap_or("formalisation");
-        let mut domains = vec![DOMAINS[rng.below(DOMAINS.len() as u64) as usize].0.to_string()];
+        let mut domains = vec![DOMAINS[rng.below(DOMAINS.len() as u64) as usize]
+            .0
+            .to_string()];
         if rng.chance(20) {
-            let other = DOMAINS[rng.below(DOMAINS.len() as u64) as usize].0.to_string();
+            let other = DOMAINS[rng.below(DOMAINS.len() as u64) as usize]
+                .0
+                .to_string();
             if other != domains[0] {
                 domains.push(other);
             }
         }
         let third_parties = if rng.chance(40) {
-            vec![PARTIES[rng.below(PARTIES.len() as u64) as usize].0.to_string()]
+            vec![PARTIES[rng.below(PARTIES.len() as u64) as usize]
+                .0
+                .to_string()]
         } else {
             vec![]
         };
@@ -198,12 +223,16 @@ mod tests {
             .filter(|e| e.start.precision() == crate::core::date::Precision::Year)
             .count();
         assert!(years > 50, "some year-only dates");
-        assert!(a.events.iter().all(|e| (1979..=2019).contains(&e.start.year_number())));
+        assert!(a
+            .events
+            .iter()
+            .all(|e| (1979..=2019).contains(&e.start.year_number())));
     }
 
     #[test]
     fn is_capped() {
         assert_eq!(generate(0, 1).events.len(), 0);
-        assert!(MAX_EVENTS >= 100_000);
+        assert_eq!(capped(MAX_EVENTS + 5), MAX_EVENTS);
+        assert_eq!(capped(10), 10);
     }
 }

@@ -71,7 +71,9 @@ pub fn format_day(day: f64) -> String {
     let whole = minutes.div_euclid(1440);
     let rest = minutes.rem_euclid(1440);
     let (y, m, d) = civil_from_days(whole);
-    let date = PartialDate::day(y, m, d).map(|p| p.to_iso()).unwrap_or_default();
+    let date = PartialDate::day(y, m, d)
+        .map(|p| p.to_iso())
+        .unwrap_or_default();
     if rest == 0 {
         date
     } else {
@@ -101,7 +103,8 @@ pub fn parse_day(text: &str) -> Option<f64> {
 fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 200
-        && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
 }
 
 /// Reads a query string (with or without the leading `?`). Returns the view and a notice for
@@ -168,7 +171,9 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     match (from, to) {
         (Some(f), Some(t)) if t > f => view.window = Some((f, t)),
         (None, None) => {}
-        _ => notices.push("Ignored the link's time window: it needs both from and to, with to after from.".into()),
+        _ => notices.push(
+            "Ignored the link's time window: it needs both from and to, with to after from.".into(),
+        ),
     }
     (view, notices)
 }
@@ -230,7 +235,10 @@ mod tests {
         view.filter.third_parties.insert("china".into());
         view.filter.text = "Wörner & co".into();
         view.dim = true;
-        view.window = Some(round_window(year_start(1990) + 0.25, year_start(2001) + 17.5));
+        view.window = Some(round_window(
+            year_start(1990) + 0.25,
+            year_start(2001) + 17.5,
+        ));
         view.selected = Some("1991-worner-visit".into());
         let q = to_query(&view);
         assert!(q.starts_with("?domain=afghanistan,piracy&party=china&q=W%C3%B6rner+%26+co&dim=1&from=1990-01-01T06:00"), "{q}");
@@ -242,15 +250,28 @@ mod tests {
 
     #[test]
     fn garbage_is_ignored_with_a_notice_and_the_rest_applies() {
-        let (view, notices) = parse("?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>&dim=maybe&synthetic=-3&%ZZ=%");
+        let (view, notices) = parse(
+            "?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>&dim=maybe&synthetic=-3&%ZZ=%",
+        );
         assert!(view.filter.domains.contains("cyber"));
         assert_eq!(view.window, None);
         assert_eq!(view.selected, None);
         assert!(!view.dim);
         assert_eq!(view.synthetic, None);
-        assert!(notices.iter().any(|n| n.contains("unknown parameter 'bogus'")), "{notices:?}");
-        assert!(notices.iter().any(|n| n.contains("from='19x4'")), "{notices:?}");
-        assert!(notices.iter().any(|n| n.contains("event='<script>'")), "{notices:?}");
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.contains("unknown parameter 'bogus'")),
+            "{notices:?}"
+        );
+        assert!(
+            notices.iter().any(|n| n.contains("from='19x4'")),
+            "{notices:?}"
+        );
+        assert!(
+            notices.iter().any(|n| n.contains("event='<script>'")),
+            "{notices:?}"
+        );
         assert!(notices.len() >= 5, "{notices:?}");
     }
 

@@ -15,10 +15,7 @@ pub fn parse_json(text: &str) -> Result<Chronology, String> {
             "line {}, column {}: {}",
             e.line(),
             e.column(),
-            e.to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
+            e.to_string().split(" at line ").next().unwrap_or_default()
         )
     })
 }

@@ -49,7 +49,11 @@ pub fn validate(c: &Chronology) -> Vec<Problem> {
         let mut seen = HashSet::new();
         for id in ids {
             if id.trim().is_empty() {
-                problems.push(problem(kind, "non-empty-id", format!("a {kind} has an empty id")));
+                problems.push(problem(
+                    kind,
+                    "non-empty-id",
+                    format!("a {kind} has an empty id"),
+                ));
             } else if !seen.insert(id) {
                 problems.push(problem(
                     format!("{kind} {id}"),
@@ -99,7 +103,11 @@ pub fn validate(c: &Chronology) -> Vec<Problem> {
             problems.push(problem(
                 format!("phase {}", p.id),
                 "end-after-start",
-                format!("ends ({}) before it starts ({})", p.end.to_iso(), p.start.to_iso()),
+                format!(
+                    "ends ({}) before it starts ({})",
+                    p.end.to_iso(),
+                    p.start.to_iso()
+                ),
             ));
         }
     }
@@ -119,7 +127,11 @@ pub fn validate(c: &Chronology) -> Vec<Problem> {
                 problems.push(problem(
                     &subject,
                     "end-after-start",
-                    format!("ends ({}) before it starts ({})", end.to_iso(), e.start.to_iso()),
+                    format!(
+                        "ends ({}) before it starts ({})",
+                        end.to_iso(),
+                        e.start.to_iso()
+                    ),
                 ));
             }
         }
@@ -291,7 +303,9 @@ mod tests {
 
     #[test]
     fn only_http_urls_are_web_urls() {
-        assert!(is_web_url("https://www.nato.int/cps/en/natohq/news_27092.htm"));
+        assert!(is_web_url(
+            "https://www.nato.int/cps/en/natohq/news_27092.htm"
+        ));
         assert!(is_web_url("http://www.mod.go.jp/e/d_act/"));
         assert!(!is_web_url("javascript:alert(1)"));
         assert!(!is_web_url("JAVASCRIPT://x"));

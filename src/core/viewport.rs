@@ -1,0 +1,508 @@
+//! The visible window of time: zoom about an anchor, pan, clamp, fit, and animate between
+//! windows (after d3-zoom's transform and d3-interpolate's `interpolateZoom`).
+//!
+//! Every operation returns a new window that respects the [`Limits`]; nothing here ever
+//! produces a NaN, whatever the input, so a stray wheel event cannot blank the timeline.
+
+/// Days in an average Gregorian year.
+const DAYS_PER_YEAR: f64 = 365.2425;
+
+/// The narrowest window: about three weeks, where single days are comfortably apart.
+pub const MIN_SPAN_DAYS: f64 = 21.0;
+
+/// A window of days `[start, end)` since 1970-01-01.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub start: f64,
+    pub end: f64,
+}
+
+/// How far the window may zoom and wander.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    pub min_span: f64,
+    pub max_span: f64,
+    pub outer_start: f64,
+    pub outer_end: f64,
+}
+
+impl Limits {
+    /// Limits for data covering `[first_day, end_day)`: at least three weeks visible, and the
+    /// window may go a margin beyond the data (5% of its extent each side, at least a year) so
+    /// the first and last events are never stuck at the very edge.
+    pub fn for_extent(first_day: f64, end_day: f64) -> Limits {
+        let (a, b) = match (first_day.is_finite(), end_day.is_finite()) {
+            (true, true) => (first_day.min(end_day), first_day.max(end_day)),
+            (true, false) => (first_day, first_day),
+            (false, true) => (end_day, end_day),
+            (false, false) => (0.0, 0.0),
+        };
+        let margin = ((b - a) * 0.05).max(DAYS_PER_YEAR);
+        let outer_start = a - margin;
+        let outer_end = b + margin;
+        Limits {
+            min_span: MIN_SPAN_DAYS,
+            max_span: outer_end - outer_start,
+            outer_start,
+            outer_end,
+        }
+    }
+
+    /// Self-consistent limits even if hand-built ones are not: ordered finite outer bounds,
+    /// `0 < min_span <= max_span <= outer span`.
+    fn normalized(&self) -> Limits {
+        let (mut outer_start, mut outer_end) =
+            if self.outer_start.is_finite() && self.outer_end.is_finite() {
+                (
+                    self.outer_start.min(self.outer_end),
+                    self.outer_start.max(self.outer_end),
+                )
+            } else {
+                let fallback = Limits::for_extent(0.0, 0.0);
+                (fallback.outer_start, fallback.outer_end)
+            };
+        if outer_end - outer_start < 1.0 {
+            let middle = outer_start + (outer_end - outer_start) / 2.0;
+            outer_start = middle - 0.5;
+            outer_end = middle + 0.5;
+        }
+        let outer_span = outer_end - outer_start;
+        let max_span = if self.max_span > 0.0 {
+            self.max_span.min(outer_span)
+        } else {
+            outer_span
+        };
+        let min_span = if self.min_span > 0.0 && self.min_span.is_finite() {
+            self.min_span.min(max_span)
+        } else {
+            MIN_SPAN_DAYS.min(max_span)
+        };
+        Limits {
+            min_span,
+            max_span,
+            outer_start,
+            outer_end,
+        }
+    }
+
+    /// Whether a window already satisfies these (normalized) limits.
+    fn admits(&self, v: &Viewport) -> bool {
+        let span = v.end - v.start;
+        v.start >= self.outer_start
+            && v.end <= self.outer_end
+            && span >= self.min_span
+            && span <= self.max_span
+    }
+
+    /// The window of `span` days starting at `start`, shifted (not resized) into the outer
+    /// bounds; the edge it is pushed against is hit exactly.
+    fn place(&self, start: f64, span: f64) -> Viewport {
+        if span >= self.outer_end - self.outer_start {
+            return Viewport::new(self.outer_start, self.outer_end);
+        }
+        if start.is_nan() || start <= self.outer_start {
+            return Viewport::new(
+                self.outer_start,
+                (self.outer_start + span).min(self.outer_end),
+            );
+        }
+        let end = start + span;
+        if end >= self.outer_end {
+            return Viewport::new(
+                (self.outer_end - span).max(self.outer_start),
+                self.outer_end,
+            );
+        }
+        Viewport::new(start, end)
+    }
+}
+
+impl Viewport {
+    pub fn new(start: f64, end: f64) -> Self {
+        Self { start, end }
+    }
+
+    /// Length of the window in days.
+    pub fn span(&self) -> f64 {
+        self.end - self.start
+    }
+
+    pub fn center(&self) -> f64 {
+        self.start + (self.end - self.start) / 2.0
+    }
+
+    /// Whether `day` is in the half-open window `[start, end)`.
+    pub fn contains(&self, day: f64) -> bool {
+        self.start <= day && day < self.end
+    }
+
+    /// Zooms by `factor` (> 1 zooms in: span / factor) keeping `anchor` — usually the day under
+    /// the pointer — at the same fraction of the window, unless the span or outer limits force
+    /// otherwise. A non-finite or non-positive factor changes nothing; a non-finite anchor
+    /// means the centre.
+    pub fn zoom_about(&self, factor: f64, anchor: f64, limits: &Limits) -> Viewport {
+        let limits = limits.normalized();
+        let current = self.clamp_normalized(&limits);
+        if !factor.is_finite() || factor <= 0.0 || factor == 1.0 {
+            return current;
+        }
+        let anchor = if anchor.is_finite() {
+            anchor
+        } else {
+            current.center()
+        };
+        let span = current.span();
+        let new_span = (span / factor).clamp(limits.min_span, limits.max_span);
+        let fraction = (anchor - current.start) / span;
+        limits.place(anchor - fraction * new_span, new_span)
+    }
+
+    /// Moves the window by `delta_days` (positive: later), keeping its span; it stops at the
+    /// outer bounds. A non-finite delta changes nothing.
+    pub fn pan(&self, delta_days: f64, limits: &Limits) -> Viewport {
+        let limits = limits.normalized();
+        let current = self.clamp_normalized(&limits);
+        if !delta_days.is_finite() || delta_days == 0.0 {
+            return current;
+        }
+        limits.place(current.start + delta_days, current.span())
+    }
+
+    /// The window showing `[first_day, end_day)` with a small margin (3% each side), so the
+    /// outermost events are not glued to the edges; clamped to the limits.
+    pub fn fit(first_day: f64, end_day: f64, limits: &Limits) -> Viewport {
+        let limits = limits.normalized();
+        if !(first_day.is_finite() && end_day.is_finite()) {
+            let whole = Viewport::new(limits.outer_start, limits.outer_end);
+            return whole.clamp_normalized(&limits);
+        }
+        let (a, b) = (first_day.min(end_day), first_day.max(end_day));
+        let span = ((b - a) * 1.06).clamp(limits.min_span, limits.max_span);
+        let center = a + (b - a) / 2.0;
+        limits.place(center - span / 2.0, span)
+    }
+
+    /// The same span centred on `day` (as far as the bounds allow): "go to this event".
+    pub fn center_on(&self, day: f64, limits: &Limits) -> Viewport {
+        let limits = limits.normalized();
+        let current = self.clamp_normalized(&limits);
+        if !day.is_finite() {
+            return current;
+        }
+        let span = current.span();
+        limits.place(day - span / 2.0, span)
+    }
+
+    /// The nearest window that respects the limits: span clamped about the centre, then shifted
+    /// inside the outer bounds. A window that already respects them is returned unchanged.
+    pub fn clamp(&self, limits: &Limits) -> Viewport {
+        self.clamp_normalized(&limits.normalized())
+    }
+
+    fn clamp_normalized(&self, limits: &Limits) -> Viewport {
+        if !(self.start.is_finite() && self.end.is_finite()) {
+            let center = limits.outer_start + (limits.outer_end - limits.outer_start) / 2.0;
+            return limits.place(center - limits.max_span / 2.0, limits.max_span);
+        }
+        let v = Viewport::new(self.start.min(self.end), self.start.max(self.end));
+        if limits.admits(&v) {
+            return v;
+        }
+        let span = v.span().clamp(limits.min_span, limits.max_span);
+        limits.place(v.center() - span / 2.0, span)
+    }
+
+    /// The window a fraction `t` (0..=1) of the way to `target`, for animated zooms.
+    ///
+    /// The span changes geometrically (constant zoom speed, as the eye perceives it) and the
+    /// window moves about the one point that sits at the same fraction of both windows, so
+    /// animating a wheel zoom keeps the day under the pointer still. Equal spans give a plain
+    /// pan. `t` outside 0..=1 (or NaN) gives the nearer end; invalid windows jump to the end.
+    pub fn lerp(&self, target: &Viewport, t: f64) -> Viewport {
+        if t.is_nan() || t <= 0.0 {
+            return *self;
+        }
+        if t >= 1.0 {
+            return *target;
+        }
+        let (s0, s1) = (self.span(), target.span());
+        let valid = |v: &Viewport| v.start.is_finite() && v.end.is_finite() && v.span() > 0.0;
+        if !valid(self) || !valid(target) || !s0.is_finite() || !s1.is_finite() {
+            return if t < 0.5 { *self } else { *target };
+        }
+        let log_ratio = (s1 / s0).ln();
+        // Weight of the start's travel: expm1 keeps it exact as the spans become equal.
+        let weight = if log_ratio.abs() < 1e-12 {
+            t
+        } else {
+            (log_ratio * t).exp_m1() / log_ratio.exp_m1()
+        };
+        let span = s0 * (log_ratio * t).exp();
+        let start = self.start + (target.start - self.start) * weight;
+        Viewport::new(start, start + span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::date::days_from_civil;
+    use proptest::prelude::*;
+
+    fn day(y: i32, m: u8, d: u8) -> f64 {
+        days_from_civil(y, m, d) as f64
+    }
+
+    /// Limits of the brief's chronology, roughly 1990–2024.
+    fn chronology() -> Limits {
+        Limits::for_extent(day(1990, 1, 1), day(2024, 1, 1))
+    }
+
+    fn close(a: f64, b: f64, scale: f64) -> bool {
+        (a - b).abs() <= 1e-6 * scale.abs().max(1.0)
+    }
+
+    fn within(v: &Viewport, l: &Limits) -> bool {
+        let tolerance = 1e-9 * l.max_span;
+        v.start >= l.outer_start
+            && v.end <= l.outer_end
+            && v.span() >= l.min_span - tolerance
+            && v.span() <= l.max_span + tolerance
+            && v.start.is_finite()
+            && v.end.is_finite()
+    }
+
+    #[test]
+    fn limits_leave_a_margin_around_the_data() {
+        let l = chronology();
+        assert_eq!(l.min_span, 21.0);
+        assert!(l.outer_start <= day(1989, 1, 1) && l.outer_start > day(1987, 1, 1));
+        assert!(l.outer_end >= day(2025, 1, 1) && l.outer_end < day(2027, 1, 1));
+        assert_eq!(l.max_span, l.outer_end - l.outer_start);
+        let single_day = Limits::for_extent(100.0, 101.0);
+        assert!(
+            single_day.max_span >= 2.0 * 365.0,
+            "a lone event still gets room to zoom out"
+        );
+    }
+
+    #[test]
+    fn zooming_keeps_the_day_under_the_pointer_still() {
+        let l = chronology();
+        let v = Viewport::new(day(2000, 1, 1), day(2010, 1, 1));
+        let anchor = day(2007, 1, 1);
+        let fraction = (anchor - v.start) / v.span();
+        let z = v.zoom_about(2.0, anchor, &l);
+        assert!(close(z.span(), v.span() / 2.0, v.span()));
+        assert!(close((anchor - z.start) / z.span(), fraction, 1.0));
+        let back = z.zoom_about(0.5, anchor, &l);
+        assert!(close(back.start, v.start, v.span()) && close(back.end, v.end, v.span()));
+    }
+
+    #[test]
+    fn zoom_stops_at_three_weeks_and_at_the_whole_range() {
+        let l = chronology();
+        let v = Viewport::new(day(2014, 1, 1), day(2015, 1, 1));
+        let deep = v.zoom_about(1e9, day(2014, 5, 6), &l);
+        assert!(close(deep.span(), 21.0, 21.0));
+        assert!(deep.contains(day(2014, 5, 6)));
+        let wide = v.zoom_about(1e-9, day(2014, 5, 6), &l);
+        assert_eq!(wide, Viewport::new(l.outer_start, l.outer_end));
+    }
+
+    #[test]
+    fn panning_stops_at_the_bounds_without_squeezing() {
+        let l = chronology();
+        let v = Viewport::new(day(2000, 1, 1), day(2005, 1, 1));
+        let moved = v.pan(365.0, &l);
+        assert!(close(moved.span(), v.span(), v.span()));
+        assert!(close(moved.start, v.start + 365.0, v.span()));
+        let far = v.pan(1e12, &l);
+        assert_eq!(far.end, l.outer_end);
+        assert!(close(far.span(), v.span(), v.span()));
+        let back = v.pan(-1e12, &l);
+        assert_eq!(back.start, l.outer_start);
+    }
+
+    #[test]
+    fn fit_shows_the_range_with_a_small_margin() {
+        let l = chronology();
+        let f = Viewport::fit(day(2007, 1, 1), day(2014, 1, 1), &l);
+        assert!(f.start < day(2007, 1, 1) && f.end > day(2014, 1, 1));
+        assert!(f.span() < (day(2014, 1, 1) - day(2007, 1, 1)) * 1.1);
+        let one_day = Viewport::fit(day(2014, 5, 6), day(2014, 5, 7), &l);
+        assert!(close(one_day.span(), 21.0, 21.0) && one_day.contains(day(2014, 5, 6)));
+        let everything = Viewport::fit(l.outer_start - 1e6, l.outer_end + 1e6, &l);
+        assert_eq!(everything, Viewport::new(l.outer_start, l.outer_end));
+    }
+
+    #[test]
+    fn centring_on_an_event_keeps_the_zoom() {
+        let l = chronology();
+        let v = Viewport::new(day(2000, 1, 1), day(2001, 1, 1));
+        let c = v.center_on(day(2014, 5, 6), &l);
+        assert!(close(c.center(), day(2014, 5, 6), v.span()));
+        assert!(close(c.span(), v.span(), v.span()));
+        let edge = v.center_on(l.outer_end, &l);
+        assert_eq!(edge.end, l.outer_end);
+    }
+
+    #[test]
+    fn clamp_repairs_garbage_and_leaves_good_windows_alone() {
+        let l = chronology();
+        let good = Viewport::new(day(2000, 1, 1), day(2001, 1, 1));
+        assert_eq!(good.clamp(&l), good);
+        let reversed = Viewport::new(good.end, good.start);
+        assert_eq!(reversed.clamp(&l), good);
+        for bad in [
+            Viewport::new(f64::NAN, 5.0),
+            Viewport::new(f64::NEG_INFINITY, f64::INFINITY),
+            Viewport::new(1e300, 1e300),
+        ] {
+            assert!(within(&bad.clamp(&l), &l), "{bad:?}");
+        }
+        let hand_built = Limits {
+            min_span: f64::NAN,
+            max_span: -1.0,
+            outer_start: 50.0,
+            outer_end: f64::INFINITY,
+        };
+        let v = good.zoom_about(3.0, f64::NAN, &hand_built);
+        assert!(v.start.is_finite() && v.end.is_finite() && v.span() > 0.0);
+    }
+
+    #[test]
+    fn non_finite_requests_change_nothing() {
+        let l = chronology();
+        let v = Viewport::new(day(2000, 1, 1), day(2001, 1, 1));
+        for f in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.0, -2.0] {
+            assert_eq!(v.zoom_about(f, v.center(), &l), v);
+        }
+        assert_eq!(v.pan(f64::NAN, &l), v);
+        assert_eq!(v.pan(f64::INFINITY, &l), v);
+        assert_eq!(v.center_on(f64::NAN, &l), v);
+        let z = v.zoom_about(2.0, f64::INFINITY, &l);
+        assert!(
+            close(z.center(), v.center(), v.span()),
+            "a non-finite anchor means the centre"
+        );
+    }
+
+    #[test]
+    fn animation_starts_and_ends_exactly_and_zooms_geometrically() {
+        let a = Viewport::new(0.0, 1000.0);
+        let b = Viewport::new(600.0, 700.0);
+        assert_eq!(a.lerp(&b, 0.0), a);
+        assert_eq!(a.lerp(&b, 1.0), b);
+        assert_eq!(a.lerp(&b, f64::NAN), a);
+        let mid = a.lerp(&b, 0.5);
+        assert!(close(mid.span(), (1000.0f64 * 100.0).sqrt(), 1000.0));
+        let pan = Viewport::new(500.0, 1500.0);
+        assert!(close(a.lerp(&pan, 0.25).start, 125.0, 1000.0));
+    }
+
+    #[test]
+    fn animating_a_wheel_zoom_keeps_the_pointer_day_still() {
+        let l = chronology();
+        let v = Viewport::new(day(2000, 1, 1), day(2010, 1, 1));
+        let anchor = day(2003, 3, 3);
+        let z = v.zoom_about(5.0, anchor, &l);
+        let fraction = (anchor - v.start) / v.span();
+        for i in 1..10 {
+            let step = v.lerp(&z, f64::from(i) / 10.0);
+            assert!(close((anchor - step.start) / step.span(), fraction, 1.0));
+        }
+    }
+
+    /// One user gesture in a random sequence.
+    #[derive(Clone, Debug)]
+    enum Op {
+        Zoom(f64, f64),
+        Pan(f64),
+        Center(f64),
+        Fit(f64, f64),
+    }
+
+    fn any_f64() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            -1e7f64..1e7,
+            -1e12f64..1e12,
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(f64::NEG_INFINITY),
+            Just(0.0),
+            Just(f64::MAX),
+            Just(f64::MIN_POSITIVE),
+        ]
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (any_f64(), any_f64()).prop_map(|(f, a)| Op::Zoom(f, a)),
+            (1e-6f64..1e6, -1e7f64..1e7).prop_map(|(f, a)| Op::Zoom(f, a)),
+            any_f64().prop_map(Op::Pan),
+            any_f64().prop_map(Op::Center),
+            (any_f64(), any_f64()).prop_map(|(a, b)| Op::Fit(a, b)),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn unclamped_zoom_in_then_out_restores_the_window(
+            first in -1e6f64..1e6,
+            extent in 30.0f64..1e6,
+            start_fraction in 0.0f64..1.0,
+            span_fraction in 0.0f64..1.0,
+            factor in 1.0001f64..50.0,
+            anchor_fraction in prop_oneof![4 => 0.0f64..1.0, 1 => -0.5f64..1.5],
+        ) {
+            let l = Limits::for_extent(first, first + extent);
+            // Spans that can shrink by `factor` without reaching the minimum.
+            let smallest = (l.min_span * factor).min(l.max_span);
+            let span = smallest + span_fraction * (l.max_span - smallest);
+            let start = l.outer_start + start_fraction * (l.outer_end - l.outer_start - span);
+            let v = Viewport::new(start, start + span).clamp(&l);
+            let anchor = v.start + anchor_fraction * v.span();
+            let fraction = (anchor - v.start) / v.span();
+            let zoomed = v.zoom_about(factor, anchor, &l);
+            let expected_start = anchor - fraction * v.span() / factor;
+            let unclamped = v.span() / factor >= l.min_span
+                && expected_start >= l.outer_start
+                && expected_start + v.span() / factor <= l.outer_end;
+            prop_assume!(unclamped);
+            prop_assert!(close((anchor - zoomed.start) / zoomed.span(), fraction, 1.0));
+            let back = zoomed.zoom_about(1.0 / factor, anchor, &l);
+            prop_assert!(close(back.start, v.start, v.span()), "{:?} {:?}", v, back);
+            prop_assert!(close(back.end, v.end, v.span()), "{:?} {:?}", v, back);
+        }
+
+        #[test]
+        fn any_gesture_sequence_stays_within_the_limits(
+            first in -1e7f64..1e7,
+            extent in 0.0f64..1e7,
+            start in any_f64(),
+            end in any_f64(),
+            ops in proptest::collection::vec(op(), 0..40),
+        ) {
+            let l = Limits::for_extent(first, first + extent);
+            let mut v = Viewport::new(start, end).clamp(&l);
+            prop_assert!(within(&v, &l), "{:?}", v);
+            for op in ops {
+                let before = v;
+                v = match op {
+                    Op::Zoom(f, a) => v.zoom_about(f, a, &l),
+                    Op::Pan(d) => {
+                        let moved = v.pan(d, &l);
+                        prop_assert!(close(moved.span(), before.span(), before.span()));
+                        moved
+                    }
+                    Op::Center(d) => v.center_on(d, &l),
+                    Op::Fit(a, b) => Viewport::fit(a, b, &l),
+                };
+                prop_assert!(within(&v, &l), "{:?} after {:?}", v, op);
+                let half = before.lerp(&v, 0.5);
+                prop_assert!(half.start.is_finite() && half.end.is_finite());
+            }
+        }
+    }
+}
