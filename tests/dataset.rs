@@ -24,7 +24,10 @@ fn brief() -> Option<String> {
             panic!("CI must have the brief at {}", path.display())
         }
         Err(_) => {
-            eprintln!("note: the brief is not at {}; evidence not checked", path.display());
+            eprintln!(
+                "note: the brief is not at {}; evidence not checked",
+                path.display()
+            );
             None
         }
     }
@@ -37,7 +40,11 @@ fn the_embedded_chronology_keeps_every_rule() {
         problems.is_empty(),
         "{} problem(s):\n{}",
         problems.len(),
-        problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+        problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -47,12 +54,23 @@ fn all_88_footnotes_are_there_in_order_with_web_links() {
     let numbers: Vec<u32> = d.footnotes.iter().map(|f| f.number).collect();
     assert_eq!(numbers, (1..=88).collect::<Vec<u32>>());
     for f in &d.footnotes {
-        assert!(!f.citation.trim().is_empty(), "footnote {} has no citation", f.number);
-        assert!(!f.citation.contains("<sup>") && !f.citation.contains('*'), "footnote {} keeps markup", f.number);
+        assert!(
+            !f.citation.trim().is_empty(),
+            "footnote {} has no citation",
+            f.number
+        );
+        assert!(
+            !f.citation.contains("<sup>") && !f.citation.contains('*'),
+            "footnote {} keeps markup",
+            f.number
+        );
     }
     // Footnote 1 gives no URL; footnote 2 cites the New York Times.
     assert_eq!(d.footnotes[0].url, None);
-    assert!(d.footnotes[1].url.as_deref().is_some_and(|u| u.starts_with("https://www.nytimes.com/1983/04/02/")));
+    assert!(d.footnotes[1]
+        .url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://www.nytimes.com/1983/04/02/")));
 }
 
 #[test]
@@ -63,15 +81,25 @@ fn every_evidence_phrase_occurs_verbatim_in_the_brief() {
     let mut missing = Vec::new();
     for e in &d.events {
         if !evidence_occurs(&e.evidence, &source) {
-            missing.push(format!("event {} [evidence-verbatim]: {:?}", e.id, e.evidence));
+            missing.push(format!(
+                "event {} [evidence-verbatim]: {:?}",
+                e.id, e.evidence
+            ));
         }
     }
     for p in &d.phases {
         if !evidence_occurs(&p.evidence, &source) {
-            missing.push(format!("phase {} [evidence-verbatim]: {:?}", p.id, p.evidence));
+            missing.push(format!(
+                "phase {} [evidence-verbatim]: {:?}",
+                p.id, p.evidence
+            ));
         }
     }
-    assert!(missing.is_empty(), "not found in the brief:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "not found in the brief:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -84,24 +112,47 @@ fn the_facets_the_product_promises_exist_and_are_used() {
         assert!(d.third_party(id).is_some(), "third party {id} is missing");
     }
     for dom in &d.domains {
-        assert!(d.events.iter().any(|e| e.domains.contains(&dom.id)), "domain {} has no event", dom.id);
+        assert!(
+            d.events.iter().any(|e| e.domains.contains(&dom.id)),
+            "domain {} has no event",
+            dom.id
+        );
     }
     for t in &d.third_parties {
-        assert!(d.events.iter().any(|e| e.third_parties.contains(&t.id)), "third party {} has no event", t.id);
+        assert!(
+            d.events.iter().any(|e| e.third_parties.contains(&t.id)),
+            "third party {} has no event",
+            t.id
+        );
     }
-    assert!(d.events.len() >= 80, "only {} events: the brief states far more", d.events.len());
-    assert!(d.phases.len() >= 3, "the brief draws at least three periods");
+    assert!(
+        d.events.len() >= 80,
+        "only {} events: the brief states far more",
+        d.events.len()
+    );
+    assert!(
+        d.phases.len() >= 3,
+        "the brief draws at least three periods"
+    );
 }
 
 #[test]
 fn dates_are_as_precise_as_the_brief_and_no_more() {
     let d = data();
     // "in 1991, Secretary General Manfred Wörner became the first NATO head to visit Japan"
-    let worner = d.events.iter().find(|e| e.title.contains("Wörner")).expect("Wörner's 1991 visit");
+    let worner = d
+        .events
+        .iter()
+        .find(|e| e.title.contains("Wörner"))
+        .expect("Wörner's 1991 visit");
     assert_eq!(worner.start.to_iso(), "1991");
     // Nothing is dated to 1 January unless the brief says so.
     for e in &d.events {
-        assert!(!e.start.to_iso().ends_with("-01-01"), "event {} claims 1 January", e.id);
+        assert!(
+            !e.start.to_iso().ends_with("-01-01"),
+            "event {} claims 1 January",
+            e.id
+        );
     }
 }
 
@@ -143,10 +194,22 @@ fn validation_names_the_record_and_the_rule() {
     d.footnotes[4].url = Some("javascript:alert(1)".into());
     let problems: Vec<String> = validate(&d).iter().map(|p| p.to_string()).collect();
     let has = |needle: &str| problems.iter().any(|p| p.contains(needle));
-    assert!(has(&format!("event {} [unique-id]", first.id)), "{problems:#?}");
-    assert!(has("[known-phase]: the phase 'no-such-phase' is not defined"), "{problems:#?}");
-    assert!(has("[known-domain]: the domain 'astrology'"), "{problems:#?}");
-    assert!(has("[known-footnote]: footnote 999 does not exist"), "{problems:#?}");
+    assert!(
+        has(&format!("event {} [unique-id]", first.id)),
+        "{problems:#?}"
+    );
+    assert!(
+        has("[known-phase]: the phase 'no-such-phase' is not defined"),
+        "{problems:#?}"
+    );
+    assert!(
+        has("[known-domain]: the domain 'astrology'"),
+        "{problems:#?}"
+    );
+    assert!(
+        has("[known-footnote]: footnote 999 does not exist"),
+        "{problems:#?}"
+    );
     assert!(has("[end-after-start]"), "{problems:#?}");
     assert!(has("footnote 5 [web-url]"), "{problems:#?}");
 }
@@ -155,6 +218,7 @@ fn validation_names_the_record_and_the_rule() {
 fn malformed_files_are_refused_with_the_place_of_the_error() {
     let err = parse_json("{\n  \"title\": \"x\",\n  \"source\": 3\n}").unwrap_err();
     assert!(err.starts_with("line 3"), "{err}");
-    let err = parse_json(&EMBEDDED_JSON.replacen("\"start\": \"", "\"start\": \"19x4", 1)).unwrap_err();
+    let err =
+        parse_json(&EMBEDDED_JSON.replacen("\"start\": \"", "\"start\": \"19x4", 1)).unwrap_err();
     assert!(err.contains("is not a date"), "{err}");
 }

@@ -1,0 +1,618 @@
+//! The one store (state + actions + reducer, Elm style) and the top-level component.
+
+use crate::core::dataset::{self, Chronology};
+use crate::core::layout::{Extent, TimelineIndex};
+use crate::core::query::{self, Facet, Filter};
+use crate::core::synthetic;
+use crate::core::url_state::{self, ViewState};
+use crate::core::viewport::{Limits, Viewport};
+use crate::ui::detail::Detail;
+use crate::ui::event_list::EventList;
+use crate::ui::facets::Facets;
+use crate::ui::overview::Overview;
+use crate::ui::search::{Search, SEARCH_INPUT_ID};
+use crate::ui::text::LabelMeasure;
+use crate::ui::timeline::Timeline;
+use std::ops::Deref;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// An `Rc` compared by identity: cheap equality for big immutable values held in state.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// A running zoom/pan animation between two windows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Animation {
+    pub from: Viewport,
+    pub to: Viewport,
+    /// `performance.now()` of the first frame, once it has been seen.
+    pub started_ms: Option<f64>,
+}
+
+pub const ANIMATION_MS: f64 = 220.0;
+
+/// The seed of `?synthetic=N` chronologies: the same link gives the same data everywhere.
+pub const SYNTHETIC_SEED: u64 = 2019;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The chronology, events in time order; event indices everywhere refer to this order.
+    pub data: Shared<Chronology>,
+    pub index: Shared<TimelineIndex>,
+    pub limits: Limits,
+    pub viewport: Viewport,
+    pub animation: Option<Animation>,
+    /// Width of the timeline's drawing area in CSS pixels.
+    pub width: f64,
+    pub selected: Option<usize>,
+    /// What went wrong loading data, shown in the page.
+    pub error: Option<String>,
+    /// Short messages for the user (e.g. parts of a link that were ignored).
+    pub notices: Vec<String>,
+    pub reduced_motion: bool,
+    pub filter: Filter,
+    /// Filtered-out events are dimmed (true) or hidden (false).
+    pub dim: bool,
+    /// The folded search text of each event.
+    pub haystacks: Shared<Vec<String>>,
+    /// Whether each event passes the filter.
+    pub matches: Shared<Vec<bool>>,
+    pub match_count: usize,
+    /// Events per year for the overview chart, following the filters.
+    pub histogram: Shared<query::YearHistogram>,
+    /// The window that shows everything (what "Fit all" goes to).
+    pub fitted: Viewport,
+    /// The size of the synthetic chronology shown instead of the real one, if any.
+    pub synthetic: Option<usize>,
+}
+
+pub enum Action {
+    Resize(f64),
+    /// Zoom by `factor` (> 1 zooms in) keeping the date at `at` (a fraction of the width, from
+    /// the left) where it is on screen.
+    ZoomAbout {
+        factor: f64,
+        at: f64,
+        animate: bool,
+    },
+    /// Zoom about the window's centre.
+    Zoom(f64),
+    /// Pan by a fraction of the visible span (positive moves later in time).
+    PanFraction(f64),
+    /// Set the window directly (dragging).
+    SetViewport(Viewport),
+    FitAll,
+    /// Centre the window on a day (clicking a year in the overview).
+    CenterOn(f64),
+    /// Show a range of days (expanding a cluster).
+    FitRange(f64, f64),
+    Select(Option<usize>),
+    /// Turn one facet value on or off.
+    ToggleFacet(Facet, String),
+    /// Select only this value of the facet.
+    OnlyFacet(Facet, String),
+    ClearFacet(Facet),
+    ClearFilters,
+    SetSearch(String),
+    /// Select the next (+1) or previous (-1) search match and bring it into view.
+    NextMatch(i32),
+    SetDim(bool),
+    DismissNotice(usize),
+    /// Restore a view from the URL (Back/Forward).
+    ApplyView(ViewState),
+    /// Select the previous (-1) or next (+1) event in time order.
+    Step(i32),
+    SelectFirst,
+    SelectLast,
+    /// An animation frame at `performance.now()`.
+    Frame(f64),
+}
+
+impl State {
+    pub fn new(data: Chronology, measure: &dyn LabelMeasure, reduced_motion: bool) -> Self {
+        let mut data = data;
+        data.sort_events();
+        let extents = data
+            .events
+            .iter()
+            .map(|e| Extent {
+                first_day: e.first_day() as f64,
+                end_day: e.end_day() as f64,
+                is_span: e.is_span(),
+                label_width: measure.width(&e.title),
+            })
+            .collect();
+        let index = TimelineIndex::new(extents);
+        let (first, end) = match (index.first_day(), index.end_day()) {
+            (Some(f), Some(e)) => (f, e),
+            // An empty chronology still gets a sensible window: the last few decades.
+            _ => (3_650.0, 20_000.0),
+        };
+        let limits = Limits::for_extent(first, end);
+        let viewport = Viewport::fit(first, end, &limits);
+        let haystacks = query::search_haystacks(&data);
+        let n = data.events.len();
+        let histogram = query::year_histogram(&data, &vec![true; n]);
+        Self {
+            data: Shared(Rc::new(data)),
+            index: Shared(Rc::new(index)),
+            limits,
+            viewport,
+            animation: None,
+            width: 960.0,
+            selected: None,
+            error: None,
+            notices: Vec::new(),
+            reduced_motion,
+            filter: Filter::default(),
+            dim: false,
+            haystacks: Shared(Rc::new(haystacks)),
+            histogram: Shared(Rc::new(histogram)),
+            matches: Shared(Rc::new(vec![true; n])),
+            match_count: n,
+            fitted: viewport,
+            synthetic: None,
+        }
+    }
+
+    /// The state a URL query string describes: the chronology (or a synthetic one) with the
+    /// link's filters, window and selection; what cannot be used becomes a notice.
+    pub fn from_query(query: &str, measure: &dyn LabelMeasure, reduced_motion: bool) -> Self {
+        let (view, mut notices) = url_state::parse(query);
+        let mut s = match view.synthetic {
+            Some(n) => {
+                let mut s = Self::new(
+                    synthetic::generate(n, SYNTHETIC_SEED),
+                    measure,
+                    reduced_motion,
+                );
+                s.synthetic = Some(n);
+                s
+            }
+            None => Self::embedded(measure, reduced_motion),
+        };
+        s.apply_view(&view, &mut notices);
+        s.notices = notices;
+        s
+    }
+
+    /// Applies a link's view to the current chronology. Values the chronology does not know are
+    /// dropped with a notice.
+    pub fn apply_view(&mut self, view: &ViewState, notices: &mut Vec<String>) {
+        let mut filter = view.filter.clone();
+        for facet in Facet::ALL {
+            let known: Vec<String> = facet
+                .options(&self.data)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            filter.selected_mut(facet).retain(|id| {
+                let ok = known.contains(id);
+                if !ok {
+                    notices.push(format!(
+                        "The link's {} '{id}' is not in this chronology; ignored.",
+                        facet.label().to_lowercase()
+                    ));
+                }
+                ok
+            });
+        }
+        self.filter = filter;
+        self.dim = view.dim;
+        self.refilter();
+        self.animation = None;
+        self.viewport = match view.window {
+            Some((from, to)) => Viewport::new(from, to).clamp(&self.limits),
+            None => self.fitted,
+        };
+        self.selected = None;
+        if let Some(id) = &view.selected {
+            match self.data.events.iter().position(|e| &e.id == id) {
+                Some(i) if self.passes(i) => self.selected = Some(i),
+                Some(_) => {
+                    notices.push(format!("The link's event '{id}' is hidden by its filters."))
+                }
+                None => notices.push(format!(
+                    "The link's event '{id}' is not in this chronology; ignored."
+                )),
+            }
+        }
+    }
+
+    /// The view as a link carries it.
+    pub fn view_state(&self) -> ViewState {
+        let target = self.target_viewport();
+        let window =
+            (target != self.fitted).then(|| url_state::round_window(target.start, target.end));
+        ViewState {
+            filter: self.filter.clone(),
+            dim: self.dim,
+            window,
+            selected: self.selected.map(|i| self.data.events[i].id.clone()),
+            synthetic: self.synthetic,
+        }
+    }
+
+    /// Recomputes which events pass the filter; a selected event that no longer passes is
+    /// deselected.
+    fn refilter(&mut self) {
+        let matches = query::matching(&self.data, &self.haystacks, &self.filter);
+        self.match_count = matches.iter().filter(|m| **m).count();
+        if self.selected.is_some_and(|i| !matches[i]) {
+            self.selected = None;
+        }
+        self.histogram = Shared(Rc::new(query::year_histogram(&self.data, &matches)));
+        self.matches = Shared(Rc::new(matches));
+    }
+
+    /// Whether event `i` is shown as a full mark (passes the filter).
+    pub fn passes(&self, i: usize) -> bool {
+        self.matches.get(i).copied().unwrap_or(false)
+    }
+
+    /// The next event passing the filter after (`delta` > 0) or before `from`.
+    fn step_from(&self, from: Option<usize>, delta: i32) -> Option<usize> {
+        let n = self.data.events.len();
+        match (from, delta >= 0) {
+            (None, true) => (0..n).find(|&i| self.passes(i)),
+            (None, false) => (0..n).rev().find(|&i| self.passes(i)),
+            (Some(i), true) => (i + 1..n).find(|&j| self.passes(j)),
+            (Some(i), false) => (0..i).rev().find(|&j| self.passes(j)),
+        }
+    }
+
+    /// The default dataset, or an empty chronology with the reason when it cannot be read.
+    pub fn embedded(measure: &dyn LabelMeasure, reduced_motion: bool) -> Self {
+        match dataset::embedded() {
+            Ok(data) => Self::new(data, measure, reduced_motion),
+            Err(e) => {
+                let mut s = Self::new(empty_chronology(), measure, reduced_motion);
+                s.error = Some(format!("The built-in chronology could not be read ({e})."));
+                s
+            }
+        }
+    }
+
+    /// The window the user is heading to (the animation's target while one runs).
+    pub fn target_viewport(&self) -> Viewport {
+        self.animation.map(|a| a.to).unwrap_or(self.viewport)
+    }
+
+    fn go_to(&mut self, target: Viewport, animate: bool) {
+        if animate && !self.reduced_motion {
+            self.animation = Some(Animation {
+                from: self.viewport,
+                to: target,
+                started_ms: None,
+            });
+        } else {
+            self.animation = None;
+            self.viewport = target;
+        }
+    }
+
+    /// Selects an event and brings it into view if it is not.
+    fn select(&mut self, index: Option<usize>) {
+        self.selected = index.filter(|&i| i < self.data.events.len() && self.passes(i));
+        if let Some(i) = self.selected {
+            let e = &self.data.events[i];
+            let target = self.target_viewport();
+            let (first, end) = (e.first_day() as f64, e.end_day() as f64);
+            let visible = first < target.end && end > target.start;
+            if !visible {
+                let mid = (first + end.min(first + target.span())) / 2.0;
+                let to = target.center_on(mid, &self.limits);
+                self.go_to(to, true);
+            }
+        }
+    }
+}
+
+pub fn empty_chronology() -> Chronology {
+    Chronology {
+        title: "Japan–NATO relations: a chronology".into(),
+        source: dataset::Source {
+            title: String::new(),
+            subtitle: None,
+            series: None,
+            author: String::new(),
+            affiliations: vec![],
+            year: None,
+            note: None,
+        },
+        phases: vec![],
+        domains: vec![],
+        third_parties: vec![],
+        footnotes: vec![],
+        events: vec![],
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Resize(width) => {
+                if (width - s.width).abs() < 0.5 || !width.is_finite() || width <= 0.0 {
+                    return self;
+                }
+                s.width = width;
+            }
+            Action::ZoomAbout {
+                factor,
+                at,
+                animate,
+            } => {
+                // The anchor is taken from the window being zoomed, not from what was last
+                // drawn: several wheel events may arrive between two frames.
+                let from = s.target_viewport();
+                let anchor = from.start + at * from.span();
+                let to = from.zoom_about(factor, anchor, &s.limits);
+                s.go_to(to, animate);
+            }
+            Action::Zoom(factor) => {
+                let target = s.target_viewport();
+                let to = target.zoom_about(factor, target.center(), &s.limits);
+                s.go_to(to, true);
+            }
+            Action::PanFraction(fraction) => {
+                let target = s.target_viewport();
+                let to = target.pan(fraction * target.span(), &s.limits);
+                s.go_to(to, true);
+            }
+            Action::SetViewport(v) => {
+                s.animation = None;
+                s.viewport = v.clamp(&s.limits);
+            }
+            Action::CenterOn(day) => {
+                let to = s.target_viewport().center_on(day, &s.limits);
+                s.go_to(to, true);
+            }
+            Action::FitAll => {
+                let to = s.fitted;
+                s.go_to(to, true);
+            }
+            Action::FitRange(first, end) => {
+                let to = Viewport::fit(first, end, &s.limits);
+                s.go_to(to, true);
+            }
+            Action::Select(i) => s.select(i),
+            Action::Step(delta) => match s.step_from(s.selected, delta) {
+                Some(next) => s.select(Some(next)),
+                None => return self,
+            },
+            Action::SelectFirst => {
+                let first = s.step_from(None, 1);
+                if first.is_some() {
+                    s.select(first);
+                }
+            }
+            Action::SelectLast => {
+                let last = s.step_from(None, -1);
+                if last.is_some() {
+                    s.select(last);
+                }
+            }
+            Action::ToggleFacet(facet, id) => {
+                let set = s.filter.selected_mut(facet);
+                if !set.remove(&id) {
+                    set.insert(id);
+                }
+                s.refilter();
+            }
+            Action::OnlyFacet(facet, id) => {
+                let set = s.filter.selected_mut(facet);
+                set.clear();
+                set.insert(id);
+                s.refilter();
+            }
+            Action::ClearFacet(facet) => {
+                s.filter.selected_mut(facet).clear();
+                s.refilter();
+            }
+            Action::ClearFilters => {
+                s.filter = Filter::default();
+                s.refilter();
+            }
+            Action::SetSearch(text) => {
+                s.filter.text = text;
+                s.refilter();
+            }
+            Action::NextMatch(delta) => {
+                if s.filter.text.trim().is_empty() {
+                    return self;
+                }
+                let next = s
+                    .step_from(s.selected, delta)
+                    .or_else(|| s.step_from(None, delta));
+                match next {
+                    Some(i) => s.select(Some(i)),
+                    None => return self,
+                }
+            }
+            Action::SetDim(dim) => s.dim = dim,
+            Action::ApplyView(view) => {
+                let mut notices = Vec::new();
+                s.apply_view(&view, &mut notices);
+                s.notices.extend(notices);
+            }
+            Action::DismissNotice(i) => {
+                if i < s.notices.len() {
+                    s.notices.remove(i);
+                }
+            }
+            Action::Frame(now) => {
+                let Some(mut a) = s.animation else {
+                    return self;
+                };
+                let started = *a.started_ms.get_or_insert(now);
+                let t = ((now - started) / ANIMATION_MS).clamp(0.0, 1.0);
+                // Ease out (cubic): quick to respond, gentle to land.
+                let eased = 1.0 - (1.0 - t).powi(3);
+                s.viewport = a.from.lerp(&a.to, eased).clamp(&s.limits);
+                s.animation = if t >= 1.0 {
+                    s.viewport = a.to;
+                    None
+                } else {
+                    Some(a)
+                };
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// `/` anywhere (outside a text field) focuses the search box.
+#[hook]
+fn use_global_keys() {
+    use_effect_with((), |_| {
+        let listener = web_sys::window().map(|w| {
+            gloo::events::EventListener::new(&w, "keydown", |event| {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if key.key() != "/" || key.ctrl_key() || key.meta_key() || key.alt_key() {
+                    return;
+                }
+                let typing = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                if typing {
+                    return;
+                }
+                if let Some(input) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(SEARCH_INPUT_ID))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    event.prevent_default();
+                    let _ = input.focus();
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let store = use_reducer(|| {
+        let query = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        State::from_query(
+            &query,
+            &crate::ui::text::CanvasMeasure::new(),
+            prefers_reduced_motion(),
+        )
+    });
+    use_global_keys();
+    crate::ui::url_sync::use_url_sync(&store);
+
+    // Drive animations with requestAnimationFrame while one runs.
+    {
+        let dispatcher = store.dispatcher();
+        // Every frame changes one of these, so the effect asks for the next frame.
+        use_effect_with((store.animation, store.viewport), move |(animation, _)| {
+            let frame = animation.is_some().then(|| {
+                gloo::render::request_animation_frame(move |now| {
+                    dispatcher.dispatch(Action::Frame(now))
+                })
+            });
+            move || drop(frame)
+        });
+    }
+
+    let dispatch = {
+        let store = store.clone();
+        Callback::from(move |a: Action| store.dispatch(a))
+    };
+    let data = &store.data;
+    let source = &data.source;
+    let notices = store.notices.iter().enumerate().map(|(i, n)| {
+        html! {
+            <div class="notice" role="status">
+                <span>{ n }</span>
+                <button type="button" aria-label="Dismiss notice" onclick={dispatch.reform(move |_| Action::DismissNotice(i))}>{ "×" }</button>
+            </div>
+        }
+    });
+
+    html! {
+        <>
+            <a class="skip-link" href="#timeline">{ "Skip to timeline" }</a>
+            <header class="app-header">
+                <div class="titles">
+                    <h1>{ &data.title }</h1>
+                    if !source.title.is_empty() {
+                        <p class="source-line">
+                            { "From " }<cite>{ &source.title }</cite>
+                            if let Some(sub) = &source.subtitle { { ": " }{ sub } }
+                            { format!(" — {}", source.author) }
+                            if let Some(year) = source.year { { format!(", {year}") } }
+                        </p>
+                    }
+                </div>
+                <Search text={store.filter.text.clone()} match_count={store.match_count} dispatch={dispatch.clone()} />
+            </header>
+            if let Some(error) = &store.error {
+                <div class="notice error" role="alert">{ error }</div>
+            }
+            { for notices }
+            <div class="layout">
+                <Facets data={data.clone()} haystacks={store.haystacks.clone()} filter={store.filter.clone()}
+                        match_count={store.match_count} dim={store.dim} dispatch={dispatch.clone()} />
+                <main class="main">
+                    <Overview data={data.clone()} histogram={store.histogram.clone()} viewport={store.viewport}
+                              limits={store.limits} width={store.width} dispatch={dispatch.clone()} />
+                    <Timeline data={data.clone()} index={store.index.clone()} limits={store.limits}
+                              viewport={store.viewport} width={store.width} selected={store.selected}
+                              matches={store.matches.clone()} dim={store.dim}
+                              dispatch={dispatch.clone()} />
+                    <div class="below">
+                        <EventList data={data.clone()} matches={store.matches.clone()} match_count={store.match_count}
+                                   search={store.filter.text.clone()} selected={store.selected}
+                                   window={(store.viewport.start, store.viewport.end)} dispatch={dispatch.clone()} />
+                        <Detail data={data.clone()} selected={store.selected} dispatch={dispatch} />
+                    </div>
+                </main>
+            </div>
+        </>
+    }
+}

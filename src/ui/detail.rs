@@ -1,0 +1,100 @@
+//! The selected event in full: date at its precision, summary, facets, the brief's evidence and
+//! its footnotes as links to the primary sources.
+
+use crate::core::dataset::validate::is_web_url;
+use crate::core::dataset::Chronology;
+use crate::ui::app::{Action, Shared};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub data: Shared<Chronology>,
+    pub selected: Option<usize>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Detail)]
+pub fn detail(props: &Props) -> Html {
+    let data = &props.data;
+    let Some(event) = props.selected.and_then(|i| data.events.get(i)) else {
+        return html! {
+            <aside class="detail empty" aria-labelledby="detail-heading">
+                <h2 id="detail-heading">{ "Event details" }</h2>
+                <p>{ "Select an event on the timeline or in the list to read what happened and follow it to its sources." }</p>
+            </aside>
+        };
+    };
+    let i = props.selected.unwrap_or_default();
+    let n = data.events.len();
+    let labels = |ids: &[String], lookup: &dyn Fn(&str) -> Option<String>| -> Vec<String> {
+        ids.iter()
+            .map(|id| lookup(id).unwrap_or_else(|| id.clone()))
+            .collect()
+    };
+    let domains = labels(&event.domains, &|id| {
+        data.domain(id).map(|d| d.label.clone())
+    });
+    let parties = labels(&event.third_parties, &|id| {
+        data.third_party(id).map(|t| t.label.clone())
+    });
+    let phase = data
+        .phase(&event.phase)
+        .map(|p| p.label.clone())
+        .unwrap_or_else(|| event.phase.clone());
+    let row = |term: &str, values: &[String]| {
+        (!values.is_empty()).then(|| {
+            html! { <><dt>{ term }</dt><dd>{ values.join(", ") }</dd></> }
+        })
+    };
+    let footnotes = event.footnotes.iter().map(|n| {
+        let footnote = data.footnote(*n);
+        let citation = footnote.map(|f| f.citation.clone()).unwrap_or_default();
+        let links = footnote
+            .into_iter()
+            .flat_map(|f| f.urls())
+            .filter(|u| is_web_url(u))
+            .map(|u| {
+                html! {
+                    <a href={u.to_string()} target="_blank" rel="noopener noreferrer">{ u }</a>
+                }
+            });
+        html! {
+            <li value={n.to_string()}>
+                <span class="citation">{ citation }</span>
+                { for links.map(|l| html! { <span class="link">{ " " }{ l }</span> }) }
+            </li>
+        }
+    });
+    let dispatch = &props.dispatch;
+    html! {
+        <aside class="detail" aria-labelledby="detail-heading">
+            <p class="date">{ event.date_label() }</p>
+            <h2 id="detail-heading">{ &event.title }</h2>
+            <p class="summary">{ &event.summary }</p>
+            <dl>
+                { row("Phase", std::slice::from_ref(&phase)) }
+                { row("Domains", &domains) }
+                { row("Third parties", &parties) }
+                { row("Actors", &event.actors) }
+            </dl>
+            if !event.evidence.is_empty() {
+                <figure class="evidence">
+                    <blockquote>{ &event.evidence }</blockquote>
+                    <figcaption>{ "— the brief" }</figcaption>
+                </figure>
+            }
+            if let Some(note) = &event.note {
+                <p class="note"><strong>{ "Note: " }</strong>{ note }</p>
+            }
+            if !event.footnotes.is_empty() {
+                <h3>{ "Sources (the brief's footnotes)" }</h3>
+                <ol class="footnotes">{ for footnotes }</ol>
+            }
+            <nav class="walk" aria-label="Walk the chronology">
+                <button type="button" disabled={i == 0} onclick={dispatch.reform(|_| Action::Step(-1))}>{ "← Previous" }</button>
+                <button type="button" onclick={dispatch.reform(|_| Action::Select(None))}>{ "Close" }</button>
+                <button type="button" disabled={i + 1 >= n} onclick={dispatch.reform(|_| Action::Step(1))}>{ "Next →" }</button>
+            </nav>
+        </aside>
+    }
+}

@@ -1,0 +1,107 @@
+//! The same events as an accessible list in time order, following the filters, with search
+//! matches highlighted, in step with the selection.
+
+use crate::core::dataset::Chronology;
+use crate::core::query::highlight_ranges;
+use crate::ui::app::{Action, Shared};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Beyond this many matching events the list shows those in the visible window only.
+pub const FULL_LIST_LIMIT: usize = 2_000;
+/// The most entries the list draws at once.
+pub const WINDOW_LIST_LIMIT: usize = 500;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub data: Shared<Chronology>,
+    pub matches: Shared<Vec<bool>>,
+    pub match_count: usize,
+    pub search: String,
+    pub selected: Option<usize>,
+    /// The visible window (days), for very large chronologies.
+    pub window: (f64, f64),
+    pub dispatch: Callback<Action>,
+}
+
+/// The text with the search matches wrapped in `<mark>`.
+fn highlighted(text: &str, query: &str) -> Html {
+    let ranges = highlight_ranges(text, query);
+    if ranges.is_empty() {
+        return html! { { text } };
+    }
+    let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for (s, e) in ranges {
+        if s > at {
+            parts.push(html! { { &text[at..s] } });
+        }
+        parts.push(html! { <mark>{ &text[s..e] }</mark> });
+        at = e;
+    }
+    if at < text.len() {
+        parts.push(html! { { &text[at..] } });
+    }
+    parts.into_iter().collect::<Html>()
+}
+
+#[function_component(EventList)]
+pub fn event_list(props: &Props) -> Html {
+    let list_ref = use_node_ref();
+    // Keep the selected entry in view in the list.
+    {
+        let list_ref = list_ref.clone();
+        use_effect_with(props.selected, move |selected| {
+            if let (Some(i), Some(list)) = (selected, list_ref.cast::<web_sys::Element>()) {
+                if let Ok(Some(item)) = list.query_selector(&format!("[data-index=\"{i}\"]")) {
+                    if let Ok(item) = item.dyn_into::<web_sys::HtmlElement>() {
+                        let options = web_sys::ScrollIntoViewOptions::new();
+                        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                        item.scroll_into_view_with_scroll_into_view_options(&options);
+                    }
+                }
+            }
+        });
+    }
+    let events = &props.data.events;
+    let windowed = props.match_count > FULL_LIST_LIMIT;
+    let (from, to) = props.window;
+    let shown: Vec<usize> = (0..events.len())
+        .filter(|&i| props.matches[i])
+        .filter(|&i| {
+            !windowed || (events[i].first_day() as f64) < to && (events[i].end_day() as f64) > from
+        })
+        .take(if windowed {
+            WINDOW_LIST_LIMIT
+        } else {
+            usize::MAX
+        })
+        .collect();
+    let items = shown.iter().map(|&i| {
+        let e = &events[i];
+        let selected = props.selected == Some(i);
+        let onclick = props.dispatch.reform(move |_| Action::Select(Some(i)));
+        html! {
+            <li key={e.id.clone()} data-index={i.to_string()} class={classes!(selected.then_some("selected"))}>
+                <button type="button" aria-pressed={selected.to_string()} {onclick}>
+                    <span class="date">{ e.date_label() }</span>
+                    <span class="title">{ highlighted(&e.title, &props.search) }</span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="event-list" aria-labelledby="event-list-heading">
+            <h2 id="event-list-heading">{ format!("Events ({})", props.match_count) }</h2>
+            if windowed {
+                <p class="list-note">
+                    { format!("{} events match: the list shows the first {} of those in the visible window. Zoom in to list them all.", props.match_count, shown.len()) }
+                </p>
+            }
+            if shown.is_empty() {
+                <p class="list-note">{ "No event matches the filters." }</p>
+            }
+            <ol ref={list_ref}>{ for items }</ol>
+        </section>
+    }
+}

@@ -1,0 +1,90 @@
+//! The facet panel: phase, domain and third party, each value with its count given the other
+//! facets' selections; "only" and "clear" actions; the result count; dim or hide.
+
+use crate::core::dataset::Chronology;
+use crate::core::query::{facet_counts, Facet, Filter};
+use crate::ui::app::{Action, Shared};
+use crate::ui::palette::domain_colour;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub data: Shared<Chronology>,
+    pub haystacks: Shared<Vec<String>>,
+    pub filter: Filter,
+    pub match_count: usize,
+    pub dim: bool,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Facets)]
+pub fn facets(props: &Props) -> Html {
+    let dispatch = &props.dispatch;
+    let total = props.data.events.len();
+    let groups = Facet::ALL.into_iter().map(|facet| {
+        let counts = facet_counts(&props.data, &props.haystacks, &props.filter, facet);
+        if counts.is_empty() {
+            return html! {};
+        }
+        let any_selected = counts.iter().any(|c| c.selected);
+        let values = counts.into_iter().enumerate().map(|(position, c)| {
+            let id = c.id.clone();
+            let toggle = dispatch.reform({
+                let id = id.clone();
+                move |_: Event| Action::ToggleFacet(facet, id.clone())
+            });
+            let only = dispatch.reform({
+                let id = id.clone();
+                move |_: MouseEvent| Action::OnlyFacet(facet, id.clone())
+            });
+            let input_id = format!("facet-{}-{}", facet.key(), c.id);
+            let count_id = format!("{input_id}-count");
+            let disabled = c.count == 0 && !c.selected;
+            html! {
+                <li key={c.id.clone()} class={classes!(disabled.then_some("empty"), c.selected.then_some("selected"))}>
+                    <input type="checkbox" id={input_id.clone()} checked={c.selected} {disabled}
+                           aria-describedby={count_id.clone()} onchange={toggle} />
+                    <label for={input_id}>
+                        if facet == Facet::Domain {
+                            <span class="swatch" aria-hidden="true" style={format!("background:{}", domain_colour(position))}></span>
+                        }
+                        { &c.label }
+                    </label>
+                    <span class="count" id={count_id}>{ c.count }<span class="visually-hidden">{ " events" }</span></span>
+                    <button type="button" class="only" aria-label={format!("Only {}", c.label)}
+                            title={format!("Show only {}", c.label)} disabled={c.count == 0} onclick={only}>{ "only" }</button>
+                </li>
+            }
+        });
+        html! {
+            <fieldset class="facet" key={facet.key()}>
+                <legend>{ facet.label() }</legend>
+                <button type="button" class="clear-facet" disabled={!any_selected}
+                        aria-label={format!("Clear {}", facet.label().to_lowercase())}
+                        onclick={dispatch.reform(move |_| Action::ClearFacet(facet))}>{ "clear" }</button>
+                <ul>{ for values }</ul>
+            </fieldset>
+        }
+    });
+    let on_dim = dispatch.reform(|e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        Action::SetDim(input.checked())
+    });
+    html! {
+        <section class="facets" aria-labelledby="facets-heading">
+            <h2 id="facets-heading">{ "Filters" }</h2>
+            <p class="result-count" role="status" aria-live="polite">
+                { format!("Showing {} of {} events", props.match_count, total) }
+            </p>
+            <div class="facet-actions">
+                <button type="button" disabled={props.filter.is_empty()}
+                        onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear all filters" }</button>
+                <label class="dim-toggle">
+                    <input type="checkbox" checked={props.dim} onchange={on_dim} />
+                    { "Dim filtered-out events instead of hiding them" }
+                </label>
+            </div>
+            { for groups }
+        </section>
+    }
+}

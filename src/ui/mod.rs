@@ -1,0 +1,29 @@
+//! The thin Yew layer: one store (`app`), one component per file, effects at the edge.
+
+pub mod app;
+pub mod detail;
+pub mod event_list;
+pub mod facets;
+pub mod overview;
+pub mod palette;
+pub mod panic;
+pub mod search;
+pub mod text;
+pub mod timeline;
+pub mod url_sync;
+
+/// Installs the panic hook and mounts the app in `#app`.
+pub fn start() {
+    panic::install();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

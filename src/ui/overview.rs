@@ -1,0 +1,276 @@
+//! The overview: events per year across the whole chronology, stacked by domain, drawn with
+//! plotters on a canvas (crisp on high-DPI screens), with the phase bands; a brush shows the
+//! timeline's window. Drag the brush to pan, drag its edges to zoom, click a year to centre it.
+
+use crate::core::dataset::Chronology;
+use crate::core::date::days_from_civil;
+use crate::core::query::YearHistogram;
+use crate::core::scale::TimeScale;
+use crate::core::viewport::{Limits, Viewport};
+use crate::ui::app::{Action, Shared};
+use crate::ui::palette::{domain_colour, NO_DOMAIN};
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+const HEIGHT: f64 = 84.0;
+const BAR_TOP: f64 = 6.0;
+const BAR_BOTTOM: f64 = 66.0;
+const EDGE_PX: f64 = 7.0;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub data: Shared<Chronology>,
+    pub histogram: Shared<YearHistogram>,
+    pub viewport: Viewport,
+    pub limits: Limits,
+    pub width: f64,
+    pub dispatch: Callback<Action>,
+}
+
+fn hex_colour(hex: &str) -> RGBColor {
+    let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0x555555);
+    RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
+}
+
+/// The overview's scale: the histogram's whole years across the width.
+fn overview_scale(h: &YearHistogram, width: f64) -> TimeScale {
+    let start = days_from_civil(h.first_year, 1, 1) as f64;
+    let end = days_from_civil(h.last_year() + 1, 1, 1) as f64;
+    TimeScale::new(start, end.max(start + 1.0), width)
+}
+
+fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    data: &Chronology,
+    h: &YearHistogram,
+    width: f64,
+) -> Option<()> {
+    let ratio = web_sys::window()?.device_pixel_ratio().max(1.0);
+    canvas.set_width((width * ratio).round() as u32);
+    canvas.set_height((HEIGHT * ratio).round() as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE).ok()?;
+    let scale = overview_scale(h, width);
+    let px = |x: f64| (x * ratio).round() as i32;
+    // Phase bands.
+    for (i, p) in data.phases.iter().enumerate() {
+        let x1 = scale.to_px(p.start.first_day() as f64).max(0.0);
+        let x2 = scale.to_px(p.end.end_day() as f64).min(width);
+        if x2 > x1 {
+            let colour = if i % 2 == 0 {
+                RGBColor(0xee, 0xf3, 0xf9)
+            } else {
+                RGBColor(0xf8, 0xf4, 0xea)
+            };
+            root.draw(&Rectangle::new(
+                [(px(x1), px(BAR_TOP - 4.0)), (px(x2), px(BAR_BOTTOM))],
+                colour.filled(),
+            ))
+            .ok()?;
+        }
+    }
+    // Stacked bars.
+    let max = h.max_total().max(1) as f64;
+    let unit = (BAR_BOTTOM - BAR_TOP) / max;
+    for (y, stack) in h.counts.iter().enumerate() {
+        let year = h.first_year + y as i32;
+        let x1 = scale.to_px(days_from_civil(year, 1, 1) as f64) + 0.5;
+        let x2 = scale.to_px(days_from_civil(year + 1, 1, 1) as f64) - 0.5;
+        let mut top = BAR_BOTTOM;
+        for (slot, &count) in stack.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let colour = if slot < data.domains.len() {
+                domain_colour(slot)
+            } else {
+                NO_DOMAIN
+            };
+            let bottom = top;
+            top -= count as f64 * unit;
+            root.draw(&Rectangle::new(
+                [(px(x1), px(top)), (px(x2.max(x1 + 1.0)), px(bottom))],
+                hex_colour(colour).filled(),
+            ))
+            .ok()?;
+        }
+    }
+    root.draw(&Rectangle::new(
+        [(0, px(BAR_BOTTOM)), (px(width), px(BAR_BOTTOM) + 1)],
+        RGBColor(0x8a, 0x96, 0xa3).filled(),
+    ))
+    .ok()?;
+    root.present().ok()
+}
+
+#[derive(Clone, Copy)]
+enum Grip {
+    Body,
+    Start,
+    End,
+}
+
+#[derive(Default)]
+struct Drag {
+    grip: Option<(Grip, f64, Viewport)>,
+    moved: bool,
+}
+
+#[function_component(Overview)]
+pub fn overview(props: &Props) -> Html {
+    let canvas_ref = use_node_ref();
+    let box_ref = use_node_ref();
+    let width = props.width.max(100.0);
+    {
+        let canvas_ref = canvas_ref.clone();
+        let data = props.data.clone();
+        let histogram = props.histogram.clone();
+        use_effect_with((histogram.clone(), width as i64), move |_| {
+            if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
+                draw(&canvas, &data, &histogram, width);
+            }
+        });
+    }
+    let h = &props.histogram;
+    let scale = overview_scale(h, width);
+    let brush_x1 = scale.to_px(props.viewport.start).clamp(0.0, width);
+    let brush_x2 = scale
+        .to_px(props.viewport.end)
+        .clamp(0.0, width)
+        .max(brush_x1 + 2.0);
+
+    let drag = use_mut_ref(Drag::default);
+    let local = {
+        let box_ref = box_ref.clone();
+        move |client_x: i32| -> f64 {
+            box_ref
+                .cast::<web_sys::Element>()
+                .map(|b| f64::from(client_x) - b.get_bounding_client_rect().left())
+                .unwrap_or_default()
+        }
+    };
+    let on_down = {
+        let drag = drag.clone();
+        let local = local.clone();
+        let viewport = props.viewport;
+        Callback::from(move |e: PointerEvent| {
+            let x = local(e.client_x());
+            let grip = if (x - brush_x1).abs() <= EDGE_PX {
+                Some(Grip::Start)
+            } else if (x - brush_x2).abs() <= EDGE_PX {
+                Some(Grip::End)
+            } else if x > brush_x1 && x < brush_x2 {
+                Some(Grip::Body)
+            } else {
+                None
+            };
+            let mut d = drag.borrow_mut();
+            d.moved = false;
+            d.grip = Some((grip.unwrap_or(Grip::Body), x, viewport));
+            if grip.is_some() {
+                if let Some(target) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = target.set_pointer_capture(e.pointer_id());
+                }
+            }
+            if grip.is_none() {
+                // A click outside the brush: centre the timeline on that year.
+                d.grip = None;
+            }
+        })
+    };
+    let on_move = {
+        let drag = drag.clone();
+        let local = local.clone();
+        let dispatch = props.dispatch.clone();
+        let limits = props.limits;
+        Callback::from(move |e: PointerEvent| {
+            let mut d = drag.borrow_mut();
+            let Some((grip, x0, start)) = d.grip else {
+                return;
+            };
+            let x = local(e.client_x());
+            if (x - x0).abs() < 2.0 && !d.moved {
+                return;
+            }
+            d.moved = true;
+            let days = (x - x0) / scale.px_per_day();
+            let to = match grip {
+                Grip::Body => start.pan(days, &limits),
+                Grip::Start => Viewport::new(
+                    (start.start + days).min(start.end - limits.min_span),
+                    start.end,
+                )
+                .clamp(&limits),
+                Grip::End => Viewport::new(
+                    start.start,
+                    (start.end + days).max(start.start + limits.min_span),
+                )
+                .clamp(&limits),
+            };
+            dispatch.emit(Action::SetViewport(to));
+        })
+    };
+    let on_up = {
+        let drag = drag.clone();
+        let local = local.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut d = drag.borrow_mut();
+            let clicked = !d.moved;
+            let grabbed = d.grip.is_some();
+            d.grip = None;
+            d.moved = false;
+            if clicked && !grabbed {
+                dispatch.emit(Action::CenterOn(scale.to_day(local(e.client_x()))));
+            }
+        })
+    };
+    let on_key = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let action = match e.key().as_str() {
+                "ArrowLeft" => Action::PanFraction(-0.2),
+                "ArrowRight" => Action::PanFraction(0.2),
+                "+" | "=" => Action::Zoom(2.0),
+                "-" => Action::Zoom(0.5),
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.emit(action);
+        })
+    };
+
+    let labels = (h.first_year..=h.last_year())
+        .filter(|y| y % 5 == 0 || *y == h.first_year)
+        .filter(|y| *y == h.first_year || (y - h.first_year) >= 3)
+        .map(|y| {
+            let x = scale.to_px(days_from_civil(y, 1, 1) as f64);
+            html! { <span class="year" style={format!("left:{x:.1}px")}>{ y }</span> }
+        });
+    let from = crate::core::date::civil_from_days(props.viewport.start as i64).0;
+    let to = crate::core::date::civil_from_days(props.viewport.end as i64).0;
+    html! {
+        <section class="overview" aria-labelledby="overview-heading">
+            <h2 id="overview-heading" class="visually-hidden">{ "Overview: events per year" }</h2>
+            <div class="overview-box" ref={box_ref} style={format!("width:{width:.0}px;height:{HEIGHT}px")}
+                 onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up.clone()} onpointercancel={on_up}>
+                <canvas ref={canvas_ref} style={format!("width:{width:.0}px;height:{HEIGHT}px")}
+                        role="img" aria-label={format!("Events per year from {} to {}, stacked by domain, for the current filters", h.first_year, h.last_year())}></canvas>
+                <div class="brush" role="slider" tabindex="0"
+                     aria-label="Visible window" aria-valuemin={h.first_year.to_string()} aria-valuemax={h.last_year().to_string()}
+                     aria-valuenow={from.to_string()} aria-valuetext={format!("{from} to {to}")}
+                     onkeydown={on_key}
+                     style={format!("left:{brush_x1:.1}px;width:{:.1}px", brush_x2 - brush_x1)}>
+                    <span class="grip start"></span><span class="grip end"></span>
+                </div>
+                <div class="years" aria-hidden="true">{ for labels }</div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,25 @@
+//! Turns a Rust panic into a visible, polite message in the page (and the console) instead of a
+//! blank or frozen screen.
+
+use wasm_bindgen::JsCast;
+
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        let detail = info.to_string();
+        gloo::console::error!(format!(
+            "The explorer stopped on an internal error: {detail}"
+        ));
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(el) = document
+            .get_element_by_id("fatal")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            if let Some(message) = document.get_element_by_id("fatal-detail") {
+                message.set_text_content(Some(&detail));
+            }
+            el.set_hidden(false);
+        }
+    }));
+}

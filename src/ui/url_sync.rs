@@ -1,0 +1,76 @@
+//! Keeps the URL in step with the view: discrete changes (filters, selection) push a history
+//! entry so that Back and Forward step through them; zooming and panning replace it.
+
+use crate::core::url_state::{self, ViewState};
+use crate::ui::app::{Action, State};
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The same view apart from the window (which changes continuously).
+fn same_discrete(a: &ViewState, b: &ViewState) -> bool {
+    a.filter == b.filter && a.dim == b.dim && a.selected == b.selected && a.synthetic == b.synthetic
+}
+
+#[hook]
+pub fn use_url_sync(store: &UseReducerHandle<State>) {
+    let last = use_mut_ref(|| url_state::parse(&current_query()).0);
+    // The first sync only tidies the link it was opened with (replace, never push).
+    let first = use_mut_ref(|| true);
+
+    // State → URL.
+    {
+        let view = store.view_state();
+        let last = last.clone();
+        let first = first.clone();
+        use_effect_with(view, move |view| {
+            let query = url_state::to_query(view);
+            if query != current_query() {
+                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let path = web_sys::window()
+                        .and_then(|w| w.location().pathname().ok())
+                        .unwrap_or_default();
+                    let url = format!("{path}{query}");
+                    let discrete = !*first.borrow() && !same_discrete(&last.borrow(), view);
+                    let _ = if discrete {
+                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                    } else {
+                        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                    };
+                }
+            }
+            *last.borrow_mut() = view.clone();
+            *first.borrow_mut() = false;
+        });
+    }
+
+    // URL → state on Back/Forward.
+    {
+        let dispatcher = store.dispatcher();
+        let synthetic = store.synthetic;
+        let last = last.clone();
+        use_effect_with(synthetic, move |synthetic| {
+            let synthetic = *synthetic;
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "popstate", move |_| {
+                    let (view, _) = url_state::parse(&current_query());
+                    if view.synthetic != synthetic {
+                        // Another dataset: start afresh from the URL.
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.location().reload();
+                        }
+                        return;
+                    }
+                    *last.borrow_mut() = view.clone();
+                    dispatcher.dispatch(Action::ApplyView(view));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+}

@@ -1,0 +1,115 @@
+//! Component tests in headless Chromium (`cargo test --target wasm32-unknown-unknown`).
+#![cfg(target_arch = "wasm32")]
+
+use japan_nato_explorer::core::dataset::embedded;
+use japan_nato_explorer::ui::app::App;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Renders the app into a fresh element and waits for Yew to draw it.
+async fn render() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    root.set_attribute("style", "width: 1000px").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(60)).await;
+}
+
+fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+fn one(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
+    all(root, selector)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn button(root: &web_sys::Element, label: &str) -> web_sys::HtmlElement {
+    all(root, "button")
+        .into_iter()
+        .find(|b| {
+            b.get_attribute("aria-label").as_deref() == Some(label)
+                || b.text_content().unwrap_or_default().trim() == label
+        })
+        .unwrap_or_else(|| panic!("no button named {label}"))
+}
+
+fn window_span(root: &web_sys::Element) -> f64 {
+    let svg = root
+        .query_selector("svg[aria-roledescription=timeline]")
+        .unwrap()
+        .unwrap();
+    let start: f64 = svg.get_attribute("data-start").unwrap().parse().unwrap();
+    let end: f64 = svg.get_attribute("data-end").unwrap().parse().unwrap();
+    end - start
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_title_the_timeline_and_every_event_in_the_list() {
+    let data = embedded().unwrap();
+    let root = render().await;
+    assert_eq!(one(&root, "h1").text_content().unwrap(), data.title);
+    assert!(
+        all(&root, ".marks .mark").len() > 5,
+        "the timeline draws events"
+    );
+    assert_eq!(all(&root, ".event-list li").len(), data.events.len());
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_event_in_the_list_shows_its_details_and_sources() {
+    let data = embedded().unwrap();
+    let event = data
+        .events
+        .iter()
+        .find(|e| !e.footnotes.is_empty())
+        .expect("an event with footnotes");
+    let root = render().await;
+    let entry = all(&root, ".event-list button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().contains(&event.title))
+        .unwrap();
+    entry.click();
+    settle().await;
+    let detail = one(&root, "aside.detail");
+    assert_eq!(one(&detail, "h2").text_content().unwrap(), event.title);
+    assert_eq!(
+        one(&detail, "blockquote").text_content().unwrap(),
+        event.evidence
+    );
+    assert_eq!(all(&detail, ".footnotes li").len(), event.footnotes.len());
+    button(&root, "Close").click();
+    settle().await;
+    assert_eq!(
+        one(&root, "aside.detail h2").text_content().unwrap(),
+        "Event details"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_zoom_buttons_halve_and_double_the_visible_span() {
+    let root = render().await;
+    let fitted = window_span(&root);
+    button(&root, "Zoom in").click();
+    yew::platform::time::sleep(Duration::from_millis(500)).await;
+    let zoomed = window_span(&root);
+    assert!((fitted / zoomed - 2.0).abs() < 0.01, "{fitted} / {zoomed}");
+    button(&root, "Fit all").click();
+    yew::platform::time::sleep(Duration::from_millis(500)).await;
+    assert!((window_span(&root) - fitted).abs() < 1e-6);
+}

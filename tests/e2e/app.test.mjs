@@ -1,0 +1,245 @@
+// End-to-end: the release build, served on 127.0.0.1, in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launchBrowser, openPage, artifact, dataset, ROOT, SUB_PATH } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DATA = dataset();
+
+async function load(url, options) {
+  const page = await openPage(browser, options);
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
+  return page;
+}
+
+/** The visible window of the timeline, in days, and the drawing's box. */
+async function timelineWindow(page) {
+  return page.locator('svg[aria-roledescription="timeline"]').evaluate((svg) => {
+    const r = svg.getBoundingClientRect();
+    return { start: +svg.dataset.start, end: +svg.dataset.end, left: r.left, top: r.top, width: r.width, height: r.height };
+  });
+}
+
+async function axisLabels(page) {
+  return page.locator('.axis .tick:not(.major) text').allTextContents();
+}
+
+/** Boxes of every label and mark drawn, and the pairs that overlap. */
+async function overlaps(page) {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.marks .mark .label, .marks .cluster rect, .marks .mark circle')]
+      .map((el) => { const b = el.getBoundingClientRect(); return { name: el.closest('[aria-label]')?.getAttribute('aria-label'), x: b.left, y: b.top, r: b.right, b: b.bottom }; })
+      .filter((b) => b.r > b.x);
+    const bad = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], c = boxes[j];
+      if (a.name === c.name) continue;
+      if (a.x < c.r - 0.5 && c.x < a.r - 0.5 && a.y < c.b - 0.5 && c.y < a.b - 0.5) bad.push(`${a.name} ⟷ ${c.name}`);
+    }
+    return { count: boxes.length, bad };
+  });
+}
+
+const DAY_MS = 86400000;
+const yearOf = (day) => new Date(day * DAY_MS).getUTCFullYear();
+
+test('the page loads with its title and a non-empty timeline, with no console error or failed request', async () => {
+  const page = await load(server.origin + '/');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), DATA.title);
+  assert.ok(await page.locator('.marks .mark').count() > 10, 'the timeline shows events');
+  assert.ok((await axisLabels(page)).length >= 3, 'the axis has labels');
+  await page.screenshot({ path: artifact('overview.png') });
+  if (process.env.UPDATE_SCREENSHOTS) fs.copyFileSync(artifact('overview.png'), path.join(ROOT, 'docs/screenshot.png'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the release build works from a sub-path of a static host', async () => {
+  const page = await load(server.origin + SUB_PATH);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), DATA.title);
+  assert.ok(await page.locator('.marks .mark').count() > 10);
+  // The dataset is published next to the page as a download.
+  const response = await page.request.get(server.origin + SUB_PATH + 'data/japan-nato.json');
+  assert.equal(response.status(), 200);
+  assert.equal((await response.json()).events.length, DATA.events.length);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('every event of the embedded dataset reaches the page, in time order, at its own precision', async () => {
+  const page = await load(server.origin + '/');
+  const list = page.getByRole('list').filter({ has: page.getByRole('button', { name: /Wörner/ }) });
+  const items = list.getByRole('listitem');
+  assert.equal(await items.count(), DATA.events.length);
+  const dates = await list.locator('.date').allTextContents();
+  assert.ok(dates.includes('1991'), 'a year-only date reads as the year');
+  assert.ok(dates.some((d) => /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(d)), 'day dates read as "6 May 2014"');
+  assert.ok(!dates.some((d) => /1 January/.test(d)) || DATA.events.some((e) => e.start.endsWith('-01-01')));
+  await page.context().close();
+});
+
+test('wheel-zooming about a point goes from decades to years to months and keeps the date under the pointer', async () => {
+  const page = await load(server.origin + '/');
+  const w0 = await timelineWindow(page);
+  const labels0 = await axisLabels(page);
+  assert.ok(labels0.every((l) => /^\d{4}$/.test(l)), `fitted axis shows years or decades: ${labels0}`);
+  const x = w0.left + w0.width * 0.6, y = w0.top + w0.height * 0.6;
+  const dayAt = (w) => w.start + ((x - w.left) / w.width) * (w.end - w.start);
+  const anchor = dayAt(w0);
+  await page.mouse.move(x, y);
+  const seen = new Set();
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(30);
+    const w = await timelineWindow(page);
+    assert.ok(Math.abs(dayAt(w) - anchor) < Math.max(1, (w.end - w.start) * 0.002), `the date under the pointer moved at step ${i}`);
+    const labels = await axisLabels(page);
+    if (labels.every((l) => /^\d{4}$/.test(l))) seen.add(labels.length >= 2 && (+labels[1] - +labels[0]) >= 10 ? 'decades' : 'years');
+    if (labels.some((l) => /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/.test(l))) seen.add('months');
+  }
+  assert.ok(seen.has('years') && seen.has('months'), `axis units seen: ${[...seen]}`);
+  const w1 = await timelineWindow(page);
+  assert.ok(w1.end - w1.start < 400, 'zoomed in to well under a year');
+  await page.screenshot({ path: artifact('zoomed-in.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
+  const page = await load(server.origin + '/');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForTimeout(400);
+  const w0 = await timelineWindow(page);
+  const fitted = w0;
+  const cx = w0.left + w0.width / 2, cy = w0.top + w0.height - 20;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx - 100, cy, { steps: 5 });
+  await page.mouse.move(cx - 200, cy, { steps: 5 });
+  await page.mouse.up();
+  const w1 = await timelineWindow(page);
+  const shift = ((w1.start - w0.start) / (w0.end - w0.start)) * w0.width;
+  assert.ok(Math.abs(shift - 200) < 4, `dragging 200 px left moved the window by ${shift} px`);
+  assert.ok(Math.abs((w1.end - w1.start) - (w0.end - w0.start)) < 1e-6, 'panning keeps the span');
+
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForTimeout(400);
+  const w2 = await timelineWindow(page);
+  assert.ok(Math.abs((w1.end - w1.start) / (w2.end - w2.start) - 2) < 0.01, 'Zoom in halves the span');
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await page.waitForTimeout(400);
+  const w3 = await timelineWindow(page);
+  assert.ok(Math.abs((w3.end - w3.start) / (w1.end - w1.start) - 1) < 0.01, 'Zoom out doubles it back');
+
+  const svg = page.locator('svg[aria-roledescription="timeline"]');
+  await svg.focus();
+  await page.keyboard.press('+');
+  await page.waitForTimeout(400);
+  const w4 = await timelineWindow(page);
+  assert.ok((w3.end - w3.start) / (w4.end - w4.start) > 1.9, '+ zooms in');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(400);
+  const w5 = await timelineWindow(page);
+  assert.ok(w5.start > w4.start, 'the right arrow pans later');
+  await page.keyboard.press('-');
+  await page.keyboard.press('0');
+  await page.waitForTimeout(400);
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await page.getByRole('button', { name: 'Fit all' }).click();
+  await page.waitForTimeout(400);
+  const w6 = await timelineWindow(page);
+  assert.ok(Math.abs(w6.start - (await fittedStart(page))) < 1 && w6.end > fitted.end, 'Fit all shows everything again');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+async function fittedStart(page) {
+  // The fitted window of a fresh page.
+  const fresh = await load(server.origin + '/');
+  const w = await timelineWindow(fresh);
+  await fresh.context().close();
+  return w.start;
+}
+
+test('clicking an event shows its details and footnote links; previous and next walk the chronology', async () => {
+  const page = await load(server.origin + '/');
+  const worner = DATA.events.find((e) => /Wörner/.test(e.title));
+  const mark = page.getByRole('button', { name: `1991 — ${worner.title}` });
+  if (!(await mark.isVisible())) {
+    // Crowded at the fitted zoom: open it from the list, as a keyboard user would.
+    await page.getByRole('button', { name: new RegExp(`^1991 ${worner.title}`) }).click();
+  } else {
+    await mark.click();
+  }
+  const details = page.getByRole('complementary', { name: worner.title });
+  await details.waitFor();
+  assert.ok((await details.textContent()).includes(worner.summary));
+  const blockquote = await details.locator('blockquote').textContent();
+  assert.equal(blockquote, worner.evidence);
+  for (const n of worner.footnotes) {
+    const f = DATA.footnotes[n - 1];
+    if (f.url) {
+      const link = details.getByRole('link', { name: f.url });
+      assert.equal(await link.getAttribute('target'), '_blank');
+      assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    }
+  }
+  // The selected mark is on the timeline now (brought into view).
+  assert.equal(await page.locator('.marks .mark.selected').count() + await page.locator('.marks .cluster').count() > 0, true);
+
+  const listTitles = await page.locator('.event-list .title').allTextContents();
+  const at = listTitles.indexOf(worner.title);
+  await details.getByRole('button', { name: /Next/ }).click();
+  await page.getByRole('complementary', { name: listTitles[at + 1] }).waitFor();
+  await page.getByRole('complementary').getByRole('button', { name: /Previous/ }).click();
+  await page.getByRole('complementary', { name: worner.title }).waitFor();
+  await page.locator('svg[aria-roledescription="timeline"]').focus();
+  await page.keyboard.press(']');
+  await page.getByRole('complementary', { name: listTitles[at + 1] }).waitFor();
+  await page.keyboard.press('[');
+  await page.keyboard.press('Escape');
+  await page.getByRole('complementary', { name: 'Event details' }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('event labels never overlap at any zoom level', async () => {
+  const page = await load(server.origin + '/');
+  const w0 = await timelineWindow(page);
+  await page.mouse.move(w0.left + w0.width * 0.75, w0.top + w0.height / 2);
+  let checked = 0;
+  for (let level = 0; level < 14; level++) {
+    const { count, bad } = await overlaps(page);
+    assert.deepEqual(bad, [], `overlapping labels at zoom level ${level}`);
+    checked += count;
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(60);
+  }
+  // And with the window on the busiest years of the 2010s.
+  await page.getByRole('button', { name: 'Fit all' }).click();
+  await page.waitForTimeout(400);
+  assert.ok(checked > 100, `checked ${checked} boxes`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a cluster of crowded events expands when clicked', async () => {
+  const page = await load(server.origin + '/', { viewport: { width: 700, height: 800 } });
+  const cluster = page.locator('.marks .cluster').first();
+  assert.ok(await cluster.count() > 0, 'the fitted view of the whole chronology at 700 px is crowded');
+  const before = await page.locator('.marks .mark').count();
+  const w0 = await timelineWindow(page);
+  await cluster.click();
+  await page.waitForTimeout(500);
+  const w1 = await timelineWindow(page);
+  assert.ok(w1.end - w1.start < w0.end - w0.start, 'clicking a cluster zooms in on it');
+  assert.ok(await page.locator('.marks .mark').count() >= before - 2);
+  await page.context().close();
+});

@@ -1,0 +1,178 @@
+// End-to-end: facets, search, the overview brush and deep links.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage, artifact, dataset } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DATA = dataset();
+const label = (kind, id) => DATA[kind].find((x) => x.id === id).label;
+
+async function load(url, options) {
+  const page = await openPage(browser, options);
+  await page.goto(url);
+  await page.locator('svg[aria-roledescription="timeline"]').waitFor();
+  return page;
+}
+
+const listTitles = (page) => page.locator('.event-list li .title').allTextContents();
+const timelineIds = (page) => page.locator('.marks .mark:not(.dimmed)').evaluateAll((els) => els.map((e) => +e.dataset.index));
+const resultCount = (page) => page.getByRole('status').filter({ hasText: /^Showing/ }).textContent();
+
+/** The ids of events passing a filter, computed from the file (OR within a facet, AND across). */
+function expected({ domain = [], party = [], phase = [] }) {
+  return DATA.events.filter((e) =>
+    (domain.length === 0 || e.domains.some((d) => domain.includes(d))) &&
+    (party.length === 0 || e.third_parties.some((t) => party.includes(t))) &&
+    (phase.length === 0 || phase.includes(e.phase)));
+}
+
+async function facetCount(page, kind, id) {
+  const box = page.getByRole('checkbox', { name: label(kind, id), exact: true });
+  const countId = await box.getAttribute('aria-describedby');
+  return parseInt(await page.locator(`[id="${countId}"]`).textContent(), 10);
+}
+
+test('domain facets filter the timeline and the list: OR within a facet, AND across facets', async () => {
+  const page = await load(server.origin + '/');
+  const partiesBefore = await facetCount(page, 'third_parties', 'united-states');
+  await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
+  const afghanistan = expected({ domain: ['afghanistan'] });
+  assert.deepEqual((await listTitles(page)).sort(), afghanistan.map((e) => e.title).sort());
+  assert.equal(await resultCount(page), `Showing ${afghanistan.length} of ${DATA.events.length} events`);
+  // Every mark on the timeline is an Afghanistan event (and there are some).
+  const marks = await page.locator('.marks .mark:not(.dimmed)').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  assert.ok(marks.length > 0);
+  for (const m of marks) assert.ok(afghanistan.some((e) => m.endsWith(' — ' + e.title)), `${m} is not an Afghanistan event`);
+  // The other facets' counts follow.
+  const usAfghanistan = expected({ domain: ['afghanistan'], party: ['united-states'] }).length;
+  assert.equal(await facetCount(page, 'third_parties', 'united-states'), usAfghanistan);
+  assert.ok(usAfghanistan < partiesBefore);
+
+  await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+  const union = expected({ domain: ['afghanistan', 'piracy'] });
+  assert.deepEqual((await listTitles(page)).sort(), union.map((e) => e.title).sort());
+
+  const party = DATA.third_parties.find((t) => expected({ domain: ['afghanistan', 'piracy'], party: [t.id] }).length > 0);
+  await page.getByRole('checkbox', { name: party.label, exact: true }).check();
+  const both = expected({ domain: ['afghanistan', 'piracy'], party: [party.id] });
+  assert.ok(both.length < union.length);
+  assert.deepEqual((await listTitles(page)).sort(), both.map((e) => e.title).sort());
+  await page.screenshot({ path: artifact('filtered.png') });
+
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  assert.equal((await listTitles(page)).length, DATA.events.length);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('"only" selects a single value, a facet clears on its own, and empty values are disabled', async () => {
+  const page = await load(server.origin + '/');
+  await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
+  await page.getByRole('button', { name: 'Only Cyber' }).click();
+  assert.equal(await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).isChecked(), false);
+  assert.equal(await page.getByRole('checkbox', { name: 'Cyber', exact: true }).isChecked(), true);
+  assert.equal((await listTitles(page)).length, expected({ domain: ['cyber'] }).length);
+  // Some third party has no cyber event: its checkbox is disabled but still there.
+  const absent = DATA.third_parties.find((t) => expected({ domain: ['cyber'], party: [t.id] }).length === 0);
+  assert.equal(await page.getByRole('checkbox', { name: absent.label, exact: true }).isDisabled(), true);
+  await page.getByRole('button', { name: 'Clear domain' }).click();
+  assert.equal((await listTitles(page)).length, DATA.events.length);
+  await page.context().close();
+});
+
+test('dimming keeps filtered-out events visible as context', async () => {
+  const page = await load(server.origin + '/');
+  await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+  const hidden = await page.locator('.marks .mark').count();
+  await page.getByRole('checkbox', { name: /Dim filtered-out events/ }).check();
+  assert.ok(await page.locator('.marks .mark.dimmed').count() > 0);
+  assert.ok(await page.locator('.marks .mark').count() + await page.locator('.marks .cluster').count() > hidden);
+  await page.context().close();
+});
+
+test('searching "worner" finds the 1991 visit, highlighted, and Enter goes to it', async () => {
+  const page = await load(server.origin + '/');
+  await page.keyboard.press('/');
+  await page.keyboard.type('worner');
+  const titles = await listTitles(page);
+  const worner = DATA.events.filter((e) => /Wörner/i.test(e.title + e.summary + e.evidence + (e.actors || []).join(' ')));
+  assert.equal(titles.length, worner.length);
+  assert.ok(titles.some((t) => /Wörner/.test(t)));
+  const visit = worner.find((e) => e.start === '1991');
+  assert.ok(visit, 'the 1991 visit is found');
+  assert.ok((await page.locator('.event-list mark').allTextContents()).includes('Wörner'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('complementary', { name: worner[0].title }).waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal((await listTitles(page)).length, DATA.events.length);
+  await page.context().close();
+});
+
+test('a link restores the same filters, window and selection; Back undoes the last facet change', async () => {
+  const page = await load(server.origin + '/');
+  await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+  const svg = page.locator('svg[aria-roledescription="timeline"]');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForTimeout(400);
+  await page.locator('.event-list li button').nth(2).click();
+  await page.waitForTimeout(400);
+  const title = await page.getByRole('complementary').locator('h2').textContent();
+  const url = page.url();
+  assert.match(url, /domain=afghanistan,piracy/);
+  assert.match(url, /event=/);
+  assert.match(url, /from=.*&to=/);
+  const window0 = await svg.evaluate((s) => [s.dataset.start, s.dataset.end]);
+  const list0 = await listTitles(page);
+
+  const other = await load(url);
+  assert.deepEqual(await listTitles(other), list0);
+  assert.equal(await other.getByRole('complementary').locator('h2').textContent(), title);
+  const window1 = await other.locator('svg[aria-roledescription="timeline"]').evaluate((s) => [s.dataset.start, s.dataset.end]);
+  for (let i = 0; i < 2; i++) assert.ok(Math.abs(window1[i] - window0[i]) < 0.01, `window ${window0} vs ${window1}`);
+  assert.deepEqual(other.problems, []);
+  await other.context().close();
+
+  await page.goBack(); // the selection
+  await page.goBack(); // piracy
+  await page.waitForTimeout(200);
+  assert.equal(await page.getByRole('checkbox', { name: 'Piracy', exact: true }).isChecked(), false);
+  assert.equal(await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).isChecked(), true);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a hand-edited link with bad parts still opens, with a notice', async () => {
+  const page = await load(server.origin + '/?domain=cyber,astrology&from=19x4&bogus=1&event=nope');
+  assert.equal(await page.getByRole('checkbox', { name: 'Cyber', exact: true }).isChecked(), true);
+  const notices = await page.locator('.notice').allTextContents();
+  assert.ok(notices.some((n) => /astrology/.test(n)), notices.join('\n'));
+  assert.ok(notices.some((n) => /bogus/.test(n)), notices.join('\n'));
+  assert.ok(notices.some((n) => /nope/.test(n)), notices.join('\n'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the overview brush follows the timeline, and the timeline follows the brush', async () => {
+  const page = await load(server.origin + '/');
+  const brush = page.getByRole('slider', { name: 'Visible window' });
+  const b0 = await brush.boundingBox();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForTimeout(400);
+  const b1 = await brush.boundingBox();
+  assert.ok(b1.width < b0.width * 0.6, `the brush narrows when zooming in (${b0.width} → ${b1.width})`);
+  const svg = page.locator('svg[aria-roledescription="timeline"]');
+  const w0 = await svg.evaluate((s) => +s.dataset.start);
+  await page.mouse.move(b1.x + b1.width / 2, b1.y + b1.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b1.x + b1.width / 2 - 60, b1.y + b1.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const w1 = await svg.evaluate((s) => +s.dataset.start);
+  assert.ok(w1 < w0, 'dragging the brush left pans the timeline earlier');
+  const b2 = await brush.boundingBox();
+  assert.ok(Math.abs(b2.x - (b1.x - 60)) < 3, 'the brush moved with the pointer');
+  await page.context().close();
+});
