@@ -11,12 +11,26 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Renders the app into a fresh element and waits for Yew to draw it.
 async fn render() -> web_sys::Element {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let window = web_sys::window().unwrap();
+    // Each test starts from a plain URL: the app keeps its view in the query string.
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+    let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     root.set_attribute("style", "width: 1000px").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    // A debug build draws the first frame in several passes: wait until the events are drawn.
+    for _ in 0..150 {
+        if !all(&root, ".marks .mark").is_empty() {
+            break;
+        }
+        settle().await;
+    }
     root
 }
 
@@ -24,15 +38,16 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(60)).await;
 }
 
-fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
+/// Every element (HTML or SVG) under `root` matching `selector`.
+fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
         .collect()
 }
 
-fn one(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
+fn one(root: &web_sys::Element, selector: &str) -> web_sys::Element {
     all(root, selector)
         .into_iter()
         .next()
@@ -46,6 +61,7 @@ fn button(root: &web_sys::Element, label: &str) -> web_sys::HtmlElement {
             b.get_attribute("aria-label").as_deref() == Some(label)
                 || b.text_content().unwrap_or_default().trim() == label
         })
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
         .unwrap_or_else(|| panic!("no button named {label}"))
 }
 
@@ -64,9 +80,11 @@ async fn shows_the_title_the_timeline_and_every_event_in_the_list() {
     let data = embedded().unwrap();
     let root = render().await;
     assert_eq!(one(&root, "h1").text_content().unwrap(), data.title);
+    let marks = all(&root, ".marks .mark").len() + all(&root, ".marks .cluster").len();
     assert!(
-        all(&root, ".marks .mark").len() > 5,
-        "the timeline draws events"
+        marks > 5,
+        "the timeline draws events: {marks} marks, window {}",
+        window_span(&root)
     );
     assert_eq!(all(&root, ".event-list li").len(), data.events.len());
 }
@@ -83,6 +101,7 @@ async fn choosing_an_event_in_the_list_shows_its_details_and_sources() {
     let entry = all(&root, ".event-list button")
         .into_iter()
         .find(|b| b.text_content().unwrap_or_default().contains(&event.title))
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
         .unwrap();
     entry.click();
     settle().await;
@@ -112,4 +131,31 @@ async fn the_zoom_buttons_halve_and_double_the_visible_span() {
     button(&root, "Fit all").click();
     yew::platform::time::sleep(Duration::from_millis(500)).await;
     assert!((window_span(&root) - fitted).abs() < 1e-6);
+}
+
+#[wasm_bindgen_test]
+async fn a_domain_checkbox_narrows_the_list_and_the_summary() {
+    let data = embedded().unwrap();
+    let root = render().await;
+    let expected = data
+        .events
+        .iter()
+        .filter(|e| e.domains.iter().any(|d| d == "afghanistan"))
+        .count();
+    let checkbox = root
+        .query_selector("#facet-domain-afghanistan")
+        .unwrap()
+        .expect("an Afghanistan checkbox")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    checkbox.click();
+    settle().await;
+    assert_eq!(all(&root, ".event-list li").len(), expected);
+    assert_eq!(
+        one(&root, ".result-count").text_content().unwrap(),
+        format!("Showing {expected} of {} events", data.events.len())
+    );
+    button(&root, "Clear all filters").click();
+    settle().await;
+    assert_eq!(all(&root, ".event-list li").len(), data.events.len());
 }

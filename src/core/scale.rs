@@ -534,7 +534,8 @@ impl fmt::Write for ShortLabel {
     }
 }
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::date::format_year;

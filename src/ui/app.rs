@@ -119,6 +119,8 @@ pub enum Action {
     NextMatch(i32),
     SetDim(bool),
     DismissNotice(usize),
+    /// Tell the user something (e.g. that the link was copied).
+    Notify(String),
     /// Restore a view from the URL (Back/Forward).
     ApplyView(ViewState),
     /// Select the previous (-1) or next (+1) event in time order.
@@ -459,6 +461,10 @@ impl Reducible for State {
                 s.apply_view(&view, &mut notices);
                 s.notices.extend(notices);
             }
+            Action::Notify(message) => {
+                s.notices.retain(|n| n != &message);
+                s.notices.push(message);
+            }
             Action::DismissNotice(i) => {
                 if i < s.notices.len() {
                     s.notices.remove(i);
@@ -495,12 +501,33 @@ fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Copies the page's URL (which holds the whole view) to the clipboard, or shows it to copy by
+/// hand where the clipboard is not available.
+fn copy_link(dispatch: Callback<Action>) -> Callback<MouseEvent> {
+    Callback::from(move |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let href = window.location().href().unwrap_or_default();
+        let promise = window.navigator().clipboard().write_text(&href);
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => "Link to this view copied to the clipboard.".to_string(),
+                Err(_) => format!("The clipboard is not available here; copy this link: {href}"),
+            };
+            dispatch.emit(Action::Notify(message));
+        });
+    })
+}
+
 /// `/` anywhere (outside a text field) focuses the search box.
 #[hook]
 fn use_global_keys() {
     use_effect_with((), |_| {
         let listener = web_sys::window().map(|w| {
-            gloo::events::EventListener::new(&w, "keydown", |event| {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            gloo::events::EventListener::new_with_options(&w, "keydown", options, |event| {
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
@@ -589,7 +616,10 @@ pub fn app() -> Html {
                         </p>
                     }
                 </div>
-                <Search text={store.filter.text.clone()} match_count={store.match_count} dispatch={dispatch.clone()} />
+                <div class="header-tools">
+                    <Search text={store.filter.text.clone()} match_count={store.match_count} dispatch={dispatch.clone()} />
+                    <button type="button" class="copy-link" onclick={copy_link(dispatch.clone())}>{ "Copy link" }</button>
+                </div>
             </header>
             if let Some(error) = &store.error {
                 <div class="notice error" role="alert">{ error }</div>

@@ -56,14 +56,17 @@ pub fn facets(props: &Props) -> Html {
                 </li>
             }
         });
+        let heading_id = format!("facet-{}-heading", facet.key());
         html! {
-            <fieldset class="facet" key={facet.key()}>
-                <legend>{ facet.label() }</legend>
-                <button type="button" class="clear-facet" disabled={!any_selected}
-                        aria-label={format!("Clear {}", facet.label().to_lowercase())}
-                        onclick={dispatch.reform(move |_| Action::ClearFacet(facet))}>{ "clear" }</button>
+            <div class="facet" role="group" aria-labelledby={heading_id.clone()}>
+                <div class="facet-head">
+                    <h3 id={heading_id}>{ facet.label() }</h3>
+                    <button type="button" class="clear-facet" disabled={!any_selected}
+                            aria-label={format!("Clear {}", facet.label().to_lowercase())}
+                            onclick={dispatch.reform(move |_| Action::ClearFacet(facet))}>{ "clear" }</button>
+                </div>
                 <ul>{ for values }</ul>
-            </fieldset>
+            </div>
         }
     });
     let on_dim = dispatch.reform(|e: Event| {

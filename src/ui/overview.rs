@@ -34,26 +34,25 @@ fn hex_colour(hex: &str) -> RGBColor {
     RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
 }
 
-/// The overview's scale: the histogram's whole years across the width.
-fn overview_scale(h: &YearHistogram, width: f64) -> TimeScale {
-    let start = days_from_civil(h.first_year, 1, 1) as f64;
-    let end = days_from_civil(h.last_year() + 1, 1, 1) as f64;
-    TimeScale::new(start, end.max(start + 1.0), width)
+/// The overview's scale: everything the timeline can show (the data and its margin), so that
+/// the brush is never cut off.
+fn overview_scale(limits: &Limits, width: f64) -> TimeScale {
+    TimeScale::new(limits.outer_start, limits.outer_end, width)
 }
 
 fn draw(
     canvas: &web_sys::HtmlCanvasElement,
     data: &Chronology,
     h: &YearHistogram,
-    width: f64,
+    scale: &TimeScale,
 ) -> Option<()> {
+    let width = scale.width;
     let ratio = web_sys::window()?.device_pixel_ratio().max(1.0);
     canvas.set_width((width * ratio).round() as u32);
     canvas.set_height((HEIGHT * ratio).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE).ok()?;
-    let scale = overview_scale(h, width);
     let px = |x: f64| (x * ratio).round() as i32;
     // Phase bands.
     for (i, p) in data.phases.iter().enumerate() {
@@ -128,14 +127,15 @@ pub fn overview(props: &Props) -> Html {
         let canvas_ref = canvas_ref.clone();
         let data = props.data.clone();
         let histogram = props.histogram.clone();
-        use_effect_with((histogram.clone(), width as i64), move |_| {
+        let scale = overview_scale(&props.limits, width);
+        use_effect_with((histogram.clone(), width as i64, props.limits), move |_| {
             if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
-                draw(&canvas, &data, &histogram, width);
+                draw(&canvas, &data, &histogram, &scale);
             }
         });
     }
     let h = &props.histogram;
-    let scale = overview_scale(h, width);
+    let scale = overview_scale(&props.limits, width);
     let brush_x1 = scale.to_px(props.viewport.start).clamp(0.0, width);
     let brush_x2 = scale
         .to_px(props.viewport.end)

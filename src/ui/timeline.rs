@@ -370,7 +370,7 @@ pub fn timeline(props: &Props) -> Html {
         let from = data.events.get(c.indices[0]).map(|e| e.start.format_human()).unwrap_or_default();
         let to = c.indices.last().and_then(|&i| data.events.get(i)).map(|e| e.start.format_human()).unwrap_or_default();
         html! {
-            <g class="cluster" role="button" tabindex="0"
+            <g key={format!("cluster-{}", c.indices[0])} class="cluster" role="button" tabindex="0"
                aria-label={format!("Show {n} more events, {from} to {to}")}
                {onclick} {onkeydown}>
                 <rect x={fmt(c.x - 4.0)} y={fmt(y - 9.0)} width={fmt(crate::core::scale::label_width(&format!("+{n}")) + 4.0)} height="18" rx="9" />
@@ -385,15 +385,7 @@ pub fn timeline(props: &Props) -> Html {
         }
     });
 
-    let window_label = format!(
-        "{} – {}",
-        crate::core::date::format_year(
-            crate::core::date::civil_from_days(props.viewport.start as i64).0
-        ),
-        crate::core::date::format_year(
-            crate::core::date::civil_from_days(props.viewport.end as i64).0
-        ),
-    );
+    let window_label = window_label(&props.viewport);
     let dispatch = &props.dispatch;
     html! {
         <section class="timeline" aria-labelledby="timeline-heading" id="timeline">
@@ -429,6 +421,42 @@ pub fn timeline(props: &Props) -> Html {
             </div>
             <ul class="legend" aria-label="Domain colours">{ for legend }</ul>
         </section>
+    }
+}
+
+/// The visible window for readers, as precise as the zoom: "1977 – 2026", "Mar 2006 – Jan 2007",
+/// "29 Oct – 18 Nov 2006".
+fn window_label(v: &Viewport) -> String {
+    use crate::core::date::{civil_from_days, format_year, MONTH_ABBREVIATIONS};
+    let (y1, m1, d1) = civil_from_days(v.start.floor() as i64);
+    let (y2, m2, d2) = civil_from_days((v.end.ceil() as i64 - 1).max(v.start.floor() as i64));
+    let month = |m: u8| MONTH_ABBREVIATIONS[usize::from(m.clamp(1, 12)) - 1];
+    let span = v.span();
+    if span > 3.0 * 365.0 {
+        format!("{} – {}", format_year(y1), format_year(y2))
+    } else if span > 60.0 {
+        format!(
+            "{} {} – {} {}",
+            month(m1),
+            format_year(y1),
+            month(m2),
+            format_year(y2)
+        )
+    } else if y1 == y2 {
+        format!(
+            "{d1} {} – {d2} {} {}",
+            month(m1),
+            month(m2),
+            format_year(y2)
+        )
+    } else {
+        format!(
+            "{d1} {} {} – {d2} {} {}",
+            month(m1),
+            format_year(y1),
+            month(m2),
+            format_year(y2)
+        )
     }
 }
 

@@ -176,3 +176,14 @@ test('the overview brush follows the timeline, and the timeline follows the brus
   assert.ok(Math.abs(b2.x - (b1.x - 60)) < 3, 'the brush moved with the pointer');
   await page.context().close();
 });
+
+test('"Copy link" puts the link to the current view on the clipboard', async () => {
+  const page = await load(server.origin + '/', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('Link to this view copied to the clipboard.').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+  assert.match(copied, /domain=cyber/);
+  await page.context().close();
+});

@@ -1,0 +1,113 @@
+// Benchmark (not a test): time per frame of wheel zooms and drag pans in headless Chromium,
+// for the real chronology and synthetic ones of 10,000 and 100,000 events.
+//
+//   node bench/timeline.mjs            (after `trunk build --release`; ./bench/run.sh does both)
+//
+// What is measured, per input (see shared BENCHMARKING notes on these machines): the main
+// thread's work for that input, not vsync-quantised frame intervals. For each wheel or pointer
+// event: (1) from the event's arrival (a capturing listener on window) to the end of its
+// dispatch, which includes the app's handler and Yew's re-render (microtasks); plus (2) the
+// rendering update of the next frame: from a requestAnimationFrame callback to a message posted
+// from it, which runs once style, layout and paint are done. Idle time between the two is not
+// counted. First render is from navigation start to the first frame with events drawn.
+import { serveDist, launchBrowser } from '../tests/e2e/harness.mjs';
+
+const SIZES = [
+  { name: 'chronology (111)', query: '' },
+  { name: 'synthetic 10,000', query: '?synthetic=10000' },
+  { name: 'synthetic 100,000', query: '?synthetic=100000' },
+];
+const STEPS = Number(process.env.BENCH_STEPS || 30);
+
+const INSTRUMENT = `
+  window.__bench = { samples: [], firstRender: null };
+  const record = (type) => {
+    const t0 = performance.now();
+    let jsEnd = null;
+    const end = () => { jsEnd = performance.now(); window.removeEventListener(type, end); };
+    window.addEventListener(type, end, { once: true });
+    requestAnimationFrame(() => {
+      const tRaf = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const tDone = performance.now();
+        window.__bench.samples.push({ type, work: ((jsEnd ?? tRaf) - t0) + (tDone - tRaf) });
+      };
+      channel.port2.postMessage(0);
+    });
+  };
+  window.addEventListener('wheel', () => record('wheel'), { capture: true, passive: true });
+  window.addEventListener('pointermove', (e) => { if (e.buttons) record('pointermove'); }, { capture: true, passive: true });
+  const waitFirst = () => {
+    if (document.querySelector('.marks .mark, .marks .cluster')) {
+      window.__bench.firstRender = performance.now();
+    } else {
+      requestAnimationFrame(waitFirst);
+    }
+  };
+  requestAnimationFrame(waitFirst);
+`;
+
+function stats(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const at = (q) => v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
+  return { n: v.length, median: at(0.5), p95: at(0.95) };
+}
+
+const server = await serveDist();
+const browser = await launchBrowser();
+const rows = [];
+try {
+  for (const size of SIZES) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await context.addInitScript(INSTRUMENT);
+    const page = await context.newPage();
+    await page.goto(server.origin + '/' + size.query);
+    await page.waitForFunction(() => window.__bench.firstRender !== null, null, { timeout: 120000 });
+    const firstRender = await page.evaluate(() => window.__bench.firstRender);
+    const svg = page.locator('svg[aria-roledescription="timeline"]');
+    const box = await svg.boundingBox();
+    const cx = Math.round(box.x + box.width / 2), cy = Math.round(box.y + box.height / 2);
+    const span = () => svg.evaluate((s) => +s.dataset.end - +s.dataset.start);
+    const span0 = await span();
+
+    await page.mouse.move(cx, cy);
+    await page.evaluate(() => { window.__bench.samples = []; });
+    for (let i = 0; i < STEPS; i++) {
+      await page.mouse.wheel(0, i < STEPS / 2 ? -240 : 240);
+      await page.waitForTimeout(20);
+    }
+    await page.waitForTimeout(100);
+    const zoom = stats((await page.evaluate(() => window.__bench.samples)).map((s) => s.work));
+    const spanBack = await span();
+
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await page.waitForTimeout(400);
+    await page.evaluate(() => { window.__bench.samples = []; });
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 1; i <= STEPS; i++) {
+      await page.mouse.move(cx - i * 12, cy);
+    }
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    const pan = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove').map((s) => s.work));
+    const memory = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
+    rows.push({ size: size.name, firstRender, zoom, pan, spanCheck: Math.abs(spanBack / span0 - 1) < 0.02, memory });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const ms = (v) => `${v.toFixed(1)} ms`;
+console.log(`\nTimeline benchmark — headless Chromium, 1280×860, ${STEPS} wheel steps (±240) and ${STEPS} drag moves`);
+console.log('work per input = event dispatch incl. re-render + the next frame\'s rendering update\n');
+console.log('| data | first render | zoom median | zoom p95 | pan median | pan p95 | JS heap |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(`| ${r.size} | ${ms(r.firstRender)} | ${ms(r.zoom.median)} | ${ms(r.zoom.p95)} | ${ms(r.pan.median)} | ${ms(r.pan.p95)} | ${(r.memory / 1048576).toFixed(1)} MB |`);
+  if (!r.spanCheck) console.log(`  (warning: zooming in and out did not come back to the same span for ${r.size})`);
+}
