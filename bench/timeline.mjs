@@ -74,7 +74,7 @@ try {
     await page.mouse.move(cx, cy);
     await page.evaluate(() => { window.__bench.samples = []; });
     for (let i = 0; i < STEPS; i++) {
-      await page.mouse.wheel(0, i < STEPS / 2 ? -240 : 240);
+      await page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120);
       await page.waitForTimeout(20);
     }
     await page.waitForTimeout(100);
@@ -103,7 +103,7 @@ try {
 }
 
 const ms = (v) => `${v.toFixed(1)} ms`;
-console.log(`\nTimeline benchmark — headless Chromium, 1280×860, ${STEPS} wheel steps (±240) and ${STEPS} drag moves`);
+console.log(`\nTimeline benchmark — headless Chromium, 1280×860, ${STEPS} wheel steps (±120) and ${STEPS} drag moves`);
 console.log('work per input = event dispatch incl. re-render + the next frame\'s rendering update\n');
 console.log('| data | first render | zoom median | zoom p95 | pan median | pan p95 | JS heap |');
 console.log('|---|---|---|---|---|---|---|');

@@ -503,12 +503,18 @@ fn prefers_reduced_motion() -> bool {
 
 /// Copies the page's URL (which holds the whole view) to the clipboard, or shows it to copy by
 /// hand where the clipboard is not available.
-fn copy_link(dispatch: Callback<Action>) -> Callback<MouseEvent> {
+fn copy_link(dispatch: Callback<Action>, query: String) -> Callback<MouseEvent> {
     Callback::from(move |_| {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let href = window.location().href().unwrap_or_default();
+        // Built from the state, not read from the address bar, which is updated lazily.
+        let location = window.location();
+        let href = format!(
+            "{}{}{query}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
         let promise = window.navigator().clipboard().write_text(&href);
         let dispatch = dispatch.clone();
         wasm_bindgen_futures::spawn_local(async move {
@@ -518,6 +524,19 @@ fn copy_link(dispatch: Callback<Action>) -> Callback<MouseEvent> {
             };
             dispatch.emit(Action::Notify(message));
         });
+    })
+}
+
+/// The window the list follows, for chronologies too large to list whole; coarse (eighths of
+/// the span) so that zooming and panning do not rebuild the list on every frame.
+fn list_window(store: &State) -> Option<(f64, f64)> {
+    (store.match_count > crate::ui::event_list::FULL_LIST_LIMIT).then(|| {
+        let v = store.viewport;
+        let step = (v.span() / 8.0).max(1.0);
+        (
+            (v.start / step).floor() * step,
+            (v.end / step).ceil() * step,
+        )
     })
 }
 
@@ -618,7 +637,7 @@ pub fn app() -> Html {
                 </div>
                 <div class="header-tools">
                     <Search text={store.filter.text.clone()} match_count={store.match_count} dispatch={dispatch.clone()} />
-                    <button type="button" class="copy-link" onclick={copy_link(dispatch.clone())}>{ "Copy link" }</button>
+                    <button type="button" class="copy-link" onclick={copy_link(dispatch.clone(), url_state::to_query(&store.view_state()))}>{ "Copy link" }</button>
                 </div>
             </header>
             if let Some(error) = &store.error {
@@ -638,7 +657,7 @@ pub fn app() -> Html {
                     <div class="below">
                         <EventList data={data.clone()} matches={store.matches.clone()} match_count={store.match_count}
                                    search={store.filter.text.clone()} selected={store.selected}
-                                   window={(store.viewport.start, store.viewport.end)} dispatch={dispatch.clone()} />
+                                   window={list_window(&store)} dispatch={dispatch.clone()} />
                         <Detail data={data.clone()} selected={store.selected} dispatch={dispatch} />
                     </div>
                 </main>

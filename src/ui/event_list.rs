@@ -19,8 +19,8 @@ pub struct Props {
     pub match_count: usize,
     pub search: String,
     pub selected: Option<usize>,
-    /// The visible window (days), for very large chronologies.
-    pub window: (f64, f64),
+    /// The visible window (days) when the chronology is too large to list whole.
+    pub window: Option<(f64, f64)>,
     pub dispatch: Callback<Action>,
 }
 
@@ -45,8 +45,32 @@ fn highlighted(text: &str, query: &str) -> Html {
     parts.into_iter().collect::<Html>()
 }
 
+/// How long the window must stay put before a windowed list follows it.
+const SETTLE_MS: u32 = 200;
+
 #[function_component(EventList)]
 pub fn event_list(props: &Props) -> Html {
+    // A windowed list follows the timeline once zooming or panning pauses, not on every frame.
+    let settled = use_state(|| props.window);
+    {
+        let settled = settled.clone();
+        use_effect_with(props.window, move |window| {
+            let window = *window;
+            let timer = (*settled != window).then(|| {
+                gloo::timers::callback::Timeout::new(SETTLE_MS, move || settled.set(window))
+            });
+            move || drop(timer)
+        });
+    }
+    html! {
+        <Entries data={props.data.clone()} matches={props.matches.clone()} match_count={props.match_count}
+                 search={props.search.clone()} selected={props.selected} window={*settled}
+                 dispatch={props.dispatch.clone()} />
+    }
+}
+
+#[function_component(Entries)]
+fn entries(props: &Props) -> Html {
     let list_ref = use_node_ref();
     // Keep the selected entry in view in the list.
     {
@@ -64,8 +88,8 @@ pub fn event_list(props: &Props) -> Html {
         });
     }
     let events = &props.data.events;
-    let windowed = props.match_count > FULL_LIST_LIMIT;
-    let (from, to) = props.window;
+    let windowed = props.window.is_some();
+    let (from, to) = props.window.unwrap_or((f64::NEG_INFINITY, f64::INFINITY));
     let shown: Vec<usize> = (0..events.len())
         .filter(|&i| props.matches[i])
         .filter(|&i| {

@@ -337,7 +337,9 @@ pub fn timeline(props: &Props) -> Html {
         } else {
             html! { <circle class="point" cx={fmt(p.x)} cy={fmt(y)} r={fmt(LAYOUT_OPTIONS.point_radius)} fill={colour} /> }
         };
-        let label = fit_label(&e.title, props.index.extent(p.index).label_width, p.label_width);
+        // Never past the drawing's right edge.
+        let room = p.label_width.min(width - p.label_x - 2.0);
+        let label = fit_label(&e.title, props.index.extent(p.index).label_width, room);
         if !matches[index] {
             // Context only: dimmed, not focusable, not announced.
             return html! {

@@ -4,6 +4,10 @@
 use crate::core::url_state::{self, ViewState};
 use crate::ui::app::{Action, State};
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+
+/// How long zooming or panning must pause before the URL's window is updated.
+const REPLACE_DELAY_MS: u32 = 250;
 use yew::prelude::*;
 
 fn current_query() -> String {
@@ -22,12 +26,14 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
     let last = use_mut_ref(|| url_state::parse(&current_query()).0);
     // The first sync only tidies the link it was opened with (replace, never push).
     let first = use_mut_ref(|| true);
+    let pending: std::rc::Rc<std::cell::RefCell<Option<Timeout>>> = use_mut_ref(|| None);
 
     // State → URL.
     {
         let view = store.view_state();
         let last = last.clone();
         let first = first.clone();
+        let pending = pending.clone();
         use_effect_with(view, move |view| {
             let query = url_state::to_query(view);
             if query != current_query() {
@@ -37,11 +43,24 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
                         .unwrap_or_default();
                     let url = format!("{path}{query}");
                     let discrete = !*first.borrow() && !same_discrete(&last.borrow(), view);
-                    let _ = if discrete {
-                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                    if discrete {
+                        pending.borrow_mut().take();
+                        let _ = history.push_state_with_url(
+                            &wasm_bindgen::JsValue::NULL,
+                            "",
+                            Some(&url),
+                        );
                     } else {
-                        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-                    };
+                        // Zooming and panning: replace the entry once the motion pauses (browsers
+                        // throttle history updates, and a link needs only the final window).
+                        *pending.borrow_mut() = Some(Timeout::new(REPLACE_DELAY_MS, move || {
+                            let _ = history.replace_state_with_url(
+                                &wasm_bindgen::JsValue::NULL,
+                                "",
+                                Some(&url),
+                            );
+                        }));
+                    }
                 }
             }
             *last.borrow_mut() = view.clone();
