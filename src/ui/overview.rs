@@ -169,7 +169,8 @@ pub fn overview(props: &Props) -> Html {
             };
             let mut d = drag.borrow_mut();
             d.moved = false;
-            d.grip = Some((grip.unwrap_or(Grip::Body), x, viewport));
+            // Outside the brush there is nothing to drag: a click there centres on that year.
+            d.grip = grip.map(|g| (g, x, viewport));
             if grip.is_some() {
                 if let Some(target) = e
                     .target()
@@ -177,10 +178,6 @@ pub fn overview(props: &Props) -> Html {
                 {
                     let _ = target.set_pointer_capture(e.pointer_id());
                 }
-            }
-            if grip.is_none() {
-                // A click outside the brush: centre the timeline on that year.
-                d.grip = None;
             }
         })
     };
@@ -223,10 +220,11 @@ pub fn overview(props: &Props) -> Html {
         Callback::from(move |e: PointerEvent| {
             let mut d = drag.borrow_mut();
             let clicked = !d.moved;
-            let grabbed = d.grip.is_some();
+            let on_edge = matches!(d.grip, Some((Grip::Start | Grip::End, _, _)));
             d.grip = None;
             d.moved = false;
-            if clicked && !grabbed {
+            // A click (no drag) anywhere but on an edge centres the timeline on that year.
+            if clicked && !on_edge {
                 dispatch.emit(Action::CenterOn(scale.to_day(local(e.client_x()))));
             }
         })

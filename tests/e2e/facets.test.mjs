@@ -187,3 +187,51 @@ test('"Copy link" puts the link to the current view on the clipboard', async () 
   assert.match(copied, /domain=cyber/);
   await page.context().close();
 });
+
+test('a selected event that the filters hide is deselected, and previous/next skip hidden events', async () => {
+  const page = await load(server.origin + '/');
+  const cyber = DATA.events.filter((e) => e.domains.includes('cyber'));
+  const other = DATA.events.find((e) => !e.domains.includes('cyber'));
+  await page.locator('.event-list li button').filter({ hasText: other.title }).first().click();
+  await page.getByRole('complementary', { name: other.title }).waitFor();
+  await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
+  await page.getByRole('complementary', { name: 'Event details' }).waitFor();
+  assert.ok(!page.url().includes('event='), 'the link no longer names the hidden event');
+  await page.locator('.event-list li button').first().click();
+  const first = await page.getByRole('complementary').locator('h2').textContent();
+  assert.ok(cyber.some((e) => e.title === first));
+  if (cyber.length > 1) {
+    await page.getByRole('complementary').getByRole('button', { name: /Next/ }).click();
+    const second = await page.getByRole('complementary').locator('h2').textContent();
+    assert.ok(cyber.some((e) => e.title === second) && second !== first, 'Next walks the filtered events');
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('in the overview, dragging an edge of the brush zooms and clicking a year centres it', async () => {
+  const page = await load(server.origin + '/');
+  const svg = page.locator('svg[aria-roledescription="timeline"]');
+  const span = () => svg.evaluate((s) => +s.dataset.end - +s.dataset.start);
+  const center = () => svg.evaluate((s) => (+s.dataset.end + +s.dataset.start) / 2);
+  await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  await page.waitForTimeout(400);
+  const brush = await page.getByRole('slider', { name: 'Visible window' }).boundingBox();
+  const s0 = await span();
+  // Drag the right edge leftwards: a narrower window.
+  await page.mouse.move(brush.x + brush.width - 1, brush.y + brush.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(brush.x + brush.width - 80, brush.y + brush.height / 2, { steps: 4 });
+  await page.mouse.up();
+  assert.ok(await span() < s0 * 0.9, 'dragging the edge in zooms in');
+  // Click on the year 2005 (outside the narrowed brush): the timeline centres on it.
+  const box = await page.locator('.overview-box').boundingBox();
+  const label = page.locator('.overview .years .year', { hasText: '2005' });
+  const lb = await label.boundingBox();
+  await page.mouse.click(lb.x + 1, box.y + 30);
+  await page.waitForTimeout(500);
+  const year = new Date((await center()) * 86400000).getUTCFullYear();
+  assert.equal(year, 2005, `centred on ${year}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
