@@ -2,7 +2,7 @@
 # Installs what building (and, with --test, testing) the explorer needs, and only what is missing.
 # Idempotent and quick when everything is already there. Everything comes from a package registry:
 #   rustup target wasm32-unknown-unknown          (rustup)
-#   trunk 0.21.14, wasm-bindgen-cli = locked ver.  (crates.io, into ~/.cargo/bin)
+#   trunk 0.21.14, wasm-bindgen-cli = locked ver.  (crates.io, into $CARGO_HOME/bin)
 #   binaryen (wasm-opt), playwright-core           (npm, into ./node_modules, per package-lock.json)
 #   chromium, chromium-driver                      (Debian apt; only with --test)
 # Source this file (`. scripts/setup.sh [--test]`): it also puts the tools on PATH.
@@ -13,7 +13,7 @@ _setup_want_test=false
 for arg in "$@"; do [ "$arg" = "--test" ] && _setup_want_test=true; done
 
 TRUNK_VERSION="0.21.14"
-export PATH="$HOME/.cargo/bin:$_setup_root/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$_setup_root/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 

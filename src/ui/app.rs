@@ -605,10 +605,11 @@ pub fn app() -> Html {
         });
     }
 
-    let dispatch = {
-        let store = store.clone();
-        Callback::from(move |a: Action| store.dispatch(a))
-    };
+    // One stable callback: children whose other props are unchanged (facets, list, details)
+    // then skip re-rendering while the timeline zooms.
+    let dispatch = use_callback(store.dispatcher(), |action: Action, dispatcher| {
+        dispatcher.dispatch(action)
+    });
     let data = &store.data;
     let source = &data.source;
     let notices = store.notices.iter().enumerate().map(|(i, n)| {
