@@ -52,6 +52,9 @@ pub struct Animation {
 
 pub const ANIMATION_MS: f64 = 220.0;
 
+/// Up to this many events, label widths are measured exactly.
+const MEASURED_LABELS: usize = 5_000;
+
 /// The seed of `?synthetic=N` chronologies: the same link gives the same data everywhere.
 pub const SYNTHETIC_SEED: u64 = 2019;
 
@@ -135,6 +138,9 @@ impl State {
     pub fn new(data: Chronology, measure: &dyn LabelMeasure, reduced_motion: bool) -> Self {
         let mut data = data;
         data.sort_events();
+        // Measuring every title costs ~3 µs each; beyond a few thousand events a conservative
+        // estimate keeps the first render quick (labels may then end a little early).
+        let exact = data.events.len() <= MEASURED_LABELS;
         let extents = data
             .events
             .iter()
@@ -142,7 +148,11 @@ impl State {
                 first_day: e.first_day() as f64,
                 end_day: e.end_day() as f64,
                 is_span: e.is_span(),
-                label_width: measure.width(&e.title),
+                label_width: if exact {
+                    measure.width(&e.title)
+                } else {
+                    crate::ui::text::estimate(&e.title)
+                },
             })
             .collect();
         let index = TimelineIndex::new(extents);
