@@ -72,16 +72,23 @@ pub fn event_list(props: &Props) -> Html {
 #[function_component(Entries)]
 fn entries(props: &Props) -> Html {
     let list_ref = use_node_ref();
-    // Keep the selected entry in view in the list.
+    // Keep the selected entry in view inside the list, without scrolling the page (the
+    // timeline the user is working with must stay where it is).
     {
         let list_ref = list_ref.clone();
         use_effect_with(props.selected, move |selected| {
-            if let (Some(i), Some(list)) = (selected, list_ref.cast::<web_sys::Element>()) {
+            if let (Some(i), Some(list)) = (selected, list_ref.cast::<web_sys::HtmlElement>()) {
                 if let Ok(Some(item)) = list.query_selector(&format!("[data-index=\"{i}\"]")) {
                     if let Ok(item) = item.dyn_into::<web_sys::HtmlElement>() {
-                        let options = web_sys::ScrollIntoViewOptions::new();
-                        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                        item.scroll_into_view_with_scroll_into_view_options(&options);
+                        let top = item.offset_top();
+                        let bottom = top + item.offset_height();
+                        let view_top = list.scroll_top();
+                        let view_bottom = view_top + list.client_height();
+                        if top < view_top {
+                            list.set_scroll_top(top);
+                        } else if bottom > view_bottom {
+                            list.set_scroll_top(bottom - list.client_height());
+                        }
                     }
                 }
             }
