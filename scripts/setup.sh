@@ -3,7 +3,7 @@
 # Idempotent and quick when everything is already there. Everything comes from a package registry:
 #   rustup target wasm32-unknown-unknown          (rustup)
 #   trunk 0.21.14, wasm-bindgen-cli = locked ver.  (crates.io, into $CARGO_HOME/bin)
-#   binaryen (wasm-opt), playwright-core           (npm, into ./node_modules, per package-lock.json)
+#   binaryen (wasm-opt), playwright-core, axe-core (npm, into ./node_modules, per package-lock.json)
 #   chromium, chromium-driver                      (Debian apt; only with --test)
 # Source this file (`. scripts/setup.sh [--test]`): it also puts the tools on PATH.
 
@@ -40,8 +40,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force >&2
 fi
 
-if [ ! -x "$_setup_root/node_modules/.bin/wasm-opt" ] || { $_setup_want_test && [ ! -d "$_setup_root/node_modules/playwright-core" ]; }; then
-  say "installing npm packages (binaryen's wasm-opt, playwright-core) into ./node_modules"
+# npm ci again whenever package-lock.json is newer than what was installed.
+if [ ! -x "$_setup_root/node_modules/.bin/wasm-opt" ] ||
+   [ ! -f "$_setup_root/node_modules/.package-lock.json" ] ||
+   [ "$_setup_root/package-lock.json" -nt "$_setup_root/node_modules/.package-lock.json" ]; then
+  say "installing npm packages (binaryen's wasm-opt, playwright-core, axe-core) into ./node_modules"
   (cd "$_setup_root" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 

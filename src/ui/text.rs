@@ -55,7 +55,8 @@ pub fn estimate(text: &str) -> f64 {
     text.chars().count() as f64 * 7.5 + LABEL_PADDING
 }
 
-/// The text cut to fit `width` px, with an ellipsis, given its full measured width.
+/// The text cut to fit `width` px at a word boundary, with an ellipsis, given its full measured
+/// width; empty when not even one word fits.
 pub fn fit_label(text: &str, full_width: f64, width: f64) -> String {
     if width + 0.5 >= full_width {
         return text.to_string();
@@ -68,7 +69,14 @@ pub fn fit_label(text: &str, full_width: f64, width: f64) -> String {
     if keep == 0 {
         return String::new();
     }
-    let mut s: String = text.chars().take(keep).collect();
-    s.push('…');
-    s
+    // Whole words only: what is shown stays a readable part of the mark's accessible name.
+    let cut: String = text.chars().take(keep + 1).collect();
+    let words = match cut.rfind(char::is_whitespace) {
+        Some(end) => cut[..end].trim_end_matches([' ', ',', ';', ':', '–', '—', '-']),
+        None => return String::new(),
+    };
+    if words.is_empty() {
+        return String::new();
+    }
+    format!("{words}…")
 }

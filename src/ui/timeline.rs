@@ -358,7 +358,7 @@ pub fn timeline(props: &Props) -> Html {
                     <path class="imprecision" d={format!("M{:.1},{:.1}v-6h{:.1}v6", start_x, y + 3.0, end_x - start_x)} />
                 }
                 { shape }
-                <text class="label" x={fmt(p.label_x)} y={fmt(y + 4.0)}>{ label }</text>
+                <text class="label" x={fmt(p.label_x)} y={fmt(y + 4.0)}>{ label_text(&label) }</text>
             </g>
         }
     });
@@ -459,6 +459,17 @@ fn window_label(v: &Viewport) -> String {
             month(m2),
             format_year(y2)
         )
+    }
+}
+
+/// A (possibly shortened) label: the ellipsis is drawn but not read, so what is visible stays part
+/// of the mark's accessible name.
+fn label_text(label: &str) -> Html {
+    match label.strip_suffix('…') {
+        Some(shown) => {
+            html! { <>{ shown.to_string() }<tspan aria-hidden="true">{ "…" }</tspan></> }
+        }
+        None => html! { { label.to_string() } },
     }
 }
 
