@@ -7,6 +7,7 @@ use crate::core::synthetic;
 use crate::core::url_state::{self, ViewState};
 use crate::core::viewport::{Limits, Viewport};
 use crate::ui::detail::Detail;
+use crate::ui::dialogs::{Dialog, DialogKind};
 use crate::ui::event_list::EventList;
 use crate::ui::facets::Facets;
 use crate::ui::overview::Overview;
@@ -88,6 +89,8 @@ pub struct State {
     pub fitted: Viewport,
     /// The size of the synthetic chronology shown instead of the real one, if any.
     pub synthetic: Option<usize>,
+    /// The open dialog, if any.
+    pub dialog: Option<DialogKind>,
 }
 
 pub enum Action {
@@ -124,6 +127,8 @@ pub enum Action {
     DismissNotice(usize),
     /// Tell the user something (e.g. that the link was copied).
     Notify(String),
+    OpenDialog(DialogKind),
+    CloseDialog,
     /// Restore a view from the URL (Back/Forward).
     ApplyView(ViewState),
     /// Select the previous (-1) or next (+1) event in time order.
@@ -185,6 +190,7 @@ impl State {
             match_count: n,
             fitted: viewport,
             synthetic: None,
+            dialog: None,
         }
     }
 
@@ -466,6 +472,13 @@ impl Reducible for State {
                 }
             }
             Action::SetDim(dim) => s.dim = dim,
+            Action::OpenDialog(kind) => s.dialog = Some(kind),
+            Action::CloseDialog => {
+                if s.dialog.is_none() {
+                    return self;
+                }
+                s.dialog = None;
+            }
             Action::ApplyView(view) => {
                 let mut notices = Vec::new();
                 s.apply_view(&view, &mut notices);
@@ -550,17 +563,21 @@ fn list_window(store: &State) -> Option<(f64, f64)> {
     })
 }
 
-/// `/` anywhere (outside a text field) focuses the search box.
+/// `/` anywhere (outside a text field) focuses the search box; `?` opens the help.
 #[hook]
-fn use_global_keys() {
-    use_effect_with((), |_| {
+fn use_global_keys(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
             let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            gloo::events::EventListener::new_with_options(&w, "keydown", options, |event| {
+            gloo::events::EventListener::new_with_options(&w, "keydown", options, move |event| {
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
-                if key.key() != "/" || key.ctrl_key() || key.meta_key() || key.alt_key() {
+                if !matches!(key.key().as_str(), "/" | "?")
+                    || key.ctrl_key()
+                    || key.meta_key()
+                    || key.alt_key()
+                {
                     return;
                 }
                 let typing = event
@@ -570,6 +587,11 @@ fn use_global_keys() {
                         matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                     });
                 if typing {
+                    return;
+                }
+                if key.key() == "?" {
+                    event.prevent_default();
+                    dispatch.emit(Action::OpenDialog(DialogKind::Help));
                     return;
                 }
                 if let Some(input) = web_sys::window()
@@ -598,7 +620,6 @@ pub fn app() -> Html {
             prefers_reduced_motion(),
         )
     });
-    use_global_keys();
     crate::ui::url_sync::use_url_sync(&store);
 
     // Drive animations with requestAnimationFrame while one runs.
@@ -620,6 +641,7 @@ pub fn app() -> Html {
     let dispatch = use_callback(store.dispatcher(), |action: Action, dispatcher| {
         dispatcher.dispatch(action)
     });
+    use_global_keys(dispatch.clone());
     let data = &store.data;
     let source = &data.source;
     let notices = store.notices.iter().enumerate().map(|(i, n)| {
@@ -649,6 +671,8 @@ pub fn app() -> Html {
                 <div class="header-tools">
                     <Search text={store.filter.text.clone()} match_count={store.match_count} dispatch={dispatch.clone()} />
                     <button type="button" class="copy-link" onclick={copy_link(dispatch.clone(), url_state::to_query(&store.view_state()))}>{ "Copy link" }</button>
+                    <button type="button" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::About))}>{ "About the data" }</button>
+                    <button type="button" aria-keyshortcuts="?" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::Help))}>{ "Help" }</button>
                 </div>
             </header>
             if let Some(error) = &store.error {
@@ -669,10 +693,13 @@ pub fn app() -> Html {
                         <EventList data={data.clone()} matches={store.matches.clone()} match_count={store.match_count}
                                    search={store.filter.text.clone()} selected={store.selected}
                                    window={list_window(&store)} dispatch={dispatch.clone()} />
-                        <Detail data={data.clone()} selected={store.selected} dispatch={dispatch} />
+                        <Detail data={data.clone()} selected={store.selected} dispatch={dispatch.clone()} />
                     </div>
                 </main>
             </div>
+            if let Some(kind) = store.dialog {
+                <Dialog {kind} data={data.clone()} dispatch={dispatch.clone()} />
+            }
             <footer class="app-footer">
                 if store.synthetic.is_some() {
                     <p>{ "Synthetic data for stress tests: " }<a href="./">{ "back to the Japan–NATO chronology" }</a></p>

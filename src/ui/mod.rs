@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod detail;
+pub mod dialogs;
 pub mod event_list;
 pub mod facets;
 pub mod overview;

@@ -50,3 +50,34 @@ test('axe-core finds no violation in a narrow (mobile) layout', async () => {
   assert.ok(scroll <= 0, `no horizontal page scroll (${scroll} px too wide)`);
   await page.context().close();
 });
+
+test('"?" opens the help, which lists the shortcuts, keeps focus off the page behind, closes with Escape; "About the data" credits the brief', async () => {
+  const page = await load(server.origin + '/');
+  await page.locator('body').press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts and gestures' });
+  await help.waitFor();
+  for (const key of ['/', '+ or =', 'Home / End', '[ / ]', 'Escape']) {
+    assert.ok(await help.getByRole('cell', { name: key, exact: true }).count() === 1, `the help lists ${key}`);
+  }
+  assert.deepEqual(await audit(page, 'help dialog open'), []);
+  assert.ok(await page.evaluate(() => document.activeElement.closest('dialog') !== null), 'focus moves into the dialog');
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    // Inside the dialog, or out to the browser's own controls; never to the page behind it.
+    assert.ok(await page.evaluate(() => document.activeElement === document.body || document.activeElement.closest('dialog') !== null), 'focus never reaches the page behind');
+  }
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
+
+  await page.getByRole('button', { name: 'About the data' }).click();
+  const about = page.getByRole('dialog', { name: 'About the data' });
+  await about.waitFor();
+  const text = await about.textContent();
+  for (const needle of ['Navigating by Sun and Compass', 'Mirna Galic', 'Japan Institute of International Affairs', 'Afghanistan', 'North Korea']) {
+    assert.ok(text.includes(needle), `About mentions ${needle}`);
+  }
+  await about.getByRole('button', { name: 'Close' }).click();
+  await about.waitFor({ state: 'detached' });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -1,0 +1,145 @@
+//! The help (keyboard shortcuts) and "About the data" dialogs: native modal `<dialog>`s, so
+//! focus stays inside while open, Escape closes them, and focus returns to where it was.
+
+use crate::core::dataset::Chronology;
+use crate::ui::app::{Action, Shared};
+use crate::ui::palette::domain_colour;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    Help,
+    About,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub kind: DialogKind,
+    pub data: Shared<Chronology>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Every shortcut, as the help lists it.
+pub const SHORTCUTS: [(&str, &str); 14] = [
+    (
+        "/",
+        "Search (Escape clears, Enter goes to the next match, Shift+Enter the previous)",
+    ),
+    ("?", "This help"),
+    ("+ or =", "Zoom in (timeline focused)"),
+    ("−", "Zoom out"),
+    ("← →", "Pan earlier / later"),
+    ("0", "Fit the whole chronology"),
+    ("Home / End", "Go to the first / last event"),
+    ("[ / ]", "Previous / next event"),
+    (
+        "Enter or Space",
+        "Select the focused event, or expand a +N group",
+    ),
+    ("Escape", "Clear the selection; close a dialog"),
+    ("Wheel, pinch", "Zoom about the pointer"),
+    ("Drag", "Pan (one finger on a touch screen)"),
+    ("Double-click", "Zoom in at that point"),
+    ("Tab", "Move between controls and events"),
+];
+
+#[function_component(Dialog)]
+pub fn dialog(props: &Props) -> Html {
+    let dialog_ref = use_node_ref();
+    {
+        let dialog_ref = dialog_ref.clone();
+        let dispatch = props.dispatch.clone();
+        use_effect_with(props.kind, move |_| {
+            let dialog = dialog_ref.cast::<web_sys::HtmlDialogElement>();
+            // Remember what had focus, to give it back on closing.
+            let opener = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            let listener = dialog.map(|d| {
+                if !d.open() {
+                    let _ = d.show_modal();
+                }
+                EventListener::new(&d, "close", move |_| dispatch.emit(Action::CloseDialog))
+            });
+            move || {
+                drop(listener);
+                if let Some(opener) = opener {
+                    let _ = opener.focus();
+                }
+            }
+        });
+    }
+    let close = props.dispatch.reform(|_| Action::CloseDialog);
+    let data = &props.data;
+    let (heading, body) = match props.kind {
+        DialogKind::Help => (
+            "Keyboard shortcuts and gestures".to_string(),
+            html! {
+                <table class="shortcuts">
+                    <thead><tr><th scope="col">{ "Key" }</th><th scope="col">{ "Does" }</th></tr></thead>
+                    <tbody>
+                        { for SHORTCUTS.iter().map(|(key, what)| html! {
+                            <tr><td><kbd>{ *key }</kbd></td><td>{ *what }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            },
+        ),
+        DialogKind::About => {
+            let s = &data.source;
+            (
+                "About the data".to_string(),
+                html! {
+                    <>
+                        <p>
+                            { "Every event comes from " }<cite>{ &s.title }</cite>
+                            if let Some(sub) = &s.subtitle { { ": " }{ sub } }
+                            { format!(", by {}", s.author) }
+                            if !s.affiliations.is_empty() { { format!(" ({})", s.affiliations.join("; ")) } }
+                            if let Some(year) = s.year { { format!(", {year}") } }
+                            { "." }
+                            if let Some(series) = &s.series { { format!(" {series}.") } }
+                        </p>
+                        if let Some(note) = &s.note { <p class="muted">{ note }</p> }
+                        <p>
+                            { format!("{} events and all {} of the brief's footnotes. ", data.events.len(), data.footnotes.len()) }
+                            { "Titles and summaries are in our own words; each event quotes the brief's own phrase as evidence and lists the footnotes behind it. Dates are exactly as precise as the brief: \"1983\" is the whole year, drawn with a bracket over the year when zoomed in. Where the brief contradicts itself, a note says so." }
+                        </p>
+                        <h3>{ "Phases" }</h3>
+                        <dl>
+                            { for data.phases.iter().map(|p| html! {
+                                <>
+                                    <dt>{ format!("{} ({} – {})", p.label, p.start.format_human(), p.end.format_human()) }</dt>
+                                    <dd>{ &p.summary }</dd>
+                                </>
+                            }) }
+                        </dl>
+                        <h3>{ "Domains" }</h3>
+                        <dl>
+                            { for data.domains.iter().enumerate().map(|(i, d)| html! {
+                                <>
+                                    <dt><span class="swatch" aria-hidden="true" style={format!("background:{}", domain_colour(i))}></span>{ &d.label }</dt>
+                                    <dd>{ &d.description }</dd>
+                                </>
+                            }) }
+                        </dl>
+                        <h3>{ "Third parties" }</h3>
+                        <p>{ data.third_parties.iter().map(|t| t.label.as_str()).collect::<Vec<_>>().join(", ") }</p>
+                    </>
+                },
+            )
+        }
+    };
+    html! {
+        <dialog ref={dialog_ref} class="dialog" aria-labelledby="dialog-heading">
+            <div class="dialog-head">
+                <h2 id="dialog-heading">{ heading }</h2>
+                <button type="button" aria-label="Close" onclick={close}>{ "×" }</button>
+            </div>
+            <div class="dialog-body">{ body }</div>
+        </dialog>
+    }
+}
