@@ -159,3 +159,25 @@ async fn a_domain_checkbox_narrows_the_list_and_the_summary() {
     settle().await;
     assert_eq!(all(&root, ".event-list li").len(), data.events.len());
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_shows_a_polite_message_in_the_page() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let fatal = document.create_element("div").unwrap();
+    fatal.set_id("fatal");
+    fatal.set_attribute("hidden", "").unwrap();
+    let detail = document.create_element("pre").unwrap();
+    detail.set_id("fatal-detail");
+    fatal.append_child(&detail).unwrap();
+    document.body().unwrap().append_child(&fatal).unwrap();
+    japan_nato_explorer::ui::panic::install();
+    // Panic in a task of its own, as an event handler would.
+    gloo::timers::callback::Timeout::new(0, || panic!("a deliberate test panic")).forget();
+    yew::platform::time::sleep(Duration::from_millis(100)).await;
+    assert!(!fatal.has_attribute("hidden"), "the message is shown");
+    assert!(detail
+        .text_content()
+        .unwrap_or_default()
+        .contains("a deliberate test panic"));
+    fatal.remove();
+}
