@@ -1,7 +1,9 @@
 //! The facet panel: phase, domain and third party, each value with its count given the other
 //! facets' selections; "only" and "clear" actions; the result count; dim or hide.
 
+use crate::core::dataset::export;
 use crate::core::dataset::Chronology;
+use crate::core::query::matching;
 use crate::core::query::{facet_counts, Facet, Filter};
 use crate::ui::app::{Action, Shared};
 use crate::ui::palette::domain_colour;
@@ -15,6 +17,49 @@ pub struct Props {
     pub match_count: usize,
     pub dim: bool,
     pub dispatch: Callback<Action>,
+}
+
+#[derive(Clone, Copy)]
+enum Export {
+    Json,
+    Csv,
+    Sources,
+}
+
+/// Saves the events passing the filters (an effect at the edge: nothing changes in the state).
+fn exporter(props: &Props, format: Export) -> Callback<MouseEvent> {
+    let (data, haystacks, filter) = (
+        props.data.clone(),
+        props.haystacks.clone(),
+        props.filter.clone(),
+    );
+    let dispatch = props.dispatch.clone();
+    Callback::from(move |_| {
+        let passes = matching(&data, &haystacks, &filter);
+        let shown = export::filtered(&data, |i| passes[i]);
+        let (name, mime, text) = match format {
+            Export::Json => (
+                "chronology.json",
+                "application/json",
+                export::to_json(&shown),
+            ),
+            Export::Csv => (
+                "chronology.csv",
+                "text/csv;charset=utf-8",
+                export::to_csv(&shown),
+            ),
+            Export::Sources => (
+                "sources.txt",
+                "text/plain;charset=utf-8",
+                export::bibliography(&shown),
+            ),
+        };
+        if crate::ui::download::download(name, mime, &text).is_err() {
+            dispatch.emit(Action::Notify(format!(
+                "The browser refused to save {name}."
+            )));
+        }
+    })
 }
 
 #[function_component(Facets)]
@@ -86,6 +131,12 @@ pub fn facets(props: &Props) -> Html {
                     <input type="checkbox" checked={props.dim} onchange={on_dim} />
                     { "Dim filtered-out events instead of hiding them" }
                 </label>
+            </div>
+            <div class="export" role="group" aria-labelledby="export-heading">
+                <h3 id="export-heading">{ format!("Download the {} events shown", props.match_count) }</h3>
+                <button type="button" onclick={exporter(props, Export::Json)}>{ "JSON" }</button>
+                <button type="button" onclick={exporter(props, Export::Csv)}>{ "CSV" }</button>
+                <button type="button" onclick={exporter(props, Export::Sources)}>{ "Sources" }</button>
             </div>
             { for groups }
         </section>

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod detail;
 pub mod dialogs;
+pub mod download;
 pub mod event_list;
 pub mod facets;
 pub mod overview;

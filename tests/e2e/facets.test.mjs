@@ -1,5 +1,6 @@
 // End-to-end: facets, search, the overview brush and deep links.
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { serveDist, launchBrowser, openPage, artifact, dataset } from './harness.mjs';
 
@@ -232,6 +233,29 @@ test('in the overview, dragging an edge of the brush zooms and clicking a year c
   await page.waitForTimeout(500);
   const year = new Date((await center()) * 86400000).getUTCFullYear();
   assert.equal(year, 2005, `centred on ${year}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the filtered events download as JSON that re-imports to the same events, as CSV, and their sources as text', async () => {
+  const page = await load(server.origin + '/', { acceptDownloads: true });
+  await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+  const piracy = expected({ domain: ['piracy'] });
+  const save = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
+    return fs.readFileSync(await download.path(), 'utf8');
+  };
+  const json = JSON.parse(await save('JSON'));
+  assert.deepEqual(json.events.map((e) => e.id).sort(), piracy.map((e) => e.id).sort());
+  const byId = (list) => Object.fromEntries(list.map((e) => [e.id, e]));
+  assert.deepEqual(byId(json.events), byId(piracy), 'the same events, field for field');
+  assert.equal(json.footnotes.length, 88);
+  const csv = await save('CSV');
+  assert.ok(csv.startsWith('id,start,end,title,summary,phase,domains,third_parties,actors,footnotes,evidence,note\r\n'));
+  for (const e of piracy) assert.ok(csv.includes(e.id + ','), `the CSV has ${e.id}`);
+  const sources = await save('Sources');
+  const cited = [...new Set(piracy.flatMap((e) => e.footnotes))].sort((a, b) => a - b);
+  for (const n of cited) assert.ok(sources.includes(`\n${n}. `), `the sources list footnote ${n}`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -1,5 +1,6 @@
 //! The chronology dataset: its schema, the embedded default, and validation.
 
+pub mod export;
 pub mod schema;
 pub mod validate;
 
