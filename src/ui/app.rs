@@ -705,12 +705,7 @@ pub fn app() -> Html {
                     <p>{ "Synthetic data for stress tests: " }<a href="./">{ "back to the Japan–NATO chronology" }</a></p>
                 } else {
                     <p>
-                        { "Source: " }<cite>{ &source.title }</cite>
-                        if let Some(sub) = &source.subtitle { { ", " }{ sub } }
-                        { format!(", by {}", source.author) }
-                        if !source.affiliations.is_empty() { { format!(" ({})", source.affiliations.join("; ")) } }
-                        if let Some(year) = source.year { { format!(", {year}") } }
-                        { ". " }
+                        { "Source: " }{ crate::ui::dialogs::source_credit(source) }{ ". " }
                         { format!("{} events, {} footnotes. ", data.events.len(), data.footnotes.len()) }
                         <a href="data/japan-nato.json" download="japan-nato.json">{ "Download the data (JSON)" }</a>
                         { " · " }

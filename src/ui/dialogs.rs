@@ -1,7 +1,7 @@
 //! The help (keyboard shortcuts) and "About the data" dialogs: native modal `<dialog>`s, so
 //! focus stays inside while open, Escape closes them, and focus returns to where it was.
 
-use crate::core::dataset::Chronology;
+use crate::core::dataset::{Chronology, Source};
 use crate::ui::app::{Action, Shared};
 use crate::ui::palette::domain_colour;
 use gloo::events::EventListener;
@@ -44,6 +44,19 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
     ("Double-click", "Zoom in at that point"),
     ("Tab", "Move between controls and events"),
 ];
+
+/// "Title: subtitle, by Author (affiliations), year": how the page credits the source.
+pub fn source_credit(s: &Source) -> Html {
+    html! {
+        <>
+            <cite>{ &s.title }</cite>
+            if let Some(sub) = &s.subtitle { { ": " }{ sub } }
+            { format!(", by {}", s.author) }
+            if !s.affiliations.is_empty() { { format!(" ({})", s.affiliations.join("; ")) } }
+            if let Some(year) = s.year { { format!(", {year}") } }
+        </>
+    }
+}
 
 #[function_component(Dialog)]
 pub fn dialog(props: &Props) -> Html {
@@ -95,12 +108,7 @@ pub fn dialog(props: &Props) -> Html {
                 html! {
                     <>
                         <p>
-                            { "Every event comes from " }<cite>{ &s.title }</cite>
-                            if let Some(sub) = &s.subtitle { { ": " }{ sub } }
-                            { format!(", by {}", s.author) }
-                            if !s.affiliations.is_empty() { { format!(" ({})", s.affiliations.join("; ")) } }
-                            if let Some(year) = s.year { { format!(", {year}") } }
-                            { "." }
+                            { "Every event comes from " }{ source_credit(s) }{ "." }
                             if let Some(series) = &s.series { { format!(" {series}.") } }
                         </p>
                         if let Some(note) = &s.note { <p class="muted">{ note }</p> }
