@@ -22,7 +22,7 @@ pub struct Props {
 }
 
 /// Every shortcut, as the help lists it.
-pub const SHORTCUTS: [(&str, &str); 14] = [
+pub const SHORTCUTS: [(&str, &str); 15] = [
     (
         "/",
         "Search (Escape clears, Enter goes to the next match, Shift+Enter the previous)",
@@ -30,7 +30,8 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
     ("?", "This help"),
     ("+ or =", "Zoom in (timeline focused)"),
     ("−", "Zoom out"),
-    ("← →", "Pan earlier / later"),
+    ("← →", "Pan earlier / later (timeline focused)"),
+    ("← → ↑ ↓", "Move between events (an event focused)"),
     ("0", "Fit the whole chronology"),
     ("Home / End", "Go to the first / last event"),
     ("[ / ]", "Previous / next event"),

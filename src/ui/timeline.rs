@@ -265,6 +265,45 @@ pub fn timeline(props: &Props) -> Html {
     };
 
     let data = &props.data;
+    let move_between_marks = Callback::from(|e: KeyboardEvent| {
+        let step = match e.key().as_str() {
+            "ArrowLeft" | "ArrowUp" => -1,
+            "ArrowRight" | "ArrowDown" => 1,
+            _ => return,
+        };
+        let Some(current) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-roving]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(group) = current.parent_element() else {
+            return;
+        };
+        let Ok(items) = group.query_selector_all(":scope > [data-roving]") else {
+            return;
+        };
+        let items: Vec<web_sys::Element> = (0..items.length())
+            .filter_map(|i| items.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+            .collect();
+        let Some(at) = items.iter().position(|el| *el == current) else {
+            return;
+        };
+        let next = at as i64 + step;
+        if let Some(target) = usize::try_from(next).ok().and_then(|n| items.get(n)) {
+            e.prevent_default();
+            e.stop_propagation();
+            for el in &items {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
+            let _ = target.set_attribute("tabindex", "0");
+            if let Some(target) = target.dyn_ref::<web_sys::SvgElement>() {
+                let _ = target.focus();
+            }
+        }
+    });
     let matches = &props.matches;
     let dim = props.dim;
     let laid = layout(&props.index, &scale, &LAYOUT_OPTIONS, |i| dim || matches[i]);
@@ -319,6 +358,19 @@ pub fn timeline(props: &Props) -> Html {
         })
     });
 
+    // One mark (the selected one, else the first) is in the Tab order; arrow keys move between
+    // marks, so that Tab leaves the timeline in one step however many events it shows.
+    let roving = props
+        .selected
+        .filter(|i| laid.placed.iter().any(|p| p.index == *i))
+        .or_else(|| laid.placed.iter().map(|p| p.index).find(|&i| matches[i]));
+    let tab_index = |i: Option<usize>| {
+        if i.is_some() && i == roving {
+            "0"
+        } else {
+            "-1"
+        }
+    };
     let marks = laid.placed.iter().map(|p| {
         let e = &data.events[p.index];
         let y = lane_y(p.lane);
@@ -351,7 +403,7 @@ pub fn timeline(props: &Props) -> Html {
         }
         html! {
             <g key={e.id.clone()} class={classes!("mark", selected.then_some("selected"))}
-               role="button" tabindex="0" aria-pressed={selected.to_string()}
+               role="button" tabindex={tab_index(Some(index))} data-roving="" aria-pressed={selected.to_string()}
                aria-label={format!("{} — {}", e.date_label(), e.title)}
                data-index={index.to_string()} {onclick} {onkeydown}>
                 if imprecise {
@@ -363,7 +415,8 @@ pub fn timeline(props: &Props) -> Html {
         }
     });
 
-    let clusters = laid.clusters.iter().map(|c| {
+    let clusters = laid.clusters.iter().enumerate().map(|(n, c)| {
+        let first_cluster = n == 0;
         let y = lane_y(c.lane);
         let (first, end) = (c.first_day, c.end_day);
         let onclick = props.dispatch.reform(move |_: MouseEvent| Action::FitRange(first, end));
@@ -372,7 +425,8 @@ pub fn timeline(props: &Props) -> Html {
         let from = data.events.get(c.indices[0]).map(|e| e.start.format_human()).unwrap_or_default();
         let to = c.indices.last().and_then(|&i| data.events.get(i)).map(|e| e.start.format_human()).unwrap_or_default();
         html! {
-            <g key={format!("cluster-{}", c.indices[0])} class="cluster" role="button" tabindex="0"
+            <g key={format!("cluster-{}", c.indices[0])} class="cluster" role="button"
+               tabindex={if roving.is_none() && first_cluster { "0" } else { "-1" }} data-roving=""
                aria-label={format!("Show {n} more events, {from} to {to}")}
                {onclick} {onkeydown}>
                 <rect x={fmt(c.x - 4.0)} y={fmt(y - 9.0)} width={fmt(crate::core::scale::label_width(&format!("+{n}")) + 4.0)} height="18" rx="9" />
@@ -401,7 +455,7 @@ pub fn timeline(props: &Props) -> Html {
                 </div>
             </div>
             <p id="timeline-keys" class="visually-hidden">
-                { "Keys: plus and minus zoom, left and right arrows pan, Home and End go to the first and last event, 0 fits all, [ and ] step through the events, Enter selects, Escape clears the selection. Drag to pan, wheel or pinch to zoom." }
+                { "Keys: plus and minus zoom, left and right arrows pan, Home and End go to the first and last event, 0 fits all, [ and ] step through the events, Escape clears the selection. Tab moves to the events; there, arrow keys move between events and Enter selects one. Drag to pan, wheel or pinch to zoom." }
             </p>
             <div class="timeline-canvas" ref={container_ref}>
                 <svg ref={svg_ref} width={fmt(width)} height={fmt(height)}
@@ -418,7 +472,7 @@ pub fn timeline(props: &Props) -> Html {
                         <rect class="axis-bg" x="0" y="0" width={fmt(width)} height={fmt(AXIS_HEIGHT)} />
                         { for major_ticks }{ for minor_ticks }
                     </g>
-                    <g class="marks">{ for marks }{ for clusters }</g>
+                    <g class="marks" onkeydown={move_between_marks}>{ for marks }{ for clusters }</g>
                 </svg>
             </div>
             <ul class="legend" aria-label="Domain colours">{ for legend }</ul>

@@ -272,3 +272,25 @@ test('two fingers pinch-zoom about their midpoint and one finger pans (touch)', 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('keyboard: one Tab enters the events, arrows move between them, Enter selects, the next Tab leaves the timeline', async () => {
+  const page = await load(server.origin + '/');
+  await page.locator('svg[aria-roledescription="timeline"]').focus();
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.ok(first && first.includes(' — '), `a mark has focus: ${first}`);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const third = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.notEqual(third, first);
+  const window0 = await timelineWindow(page);
+  await page.keyboard.press('Enter');
+  const title = third.split(' — ').slice(1).join(' — ');
+  await page.getByRole('complementary', { name: title }).waitFor();
+  assert.deepEqual(await timelineWindow(page), window0, 'arrows on a mark move focus, they do not pan');
+  await page.keyboard.press('Tab');
+  const after = await page.evaluate(() => document.activeElement.closest('.marks') === null);
+  assert.ok(after, 'Tab leaves the marks');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
