@@ -318,7 +318,9 @@ impl State {
     }
 
     fn go_to(&mut self, target: Viewport, animate: bool) {
-        if animate && !self.reduced_motion {
+        if target == self.viewport {
+            self.animation = None;
+        } else if animate && !self.reduced_motion {
             self.animation = Some(Animation {
                 from: self.viewport,
                 to: target,
@@ -538,7 +540,17 @@ fn copy_link(dispatch: Callback<Action>, query: String) -> Callback<MouseEvent> 
             location.origin().unwrap_or_default(),
             location.pathname().unwrap_or_default()
         );
-        let promise = window.navigator().clipboard().write_text(&href);
+        let navigator = window.navigator();
+        // `navigator.clipboard` is missing outside secure contexts (plain http from elsewhere).
+        let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+            .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+        if !has_clipboard {
+            dispatch.emit(Action::Notify(format!(
+                "The clipboard is not available here; copy this link: {href}"
+            )));
+            return;
+        }
+        let promise = navigator.clipboard().write_text(&href);
         let dispatch = dispatch.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
@@ -693,7 +705,8 @@ pub fn app() -> Html {
                         <EventList data={data.clone()} matches={store.matches.clone()} match_count={store.match_count}
                                    search={store.filter.text.clone()} selected={store.selected}
                                    window={list_window(&store)} dispatch={dispatch.clone()} />
-                        <Detail data={data.clone()} selected={store.selected} dispatch={dispatch.clone()} />
+                        <Detail data={data.clone()} selected={store.selected} matches={store.matches.clone()}
+                                dispatch={dispatch.clone()} />
                     </div>
                 </main>
             </div>

@@ -10,6 +10,8 @@ use yew::prelude::*;
 pub struct Props {
     pub data: Shared<Chronology>,
     pub selected: Option<usize>,
+    /// Whether each event passes the filters: Previous and Next walk those only.
+    pub matches: Shared<Vec<bool>>,
     pub dispatch: Callback<Action>,
 }
 
@@ -25,7 +27,9 @@ pub fn detail(props: &Props) -> Html {
         };
     };
     let i = props.selected.unwrap_or_default();
-    let n = data.events.len();
+    let passes = |j: &usize| props.matches.get(*j).copied().unwrap_or(false);
+    let has_previous = (0..i).any(|j| passes(&j));
+    let has_next = (i + 1..data.events.len()).any(|j| passes(&j));
     let labels = |ids: &[String], lookup: &dyn Fn(&str) -> Option<String>| -> Vec<String> {
         ids.iter()
             .map(|id| lookup(id).unwrap_or_else(|| id.clone()))
@@ -91,9 +95,9 @@ pub fn detail(props: &Props) -> Html {
                 <ol class="footnotes">{ for footnotes }</ol>
             }
             <nav class="walk" aria-label="Walk the chronology">
-                <button type="button" disabled={i == 0} onclick={dispatch.reform(|_| Action::Step(-1))}>{ "← Previous" }</button>
+                <button type="button" disabled={!has_previous} onclick={dispatch.reform(|_| Action::Step(-1))}>{ "← Previous" }</button>
                 <button type="button" onclick={dispatch.reform(|_| Action::Select(None))}>{ "Close" }</button>
-                <button type="button" disabled={i + 1 >= n} onclick={dispatch.reform(|_| Action::Step(1))}>{ "Next →" }</button>
+                <button type="button" disabled={!has_next} onclick={dispatch.reform(|_| Action::Step(1))}>{ "Next →" }</button>
             </nav>
         </aside>
     }

@@ -64,7 +64,8 @@ pub fn event_list(props: &Props) -> Html {
     }
     html! {
         <Entries data={props.data.clone()} matches={props.matches.clone()} match_count={props.match_count}
-                 search={props.search.clone()} selected={props.selected} window={*settled}
+                 search={props.search.clone()} selected={props.selected}
+                 window={props.window.map(|w| settled.unwrap_or(w))}
                  dispatch={props.dispatch.clone()} />
     }
 }

@@ -229,6 +229,11 @@ pub fn overview(props: &Props) -> Html {
             }
         })
     };
+    // A cancelled pointer (e.g. the browser took over a touch) is neither a click nor a drag.
+    let on_cancel = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = Drag::default())
+    };
     let on_key = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -257,7 +262,7 @@ pub fn overview(props: &Props) -> Html {
         <section class="overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading" class="visually-hidden">{ "Overview: events per year" }</h2>
             <div class="overview-box" ref={box_ref} style={format!("width:{width:.0}px;height:{HEIGHT}px")}
-                 onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up.clone()} onpointercancel={on_up}>
+                 onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up} onpointercancel={on_cancel}>
                 <canvas ref={canvas_ref} style={format!("width:{width:.0}px;height:{HEIGHT}px")}
                         role="img" aria-label={format!("Events per year from {} to {}, stacked by domain, for the current filters", h.first_year, h.last_year())}></canvas>
                 <div class="brush" role="slider" tabindex="0"

@@ -72,15 +72,13 @@ pub fn timeline(props: &Props) -> Html {
     let current = use_mut_ref(|| scale);
     *current.borrow_mut() = scale;
 
-    // Follow the container's width.
+    // Follow the container's width (window resizes, a scrollbar coming or going, layout changes).
     {
         let container_ref = container_ref.clone();
         let dispatch = props.dispatch.clone();
         use_effect_with((), move |_| {
-            let window = web_sys::window();
             let measure = {
                 let container_ref = container_ref.clone();
-                let dispatch = dispatch.clone();
                 move || {
                     if let Some(el) = container_ref.cast::<web_sys::Element>() {
                         dispatch.emit(Action::Resize(f64::from(el.client_width())));
@@ -88,8 +86,19 @@ pub fn timeline(props: &Props) -> Html {
                 }
             };
             measure();
-            let listener = window.map(|w| EventListener::new(&w, "resize", move |_| measure()));
-            move || drop(listener)
+            let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(el)) =
+                (&observer, container_ref.cast::<web_sys::Element>())
+            {
+                observer.observe(&el);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(callback);
+            }
         });
     }
 
@@ -118,19 +127,15 @@ pub fn timeline(props: &Props) -> Html {
                         };
                         let (dx, dy) = (wheel.delta_x() * unit, wheel.delta_y() * unit);
                         if dx.abs() > dy.abs() || wheel.shift_key() {
-                            // Horizontal scroll (or shift+wheel) pans.
+                            // Horizontal scroll (or shift+wheel) pans; the reducer clamps.
                             let d = if dx.abs() > dy.abs() { dx } else { dy };
-                            dispatch.emit(Action::SetViewport(
-                                Viewport::new(scale.start, scale.end).pan(
-                                    d / scale.px_per_day(),
-                                    &Limits {
-                                        min_span: 0.0,
-                                        max_span: f64::INFINITY,
-                                        outer_start: f64::NEG_INFINITY,
-                                        outer_end: f64::INFINITY,
-                                    },
-                                ),
-                            ));
+                            let days = d / scale.px_per_day();
+                            if days.is_finite() {
+                                dispatch.emit(Action::SetViewport(Viewport::new(
+                                    scale.start + days,
+                                    scale.end + days,
+                                )));
+                            }
                             return;
                         }
                         let x = local_x(&svg, f64::from(wheel.client_x()));
@@ -169,6 +174,7 @@ pub fn timeline(props: &Props) -> Html {
     };
     let on_pointer_move = {
         let gesture = gesture.clone();
+        let current = current.clone();
         let dispatch = props.dispatch.clone();
         let svg_ref = svg_ref.clone();
         let limits = props.limits;
@@ -180,6 +186,11 @@ pub fn timeline(props: &Props) -> Html {
             let Some(slot) = g.pointers.iter().position(|(id, _)| *id == e.pointer_id()) else {
                 return;
             };
+            if e.pointer_type() == "mouse" && e.buttons() == 0 {
+                // The button was released outside the drawing before the drag began.
+                *g = Gesture::default();
+                return;
+            }
             let x = local_x(&svg, f64::from(e.client_x()));
             let scale = *current.borrow();
             if g.pointers.len() >= 2 {
@@ -213,6 +224,7 @@ pub fn timeline(props: &Props) -> Html {
     };
     let on_pointer_up = {
         let gesture = gesture.clone();
+        let current_for_up = current.clone();
         let svg_ref = svg_ref.clone();
         Callback::from(move |e: PointerEvent| {
             let mut g = gesture.borrow_mut();
@@ -220,9 +232,18 @@ pub fn timeline(props: &Props) -> Html {
             if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
                 let _ = svg.release_pointer_capture(e.pointer_id());
             }
-            if g.pointers.is_empty() {
-                g.dragging = false;
-                g.start_viewport = None;
+            match g.pointers.as_slice() {
+                [] => {
+                    g.dragging = false;
+                    g.start_viewport = None;
+                }
+                // After a pinch, the finger left down goes on panning from where it is.
+                [(_, x)] => {
+                    let scale = *current_for_up.borrow();
+                    g.start_x = *x;
+                    g.start_viewport = Some(Viewport::new(scale.start, scale.end));
+                }
+                _ => {}
             }
         })
     };

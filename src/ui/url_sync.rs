@@ -73,6 +73,8 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
         let dispatcher = store.dispatcher();
         let synthetic = store.synthetic;
         let last = last.clone();
+        let first = first.clone();
+        let pending = pending.clone();
         use_effect_with(synthetic, move |synthetic| {
             let synthetic = *synthetic;
             let listener = web_sys::window().map(|w| {
@@ -85,6 +87,10 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
                         }
                         return;
                     }
+                    // The entry we came back to is not to be overwritten by a late replace, and
+                    // tidying it (e.g. dropping an unknown value) must not push a new entry.
+                    pending.borrow_mut().take();
+                    *first.borrow_mut() = true;
                     *last.borrow_mut() = view.clone();
                     dispatcher.dispatch(Action::ApplyView(view));
                 })
