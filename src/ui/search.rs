@@ -38,7 +38,7 @@ pub fn search(props: &Props) -> Html {
         <div class="search" role="search">
             <label for={SEARCH_INPUT_ID} class="visually-hidden">{ "Search events" }</label>
             <input type="search" id={SEARCH_INPUT_ID} value={props.text.clone()} {oninput} {onkeydown}
-                   placeholder="Search titles, summaries, people… ( / )" autocomplete="off" spellcheck="false"
+                   placeholder="Search events  ( / )" autocomplete="off" spellcheck="false"
                    aria-describedby="search-hint" />
             <span id="search-hint" class="search-hint">
                 if searching {
