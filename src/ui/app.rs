@@ -11,6 +11,7 @@ use crate::ui::dialogs::{Dialog, DialogKind};
 use crate::ui::event_list::EventList;
 use crate::ui::facets::Facets;
 use crate::ui::overview::Overview;
+use crate::ui::print_list::PrintList;
 use crate::ui::search::{Search, SEARCH_INPUT_ID};
 use crate::ui::text::LabelMeasure;
 use crate::ui::timeline::Timeline;
@@ -710,6 +711,7 @@ pub fn app() -> Html {
                     </div>
                 </main>
             </div>
+            <PrintList data={data.clone()} matches={store.matches.clone()} match_count={store.match_count} />
             if let Some(kind) = store.dialog {
                 <Dialog {kind} data={data.clone()} dispatch={dispatch.clone()} />
             }

@@ -9,6 +9,7 @@ pub mod facets;
 pub mod overview;
 pub mod palette;
 pub mod panic;
+pub mod print_list;
 pub mod search;
 pub mod text;
 pub mod timeline;

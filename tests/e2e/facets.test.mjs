@@ -259,3 +259,24 @@ test('the filtered events download as JSON that re-imports to the same events, a
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('printing gives the filtered chronology as a clean list with dates, summaries and sources', async () => {
+  const page = await load(server.origin + '/');
+  await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('.print-only');
+  assert.ok(await printed.isVisible(), 'the print list is shown in print');
+  assert.equal(await page.locator('svg[aria-roledescription="timeline"]').isVisible(), false, 'the interface is not printed');
+  const text = await printed.textContent();
+  const piracy = expected({ domain: ['piracy'] });
+  assert.equal(await printed.locator('.print-events > li').count(), piracy.length);
+  for (const e of piracy) {
+    assert.ok(text.includes(e.title) && text.includes(e.summary), `${e.id} is printed with its summary`);
+    for (const n of e.footnotes) assert.ok(text.includes(DATA.footnotes[n - 1].citation), `footnote ${n} is printed`);
+  }
+  await page.screenshot({ path: artifact('print.png'), fullPage: true });
+  await page.pdf({ path: artifact('print.pdf') });
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await printed.isVisible(), false, 'and hidden on screen');
+  await page.context().close();
+});

@@ -1,0 +1,66 @@
+//! What printing (or "Save as PDF") gives: the filtered chronology as a clean list with dates,
+//! summaries and sources. Hidden on screen; style.css shows it, and only it, in print.
+
+use crate::core::dataset::Chronology;
+use crate::ui::app::Shared;
+use crate::ui::dialogs::source_credit;
+use yew::prelude::*;
+
+/// Beyond this many matching events, print asks to narrow the filters first.
+pub const PRINT_LIMIT: usize = 2_000;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub data: Shared<Chronology>,
+    pub matches: Shared<Vec<bool>>,
+    pub match_count: usize,
+}
+
+#[function_component(PrintList)]
+pub fn print_list(props: &Props) -> Html {
+    let data = &props.data;
+    if props.match_count > PRINT_LIMIT {
+        return html! {
+            <section class="print-only" aria-hidden="true">
+                <p>{ format!("{} events match: narrow the filters to {PRINT_LIMIT} or fewer to print them.", props.match_count) }</p>
+            </section>
+        };
+    }
+    let events = data
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| props.matches[*i])
+        .map(|(_, e)| {
+            let sources = e
+                .footnotes
+                .iter()
+                .filter_map(|n| data.footnote(*n))
+                .map(|f| {
+                    html! { <li value={f.number.to_string()}>{ &f.citation }</li> }
+                });
+            html! {
+                <li>
+                    <p class="print-date">{ e.date_label() }</p>
+                    <h3>{ &e.title }</h3>
+                    <p>{ &e.summary }</p>
+                    if !e.evidence.is_empty() {
+                        <blockquote>{ &e.evidence }</blockquote>
+                    }
+                    if let Some(note) = &e.note {
+                        <p class="print-note">{ format!("Note: {note}") }</p>
+                    }
+                    if !e.footnotes.is_empty() {
+                        <ol class="print-sources">{ for sources }</ol>
+                    }
+                </li>
+            }
+        });
+    html! {
+        <section class="print-only" aria-hidden="true">
+            <h2>{ &data.title }</h2>
+            <p>{ "From " }{ source_credit(&data.source) }{ format!(". {} of {} events.", props.match_count, data.events.len()) }</p>
+            <ol class="print-events">{ for events }</ol>
+        </section>
+    }
+}
