@@ -92,6 +92,52 @@ pub struct State {
     pub synthetic: Option<usize>,
     /// The open dialog, if any.
     pub dialog: Option<DialogKind>,
+    /// Light or dark, as chosen (remembered) or as the system says.
+    pub theme: Theme,
+    /// Whether the system asks for dark (what `Theme::System` follows).
+    pub system_dark: bool,
+}
+
+/// The colour theme the user chose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn is_dark(self, system_dark: bool) -> bool {
+        match self {
+            Theme::System => system_dark,
+            Theme::Light => false,
+            Theme::Dark => true,
+        }
+    }
+}
+
+const THEME_KEY: &str = "japan-nato-explorer.theme";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The remembered theme; anything unexpected in storage counts as no choice.
+fn stored_theme() -> Theme {
+    match local_storage()
+        .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
+        .as_deref()
+    {
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        _ => Theme::System,
+    }
+}
+
+fn system_prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 pub enum Action {
@@ -128,6 +174,8 @@ pub enum Action {
     DismissNotice(usize),
     /// Tell the user something (e.g. that the link was copied).
     Notify(String),
+    /// Switch between light and dark (from whatever shows now).
+    ToggleTheme,
     OpenDialog(DialogKind),
     CloseDialog,
     /// Restore a view from the URL (Back/Forward).
@@ -192,6 +240,8 @@ impl State {
             fitted: viewport,
             synthetic: None,
             dialog: None,
+            theme: Theme::System,
+            system_dark: false,
         }
     }
 
@@ -475,6 +525,13 @@ impl Reducible for State {
                 }
             }
             Action::SetDim(dim) => s.dim = dim,
+            Action::ToggleTheme => {
+                s.theme = if s.theme.is_dark(s.system_dark) {
+                    Theme::Light
+                } else {
+                    Theme::Dark
+                };
+            }
             Action::OpenDialog(kind) => s.dialog = Some(kind),
             Action::CloseDialog => {
                 if s.dialog.is_none() {
@@ -627,11 +684,38 @@ pub fn app() -> Html {
         let query = web_sys::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
-        State::from_query(
+        let mut state = State::from_query(
             &query,
             &crate::ui::text::CanvasMeasure::new(),
             prefers_reduced_motion(),
-        )
+        );
+        state.theme = stored_theme();
+        state.system_dark = system_prefers_dark();
+        state
+    });
+    // Apply and remember the theme.
+    use_effect_with(store.theme, |theme| {
+        let value = match theme {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        };
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = match value {
+                Some(v) => root.set_attribute("data-theme", v),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+        if let Some(storage) = local_storage() {
+            // A full or refused storage only means the choice is not remembered.
+            let _ = match value {
+                Some(v) => storage.set_item(THEME_KEY, v),
+                None => storage.remove_item(THEME_KEY),
+            };
+        }
     });
     crate::ui::url_sync::use_url_sync(&store);
 
@@ -657,6 +741,7 @@ pub fn app() -> Html {
     use_global_keys(dispatch.clone());
     let data = &store.data;
     let source = &data.source;
+    let dark = store.theme.is_dark(store.system_dark);
     let notices = store.notices.iter().enumerate().map(|(i, n)| {
         html! {
             <div class="notice" role="status">
@@ -685,6 +770,7 @@ pub fn app() -> Html {
                     <Search text={store.filter.text.clone()} match_count={store.match_count} dispatch={dispatch.clone()} />
                     <button type="button" class="copy-link" onclick={copy_link(dispatch.clone(), url_state::to_query(&store.view_state()))}>{ "Copy link" }</button>
                     <button type="button" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::About))}>{ "About the data" }</button>
+                    <button type="button" aria-pressed={dark.to_string()} onclick={dispatch.reform(|_| Action::ToggleTheme)}>{ "Dark theme" }</button>
                     <button type="button" aria-keyshortcuts="?" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::Help))}>{ "Help" }</button>
                 </div>
             </header>
@@ -696,7 +782,7 @@ pub fn app() -> Html {
                 <Facets data={data.clone()} haystacks={store.haystacks.clone()} filter={store.filter.clone()}
                         match_count={store.match_count} dim={store.dim} dispatch={dispatch.clone()} />
                 <main class="main">
-                    <Overview data={data.clone()} histogram={store.histogram.clone()} viewport={store.viewport}
+                    <Overview data={data.clone()} histogram={store.histogram.clone()} viewport={store.viewport} {dark}
                               limits={store.limits} width={store.width} dispatch={dispatch.clone()} />
                     <Timeline data={data.clone()} index={store.index.clone()} limits={store.limits}
                               viewport={store.viewport} width={store.width} selected={store.selected}

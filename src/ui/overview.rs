@@ -26,12 +26,29 @@ pub struct Props {
     pub viewport: Viewport,
     pub limits: Limits,
     pub width: f64,
+    /// The dark theme is showing (the canvas is redrawn in its colours).
+    pub dark: bool,
     pub dispatch: Callback<Action>,
 }
 
 fn hex_colour(hex: &str) -> RGBColor {
-    let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0x555555);
+    let v = u32::from_str_radix(hex.trim().trim_start_matches('#'), 16).unwrap_or(0x555555);
     RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
+}
+
+/// A colour of the stylesheet's theme (a `--name` custom property on the root), so that the
+/// canvas follows the same palette as the rest of the page.
+fn theme_colour(name: &str, fallback: &str) -> RGBColor {
+    let value = web_sys::window()
+        .zip(
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element()),
+        )
+        .and_then(|(w, root)| w.get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value(name).ok())
+        .filter(|v| v.trim().starts_with('#'));
+    hex_colour(value.as_deref().unwrap_or(fallback))
 }
 
 /// The overview's scale: everything the timeline can show (the data and its margin), so that
@@ -52,18 +69,18 @@ fn draw(
     canvas.set_height((HEIGHT * ratio).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     let root = backend.into_drawing_area();
-    root.fill(&WHITE).ok()?;
+    root.fill(&theme_colour("--bg", "#ffffff")).ok()?;
+    let phase_colours = [
+        theme_colour("--phase-0", "#eef3f9"),
+        theme_colour("--phase-1", "#f8f4ea"),
+    ];
     let px = |x: f64| (x * ratio).round() as i32;
     // Phase bands.
     for (i, p) in data.phases.iter().enumerate() {
         let x1 = scale.to_px(p.start.first_day() as f64).max(0.0);
         let x2 = scale.to_px(p.end.end_day() as f64).min(width);
         if x2 > x1 {
-            let colour = if i % 2 == 0 {
-                RGBColor(0xee, 0xf3, 0xf9)
-            } else {
-                RGBColor(0xf8, 0xf4, 0xea)
-            };
+            let colour = phase_colours[i % 2];
             root.draw(&Rectangle::new(
                 [(px(x1), px(BAR_TOP - 4.0)), (px(x2), px(BAR_BOTTOM))],
                 colour.filled(),
@@ -99,7 +116,7 @@ fn draw(
     }
     root.draw(&Rectangle::new(
         [(0, px(BAR_BOTTOM)), (px(width), px(BAR_BOTTOM) + 1)],
-        RGBColor(0x8a, 0x96, 0xa3).filled(),
+        theme_colour("--input-line", "#8a96a3").filled(),
     ))
     .ok()?;
     root.present().ok()
@@ -128,11 +145,14 @@ pub fn overview(props: &Props) -> Html {
         let data = props.data.clone();
         let histogram = props.histogram.clone();
         let scale = overview_scale(&props.limits, width);
-        use_effect_with((histogram.clone(), width as i64, props.limits), move |_| {
-            if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
-                draw(&canvas, &data, &histogram, &scale);
-            }
-        });
+        use_effect_with(
+            (histogram.clone(), width as i64, props.limits, props.dark),
+            move |_| {
+                if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
+                    draw(&canvas, &data, &histogram, &scale);
+                }
+            },
+        );
     }
     let h = &props.histogram;
     let scale = overview_scale(&props.limits, width);

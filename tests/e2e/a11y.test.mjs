@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, ROOT } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, artifact, ROOT } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -78,6 +78,25 @@ test('"?" opens the help, which lists the shortcuts, keeps focus off the page be
   }
   await about.getByRole('button', { name: 'Close' }).click();
   await about.waitFor({ state: 'detached' });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the dark theme follows the system, can be toggled, is remembered, and passes axe-core', async () => {
+  const page = await load(server.origin + '/', { colorScheme: 'dark' });
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'a dark system gives the dark theme');
+  assert.equal(await background(), 'rgb(18, 23, 29)');
+  assert.deepEqual(await audit(page, 'dark theme'), []);
+  await page.screenshot({ path: artifact('dark.png') });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  await page.reload();
+  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'false', 'the choice is remembered');
+  assert.equal(await background(), 'rgb(255, 255, 255)');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
