@@ -811,6 +811,8 @@ pub fn app() -> Html {
                         <a href="data/japan-nato.json" download="japan-nato.json">{ "Download the data (JSON)" }</a>
                         { " · " }
                         <a href="data/chronology.schema.json" download="chronology.schema.json">{ "its schema" }</a>
+                        { " · " }
+                        <a href="japan-nato-explorer.html" download="japan-nato-explorer.html">{ "The explorer as one file (works offline)" }</a>
                     </p>
                 }
             </footer>

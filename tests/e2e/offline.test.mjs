@@ -1,0 +1,34 @@
+// The single-file build opens from file:// with no network, and the chronology, filtering and
+// zoom work there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { launchBrowser, openPage, artifact, dataset, DIST } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+test('the single-file build works from file:// with the network off', async () => {
+  const page = await openPage(browser, { offline: true });
+  // Nothing may come from anywhere but the file itself.
+  const requests = [];
+  page.on('request', (r) => { if (!r.url().startsWith('file://') && !r.url().startsWith('data:')) requests.push(r.url()); });
+  await page.goto('file://' + path.join(DIST, 'japan-nato-explorer.html'));
+  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
+  const data = dataset();
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), data.title);
+  assert.equal(await page.locator('.event-list li').count(), data.events.length);
+  await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
+  assert.equal(await page.locator('.event-list li').count(), data.events.filter((e) => e.domains.includes('cyber')).length);
+  const svg = page.locator('svg[aria-roledescription="timeline"]');
+  const span = () => svg.evaluate((s) => +s.dataset.end - +s.dataset.start);
+  const before = await span();
+  await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  await page.waitForTimeout(400);
+  assert.ok(Math.abs(before / (await span()) - 2) < 0.01, 'zoom works');
+  await page.screenshot({ path: artifact('offline.png') });
+  assert.deepEqual(requests, []);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
