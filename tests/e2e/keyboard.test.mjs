@@ -1,0 +1,86 @@
+// A keyboard-only journey: from the top of the page, with the keyboard alone, narrow to
+// Afghanistan, move into the timeline, zoom in, select an event, read it, open one of its sources,
+// come back, clear the filters.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage, dataset } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DATA = dataset();
+
+/** Presses Tab until `predicate(activeElement)` holds; fails after `limit` presses. */
+async function tabTo(page, what, predicate, limit = 120) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return i + 1;
+  }
+  throw new Error(`${what} not reached in ${limit} Tab presses`);
+}
+
+const focusVisible = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (el instanceof SVGElement) return true; // marks show focus on their point and label
+  const s = getComputedStyle(el);
+  return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+});
+
+test('keyboard only: filter, zoom, select, read, open a source, come back, clear', async () => {
+  const page = await openPage(browser);
+  // External links open a stub: nothing leaves this machine.
+  await page.context().route((url) => !url.href.startsWith(server.origin), (route) => route.fulfill({ contentType: 'text/html', body: '<title>Source</title><p>The cited source</p>' }));
+  await page.goto(server.origin + '/');
+  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
+
+  await tabTo(page, 'the skip link', () => document.activeElement.textContent === 'Skip to timeline', 3);
+  assert.ok(await focusVisible(page), 'focus is visible on the skip link');
+  await tabTo(page, 'the Afghanistan checkbox', () => document.activeElement.id === 'facet-domain-afghanistan');
+  assert.ok(await focusVisible(page), 'focus is visible on the checkbox');
+  await page.keyboard.press('Space');
+  const afghanistan = DATA.events.filter((e) => e.domains.includes('afghanistan'));
+  assert.equal(await page.locator('.event-list li').count(), afghanistan.length);
+
+  await tabTo(page, 'the timeline', () => document.activeElement.getAttribute('aria-roledescription') === 'timeline');
+  const svg = page.locator('svg[aria-roledescription="timeline"]');
+  const span = () => svg.evaluate((s) => +s.dataset.end - +s.dataset.start);
+  const before = await span();
+  await page.keyboard.press('+');
+  await page.waitForTimeout(400);
+  assert.ok(before / (await span()) > 1.9, 'zoomed in');
+
+  // Into the events, then with the arrow keys to one that cites a source with a link.
+  await page.keyboard.press('Tab');
+  const hasLink = (title) => afghanistan.some((e) => e.title === title && e.footnotes.some((n) => DATA.footnotes[n - 1].url));
+  let name = null;
+  for (let i = 0; i < 40; i++) {
+    name = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    assert.ok(name && name.includes(' — '), `an event has focus: ${name}`);
+    if (hasLink(name.split(' — ').slice(1).join(' — '))) break;
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Enter');
+  const title = name.split(' — ').slice(1).join(' — ');
+  const details = page.getByRole('complementary', { name: title });
+  await details.waitFor();
+  const event = afghanistan.find((e) => e.title === title);
+  assert.ok(event, 'the selected event is an Afghanistan event');
+  assert.ok((await details.textContent()).includes(event.summary), 'its summary can be read');
+
+  const presses = await tabTo(page, 'a source link', () => document.activeElement.closest('.footnotes') !== null && document.activeElement.tagName === 'A', 80);
+  assert.ok(presses < 60, `the sources are ${presses} Tab presses away`);
+  assert.ok(await focusVisible(page), 'focus is visible on the link');
+  const [source] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('Enter')]);
+  await source.waitForLoadState();
+  assert.equal(await source.title(), 'Source');
+  await source.close();
+  await page.bringToFront();
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'A', 'focus is back on the link');
+
+  await tabTo(page, 'Clear all filters', () => document.activeElement.textContent === 'Clear all filters', 200);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
