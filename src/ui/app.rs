@@ -94,6 +94,8 @@ pub struct State {
     pub dialog: Option<DialogKind>,
     /// Light or dark, as chosen (remembered) or as the system says.
     pub theme: Theme,
+    /// On narrow screens, whether the filters drawer is open.
+    pub filters_open: bool,
     /// Whether the system asks for dark (what `Theme::System` follows).
     pub system_dark: bool,
 }
@@ -176,6 +178,8 @@ pub enum Action {
     Notify(String),
     /// Switch between light and dark (from whatever shows now).
     ToggleTheme,
+    /// Open or close the filters drawer (narrow screens).
+    ToggleFilters,
     OpenDialog(DialogKind),
     CloseDialog,
     /// Restore a view from the URL (Back/Forward).
@@ -241,6 +245,7 @@ impl State {
             synthetic: None,
             dialog: None,
             theme: Theme::System,
+            filters_open: false,
             system_dark: false,
         }
     }
@@ -525,6 +530,7 @@ impl Reducible for State {
                 }
             }
             Action::SetDim(dim) => s.dim = dim,
+            Action::ToggleFilters => s.filters_open = !s.filters_open,
             Action::ToggleTheme => {
                 s.theme = if s.theme.is_dark(s.system_dark) {
                     Theme::Light
@@ -742,6 +748,24 @@ pub fn app() -> Html {
     let data = &store.data;
     let source = &data.source;
     let dark = store.theme.is_dark(store.system_dark);
+    let selected_announcement = store
+        .selected
+        .and_then(|i| data.events.get(i))
+        .map(|e| format!("Selected: {} — {}", e.date_label(), e.title))
+        .unwrap_or_default();
+    let active_filters = store.filter.phases.len()
+        + store.filter.domains.len()
+        + store.filter.third_parties.len()
+        + usize::from(!store.filter.text.trim().is_empty());
+    let filters_label = if active_filters == 0 {
+        format!("Filters · showing all {}", data.events.len())
+    } else {
+        format!(
+            "Filters ({active_filters} on) · showing {} of {}",
+            store.match_count,
+            data.events.len()
+        )
+    };
     let notices = store.notices.iter().enumerate().map(|(i, n)| {
         html! {
             <div class="notice" role="status">
@@ -778,9 +802,16 @@ pub fn app() -> Html {
                 <div class="notice error" role="alert">{ error }</div>
             }
             { for notices }
+            <div class="visually-hidden" role="status" aria-live="polite">{ selected_announcement }</div>
             <div class="layout">
-                <Facets data={data.clone()} haystacks={store.haystacks.clone()} filter={store.filter.clone()}
-                        match_count={store.match_count} dim={store.dim} dispatch={dispatch.clone()} />
+                <button type="button" class="filters-toggle" aria-expanded={store.filters_open.to_string()}
+                        aria-controls="facets" onclick={dispatch.reform(|_| Action::ToggleFilters)}>
+                    { filters_label }
+                </button>
+                <div id="facets" class={classes!("facets-drawer", store.filters_open.then_some("open"))}>
+                    <Facets data={data.clone()} haystacks={store.haystacks.clone()} filter={store.filter.clone()}
+                            match_count={store.match_count} dim={store.dim} dispatch={dispatch.clone()} />
+                </div>
                 <main class="main">
                     <Overview data={data.clone()} histogram={store.histogram.clone()} viewport={store.viewport} {dark}
                               limits={store.limits} width={store.width} dispatch={dispatch.clone()} />

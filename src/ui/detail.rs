@@ -70,8 +70,17 @@ pub fn detail(props: &Props) -> Html {
         }
     });
     let dispatch = &props.dispatch;
+    // Escape inside the details (or the sheet on small screens) closes them.
+    let on_escape = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                dispatch.emit(Action::Select(None));
+            }
+        })
+    };
     html! {
-        <aside class="detail" aria-labelledby="detail-heading">
+        <aside class="detail" aria-labelledby="detail-heading" onkeydown={on_escape}>
             <p class="date">{ event.date_label() }</p>
             <h2 id="detail-heading">{ &event.title }</h2>
             <p class="summary">{ &event.summary }</p>

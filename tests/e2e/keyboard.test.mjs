@@ -84,3 +84,37 @@ test('keyboard only: filter, zoom, select, read, open a source, come back, clear
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('on a phone: filters in a drawer, a tap selects, details in a sheet, no sideways scroll', async () => {
+  const page = await openPage(browser, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await page.goto(server.origin + '/');
+  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
+  const afghanistan = page.getByRole('checkbox', { name: 'Afghanistan', exact: true });
+  assert.equal(await afghanistan.isVisible(), false, 'the filters start folded away');
+  const toggle = page.getByRole('button', { name: /^Filters/ });
+  await toggle.tap();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await afghanistan.tap();
+  assert.match(await toggle.textContent(), /Filters \(1 on\) · showing 17 of 111/);
+  await toggle.tap();
+  assert.equal(await afghanistan.isVisible(), false);
+
+  const mark = page.locator('.marks .mark[role="button"]').first();
+  await mark.scrollIntoViewIfNeeded();
+  const name = await mark.getAttribute('aria-label');
+  await mark.tap();
+  const sheet = page.getByRole('complementary', { name: name.split(' — ').slice(1).join(' — ') });
+  await sheet.waitFor();
+  const box = await sheet.boundingBox();
+  assert.ok(box.y + box.height <= 667 + 1 && box.y > 667 * 0.3, `the details sit as a sheet at the bottom (${box.y}, ${box.height})`);
+  const status = await page.locator('[aria-live="polite"]').filter({ hasText: /^Selected:/ }).textContent();
+  assert.equal(status, `Selected: ${name}`, 'the selection is announced');
+  await page.screenshot({ path: (await import('./harness.mjs')).artifact('mobile.png') });
+  await sheet.getByRole('button', { name: 'Close' }).tap();
+  await page.locator('aside.detail.empty').waitFor({ state: 'attached' });
+  assert.equal(await sheet.count(), 0, 'the sheet is gone');
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(scroll <= 0, `no horizontal page scroll (${scroll} px)`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
