@@ -90,6 +90,7 @@ test('the dark theme follows the system, can be toggled, is remembered, and pass
   assert.equal(await background(), 'rgb(18, 23, 29)');
   assert.deepEqual(await audit(page, 'dark theme'), []);
   await page.screenshot({ path: artifact('dark.png') });
+  if (process.env.UPDATE_SCREENSHOTS) fs.copyFileSync(artifact('dark.png'), path.join(ROOT, 'docs/screenshot-dark.png'));
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
   assert.equal(await background(), 'rgb(255, 255, 255)');

@@ -3,7 +3,7 @@
 // come back, clear the filters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, dataset } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, artifact, dataset } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -109,7 +109,7 @@ test('on a phone: filters in a drawer, a tap selects, details in a sheet, no sid
   assert.ok(box.y + box.height <= 667 + 1 && box.y > 667 * 0.3, `the details sit as a sheet at the bottom (${box.y}, ${box.height})`);
   const status = await page.locator('[aria-live="polite"]').filter({ hasText: /^Selected:/ }).textContent();
   assert.equal(status, `Selected: ${name}`, 'the selection is announced');
-  await page.screenshot({ path: (await import('./harness.mjs')).artifact('mobile.png') });
+  await page.screenshot({ path: artifact('mobile.png') });
   await sheet.getByRole('button', { name: 'Close' }).tap();
   await page.locator('aside.detail.empty').waitFor({ state: 'attached' });
   assert.equal(await sheet.count(), 0, 'the sheet is gone');
