@@ -6,6 +6,9 @@
 use crate::core::dataset::{Chronology, Domain, Event, Phase, Source, ThirdParty};
 use crate::core::date::{civil_from_days, days_from_civil, PartialDate};
 
+/// The seed of the app's `?synthetic=N` chronologies: the same link gives the same data everywhere.
+pub const APP_SEED: u64 = 2019;
+
 /// The largest synthetic chronology the app will generate.
 pub const MAX_EVENTS: usize = 1_000_000;
 

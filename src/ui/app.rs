@@ -57,8 +57,8 @@ pub const ANIMATION_MS: f64 = 220.0;
 /// Up to this many events, label widths are measured exactly.
 const MEASURED_LABELS: usize = 5_000;
 
-/// The seed of `?synthetic=N` chronologies: the same link gives the same data everywhere.
-pub const SYNTHETIC_SEED: u64 = 2019;
+/// The seed of `?synthetic=N` chronologies (shared with the benchmark's data files).
+pub const SYNTHETIC_SEED: u64 = synthetic::APP_SEED;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {

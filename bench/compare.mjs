@@ -1,0 +1,139 @@
+// Side by side with vis-timeline: the same synthetic data, the same scenario, the same viewport.
+//   ./bench/run.sh --compare        (builds, writes the data, installs the peer, runs this)
+// Sizes: 1,000 and 10,000 events; add 100,000 with BENCH_PEER_100K=1 (vis-timeline then takes
+// minutes per step). Not part of ./test.sh.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serveDist, launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
+
+const BENCH = path.join(ROOT, 'bench');
+const STEPS = Number(process.env.BENCH_STEPS || 30);
+const SIZES = [1000, 10000, ...(process.env.BENCH_PEER_100K ? [100000] : [])];
+
+// Same instrument as bench/timeline.mjs: main-thread work per input, idle time excluded.
+const INSTRUMENT = `
+  window.__bench = { samples: [], firstRender: null };
+  const record = (type) => {
+    const t0 = performance.now();
+    let jsEnd = null;
+    const end = () => { jsEnd = performance.now(); window.removeEventListener(type, end); };
+    window.addEventListener(type, end, { once: true });
+    requestAnimationFrame(() => {
+      const tRaf = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.__bench.samples.push({ type, work: ((jsEnd ?? tRaf) - t0) + (performance.now() - tRaf) });
+      channel.port2.postMessage(0);
+    });
+  };
+  window.addEventListener('wheel', () => record('wheel'), { capture: true, passive: true });
+  window.addEventListener('pointermove', (e) => { if (e.buttons) record('pointermove'); }, { capture: true, passive: true });
+`;
+const OURS_FIRST = `
+  const waitFirst = () => {
+    if (document.querySelector('.marks .mark, .marks .cluster')) window.__bench.firstRender = performance.now();
+    else requestAnimationFrame(waitFirst);
+  };
+  requestAnimationFrame(waitFirst);
+`;
+
+function stats(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const at = (q) => v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+function servePeer() {
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '');
+    const file = path.join(BENCH, path.normalize(url));
+    if (!file.startsWith(BENCH) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
+    const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }[path.extname(file)] || 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
+}
+
+async function scenario(browser, url, system) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  await context.addInitScript(INSTRUMENT + (system === 'ours' ? OURS_FIRST : ''));
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.firstRender !== null, null, { timeout: 600000, polling: 100 });
+  const firstRender = await page.evaluate(() => window.__bench.firstRender);
+  const area = system === 'ours' ? page.locator('svg[aria-roledescription="timeline"]') : page.locator('.vis-timeline');
+  const box = await area.boundingBox();
+  const cx = Math.round(box.x + box.width / 2), cy = Math.round(box.y + Math.min(box.height, 600) / 2);
+  await page.mouse.move(cx, cy);
+  await page.evaluate(() => { window.__bench.samples = []; });
+  for (let i = 0; i < STEPS; i++) { await page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120); await page.waitForTimeout(20); }
+  await page.waitForTimeout(200);
+  const zoom = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'wheel').map((s) => s.work));
+  // Zoom in first (not timed), so that there is room to pan.
+  for (let i = 0; i < 8; i++) { await page.mouse.wheel(0, -120); await page.waitForTimeout(20); }
+  await page.waitForTimeout(400);
+  await page.evaluate(() => { window.__bench.samples = []; });
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= STEPS; i++) await page.mouse.move(cx - i * 12, cy);
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+  const pan = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove').map((s) => s.work));
+  // One facet change (only "Piracy"), timed until the picture is final.
+  const facet = system === 'ours'
+    ? await page.evaluate(() => new Promise((resolve) => {
+        const t0 = performance.now();
+        document.getElementById('facet-domain-piracy').click();
+        requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now() - t0); c.port2.postMessage(0); });
+      }))
+    : await page.evaluate(() => new Promise((resolve) => {
+        const t0 = performance.now();
+        window.__changed = t0;
+        window.facet = 'piracy';
+        window.view.refresh();
+        const settle = () => (performance.now() - window.__changed > 500 ? resolve(window.__changed - t0) : setTimeout(settle, 50));
+        setTimeout(settle, 50);
+      }));
+  // And a fit-all, as in the scenario (not timed: ours animates it on purpose).
+  if (system === 'ours') await page.getByRole('button', { name: 'Fit all', exact: true }).click();
+  else await page.evaluate(() => window.timeline.fit());
+  await page.waitForTimeout(400);
+  const heap = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0));
+  await context.close();
+  return { firstRender, zoom, pan, facet, heap };
+}
+
+const gzipSize = (files) => files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
+const distFiles = fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => /\.(wasm|js|css)$/.test(f)).map((f) => path.join(ROOT, 'dist', f));
+const peerFiles = ['node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js', 'node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css'].map((f) => path.join(BENCH, f));
+
+const ours = await serveDist();
+const peer = await servePeer();
+const browser = await launchBrowser();
+const rows = [];
+try {
+  for (const n of SIZES) {
+    if (!fs.existsSync(path.join(BENCH, `data-${n}.json`))) throw new Error(`bench/data-${n}.json is missing: run ./bench/run.sh --compare`);
+    const a = await scenario(browser, `${ours.origin}/?synthetic=${n}`, 'ours');
+    const b = await scenario(browser, `${peer.origin}/peer.html?n=${n}`, 'peer');
+    rows.push({ n, a, b });
+    process.stderr.write(`  measured ${n}\n`);
+  }
+} finally {
+  await browser.close(); await ours.close(); peer.close();
+}
+const ms = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
+const ratio = (a, b) => `${(b / a).toFixed(1)}×`;
+console.log(`\nThe explorer vs vis-timeline 8.5.4 (same synthetic data, 1280×860, ${STEPS} wheel steps, ${STEPS} drag moves; work per input, idle excluded)\n`);
+console.log('| events | measure | explorer | vis-timeline | vis ÷ explorer |');
+console.log('|---|---|---|---|---|');
+for (const { n, a, b } of rows) {
+  console.log(`| ${n.toLocaleString('en')} | first render (fitted) | ${ms(a.firstRender)} | ${ms(b.firstRender)} | ${ratio(a.firstRender, b.firstRender)} |`);
+  console.log(`| ${n.toLocaleString('en')} | zoom median / p95 | ${ms(a.zoom.median)} / ${ms(a.zoom.p95)} | ${ms(b.zoom.median)} / ${ms(b.zoom.p95)} | ${ratio(a.zoom.median, b.zoom.median)} / ${ratio(a.zoom.p95, b.zoom.p95)} |`);
+  console.log(`| ${n.toLocaleString('en')} | pan median / p95 | ${ms(a.pan.median)} / ${ms(a.pan.p95)} | ${ms(b.pan.median)} / ${ms(b.pan.p95)} | ${ratio(a.pan.median, b.pan.median)} / ${ratio(a.pan.p95, b.pan.p95)} |`);
+  console.log(`| ${n.toLocaleString('en')} | facet change | ${ms(a.facet)} | ${ms(b.facet)} | ${ratio(a.facet, b.facet)} |`);
+  console.log(`| ${n.toLocaleString('en')} | JS heap after (wasm memory not counted) | ${(a.heap / 1048576).toFixed(1)} MB | ${(b.heap / 1048576).toFixed(1)} MB | |`);
+}
+console.log(`\nTransfer size (gzip): explorer ${(gzipSize(distFiles) / 1024).toFixed(0)} KB (wasm + js + css, data included); vis-timeline ${(gzipSize(peerFiles) / 1024).toFixed(0)} KB (standalone js + css, data not included).`);
