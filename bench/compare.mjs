@@ -6,43 +6,12 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { INSTRUMENT, EXPLORER_FIRST_RENDER, stats } from './instrument.mjs';
 import { serveDist, launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
 
 const BENCH = path.join(ROOT, 'bench');
 const STEPS = Number(process.env.BENCH_STEPS || 30);
 const SIZES = [1000, 10000, ...(process.env.BENCH_PEER_100K ? [100000] : [])];
-
-// Same instrument as bench/timeline.mjs: main-thread work per input, idle time excluded.
-const INSTRUMENT = `
-  window.__bench = { samples: [], firstRender: null };
-  const record = (type) => {
-    const t0 = performance.now();
-    let jsEnd = null;
-    const end = () => { jsEnd = performance.now(); window.removeEventListener(type, end); };
-    window.addEventListener(type, end, { once: true });
-    requestAnimationFrame(() => {
-      const tRaf = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => window.__bench.samples.push({ type, work: ((jsEnd ?? tRaf) - t0) + (performance.now() - tRaf) });
-      channel.port2.postMessage(0);
-    });
-  };
-  window.addEventListener('wheel', () => record('wheel'), { capture: true, passive: true });
-  window.addEventListener('pointermove', (e) => { if (e.buttons) record('pointermove'); }, { capture: true, passive: true });
-`;
-const OURS_FIRST = `
-  const waitFirst = () => {
-    if (document.querySelector('.marks .mark, .marks .cluster')) window.__bench.firstRender = performance.now();
-    else requestAnimationFrame(waitFirst);
-  };
-  requestAnimationFrame(waitFirst);
-`;
-
-function stats(values) {
-  const v = [...values].sort((a, b) => a - b);
-  const at = (q) => v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
-  return { median: at(0.5), p95: at(0.95) };
-}
 
 function servePeer() {
   const server = http.createServer((req, res) => {
@@ -58,7 +27,7 @@ function servePeer() {
 
 async function scenario(browser, url, system) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  await context.addInitScript(INSTRUMENT + (system === 'ours' ? OURS_FIRST : ''));
+  await context.addInitScript(INSTRUMENT + (system === 'ours' ? EXPLORER_FIRST_RENDER : ''));
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.firstRender !== null, null, { timeout: 600000, polling: 100 });

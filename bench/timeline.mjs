@@ -3,13 +3,9 @@
 //
 //   node bench/timeline.mjs            (after `trunk build --release`; ./bench/run.sh does both)
 //
-// What is measured, per input (see shared BENCHMARKING notes on these machines): the main
-// thread's work for that input, not vsync-quantised frame intervals. For each wheel or pointer
-// event: (1) from the event's arrival (a capturing listener on window) to the end of its
-// dispatch, which includes the app's handler and Yew's re-render (microtasks); plus (2) the
-// rendering update of the next frame: from a requestAnimationFrame callback to a message posted
-// from it, which runs once style, layout and paint are done. Idle time between the two is not
-// counted. First render is from navigation start to the first frame with events drawn.
+// What is measured per input is explained in bench/instrument.mjs. First render is from
+// navigation start to the first frame with events drawn.
+import { INSTRUMENT, EXPLORER_FIRST_RENDER, stats } from './instrument.mjs';
 import { serveDist, launchBrowser } from '../tests/e2e/harness.mjs';
 
 const SIZES = [
@@ -19,48 +15,13 @@ const SIZES = [
 ];
 const STEPS = Number(process.env.BENCH_STEPS || 30);
 
-const INSTRUMENT = `
-  window.__bench = { samples: [], firstRender: null };
-  const record = (type) => {
-    const t0 = performance.now();
-    let jsEnd = null;
-    const end = () => { jsEnd = performance.now(); window.removeEventListener(type, end); };
-    window.addEventListener(type, end, { once: true });
-    requestAnimationFrame(() => {
-      const tRaf = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        const tDone = performance.now();
-        window.__bench.samples.push({ type, work: ((jsEnd ?? tRaf) - t0) + (tDone - tRaf) });
-      };
-      channel.port2.postMessage(0);
-    });
-  };
-  window.addEventListener('wheel', () => record('wheel'), { capture: true, passive: true });
-  window.addEventListener('pointermove', (e) => { if (e.buttons) record('pointermove'); }, { capture: true, passive: true });
-  const waitFirst = () => {
-    if (document.querySelector('.marks .mark, .marks .cluster')) {
-      window.__bench.firstRender = performance.now();
-    } else {
-      requestAnimationFrame(waitFirst);
-    }
-  };
-  requestAnimationFrame(waitFirst);
-`;
-
-function stats(values) {
-  const v = [...values].sort((a, b) => a - b);
-  const at = (q) => v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
-  return { n: v.length, median: at(0.5), p95: at(0.95) };
-}
-
 const server = await serveDist();
 const browser = await launchBrowser();
 const rows = [];
 try {
   for (const size of SIZES) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    await context.addInitScript(INSTRUMENT);
+    await context.addInitScript(INSTRUMENT + EXPLORER_FIRST_RENDER);
     const page = await context.newPage();
     await page.goto(server.origin + '/' + size.query);
     await page.waitForFunction(() => window.__bench.firstRender !== null, null, { timeout: 120000 });

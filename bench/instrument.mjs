@@ -1,0 +1,39 @@
+// What both benchmarks measure, per input (see shared BENCHMARKING notes on these machines): the
+// main thread's work, not vsync-quantised frame intervals. For each wheel or pointer event:
+// (1) from its arrival (a capturing listener on window) to the end of its dispatch, which
+// includes the app's handler and re-render (microtasks); plus (2) the next frame's rendering
+// update: from a requestAnimationFrame callback to a message posted from it, which runs once
+// style, layout and paint are done. Idle time between the two is not counted.
+export const INSTRUMENT = `
+  window.__bench = { samples: [], firstRender: null };
+  const record = (type) => {
+    const t0 = performance.now();
+    let jsEnd = null;
+    const end = () => { jsEnd = performance.now(); window.removeEventListener(type, end); };
+    window.addEventListener(type, end, { once: true });
+    requestAnimationFrame(() => {
+      const tRaf = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.__bench.samples.push({ type, work: ((jsEnd ?? tRaf) - t0) + (performance.now() - tRaf) });
+      channel.port2.postMessage(0);
+    });
+  };
+  window.addEventListener('wheel', () => record('wheel'), { capture: true, passive: true });
+  window.addEventListener('pointermove', (e) => { if (e.buttons) record('pointermove'); }, { capture: true, passive: true });
+`;
+
+/** Marks the first frame in which the explorer has drawn events. */
+export const EXPLORER_FIRST_RENDER = `
+  const waitFirst = () => {
+    if (document.querySelector('.marks .mark, .marks .cluster')) window.__bench.firstRender = performance.now();
+    else requestAnimationFrame(waitFirst);
+  };
+  requestAnimationFrame(waitFirst);
+`;
+
+/** Median and p95 of a list of samples. */
+export function stats(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const at = (q) => v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
+  return { n: v.length, median: at(0.5), p95: at(0.95) };
+}
