@@ -809,7 +809,8 @@ pub fn app() -> Html {
                     { filters_label }
                 </button>
                 <div id="facets" class={classes!("facets-drawer", store.filters_open.then_some("open"))}>
-                    <Facets data={data.clone()} haystacks={store.haystacks.clone()} filter={store.filter.clone()}
+                    <Facets data={data.clone()} haystacks={store.haystacks.clone()} matches={store.matches.clone()}
+                            filter={store.filter.clone()}
                             match_count={store.match_count} dim={store.dim} dispatch={dispatch.clone()} />
                 </div>
                 <main class="main">

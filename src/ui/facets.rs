@@ -3,7 +3,6 @@
 
 use crate::core::dataset::export;
 use crate::core::dataset::Chronology;
-use crate::core::query::matching;
 use crate::core::query::{facet_counts, Facet, Filter};
 use crate::ui::app::{Action, Shared};
 use crate::ui::palette::domain_colour;
@@ -13,6 +12,8 @@ use yew::prelude::*;
 pub struct Props {
     pub data: Shared<Chronology>,
     pub haystacks: Shared<Vec<String>>,
+    /// Whether each event passes the filters (computed once, in the store).
+    pub matches: Shared<Vec<bool>>,
     pub filter: Filter,
     pub match_count: usize,
     pub dim: bool,
@@ -28,15 +29,10 @@ enum Export {
 
 /// Saves the events passing the filters (an effect at the edge: nothing changes in the state).
 fn exporter(props: &Props, format: Export) -> Callback<MouseEvent> {
-    let (data, haystacks, filter) = (
-        props.data.clone(),
-        props.haystacks.clone(),
-        props.filter.clone(),
-    );
+    let (data, matches) = (props.data.clone(), props.matches.clone());
     let dispatch = props.dispatch.clone();
     Callback::from(move |_| {
-        let passes = matching(&data, &haystacks, &filter);
-        let shown = export::filtered(&data, |i| passes[i]);
+        let shown = export::filtered(&data, |i| matches[i]);
         let (name, mime, text) = match format {
             Export::Json => (
                 "chronology.json",
