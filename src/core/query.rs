@@ -284,18 +284,31 @@ pub fn matching(data: &Chronology, haystacks: &[String], filter: &Filter) -> Vec
         .collect()
 }
 
-/// Events per year, stacked by domain: what the overview chart draws.
+/// Events per year (or per run of years, for chronologies spanning millennia), stacked by
+/// domain: what the overview chart draws.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearHistogram {
     pub first_year: i32,
-    /// `counts[y][d]`: events of year `first_year + y` whose first domain is the dataset's
-    /// domain `d`; the last slot counts events with no (known) domain.
+    /// How many years each bar counts (1 unless the chronology spans more than
+    /// [`MAX_HISTOGRAM_BINS`] years).
+    pub years_per_bin: i32,
+    /// `counts[b][d]`: events starting in the years `first_year + b × years_per_bin` onwards
+    /// whose first domain is the dataset's domain `d`; the last slot counts events with no
+    /// (known) domain.
     pub counts: Vec<Vec<usize>>,
 }
 
+/// The most bars the overview draws, whatever the span of the chronology.
+pub const MAX_HISTOGRAM_BINS: i64 = 1_000;
+
 impl YearHistogram {
     pub fn last_year(&self) -> i32 {
-        self.first_year + self.counts.len() as i32 - 1
+        self.first_year + self.counts.len() as i32 * self.years_per_bin - 1
+    }
+
+    /// The first year of bin `b`.
+    pub fn bin_year(&self, b: usize) -> i32 {
+        self.first_year + b as i32 * self.years_per_bin
     }
 
     /// The tallest stack.
@@ -315,9 +328,14 @@ pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
     let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
         return YearHistogram {
             first_year: 0,
+            years_per_bin: 1,
             counts: vec![],
         };
     };
+    let span = i64::from(last) - i64::from(first) + 1;
+    let per = ((span + MAX_HISTOGRAM_BINS - 1) / MAX_HISTOGRAM_BINS).max(1);
+    let bins = ((span + per - 1) / per) as usize;
+    let per = per as i32;
     let slots = data.domains.len() + 1;
     let position: std::collections::HashMap<&str, usize> = data
         .domains
@@ -325,17 +343,18 @@ pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
-    let mut counts = vec![vec![0usize; slots]; (last - first + 1) as usize];
+    let mut counts = vec![vec![0usize; slots]; bins];
     for (e, _) in data.events.iter().zip(matches).filter(|(_, m)| **m) {
         let slot = e
             .domains
             .first()
             .and_then(|d| position.get(d.as_str()).copied())
             .unwrap_or(slots - 1);
-        counts[(e.start.year_number() - first) as usize][slot] += 1;
+        counts[((e.start.year_number() - first) / per) as usize][slot] += 1;
     }
     YearHistogram {
         first_year: first,
+        years_per_bin: per,
         counts,
     }
 }
@@ -343,6 +362,7 @@ pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::date::PartialDate;
     use crate::core::synthetic;
 
     fn sample() -> (Chronology, Vec<String>) {
@@ -367,6 +387,24 @@ mod tests {
         assert_eq!(cyber.first_year, all.first_year, "the axis stays put");
         let n: usize = cyber.counts.iter().flatten().sum();
         assert_eq!(n, m.iter().filter(|x| **x).count());
+    }
+
+    #[test]
+    fn a_chronology_spanning_two_million_years_gets_at_most_a_thousand_bars() {
+        let (mut d, _) = sample();
+        d.events[0].start = PartialDate::year(-1_000_000).unwrap();
+        d.events[1].start = PartialDate::year(1_000_000).unwrap();
+        let h = year_histogram(&d, &vec![true; d.events.len()]);
+        assert!(
+            h.counts.len() as i64 <= MAX_HISTOGRAM_BINS,
+            "{}",
+            h.counts.len()
+        );
+        assert_eq!(h.years_per_bin, 2_001);
+        assert_eq!(h.first_year, -1_000_000);
+        assert!(h.last_year() >= 1_000_000);
+        let total: usize = h.counts.iter().flatten().sum();
+        assert_eq!(total, d.events.len());
     }
 
     #[test]

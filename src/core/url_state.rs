@@ -21,7 +21,13 @@ pub struct ViewState {
     pub selected: Option<String>,
     /// A synthetic dataset of this many events instead of the chronology.
     pub synthetic: Option<usize>,
+    /// A chronology file to load instead of the built-in one (a URL, usually relative, of the
+    /// same site).
+    pub data: Option<String>,
 }
+
+/// The longest `data` URL a link may carry.
+pub const MAX_DATA_URL: usize = 2_000;
 
 /// Percent-decodes a query component (`+` is a space). Invalid escapes and invalid UTF-8 are
 /// kept as they are rather than refused.
@@ -165,6 +171,17 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                     short(&value)
                 )),
             },
+            ("data", None) => {
+                let url = value.trim();
+                if !url.is_empty()
+                    && url.len() <= MAX_DATA_URL
+                    && !url.chars().any(char::is_control)
+                {
+                    view.data = Some(url.to_string());
+                } else {
+                    notices.push(format!("Ignored data='{}' in the link: not a file address.", short(&value)));
+                }
+            }
             _ => notices.push(format!("Ignored the unknown parameter '{}' in the link.", short(&key))),
         }
     }
@@ -184,6 +201,13 @@ pub fn to_query(view: &ViewState) -> String {
     let mut parts = Vec::new();
     if let Some(n) = view.synthetic {
         parts.push(format!("synthetic={n}"));
+    }
+    if let Some(url) = &view.data {
+        // Slashes, colons and dots stay readable in a file address.
+        let encoded = encode_component(url)
+            .replace("%2F", "/")
+            .replace("%3A", ":");
+        parts.push(format!("data={encoded}"));
     }
     for facet in Facet::ALL {
         let selected = view.filter.selected(facet);
@@ -249,6 +273,20 @@ mod tests {
     }
 
     #[test]
+    fn a_data_file_travels_in_the_link() {
+        let view = ViewState {
+            data: Some("data/thesis timeline.csv".into()),
+            ..ViewState::default()
+        };
+        let q = to_query(&view);
+        assert_eq!(q, "?data=data/thesis+timeline.csv");
+        assert_eq!(parse(&q), (view, vec![]));
+        let (bad, notices) = parse("?data=");
+        assert_eq!(bad.data, None);
+        assert_eq!(notices.len(), 1, "{notices:?}");
+    }
+
+    #[test]
     fn garbage_is_ignored_with_a_notice_and_the_rest_applies() {
         let (view, notices) = parse(
             "?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>&dim=maybe&synthetic=-3&%ZZ=%",
@@ -311,6 +349,7 @@ mod tests {
                 span in 1.0f64..50_000.0,
                 selected in proptest::option::of(id()),
                 synthetic in proptest::option::of(0usize..MAX_EVENTS),
+                data in proptest::option::of("[a-zA-Z0-9/:._~%?&=#-]{1,40}"),
             ) {
                 let view = ViewState {
                     filter: Filter { phases, domains, third_parties: parties, text: text.clone() },
@@ -318,6 +357,7 @@ mod tests {
                     window: Some(round_window(start, start + span)),
                     selected,
                     synthetic,
+                    data,
                 };
                 let (back, notices) = parse(&to_query(&view));
                 prop_assert!(notices.is_empty(), "{:?}", notices);
