@@ -17,7 +17,11 @@ const css = find(/<link rel="stylesheet" href="([^"]+)"[^>]*>/, 'the stylesheet'
 html = html.replace(css[0], () => `<style>\n${read(css[1]).toString('utf8')}\n</style>`);
 const icon = find(/<link rel="icon" href="([^"]+)"[^>]*>/, 'the icon');
 html = html.replace(icon[0], () => `<link rel="icon" href="data:image/svg+xml;base64,${read(icon[1]).toString('base64')}">`);
-const script = find(/<script type="module">[\s\S]*?import init, \* as bindings from '([^']+)';[\s\S]*?<\/script>/, 'the loader script');
+// The loader (moved out of line by scripts/csp-loader.mjs) imports the JS glue.
+const loader = find(/<script type="module" src="([^"]+)"><\/script>/, 'the loader script');
+const glueHref = read(loader[1]).toString('utf8').match(/import init, \* as bindings from '([^']+)';/);
+if (!glueHref) throw new Error('single-file: the loader does not import the JS glue');
+const script = [loader[0], glueHref[1]];
 const wasmHref = find(/<link rel="preload" href="([^"]+\.wasm)"[^>]*>/, 'the wasm')[1];
 let glue = read(script[1]).toString('utf8');
 glue = glue.replace(/export \{[^}]*\};\s*$/, '');

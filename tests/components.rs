@@ -142,8 +142,13 @@ async fn a_domain_checkbox_narrows_the_list_and_the_summary() {
         .iter()
         .filter(|e| e.domains.iter().any(|d| d == "afghanistan"))
         .count();
+    // The checkbox labelled Afghanistan, as a user finds it.
+    let label = all(&root, ".facet label")
+        .into_iter()
+        .find(|l| l.text_content().unwrap_or_default().trim() == "Afghanistan")
+        .expect("an Afghanistan label");
     let checkbox = root
-        .query_selector("#facet-domain-afghanistan")
+        .query_selector(&format!("#{}", label.get_attribute("for").unwrap()))
         .unwrap()
         .expect("an Afghanistan checkbox")
         .dyn_into::<web_sys::HtmlElement>()

@@ -2,8 +2,10 @@
 
 pub mod dataset;
 pub mod date;
+pub mod import;
 pub mod layout;
 pub mod query;
+pub mod saved;
 pub mod scale;
 pub mod synthetic;
 pub mod url_state;

@@ -10,6 +10,7 @@ use crate::ui::detail::Detail;
 use crate::ui::dialogs::{Dialog, DialogKind};
 use crate::ui::event_list::EventList;
 use crate::ui::facets::Facets;
+use crate::ui::import::{Loading, Report};
 use crate::ui::overview::Overview;
 use crate::ui::print_list::PrintList;
 use crate::ui::search::{Search, SEARCH_INPUT_ID};
@@ -60,8 +61,28 @@ const MEASURED_LABELS: usize = 5_000;
 /// The seed of `?synthetic=N` chronologies (shared with the benchmark's data files).
 pub const SYNTHETIC_SEED: u64 = synthetic::APP_SEED;
 
+/// Where the chronology shown comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// The Japan–NATO chronology built into the app.
+    Builtin,
+    /// A synthetic chronology of this many events (`?synthetic=N`).
+    Synthetic(usize),
+    /// A file the user imported (kept in the browser for the next visit).
+    File { name: String, format: String },
+    /// A file of the same site named by the link (`?data=URL`).
+    Url(String),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    pub origin: Origin,
+    /// A file being read or loaded.
+    pub loading: Option<Loading>,
+    /// What the last import attempt found, for the import dialog.
+    pub report: Option<Report>,
+    /// A file is being dragged over the page.
+    pub dragging: bool,
     /// The chronology, events in time order; event indices everywhere refer to this order.
     pub data: Shared<Chronology>,
     pub index: Shared<TimelineIndex>,
@@ -190,6 +211,24 @@ pub enum Action {
     SelectLast,
     /// An animation frame at `performance.now()`.
     Frame(f64),
+    /// A file is being read or loaded (None: no longer).
+    Loading(Option<Loading>),
+    /// An import failed: nothing changes but the report.
+    ImportFailed(Report),
+    /// A chronology was imported: it replaces the one shown, with the link's view if any.
+    Imported {
+        chronology: Box<Chronology>,
+        origin: Origin,
+        format: Option<crate::core::import::Format>,
+        skipped: Vec<crate::core::import::ImportProblem>,
+        view: Option<ViewState>,
+        /// Read back from this browser's storage rather than imported just now: no notice.
+        quiet: bool,
+    },
+    /// Back to the built-in Japan–NATO chronology.
+    RestoreBuiltin,
+    /// A file is (not) being dragged over the page.
+    Dragging(bool),
 }
 
 impl State {
@@ -225,6 +264,10 @@ impl State {
         let n = data.events.len();
         let histogram = query::year_histogram(&data, &vec![true; n]);
         Self {
+            origin: Origin::Builtin,
+            loading: None,
+            report: None,
+            dragging: false,
             data: Shared(Rc::new(data)),
             index: Shared(Rc::new(index)),
             limits,
@@ -262,6 +305,7 @@ impl State {
                     reduced_motion,
                 );
                 s.synthetic = Some(n);
+                s.origin = Origin::Synthetic(n);
                 s
             }
             None => Self::embedded(measure, reduced_motion),
@@ -325,7 +369,27 @@ impl State {
             window,
             selected: self.selected.map(|i| self.data.events[i].id.clone()),
             synthetic: self.synthetic,
+            data: match &self.origin {
+                Origin::Url(url) => Some(url.clone()),
+                _ => None,
+            },
         }
+    }
+
+    /// The same page with another chronology: filters, window and selection start afresh;
+    /// the theme, width and notices stay.
+    pub fn with_data(&self, data: Chronology, origin: Origin) -> Self {
+        let mut fresh = Self::new(
+            data,
+            &crate::ui::text::CanvasMeasure::new(),
+            self.reduced_motion,
+        );
+        fresh.origin = origin;
+        fresh.width = self.width;
+        fresh.theme = self.theme;
+        fresh.system_dark = self.system_dark;
+        fresh.notices = self.notices.clone();
+        fresh
     }
 
     /// Recomputes which events pass the filter; a selected event that no longer passes is
@@ -544,6 +608,7 @@ impl Reducible for State {
                     return self;
                 }
                 s.dialog = None;
+                s.report = None;
             }
             Action::ApplyView(view) => {
                 let mut notices = Vec::new();
@@ -558,6 +623,85 @@ impl Reducible for State {
                 if i < s.notices.len() {
                     s.notices.remove(i);
                 }
+            }
+            Action::Loading(loading) => s.loading = loading,
+            Action::ImportFailed(report) => {
+                s.loading = None;
+                s.report = Some(report);
+                s.dialog = Some(DialogKind::Import);
+            }
+            Action::Imported {
+                chronology,
+                origin,
+                format,
+                skipped,
+                view,
+                quiet,
+            } => {
+                let origin = match (origin, format) {
+                    (Origin::File { name, .. }, Some(format)) => Origin::File {
+                        name,
+                        format: format.label().to_string(),
+                    },
+                    (other, _) => other,
+                };
+                let format = match (&origin, format) {
+                    (_, Some(f)) => f.label().to_string(),
+                    (Origin::File { format, .. }, None) => format.clone(),
+                    _ => "file".to_string(),
+                };
+                let name = match &origin {
+                    Origin::File { name, .. } => name.clone(),
+                    Origin::Url(url) => url.clone(),
+                    _ => String::new(),
+                };
+                let mut fresh = s.with_data(*chronology, origin);
+                let mut notices = Vec::new();
+                if let Some(view) = view {
+                    fresh.apply_view(&view, &mut notices);
+                }
+                let n = fresh.data.events.len();
+                fresh.notices.retain(|m| !m.starts_with("Imported "));
+                if !quiet {
+                    fresh
+                        .notices
+                        .push(format!("Imported {n} events from {name} ({format})."));
+                }
+                fresh.notices.extend(notices);
+                if skipped.is_empty() {
+                    fresh.dialog = None;
+                } else {
+                    fresh.report = Some(Report::Skipped {
+                        name,
+                        imported: n,
+                        skipped: Shared(Rc::new(skipped)),
+                    });
+                    fresh.dialog = Some(DialogKind::Import);
+                }
+                s = fresh;
+            }
+            Action::RestoreBuiltin => {
+                let mut fresh =
+                    Self::embedded(&crate::ui::text::CanvasMeasure::new(), s.reduced_motion);
+                fresh.width = s.width;
+                fresh.theme = s.theme;
+                fresh.system_dark = s.system_dark;
+                fresh.notices = s
+                    .notices
+                    .iter()
+                    .filter(|n| !n.starts_with("Imported "))
+                    .cloned()
+                    .collect();
+                fresh
+                    .notices
+                    .push("The Japan–NATO chronology is shown again.".into());
+                s = fresh;
+            }
+            Action::Dragging(on) => {
+                if s.dragging == on {
+                    return self;
+                }
+                s.dragging = on;
             }
             Action::Frame(now) => {
                 let Some(mut a) = s.animation else {
@@ -684,21 +828,149 @@ fn use_global_keys(dispatch: Callback<Action>) {
     });
 }
 
+/// What happens after the first render: a `?data=` file to load, or an imported chronology
+/// to read back from IndexedDB.
+enum Deferred {
+    Nothing,
+    LoadUrl(String, ViewState),
+    FromIndexedDb(ViewState),
+}
+
+/// The first state: the link's chronology and view, or the imported chronology this browser
+/// kept (with its last view when the link has none), or the built-in one.
+fn startup() -> (State, Deferred) {
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let measure = crate::ui::text::CanvasMeasure::new();
+    let reduced_motion = prefers_reduced_motion();
+    let (view, _) = url_state::parse(&query);
+    let mut deferred = Deferred::Nothing;
+    let mut state = if view.synthetic.is_some() {
+        State::from_query(&query, &measure, reduced_motion)
+    } else if let Some(data) = view.data.clone() {
+        // The built-in chronology shows while the file loads; the link's view applies to the
+        // file once loaded.
+        let (view, notices) = url_state::parse(&query);
+        let mut s = State::embedded(&measure, reduced_motion);
+        s.notices = notices;
+        s.loading = Some(Loading {
+            what: format!("Loading {data}…"),
+            loaded: 0.0,
+            total: None,
+        });
+        deferred = Deferred::LoadUrl(data, view);
+        s
+    } else {
+        let remembered = || {
+            let (view, _) =
+                url_state::parse(&crate::ui::storage::stored_view().unwrap_or_default());
+            view
+        };
+        let link_or_remembered = || {
+            if query.trim_start_matches('?').is_empty() {
+                remembered()
+            } else {
+                view.clone()
+            }
+        };
+        match crate::ui::storage::stored() {
+            crate::ui::storage::Stored::Nothing => {
+                State::from_query(&query, &measure, reduced_motion)
+            }
+            crate::ui::storage::Stored::Discarded(notice) => {
+                let mut s = State::from_query(&query, &measure, reduced_motion);
+                s.notices.push(notice);
+                s
+            }
+            crate::ui::storage::Stored::Here(saved) => {
+                let saved = *saved;
+                let mut s = State::new(saved.chronology, &measure, reduced_motion);
+                s.origin = Origin::File {
+                    name: saved.name,
+                    format: saved.format,
+                };
+                let mut notices = url_state::parse(&query).1;
+                s.apply_view(&link_or_remembered(), &mut notices);
+                s.notices = notices;
+                s
+            }
+            crate::ui::storage::Stored::InIndexedDb => {
+                let mut s = State::embedded(&measure, reduced_motion);
+                s.loading = Some(Loading {
+                    what: "Loading your imported chronology…".into(),
+                    loaded: 0.0,
+                    total: None,
+                });
+                deferred = Deferred::FromIndexedDb(link_or_remembered());
+                s
+            }
+        }
+    };
+    state.theme = stored_theme();
+    state.system_dark = system_prefers_dark();
+    (state, deferred)
+}
+
+/// Keeps the imported chronology's view for the next visit (once the motion pauses).
+#[hook]
+fn use_remember_view(store: &UseReducerHandle<State>) {
+    let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let imported = matches!(store.origin, Origin::File { .. });
+    let query = url_state::to_query(&store.view_state());
+    use_effect_with((imported, query), move |(imported, query)| {
+        if *imported {
+            let query = query.clone();
+            *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(400, move || {
+                crate::ui::storage::save_view(&query)
+            }));
+        }
+    });
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    let store = use_reducer(|| {
-        let query = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        let mut state = State::from_query(
-            &query,
-            &crate::ui::text::CanvasMeasure::new(),
-            prefers_reduced_motion(),
-        );
-        state.theme = stored_theme();
-        state.system_dark = system_prefers_dark();
-        state
-    });
+    let deferred = use_mut_ref(|| Deferred::Nothing);
+    let store = {
+        let deferred = deferred.clone();
+        use_reducer(move || {
+            let (state, later) = startup();
+            *deferred.borrow_mut() = later;
+            state
+        })
+    };
+    {
+        let dispatch = Callback::from({
+            let d = store.dispatcher();
+            move |a: Action| d.dispatch(a)
+        });
+        use_effect_with((), move |_| {
+            match std::mem::replace(&mut *deferred.borrow_mut(), Deferred::Nothing) {
+                Deferred::Nothing => {}
+                Deferred::LoadUrl(data, view) => crate::ui::import::load_url(dispatch, data, view),
+                Deferred::FromIndexedDb(view) => wasm_bindgen_futures::spawn_local(async move {
+                    match crate::ui::storage::load_from_indexed_db().await {
+                        Ok(saved) => dispatch.emit(Action::Imported {
+                            chronology: Box::new(saved.chronology),
+                            origin: Origin::File {
+                                name: saved.name,
+                                format: saved.format,
+                            },
+                            format: None,
+                            skipped: Vec::new(),
+                            view: Some(view),
+                            quiet: true,
+                        }),
+                        Err(notice) => {
+                            dispatch.emit(Action::Loading(None));
+                            dispatch.emit(Action::Notify(notice));
+                        }
+                    }
+                }),
+            }
+        });
+    }
+    use_remember_view(&store);
     // Apply and remember the theme.
     use_effect_with(store.theme, |theme| {
         let value = match theme {
@@ -745,7 +1017,14 @@ pub fn app() -> Html {
         dispatcher.dispatch(action)
     });
     use_global_keys(dispatch.clone());
+    crate::ui::import::use_drop_import(dispatch.clone());
     let data = &store.data;
+    let builtin = store.origin == Origin::Builtin;
+    let imported_from = match &store.origin {
+        Origin::File { name, format } => Some(format!("Imported from {name} ({format})")),
+        Origin::Url(url) => Some(format!("Loaded from {url}")),
+        _ => None,
+    };
     let source = &data.source;
     let dark = store.theme.is_dark(store.system_dark);
     let selected_announcement = store
@@ -781,7 +1060,14 @@ pub fn app() -> Html {
             <header class="app-header">
                 <div class="titles">
                     <h1>{ &data.title }</h1>
-                    if !source.title.is_empty() {
+                    if let Some(from) = &imported_from {
+                        <p class="source-line">
+                            { from }{ " · " }
+                            <button type="button" class="link-button" onclick={crate::ui::import::restore_builtin(&dispatch)}>
+                                { "Restore the Japan–NATO chronology" }
+                            </button>
+                        </p>
+                    } else if !source.title.is_empty() {
                         <p class="source-line">
                             { "From " }<cite>{ &source.title }</cite>
                             if let Some(sub) = &source.subtitle { { ": " }{ sub } }
@@ -793,11 +1079,18 @@ pub fn app() -> Html {
                 <div class="header-tools">
                     <Search text={store.filter.text.clone()} match_count={store.match_count} dispatch={dispatch.clone()} />
                     <button type="button" class="copy-link" onclick={copy_link(dispatch.clone(), url_state::to_query(&store.view_state()))}>{ "Copy link" }</button>
+                    <button type="button" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::Import))}>{ "Import…" }</button>
                     <button type="button" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::About))}>{ "About the data" }</button>
                     <button type="button" aria-pressed={dark.to_string()} onclick={dispatch.reform(|_| Action::ToggleTheme)}>{ "Dark theme" }</button>
                     <button type="button" aria-keyshortcuts="?" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::Help))}>{ "Help" }</button>
                 </div>
             </header>
+            if let (Some(loading), false) = (&store.loading, store.dialog == Some(DialogKind::Import)) {
+                <crate::ui::import::LoadingBar loading={loading.clone()} />
+            }
+            if store.dragging {
+                <div class="drop-overlay" aria-hidden="true"><p>{ "Drop the file to import it" }</p></div>
+            }
             if let Some(error) = &store.error {
                 <div class="notice error" role="alert">{ error }</div>
             }
@@ -831,11 +1124,20 @@ pub fn app() -> Html {
             </div>
             <PrintList data={data.clone()} matches={store.matches.clone()} match_count={store.match_count} />
             if let Some(kind) = store.dialog {
-                <Dialog {kind} data={data.clone()} dispatch={dispatch.clone()} />
+                <Dialog {kind} data={data.clone()} dispatch={dispatch.clone()} origin={store.origin.clone()}
+                        report={store.report.clone()} loading={store.loading.clone()} />
             }
             <footer class="app-footer">
                 if store.synthetic.is_some() {
                     <p>{ "Synthetic data for stress tests: " }<a href="./">{ "back to the Japan–NATO chronology" }</a></p>
+                } else if !builtin {
+                    <p>
+                        { format!("“{}”: {} events. ", data.title, data.events.len()) }
+                        { imported_from.clone().unwrap_or_default() }{ ". " }
+                        <button type="button" class="link-button" onclick={crate::ui::import::restore_builtin(&dispatch)}>
+                            { "Restore the Japan–NATO chronology" }
+                        </button>
+                    </p>
                 } else {
                     <p>
                         { "Source: " }{ crate::ui::dialogs::source_credit(source) }{ ". " }

@@ -2,8 +2,8 @@
 //! focus stays inside while open, Escape closes them, and focus returns to where it was.
 
 use crate::core::dataset::{Chronology, Source};
-use crate::ui::app::{Action, Shared};
-use crate::ui::palette::domain_colour;
+use crate::ui::app::{Action, Origin, Shared};
+use crate::ui::import::{ImportPanel, Loading, Report};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -12,6 +12,7 @@ use yew::prelude::*;
 pub enum DialogKind {
     Help,
     About,
+    Import,
 }
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +20,12 @@ pub struct Props {
     pub kind: DialogKind,
     pub data: Shared<Chronology>,
     pub dispatch: Callback<Action>,
+    #[prop_or(Origin::Builtin)]
+    pub origin: Origin,
+    #[prop_or_default]
+    pub report: Option<Report>,
+    #[prop_or_default]
+    pub loading: Option<Loading>,
 }
 
 /// Every shortcut, as the help lists it.
@@ -102,6 +109,50 @@ pub fn dialog(props: &Props) -> Html {
                 </table>
             },
         ),
+        DialogKind::Import => (
+            "Import a chronology".to_string(),
+            html! {
+                <ImportPanel data={data.clone()} origin={props.origin.clone()} report={props.report.clone()}
+                             loading={props.loading.clone()} dispatch={props.dispatch.clone()} />
+            },
+        ),
+        DialogKind::About if props.origin != Origin::Builtin => (
+            "About the data".to_string(),
+            html! {
+                <>
+                    <p>
+                        { format!("“{}”: {} events", data.title, data.events.len()) }
+                        { match &props.origin {
+                            Origin::File { name, format } => format!(", imported from {name} ({format})."),
+                            Origin::Url(url) => format!(", loaded from {url}."),
+                            Origin::Synthetic(_) => ", generated for stress tests.".to_string(),
+                            Origin::Builtin => ".".to_string(),
+                        } }
+                    </p>
+                    if let Some(note) = &data.source.note { <p class="muted">{ note }</p> }
+                    if !data.phases.is_empty() {
+                        <h3>{ "Phases" }</h3>
+                        <ul>
+                            { for data.phases.iter().map(|p| html! {
+                                <li>{ format!("{} ({} – {})", p.label, p.start.format_human(), p.end.format_human()) }</li>
+                            }) }
+                        </ul>
+                    }
+                    if !data.domains.is_empty() {
+                        <h3>{ "Domains" }</h3>
+                        <ul class="plain">
+                            { for data.domains.iter().enumerate().map(|(i, d)| html! {
+                                <li>{ crate::ui::palette::swatch(i) }{ &d.label }</li>
+                            }) }
+                        </ul>
+                    }
+                    if !data.third_parties.is_empty() {
+                        <h3>{ "Third parties" }</h3>
+                        <p>{ data.third_parties.iter().map(|t| t.label.as_str()).collect::<Vec<_>>().join(", ") }</p>
+                    }
+                </>
+            },
+        ),
         DialogKind::About => {
             let s = &data.source;
             (
@@ -130,7 +181,7 @@ pub fn dialog(props: &Props) -> Html {
                         <dl>
                             { for data.domains.iter().enumerate().map(|(i, d)| html! {
                                 <>
-                                    <dt><span class="swatch" aria-hidden="true" style={format!("background:{}", domain_colour(i))}></span>{ &d.label }</dt>
+                                    <dt>{ crate::ui::palette::swatch(i) }{ &d.label }</dt>
                                     <dd>{ &d.description }</dd>
                                 </>
                             }) }

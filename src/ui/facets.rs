@@ -5,7 +5,6 @@ use crate::core::dataset::export;
 use crate::core::dataset::Chronology;
 use crate::core::query::{facet_counts, Facet, Filter};
 use crate::ui::app::{Action, Shared};
-use crate::ui::palette::domain_colour;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -58,6 +57,26 @@ fn exporter(props: &Props, format: Export) -> Callback<MouseEvent> {
     })
 }
 
+/// Saves the timeline view as SVG or PNG; a failure becomes a notice.
+fn snapshot(dispatch: &Callback<Action>, png: bool) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| {
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = if png {
+                crate::ui::snapshot::save_png().await
+            } else {
+                crate::ui::snapshot::save_svg()
+            };
+            if let Err(e) = result {
+                dispatch.emit(Action::Notify(format!(
+                    "The timeline could not be saved: {e}."
+                )));
+            }
+        });
+    })
+}
+
 #[function_component(Facets)]
 pub fn facets(props: &Props) -> Html {
     let dispatch = &props.dispatch;
@@ -78,7 +97,8 @@ pub fn facets(props: &Props) -> Html {
                 let id = id.clone();
                 move |_: MouseEvent| Action::OnlyFacet(facet, id.clone())
             });
-            let input_id = format!("facet-{}-{}", facet.key(), c.id);
+            // By position: imported ids may hold characters an element id should not.
+            let input_id = format!("facet-{}-{position}", facet.key());
             let count_id = format!("{input_id}-count");
             let disabled = c.count == 0 && !c.selected;
             html! {
@@ -87,7 +107,7 @@ pub fn facets(props: &Props) -> Html {
                            aria-describedby={count_id.clone()} onchange={toggle} />
                     <label for={input_id}>
                         if facet == Facet::Domain {
-                            <span class="swatch" aria-hidden="true" style={format!("background:{}", domain_colour(position))}></span>
+                            { crate::ui::palette::swatch(position) }
                         }
                         { &c.label }
                     </label>
@@ -133,6 +153,11 @@ pub fn facets(props: &Props) -> Html {
                 <button type="button" onclick={exporter(props, Export::Json)}>{ "JSON" }</button>
                 <button type="button" onclick={exporter(props, Export::Csv)}>{ "CSV" }</button>
                 <button type="button" onclick={exporter(props, Export::Sources)}>{ "Sources" }</button>
+            </div>
+            <div class="export" role="group" aria-labelledby="snapshot-heading">
+                <h3 id="snapshot-heading">{ "Save the timeline as drawn" }</h3>
+                <button type="button" onclick={snapshot(dispatch, false)}>{ "SVG" }</button>
+                <button type="button" onclick={snapshot(dispatch, true)}>{ "PNG" }</button>
             </div>
             { for groups }
         </section>

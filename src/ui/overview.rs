@@ -3,7 +3,7 @@
 //! timeline's window. Drag the brush to pan, drag its edges to zoom, click a year to centre it.
 
 use crate::core::dataset::Chronology;
-use crate::core::date::days_from_civil;
+use crate::core::date::{days_from_civil, format_year};
 use crate::core::query::YearHistogram;
 use crate::core::scale::TimeScale;
 use crate::core::viewport::{Limits, Viewport};
@@ -57,6 +57,40 @@ fn overview_scale(limits: &Limits, width: f64) -> TimeScale {
     TimeScale::new(limits.outer_start, limits.outer_end, width)
 }
 
+/// Where the year labels go: round years (every 1, 2, 5, 10, 20, 50 … years) at least ~56 px
+/// apart, with their x position.
+fn year_labels(h: &YearHistogram, scale: &TimeScale) -> Vec<(f64, i32)> {
+    let first = i64::from(h.first_year);
+    let last = i64::from(h.last_year());
+    let px_per_year = scale.width / ((last - first + 1).max(1) as f64);
+    let mut step: i64 = 1;
+    for k in 0.. {
+        let base = 10i64.pow(k);
+        if let Some(s) = [base, 2 * base, 5 * base]
+            .into_iter()
+            .find(|s| *s as f64 * px_per_year >= 56.0)
+        {
+            step = s;
+            break;
+        }
+        if base > 1_000_000_000 {
+            step = 10 * base;
+            break;
+        }
+    }
+    let start = first.div_euclid(step) * step;
+    (0..)
+        .map(|i| start + i * step)
+        .take_while(|y| *y <= last)
+        .filter(|y| *y >= first)
+        .map(|y| {
+            let x = scale.to_px(days_from_civil(y as i32, 1, 1) as f64);
+            (x, y as i32)
+        })
+        .filter(|(x, _)| *x >= 0.0 && *x < scale.width - 24.0)
+        .collect()
+}
+
 fn draw(
     canvas: &web_sys::HtmlCanvasElement,
     data: &Chronology,
@@ -91,10 +125,10 @@ fn draw(
     // Stacked bars.
     let max = h.max_total().max(1) as f64;
     let unit = (BAR_BOTTOM - BAR_TOP) / max;
-    for (y, stack) in h.counts.iter().enumerate() {
-        let year = h.first_year + y as i32;
+    for (b, stack) in h.counts.iter().enumerate() {
+        let year = h.bin_year(b);
         let x1 = scale.to_px(days_from_civil(year, 1, 1) as f64) + 0.5;
-        let x2 = scale.to_px(days_from_civil(year + 1, 1, 1) as f64) - 0.5;
+        let x2 = scale.to_px(days_from_civil(year + h.years_per_bin, 1, 1) as f64) - 0.5;
         let mut top = BAR_BOTTOM;
         for (slot, &count) in stack.iter().enumerate() {
             if count == 0 {
@@ -161,6 +195,36 @@ pub fn overview(props: &Props) -> Html {
         .to_px(props.viewport.end)
         .clamp(0.0, width)
         .max(brush_x1 + 2.0);
+    // Sizes and positions go through the CSS object model rather than style attributes, which a
+    // strict Content-Security-Policy refuses.
+    let brush_ref = use_node_ref();
+    {
+        let (box_ref, canvas_ref, brush_ref) =
+            (box_ref.clone(), canvas_ref.clone(), brush_ref.clone());
+        use_effect(move || {
+            let set = |node: &NodeRef, props: &[(&str, String)]| {
+                if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                    let style = el.style();
+                    for (name, value) in props {
+                        let _ = style.set_property(name, value);
+                    }
+                }
+            };
+            let size = [
+                ("width", format!("{width:.0}px")),
+                ("height", format!("{HEIGHT}px")),
+            ];
+            set(&box_ref, &size);
+            set(&canvas_ref, &size);
+            set(
+                &brush_ref,
+                &[
+                    ("left", format!("{brush_x1:.1}px")),
+                    ("width", format!("{:.1}px", brush_x2 - brush_x1)),
+                ],
+            );
+        });
+    }
 
     let drag = use_mut_ref(Drag::default);
     let local = {
@@ -269,30 +333,25 @@ pub fn overview(props: &Props) -> Html {
         })
     };
 
-    let labels = (h.first_year..=h.last_year())
-        .filter(|y| y % 5 == 0 || *y == h.first_year)
-        .filter(|y| *y == h.first_year || (y - h.first_year) >= 3)
-        .map(|y| {
-            let x = scale.to_px(days_from_civil(y, 1, 1) as f64);
-            html! { <span class="year" style={format!("left:{x:.1}px")}>{ y }</span> }
-        });
+    let labels = year_labels(h, &scale).into_iter().map(|(x, y)| {
+        html! { <text x={format!("{:.1}", x + 2.0)} y="12">{ crate::core::date::format_year(y) }</text> }
+    });
     let from = crate::core::date::civil_from_days(props.viewport.start as i64).0;
     let to = crate::core::date::civil_from_days(props.viewport.end as i64).0;
     html! {
         <section class="overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading" class="visually-hidden">{ "Overview: events per year" }</h2>
-            <div class="overview-box" ref={box_ref} style={format!("width:{width:.0}px;height:{HEIGHT}px")}
+            <div class="overview-box" ref={box_ref}
                  onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up} onpointercancel={on_cancel}>
-                <canvas ref={canvas_ref} style={format!("width:{width:.0}px;height:{HEIGHT}px")}
-                        role="img" aria-label={format!("Events per year from {} to {}, stacked by domain, for the current filters", h.first_year, h.last_year())}></canvas>
+                <canvas ref={canvas_ref}
+                        role="img" aria-label={format!("Events per year from {} to {}, stacked by domain, for the current filters", format_year(h.first_year), format_year(h.last_year()))}></canvas>
                 <div class="brush" role="slider" tabindex="0"
                      aria-label="Visible window" aria-valuemin={h.first_year.to_string()} aria-valuemax={h.last_year().to_string()}
                      aria-valuenow={from.to_string()} aria-valuetext={format!("{from} to {to}")}
-                     onkeydown={on_key}
-                     style={format!("left:{brush_x1:.1}px;width:{:.1}px", brush_x2 - brush_x1)}>
+                     onkeydown={on_key} ref={brush_ref}>
                     <span class="grip start"></span><span class="grip end"></span>
                 </div>
-                <div class="years" aria-hidden="true">{ for labels }</div>
+                <svg class="years" aria-hidden="true" width={format!("{width:.0}")} height="16">{ for labels }</svg>
             </div>
         </section>
     }

@@ -13,3 +13,13 @@ pub fn domain_colour(position: usize) -> &'static str {
 
 /// The colour of events with no domain.
 pub const NO_DOMAIN: &str = "#A0A0A0";
+
+/// A small colour chip for the domain at `position` (an SVG drawing, not an inline style, so
+/// that a strict Content-Security-Policy allows it).
+pub fn swatch(position: usize) -> yew::Html {
+    yew::html! {
+        <svg class="swatch" aria-hidden="true" focusable="false" viewBox="0 0 10 10">
+            <circle cx="5" cy="5" r="4.5" fill={domain_colour(position)} />
+        </svg>
+    }
+}

@@ -458,7 +458,7 @@ pub fn timeline(props: &Props) -> Html {
 
     let legend = data.domains.iter().enumerate().map(|(i, d)| {
         html! {
-            <li><span class="swatch" style={format!("background:{}", domain_colour(i))}></span>{ &d.label }</li>
+            <li>{ crate::ui::palette::swatch(i) }{ &d.label }</li>
         }
     });
 

@@ -18,7 +18,11 @@ fn current_query() -> String {
 
 /// The same view apart from the window (which changes continuously).
 fn same_discrete(a: &ViewState, b: &ViewState) -> bool {
-    a.filter == b.filter && a.dim == b.dim && a.selected == b.selected && a.synthetic == b.synthetic
+    a.filter == b.filter
+        && a.dim == b.dim
+        && a.selected == b.selected
+        && a.synthetic == b.synthetic
+        && a.data == b.data
 }
 
 #[hook]
@@ -71,16 +75,16 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
     // URL → state on Back/Forward.
     {
         let dispatcher = store.dispatcher();
-        let synthetic = store.synthetic;
+        let source = (store.synthetic, store.view_state().data);
         let last = last.clone();
         let first = first.clone();
         let pending = pending.clone();
-        use_effect_with(synthetic, move |synthetic| {
-            let synthetic = *synthetic;
+        use_effect_with(source, move |source| {
+            let (synthetic, data) = source.clone();
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "popstate", move |_| {
                     let (view, _) = url_state::parse(&current_query());
-                    if view.synthetic != synthetic {
+                    if view.synthetic != synthetic || view.data != data {
                         // Another dataset: start afresh from the URL.
                         if let Some(w) = web_sys::window() {
                             let _ = w.location().reload();

@@ -227,7 +227,7 @@ test('in the overview, dragging an edge of the brush zooms and clicking a year c
   assert.ok(await span() < s0 * 0.9, 'dragging the edge in zooms in');
   // Click on the year 2005 (outside the narrowed brush): the timeline centres on it.
   const box = await page.locator('.overview-box').boundingBox();
-  const label = page.locator('.overview .years .year', { hasText: '2005' });
+  const label = page.locator('.overview .years text', { hasText: '2005' });
   const lb = await label.boundingBox();
   await page.mouse.click(lb.x + 1, box.y + 30);
   await page.waitForTimeout(500);

@@ -1,0 +1,22 @@
+// Trunk post-build hook: moves Trunk's inline module script (which loads the wasm) into a file
+// of its own, so that the page runs under a strict Content-Security-Policy
+// (`script-src 'self' 'wasm-unsafe-eval'`, no inline script). Works on $TRUNK_STAGING_DIR.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('csp-loader: TRUNK_STAGING_DIR is not set (run by trunk as a post_build hook)');
+const file = path.join(dir, 'index.html');
+let html = fs.readFileSync(file, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/g;
+const found = [...html.matchAll(inline)];
+if (found.length !== 1) throw new Error(`csp-loader: expected one inline module script, found ${found.length}`);
+const code = found[0][1].trim() + '\n';
+const name = `start-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+fs.writeFileSync(path.join(dir, name), code);
+html = html.replace(found[0][0], () => `<script type="module" src="./${name}"></script>`);
+if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) throw new Error('csp-loader: an inline script is left');
+if (/\sstyle="/.test(html)) throw new Error('csp-loader: an inline style attribute is left');
+fs.writeFileSync(file, html);
+console.log(`csp-loader: the loader is ${name}`);

@@ -1,0 +1,237 @@
+//! Keeping an imported chronology and its last view across visits: in localStorage when small,
+//! in IndexedDB when large. Whatever is stored is read back with care (see `core::saved`), and
+//! a full storage is reported rather than breaking anything.
+
+use crate::core::saved::{self, Saved};
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The imported chronology (the envelope itself, or [`IN_INDEXED_DB`]).
+const DATASET_KEY: &str = "japan-nato-explorer.dataset";
+/// The last view of the imported chronology, as a query string.
+const VIEW_KEY: &str = "japan-nato-explorer.view";
+/// Marks that the envelope is in IndexedDB.
+const IN_INDEXED_DB: &str = "indexeddb";
+/// Envelopes up to this many characters go to localStorage (whose quota is ~5 M characters).
+const LOCAL_STORAGE_LIMIT: usize = 1_500_000;
+const DB_NAME: &str = "japan-nato-explorer";
+const DB_STORE: &str = "datasets";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// What the browser holds, read at start-up.
+pub enum Stored {
+    Nothing,
+    /// Read from localStorage.
+    Here(Box<Saved>),
+    /// In IndexedDB: to be read asynchronously with [`load_from_indexed_db`].
+    InIndexedDb,
+    /// Discarded, with the reason for a notice.
+    Discarded(String),
+}
+
+/// What localStorage says about an imported chronology.
+pub fn stored() -> Stored {
+    let Some(storage) = local_storage() else {
+        return Stored::Nothing;
+    };
+    match storage.get_item(DATASET_KEY) {
+        Ok(None) | Err(_) => Stored::Nothing,
+        Ok(Some(text)) if text == IN_INDEXED_DB => Stored::InIndexedDb,
+        Ok(Some(text)) => match saved::decode(&text) {
+            Ok(s) => Stored::Here(Box::new(s)),
+            Err(reason) => {
+                forget();
+                Stored::Discarded(discarded(&reason))
+            }
+        },
+    }
+}
+
+fn discarded(reason: &str) -> String {
+    format!("The imported chronology kept in this browser was discarded: {reason}. The Japan–NATO chronology is shown instead.")
+}
+
+/// The envelope kept in IndexedDB.
+pub async fn load_from_indexed_db() -> Result<Saved, String> {
+    let text = async {
+        let db = open_db().await?;
+        let store = db.transaction_with_str(DB_STORE)?.object_store(DB_STORE)?;
+        let request = store.get(&JsValue::from_str(DATASET_KEY))?;
+        let value = settle(&request, "success", &["error"]).await?;
+        Ok::<_, JsValue>(value.as_string())
+    }
+    .await
+    .map_err(|e| discarded(&format!("it could not be read ({})", describe(&e))))?;
+    match text {
+        Some(text) => saved::decode(&text).map_err(|reason| {
+            forget();
+            discarded(&reason)
+        }),
+        None => {
+            forget();
+            Err(discarded("it is missing"))
+        }
+    }
+}
+
+/// Keeps an imported chronology; the error explains why it could not be kept (the page keeps
+/// working either way).
+pub async fn save(
+    name: &str,
+    format: &str,
+    chronology: &crate::core::dataset::Chronology,
+) -> Result<(), String> {
+    let text = saved::encode(name, format, chronology);
+    let storage = local_storage().ok_or_else(|| not_kept("this browser offers no storage"))?;
+    let _ = storage.remove_item(VIEW_KEY);
+    if text.len() <= LOCAL_STORAGE_LIMIT {
+        match storage.set_item(DATASET_KEY, &text) {
+            Ok(()) => return Ok(()),
+            Err(e) if !is_quota(&e) => return Err(not_kept(&describe(&e))),
+            // Full: try IndexedDB, which has far more room.
+            Err(_) => {}
+        }
+    }
+    let result = async {
+        let db = open_db().await?;
+        let transaction =
+            db.transaction_with_str_and_mode(DB_STORE, web_sys::IdbTransactionMode::Readwrite)?;
+        transaction
+            .object_store(DB_STORE)?
+            .put_with_key(&JsValue::from_str(&text), &JsValue::from_str(DATASET_KEY))?;
+        settle(&transaction, "complete", &["error", "abort"]).await?;
+        Ok::<_, JsValue>(())
+    }
+    .await;
+    match result {
+        Ok(()) => storage
+            .set_item(DATASET_KEY, IN_INDEXED_DB)
+            .map_err(|e| not_kept(&describe(&e))),
+        Err(e) => {
+            let _ = storage.remove_item(DATASET_KEY);
+            Err(not_kept(&describe(&e)))
+        }
+    }
+}
+
+fn not_kept(reason: &str) -> String {
+    format!(
+        "The imported chronology is shown, but it could not be kept for your next visit: {reason}."
+    )
+}
+
+/// Forgets any imported chronology (back to the built-in one).
+pub fn forget() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(DATASET_KEY);
+        let _ = storage.remove_item(VIEW_KEY);
+    }
+    if let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) {
+        let _ = factory.delete_database(DB_NAME);
+    }
+}
+
+/// Remembers the imported chronology's view (a query string).
+pub fn save_view(query: &str) {
+    if let Some(storage) = local_storage() {
+        // Not remembering a view is harmless.
+        let _ = storage.set_item(VIEW_KEY, query);
+    }
+}
+
+/// The remembered view of the imported chronology.
+pub fn stored_view() -> Option<String> {
+    local_storage()?.get_item(VIEW_KEY).ok().flatten()
+}
+
+fn is_quota(e: &JsValue) -> bool {
+    e.dyn_ref::<web_sys::DomException>()
+        .is_some_and(|d| d.name() == "QuotaExceededError" || d.code() == 22)
+}
+
+/// A short, readable account of a JS error.
+pub fn describe(e: &JsValue) -> String {
+    if is_quota(e) {
+        return "the browser's storage for this site is full".into();
+    }
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", d.name(), d.message());
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| "an unknown error".into())
+}
+
+async fn open_db() -> Result<web_sys::IdbDatabase, JsValue> {
+    let factory = web_sys::window()
+        .ok_or("no window")?
+        .indexed_db()?
+        .ok_or("IndexedDB is not available")?;
+    let request = factory.open_with_u32(DB_NAME, 1)?;
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+        let db = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::IdbOpenDbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|r| r.dyn_into::<web_sys::IdbDatabase>().ok());
+        if let Some(db) = db {
+            let _ = db.create_object_store(DB_STORE);
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db = settle(&request, "success", &["error"]).await;
+    request.set_onupgradeneeded(None);
+    drop(upgrade);
+    db?.dyn_into()
+}
+
+/// Waits for `ok` (resolving with the target's `result`, if it has one) or one of `errors`
+/// (rejecting with the target's `error`).
+pub async fn settle(
+    target: &web_sys::EventTarget,
+    ok: &str,
+    errors: &[&str],
+) -> Result<JsValue, JsValue> {
+    let target = target.clone();
+    let errors: Vec<String> = errors.iter().map(|s| s.to_string()).collect();
+    let ok = ok.to_string();
+    let promise = Promise::new(&mut |resolve, reject| {
+        let t = target.clone();
+        // FnMut closures, leaked (a few per import): an event may fire after another settled.
+        let on_ok = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            let result = js_sys::Reflect::get(&t, &"result".into()).unwrap_or(JsValue::UNDEFINED);
+            let _ = resolve.call1(&JsValue::NULL, &result);
+        })
+        .into_js_value();
+        let t = target.clone();
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let error = js_sys::Reflect::get(&t, &"error".into())
+                .ok()
+                .filter(|e| !e.is_null() && !e.is_undefined())
+                .unwrap_or_else(|| JsValue::from_str(&format!("{} failed", event.type_())));
+            let _ = reject.call1(&JsValue::NULL, &error);
+        })
+        .into_js_value();
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+            &ok,
+            on_ok.unchecked_ref(),
+            &options,
+        );
+        for e in &errors {
+            let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+                e,
+                on_error.unchecked_ref(),
+                &options,
+            );
+        }
+    });
+    JsFuture::from(promise).await
+}

@@ -1,0 +1,321 @@
+// End-to-end: bringing in a chronology of one's own (TimelineJS JSON, TimelineJS-style CSV,
+// our JSON), hostile files, exports that re-import, the view saved as SVG and PNG, and what
+// survives a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveDist, launchBrowser, openPage, artifact, dataset, DIST } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DATA = dataset();
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'explorer-import-'));
+
+/** A TimelineJS3 JSON file: year-only, month-only, day dates, a span, BCE, groups and eras. */
+export const TIMELINE_JSON = {
+  title: { text: { headline: 'A short history of writing', text: '<p>From clay to print</p>' } },
+  eras: [
+    { start_date: { year: -3500 }, end_date: { year: 1399 }, text: { headline: 'Before print' } },
+    { start_date: { year: 1400 }, end_date: { year: 2000 }, text: { headline: 'The age of print' } },
+  ],
+  events: [
+    { unique_id: 'clay', start_date: { year: '-3200' }, text: { headline: 'Clay tablets', text: 'Cuneiform in Sumer.' }, group: 'Writing' },
+    { unique_id: 'gutenberg', start_date: { year: 1450 }, text: { headline: 'Gutenberg’s press', text: 'Movable type in Mainz.' }, group: 'Printing',
+      media: { url: 'https://example.org/gutenberg', credit: 'Example archive' } },
+    { unique_id: 'bible', start_date: { year: 1455, month: 2 }, text: { headline: 'The Gutenberg Bible' }, group: 'Printing' },
+    { unique_id: 'times', start_date: { year: 1814, month: 11, day: 29 }, end_date: { year: 1815 }, text: { headline: 'A steam press prints The Times' }, group: 'Printing' },
+    { unique_id: 'alphabet', start_date: { year: -1050 }, text: { headline: 'The Phoenician alphabet' }, group: 'Writing' },
+  ],
+};
+
+/** A TimelineJS spreadsheet as CSV: a title row, an era, year-only, month-only, BCE, groups. */
+export const TIMELINE_CSV = [
+  'Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background',
+  ',,,,,,,,,Voyages of exploration,"Ships, maps and ""new"" worlds",,,,,title,,',
+  '1400,,,,1600,,,,,Age of sail,,,,,,era,,',
+  '-500,,,,,,,,,Carthaginian voyage of Hanno,Along the coast of Africa,,,,,,Africa,',
+  '1488,,,,,,,,,Dias rounds the Cape,,,,,,,Africa,',
+  '1492,10,12,,,,,,,Columbus lands in the Bahamas,,,,,,,Americas,',
+  '1519,9,,,1522,9,,,,Magellan–Elcano circumnavigation,,https://example.org/magellan,Archive,,,,World,',
+  '1497,7,,,,,,,,Da Gama sails for India,,,,,,,Africa,',
+].join('\r\n') + '\r\n';
+
+async function load(url, options) {
+  const page = await openPage(browser, options);
+  await page.goto(url);
+  await page.locator('svg[aria-roledescription="timeline"]').waitFor();
+  return page;
+}
+
+const heading = (page) => page.getByRole('heading', { level: 1 }).textContent();
+const listDates = (page) => page.locator('.event-list li').evaluateAll((lis) =>
+  Object.fromEntries(lis.map((li) => [li.querySelector('.title').textContent, li.querySelector('.date').textContent])));
+
+/** Imports through the dialog's file picker. */
+async function importFile(page, file) {
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Choose a chronology file').setInputFiles(file);
+}
+
+function write(name, content) {
+  const file = path.join(TMP, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+test('a TimelineJS3 JSON file imports with its dates as precise as given, groups as facets and eras as phases', async () => {
+  const page = await load(server.origin + '/');
+  await importFile(page, { name: 'writing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TIMELINE_JSON)) });
+  await page.getByRole('heading', { level: 1, name: 'A short history of writing' }).waitFor();
+  assert.equal(await page.getByRole('dialog').count(), 0, 'the dialog closes');
+  const dates = await listDates(page);
+  assert.deepEqual(Object.keys(dates), ['Clay tablets', 'The Phoenician alphabet', 'Gutenberg’s press', 'The Gutenberg Bible', 'A steam press prints The Times'], 'in time order, BCE first');
+  assert.match(dates['Clay tablets'], /^32\d\d BC$/);
+  assert.equal(dates['Gutenberg’s press'], '1450', 'year only');
+  assert.equal(dates['The Gutenberg Bible'], 'February 1455', 'month only');
+  assert.equal(dates['A steam press prints The Times'], '29 November 1814 – 1815');
+  // Groups are a facet; eras are phases.
+  await page.getByRole('checkbox', { name: 'Writing', exact: true }).check();
+  assert.deepEqual(Object.keys(await listDates(page)), ['Clay tablets', 'The Phoenician alphabet']);
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  await page.getByRole('checkbox', { name: 'The age of print', exact: true }).check();
+  assert.equal(await page.locator('.event-list li').count(), 3);
+  // The media link is the event's source.
+  await page.locator('.event-list li', { hasText: 'Gutenberg’s press' }).getByRole('button').click();
+  const link = page.locator('.detail a[href="https://example.org/gutenberg"]');
+  assert.equal(await link.count(), 1, 'the media URL is a source link');
+  assert.match(await page.getByRole('status').filter({ hasText: /^Imported/ }).textContent(), /Imported 5 events from writing\.json \(TimelineJS JSON\)/);
+  await page.screenshot({ path: artifact('import-timelinejs.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a TimelineJS-style CSV dropped on the page imports, with its title row, era, BCE and month-only dates', async () => {
+  const page = await load(server.origin + '/');
+  // Drop the file on the page, as a user drags it from their desktop.
+  await page.evaluate((csv) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([csv], 'voyages.csv', { type: 'text/csv' }));
+    const init = { dataTransfer: transfer, bubbles: true, cancelable: true };
+    document.body.dispatchEvent(new DragEvent('dragover', init));
+    document.body.dispatchEvent(new DragEvent('drop', init));
+  }, TIMELINE_CSV);
+  await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
+  const dates = await listDates(page);
+  assert.equal(Object.keys(dates).length, 5);
+  assert.match(dates['Carthaginian voyage of Hanno'], /^50\d BC$/);
+  assert.equal(dates['Dias rounds the Cape'], '1488');
+  assert.equal(dates['Columbus lands in the Bahamas'], '12 October 1492');
+  assert.equal(dates['Da Gama sails for India'], 'July 1497');
+  assert.equal(dates['Magellan–Elcano circumnavigation'], 'September 1519 – September 1522');
+  await page.getByRole('checkbox', { name: 'Africa', exact: true }).check();
+  assert.equal(await page.locator('.event-list li').count(), 3);
+  assert.equal(await page.getByRole('checkbox', { name: 'Age of sail', exact: true }).count(), 1, 'the era is a phase');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('hostile files change nothing and execute nothing: script in a headline, a javascript: link, a 60 MB file, truncated JSON, bad rows', async () => {
+  const page = await load(server.origin + '/');
+  const builtin = await heading(page);
+  const pwned = () => page.evaluate(() => window.__pwned === true);
+  const hostile = {
+    title: { text: { headline: '<img src=x onerror="window.__pwned=true">Hostile' } },
+    events: [
+      { unique_id: 'a', start_date: { year: 2001 }, text: { headline: '<script>window.__pwned=true</script>Headline', text: '<b onmouseover="window.__pwned=true">bold</b>' }, group: '<i>group</i>' },
+      { unique_id: 'b', start_date: { year: 2002 }, text: { headline: 'Bad link' }, media: { url: 'javascript:window.__pwned=true' } },
+    ],
+  };
+  await importFile(page, { name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+  const report = page.getByRole('dialog').getByRole('alert');
+  await report.waitFor();
+  assert.match(await report.textContent(), /“hostile\.json” was not imported/);
+  assert.match(await report.textContent(), /javascript:/, 'the javascript: link is reported');
+  assert.equal(await heading(page), builtin, 'the previous dataset stays');
+  assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
+  // The user chooses to leave the bad record out.
+  await report.getByRole('button', { name: /^Import the 1 good record,/ }).click();
+  await page.getByRole('heading', { level: 1, name: '<img src=x onerror="window.__pwned=true">Hostile' }).waitFor();
+  const skipped = page.getByRole('dialog').getByRole('status');
+  assert.match(await skipped.textContent(), /1 record was left out/);
+  await page.keyboard.press('Escape');
+  const title = page.locator('.event-list li .title');
+  assert.equal(await title.textContent(), '<script>window.__pwned=true</script>Headline', 'markup shows as text');
+  await page.getByRole('checkbox', { name: '<i>group</i>', exact: true }).waitFor();
+  await page.locator('.event-list li button').first().click();
+  await page.locator('.detail .summary').hover();
+  assert.equal(await page.locator('.detail .summary').textContent(), '<b onmouseover="window.__pwned=true">bold</b>');
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  assert.equal(await pwned(), false, 'nothing executed');
+
+  // Back to the chronology, then three broken files in a row.
+  await page.getByRole('button', { name: 'Restore the Japan–NATO chronology' }).first().click();
+  await page.getByRole('heading', { level: 1, name: builtin }).waitFor();
+  const big = path.join(TMP, 'huge.json');
+  fs.writeFileSync(big, Buffer.alloc(60 * 1024 * 1024, 32));
+  await importFile(page, big);
+  await report.waitFor();
+  assert.match(await report.textContent(), /60\.0 MB; at most 50\.0 MB/);
+  const truncated = JSON.stringify(DATA).slice(0, 5000);
+  await page.getByLabel('Choose a chronology file').setInputFiles({ name: 'truncated.json', mimeType: 'application/json', buffer: Buffer.from(truncated) });
+  await page.getByRole('dialog').getByText('“truncated.json” was not imported').waitFor();
+  assert.match(await report.textContent(), /line \d+, column \d+/, 'the place is given');
+  const badRows = 'Year,Month,Day,Headline\r\n2001,,,Fine\r\n19x4,,,Bad year\r\n2003,13,,Bad month\r\n2004,2,30,Bad day\r\n';
+  await page.getByLabel('Choose a chronology file').setInputFiles({ name: 'rows.csv', mimeType: 'text/csv', buffer: Buffer.from(badRows) });
+  await page.getByRole('dialog').getByText('“rows.csv” was not imported').waitFor();
+  const problems = await page.locator('.import-report .problems li').allTextContents();
+  assert.equal(problems.length, 3, `every problem is listed: ${problems.join(' | ')}`);
+  assert.match(problems[0], /row 3, column Year: '19x4'/);
+  assert.match(problems[1], /row 4, column Month/);
+  assert.match(problems[2], /row 5, column Day/);
+  await page.keyboard.press('Escape');
+  assert.equal(await heading(page), builtin, 'the previous dataset stays');
+  assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
+  assert.equal(await pwned(), false);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('export → import of the filtered set gives the same events; the SVG and PNG exports open', async () => {
+  const page = await load(server.origin + '/', { acceptDownloads: true, deviceScaleFactor: 2 });
+  await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+  const shown = await page.locator('.event-list li .title').allTextContents();
+  const save = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
+    const file = path.join(TMP, download.suggestedFilename());
+    await download.saveAs(file);
+    return file;
+  };
+  const svgFile = await save('SVG');
+  const pngFile = await save('PNG');
+  const json = await save('JSON');
+  const csv = await save('CSV');
+
+  const svg = fs.readFileSync(svgFile, 'utf8');
+  assert.match(svg, /^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  const png = fs.readFileSync(pngFile);
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  const svgWidth = +svg.match(/<svg[^>]*\swidth="(\d+)"/)[1];
+  assert.equal(png.readUInt32BE(16), svgWidth * 2, 'the PNG is at the screen’s pixel density');
+  // Both open as images in the browser.
+  const viewer = await openPage(browser);
+  for (const [file, type] of [[svgFile, 'image/svg+xml'], [pngFile, 'image/png']]) {
+    const size = await viewer.evaluate(async ([b64, type]) => {
+      const img = new Image();
+      img.src = `data:${type};base64,${b64}`;
+      await img.decode();
+      return img.naturalWidth;
+    }, [fs.readFileSync(file).toString('base64'), type]);
+    assert.ok(size > 100, `${path.basename(file)} opens (${size} px wide)`);
+  }
+  await viewer.context().close();
+  fs.copyFileSync(pngFile, artifact('timeline-export.png'));
+
+  for (const file of [json, csv]) {
+    await importFile(page, file);
+    await page.getByRole('status').filter({ hasText: `Imported ${shown.length} events from ${path.basename(file)}` }).waitFor();
+    assert.deepEqual(await page.locator('.event-list li .title').allTextContents(), shown, `${path.basename(file)} re-imports to the same events`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('after import and reload, the imported dataset and its view are still there; Restore forgets them', async () => {
+  const page = await load(server.origin + '/');
+  await importFile(page, { name: 'voyages.csv', mimeType: 'text/csv', buffer: Buffer.from(TIMELINE_CSV) });
+  await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
+  await page.getByRole('checkbox', { name: 'Africa', exact: true }).check();
+  await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  await page.waitForTimeout(800);
+  const svg = page.locator('svg[aria-roledescription="timeline"]');
+  const windowOf = () => svg.evaluate((s) => [+s.dataset.start, +s.dataset.end]);
+  const before = await windowOf();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
+  assert.equal(await page.getByRole('checkbox', { name: 'Africa', exact: true }).isChecked(), true);
+  assert.equal(await page.locator('.event-list li').count(), 3);
+  const after = await windowOf();
+  assert.ok(Math.abs(after[0] - before[0]) < 1 && Math.abs(after[1] - before[1]) < 1, `the window stays: ${before} → ${after}`);
+  // Opened afresh (no link), the last view comes back too.
+  await page.goto(server.origin + '/');
+  await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
+  assert.equal(await page.getByRole('checkbox', { name: 'Africa', exact: true }).isChecked(), true);
+  await page.getByRole('button', { name: 'Restore the Japan–NATO chronology' }).first().click();
+  await page.getByRole('heading', { level: 1, name: DATA.title }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: DATA.title }).waitFor();
+  assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a large import is kept in IndexedDB; corrupt stored state is discarded with a notice; a full storage is reported', async () => {
+  // ~3 MB of JSON: too big for localStorage's share, kept in IndexedDB.
+  const big = structuredClone(DATA);
+  big.title = 'A big chronology';
+  big.events = [];
+  for (let k = 0; k < 20; k++) for (const e of DATA.events) big.events.push({ ...e, id: `${e.id}-${k}` });
+  const page = await load(server.origin + '/');
+  await importFile(page, write('big.json', JSON.stringify(big)));
+  await page.getByRole('heading', { level: 1, name: 'A big chronology' }).waitFor();
+  await page.waitForFunction(() => localStorage.getItem('japan-nato-explorer.dataset') === 'indexeddb');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'A big chronology' }).waitFor();
+  assert.equal(await page.getByText(`Showing ${big.events.length} of ${big.events.length} events`).count(), 1);
+
+  // Corrupt state in storage: a notice, and the built-in chronology.
+  await page.evaluate(() => localStorage.setItem('japan-nato-explorer.dataset', '{"app":"japan-nato-explorer","version":1,"chron'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: DATA.title }).waitFor();
+  await page.getByRole('status').filter({ hasText: /was discarded: it is corrupt/ }).waitFor();
+  // From an older version: discarded too.
+  await page.evaluate(() => localStorage.setItem('japan-nato-explorer.dataset', '{"app":"japan-nato-explorer","version":0}'));
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: /older version/ }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('japan-nato-explorer.dataset')), null, 'and forgotten');
+  await page.context().close();
+
+  // A full storage: the import still shows, with a notice that it will not be kept.
+  const full = await openPage(browser);
+  await full.addInitScript(() => {
+    const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'japan-nato-explorer.dataset') throw quota();
+      return setItem.call(this, key, value);
+    };
+    IDBFactory.prototype.open = function () { throw quota(); };
+  });
+  await full.goto(server.origin + '/');
+  await importFile(full, { name: 'writing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TIMELINE_JSON)) });
+  await full.getByRole('heading', { level: 1, name: 'A short history of writing' }).waitFor();
+  await full.getByRole('status').filter({ hasText: /could not be kept for your next visit: the browser's storage for this site is full/ }).waitFor();
+  await full.getByRole('checkbox', { name: 'Writing', exact: true }).check();
+  assert.equal(await full.locator('.event-list li').count(), 2, 'the page keeps working');
+  await full.context().close();
+});
+
+test('?data= loads a file of the same site with the link’s view; another site is refused', async () => {
+  const dir = path.join(DIST, 'e2e-data');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'voyages.csv'), TIMELINE_CSV);
+  try {
+    const page = await load(server.origin + '/?data=e2e-data/voyages.csv&domain=africa');
+    await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: 'Africa', exact: true }).isChecked(), true, 'the link’s filter applies to the file');
+    assert.equal(await page.locator('.event-list li').count(), 3);
+    assert.match(page.url(), /data=e2e-data\/voyages\.csv/, 'the link keeps naming the file');
+    await page.context().close();
+
+    const other = await load(server.origin + '/?data=https://example.org/x.json');
+    await other.getByRole('dialog').getByText(/not on this site/).waitFor();
+    assert.equal(await heading(other), DATA.title);
+    await other.context().close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
