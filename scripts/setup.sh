@@ -4,7 +4,7 @@
 #   rustup target wasm32-unknown-unknown          (rustup)
 #   trunk 0.21.14, wasm-bindgen-cli = locked ver.  (crates.io, into $CARGO_HOME/bin)
 #   binaryen (wasm-opt), playwright-core, axe-core (npm, into ./node_modules, per package-lock.json)
-#   chromium, chromium-driver                      (Debian apt; only with --test)
+#   chromium, chromium-driver, poppler-utils      (Debian apt; only with --test)
 # Source this file (`. scripts/setup.sh [--test]`): it also puts the tools on PATH.
 
 set -euo pipefail
@@ -49,11 +49,11 @@ if [ ! -x "$_setup_root/node_modules/.bin/wasm-opt" ] ||
 fi
 
 if $_setup_want_test; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Chromium and its driver from Debian (apt)"
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftoppm >/dev/null; then
+    say "installing Chromium, its driver and poppler-utils (print previews) from Debian (apt)"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils >&2
   fi
   export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 fi

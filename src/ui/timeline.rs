@@ -340,6 +340,17 @@ pub fn timeline(props: &Props) -> Html {
             .unwrap_or(NO_DOMAIN)
     };
 
+    let domain_names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| {
+                data.domain(id)
+                    .map(|d| d.label.as_str())
+                    .unwrap_or(id.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+
     let ticks = ticks(&scale);
     let minor_ticks = ticks.minor.iter().map(|t| {
         html! {
@@ -408,7 +419,13 @@ pub fn timeline(props: &Props) -> Html {
             let x2 = end_x.min(width + 10.0).max(x1 + 2.0);
             html! { <rect class="bar" x={fmt(x1)} y={fmt(y + 6.0)} width={fmt(x2 - x1)} height="5" rx="2" fill={colour} /> }
         } else {
-            html! { <circle class="point" cx={fmt(p.x)} cy={fmt(y)} r={fmt(LAYOUT_OPTIONS.point_radius)} fill={colour} /> }
+            crate::ui::palette::marker(
+                e.domains.first().and_then(|d| domain_position(d)),
+                p.x,
+                y,
+                LAYOUT_OPTIONS.point_radius,
+                "point",
+            )
         };
         // Never past the drawing's right edge.
         let room = p.label_width.min(width - p.label_x - 2.0);
@@ -429,6 +446,10 @@ pub fn timeline(props: &Props) -> Html {
                data-index={index.to_string()} {onclick} {onkeydown}>
                 if imprecise {
                     <path class="imprecision" d={format!("M{:.1},{:.1}v-6h{:.1}v6", start_x, y + 3.0, end_x - start_x)} />
+                }
+                // The domains in words: a tooltip, and the mark's description for screen readers.
+                if !e.domains.is_empty() {
+                    <title>{ domain_names(&e.domains) }</title>
                 }
                 { shape }
                 <text class="label" x={fmt(p.label_x)} y={fmt(y + 4.0)}>{ label_text(&label) }</text>

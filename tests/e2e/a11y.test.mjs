@@ -101,3 +101,38 @@ test('the dark theme follows the system, can be toggled, is remembered, and pass
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('axe-core finds no violation with the import dialog open and reporting problems', async () => {
+  const page = await load(server.origin + '/');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a chronology' });
+  await dialog.waitFor();
+  const found = [...await audit(page, 'import dialog open')];
+  await page.getByLabel('Choose a chronology file').setInputFiles({
+    name: 'rows.csv', mimeType: 'text/csv', buffer: Buffer.from('Year,Headline\r\n2001,Fine\r\n19x4,Bad year\r\n'),
+  });
+  await dialog.getByRole('alert').waitFor();
+  found.push(...await audit(page, 'import dialog with problems'));
+  await page.screenshot({ path: artifact('import-problems.png') });
+  assert.deepEqual(found, []);
+  await page.context().close();
+});
+
+test('forced-colors mode: marks, selection and focus use system colours and stay distinct; axe-core passes', async () => {
+  const page = await load(server.origin + '/', { forcedColors: 'active' });
+  assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
+  await page.locator('.event-list li button').first().click();
+  const colours = await page.evaluate(() => {
+    const fill = (sel) => getComputedStyle(document.querySelector(sel)).fill;
+    return { mark: fill('.mark:not(.selected) .point'), selected: fill('.mark.selected .point, .mark.selected .bar'), background: getComputedStyle(document.body).backgroundColor };
+  });
+  assert.notEqual(colours.mark, colours.background, 'marks stand out from the background');
+  assert.notEqual(colours.selected, colours.mark, 'the selected event stands out from the others');
+  // Domains keep a cue without colour: four shapes.
+  const shapes = await page.locator('.mark .point').evaluateAll((els) => new Set(els.map((e) => e.tagName + (e.getAttribute('d') || '').split('L').length)).size);
+  assert.ok(shapes >= 3, `marks come in several shapes (${shapes})`);
+  assert.deepEqual(await audit(page, 'forced colors'), []);
+  await page.screenshot({ path: artifact('forced-colors.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -34,7 +34,7 @@ async function axisLabels(page) {
 /** Boxes of every label and mark drawn, and the pairs that overlap. */
 async function overlaps(page) {
   return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('.marks .mark .label, .marks .cluster rect, .marks .mark circle')]
+    const boxes = [...document.querySelectorAll('.marks .mark .label, .marks .cluster rect, .marks .mark .point')]
       .map((el) => { const b = el.getBoundingClientRect(); return { name: el.closest('[aria-label]')?.getAttribute('aria-label'), x: b.left, y: b.top, r: b.right, b: b.bottom }; })
       .filter((b) => b.r > b.x);
     const bad = [];

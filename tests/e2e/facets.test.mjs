@@ -1,6 +1,7 @@
 // End-to-end: facets, search, the overview brush and deep links.
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { serveDist, launchBrowser, openPage, artifact, dataset } from './harness.mjs';
 
@@ -276,6 +277,9 @@ test('printing gives the filtered chronology as a clean list with dates, summari
   }
   await page.screenshot({ path: artifact('print.png'), fullPage: true });
   await page.pdf({ path: artifact('print.pdf') });
+  // The print preview: the PDF's first page rendered to PNG, to look at.
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', artifact('print.pdf'), artifact('print-preview')]);
+  assert.ok(fs.statSync(artifact('print-preview.png')).size > 10_000, 'the print preview is rendered');
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await printed.isVisible(), false, 'and hidden on screen');
   await page.context().close();
