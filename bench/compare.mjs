@@ -6,7 +6,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { INSTRUMENT, EXPLORER_FIRST_RENDER, stats } from './instrument.mjs';
+import { INSTRUMENT, EXPLORER_FIRST_RENDER, MEMORY, stats } from './instrument.mjs';
 import { serveDist, launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
 
 const BENCH = path.join(ROOT, 'bench');
@@ -69,7 +69,8 @@ async function scenario(browser, url, system) {
   if (system === 'ours') await page.getByRole('button', { name: 'Fit all', exact: true }).click();
   else await page.evaluate(() => window.timeline.fit());
   await page.waitForTimeout(400);
-  const heap = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0));
+  const memory = await page.evaluate(MEMORY);
+  const heap = memory.js + memory.wasm;
   await context.close();
   return { firstRender, zoom, pan, facet, heap };
 }
@@ -103,6 +104,6 @@ for (const { n, a, b } of rows) {
   console.log(`| ${n.toLocaleString('en')} | zoom median / p95 | ${ms(a.zoom.median)} / ${ms(a.zoom.p95)} | ${ms(b.zoom.median)} / ${ms(b.zoom.p95)} | ${ratio(a.zoom.median, b.zoom.median)} / ${ratio(a.zoom.p95, b.zoom.p95)} |`);
   console.log(`| ${n.toLocaleString('en')} | pan median / p95 | ${ms(a.pan.median)} / ${ms(a.pan.p95)} | ${ms(b.pan.median)} / ${ms(b.pan.p95)} | ${ratio(a.pan.median, b.pan.median)} / ${ratio(a.pan.p95, b.pan.p95)} |`);
   console.log(`| ${n.toLocaleString('en')} | facet change | ${ms(a.facet)} | ${ms(b.facet)} | ${ratio(a.facet, b.facet)} |`);
-  console.log(`| ${n.toLocaleString('en')} | JS heap after (wasm memory not counted) | ${(a.heap / 1048576).toFixed(1)} MB | ${(b.heap / 1048576).toFixed(1)} MB | |`);
+  console.log(`| ${n.toLocaleString('en')} | memory after: JS heap + wasm | ${(a.heap / 1048576).toFixed(1)} MB | ${(b.heap / 1048576).toFixed(1)} MB | |`);
 }
 console.log(`\nTransfer size (gzip): explorer ${(gzipSize(distFiles) / 1024).toFixed(0)} KB (wasm + js + css, data included); vis-timeline ${(gzipSize(peerFiles) / 1024).toFixed(0)} KB (standalone js + css, data not included).`);

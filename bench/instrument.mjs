@@ -20,7 +20,15 @@ export const INSTRUMENT = `
   };
   window.addEventListener('wheel', () => record('wheel'), { capture: true, passive: true });
   window.addEventListener('pointermove', (e) => { if (e.buttons) record('pointermove'); }, { capture: true, passive: true });
+  // Trunk's loader announces the wasm instance: its linear memory is counted with the JS heap.
+  window.addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail && e.detail.wasm; });
 `;
+
+/** JS heap and wasm linear memory, in bytes, measured in the page. */
+export const MEMORY = () => ({
+  js: performance.memory ? performance.memory.usedJSHeapSize : 0,
+  wasm: window.__bench && window.__bench.wasm && window.__bench.wasm.memory ? window.__bench.wasm.memory.buffer.byteLength : 0,
+});
 
 /** Marks the first frame in which the explorer has drawn events. */
 export const EXPLORER_FIRST_RENDER = `

@@ -5,7 +5,7 @@
 //
 // What is measured per input is explained in bench/instrument.mjs. First render is from
 // navigation start to the first frame with events drawn.
-import { INSTRUMENT, EXPLORER_FIRST_RENDER, stats } from './instrument.mjs';
+import { INSTRUMENT, EXPLORER_FIRST_RENDER, MEMORY, stats } from './instrument.mjs';
 import { serveDist, launchBrowser } from '../tests/e2e/harness.mjs';
 
 const SIZES = [
@@ -54,7 +54,7 @@ try {
     await page.mouse.up();
     await page.waitForTimeout(100);
     const pan = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove').map((s) => s.work));
-    const memory = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
+    const memory = await page.evaluate(MEMORY);
     rows.push({ size: size.name, firstRender, zoom, pan, spanCheck: Math.abs(spanBack / span0 - 1) < 0.02, memory });
     await context.close();
   }
@@ -66,9 +66,9 @@ try {
 const ms = (v) => `${v.toFixed(1)} ms`;
 console.log(`\nTimeline benchmark — headless Chromium, 1280×860, ${STEPS} wheel steps (±120) and ${STEPS} drag moves`);
 console.log('work per input = event dispatch incl. re-render + the next frame\'s rendering update\n');
-console.log('| data | first render | zoom median | zoom p95 | pan median | pan p95 | JS heap |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| data | first render | zoom median | zoom p95 | pan median | pan p95 | JS heap | wasm memory |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.size} | ${ms(r.firstRender)} | ${ms(r.zoom.median)} | ${ms(r.zoom.p95)} | ${ms(r.pan.median)} | ${ms(r.pan.p95)} | ${(r.memory / 1048576).toFixed(1)} MB |`);
+  console.log(`| ${r.size} | ${ms(r.firstRender)} | ${ms(r.zoom.median)} | ${ms(r.zoom.p95)} | ${ms(r.pan.median)} | ${ms(r.pan.p95)} | ${(r.memory.js / 1048576).toFixed(1)} MB | ${(r.memory.wasm / 1048576).toFixed(1)} MB |`);
   if (!r.spanCheck) console.log(`  (warning: zooming in and out did not come back to the same span for ${r.size})`);
 }

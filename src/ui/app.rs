@@ -945,6 +945,7 @@ pub fn app() -> Html {
             move |a: Action| d.dispatch(a)
         });
         use_effect_with((), move |_| {
+            crate::ui::mark("explorer:first-render");
             match std::mem::replace(&mut *deferred.borrow_mut(), Deferred::Nothing) {
                 Deferred::Nothing => {}
                 Deferred::LoadUrl(data, view) => crate::ui::import::load_url(dispatch, data, view),

@@ -59,7 +59,7 @@ pub fn source_credit(s: &Source) -> Html {
         <>
             <cite>{ &s.title }</cite>
             if let Some(sub) = &s.subtitle { { ": " }{ sub } }
-            { format!(", by {}", s.author) }
+            if !s.author.is_empty() { { format!(", by {}", s.author) } }
             if !s.affiliations.is_empty() { { format!(" ({})", s.affiliations.join("; ")) } }
             if let Some(year) = s.year { { format!(", {year}") } }
         </>

@@ -20,6 +20,7 @@ pub mod url_sync;
 
 /// Installs the panic hook and mounts the app in `#app`.
 pub fn start() {
+    mark("explorer:start");
     panic::install();
     let root = web_sys::window()
         .and_then(|w| w.document())
@@ -31,5 +32,12 @@ pub fn start() {
         None => {
             yew::Renderer::<app::App>::new().render();
         }
+    }
+}
+
+/// A `performance.mark` (seen in DevTools' performance panel and read by the benchmarks).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
     }
 }

@@ -18,7 +18,19 @@ pub struct Props {
 
 #[function_component(PrintList)]
 pub fn print_list(props: &Props) -> Html {
+    // Built just after the first paint: it is never on screen, and the chronology should be.
+    let ready = use_state(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            let timer = gloo::timers::callback::Timeout::new(150, move || ready.set(true));
+            move || drop(timer)
+        });
+    }
     let data = &props.data;
+    if !*ready {
+        return html! { <section class="print-only" aria-hidden="true"></section> };
+    }
     if props.match_count > PRINT_LIMIT {
         return html! {
             <section class="print-only" aria-hidden="true">
