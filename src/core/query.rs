@@ -451,6 +451,20 @@ mod tests {
     }
 
     #[test]
+    fn an_event_without_a_phase_matches_no_phase_value() {
+        let (mut data, _) = sample();
+        data.events[0].phase = String::new();
+        let haystacks = search_haystacks(&data);
+        let mut filter = Filter::default();
+        let phase = data.phases[0].id.clone();
+        filter.phases.insert(phase);
+        assert!(!filter.matches(&data.events[0], &haystacks[0]));
+        let counts = facet_counts(&data, &haystacks, &Filter::default(), Facet::Phase);
+        let total: usize = counts.iter().map(|c| c.count).sum();
+        assert_eq!(total, data.events.len() - 1);
+    }
+
+    #[test]
     fn facet_counts_ignore_their_own_selection() {
         let (d, h) = sample();
         let mut f = Filter::default();

@@ -26,7 +26,7 @@ pub fn to_json(data: &Chronology) -> String {
 }
 
 /// The CSV header, in column order.
-pub const CSV_COLUMNS: [&str; 12] = [
+pub const CSV_COLUMNS: [&str; 13] = [
     "id",
     "start",
     "end",
@@ -39,6 +39,7 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "footnotes",
     "evidence",
     "note",
+    "source_urls",
 ];
 
 /// A CSV field, quoted when it must be (RFC 4180).
@@ -53,11 +54,27 @@ fn field(out: &mut String, value: &str) {
 }
 
 /// One row per event, in the order of [`CSV_COLUMNS`]; CRLF line ends as RFC 4180 asks.
+/// `source_urls` gives the link of each footnote the event cites, in the order of `footnotes`,
+/// joined by " ; " (an empty entry for a footnote without a link; empty when none has one).
 pub fn to_csv(data: &Chronology) -> String {
     let mut out = CSV_COLUMNS.join(",");
     out.push_str("\r\n");
     for e in &data.events {
         let footnotes: Vec<String> = e.footnotes.iter().map(u32::to_string).collect();
+        let urls: Vec<&str> = e
+            .footnotes
+            .iter()
+            .map(|n| {
+                data.footnote(*n)
+                    .and_then(|f| f.url.as_deref())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let source_urls = if urls.iter().all(|u| u.is_empty()) {
+            String::new()
+        } else {
+            urls.join(" ; ")
+        };
         let cells = [
             e.id.clone(),
             e.start.to_iso(),
@@ -71,6 +88,7 @@ pub fn to_csv(data: &Chronology) -> String {
             footnotes.join("; "),
             e.evidence.clone(),
             e.note.clone().unwrap_or_default(),
+            source_urls,
         ];
         for (i, cell) in cells.iter().enumerate() {
             if i > 0 {

@@ -71,13 +71,19 @@ pub fn validate(c: &Chronology) -> Vec<Problem> {
         c.third_parties.iter().map(|t| t.id.as_str()).collect(),
     );
 
-    for (i, f) in c.footnotes.iter().enumerate() {
-        let expected = i as u32 + 1;
-        if f.number != expected {
+    let mut numbers = HashSet::new();
+    for f in &c.footnotes {
+        if f.number == 0 {
+            problems.push(problem(
+                "footnote 0",
+                "footnotes-numbered",
+                "footnotes are numbered from 1",
+            ));
+        } else if !numbers.insert(f.number) {
             problems.push(problem(
                 format!("footnote {}", f.number),
-                "footnotes-numbered",
-                format!("footnotes must be numbered 1, 2, 3 … in order; expected {expected} here"),
+                "unique-id",
+                format!("the number {} is used by more than one footnote", f.number),
             ));
         }
         for url in f.urls() {
@@ -135,7 +141,8 @@ pub fn validate(c: &Chronology) -> Vec<Problem> {
                 ));
             }
         }
-        if !c.phases.is_empty() {
+        // An event without a phase ("") is fine even where phases exist.
+        if !c.phases.is_empty() && !e.phase.is_empty() {
             match phases.get(e.phase.as_str()) {
                 None => problems.push(problem(
                     &subject,
@@ -312,6 +319,27 @@ mod tests {
         assert!(!is_web_url("https://"));
         assert!(!is_web_url("ftp://example.org"));
         assert!(!is_web_url("https://exa mple.org"));
+    }
+
+    #[test]
+    fn footnotes_need_unique_numbers_from_1_and_events_may_have_no_phase() {
+        let mut c = crate::core::dataset::embedded().unwrap();
+        c.footnotes.retain(|f| f.number % 2 == 0 || f.number == 1);
+        c.events.iter_mut().for_each(|e| e.footnotes.clear());
+        c.events[0].phase = String::new();
+        assert!(validate(&c).is_empty(), "{:?}", validate(&c));
+        let mut dup = c.footnotes[1].clone();
+        c.footnotes.push(dup.clone());
+        dup.number = 0;
+        c.footnotes.push(dup);
+        let problems: Vec<String> = validate(&c).iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            [
+                "footnote 2 [unique-id]: the number 2 is used by more than one footnote",
+                "footnote 0 [footnotes-numbered]: footnotes are numbered from 1"
+            ]
+        );
     }
 
     #[test]

@@ -1,16 +1,40 @@
-//! Importing chronologies (placeholder until the importers land).
+//! Importing a chronology from a file the user picks: our own JSON and CSV (what the exports
+//! write), and TimelineJS JSON and CSV (the Knight Lab formats many timelines are kept in).
+//!
+//! Pure and total: any bytes give either a chronology that keeps every rule of
+//! [`validate`](crate::core::dataset::validate::validate) or the list of every problem found, each
+//! with a place a person can find in the file ("row 14, column Year", "line 3, column 17",
+//! "event 5 (id 'x'), field start"). Nothing here panics, whatever the input.
 
-use crate::core::dataset::Chronology;
+mod csv;
+mod json;
+
+use crate::core::dataset::validate::validate;
+use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, ThirdParty};
+use crate::core::date::{days_in_month, format_year, month_name, PartialDate, MAX_ABS_YEAR};
+use crate::core::synthetic::MAX_EVENTS;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+/// Files larger than this are refused before reading.
 pub const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;
+
+/// JSON nested deeper than this is refused (with the place where it gets too deep).
 pub const MAX_NESTING: usize = 64;
 
+/// At most this many problems are listed; a last entry says how many more there are.
+pub const MAX_PROBLEMS: usize = 1000;
+
+/// The formats an import understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Our own schema (`assets/data/japan-nato.json`, the JSON export).
     Json,
+    /// TimelineJS3 JSON.
     TimelineJson,
+    /// Our CSV export.
     Csv,
+    /// The TimelineJS Google-sheet template, saved as CSV.
     TimelineCsv,
 }
 
@@ -25,65 +49,802 @@ impl Format {
     }
 }
 
+/// One problem found in the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportProblem {
+    /// Where: "row 14, column Year", "line 3, column 17", "event 5 (id 'x'), field start",
+    /// "footnote 3", "file". Empty only for the closing "… and N more problems".
     pub location: String,
+    /// What: "'19x4' is not a year".
     pub message: String,
+}
+
+impl ImportProblem {
+    pub fn new(location: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            location: location.into(),
+            message: message.into(),
+        }
+    }
 }
 
 impl fmt::Display for ImportProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+        if self.location.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.location, self.message)
+        }
     }
 }
 
+/// A successful import.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
+    /// Events sorted ([`Chronology::sort_events`]); `validate()` finds no problem in it.
     pub chronology: Chronology,
     pub format: Format,
+    /// The problems of the records left out (non-empty only when skipping bad records).
     pub skipped: Vec<ImportProblem>,
     pub skipped_records: usize,
 }
 
+/// A refused import.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportFailure {
     pub format: Option<Format>,
+    /// Every problem found (at most [`MAX_PROBLEMS`], then "… and N more problems").
     pub problems: Vec<ImportProblem>,
+    /// Records (events, eras, rows) seen.
     pub records: usize,
+    /// Records with at least one problem.
     pub bad_records: usize,
+    /// Whether skipping the bad records would give a usable import: some records are good and
+    /// every problem belongs to a record that can be left out.
     pub can_skip: bool,
 }
 
+impl ImportFailure {
+    fn fatal(format: Option<Format>, location: &str, message: impl Into<String>) -> Self {
+        Self {
+            format,
+            problems: vec![ImportProblem::new(location, message)],
+            records: 0,
+            bad_records: 0,
+            can_skip: false,
+        }
+    }
+}
+
+/// Imports a chronology from a file's bytes. `file_name` only helps detection (".csv" /
+/// ".json") and gives the title when the file has none. With `skip_bad_records`, records with
+/// problems are left out (and listed in [`Imported::skipped`]) rather than refusing the file.
 pub fn import(
     bytes: &[u8],
-    _file_name: &str,
-    _skip_bad_records: bool,
+    file_name: &str,
+    skip_bad_records: bool,
 ) -> Result<Imported, ImportFailure> {
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportFailure {
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        let mb = bytes.len() as f64 / (1024.0 * 1024.0);
+        return Err(ImportFailure::fatal(
+            None,
+            "file",
+            format!(
+                "the file is {mb:.1} MB; at most {} MB can be imported",
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let text = decode(bytes).map_err(|p| ImportFailure {
         format: None,
-        problems: vec![ImportProblem {
-            location: "file".into(),
-            message: "invalid UTF-8".into(),
-        }],
+        problems: vec![p],
         records: 0,
         bad_records: 0,
         can_skip: false,
     })?;
-    crate::core::dataset::parse_json(text)
-        .map(|chronology| Imported {
-            chronology,
-            format: Format::Json,
-            skipped: vec![],
-            skipped_records: 0,
-        })
-        .map_err(|message| ImportFailure {
-            format: Some(Format::Json),
-            problems: vec![ImportProblem {
-                location: "file".into(),
-                message,
-            }],
+    let draft = match text.trim_start().as_bytes().first() {
+        Some(b'{') | Some(b'[') => json::parse(text, file_name),
+        Some(_) => csv::parse(text, file_name),
+        None => Err((None, vec![ImportProblem::new("file", "the file is empty")])),
+    };
+    match draft {
+        Ok(draft) => finish(draft, skip_bad_records),
+        Err((format, problems)) => Err(ImportFailure {
+            format,
+            problems: capped(problems),
             records: 0,
             bad_records: 0,
             can_skip: false,
-        })
+        }),
+    }
 }
+
+/// The text of the file: UTF-8 without its byte-order mark.
+fn decode(bytes: &[u8]) -> Result<&str, ImportProblem> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ImportProblem::new(
+            "file",
+            "the file is UTF-16; save it as UTF-8",
+        ));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let prefix =
+                std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();
+            let byte = bytes.get(valid).copied().unwrap_or_default();
+            Err(ImportProblem::new(
+                line_column(prefix, prefix.len()),
+                format!("invalid UTF-8 (byte 0x{byte:02x})"),
+            ))
+        }
+    }
+}
+
+/// "line L, column C" (both from 1, columns in characters) of a byte offset into `text`.
+pub(crate) fn line_column(text: &str, offset: usize) -> String {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = text.get(..offset).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).unwrap_or_default().chars().count() + 1;
+    format!("line {line}, column {column}")
+}
+
+/// The list of problems, cut at [`MAX_PROBLEMS`] with a last entry counting the rest.
+fn capped(mut problems: Vec<ImportProblem>) -> Vec<ImportProblem> {
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(ImportProblem::new(
+            "",
+            format!(
+                "… and {more} more problem{}",
+                if more == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    problems
+}
+
+/// A value quoted for a message, cut short when long.
+pub(crate) fn quoted(value: &str) -> String {
+    let mut s: String = value.chars().take(40).collect();
+    if value.chars().count() > 40 {
+        s.push('…');
+    }
+    format!("'{s}'")
+}
+
+/// The file name without folders and extension, for a title; never empty.
+pub(crate) fn file_stem(file_name: &str) -> String {
+    let base = file_name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let stem = match base.rfind('.') {
+        Some(i) if i > 0 => base.get(..i).unwrap_or(base),
+        _ => base,
+    };
+    if stem.trim().is_empty() {
+        "Imported chronology".to_string()
+    } else {
+        stem.trim().to_string()
+    }
+}
+
+/// The source record of an imported file that has none of its own.
+pub(crate) fn imported_source(title: &str, file_name: &str, format: Format) -> Source {
+    let name = file_name.trim();
+    Source {
+        title: title.to_string(),
+        subtitle: None,
+        series: None,
+        author: String::new(),
+        affiliations: vec![],
+        year: None,
+        note: Some(format!(
+            "Imported from {} ({})",
+            if name.is_empty() { "a file" } else { name },
+            format.label()
+        )),
+    }
+}
+
+/// An id made of lower-case letters, digits and '-', never empty.
+pub(crate) fn slug(text: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+        if out.len() > 80 {
+            break;
+        }
+    }
+    if out.is_empty() {
+        fallback.to_string()
+    } else {
+        out
+    }
+}
+
+/// Gives each name an id (its slug, made unique), the same id for the same name.
+#[derive(Default)]
+pub(crate) struct Slugs {
+    by_name: HashMap<String, String>,
+    used: HashSet<String>,
+    /// (id, name) in order of first appearance.
+    pub order: Vec<(String, String)>,
+}
+
+impl Slugs {
+    pub fn id(&mut self, name: &str, fallback: &str) -> String {
+        if let Some(id) = self.by_name.get(name) {
+            return id.clone();
+        }
+        let base = slug(name, fallback);
+        let mut id = base.clone();
+        let mut n = 2usize;
+        while self.used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.used.insert(id.clone());
+        self.by_name.insert(name.to_string(), id.clone());
+        self.order.push((id.clone(), name.to_string()));
+        id
+    }
+
+    /// A new unique id for something that has no name shared with others (an era).
+    pub fn fresh(&mut self, name: &str, fallback: &str) -> String {
+        let base = slug(name, fallback);
+        let mut id = base.clone();
+        let mut n = 2usize;
+        while self.used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.used.insert(id.clone());
+        id
+    }
+}
+
+/// Which part of a date a problem is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DatePart {
+    Year,
+    Month,
+    Day,
+}
+
+/// A year: digits with an optional sign, within ±[`MAX_ABS_YEAR`].
+pub(crate) fn parse_year(text: &str) -> Result<i32, String> {
+    let s = text.trim();
+    let digits = s
+        .strip_prefix('-')
+        .or_else(|| s.strip_prefix('+'))
+        .unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("{} is not a year", quoted(text)));
+    }
+    let out_of_range = || format!("{} is out of range (±{MAX_ABS_YEAR} at most)", quoted(text));
+    let significant = digits.trim_start_matches('0');
+    if significant.len() > 12 {
+        return Err(out_of_range());
+    }
+    let magnitude: i64 = if significant.is_empty() {
+        0
+    } else {
+        significant.parse().map_err(|_| out_of_range())?
+    };
+    let year = if s.starts_with('-') {
+        -magnitude
+    } else {
+        magnitude
+    };
+    if year.abs() > i64::from(MAX_ABS_YEAR) {
+        return Err(out_of_range());
+    }
+    i32::try_from(year).map_err(|_| out_of_range())
+}
+
+/// A month: 1–12 or an English month name or abbreviation ("Sept.", "march").
+pub(crate) fn parse_month(text: &str) -> Result<u8, String> {
+    let s = text.trim();
+    let bad = || format!("{} is not a month (1–12)", quoted(text));
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        let significant = s.trim_start_matches('0');
+        if significant.len() > 2 {
+            return Err(bad());
+        }
+        let n: u8 = significant.parse().unwrap_or(0);
+        return if (1..=12).contains(&n) {
+            Ok(n)
+        } else {
+            Err(bad())
+        };
+    }
+    let word = s.trim_end_matches('.').to_lowercase();
+    if word.len() >= 3 {
+        for m in 1..=12u8 {
+            let name = month_name(m).to_lowercase();
+            if name == word || (word.len() >= 3 && name.starts_with(&word)) {
+                return Ok(m);
+            }
+        }
+    }
+    Err(bad())
+}
+
+/// A date from its parts as a spreadsheet or a TimelineJS slide gives them (empty parts are
+/// `None`). `Ok(None)` when there is no date at all.
+pub(crate) fn date_from_parts(
+    year: Option<&str>,
+    month: Option<&str>,
+    day: Option<&str>,
+) -> Result<Option<PartialDate>, (DatePart, String)> {
+    let Some(year_text) = year else {
+        return match (month, day) {
+            (None, None) => Ok(None),
+            _ => Err((DatePart::Year, "a month or a day needs a year".into())),
+        };
+    };
+    let year = parse_year(year_text).map_err(|m| (DatePart::Year, m))?;
+    let Some(month_text) = month else {
+        return match day {
+            None => PartialDate::year(year)
+                .map(Some)
+                .map_err(|e| (DatePart::Year, e.to_string())),
+            Some(_) => Err((DatePart::Day, "a day needs a month".into())),
+        };
+    };
+    let month = parse_month(month_text).map_err(|m| (DatePart::Month, m))?;
+    let Some(day_text) = day else {
+        return PartialDate::month(year, month)
+            .map(Some)
+            .map_err(|e| (DatePart::Month, e.to_string()));
+    };
+    let s = day_text.trim();
+    let significant = s.trim_start_matches('0');
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) || significant.len() > 4 {
+        return Err((DatePart::Day, format!("{} is not a day", quoted(day_text))));
+    }
+    let d: u32 = significant.parse().unwrap_or(0);
+    let not_a_day = || {
+        (
+            DatePart::Day,
+            format!(
+                "{d} is not a day of {} {}",
+                month_name(month),
+                format_year(year)
+            ),
+        )
+    };
+    if d == 0 || d > u32::from(days_in_month(year, month)) {
+        return Err(not_a_day());
+    }
+    let d = u8::try_from(d).map_err(|_| not_a_day())?;
+    PartialDate::day(year, month, d)
+        .map(Some)
+        .map_err(|e| (DatePart::Day, e.to_string()))
+}
+
+/// Whether `end` may end something that starts at `start` (the rule of `validate`).
+pub(crate) fn ends_after(start: &PartialDate, end: &PartialDate) -> bool {
+    !(end.end_day() <= start.first_day() || end.end_day() < start.end_day())
+}
+
+/// "the end (1990) is before the start (1994)"
+pub(crate) fn end_before_start(start: &PartialDate, end: &PartialDate) -> String {
+    format!(
+        "the end ({}) is before the start ({})",
+        end.format_human(),
+        start.format_human()
+    )
+}
+
+/// A TimelineJS media link as a footnote (numbered when the chronology is built), or the
+/// problem with it. `Ok(None)` when there is no link.
+pub(crate) fn media_footnote(
+    url: &str,
+    caption: &str,
+    credit: &str,
+) -> Result<Option<Footnote>, String> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Ok(None);
+    }
+    if !crate::core::dataset::validate::is_web_url(url) {
+        return Err(format!("{} is not an http(s) link", quoted(url)));
+    }
+    let words: Vec<&str> = [credit.trim(), caption.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let citation = if words.is_empty() {
+        url.to_string()
+    } else {
+        words.join(" — ")
+    };
+    Ok(Some(Footnote {
+        number: 0,
+        citation,
+        url: Some(url.to_string()),
+        other_urls: vec![],
+    }))
+}
+
+/// An event title from a TimelineJS headline, or the start of the text when it has none.
+pub(crate) fn title_from(headline: &str, text: &str) -> Option<String> {
+    let h = headline.trim();
+    if !h.is_empty() {
+        return Some(h.to_string());
+    }
+    let t: String = text.trim().chars().take(80).collect();
+    let t = t.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// "North korea" for "north-korea": a label for an id the file gives without one.
+pub(crate) fn label_for_id(id: &str) -> String {
+    let spaced = id.replace('-', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// What a record of the file turned into.
+#[derive(Clone, Debug)]
+pub(crate) enum Item {
+    Event(Box<Event>),
+    Era(Phase),
+    /// Too broken to build.
+    Nothing,
+}
+
+/// One record (an event, an era, a CSV row) with its problems.
+#[derive(Clone, Debug)]
+pub(crate) struct Record {
+    /// "event 5 (id 'x')", "row 14": where problems found later are reported.
+    pub location: String,
+    pub item: Item,
+    pub problems: Vec<ImportProblem>,
+    /// A TimelineJS media link, cited by the event.
+    pub media: Option<Footnote>,
+    /// Our CSV: the links of the footnotes the row cites.
+    pub footnote_urls: Vec<(u32, String)>,
+}
+
+impl Record {
+    pub fn new(location: String) -> Self {
+        Self {
+            location,
+            item: Item::Nothing,
+            problems: vec![],
+            media: None,
+            footnote_urls: vec![],
+        }
+    }
+
+    /// A problem at `place` within the record ("column Year", "field start").
+    pub fn problem(&mut self, place: &str, message: impl Into<String>) {
+        let location = if place.is_empty() {
+            self.location.clone()
+        } else {
+            format!("{}, {place}", self.location)
+        };
+        self.problems.push(ImportProblem::new(location, message));
+    }
+}
+
+/// How the chronology's facets come from the records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Derive {
+    /// As the file gives them (our JSON).
+    Nothing,
+    /// Phases from eras, each event in the first era its start lies in (TimelineJS).
+    Eras,
+    /// Phases, domains, third parties and footnotes from the ids the events use (our CSV).
+    FromEvents,
+}
+
+/// A parsed file, before its records are checked together.
+pub(crate) struct Draft {
+    pub format: Format,
+    /// The chronology without events (and, for derived facets, without those).
+    pub base: Chronology,
+    pub records: Vec<Record>,
+    /// Problems not tied to a record.
+    pub fatal: Vec<ImportProblem>,
+    pub derive: Derive,
+}
+
+/// The refusal for a file with more records than the explorer can show.
+pub(crate) fn too_many_records(count: usize) -> ImportProblem {
+    ImportProblem::new(
+        "file",
+        format!("the file has {count} records; at most {MAX_EVENTS} can be imported"),
+    )
+}
+
+/// The chronology of the included records.
+fn build(draft: &Draft, include: &[bool]) -> Chronology {
+    let mut c = draft.base.clone();
+    let included = || {
+        draft
+            .records
+            .iter()
+            .zip(include)
+            .filter(|(_, inc)| **inc)
+            .map(|(r, _)| r)
+    };
+    if draft.derive == Derive::Eras {
+        c.phases = included()
+            .filter_map(|r| match &r.item {
+                Item::Era(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
+    }
+    let mut next_note = c
+        .footnotes
+        .iter()
+        .map(|f| f.number)
+        .max()
+        .unwrap_or(0)
+        .saturating_add(1);
+    for r in included() {
+        let Item::Event(e) = &r.item else { continue };
+        let mut e = (**e).clone();
+        if draft.derive == Derive::Eras {
+            e.phase = c
+                .phases
+                .iter()
+                .find(|p| {
+                    e.start.end_day() > p.start.first_day() && e.start.first_day() < p.end.end_day()
+                })
+                .map(|p| p.id.clone())
+                .unwrap_or_default();
+        }
+        if let Some(f) = &r.media {
+            let mut f = f.clone();
+            f.number = next_note;
+            next_note = next_note.saturating_add(1);
+            e.footnotes.push(f.number);
+            c.footnotes.push(f);
+        }
+        c.events.push(e);
+    }
+    match draft.derive {
+        Derive::Nothing => {}
+        Derive::Eras => {
+            let used: HashSet<&str> = c
+                .events
+                .iter()
+                .flat_map(|e| e.domains.iter().map(String::as_str))
+                .collect();
+            let domains = c
+                .domains
+                .iter()
+                .filter(|d| used.contains(d.id.as_str()))
+                .cloned()
+                .collect();
+            c.domains = domains;
+        }
+        Derive::FromEvents => derive_from_events(&mut c, included()),
+    }
+    c
+}
+
+/// Our CSV: facets and footnotes from the ids and numbers the events use.
+fn derive_from_events<'a>(c: &mut Chronology, records: impl Iterator<Item = &'a Record>) {
+    let mut urls: HashMap<u32, String> = HashMap::new();
+    for r in records {
+        for (n, url) in &r.footnote_urls {
+            urls.entry(*n).or_insert_with(|| url.clone());
+        }
+    }
+    let mut seen_domains = HashSet::new();
+    let mut seen_parties = HashSet::new();
+    let mut phases: Vec<Phase> = Vec::new();
+    let mut phase_index: HashMap<String, usize> = HashMap::new();
+    let mut numbers = Vec::new();
+    for e in &c.events {
+        for d in &e.domains {
+            if seen_domains.insert(d.clone()) {
+                c.domains.push(Domain {
+                    id: d.clone(),
+                    label: label_for_id(d),
+                    description: String::new(),
+                });
+            }
+        }
+        for t in &e.third_parties {
+            if seen_parties.insert(t.clone()) {
+                c.third_parties.push(ThirdParty {
+                    id: t.clone(),
+                    label: label_for_id(t),
+                });
+            }
+        }
+        numbers.extend(e.footnotes.iter().copied());
+        if !e.phase.is_empty() {
+            let last = e.end.unwrap_or(e.start);
+            match phase_index.get(&e.phase) {
+                Some(&i) => {
+                    if let Some(p) = phases.get_mut(i) {
+                        if e.start < p.start {
+                            p.start = e.start;
+                        }
+                        if last.end_day() > p.end.end_day() {
+                            p.end = last;
+                        }
+                    }
+                }
+                None => {
+                    phase_index.insert(e.phase.clone(), phases.len());
+                    phases.push(Phase {
+                        id: e.phase.clone(),
+                        label: label_for_id(&e.phase),
+                        start: e.start,
+                        end: last,
+                        summary: String::new(),
+                        evidence: String::new(),
+                    });
+                }
+            }
+        }
+    }
+    phases.sort_by_key(|p| p.start);
+    c.phases = phases;
+    numbers.sort_unstable();
+    numbers.dedup();
+    c.footnotes = numbers
+        .into_iter()
+        .map(|n| Footnote {
+            number: n,
+            citation: format!("Footnote {n} of the source"),
+            url: urls.get(&n).cloned(),
+            other_urls: vec![],
+        })
+        .collect();
+}
+
+/// Checks the records together, and gives the chronology or every problem.
+fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure> {
+    let format = draft.format;
+    let mut draft = draft;
+    let mut fatal = std::mem::take(&mut draft.fatal);
+    let count = draft.records.len();
+    if count > MAX_EVENTS {
+        return Err(ImportFailure {
+            format: Some(format),
+            problems: vec![too_many_records(count)],
+            records: count,
+            bad_records: 0,
+            can_skip: false,
+        });
+    }
+    let mut include: Vec<bool> = draft
+        .records
+        .iter()
+        .map(|r| r.problems.is_empty() && !matches!(r.item, Item::Nothing))
+        .collect();
+    let mut chronology;
+    loop {
+        chronology = build(&draft, &include);
+        let problems = validate(&chronology);
+        if problems.is_empty() {
+            break;
+        }
+        // Which included record each event (and era) id belongs to.
+        let mut events: HashMap<&str, usize> = HashMap::new();
+        let mut eras: HashMap<&str, usize> = HashMap::new();
+        for (i, r) in draft.records.iter().enumerate() {
+            if include.get(i).copied().unwrap_or(false) {
+                match &r.item {
+                    Item::Event(e) => {
+                        events.entry(e.id.as_str()).or_insert(i);
+                    }
+                    Item::Era(p) => {
+                        eras.entry(p.id.as_str()).or_insert(i);
+                    }
+                    Item::Nothing => {}
+                }
+            }
+        }
+        let mut attributed: Vec<(usize, String)> = Vec::new();
+        let mut unattributed = false;
+        for p in problems {
+            let record = if let Some(id) = p.subject.strip_prefix("event ") {
+                events.get(id).copied()
+            } else if let Some(id) = p.subject.strip_prefix("phase ") {
+                eras.get(id).copied()
+            } else {
+                None
+            };
+            match record {
+                Some(i) => attributed.push((i, p.message)),
+                None => {
+                    unattributed = true;
+                    fatal.push(ImportProblem::new(p.subject, p.message));
+                }
+            }
+        }
+        for (i, message) in attributed {
+            if let Some(r) = draft.records.get_mut(i) {
+                r.problem("", message);
+            }
+            if let Some(inc) = include.get_mut(i) {
+                *inc = false;
+            }
+        }
+        if unattributed {
+            break;
+        }
+    }
+
+    let bad_records = draft
+        .records
+        .iter()
+        .filter(|r| !r.problems.is_empty())
+        .count();
+    let has_events = draft
+        .records
+        .iter()
+        .any(|r| matches!(r.item, Item::Event(_)) || !r.problems.is_empty());
+    if !has_events && fatal.is_empty() {
+        fatal.push(ImportProblem::new("file", "the file has no events"));
+    }
+    let good_events = chronology.events.len();
+    let record_problems = || {
+        draft
+            .records
+            .iter()
+            .flat_map(|r| r.problems.iter().cloned())
+            .collect::<Vec<_>>()
+    };
+    if !fatal.is_empty() || (bad_records > 0 && !skip) || good_events == 0 {
+        let mut problems = fatal.clone();
+        problems.extend(record_problems());
+        if problems.is_empty() {
+            problems.push(ImportProblem::new(
+                "file",
+                "no event is left once the records with problems are left out",
+            ));
+        }
+        return Err(ImportFailure {
+            format: Some(format),
+            problems: capped(problems),
+            records: count,
+            bad_records,
+            can_skip: fatal.is_empty() && good_events > 0,
+        });
+    }
+    chronology.sort_events();
+    Ok(Imported {
+        chronology,
+        format,
+        skipped: capped(record_problems()),
+        skipped_records: bad_records,
+    })
+}
+
+#[cfg(test)]
+mod tests;

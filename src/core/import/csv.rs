@@ -1,0 +1,507 @@
+//! CSV (RFC 4180): our own export's columns, and the TimelineJS sheet template.
+
+use super::{
+    date_from_parts, end_before_start, ends_after, file_stem, imported_source, media_footnote,
+    quoted, title_from, too_many_records, DatePart, Derive, Draft, Format, ImportProblem, Item,
+    Record, Slugs,
+};
+use crate::core::dataset::validate::is_web_url;
+use crate::core::dataset::{Chronology, Domain, Event, Phase};
+use crate::core::date::PartialDate;
+use crate::core::synthetic::MAX_EVENTS;
+use std::collections::HashMap;
+
+type Refusal = (Option<Format>, Vec<ImportProblem>);
+
+/// One row of the file: its number as a spreadsheet shows it (the header is row 1).
+#[derive(Debug)]
+pub(crate) struct Row {
+    pub number: usize,
+    pub fields: Vec<String>,
+    /// A quoted field runs to the end of the file.
+    pub unterminated: bool,
+}
+
+impl Row {
+    fn is_blank(&self) -> bool {
+        self.fields.iter().all(|f| f.trim().is_empty())
+    }
+}
+
+/// Splits CSV text into rows: quoted fields with `""` escapes, commas and line breaks inside
+/// quotes, CRLF, LF or CR line ends. Text after a closing quote is kept as it is.
+pub(crate) fn rows(text: &str) -> Vec<Row> {
+    let bytes = text.as_bytes();
+    let mut rows = Vec::new();
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut i = 0;
+    let mut number = 1;
+    let mut row_has_content = false;
+    // The text between ASCII delimiters is copied by slices, which always fall on char
+    // boundaries because the delimiters are ASCII.
+    let slice = |from: usize, to: usize| text.get(from..to).unwrap_or_default();
+    while i < bytes.len() {
+        row_has_content = true;
+        let mut unterminated = false;
+        if bytes.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                let from = i;
+                while i < bytes.len() && bytes.get(i) != Some(&b'"') {
+                    i += 1;
+                }
+                field.push_str(slice(from, i));
+                if i >= bytes.len() {
+                    unterminated = true;
+                    break;
+                }
+                // At a quote: an escaped one, or the end of the quoted part.
+                if bytes.get(i + 1) == Some(&b'"') {
+                    field.push('"');
+                    i += 2;
+                } else {
+                    i += 1;
+                    break;
+                }
+            }
+        }
+        let from = i;
+        while i < bytes.len() && !matches!(bytes.get(i), Some(b',' | b'\n' | b'\r')) {
+            i += 1;
+        }
+        field.push_str(slice(from, i));
+        fields.push(std::mem::take(&mut field));
+        if unterminated {
+            rows.push(Row {
+                number,
+                fields: std::mem::take(&mut fields),
+                unterminated: true,
+            });
+            return rows;
+        }
+        match bytes.get(i) {
+            Some(b',') => {
+                i += 1;
+                if i >= bytes.len() {
+                    fields.push(String::new());
+                }
+            }
+            Some(b'\r') | Some(b'\n') => {
+                if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                i += 1;
+                rows.push(Row {
+                    number,
+                    fields: std::mem::take(&mut fields),
+                    unterminated: false,
+                });
+                number += 1;
+                row_has_content = false;
+            }
+            _ => {}
+        }
+    }
+    if row_has_content && !fields.is_empty() {
+        rows.push(Row {
+            number,
+            fields,
+            unterminated: false,
+        });
+    }
+    rows
+}
+
+/// The columns of a header row, by lower-case trimmed name (the first of a repeated name).
+fn columns(header: &Row) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for (i, name) in header.fields.iter().enumerate() {
+        out.entry(name.trim().to_lowercase()).or_insert(i);
+    }
+    out
+}
+
+/// Parses a CSV file of either kind, told apart by its header.
+pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
+    let rows = rows(text);
+    let Some(header) = rows.first() else {
+        return Err((None, vec![ImportProblem::new("file", "the file is empty")]));
+    };
+    let cols = columns(header);
+    let has = |name: &str| cols.contains_key(name);
+    let data: Vec<&Row> = rows.iter().skip(1).filter(|r| !r.is_blank()).collect();
+    if has("year") && has("headline") {
+        if data.len() > MAX_EVENTS {
+            return Err((
+                Some(Format::TimelineCsv),
+                vec![too_many_records(data.len())],
+            ));
+        }
+        Ok(timeline(header, &cols, &data, file_name))
+    } else if has("id") && has("start") && has("title") {
+        if data.len() > MAX_EVENTS {
+            return Err((Some(Format::Csv), vec![too_many_records(data.len())]));
+        }
+        Ok(ours(header, &cols, &data, file_name))
+    } else {
+        Err((
+            None,
+            vec![ImportProblem::new(
+                "row 1",
+                "the first row must name the columns: either id, start, title… or Year, Month, Day, Headline…",
+            )],
+        ))
+    }
+}
+
+/// A row's cells by column name, with the header's spelling for messages.
+struct Cells<'a> {
+    header: &'a Row,
+    cols: &'a HashMap<String, usize>,
+    row: &'a Row,
+}
+
+impl<'a> Cells<'a> {
+    /// The cell of a column ("" when the file has no such column).
+    fn get(&self, name: &str) -> &'a str {
+        self.cols
+            .get(name)
+            .and_then(|&i| self.row.fields.get(i))
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+
+    /// The cell, `None` when empty.
+    fn some(&self, name: &str) -> Option<&'a str> {
+        let v = self.get(name);
+        (!v.trim().is_empty()).then_some(v)
+    }
+
+    /// "column Year", spelt as in the file's header.
+    fn column(&self, name: &str) -> String {
+        let spelt = self
+            .cols
+            .get(name)
+            .and_then(|&i| self.header.fields.get(i))
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .unwrap_or(name);
+        format!("column {spelt}")
+    }
+}
+
+/// The record of a row, with the row-shape problems (field count, open quote) already noted.
+fn row_record(header: &Row, row: &Row) -> Record {
+    let mut record = Record::new(format!("row {}", row.number));
+    if row.unterminated {
+        record.problem(
+            "",
+            "a quoted field is not closed (a closing \" is missing before the end of the file)",
+        );
+    } else if row.fields.len() != header.fields.len() {
+        record.problem(
+            "",
+            format!(
+                "has {} field{}, the header has {}",
+                row.fields.len(),
+                if row.fields.len() == 1 { "" } else { "s" },
+                header.fields.len()
+            ),
+        );
+    }
+    record
+}
+
+/// A list cell: split on ';', trimmed, empty items dropped.
+fn list(cell: &str) -> Vec<String> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Our own CSV export.
+fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &str) -> Draft {
+    let title = file_stem(file_name);
+    let mut records = Vec::with_capacity(data.len());
+    let mut first_with_id: HashMap<String, usize> = HashMap::new();
+    let mut footnote_urls: HashMap<u32, (String, usize)> = HashMap::new();
+    for row in data {
+        let mut record = row_record(header, row);
+        let cells = Cells { header, cols, row };
+        let id = cells.get("id").trim().to_string();
+        if id.is_empty() {
+            record.problem(&cells.column("id"), "the id is empty");
+        } else if let Some(first) = first_with_id.get(&id) {
+            record.problem(
+                &cells.column("id"),
+                format!("the id {} is already used by row {first}", quoted(&id)),
+            );
+        } else {
+            first_with_id.insert(id.clone(), row.number);
+        }
+        let start = match cells.some("start") {
+            None => {
+                record.problem(&cells.column("start"), "the start date is missing");
+                None
+            }
+            Some(s) => match PartialDate::parse(s) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    record.problem(&cells.column("start"), e.to_string());
+                    None
+                }
+            },
+        };
+        let end = match cells.some("end") {
+            None => Ok(None),
+            Some(s) => match PartialDate::parse(s) {
+                Ok(d) => Ok(Some(d)),
+                Err(e) => {
+                    record.problem(&cells.column("end"), e.to_string());
+                    Err(())
+                }
+            },
+        };
+        if let (Some(start), Ok(Some(end))) = (start, end) {
+            if !ends_after(&start, &end) {
+                record.problem(&cells.column("end"), end_before_start(&start, &end));
+            }
+        }
+        let title = cells.get("title");
+        if title.trim().is_empty() {
+            record.problem(&cells.column("title"), "the title is empty");
+        }
+        let mut footnotes = Vec::new();
+        for n in list(cells.get("footnotes")) {
+            match n.parse::<u32>() {
+                Ok(n) if n >= 1 => footnotes.push(n),
+                _ => record.problem(
+                    &cells.column("footnotes"),
+                    format!("{} is not a footnote number", quoted(&n)),
+                ),
+            }
+        }
+        let urls_cell = cells.get("source_urls");
+        if !urls_cell.trim().is_empty() {
+            let urls: Vec<&str> = urls_cell.split(" ; ").map(str::trim).collect();
+            if urls.len() != footnotes.len() {
+                record.problem(
+                    &cells.column("source_urls"),
+                    format!(
+                        "has {} link{} for {} footnote{}",
+                        urls.len(),
+                        if urls.len() == 1 { "" } else { "s" },
+                        footnotes.len(),
+                        if footnotes.len() == 1 { "" } else { "s" }
+                    ),
+                );
+            } else {
+                for (n, url) in footnotes.iter().zip(urls) {
+                    if url.is_empty() {
+                        continue;
+                    }
+                    if !is_web_url(url) {
+                        record.problem(
+                            &cells.column("source_urls"),
+                            format!("{} is not an http(s) link", quoted(url)),
+                        );
+                        continue;
+                    }
+                    match footnote_urls.get(n) {
+                        Some((other, first)) if other != url => record.problem(
+                            &cells.column("source_urls"),
+                            format!(
+                                "footnote {n} links to {} here but to {} in row {first}",
+                                quoted(url),
+                                quoted(other)
+                            ),
+                        ),
+                        Some(_) => {}
+                        None => {
+                            footnote_urls.insert(*n, (url.to_string(), row.number));
+                        }
+                    }
+                    record.footnote_urls.push((*n, url.to_string()));
+                }
+            }
+        }
+        if let (Some(start), Ok(end), true) = (start, end, record.problems.is_empty()) {
+            let note = cells.get("note");
+            record.item = Item::Event(Box::new(Event {
+                id,
+                start,
+                end,
+                title: title.to_string(),
+                summary: cells.get("summary").to_string(),
+                phase: cells.get("phase").trim().to_string(),
+                domains: list(cells.get("domains")),
+                third_parties: list(cells.get("third_parties")),
+                actors: list(cells.get("actors")),
+                footnotes,
+                evidence: cells.get("evidence").to_string(),
+                note: (!note.is_empty()).then(|| note.to_string()),
+            }));
+        }
+        records.push(record);
+    }
+    Draft {
+        format: Format::Csv,
+        base: Chronology {
+            source: imported_source(&title, file_name, Format::Csv),
+            title,
+            phases: vec![],
+            domains: vec![],
+            third_parties: vec![],
+            footnotes: vec![],
+            events: vec![],
+        },
+        records,
+        fatal: vec![],
+        derive: Derive::FromEvents,
+    }
+}
+
+/// A date from the Year/Month/Day columns (with a prefix: "" or "end ").
+fn row_date(cells: &Cells, prefix: &str, record: &mut Record) -> Result<Option<PartialDate>, ()> {
+    let name = |part: &str| format!("{prefix}{part}");
+    match date_from_parts(
+        cells.some(&name("year")),
+        cells.some(&name("month")),
+        cells.some(&name("day")),
+    ) {
+        Ok(d) => Ok(d),
+        Err((part, message)) => {
+            let column = match part {
+                DatePart::Year => name("year"),
+                DatePart::Month => name("month"),
+                DatePart::Day => name("day"),
+            };
+            record.problem(&cells.column(&column), message);
+            Err(())
+        }
+    }
+}
+
+/// The TimelineJS Google-sheet template.
+fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &str) -> Draft {
+    let mut title: Option<String> = None;
+    let mut records = Vec::with_capacity(data.len());
+    let mut groups = Slugs::default();
+    let mut era_ids = Slugs::default();
+    for row in data {
+        let cells = Cells { header, cols, row };
+        let kind = cells.get("type").trim().to_lowercase();
+        if kind == "title" {
+            if title.is_none() {
+                let headline = cells.get("headline").trim();
+                if !headline.is_empty() {
+                    title = Some(headline.to_string());
+                }
+            }
+            continue;
+        }
+        let mut record = row_record(header, row);
+        let start = row_date(&cells, "", &mut record);
+        let end = row_date(&cells, "end ", &mut record);
+        let span = match (start, end) {
+            (Ok(None), _) => {
+                record.problem(&cells.column("year"), "the year is missing");
+                None
+            }
+            (Ok(Some(start)), Ok(end)) => match end {
+                Some(end) if !ends_after(&start, &end) => {
+                    record.problem(&cells.column("end year"), end_before_start(&start, &end));
+                    None
+                }
+                _ => Some((start, end)),
+            },
+            _ => None,
+        };
+        let headline = cells.get("headline");
+        let text = cells.get("text");
+        if kind == "era" {
+            let label = headline.trim();
+            if label.is_empty() {
+                record.problem(&cells.column("headline"), "an era needs a headline");
+            }
+            if let (Some((start, end)), true) = (span, record.problems.is_empty()) {
+                record.item = Item::Era(Phase {
+                    id: era_ids.fresh(label, "era"),
+                    label: label.to_string(),
+                    start,
+                    end: end.unwrap_or(start),
+                    summary: String::new(),
+                    evidence: String::new(),
+                });
+            }
+            records.push(record);
+            continue;
+        }
+        let event_title = title_from(headline, text);
+        if event_title.is_none() {
+            record.problem(
+                &cells.column("headline"),
+                "the headline and the text are both empty",
+            );
+        }
+        match media_footnote(
+            cells.get("media"),
+            cells.get("media caption"),
+            cells.get("media credit"),
+        ) {
+            Ok(f) => record.media = f,
+            Err(message) => record.problem(&cells.column("media"), message),
+        }
+        if let (Some((start, end)), Some(event_title), true) =
+            (span, event_title, record.problems.is_empty())
+        {
+            let group = cells.get("group").trim();
+            record.item = Item::Event(Box::new(Event {
+                id: format!("row-{}", row.number),
+                start,
+                end,
+                title: event_title,
+                summary: text.to_string(),
+                phase: String::new(),
+                domains: if group.is_empty() {
+                    vec![]
+                } else {
+                    vec![groups.id(group, "group")]
+                },
+                third_parties: vec![],
+                actors: vec![],
+                footnotes: vec![],
+                evidence: String::new(),
+                note: None,
+            }));
+        }
+        records.push(record);
+    }
+    let title = title.unwrap_or_else(|| file_stem(file_name));
+    Draft {
+        format: Format::TimelineCsv,
+        base: Chronology {
+            source: imported_source(&title, file_name, Format::TimelineCsv),
+            title,
+            phases: vec![],
+            domains: groups
+                .order
+                .into_iter()
+                .map(|(id, label)| Domain {
+                    id,
+                    label,
+                    description: String::new(),
+                })
+                .collect(),
+            third_parties: vec![],
+            footnotes: vec![],
+            events: vec![],
+        },
+        records,
+        fatal: vec![],
+        derive: Derive::Eras,
+    }
+}

@@ -1,0 +1,545 @@
+//! JSON: our own schema and TimelineJS3 JSON.
+
+use super::{
+    date_from_parts, end_before_start, ends_after, file_stem, imported_source, line_column,
+    media_footnote, quoted, title_from, too_many_records, DatePart, Derive, Draft, Format,
+    ImportProblem, Item, Record, Slugs, MAX_NESTING,
+};
+use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, ThirdParty};
+use crate::core::date::PartialDate;
+use crate::core::synthetic::MAX_EVENTS;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+type Refusal = (Option<Format>, Vec<ImportProblem>);
+
+/// Parses a JSON file in either flavour.
+pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
+    if let Some(offset) = too_deep(text) {
+        return Err((
+            None,
+            vec![ImportProblem::new(
+                line_column(text, offset),
+                format!("the JSON is nested more than {MAX_NESTING} levels deep"),
+            )],
+        ));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or_default();
+        (
+            None,
+            vec![ImportProblem::new(
+                format!("line {}, column {}", e.line(), e.column()),
+                message,
+            )],
+        )
+    })?;
+    let Value::Object(root) = value else {
+        return Err((
+            None,
+            vec![ImportProblem::new(
+                "file",
+                "the JSON must be an object with \"events\" (a chronology or a TimelineJS timeline)",
+            )],
+        ));
+    };
+    if is_timeline(&root) {
+        timeline(root, file_name)
+    } else {
+        ours(root, file_name)
+    }
+}
+
+/// The byte offset where the nesting first gets deeper than [`MAX_NESTING`], if it does.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// TimelineJS: slides with `start_date` objects, or a title slide with `text`.
+fn is_timeline(root: &Map<String, Value>) -> bool {
+    let slides = root
+        .get("events")
+        .and_then(Value::as_array)
+        .is_some_and(|events| {
+            events
+                .iter()
+                .any(|e| e.get("start_date").is_some_and(Value::is_object))
+        });
+    let title_slide = root
+        .get("title")
+        .is_some_and(|t| t.is_object() && t.get("text").is_some());
+    slides || title_slide
+}
+
+/// "event 5 (id 'x')", or "event 5" when it has no usable id.
+fn record_location(kind: &str, position: usize, id: Option<&str>) -> String {
+    match id {
+        Some(id) if !id.trim().is_empty() => format!("{kind} {position} (id {})", quoted(id)),
+        _ => format!("{kind} {position}"),
+    }
+}
+
+/// Every item of a list of `T` ("phase 2 (id 'x'): missing field `label`").
+fn items<T: DeserializeOwned>(
+    value: Option<&Value>,
+    kind: &str,
+    field: &str,
+    fatal: &mut Vec<ImportProblem>,
+) -> Vec<T> {
+    let Some(value) = value else { return vec![] };
+    let Some(list) = value.as_array() else {
+        fatal.push(ImportProblem::new(
+            format!("field {field}"),
+            "expected a list",
+        ));
+        return vec![];
+    };
+    let mut out = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        match T::deserialize(v) {
+            Ok(t) => out.push(t),
+            Err(e) => fatal.push(ImportProblem::new(
+                record_location(kind, i + 1, v.get("id").and_then(Value::as_str)),
+                e.to_string(),
+            )),
+        }
+    }
+    out
+}
+
+/// Our own schema: every part on its own, so that every broken event is reported.
+fn ours(mut root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
+    let format = Some(Format::Json);
+    let mut fatal = Vec::new();
+    const FIELDS: [&str; 7] = [
+        "title",
+        "source",
+        "phases",
+        "domains",
+        "third_parties",
+        "footnotes",
+        "events",
+    ];
+    for key in root.keys() {
+        if !FIELDS.contains(&key.as_str()) {
+            fatal.push(ImportProblem::new(
+                "top level",
+                format!(
+                    "unknown field `{key}`, expected one of {}",
+                    FIELDS.join(", ")
+                ),
+            ));
+        }
+    }
+    let title = match root.get("title") {
+        None | Some(Value::Null) => file_stem(file_name),
+        Some(v) => String::deserialize(v).unwrap_or_else(|e| {
+            fatal.push(ImportProblem::new("field title", e.to_string()));
+            file_stem(file_name)
+        }),
+    };
+    let source = match root.get("source") {
+        None | Some(Value::Null) => imported_source(&title, file_name, Format::Json),
+        Some(v) => Source::deserialize(v).unwrap_or_else(|e| {
+            fatal.push(ImportProblem::new("source", e.to_string()));
+            imported_source(&title, file_name, Format::Json)
+        }),
+    };
+    let phases: Vec<Phase> = items(root.get("phases"), "phase", "phases", &mut fatal);
+    let domains: Vec<Domain> = items(root.get("domains"), "domain", "domains", &mut fatal);
+    let third_parties: Vec<ThirdParty> = items(
+        root.get("third_parties"),
+        "third party",
+        "third_parties",
+        &mut fatal,
+    );
+    let footnotes: Vec<Footnote> =
+        items(root.get("footnotes"), "footnote", "footnotes", &mut fatal);
+    let events = match root.remove("events") {
+        None | Some(Value::Null) => vec![],
+        Some(Value::Array(events)) => events,
+        Some(_) => {
+            fatal.push(ImportProblem::new(
+                "field events",
+                "expected a list of events",
+            ));
+            vec![]
+        }
+    };
+    if events.len() > MAX_EVENTS {
+        return Err((format, vec![too_many_records(events.len())]));
+    }
+    let mut records = Vec::with_capacity(events.len());
+    let mut first_with_id: HashMap<String, usize> = HashMap::new();
+    for (i, value) in events.into_iter().enumerate() {
+        let position = i + 1;
+        let id = value.get("id").and_then(Value::as_str).map(str::to_string);
+        let mut record = Record::new(record_location("event", position, id.as_deref()));
+        if let Some(id) = &id {
+            if id.trim().is_empty() {
+                record.problem("field id", "the id is empty");
+            } else if let Some(first) = first_with_id.get(id) {
+                record.problem(
+                    "",
+                    format!("the id {} is already used by event {first}", quoted(id)),
+                );
+            } else {
+                first_with_id.insert(id.clone(), position);
+            }
+        }
+        check_event(&value, &mut record);
+        if record.problems.is_empty() {
+            match Event::deserialize(value) {
+                Ok(e) => record.item = Item::Event(Box::new(e)),
+                Err(e) => record.problem("", e.to_string()),
+            }
+        }
+        records.push(record);
+    }
+    Ok(Draft {
+        format: Format::Json,
+        base: Chronology {
+            title,
+            source,
+            phases,
+            domains,
+            third_parties,
+            footnotes,
+            events: vec![],
+        },
+        records,
+        fatal,
+        derive: Derive::Nothing,
+    })
+}
+
+/// Each field of an event on its own, so that every problem of the event is named.
+fn check_event(value: &Value, record: &mut Record) {
+    let Some(object) = value.as_object() else {
+        record.problem("", format!("expected an object, found {}", kind_of(value)));
+        return;
+    };
+    for (key, v) in object {
+        let checked = match key.as_str() {
+            "id" | "title" | "summary" | "phase" | "evidence" => String::deserialize(v).map(drop),
+            "start" => PartialDate::deserialize(v).map(drop),
+            "end" => Option::<PartialDate>::deserialize(v).map(drop),
+            "note" => Option::<String>::deserialize(v).map(drop),
+            "domains" | "third_parties" | "actors" => Vec::<String>::deserialize(v).map(drop),
+            "footnotes" => Vec::<u32>::deserialize(v).map(drop),
+            _ => {
+                record.problem("", format!("unknown field `{key}`"));
+                continue;
+            }
+        };
+        if let Err(e) = checked {
+            record.problem(&format!("field {key}"), e.to_string());
+        }
+    }
+    for required in ["id", "start", "title", "summary"] {
+        if !object.contains_key(required) {
+            record.problem("", format!("missing field `{required}`"));
+        }
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A text field of a slide (`text.headline`), or the problem with it. Numbers are taken as text.
+fn text_at(slide: &Value, path: &[&str], record: &mut Record) -> String {
+    let mut v = Some(slide);
+    for key in path {
+        v = v.and_then(|x| x.get(key));
+    }
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(other) => {
+            record.problem(
+                &format!("field {}", path.join(".")),
+                format!("expected text, found {}", kind_of(other)),
+            );
+            String::new()
+        }
+    }
+}
+
+/// A date part of a TimelineJS date object as text (`None` when absent or empty).
+fn date_component(value: Option<&Value>) -> Result<Option<String>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::Number(n)) => Ok(Some(match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => i.to_string(),
+            (None, Some(f)) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+            _ => n.to_string(),
+        })),
+        Some(other) => Err(format!("expected a number, found {}", kind_of(other))),
+    }
+}
+
+/// A TimelineJS date object (`start_date`, `end_date`) as a date at its own precision.
+fn slide_date(slide: &Value, field: &str, record: &mut Record) -> Result<Option<PartialDate>, ()> {
+    let object = match slide.get(field) {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Object(o)) => o,
+        Some(other) => {
+            record.problem(
+                &format!("field {field}"),
+                format!("expected an object with a year, found {}", kind_of(other)),
+            );
+            return Err(());
+        }
+    };
+    let mut parts = Vec::with_capacity(3);
+    let mut broken = false;
+    for key in ["year", "month", "day"] {
+        match date_component(object.get(key)) {
+            Ok(p) => parts.push(p),
+            Err(message) => {
+                record.problem(&format!("field {field}.{key}"), message);
+                parts.push(None);
+                broken = true;
+            }
+        }
+    }
+    if broken {
+        return Err(());
+    }
+    let part = |i: usize| parts.get(i).and_then(|p| p.as_deref());
+    match date_from_parts(part(0), part(1), part(2)) {
+        Ok(Some(d)) => Ok(Some(d)),
+        Ok(None) => {
+            record.problem(&format!("field {field}.year"), "the year is missing");
+            Err(())
+        }
+        Err((which, message)) => {
+            let key = match which {
+                DatePart::Year => "year",
+                DatePart::Month => "month",
+                DatePart::Day => "day",
+            };
+            record.problem(&format!("field {field}.{key}"), message);
+            Err(())
+        }
+    }
+}
+
+/// Start and end of a slide or an era; `None` (with the problems recorded) when broken.
+fn slide_span(slide: &Value, record: &mut Record) -> Option<(PartialDate, Option<PartialDate>)> {
+    let start = slide_date(slide, "start_date", record);
+    let end = slide_date(slide, "end_date", record);
+    let start = match start {
+        Ok(Some(s)) => s,
+        Ok(None) => {
+            record.problem("field start_date", "the start date is missing");
+            return None;
+        }
+        Err(()) => return None,
+    };
+    let end = end.ok()?;
+    if let Some(end) = end {
+        if !ends_after(&start, &end) {
+            record.problem("field end_date", end_before_start(&start, &end));
+            return None;
+        }
+    }
+    Some((start, end))
+}
+
+/// TimelineJS3 JSON: a title slide, slides and eras.
+fn timeline(mut root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
+    let format = Some(Format::TimelineJson);
+    let mut fatal = Vec::new();
+    let headline = root
+        .get("title")
+        .and_then(|t| t.get("text"))
+        .and_then(|t| t.get("headline"))
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .unwrap_or_default();
+    let title = if headline.is_empty() {
+        file_stem(file_name)
+    } else {
+        headline.to_string()
+    };
+    let mut list = |key: &str, fatal: &mut Vec<ImportProblem>| match root.remove(key) {
+        None | Some(Value::Null) => vec![],
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            fatal.push(ImportProblem::new(
+                format!("field {key}"),
+                format!("expected a list, found {}", kind_of(&other)),
+            ));
+            vec![]
+        }
+    };
+    let slides = list("events", &mut fatal);
+    let eras = list("eras", &mut fatal);
+    let count = slides.len().saturating_add(eras.len());
+    if count > MAX_EVENTS {
+        return Err((format, vec![too_many_records(count)]));
+    }
+    let mut records = Vec::with_capacity(count);
+    let mut groups = Slugs::default();
+    let mut first_with_id: HashMap<String, usize> = HashMap::new();
+    for (i, slide) in slides.iter().enumerate() {
+        let position = i + 1;
+        let unique_id = match slide.get("unique_id") {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        let mut record = Record::new(record_location("event", position, unique_id.as_deref()));
+        if !slide.is_object() {
+            record.problem("", format!("expected an object, found {}", kind_of(slide)));
+            records.push(record);
+            continue;
+        }
+        if matches!(slide.get("unique_id"), Some(v) if !(v.is_string() || v.is_number() || v.is_null()))
+        {
+            record.problem("field unique_id", "expected text");
+        }
+        let id = unique_id.unwrap_or_else(|| format!("event-{position}"));
+        if let Some(first) = first_with_id.get(&id) {
+            record.problem(
+                "field unique_id",
+                format!("the id {} is already used by event {first}", quoted(&id)),
+            );
+        } else {
+            first_with_id.insert(id.clone(), position);
+        }
+        let span = slide_span(slide, &mut record);
+        let headline = text_at(slide, &["text", "headline"], &mut record);
+        let text = text_at(slide, &["text", "text"], &mut record);
+        let title = title_from(&headline, &text);
+        if title.is_none() {
+            record.problem(
+                "field text.headline",
+                "the headline and the text are both empty",
+            );
+        }
+        let url = text_at(slide, &["media", "url"], &mut record);
+        let caption = text_at(slide, &["media", "caption"], &mut record);
+        let credit = text_at(slide, &["media", "credit"], &mut record);
+        match media_footnote(&url, &caption, &credit) {
+            Ok(f) => record.media = f,
+            Err(message) => record.problem("field media.url", message),
+        }
+        let group = text_at(slide, &["group"], &mut record);
+        let group = group.trim();
+        if let (Some((start, end)), Some(title), true) = (span, title, record.problems.is_empty()) {
+            let domains = if group.is_empty() {
+                vec![]
+            } else {
+                vec![groups.id(group, "group")]
+            };
+            record.item = Item::Event(Box::new(Event {
+                id,
+                start,
+                end,
+                title,
+                summary: text,
+                phase: String::new(),
+                domains,
+                third_parties: vec![],
+                actors: vec![],
+                footnotes: vec![],
+                evidence: String::new(),
+                note: None,
+            }));
+        }
+        records.push(record);
+    }
+    let mut era_ids = Slugs::default();
+    for (i, era) in eras.iter().enumerate() {
+        let mut record = Record::new(format!("era {}", i + 1));
+        if !era.is_object() {
+            record.problem("", format!("expected an object, found {}", kind_of(era)));
+            records.push(record);
+            continue;
+        }
+        let span = slide_span(era, &mut record);
+        let headline = text_at(era, &["text", "headline"], &mut record);
+        let headline = headline.trim();
+        if headline.is_empty() {
+            record.problem("field text.headline", "an era needs a headline");
+        }
+        if let (Some((start, end)), true) = (span, record.problems.is_empty()) {
+            record.item = Item::Era(Phase {
+                id: era_ids.fresh(headline, "era"),
+                label: headline.to_string(),
+                start,
+                end: end.unwrap_or(start),
+                summary: String::new(),
+                evidence: String::new(),
+            });
+        }
+        records.push(record);
+    }
+    let domains = groups
+        .order
+        .into_iter()
+        .map(|(id, label)| Domain {
+            id,
+            label,
+            description: String::new(),
+        })
+        .collect();
+    Ok(Draft {
+        format: Format::TimelineJson,
+        base: Chronology {
+            source: imported_source(&title, file_name, Format::TimelineJson),
+            title,
+            phases: vec![],
+            domains,
+            third_parties: vec![],
+            footnotes: vec![],
+            events: vec![],
+        },
+        records,
+        fatal,
+        derive: Derive::Eras,
+    })
+}
