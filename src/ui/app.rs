@@ -83,6 +83,8 @@ pub struct State {
     pub report: Option<Report>,
     /// A file is being dragged over the page.
     pub dragging: bool,
+    /// The `?data=` file being loaded (kept in the link meanwhile).
+    pub pending_data: Option<String>,
     /// The chronology, events in time order; event indices everywhere refer to this order.
     pub data: Shared<Chronology>,
     pub index: Shared<TimelineIndex>,
@@ -268,6 +270,7 @@ impl State {
             loading: None,
             report: None,
             dragging: false,
+            pending_data: None,
             data: Shared(Rc::new(data)),
             index: Shared(Rc::new(index)),
             limits,
@@ -371,7 +374,7 @@ impl State {
             synthetic: self.synthetic,
             data: match &self.origin {
                 Origin::Url(url) => Some(url.clone()),
-                _ => None,
+                _ => self.pending_data.clone(),
             },
         }
     }
@@ -627,6 +630,7 @@ impl Reducible for State {
             Action::Loading(loading) => s.loading = loading,
             Action::ImportFailed(report) => {
                 s.loading = None;
+                s.pending_data = None;
                 s.report = Some(report);
                 s.dialog = Some(DialogKind::Import);
             }
@@ -859,6 +863,7 @@ fn startup() -> (State, Deferred) {
             loaded: 0.0,
             total: None,
         });
+        s.pending_data = Some(data.clone());
         deferred = Deferred::LoadUrl(data, view);
         s
     } else {

@@ -263,7 +263,9 @@ async fn fetch_with_progress(
             })));
         })
     };
-    let outcome = storage::settle(&xhr, "load", &["error", "abort", "timeout"]).await;
+    let settled = storage::settle(&xhr, "load", &["error", "abort", "timeout"]);
+    xhr.send().map_err(|e| storage::describe(&e))?;
+    let outcome = settled.await;
     drop(progress);
     if let Some(size) = refused.get() {
         return Err(format!(

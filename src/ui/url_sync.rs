@@ -40,7 +40,10 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
         let pending = pending.clone();
         use_effect_with(view, move |view| {
             let query = url_state::to_query(view);
-            if query != current_query() {
+            if query == current_query() {
+                // Already there: a replace still pending would take the link back.
+                pending.borrow_mut().take();
+            } else {
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                     let path = web_sys::window()
                         .and_then(|w| w.location().pathname().ok())
