@@ -252,7 +252,7 @@ test('the filtered events download as JSON that re-imports to the same events, a
   assert.deepEqual(byId(json.events), byId(piracy), 'the same events, field for field');
   assert.equal(json.footnotes.length, 88);
   const csv = await save('CSV');
-  assert.ok(csv.startsWith('id,start,end,title,summary,phase,domains,third_parties,actors,footnotes,evidence,note\r\n'));
+  assert.ok(csv.startsWith('id,start,end,title,summary,phase,domains,third_parties,actors,footnotes,evidence,note,source_urls\r\n'), csv.slice(0, 120));
   for (const e of piracy) assert.ok(csv.includes(e.id + ','), `the CSV has ${e.id}`);
   const sources = await save('Sources');
   const cited = [...new Set(piracy.flatMap((e) => e.footnotes))].sort((a, b) => a - b);
