@@ -144,7 +144,21 @@ pub fn import(
     })?;
     let draft = match text.trim_start().as_bytes().first() {
         Some(b'{') | Some(b'[') => json::parse(text, file_name),
-        Some(_) => csv::parse(text, file_name),
+        Some(_) => csv::parse(text, file_name).map_err(|(format, problems)| {
+            // A ".json" file that is not JSON: say so rather than speak of CSV columns.
+            if format.is_none() && file_name.to_ascii_lowercase().ends_with(".json") {
+                let offset = text.len() - text.trim_start().len();
+                (
+                    None,
+                    vec![ImportProblem::new(
+                        line_column(text, offset),
+                        "this is not JSON: a JSON file starts with '{'",
+                    )],
+                )
+            } else {
+                (format, problems)
+            }
+        }),
         None => Err((None, vec![ImportProblem::new("file", "the file is empty")])),
     };
     match draft {

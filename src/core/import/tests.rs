@@ -557,6 +557,16 @@ fn a_csv_without_known_columns_is_refused() {
         ["row 1: the first row must name the columns: either id, start, title… or Year, Month, Day, Headline…"]
     );
     assert!(!import(b"a,b\n1,2", "x.csv", true).unwrap_err().can_skip);
+    let f = fail("\n  <html>", "x.JSON");
+    assert_eq!(
+        lines(&f),
+        ["line 2, column 3: this is not JSON: a JSON file starts with '{'"]
+    );
+    // The content decides: a sheet named .json is still read as a sheet.
+    assert_eq!(
+        ok("Year,Headline\n1990,a\n", "x.json").format,
+        Format::TimelineCsv
+    );
 }
 
 // ---- our CSV --------------------------------------------------------------------------------
