@@ -1123,7 +1123,7 @@ pub fn app() -> Html {
                         <EventList data={data.clone()} matches={store.matches.clone()} match_count={store.match_count}
                                    search={store.filter.text.clone()} selected={store.selected}
                                    window={list_window(&store)} dispatch={dispatch.clone()} />
-                        <Detail data={data.clone()} selected={store.selected} matches={store.matches.clone()}
+                        <Detail data={data.clone()} selected={store.selected} matches={store.matches.clone()} from_brief={builtin}
                                 dispatch={dispatch.clone()} />
                     </div>
                 </main>

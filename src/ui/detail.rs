@@ -13,6 +13,10 @@ pub struct Props {
     /// Whether each event passes the filters: Previous and Next walk those only.
     pub matches: Shared<Vec<bool>>,
     pub dispatch: Callback<Action>,
+    /// The built-in chronology, whose sources are the brief's footnotes (an imported one has
+    /// its own).
+    #[prop_or(true)]
+    pub from_brief: bool,
 }
 
 #[function_component(Detail)]
@@ -93,14 +97,14 @@ pub fn detail(props: &Props) -> Html {
             if !event.evidence.is_empty() {
                 <figure class="evidence">
                     <blockquote>{ &event.evidence }</blockquote>
-                    <figcaption>{ "— the brief" }</figcaption>
+                    <figcaption>{ if props.from_brief { "— the brief" } else { "— the source" } }</figcaption>
                 </figure>
             }
             if let Some(note) = &event.note {
                 <p class="note"><strong>{ "Note: " }</strong>{ note }</p>
             }
             if !event.footnotes.is_empty() {
-                <h3>{ "Sources (the brief's footnotes)" }</h3>
+                <h3>{ if props.from_brief { "Sources (the brief's footnotes)" } else { "Sources" } }</h3>
                 <ol class="footnotes">{ for footnotes }</ol>
             }
             <nav class="walk" aria-label="Walk the chronology">
