@@ -53,8 +53,11 @@ async function scenario(browser, url, system) {
   // One facet change (only "Piracy"), timed until the picture is final.
   const facet = system === 'ours'
     ? await page.evaluate(() => new Promise((resolve) => {
+        // The checkbox labelled Piracy (found before the clock starts).
+        const label = [...document.querySelectorAll('.facet label')].find((l) => l.textContent.trim() === 'Piracy');
+        const box = document.getElementById(label.htmlFor);
         const t0 = performance.now();
-        document.getElementById('facet-domain-piracy').click();
+        box.click();
         requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now() - t0); c.port2.postMessage(0); });
       }))
     : await page.evaluate(() => new Promise((resolve) => {

@@ -630,7 +630,6 @@ impl Reducible for State {
             Action::Loading(loading) => s.loading = loading,
             Action::ImportFailed(report) => {
                 s.loading = None;
-                s.pending_data = None;
                 s.report = Some(report);
                 s.dialog = Some(DialogKind::Import);
             }
@@ -955,7 +954,13 @@ pub fn app() -> Html {
                 Deferred::Nothing => {}
                 Deferred::LoadUrl(data, view) => crate::ui::import::load_url(dispatch, data, view),
                 Deferred::FromIndexedDb(view) => wasm_bindgen_futures::spawn_local(async move {
-                    match crate::ui::storage::load_from_indexed_db().await {
+                    let ticket = crate::ui::import::new_ticket();
+                    let loaded = crate::ui::storage::load_from_indexed_db().await;
+                    if !crate::ui::import::is_current(ticket) {
+                        // The user imported or restored something meanwhile.
+                        return;
+                    }
+                    match loaded {
                         Ok(saved) => dispatch.emit(Action::Imported {
                             chronology: Box::new(saved.chronology),
                             origin: Origin::File {
@@ -1069,7 +1074,7 @@ pub fn app() -> Html {
                     if let Some(from) = &imported_from {
                         <p class="source-line">
                             { from }{ " · " }
-                            <button type="button" class="link-button" onclick={crate::ui::import::restore_builtin(&dispatch)}>
+                            <button type="button" class="link-button" onclick={crate::ui::import::restore_builtin(&dispatch, &store.origin)}>
                                 { "Restore the Japan–NATO chronology" }
                             </button>
                         </p>
@@ -1140,7 +1145,7 @@ pub fn app() -> Html {
                     <p>
                         { format!("“{}”: {} events. ", data.title, data.events.len()) }
                         { imported_from.clone().unwrap_or_default() }{ ". " }
-                        <button type="button" class="link-button" onclick={crate::ui::import::restore_builtin(&dispatch)}>
+                        <button type="button" class="link-button" onclick={crate::ui::import::restore_builtin(&dispatch, &store.origin)}>
                             { "Restore the Japan–NATO chronology" }
                         </button>
                     </p>

@@ -11,6 +11,25 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+thread_local! {
+    /// Numbers the loads: only the latest one may replace the chronology shown (a slow file or
+    /// `?data=` load must not undo a newer import or a Restore).
+    static TICKET: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A new load begins: earlier ones still running are now stale.
+pub fn new_ticket() -> u64 {
+    TICKET.with(|t| {
+        t.set(t.get() + 1);
+        t.get()
+    })
+}
+
+/// Whether the load with this ticket is still the latest.
+pub fn is_current(ticket: u64) -> bool {
+    TICKET.with(|t| t.get() == ticket)
+}
+
 /// The `id` of the file input in the import dialog.
 pub const FILE_INPUT_ID: &str = "import-file";
 
@@ -118,13 +137,18 @@ pub fn import_file(dispatch: Callback<Action>, file: web_sys::File) {
         dispatch.emit(too_large(&name, size));
         return;
     }
+    let ticket = new_ticket();
     dispatch.emit(Action::Loading(Some(Loading {
         what: format!("Reading {name}…"),
         loaded: 0.0,
         total: Some(size),
     })));
     wasm_bindgen_futures::spawn_local(async move {
-        match JsFuture::from(file.array_buffer()).await {
+        let read = JsFuture::from(file.array_buffer()).await;
+        if !is_current(ticket) {
+            return;
+        }
+        match read {
             Ok(buffer) => {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                 let origin = Origin::File {
@@ -193,6 +217,7 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
             return;
         }
     };
+    let ticket = new_ticket();
     dispatch.emit(Action::Loading(Some(Loading {
         what: format!("Loading {name}…"),
         loaded: 0.0,
@@ -200,6 +225,9 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
     })));
     wasm_bindgen_futures::spawn_local(async move {
         let result = fetch_with_progress(&url, &name, dispatch.clone()).await;
+        if !is_current(ticket) {
+            return;
+        }
         match result {
             Ok(bytes) => match import::import(&bytes, &name, false) {
                 Ok(imported) => dispatch.emit(Action::Imported {
@@ -344,6 +372,18 @@ pub struct PanelProps {
 #[function_component(ImportPanel)]
 pub fn import_panel(props: &PanelProps) -> Html {
     let dispatch = props.dispatch.clone();
+    // A new report takes the focus (the button that led to it may be gone).
+    use_effect_with(props.report.clone(), |report| {
+        if report.is_some() {
+            if let Some(heading) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("import-report-heading"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = heading.focus();
+            }
+        }
+    });
     let on_file = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -385,6 +425,7 @@ pub fn import_panel(props: &PanelProps) -> Html {
             let skip = {
                 let (dispatch, name, bytes) = (dispatch.clone(), name.clone(), bytes.clone());
                 Callback::from(move |_| {
+                    new_ticket();
                     finish(
                         dispatch.clone(),
                         name.clone(),
@@ -399,7 +440,7 @@ pub fn import_panel(props: &PanelProps) -> Html {
             };
             html! {
                 <section class="import-report" role="alert" aria-labelledby="import-report-heading">
-                    <h3 id="import-report-heading">{ format!("“{name}” was not imported") }</h3>
+                    <h3 id="import-report-heading" tabindex="-1">{ format!("“{name}” was not imported") }</h3>
                     <p>{ summary }{ format!(" Nothing was changed: “{}” is still shown.", props.data.title) }</p>
                     <ol class="problems">
                         { for f.problems.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
@@ -422,7 +463,7 @@ pub fn import_panel(props: &PanelProps) -> Html {
             skipped,
         }) => html! {
             <section class="import-report" role="status" aria-labelledby="import-report-heading">
-                <h3 id="import-report-heading">{ format!("Imported {imported} events from “{name}”") }</h3>
+                <h3 id="import-report-heading" tabindex="-1">{ format!("Imported {imported} events from “{name}”") }</h3>
                 <p>{ format!("{} record{} left out:", skipped.len(), if skipped.len() == 1 { " was" } else { "s were" }) }</p>
                 <ol class="problems">
                     { for skipped.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
@@ -447,7 +488,7 @@ pub fn import_panel(props: &PanelProps) -> Html {
             { report }
             if props.origin != Origin::Builtin {
                 <p>
-                    <button type="button" onclick={restore_builtin(&dispatch)}>{ "Restore the Japan–NATO chronology" }</button>
+                    <button type="button" onclick={restore_builtin(&dispatch, &props.origin)}>{ "Restore the Japan–NATO chronology" }</button>
                 </p>
             }
         </>
@@ -484,10 +525,15 @@ pub fn loading_bar(props: &LoadingProps) -> Html {
     }
 }
 
-/// Forgets the imported chronology and shows the built-in one again.
-pub fn restore_builtin(dispatch: &Callback<Action>) -> Callback<MouseEvent> {
-    dispatch.reform(|_| {
-        storage::forget();
+/// Shows the built-in chronology again; an imported file is forgotten (a `?data=` file was
+/// never kept, and whatever was kept before stays).
+pub fn restore_builtin(dispatch: &Callback<Action>, origin: &Origin) -> Callback<MouseEvent> {
+    let forget = matches!(origin, Origin::File { .. });
+    dispatch.reform(move |_| {
+        new_ticket();
+        if forget {
+            storage::forget();
+        }
         Action::RestoreBuiltin
     })
 }

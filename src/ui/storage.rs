@@ -19,6 +19,23 @@ const LOCAL_STORAGE_LIMIT: usize = 1_500_000;
 const DB_NAME: &str = "japan-nato-explorer";
 const DB_STORE: &str = "datasets";
 
+thread_local! {
+    /// Counts saves and forgets: a save that finishes after a newer one began (or after a
+    /// Restore) does not write its marker.
+    static GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn next_generation() -> u64 {
+    GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    })
+}
+
+fn is_current(generation: u64) -> bool {
+    GENERATION.with(|g| g.get() == generation)
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
@@ -60,10 +77,14 @@ fn discarded(reason: &str) -> String {
 pub async fn load_from_indexed_db() -> Result<Saved, String> {
     let text = async {
         let db = open_db().await?;
-        let store = db.transaction_with_str(DB_STORE)?.object_store(DB_STORE)?;
-        let request = store.get(&JsValue::from_str(DATASET_KEY))?;
-        let value = settle(&request, "success", &["error"]).await?;
-        Ok::<_, JsValue>(value.as_string())
+        let value = async {
+            let store = db.transaction_with_str(DB_STORE)?.object_store(DB_STORE)?;
+            let request = store.get(&JsValue::from_str(DATASET_KEY))?;
+            settle(&request, "success", &["error"]).await
+        }
+        .await;
+        db.close();
+        Ok::<_, JsValue>(value?.as_string())
     }
     .await
     .map_err(|e| discarded(&format!("it could not be read ({})", describe(&e))))?;
@@ -86,7 +107,12 @@ pub async fn save(
     format: &str,
     chronology: &crate::core::dataset::Chronology,
 ) -> Result<(), String> {
+    let generation = next_generation();
     let text = saved::encode(name, format, chronology);
+    if text.len() > saved::MAX_SAVED_BYTES {
+        forget_now();
+        return Err(not_kept("it is too large to keep in the browser"));
+    }
     let storage = local_storage().ok_or_else(|| not_kept("this browser offers no storage"))?;
     let _ = storage.remove_item(VIEW_KEY);
     if text.len() <= LOCAL_STORAGE_LIMIT {
@@ -99,15 +125,23 @@ pub async fn save(
     }
     let result = async {
         let db = open_db().await?;
-        let transaction =
-            db.transaction_with_str_and_mode(DB_STORE, web_sys::IdbTransactionMode::Readwrite)?;
-        transaction
-            .object_store(DB_STORE)?
-            .put_with_key(&JsValue::from_str(&text), &JsValue::from_str(DATASET_KEY))?;
-        settle(&transaction, "complete", &["error", "abort"]).await?;
-        Ok::<_, JsValue>(())
+        let done = async {
+            let transaction =
+                db.transaction_with_str_and_mode(DB_STORE, web_sys::IdbTransactionMode::Readwrite)?;
+            transaction
+                .object_store(DB_STORE)?
+                .put_with_key(&JsValue::from_str(&text), &JsValue::from_str(DATASET_KEY))?;
+            settle(&transaction, "complete", &["error", "abort"]).await
+        }
+        .await;
+        db.close();
+        done.map(|_| ())
     }
     .await;
+    if !is_current(generation) {
+        // A newer import or a Restore came meanwhile: it decides what is kept.
+        return Ok(());
+    }
     match result {
         Ok(()) => storage
             .set_item(DATASET_KEY, IN_INDEXED_DB)
@@ -127,6 +161,11 @@ fn not_kept(reason: &str) -> String {
 
 /// Forgets any imported chronology (back to the built-in one).
 pub fn forget() {
+    next_generation();
+    forget_now();
+}
+
+fn forget_now() {
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(DATASET_KEY);
         let _ = storage.remove_item(VIEW_KEY);
@@ -202,17 +241,20 @@ pub async fn settle(
     let errors: Vec<String> = errors.iter().map(|s| s.to_string()).collect();
     let ok = ok.to_string();
     let promise = Promise::new(&mut |resolve, reject| {
-        let t = target.clone();
-        // FnMut closures, leaked (a few per import): an event may fire after another settled.
-        let on_ok = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-            let result = js_sys::Reflect::get(&t, &"result".into()).unwrap_or(JsValue::UNDEFINED);
+        // The closures are handed to JS (an event may fire after another settled), and hold no
+        // reference to their target, which can then be collected with its data.
+        let on_ok = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let result = event
+                .target()
+                .and_then(|t| js_sys::Reflect::get(&t, &"result".into()).ok())
+                .unwrap_or(JsValue::UNDEFINED);
             let _ = resolve.call1(&JsValue::NULL, &result);
         })
         .into_js_value();
-        let t = target.clone();
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-            let error = js_sys::Reflect::get(&t, &"error".into())
-                .ok()
+            let error = event
+                .target()
+                .and_then(|t| js_sys::Reflect::get(&t, &"error".into()).ok())
                 .filter(|e| !e.is_null() && !e.is_undefined())
                 .unwrap_or_else(|| JsValue::from_str(&format!("{} failed", event.type_())));
             let _ = reject.call1(&JsValue::NULL, &error);
