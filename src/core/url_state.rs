@@ -26,6 +26,10 @@ pub struct ViewState {
     pub data: Option<String>,
 }
 
+/// The `data` value naming the chronology imported in this browser and kept there (rather than
+/// a file of the site): `?data=@browser`.
+pub const KEPT_DATA: &str = "@browser";
+
 /// The longest `data` URL a link may carry.
 pub const MAX_DATA_URL: usize = 2_000;
 
@@ -206,7 +210,8 @@ pub fn to_query(view: &ViewState) -> String {
         // Slashes, colons and dots stay readable in a file address.
         let encoded = encode_component(url)
             .replace("%2F", "/")
-            .replace("%3A", ":");
+            .replace("%3A", ":")
+            .replace("%40", "@");
         parts.push(format!("data={encoded}"));
     }
     for facet in Facet::ALL {
@@ -281,6 +286,12 @@ mod tests {
         let q = to_query(&view);
         assert_eq!(q, "?data=data/thesis+timeline.csv");
         assert_eq!(parse(&q), (view, vec![]));
+        let kept = ViewState {
+            data: Some(KEPT_DATA.into()),
+            ..ViewState::default()
+        };
+        assert_eq!(to_query(&kept), "?data=@browser");
+        assert_eq!(parse("?data=@browser"), (kept, vec![]));
         let (bad, notices) = parse("?data=");
         assert_eq!(bad.data, None);
         assert_eq!(notices.len(), 1, "{notices:?}");

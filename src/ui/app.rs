@@ -374,6 +374,7 @@ impl State {
             synthetic: self.synthetic,
             data: match &self.origin {
                 Origin::Url(url) => Some(url.clone()),
+                Origin::File { .. } => Some(url_state::KEPT_DATA.to_string()),
                 _ => self.pending_data.clone(),
             },
         }
@@ -851,7 +852,7 @@ fn startup() -> (State, Deferred) {
     let mut deferred = Deferred::Nothing;
     let mut state = if view.synthetic.is_some() {
         State::from_query(&query, &measure, reduced_motion)
-    } else if let Some(data) = view.data.clone() {
+    } else if let Some(data) = view.data.clone().filter(|d| d != url_state::KEPT_DATA) {
         // The built-in chronology shows while the file loads; the link's view applies to the
         // file once loaded.
         let (view, notices) = url_state::parse(&query);
@@ -871,14 +872,22 @@ fn startup() -> (State, Deferred) {
                 url_state::parse(&crate::ui::storage::stored_view().unwrap_or_default());
             view
         };
-        let link_or_remembered = || {
-            if query.trim_start_matches('?').is_empty() {
-                remembered()
-            } else {
-                view.clone()
-            }
+        let bare = query.trim_start_matches('?').is_empty();
+        let link_or_remembered = || if bare { remembered() } else { view.clone() };
+        // The kept import opens from a bare address or a link naming it (`?data=@browser`); any
+        // other link is to the built-in chronology.
+        let wants_kept = bare || view.data.is_some();
+        let stored = if wants_kept {
+            crate::ui::storage::stored()
+        } else {
+            crate::ui::storage::Stored::Nothing
         };
-        match crate::ui::storage::stored() {
+        match stored {
+            crate::ui::storage::Stored::Nothing if !bare && wants_kept => {
+                let mut s = State::from_query(&query, &measure, reduced_motion);
+                s.notices.push("This link is to a chronology imported in another browser (or since removed); the Japan–NATO chronology is shown instead.".into());
+                s
+            }
             crate::ui::storage::Stored::Nothing => {
                 State::from_query(&query, &measure, reduced_motion)
             }
@@ -906,6 +915,7 @@ fn startup() -> (State, Deferred) {
                     loaded: 0.0,
                     total: None,
                 });
+                s.pending_data = Some(url_state::KEPT_DATA.to_string());
                 deferred = Deferred::FromIndexedDb(link_or_remembered());
                 s
             }

@@ -244,12 +244,25 @@ test('after import and reload, the imported dataset and its view are still there
   await page.goto(server.origin + '/');
   await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
   assert.equal(await page.getByRole('checkbox', { name: 'Africa', exact: true }).isChecked(), true);
+  // The link names the chronology kept in this browser.
+  await page.waitForFunction(() => location.search.startsWith('?data=@browser'));
+  // A link to the built-in chronology opens it, whatever this browser keeps.
+  await page.goto(server.origin + '/?domain=piracy');
+  await page.getByRole('heading', { level: 1, name: DATA.title }).waitFor();
+  assert.equal(await page.getByRole('checkbox', { name: 'Piracy', exact: true }).isChecked(), true);
+  await page.goto(server.origin + '/?data=@browser');
+  await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
   await page.getByRole('button', { name: 'Restore the Japan–NATO chronology' }).first().click();
   await page.getByRole('heading', { level: 1, name: DATA.title }).waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: DATA.title }).waitFor();
   assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
-  assert.deepEqual(page.problems, []);
+  // A link to the import, once it is forgotten, says so.
+  await page.goto(server.origin + '/?data=@browser');
+  await page.getByRole('status').filter({ hasText: /imported in another browser/ }).waitFor();
+  assert.equal(await heading(page), DATA.title);
+  // (Navigating on quickly may abort the previous page's icon request: not a problem.)
+  assert.deepEqual(page.problems.filter((p) => !p.includes('net::ERR_ABORTED')), []);
   await page.context().close();
 });
 
