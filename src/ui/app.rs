@@ -1041,6 +1041,10 @@ pub fn app() -> Html {
     crate::ui::import::use_drop_import(dispatch.clone());
     let data = &store.data;
     let builtin = store.origin == Origin::Builtin;
+    // Opened from a disk (the one-file build): the files beside a hosted page are not there.
+    let single_file = web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:");
     let imported_from = match &store.origin {
         Origin::File { name, format } => Some(format!("Imported from {name} ({format})")),
         Origin::Url(url) => Some(format!("Loaded from {url}")),
@@ -1163,11 +1167,15 @@ pub fn app() -> Html {
                     <p>
                         { "Source: " }{ crate::ui::dialogs::source_credit(source) }{ ". " }
                         { format!("{} events, {} footnotes. ", data.events.len(), data.footnotes.len()) }
-                        <a href="data/japan-nato.json" download="japan-nato.json">{ "Download the data (JSON)" }</a>
-                        { " · " }
-                        <a href="data/chronology.schema.json" download="chronology.schema.json">{ "its schema" }</a>
-                        { " · " }
-                        <a href="japan-nato-explorer.html" download="japan-nato-explorer.html">{ "The explorer as one file (works offline)" }</a>
+                        if single_file {
+                            { "This is the explorer as one file: the data can be saved with the JSON export above." }
+                        } else {
+                            <a href="data/japan-nato.json" download="japan-nato.json">{ "Download the data (JSON)" }</a>
+                            { " · " }
+                            <a href="data/chronology.schema.json" download="chronology.schema.json">{ "its schema" }</a>
+                            { " · " }
+                            <a href="japan-nato-explorer.html" download="japan-nato-explorer.html">{ "The explorer as one file (works offline)" }</a>
+                        }
                     </p>
                 }
             </footer>

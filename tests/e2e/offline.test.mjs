@@ -27,6 +27,7 @@ test('the single-file build works from file:// with the network off', async () =
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
   await page.waitForTimeout(400);
   assert.ok(Math.abs(before / (await span()) - 2) < 0.01, 'zoom works');
+  assert.equal(await page.locator('footer a[href^="data/"]').count(), 0, 'no link to files that are not beside a file opened from disk');
   await page.screenshot({ path: artifact('offline.png') });
   assert.deepEqual(requests, []);
   assert.deepEqual(page.problems, []);
