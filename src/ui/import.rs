@@ -66,22 +66,30 @@ fn megabytes(bytes: f64) -> String {
 fn too_large(name: &str, size: f64) -> Action {
     failed(
         name,
-        ImportFailure {
-            format: None,
-            problems: vec![ImportProblem {
-                location: "file".into(),
-                message: format!(
-                    "the file is {}; at most {} can be imported. It was not read.",
-                    megabytes(size),
-                    megabytes(MAX_IMPORT_BYTES as f64)
-                ),
-            }],
-            records: 0,
-            bad_records: 0,
-            can_skip: false,
-        },
+        one_problem(
+            "file",
+            format!(
+                "the file is {}; at most {} can be imported. It was not read.",
+                megabytes(size),
+                megabytes(MAX_IMPORT_BYTES as f64)
+            ),
+        ),
         Vec::new(),
     )
+}
+
+/// A failure with one problem, not tied to a record (the file or the link as a whole).
+fn one_problem(location: &str, message: String) -> ImportFailure {
+    ImportFailure {
+        format: None,
+        problems: vec![ImportProblem {
+            location: location.into(),
+            message,
+        }],
+        records: 0,
+        bad_records: 0,
+        can_skip: false,
+    }
 }
 
 fn failed(name: &str, failure: ImportFailure, bytes: Vec<u8>) -> Action {
@@ -159,19 +167,10 @@ pub fn import_file(dispatch: Callback<Action>, file: web_sys::File) {
             }
             Err(e) => dispatch.emit(failed(
                 &name,
-                ImportFailure {
-                    format: None,
-                    problems: vec![ImportProblem {
-                        location: "file".into(),
-                        message: format!(
-                            "the browser could not read it ({})",
-                            storage::describe(&e)
-                        ),
-                    }],
-                    records: 0,
-                    bad_records: 0,
-                    can_skip: false,
-                },
+                one_problem(
+                    "file",
+                    format!("the browser could not read it ({})", storage::describe(&e)),
+                ),
                 Vec::new(),
             )),
         }
@@ -200,20 +199,7 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
     let url = match resolve_data_url(&data) {
         Ok(url) => url,
         Err(message) => {
-            dispatch.emit(failed(
-                &name,
-                ImportFailure {
-                    format: None,
-                    problems: vec![ImportProblem {
-                        location: "link".into(),
-                        message,
-                    }],
-                    records: 0,
-                    bad_records: 0,
-                    can_skip: false,
-                },
-                Vec::new(),
-            ));
+            dispatch.emit(failed(&name, one_problem("link", message), Vec::new()));
             return;
         }
     };
@@ -240,20 +226,7 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
                 }),
                 Err(failure) => dispatch.emit(failed(&name, failure, Vec::new())),
             },
-            Err(message) => dispatch.emit(failed(
-                &name,
-                ImportFailure {
-                    format: None,
-                    problems: vec![ImportProblem {
-                        location: "link".into(),
-                        message,
-                    }],
-                    records: 0,
-                    bad_records: 0,
-                    can_skip: false,
-                },
-                Vec::new(),
-            )),
+            Err(message) => dispatch.emit(failed(&name, one_problem("link", message), Vec::new())),
         }
     });
 }
