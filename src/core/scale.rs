@@ -370,7 +370,9 @@ fn minor_style(unit: TickUnit) -> LabelStyle {
 /// A position on one of the calendar's tick sequences; advancing is O(1).
 #[derive(Clone, Copy, Debug)]
 enum Cursor {
-    /// 1 January of `year`, stepping `step` years.
+    /// 1 January of the year numbered `year` as readers count (…, 2 BC = -2, 1 BC = -1, AD 1 = 1;
+    /// never 0), stepping `step` years: round numbers fall on round years, "3000 BC" as much as
+    /// "AD 2000".
     Years {
         year: i64,
         step: i64,
@@ -390,6 +392,24 @@ enum Cursor {
     },
 }
 
+/// The year as readers number it (1 BC = -1, no year 0) from the astronomical year (1 BC = 0).
+fn readers_year(astronomical: i64) -> i64 {
+    if astronomical > 0 {
+        astronomical
+    } else {
+        astronomical - 1
+    }
+}
+
+/// The astronomical year of a year as readers number it.
+fn astronomical_year(readers: i64) -> i64 {
+    if readers > 0 {
+        readers
+    } else {
+        readers + 1
+    }
+}
+
 fn month_index(year: i32, month: u8) -> i64 {
     i64::from(year) * 12 + i64::from(month) - 1
 }
@@ -406,10 +426,14 @@ impl Cursor {
     fn first_at_or_after(unit: TickUnit, lo: f64) -> Cursor {
         let (year, month, _) = civil_from_days(lo.floor() as i64);
         let mut cursor = match unit.year_step() {
-            Some(step) => Cursor::Years {
-                year: i64::from(year).div_euclid(step) * step,
-                step,
-            },
+            Some(step) => {
+                let aligned = readers_year(i64::from(year)).div_euclid(step) * step;
+                Cursor::Years {
+                    // There is no year 0: the tick before AD 1–step is step years BC.
+                    year: if aligned == 0 { -step } else { aligned },
+                    step,
+                }
+            }
             None => match unit {
                 TickUnit::Days => Cursor::Days {
                     day: lo.floor() as i64,
@@ -439,7 +463,7 @@ impl Cursor {
     fn year_containing(lo: f64) -> Cursor {
         let (year, _, _) = civil_from_days(lo.floor() as i64);
         Cursor::Years {
-            year: i64::from(year),
+            year: readers_year(i64::from(year)),
             step: 1,
         }
     }
@@ -455,7 +479,7 @@ impl Cursor {
 
     fn day(&self) -> i64 {
         match *self {
-            Cursor::Years { year, .. } => days_from_civil(year as i32, 1, 1),
+            Cursor::Years { year, .. } => days_from_civil(astronomical_year(year) as i32, 1, 1),
             Cursor::Months { index, .. } => month_start(index, 1),
             Cursor::Weeks { index, slot } => month_start(index, 1 + 7 * slot),
             Cursor::Days { day } => day,
@@ -464,7 +488,12 @@ impl Cursor {
 
     fn advance(&mut self) {
         match self {
-            Cursor::Years { year, step } => *year += *step,
+            Cursor::Years { year, step } => {
+                *year += *step;
+                if *year == 0 {
+                    *year += *step;
+                }
+            }
             Cursor::Months { index, step } => *index += *step,
             Cursor::Weeks { index, slot } => {
                 if *slot == 3 {
@@ -696,6 +725,36 @@ mod tests {
         assert!(t.minor.len() <= 1);
         let t = ticks(&TimeScale::new(day(1900, 1, 1), day(2100, 1, 1), 20.0));
         assert_no_overlap(&t.minor);
+    }
+
+    #[test]
+    fn round_numbers_before_the_common_era_fall_on_round_years() {
+        let scale = TimeScale::new(
+            days_from_civil(-3200, 1, 1) as f64,
+            days_from_civil(1600, 1, 1) as f64,
+            960.0,
+        );
+        let t = ticks(&scale);
+        let round = labels(&t.minor);
+        assert!(round.contains(&"3000 BC"), "{round:?}");
+        assert!(round.contains(&"1000"), "{round:?}");
+        assert!(
+            !round
+                .iter()
+                .any(|l| l.starts_with("3001") || l.starts_with("2501")),
+            "{round:?}"
+        );
+        let single = TimeScale::new(
+            days_from_civil(-3, 1, 1) as f64,
+            days_from_civil(4, 1, 1) as f64,
+            960.0,
+        );
+        let years = ticks(&single);
+        let years = labels(&years.major);
+        assert!(
+            years.windows(2).any(|w| w == ["1 BC", "1"]),
+            "no year 0: {years:?}"
+        );
     }
 
     #[test]

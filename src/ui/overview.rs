@@ -78,9 +78,14 @@ fn year_labels(h: &YearHistogram, scale: &TimeScale) -> Vec<(f64, i32)> {
             break;
         }
     }
-    let start = first.div_euclid(step) * step;
+    // Round as readers count years (no year 0; 1 BC is -1), so that BC labels are round too.
+    let readers = |y: i64| if y > 0 { y } else { y - 1 };
+    let astronomical = |d: i64| if d > 0 { d } else { d + 1 };
+    let start = readers(first).div_euclid(step) * step;
     (0..)
         .map(|i| start + i * step)
+        .filter(|d| *d != 0)
+        .map(astronomical)
         .take_while(|y| *y <= last)
         .filter(|y| *y >= first)
         .map(|y| {
