@@ -2,8 +2,8 @@
 
 use super::{
     date_from_parts, end_before_start, ends_after, file_stem, imported_source, media_footnote,
-    quoted, title_from, too_many_records, DatePart, Derive, Draft, Format, ImportProblem, Item,
-    Record, Slugs,
+    quoted, timeline_event, title_from, too_many_records, DatePart, Derive, Draft, Format,
+    ImportProblem, Item, Record, Slugs,
 };
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::{Chronology, Domain, Event, Phase};
@@ -458,25 +458,14 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
         if let (Some((start, end)), Some(event_title), true) =
             (span, event_title, record.problems.is_empty())
         {
-            let group = cells.get("group").trim();
-            record.item = Item::Event(Box::new(Event {
-                id: format!("row-{}", row.number),
-                start,
-                end,
-                title: event_title,
-                summary: text.to_string(),
-                phase: String::new(),
-                domains: if group.is_empty() {
-                    vec![]
-                } else {
-                    vec![groups.id(group, "group")]
-                },
-                third_parties: vec![],
-                actors: vec![],
-                footnotes: vec![],
-                evidence: String::new(),
-                note: None,
-            }));
+            record.item = Item::Event(Box::new(timeline_event(
+                format!("row-{}", row.number),
+                (start, end),
+                event_title,
+                text.to_string(),
+                cells.get("group"),
+                &mut groups,
+            )));
         }
         records.push(record);
     }

@@ -2,8 +2,8 @@
 
 use super::{
     date_from_parts, end_before_start, ends_after, file_stem, imported_source, line_column,
-    media_footnote, quoted, title_from, too_many_records, DatePart, Derive, Draft, Format,
-    ImportProblem, Item, Record, Slugs, MAX_NESTING,
+    media_footnote, quoted, timeline_event, title_from, too_many_records, DatePart, Derive, Draft,
+    Format, ImportProblem, Item, Record, Slugs, MAX_NESTING,
 };
 use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, ThirdParty};
 use crate::core::date::PartialDate;
@@ -468,27 +468,15 @@ fn timeline(mut root: Map<String, Value>, file_name: &str) -> Result<Draft, Refu
             Err(message) => record.problem("field media.url", message),
         }
         let group = text_at(slide, &["group"], &mut record);
-        let group = group.trim();
         if let (Some((start, end)), Some(title), true) = (span, title, record.problems.is_empty()) {
-            let domains = if group.is_empty() {
-                vec![]
-            } else {
-                vec![groups.id(group, "group")]
-            };
-            record.item = Item::Event(Box::new(Event {
+            record.item = Item::Event(Box::new(timeline_event(
                 id,
-                start,
-                end,
+                (start, end),
                 title,
-                summary: text,
-                phase: String::new(),
-                domains,
-                third_parties: vec![],
-                actors: vec![],
-                footnotes: vec![],
-                evidence: String::new(),
-                note: None,
-            }));
+                text,
+                &group,
+                &mut groups,
+            )));
         }
         records.push(record);
     }

@@ -310,14 +310,7 @@ impl Slugs {
         if let Some(id) = self.by_name.get(name) {
             return id.clone();
         }
-        let base = slug(name, fallback);
-        let mut id = base.clone();
-        let mut n = 2usize;
-        while self.used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        self.used.insert(id.clone());
+        let id = self.fresh(name, fallback);
         self.by_name.insert(name.to_string(), id.clone());
         self.order.push((id.clone(), name.to_string()));
         id
@@ -500,6 +493,37 @@ pub(crate) fn media_footnote(
         url: Some(url.to_string()),
         other_urls: vec![],
     }))
+}
+
+/// A TimelineJS slide or spreadsheet row as an event: its group (if any) becomes its domain; the
+/// facets it cannot have stay empty, and its phase comes from the eras once all are read.
+pub(crate) fn timeline_event(
+    id: String,
+    (start, end): (PartialDate, Option<PartialDate>),
+    title: String,
+    summary: String,
+    group: &str,
+    groups: &mut Slugs,
+) -> Event {
+    let group = group.trim();
+    Event {
+        id,
+        start,
+        end,
+        title,
+        summary,
+        phase: String::new(),
+        domains: if group.is_empty() {
+            vec![]
+        } else {
+            vec![groups.id(group, "group")]
+        },
+        third_parties: vec![],
+        actors: vec![],
+        footnotes: vec![],
+        evidence: String::new(),
+        note: None,
+    }
 }
 
 /// An event title from a TimelineJS headline, or the start of the text when it has none.
