@@ -111,8 +111,6 @@ pub struct State {
     pub histogram: Shared<query::YearHistogram>,
     /// The window that shows everything (what "Fit all" goes to).
     pub fitted: Viewport,
-    /// The size of the synthetic chronology shown instead of the real one, if any.
-    pub synthetic: Option<usize>,
     /// The open dialog, if any.
     pub dialog: Option<DialogKind>,
     /// Light or dark, as chosen (remembered) or as the system says.
@@ -288,7 +286,6 @@ impl State {
             matches: Shared(Rc::new(vec![true; n])),
             match_count: n,
             fitted: viewport,
-            synthetic: None,
             dialog: None,
             theme: Theme::System,
             filters_open: false,
@@ -307,7 +304,6 @@ impl State {
                     measure,
                     reduced_motion,
                 );
-                s.synthetic = Some(n);
                 s.origin = Origin::Synthetic(n);
                 s
             }
@@ -371,12 +367,20 @@ impl State {
             dim: self.dim,
             window,
             selected: self.selected.map(|i| self.data.events[i].id.clone()),
-            synthetic: self.synthetic,
+            synthetic: self.synthetic(),
             data: match &self.origin {
                 Origin::Url(url) => Some(url.clone()),
                 Origin::File { .. } => Some(url_state::KEPT_DATA.to_string()),
                 _ => self.pending_data.clone(),
             },
+        }
+    }
+
+    /// The size of the synthetic chronology shown instead of the real one, if any.
+    pub fn synthetic(&self) -> Option<usize> {
+        match self.origin {
+            Origin::Synthetic(n) => Some(n),
+            _ => None,
         }
     }
 
@@ -389,10 +393,21 @@ impl State {
             self.reduced_motion,
         );
         fresh.origin = origin;
+        self.carried_into(fresh)
+    }
+
+    /// `fresh` (another chronology's state) with what belongs to the page rather than to the
+    /// chronology: the width, the theme and the notices (but the last import's).
+    fn carried_into(&self, mut fresh: Self) -> Self {
         fresh.width = self.width;
         fresh.theme = self.theme;
         fresh.system_dark = self.system_dark;
-        fresh.notices = self.notices.clone();
+        fresh.notices = self
+            .notices
+            .iter()
+            .filter(|n| !n.starts_with("Imported "))
+            .cloned()
+            .collect();
         fresh
     }
 
@@ -665,7 +680,6 @@ impl Reducible for State {
                     fresh.apply_view(&view, &mut notices);
                 }
                 let n = fresh.data.events.len();
-                fresh.notices.retain(|m| !m.starts_with("Imported "));
                 if !quiet {
                     fresh
                         .notices
@@ -685,17 +699,10 @@ impl Reducible for State {
                 s = fresh;
             }
             Action::RestoreBuiltin => {
-                let mut fresh =
-                    Self::embedded(&crate::ui::text::CanvasMeasure::new(), s.reduced_motion);
-                fresh.width = s.width;
-                fresh.theme = s.theme;
-                fresh.system_dark = s.system_dark;
-                fresh.notices = s
-                    .notices
-                    .iter()
-                    .filter(|n| !n.starts_with("Imported "))
-                    .cloned()
-                    .collect();
+                let mut fresh = s.carried_into(Self::embedded(
+                    &crate::ui::text::CanvasMeasure::new(),
+                    s.reduced_motion,
+                ));
                 fresh
                     .notices
                     .push("The Japan–NATO chronology is shown again.".into());
@@ -1153,7 +1160,7 @@ pub fn app() -> Html {
                         report={store.report.clone()} loading={store.loading.clone()} />
             }
             <footer class="app-footer">
-                if store.synthetic.is_some() {
+                if store.synthetic().is_some() {
                     <p>{ "Synthetic data for stress tests: " }<a href="./">{ "back to the Japan–NATO chronology" }</a></p>
                 } else if !builtin {
                     <p>

@@ -78,7 +78,7 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
     // URL → state on Back/Forward.
     {
         let dispatcher = store.dispatcher();
-        let source = (store.synthetic, store.view_state().data);
+        let source = (store.synthetic(), store.view_state().data);
         let last = last.clone();
         let first = first.clone();
         let pending = pending.clone();
