@@ -47,7 +47,11 @@ test('keyboard only: filter, zoom, select, read, open a source, come back, clear
   const span = () => svg.evaluate((s) => +s.dataset.end - +s.dataset.start);
   const before = await span();
   await page.keyboard.press('+');
-  await page.waitForTimeout(400);
+  // The zoom animates; on a busy machine its frames may come late.
+  await page.waitForFunction((b) => {
+    const s = document.querySelector('svg[aria-roledescription="timeline"]');
+    return b / (+s.dataset.end - +s.dataset.start) > 1.9;
+  }, before, { timeout: 5000 }).catch(() => {});
   assert.ok(before / (await span()) > 1.9, 'zoomed in');
 
   // Into the events, then with the arrow keys to one that cites a source with a link.
