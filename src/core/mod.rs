@@ -7,6 +7,7 @@ pub mod layout;
 pub mod query;
 pub mod saved;
 pub mod scale;
+pub mod scene;
 pub mod synthetic;
 pub mod url_state;
 pub mod viewport;

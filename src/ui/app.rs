@@ -1143,7 +1143,7 @@ pub fn app() -> Html {
                               limits={store.limits} width={store.width} dispatch={dispatch.clone()} />
                     <Timeline data={data.clone()} index={store.index.clone()} limits={store.limits}
                               viewport={store.viewport} width={store.width} selected={store.selected}
-                              matches={store.matches.clone()} dim={store.dim}
+                              matches={store.matches.clone()} dim={store.dim} {dark}
                               dispatch={dispatch.clone()} />
                     <div class="below">
                         <EventList data={data.clone()} matches={store.matches.clone()} match_count={store.match_count}

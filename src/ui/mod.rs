@@ -8,6 +8,7 @@ pub mod event_list;
 pub mod facets;
 pub mod import;
 pub mod overview;
+pub mod paint;
 pub mod palette;
 pub mod panic;
 pub mod print_list;

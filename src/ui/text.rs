@@ -5,8 +5,7 @@ use wasm_bindgen::JsCast;
 /// The font every timeline label is drawn in (style.css uses the same).
 pub const LABEL_FONT: &str = "12px sans-serif";
 
-/// Room around a label's text, in px.
-const LABEL_PADDING: f64 = 6.0;
+use crate::core::scene::LABEL_PADDING;
 
 pub trait LabelMeasure {
     fn width(&self, text: &str) -> f64;
@@ -50,33 +49,4 @@ impl LabelMeasure for CanvasMeasure {
     }
 }
 
-/// A conservative width for 12px sans-serif: wide enough for capitals.
-pub fn estimate(text: &str) -> f64 {
-    text.chars().count() as f64 * 7.5 + LABEL_PADDING
-}
-
-/// The text cut to fit `width` px at a word boundary, with an ellipsis, given its full measured
-/// width; empty when not even one word fits.
-pub fn fit_label(text: &str, full_width: f64, width: f64) -> String {
-    if width + 0.5 >= full_width {
-        return text.to_string();
-    }
-    let chars = text.chars().count();
-    // Proportional cut, one character of margin for the ellipsis and uneven glyphs.
-    let keep = ((chars as f64) * (width - LABEL_PADDING) / (full_width - LABEL_PADDING).max(1.0))
-        .floor() as usize;
-    let keep = keep.saturating_sub(2);
-    if keep == 0 {
-        return String::new();
-    }
-    // Whole words only: what is shown stays a readable part of the mark's accessible name.
-    let cut: String = text.chars().take(keep + 1).collect();
-    let words = match cut.rfind(char::is_whitespace) {
-        Some(end) => cut[..end].trim_end_matches([' ', ',', ';', ':', '–', '—', '-']),
-        None => return String::new(),
-    };
-    if words.is_empty() {
-        return String::new();
-    }
-    format!("{words}…")
-}
+pub use crate::core::scene::{estimate, fit_label};

@@ -3,34 +3,51 @@
 //! SVG and turns wheel, pointer and key input into actions.
 
 use crate::core::dataset::Chronology;
-use crate::core::date::Precision;
-use crate::core::layout::{layout, LayoutOptions, TimelineIndex};
-use crate::core::scale::{ticks, TimeScale};
+use crate::core::layout::TimelineIndex;
+use crate::core::scale::TimeScale;
+use crate::core::scene::{Scene, SceneInput, TargetKind};
 use crate::core::viewport::{Limits, Viewport};
 use crate::ui::app::{Action, Shared};
-use crate::ui::palette::{domain_colour, NO_DOMAIN};
-use crate::ui::text::fit_label;
+use crate::ui::paint::{paint, Colours};
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-const MAJOR_Y: f64 = 15.0;
-const MINOR_Y: f64 = 33.0;
-const AXIS_HEIGHT: f64 = 40.0;
-const PHASE_LABEL_Y: f64 = 56.0;
-const FIRST_LANE_Y: f64 = 80.0;
-const LANE_HEIGHT: f64 = 26.0;
-const MIN_LANES: usize = 6;
-const BOTTOM_PAD: f64 = 14.0;
+pub use crate::core::scene::LAYOUT_OPTIONS;
+
 /// One wheel "line" step (deltaY 100 in Chromium) zooms by this factor.
 const WHEEL_ZOOM_PER_100: f64 = 1.25;
 const DRAG_THRESHOLD_PX: f64 = 4.0;
+/// The accessible layer follows the drawing this long after the window stops moving.
+const SETTLE_MS: u32 = 120;
 
-pub const LAYOUT_OPTIONS: LayoutOptions = LayoutOptions {
-    max_lanes: 10,
-    label_gap: 10.0,
-    point_radius: 5.0,
-};
+thread_local! {
+    /// The scene last painted: what "Save the timeline as drawn" saves.
+    static DRAWN: RefCell<Option<Rc<Scene>>> = const { RefCell::new(None) };
+}
+
+/// The timeline as last painted, if it is on the page.
+pub fn drawn() -> Option<Rc<Scene>> {
+    DRAWN.with(|d| d.borrow().clone())
+}
+
+/// The scene to paint at the next frame, and that frame's request.
+#[derive(Default)]
+struct Painted {
+    scene: Rc<Scene>,
+    frame: Option<AnimationFrame>,
+    /// The theme's colours, read again only when the theme changes: (dark, forced-colours
+    /// changes seen, colours).
+    colours: Option<(bool, u32, Colours)>,
+    /// The theme of the latest render: (dark, forced-colours changes seen).
+    theme: (bool, u32),
+    /// The canvas's size in CSS pixels.
+    size: (f64, f64),
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -44,6 +61,8 @@ pub struct Props {
     pub matches: Shared<Vec<bool>>,
     /// Filtered-out events are drawn dimmed (true) or not at all (false).
     pub dim: bool,
+    /// The dark theme shows (the drawing is repainted in its colours).
+    pub dark: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -55,6 +74,8 @@ struct Gesture {
     start_x: f64,
     start_viewport: Option<Viewport>,
     dragging: bool,
+    /// The last press became a drag or a pinch: its click is not a click.
+    moved: bool,
 }
 
 fn local_x(svg: &web_sys::Element, client_x: f64) -> f64 {
@@ -152,6 +173,117 @@ pub fn timeline(props: &Props) -> Html {
         });
     }
 
+    // The drawing: built from the core's scene, painted at the next animation frame (several
+    // renders in one frame paint once).
+    let scene = Rc::new(Scene::build(
+        &SceneInput {
+            data: &props.data,
+            index: &props.index,
+            matches: &props.matches,
+            dim: props.dim,
+            selected: props.selected,
+        },
+        &scale,
+    ));
+    let canvas_ref = use_node_ref();
+    let painted = use_mut_ref(Painted::default);
+    // Bumped when the system turns forced colours on or off.
+    let forced_changes = use_state(|| 0u32);
+    {
+        let forced_changes = forced_changes.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .and_then(|w| w.match_media("(forced-colors: active)").ok().flatten())
+                .map(|query| {
+                    EventListener::new(&query, "change", move |_| {
+                        forced_changes.set(*forced_changes + 1)
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+    {
+        let painted = painted.clone();
+        let canvas_ref = canvas_ref.clone();
+        {
+            let mut p = painted.borrow_mut();
+            p.scene = scene.clone();
+            p.theme = (props.dark, *forced_changes);
+        }
+        use_effect(move || {
+            let pending = painted.borrow().frame.is_some();
+            if !pending {
+                let for_frame = painted.clone();
+                let frame = request_animation_frame(move |_| {
+                    let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() else {
+                        for_frame.borrow_mut().frame = None;
+                        return;
+                    };
+                    let mut p = for_frame.borrow_mut();
+                    p.frame = None;
+                    let scene = p.scene.clone();
+                    let theme = p.theme;
+                    let fresh = match &p.colours {
+                        Some((dark, forced, colours)) if (*dark, *forced) == theme => {
+                            colours.clone()
+                        }
+                        _ => Colours::of(&canvas),
+                    };
+                    p.colours = Some((theme.0, theme.1, fresh.clone()));
+                    let resized = p.size != (scene.width, scene.height);
+                    p.size = (scene.width, scene.height);
+                    drop(p);
+                    let ratio = web_sys::window()
+                        .map(|w| w.device_pixel_ratio())
+                        .unwrap_or(1.0)
+                        .max(1.0);
+                    paint(&canvas, &scene, &fresh, ratio, false);
+                    if resized {
+                        let style = canvas.style();
+                        let _ = style.set_property("width", &format!("{}px", scene.width));
+                        let _ = style.set_property("height", &format!("{}px", scene.height));
+                    }
+                    DRAWN.with(|d| *d.borrow_mut() = Some(scene));
+                });
+                painted.borrow_mut().frame = Some(frame);
+            }
+        });
+    }
+
+    // The accessible layer: at once when anything but the window changes (data, filters,
+    // selection, width), else once the window has stopped moving.
+    let overlay = use_mut_ref(|| Shared(scene.clone()));
+    let settle = use_mut_ref(|| None::<Timeout>);
+    let settle_due = use_mut_ref(|| false);
+    let rerender = use_force_update();
+    let inputs = (
+        Rc::as_ptr(&props.data.0) as usize,
+        Rc::as_ptr(&props.index.0) as usize,
+        Rc::as_ptr(&props.matches.0) as usize,
+        props.dim,
+        props.selected,
+        width.to_bits(),
+    );
+    let last_inputs = use_mut_ref(|| inputs);
+    let same_inputs = *last_inputs.borrow() == inputs;
+    *last_inputs.borrow_mut() = inputs;
+    let moved = {
+        let o = overlay.borrow();
+        o.start != scene.start || o.end != scene.end
+    };
+    let due = std::mem::take(&mut *settle_due.borrow_mut());
+    if !same_inputs || due {
+        *overlay.borrow_mut() = Shared(scene.clone());
+        *settle.borrow_mut() = None;
+    } else if moved {
+        let settle_due = settle_due.clone();
+        *settle.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
+            *settle_due.borrow_mut() = true;
+            rerender.force_update();
+        }));
+    }
+    let overlay = overlay.borrow().clone();
+
     let on_pointer_down = {
         let gesture = gesture.clone();
         let viewport = props.viewport;
@@ -170,6 +302,7 @@ pub fn timeline(props: &Props) -> Html {
             g.start_x = x;
             g.start_viewport = Some(viewport);
             g.dragging = g.pointers.len() > 1;
+            g.moved = g.dragging;
         })
     };
     let on_pointer_move = {
@@ -212,6 +345,7 @@ pub fn timeline(props: &Props) -> Html {
             let dx = x - g.start_x;
             if !g.dragging && dx.abs() >= DRAG_THRESHOLD_PX {
                 g.dragging = true;
+                g.moved = true;
                 let _ = svg.set_pointer_capture(e.pointer_id());
             }
             if g.dragging {
@@ -285,7 +419,6 @@ pub fn timeline(props: &Props) -> Html {
         })
     };
 
-    let data = &props.data;
     let move_between_marks = Callback::from(|e: KeyboardEvent| {
         let step = match e.key().as_str() {
             "ArrowLeft" | "ArrowUp" => -1,
@@ -325,159 +458,47 @@ pub fn timeline(props: &Props) -> Html {
             }
         }
     });
-    let matches = &props.matches;
-    let dim = props.dim;
-    let laid = layout(&props.index, &scale, &LAYOUT_OPTIONS, |i| dim || matches[i]);
-    let lanes = laid.lanes.max(MIN_LANES);
-    let height = FIRST_LANE_Y + (lanes as f64 - 0.5) * LANE_HEIGHT + BOTTOM_PAD;
-    let lane_y = |lane: usize| FIRST_LANE_Y + lane as f64 * LANE_HEIGHT;
-    let domain_position = |id: &str| data.domains.iter().position(|d| d.id == id);
-    let colour_of = |event_domains: &[String]| {
-        event_domains
-            .first()
-            .and_then(|d| domain_position(d))
-            .map(domain_colour)
-            .unwrap_or(NO_DOMAIN)
-    };
 
-    let domain_names = |ids: &[String]| {
-        ids.iter()
-            .map(|id| {
-                data.domain(id)
-                    .map(|d| d.label.as_str())
-                    .unwrap_or(id.as_str())
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-
-    let ticks = ticks(&scale);
-    let minor_ticks = ticks.minor.iter().map(|t| {
-        html! {
-            <g class="tick">
-                <line x1={fmt(t.x)} x2={fmt(t.x)} y1={fmt(AXIS_HEIGHT - 18.0)} y2={fmt(height)} />
-                <text x={fmt(t.x + 3.0)} y={fmt(MINOR_Y)}>{ &t.label }</text>
-            </g>
-        }
-    });
-    let major_ticks = ticks.major.iter().map(|t| {
-        let x = t.x.max(0.0);
-        html! {
-            <g class="tick major">
-                if t.x >= 0.0 {
-                    <line x1={fmt(t.x)} x2={fmt(t.x)} y1="0" y2={fmt(height)} />
-                }
-                <text x={fmt(x + 3.0)} y={fmt(MAJOR_Y)}>{ &t.label }</text>
-            </g>
-        }
-    });
-
-    let phases = data.phases.iter().enumerate().filter_map(|(i, p)| {
-        let x1 = scale.to_px(p.start.first_day() as f64).max(0.0);
-        let x2 = scale.to_px(p.end.end_day() as f64).min(width);
-        (x2 > x1).then(|| {
-            let label_width = x2 - x1 - 8.0;
-            let label = fit_label(&p.label, crate::ui::text::estimate(&p.label), label_width);
-            html! {
-                <g class={classes!("phase", format!("phase-{}", i % 2))}>
-                    <title>{ format!("{}: {} – {}", p.label, p.start.format_human(), p.end.format_human()) }</title>
-                    <rect x={fmt(x1)} y={fmt(AXIS_HEIGHT)} width={fmt(x2 - x1)} height={fmt(height - AXIS_HEIGHT)} />
-                    if !label.is_empty() {
-                        <text x={fmt(x1 + 4.0)} y={fmt(PHASE_LABEL_Y)}>{ label }</text>
-                    }
-                </g>
+    // A click selects the event drawn under the pointer (or opens a badge): found in the scene
+    // as painted, so that it is right even while the accessible layer is catching up.
+    let on_click = {
+        let dispatch = props.dispatch.clone();
+        let painted = painted.clone();
+        let gesture = gesture.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |e: MouseEvent| {
+            if std::mem::take(&mut gesture.borrow_mut().moved) {
+                return;
+            }
+            let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
+                return;
+            };
+            let rect = svg.get_bounding_client_rect();
+            let (x, y) = (
+                f64::from(e.client_x()) - rect.left(),
+                f64::from(e.client_y()) - rect.top(),
+            );
+            let scene = painted.borrow().scene.clone();
+            let action = match scene.hit(x, y).map(|t| &t.kind) {
+                Some(TargetKind::Mark { index, .. }) => Some(Action::Select(Some(*index))),
+                Some(TargetKind::Cluster {
+                    first_day, end_day, ..
+                }) => Some(Action::FitRange(*first_day, *end_day)),
+                // Not over anything drawn (e.g. a click from assistive technology without a
+                // position): the target element says what it stands for.
+                None => e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.closest("[data-action]").ok().flatten())
+                    .and_then(|t| target_action(&t)),
+            };
+            if let Some(action) = action {
+                dispatch.emit(action);
             }
         })
-    });
-
-    // One mark (the selected one, else the first) is in the Tab order; arrow keys move between
-    // marks, so that Tab leaves the timeline in one step however many events it shows.
-    let roving = props
-        .selected
-        .filter(|i| laid.placed.iter().any(|p| p.index == *i))
-        .or_else(|| laid.placed.iter().map(|p| p.index).find(|&i| matches[i]));
-    let tab_index = |i: Option<usize>| {
-        if i.is_some() && i == roving {
-            "0"
-        } else {
-            "-1"
-        }
     };
-    let marks = laid.placed.iter().map(|p| {
-        let e = &data.events[p.index];
-        let y = lane_y(p.lane);
-        let colour = colour_of(&e.domains);
-        let selected = props.selected == Some(p.index);
-        let index = p.index;
-        let onclick = props.dispatch.reform(move |_: MouseEvent| Action::Select(Some(index)));
-        let onkeydown = on_activate(&props.dispatch, move || Action::Select(Some(index)));
-        let start_x = scale.to_px(e.first_day() as f64);
-        let end_x = scale.to_px(e.end_day() as f64);
-        let imprecise = !e.is_span() && e.start.precision() != Precision::Day && end_x - start_x >= 6.0;
-        let shape = if e.is_span() {
-            let x1 = start_x.max(-10.0);
-            let x2 = end_x.min(width + 10.0).max(x1 + 2.0);
-            html! { <rect class="bar" x={fmt(x1)} y={fmt(y + 6.0)} width={fmt(x2 - x1)} height="5" rx="2" fill={colour} /> }
-        } else {
-            crate::ui::palette::marker(
-                e.domains.first().and_then(|d| domain_position(d)),
-                p.x,
-                y,
-                LAYOUT_OPTIONS.point_radius,
-                "point",
-            )
-        };
-        // Never past the drawing's right edge.
-        let room = p.label_width.min(width - p.label_x - 2.0);
-        let label = fit_label(&e.title, props.index.extent(p.index).label_width, room);
-        if !matches[index] {
-            // Context only: dimmed, not focusable, not announced.
-            return html! {
-                <g key={e.id.clone()} class="mark dimmed" aria-hidden="true">
-                    { shape }
-                    <text class="label" x={fmt(p.label_x)} y={fmt(y + 4.0)}>{ label }</text>
-                </g>
-            };
-        }
-        html! {
-            <g key={e.id.clone()} class={classes!("mark", selected.then_some("selected"))}
-               role="button" tabindex={tab_index(Some(index))} data-roving="" aria-pressed={selected.to_string()}
-               aria-label={format!("{} — {}", e.date_label(), e.title)}
-               data-index={index.to_string()} {onclick} {onkeydown}>
-                if imprecise {
-                    <path class="imprecision" d={format!("M{:.1},{:.1}v-6h{:.1}v6", start_x, y + 3.0, end_x - start_x)} />
-                }
-                // The domains in words: a tooltip, and the mark's description for screen readers.
-                if !e.domains.is_empty() {
-                    <title>{ domain_names(&e.domains) }</title>
-                }
-                { shape }
-                <text class="label" x={fmt(p.label_x)} y={fmt(y + 4.0)}>{ label_text(&label) }</text>
-            </g>
-        }
-    });
 
-    let clusters = laid.clusters.iter().enumerate().map(|(n, c)| {
-        let first_cluster = n == 0;
-        let y = lane_y(c.lane);
-        let (first, end) = (c.first_day, c.end_day);
-        let onclick = props.dispatch.reform(move |_: MouseEvent| Action::FitRange(first, end));
-        let onkeydown = on_activate(&props.dispatch, move || Action::FitRange(first, end));
-        let n = c.indices.len();
-        let from = data.events.get(c.indices[0]).map(|e| e.start.format_human()).unwrap_or_default();
-        let to = c.indices.last().and_then(|&i| data.events.get(i)).map(|e| e.start.format_human()).unwrap_or_default();
-        html! {
-            <g key={format!("cluster-{}", c.indices[0])} class="cluster" role="button"
-               tabindex={if roving.is_none() && first_cluster { "0" } else { "-1" }} data-roving=""
-               aria-label={format!("Show {n} more events, {from} to {to}")}
-               {onclick} {onkeydown}>
-                <rect x={fmt(c.x - 4.0)} y={fmt(y - 9.0)} width={fmt(crate::core::scale::label_width(&format!("+{n}")) + 4.0)} height="18" rx="9" />
-                <text x={fmt(c.x + 2.0)} y={fmt(y + 4.0)}>{ format!("+{n}") }</text>
-            </g>
-        }
-    });
-
-    let legend = data.domains.iter().enumerate().map(|(i, d)| {
+    let legend = props.data.domains.iter().enumerate().map(|(i, d)| {
         html! {
             <li>{ crate::ui::palette::swatch(i) }{ &d.label }</li>
         }
@@ -500,25 +521,127 @@ pub fn timeline(props: &Props) -> Html {
                 { "Keys: plus and minus zoom, left and right arrows pan, Home and End go to the first and last event, 0 fits all, [ and ] step through the events, Escape clears the selection. Tab moves to the events; there, arrow keys move between events and Enter selects one. Drag to pan, wheel or pinch to zoom." }
             </p>
             <div class="timeline-canvas" ref={container_ref}>
-                <svg ref={svg_ref} width={fmt(width)} height={fmt(height)}
-                     viewBox={format!("0 0 {} {}", fmt(width), fmt(height))}
+                <canvas ref={canvas_ref} class="drawing" aria-hidden="true"></canvas>
+                <svg ref={svg_ref} width={fmt(width)} height={fmt(scene.height)}
+                     viewBox={format!("0 0 {} {}", fmt(width), fmt(scene.height))}
                      role="group" tabindex="0" aria-roledescription="timeline"
-                     aria-label={format!("Timeline of {} events, showing {}", data.events.len(), window_label)}
+                     aria-label={format!("Timeline of {} events, showing {}", props.data.events.len(), window_label)}
                      aria-describedby="timeline-keys"
                      data-start={props.viewport.start.to_string()} data-end={props.viewport.end.to_string()}
                      onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
                      onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}
-                     ondblclick={on_double_click} onkeydown={on_key_down}>
-                    <g class="phases">{ for phases }</g>
-                    <g class="axis" aria-hidden="true">
-                        <rect class="axis-bg" x="0" y="0" width={fmt(width)} height={fmt(AXIS_HEIGHT)} />
-                        { for major_ticks }{ for minor_ticks }
+                     onclick={on_click} ondblclick={on_double_click} onkeydown={on_key_down}>
+                    <g class="marks" onkeydown={move_between_marks}>
+                        <Targets data={props.data.clone()} scene={overlay} dispatch={props.dispatch.clone()} />
                     </g>
-                    <g class="marks" onkeydown={move_between_marks}>{ for marks }{ for clusters }</g>
                 </svg>
             </div>
             <ul class="legend" aria-label="Domain colours">{ for legend }</ul>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TargetsProps {
+    data: Shared<Chronology>,
+    scene: Shared<Scene>,
+    dispatch: Callback<Action>,
+}
+
+/// The accessible layer over the painted timeline: one transparent box per mark and badge, which
+/// is what keyboards, screen readers and tooltips reach. It follows the drawing once the window
+/// stops moving (see `SETTLE_MS`), so zooming and panning never wait on it.
+#[function_component(Targets)]
+fn targets(props: &TargetsProps) -> Html {
+    let data = &props.data;
+    let scene = &props.scene;
+    // One mark (the selected one, else the first) is in the Tab order; arrow keys move between
+    // marks, so that Tab leaves the timeline in one step however many events it shows.
+    let roving = scene
+        .targets
+        .iter()
+        .position(|t| matches!(t.kind, TargetKind::Mark { selected: true, .. }))
+        .or_else(|| {
+            scene
+                .targets
+                .iter()
+                .position(|t| !matches!(t.kind, TargetKind::Mark { dimmed: true, .. }))
+        });
+    let domain_names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| {
+                data.domain(id)
+                    .map(|d| d.label.as_str())
+                    .unwrap_or(id.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let items = scene.targets.iter().enumerate().map(|(n, t)| {
+        let tabindex = if Some(n) == roving { "0" } else { "-1" };
+        let hit = html! {
+            <rect class="hit" x={fmt(t.x)} y={fmt(t.y)} width={fmt(t.w)} height={fmt(t.h)} rx="4" />
+        };
+        match &t.kind {
+            TargetKind::Mark { index, selected, dimmed } => {
+                let e = &data.events[*index];
+                if *dimmed {
+                    // Context only: faint, not focusable, not announced.
+                    return html! {
+                        <g key={e.id.clone()} class="mark dimmed" aria-hidden="true">{ hit }</g>
+                    };
+                }
+                let index = *index;
+                let onkeydown = on_activate(&props.dispatch, move || Action::Select(Some(index)));
+                html! {
+                    <g key={e.id.clone()} class={classes!("mark", selected.then_some("selected"))}
+                       role="button" {tabindex} data-roving="" aria-pressed={selected.to_string()}
+                       aria-label={format!("{} — {}", e.date_label(), e.title)}
+                       data-index={index.to_string()} data-action="select" {onkeydown}>
+                        // The domains in words: a tooltip, and the mark's description for screen
+                        // readers.
+                        if !e.domains.is_empty() {
+                            <title>{ domain_names(&e.domains) }</title>
+                        }
+                        { hit }
+                    </g>
+                }
+            }
+            TargetKind::Cluster { first_day, end_day, members } => {
+                let (first, end) = (*first_day, *end_day);
+                let onkeydown = on_activate(&props.dispatch, move || Action::FitRange(first, end));
+                let date = |i: Option<&usize>| {
+                    i.and_then(|&i| data.events.get(i))
+                        .map(|e| e.start.format_human())
+                        .unwrap_or_default()
+                };
+                let (from, to) = (date(members.first()), date(members.last()));
+                html! {
+                    <g key={format!("cluster-{}", members.first().copied().unwrap_or(n))} class="cluster" role="button"
+                       {tabindex} data-roving="" data-action="zoom" data-first={first.to_string()} data-end={end.to_string()}
+                       aria-label={format!("Show {} more events, {from} to {to}", members.len())}
+                       {onkeydown}>
+                        { hit }
+                    </g>
+                }
+            }
+        }
+    });
+    html! { <>{ for items }</> }
+}
+
+/// What the accessible box `element` does when activated without a position.
+fn target_action(element: &web_sys::Element) -> Option<Action> {
+    match element.get_attribute("data-action").as_deref() {
+        Some("select") => element
+            .get_attribute("data-index")
+            .and_then(|i| i.parse().ok())
+            .map(|i| Action::Select(Some(i))),
+        Some("zoom") => {
+            let day = |name: &str| element.get_attribute(name)?.parse::<f64>().ok();
+            Some(Action::FitRange(day("data-first")?, day("data-end")?))
+        }
+        _ => None,
     }
 }
 
@@ -555,17 +678,6 @@ fn window_label(v: &Viewport) -> String {
             month(m2),
             format_year(y2)
         )
-    }
-}
-
-/// A (possibly shortened) label: the ellipsis is drawn but not read, so what is visible stays part
-/// of the mark's accessible name.
-fn label_text(label: &str) -> Html {
-    match label.strip_suffix('…') {
-        Some(shown) => {
-            html! { <>{ shown.to_string() }<tspan aria-hidden="true">{ "…" }</tspan></> }
-        }
-        None => html! { { label.to_string() } },
     }
 }
 

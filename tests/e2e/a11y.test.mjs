@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, artifact, ROOT } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, artifact, drawnColours, ROOT } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -122,15 +122,19 @@ test('forced-colors mode: marks, selection and focus use system colours and stay
   const page = await load(server.origin + '/', { forcedColors: 'active' });
   assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
   await page.locator('.event-list li button').first().click();
-  const colours = await page.evaluate(() => {
-    const fill = (sel) => getComputedStyle(document.querySelector(sel)).fill;
-    return { mark: fill('.mark:not(.selected) .point'), selected: fill('.mark.selected .point, .mark.selected .bar'), background: getComputedStyle(document.body).backgroundColor };
-  });
-  assert.notEqual(colours.mark, colours.background, 'marks stand out from the background');
-  assert.notEqual(colours.selected, colours.mark, 'the selected event stands out from the others');
-  // Domains keep a cue without colour: four shapes.
-  const shapes = await page.locator('.mark .point').evaluateAll((els) => new Set(els.map((e) => e.tagName + (e.getAttribute('d') || '').split('L').length)).size);
-  assert.ok(shapes >= 3, `marks come in several shapes (${shapes})`);
+  await page.locator('.marks .mark.selected').waitFor();
+  await page.waitForTimeout(300);
+  // What the canvas shows in the box of an event: its colours, most frequent first.
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const inks = async (selector) => (await drawnColours(page, await page.locator(selector).first().boundingBox()))
+    .map(([colour]) => colour).filter((c) => c !== background);
+  const mark = await inks('.marks .mark:not(.selected):not(.dimmed) .hit');
+  const selected = await inks('.marks .mark.selected .hit');
+  assert.ok(mark.length > 0, 'marks stand out from the background');
+  assert.ok(selected.length > 0 && !mark.includes(selected[0]), `the selected event stands out from the others (${selected[0]} vs ${mark[0]})`);
+  // Domains keep a cue without colour: the legend shows their shapes (four of them).
+  const shapes = await page.locator('.legend .swatch .chip').evaluateAll((els) => new Set(els.map((e) => e.tagName + (e.getAttribute('d') || '').split('L').length)).size);
+  assert.ok(shapes >= 3, `domains come in several shapes (${shapes})`);
   assert.deepEqual(await audit(page, 'forced colors'), []);
   await page.screenshot({ path: artifact('forced-colors.png') });
   assert.deepEqual(page.problems, []);

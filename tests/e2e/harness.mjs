@@ -67,3 +67,26 @@ export function artifact(name) {
 export function dataset() {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/data/japan-nato.json'), 'utf8'));
 }
+
+/**
+ * What the timeline's canvas shows inside a box of the page (CSS pixels, as from
+ * boundingBox()): the colours drawn there, most frequent first, as [css colour, pixel count].
+ */
+export async function drawnColours(page, box) {
+  return page.evaluate((box) => {
+    const canvas = document.querySelector('.timeline-canvas canvas');
+    const r = canvas.getBoundingClientRect();
+    const ratio = canvas.width / r.width;
+    const x = Math.max(0, Math.floor((box.x - r.left) * ratio)), y = Math.max(0, Math.floor((box.y - r.top) * ratio));
+    const w = Math.max(1, Math.min(canvas.width - x, Math.ceil(box.width * ratio)));
+    const h = Math.max(1, Math.min(canvas.height - y, Math.ceil(box.height * ratio)));
+    const data = canvas.getContext('2d').getImageData(x, y, w, h).data;
+    const counts = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] < 200) continue; // transparent: the page shows through
+      const key = `rgb(${data[i]}, ${data[i + 1]}, ${data[i + 2]})`;
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1]);
+  }, box);
+}

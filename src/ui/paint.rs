@@ -1,0 +1,281 @@
+//! Paints a [`Scene`] on a 2D canvas, in the colours of the page's theme (light, dark or the
+//! system's forced colours): one paint per frame, however many events the chronology has.
+
+use crate::core::scene::{Font, Ink, Prim, Scene, Shape, Stroke};
+use crate::ui::palette::{domain_colour, NO_DOMAIN};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+
+/// The theme's colours, read from the stylesheet's custom properties.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Colours {
+    background: String,
+    panel: String,
+    text: String,
+    muted: String,
+    line: String,
+    major_line: String,
+    phases: [String; 2],
+    focus: String,
+    /// Forced colours (e.g. Windows high contrast): every domain in the text colour; the shape
+    /// still tells domains apart.
+    forced: bool,
+}
+
+pub fn forced_colours() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(forced-colors: active)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+impl Colours {
+    /// The colours in effect for `element`.
+    pub fn of(element: &Element) -> Colours {
+        let style = web_sys::window().and_then(|w| w.get_computed_style(element).ok().flatten());
+        let read = |name: &str, fallback: &str| {
+            style
+                .as_ref()
+                .and_then(|s| s.get_property_value(name).ok())
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| fallback.to_string())
+        };
+        Colours {
+            background: read("--bg", "#ffffff"),
+            panel: read("--panel", "#f5f7fa"),
+            text: read("--fg", "#1b1f24"),
+            muted: read("--muted", "#4a5562"),
+            line: read("--line", "#d5dae0"),
+            major_line: read("--major-line", "#b8c0c9"),
+            phases: [read("--phase-0", "#eef3f9"), read("--phase-1", "#f8f4ea")],
+            focus: read("--focus", "#c2410c"),
+            forced: forced_colours(),
+        }
+    }
+
+    pub fn ink(&self, ink: Ink) -> &str {
+        match ink {
+            Ink::Background => &self.background,
+            Ink::Panel => &self.panel,
+            Ink::Text => &self.text,
+            Ink::Muted => &self.muted,
+            Ink::Line => &self.line,
+            Ink::MajorLine => &self.major_line,
+            Ink::Phase(n) => &self.phases[usize::from(n % 2)],
+            Ink::Focus => &self.focus,
+            Ink::SelectedFill(_) | Ink::SelectedText if self.forced => &self.focus,
+            Ink::SelectedFill(p) => self.ink(p.map(Ink::Domain).unwrap_or(Ink::NoDomain)),
+            Ink::SelectedText => &self.text,
+            Ink::Domain(_) | Ink::NoDomain | Ink::BarEdge if self.forced => &self.text,
+            Ink::Domain(p) => domain_colour(p),
+            Ink::NoDomain => NO_DOMAIN,
+            Ink::BarEdge => "rgba(0, 0, 0, 0.35)",
+        }
+    }
+}
+
+/// The 2D context of `canvas`.
+pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+}
+
+/// Sizes `canvas` for the scene at `ratio` device pixels per CSS pixel and paints it; with
+/// `background`, on the theme's background (for a saved image), else on transparent.
+pub fn paint(
+    canvas: &HtmlCanvasElement,
+    scene: &Scene,
+    colours: &Colours,
+    ratio: f64,
+    background: bool,
+) {
+    let (w, h) = (
+        (scene.width * ratio).round().max(1.0) as u32,
+        (scene.height * ratio).round().max(1.0) as u32,
+    );
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    let Some(ctx) = context(canvas) else {
+        return;
+    };
+    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, scene.width, scene.height);
+    if background {
+        ctx.set_fill_style_str(colours.ink(Ink::Background));
+        ctx.fill_rect(0.0, 0.0, scene.width, scene.height);
+    }
+    let mut pen = Pen::new(&ctx);
+    for item in &scene.items {
+        pen.alpha(item.alpha);
+        match &item.prim {
+            Prim::Rect {
+                x,
+                y,
+                w,
+                h,
+                radius,
+                fill,
+                stroke,
+            } => {
+                ctx.begin_path();
+                if *radius > 0.0 {
+                    rounded(&ctx, *x, *y, *w, *h, *radius);
+                } else {
+                    ctx.rect(*x, *y, *w, *h);
+                }
+                if let Some(fill) = fill {
+                    pen.fill(colours.ink(*fill));
+                    ctx.fill();
+                }
+                if let Some(stroke) = stroke {
+                    pen.stroke(colours, stroke);
+                    ctx.stroke();
+                }
+            }
+            Prim::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                stroke,
+            } => {
+                ctx.begin_path();
+                // Crisp one-pixel lines: on the pixel's middle.
+                let (x1, x2) = if x1 == x2 {
+                    let x = (x1 * ratio).floor() / ratio + 0.5 / ratio;
+                    (x, x)
+                } else {
+                    (*x1, *x2)
+                };
+                ctx.move_to(x1, *y1);
+                ctx.line_to(x2, *y2);
+                pen.stroke(colours, stroke);
+                ctx.stroke();
+            }
+            Prim::Marker {
+                shape,
+                cx,
+                cy,
+                r,
+                fill,
+                stroke,
+            } => {
+                ctx.begin_path();
+                if *shape == Shape::Circle {
+                    let _ = ctx.arc(*cx, *cy, *r, 0.0, std::f64::consts::TAU);
+                } else {
+                    polygon(&ctx, &shape.corners(*cx, *cy, *r));
+                    ctx.close_path();
+                }
+                pen.fill(colours.ink(*fill));
+                ctx.fill();
+                pen.stroke(colours, stroke);
+                ctx.stroke();
+            }
+            Prim::Polyline { points, stroke } => {
+                ctx.begin_path();
+                polygon(&ctx, points);
+                pen.stroke(colours, stroke);
+                ctx.stroke();
+            }
+            Prim::Text {
+                x,
+                y,
+                text,
+                font,
+                ink,
+            } => {
+                pen.font(*font);
+                pen.fill(colours.ink(*ink));
+                let _ = ctx.fill_text(text, *x, *y);
+            }
+        }
+    }
+    ctx.set_global_alpha(1.0);
+}
+
+/// Sets the context's state only when it changes (each change crosses into JavaScript).
+struct Pen<'a> {
+    ctx: &'a CanvasRenderingContext2d,
+    fill: String,
+    stroke: String,
+    width: f64,
+    font: Option<Font>,
+    alpha: f64,
+}
+
+impl<'a> Pen<'a> {
+    fn new(ctx: &'a CanvasRenderingContext2d) -> Self {
+        ctx.set_global_alpha(1.0);
+        ctx.set_text_baseline("alphabetic");
+        ctx.set_text_align("left");
+        Pen {
+            ctx,
+            fill: String::new(),
+            stroke: String::new(),
+            width: -1.0,
+            font: None,
+            alpha: 1.0,
+        }
+    }
+
+    fn fill(&mut self, colour: &str) {
+        if self.fill != colour {
+            self.ctx.set_fill_style_str(colour);
+            self.fill = colour.to_string();
+        }
+    }
+
+    fn stroke(&mut self, colours: &Colours, stroke: &Stroke) {
+        let colour = colours.ink(stroke.ink);
+        if self.stroke != colour {
+            self.ctx.set_stroke_style_str(colour);
+            self.stroke = colour.to_string();
+        }
+        if self.width != stroke.width {
+            self.ctx.set_line_width(stroke.width);
+            self.width = stroke.width;
+        }
+    }
+
+    fn font(&mut self, font: Font) {
+        if self.font != Some(font) {
+            self.ctx.set_font(font.css());
+            self.font = Some(font);
+        }
+    }
+
+    fn alpha(&mut self, alpha: f64) {
+        if self.alpha != alpha {
+            self.ctx.set_global_alpha(alpha);
+            self.alpha = alpha;
+        }
+    }
+}
+
+fn polygon(ctx: &CanvasRenderingContext2d, points: &[(f64, f64)]) {
+    for (n, (x, y)) in points.iter().enumerate() {
+        if n == 0 {
+            ctx.move_to(*x, *y);
+        } else {
+            ctx.line_to(*x, *y);
+        }
+    }
+}
+
+fn rounded(ctx: &CanvasRenderingContext2d, x: f64, y: f64, w: f64, h: f64, r: f64) {
+    let r = r.min(w / 2.0).min(h / 2.0).max(0.0);
+    ctx.move_to(x + r, y);
+    let _ = ctx.arc_to(x + w, y, x + w, y + h, r);
+    let _ = ctx.arc_to(x + w, y + h, x, y + h, r);
+    let _ = ctx.arc_to(x, y + h, x, y, r);
+    let _ = ctx.arc_to(x, y, x + w, y, r);
+    ctx.close_path();
+}
