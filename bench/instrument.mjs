@@ -30,11 +30,17 @@ export const MEMORY = () => ({
   wasm: window.__bench && window.__bench.wasm && window.__bench.wasm.memory ? window.__bench.wasm.memory.buffer.byteLength : 0,
 });
 
-/** Marks the first frame in which the explorer has drawn events. */
+/**
+ * Marks the end of the first frame in which the explorer has drawn events: the rAF that finds
+ * them posts a message, which runs once that frame's painting (the canvas included) is done.
+ */
 export const EXPLORER_FIRST_RENDER = `
   const waitFirst = () => {
-    if (document.querySelector('.marks .mark, .marks .cluster')) window.__bench.firstRender = performance.now();
-    else requestAnimationFrame(waitFirst);
+    if (document.querySelector('.marks .mark, .marks .cluster')) {
+      const c = new MessageChannel();
+      c.port1.onmessage = () => { window.__bench.firstRender = performance.now(); };
+      c.port2.postMessage(0);
+    } else requestAnimationFrame(waitFirst);
   };
   requestAnimationFrame(waitFirst);
 `;

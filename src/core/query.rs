@@ -253,8 +253,8 @@ pub fn facet_counts(
         .enumerate()
         .map(|(i, (id, _))| (id.as_str(), i))
         .collect();
-    for (e, hay) in data.events.iter().zip(haystacks) {
-        if filter.matches_except(e, hay, Some(facet)) {
+    for (i, e) in data.events.iter().enumerate() {
+        if filter.matches_except(e, haystack(haystacks, i), Some(facet)) {
             for v in facet.values(e) {
                 if let Some(&i) = position.get(v.as_str()) {
                     counts[i] += 1;
@@ -275,13 +275,19 @@ pub fn facet_counts(
         .collect()
 }
 
-/// Which events pass the filter, by index.
+/// Which events pass the filter, by index. `haystacks` (from [`search_haystacks`]) may be left
+/// empty while the filter has no search text.
 pub fn matching(data: &Chronology, haystacks: &[String], filter: &Filter) -> Vec<bool> {
     data.events
         .iter()
-        .zip(haystacks)
-        .map(|(e, h)| filter.matches(e, h))
+        .enumerate()
+        .map(|(i, e)| filter.matches(e, haystack(haystacks, i)))
         .collect()
+}
+
+/// The search text of event `i`; empty if the haystacks were not built.
+fn haystack(haystacks: &[String], i: usize) -> &str {
+    haystacks.get(i).map_or("", String::as_str)
 }
 
 /// Events per year (or per run of years, for chronologies spanning millennia), stacked by

@@ -191,11 +191,15 @@ impl Chronology {
 
     /// The events in chronological order (start, then end, then id), as the views show them.
     pub fn sort_events(&mut self) {
-        self.events.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then(a.end_day().cmp(&b.end_day()))
-                .then(a.id.cmp(&b.id))
-        });
+        // Each key is worked out once (an end day is a calendar computation), and a chronology
+        // that is already in order (the usual case) is only checked.
+        let key = |e: &Event| (e.start, e.end_day());
+        let sorted = self
+            .events
+            .windows(2)
+            .all(|w| (key(&w[0]), &w[0].id) <= (key(&w[1]), &w[1].id));
+        if !sorted {
+            self.events.sort_by_cached_key(|e| (key(e), e.id.clone()));
+        }
     }
 }
