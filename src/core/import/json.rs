@@ -218,7 +218,7 @@ fn ours(mut root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
         }
         check_event(&value, &mut record);
         if record.problems.is_empty() {
-            match Event::deserialize(value) {
+            match Event::deserialize(&value) {
                 Ok(e) => record.item = Item::Event(Box::new(e)),
                 Err(e) => record.problem("", e.to_string()),
             }
