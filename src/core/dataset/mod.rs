@@ -5,6 +5,7 @@ pub mod schema;
 pub mod validate;
 
 pub use schema::*;
+use serde::Deserialize;
 
 /// The embedded default dataset, exactly as committed in `assets/data/japan-nato.json`.
 pub const EMBEDDED_JSON: &str = include_str!("../../../assets/data/japan-nato.json");
@@ -23,6 +24,12 @@ pub fn parse_json(text: &str) -> Result<Chronology, String> {
 
 /// The embedded Japan–NATO chronology, parsed. An error here means the committed file is broken;
 /// the native tests make sure it never is, and the page reports it rather than panicking.
+///
+/// It is read through a [`serde_json::Value`], as imported files and saved chronologies are, so
+/// that the bundle holds one copy of the schema's deserialisers instead of one per input kind.
+/// [`parse_json`] reads straight from the text and says where a malformed file goes wrong.
 pub fn embedded() -> Result<Chronology, String> {
-    parse_json(EMBEDDED_JSON)
+    let value: serde_json::Value =
+        serde_json::from_str(EMBEDDED_JSON).map_err(|e| e.to_string())?;
+    Chronology::deserialize(&value).map_err(|e| e.to_string())
 }
