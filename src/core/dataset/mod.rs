@@ -10,6 +10,9 @@ use serde::Deserialize;
 /// The embedded default dataset, exactly as committed in `assets/data/japan-nato.json`.
 pub const EMBEDDED_JSON: &str = include_str!("../../../assets/data/japan-nato.json");
 
+/// The same JSON without the whitespace between tokens (made by `build.rs`): what the page parses.
+const EMBEDDED_COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/japan-nato.min.json"));
+
 /// Parses a dataset in our own JSON schema, with an error that says where it went wrong.
 pub fn parse_json(text: &str) -> Result<Chronology, String> {
     serde_json::from_str::<Chronology>(text).map_err(|e| {
@@ -30,6 +33,20 @@ pub fn parse_json(text: &str) -> Result<Chronology, String> {
 /// [`parse_json`] reads straight from the text and says where a malformed file goes wrong.
 pub fn embedded() -> Result<Chronology, String> {
     let value: serde_json::Value =
-        serde_json::from_str(EMBEDDED_JSON).map_err(|e| e.to_string())?;
+        serde_json::from_str(EMBEDDED_COMPACT).map_err(|e| e.to_string())?;
     Chronology::deserialize(&value).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compact_embedded_json_is_the_committed_file_without_whitespace() {
+        let committed: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        let compact: serde_json::Value = serde_json::from_str(EMBEDDED_COMPACT).unwrap();
+        assert_eq!(compact, committed);
+        assert!(EMBEDDED_COMPACT.len() < EMBEDDED_JSON.len() && !EMBEDDED_COMPACT.contains('\n'));
+        assert_eq!(embedded().unwrap(), parse_json(EMBEDDED_JSON).unwrap());
+    }
 }
