@@ -68,7 +68,7 @@ pub fn decode(text: &str) -> Result<Saved, String> {
         }
         _ => return Err("it is corrupt (not a saved chronology)".into()),
     }
-    let saved: Saved = serde_json::from_value(value).map_err(|e| {
+    let saved = Saved::deserialize(&value).map_err(|e| {
         format!(
             "it is corrupt ({})",
             e.to_string().split(" at line").next().unwrap_or_default()

@@ -5,9 +5,13 @@ pub mod schema;
 pub mod validate;
 
 pub use schema::*;
+use serde::Deserialize;
 
 /// The embedded default dataset, exactly as committed in `assets/data/japan-nato.json`.
 pub const EMBEDDED_JSON: &str = include_str!("../../../assets/data/japan-nato.json");
+
+/// The same JSON without the whitespace between tokens (made by `build.rs`): what the page parses.
+const EMBEDDED_COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/japan-nato.min.json"));
 
 /// Parses a dataset in our own JSON schema, with an error that says where it went wrong.
 pub fn parse_json(text: &str) -> Result<Chronology, String> {
@@ -23,6 +27,26 @@ pub fn parse_json(text: &str) -> Result<Chronology, String> {
 
 /// The embedded Japan–NATO chronology, parsed. An error here means the committed file is broken;
 /// the native tests make sure it never is, and the page reports it rather than panicking.
+///
+/// It is read through a [`serde_json::Value`], as imported files and saved chronologies are, so
+/// that the bundle holds one copy of the schema's deserialisers instead of one per input kind.
+/// [`parse_json`] reads straight from the text and says where a malformed file goes wrong.
 pub fn embedded() -> Result<Chronology, String> {
-    parse_json(EMBEDDED_JSON)
+    let value: serde_json::Value =
+        serde_json::from_str(EMBEDDED_COMPACT).map_err(|e| e.to_string())?;
+    Chronology::deserialize(&value).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compact_embedded_json_is_the_committed_file_without_whitespace() {
+        let committed: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        let compact: serde_json::Value = serde_json::from_str(EMBEDDED_COMPACT).unwrap();
+        assert_eq!(compact, committed);
+        assert!(EMBEDDED_COMPACT.len() < EMBEDDED_JSON.len() && !EMBEDDED_COMPACT.contains('\n'));
+        assert_eq!(embedded().unwrap(), parse_json(EMBEDDED_JSON).unwrap());
+    }
 }

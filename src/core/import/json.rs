@@ -137,7 +137,7 @@ fn items<T: DeserializeOwned>(
 }
 
 /// Our own schema: every part on its own, so that every broken event is reported.
-fn ours(mut root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
+fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
     let format = Some(Format::Json);
     let mut fatal = Vec::new();
     const FIELDS: [&str; 7] = [
@@ -184,15 +184,15 @@ fn ours(mut root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
     );
     let footnotes: Vec<Footnote> =
         items(root.get("footnotes"), "footnote", "footnotes", &mut fatal);
-    let events = match root.remove("events") {
-        None | Some(Value::Null) => vec![],
+    let events: &[Value] = match root.get("events") {
+        None | Some(Value::Null) => &[],
         Some(Value::Array(events)) => events,
         Some(_) => {
             fatal.push(ImportProblem::new(
                 "field events",
                 "expected a list of events",
             ));
-            vec![]
+            &[]
         }
     };
     if events.len() > MAX_EVENTS {
@@ -200,7 +200,7 @@ fn ours(mut root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
     }
     let mut records = Vec::with_capacity(events.len());
     let mut first_with_id: HashMap<String, usize> = HashMap::new();
-    for (i, value) in events.into_iter().enumerate() {
+    for (i, value) in events.iter().enumerate() {
         let position = i + 1;
         let id = value.get("id").and_then(Value::as_str).map(str::to_string);
         let mut record = Record::new(record_location("event", position, id.as_deref()));
@@ -216,7 +216,7 @@ fn ours(mut root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
                 first_with_id.insert(id.clone(), position);
             }
         }
-        check_event(&value, &mut record);
+        check_event(value, &mut record);
         if record.problems.is_empty() {
             match Event::deserialize(value) {
                 Ok(e) => record.item = Item::Event(Box::new(e)),
@@ -389,7 +389,7 @@ fn slide_span(slide: &Value, record: &mut Record) -> Option<(PartialDate, Option
 }
 
 /// TimelineJS3 JSON: a title slide, slides and eras.
-fn timeline(mut root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
+fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
     let format = Some(Format::TimelineJson);
     let mut fatal = Vec::new();
     let headline = root
@@ -404,15 +404,17 @@ fn timeline(mut root: Map<String, Value>, file_name: &str) -> Result<Draft, Refu
     } else {
         headline.to_string()
     };
-    let mut list = |key: &str, fatal: &mut Vec<ImportProblem>| match root.remove(key) {
-        None | Some(Value::Null) => vec![],
-        Some(Value::Array(items)) => items,
-        Some(other) => {
-            fatal.push(ImportProblem::new(
-                format!("field {key}"),
-                format!("expected a list, found {}", kind_of(&other)),
-            ));
-            vec![]
+    let list = |key: &str, fatal: &mut Vec<ImportProblem>| -> &[Value] {
+        match root.get(key) {
+            None | Some(Value::Null) => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                fatal.push(ImportProblem::new(
+                    format!("field {key}"),
+                    format!("expected a list, found {}", kind_of(other)),
+                ));
+                &[]
+            }
         }
     };
     let slides = list("events", &mut fatal);
