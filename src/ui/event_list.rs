@@ -4,6 +4,7 @@
 use crate::core::dataset::Chronology;
 use crate::core::query::highlight_ranges;
 use crate::ui::app::{Action, Shared};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -11,6 +12,9 @@ use yew::prelude::*;
 pub const FULL_LIST_LIMIT: usize = 2_000;
 /// The most entries the list draws at once.
 pub const WINDOW_LIST_LIMIT: usize = 500;
+/// Entries drawn at first; more follow as the list is scrolled towards its end (or on "Show
+/// more"), so that a filter change matching a thousand events does not build a thousand rows.
+pub const LIST_CHUNK: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -109,7 +113,78 @@ fn entries(props: &Props) -> Html {
             usize::MAX
         })
         .collect();
-    let items = shown.iter().map(|&i| {
+    // A new set of entries (filters, search, window or data changed) starts a new list: drawn
+    // from its first chunk, and swapped whole rather than diffed row by row.
+    let identity = (
+        Rc::as_ptr(&props.data.0) as usize,
+        Rc::as_ptr(&props.matches.0) as usize,
+        props.window.map(|(a, b)| (a.to_bits(), b.to_bits())),
+    );
+    let generation = use_mut_ref(|| (0u32, identity));
+    let limit = use_mut_ref(|| LIST_CHUNK);
+    {
+        let mut g = generation.borrow_mut();
+        if g.1 != identity {
+            *g = (g.0.wrapping_add(1), identity);
+            *limit.borrow_mut() = LIST_CHUNK;
+        }
+    }
+    // The selected entry is always drawn, so that it can be scrolled to.
+    if let Some(at) = props.selected.and_then(|i| shown.iter().position(|&j| j == i)) {
+        let mut l = limit.borrow_mut();
+        while *l <= at {
+            *l += LIST_CHUNK;
+        }
+    }
+    let drawn = (*limit.borrow()).min(shown.len());
+    let rest = shown.len() - drawn;
+    let grow = use_force_update();
+    // "Show more" moves the focus to the first entry it adds.
+    let focus_at = use_mut_ref(|| None::<usize>);
+    {
+        let focus_at = focus_at.clone();
+        let list_ref = list_ref.clone();
+        use_effect(move || {
+            if let (Some(at), Some(list)) = (
+                focus_at.borrow_mut().take(),
+                list_ref.cast::<web_sys::Element>(),
+            ) {
+                let button = list
+                    .children()
+                    .item(at as u32)
+                    .and_then(|li| li.query_selector("button").ok().flatten())
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(button) = button {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+    let show_more = {
+        let limit = limit.clone();
+        let grow = grow.clone();
+        let focus_at = focus_at.clone();
+        Callback::from(move |_: MouseEvent| {
+            *limit.borrow_mut() = drawn + LIST_CHUNK;
+            *focus_at.borrow_mut() = Some(drawn);
+            grow.force_update();
+        })
+    };
+    // Scrolling near the end draws the next chunk.
+    let on_scroll = {
+        let limit = limit.clone();
+        Callback::from(move |e: Event| {
+            let Some(list) = e.target_dyn_into::<web_sys::Element>() else {
+                return;
+            };
+            let near_end = list.scroll_top() + 2 * list.client_height() >= list.scroll_height();
+            if rest > 0 && near_end {
+                *limit.borrow_mut() = drawn + LIST_CHUNK;
+                grow.force_update();
+            }
+        })
+    };
+    let items = shown[..drawn].iter().map(|&i| {
         let e = &events[i];
         let selected = props.selected == Some(i);
         let onclick = props.dispatch.reform(move |_| Action::Select(Some(i)));
@@ -133,7 +208,16 @@ fn entries(props: &Props) -> Html {
             if shown.is_empty() {
                 <p class="list-note">{ "No event matches the filters." }</p>
             }
-            <ol ref={list_ref}>{ for items }</ol>
+            <ol ref={list_ref} key={generation.borrow().0.to_string()} onscroll={on_scroll}>
+                { for items }
+                if rest > 0 {
+                    <li key="\u{0}more" class="more">
+                        <button type="button" onclick={show_more}>
+                            { format!("Show {} more of {rest}", rest.min(LIST_CHUNK)) }
+                        </button>
+                    </li>
+                }
+            </ol>
         </section>
     }
 }

@@ -4,7 +4,12 @@
 use crate::core::dataset::Chronology;
 use crate::ui::app::Shared;
 use crate::ui::dialogs::source_credit;
+use gloo::events::EventListener;
 use yew::prelude::*;
+
+fn print_media() -> Option<web_sys::MediaQueryList> {
+    web_sys::window()?.match_media("print").ok().flatten()
+}
 
 /// Beyond this many matching events, print asks to narrow the filters first.
 pub const PRINT_LIMIT: usize = 2_000;
@@ -18,17 +23,31 @@ pub struct Props {
 
 #[function_component(PrintList)]
 pub fn print_list(props: &Props) -> Html {
-    // Built just after the first paint: it is never on screen, and the chronology should be.
-    let ready = use_state(|| false);
+    // Built only while printing (or while print media is emulated): it is never on screen, and
+    // keeping a copy of a long filtered list up to date would slow every filter change.
+    let printing = use_state(|| print_media().is_some_and(|q| q.matches()));
     {
-        let ready = ready.clone();
+        let printing = printing.clone();
         use_effect_with((), move |_| {
-            let timer = gloo::timers::callback::Timeout::new(150, move || ready.set(true));
-            move || drop(timer)
+            let window = web_sys::window();
+            let on = |name: &'static str, value: bool| {
+                let printing = printing.clone();
+                window
+                    .as_ref()
+                    .map(|w| EventListener::new(w, name, move |_| printing.set(value)))
+            };
+            let before = on("beforeprint", true);
+            let after = on("afterprint", false);
+            let media = print_media().map(|query| {
+                let printing = printing.clone();
+                let q = query.clone();
+                EventListener::new(&query, "change", move |_| printing.set(q.matches()))
+            });
+            move || drop((before, after, media))
         });
     }
     let data = &props.data;
-    if !*ready {
+    if !*printing {
         return html! { <section class="print-only" aria-hidden="true"></section> };
     }
     if props.match_count > PRINT_LIMIT {

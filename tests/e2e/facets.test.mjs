@@ -261,11 +261,55 @@ test('the filtered events download as JSON that re-imports to the same events, a
   await page.context().close();
 });
 
+test('a long filtered list draws its first 200 entries, then more as it is scrolled or on "Show more"', async () => {
+  const page = await load(server.origin + '/?synthetic=10000');
+  await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+  const heading = page.getByRole('heading', { name: /^Events \(\d+\)$/ });
+  const n = parseInt((await heading.textContent()).match(/\d+/)[0], 10);
+  assert.ok(n > 400 && n <= 2000, `a long list that is not windowed (${n})`);
+  const entries = page.locator('.event-list li:not(.more)');
+  assert.equal(await entries.count(), 200, 'the first chunk is drawn');
+  const dates = await entries.locator('.date').allTextContents();
+  assert.ok(dates.every((d) => d.length > 0));
+  // Scrolling towards the end of the list draws the next chunk.
+  await page.locator('.event-list ol').evaluate((ol) => { ol.scrollTop = ol.scrollHeight; });
+  await page.waitForFunction(() => document.querySelectorAll('.event-list li:not(.more)').length === 400, null, { timeout: 5000 });
+  // And so does the button at its end, from the keyboard: the focus goes to the first new entry.
+  const more = page.getByRole('button', { name: /^Show 200 more of \d+$/ });
+  await more.focus();
+  const before = await entries.count();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((k) => document.querySelectorAll('.event-list li:not(.more)').length === k + 200, before, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.activeElement.closest('li')?.dataset.index),
+    await entries.nth(before).getAttribute('data-index'), 'the focus is on the first entry added');
+  // A new filter starts again from the first chunk, at the top.
+  await page.getByRole('checkbox', { name: 'Piracy', exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
+  assert.equal(await entries.count(), Math.min(200, parseInt((await heading.textContent()).match(/\d+/)[0], 10)));
+  assert.equal(await page.locator('.event-list ol').evaluate((ol) => ol.scrollTop), 0);
+  // Selecting one of the last events on the timeline draws the list down to it.
+  const last = await page.locator('.marks .mark:not(.dimmed)').evaluateAll((els) =>
+    els.map((e) => ({ i: +e.dataset.index, x: e.getBoundingClientRect().x })).sort((a, b) => b.x - a.x)[0]);
+  await page.locator(`.marks .mark[data-index="${last.i}"]`).click();
+  const selected = page.locator(`.event-list li.selected[data-index="${last.i}"]`);
+  await selected.waitFor({ timeout: 5000 });
+  assert.ok(await entries.count() > 200, 'entries beyond the first chunk are drawn');
+  const inView = await selected.evaluate((li) => {
+    const list = li.closest('ol').getBoundingClientRect(), row = li.getBoundingClientRect();
+    return row.top >= list.top - 1 && row.bottom <= list.bottom + 1;
+  });
+  assert.ok(inView, 'and scrolled into view within the list');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('printing gives the filtered chronology as a clean list with dates, summaries and sources', async () => {
   const page = await load(server.origin + '/');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   await page.emulateMedia({ media: 'print' });
   const printed = page.locator('.print-only');
+  // Built when printing starts (beforeprint, or print media emulated as here).
+  await printed.locator('.print-events > li').first().waitFor({ timeout: 5000 });
   assert.ok(await printed.isVisible(), 'the print list is shown in print');
   assert.equal(await page.locator('svg[aria-roledescription="timeline"]').isVisible(), false, 'the interface is not printed');
   const text = await printed.textContent();
