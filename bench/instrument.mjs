@@ -31,16 +31,19 @@ export const MEMORY = () => ({
 });
 
 /**
- * Marks the end of the first frame in which the explorer has drawn events: the rAF that finds
- * them posts a message, which runs once that frame's painting (the canvas included) is done.
+ * Marks the end of the first frame in which the explorer has painted events: the explorer makes
+ * the performance mark "explorer:first-paint" when it first paints a scene with events on the
+ * canvas (during a frame); a message posted from each animation frame runs once that frame's
+ * style, layout and paint are done, and the first one that finds the mark is the time.
  */
 export const EXPLORER_FIRST_RENDER = `
   const waitFirst = () => {
-    if (document.querySelector('.marks .mark, .marks .cluster')) {
-      const c = new MessageChannel();
-      c.port1.onmessage = () => { window.__bench.firstRender = performance.now(); };
-      c.port2.postMessage(0);
-    } else requestAnimationFrame(waitFirst);
+    const c = new MessageChannel();
+    c.port1.onmessage = () => {
+      if (performance.getEntriesByName('explorer:first-paint').length) window.__bench.firstRender = performance.now();
+      else requestAnimationFrame(waitFirst);
+    };
+    c.port2.postMessage(0);
   };
   requestAnimationFrame(waitFirst);
 `;

@@ -130,7 +130,10 @@ fn entries(props: &Props) -> Html {
         }
     }
     // The selected entry is always drawn, so that it can be scrolled to.
-    if let Some(at) = props.selected.and_then(|i| shown.iter().position(|&j| j == i)) {
+    if let Some(at) = props
+        .selected
+        .and_then(|i| shown.iter().position(|&j| j == i))
+    {
         let mut l = limit.borrow_mut();
         while *l <= at {
             *l += LIST_CHUNK;
