@@ -49,4 +49,25 @@ mod tests {
         assert!(EMBEDDED_COMPACT.len() < EMBEDDED_JSON.len() && !EMBEDDED_COMPACT.contains('\n'));
         assert_eq!(embedded().unwrap(), parse_json(EMBEDDED_JSON).unwrap());
     }
+
+    #[test]
+    fn events_are_sorted_by_start_then_end_then_id() {
+        let mut data = crate::core::synthetic::generate(3_000, 7);
+        // Ties on start and end, to be ordered by id.
+        let mut twin = data.events[10].clone();
+        twin.id = "aaa-twin".into();
+        data.events.push(twin);
+        data.events.reverse();
+        let mut expected = data.events.clone();
+        expected.sort_by(|a, b| (a.start, a.end_day(), &a.id).cmp(&(b.start, b.end_day(), &b.id)));
+        data.sort_events();
+        let ids =
+            |events: &[schema::Event]| events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&data.events), ids(&expected));
+        assert_eq!(data.events.len(), 3_001);
+        // Sorting again changes nothing.
+        let before = ids(&data.events);
+        data.sort_events();
+        assert_eq!(ids(&data.events), before);
+    }
 }

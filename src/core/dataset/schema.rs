@@ -193,13 +193,22 @@ impl Chronology {
     pub fn sort_events(&mut self) {
         // Each key is worked out once (an end day is a calendar computation), and a chronology
         // that is already in order (the usual case) is only checked.
-        let key = |e: &Event| (e.start, e.end_day());
-        let sorted = self
-            .events
-            .windows(2)
-            .all(|w| (key(&w[0]), &w[0].id) <= (key(&w[1]), &w[1].id));
-        if !sorted {
-            self.events.sort_by_cached_key(|e| (key(e), e.id.clone()));
+        // Ties are broken by id, compared in place rather than copied into every key.
+        let keys: Vec<_> = self.events.iter().map(|e| (e.start, e.end_day())).collect();
+        let before = |a: usize, b: usize| {
+            keys[a]
+                .cmp(&keys[b])
+                .then_with(|| self.events[a].id.cmp(&self.events[b].id))
+        };
+        if (1..keys.len()).all(|i| before(i - 1, i).is_le()) {
+            return;
         }
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_unstable_by(|&a, &b| before(a, b));
+        let mut slots: Vec<Option<Event>> = std::mem::take(&mut self.events)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.events = order.into_iter().filter_map(|i| slots[i].take()).collect();
     }
 }
