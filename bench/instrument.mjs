@@ -54,3 +54,26 @@ export function stats(values) {
   const at = (q) => v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
   return { n: v.length, median: at(0.5), p95: at(0.95) };
 }
+
+/** How many cold loads (each in a fresh browser context: no cache) a first render is the median of. */
+export const LOADS = Number(process.env.BENCH_LOADS || 5);
+
+/**
+ * Opens `url` `loads` times, each in a fresh context after one unmeasured warm-up load (which
+ * starts the browser's own processes), and returns the median first render and the last page,
+ * left open for the rest of the scenario.
+ */
+export async function coldLoads(browser, url, init, loads = LOADS) {
+  const times = [];
+  let page = null;
+  for (let i = loads > 1 ? 0 : 1; i <= loads; i++) {
+    if (page) await page.context().close();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await context.addInitScript(init);
+    page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.firstRender !== null, null, { timeout: 600000, polling: 100 });
+    if (i > 0) times.push(await page.evaluate(() => window.__bench.firstRender));
+  }
+  return { firstRender: stats(times).median, page };
+}

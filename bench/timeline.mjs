@@ -4,8 +4,9 @@
 //   node bench/timeline.mjs            (after `trunk build --release`; ./bench/run.sh does both)
 //
 // What is measured per input is explained in bench/instrument.mjs. First render is from
-// navigation start to the first frame with events drawn.
-import { INSTRUMENT, EXPLORER_FIRST_RENDER, MEMORY, stats } from './instrument.mjs';
+// navigation start to the end of the first frame with events painted, the median of
+// BENCH_LOADS (5) cold loads.
+import { INSTRUMENT, EXPLORER_FIRST_RENDER, MEMORY, stats, coldLoads, LOADS } from './instrument.mjs';
 import { serveDist, launchBrowser } from '../tests/e2e/harness.mjs';
 
 const SIZES = [
@@ -20,12 +21,7 @@ const browser = await launchBrowser();
 const rows = [];
 try {
   for (const size of SIZES) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    await context.addInitScript(INSTRUMENT + EXPLORER_FIRST_RENDER);
-    const page = await context.newPage();
-    await page.goto(server.origin + '/' + size.query);
-    await page.waitForFunction(() => window.__bench.firstRender !== null, null, { timeout: 120000 });
-    const firstRender = await page.evaluate(() => window.__bench.firstRender);
+    const { firstRender, page } = await coldLoads(browser, server.origin + '/' + size.query, INSTRUMENT + EXPLORER_FIRST_RENDER);
     const svg = page.locator('svg[aria-roledescription="timeline"]');
     const box = await svg.boundingBox();
     const cx = Math.round(box.x + box.width / 2), cy = Math.round(box.y + box.height / 2);
@@ -56,7 +52,7 @@ try {
     const pan = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove').map((s) => s.work));
     const memory = await page.evaluate(MEMORY);
     rows.push({ size: size.name, firstRender, zoom, pan, spanCheck: Math.abs(spanBack / span0 - 1) < 0.02, memory });
-    await context.close();
+    await page.context().close();
   }
 } finally {
   await browser.close();
@@ -65,7 +61,7 @@ try {
 
 const ms = (v) => `${v.toFixed(1)} ms`;
 console.log(`\nTimeline benchmark — headless Chromium, 1280×860, ${STEPS} wheel steps (±120) and ${STEPS} drag moves`);
-console.log('work per input = event dispatch incl. re-render + the next frame\'s rendering update\n');
+console.log(`work per input = event dispatch incl. re-render + the next frame's rendering update; first render = median of ${LOADS} cold loads\n`);
 console.log('| data | first render | zoom median | zoom p95 | pan median | pan p95 | JS heap | wasm memory |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {

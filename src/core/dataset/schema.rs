@@ -205,10 +205,18 @@ impl Chronology {
         }
         let mut order: Vec<usize> = (0..keys.len()).collect();
         order.sort_unstable_by(|&a, &b| before(a, b));
-        let mut slots: Vec<Option<Event>> = std::mem::take(&mut self.events)
-            .into_iter()
-            .map(Some)
-            .collect();
-        self.events = order.into_iter().filter_map(|i| slots[i].take()).collect();
+        // Put each event in its place by following the permutation's cycles with swaps: no
+        // second copy of the events (which would double the peak memory at scale).
+        for start in 0..order.len() {
+            let mut at = start;
+            while order[at] != usize::MAX {
+                let from = std::mem::replace(&mut order[at], usize::MAX);
+                if from == start {
+                    break;
+                }
+                self.events.swap(at, from);
+                at = from;
+            }
+        }
     }
 }
