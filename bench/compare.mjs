@@ -11,6 +11,7 @@ import { serveDist, launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
 
 const BENCH = path.join(ROOT, 'bench');
 const STEPS = Number(process.env.BENCH_STEPS || 30);
+const REPEAT = Number(process.env.BENCH_REPEAT || 3);
 const SIZES = [1000, 10000, ...(process.env.BENCH_PEER_100K ? [100000] : [])];
 
 function servePeer() {
@@ -34,18 +35,24 @@ async function scenario(browser, url, system, n) {
   const cx = Math.round(box.x + box.width / 2), cy = Math.round(box.y + Math.min(box.height, 600) / 2);
   await page.mouse.move(cx, cy);
   await page.evaluate(() => { window.__bench.samples = []; });
-  for (let i = 0; i < STEPS; i++) { await page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120); await page.waitForTimeout(20); }
-  await page.waitForTimeout(200);
+  for (let r = 0; r < REPEAT; r++) {
+    for (let i = 0; i < STEPS; i++) { await page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120); await page.waitForTimeout(20); }
+    await page.waitForTimeout(200);
+  }
   const zoom = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'wheel').map((s) => s.work));
   // Zoom in first (not timed), so that there is room to pan.
   for (let i = 0; i < 8; i++) { await page.mouse.wheel(0, -120); await page.waitForTimeout(20); }
   await page.waitForTimeout(400);
   await page.evaluate(() => { window.__bench.samples = []; });
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  for (let i = 1; i <= STEPS; i++) await page.mouse.move(cx - i * 12, cy);
-  await page.mouse.up();
-  await page.waitForTimeout(200);
+  // Drags alternate left and right, so that no repetition runs into the data's end.
+  for (let r = 0; r < REPEAT; r++) {
+    const dir = r % 2 === 0 ? -1 : 1, from = cx - dir * 180;
+    await page.mouse.move(from, cy);
+    await page.mouse.down();
+    for (let i = 1; i <= STEPS; i++) await page.mouse.move(from + dir * i * 12, cy);
+    await page.mouse.up();
+    await page.waitForTimeout(200);
+  }
   const pan = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove').map((s) => s.work));
   // One facet change (only "Piracy"), timed until the picture is final.
   const facet = system === 'ours'
@@ -96,7 +103,7 @@ try {
 }
 const ms = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
 const ratio = (a, b) => `${(b / a).toFixed(1)}×`;
-console.log(`\nThe explorer vs vis-timeline 8.5.4 (same synthetic data, 1280×860, ${STEPS} wheel steps, ${STEPS} drag moves; work per input, idle excluded; first render = median of ${LOADS} cold loads)\n`);
+console.log(`\nThe explorer vs vis-timeline 8.5.4 (same synthetic data, 1280×860, ${REPEAT} × ${STEPS} wheel steps, ${REPEAT} × ${STEPS} drag moves; work per input, idle excluded; first render = median of ${LOADS} cold loads)\n`);
 console.log('| events | measure | explorer | vis-timeline | vis ÷ explorer |');
 console.log('|---|---|---|---|---|');
 for (const { n, a, b } of rows) {

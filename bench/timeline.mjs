@@ -15,6 +15,7 @@ const SIZES = [
   { name: 'synthetic 100,000', query: '?synthetic=100000' },
 ];
 const STEPS = Number(process.env.BENCH_STEPS || 30);
+const REPEAT = Number(process.env.BENCH_REPEAT || 3);
 
 const server = await serveDist();
 const browser = await launchBrowser();
@@ -30,11 +31,13 @@ try {
 
     await page.mouse.move(cx, cy);
     await page.evaluate(() => { window.__bench.samples = []; });
-    for (let i = 0; i < STEPS; i++) {
-      await page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120);
-      await page.waitForTimeout(20);
+    for (let r = 0; r < REPEAT; r++) {
+      for (let i = 0; i < STEPS; i++) {
+        await page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120);
+        await page.waitForTimeout(20);
+      }
+      await page.waitForTimeout(200);
     }
-    await page.waitForTimeout(100);
     const zoom = stats((await page.evaluate(() => window.__bench.samples)).map((s) => s.work));
     const spanBack = await span();
 
@@ -42,12 +45,15 @@ try {
     await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
     await page.waitForTimeout(400);
     await page.evaluate(() => { window.__bench.samples = []; });
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    for (let i = 1; i <= STEPS; i++) {
-      await page.mouse.move(cx - i * 12, cy);
+    // Drags alternate left and right, so that no repetition runs into the chronology's end.
+    for (let r = 0; r < REPEAT; r++) {
+      const dir = r % 2 === 0 ? -1 : 1, from = cx - dir * 180;
+      await page.mouse.move(from, cy);
+      await page.mouse.down();
+      for (let i = 1; i <= STEPS; i++) await page.mouse.move(from + dir * i * 12, cy);
+      await page.mouse.up();
+      await page.waitForTimeout(200);
     }
-    await page.mouse.up();
     await page.waitForTimeout(100);
     const pan = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove').map((s) => s.work));
     const memory = await page.evaluate(MEMORY);
@@ -60,7 +66,7 @@ try {
 }
 
 const ms = (v) => `${v.toFixed(1)} ms`;
-console.log(`\nTimeline benchmark — headless Chromium, 1280×860, ${STEPS} wheel steps (±120) and ${STEPS} drag moves`);
+console.log(`\nTimeline benchmark — headless Chromium, 1280×860, ${REPEAT} × ${STEPS} wheel steps (±120) and ${REPEAT} × ${STEPS} drag moves`);
 console.log(`work per input = event dispatch incl. re-render + the next frame's rendering update; first render = median of ${LOADS} cold loads\n`);
 console.log('| data | first render | zoom median | zoom p95 | pan median | pan p95 | JS heap | wasm memory |');
 console.log('|---|---|---|---|---|---|---|---|');
