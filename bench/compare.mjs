@@ -6,7 +6,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { INSTRUMENT, EXPLORER_FIRST_RENDER, MEMORY, stats, coldLoads, LOADS } from './instrument.mjs';
+import { INSTRUMENT, EXPLORER_FIRST_RENDER, memoryAfterGc, stats, coldLoads, LOADS } from './instrument.mjs';
 import { serveDist, launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
 
 const BENCH = path.join(ROOT, 'bench');
@@ -76,7 +76,7 @@ async function scenario(browser, url, system, n) {
   if (system === 'ours') await page.getByRole('button', { name: 'Fit all', exact: true }).click();
   else await page.evaluate(() => window.timeline.fit());
   await page.waitForTimeout(400);
-  const memory = await page.evaluate(MEMORY);
+  const memory = await memoryAfterGc(page);
   const heap = memory.js + memory.wasm;
   await page.context().close();
   return { firstRender, zoom, pan, facet, heap };

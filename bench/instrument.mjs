@@ -24,6 +24,15 @@ export const INSTRUMENT = `
   window.addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail && e.detail.wasm; });
 `;
 
+/** JS heap (after a full garbage collection, so that both systems are measured alike) and wasm
+ *  linear memory, in bytes. */
+export async function memoryAfterGc(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+  return page.evaluate(MEMORY);
+}
+
 /** JS heap and wasm linear memory, in bytes, measured in the page. */
 export const MEMORY = () => ({
   js: performance.memory ? performance.memory.usedJSHeapSize : 0,

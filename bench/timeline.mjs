@@ -6,7 +6,7 @@
 // What is measured per input is explained in bench/instrument.mjs. First render is from
 // navigation start to the end of the first frame with events painted, the median of
 // BENCH_LOADS (5) cold loads.
-import { INSTRUMENT, EXPLORER_FIRST_RENDER, MEMORY, stats, coldLoads, LOADS } from './instrument.mjs';
+import { INSTRUMENT, EXPLORER_FIRST_RENDER, memoryAfterGc, stats, coldLoads, LOADS } from './instrument.mjs';
 import { serveDist, launchBrowser } from '../tests/e2e/harness.mjs';
 
 const SIZES = [
@@ -56,7 +56,7 @@ try {
     }
     await page.waitForTimeout(100);
     const pan = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove').map((s) => s.work));
-    const memory = await page.evaluate(MEMORY);
+    const memory = await memoryAfterGc(page);
     rows.push({ size: size.name, firstRender, zoom, pan, spanCheck: Math.abs(spanBack / span0 - 1) < 0.02, memory });
     await page.context().close();
   }
