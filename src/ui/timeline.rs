@@ -303,23 +303,20 @@ pub fn timeline(props: &Props) -> Html {
         });
         painted.borrow_mut().frame = Some(frame);
     }
-    {
-        let painted = painted.clone();
+    // Later renders paint at the next animation frame, asked for here rather than in an effect:
+    // Yew runs effects after a frame when a render is long (a filter change over thousands of
+    // events), and the drawing must change in the same frame as the rest of the page.
+    if painted.borrow().frame.is_none() {
+        let for_frame = painted.clone();
         let canvas_ref = canvas_ref.clone();
-        use_effect(move || {
-            let pending = painted.borrow().frame.is_some();
-            if !pending {
-                let for_frame = painted.clone();
-                let frame = request_animation_frame(move |_| {
-                    for_frame.borrow_mut().frame = None;
-                    if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
-                        let scene = for_frame.borrow().scene.clone();
-                        paint_scene(&canvas, &for_frame, scene);
-                    }
-                });
-                painted.borrow_mut().frame = Some(frame);
+        let frame = request_animation_frame(move |_| {
+            for_frame.borrow_mut().frame = None;
+            if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
+                let scene = for_frame.borrow().scene.clone();
+                paint_scene(&canvas, &for_frame, scene);
             }
         });
+        painted.borrow_mut().frame = Some(frame);
     }
 
     // The accessible layer: at once when anything but the window changes (data, filters,
