@@ -4,6 +4,7 @@
 use crate::core::dataset::Chronology;
 use crate::core::query::highlight_ranges;
 use crate::ui::app::{Action, Shared};
+use crate::ui::{after_next_frame, AfterFrame};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -15,6 +16,10 @@ pub const WINDOW_LIST_LIMIT: usize = 500;
 /// Entries drawn at first; more follow as the list is scrolled towards its end (or on "Show
 /// more"), so that a filter change matching a thousand events does not build a thousand rows.
 pub const LIST_CHUNK: usize = 200;
+/// Entries drawn in the frame that shows a new list: more than its box holds (32rem of rows of
+/// about 1.9rem); the rest of the first chunk follows just after that frame, so that the page
+/// (at start, or after a filter change) is on screen sooner.
+pub const FIRST_DRAW: usize = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -121,12 +126,17 @@ fn entries(props: &Props) -> Html {
         props.window.map(|(a, b)| (a.to_bits(), b.to_bits())),
     );
     let generation = use_mut_ref(|| (0u32, identity));
-    let limit = use_mut_ref(|| LIST_CHUNK);
+    let limit = use_mut_ref(|| FIRST_DRAW);
+    // The rest of the first chunk is pending (drawn after the next frame).
+    let filling = use_mut_ref(|| true);
+    let fill = use_mut_ref(|| None::<AfterFrame>);
     {
         let mut g = generation.borrow_mut();
         if g.1 != identity {
             *g = (g.0.wrapping_add(1), identity);
-            *limit.borrow_mut() = LIST_CHUNK;
+            *limit.borrow_mut() = FIRST_DRAW;
+            *filling.borrow_mut() = true;
+            *fill.borrow_mut() = None;
         }
     }
     // The selected entry is always drawn, so that it can be scrolled to.
@@ -142,6 +152,25 @@ fn entries(props: &Props) -> Html {
     let drawn = (*limit.borrow()).min(shown.len());
     let rest = shown.len() - drawn;
     let grow = use_force_update();
+    let pending = *filling.borrow() && rest > 0;
+    if !pending {
+        *filling.borrow_mut() = false;
+    }
+    {
+        // Once the frame showing the first entries is painted, draw the rest of the chunk.
+        let (limit, filling, fill, grow) =
+            (limit.clone(), filling.clone(), fill.clone(), grow.clone());
+        use_effect(move || {
+            if pending && fill.borrow().is_none() {
+                *fill.borrow_mut() = Some(after_next_frame(move || {
+                    let mut l = limit.borrow_mut();
+                    *l = (*l).max(LIST_CHUNK);
+                    *filling.borrow_mut() = false;
+                    grow.force_update();
+                }));
+            }
+        });
+    }
     // "Show more" moves the focus to the first entry it adds.
     let focus_at = use_mut_ref(|| None::<usize>);
     {
@@ -211,9 +240,10 @@ fn entries(props: &Props) -> Html {
             if shown.is_empty() {
                 <p class="list-note">{ "No event matches the filters." }</p>
             }
-            <ol ref={list_ref} key={generation.borrow().0.to_string()} onscroll={on_scroll}>
+            <ol ref={list_ref} key={generation.borrow().0.to_string()} onscroll={on_scroll}
+                aria-busy={pending.then_some("true")}>
                 { for items }
-                if rest > 0 {
+                if rest > 0 && !pending {
                     <li key="\u{0}more" class="more">
                         <button type="button" onclick={show_more}>
                             { format!("Show {} more of {rest}", rest.min(LIST_CHUNK)) }

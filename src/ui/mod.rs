@@ -42,3 +42,28 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// Runs `f` in a task after the browser's next frame (an animation frame, then a zero timeout):
+/// for work that must not delay what that frame shows. Dropping the handle cancels it.
+pub struct AfterFrame {
+    _frame: gloo::render::AnimationFrame,
+    timer: std::rc::Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>>,
+}
+
+impl Drop for AfterFrame {
+    fn drop(&mut self) {
+        self.timer.borrow_mut().take();
+    }
+}
+
+pub fn after_next_frame(f: impl FnOnce() + 'static) -> AfterFrame {
+    let timer = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let slot = timer.clone();
+    let frame = gloo::render::request_animation_frame(move |_| {
+        *slot.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, f));
+    });
+    AfterFrame {
+        _frame: frame,
+        timer,
+    }
+}

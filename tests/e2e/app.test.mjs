@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, artifact, dataset, drawnColours, ROOT, SUB_PATH } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, artifact, dataset, drawnColours, listReady, ROOT, SUB_PATH } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -205,6 +205,7 @@ test('clicking an event shows its details and footnote links; previous and next 
   // The selected mark is on the timeline now (brought into view).
   assert.equal(await page.locator('.marks .mark.selected').count() + await page.locator('.marks .cluster').count() > 0, true);
 
+  await listReady(page);
   const listTitles = await page.locator('.event-list .title').allTextContents();
   const at = listTitles.indexOf(worner.title);
   await details.getByRole('button', { name: /Next/ }).click();

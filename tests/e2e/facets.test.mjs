@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, artifact, dataset } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, artifact, dataset, listReady, timelineReady } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -19,8 +19,8 @@ async function load(url, options) {
   return page;
 }
 
-const listTitles = (page) => page.locator('.event-list li .title').allTextContents();
-const timelineIds = (page) => page.locator('.marks .mark:not(.dimmed)').evaluateAll((els) => els.map((e) => +e.dataset.index));
+const listTitles = async (page) => { await listReady(page); return page.locator('.event-list li .title').allTextContents(); };
+const timelineIds = async (page) => { await timelineReady(page); return page.locator('.marks .mark:not(.dimmed)').evaluateAll((els) => els.map((e) => +e.dataset.index)); };
 const resultCount = (page) => page.getByRole('status').filter({ hasText: /^Showing/ }).textContent();
 
 /** The ids of events passing a filter, computed from the file (OR within a facet, AND across). */
@@ -45,6 +45,7 @@ test('domain facets filter the timeline and the list: OR within a facet, AND acr
   assert.deepEqual((await listTitles(page)).sort(), afghanistan.map((e) => e.title).sort());
   assert.equal(await resultCount(page), `Showing ${afghanistan.length} of ${DATA.events.length} events`);
   // Every mark on the timeline is an Afghanistan event (and there are some).
+  await timelineReady(page);
   const marks = await page.locator('.marks .mark:not(.dimmed)').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   assert.ok(marks.length > 0);
   for (const m of marks) assert.ok(afghanistan.some((e) => m.endsWith(' — ' + e.title)), `${m} is not an Afghanistan event`);
@@ -88,8 +89,10 @@ test('"only" selects a single value, a facet clears on its own, and empty values
 test('dimming keeps filtered-out events visible as context', async () => {
   const page = await load(server.origin + '/');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+  await timelineReady(page);
   const hidden = await page.locator('.marks .mark').count();
   await page.getByRole('checkbox', { name: /Dim filtered-out events/ }).check();
+  await timelineReady(page);
   assert.ok(await page.locator('.marks .mark.dimmed').count() > 0);
   assert.ok(await page.locator('.marks .mark').count() + await page.locator('.marks .cluster').count() > hidden);
   await page.context().close();
@@ -268,6 +271,7 @@ test('a long filtered list draws its first 200 entries, then more as it is scrol
   const n = parseInt((await heading.textContent()).match(/\d+/)[0], 10);
   assert.ok(n > 400 && n <= 2000, `a long list that is not windowed (${n})`);
   const entries = page.locator('.event-list li:not(.more)');
+  await listReady(page);
   assert.equal(await entries.count(), 200, 'the first chunk is drawn');
   const dates = await entries.locator('.date').allTextContents();
   assert.ok(dates.every((d) => d.length > 0));
@@ -285,9 +289,11 @@ test('a long filtered list draws its first 200 entries, then more as it is scrol
   // A new filter starts again from the first chunk, at the top.
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).uncheck();
   await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
+  await listReady(page);
   assert.equal(await entries.count(), Math.min(200, parseInt((await heading.textContent()).match(/\d+/)[0], 10)));
   assert.equal(await page.locator('.event-list ol').evaluate((ol) => ol.scrollTop), 0);
   // Selecting one of the last events on the timeline draws the list down to it.
+  await timelineReady(page);
   const last = await page.locator('.marks .mark:not(.dimmed)').evaluateAll((els) =>
     els.map((e) => ({ i: +e.dataset.index, x: e.getBoundingClientRect().x })).sort((a, b) => b.x - a.x)[0]);
   await page.locator(`.marks .mark[data-index="${last.i}"]`).click();

@@ -37,6 +37,18 @@ export async function serveDist({ headers = {} } = {}) {
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
+/** Waits until the event list has drawn its entries (it is `aria-busy` while it adds the rest of
+ *  its first chunk, just after the frame that shows a new list). */
+export async function listReady(page) {
+  await page.locator('.event-list ol:not([aria-busy])').waitFor();
+}
+
+/** Waits until the timeline's accessible layer has caught up with the drawing (it is `aria-busy`
+ *  while it follows a new filter or window, just after the frame that shows it). */
+export async function timelineReady(page) {
+  await page.locator('svg[aria-roledescription="timeline"] .marks:not([aria-busy])').waitFor();
+}
+
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, artifact, dataset, DIST } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, artifact, dataset, listReady, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -52,8 +52,8 @@ async function load(url, options) {
 }
 
 const heading = (page) => page.getByRole('heading', { level: 1 }).textContent();
-const listDates = (page) => page.locator('.event-list li').evaluateAll((lis) =>
-  Object.fromEntries(lis.map((li) => [li.querySelector('.title').textContent, li.querySelector('.date').textContent])));
+const listDates = async (page) => { await listReady(page); return page.locator('.event-list li').evaluateAll((lis) =>
+  Object.fromEntries(lis.map((li) => [li.querySelector('.title').textContent, li.querySelector('.date').textContent]))); };
 
 /** Imports through the dialog's file picker. */
 async function importFile(page, file) {
@@ -83,6 +83,7 @@ test('a TimelineJS3 JSON file imports with its dates as precise as given, groups
   assert.deepEqual(Object.keys(await listDates(page)), ['Clay tablets', 'The Phoenician alphabet']);
   await page.getByRole('button', { name: 'Clear all filters' }).click();
   await page.getByRole('checkbox', { name: 'The age of print', exact: true }).check();
+  await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), 3);
   // The media link is the event's source.
   await page.locator('.event-list li', { hasText: 'Gutenberg’s press' }).getByRole('button').click();
@@ -113,6 +114,7 @@ test('a TimelineJS-style CSV dropped on the page imports, with its title row, er
   assert.equal(dates['Da Gama sails for India'], 'July 1497');
   assert.equal(dates['Magellan–Elcano circumnavigation'], 'September 1519 – September 1522');
   await page.getByRole('checkbox', { name: 'Africa', exact: true }).check();
+  await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), 3);
   assert.equal(await page.getByRole('checkbox', { name: 'Age of sail', exact: true }).count(), 1, 'the era is a phase');
   assert.deepEqual(page.problems, []);
@@ -136,6 +138,7 @@ test('hostile files change nothing and execute nothing: script in a headline, a 
   assert.match(await report.textContent(), /“hostile\.json” was not imported/);
   assert.match(await report.textContent(), /javascript:/, 'the javascript: link is reported');
   assert.equal(await heading(page), builtin, 'the previous dataset stays');
+  await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
   // The user chooses to leave the bad record out.
   await report.getByRole('button', { name: /^Import the 1 good record,/ }).click();
@@ -174,6 +177,7 @@ test('hostile files change nothing and execute nothing: script in a headline, a 
   assert.match(problems[2], /row 5, column Day/);
   await page.keyboard.press('Escape');
   assert.equal(await heading(page), builtin, 'the previous dataset stays');
+  await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
   assert.equal(await pwned(), false);
   assert.deepEqual(page.problems, []);
@@ -183,6 +187,7 @@ test('hostile files change nothing and execute nothing: script in a headline, a 
 test('export → import of the filtered set gives the same events; the SVG and PNG exports open', async () => {
   const page = await load(server.origin + '/', { acceptDownloads: true, deviceScaleFactor: 2 });
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+  await listReady(page);
   const shown = await page.locator('.event-list li .title').allTextContents();
   const save = async (name) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
@@ -218,6 +223,7 @@ test('export → import of the filtered set gives the same events; the SVG and P
   for (const file of [json, csv]) {
     await importFile(page, file);
     await page.getByRole('status').filter({ hasText: `Imported ${shown.length} events from ${path.basename(file)}` }).waitFor();
+    await listReady(page);
     assert.deepEqual(await page.locator('.event-list li .title').allTextContents(), shown, `${path.basename(file)} re-imports to the same events`);
   }
   assert.deepEqual(page.problems, []);
@@ -237,6 +243,7 @@ test('after import and reload, the imported dataset and its view are still there
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
   assert.equal(await page.getByRole('checkbox', { name: 'Africa', exact: true }).isChecked(), true);
+  await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), 3);
   const after = await windowOf();
   assert.ok(Math.abs(after[0] - before[0]) < 1 && Math.abs(after[1] - before[1]) < 1, `the window stays: ${before} → ${after}`);
@@ -256,6 +263,7 @@ test('after import and reload, the imported dataset and its view are still there
   await page.getByRole('heading', { level: 1, name: DATA.title }).waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: DATA.title }).waitFor();
+  await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
   // A link to the import, once it is forgotten, says so.
   await page.goto(server.origin + '/?data=@browser');
@@ -320,6 +328,7 @@ test('?data= loads a file of the same site with the link’s view; another site 
     const page = await load(server.origin + '/?data=e2e-data/voyages.csv&domain=africa');
     await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
     assert.equal(await page.getByRole('checkbox', { name: 'Africa', exact: true }).isChecked(), true, 'the link’s filter applies to the file');
+    await listReady(page);
     assert.equal(await page.locator('.event-list li').count(), 3);
     assert.match(page.url(), /data=e2e-data\/voyages\.csv/, 'the link keeps naming the file');
     await page.context().close();
