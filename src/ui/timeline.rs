@@ -9,6 +9,7 @@ use crate::core::scene::{Scene, SceneInput, TargetKind};
 use crate::core::viewport::{Limits, Viewport};
 use crate::ui::app::{Action, Shared};
 use crate::ui::paint::{paint, Colours};
+use crate::ui::{after_next_frame, AfterFrame};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
@@ -261,25 +262,40 @@ pub fn timeline(props: &Props) -> Html {
     // width) only after that frame when the first render is long, so this animation frame, asked
     // for during the render, measures the container itself, paints at its width and hands the
     // width on to the state.
+    // The accessible layer is not part of that first frame: it follows in the render that the
+    // frame asks for.
+    let settle_due = use_mut_ref(|| false);
+    let rerender = use_force_update();
     let first = use_mut_ref(|| true);
     if std::mem::take(&mut *first.borrow_mut()) {
         let for_frame = painted.clone();
         let canvas_ref = canvas_ref.clone();
         let container_ref = container_ref.clone();
         let dispatch = props.dispatch.clone();
+        let settle_due = settle_due.clone();
+        let rerender = rerender.clone();
         let frame = request_animation_frame(move |_| {
             let painted = for_frame;
             painted.borrow_mut().frame = None;
-            let (Some(canvas), Some(container)) = (
-                canvas_ref.cast::<web_sys::HtmlCanvasElement>(),
-                container_ref.cast::<web_sys::Element>(),
-            ) else {
+            // The state learns the width, and the accessible layer is built, in a task after
+            // this frame, not in this frame's microtasks.
+            let measured = container_ref
+                .cast::<web_sys::Element>()
+                .map(|c| f64::from(c.client_width()))
+                .filter(|w| *w > 0.0);
+            Timeout::new(0, move || {
+                *settle_due.borrow_mut() = true;
+                rerender.force_update();
+                if let Some(width) = measured {
+                    dispatch.emit(Action::Resize(width));
+                }
+            })
+            .forget();
+            let (Some(canvas), Some(measured)) =
+                (canvas_ref.cast::<web_sys::HtmlCanvasElement>(), measured)
+            else {
                 return;
             };
-            let measured = f64::from(container.client_width());
-            if measured <= 0.0 {
-                return;
-            }
             let scene = {
                 let p = painted.borrow();
                 match &p.inputs {
@@ -299,7 +315,6 @@ pub fn timeline(props: &Props) -> Html {
                 }
             };
             paint_scene(&canvas, &painted, scene);
-            dispatch.emit(Action::Resize(measured));
         });
         painted.borrow_mut().frame = Some(frame);
     }
@@ -321,29 +336,42 @@ pub fn timeline(props: &Props) -> Html {
 
     // The accessible layer: at once when anything but the window changes (data, filters,
     // selection, width), else once the window has stopped moving.
-    let overlay = use_mut_ref(|| Shared(scene.clone()));
+    let overlay = use_mut_ref(|| None::<Shared<Scene>>);
     let settle = use_mut_ref(|| None::<Timeout>);
-    let settle_due = use_mut_ref(|| false);
-    let rerender = use_force_update();
-    let inputs = (
+    // The data and the selection are followed at once (a selection made from the keyboard keeps
+    // its focused mark); new filters, dimming or a new width just after the frame that shows them.
+    let now_inputs = (
         Rc::as_ptr(&props.data.0) as usize,
         Rc::as_ptr(&props.index.0) as usize,
+        props.selected,
+    );
+    let later_inputs = (
         Rc::as_ptr(&props.matches.0) as usize,
         props.dim,
-        props.selected,
         width.to_bits(),
     );
-    let last_inputs = use_mut_ref(|| inputs);
-    let same_inputs = *last_inputs.borrow() == inputs;
-    *last_inputs.borrow_mut() = inputs;
-    let moved = {
-        let o = overlay.borrow();
-        o.start != scene.start || o.end != scene.end
+    let last_inputs = use_mut_ref(|| (now_inputs, later_inputs));
+    let (now_same, later_same) = {
+        let last = last_inputs.borrow();
+        (last.0 == now_inputs, last.1 == later_inputs)
     };
+    *last_inputs.borrow_mut() = (now_inputs, later_inputs);
+    let refresh = use_mut_ref(|| None::<AfterFrame>);
+    let moved = overlay
+        .borrow()
+        .as_ref()
+        .is_some_and(|o| o.start != scene.start || o.end != scene.end);
     let due = std::mem::take(&mut *settle_due.borrow_mut());
-    if !same_inputs || due {
-        *overlay.borrow_mut() = Shared(scene.clone());
+    if !now_same || due {
+        *overlay.borrow_mut() = Some(Shared(scene.clone()));
         *settle.borrow_mut() = None;
+        *refresh.borrow_mut() = None;
+    } else if !later_same {
+        let (settle_due, rerender) = (settle_due.clone(), rerender.clone());
+        *refresh.borrow_mut() = Some(after_next_frame(move || {
+            *settle_due.borrow_mut() = true;
+            rerender.force_update();
+        }));
     } else if moved {
         let settle_due = settle_due.clone();
         *settle.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
@@ -351,6 +379,9 @@ pub fn timeline(props: &Props) -> Html {
             rerender.force_update();
         }));
     }
+    // The layer says so while it is catching up with the drawing.
+    let catching_up =
+        overlay.borrow().is_none() || refresh.borrow().is_some() || settle.borrow().is_some();
     let overlay = overlay.borrow().clone();
 
     let on_pointer_down = {
@@ -600,8 +631,10 @@ pub fn timeline(props: &Props) -> Html {
                      onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
                      onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}
                      onclick={on_click} ondblclick={on_double_click} onkeydown={on_key_down}>
-                    <g class="marks" onkeydown={move_between_marks}>
-                        <Targets data={props.data.clone()} scene={overlay} dispatch={props.dispatch.clone()} />
+                    <g class="marks" onkeydown={move_between_marks} aria-busy={catching_up.then_some("true")}>
+                        if let Some(overlay) = overlay {
+                            <Targets data={props.data.clone()} scene={overlay} dispatch={props.dispatch.clone()} />
+                        }
                     </g>
                 </svg>
             </div>
