@@ -31,7 +31,20 @@ async fn render() -> web_sys::Element {
         }
         settle().await;
     }
+    list_ready(&root).await;
     root
+}
+
+/// Waits until the event list has drawn its entries (it is `aria-busy` while it adds the rest of
+/// its first chunk, just after the frame that shows a new list).
+async fn list_ready(root: &web_sys::Element) {
+    for _ in 0..150 {
+        if !all(root, ".event-list ol:not([aria-busy])").is_empty() {
+            return;
+        }
+        settle().await;
+    }
+    panic!("the event list is still busy");
 }
 
 async fn settle() {
@@ -155,6 +168,7 @@ async fn a_domain_checkbox_narrows_the_list_and_the_summary() {
         .unwrap();
     checkbox.click();
     settle().await;
+    list_ready(&root).await;
     assert_eq!(all(&root, ".event-list li").len(), expected);
     assert_eq!(
         one(&root, ".result-count").text_content().unwrap(),
@@ -162,6 +176,7 @@ async fn a_domain_checkbox_narrows_the_list_and_the_summary() {
     );
     button(&root, "Clear all filters").click();
     settle().await;
+    list_ready(&root).await;
     assert_eq!(all(&root, ".event-list li").len(), data.events.len());
 }
 
