@@ -5,7 +5,11 @@
 // update: from a requestAnimationFrame callback to a message posted from it, which runs once
 // style, layout and paint are done. Idle time between the two is not counted.
 export const INSTRUMENT = `
-  window.__bench = { samples: [], firstRender: null };
+  // Setting firstRender says so on the console: the benchmark waits for that message instead of
+  // polling the page, which would run the driver's scripts in the page while it loads.
+  window.__bench = { samples: [], first: null,
+    get firstRender() { return this.first; },
+    set firstRender(t) { this.first = t; if (t !== null) console.debug('bench:first-render'); } };
   const record = (type) => {
     const t0 = performance.now();
     let jsEnd = null;
@@ -80,8 +84,9 @@ export async function coldLoads(browser, url, init, loads = LOADS) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     await context.addInitScript(init);
     page = await context.newPage();
+    const rendered = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:first-render', timeout: 600000 });
     await page.goto(url);
-    await page.waitForFunction(() => window.__bench.firstRender !== null, null, { timeout: 600000, polling: 100 });
+    await rendered;
     if (i > 0) times.push(await page.evaluate(() => window.__bench.firstRender));
   }
   return { firstRender: stats(times).median, page };
