@@ -1050,6 +1050,15 @@ pub fn app() -> Html {
     });
     use_global_keys(dispatch.clone());
     crate::ui::import::use_drop_import(dispatch.clone());
+    // The first frame shows the header, the overview and the timeline; the filters, the list and
+    // the details (their places kept) follow in a task just after it.
+    let full = use_state(|| false);
+    let staging = use_mut_ref(|| None::<crate::ui::AfterFrame>);
+    if !*full && staging.borrow().is_none() {
+        let full = full.clone();
+        *staging.borrow_mut() = Some(crate::ui::after_next_frame(move || full.set(true)));
+    }
+    let full = *full;
     let data = &store.data;
     let builtin = store.origin == Origin::Builtin;
     // Opened from a disk (the one-file build): the files beside a hosted page are not there.
@@ -1138,9 +1147,11 @@ pub fn app() -> Html {
                     { filters_label }
                 </button>
                 <div id="facets" class={classes!("facets-drawer", store.filters_open.then_some("open"))}>
-                    <Facets data={data.clone()} haystacks={store.haystacks.clone()} matches={store.matches.clone()}
-                            filter={store.filter.clone()}
-                            match_count={store.match_count} dim={store.dim} dispatch={dispatch.clone()} />
+                    if full {
+                        <Facets data={data.clone()} haystacks={store.haystacks.clone()} matches={store.matches.clone()}
+                                filter={store.filter.clone()}
+                                match_count={store.match_count} dim={store.dim} dispatch={dispatch.clone()} />
+                    }
                 </div>
                 <main class="main">
                     <Overview data={data.clone()} histogram={store.histogram.clone()} viewport={store.viewport} {dark}
@@ -1150,11 +1161,13 @@ pub fn app() -> Html {
                               matches={store.matches.clone()} dim={store.dim} {dark}
                               dispatch={dispatch.clone()} />
                     <div class="below">
-                        <EventList data={data.clone()} matches={store.matches.clone()} match_count={store.match_count}
-                                   search={store.filter.text.clone()} selected={store.selected}
-                                   window={list_window(&store)} dispatch={dispatch.clone()} />
-                        <Detail data={data.clone()} selected={store.selected} matches={store.matches.clone()} from_brief={builtin}
-                                dispatch={dispatch.clone()} />
+                        if full {
+                            <EventList data={data.clone()} matches={store.matches.clone()} match_count={store.match_count}
+                                       search={store.filter.text.clone()} selected={store.selected}
+                                       window={list_window(&store)} dispatch={dispatch.clone()} />
+                            <Detail data={data.clone()} selected={store.selected} matches={store.matches.clone()} from_brief={builtin}
+                                    dispatch={dispatch.clone()} />
+                        }
                     </div>
                 </main>
             </div>
