@@ -25,26 +25,26 @@ async fn render() -> web_sys::Element {
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
     // A debug build draws the first frame in several passes: wait until the events are drawn.
+    wait_for(&root, ".marks .mark").await;
+    list_ready(&root).await;
+    root
+}
+
+/// Waits (up to about nine seconds) until something under `root` matches `selector`.
+async fn wait_for(root: &web_sys::Element, selector: &str) {
     for _ in 0..150 {
-        if !all(&root, ".marks .mark").is_empty() {
-            break;
+        if !all(root, selector).is_empty() {
+            return;
         }
         settle().await;
     }
-    list_ready(&root).await;
-    root
+    panic!("nothing matches {selector}");
 }
 
 /// Waits until the event list has drawn its entries (it is `aria-busy` while it adds the rest of
 /// its first chunk, just after the frame that shows a new list).
 async fn list_ready(root: &web_sys::Element) {
-    for _ in 0..150 {
-        if !all(root, ".event-list ol:not([aria-busy])").is_empty() {
-            return;
-        }
-        settle().await;
-    }
-    panic!("the event list is still busy");
+    wait_for(root, ".event-list ol:not([aria-busy])").await;
 }
 
 async fn settle() {

@@ -1053,10 +1053,10 @@ pub fn app() -> Html {
     // The first frame shows the header, the overview and the timeline; the filters, the list and
     // the details (their places kept) follow in a task just after it.
     let full = use_state(|| false);
-    let staging = use_mut_ref(|| None::<crate::ui::AfterFrame>);
-    if !*full && staging.borrow().is_none() {
-        let full = full.clone();
-        *staging.borrow_mut() = Some(crate::ui::after_next_frame(move || full.set(true)));
+    {
+        // Asked for in the first render itself: Yew runs effects only after that frame.
+        let show = full.setter();
+        use_mut_ref(move || crate::ui::after_next_frame(move || show.set(true)));
     }
     let full = *full;
     let data = &store.data;

@@ -127,15 +127,12 @@ fn entries(props: &Props) -> Html {
     );
     let generation = use_mut_ref(|| (0u32, identity));
     let limit = use_mut_ref(|| FIRST_DRAW);
-    // The rest of the first chunk is pending (drawn after the next frame).
-    let filling = use_mut_ref(|| true);
     let fill = use_mut_ref(|| None::<AfterFrame>);
     {
         let mut g = generation.borrow_mut();
         if g.1 != identity {
             *g = (g.0.wrapping_add(1), identity);
             *limit.borrow_mut() = FIRST_DRAW;
-            *filling.borrow_mut() = true;
             *fill.borrow_mut() = None;
         }
     }
@@ -152,20 +149,17 @@ fn entries(props: &Props) -> Html {
     let drawn = (*limit.borrow()).min(shown.len());
     let rest = shown.len() - drawn;
     let grow = use_force_update();
-    let pending = *filling.borrow() && rest > 0;
-    if !pending {
-        *filling.borrow_mut() = false;
-    }
+    // The rest of the first chunk is still to come (every other way of drawing more reaches a
+    // whole chunk at least).
+    let pending = *limit.borrow() < LIST_CHUNK && rest > 0;
     {
         // Once the frame showing the first entries is painted, draw the rest of the chunk.
-        let (limit, filling, fill, grow) =
-            (limit.clone(), filling.clone(), fill.clone(), grow.clone());
+        let (limit, fill, grow) = (limit.clone(), fill.clone(), grow.clone());
         use_effect(move || {
             if pending && fill.borrow().is_none() {
                 *fill.borrow_mut() = Some(after_next_frame(move || {
                     let mut l = limit.borrow_mut();
                     *l = (*l).max(LIST_CHUNK);
-                    *filling.borrow_mut() = false;
                     grow.force_update();
                 }));
             }
