@@ -83,6 +83,7 @@ test('the release build works from a sub-path of a static host', async () => {
 test('every event of the embedded dataset reaches the page, in time order, at its own precision', async () => {
   const page = await load(server.origin + '/');
   const list = page.getByRole('list').filter({ has: page.getByRole('button', { name: /Wörner/ }) });
+  await listReady(page);
   const items = list.getByRole('listitem');
   assert.equal(await items.count(), DATA.events.length);
   const dates = await list.locator('.date').allTextContents();

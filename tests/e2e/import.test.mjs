@@ -286,7 +286,9 @@ test('a large import is kept in IndexedDB; corrupt stored state is discarded wit
   await page.waitForFunction(() => localStorage.getItem('japan-nato-explorer.dataset') === 'indexeddb');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'A big chronology' }).waitFor();
-  assert.equal(await page.getByText(`Showing ${big.events.length} of ${big.events.length} events`).count(), 1);
+  const summary = page.getByText(`Showing ${big.events.length} of ${big.events.length} events`);
+  await summary.first().waitFor();
+  assert.equal(await summary.count(), 1);
 
   // Corrupt state in storage: a notice, and the built-in chronology.
   await page.evaluate(() => localStorage.setItem('japan-nato-explorer.dataset', '{"app":"japan-nato-explorer","version":1,"chron'));

@@ -3,7 +3,7 @@
 // come back, clear the filters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, artifact, dataset } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, artifact, dataset, listReady } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -40,6 +40,7 @@ test('keyboard only: filter, zoom, select, read, open a source, come back, clear
   assert.ok(await focusVisible(page), 'focus is visible on the checkbox');
   await page.keyboard.press('Space');
   const afghanistan = DATA.events.filter((e) => e.domains.includes('afghanistan'));
+  await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), afghanistan.length);
 
   await tabTo(page, 'the timeline', () => document.activeElement.getAttribute('aria-roledescription') === 'timeline');
@@ -84,6 +85,7 @@ test('keyboard only: filter, zoom, select, read, open a source, come back, clear
 
   await tabTo(page, 'Clear all filters', () => document.activeElement.textContent === 'Clear all filters', 200);
   await page.keyboard.press('Enter');
+  await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -94,6 +96,8 @@ test('on a phone: filters in a drawer, a tap selects, details in a sheet, no sid
   await page.goto(server.origin + '/');
   await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
   const afghanistan = page.getByRole('checkbox', { name: 'Afghanistan', exact: true });
+  // The filters are drawn just after the first frame; the drawer hides them from the start.
+  await page.getByRole('checkbox', { name: 'Afghanistan', exact: true, includeHidden: true }).waitFor({ state: 'attached' });
   assert.equal(await afghanistan.isVisible(), false, 'the filters start folded away');
   const toggle = page.getByRole('button', { name: /^Filters/ });
   await toggle.tap();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launchBrowser, openPage, artifact, dataset, DIST } from './harness.mjs';
+import { launchBrowser, openPage, artifact, dataset, listReady, DIST } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -18,8 +18,10 @@ test('the single-file build works from file:// with the network off', async () =
   await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
   const data = dataset();
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), data.title);
+  await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), data.events.length);
   await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
+  await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), data.events.filter((e) => e.domains.includes('cyber')).length);
   const svg = page.locator('svg[aria-roledescription="timeline"]');
   const span = () => svg.evaluate((s) => +s.dataset.end - +s.dataset.start);
