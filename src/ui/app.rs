@@ -1150,7 +1150,7 @@ pub fn app() -> Html {
                     if full {
                         <Facets data={data.clone()} haystacks={store.haystacks.clone()} matches={store.matches.clone()}
                                 filter={store.filter.clone()}
-                                match_count={store.match_count} dim={store.dim} dispatch={dispatch.clone()} />
+                                match_count={store.match_count} dim={store.dim} {dark} dispatch={dispatch.clone()} />
                     }
                 </div>
                 <main class="main">
@@ -1173,7 +1173,7 @@ pub fn app() -> Html {
             </div>
             <PrintList data={data.clone()} matches={store.matches.clone()} match_count={store.match_count} />
             if let Some(kind) = store.dialog {
-                <Dialog {kind} data={data.clone()} dispatch={dispatch.clone()} origin={store.origin.clone()}
+                <Dialog {kind} data={data.clone()} {dark} dispatch={dispatch.clone()} origin={store.origin.clone()}
                         report={store.report.clone()} loading={store.loading.clone()} />
             }
             <footer class="app-footer">

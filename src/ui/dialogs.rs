@@ -20,6 +20,9 @@ pub struct Props {
     pub kind: DialogKind,
     pub data: Shared<Chronology>,
     pub dispatch: Callback<Action>,
+    /// The dark theme shows (the swatches take its colours).
+    #[prop_or_default]
+    pub dark: bool,
     #[prop_or(Origin::Builtin)]
     pub origin: Origin,
     #[prop_or_default]
@@ -142,7 +145,7 @@ pub fn dialog(props: &Props) -> Html {
                         <h3>{ "Domains" }</h3>
                         <ul class="plain">
                             { for data.domains.iter().enumerate().map(|(i, d)| html! {
-                                <li>{ crate::ui::palette::swatch(i) }{ &d.label }</li>
+                                <li>{ crate::ui::palette::swatch(i, props.dark) }{ &d.label }</li>
                             }) }
                         </ul>
                     }
@@ -181,7 +184,7 @@ pub fn dialog(props: &Props) -> Html {
                         <dl>
                             { for data.domains.iter().enumerate().map(|(i, d)| html! {
                                 <>
-                                    <dt>{ crate::ui::palette::swatch(i) }{ &d.label }</dt>
+                                    <dt>{ crate::ui::palette::swatch(i, props.dark) }{ &d.label }</dt>
                                     <dd>{ &d.description }</dd>
                                 </>
                             }) }

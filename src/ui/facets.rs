@@ -16,6 +16,8 @@ pub struct Props {
     pub filter: Filter,
     pub match_count: usize,
     pub dim: bool,
+    /// The dark theme shows (the swatches take its colours).
+    pub dark: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -107,7 +109,7 @@ pub fn facets(props: &Props) -> Html {
                            aria-describedby={count_id.clone()} onchange={toggle} />
                     <label for={input_id}>
                         if facet == Facet::Domain {
-                            { crate::ui::palette::swatch(position) }
+                            { crate::ui::palette::swatch(position, props.dark) }
                         }
                         { &c.label }
                     </label>

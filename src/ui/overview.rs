@@ -101,6 +101,7 @@ fn draw(
     data: &Chronology,
     h: &YearHistogram,
     scale: &TimeScale,
+    dark: bool,
 ) -> Option<()> {
     let width = scale.width;
     let ratio = web_sys::window()?.device_pixel_ratio().max(1.0);
@@ -140,7 +141,7 @@ fn draw(
                 continue;
             }
             let colour = if slot < data.domains.len() {
-                domain_colour(slot)
+                domain_colour(slot, dark)
             } else {
                 NO_DOMAIN
             };
@@ -184,11 +185,12 @@ pub fn overview(props: &Props) -> Html {
         let data = props.data.clone();
         let histogram = props.histogram.clone();
         let scale = overview_scale(&props.limits, width);
+        let dark = props.dark;
         use_effect_with(
             (histogram.clone(), width as i64, props.limits, props.dark),
             move |_| {
                 if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
-                    draw(&canvas, &data, &histogram, &scale);
+                    draw(&canvas, &data, &histogram, &scale, dark);
                 }
             },
         );

@@ -17,6 +17,8 @@ pub struct Colours {
     major_line: String,
     phases: [String; 2],
     focus: String,
+    /// The dark theme (its lighter variants of the domains' colours).
+    dark: bool,
     /// Forced colours (e.g. Windows high contrast): every domain in the text colour; the shape
     /// still tells domains apart.
     forced: bool,
@@ -49,6 +51,7 @@ impl Colours {
             major_line: read("--major-line", "#b8c0c9"),
             phases: [read("--phase-0", "#eef3f9"), read("--phase-1", "#f8f4ea")],
             focus: read("--focus", "#c2410c"),
+            dark: read("color-scheme", "light").contains("dark"),
             forced: forced_colours(),
         }
     }
@@ -67,7 +70,7 @@ impl Colours {
             Ink::SelectedFill(p) => self.ink(p.map(Ink::Domain).unwrap_or(Ink::NoDomain)),
             Ink::SelectedText => &self.text,
             Ink::Domain(_) | Ink::NoDomain | Ink::BarEdge if self.forced => &self.text,
-            Ink::Domain(p) => domain_colour(p),
+            Ink::Domain(p) => domain_colour(p, self.dark),
             Ink::NoDomain => NO_DOMAIN,
             Ink::BarEdge => "rgba(0, 0, 0, 0.35)",
         }

@@ -1,18 +1,7 @@
-//! Colours for domains: Paul Tol's colour-blind-safe "muted" scheme, then his "light" scheme,
-//! so that up to 16 domains get distinct colours (the legend and facets name them too).
+//! The domains' marks in HTML and SVG: their colours (from [`crate::core::palette`], in the
+//! theme's variant) and shapes.
 
-const COLOURS: [&str; 16] = [
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
-    "#AA4499", "#EE8866", "#77AADD", "#BBCC33", "#FFAABB", "#99DDFF", "#44BB99", "#555555",
-];
-
-/// The colour of the domain at `position` in the dataset's domain list.
-pub fn domain_colour(position: usize) -> &'static str {
-    COLOURS[position % COLOURS.len()]
-}
-
-/// The colour of events with no domain.
-pub const NO_DOMAIN: &str = "#A0A0A0";
+pub use crate::core::palette::{domain_colour, NO_DOMAIN};
 
 /// The shapes of point marks, by domain: with the colours, every domain has its own pair, and
 /// the shape is a cue that does not rely on colour.
@@ -20,8 +9,17 @@ pub const SHAPES: [&str; 4] = ["circle", "square", "diamond", "triangle"];
 
 /// A point mark for an event whose first domain is at `position` (None: no domain), centred on
 /// (cx, cy) with radius about `r`.
-pub fn marker(position: Option<usize>, cx: f64, cy: f64, r: f64, class: &'static str) -> yew::Html {
-    let colour = position.map(domain_colour).unwrap_or(NO_DOMAIN);
+pub fn marker(
+    position: Option<usize>,
+    cx: f64,
+    cy: f64,
+    r: f64,
+    class: &'static str,
+    dark: bool,
+) -> yew::Html {
+    let colour = position
+        .map(|p| domain_colour(p, dark))
+        .unwrap_or(NO_DOMAIN);
     let f = |v: f64| format!("{v:.1}");
     match position.map(|p| p % SHAPES.len()) {
         Some(1) => {
@@ -61,11 +59,11 @@ pub fn marker(position: Option<usize>, cx: f64, cy: f64, r: f64, class: &'static
 }
 
 /// A small chip for the domain at `position`, in its colour and shape (an SVG drawing, not an
-/// inline style, so that a strict Content-Security-Policy allows it).
-pub fn swatch(position: usize) -> yew::Html {
+/// inline style, so that a strict Content-Security-Policy allows it), in the light or dark theme.
+pub fn swatch(position: usize, dark: bool) -> yew::Html {
     yew::html! {
         <svg class="swatch" aria-hidden="true" focusable="false" viewBox="0 0 10 10">
-            { marker(Some(position), 5.0, 5.0, 4.0, "chip") }
+            { marker(Some(position), 5.0, 5.0, 4.0, "chip", dark) }
         </svg>
     }
 }

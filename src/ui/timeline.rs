@@ -600,7 +600,7 @@ pub fn timeline(props: &Props) -> Html {
 
     let legend = props.data.domains.iter().enumerate().map(|(i, d)| {
         html! {
-            <li>{ crate::ui::palette::swatch(i) }{ &d.label }</li>
+            <li>{ crate::ui::palette::swatch(i, props.dark) }{ &d.label }</li>
         }
     });
 

@@ -89,11 +89,28 @@ test('the dark theme follows the system, can be toggled, is remembered, and pass
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'a dark system gives the dark theme');
   assert.equal(await background(), 'rgb(18, 23, 29)');
   assert.deepEqual(await audit(page, 'dark theme'), []);
+  // Afghanistan's indigo would hardly show on the dark background: the dark theme draws it, and
+  // the other domains too dark to see there, lighter; in the timeline, the legend and the filters.
+  const [indigo, lighter] = ['rgb(51, 34, 136)', 'rgb(113, 93, 215)'];
+  const chip = (where) => page.locator(`${where} .swatch .chip`).first().evaluate((e) => getComputedStyle(e).fill);
+  const drawn = async (colour) => {
+    const box = await page.locator('.timeline-canvas canvas').boundingBox();
+    return (await drawnColours(page, box)).find(([c]) => c === colour)?.[1] || 0;
+  };
+  const settled = async (check) => { for (let i = 0; i < 40 && !(await check()); i++) await page.waitForTimeout(50); };
+  await page.locator('.facets .swatch').first().waitFor();
+  assert.equal(await chip('.legend'), lighter, 'the legend shows Afghanistan in the lighter indigo');
+  assert.equal(await chip('.facets'), lighter, 'so does its checkbox');
+  assert.ok(await drawn(lighter) > 20, 'its marks are drawn in the lighter indigo');
+  assert.equal(await drawn(indigo), 0, 'and never in the dark one');
   await page.screenshot({ path: artifact('dark.png') });
   if (process.env.UPDATE_SCREENSHOTS) fs.copyFileSync(artifact('dark.png'), path.join(ROOT, 'docs/screenshot-dark.png'));
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
   assert.equal(await background(), 'rgb(255, 255, 255)');
+  await settled(async () => await drawn(indigo) > 0);
+  assert.ok(await drawn(indigo) > 20, 'the light theme draws Afghanistan in the original indigo');
+  assert.equal(await chip('.legend'), indigo);
   await page.reload();
   await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
   assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'false', 'the choice is remembered');
