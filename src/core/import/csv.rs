@@ -28,9 +28,13 @@ impl Row {
     }
 }
 
-/// Splits CSV text into rows: quoted fields with `""` escapes, commas and line breaks inside
+/// The field separators a file may use: commas, then semicolons (what spreadsheets write where
+/// the comma is the decimal mark) and tabs (text copied from a spreadsheet).
+const SEPARATORS: [u8; 3] = [b',', b';', b'\t'];
+
+/// Splits CSV text into rows: quoted fields with `""` escapes, separators and line breaks inside
 /// quotes, CRLF, LF or CR line ends. Text after a closing quote is kept as it is.
-pub(crate) fn rows(text: &str) -> Vec<Row> {
+pub(crate) fn rows(text: &str, separator: u8) -> Vec<Row> {
     let bytes = text.as_bytes();
     let mut rows = Vec::new();
     let mut fields = Vec::new();
@@ -67,7 +71,9 @@ pub(crate) fn rows(text: &str) -> Vec<Row> {
             }
         }
         let from = i;
-        while i < bytes.len() && !matches!(bytes.get(i), Some(b',' | b'\n' | b'\r')) {
+        while i < bytes.len()
+            && !matches!(bytes.get(i), Some(&b) if b == separator || b == b'\n' || b == b'\r')
+        {
             i += 1;
         }
         field.push_str(slice(from, i));
@@ -81,7 +87,7 @@ pub(crate) fn rows(text: &str) -> Vec<Row> {
             return rows;
         }
         match bytes.get(i) {
-            Some(b',') => {
+            Some(&b) if b == separator => {
                 i += 1;
                 if i >= bytes.len() {
                     fields.push(String::new());
@@ -122,16 +128,55 @@ fn columns(header: &Row) -> HashMap<String, usize> {
     out
 }
 
-/// Parses a CSV file of either kind, told apart by its header.
+/// What a header row names: TimelineJS's sheet, our own export, or neither.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Timeline,
+    Ours,
+}
+
+fn kind(cols: &HashMap<String, usize>) -> Option<Kind> {
+    let has = |name: &str| cols.contains_key(name);
+    if has("year") && has("headline") {
+        Some(Kind::Timeline)
+    } else if has("id") && has("start") && has("title") {
+        Some(Kind::Ours)
+    } else {
+        None
+    }
+}
+
+/// Parses a CSV file of either kind, told apart by its header, with its fields separated by
+/// commas, semicolons or tabs: the first separator whose header names the columns of a kind.
 pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
-    let rows = rows(text);
+    let parsed = SEPARATORS.iter().find_map(|&separator| {
+        // A header line without this separator cannot name several columns with it.
+        let first_line = text.split(['\n', '\r']).next().unwrap_or_default();
+        if separator != b',' && !first_line.as_bytes().contains(&separator) {
+            return None;
+        }
+        let rows = rows(text, separator);
+        let cols = columns(rows.first()?);
+        kind(&cols).map(|kind| (rows, cols, kind))
+    });
+    let Some((rows, cols, kind)) = parsed else {
+        return Err(if text.trim().is_empty() {
+            (None, vec![ImportProblem::new("file", "the file is empty")])
+        } else {
+            (
+                None,
+                vec![ImportProblem::new(
+                    "row 1",
+                    "the first row must name the columns: either id, start, title… or Year, Month, Day, Headline…",
+                )],
+            )
+        });
+    };
     let Some(header) = rows.first() else {
         return Err((None, vec![ImportProblem::new("file", "the file is empty")]));
     };
-    let cols = columns(header);
-    let has = |name: &str| cols.contains_key(name);
     let data: Vec<&Row> = rows.iter().skip(1).filter(|r| !r.is_blank()).collect();
-    if has("year") && has("headline") {
+    if kind == Kind::Timeline {
         if data.len() > MAX_EVENTS {
             return Err((
                 Some(Format::TimelineCsv),
@@ -139,19 +184,11 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
             ));
         }
         Ok(timeline(header, &cols, &data, file_name))
-    } else if has("id") && has("start") && has("title") {
+    } else {
         if data.len() > MAX_EVENTS {
             return Err((Some(Format::Csv), vec![too_many_records(data.len())]));
         }
         Ok(ours(header, &cols, &data, file_name))
-    } else {
-        Err((
-            None,
-            vec![ImportProblem::new(
-                "row 1",
-                "the first row must name the columns: either id, start, title… or Year, Month, Day, Headline…",
-            )],
-        ))
     }
 }
 

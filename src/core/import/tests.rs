@@ -615,6 +615,58 @@ fn our_csv_export_round_trips_the_events() {
     );
 }
 
+/// `text`'s rows written again with `separator` between fields, every field quoted.
+fn reseparated(text: &str, separator: &str) -> String {
+    csv::rows(text, b',')
+        .iter()
+        .map(|row| {
+            let fields: Vec<String> = row
+                .fields
+                .iter()
+                .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+                .collect();
+            fields.join(separator)
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+#[test]
+fn csv_separated_by_semicolons_or_tabs_imports_the_same_events() {
+    let mut data = embedded().unwrap();
+    data.sort_events();
+    let text = to_csv(&data);
+    for separator in [";", "\t"] {
+        let back = ok(&reseparated(&text, separator), "japan-nato.csv");
+        assert_eq!(back.format, Format::Csv);
+        assert_same_events(&data, &back.chronology);
+    }
+    // TimelineJS's sheet saved by a spreadsheet where the comma is the decimal mark: unquoted
+    // commas are text.
+    let sheet = "Year;Month;Day;Headline;Text\n1991;;;Wörner visits Tokyo;A visit, the first\n2001;9;12;Article 5, invoked;Text\n";
+    let i = ok(sheet, "x.csv");
+    assert_eq!(i.format, Format::TimelineCsv);
+    let titles: Vec<_> = i
+        .chronology
+        .events
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Wörner visits Tokyo", "Article 5, invoked"]);
+    assert_eq!(i.chronology.events[0].summary, "A visit, the first");
+    // A comma-separated file is read with commas even when semicolons appear in its first row.
+    let commas = "id,start,title,domains\na,1990,\"A; B\",x;y\n";
+    let i = ok(commas, "x.csv");
+    assert_eq!(i.chronology.events[0].title, "A; B");
+    assert_eq!(i.chronology.events[0].domains, ["x", "y"]);
+    // Bad rows are still reported by row and column, whatever the separator.
+    let f = fail("id;start;title\na;19x0;A\n", "x.csv");
+    has(
+        &f,
+        "row 2, column start: '19x0' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
+    );
+}
+
 #[test]
 fn our_csv_columns_may_be_reordered_or_missing() {
     let text = "title,start,id,domains,footnotes,source_urls,phase\nA,1990,a,north-korea; cyber,2;3, ; https://x.org/3,p\nB,2001-05,b,,,,p\n";
