@@ -85,6 +85,9 @@ pub struct State {
     pub dragging: bool,
     /// The `?data=` file being loaded (kept in the link meanwhile).
     pub pending_data: Option<String>,
+    /// The link's whole view while its chronology loads: the link keeps it (filters, window,
+    /// selection) until the chronology is there to apply it to, or has failed to load.
+    pub pending_view: Option<ViewState>,
     /// The chronology, events in time order; event indices everywhere refer to this order.
     pub data: Shared<Chronology>,
     pub index: Shared<TimelineIndex>,
@@ -205,6 +208,9 @@ pub enum Action {
     CloseDialog,
     /// Restore a view from the URL (Back/Forward).
     ApplyView(ViewState),
+    /// Back (or Forward) to a link to the built-in chronology from another one: it shows again
+    /// with the link's view (a kept import stays kept, for Forward).
+    BackToBuiltin(ViewState),
     /// Select the previous (-1) or next (+1) event in time order.
     Step(i32),
     SelectFirst,
@@ -270,6 +276,7 @@ impl State {
             report: None,
             dragging: false,
             pending_data: None,
+            pending_view: None,
             data: Shared(Rc::new(data)),
             index: Shared(Rc::new(index)),
             limits,
@@ -360,6 +367,9 @@ impl State {
 
     /// The view as a link carries it.
     pub fn view_state(&self) -> ViewState {
+        if let Some(view) = &self.pending_view {
+            return view.clone();
+        }
         let target = self.target_viewport();
         let window =
             (target != self.fitted).then(|| url_state::round_window(target.start, target.end));
@@ -647,8 +657,15 @@ impl Reducible for State {
                     s.notices.remove(i);
                 }
             }
-            Action::Loading(loading) => s.loading = loading,
+            Action::Loading(loading) => {
+                if loading.is_none() {
+                    // Loading has ended without a chronology: the link follows the page again.
+                    s.pending_view = None;
+                }
+                s.loading = loading;
+            }
             Action::ImportFailed(report) => {
+                s.pending_view = None;
                 s.loading = None;
                 s.report = Some(report);
                 s.dialog = Some(DialogKind::Import);
@@ -702,11 +719,16 @@ impl Reducible for State {
                 }
                 s = fresh;
             }
-            Action::RestoreBuiltin => {
+            Action::RestoreBuiltin | Action::BackToBuiltin(_) => {
                 let mut fresh = s.carried_into(Self::embedded(
                     &crate::ui::text::CanvasMeasure::new(),
                     s.reduced_motion,
                 ));
+                if let Action::BackToBuiltin(view) = &action {
+                    let mut notices = Vec::new();
+                    fresh.apply_view(view, &mut notices);
+                    fresh.notices.extend(notices);
+                }
                 fresh
                     .notices
                     .push("The Japan–NATO chronology is shown again.".into());
@@ -875,6 +897,7 @@ fn startup() -> (State, Deferred) {
             total: None,
         });
         s.pending_data = Some(data.clone());
+        s.pending_view = Some(view.clone());
         deferred = Deferred::LoadUrl(data, view);
         s
     } else {
@@ -927,7 +950,12 @@ fn startup() -> (State, Deferred) {
                     total: None,
                 });
                 s.pending_data = Some(url_state::KEPT_DATA.to_string());
-                deferred = Deferred::FromIndexedDb(link_or_remembered());
+                let view = link_or_remembered();
+                s.pending_view = Some(ViewState {
+                    data: s.pending_data.clone(),
+                    ..view.clone()
+                });
+                deferred = Deferred::FromIndexedDb(view);
                 s
             }
         }

@@ -87,7 +87,8 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "popstate", move |_| {
                     let (view, _) = url_state::parse(&current_query());
-                    if view.synthetic != synthetic || view.data != data {
+                    let builtin = view.synthetic.is_none() && view.data.is_none();
+                    if (view.synthetic != synthetic || view.data != data) && !builtin {
                         // Another dataset: start afresh from the URL.
                         if let Some(w) = web_sys::window() {
                             let _ = w.location().reload();
@@ -99,7 +100,14 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
                     pending.borrow_mut().take();
                     *first.borrow_mut() = true;
                     *last.borrow_mut() = view.clone();
-                    dispatcher.dispatch(Action::ApplyView(view));
+                    if builtin && (synthetic.is_some() || data.is_some()) {
+                        // Back from an import (or a link's file) to the built-in chronology: a
+                        // reload of the bare address would open the kept import again.
+                        crate::ui::import::new_ticket();
+                        dispatcher.dispatch(Action::BackToBuiltin(view));
+                    } else {
+                        dispatcher.dispatch(Action::ApplyView(view));
+                    }
                 })
             });
             move || drop(listener)

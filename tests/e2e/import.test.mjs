@@ -274,6 +274,27 @@ test('after import and reload, the imported dataset and its view are still there
   await page.context().close();
 });
 
+test('Back after an import shows the built-in chronology again, and Forward the import', async () => {
+  const mine = structuredClone(DATA);
+  mine.title = 'My own chronology';
+  mine.events = DATA.events.slice(0, 5);
+  const page = await load(server.origin + '/');
+  await importFile(page, write('mine.json', JSON.stringify(mine)));
+  await page.getByRole('heading', { level: 1, name: 'My own chronology' }).waitFor();
+  await page.waitForFunction(() => location.search.startsWith('?data=@browser'));
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: DATA.title }).waitFor();
+  await listReady(page);
+  assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
+  assert.equal(await page.evaluate(() => location.search), '');
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: 'My own chronology' }).waitFor();
+  await listReady(page);
+  assert.equal(await page.locator('.event-list li').count(), mine.events.length);
+  assert.deepEqual(page.problems.filter((p) => !p.includes('net::ERR_ABORTED')), []);
+  await page.context().close();
+});
+
 test('a large import is kept in IndexedDB; corrupt stored state is discarded with a notice; a full storage is reported', async () => {
   // ~3 MB of JSON: too big for localStorage's share, kept in IndexedDB.
   const big = structuredClone(DATA);
@@ -289,6 +310,31 @@ test('a large import is kept in IndexedDB; corrupt stored state is discarded wit
   const summary = page.getByText(`Showing ${big.events.length} of ${big.events.length} events`);
   await summary.first().waitFor();
   assert.equal(await summary.count(), 1);
+  // A link with filters to it keeps them while the chronology is read back: the link is never
+  // rewritten without them, and no history entry is added.
+  await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+  await page.waitForFunction(() => location.search.includes('domain=piracy'));
+  const link = await page.evaluate(() => location.search);
+  await page.addInitScript(() => {
+    window.__links = [];
+    for (const name of ['pushState', 'replaceState']) {
+      const original = history[name].bind(history);
+      history[name] = (state, title, url) => { window.__links.push(`${name} ${url}`); return original(state, title, url); };
+    }
+  });
+  const entries = await page.evaluate(() => history.length);
+  // A slower machine: reading it back takes longer than the link's replace delay.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'A big chronology' }).waitFor();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.equal(await page.getByRole('checkbox', { name: 'Piracy', exact: true }).isChecked(), true);
+  await page.waitForTimeout(500);
+  const links = await page.evaluate(() => window.__links);
+  assert.deepEqual(links.filter((l) => !l.includes('domain=piracy') || l.startsWith('push')), [], 'the link kept its filter all along');
+  assert.equal(await page.evaluate(() => location.search), link);
+  assert.equal(await page.evaluate(() => history.length), entries);
 
   // Corrupt state in storage: a notice, and the built-in chronology.
   await page.evaluate(() => localStorage.setItem('japan-nato-explorer.dataset', '{"app":"japan-nato-explorer","version":1,"chron'));
