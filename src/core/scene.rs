@@ -251,6 +251,18 @@ impl Target {
     }
 }
 
+/// The strip of a phase band where its name is drawn (perhaps cut short), in drawing
+/// coordinates: the place for its full name as a tooltip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhaseStrip {
+    /// The phase's position in the chronology's list.
+    pub index: usize,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
 /// The whole drawing for one window.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Scene {
@@ -262,6 +274,8 @@ pub struct Scene {
     pub items: Vec<Item>,
     /// Marks and badges in drawing order (the last drawn is on top).
     pub targets: Vec<Target>,
+    /// The phases in view, left to right.
+    pub phases: Vec<PhaseStrip>,
 }
 
 /// What the scene of the timeline depends on besides the scale.
@@ -294,6 +308,7 @@ impl Scene {
         let domain_position = |id: &str| data.domains.iter().position(|d| d.id == id);
         let mut items = Vec::with_capacity(64 + 4 * laid.placed.len());
         let mut targets = Vec::with_capacity(laid.placed.len() + laid.clusters.len());
+        let mut phases = Vec::with_capacity(data.phases.len());
 
         // Phase bands, each with its name if there is room.
         for (i, p) in data.phases.iter().enumerate() {
@@ -311,6 +326,13 @@ impl Scene {
                 fill: Some(Ink::Phase((i % 2) as u8)),
                 stroke: None,
             }));
+            phases.push(PhaseStrip {
+                index: i,
+                x: x1,
+                y: AXIS_HEIGHT,
+                w: x2 - x1,
+                h: FIRST_LANE_Y - LANE_HEIGHT / 2.0 - AXIS_HEIGHT,
+            });
             let label = fit_label(&p.label, estimate(&p.label), x2 - x1 - 8.0);
             if !label.is_empty() {
                 items.push(solid(Prim::Text {
@@ -546,6 +568,7 @@ impl Scene {
             end: scale.end,
             items,
             targets,
+            phases,
         }
     }
 

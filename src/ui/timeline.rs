@@ -729,7 +729,22 @@ fn targets(props: &TargetsProps) -> Html {
             }
         }
     });
-    html! { <>{ for items }</> }
+    // The phases' full names, as tooltips over the strip where they are drawn (perhaps cut
+    // short); screen readers have them in the filters.
+    let phases = scene.phases.iter().filter_map(|strip| {
+        let p = data.phases.get(strip.index)?;
+        Some(html! {
+            <rect class="phase-strip" x={fmt(strip.x)} y={fmt(strip.y)} width={fmt(strip.w)} height={fmt(strip.h)}>
+                <title>{ format!("{} ({} – {})", p.label, p.start.format_human(), p.end.format_human()) }</title>
+            </rect>
+        })
+    });
+    html! {
+        <>
+            <g class="phases" aria-hidden="true">{ for phases }</g>
+            { for items }
+        </>
+    }
 }
 
 /// What the accessible box `element` does when activated without a position.

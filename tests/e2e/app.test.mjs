@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, artifact, dataset, drawnColours, listReady, ROOT, SUB_PATH } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, artifact, dataset, drawnColours, listReady, timelineReady, ROOT, SUB_PATH } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -90,6 +90,25 @@ test('every event of the embedded dataset reaches the page, in time order, at it
   assert.ok(dates.includes('1991'), 'a year-only date reads as the year');
   assert.ok(dates.some((d) => /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(d)), 'day dates read as "6 May 2014"');
   assert.ok(!dates.some((d) => /1 January/.test(d)) || DATA.events.some((e) => e.start.endsWith('-01-01')));
+  await page.context().close();
+});
+
+test('hovering a phase on the timeline shows its whole name and years as a tooltip', async () => {
+  const page = await load(server.origin + '/');
+  await timelineReady(page);
+  const w = await timelineWindow(page);
+  for (const phase of DATA.phases) {
+    const [year, month = 1] = phase.start.split('-').map(Number);
+    const day = Date.UTC(year, month - 1, 1) / DAY_MS;
+    const x = w.left + ((Math.max(day, w.start) - w.start) / (w.end - w.start)) * w.width + 12;
+    // The row where the phase's name is drawn, perhaps cut short, just under the axis.
+    const tooltip = await page.evaluate(([x, y]) => {
+      const strip = document.elementFromPoint(x, y)?.closest('.phase-strip');
+      return strip?.querySelector('title')?.textContent ?? null;
+    }, [x, w.top + 52]);
+    assert.ok(tooltip?.startsWith(`${phase.label} (`), `the tooltip at the start of "${phase.label}" is "${tooltip}"`);
+    assert.match(tooltip, new RegExp(`\\(.*${year}.* – .*\\d{4}\\)$`));
+  }
   await page.context().close();
 });
 

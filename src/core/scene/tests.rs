@@ -94,6 +94,46 @@ fn the_whole_chronology_shows_marks_badges_axis_and_phases() {
 }
 
 #[test]
+fn every_phase_in_view_has_a_strip_for_its_full_name_above_the_marks() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let s = scene(&data, &index, &whole(&index, 700.0), &all, false, None);
+    let shown: Vec<usize> = s.phases.iter().map(|p| p.index).collect();
+    assert_eq!(shown, (0..data.phases.len()).collect::<Vec<_>>());
+    let texts = texts(&s);
+    assert!(
+        texts.iter().any(|t| t.ends_with('…')),
+        "at 700 px some phase names are cut short: {texts:?}"
+    );
+    for (a, b) in s.phases.iter().zip(s.phases.iter().skip(1)) {
+        assert!(
+            a.x < b.x && a.x + a.w < b.x + b.w,
+            "{a:?} is not before {b:?}"
+        );
+    }
+    for strip in &s.phases {
+        assert!(
+            strip.y >= AXIS_HEIGHT && strip.y <= PHASE_LABEL_Y && strip.y + strip.h > PHASE_LABEL_Y
+        );
+        for t in &s.targets {
+            assert!(strip.y + strip.h <= t.y, "{strip:?} covers {t:?}");
+        }
+    }
+    // Zoomed into the 1990s, only the phases of that time are there, cut at the window's edges.
+    let nineties = TimeScale::new(
+        crate::core::date::days_from_civil(1992, 1, 1) as f64,
+        crate::core::date::days_from_civil(1998, 1, 1) as f64,
+        700.0,
+    );
+    let s = scene(&data, &index, &nineties, &all, false, None);
+    assert!(!s.phases.is_empty() && s.phases.len() < data.phases.len());
+    assert!(s
+        .phases
+        .iter()
+        .all(|p| p.x >= 0.0 && p.x + p.w <= 700.0 + 0.01));
+}
+
+#[test]
 fn targets_of_marks_and_badges_never_overlap() {
     let (data, index) = brief();
     let all = vec![true; data.events.len()];
