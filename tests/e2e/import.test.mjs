@@ -27,7 +27,7 @@ export const TIMELINE_JSON = {
     { unique_id: 'gutenberg', start_date: { year: 1450 }, text: { headline: 'Gutenberg’s press', text: 'Movable type in Mainz.' }, group: 'Printing',
       media: { url: 'https://example.org/gutenberg', credit: 'Example archive' } },
     { unique_id: 'bible', start_date: { year: 1455, month: 2 }, text: { headline: 'The Gutenberg Bible' }, group: 'Printing' },
-    { unique_id: 'times', start_date: { year: 1814, month: 11, day: 29 }, end_date: { year: 1815 }, text: { headline: 'A steam press prints The Times' }, group: 'Printing' },
+    { unique_id: 'times', start_date: { year: 1814, month: 11, day: 29, hour: 6 }, end_date: { year: 1815 }, text: { headline: 'A steam press prints The Times' }, group: 'Printing' },
     { unique_id: 'alphabet', start_date: { year: -1050 }, text: { headline: 'The Phoenician alphabet' }, group: 'Writing' },
   ],
 };
@@ -90,6 +90,9 @@ test('a TimelineJS3 JSON file imports with its dates as precise as given, groups
   const link = page.locator('.detail a[href="https://example.org/gutenberg"]');
   assert.equal(await link.count(), 1, 'the media URL is a source link');
   assert.match(await page.getByRole('status').filter({ hasText: /^Imported/ }).textContent(), /Imported 5 events from writing\.json \(TimelineJS JSON\)/);
+  // The time of day the timeline cannot place is kept, in the details.
+  await page.locator('.event-list li', { hasText: 'A steam press' }).getByRole('button').click();
+  await page.locator('.detail').getByText('Time of day in the imported file: 06:00.').waitFor();
   await page.screenshot({ path: artifact('import-timelinejs.png') });
   assert.deepEqual(page.problems, []);
   await page.context().close();

@@ -2,8 +2,8 @@
 
 use super::{
     date_from_parts, end_before_start, ends_after, file_stem, imported_source, media_footnote,
-    quoted, timeline_event, title_from, too_many_records, DatePart, Derive, Draft, Format,
-    ImportProblem, Item, Record, Slugs,
+    quoted, timeline_event, timeline_note, title_from, too_many_records, DatePart, Derive, Draft,
+    Format, ImportProblem, Item, Record, Slugs,
 };
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::{Chronology, Domain, Event, Phase};
@@ -495,14 +495,20 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
         if let (Some((start, end)), Some(event_title), true) =
             (span, event_title, record.problems.is_empty())
         {
-            record.item = Item::Event(Box::new(timeline_event(
+            let mut event = timeline_event(
                 format!("row-{}", row.number),
                 (start, end),
                 event_title,
                 text.to_string(),
                 cells.get("group"),
                 &mut groups,
-            )));
+            );
+            event.note = timeline_note(
+                cells.some("time"),
+                cells.some("end time"),
+                cells.some("display date"),
+            );
+            record.item = Item::Event(Box::new(event));
         }
         records.push(record);
     }

@@ -2,8 +2,8 @@
 
 use super::{
     date_from_parts, end_before_start, ends_after, file_stem, imported_source, line_column,
-    media_footnote, quoted, timeline_event, title_from, too_many_records, DatePart, Derive, Draft,
-    Format, ImportProblem, Item, Record, Slugs, MAX_NESTING,
+    media_footnote, quoted, timeline_event, timeline_note, title_from, too_many_records, DatePart,
+    Derive, Draft, Format, ImportProblem, Item, Record, Slugs, MAX_NESTING,
 };
 use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, ThirdParty};
 use crate::core::date::PartialDate;
@@ -319,6 +319,43 @@ fn date_component(value: Option<&Value>) -> Result<Option<String>, String> {
     }
 }
 
+/// The time of day of a TimelineJS date object (`hour`, `minute`, `second`), as "10:05" or
+/// "10:05:30"; `None` without an hour.
+fn slide_time(slide: &Value, field: &str) -> Option<String> {
+    let object = slide.get(field)?.as_object()?;
+    let part = |key: &str| date_component(object.get(key)).ok().flatten();
+    let two = |p: String| match p.parse::<u8>() {
+        Ok(n) => format!("{n:02}"),
+        Err(_) => p,
+    };
+    let hour = part("hour")?;
+    let mut time = format!("{}:{}", two(hour), part("minute").map_or("00".into(), two));
+    if let Some(second) = part("second") {
+        time.push(':');
+        time.push_str(&two(second));
+    }
+    Some(time)
+}
+
+/// How a TimelineJS slide displays its date: the slide's `display_date`, else its dates' own.
+fn slide_display(slide: &Value) -> Option<String> {
+    fn text(v: Option<&Value>) -> Option<&str> {
+        v.and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    }
+    if let Some(d) = text(slide.get("display_date")) {
+        return Some(d.to_string());
+    }
+    let of = |field: &str| text(slide.get(field).and_then(|d| d.get("display_date")));
+    match (of("start_date"), of("end_date")) {
+        (Some(s), Some(e)) => Some(format!("{s} – {e}")),
+        (Some(s), None) => Some(s.to_string()),
+        (None, Some(e)) => Some(format!("until {e}")),
+        (None, None) => None,
+    }
+}
+
 /// A TimelineJS date object (`start_date`, `end_date`) as a date at its own precision.
 fn slide_date(slide: &Value, field: &str, record: &mut Record) -> Result<Option<PartialDate>, ()> {
     let object = match slide.get(field) {
@@ -471,14 +508,13 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
         }
         let group = text_at(slide, &["group"], &mut record);
         if let (Some((start, end)), Some(title), true) = (span, title, record.problems.is_empty()) {
-            record.item = Item::Event(Box::new(timeline_event(
-                id,
-                (start, end),
-                title,
-                text,
-                &group,
-                &mut groups,
-            )));
+            let mut event = timeline_event(id, (start, end), title, text, &group, &mut groups);
+            event.note = timeline_note(
+                slide_time(slide, "start_date").as_deref(),
+                slide_time(slide, "end_date").as_deref(),
+                slide_display(slide).as_deref(),
+            );
+            record.item = Item::Event(Box::new(event));
         }
         records.push(record);
     }

@@ -526,6 +526,30 @@ pub(crate) fn timeline_event(
     }
 }
 
+/// What a TimelineJS file says of an event's date beyond its day, kept as the event's note so
+/// that nothing is lost: the times of day (the timeline places events by day) and the date as
+/// the file displays it ("Spring 1991"). `None` when the file says nothing more.
+pub(crate) fn timeline_note(
+    start_time: Option<&str>,
+    end_time: Option<&str>,
+    display: Option<&str>,
+) -> Option<String> {
+    fn clean(s: Option<&str>) -> Option<&str> {
+        s.map(str::trim).filter(|s| !s.is_empty())
+    }
+    let mut parts = Vec::new();
+    match (clean(start_time), clean(end_time)) {
+        (Some(s), Some(e)) => parts.push(format!("Times of day in the imported file: {s} to {e}.")),
+        (Some(s), None) => parts.push(format!("Time of day in the imported file: {s}.")),
+        (None, Some(e)) => parts.push(format!("Time of day in the imported file: ends {e}.")),
+        (None, None) => {}
+    }
+    if let Some(d) = clean(display) {
+        parts.push(format!("The file displays the date as “{d}”."));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
 /// An event title from a TimelineJS headline, or the start of the text when it has none.
 pub(crate) fn title_from(headline: &str, text: &str) -> Option<String> {
     let h = headline.trim();

@@ -270,6 +270,57 @@ const TIMELINE: &str = r##"{
 }"##;
 
 #[test]
+fn timeline_times_of_day_and_display_dates_are_kept_as_the_events_note() {
+    let json = r#"{"events": [
+      {"start_date": {"year": 2014, "month": 5, "day": 6, "hour": 10}, "text": {"headline": "Hour only"}},
+      {"start_date": {"year": 2001, "month": 9, "day": 11, "hour": "8", "minute": "46", "second": 5},
+       "end_date": {"year": 2001, "month": 9, "day": 11, "hour": 10, "minute": 28}, "text": {"headline": "Hour to hour"}},
+      {"start_date": {"year": 1991, "display_date": "Spring 1991"}, "text": {"headline": "Its own display"}},
+      {"start_date": {"year": 1991}, "display_date": "Early 1990s", "text": {"headline": "Slide display"}},
+      {"start_date": {"year": 1991}, "text": {"headline": "Nothing more"}}
+    ]}"#;
+    let i = ok(json, "t.json");
+    let note = |title: &str| {
+        i.chronology
+            .events
+            .iter()
+            .find(|e| e.title == title)
+            .unwrap()
+            .note
+            .clone()
+    };
+    assert_eq!(
+        note("Hour only").as_deref(),
+        Some("Time of day in the imported file: 10:00.")
+    );
+    assert_eq!(
+        note("Hour to hour").as_deref(),
+        Some("Times of day in the imported file: 08:46:05 to 10:28.")
+    );
+    assert_eq!(
+        note("Its own display").as_deref(),
+        Some("The file displays the date as “Spring 1991”.")
+    );
+    assert_eq!(
+        note("Slide display").as_deref(),
+        Some("The file displays the date as “Early 1990s”.")
+    );
+    assert_eq!(note("Nothing more"), None);
+    // The sheet's Time, End Time and Display Date columns.
+    let mut row = tl_row("2001", "9", "11", ("", "", ""), "Attacks", "", "");
+    row = row.replacen("2001,9,11,,", "2001,9,11,8:46 AM,", 1);
+    row = row.replacen(",,,Attacks,", ",,Tuesday morning,Attacks,", 1);
+    let i = ok(&tl_csv(&[row]), "sheet.csv");
+    assert_eq!(
+        i.chronology.events[0].note.as_deref(),
+        Some("Time of day in the imported file: 8:46 AM. The file displays the date as “Tuesday morning”.")
+    );
+    // Kept through our own export and import.
+    let back = ok(&to_json(&i.chronology), "back.json");
+    assert_eq!(back.chronology.events[0].note, i.chronology.events[0].note);
+}
+
+#[test]
 fn timeline_json_keeps_precision_groups_eras_and_links() {
     let i = ok(TIMELINE, "nato.json");
     assert_eq!(i.format, Format::TimelineJson);
