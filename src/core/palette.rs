@@ -59,35 +59,49 @@ pub fn contrast(a: [f64; 3], b: [f64; 3]) -> f64 {
 mod tests {
     use super::*;
 
-    /// The value of the custom property `name` in the stylesheet's dark-theme block.
-    fn dark_property(name: &str) -> [f64; 3] {
+    /// The values of the custom property `name` in the stylesheet's two dark-theme blocks (the
+    /// toggle's and the system's).
+    fn dark_property(name: &str) -> Vec<[f64; 3]> {
         let css = include_str!("../../assets/style.css");
-        let block = css
-            .split(":root[data-theme=\"dark\"]")
-            .nth(1)
-            .and_then(|rest| rest.split('}').next())
-            .expect("the stylesheet has a dark-theme block");
-        let value = block
-            .lines()
-            .find_map(|line| line.trim().strip_prefix(&format!("{name}:")))
-            .unwrap_or_else(|| panic!("the dark theme sets {name}"));
-        parse_hex(value.trim_end_matches(';')).expect("a #rrggbb colour")
+        let blocks: Vec<&str> = [
+            ":root[data-theme=\"dark\"]",
+            ":root:not([data-theme=\"light\"])",
+        ]
+        .iter()
+        .map(|selector| {
+            css.split(selector)
+                .nth(1)
+                .and_then(|rest| rest.split('}').next())
+                .unwrap_or_else(|| panic!("the stylesheet has a block for {selector}"))
+        })
+        .collect();
+        blocks
+            .iter()
+            .map(|block| {
+                let value = block
+                    .lines()
+                    .find_map(|line| line.trim().strip_prefix(&format!("{name}:")))
+                    .unwrap_or_else(|| panic!("the dark theme sets {name}"));
+                parse_hex(value.trim_end_matches(';')).expect("a #rrggbb colour")
+            })
+            .collect()
     }
 
     #[test]
     fn every_domain_stands_out_from_the_dark_themes_backgrounds() {
         for background in ["--bg", "--panel", "--phase-0", "--phase-1"] {
-            let bg = dark_property(background);
-            for position in 0..16 {
-                let colour = domain_colour(position, true);
-                let ratio = contrast(parse_hex(colour).unwrap(), bg);
-                assert!(
-                    ratio >= 3.0,
-                    "domain {position} ({colour}) on {background}: {ratio:.2}:1"
-                );
+            for bg in dark_property(background) {
+                for position in 0..16 {
+                    let colour = domain_colour(position, true);
+                    let ratio = contrast(parse_hex(colour).unwrap(), bg);
+                    assert!(
+                        ratio >= 3.0,
+                        "domain {position} ({colour}) on {background}: {ratio:.2}:1"
+                    );
+                }
+                let ratio = contrast(parse_hex(NO_DOMAIN).unwrap(), bg);
+                assert!(ratio >= 3.0, "no domain on {background}: {ratio:.2}:1");
             }
-            let ratio = contrast(parse_hex(NO_DOMAIN).unwrap(), bg);
-            assert!(ratio >= 3.0, "no domain on {background}: {ratio:.2}:1");
         }
     }
 

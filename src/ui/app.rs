@@ -160,6 +160,25 @@ fn stored_theme() -> Theme {
     }
 }
 
+/// Sets the page's theme attribute (which the stylesheet's colours follow); its value, if any.
+fn apply_theme(theme: Theme) -> Option<&'static str> {
+    let value = match theme {
+        Theme::System => None,
+        Theme::Light => Some("light"),
+        Theme::Dark => Some("dark"),
+    };
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match value {
+            Some(v) => root.set_attribute("data-theme", v),
+            None => root.remove_attribute("data-theme"),
+        };
+    }
+    value
+}
+
 fn system_prefers_dark() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
@@ -961,6 +980,8 @@ fn startup() -> (State, Deferred) {
         }
     };
     state.theme = stored_theme();
+    // Before the first frame, so that it is drawn in the stylesheet's colours for this theme.
+    apply_theme(state.theme);
     state.system_dark = system_prefers_dark();
     (state, deferred)
 }
@@ -1033,20 +1054,7 @@ pub fn app() -> Html {
     use_remember_view(&store);
     // Apply and remember the theme.
     use_effect_with(store.theme, |theme| {
-        let value = match theme {
-            Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        };
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = match value {
-                Some(v) => root.set_attribute("data-theme", v),
-                None => root.remove_attribute("data-theme"),
-            };
-        }
+        let value = apply_theme(*theme);
         if let Some(storage) = local_storage() {
             // A full or refused storage only means the choice is not remembered.
             let _ = match value {

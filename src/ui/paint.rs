@@ -31,8 +31,9 @@ pub fn forced_colours() -> bool {
 }
 
 impl Colours {
-    /// The colours in effect for `element`.
-    pub fn of(element: &Element) -> Colours {
+    /// The colours in effect for `element`, in the dark theme or not (as the page's state says:
+    /// the stylesheet's own colours follow the same choice).
+    pub fn of(element: &Element, dark: bool) -> Colours {
         let style = web_sys::window().and_then(|w| w.get_computed_style(element).ok().flatten());
         let read = |name: &str, fallback: &str| {
             style
@@ -51,7 +52,7 @@ impl Colours {
             major_line: read("--major-line", "#b8c0c9"),
             phases: [read("--phase-0", "#eef3f9"), read("--phase-1", "#f8f4ea")],
             focus: read("--focus", "#c2410c"),
-            dark: read("color-scheme", "light").contains("dark"),
+            dark,
             forced: forced_colours(),
         }
     }

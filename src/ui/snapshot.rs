@@ -8,12 +8,7 @@ use wasm_bindgen::JsCast;
 
 /// The scene last painted and the colours it was painted in.
 fn drawing() -> Result<(std::rc::Rc<crate::core::scene::Scene>, Colours), String> {
-    let scene = crate::ui::timeline::drawn().ok_or("the timeline is not on the page")?;
-    let canvas = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".timeline-canvas canvas").ok().flatten())
-        .ok_or("the timeline is not on the page")?;
-    Ok((scene, Colours::of(&canvas)))
+    crate::ui::timeline::drawn().ok_or_else(|| "the timeline is not on the page".to_string())
 }
 
 /// The standalone SVG text of the timeline.

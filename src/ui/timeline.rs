@@ -27,14 +27,14 @@ const DRAG_THRESHOLD_PX: f64 = 4.0;
 const SETTLE_MS: u32 = 120;
 
 thread_local! {
-    /// The scene last painted: what "Save the timeline as drawn" saves.
-    static DRAWN: RefCell<Option<Rc<Scene>>> = const { RefCell::new(None) };
+    /// The scene last painted and its colours: what "Save the timeline as drawn" saves.
+    static DRAWN: RefCell<Option<(Rc<Scene>, Colours)>> = const { RefCell::new(None) };
     /// Whether events have been painted yet (marked once, for the benchmark's first render).
     static FIRST_PAINT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// The timeline as last painted, if it is on the page.
-pub fn drawn() -> Option<Rc<Scene>> {
+/// The timeline as last painted, and the colours it was painted in, if it is on the page.
+pub fn drawn() -> Option<(Rc<Scene>, Colours)> {
     DRAWN.with(|d| d.borrow().clone())
 }
 
@@ -70,7 +70,7 @@ fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, 
     let theme = p.theme;
     let colours = match &p.colours {
         Some((dark, forced, colours)) if (*dark, *forced) == theme => colours.clone(),
-        _ => Colours::of(canvas),
+        _ => Colours::of(canvas, theme.0),
     };
     p.colours = Some((theme.0, theme.1, colours.clone()));
     let resized = p.size != (scene.width, scene.height);
@@ -89,7 +89,7 @@ fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, 
     if scene.marks().next().is_some() && !FIRST_PAINT.with(|f| f.replace(true)) {
         crate::ui::mark("explorer:first-paint");
     }
-    DRAWN.with(|d| *d.borrow_mut() = Some(scene));
+    DRAWN.with(|d| *d.borrow_mut() = Some((scene, colours)));
 }
 
 #[derive(Properties, PartialEq)]

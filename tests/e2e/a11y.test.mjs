@@ -115,6 +115,9 @@ test('the dark theme follows the system, can be toggled, is remembered, and pass
   await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
   assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'false', 'the choice is remembered');
   assert.equal(await background(), 'rgb(255, 255, 255)');
+  // Drawn in the light theme from the first frame, though the system is dark.
+  assert.ok(await drawn(indigo) > 20, 'the remembered light theme draws the original indigo');
+  assert.equal(await drawn(lighter), 0, 'and not the dark theme\'s');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
