@@ -927,9 +927,10 @@ fn startup() -> (State, Deferred) {
         };
         let bare = query.trim_start_matches('?').is_empty();
         let link_or_remembered = || if bare { remembered() } else { view.clone() };
-        // The kept import opens from a bare address or a link naming it (`?data=@browser`); any
-        // other link is to the built-in chronology.
-        let wants_kept = bare || view.data.is_some();
+        // The kept import opens from a bare address (unless the built-in chronology was shown
+        // since, by going Back from it) or a link naming it (`?data=@browser`); any other link is
+        // to the built-in chronology.
+        let wants_kept = (bare && !crate::ui::storage::builtin_shown()) || view.data.is_some();
         let stored = if wants_kept {
             crate::ui::storage::stored()
         } else {
@@ -992,6 +993,12 @@ fn use_remember_view(store: &UseReducerHandle<State>) {
     let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let imported = matches!(store.origin, Origin::File { .. });
     let query = url_state::to_query(&store.view_state());
+    use_effect_with(imported, |imported| {
+        if *imported {
+            // The import shows again: a bare address opens it again.
+            crate::ui::storage::set_builtin_shown(false);
+        }
+    });
     use_effect_with((imported, query), move |(imported, query)| {
         if *imported {
             let query = query.clone();

@@ -12,6 +12,9 @@ use wasm_bindgen_futures::JsFuture;
 const DATASET_KEY: &str = "japan-nato-explorer.dataset";
 /// The last view of the imported chronology, as a query string.
 const VIEW_KEY: &str = "japan-nato-explorer.view";
+/// Set while the built-in chronology is shown by going Back from the imported one: a bare
+/// address then opens the built-in chronology, not the import (which stays kept, for Forward).
+const BUILTIN_KEY: &str = "japan-nato-explorer.builtin-shown";
 /// Marks that the envelope is in IndexedDB.
 const IN_INDEXED_DB: &str = "indexeddb";
 /// Envelopes up to this many characters go to localStorage (whose quota is ~5 M characters).
@@ -169,6 +172,7 @@ fn forget_now() {
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(DATASET_KEY);
         let _ = storage.remove_item(VIEW_KEY);
+        let _ = storage.remove_item(BUILTIN_KEY);
     }
     if let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) {
         let _ = factory.delete_database(DB_NAME);
@@ -181,6 +185,25 @@ pub fn save_view(query: &str) {
         // Not remembering a view is harmless.
         let _ = storage.set_item(VIEW_KEY, query);
     }
+}
+
+/// Remembers whether the built-in chronology was last shown by going Back from the import.
+pub fn set_builtin_shown(shown: bool) {
+    if let Some(storage) = local_storage() {
+        // Not remembering it only means a bare address opens the import again.
+        let _ = if shown {
+            storage.set_item(BUILTIN_KEY, "1")
+        } else {
+            storage.remove_item(BUILTIN_KEY)
+        };
+    }
+}
+
+/// Whether the built-in chronology was last shown by going Back from the import.
+pub fn builtin_shown() -> bool {
+    local_storage()
+        .and_then(|s| s.get_item(BUILTIN_KEY).ok().flatten())
+        .is_some()
 }
 
 /// The remembered view of the imported chronology.

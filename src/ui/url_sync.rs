@@ -32,13 +32,17 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
     let first = use_mut_ref(|| true);
     let pending: std::rc::Rc<std::cell::RefCell<Option<Timeout>>> = use_mut_ref(|| None);
 
+    // A chronology that the link names is loading: its view stands in the link meanwhile.
+    let was_loading = use_mut_ref(|| false);
+
     // State → URL.
     {
         let view = store.view_state();
+        let loading = store.pending_view.is_some();
         let last = last.clone();
         let first = first.clone();
         let pending = pending.clone();
-        use_effect_with(view, move |view| {
+        use_effect_with((view, loading), move |(view, loading)| {
             let query = url_state::to_query(view);
             if query == current_query() {
                 // Already there: a replace still pending would take the link back.
@@ -49,7 +53,11 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
                         .and_then(|w| w.location().pathname().ok())
                         .unwrap_or_default();
                     let url = format!("{path}{query}");
-                    let discrete = !*first.borrow() && !same_discrete(&last.borrow(), view);
+                    // The link the page was opened with is tidied in place, never pushed: at
+                    // the first render, and when the chronology it names has loaded (values it
+                    // does not have are dropped) or has failed to.
+                    let settling = *first.borrow() || *was_loading.borrow();
+                    let discrete = !settling && !same_discrete(&last.borrow(), view);
                     if discrete {
                         pending.borrow_mut().take();
                         let _ = history.push_state_with_url(
@@ -58,8 +66,9 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
                             Some(&url),
                         );
                     } else {
-                        // Zooming and panning: replace the entry once the motion pauses (browsers
-                        // throttle history updates, and a link needs only the final window).
+                        // Tidying, zooming and panning: replace the entry once the motion pauses
+                        // (browsers throttle history updates, and a link needs only the final
+                        // window).
                         *pending.borrow_mut() = Some(Timeout::new(REPLACE_DELAY_MS, move || {
                             let _ = history.replace_state_with_url(
                                 &wasm_bindgen::JsValue::NULL,
@@ -72,6 +81,7 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
             }
             *last.borrow_mut() = view.clone();
             *first.borrow_mut() = false;
+            *was_loading.borrow_mut() = *loading;
         });
     }
 
@@ -104,6 +114,7 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
                         // Back from an import (or a link's file) to the built-in chronology: a
                         // reload of the bare address would open the kept import again.
                         crate::ui::import::new_ticket();
+                        crate::ui::storage::set_builtin_shown(true);
                         dispatcher.dispatch(Action::BackToBuiltin(view));
                     } else {
                         dispatcher.dispatch(Action::ApplyView(view));
