@@ -35,6 +35,11 @@ const SEPARATORS: [u8; 3] = [b',', b';', b'\t'];
 /// Splits CSV text into rows: quoted fields with `""` escapes, separators and line breaks inside
 /// quotes, CRLF, LF or CR line ends. Text after a closing quote is kept as it is.
 pub(crate) fn rows(text: &str, separator: u8) -> Vec<Row> {
+    rows_up_to(text, separator, usize::MAX)
+}
+
+/// The first `limit` rows of the text, split as [`rows`] does.
+fn rows_up_to(text: &str, separator: u8, limit: usize) -> Vec<Row> {
     let bytes = text.as_bytes();
     let mut rows = Vec::new();
     let mut fields = Vec::new();
@@ -45,7 +50,7 @@ pub(crate) fn rows(text: &str, separator: u8) -> Vec<Row> {
     // The text between ASCII delimiters is copied by slices, which always fall on char
     // boundaries because the delimiters are ASCII.
     let slice = |from: usize, to: usize| text.get(from..to).unwrap_or_default();
-    while i < bytes.len() {
+    while i < bytes.len() && rows.len() < limit {
         row_has_content = true;
         let mut unterminated = false;
         if bytes.get(i) == Some(&b'"') {
@@ -149,17 +154,13 @@ fn kind(cols: &HashMap<String, usize>) -> Option<Kind> {
 /// Parses a CSV file of either kind, told apart by its header, with its fields separated by
 /// commas, semicolons or tabs: the first separator whose header names the columns of a kind.
 pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
-    let parsed = SEPARATORS.iter().find_map(|&separator| {
-        // A header line without this separator cannot name several columns with it.
-        let first_line = text.split(['\n', '\r']).next().unwrap_or_default();
-        if separator != b',' && !first_line.as_bytes().contains(&separator) {
-            return None;
-        }
-        let rows = rows(text, separator);
-        let cols = columns(rows.first()?);
-        kind(&cols).map(|kind| (rows, cols, kind))
+    // The header alone tells the separator; the file is then read once, with it.
+    let found = SEPARATORS.iter().find_map(|&separator| {
+        let header = rows_up_to(text, separator, 1);
+        let cols = columns(header.first()?);
+        kind(&cols).map(|kind| (separator, kind))
     });
-    let Some((rows, cols, kind)) = parsed else {
+    let Some((separator, kind)) = found else {
         return Err(if text.trim().is_empty() {
             (None, vec![ImportProblem::new("file", "the file is empty")])
         } else {
@@ -172,9 +173,10 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
             )
         });
     };
-    let Some(header) = rows.first() else {
-        return Err((None, vec![ImportProblem::new("file", "the file is empty")]));
-    };
+    let rows = rows(text, separator);
+    // Its first row is the header found above.
+    let header = &rows[0];
+    let cols = columns(header);
     let data: Vec<&Row> = rows.iter().skip(1).filter(|r| !r.is_blank()).collect();
     if kind == Kind::Timeline {
         if data.len() > MAX_EVENTS {

@@ -320,21 +320,26 @@ fn date_component(value: Option<&Value>) -> Result<Option<String>, String> {
 }
 
 /// The time of day of a TimelineJS date object (`hour`, `minute`, `second`), as "10:05" or
-/// "10:05:30"; `None` without an hour.
+/// "10:05:30"; `None` without an hour, or when a part is not a whole number in its range.
 fn slide_time(slide: &Value, field: &str) -> Option<String> {
     let object = slide.get(field)?.as_object()?;
-    let part = |key: &str| date_component(object.get(key)).ok().flatten();
-    let two = |p: String| match p.parse::<u8>() {
-        Ok(n) => format!("{n:02}"),
-        Err(_) => p,
+    // Some(None): absent; None: not a whole number up to `max`.
+    let part = |key: &str, max: u8| match date_component(object.get(key)) {
+        Ok(None) => Some(None),
+        Ok(Some(text)) => text
+            .trim()
+            .parse::<u8>()
+            .ok()
+            .filter(|n| *n <= max)
+            .map(Some),
+        Err(_) => None,
     };
-    let hour = part("hour")?;
-    let mut time = format!("{}:{}", two(hour), part("minute").map_or("00".into(), two));
-    if let Some(second) = part("second") {
-        time.push(':');
-        time.push_str(&two(second));
-    }
-    Some(time)
+    let hour = part("hour", 23)??;
+    let minute = part("minute", 59)?.unwrap_or(0);
+    Some(match part("second", 59)? {
+        Some(second) => format!("{hour:02}:{minute:02}:{second:02}"),
+        None => format!("{hour:02}:{minute:02}"),
+    })
 }
 
 /// How a TimelineJS slide displays its date: the slide's `display_date`, else its dates' own.

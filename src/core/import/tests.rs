@@ -277,7 +277,11 @@ fn timeline_times_of_day_and_display_dates_are_kept_as_the_events_note() {
        "end_date": {"year": 2001, "month": 9, "day": 11, "hour": 10, "minute": 28}, "text": {"headline": "Hour to hour"}},
       {"start_date": {"year": 1991, "display_date": "Spring 1991"}, "text": {"headline": "Its own display"}},
       {"start_date": {"year": 1991}, "display_date": "Early 1990s", "text": {"headline": "Slide display"}},
-      {"start_date": {"year": 1991}, "text": {"headline": "Nothing more"}}
+      {"start_date": {"year": 1991}, "text": {"headline": "Nothing more"}},
+      {"start_date": {"year": 1991, "hour": 10.5}, "text": {"headline": "Half an hour"}},
+      {"start_date": {"year": 1991, "hour": "noon"}, "text": {"headline": "Noon"}},
+      {"start_date": {"year": 1991, "hour": 25, "minute": 3}, "text": {"headline": "Hour 25"}},
+      {"start_date": {"year": 1991, "hour": 7, "minute": 75}, "text": {"headline": "Minute 75"}}
     ]}"#;
     let i = ok(json, "t.json");
     let note = |title: &str| {
@@ -306,6 +310,10 @@ fn timeline_times_of_day_and_display_dates_are_kept_as_the_events_note() {
         Some("The file displays the date as “Early 1990s”.")
     );
     assert_eq!(note("Nothing more"), None);
+    // Times that are not whole hours, minutes and seconds in range are left out.
+    for title in ["Half an hour", "Noon", "Hour 25", "Minute 75"] {
+        assert_eq!(note(title), None, "{title}");
+    }
     // The sheet's Time, End Time and Display Date columns.
     let mut row = tl_row("2001", "9", "11", ("", "", ""), "Attacks", "", "");
     row = row.replacen("2001,9,11,,", "2001,9,11,8:46 AM,", 1);
