@@ -59,7 +59,11 @@ test('./run.sh serves the explorer on 127.0.0.1, and the page works', async () =
     assert.deepEqual(page.problems, []);
     await page.context().close();
   } finally {
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
     fs.rmSync(dist, { recursive: true, force: true });
   }
 });
