@@ -463,6 +463,11 @@ pub fn import_panel(props: &PanelProps) -> Html {
                 <p>
                     <button type="button" onclick={restore_builtin(&dispatch, &props.origin)}>{ "Restore the Japan–NATO chronology" }</button>
                 </p>
+            } else if storage::has_kept() {
+                <p>
+                    // The chronology imported earlier is still kept (e.g. after going Back from it).
+                    <button type="button" onclick={open_kept()}>{ "Open the chronology you imported" }</button>
+                </p>
             }
         </>
     }
@@ -500,6 +505,15 @@ pub fn loading_bar(props: &LoadingProps) -> Html {
 
 /// Shows the built-in chronology again; an imported file is forgotten (a `?data=` file was
 /// never kept, and whatever was kept before stays).
+/// Opens the imported chronology this browser keeps (its link, as a new page).
+fn open_kept() -> Callback<MouseEvent> {
+    Callback::from(|_| {
+        if let Some(location) = web_sys::window().map(|w| w.location()) {
+            let _ = location.set_search(&format!("?data={}", crate::core::url_state::KEPT_DATA));
+        }
+    })
+}
+
 pub fn restore_builtin(dispatch: &Callback<Action>, origin: &Origin) -> Callback<MouseEvent> {
     let forget = matches!(origin, Origin::File { .. });
     dispatch.reform(move |_| {

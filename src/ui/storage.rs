@@ -199,6 +199,13 @@ pub fn set_builtin_shown(shown: bool) {
     }
 }
 
+/// Whether this browser keeps an imported chronology (without reading it).
+pub fn has_kept() -> bool {
+    local_storage()
+        .and_then(|s| s.get_item(DATASET_KEY).ok().flatten())
+        .is_some()
+}
+
 /// Whether the built-in chronology was last shown by going Back from the import.
 pub fn builtin_shown() -> bool {
     local_storage()

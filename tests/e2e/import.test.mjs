@@ -299,6 +299,13 @@ test('Back after an import shows the built-in chronology again, and Forward the 
   await page.getByRole('heading', { level: 1, name: 'My own chronology' }).waitFor();
   await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), mine.events.length);
+  // Back once more; the import dialog offers the import, which is still kept.
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: DATA.title }).waitFor();
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByRole('button', { name: 'Open the chronology you imported' }).click();
+  await page.getByRole('heading', { level: 1, name: 'My own chronology' }).waitFor();
+  assert.match(page.url(), /\?data=@browser/);
   // Shown again, the import is what a bare address opens.
   await page.goto(server.origin + '/');
   await page.getByRole('heading', { level: 1, name: 'My own chronology' }).waitFor();
