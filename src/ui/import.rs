@@ -503,8 +503,6 @@ pub fn loading_bar(props: &LoadingProps) -> Html {
     }
 }
 
-/// Shows the built-in chronology again; an imported file is forgotten (a `?data=` file was
-/// never kept, and whatever was kept before stays).
 /// Opens the imported chronology this browser keeps (its link, as a new page).
 fn open_kept() -> Callback<MouseEvent> {
     Callback::from(|_| {
@@ -514,6 +512,8 @@ fn open_kept() -> Callback<MouseEvent> {
     })
 }
 
+/// Shows the built-in chronology again; an imported file is forgotten (a `?data=` file was
+/// never kept, and whatever was kept before stays).
 pub fn restore_builtin(dispatch: &Callback<Action>, origin: &Origin) -> Callback<MouseEvent> {
     let forget = matches!(origin, Origin::File { .. });
     dispatch.reform(move |_| {

@@ -12,8 +12,9 @@ use wasm_bindgen_futures::JsFuture;
 const DATASET_KEY: &str = "japan-nato-explorer.dataset";
 /// The last view of the imported chronology, as a query string.
 const VIEW_KEY: &str = "japan-nato-explorer.view";
-/// Set while the built-in chronology is shown by going Back from the imported one: a bare
-/// address then opens the built-in chronology, not the import (which stays kept, for Forward).
+/// Set (in this tab's session storage) while the built-in chronology is shown by going Back
+/// from the imported one: a reload of the bare address then opens the built-in chronology, not
+/// the import (which stays kept, for Forward and for the next visit).
 const BUILTIN_KEY: &str = "japan-nato-explorer.builtin-shown";
 /// Marks that the envelope is in IndexedDB.
 const IN_INDEXED_DB: &str = "indexeddb";
@@ -172,6 +173,8 @@ fn forget_now() {
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(DATASET_KEY);
         let _ = storage.remove_item(VIEW_KEY);
+    }
+    if let Some(storage) = session_storage() {
         let _ = storage.remove_item(BUILTIN_KEY);
     }
     if let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) {
@@ -187,9 +190,14 @@ pub fn save_view(query: &str) {
     }
 }
 
-/// Remembers whether the built-in chronology was last shown by going Back from the import.
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// Remembers, for this tab, whether the built-in chronology was last shown by going Back from
+/// the import.
 pub fn set_builtin_shown(shown: bool) {
-    if let Some(storage) = local_storage() {
+    if let Some(storage) = session_storage() {
         // Not remembering it only means a bare address opens the import again.
         let _ = if shown {
             storage.set_item(BUILTIN_KEY, "1")
@@ -206,9 +214,9 @@ pub fn has_kept() -> bool {
         .is_some()
 }
 
-/// Whether the built-in chronology was last shown by going Back from the import.
+/// Whether, in this tab, the built-in chronology was last shown by going Back from the import.
 pub fn builtin_shown() -> bool {
-    local_storage()
+    session_storage()
         .and_then(|s| s.get_item(BUILTIN_KEY).ok().flatten())
         .is_some()
 }

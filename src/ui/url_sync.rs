@@ -56,7 +56,10 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
                     // The link the page was opened with is tidied in place, never pushed: at
                     // the first render, and when the chronology it names has loaded (values it
                     // does not have are dropped) or has failed to.
-                    let settling = *first.borrow() || *was_loading.borrow();
+                    // (The load that ends is the link's own when the chronology stays the one
+                    // it names: an import made meanwhile is a change of its own.)
+                    let settling = *first.borrow()
+                        || (*was_loading.borrow() && last.borrow().data == view.data);
                     let discrete = !settling && !same_discrete(&last.borrow(), view);
                     if discrete {
                         pending.borrow_mut().take();

@@ -423,6 +423,22 @@ test('?data= loads a file of the same site with the link’s view; another site 
       await tidy.context().close();
     }
 
+    // A file imported while the link's own file still loads is a change of its own: Back returns
+    // to the link.
+    const slow = await openPage(browser);
+    await slow.route('**/e2e-data/slow.csv', async (route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.fulfill({ status: 200, contentType: 'text/csv', body: TIMELINE_CSV });
+    });
+    await slow.goto(server.origin + '/?data=e2e-data/slow.csv');
+    await slow.locator('svg[aria-roledescription="timeline"]').waitFor();
+    await importFile(slow, { name: 'writing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TIMELINE_JSON)) });
+    await slow.getByRole('heading', { level: 1, name: 'A short history of writing' }).waitFor();
+    await slow.waitForFunction(() => location.search.startsWith('?data=@browser'));
+    await slow.goBack();
+    await slow.waitForFunction(() => location.search === '?data=e2e-data/slow.csv');
+    await slow.context().close();
+
     const other = await load(server.origin + '/?data=https://example.org/x.json');
     await other.getByRole('dialog').getByText(/not on this site/).waitFor();
     assert.equal(await heading(other), DATA.title);
