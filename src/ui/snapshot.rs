@@ -3,11 +3,12 @@
 
 use crate::ui::paint::{paint, Colours};
 use crate::ui::storage::describe;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The scene last painted and the colours it was painted in.
-fn drawing() -> Result<(std::rc::Rc<crate::core::scene::Scene>, Colours), String> {
+fn drawing() -> Result<(Rc<crate::core::scene::Scene>, Rc<Colours>), String> {
     crate::ui::timeline::drawn().ok_or_else(|| "the timeline is not on the page".to_string())
 }
 

@@ -28,13 +28,13 @@ const SETTLE_MS: u32 = 120;
 
 thread_local! {
     /// The scene last painted and its colours: what "Save the timeline as drawn" saves.
-    static DRAWN: RefCell<Option<(Rc<Scene>, Colours)>> = const { RefCell::new(None) };
+    static DRAWN: RefCell<Option<(Rc<Scene>, Rc<Colours>)>> = const { RefCell::new(None) };
     /// Whether events have been painted yet (marked once, for the benchmark's first render).
     static FIRST_PAINT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The timeline as last painted, and the colours it was painted in, if it is on the page.
-pub fn drawn() -> Option<(Rc<Scene>, Colours)> {
+pub fn drawn() -> Option<(Rc<Scene>, Rc<Colours>)> {
     DRAWN.with(|d| d.borrow().clone())
 }
 
@@ -45,7 +45,7 @@ struct Painted {
     frame: Option<AnimationFrame>,
     /// The theme's colours, read again only when the theme changes: (dark, forced-colours
     /// changes seen, colours).
-    colours: Option<(bool, u32, Colours)>,
+    colours: Option<(bool, u32, Rc<Colours>)>,
     /// The theme of the latest render: (dark, forced-colours changes seen).
     theme: (bool, u32),
     /// The canvas's size in CSS pixels.
@@ -70,7 +70,7 @@ fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, 
     let theme = p.theme;
     let colours = match &p.colours {
         Some((dark, forced, colours)) if (*dark, *forced) == theme => colours.clone(),
-        _ => Colours::of(canvas, theme.0),
+        _ => Rc::new(Colours::of(canvas, theme.0)),
     };
     p.colours = Some((theme.0, theme.1, colours.clone()));
     let resized = p.size != (scene.width, scene.height);
