@@ -144,16 +144,10 @@ impl Theme {
 
 const THEME_KEY: &str = "japan-nato-explorer.theme";
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
 /// The remembered theme; anything unexpected in storage counts as no choice.
 fn stored_theme() -> Theme {
-    match local_storage()
-        .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
-        .as_deref()
-    {
+    use crate::ui::storage::{item, local_storage};
+    match item(local_storage(), THEME_KEY).as_deref() {
         Some("light") => Theme::Light,
         Some("dark") => Theme::Dark,
         _ => Theme::System,
@@ -1062,7 +1056,7 @@ pub fn app() -> Html {
     // Apply and remember the theme.
     use_effect_with(store.theme, |theme| {
         let value = apply_theme(*theme);
-        if let Some(storage) = local_storage() {
+        if let Some(storage) = crate::ui::storage::local_storage() {
             // A full or refused storage only means the choice is not remembered.
             let _ = match value {
                 Some(v) => storage.set_item(THEME_KEY, v),

@@ -40,8 +40,13 @@ fn is_current(generation: u64) -> bool {
     GENERATION.with(|g| g.get() == generation)
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The item `key` of `storage`, if there is one.
+pub fn item(storage: Option<web_sys::Storage>, key: &str) -> Option<String> {
+    storage?.get_item(key).ok().flatten()
 }
 
 /// What the browser holds, read at start-up.
@@ -209,21 +214,17 @@ pub fn set_builtin_shown(shown: bool) {
 
 /// Whether this browser keeps an imported chronology (without reading it).
 pub fn has_kept() -> bool {
-    local_storage()
-        .and_then(|s| s.get_item(DATASET_KEY).ok().flatten())
-        .is_some()
+    item(local_storage(), DATASET_KEY).is_some()
 }
 
 /// Whether, in this tab, the built-in chronology was last shown by going Back from the import.
 pub fn builtin_shown() -> bool {
-    session_storage()
-        .and_then(|s| s.get_item(BUILTIN_KEY).ok().flatten())
-        .is_some()
+    item(session_storage(), BUILTIN_KEY).is_some()
 }
 
 /// The remembered view of the imported chronology.
 pub fn stored_view() -> Option<String> {
-    local_storage()?.get_item(VIEW_KEY).ok().flatten()
+    item(local_storage(), VIEW_KEY)
 }
 
 fn is_quota(e: &JsValue) -> bool {
