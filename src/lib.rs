@@ -4,5 +4,6 @@
 //! that renders from one reducer and calls the core for everything it shows.
 
 pub mod core;
+pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

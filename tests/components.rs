@@ -3,14 +3,38 @@
 
 use japan_nato_explorer::core::dataset::embedded;
 use japan_nato_explorer::ui::app::App;
+use std::ops::Deref;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The app mounted in an element of its own; dropping it unmounts the app and removes the
+/// element, so that the next test starts from a clean page.
+struct Mounted {
+    root: web_sys::Element,
+    app: Option<yew::AppHandle<App>>,
+}
+
+impl Deref for Mounted {
+    type Target = web_sys::Element;
+    fn deref(&self) -> &web_sys::Element {
+        &self.root
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
 /// Renders the app into a fresh element and waits for Yew to draw it.
-async fn render() -> web_sys::Element {
+async fn render() -> Mounted {
     let window = web_sys::window().unwrap();
     // Each test starts from a plain URL: the app keeps its view in the query string.
     let path = window.location().pathname().unwrap();
@@ -23,22 +47,33 @@ async fn render() -> web_sys::Element {
     let root = document.create_element("div").unwrap();
     root.set_attribute("style", "width: 1000px").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
     // A debug build draws the first frame in several passes: wait until the events are drawn.
     wait_for(&root, ".marks .mark").await;
     list_ready(&root).await;
-    root
+    Mounted {
+        root,
+        app: Some(app),
+    }
 }
 
-/// Waits (up to about nine seconds) until something under `root` matches `selector`.
-async fn wait_for(root: &web_sys::Element, selector: &str) {
+/// Waits (up to about nine seconds) until `check` holds.
+async fn wait_until(what: &str, check: impl Fn() -> bool) {
     for _ in 0..150 {
-        if !all(root, selector).is_empty() {
+        if check() {
             return;
         }
         settle().await;
     }
-    panic!("nothing matches {selector}");
+    panic!("never happened: {what}");
+}
+
+/// Waits (up to about nine seconds) until something under `root` matches `selector`.
+async fn wait_for(root: &web_sys::Element, selector: &str) {
+    wait_until(&format!("something matches {selector}"), || {
+        !all(root, selector).is_empty()
+    })
+    .await;
 }
 
 /// Waits until the event list has drawn its entries (it is `aria-busy` while it adds the rest of
@@ -47,6 +82,7 @@ async fn list_ready(root: &web_sys::Element) {
     wait_for(root, ".event-list ol:not([aria-busy])").await;
 }
 
+/// One polling step of the waits above (they wait for what they check, not for a fixed time).
 async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(60)).await;
 }
@@ -117,20 +153,27 @@ async fn choosing_an_event_in_the_list_shows_its_details_and_sources() {
         .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
         .unwrap();
     entry.click();
-    settle().await;
+    wait_until("the details show the event", || {
+        one(&root, "aside.detail h2")
+            .text_content()
+            .unwrap_or_default()
+            == event.title
+    })
+    .await;
     let detail = one(&root, "aside.detail");
-    assert_eq!(one(&detail, "h2").text_content().unwrap(), event.title);
     assert_eq!(
         one(&detail, "blockquote").text_content().unwrap(),
         event.evidence
     );
     assert_eq!(all(&detail, ".footnotes li").len(), event.footnotes.len());
     button(&root, "Close").click();
-    settle().await;
-    assert_eq!(
-        one(&root, "aside.detail h2").text_content().unwrap(),
-        "Event details"
-    );
+    wait_until("the details close", || {
+        one(&root, "aside.detail h2")
+            .text_content()
+            .unwrap_or_default()
+            == "Event details"
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -138,12 +181,15 @@ async fn the_zoom_buttons_halve_and_double_the_visible_span() {
     let root = render().await;
     let fitted = window_span(&root);
     button(&root, "Zoom in").click();
-    yew::platform::time::sleep(Duration::from_millis(500)).await;
-    let zoomed = window_span(&root);
-    assert!((fitted / zoomed - 2.0).abs() < 0.01, "{fitted} / {zoomed}");
+    wait_until("the span halves", || {
+        (fitted / window_span(&root) - 2.0).abs() < 0.01
+    })
+    .await;
     button(&root, "Fit all").click();
-    yew::platform::time::sleep(Duration::from_millis(500)).await;
-    assert!((window_span(&root) - fitted).abs() < 1e-6);
+    wait_until("the span is the whole chronology's again", || {
+        (window_span(&root) - fitted).abs() < 1e-6
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -167,7 +213,14 @@ async fn a_domain_checkbox_narrows_the_list_and_the_summary() {
         .dyn_into::<web_sys::HtmlElement>()
         .unwrap();
     checkbox.click();
-    settle().await;
+    let summary = format!("Showing {expected} of {} events", data.events.len());
+    wait_until("the summary follows the filter", || {
+        one(&root, ".result-count")
+            .text_content()
+            .unwrap_or_default()
+            == summary
+    })
+    .await;
     list_ready(&root).await;
     assert_eq!(all(&root, ".event-list li").len(), expected);
     assert_eq!(
@@ -175,9 +228,10 @@ async fn a_domain_checkbox_narrows_the_list_and_the_summary() {
         format!("Showing {expected} of {} events", data.events.len())
     );
     button(&root, "Clear all filters").click();
-    settle().await;
-    list_ready(&root).await;
-    assert_eq!(all(&root, ".event-list li").len(), data.events.len());
+    wait_until("every event is listed again", || {
+        all(&root, ".event-list li").len() == data.events.len()
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -190,11 +244,10 @@ async fn a_panic_shows_a_polite_message_in_the_page() {
     detail.set_id("fatal-detail");
     fatal.append_child(&detail).unwrap();
     document.body().unwrap().append_child(&fatal).unwrap();
-    japan_nato_explorer::ui::panic::install();
+    japan_nato_explorer::ui::adapters::panic::install();
     // Panic in a task of its own, as an event handler would.
     gloo::timers::callback::Timeout::new(0, || panic!("a deliberate test panic")).forget();
-    yew::platform::time::sleep(Duration::from_millis(100)).await;
-    assert!(!fatal.has_attribute("hidden"), "the message is shown");
+    wait_until("the message is shown", || !fatal.has_attribute("hidden")).await;
     assert!(detail
         .text_content()
         .unwrap_or_default()

@@ -2,7 +2,10 @@
 
 pub mod dataset;
 pub mod date;
+pub mod describe;
+pub mod gesture;
 pub mod import;
+pub mod keys;
 pub mod layout;
 pub mod palette;
 pub mod query;
@@ -10,5 +13,6 @@ pub mod saved;
 pub mod scale;
 pub mod scene;
 pub mod synthetic;
+pub mod text;
 pub mod url_state;
 pub mod viewport;

@@ -37,6 +37,27 @@ pub fn embedded() -> Result<Chronology, String> {
     Chronology::deserialize(&value).map_err(|e| e.to_string())
 }
 
+/// A chronology with no events (what shows when the built-in one cannot be read).
+pub fn empty_chronology() -> Chronology {
+    Chronology {
+        title: "Japan–NATO relations: a chronology".into(),
+        source: Source {
+            title: String::new(),
+            subtitle: None,
+            series: None,
+            author: String::new(),
+            affiliations: vec![],
+            year: None,
+            note: None,
+        },
+        phases: vec![],
+        domains: vec![],
+        third_parties: vec![],
+        footnotes: vec![],
+        events: vec![],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,6 +47,18 @@ impl Format {
             Format::TimelineCsv => "TimelineJS CSV",
         }
     }
+
+    /// The format whose [`label`](Format::label) this is.
+    pub fn from_label(label: &str) -> Option<Format> {
+        [
+            Format::Json,
+            Format::TimelineJson,
+            Format::Csv,
+            Format::TimelineCsv,
+        ]
+        .into_iter()
+        .find(|f| f.label() == label)
+    }
 }
 
 /// One problem found in the file.

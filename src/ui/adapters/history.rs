@@ -1,14 +1,14 @@
-//! Keeps the URL in step with the view: discrete changes (filters, selection) push a history
-//! entry so that Back and Forward step through them; zooming and panning replace it.
+//! Keeps the address bar in step with the view: discrete changes (filters, selection) push a
+//! history entry so that Back and Forward step through them; zooming and panning replace it.
 
+use super::timing::Debounce;
 use crate::core::url_state::{self, ViewState};
-use crate::ui::app::{Action, State};
+use crate::store::{Action, State};
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
+use yew::prelude::*;
 
 /// How long zooming or panning must pause before the URL's window is updated.
 const REPLACE_DELAY_MS: u32 = 250;
-use yew::prelude::*;
 
 fn current_query() -> String {
     web_sys::window()
@@ -26,11 +26,11 @@ fn same_discrete(a: &ViewState, b: &ViewState) -> bool {
 }
 
 #[hook]
-pub fn use_url_sync(store: &UseReducerHandle<State>) {
+pub fn use_history(store: &UseReducerHandle<State>) {
     let last = use_mut_ref(|| url_state::parse(&current_query()).0);
     // The first sync only tidies the link it was opened with (replace, never push).
     let first = use_mut_ref(|| true);
-    let pending: std::rc::Rc<std::cell::RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let pending = use_mut_ref(Debounce::default);
 
     // A chronology that the link names is loading: its view stands in the link meanwhile.
     let was_loading = use_mut_ref(|| false);
@@ -38,7 +38,7 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
     // State → URL.
     {
         let view = store.view_state();
-        let loading = store.pending_view.is_some();
+        let loading = store.chrome.pending.view.is_some();
         let last = last.clone();
         let first = first.clone();
         let pending = pending.clone();
@@ -46,7 +46,7 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
             let query = url_state::to_query(view);
             if query == current_query() {
                 // Already there: a replace still pending would take the link back.
-                pending.borrow_mut().take();
+                pending.borrow_mut().cancel();
             } else {
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                     let path = web_sys::window()
@@ -62,7 +62,7 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
                         || (*was_loading.borrow() && last.borrow().data == view.data);
                     let discrete = !settling && !same_discrete(&last.borrow(), view);
                     if discrete {
-                        pending.borrow_mut().take();
+                        pending.borrow_mut().cancel();
                         let _ = history.push_state_with_url(
                             &wasm_bindgen::JsValue::NULL,
                             "",
@@ -72,13 +72,13 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
                         // Tidying, zooming and panning: replace the entry once the motion pauses
                         // (browsers throttle history updates, and a link needs only the final
                         // window).
-                        *pending.borrow_mut() = Some(Timeout::new(REPLACE_DELAY_MS, move || {
+                        pending.borrow_mut().run(REPLACE_DELAY_MS, move || {
                             let _ = history.replace_state_with_url(
                                 &wasm_bindgen::JsValue::NULL,
                                 "",
                                 Some(&url),
                             );
-                        }));
+                        });
                     }
                 }
             }
@@ -110,15 +110,18 @@ pub fn use_url_sync(store: &UseReducerHandle<State>) {
                     }
                     // The entry we came back to is not to be overwritten by a late replace, and
                     // tidying it (e.g. dropping an unknown value) must not push a new entry.
-                    pending.borrow_mut().take();
+                    pending.borrow_mut().cancel();
                     *first.borrow_mut() = true;
                     *last.borrow_mut() = view.clone();
                     if builtin && (synthetic.is_some() || data.is_some()) {
                         // Back from an import (or a link's file) to the built-in chronology: a
                         // reload of the bare address would open the kept import again.
-                        crate::ui::import::new_ticket();
-                        crate::ui::storage::set_builtin_shown(true);
-                        dispatcher.dispatch(Action::BackToBuiltin(view));
+                        super::files::new_ticket();
+                        super::storage::set_builtin_shown(true);
+                        dispatcher.dispatch(Action::BackToBuiltin {
+                            builtin: super::files::builtin(),
+                            view,
+                        });
                     } else {
                         dispatcher.dispatch(Action::ApplyView(view));
                     }

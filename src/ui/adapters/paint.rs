@@ -1,8 +1,8 @@
 //! Paints a [`Scene`] on a 2D canvas, in the colours of the page's theme (light, dark or the
 //! system's forced colours): one paint per frame, however many events the chronology has.
 
+use crate::core::palette::{domain_colour, NO_DOMAIN};
 use crate::core::scene::{Font, Ink, Prim, Scene, Shape, Stroke};
-use crate::ui::palette::{domain_colour, NO_DOMAIN};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 

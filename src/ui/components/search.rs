@@ -1,10 +1,10 @@
 //! The search box: instant, case- and diacritic-insensitive; Enter goes to the next match,
 //! Shift+Enter to the previous one, Escape clears, `/` anywhere focuses it.
 
-use crate::ui::app::Action;
+use crate::core::keys::{command, Scope};
+use crate::store::Action;
+use crate::ui::adapters::keys::SEARCH_INPUT_ID;
 use yew::prelude::*;
-
-pub const SEARCH_INPUT_ID: &str = "search";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -21,16 +21,13 @@ pub fn search(props: &Props) -> Html {
     });
     let onkeydown = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Enter" => {
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(action) =
+                command(Scope::Search, &e.key(), e.shift_key()).and_then(Action::for_command)
+            {
                 e.prevent_default();
-                dispatch.emit(Action::NextMatch(if e.shift_key() { -1 } else { 1 }));
+                dispatch.emit(action);
             }
-            "Escape" => {
-                e.prevent_default();
-                dispatch.emit(Action::SetSearch(String::new()));
-            }
-            _ => {}
         })
     };
     let searching = !props.text.trim().is_empty();

@@ -1,65 +1,39 @@
 //! Bringing in a chronology: from the file picker, a file dropped on the page, or `?data=URL`
-//! (same site, with progress). Reading and parsing happen here, at the edge; the store only
-//! ever receives a whole, valid chronology or the list of problems.
+//! (same site, with progress). Reading, parsing and measuring happen here, at the edge; the
+//! store only ever receives a whole, valid chronology ready to show, or the list of problems.
 
+use super::measure::CanvasMeasure;
+use super::storage;
+use super::timing::{Ticket, LOADS};
 use crate::core::dataset::Chronology;
 use crate::core::import::{self, ImportFailure, ImportProblem, MAX_IMPORT_BYTES};
-use crate::ui::app::{Action, Origin, Shared};
-use crate::ui::storage;
+use crate::store::{Action, Origin, Prepared, Progress, Report, Shared};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-thread_local! {
-    /// Numbers the loads: only the latest one may replace the chronology shown (a slow file or
-    /// `?data=` load must not undo a newer import or a Restore).
-    static TICKET: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
 /// A new load begins: earlier ones still running are now stale.
-pub fn new_ticket() -> u64 {
-    TICKET.with(|t| {
-        t.set(t.get() + 1);
-        t.get()
-    })
+pub fn new_ticket() -> Ticket {
+    LOADS.with(|l| l.begin())
 }
 
 /// Whether the load with this ticket is still the latest.
-pub fn is_current(ticket: u64) -> bool {
-    TICKET.with(|t| t.get() == ticket)
+pub fn is_current(ticket: Ticket) -> bool {
+    LOADS.with(|l| l.is_current(ticket))
 }
 
-/// The `id` of the file input in the import dialog.
-pub const FILE_INPUT_ID: &str = "import-file";
-
-/// What the import dialog reports after an attempt.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Report {
-    /// Nothing was changed; every problem found is listed. `bytes` are kept so that the user
-    /// may import the good records without choosing the file again.
-    Failed {
-        name: String,
-        failure: Shared<ImportFailure>,
-        bytes: Shared<Vec<u8>>,
-    },
-    /// Imported, with some records left out as the user asked.
-    Skipped {
-        name: String,
-        imported: usize,
-        skipped: Shared<Vec<ImportProblem>>,
-    },
+/// A chronology ready for the store: events in order, label widths measured in the page.
+pub fn prepare(chronology: Chronology) -> Box<Prepared> {
+    Box::new(Prepared::new(chronology, &CanvasMeasure::new()))
 }
 
-/// Loading in progress (a `?data=` file, or a large file being read).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Loading {
-    pub what: String,
-    pub loaded: f64,
-    pub total: Option<f64>,
+/// The built-in chronology, ready for the store.
+pub fn builtin() -> Box<Prepared> {
+    Box::new(Prepared::builtin(&CanvasMeasure::new()))
 }
 
-fn megabytes(bytes: f64) -> String {
+pub fn megabytes(bytes: f64) -> String {
     format!("{:.1} MB", bytes / 1_048_576.0)
 }
 
@@ -100,36 +74,28 @@ fn failed(name: &str, failure: ImportFailure, bytes: Vec<u8>) -> Action {
     })
 }
 
-/// Parses `bytes` and hands the store either the chronology or the problems. A file-imported
-/// chronology is kept in the browser for the next visit.
-pub fn finish(
-    dispatch: Callback<Action>,
-    name: String,
-    bytes: Vec<u8>,
-    origin: Origin,
-    skip_bad: bool,
-) {
+/// Parses the bytes of a file the user chose and hands the store either the chronology or the
+/// problems. The imported chronology is kept in the browser for the next visit.
+pub fn finish(dispatch: Callback<Action>, name: String, bytes: Vec<u8>, skip_bad: bool) {
     match import::import(&bytes, &name, skip_bad) {
         Err(failure) => dispatch.emit(failed(&name, failure, bytes)),
         Ok(imported) => {
-            let keep = matches!(origin, Origin::File { .. });
             let chronology = imported.chronology;
             let format = imported.format;
-            let skipped = imported.skipped;
-            if keep {
+            {
                 let dispatch = dispatch.clone();
                 let (name, chronology) = (name.clone(), chronology.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Err(message) = storage::save(&name, format.label(), &chronology).await {
-                        dispatch.emit(Action::Notify(message));
+                        dispatch.emit(Action::Notify(message.into()));
                     }
                 });
             }
             dispatch.emit(Action::Imported {
-                chronology: Box::new(chronology),
-                origin,
-                format: Some(format),
-                skipped,
+                prepared: prepare(chronology),
+                origin: Origin::File { name, format },
+                format,
+                skipped: imported.skipped,
                 view: None,
                 quiet: false,
             });
@@ -146,7 +112,7 @@ pub fn import_file(dispatch: Callback<Action>, file: web_sys::File) {
         return;
     }
     let ticket = new_ticket();
-    dispatch.emit(Action::Loading(Some(Loading {
+    dispatch.emit(Action::Loading(Some(Progress {
         what: format!("Reading {name}…"),
         loaded: 0.0,
         total: Some(size),
@@ -159,11 +125,7 @@ pub fn import_file(dispatch: Callback<Action>, file: web_sys::File) {
         match read {
             Ok(buffer) => {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                let origin = Origin::File {
-                    name: name.clone(),
-                    format: String::new(),
-                };
-                finish(dispatch, name, bytes, origin, false);
+                finish(dispatch, name, bytes, false);
             }
             Err(e) => dispatch.emit(failed(
                 &name,
@@ -204,7 +166,7 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
         }
     };
     let ticket = new_ticket();
-    dispatch.emit(Action::Loading(Some(Loading {
+    dispatch.emit(Action::Loading(Some(Progress {
         what: format!("Loading {name}…"),
         loaded: 0.0,
         total: None,
@@ -217,9 +179,9 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
         match result {
             Ok(bytes) => match import::import(&bytes, &name, false) {
                 Ok(imported) => dispatch.emit(Action::Imported {
-                    chronology: Box::new(imported.chronology),
+                    prepared: prepare(imported.chronology),
                     origin: Origin::Url(data),
-                    format: Some(imported.format),
+                    format: imported.format,
                     skipped: Vec::new(),
                     view: Some(view),
                     quiet: false,
@@ -257,7 +219,7 @@ async fn fetch_with_progress(
                 let _ = xhr.abort();
                 return;
             }
-            dispatch.emit(Action::Loading(Some(Loading {
+            dispatch.emit(Action::Loading(Some(Progress {
                 what: what.clone(),
                 loaded: p.loaded(),
                 total,
@@ -332,179 +294,8 @@ pub fn use_drop_import(dispatch: Callback<Action>) {
     });
 }
 
-#[derive(Properties, PartialEq)]
-pub struct PanelProps {
-    pub data: Shared<Chronology>,
-    pub origin: Origin,
-    pub report: Option<Report>,
-    pub loading: Option<Loading>,
-    pub dispatch: Callback<Action>,
-}
-
-/// The body of the import dialog.
-#[function_component(ImportPanel)]
-pub fn import_panel(props: &PanelProps) -> Html {
-    let dispatch = props.dispatch.clone();
-    // A new report takes the focus (the button that led to it may be gone).
-    use_effect_with(props.report.clone(), |report| {
-        if report.is_some() {
-            if let Some(heading) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("import-report-heading"))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = heading.focus();
-            }
-        }
-    });
-    let on_file = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                import_file(dispatch.clone(), file);
-            }
-            // Choosing the same file again must fire `change` again.
-            input.set_value("");
-        })
-    };
-    let report = match &props.report {
-        None => html! {},
-        Some(Report::Failed {
-            name,
-            failure,
-            bytes,
-        }) => {
-            let f = &**failure;
-            let good = f.records.saturating_sub(f.bad_records);
-            let summary = if f.records > 0 {
-                format!(
-                    "{} problem{} in {} of {} records{}.",
-                    f.problems.len(),
-                    if f.problems.len() == 1 { "" } else { "s" },
-                    f.bad_records,
-                    f.records,
-                    f.format
-                        .map(|x| format!(" (read as {})", x.label()))
-                        .unwrap_or_default()
-                )
-            } else {
-                format!(
-                    "{} problem{}.",
-                    f.problems.len(),
-                    if f.problems.len() == 1 { "" } else { "s" }
-                )
-            };
-            let skip = {
-                let (dispatch, name, bytes) = (dispatch.clone(), name.clone(), bytes.clone());
-                Callback::from(move |_| {
-                    new_ticket();
-                    finish(
-                        dispatch.clone(),
-                        name.clone(),
-                        bytes.to_vec(),
-                        Origin::File {
-                            name: name.clone(),
-                            format: String::new(),
-                        },
-                        true,
-                    )
-                })
-            };
-            html! {
-                <section class="import-report" role="alert" aria-labelledby="import-report-heading">
-                    <h3 id="import-report-heading" tabindex="-1">{ format!("“{name}” was not imported") }</h3>
-                    <p>{ summary }{ format!(" Nothing was changed: “{}” is still shown.", props.data.title) }</p>
-                    <ol class="problems">
-                        { for f.problems.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
-                    </ol>
-                    if f.can_skip && good > 0 && !bytes.is_empty() {
-                        <button type="button" class="primary" onclick={skip}>
-                            { format!(
-                                "Import the {good} good record{}, leaving out {}",
-                                if good == 1 { "" } else { "s" },
-                                f.bad_records
-                            ) }
-                        </button>
-                    }
-                </section>
-            }
-        }
-        Some(Report::Skipped {
-            name,
-            imported,
-            skipped,
-        }) => html! {
-            <section class="import-report" role="status" aria-labelledby="import-report-heading">
-                <h3 id="import-report-heading" tabindex="-1">{ format!("Imported {imported} events from “{name}”") }</h3>
-                <p>{ format!("{} record{} left out:", skipped.len(), if skipped.len() == 1 { " was" } else { "s were" }) }</p>
-                <ol class="problems">
-                    { for skipped.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
-                </ol>
-            </section>
-        },
-    };
-    html! {
-        <>
-            <p>
-                { "Open a chronology of your own: the JSON of this explorer (as its downloads), a " }
-                <strong>{ "TimelineJS" }</strong>{ " JSON file, or a " }<strong>{ "CSV" }</strong>
-                { " with this explorer's columns (id, start, end, title, summary …) or TimelineJS's spreadsheet columns (Year, Month, Day, End Year …, Headline, Text, Group), separated by commas, semicolons or tabs. Up to 50 MB. You can also drop a file anywhere on the page." }
-            </p>
-            <p class="file-choice">
-                <label for={FILE_INPUT_ID}>{ "Choose a chronology file" }</label>
-                <input type="file" id={FILE_INPUT_ID} accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain" onchange={on_file} />
-            </p>
-            if let Some(loading) = &props.loading {
-                <LoadingBar loading={loading.clone()} />
-            }
-            { report }
-            if props.origin != Origin::Builtin {
-                <p>
-                    <button type="button" onclick={restore_builtin(&dispatch, &props.origin)}>{ "Restore the Japan–NATO chronology" }</button>
-                </p>
-            } else if storage::has_kept() {
-                <p>
-                    // The chronology imported earlier is still kept (e.g. after going Back from it).
-                    <button type="button" onclick={open_kept()}>{ "Open the chronology you imported" }</button>
-                </p>
-            }
-        </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct LoadingProps {
-    pub loading: Loading,
-}
-
-/// A progress bar with its text.
-#[function_component(LoadingBar)]
-pub fn loading_bar(props: &LoadingProps) -> Html {
-    let l = &props.loading;
-    let text = match l.total {
-        Some(total) if total > 0.0 => {
-            format!("{} {} of {}", l.what, megabytes(l.loaded), megabytes(total))
-        }
-        _ if l.loaded > 0.0 => format!("{} {}", l.what, megabytes(l.loaded)),
-        _ => l.what.clone(),
-    };
-    html! {
-        <div class="loading" role="status">
-            <label>
-                { text }
-                if let Some(total) = l.total.filter(|t| *t > 0.0) {
-                    <progress max={format!("{total}")} value={format!("{}", l.loaded)}></progress>
-                } else {
-                    <progress></progress>
-                }
-            </label>
-        </div>
-    }
-}
-
 /// Opens the imported chronology this browser keeps (its link, as a new page).
-fn open_kept() -> Callback<MouseEvent> {
+pub fn open_kept() -> Callback<MouseEvent> {
     Callback::from(|_| {
         if let Some(location) = web_sys::window().map(|w| w.location()) {
             let _ = location.set_search(&format!("?data={}", crate::core::url_state::KEPT_DATA));
@@ -521,6 +312,6 @@ pub fn restore_builtin(dispatch: &Callback<Action>, origin: &Origin) -> Callback
         if forget {
             storage::forget();
         }
-        Action::RestoreBuiltin
+        Action::RestoreBuiltin(builtin())
     })
 }

@@ -3,7 +3,7 @@
 
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::Chronology;
-use crate::ui::app::{Action, Shared};
+use crate::store::{Action, Shared};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -78,8 +78,11 @@ pub fn detail(props: &Props) -> Html {
     let on_escape = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                dispatch.emit(Action::Select(None));
+            use crate::core::keys::{command, Scope};
+            if let Some(action) =
+                command(Scope::Details, &e.key(), e.shift_key()).and_then(Action::for_command)
+            {
+                dispatch.emit(action);
             }
         })
     };

@@ -2,7 +2,9 @@
 //! in IndexedDB when large. Whatever is stored is read back with care (see `core::saved`), and
 //! a full storage is reported rather than breaking anything.
 
+use super::timing::SAVES;
 use crate::core::saved::{self, Saved};
+pub use crate::store::boot::Stored;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,23 +25,6 @@ const LOCAL_STORAGE_LIMIT: usize = 1_500_000;
 const DB_NAME: &str = "japan-nato-explorer";
 const DB_STORE: &str = "datasets";
 
-thread_local! {
-    /// Counts saves and forgets: a save that finishes after a newer one began (or after a
-    /// Restore) does not write its marker.
-    static GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-fn next_generation() -> u64 {
-    GENERATION.with(|g| {
-        g.set(g.get() + 1);
-        g.get()
-    })
-}
-
-fn is_current(generation: u64) -> bool {
-    GENERATION.with(|g| g.get() == generation)
-}
-
 pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
@@ -47,17 +32,6 @@ pub fn local_storage() -> Option<web_sys::Storage> {
 /// The item `key` of `storage`, if there is one.
 pub fn item(storage: Option<web_sys::Storage>, key: &str) -> Option<String> {
     storage?.get_item(key).ok().flatten()
-}
-
-/// What the browser holds, read at start-up.
-pub enum Stored {
-    Nothing,
-    /// Read from localStorage.
-    Here(Box<Saved>),
-    /// In IndexedDB: to be read asynchronously with [`load_from_indexed_db`].
-    InIndexedDb,
-    /// Discarded, with the reason for a notice.
-    Discarded(String),
 }
 
 /// What localStorage says about an imported chronology.
@@ -116,7 +90,9 @@ pub async fn save(
     format: &str,
     chronology: &crate::core::dataset::Chronology,
 ) -> Result<(), String> {
-    let generation = next_generation();
+    // A save that finishes after a newer one began (or after a Restore) does not write its
+    // marker.
+    let ticket = SAVES.with(|s| s.begin());
     let text = saved::encode(name, format, chronology);
     if text.len() > saved::MAX_SAVED_BYTES {
         forget_now();
@@ -147,7 +123,7 @@ pub async fn save(
         done.map(|_| ())
     }
     .await;
-    if !is_current(generation) {
+    if !SAVES.with(|s| s.is_current(ticket)) {
         // A newer import or a Restore came meanwhile: it decides what is kept.
         return Ok(());
     }
@@ -170,7 +146,7 @@ fn not_kept(reason: &str) -> String {
 
 /// Forgets any imported chronology (back to the built-in one).
 pub fn forget() {
-    next_generation();
+    SAVES.with(|s| s.begin());
     forget_now();
 }
 
@@ -315,4 +291,23 @@ pub async fn settle(
         }
     });
     JsFuture::from(promise).await
+}
+
+/// Keeps the imported chronology's view for the next visit, once the motion pauses.
+#[yew::hook]
+pub fn use_remember_view(imported: bool, query: String) {
+    use yew::prelude::*;
+    let pending = use_mut_ref(super::timing::Debounce::default);
+    use_effect_with(imported, |imported| {
+        if *imported {
+            // The import shows again: a bare address opens it again.
+            set_builtin_shown(false);
+        }
+    });
+    use_effect_with((imported, query), move |(imported, query)| {
+        if *imported {
+            let query = query.clone();
+            pending.borrow_mut().run(400, move || save_view(&query));
+        }
+    });
 }

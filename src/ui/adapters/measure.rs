@@ -1,15 +1,11 @@
-//! Measuring label text so that the layout can keep labels from overlapping.
+//! Measuring label text in the page, so that the layout can keep labels from overlapping.
 
+use crate::core::scene::LABEL_PADDING;
+use crate::core::text::{estimate, LabelMeasure};
 use wasm_bindgen::JsCast;
 
 /// The font every timeline label is drawn in (style.css uses the same).
 pub const LABEL_FONT: &str = "12px sans-serif";
-
-use crate::core::scene::LABEL_PADDING;
-
-pub trait LabelMeasure {
-    fn width(&self, text: &str) -> f64;
-}
 
 /// Measures with a canvas 2D context in the label font; falls back to a conservative estimate.
 ///
@@ -68,5 +64,3 @@ impl LabelMeasure for CanvasMeasure {
         (sum * KERNING_MARGIN).ceil() + LABEL_PADDING
     }
 }
-
-pub use crate::core::scene::{estimate, fit_label};

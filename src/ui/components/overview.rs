@@ -4,11 +4,13 @@
 
 use crate::core::dataset::Chronology;
 use crate::core::date::{days_from_civil, format_year};
+use crate::core::gesture::{brush_drag, grip, Grip};
+use crate::core::keys::{command, Scope};
+use crate::core::palette::{domain_colour, parse_hex, NO_DOMAIN};
 use crate::core::query::YearHistogram;
 use crate::core::scale::TimeScale;
 use crate::core::viewport::{Limits, Viewport};
-use crate::ui::app::{Action, Shared};
-use crate::ui::palette::{domain_colour, NO_DOMAIN};
+use crate::store::{Action, Shared};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
@@ -17,7 +19,6 @@ use yew::prelude::*;
 const HEIGHT: f64 = 84.0;
 const BAR_TOP: f64 = 6.0;
 const BAR_BOTTOM: f64 = 66.0;
-const EDGE_PX: f64 = 7.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -32,8 +33,9 @@ pub struct Props {
 }
 
 fn hex_colour(hex: &str) -> RGBColor {
-    let v = u32::from_str_radix(hex.trim().trim_start_matches('#'), 16).unwrap_or(0x555555);
-    RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
+    let [r, g, b] = parse_hex(hex).unwrap_or([1.0 / 3.0; 3]);
+    let byte = |c: f64| (c * 255.0).round() as u8;
+    RGBColor(byte(r), byte(g), byte(b))
 }
 
 /// A colour of the stylesheet's theme (a `--name` custom property on the root), so that the
@@ -162,13 +164,6 @@ fn draw(
     root.present().ok()
 }
 
-#[derive(Clone, Copy)]
-enum Grip {
-    Body,
-    Start,
-    End,
-}
-
 #[derive(Default)]
 struct Drag {
     grip: Option<(Grip, f64, Viewport)>,
@@ -249,15 +244,7 @@ pub fn overview(props: &Props) -> Html {
         let viewport = props.viewport;
         Callback::from(move |e: PointerEvent| {
             let x = local(e.client_x());
-            let grip = if (x - brush_x1).abs() <= EDGE_PX {
-                Some(Grip::Start)
-            } else if (x - brush_x2).abs() <= EDGE_PX {
-                Some(Grip::End)
-            } else if x > brush_x1 && x < brush_x2 {
-                Some(Grip::Body)
-            } else {
-                None
-            };
+            let grip = grip(x, brush_x1, brush_x2);
             let mut d = drag.borrow_mut();
             d.moved = false;
             // Outside the brush there is nothing to drag: a click there centres on that year.
@@ -288,20 +275,7 @@ pub fn overview(props: &Props) -> Html {
             }
             d.moved = true;
             let days = (x - x0) / scale.px_per_day();
-            let to = match grip {
-                Grip::Body => start.pan(days, &limits),
-                Grip::Start => Viewport::new(
-                    (start.start + days).min(start.end - limits.min_span),
-                    start.end,
-                )
-                .clamp(&limits),
-                Grip::End => Viewport::new(
-                    start.start,
-                    (start.end + days).max(start.start + limits.min_span),
-                )
-                .clamp(&limits),
-            };
-            dispatch.emit(Action::SetViewport(to));
+            dispatch.emit(Action::SetViewport(brush_drag(grip, start, days, &limits)));
         })
     };
     let on_up = {
@@ -328,15 +302,12 @@ pub fn overview(props: &Props) -> Html {
     let on_key = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let action = match e.key().as_str() {
-                "ArrowLeft" => Action::PanFraction(-0.2),
-                "ArrowRight" => Action::PanFraction(0.2),
-                "+" | "=" => Action::Zoom(2.0),
-                "-" => Action::Zoom(0.5),
-                _ => return,
-            };
-            e.prevent_default();
-            dispatch.emit(action);
+            if let Some(action) =
+                command(Scope::Brush, &e.key(), e.shift_key()).and_then(Action::for_command)
+            {
+                e.prevent_default();
+                dispatch.emit(action);
+            }
         })
     };
 

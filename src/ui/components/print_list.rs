@@ -1,9 +1,9 @@
 //! What printing (or "Save as PDF") gives: the filtered chronology as a clean list with dates,
 //! summaries and sources. Hidden on screen; style.css shows it, and only it, in print.
 
+use super::dialogs::source_credit;
 use crate::core::dataset::Chronology;
-use crate::ui::app::Shared;
-use crate::ui::dialogs::source_credit;
+use crate::store::Shared;
 use gloo::events::EventListener;
 use yew::prelude::*;
 

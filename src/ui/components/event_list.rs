@@ -3,8 +3,8 @@
 
 use crate::core::dataset::Chronology;
 use crate::core::query::highlight_ranges;
-use crate::ui::app::{Action, Shared};
-use crate::ui::{after_next_frame, AfterFrame};
+use crate::store::{Action, Shared};
+use crate::ui::adapters::timing::{after_next_frame, AfterFrame};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

@@ -1,19 +1,14 @@
 //! The help (keyboard shortcuts) and "About the data" dialogs: native modal `<dialog>`s, so
 //! focus stays inside while open, Escape closes them, and focus returns to where it was.
 
+use super::import_panel::ImportPanel;
+use super::swatch::swatch;
 use crate::core::dataset::{Chronology, Source};
-use crate::ui::app::{Action, Origin, Shared};
-use crate::ui::import::{ImportPanel, Loading, Report};
+use crate::core::keys::BINDINGS;
+use crate::store::{Action, DialogKind, Origin, Progress, Report, Shared};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DialogKind {
-    Help,
-    About,
-    Import,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -28,33 +23,8 @@ pub struct Props {
     #[prop_or_default]
     pub report: Option<Report>,
     #[prop_or_default]
-    pub loading: Option<Loading>,
+    pub loading: Option<Progress>,
 }
-
-/// Every shortcut, as the help lists it.
-pub const SHORTCUTS: [(&str, &str); 15] = [
-    (
-        "/",
-        "Search (Escape clears, Enter goes to the next match, Shift+Enter the previous)",
-    ),
-    ("?", "This help"),
-    ("+ or =", "Zoom in (timeline focused)"),
-    ("−", "Zoom out"),
-    ("← →", "Pan earlier / later (timeline focused)"),
-    ("← → ↑ ↓", "Move between events (an event focused)"),
-    ("0", "Fit the whole chronology"),
-    ("Home / End", "Go to the first / last event"),
-    ("[ / ]", "Previous / next event"),
-    (
-        "Enter or Space",
-        "Select the focused event, or expand a +N group",
-    ),
-    ("Escape", "Clear the selection; close a dialog"),
-    ("Wheel, pinch", "Zoom about the pointer"),
-    ("Drag", "Pan (one finger on a touch screen)"),
-    ("Double-click", "Zoom in at that point"),
-    ("Tab", "Move between controls and events"),
-];
 
 /// "Title: subtitle, by Author (affiliations), year": how the page credits the source.
 pub fn source_credit(s: &Source) -> Html {
@@ -105,8 +75,8 @@ pub fn dialog(props: &Props) -> Html {
                 <table class="shortcuts">
                     <thead><tr><th scope="col">{ "Key" }</th><th scope="col">{ "Does" }</th></tr></thead>
                     <tbody>
-                        { for SHORTCUTS.iter().map(|(key, what)| html! {
-                            <tr><td><kbd>{ *key }</kbd></td><td>{ *what }</td></tr>
+                        { for BINDINGS.iter().map(|b| html! {
+                            <tr><td><kbd>{ b.keys }</kbd></td><td>{ b.does }</td></tr>
                         }) }
                     </tbody>
                 </table>
@@ -126,7 +96,7 @@ pub fn dialog(props: &Props) -> Html {
                     <p>
                         { format!("“{}”: {} events", data.title, data.events.len()) }
                         { match &props.origin {
-                            Origin::File { name, format } => format!(", imported from {name} ({format})."),
+                            Origin::File { name, format } => format!(", imported from {name} ({}).", format.label()),
                             Origin::Url(url) => format!(", loaded from {url}."),
                             Origin::Synthetic(_) => ", generated for stress tests.".to_string(),
                             Origin::Builtin => ".".to_string(),
@@ -145,7 +115,7 @@ pub fn dialog(props: &Props) -> Html {
                         <h3>{ "Domains" }</h3>
                         <ul class="plain">
                             { for data.domains.iter().enumerate().map(|(i, d)| html! {
-                                <li>{ crate::ui::palette::swatch(i, props.dark) }{ &d.label }</li>
+                                <li>{ swatch(i, props.dark) }{ &d.label }</li>
                             }) }
                         </ul>
                     }
@@ -184,7 +154,7 @@ pub fn dialog(props: &Props) -> Html {
                         <dl>
                             { for data.domains.iter().enumerate().map(|(i, d)| html! {
                                 <>
-                                    <dt>{ crate::ui::palette::swatch(i, props.dark) }{ &d.label }</dt>
+                                    <dt>{ swatch(i, props.dark) }{ &d.label }</dt>
                                     <dd>{ &d.description }</dd>
                                 </>
                             }) }

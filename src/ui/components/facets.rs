@@ -4,7 +4,7 @@
 use crate::core::dataset::export;
 use crate::core::dataset::Chronology;
 use crate::core::query::{facet_counts, Facet, Filter};
-use crate::ui::app::{Action, Shared};
+use crate::store::{Action, Shared};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +19,8 @@ pub struct Props {
     /// The dark theme shows (the swatches take its colours).
     pub dark: bool,
     pub dispatch: Callback<Action>,
+    /// Saves the timeline as drawn: as a PNG (true) or an SVG (false).
+    pub on_snapshot: Callback<bool>,
 }
 
 #[derive(Clone, Copy)]
@@ -51,31 +53,11 @@ fn exporter(props: &Props, format: Export) -> Callback<MouseEvent> {
                 export::bibliography(&shown),
             ),
         };
-        if crate::ui::download::download(name, mime, &text).is_err() {
-            dispatch.emit(Action::Notify(format!(
-                "The browser refused to save {name}."
-            )));
+        if crate::ui::adapters::download::download(name, mime, &text).is_err() {
+            dispatch.emit(Action::Notify(
+                format!("The browser refused to save {name}.").into(),
+            ));
         }
-    })
-}
-
-/// Saves the timeline view as SVG or PNG; a failure becomes a notice.
-fn snapshot(dispatch: &Callback<Action>, png: bool) -> Callback<MouseEvent> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |_| {
-        let dispatch = dispatch.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = if png {
-                crate::ui::snapshot::save_png().await
-            } else {
-                crate::ui::snapshot::save_svg()
-            };
-            if let Err(e) = result {
-                dispatch.emit(Action::Notify(format!(
-                    "The timeline could not be saved: {e}."
-                )));
-            }
-        });
     })
 }
 
@@ -109,7 +91,7 @@ pub fn facets(props: &Props) -> Html {
                            aria-describedby={count_id.clone()} onchange={toggle} />
                     <label for={input_id}>
                         if facet == Facet::Domain {
-                            { crate::ui::palette::swatch(position, props.dark) }
+                            { super::swatch::swatch(position, props.dark) }
                         }
                         { &c.label }
                     </label>
@@ -158,8 +140,8 @@ pub fn facets(props: &Props) -> Html {
             </div>
             <div class="export" role="group" aria-labelledby="snapshot-heading">
                 <h3 id="snapshot-heading">{ "Save the timeline as drawn" }</h3>
-                <button type="button" onclick={snapshot(dispatch, false)}>{ "SVG" }</button>
-                <button type="button" onclick={snapshot(dispatch, true)}>{ "PNG" }</button>
+                <button type="button" onclick={props.on_snapshot.reform(|_| false)}>{ "SVG" }</button>
+                <button type="button" onclick={props.on_snapshot.reform(|_| true)}>{ "PNG" }</button>
             </div>
             { for groups }
         </section>

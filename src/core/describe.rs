@@ -1,0 +1,61 @@
+//! Short texts for readers that several views share.
+
+use crate::core::date::{civil_from_days, format_year, MONTH_ABBREVIATIONS};
+use crate::core::viewport::Viewport;
+
+/// The visible window, as precise as the zoom: "1977 – 2026", "Mar 2006 – Jan 2007",
+/// "29 Oct – 18 Nov 2006".
+pub fn window_label(v: &Viewport) -> String {
+    let (y1, m1, d1) = civil_from_days(v.start.floor() as i64);
+    let (y2, m2, d2) = civil_from_days((v.end.ceil() as i64 - 1).max(v.start.floor() as i64));
+    let month = |m: u8| MONTH_ABBREVIATIONS[usize::from(m.clamp(1, 12)) - 1];
+    let span = v.span();
+    if span > 3.0 * 365.0 {
+        format!("{} – {}", format_year(y1), format_year(y2))
+    } else if span > 60.0 {
+        format!(
+            "{} {} – {} {}",
+            month(m1),
+            format_year(y1),
+            month(m2),
+            format_year(y2)
+        )
+    } else if y1 == y2 {
+        format!(
+            "{d1} {} – {d2} {} {}",
+            month(m1),
+            month(m2),
+            format_year(y2)
+        )
+    } else {
+        format!(
+            "{d1} {} {} – {d2} {} {}",
+            month(m1),
+            format_year(y1),
+            month(m2),
+            format_year(y2)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::date::days_from_civil;
+
+    fn day(y: i32, m: u8, d: u8) -> f64 {
+        days_from_civil(y, m, d) as f64
+    }
+
+    #[test]
+    fn the_window_is_named_as_precisely_as_the_zoom() {
+        let decades = Viewport::new(day(1977, 1, 1), day(2027, 1, 1));
+        assert_eq!(window_label(&decades), "1977 – 2026");
+        let months = Viewport::new(day(2006, 3, 1), day(2007, 2, 1));
+        assert_eq!(window_label(&months), "Mar 2006 – Jan 2007");
+        let days = Viewport::new(day(2006, 10, 29), day(2006, 11, 19));
+        assert_eq!(window_label(&days), "29 Oct – 18 Nov 2006");
+        let across = Viewport::new(day(2006, 12, 20), day(2007, 1, 10));
+        assert_eq!(window_label(&across), "20 Dec 2006 – 9 Jan 2007");
+    }
+}

@@ -1,0 +1,276 @@
+//! The one key-binding table: what each key does where, read by the key handlers and listed,
+//! row by row, in the Help dialog.
+
+/// Where a key is pressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere on the page outside a text field.
+    Page,
+    /// The search box.
+    Search,
+    /// The timeline (focused as a whole).
+    Timeline,
+    /// An event or a `+N` group on the timeline (focused).
+    Mark,
+    /// The overview's brush (focused).
+    Brush,
+    /// The event's details.
+    Details,
+}
+
+/// What a key does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    FocusSearch,
+    Help,
+    NextMatch,
+    PreviousMatch,
+    ClearSearch,
+    ZoomIn,
+    ZoomOut,
+    PanEarlier,
+    PanLater,
+    FitAll,
+    SelectFirst,
+    SelectLast,
+    SelectPrevious,
+    SelectNext,
+    ClearSelection,
+    /// Move the focus to the previous/next mark on the timeline.
+    FocusPreviousMark,
+    FocusNextMark,
+    /// Select the focused event, or open the focused group.
+    Activate,
+}
+
+/// One way to give a command: a key (`KeyboardEvent.key`) in a scope, with or without Shift
+/// (None: either).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    pub scope: Scope,
+    pub key: &'static str,
+    pub shift: Option<bool>,
+    pub command: Command,
+}
+
+/// A row of the Help: the keys as shown, what they do, and the triggers behind them (none for
+/// gestures).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: &'static str,
+    pub does: &'static str,
+    pub triggers: &'static [Trigger],
+}
+
+const fn on(scope: Scope, key: &'static str, command: Command) -> Trigger {
+    Trigger {
+        scope,
+        key,
+        shift: None,
+        command,
+    }
+}
+
+const fn shifted(scope: Scope, key: &'static str, shift: bool, command: Command) -> Trigger {
+    Trigger {
+        scope,
+        key,
+        shift: Some(shift),
+        command,
+    }
+}
+
+use Command as C;
+use Scope as S;
+
+/// Every shortcut and gesture, in the order the Help lists them.
+pub const BINDINGS: [Binding; 15] = [
+    Binding {
+        keys: "/",
+        does: "Search (Escape clears, Enter goes to the next match, Shift+Enter the previous)",
+        triggers: &[
+            on(S::Page, "/", C::FocusSearch),
+            shifted(S::Search, "Enter", false, C::NextMatch),
+            shifted(S::Search, "Enter", true, C::PreviousMatch),
+            on(S::Search, "Escape", C::ClearSearch),
+        ],
+    },
+    Binding {
+        keys: "?",
+        does: "This help",
+        triggers: &[on(S::Page, "?", C::Help)],
+    },
+    Binding {
+        keys: "+ or =",
+        does: "Zoom in (timeline focused)",
+        triggers: &[
+            on(S::Timeline, "+", C::ZoomIn),
+            on(S::Timeline, "=", C::ZoomIn),
+            on(S::Brush, "+", C::ZoomIn),
+            on(S::Brush, "=", C::ZoomIn),
+        ],
+    },
+    Binding {
+        keys: "−",
+        does: "Zoom out",
+        triggers: &[
+            on(S::Timeline, "-", C::ZoomOut),
+            on(S::Timeline, "_", C::ZoomOut),
+            on(S::Brush, "-", C::ZoomOut),
+        ],
+    },
+    Binding {
+        keys: "← →",
+        does: "Pan earlier / later (timeline focused)",
+        triggers: &[
+            on(S::Timeline, "ArrowLeft", C::PanEarlier),
+            on(S::Timeline, "ArrowRight", C::PanLater),
+            on(S::Brush, "ArrowLeft", C::PanEarlier),
+            on(S::Brush, "ArrowRight", C::PanLater),
+        ],
+    },
+    Binding {
+        keys: "← → ↑ ↓",
+        does: "Move between events (an event focused)",
+        triggers: &[
+            on(S::Mark, "ArrowLeft", C::FocusPreviousMark),
+            on(S::Mark, "ArrowUp", C::FocusPreviousMark),
+            on(S::Mark, "ArrowRight", C::FocusNextMark),
+            on(S::Mark, "ArrowDown", C::FocusNextMark),
+        ],
+    },
+    Binding {
+        keys: "0",
+        does: "Fit the whole chronology",
+        triggers: &[on(S::Timeline, "0", C::FitAll)],
+    },
+    Binding {
+        keys: "Home / End",
+        does: "Go to the first / last event",
+        triggers: &[
+            on(S::Timeline, "Home", C::SelectFirst),
+            on(S::Timeline, "End", C::SelectLast),
+        ],
+    },
+    Binding {
+        keys: "[ / ]",
+        does: "Previous / next event",
+        triggers: &[
+            on(S::Timeline, "[", C::SelectPrevious),
+            on(S::Timeline, "]", C::SelectNext),
+        ],
+    },
+    Binding {
+        keys: "Enter or Space",
+        does: "Select the focused event, or expand a +N group",
+        triggers: &[
+            on(S::Mark, "Enter", C::Activate),
+            on(S::Mark, " ", C::Activate),
+        ],
+    },
+    Binding {
+        keys: "Escape",
+        does: "Clear the selection; close a dialog",
+        triggers: &[
+            on(S::Timeline, "Escape", C::ClearSelection),
+            on(S::Details, "Escape", C::ClearSelection),
+        ],
+    },
+    Binding {
+        keys: "Wheel, pinch",
+        does: "Zoom about the pointer",
+        triggers: &[],
+    },
+    Binding {
+        keys: "Drag",
+        does: "Pan (one finger on a touch screen)",
+        triggers: &[],
+    },
+    Binding {
+        keys: "Double-click",
+        does: "Zoom in at that point",
+        triggers: &[],
+    },
+    Binding {
+        keys: "Tab",
+        does: "Move between controls and events",
+        triggers: &[],
+    },
+];
+
+/// What `key` (with Shift or not) does in `scope`, if anything.
+pub fn command(scope: Scope, key: &str, shift: bool) -> Option<Command> {
+    BINDINGS
+        .iter()
+        .flat_map(|b| b.triggers.iter())
+        .find(|t| t.scope == scope && t.key == key && t.shift.is_none_or(|s| s == shift))
+        .map(|t| t.command)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timeline_keys_do_what_the_help_says() {
+        assert_eq!(command(S::Timeline, "+", false), Some(C::ZoomIn));
+        assert_eq!(command(S::Timeline, "=", false), Some(C::ZoomIn));
+        assert_eq!(command(S::Timeline, "-", false), Some(C::ZoomOut));
+        assert_eq!(command(S::Timeline, "0", false), Some(C::FitAll));
+        assert_eq!(command(S::Timeline, "Home", false), Some(C::SelectFirst));
+        assert_eq!(command(S::Timeline, "]", false), Some(C::SelectNext));
+        assert_eq!(
+            command(S::Timeline, "Escape", false),
+            Some(C::ClearSelection)
+        );
+        assert_eq!(command(S::Timeline, "x", false), None);
+        // The brush zooms and pans too, but does not select.
+        assert_eq!(command(S::Brush, "ArrowLeft", false), Some(C::PanEarlier));
+        assert_eq!(command(S::Brush, "Home", false), None);
+    }
+
+    #[test]
+    fn shift_tells_the_next_match_from_the_previous() {
+        assert_eq!(command(S::Search, "Enter", false), Some(C::NextMatch));
+        assert_eq!(command(S::Search, "Enter", true), Some(C::PreviousMatch));
+        assert_eq!(command(S::Page, "?", true), Some(C::Help));
+    }
+
+    #[test]
+    fn no_key_means_two_things_in_one_scope() {
+        let triggers: Vec<&Trigger> = BINDINGS.iter().flat_map(|b| b.triggers).collect();
+        for (i, a) in triggers.iter().enumerate() {
+            for b in &triggers[i + 1..] {
+                let overlap = a.scope == b.scope
+                    && a.key == b.key
+                    && (a.shift.is_none() || b.shift.is_none() || a.shift == b.shift);
+                assert!(!overlap || a.command == b.command, "{a:?} and {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_command_is_listed_in_the_help() {
+        let listed: Vec<Command> = BINDINGS
+            .iter()
+            .flat_map(|b| b.triggers.iter().map(|t| t.command))
+            .collect();
+        for c in [
+            C::FocusSearch,
+            C::Help,
+            C::ZoomIn,
+            C::ZoomOut,
+            C::PanEarlier,
+            C::PanLater,
+            C::FitAll,
+            C::SelectFirst,
+            C::SelectLast,
+            C::SelectPrevious,
+            C::SelectNext,
+            C::ClearSelection,
+            C::Activate,
+        ] {
+            assert!(listed.contains(&c), "{c:?}");
+        }
+    }
+}

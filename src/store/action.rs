@@ -1,0 +1,109 @@
+use super::{DialogKind, Notice, Origin, Prepared, Progress, Report};
+use crate::core::import::{Format, ImportProblem};
+use crate::core::query::Facet;
+use crate::core::url_state::ViewState;
+use crate::core::viewport::Viewport;
+
+/// Everything that can change the state. What the browser knows (a width, the time, a file's
+/// chronology with its label widths) is in the action, measured by whoever dispatches it.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// The timeline's drawing area is this wide (CSS pixels).
+    Resize(f64),
+    /// Zoom by `factor` (> 1 zooms in) keeping the date at `at` (a fraction of the width, from
+    /// the left) where it is on screen.
+    ZoomAbout {
+        factor: f64,
+        at: f64,
+        animate: bool,
+    },
+    /// Zoom about the window's centre.
+    Zoom(f64),
+    /// Pan by a fraction of the visible span (positive moves later in time).
+    PanFraction(f64),
+    /// Set the window directly (dragging).
+    SetViewport(Viewport),
+    FitAll,
+    /// Centre the window on a day (clicking a year in the overview).
+    CenterOn(f64),
+    /// Show a range of days (expanding a cluster).
+    FitRange(f64, f64),
+    Select(Option<usize>),
+    /// Select the previous (-1) or next (+1) event passing the filter, in time order.
+    Step(i32),
+    SelectFirst,
+    SelectLast,
+    /// Turn one facet value on or off.
+    ToggleFacet(Facet, String),
+    /// Select only this value of the facet.
+    OnlyFacet(Facet, String),
+    ClearFacet(Facet),
+    ClearFilters,
+    SetSearch(String),
+    /// Select the next (+1) or previous (-1) search match and bring it into view.
+    NextMatch(i32),
+    SetDim(bool),
+    DismissNotice(usize),
+    /// Tell the user something (e.g. that the link was copied).
+    Notify(Notice),
+    /// Switch between light and dark (from whatever shows now).
+    ToggleTheme,
+    /// Open or close the filters drawer (narrow screens).
+    ToggleFilters,
+    OpenDialog(DialogKind),
+    CloseDialog,
+    /// Restore a view from the URL (Back/Forward).
+    ApplyView(ViewState),
+    /// Back (or Forward) to a link to the built-in chronology from another one: it shows again
+    /// with the link's view (a kept import stays kept, for Forward).
+    BackToBuiltin {
+        builtin: Box<Prepared>,
+        view: ViewState,
+    },
+    /// An animation frame at this time (ms, `performance.now()`).
+    Frame(f64),
+    /// A file is being read or loaded (None: no longer).
+    Loading(Option<Progress>),
+    /// An import failed: nothing changes but the report.
+    ImportFailed(Report),
+    /// A chronology was imported: it replaces the one shown, with the link's view if any.
+    Imported {
+        prepared: Box<Prepared>,
+        origin: Origin,
+        format: Format,
+        /// The records left out, as the user asked.
+        skipped: Vec<ImportProblem>,
+        view: Option<ViewState>,
+        /// Read back from this browser's storage rather than imported just now: no notice.
+        quiet: bool,
+    },
+    /// Back to the built-in Japan–NATO chronology.
+    RestoreBuiltin(Box<Prepared>),
+    /// A file is (not) being dragged over the page.
+    Dragging(bool),
+}
+
+impl Action {
+    /// The action a key command stands for, when it is one of the store's (focus moves and
+    /// activation are the components' own).
+    pub fn for_command(command: crate::core::keys::Command) -> Option<Action> {
+        use crate::core::keys::Command as C;
+        Some(match command {
+            C::Help => Action::OpenDialog(DialogKind::Help),
+            C::NextMatch => Action::NextMatch(1),
+            C::PreviousMatch => Action::NextMatch(-1),
+            C::ClearSearch => Action::SetSearch(String::new()),
+            C::ZoomIn => Action::Zoom(2.0),
+            C::ZoomOut => Action::Zoom(0.5),
+            C::PanEarlier => Action::PanFraction(-0.2),
+            C::PanLater => Action::PanFraction(0.2),
+            C::FitAll => Action::FitAll,
+            C::SelectFirst => Action::SelectFirst,
+            C::SelectLast => Action::SelectLast,
+            C::SelectPrevious => Action::Step(-1),
+            C::SelectNext => Action::Step(1),
+            C::ClearSelection => Action::Select(None),
+            C::FocusSearch | C::FocusPreviousMark | C::FocusNextMark | C::Activate => return None,
+        })
+    }
+}

@@ -1,0 +1,120 @@
+//! Everything around the chronology: dialogs, notices, the theme, the filters drawer, loading.
+
+use super::{Notice, Shared};
+use crate::core::import::{ImportFailure, ImportProblem};
+use crate::core::url_state::ViewState;
+
+/// The colour theme the user chose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Whatever the system asks for.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn is_dark(self, system_dark: bool) -> bool {
+        match self {
+            Theme::System => system_dark,
+            Theme::Light => false,
+            Theme::Dark => true,
+        }
+    }
+
+    /// How the choice is remembered ("light", "dark"; nothing for the system's).
+    pub fn stored(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+
+    /// A remembered choice; anything unexpected counts as no choice.
+    pub fn from_stored(value: Option<&str>) -> Theme {
+        match value {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    Help,
+    About,
+    Import,
+}
+
+/// A file being read or loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Progress {
+    /// "Loading slow.json…"
+    pub what: String,
+    /// Bytes so far.
+    pub loaded: f64,
+    /// Bytes in all, when known.
+    pub total: Option<f64>,
+}
+
+/// What the import dialog reports after an attempt.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Report {
+    /// Nothing was changed; every problem found is listed. `bytes` are kept so that the user
+    /// may import the good records without choosing the file again.
+    Failed {
+        name: String,
+        failure: Shared<ImportFailure>,
+        bytes: Shared<Vec<u8>>,
+    },
+    /// Imported, with some records left out as the user asked.
+    Skipped {
+        name: String,
+        imported: usize,
+        skipped: Shared<Vec<ImportProblem>>,
+    },
+}
+
+/// A chronology the link names (`?data=`) that is loading or failed to: the link keeps naming
+/// it, and keeps its whole view until the chronology is there to apply it to.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PendingLink {
+    /// The `data=` value.
+    pub data: Option<String>,
+    /// The link's view, while its chronology loads.
+    pub view: Option<ViewState>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Chrome {
+    /// The open dialog, if any.
+    pub dialog: Option<DialogKind>,
+    /// What the last import attempt found, for the import dialog.
+    pub report: Option<Report>,
+    /// Short messages for the user (e.g. parts of a link that were ignored).
+    pub notices: Vec<Notice>,
+    /// What went wrong reading the chronology, shown in the page.
+    pub error: Option<String>,
+    /// Light or dark, as chosen or as the system says.
+    pub theme: Theme,
+    /// Whether the system asks for dark (what [`Theme::System`] follows).
+    pub system_dark: bool,
+    /// On narrow screens, whether the filters drawer is open.
+    pub filters_open: bool,
+    /// A file being read or loaded.
+    pub loading: Option<Progress>,
+    /// A file is being dragged over the page.
+    pub dragging: bool,
+    pub pending: PendingLink,
+}
+
+impl Chrome {
+    /// Adds a notice, once (the same message again moves to the end).
+    pub fn notify(&mut self, notice: Notice) {
+        self.notices.retain(|n| n != &notice);
+        self.notices.push(notice);
+    }
+}

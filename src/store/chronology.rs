@@ -1,0 +1,140 @@
+//! The chronology shown, with what is built from it once (the layout index, the limits of the
+//! window) and where it comes from.
+
+use super::Shared;
+use crate::core::dataset::{self, Chronology};
+use crate::core::import::Format;
+use crate::core::layout::{Extent, TimelineIndex};
+use crate::core::synthetic;
+use crate::core::text::{estimate, LabelMeasure};
+use crate::core::viewport::{Limits, Viewport};
+
+/// Up to this many events, label widths are measured exactly; beyond, a conservative estimate
+/// keeps the first render quick (measuring costs ~3 µs a title; labels may then end early).
+pub const MEASURED_LABELS: usize = 5_000;
+
+/// The seed of `?synthetic=N` chronologies (shared with the benchmark's data files).
+pub const SYNTHETIC_SEED: u64 = synthetic::APP_SEED;
+
+/// Where the chronology shown comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// The Japan–NATO chronology built into the app.
+    Builtin,
+    /// A synthetic chronology of this many events (`?synthetic=N`).
+    Synthetic(usize),
+    /// A file the user imported (kept in the browser for the next visit).
+    File { name: String, format: Format },
+    /// A file of the same site named by the link (`?data=URL`).
+    Url(String),
+}
+
+impl Origin {
+    /// "Imported from x.csv (TimelineJS CSV)", "Loaded from data/x.json"; None for the built-in
+    /// and synthetic chronologies.
+    pub fn describe(&self) -> Option<String> {
+        match self {
+            Origin::File { name, format } => {
+                Some(format!("Imported from {name} ({})", format.label()))
+            }
+            Origin::Url(url) => Some(format!("Loaded from {url}")),
+            _ => None,
+        }
+    }
+}
+
+/// A chronology ready to be shown: events in time order, and the layout index built from their
+/// label widths (measured by the adapter that prepares it).
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub data: Chronology,
+    pub index: TimelineIndex,
+    /// Why the chronology meant to be shown could not be (the built-in one unreadable).
+    pub error: Option<String>,
+}
+
+impl Prepared {
+    /// Sorts the events and indexes them with label widths from `measure` (an estimate beyond
+    /// [`MEASURED_LABELS`] events).
+    pub fn new(mut data: Chronology, measure: &dyn LabelMeasure) -> Self {
+        data.sort_events();
+        let exact = data.events.len() <= MEASURED_LABELS;
+        let extents = data
+            .events
+            .iter()
+            .map(|e| Extent {
+                first_day: e.first_day() as f64,
+                end_day: e.end_day() as f64,
+                is_span: e.is_span(),
+                label_width: if exact {
+                    measure.width(&e.title)
+                } else {
+                    estimate(&e.title)
+                },
+            })
+            .collect();
+        Self {
+            data,
+            index: TimelineIndex::new(extents),
+            error: None,
+        }
+    }
+
+    /// The built-in chronology, or an empty one with the reason when it cannot be read.
+    pub fn builtin(measure: &dyn LabelMeasure) -> Self {
+        match dataset::embedded() {
+            Ok(data) => Self::new(data, measure),
+            Err(e) => {
+                let mut p = Self::new(dataset::empty_chronology(), measure);
+                p.error = Some(format!("The built-in chronology could not be read ({e})."));
+                p
+            }
+        }
+    }
+
+    /// A synthetic chronology of `n` events (deterministic).
+    pub fn synthetic(n: usize, measure: &dyn LabelMeasure) -> Self {
+        Self::new(synthetic::generate(n, SYNTHETIC_SEED), measure)
+    }
+}
+
+/// The chronology shown and what is built from it once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub origin: Origin,
+    /// Events in time order; event indices everywhere refer to this order.
+    pub data: Shared<Chronology>,
+    pub index: Shared<TimelineIndex>,
+    /// How far the window may zoom and wander.
+    pub limits: Limits,
+    /// The window that shows everything (what "Fit all" goes to).
+    pub fitted: Viewport,
+}
+
+impl Shown {
+    pub fn new(data: Chronology, index: TimelineIndex, origin: Origin) -> Self {
+        let (first, end) = match (index.first_day(), index.end_day()) {
+            (Some(f), Some(e)) => (f, e),
+            // An empty chronology still gets a sensible window: the last few decades.
+            _ => (3_650.0, 20_000.0),
+        };
+        let limits = Limits::for_extent(first, end);
+        let fitted = Viewport::fit(first, end, &limits);
+        Self {
+            origin,
+            data: Shared::new(data),
+            index: Shared::new(index),
+            limits,
+            fitted,
+        }
+    }
+
+    /// The index of the event with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.data.events.iter().position(|e| e.id == id)
+    }
+
+    pub fn is_builtin(&self) -> bool {
+        self.origin == Origin::Builtin
+    }
+}

@@ -1,0 +1,257 @@
+//! The one store of the explorer: its state in named parts, the actions that change it and the
+//! reducer, plus the start-up decision ([`boot`]). Pure Rust, tested natively: whatever the
+//! reducer needs from the browser (label widths, the time, what storage holds) arrives in the
+//! action, measured or read by the adapter that dispatches it.
+//!
+//! Data flows one way: input → [`Action`] → [`reduce`] → new [`State`] → the core computes the
+//! view → the components render.
+
+mod action;
+pub mod boot;
+mod chrome;
+mod chronology;
+mod filtering;
+mod notice;
+mod reduce;
+mod shared;
+mod window;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+
+pub use action::Action;
+pub use chrome::{Chrome, DialogKind, PendingLink, Progress, Report, Theme};
+pub use chronology::{Origin, Prepared, Shown, MEASURED_LABELS, SYNTHETIC_SEED};
+pub use filtering::Filtering;
+pub use notice::Notice;
+pub use reduce::reduce;
+pub use shared::Shared;
+pub use window::{Animation, Window, ANIMATION_MS};
+
+use crate::core::url_state::{self, ViewState};
+
+/// The whole state of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The chronology shown, its indexes and where it comes from.
+    pub chronology: Shown,
+    /// The filter, and which events pass it.
+    pub filtering: Filtering,
+    /// The visible window of time and its animation.
+    pub window: Window,
+    /// The selected event (an index into the chronology's events, in time order): always one
+    /// that passes the filter.
+    pub selected: Option<usize>,
+    /// Everything around the data: dialogs, notices, theme, loading.
+    pub chrome: Chrome,
+}
+
+/// What the page learns from the browser at start-up.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Environment {
+    pub reduced_motion: bool,
+    /// The theme remembered in this browser.
+    pub theme: Option<Theme>,
+    /// Whether the system asks for dark colours.
+    pub system_dark: bool,
+}
+
+impl State {
+    /// A chronology shown afresh: everything passes, the window fits it all.
+    pub fn new(prepared: Prepared, origin: Origin, env: Environment) -> Self {
+        let chronology = Shown::new(prepared.data, prepared.index, origin);
+        let filtering = Filtering::everything(&chronology.data);
+        let window = Window::new(chronology.fitted, env.reduced_motion);
+        let mut chrome = Chrome {
+            theme: env.theme.unwrap_or(Theme::System),
+            system_dark: env.system_dark,
+            ..Chrome::default()
+        };
+        chrome.error = prepared.error;
+        Self {
+            chronology,
+            filtering,
+            window,
+            selected: None,
+            chrome,
+        }
+    }
+
+    /// The number of events of the chronology.
+    pub fn len(&self) -> usize {
+        self.chronology.data.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether event `i` passes the filter.
+    pub fn passes(&self, i: usize) -> bool {
+        self.filtering.passes(i)
+    }
+
+    /// Whether the dark theme shows.
+    pub fn dark(&self) -> bool {
+        self.chrome.theme.is_dark(self.chrome.system_dark)
+    }
+
+    /// The size of the synthetic chronology shown instead of the real one, if any.
+    pub fn synthetic(&self) -> Option<usize> {
+        match self.chronology.origin {
+            Origin::Synthetic(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The view as a link carries it (while a linked chronology loads, the link's own view).
+    pub fn view_state(&self) -> ViewState {
+        if let Some(view) = &self.chrome.pending.view {
+            return view.clone();
+        }
+        let target = self.window.target();
+        let window = (target != self.chronology.fitted)
+            .then(|| url_state::round_window(target.start, target.end));
+        ViewState {
+            filter: self.filtering.filter.clone(),
+            dim: self.filtering.dim,
+            window,
+            selected: self
+                .selected
+                .map(|i| self.chronology.data.events[i].id.clone()),
+            synthetic: self.synthetic(),
+            data: match &self.chronology.origin {
+                Origin::Url(url) => Some(url.clone()),
+                Origin::File { .. } => Some(url_state::KEPT_DATA.to_string()),
+                _ => self.chrome.pending.data.clone(),
+            },
+        }
+    }
+
+    /// Applies a link's view to the chronology shown; values it does not know are dropped, and
+    /// what was dropped is returned as notices.
+    pub fn apply_view(&mut self, view: &ViewState) -> Vec<Notice> {
+        let mut notices = self
+            .filtering
+            .set_filter_from_link(&self.chronology.data, view);
+        self.window.animation = None;
+        self.window.viewport = match view.window {
+            Some((from, to)) => {
+                crate::core::viewport::Viewport::new(from, to).clamp(&self.chronology.limits)
+            }
+            None => self.chronology.fitted,
+        };
+        self.selected = None;
+        if let Some(id) = &view.selected {
+            match self.chronology.position(id) {
+                Some(i) if self.passes(i) => self.selected = Some(i),
+                Some(_) => notices.push(Notice::Message(format!(
+                    "The link's event '{id}' is hidden by its filters."
+                ))),
+                None => notices.push(Notice::Message(format!(
+                    "The link's event '{id}' is not in this chronology; ignored."
+                ))),
+            }
+        }
+        notices
+    }
+
+    /// Another chronology on the same page: its filters, window and selection start afresh;
+    /// the width, the theme and the notices stay (but the last import's).
+    pub fn with_chronology(&self, prepared: Prepared, origin: Origin) -> Self {
+        let mut fresh = Self::new(
+            prepared,
+            origin,
+            Environment {
+                reduced_motion: self.window.reduced_motion,
+                theme: Some(self.chrome.theme),
+                system_dark: self.chrome.system_dark,
+            },
+        );
+        fresh.window.width = self.window.width;
+        fresh.chrome.notices = self
+            .chrome
+            .notices
+            .iter()
+            .filter(|n| !matches!(n, Notice::Imported { .. }))
+            .cloned()
+            .collect();
+        fresh
+    }
+
+    /// Recomputes which events pass the filter; a selected event that no longer passes is
+    /// deselected.
+    pub(crate) fn refilter(&mut self) {
+        self.filtering.refilter(&self.chronology.data);
+        if self.selected.is_some_and(|i| !self.passes(i)) {
+            self.selected = None;
+        }
+    }
+
+    /// The next event passing the filter after (`delta` > 0) or before `from`.
+    pub fn step_from(&self, from: Option<usize>, delta: i32) -> Option<usize> {
+        let n = self.len();
+        match (from, delta >= 0) {
+            (None, true) => (0..n).find(|&i| self.passes(i)),
+            (None, false) => (0..n).rev().find(|&i| self.passes(i)),
+            (Some(i), true) => (i + 1..n).find(|&j| self.passes(j)),
+            (Some(i), false) => (0..i).rev().find(|&j| self.passes(j)),
+        }
+    }
+
+    /// Selects an event (one that passes the filter) and brings it into view if it is not.
+    pub(crate) fn select(&mut self, index: Option<usize>) {
+        self.selected = index.filter(|&i| i < self.len() && self.passes(i));
+        if let Some(i) = self.selected {
+            let e = &self.chronology.data.events[i];
+            let (first, end) = (e.first_day() as f64, e.end_day() as f64);
+            let target = self.window.target();
+            if !(first < target.end && end > target.start) {
+                let mid = (first + end.min(first + target.span())) / 2.0;
+                let to = target.center_on(mid, &self.chronology.limits);
+                self.window.go_to(to, true);
+            }
+        }
+    }
+
+    /// The count of active filters (facet values, and the search if any).
+    pub fn active_filters(&self) -> usize {
+        let f = &self.filtering.filter;
+        f.phases.len()
+            + f.domains.len()
+            + f.third_parties.len()
+            + usize::from(!f.text.trim().is_empty())
+    }
+
+    /// The window the list follows, for chronologies too large to list whole; coarse (eighths
+    /// of the span) so that zooming and panning do not rebuild the list on every frame.
+    pub fn list_window(&self, full_list_limit: usize) -> Option<(f64, f64)> {
+        (self.filtering.match_count > full_list_limit).then(|| {
+            let v = self.window.viewport;
+            let step = (v.span() / 8.0).max(1.0);
+            (
+                (v.start / step).floor() * step,
+                (v.end / step).ceil() * step,
+            )
+        })
+    }
+}
+
+impl State {
+    /// The timeline's drawing for the state's window and width (what the canvas paints, and
+    /// what "Save the timeline as drawn" writes).
+    pub fn scene(&self) -> crate::core::scene::Scene {
+        use crate::core::scene::{Scene, SceneInput};
+        let v = self.window.viewport;
+        Scene::build(
+            &SceneInput {
+                data: &self.chronology.data,
+                index: &self.chronology.index,
+                matches: &self.filtering.matches,
+                dim: self.filtering.dim,
+                selected: self.selected,
+            },
+            &crate::core::scale::TimeScale::new(v.start, v.end, self.window.width.max(100.0)),
+        )
+    }
+}

@@ -1,0 +1,41 @@
+use crate::core::import::Format;
+use std::fmt;
+
+/// A short message for the user, shown until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// A chronology was imported (dropped when another one is shown).
+    Imported {
+        events: usize,
+        name: String,
+        format: Format,
+    },
+    /// Back to the built-in chronology.
+    BuiltinAgain,
+    /// Anything else, in words.
+    Message(String),
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::Imported {
+                events,
+                name,
+                format,
+            } => write!(
+                f,
+                "Imported {events} events from {name} ({}).",
+                format.label()
+            ),
+            Notice::BuiltinAgain => f.write_str("The Japan–NATO chronology is shown again."),
+            Notice::Message(text) => f.write_str(text),
+        }
+    }
+}
+
+impl From<String> for Notice {
+    fn from(text: String) -> Self {
+        Notice::Message(text)
+    }
+}

@@ -1,0 +1,192 @@
+use super::{Action, DialogKind, Notice, Origin, Report, Shared, State, Theme};
+use crate::core::query::Filter;
+use crate::core::viewport::Viewport;
+
+/// The state after `action`, or None when the action changes nothing (so that nothing
+/// re-renders).
+pub fn reduce(state: &State, action: Action) -> Option<State> {
+    let mut s = state.clone();
+    let limits = s.chronology.limits;
+    match action {
+        Action::Resize(width) => {
+            if (width - s.window.width).abs() < 0.5 || !width.is_finite() || width <= 0.0 {
+                return None;
+            }
+            s.window.width = width;
+        }
+        Action::ZoomAbout {
+            factor,
+            at,
+            animate,
+        } => {
+            // The anchor is taken from the window being zoomed, not from what was last drawn:
+            // several wheel events may arrive between two frames.
+            let from = s.window.target();
+            let anchor = from.start + at * from.span();
+            let to = from.zoom_about(factor, anchor, &limits);
+            s.window.go_to(to, animate);
+        }
+        Action::Zoom(factor) => {
+            let target = s.window.target();
+            let to = target.zoom_about(factor, target.center(), &limits);
+            s.window.go_to(to, true);
+        }
+        Action::PanFraction(fraction) => {
+            let target = s.window.target();
+            let to = target.pan(fraction * target.span(), &limits);
+            s.window.go_to(to, true);
+        }
+        Action::SetViewport(v) => {
+            s.window.animation = None;
+            s.window.viewport = v.clamp(&limits);
+        }
+        Action::CenterOn(day) => {
+            let to = s.window.target().center_on(day, &limits);
+            s.window.go_to(to, true);
+        }
+        Action::FitAll => {
+            let to = s.chronology.fitted;
+            s.window.go_to(to, true);
+        }
+        Action::FitRange(first, end) => {
+            s.window.go_to(Viewport::fit(first, end, &limits), true);
+        }
+        Action::Select(i) => s.select(i),
+        Action::Step(delta) => {
+            let next = s.step_from(s.selected, delta)?;
+            s.select(Some(next));
+        }
+        Action::SelectFirst => {
+            let first = s.step_from(None, 1)?;
+            s.select(Some(first));
+        }
+        Action::SelectLast => {
+            let last = s.step_from(None, -1)?;
+            s.select(Some(last));
+        }
+        Action::ToggleFacet(facet, id) => {
+            let set = s.filtering.filter.selected_mut(facet);
+            if !set.remove(&id) {
+                set.insert(id);
+            }
+            s.refilter();
+        }
+        Action::OnlyFacet(facet, id) => {
+            let set = s.filtering.filter.selected_mut(facet);
+            set.clear();
+            set.insert(id);
+            s.refilter();
+        }
+        Action::ClearFacet(facet) => {
+            s.filtering.filter.selected_mut(facet).clear();
+            s.refilter();
+        }
+        Action::ClearFilters => {
+            s.filtering.filter = Filter::default();
+            s.refilter();
+        }
+        Action::SetSearch(text) => {
+            s.filtering.filter.text = text;
+            s.refilter();
+        }
+        Action::NextMatch(delta) => {
+            if s.filtering.filter.text.trim().is_empty() {
+                return None;
+            }
+            let next = s
+                .step_from(s.selected, delta)
+                .or_else(|| s.step_from(None, delta))?;
+            s.select(Some(next));
+        }
+        Action::SetDim(dim) => s.filtering.dim = dim,
+        Action::ToggleFilters => s.chrome.filters_open = !s.chrome.filters_open,
+        Action::ToggleTheme => {
+            s.chrome.theme = if s.dark() { Theme::Light } else { Theme::Dark };
+        }
+        Action::OpenDialog(kind) => s.chrome.dialog = Some(kind),
+        Action::CloseDialog => {
+            s.chrome.dialog.take()?;
+            s.chrome.report = None;
+        }
+        Action::ApplyView(view) => {
+            let notices = s.apply_view(&view);
+            s.chrome.notices.extend(notices);
+        }
+        Action::Notify(notice) => s.chrome.notify(notice),
+        Action::DismissNotice(i) => {
+            if i >= s.chrome.notices.len() {
+                return None;
+            }
+            s.chrome.notices.remove(i);
+        }
+        Action::Loading(loading) => {
+            if loading.is_none() {
+                // Loading has ended without a chronology: the link follows the page again.
+                s.chrome.pending.view = None;
+            }
+            s.chrome.loading = loading;
+        }
+        Action::ImportFailed(report) => {
+            s.chrome.pending.view = None;
+            s.chrome.loading = None;
+            s.chrome.report = Some(report);
+            s.chrome.dialog = Some(DialogKind::Import);
+        }
+        Action::Imported {
+            prepared,
+            origin,
+            format,
+            skipped,
+            view,
+            quiet,
+        } => {
+            let name = match &origin {
+                Origin::File { name, .. } => name.clone(),
+                Origin::Url(url) => url.clone(),
+                _ => String::new(),
+            };
+            let mut fresh = s.with_chronology(*prepared, origin);
+            let notices = view.map(|v| fresh.apply_view(&v)).unwrap_or_default();
+            let events = fresh.len();
+            if !quiet {
+                fresh.chrome.notices.push(Notice::Imported {
+                    events,
+                    name: name.clone(),
+                    format,
+                });
+            }
+            fresh.chrome.notices.extend(notices);
+            if !skipped.is_empty() {
+                fresh.chrome.report = Some(Report::Skipped {
+                    name,
+                    imported: events,
+                    skipped: Shared::new(skipped),
+                });
+                fresh.chrome.dialog = Some(DialogKind::Import);
+            }
+            s = fresh;
+        }
+        Action::RestoreBuiltin(builtin) => {
+            s = s.with_chronology(*builtin, Origin::Builtin);
+            s.chrome.notices.push(Notice::BuiltinAgain);
+        }
+        Action::BackToBuiltin { builtin, view } => {
+            s = s.with_chronology(*builtin, Origin::Builtin);
+            let notices = s.apply_view(&view);
+            s.chrome.notices.extend(notices);
+            s.chrome.notices.push(Notice::BuiltinAgain);
+        }
+        Action::Dragging(on) => {
+            if s.chrome.dragging == on {
+                return None;
+            }
+            s.chrome.dragging = on;
+        }
+        Action::Frame(now) => {
+            if !s.window.frame(now, &limits) {
+                return None;
+            }
+        }
+    }
+    Some(s)
+}

@@ -1,0 +1,53 @@
+//! The page's own keys (outside a text field): `/` focuses the search box, `?` opens the help.
+
+use crate::core::keys::{command, Command, Scope};
+use crate::store::Action;
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The element id of the search box (`/` focuses it).
+pub const SEARCH_INPUT_ID: &str = "search";
+
+#[hook]
+pub fn use_page_keys(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&w, "keydown", options, move |event| {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if key.ctrl_key() || key.meta_key() || key.alt_key() {
+                    return;
+                }
+                let Some(cmd) = command(Scope::Page, &key.key(), key.shift_key()) else {
+                    return;
+                };
+                let typing = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                if typing {
+                    return;
+                }
+                if cmd == Command::FocusSearch {
+                    if let Some(input) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id(SEARCH_INPUT_ID))
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        event.prevent_default();
+                        let _ = input.focus();
+                    }
+                } else if let Some(action) = Action::for_command(cmd) {
+                    event.prevent_default();
+                    dispatch.emit(action);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}

@@ -1,0 +1,17 @@
+//! The browser at the edge: storage, the address bar and history, file reading and loading,
+//! downloads, the clipboard, measuring text, timing, and the page's environment (theme, motion).
+//! Adapters depend on the store and the core, never on the components.
+
+pub mod boot;
+pub mod clipboard;
+pub mod download;
+pub mod environment;
+pub mod files;
+pub mod history;
+pub mod keys;
+pub mod measure;
+pub mod paint;
+pub mod panic;
+pub mod snapshot;
+pub mod storage;
+pub mod timing;

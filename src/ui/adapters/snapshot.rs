@@ -1,0 +1,74 @@
+//! The timeline as it is on screen, saved as a standalone SVG file or as a PNG at the screen's
+//! pixel density: the scene rebuilt from the state, in the current theme's colours.
+
+use super::download::{download, download_blob};
+use super::paint::{paint, Colours};
+use super::storage::describe;
+use crate::core::scene::Scene;
+use crate::store::State;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The theme's colours as the page shows them now.
+fn colours(state: &State) -> Result<Colours, String> {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .ok_or("the page is not there")?;
+    Ok(Colours::of(&root, state.dark()))
+}
+
+/// The standalone SVG text of the timeline.
+pub fn svg_text(state: &State) -> Result<String, String> {
+    let colours = colours(state)?;
+    Ok(state.scene().to_svg(|ink| colours.ink(ink).to_string()))
+}
+
+/// Saves the timeline as `timeline.svg`.
+pub fn save_svg(state: &State) -> Result<(), String> {
+    let text = svg_text(state)?;
+    download("timeline.svg", "image/svg+xml", &text).map_err(|e| describe(&e))
+}
+
+/// Saves the timeline as `timeline.png`, at the screen's pixel density.
+pub async fn save_png(state: &State) -> Result<(), String> {
+    let colours = colours(state)?;
+    let scene: Scene = state.scene();
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let ratio = window.device_pixel_ratio().max(1.0);
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(|e| describe(&e))?
+        .dyn_into()
+        .map_err(|_| "no canvas")?;
+    paint(&canvas, &scene, &colours, ratio, true);
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let callback = Closure::once_into_js(move |blob: JsValue| {
+            let _ = resolve.call1(&JsValue::NULL, &blob);
+        });
+        let _ = canvas.to_blob(callback.unchecked_ref());
+    });
+    let png = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|b| b.dyn_into::<web_sys::Blob>().ok())
+        .ok_or("the browser could not make the PNG")?;
+    download_blob("timeline.png", &png).map_err(|e| describe(&e))
+}
+
+/// Saves the timeline as SVG or PNG; a failure becomes a notice.
+pub fn save(state: State, png: bool, dispatch: yew::Callback<crate::store::Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = if png {
+            save_png(&state).await
+        } else {
+            save_svg(&state)
+        };
+        if let Err(e) = result {
+            dispatch.emit(crate::store::Action::Notify(
+                format!("The timeline could not be saved: {e}.").into(),
+            ));
+        }
+    });
+}

@@ -1,0 +1,137 @@
+//! When work happens: after the next frame, once input pauses (debounce), or not at all because
+//! newer work superseded it (cancellation).
+
+use gloo::render::AnimationFrame;
+use gloo::timers::callback::Timeout;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// Runs `f` in a task after the browser's next frame (an animation frame, then a zero timeout):
+/// for work that must not delay what that frame shows. Dropping the handle cancels it.
+pub struct AfterFrame {
+    _frame: AnimationFrame,
+    timer: Rc<RefCell<Option<Timeout>>>,
+}
+
+impl Drop for AfterFrame {
+    fn drop(&mut self) {
+        self.timer.borrow_mut().take();
+    }
+}
+
+pub fn after_next_frame(f: impl FnOnce() + 'static) -> AfterFrame {
+    let timer = Rc::new(RefCell::new(None));
+    let slot = timer.clone();
+    let frame = gloo::render::request_animation_frame(move |_| {
+        *slot.borrow_mut() = Some(Timeout::new(0, f));
+    });
+    AfterFrame {
+        _frame: frame,
+        timer,
+    }
+}
+
+/// Runs the last work given to it once `ms` have passed without another (zooming, panning and
+/// typing come in bursts; links, storage and the accessible layer need only the end of one).
+#[derive(Default)]
+pub struct Debounce(Option<Timeout>);
+
+impl Debounce {
+    /// (Re)starts the wait; whatever was waiting is dropped.
+    pub fn run(&mut self, ms: u32, f: impl FnOnce() + 'static) {
+        self.0 = Some(Timeout::new(ms, f));
+    }
+
+    /// Drops what is waiting.
+    pub fn cancel(&mut self) {
+        self.0 = None;
+    }
+
+    /// Whether work was given and has been neither cancelled nor replaced (it may have run).
+    pub fn is_set(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+/// Numbers the runs of one kind of work (loads of a chronology, saves to storage): beginning a
+/// new run supersedes the older ones, which must then not finish (a slow `?data=` load must not
+/// undo a newer import, a slow save must not keep what a Restore forgot), and are aborted if
+/// they said how.
+pub struct Latest {
+    count: Cell<u64>,
+    abort: RefCell<Option<Box<dyn FnOnce()>>>,
+}
+
+/// One run of a [`Latest`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ticket(u64);
+
+impl Latest {
+    pub const fn new() -> Self {
+        Self {
+            count: Cell::new(0),
+            abort: RefCell::new(None),
+        }
+    }
+
+    /// A new run begins: the one before, if still running, is aborted.
+    pub fn begin(&self) -> Ticket {
+        let abort = self.abort.borrow_mut().take();
+        if let Some(abort) = abort {
+            abort();
+        }
+        self.count.set(self.count.get() + 1);
+        Ticket(self.count.get())
+    }
+
+    /// Whether `ticket`'s run is still the latest.
+    pub fn is_current(&self, ticket: Ticket) -> bool {
+        self.count.get() == ticket.0
+    }
+
+    /// How to stop `ticket`'s run if a newer one begins.
+    pub fn on_abort(&self, ticket: Ticket, abort: impl FnOnce() + 'static) {
+        if self.is_current(ticket) {
+            *self.abort.borrow_mut() = Some(Box::new(abort));
+        }
+    }
+
+    /// `ticket`'s run has ended: nothing to abort any more.
+    pub fn finish(&self, ticket: Ticket) {
+        if self.is_current(ticket) {
+            self.abort.borrow_mut().take();
+        }
+    }
+}
+
+impl Default for Latest {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+thread_local! {
+    /// Loads of a chronology (a file, `?data=`, the import kept in IndexedDB): only the latest
+    /// may replace the chronology shown.
+    pub static LOADS: Latest = const { Latest::new() };
+    /// Saves and forgets of the kept import: only the latest decides what is kept.
+    pub static SAVES: Latest = const { Latest::new() };
+}
+
+/// While an animation runs, dispatches an animation frame's time each frame (every frame
+/// changes the animation or the window, so each render asks for the next frame).
+#[yew::hook]
+pub fn use_animation_frames(
+    animation: Option<crate::store::Animation>,
+    viewport: crate::core::viewport::Viewport,
+    dispatcher: yew::UseReducerDispatcher<crate::store::State>,
+) {
+    yew::use_effect_with((animation, viewport), move |(animation, _)| {
+        let frame = animation.is_some().then(|| {
+            gloo::render::request_animation_frame(move |now| {
+                dispatcher.dispatch(crate::store::Action::Frame(now))
+            })
+        });
+        move || drop(frame)
+    });
+}

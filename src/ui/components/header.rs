@@ -1,0 +1,55 @@
+//! The page's header: the chronology's title and source, the search box and the page's tools.
+
+use super::search::Search;
+use crate::core::dataset::Chronology;
+use crate::store::{Action, DialogKind, Origin, Shared};
+use crate::ui::adapters::files::restore_builtin;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub data: Shared<Chronology>,
+    pub origin: Origin,
+    pub search: String,
+    pub match_count: usize,
+    pub dark: bool,
+    /// Copies the link to the view.
+    pub on_copy_link: Callback<MouseEvent>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Header)]
+pub fn header(props: &Props) -> Html {
+    let dispatch = &props.dispatch;
+    let source = &props.data.source;
+    html! {
+        <header class="app-header">
+            <div class="titles">
+                <h1>{ &props.data.title }</h1>
+                if let Some(from) = props.origin.describe() {
+                    <p class="source-line">
+                        { from }{ " · " }
+                        <button type="button" class="link-button" onclick={restore_builtin(dispatch, &props.origin)}>
+                            { "Restore the Japan–NATO chronology" }
+                        </button>
+                    </p>
+                } else if !source.title.is_empty() {
+                    <p class="source-line">
+                        { "From " }<cite>{ &source.title }</cite>
+                        if let Some(sub) = &source.subtitle { { ": " }{ sub } }
+                        { format!(" — {}", source.author) }
+                        if let Some(year) = source.year { { format!(", {year}") } }
+                    </p>
+                }
+            </div>
+            <div class="header-tools">
+                <Search text={props.search.clone()} match_count={props.match_count} dispatch={dispatch.clone()} />
+                <button type="button" class="copy-link" onclick={props.on_copy_link.clone()}>{ "Copy link" }</button>
+                <button type="button" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::Import))}>{ "Import…" }</button>
+                <button type="button" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::About))}>{ "About the data" }</button>
+                <button type="button" aria-pressed={props.dark.to_string()} onclick={dispatch.reform(|_| Action::ToggleTheme)}>{ "Dark theme" }</button>
+                <button type="button" aria-keyshortcuts="?" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::Help))}>{ "Help" }</button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,178 @@
+//! The import dialog's body (choose a file, what the last attempt found, restore the built-in
+//! chronology) and the progress bar of a file being read or loaded.
+
+use crate::core::dataset::Chronology;
+use crate::store::{Action, Origin, Progress, Report, Shared};
+use crate::ui::adapters::{files, storage};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The `id` of the file input in the import dialog.
+pub const FILE_INPUT_ID: &str = "import-file";
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub data: Shared<Chronology>,
+    pub origin: Origin,
+    pub report: Option<Report>,
+    pub loading: Option<Progress>,
+    pub dispatch: Callback<Action>,
+}
+
+/// The body of the import dialog.
+#[function_component(ImportPanel)]
+pub fn import_panel(props: &PanelProps) -> Html {
+    let dispatch = props.dispatch.clone();
+    // A new report takes the focus (the button that led to it may be gone).
+    use_effect_with(props.report.clone(), |report| {
+        if report.is_some() {
+            if let Some(heading) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("import-report-heading"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = heading.focus();
+            }
+        }
+    });
+    let on_file = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                files::import_file(dispatch.clone(), file);
+            }
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+        })
+    };
+    let report = match &props.report {
+        None => html! {},
+        Some(Report::Failed {
+            name,
+            failure,
+            bytes,
+        }) => {
+            let f = &**failure;
+            let good = f.records.saturating_sub(f.bad_records);
+            let summary = if f.records > 0 {
+                format!(
+                    "{} problem{} in {} of {} records{}.",
+                    f.problems.len(),
+                    if f.problems.len() == 1 { "" } else { "s" },
+                    f.bad_records,
+                    f.records,
+                    f.format
+                        .map(|x| format!(" (read as {})", x.label()))
+                        .unwrap_or_default()
+                )
+            } else {
+                format!(
+                    "{} problem{}.",
+                    f.problems.len(),
+                    if f.problems.len() == 1 { "" } else { "s" }
+                )
+            };
+            let skip = {
+                let (dispatch, name, bytes) = (dispatch.clone(), name.clone(), bytes.clone());
+                Callback::from(move |_| {
+                    files::new_ticket();
+                    files::finish(dispatch.clone(), name.clone(), bytes.to_vec(), true)
+                })
+            };
+            html! {
+                <section class="import-report" role="alert" aria-labelledby="import-report-heading">
+                    <h3 id="import-report-heading" tabindex="-1">{ format!("“{name}” was not imported") }</h3>
+                    <p>{ summary }{ format!(" Nothing was changed: “{}” is still shown.", props.data.title) }</p>
+                    <ol class="problems">
+                        { for f.problems.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
+                    </ol>
+                    if f.can_skip && good > 0 && !bytes.is_empty() {
+                        <button type="button" class="primary" onclick={skip}>
+                            { format!(
+                                "Import the {good} good record{}, leaving out {}",
+                                if good == 1 { "" } else { "s" },
+                                f.bad_records
+                            ) }
+                        </button>
+                    }
+                </section>
+            }
+        }
+        Some(Report::Skipped {
+            name,
+            imported,
+            skipped,
+        }) => html! {
+            <section class="import-report" role="status" aria-labelledby="import-report-heading">
+                <h3 id="import-report-heading" tabindex="-1">{ format!("Imported {imported} events from “{name}”") }</h3>
+                <p>{ format!("{} record{} left out:", skipped.len(), if skipped.len() == 1 { " was" } else { "s were" }) }</p>
+                <ol class="problems">
+                    { for skipped.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
+                </ol>
+            </section>
+        },
+    };
+    html! {
+        <>
+            <p>
+                { "Open a chronology of your own: the JSON of this explorer (as its downloads), a " }
+                <strong>{ "TimelineJS" }</strong>{ " JSON file, or a " }<strong>{ "CSV" }</strong>
+                { " with this explorer's columns (id, start, end, title, summary …) or TimelineJS's spreadsheet columns (Year, Month, Day, End Year …, Headline, Text, Group), separated by commas, semicolons or tabs. Up to 50 MB. You can also drop a file anywhere on the page." }
+            </p>
+            <p class="file-choice">
+                <label for={FILE_INPUT_ID}>{ "Choose a chronology file" }</label>
+                <input type="file" id={FILE_INPUT_ID} accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain" onchange={on_file} />
+            </p>
+            if let Some(loading) = &props.loading {
+                <LoadingBar loading={loading.clone()} />
+            }
+            { report }
+            if props.origin != Origin::Builtin {
+                <p>
+                    <button type="button" onclick={files::restore_builtin(&dispatch, &props.origin)}>{ "Restore the Japan–NATO chronology" }</button>
+                </p>
+            } else if storage::has_kept() {
+                <p>
+                    // The chronology imported earlier is still kept (e.g. after going Back from it).
+                    <button type="button" onclick={files::open_kept()}>{ "Open the chronology you imported" }</button>
+                </p>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LoadingProps {
+    pub loading: Progress,
+}
+
+/// A progress bar with its text.
+#[function_component(LoadingBar)]
+pub fn loading_bar(props: &LoadingProps) -> Html {
+    let l = &props.loading;
+    let text = match l.total {
+        Some(total) if total > 0.0 => {
+            format!(
+                "{} {} of {}",
+                l.what,
+                files::megabytes(l.loaded),
+                files::megabytes(total)
+            )
+        }
+        _ if l.loaded > 0.0 => format!("{} {}", l.what, files::megabytes(l.loaded)),
+        _ => l.what.clone(),
+    };
+    html! {
+        <div class="loading" role="status">
+            <label>
+                { text }
+                if let Some(total) = l.total.filter(|t| *t > 0.0) {
+                    <progress max={format!("{total}")} value={format!("{}", l.loaded)}></progress>
+                } else {
+                    <progress></progress>
+                }
+            </label>
+        </div>
+    }
+}

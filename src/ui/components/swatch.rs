@@ -1,0 +1,43 @@
+//! A domain's chip in HTML (facets, legend, the About dialog): its colour (from
+//! [`crate::core::palette`], in the theme's variant) and its shape (from the scene, where the
+//! timeline draws the same).
+
+use crate::core::palette::{domain_colour, NO_DOMAIN};
+use crate::core::scene::Shape;
+
+/// A point mark for an event whose first domain is at `position` (None: no domain), centred on
+/// (cx, cy) with radius about `r`, as SVG.
+pub fn marker(
+    position: Option<usize>,
+    cx: f64,
+    cy: f64,
+    r: f64,
+    class: &'static str,
+    dark: bool,
+) -> yew::Html {
+    let colour = position
+        .map(|p| domain_colour(p, dark))
+        .unwrap_or(NO_DOMAIN);
+    let f = |v: f64| format!("{v:.1}");
+    let corners = Shape::of_domain(position).corners(cx, cy, r);
+    if corners.is_empty() {
+        return yew::html! { <circle {class} cx={f(cx)} cy={f(cy)} r={f(r)} fill={colour} /> };
+    }
+    let mut d = String::new();
+    for (n, (x, y)) in corners.iter().enumerate() {
+        d.push(if n == 0 { 'M' } else { 'L' });
+        d.push_str(&format!("{},{}", f(*x), f(*y)));
+    }
+    d.push('Z');
+    yew::html! { <path {class} d={d} fill={colour} /> }
+}
+
+/// A small chip for the domain at `position`, in its colour and shape (an SVG drawing, not an
+/// inline style, so that a strict Content-Security-Policy allows it), in the light or dark theme.
+pub fn swatch(position: usize, dark: bool) -> yew::Html {
+    yew::html! {
+        <svg class="swatch" aria-hidden="true" focusable="false" viewBox="0 0 10 10">
+            { marker(Some(position), 5.0, 5.0, 4.0, "chip", dark) }
+        </svg>
+    }
+}

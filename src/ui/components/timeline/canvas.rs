@@ -1,0 +1,204 @@
+//! The canvas paint as a hook: each render's scene is painted at the next animation frame
+//! (several renders in one frame paint once), in the theme's colours.
+
+use crate::core::dataset::Chronology;
+use crate::core::layout::TimelineIndex;
+use crate::core::scale::TimeScale;
+use crate::core::scene::{Scene, SceneInput};
+use crate::core::viewport::Viewport;
+use crate::store::{Action, Shared};
+use crate::ui::adapters::paint::{paint, Colours};
+use gloo::events::EventListener;
+use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What a scene is built from, besides the width.
+#[derive(Clone)]
+pub struct SceneInputs {
+    pub data: Shared<Chronology>,
+    pub index: Shared<TimelineIndex>,
+    pub matches: Shared<Vec<bool>>,
+    pub dim: bool,
+    pub selected: Option<usize>,
+    pub viewport: Viewport,
+}
+
+impl SceneInputs {
+    pub fn build(&self, width: f64) -> Scene {
+        Scene::build(
+            &SceneInput {
+                data: &self.data,
+                index: &self.index,
+                matches: &self.matches,
+                dim: self.dim,
+                selected: self.selected,
+            },
+            &TimeScale::new(self.viewport.start, self.viewport.end, width.max(100.0)),
+        )
+    }
+}
+
+/// The scene to paint at the next frame, and that frame's request.
+#[derive(Default)]
+pub struct Painted {
+    /// The scene of the latest render (also what clicks are tested against).
+    pub scene: Rc<Scene>,
+    frame: Option<AnimationFrame>,
+    /// The theme's colours, read again only when the theme changes: (dark, forced-colours
+    /// changes seen, colours).
+    colours: Option<(bool, u32, Rc<Colours>)>,
+    /// The theme of the latest render: (dark, forced-colours changes seen).
+    theme: (bool, u32),
+    /// The canvas's size in CSS pixels.
+    size: (f64, f64),
+    /// What the latest render's scene was built from (for the first frame, which may find
+    /// another width).
+    inputs: Option<SceneInputs>,
+    /// Whether events have been painted yet (marked once, for the benchmark's first render).
+    painted_events: bool,
+}
+
+/// Paints `scene` on the canvas now, at the latest render's theme.
+fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, scene: Rc<Scene>) {
+    let mut p = painted.borrow_mut();
+    let theme = p.theme;
+    let colours = match &p.colours {
+        Some((dark, forced, colours)) if (*dark, *forced) == theme => colours.clone(),
+        _ => Rc::new(Colours::of(canvas, theme.0)),
+    };
+    p.colours = Some((theme.0, theme.1, colours.clone()));
+    let resized = p.size != (scene.width, scene.height);
+    p.size = (scene.width, scene.height);
+    let first_events = !p.painted_events && scene.marks().next().is_some();
+    p.painted_events |= first_events;
+    drop(p);
+    let ratio = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .max(1.0);
+    paint(canvas, &scene, &colours, ratio, false);
+    if resized {
+        let style = canvas.style();
+        let _ = style.set_property("width", &format!("{}px", scene.width));
+        let _ = style.set_property("height", &format!("{}px", scene.height));
+    }
+    if first_events {
+        crate::ui::mark("explorer:first-paint");
+    }
+}
+
+/// Bumped when the system turns forced colours on or off (the canvas is then repainted).
+#[hook]
+fn use_forced_colours_changes() -> u32 {
+    let changes = use_state(|| 0u32);
+    {
+        let changes = changes.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .and_then(|w| w.match_media("(forced-colors: active)").ok().flatten())
+                .map(|query| {
+                    EventListener::new(&query, "change", move |_| changes.set(*changes + 1))
+                });
+            move || drop(listener)
+        });
+    }
+    *changes
+}
+
+/// What the paint hook needs from the component.
+pub struct CanvasPaint {
+    pub canvas: NodeRef,
+    pub container: NodeRef,
+    pub scene: Rc<Scene>,
+    pub inputs: SceneInputs,
+    pub dark: bool,
+    pub dispatch: Callback<Action>,
+    /// Set when the accessible layer is due (after the first frame); with `rerender`, asks the
+    /// component to build it.
+    pub settle_due: Rc<RefCell<bool>>,
+    pub rerender: UseForceUpdateHandle,
+}
+
+/// Paints each render's scene at the next animation frame; returns what is painted.
+#[hook]
+pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
+    let painted = use_mut_ref(Painted::default);
+    let forced_changes = use_forced_colours_changes();
+    {
+        let mut p = painted.borrow_mut();
+        p.scene = args.scene.clone();
+        p.theme = (args.dark, forced_changes);
+        p.inputs = Some(args.inputs.clone());
+    }
+    // The first picture goes into the browser's first frame: Yew runs effects (which measure the
+    // width) only after that frame when the first render is long, so this animation frame, asked
+    // for during the render, measures the container itself, paints at its width and hands the
+    // width on to the state. The accessible layer is not part of that first frame: it follows in
+    // the render that the frame asks for.
+    let first = use_mut_ref(|| true);
+    if std::mem::take(&mut *first.borrow_mut()) {
+        let for_frame = painted.clone();
+        let CanvasPaint {
+            canvas,
+            container,
+            dispatch,
+            settle_due,
+            rerender,
+            ..
+        } = args;
+        let frame = request_animation_frame(move |_| {
+            let painted = for_frame;
+            painted.borrow_mut().frame = None;
+            // The state learns the width, and the accessible layer is built, in a task after
+            // this frame, not in this frame's microtasks.
+            let measured = container
+                .cast::<web_sys::Element>()
+                .map(|c| f64::from(c.client_width()))
+                .filter(|w| *w > 0.0);
+            Timeout::new(0, move || {
+                *settle_due.borrow_mut() = true;
+                rerender.force_update();
+                if let Some(width) = measured {
+                    dispatch.emit(Action::Resize(width));
+                }
+            })
+            .forget();
+            let (Some(canvas), Some(measured)) =
+                (canvas.cast::<web_sys::HtmlCanvasElement>(), measured)
+            else {
+                return;
+            };
+            let scene = {
+                let p = painted.borrow();
+                match &p.inputs {
+                    Some(i) if (p.scene.width - measured.max(100.0)).abs() >= 0.5 => {
+                        Rc::new(i.build(measured))
+                    }
+                    _ => p.scene.clone(),
+                }
+            };
+            paint_scene(&canvas, &painted, scene);
+        });
+        painted.borrow_mut().frame = Some(frame);
+        return painted;
+    }
+    // Later renders paint at the next animation frame, asked for here rather than in an effect:
+    // Yew runs effects after a frame when a render is long (a filter change over thousands of
+    // events), and the drawing must change in the same frame as the rest of the page.
+    if painted.borrow().frame.is_none() {
+        let for_frame = painted.clone();
+        let canvas = args.canvas;
+        let frame = request_animation_frame(move |_| {
+            for_frame.borrow_mut().frame = None;
+            if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                let scene = for_frame.borrow().scene.clone();
+                paint_scene(&canvas, &for_frame, scene);
+            }
+        });
+        painted.borrow_mut().frame = Some(frame);
+    }
+    painted
+}

@@ -1,0 +1,283 @@
+//! Pointer, wheel and size input on the timeline, turned into actions by the core's gesture
+//! arithmetic ([`crate::core::gesture`]).
+
+use super::canvas::Painted;
+use super::targets::target_action;
+use crate::core::gesture::{self, Wheel, DRAG_THRESHOLD_PX};
+use crate::core::scale::TimeScale;
+use crate::core::scene::TargetKind;
+use crate::core::viewport::{Limits, Viewport};
+use crate::store::Action;
+use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+fn local_x(svg: &web_sys::Element, client_x: f64) -> f64 {
+    client_x - svg.get_bounding_client_rect().left()
+}
+
+/// Follows the container's width (window resizes, a scrollbar coming or going, layout changes).
+#[hook]
+pub fn use_resize(container: NodeRef, dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let measure = {
+            let container = container.clone();
+            move || {
+                if let Some(el) = container.cast::<web_sys::Element>() {
+                    dispatch.emit(Action::Resize(f64::from(el.client_width())));
+                }
+            }
+        };
+        measure();
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        if let (Some(observer), Some(el)) = (&observer, container.cast::<web_sys::Element>()) {
+            observer.observe(&el);
+        }
+        move || {
+            if let Some(observer) = observer {
+                observer.disconnect();
+            }
+            drop(callback);
+        }
+    });
+}
+
+/// Wheel zoom and sideways-scroll pan; a non-passive listener, to keep the page from scrolling.
+/// `current` is the scale of the last render.
+#[hook]
+pub fn use_wheel(svg: NodeRef, dispatch: Callback<Action>, current: Rc<RefCell<TimeScale>>) {
+    use_effect_with((), move |_| {
+        let listener = svg.cast::<web_sys::Element>().map(|svg| {
+            let target = svg.clone();
+            EventListener::new_with_options(
+                &target,
+                "wheel",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let Some(w) = event.dyn_ref::<web_sys::WheelEvent>() else {
+                        return;
+                    };
+                    event.prevent_default();
+                    let scale = *current.borrow();
+                    let x = local_x(&svg, f64::from(w.client_x()));
+                    let intent = gesture::wheel(
+                        w.delta_mode(),
+                        w.delta_x(),
+                        w.delta_y(),
+                        w.shift_key(),
+                        x,
+                        &scale,
+                    );
+                    match intent {
+                        Some(Wheel::Pan(v)) => dispatch.emit(Action::SetViewport(v)),
+                        Some(Wheel::Zoom { factor, at }) => dispatch.emit(Action::ZoomAbout {
+                            factor,
+                            at,
+                            animate: false,
+                        }),
+                        None => {}
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
+}
+
+/// Pointer state of a drag or a two-finger pinch, kept outside the render cycle.
+#[derive(Default)]
+pub struct Gesture {
+    /// Active pointers: (pointer id, x in the drawing).
+    pointers: Vec<(i32, f64)>,
+    start_x: f64,
+    start_viewport: Option<Viewport>,
+    dragging: bool,
+    /// The last press became a drag or a pinch: its click is not a click.
+    moved: bool,
+}
+
+/// The timeline's pointer handlers.
+pub struct Pointer {
+    pub down: Callback<PointerEvent>,
+    pub moves: Callback<PointerEvent>,
+    pub up: Callback<PointerEvent>,
+    pub double_click: Callback<MouseEvent>,
+    pub click: Callback<MouseEvent>,
+}
+
+/// What the pointer handlers work with.
+pub struct PointerInputs {
+    pub svg: NodeRef,
+    pub dispatch: Callback<Action>,
+    pub viewport: Viewport,
+    pub limits: Limits,
+    pub width: f64,
+    /// The scale of the last render.
+    pub current: Rc<RefCell<TimeScale>>,
+    /// What is painted: a click finds what was drawn under the pointer.
+    pub painted: Rc<RefCell<Painted>>,
+}
+
+#[hook]
+pub fn use_pointer(inputs: PointerInputs) -> Pointer {
+    let gesture = use_mut_ref(Gesture::default);
+    let PointerInputs {
+        svg,
+        dispatch,
+        viewport,
+        limits,
+        width,
+        current,
+        painted,
+    } = inputs;
+    let down = {
+        let gesture = gesture.clone();
+        let svg = svg.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "mouse" && e.button() != 0 {
+                return;
+            }
+            let Some(svg) = svg.cast::<web_sys::Element>() else {
+                return;
+            };
+            let x = local_x(&svg, f64::from(e.client_x()));
+            let mut g = gesture.borrow_mut();
+            g.pointers.retain(|(id, _)| *id != e.pointer_id());
+            g.pointers.push((e.pointer_id(), x));
+            g.start_x = x;
+            g.start_viewport = Some(viewport);
+            g.dragging = g.pointers.len() > 1;
+            g.moved = g.dragging;
+        })
+    };
+    let moves = {
+        let gesture = gesture.clone();
+        let current = current.clone();
+        let dispatch = dispatch.clone();
+        let svg = svg.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some(svg) = svg.cast::<web_sys::Element>() else {
+                return;
+            };
+            let mut g = gesture.borrow_mut();
+            let Some(slot) = g.pointers.iter().position(|(id, _)| *id == e.pointer_id()) else {
+                return;
+            };
+            if e.pointer_type() == "mouse" && e.buttons() == 0 {
+                // The button was released outside the drawing before the drag began.
+                *g = Gesture::default();
+                return;
+            }
+            let x = local_x(&svg, f64::from(e.client_x()));
+            let scale = *current.borrow();
+            if g.pointers.len() >= 2 {
+                // Two fingers: zoom about their midpoint by the change of their distance.
+                let other = g.pointers[1 - slot.min(1)].1;
+                let before = g.pointers[slot].1;
+                g.pointers[slot].1 = x;
+                if let Some((factor, at)) = gesture::pinch(before, x, other, scale.width) {
+                    dispatch.emit(Action::ZoomAbout {
+                        factor,
+                        at,
+                        animate: false,
+                    });
+                }
+                return;
+            }
+            g.pointers[slot].1 = x;
+            let dx = x - g.start_x;
+            if !g.dragging && dx.abs() >= DRAG_THRESHOLD_PX {
+                g.dragging = true;
+                g.moved = true;
+                let _ = svg.set_pointer_capture(e.pointer_id());
+            }
+            if g.dragging {
+                if let Some(start) = g.start_viewport {
+                    dispatch.emit(Action::SetViewport(gesture::drag(
+                        start, dx, width, &limits,
+                    )));
+                }
+            }
+        })
+    };
+    let up = {
+        let gesture = gesture.clone();
+        let svg = svg.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut g = gesture.borrow_mut();
+            g.pointers.retain(|(id, _)| *id != e.pointer_id());
+            if let Some(svg) = svg.cast::<web_sys::Element>() {
+                let _ = svg.release_pointer_capture(e.pointer_id());
+            }
+            match g.pointers.as_slice() {
+                [] => {
+                    g.dragging = false;
+                    g.start_viewport = None;
+                }
+                // After a pinch, the finger left down goes on panning from where it is.
+                [(_, x)] => {
+                    let scale = *current.borrow();
+                    g.start_x = *x;
+                    g.start_viewport = Some(Viewport::new(scale.start, scale.end));
+                }
+                _ => {}
+            }
+        })
+    };
+    let double_click = {
+        let dispatch = dispatch.clone();
+        let svg = svg.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(svg) = svg.cast::<web_sys::Element>() {
+                let x = local_x(&svg, f64::from(e.client_x()));
+                dispatch.emit(Action::ZoomAbout {
+                    factor: 2.0,
+                    at: x / width,
+                    animate: true,
+                });
+            }
+        })
+    };
+    // A click selects the event drawn under the pointer (or opens a badge): found in the scene
+    // as painted, so that it is right even while the accessible layer is catching up.
+    let click = Callback::from(move |e: MouseEvent| {
+        if std::mem::take(&mut gesture.borrow_mut().moved) {
+            return;
+        }
+        let Some(svg) = svg.cast::<web_sys::Element>() else {
+            return;
+        };
+        let rect = svg.get_bounding_client_rect();
+        let (x, y) = (
+            f64::from(e.client_x()) - rect.left(),
+            f64::from(e.client_y()) - rect.top(),
+        );
+        let scene = painted.borrow().scene.clone();
+        let action = match scene.hit(x, y).map(|t| &t.kind) {
+            Some(TargetKind::Mark { index, .. }) => Some(Action::Select(Some(*index))),
+            Some(TargetKind::Cluster {
+                first_day, end_day, ..
+            }) => Some(Action::FitRange(*first_day, *end_day)),
+            // Not over anything drawn (e.g. a click from assistive technology without a
+            // position): the target element says what it stands for.
+            None => e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[data-action]").ok().flatten())
+                .and_then(|t| target_action(&t)),
+        };
+        if let Some(action) = action {
+            dispatch.emit(action);
+        }
+    });
+    Pointer {
+        down,
+        moves,
+        up,
+        double_click,
+        click,
+    }
+}

@@ -1,0 +1,153 @@
+//! The zoomable timeline: phase bands, a two-tier axis, lanes of points and spans, clusters.
+//! Everything it draws comes from the core's scene; this folder paints it on a canvas
+//! ([`canvas`]), keeps an accessible layer of targets over it ([`targets`]) and turns pointer,
+//! wheel and key input into actions ([`input`]).
+
+mod canvas;
+mod input;
+mod targets;
+
+use crate::core::dataset::Chronology;
+use crate::core::describe::window_label;
+use crate::core::keys::{command, Scope};
+use crate::core::layout::TimelineIndex;
+use crate::core::scale::TimeScale;
+use crate::core::viewport::{Limits, Viewport};
+use crate::store::{Action, Shared};
+use canvas::{use_canvas_paint, CanvasPaint, SceneInputs};
+use input::{use_pointer, use_resize, use_wheel, PointerInputs};
+use std::rc::Rc;
+use targets::{move_between_marks, use_accessible_layer, LayerInputs, Targets};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub data: Shared<Chronology>,
+    pub index: Shared<TimelineIndex>,
+    pub limits: Limits,
+    pub viewport: Viewport,
+    pub width: f64,
+    pub selected: Option<usize>,
+    /// Whether each event passes the filters.
+    pub matches: Shared<Vec<bool>>,
+    /// Filtered-out events are drawn dimmed (true) or not at all (false).
+    pub dim: bool,
+    /// The dark theme shows (the drawing is repainted in its colours).
+    pub dark: bool,
+    pub dispatch: Callback<Action>,
+}
+
+fn fmt(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+#[function_component(Timeline)]
+pub fn timeline(props: &Props) -> Html {
+    let width = props.width.max(100.0);
+    let scale = TimeScale::new(props.viewport.start, props.viewport.end, width);
+    let container_ref = use_node_ref();
+    let svg_ref = use_node_ref();
+    let canvas_ref = use_node_ref();
+    // The scale of the last render, read by the native wheel listener.
+    let current = use_mut_ref(|| scale);
+    *current.borrow_mut() = scale;
+    use_resize(container_ref.clone(), props.dispatch.clone());
+    use_wheel(svg_ref.clone(), props.dispatch.clone(), current.clone());
+
+    // The drawing: built from the core's scene, painted at the next animation frame.
+    let inputs = SceneInputs {
+        data: props.data.clone(),
+        index: props.index.clone(),
+        matches: props.matches.clone(),
+        dim: props.dim,
+        selected: props.selected,
+        viewport: props.viewport,
+    };
+    let scene = Rc::new(inputs.build(width));
+    // Set when the accessible layer is due to follow the drawing; the render that follows
+    // builds it.
+    let settle_due = use_mut_ref(|| false);
+    let rerender = use_force_update();
+    let painted = use_canvas_paint(CanvasPaint {
+        canvas: canvas_ref.clone(),
+        container: container_ref.clone(),
+        scene: scene.clone(),
+        inputs,
+        dark: props.dark,
+        dispatch: props.dispatch.clone(),
+        settle_due: settle_due.clone(),
+        rerender: rerender.clone(),
+    });
+    let layer = use_accessible_layer(LayerInputs {
+        scene: scene.clone(),
+        now: (props.data.id(), props.index.id(), props.selected),
+        later: (props.matches.id(), props.dim, width.to_bits()),
+        settle_due,
+        rerender,
+    });
+    let pointer = use_pointer(PointerInputs {
+        svg: svg_ref.clone(),
+        dispatch: props.dispatch.clone(),
+        viewport: props.viewport,
+        limits: props.limits,
+        width,
+        current,
+        painted,
+    });
+    let on_key_down = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            if let Some(action) =
+                command(Scope::Timeline, &e.key(), e.shift_key()).and_then(Action::for_command)
+            {
+                e.prevent_default();
+                dispatch.emit(action);
+            }
+        })
+    };
+    let legend = props.data.domains.iter().enumerate().map(|(i, d)| {
+        html! {
+            <li>{ super::swatch::swatch(i, props.dark) }{ &d.label }</li>
+        }
+    });
+    let window_label = window_label(&props.viewport);
+    let dispatch = &props.dispatch;
+    html! {
+        <section class="timeline" aria-labelledby="timeline-heading" id="timeline">
+            <div class="timeline-bar">
+                <h2 id="timeline-heading">{ "Timeline" }</h2>
+                <span class="window" aria-live="polite">{ window_label.clone() }</span>
+                <div class="zoom-buttons" role="group" aria-label="Zoom">
+                    <button type="button" aria-label="Zoom in" title="Zoom in (+)" onclick={dispatch.reform(|_| Action::Zoom(2.0))}>{ "+" }</button>
+                    <button type="button" aria-label="Zoom out" title="Zoom out (−)" onclick={dispatch.reform(|_| Action::Zoom(0.5))}>{ "−" }</button>
+                    <button type="button" aria-label="Fit all" title="Fit all (0)" onclick={dispatch.reform(|_| Action::FitAll)}>{ "Fit all" }</button>
+                </div>
+            </div>
+            <p id="timeline-keys" class="visually-hidden">
+                { "Keys: plus and minus zoom, left and right arrows pan, Home and End go to the first and last event, 0 fits all, [ and ] step through the events, Escape clears the selection. Tab moves to the events; there, arrow keys move between events and Enter selects one. Drag to pan, wheel or pinch to zoom." }
+            </p>
+            <div class="timeline-canvas" ref={container_ref}>
+                <canvas ref={canvas_ref} class="drawing" aria-hidden="true"></canvas>
+                <svg ref={svg_ref} width={fmt(width)} height={fmt(scene.height)}
+                     viewBox={format!("0 0 {} {}", fmt(width), fmt(scene.height))}
+                     role="group" tabindex="0" aria-roledescription="timeline"
+                     aria-label={format!("Timeline of {} events, showing {}", props.data.events.len(), window_label)}
+                     aria-describedby="timeline-keys"
+                     data-start={props.viewport.start.to_string()} data-end={props.viewport.end.to_string()}
+                     onpointerdown={pointer.down} onpointermove={pointer.moves}
+                     onpointerup={pointer.up.clone()} onpointercancel={pointer.up}
+                     onclick={pointer.click} ondblclick={pointer.double_click} onkeydown={on_key_down}>
+                    <g class="marks" onkeydown={move_between_marks()} aria-busy={layer.catching_up.then_some("true")}>
+                        if let Some(overlay) = layer.overlay {
+                            <Targets data={props.data.clone()} scene={overlay} dispatch={props.dispatch.clone()} />
+                        }
+                    </g>
+                </svg>
+            </div>
+            <ul class="legend" aria-label="Domain colours">{ for legend }</ul>
+        </section>
+    }
+}

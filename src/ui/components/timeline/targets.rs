@@ -1,0 +1,265 @@
+//! The accessible layer over the painted timeline: one transparent box per mark and badge,
+//! which is what keyboards, screen readers and tooltips reach. It follows the drawing just after
+//! the frame that shows new data, filters or width, and once the window stops moving, so that
+//! zooming and panning never wait on it.
+
+use crate::core::dataset::Chronology;
+use crate::core::keys::{command, Command, Scope};
+use crate::core::scene::{Scene, TargetKind};
+use crate::store::{Action, Shared};
+use crate::ui::adapters::timing::{after_next_frame, AfterFrame, Debounce};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The accessible layer follows the drawing this long after the window stops moving.
+const SETTLE_MS: u32 = 120;
+
+/// What the layer shows now, and whether it is catching up with the drawing.
+pub struct Layer {
+    pub overlay: Option<Shared<Scene>>,
+    pub catching_up: bool,
+}
+
+/// What the layer follows.
+pub struct LayerInputs {
+    pub scene: Rc<Scene>,
+    /// Followed at once: the data and the selection (a selection made from the keyboard keeps
+    /// its focused mark).
+    pub now: (usize, usize, Option<usize>),
+    /// Followed just after the frame that shows them: new filters, dimming, a new width.
+    pub later: (usize, bool, u64),
+    pub settle_due: Rc<RefCell<bool>>,
+    pub rerender: UseForceUpdateHandle,
+}
+
+#[hook]
+pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
+    let LayerInputs {
+        scene,
+        now,
+        later,
+        settle_due,
+        rerender,
+    } = inputs;
+    let overlay = use_mut_ref(|| None::<Shared<Scene>>);
+    let settle = use_mut_ref(Debounce::default);
+    let last_inputs = use_mut_ref(|| (now, later));
+    let (now_same, later_same) = {
+        let last = last_inputs.borrow();
+        (last.0 == now, last.1 == later)
+    };
+    *last_inputs.borrow_mut() = (now, later);
+    let refresh = use_mut_ref(|| None::<AfterFrame>);
+    let moved = overlay
+        .borrow()
+        .as_ref()
+        .is_some_and(|o| o.start != scene.start || o.end != scene.end);
+    let due = std::mem::take(&mut *settle_due.borrow_mut());
+    if !now_same || due {
+        *overlay.borrow_mut() = Some(Shared(scene.clone()));
+        settle.borrow_mut().cancel();
+        *refresh.borrow_mut() = None;
+    } else if !later_same {
+        let (settle_due, rerender) = (settle_due.clone(), rerender.clone());
+        *refresh.borrow_mut() = Some(after_next_frame(move || {
+            *settle_due.borrow_mut() = true;
+            rerender.force_update();
+        }));
+    } else if moved {
+        let settle_due = settle_due.clone();
+        settle.borrow_mut().run(SETTLE_MS, move || {
+            *settle_due.borrow_mut() = true;
+            rerender.force_update();
+        });
+    }
+    // The layer says so while it is catching up with the drawing.
+    let catching_up =
+        overlay.borrow().is_none() || refresh.borrow().is_some() || settle.borrow().is_set();
+    let overlay = overlay.borrow().clone();
+    Layer {
+        overlay,
+        catching_up,
+    }
+}
+
+/// Arrow keys on a mark move the focus to the previous or next one (one mark is in the Tab
+/// order, so that Tab leaves the timeline in one step however many events it shows).
+pub fn move_between_marks() -> Callback<KeyboardEvent> {
+    Callback::from(|e: KeyboardEvent| {
+        let step = match command(Scope::Mark, &e.key(), e.shift_key()) {
+            Some(Command::FocusPreviousMark) => -1,
+            Some(Command::FocusNextMark) => 1,
+            _ => return,
+        };
+        let Some(current) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-roving]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(group) = current.parent_element() else {
+            return;
+        };
+        let Ok(items) = group.query_selector_all(":scope > [data-roving]") else {
+            return;
+        };
+        let items: Vec<web_sys::Element> = (0..items.length())
+            .filter_map(|i| items.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+            .collect();
+        let Some(at) = items.iter().position(|el| *el == current) else {
+            return;
+        };
+        let next = at as i64 + step;
+        if let Some(target) = usize::try_from(next).ok().and_then(|n| items.get(n)) {
+            e.prevent_default();
+            e.stop_propagation();
+            for el in &items {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
+            let _ = target.set_attribute("tabindex", "0");
+            if let Some(target) = target.dyn_ref::<web_sys::SvgElement>() {
+                let _ = target.focus();
+            }
+        }
+    })
+}
+
+/// What the accessible box `element` does when activated without a position.
+pub fn target_action(element: &web_sys::Element) -> Option<Action> {
+    match element.get_attribute("data-action").as_deref() {
+        Some("select") => element
+            .get_attribute("data-index")
+            .and_then(|i| i.parse().ok())
+            .map(|i| Action::Select(Some(i))),
+        Some("zoom") => {
+            let day = |name: &str| element.get_attribute(name)?.parse::<f64>().ok();
+            Some(Action::FitRange(day("data-first")?, day("data-end")?))
+        }
+        _ => None,
+    }
+}
+
+/// Enter or Space on a mark acts like a click.
+fn on_activate(
+    dispatch: &Callback<Action>,
+    action: impl Fn() -> Action + 'static,
+) -> Callback<KeyboardEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |k: KeyboardEvent| {
+        if command(Scope::Mark, &k.key(), k.shift_key()) == Some(Command::Activate) {
+            k.prevent_default();
+            k.stop_propagation();
+            dispatch.emit(action());
+        }
+    })
+}
+
+fn fmt(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TargetsProps {
+    pub data: Shared<Chronology>,
+    pub scene: Shared<Scene>,
+    pub dispatch: Callback<Action>,
+}
+
+/// The boxes of the accessible layer.
+#[function_component(Targets)]
+pub fn targets(props: &TargetsProps) -> Html {
+    let data = &props.data;
+    let scene = &props.scene;
+    // One mark (the selected one, else the first) is in the Tab order; arrow keys move between
+    // marks, so that Tab leaves the timeline in one step however many events it shows.
+    let roving = scene
+        .targets
+        .iter()
+        .position(|t| matches!(t.kind, TargetKind::Mark { selected: true, .. }))
+        .or_else(|| {
+            scene
+                .targets
+                .iter()
+                .position(|t| !matches!(t.kind, TargetKind::Mark { dimmed: true, .. }))
+        });
+    let domain_names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| {
+                data.domain(id)
+                    .map(|d| d.label.as_str())
+                    .unwrap_or(id.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let items = scene.targets.iter().enumerate().map(|(n, t)| {
+        let tabindex = if Some(n) == roving { "0" } else { "-1" };
+        let hit = html! {
+            <rect class="hit" x={fmt(t.x)} y={fmt(t.y)} width={fmt(t.w)} height={fmt(t.h)} rx="4" />
+        };
+        match &t.kind {
+            TargetKind::Mark { index, selected, dimmed } => {
+                let e = &data.events[*index];
+                if *dimmed {
+                    // Context only: faint, not focusable, not announced.
+                    return html! {
+                        <g key={e.id.clone()} class="mark dimmed" aria-hidden="true">{ hit }</g>
+                    };
+                }
+                let index = *index;
+                let onkeydown = on_activate(&props.dispatch, move || Action::Select(Some(index)));
+                html! {
+                    <g key={e.id.clone()} class={classes!("mark", selected.then_some("selected"))}
+                       role="button" {tabindex} data-roving="" aria-pressed={selected.to_string()}
+                       aria-label={format!("{} — {}", e.date_label(), e.title)}
+                       data-index={index.to_string()} data-action="select" {onkeydown}>
+                        // The domains in words: a tooltip, and the mark's description for screen
+                        // readers.
+                        if !e.domains.is_empty() {
+                            <title>{ domain_names(&e.domains) }</title>
+                        }
+                        { hit }
+                    </g>
+                }
+            }
+            TargetKind::Cluster { first_day, end_day, members } => {
+                let (first, end) = (*first_day, *end_day);
+                let onkeydown = on_activate(&props.dispatch, move || Action::FitRange(first, end));
+                let date = |i: Option<&usize>| {
+                    i.and_then(|&i| data.events.get(i))
+                        .map(|e| e.start.format_human())
+                        .unwrap_or_default()
+                };
+                let (from, to) = (date(members.first()), date(members.last()));
+                html! {
+                    <g key={format!("cluster-{}", members.first().copied().unwrap_or(n))} class="cluster" role="button"
+                       {tabindex} data-roving="" data-action="zoom" data-first={first.to_string()} data-end={end.to_string()}
+                       aria-label={format!("Show {} more events, {from} to {to}", members.len())}
+                       {onkeydown}>
+                        { hit }
+                    </g>
+                }
+            }
+        }
+    });
+    // The phases' full names, as tooltips over the strip where they are drawn (perhaps cut
+    // short); screen readers have them in the filters.
+    let phases = scene.phases.iter().filter_map(|strip| {
+        let p = data.phases.get(strip.index)?;
+        Some(html! {
+            <rect class="phase-strip" x={fmt(strip.x)} y={fmt(strip.y)} width={fmt(strip.w)} height={fmt(strip.h)}>
+                <title>{ format!("{} ({} – {})", p.label, p.start.format_human(), p.end.format_human()) }</title>
+            </rect>
+        })
+    });
+    html! {
+        <>
+            <g class="phases" aria-hidden="true">{ for phases }</g>
+            { for items }
+        </>
+    }
+}
