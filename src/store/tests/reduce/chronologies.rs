@@ -1,0 +1,252 @@
+//! Actions that change the chronology shown, and the view of a link.
+
+use super::*;
+use crate::core::import::ImportProblem;
+use crate::core::query::Facet;
+use crate::core::url_state::ViewState;
+use crate::core::viewport::Viewport;
+
+#[test]
+fn a_failed_import_changes_nothing_but_the_report() {
+    let s = after(
+        &state(),
+        Action::ToggleFacet(Facet::Domain, "piracy".into()),
+    );
+    let f = after(&s, Action::ImportFailed(failure_report()));
+    assert_eq!(f.chrome.dialog, Some(DialogKind::Import));
+    assert!(matches!(f.chrome.report, Some(Report::Failed { .. })));
+    assert_eq!(f.chronology, s.chronology);
+    assert_eq!(f.filtering, s.filtering);
+}
+
+#[test]
+fn an_import_replaces_the_chronology_and_says_so() {
+    let s = after_all(
+        &state(),
+        [
+            Action::Resize(1234.0),
+            Action::ToggleFacet(Facet::Domain, "piracy".into()),
+            Action::ToggleTheme,
+        ],
+    );
+    let i = after(&s, imported(None, vec![]));
+    assert_eq!(i.len(), 5);
+    assert_eq!(i.chronology.data.title, "Small");
+    assert!(i.filtering.filter.is_empty(), "filters start afresh");
+    assert_eq!(i.window.width, 1234.0, "the page's width stays");
+    assert_eq!(i.chrome.theme, Theme::Dark, "the theme stays");
+    assert_eq!(
+        i.chrome.notices.last().map(|n| n.to_string()).as_deref(),
+        Some("Imported 5 events from small.csv (chronology CSV).")
+    );
+    assert_eq!(i.view_state().data.as_deref(), Some(url_state::KEPT_DATA));
+}
+
+#[test]
+fn an_import_with_a_link_takes_the_link_view() {
+    let view = ViewState {
+        selected: Some("e3".into()),
+        ..ViewState::default()
+    };
+    let i = after(&state(), imported(Some(view), vec![]));
+    assert_eq!(i.selected, i.chronology.position("e3"));
+}
+
+#[test]
+fn an_import_that_left_records_out_lists_them() {
+    let i = after(
+        &state(),
+        imported(None, vec![ImportProblem::new("row 9", "bad date")]),
+    );
+    assert_eq!(i.chrome.dialog, Some(DialogKind::Import));
+    match &i.chrome.report {
+        Some(Report::Skipped {
+            imported, skipped, ..
+        }) => {
+            assert_eq!(*imported, 5);
+            assert_eq!(skipped.len(), 1);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_second_import_drops_the_first_ones_notice() {
+    let i = after_all(&state(), [imported(None, vec![]), imported(None, vec![])]);
+    let imported = i
+        .chrome
+        .notices
+        .iter()
+        .filter(|n| matches!(n, Notice::Imported { .. }))
+        .count();
+    assert_eq!(imported, 1);
+}
+
+#[test]
+fn a_quiet_import_from_storage_says_nothing() {
+    let mut a = imported(None, vec![]);
+    if let Action::Imported { quiet, .. } = &mut a {
+        *quiet = true;
+    }
+    assert!(after(&state(), a).chrome.notices.is_empty());
+}
+
+#[test]
+fn restore_builtin_shows_the_brief_again() {
+    let i = after(&state(), imported(None, vec![]));
+    let r = after(&i, Action::RestoreBuiltin(Box::new(builtin())));
+    assert_eq!(r.chronology.origin, Origin::Builtin);
+    assert_eq!(r.len(), state().len());
+    assert_eq!(r.chrome.notices.last(), Some(&Notice::BuiltinAgain));
+    assert!(!r
+        .chrome
+        .notices
+        .iter()
+        .any(|n| matches!(n, Notice::Imported { .. })));
+}
+
+#[test]
+fn back_to_builtin_applies_the_link_view() {
+    let i = after(&state(), imported(None, vec![]));
+    let mut view = ViewState::default();
+    view.filter.domains.insert("piracy".into());
+    let b = after(
+        &i,
+        Action::BackToBuiltin {
+            builtin: Box::new(builtin()),
+            view,
+        },
+    );
+    assert_eq!(b.chronology.origin, Origin::Builtin);
+    assert_eq!(b.filtering.match_count, domain(&b, "piracy"));
+    assert_eq!(b.chrome.notices.last(), Some(&Notice::BuiltinAgain));
+}
+
+#[test]
+fn apply_view_restores_a_link_and_reports_what_it_cannot_use() {
+    let mut view = ViewState::default();
+    view.filter.domains.insert("piracy".into());
+    view.filter.domains.insert("no-such-domain".into());
+    view.window = Some((13_000.0, 14_000.0));
+    view.selected = Some(ABE_NAC.into());
+    let s = after(&state(), Action::ApplyView(view));
+    assert_eq!(s.filtering.filter.domains.len(), 1);
+    assert_eq!(s.window.viewport, Viewport::new(13_000.0, 14_000.0));
+    assert_eq!(
+        s.selected, None,
+        "the event is hidden by the link's own filter"
+    );
+    let texts: Vec<String> = s.chrome.notices.iter().map(|n| n.to_string()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("'no-such-domain' is not in this chronology")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("is hidden by its filters")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn every_action_is_tested() {
+    // One of each: the match has no wildcard, so a new action fails to compile here until it
+    // is added (and tested above).
+    let name = |a: &Action| match a {
+        Action::Resize(_) => "Resize",
+        Action::ZoomAbout { .. } => "ZoomAbout",
+        Action::Zoom(_) => "Zoom",
+        Action::PanFraction(_) => "PanFraction",
+        Action::SetViewport(_) => "SetViewport",
+        Action::FitAll => "FitAll",
+        Action::CenterOn(_) => "CenterOn",
+        Action::FitRange(..) => "FitRange",
+        Action::Select(_) => "Select",
+        Action::Step(_) => "Step",
+        Action::SelectFirst => "SelectFirst",
+        Action::SelectLast => "SelectLast",
+        Action::ToggleFacet(..) => "ToggleFacet",
+        Action::OnlyFacet(..) => "OnlyFacet",
+        Action::ClearFacet(_) => "ClearFacet",
+        Action::ClearFilters => "ClearFilters",
+        Action::SetSearch(_) => "SetSearch",
+        Action::NextMatch(_) => "NextMatch",
+        Action::SetDim(_) => "SetDim",
+        Action::DismissNotice(_) => "DismissNotice",
+        Action::Notify(_) => "Notify",
+        Action::ToggleTheme => "ToggleTheme",
+        Action::ToggleFilters => "ToggleFilters",
+        Action::OpenDialog(_) => "OpenDialog",
+        Action::CloseDialog => "CloseDialog",
+        Action::ApplyView(_) => "ApplyView",
+        Action::BackToBuiltin { .. } => "BackToBuiltin",
+        Action::Frame(_) => "Frame",
+        Action::Loading(_) => "Loading",
+        Action::ImportFailed(_) => "ImportFailed",
+        Action::Imported { .. } => "Imported",
+        Action::RestoreBuiltin(_) => "RestoreBuiltin",
+        Action::Dragging(_) => "Dragging",
+    };
+    // The tests' sources, up to this test.
+    let this = include_str!("chronologies.rs");
+    let source = [
+        include_str!("mod.rs"),
+        include_str!("window.rs"),
+        include_str!("selection.rs"),
+        include_str!("filter.rs"),
+        include_str!("chrome.rs"),
+        &this[..this.find("fn every_action_is_tested").unwrap_or(this.len())],
+    ]
+    .concat();
+    let mut missing = Vec::new();
+    for a in [
+        Action::Resize(1.0),
+        Action::ZoomAbout {
+            factor: 1.0,
+            at: 0.0,
+            animate: false,
+        },
+        Action::Zoom(1.0),
+        Action::PanFraction(0.0),
+        Action::SetViewport(Viewport::new(0.0, 1.0)),
+        Action::FitAll,
+        Action::CenterOn(0.0),
+        Action::FitRange(0.0, 1.0),
+        Action::Select(None),
+        Action::Step(1),
+        Action::SelectFirst,
+        Action::SelectLast,
+        Action::ToggleFacet(Facet::Domain, String::new()),
+        Action::OnlyFacet(Facet::Domain, String::new()),
+        Action::ClearFacet(Facet::Domain),
+        Action::ClearFilters,
+        Action::SetSearch(String::new()),
+        Action::NextMatch(1),
+        Action::SetDim(true),
+        Action::DismissNotice(0),
+        Action::Notify(Notice::BuiltinAgain),
+        Action::ToggleTheme,
+        Action::ToggleFilters,
+        Action::OpenDialog(DialogKind::Help),
+        Action::CloseDialog,
+        Action::ApplyView(ViewState::default()),
+        Action::BackToBuiltin {
+            builtin: Box::new(small(0)),
+            view: ViewState::default(),
+        },
+        Action::Frame(0.0),
+        Action::Loading(None),
+        Action::ImportFailed(failure_report()),
+        imported(None, vec![]),
+        Action::RestoreBuiltin(Box::new(small(0))),
+        Action::Dragging(true),
+    ] {
+        let n = name(&a);
+        // Used in a test of its own.
+        if !source.contains(&format!("Action::{n}")) {
+            missing.push(n);
+        }
+    }
+    assert!(missing.is_empty(), "actions without a test: {missing:?}");
+}

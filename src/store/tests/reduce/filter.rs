@@ -1,0 +1,143 @@
+//! Actions on the filter.
+
+use super::*;
+use crate::core::query::Facet;
+
+#[test]
+fn toggle_facet_turns_a_value_on_and_off() {
+    let s = state();
+    let on = after(&s, Action::ToggleFacet(Facet::Domain, "afghanistan".into()));
+    assert_eq!(on.filtering.match_count, domain(&s, "afghanistan"));
+    assert!(on.filtering.filter.domains.contains("afghanistan"));
+    let off = after(
+        &on,
+        Action::ToggleFacet(Facet::Domain, "afghanistan".into()),
+    );
+    assert_eq!(off.filtering.match_count, s.len());
+}
+
+#[test]
+fn values_of_one_facet_add_up() {
+    let s = after_all(
+        &state(),
+        [
+            Action::ToggleFacet(Facet::Domain, "afghanistan".into()),
+            Action::ToggleFacet(Facet::Domain, "piracy".into()),
+        ],
+    );
+    let either = s
+        .chronology
+        .data
+        .events
+        .iter()
+        .filter(|e| {
+            e.domains
+                .iter()
+                .any(|d| d == "afghanistan" || d == "piracy")
+        })
+        .count();
+    assert_eq!(s.filtering.match_count, either);
+}
+
+#[test]
+fn only_facet_keeps_just_that_value() {
+    let s = after_all(
+        &state(),
+        [
+            Action::ToggleFacet(Facet::Domain, "afghanistan".into()),
+            Action::OnlyFacet(Facet::Domain, "piracy".into()),
+        ],
+    );
+    assert_eq!(s.filtering.filter.domains.len(), 1);
+    assert_eq!(s.filtering.match_count, domain(&s, "piracy"));
+}
+
+#[test]
+fn clear_facet_empties_one_facet_only() {
+    let s = after_all(
+        &state(),
+        [
+            Action::ToggleFacet(Facet::Domain, "piracy".into()),
+            Action::ToggleFacet(Facet::ThirdParty, "china".into()),
+            Action::ClearFacet(Facet::Domain),
+        ],
+    );
+    assert!(s.filtering.filter.domains.is_empty());
+    assert!(s.filtering.filter.third_parties.contains("china"));
+}
+
+#[test]
+fn clear_filters_shows_everything_again() {
+    let s = after_all(
+        &state(),
+        [
+            Action::ToggleFacet(Facet::Domain, "piracy".into()),
+            Action::SetSearch("abe".into()),
+            Action::ClearFilters,
+        ],
+    );
+    assert!(s.filtering.filter.is_empty());
+    assert_eq!(s.filtering.match_count, s.len());
+}
+
+#[test]
+fn a_filter_that_hides_the_selection_deselects_it() {
+    let s = state();
+    let i = event(&s, ABE_NAC);
+    let t = after_all(
+        &s,
+        [
+            Action::Select(Some(i)),
+            Action::OnlyFacet(Facet::Domain, "piracy".into()),
+        ],
+    );
+    assert_eq!(t.selected, None);
+}
+
+#[test]
+fn search_matches_regardless_of_case_and_accents() {
+    let s = after(&state(), Action::SetSearch("WORNER".into()));
+    assert!(s.filtering.match_count >= 1);
+    assert!(s.filtering.match_count < s.len());
+    assert_eq!(
+        s.filtering.haystacks.len(),
+        s.len(),
+        "search texts folded on the first search"
+    );
+    assert!(state().filtering.haystacks.is_empty(), "and not before");
+}
+
+#[test]
+fn next_match_walks_the_matches_and_wraps() {
+    let s = after(&state(), Action::SetSearch("abe".into()));
+    let first = after(&s, Action::NextMatch(1)).selected.unwrap();
+    assert!(s.passes(first));
+    let last = after(&s, Action::NextMatch(-1)).selected.unwrap();
+    assert!(last > first);
+    let wrapped = after_all(&s, [Action::NextMatch(-1), Action::NextMatch(1)]);
+    assert_eq!(
+        wrapped.selected,
+        Some(first),
+        "after the last comes the first"
+    );
+    assert!(
+        reduce(&state(), Action::NextMatch(1)).is_none(),
+        "no search, nothing to do"
+    );
+}
+
+#[test]
+fn set_dim_keeps_filtered_out_events_as_context() {
+    let s = after(&state(), Action::SetDim(true));
+    assert!(s.filtering.dim);
+    assert!(s.view_state().dim);
+}
+
+#[test]
+fn the_histogram_follows_the_filter() {
+    let s = state();
+    let all: usize = s.filtering.histogram.counts.iter().flatten().sum();
+    let piracy = after(&s, Action::OnlyFacet(Facet::Domain, "piracy".into()));
+    let some: usize = piracy.filtering.histogram.counts.iter().flatten().sum();
+    assert!(some < all, "{some} < {all}");
+}

@@ -1,0 +1,137 @@
+//! Actions on the window: zoom, pan, fit, frames.
+
+use super::*;
+use crate::core::viewport::Viewport;
+
+#[test]
+fn resize_takes_a_new_width_and_ignores_nonsense() {
+    let s = state();
+    assert_eq!(after(&s, Action::Resize(1200.0)).window.width, 1200.0);
+    assert!(reduce(&s, Action::Resize(s.window.width + 0.2)).is_none());
+    assert!(reduce(&s, Action::Resize(f64::NAN)).is_none());
+    assert!(reduce(&s, Action::Resize(-5.0)).is_none());
+}
+
+#[test]
+fn zoom_about_keeps_the_anchor_date_in_place() {
+    let s = state();
+    let v = s.window.viewport;
+    let anchor = v.start + 0.25 * v.span();
+    let z = after(
+        &s,
+        Action::ZoomAbout {
+            factor: 2.0,
+            at: 0.25,
+            animate: false,
+        },
+    );
+    let w = z.window.viewport;
+    assert!((w.span() - v.span() / 2.0).abs() < 1e-6, "{w:?}");
+    assert!((w.start + 0.25 * w.span() - anchor).abs() < 1e-6);
+    assert!(z.window.animation.is_none(), "wheel zooms do not animate");
+}
+
+#[test]
+fn zoom_buttons_animate_towards_half_the_span() {
+    let s = after(&state(), Action::Zoom(2.0));
+    let a = s.window.animation.expect("an animation");
+    assert!((a.to.span() - s.chronology.fitted.span() / 2.0).abs() < 1e-6);
+    assert_eq!(
+        s.window.viewport, s.chronology.fitted,
+        "not moved before a frame"
+    );
+}
+
+#[test]
+fn reduced_motion_jumps_instead_of_easing() {
+    let s = State::new(
+        builtin(),
+        Origin::Builtin,
+        Environment {
+            reduced_motion: true,
+            ..Environment::default()
+        },
+    );
+    let z = after(&s, Action::Zoom(2.0));
+    assert!(z.window.animation.is_none());
+    assert!((z.window.viewport.span() - s.window.viewport.span() / 2.0).abs() < 1e-6);
+}
+
+#[test]
+fn pan_fraction_moves_by_part_of_the_span() {
+    let s = after_all(
+        &state(),
+        [Action::SetViewport(Viewport::new(12_000.0, 13_000.0))],
+    );
+    let p = after(&s, Action::PanFraction(0.2));
+    assert_eq!(p.window.target(), Viewport::new(12_200.0, 13_200.0));
+}
+
+#[test]
+fn set_viewport_is_clamped_to_the_limits() {
+    let s = state();
+    let v = after(&s, Action::SetViewport(Viewport::new(-1e9, 1e9)))
+        .window
+        .viewport;
+    let l = s.chronology.limits;
+    assert!(
+        v.start >= l.outer_start - 1e-6 && v.end <= l.outer_end + 1e-6,
+        "{v:?}"
+    );
+    let tiny = after(&s, Action::SetViewport(Viewport::new(12_000.0, 12_001.0)))
+        .window
+        .viewport;
+    assert!(tiny.span() >= l.min_span - 1e-9);
+}
+
+#[test]
+fn fit_all_heads_back_to_the_whole_chronology() {
+    let s = after(
+        &state(),
+        Action::SetViewport(Viewport::new(12_000.0, 13_000.0)),
+    );
+    let f = after(&s, Action::FitAll);
+    assert_eq!(f.window.target(), s.chronology.fitted);
+}
+
+#[test]
+fn center_on_puts_the_day_in_the_middle() {
+    let s = after(
+        &state(),
+        Action::SetViewport(Viewport::new(12_000.0, 13_000.0)),
+    );
+    let c = after(&s, Action::CenterOn(14_000.0));
+    assert!((c.window.target().center() - 14_000.0).abs() < 1e-6);
+}
+
+#[test]
+fn fit_range_shows_the_range() {
+    let s = state();
+    let f = after(&s, Action::FitRange(16_000.0, 16_400.0));
+    let t = f.window.target();
+    assert!(
+        t.start <= 16_000.0 && t.end >= 16_400.0 && t.span() < 1_000.0,
+        "{t:?}"
+    );
+}
+
+#[test]
+fn frames_ease_to_the_target_and_stop() {
+    let s = after(&state(), Action::Zoom(2.0));
+    let target = s.window.target();
+    let first = after(&s, Action::Frame(1_000.0));
+    assert_eq!(
+        first.window.viewport, s.window.viewport,
+        "the first frame only starts the clock"
+    );
+    let mid = after(&first, Action::Frame(1_000.0 + ANIMATION_MS / 2.0));
+    assert!(mid.window.viewport.span() < s.window.viewport.span());
+    assert!(mid.window.viewport.span() > target.span());
+    let end = after(&mid, Action::Frame(1_000.0 + ANIMATION_MS));
+    assert_eq!(end.window.viewport, target);
+    assert!(end.window.animation.is_none());
+    assert!(
+        reduce(&end, Action::Frame(2_000.0)).is_none(),
+        "no animation, no change"
+    );
+}
