@@ -532,6 +532,7 @@ pub fn empty_chronology() -> Chronology {
         third_parties: vec![],
         footnotes: vec![],
         events: vec![],
+        stories: vec![],
     }
 }
 
