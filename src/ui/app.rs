@@ -397,6 +397,8 @@ impl State {
                 Origin::File { .. } => Some(url_state::KEPT_DATA.to_string()),
                 _ => self.pending_data.clone(),
             },
+            story: None,
+            scene: None,
         }
     }
 
