@@ -5,7 +5,7 @@
 //! them. A position is two indices, so stepping through a story is arithmetic, and a link's
 //! `?story=…&scene=…` resolves to a position or to a notice saying what was not found.
 
-use crate::core::dataset::{Chronology, GroupBy, Scene, SceneWindow, Story};
+use crate::core::dataset::{Chronology, GroupBy, SceneWindow, Story, StoryScene};
 use crate::core::date::{PartialDate, Precision, MAX_ABS_YEAR};
 use crate::core::query::{Facet, Filter};
 use std::collections::HashSet;
@@ -19,7 +19,7 @@ pub struct ScenePosition {
 
 impl ScenePosition {
     /// The story and the scene, if the position is in the chronology.
-    pub fn get<'a>(&self, data: &'a Chronology) -> Option<(&'a Story, &'a Scene)> {
+    pub fn get<'a>(&self, data: &'a Chronology) -> Option<(&'a Story, &'a StoryScene)> {
         let story = data.stories.get(self.story)?;
         Some((story, story.scenes.get(self.scene)?))
     }
@@ -116,7 +116,7 @@ fn short(s: &str) -> String {
 }
 
 /// The scene's facet filters as the explorer's filter (no search text).
-pub fn scene_filter(scene: &Scene) -> Filter {
+pub fn scene_filter(scene: &StoryScene) -> Filter {
     let f = &scene.view.filters;
     Filter {
         phases: f.phases.iter().cloned().collect(),
@@ -137,7 +137,7 @@ pub fn group_facet(group_by: GroupBy) -> Option<Facet> {
 }
 
 /// Whether the scene highlights the event with this id (for dimming the others).
-pub fn highlights(scene: &Scene, event_id: &str) -> bool {
+pub fn highlights(scene: &StoryScene, event_id: &str) -> bool {
     scene.view.highlight.iter().any(|id| id == event_id)
 }
 
@@ -218,7 +218,7 @@ pub(crate) fn slides_story(
     let (summary, title_scene) = match title_slide {
         Some((headline, text)) => {
             let headline = headline.trim();
-            let scene = Scene {
+            let scene = StoryScene {
                 id: fresh("title"),
                 title: if headline.is_empty() { title } else { headline }.to_string(),
                 text: text.to_string(),
@@ -240,7 +240,7 @@ pub(crate) fn slides_story(
     };
     scenes.extend(title_scene);
     for slide in slides {
-        scenes.push(Scene {
+        scenes.push(StoryScene {
             id: fresh(&slide.event_id),
             title: slide.title,
             text: slide.text,
@@ -422,6 +422,41 @@ mod tests {
     }
 
     #[test]
+    fn a_chronology_file_with_a_broken_story_is_refused_with_the_story_and_the_scene() {
+        let file = |stories: &str| {
+            format!(
+                r#"{{"title": "T", "events": [{{"id": "a", "start": "1990", "title": "A", "summary": ""}}],
+                "stories": {stories}}}"#
+            )
+        };
+        let good = r#"[{"id": "s", "title": "S", "scenes": [{"id": "one", "title": "One",
+            "view": {"window": {"from": "1989", "to": "1991"}, "highlight": ["a"]}}]}]"#;
+        let c = import(file(good).as_bytes(), "t.json", false)
+            .unwrap()
+            .chronology;
+        assert_eq!(c.stories[0].scenes[0].view.highlight, ["a"]);
+
+        let unknown = good.replace(r#"["a"]"#, r#"["b"]"#);
+        let failure = import(file(&unknown).as_bytes(), "t.json", true).unwrap_err();
+        let problems: Vec<String> = failure.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            ["story s, scene one: the highlighted event 'b' does not exist"]
+        );
+        assert!(!failure.can_skip);
+
+        let shapeless = good.replace(r#""scenes""#, r#""pages""#);
+        let failure = import(file(&shapeless).as_bytes(), "t.json", false).unwrap_err();
+        assert!(
+            failure.problems[0]
+                .to_string()
+                .starts_with("story 1 (id 's'): unknown field `pages`"),
+            "{:?}",
+            failure.problems
+        );
+    }
+
+    #[test]
     fn the_window_around_a_date_is_one_step_coarser() {
         let w = |s: &str, e: Option<&str>| {
             let w = window_around(date(s), e.map(date));
@@ -524,7 +559,7 @@ mod tests {
 
     #[test]
     fn leaving_out_events_keeps_scenes_that_highlight_nothing() {
-        let scene = |id: &str, highlight: &[&str]| Scene {
+        let scene = |id: &str, highlight: &[&str]| StoryScene {
             id: id.into(),
             title: id.into(),
             text: String::new(),

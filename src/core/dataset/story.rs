@@ -22,14 +22,14 @@ pub struct Story {
     #[serde(default)]
     pub summary: String,
     /// In the order they are shown.
-    pub scenes: Vec<Scene>,
+    pub scenes: Vec<StoryScene>,
 }
 
 /// One step of a story.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct Scene {
+pub struct StoryScene {
     /// Unique within its story; what a link names (`?scene=…`).
     pub id: String,
     pub title: String,
