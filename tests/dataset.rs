@@ -103,6 +103,142 @@ fn every_evidence_phrase_occurs_verbatim_in_the_brief() {
 }
 
 #[test]
+fn every_story_quote_occurs_verbatim_in_the_brief() {
+    let Some(brief) = brief() else { return };
+    let source = normalise_for_evidence(&brief);
+    let d = data();
+    let mut missing = Vec::new();
+    for story in &d.stories {
+        for scene in &story.scenes {
+            for quote in &scene.quotes {
+                if !evidence_occurs(&quote.text, &source) {
+                    missing.push(format!(
+                        "story {}, scene {} [quote-verbatim]: {:?}",
+                        story.id, scene.id, quote.text
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not found in the brief:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn the_brief_is_told_as_a_story_of_scenes_anchored_in_its_sentences() {
+    let d = data();
+    let story = d.story("the-brief").expect("the brief's story");
+    assert!(
+        story.scenes.len() >= 8,
+        "only {} scenes: the brief's arc needs at least 8",
+        story.scenes.len()
+    );
+    for scene in &story.scenes {
+        let name = format!("scene {}", scene.id);
+        assert!(!scene.text.trim().is_empty(), "{name} has no text");
+        assert!(
+            (1..=3).contains(&scene.quotes.len()),
+            "{name} has {} quotes (1 to 3)",
+            scene.quotes.len()
+        );
+        assert!(
+            !scene.view.highlight.is_empty(),
+            "{name} highlights no event"
+        );
+        let window = &scene.view.window;
+        let filter = japan_nato_explorer::core::story::scene_filter(scene);
+        for id in &scene.view.highlight {
+            let e = d
+                .events
+                .iter()
+                .find(|e| &e.id == id)
+                .unwrap_or_else(|| panic!("{name} highlights the unknown event {id}"));
+            assert!(
+                window.overlaps(e.first_day(), e.end_day()),
+                "{name}: {id} ({}) is outside the window {} – {}",
+                e.date_label(),
+                window.from.to_iso(),
+                window.to.to_iso()
+            );
+            assert!(
+                filter.matches(e, ""),
+                "{name}: {id} is hidden by the scene's own filters"
+            );
+        }
+        for a in &scene.annotations {
+            assert!(
+                window.overlaps(a.date.first_day(), a.date.end_day()),
+                "{name}: the annotation '{}' is outside the window",
+                a.label
+            );
+        }
+    }
+    // The take-off of practical cooperation is marked on the axis.
+    let take_off = story
+        .scenes
+        .iter()
+        .flat_map(|s| &s.annotations)
+        .find(|a| a.label.contains("practical cooperation"))
+        .expect("an annotation of the 2007 take-off");
+    assert_eq!(take_off.date.to_iso(), "2007");
+    // The narrative moves forward in time up to the scenes that look across it (the third
+    // parties, then the lessons).
+    let across = story
+        .scene_index("third-parties")
+        .expect("a scene on the third parties");
+    let starts: Vec<i64> = story.scenes[..across]
+        .iter()
+        .map(|s| s.view.window.from.first_day())
+        .collect();
+    assert!(
+        starts.windows(2).all(|w| w[0] <= w[1]),
+        "the narrative scenes go back in time: {:?}",
+        story.scenes.iter().map(|s| &s.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn story_validation_names_the_story_the_scene_and_the_rule() {
+    use japan_nato_explorer::core::date::PartialDate;
+    let mut d = data();
+    let mut story = d.stories[0].clone();
+    let scene = &mut story.scenes[1];
+    scene.view.highlight.push("no-such-event".into());
+    scene.view.filters.domains.push("astrology".into());
+    scene.view.filters.third_parties.push("atlantis".into());
+    scene.quotes[0].footnotes.push(999);
+    scene
+        .quotes
+        .push(japan_nato_explorer::core::dataset::Quote {
+            text: " ".into(),
+            footnotes: vec![],
+        });
+    scene.view.window.from = PartialDate::parse("2000").unwrap();
+    scene.view.window.to = PartialDate::parse("1999-12").unwrap();
+    let dup = story.scenes[1].clone();
+    story.scenes.push(dup);
+    d.stories.push(story);
+    let problems: Vec<String> = validate(&d).iter().map(|p| p.to_string()).collect();
+    let has = |needle: &str| problems.iter().any(|p| p.contains(needle));
+    let subject = "story the-brief, scene the-1983-bid";
+    for needle in [
+        "story the-brief [unique-id]".to_string(),
+        format!("{subject} [unique-id]"),
+        format!("{subject} [known-event]: the highlighted event 'no-such-event' does not exist"),
+        format!("{subject} [known-domain]: the filter's domain 'astrology' is not defined"),
+        format!("{subject} [known-third-party]: the filter's third party 'atlantis'"),
+        format!("{subject} [known-footnote]: quote 1 cites footnote 999"),
+        format!("{subject} [non-empty]: quote 3 is empty"),
+        format!("{subject} [window-order]: the window ends (1999-12) before it begins (2000)"),
+    ] {
+        assert!(has(&needle), "{needle}\n{problems:#?}");
+    }
+}
+
+#[test]
 fn the_facets_the_product_promises_exist_and_are_used() {
     let d = data();
     for id in ["afghanistan", "piracy", "cyber"] {

@@ -4,6 +4,7 @@
 //! faceted search. Text search is case- and diacritic-insensitive ("worner" finds Wörner).
 
 use crate::core::dataset::{Chronology, Event};
+use crate::core::date::{civil_from_days, format_year};
 use std::collections::BTreeSet;
 
 /// The three facets.
@@ -292,15 +293,19 @@ fn haystack(haystacks: &[String], i: usize) -> &str {
 
 /// Events per year (or per run of years, for chronologies spanning millennia), stacked by
 /// domain: what the overview chart draws.
+///
+/// A state of affairs that lasts years (an event with an end) counts in every year it spans,
+/// not only in its first: a bar says how many events happened or were going on that year, so
+/// that a plateau reads as a plateau rather than as a spike in the year it began.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearHistogram {
     pub first_year: i32,
     /// How many years each bar counts (1 unless the chronology spans more than
     /// [`MAX_HISTOGRAM_BINS`] years).
     pub years_per_bin: i32,
-    /// `counts[b][d]`: events starting in the years `first_year + b × years_per_bin` onwards
-    /// whose first domain is the dataset's domain `d`; the last slot counts events with no
-    /// (known) domain.
+    /// `counts[b][d]`: events happening or going on in the years `first_year + b ×
+    /// years_per_bin` onwards whose first domain is the dataset's domain `d`; the last slot
+    /// counts events with no (known) domain. An event counts once in each bar it touches.
     pub counts: Vec<Vec<usize>>,
 }
 
@@ -325,13 +330,79 @@ impl YearHistogram {
             .max()
             .unwrap_or(0)
     }
+
+    /// The bar that counts a year (astronomical numbering, as [`crate::core::date`]).
+    pub fn bin_of_year(&self, year: i32) -> Option<usize> {
+        let offset = i64::from(year) - i64::from(self.first_year);
+        if offset < 0 {
+            return None;
+        }
+        let b = usize::try_from(offset / i64::from(self.years_per_bin.max(1))).ok()?;
+        (b < self.counts.len()).then_some(b)
+    }
+
+    /// The bar under a day (days from 1970-01-01), e.g. the one under the pointer.
+    pub fn bin_at_day(&self, day: f64) -> Option<usize> {
+        if !day.is_finite() || day.abs() > 1e12 {
+            return None;
+        }
+        self.bin_of_year(civil_from_days(day.floor() as i64).0)
+    }
+
+    /// The years a bar counts: "2014", or "1990–1999" when bars count runs of years.
+    pub fn bin_label(&self, b: usize) -> String {
+        let first = self.bin_year(b);
+        if self.years_per_bin <= 1 {
+            format_year(first)
+        } else {
+            let last = first.saturating_add(self.years_per_bin - 1);
+            format!("{}–{}", format_year(first), format_year(last))
+        }
+    }
+
+    /// What the overview says of a bar on hover or focus: "2014: 14 events — Agreements and
+    /// Institutions 4, Exercises 3, …", the domains by count (most first, ties in the
+    /// chronology's order), events without a domain last among equals; "1985: no events".
+    pub fn readout(&self, data: &Chronology, b: usize) -> String {
+        let label = self.bin_label(b);
+        let Some(stack) = self.counts.get(b) else {
+            return format!("{label}: no events");
+        };
+        let total: usize = stack.iter().sum();
+        if total == 0 {
+            return format!("{label}: no events");
+        }
+        let mut slots: Vec<(usize, usize)> = stack
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        // Stable: equal counts keep the chronology's order of domains.
+        slots.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        let parts: Vec<String> = slots
+            .iter()
+            .map(|&(slot, n)| {
+                let name = data.domains.get(slot).map_or("No domain", |d| &d.label);
+                format!("{name} {n}")
+            })
+            .collect();
+        format!(
+            "{label}: {total} event{} — {}",
+            if total == 1 { "" } else { "s" },
+            parts.join(", ")
+        )
+    }
 }
 
-/// Counts the events passing the filter by the year they start in, stacked by first domain,
-/// over the years of the whole chronology (so that the axis does not jump as filters change).
+/// Counts the events passing the filter in every year they happen or go on, stacked by first
+/// domain, over the years of the whole chronology (so that the axis does not jump as filters
+/// change). Spans are added with a difference array, so the cost is O(events + bars × domains)
+/// however long they are.
 pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
-    let years = data.events.iter().map(|e| e.start.year_number());
-    let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
+    let first = data.events.iter().map(|e| e.start.year_number()).min();
+    let last = data.events.iter().map(last_year).max();
+    let (Some(first), Some(last)) = (first, last) else {
         return YearHistogram {
             first_year: 0,
             years_per_bin: 1,
@@ -345,20 +416,45 @@ pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
     let slots = data.domains.len() + 1;
     // A handful of domains: a scan is cheaper than hashing each event's domain.
     let position = |id: &str| data.domains.iter().position(|d| d.id == id);
-    let mut counts = vec![vec![0usize; slots]; bins];
+    // +1 where an event's first bar is, -1 after its last; running sums give the counts.
+    let mut changes = vec![0isize; (bins + 1) * slots];
+    let bin = |year: i32| ((i64::from(year) - i64::from(first)) / i64::from(per)) as usize;
     for (e, _) in data.events.iter().zip(matches).filter(|(_, m)| **m) {
         let slot = e
             .domains
             .first()
             .and_then(|d| position(d))
             .unwrap_or(slots - 1);
-        counts[((e.start.year_number() - first) / per) as usize][slot] += 1;
+        changes[bin(e.start.year_number()) * slots + slot] += 1;
+        changes[(bin(last_year(e)) + 1) * slots + slot] -= 1;
     }
+    let mut running = vec![0isize; slots];
+    let counts = changes
+        .chunks_exact(slots)
+        .take(bins)
+        .map(|change| {
+            running
+                .iter_mut()
+                .zip(change)
+                .map(|(r, c)| {
+                    *r += c;
+                    (*r).max(0) as usize
+                })
+                .collect()
+        })
+        .collect();
     YearHistogram {
         first_year: first,
         years_per_bin: per,
         counts,
     }
+}
+
+/// The last year an event happens in or goes on in (never before its first).
+fn last_year(e: &Event) -> i32 {
+    e.end
+        .map_or(e.start.year_number(), |end| end.year_number())
+        .max(e.start.year_number())
 }
 
 #[cfg(test)]
@@ -374,21 +470,121 @@ mod tests {
         (d, h)
     }
 
+    /// The histogram counted the slow way: each matching event in each bar it touches.
+    fn naive_histogram(d: &Chronology, matches: &[bool], h: &YearHistogram) -> Vec<Vec<usize>> {
+        let mut counts = vec![vec![0usize; d.domains.len() + 1]; h.counts.len()];
+        for (e, _) in d.events.iter().zip(matches).filter(|(_, m)| **m) {
+            let slot = e
+                .domains
+                .first()
+                .and_then(|id| d.domains.iter().position(|x| &x.id == id))
+                .unwrap_or(d.domains.len());
+            let first = h.bin_of_year(e.start.year_number()).unwrap();
+            let last = h.bin_of_year(last_year(e)).unwrap();
+            for stack in &mut counts[first..=last] {
+                stack[slot] += 1;
+            }
+        }
+        counts
+    }
+
     #[test]
     fn the_histogram_counts_what_passes_the_filter_by_year_and_domain() {
         let (d, h) = sample();
         let all = year_histogram(&d, &vec![true; d.events.len()]);
         assert_eq!(all.first_year, 1979);
         assert_eq!(all.last_year(), 2019);
-        let total: usize = all.counts.iter().flatten().sum();
-        assert_eq!(total, d.events.len());
+        assert_eq!(
+            all.counts,
+            naive_histogram(&d, &vec![true; d.events.len()], &all)
+        );
         let mut f = Filter::default();
         f.domains.insert("cyber".into());
         let m = matching(&d, &h, &f);
         let cyber = year_histogram(&d, &m);
         assert_eq!(cyber.first_year, all.first_year, "the axis stays put");
-        let n: usize = cyber.counts.iter().flatten().sum();
-        assert_eq!(n, m.iter().filter(|x| **x).count());
+        assert_eq!(cyber.counts, naive_histogram(&d, &m, &cyber));
+        // Points count once; spans once in each year they go on.
+        let expected: usize = d
+            .events
+            .iter()
+            .zip(&m)
+            .filter(|(_, m)| **m)
+            .map(|(e, _)| (last_year(e) - e.start.year_number() + 1) as usize)
+            .sum();
+        assert_eq!(cyber.counts.iter().flatten().sum::<usize>(), expected);
+    }
+
+    #[test]
+    fn a_state_of_affairs_counts_in_every_year_it_spans() {
+        let d = crate::core::dataset::embedded().unwrap();
+        let h = year_histogram(&d, &vec![true; d.events.len()]);
+        let total = |year: i32| -> usize { h.counts[h.bin_of_year(year).unwrap()].iter().sum() };
+        let ongoing = |year: i32| {
+            d.events
+                .iter()
+                .filter(|e| e.start.year_number() <= year && year <= last_year(e))
+                .count()
+        };
+        for year in [1990, 1995, 2001, 2007, 2014] {
+            assert_eq!(total(year), ongoing(year), "{year}");
+        }
+        // The 1990s plateau is a plateau: 1995 counts the states of affairs begun in 1990.
+        assert!(total(1995) >= 5, "{}", total(1995));
+        assert!(total(1990) <= 2 * total(1995), "1990 is no longer a spike");
+    }
+
+    #[test]
+    fn the_readout_names_the_year_its_count_and_its_domains_by_count() {
+        let d = crate::core::dataset::embedded().unwrap();
+        let h = year_histogram(&d, &vec![true; d.events.len()]);
+        let b = h.bin_of_year(2014).unwrap();
+        let text = h.readout(&d, b);
+        let total: usize = h.counts[b].iter().sum();
+        assert!(
+            text.starts_with(&format!("2014: {total} events — ")),
+            "{text}"
+        );
+        // Most first; every count is there and they add up.
+        let counts: Vec<usize> = text
+            .split(" — ")
+            .nth(1)
+            .unwrap()
+            .split(", ")
+            .map(|part| part.rsplit(' ').next().unwrap().parse().unwrap())
+            .collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{text}");
+        assert_eq!(counts.iter().sum::<usize>(), total);
+
+        let mut small = d.clone();
+        small.events.retain(|e| e.id == "1991-worner-visits-japan");
+        let h = year_histogram(&small, &[true]);
+        assert_eq!(
+            h.readout(&small, 0),
+            "1991: 1 event — High-Level Diplomacy 1"
+        );
+        assert_eq!(
+            h.bin_at_day(crate::core::date::days_from_civil(1991, 7, 1) as f64),
+            Some(0)
+        );
+        assert_eq!(h.bin_at_day(f64::NAN), None);
+        assert_eq!(h.bin_of_year(1990), None);
+        let none = year_histogram(&small, &[false]);
+        assert_eq!(none.readout(&small, 0), "1991: no events");
+        // Ties keep the chronology's order of domains; no domain comes last.
+        let mut tied = small.clone();
+        let mut other = tied.events[0].clone();
+        other.id = "x".into();
+        other.domains = vec!["afghanistan".into()];
+        let mut bare = other.clone();
+        bare.id = "y".into();
+        bare.domains.clear();
+        tied.events.extend([other, bare]);
+        let h = year_histogram(&tied, &[true; 3]);
+        assert_eq!(
+            h.readout(&tied, 0),
+            "1991: 3 events — Afghanistan 1, High-Level Diplomacy 1, No domain 1"
+        );
     }
 
     #[test]
@@ -405,8 +601,24 @@ mod tests {
         assert_eq!(h.years_per_bin, 2_001);
         assert_eq!(h.first_year, -1_000_000);
         assert!(h.last_year() >= 1_000_000);
-        let total: usize = h.counts.iter().flatten().sum();
-        assert_eq!(total, d.events.len());
+        assert_eq!(
+            h.counts,
+            naive_histogram(&d, &vec![true; d.events.len()], &h)
+        );
+        assert_eq!(h.bin_label(0), "1000001 BC–998001 BC");
+    }
+
+    #[test]
+    fn a_span_of_two_million_years_counts_in_every_bar() {
+        let (mut d, _) = sample();
+        d.events[0].start = PartialDate::year(-1_000_000).unwrap();
+        d.events[0].end = Some(PartialDate::year(1_000_000).unwrap());
+        let matches: Vec<bool> = (0..d.events.len()).map(|i| i == 0).collect();
+        let h = year_histogram(&d, &matches);
+        assert!(h
+            .counts
+            .iter()
+            .all(|stack| stack.iter().sum::<usize>() == 1));
     }
 
     #[test]

@@ -203,6 +203,7 @@ pub fn generate(count: usize, seed: u64) -> Chronology {
             .collect(),
         footnotes: vec![],
         events,
+        stories: vec![],
     }
 }
 

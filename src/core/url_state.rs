@@ -2,6 +2,8 @@
 //!
 //! `?domain=afghanistan,piracy&party=china&phase=second-abe&q=worner&dim=1&from=2006-01-01&to=2012-06-30&event=2007-abe-nac-speech`
 //!
+//! In story mode the link names the story and its scene: `?story=the-brief&scene=take-off-2007`.
+//!
 //! Parsing never fails: whatever cannot be understood is left at its default and reported in a
 //! short notice, and the rest of the link still applies.
 
@@ -24,6 +26,11 @@ pub struct ViewState {
     /// A chronology file to load instead of the built-in one (a URL, usually relative, of the
     /// same site).
     pub data: Option<String>,
+    /// The id of the story being toured (story mode).
+    pub story: Option<String>,
+    /// The scene of that story: its id, or its number from 1 (see
+    /// [`crate::core::story::locate`]). Only with a story.
+    pub scene: Option<String>,
 }
 
 /// The `data` value naming the chronology imported in this browser and kept there (rather than
@@ -110,6 +117,15 @@ pub fn parse_day(text: &str) -> Option<f64> {
     Some(day)
 }
 
+/// A value cut short for a notice.
+fn short_text(s: &str) -> String {
+    let mut t: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        t.push('…');
+    }
+    t
+}
+
 fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 200
@@ -129,13 +145,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = decode_component(raw_key);
         let value = decode_component(raw_value);
-        let short = |s: &str| -> String {
-            let mut t: String = s.chars().take(40).collect();
-            if s.chars().count() > 40 {
-                t.push('…');
-            }
-            t
-        };
+        let short = short_text;
         let facet = Facet::ALL.into_iter().find(|f| f.key() == key);
         match (key.as_str(), facet) {
             (_, Some(facet)) => {
@@ -168,6 +178,20 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                     notices.push(format!("Ignored event='{}' in the link.", short(&value)));
                 }
             }
+            ("story", None) => {
+                if is_id(&value) {
+                    view.story = Some(value);
+                } else {
+                    notices.push(format!("Ignored story='{}' in the link: not a story id.", short(&value)));
+                }
+            }
+            ("scene", None) => {
+                if is_id(&value) {
+                    view.scene = Some(value);
+                } else {
+                    notices.push(format!("Ignored scene='{}' in the link: not a scene id.", short(&value)));
+                }
+            }
             ("synthetic", None) => match value.parse::<usize>() {
                 Ok(n) if n <= MAX_EVENTS => view.synthetic = Some(n),
                 _ => notices.push(format!(
@@ -187,6 +211,14 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                 }
             }
             _ => notices.push(format!("Ignored the unknown parameter '{}' in the link.", short(&key))),
+        }
+    }
+    if view.story.is_none() {
+        if let Some(scene) = view.scene.take() {
+            notices.push(format!(
+                "Ignored scene='{}' in the link: it needs a story.",
+                short_text(&scene)
+            ));
         }
     }
     match (from, to) {
@@ -213,6 +245,12 @@ pub fn to_query(view: &ViewState) -> String {
             .replace("%3A", ":")
             .replace("%40", "@");
         parts.push(format!("data={encoded}"));
+    }
+    if let Some(story) = &view.story {
+        parts.push(format!("story={}", encode_component(story)));
+        if let Some(scene) = &view.scene {
+            parts.push(format!("scene={}", encode_component(scene)));
+        }
     }
     for facet in Facet::ALL {
         let selected = view.filter.selected(facet);
@@ -298,6 +336,51 @@ mod tests {
     }
 
     #[test]
+    fn a_story_and_its_scene_travel_in_the_link() {
+        let view = ViewState {
+            story: Some("the-brief".into()),
+            scene: Some("take-off-2007".into()),
+            ..ViewState::default()
+        };
+        let q = to_query(&view);
+        assert_eq!(q, "?story=the-brief&scene=take-off-2007");
+        assert_eq!(parse(&q), (view, vec![]));
+        // A scene by its number, and a story alone (its first scene).
+        let (by_number, notices) = parse("?story=the-brief&scene=5");
+        assert_eq!(by_number.scene.as_deref(), Some("5"));
+        assert!(notices.is_empty());
+        let (alone, _) = parse("?story=the-brief");
+        assert_eq!(
+            (alone.story.as_deref(), alone.scene),
+            (Some("the-brief"), None)
+        );
+    }
+
+    #[test]
+    fn a_broken_story_link_falls_back_to_no_story_with_a_notice() {
+        let (view, notices) = parse("?story=%3Cb%3E&scene=x&domain=cyber");
+        assert_eq!((view.story, view.scene), (None, None));
+        assert!(view.filter.domains.contains("cyber"));
+        assert!(
+            notices.iter().any(|n| n.contains("story='<b>'")),
+            "{notices:?}"
+        );
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.contains("scene='x'") && n.contains("needs a story")),
+            "{notices:?}"
+        );
+        let (view, notices) = parse("?story=the-brief&scene=a%20b");
+        assert_eq!(view.story.as_deref(), Some("the-brief"));
+        assert_eq!(view.scene, None);
+        assert!(
+            notices.iter().any(|n| n.contains("scene='a b'")),
+            "{notices:?}"
+        );
+    }
+
+    #[test]
     fn garbage_is_ignored_with_a_notice_and_the_rest_applies() {
         let (view, notices) = parse(
             "?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>&dim=maybe&synthetic=-3&%ZZ=%",
@@ -343,7 +426,7 @@ mod tests {
 
             #[test]
             fn any_query_like_string_parses_without_panicking(
-                pairs in proptest::collection::vec(("(domain|party|phase|q|dim|from|to|event|synthetic|x)", "[%+,=&a-zA-Z0-9:T.-]{0,30}"), 0..8)
+                pairs in proptest::collection::vec(("(domain|party|phase|q|dim|from|to|event|synthetic|story|scene|x)", "[%+,=&a-zA-Z0-9:T.-]{0,30}"), 0..8)
             ) {
                 let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
                 let _ = parse(&q.join("&"));
@@ -361,7 +444,12 @@ mod tests {
                 selected in proptest::option::of(id()),
                 synthetic in proptest::option::of(0usize..MAX_EVENTS),
                 data in proptest::option::of("[a-zA-Z0-9/:._~%?&=#-]{1,40}"),
+                story in proptest::option::of((id(), proptest::option::of(id()))),
             ) {
+                let (story, scene) = match story {
+                    Some((story, scene)) => (Some(story), scene),
+                    None => (None, None),
+                };
                 let view = ViewState {
                     filter: Filter { phases, domains, third_parties: parties, text: text.clone() },
                     dim,
@@ -369,6 +457,8 @@ mod tests {
                     selected,
                     synthetic,
                     data,
+                    story,
+                    scene,
                 };
                 let (back, notices) = parse(&to_query(&view));
                 prop_assert!(notices.is_empty(), "{:?}", notices);

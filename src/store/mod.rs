@@ -125,6 +125,8 @@ impl State {
                 Origin::File { .. } => Some(url_state::KEPT_DATA.to_string()),
                 _ => self.chrome.pending.data.clone(),
             },
+            story: None,
+            scene: None,
         }
     }
 

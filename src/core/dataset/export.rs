@@ -3,19 +3,29 @@
 //! events cite.
 
 use super::schema::Chronology;
+use std::collections::HashSet;
 use std::fmt::Write;
 
 /// The chronology with only the events for which `keep(index)` holds. Phases, facets and
-/// footnotes stay whole, so that footnote numbers and ids keep their meaning.
+/// footnotes stay whole, so that footnote numbers and ids keep their meaning; stories lose the
+/// events left out (and the scenes that were about those only), so that the file stays valid.
 pub fn filtered(data: &Chronology, keep: impl Fn(usize) -> bool) -> Chronology {
     let mut out = data.clone();
+    let mut left_out = HashSet::new();
     out.events = data
         .events
         .iter()
         .enumerate()
-        .filter(|(i, _)| keep(*i))
+        .filter(|(i, e)| {
+            let kept = keep(*i);
+            if !kept {
+                left_out.insert(e.id.as_str());
+            }
+            kept
+        })
         .map(|(_, e)| e.clone())
         .collect();
+    crate::core::story::leave_out_events(&mut out.stories, &left_out);
     out
 }
 

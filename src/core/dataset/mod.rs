@@ -2,10 +2,12 @@
 
 pub mod export;
 pub mod schema;
+pub mod story;
 pub mod validate;
 
 pub use schema::*;
 use serde::Deserialize;
+pub use story::*;
 
 /// The embedded default dataset, exactly as committed in `assets/data/japan-nato.json`.
 pub const EMBEDDED_JSON: &str = include_str!("../../../assets/data/japan-nato.json");
@@ -55,6 +57,7 @@ pub fn empty_chronology() -> Chronology {
         third_parties: vec![],
         footnotes: vec![],
         events: vec![],
+        stories: vec![],
     }
 }
 

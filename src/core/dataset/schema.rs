@@ -3,13 +3,14 @@
 //! `assets/data/chronology.schema.json` is generated from these types; a native test fails when
 //! the committed schema is out of date (`UPDATE_SCHEMA=1 cargo test --test dataset` rewrites it).
 
+use super::story::Story;
 use crate::core::date::PartialDate;
 use serde::{Deserialize, Serialize};
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
 
-/// A whole chronology: the source it comes from, its facets, its footnotes and its events.
+/// A whole chronology: its source, its facets, its footnotes, its events and its stories.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -32,6 +33,9 @@ pub struct Chronology {
     pub footnotes: Vec<Footnote>,
     /// The dated events and dated states of affairs.
     pub events: Vec<Event>,
+    /// Guided tours through the events, scene by scene.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<Story>,
 }
 
 /// The source document's bibliographic record.
@@ -187,6 +191,10 @@ impl Chronology {
 
     pub fn footnote(&self, number: u32) -> Option<&Footnote> {
         self.footnotes.iter().find(|f| f.number == number)
+    }
+
+    pub fn story(&self, id: &str) -> Option<&Story> {
+        self.stories.iter().find(|s| s.id == id)
     }
 
     /// The events in chronological order (start, then end, then id), as the views show them.

@@ -8,6 +8,7 @@ use super::{
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::{Chronology, Domain, Event, Phase};
 use crate::core::date::PartialDate;
+use crate::core::story::{slides_story, Slide};
 use crate::core::synthetic::MAX_EVENTS;
 use std::collections::HashMap;
 
@@ -396,6 +397,7 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
             third_parties: vec![],
             footnotes: vec![],
             events: vec![],
+            stories: vec![],
         },
         records,
         fatal: vec![],
@@ -430,6 +432,9 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
     let mut records = Vec::with_capacity(data.len());
     let mut groups = Slugs::default();
     let mut era_ids = Slugs::default();
+    // The sheet's story: its (first) title row, then a scene for each row that makes an event.
+    let mut title_slide: Option<(&str, &str)> = None;
+    let mut story_slides = Vec::new();
     for row in data {
         let cells = Cells { header, cols, row };
         let kind = cells.get("type").trim().to_lowercase();
@@ -440,6 +445,7 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
                     title = Some(headline.to_string());
                 }
             }
+            title_slide.get_or_insert((cells.get("headline"), cells.get("text")));
             continue;
         }
         let mut record = row_record(header, row);
@@ -497,8 +503,16 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
         if let (Some((start, end)), Some(event_title), true) =
             (span, event_title, record.problems.is_empty())
         {
+            let id = format!("row-{}", row.number);
+            story_slides.push(Slide {
+                event_id: id.clone(),
+                start,
+                end,
+                title: event_title.clone(),
+                text: text.to_string(),
+            });
             let mut event = timeline_event(
-                format!("row-{}", row.number),
+                id,
                 (start, end),
                 event_title,
                 text.to_string(),
@@ -515,6 +529,9 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
         records.push(record);
     }
     let title = title.unwrap_or_else(|| file_stem(file_name));
+    let stories = slides_story(&title, title_slide, story_slides)
+        .into_iter()
+        .collect();
     Draft {
         format: Format::TimelineCsv,
         base: Chronology {
@@ -533,6 +550,7 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
             third_parties: vec![],
             footnotes: vec![],
             events: vec![],
+            stories,
         },
         records,
         fatal: vec![],

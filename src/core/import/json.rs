@@ -5,8 +5,9 @@ use super::{
     media_footnote, quoted, timeline_event, timeline_note, title_from, too_many_records, DatePart,
     Derive, Draft, Format, ImportProblem, Item, Record, Slugs, MAX_NESTING,
 };
-use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, ThirdParty};
+use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, Story, ThirdParty};
 use crate::core::date::PartialDate;
+use crate::core::story::{slides_story, Slide};
 use crate::core::synthetic::MAX_EVENTS;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -140,7 +141,7 @@ fn items<T: DeserializeOwned>(
 fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
     let format = Some(Format::Json);
     let mut fatal = Vec::new();
-    const FIELDS: [&str; 7] = [
+    const FIELDS: [&str; 8] = [
         "title",
         "source",
         "phases",
@@ -148,6 +149,7 @@ fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
         "third_parties",
         "footnotes",
         "events",
+        "stories",
     ];
     for key in root.keys() {
         if !FIELDS.contains(&key.as_str()) {
@@ -184,6 +186,7 @@ fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
     );
     let footnotes: Vec<Footnote> =
         items(root.get("footnotes"), "footnote", "footnotes", &mut fatal);
+    let stories: Vec<Story> = items(root.get("stories"), "story", "stories", &mut fatal);
     let events: &[Value] = match root.get("events") {
         None | Some(Value::Null) => &[],
         Some(Value::Array(events)) => events,
@@ -235,6 +238,7 @@ fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
             third_parties,
             footnotes,
             events: vec![],
+            stories,
         },
         records,
         fatal,
@@ -468,6 +472,8 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
     let mut records = Vec::with_capacity(count);
     let mut groups = Slugs::default();
     let mut first_with_id: HashMap<String, usize> = HashMap::new();
+    // The file's story: a scene for each slide that makes an event, in the file's order.
+    let mut story_slides = Vec::new();
     for (i, slide) in slides.iter().enumerate() {
         let position = i + 1;
         let unique_id = match slide.get("unique_id") {
@@ -513,6 +519,13 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
         }
         let group = text_at(slide, &["group"], &mut record);
         if let (Some((start, end)), Some(title), true) = (span, title, record.problems.is_empty()) {
+            story_slides.push(Slide {
+                event_id: id.clone(),
+                start,
+                end,
+                title: title.clone(),
+                text: text.clone(),
+            });
             let mut event = timeline_event(id, (start, end), title, text, &group, &mut groups);
             event.note = timeline_note(
                 slide_time(slide, "start_date").as_deref(),
@@ -558,6 +571,7 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
             description: String::new(),
         })
         .collect();
+    let stories = timeline_story(&root, &title, story_slides);
     Ok(Draft {
         format: Format::TimelineJson,
         base: Chronology {
@@ -568,9 +582,29 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
             third_parties: vec![],
             footnotes: vec![],
             events: vec![],
+            stories,
         },
         records,
         fatal,
         derive: Derive::Eras,
     })
+}
+
+/// The story of a TimelineJS file: its title slide (`title`, when it is an object) and its
+/// slides in order. Empty when no slide makes an event.
+fn timeline_story(root: &Map<String, Value>, title: &str, slides: Vec<Slide>) -> Vec<Story> {
+    let text_of = |key: &str| {
+        root.get("title")
+            .and_then(|t| t.get("text"))
+            .and_then(|t| t.get(key))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    };
+    let title_slide = root
+        .get("title")
+        .is_some_and(Value::is_object)
+        .then(|| (text_of("headline"), text_of("text")));
+    slides_story(title, title_slide, slides)
+        .into_iter()
+        .collect()
 }

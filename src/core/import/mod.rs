@@ -705,6 +705,18 @@ fn build(draft: &Draft, include: &[bool]) -> Chronology {
         }
         c.events.push(e);
     }
+    // A story's scenes lose the events left out (an imported TimelineJS story has a scene per
+    // slide; a skipped slide takes its scene with it).
+    let left_out: HashSet<&str> = draft
+        .records
+        .iter()
+        .zip(include)
+        .filter_map(|(r, inc)| match &r.item {
+            Item::Event(e) if !*inc => Some(e.id.as_str()),
+            _ => None,
+        })
+        .collect();
+    crate::core::story::leave_out_events(&mut c.stories, &left_out);
     match draft.derive {
         Derive::Nothing => {}
         Derive::Eras => {
