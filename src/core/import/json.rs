@@ -12,7 +12,7 @@ use crate::core::synthetic::MAX_EVENTS;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 type Refusal = (Option<Format>, Vec<ImportProblem>);
 
@@ -186,7 +186,7 @@ fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
     );
     let footnotes: Vec<Footnote> =
         items(root.get("footnotes"), "footnote", "footnotes", &mut fatal);
-    let stories: Vec<Story> = items(root.get("stories"), "story", "stories", &mut fatal);
+    let mut stories: Vec<Story> = items(root.get("stories"), "story", "stories", &mut fatal);
     let events: &[Value] = match root.get("events") {
         None | Some(Value::Null) => &[],
         Some(Value::Array(events)) => events,
@@ -228,6 +228,18 @@ fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
         }
         records.push(record);
     }
+    // A story is told over the file's events: scenes lose the events the file does not have
+    // (e.g. removed by hand from an export), as an export of a selection does.
+    let missing: HashSet<String> = stories
+        .iter()
+        .flat_map(|s| s.scenes.iter().flat_map(|c| c.view.highlight.iter()))
+        .filter(|id| !first_with_id.contains_key(id.as_str()))
+        .cloned()
+        .collect();
+    crate::core::story::leave_out_events(
+        &mut stories,
+        &missing.iter().map(String::as_str).collect(),
+    );
     Ok(Draft {
         format: Format::Json,
         base: Chronology {
