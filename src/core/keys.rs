@@ -16,6 +16,10 @@ pub enum Scope {
     Brush,
     /// The event's details.
     Details,
+    /// The panel of a story being told.
+    Story,
+    /// The overview chart (focused), read bar by bar.
+    Chart,
 }
 
 /// What a key does.
@@ -41,6 +45,14 @@ pub enum Command {
     FocusNextMark,
     /// Select the focused event, or open the focused group.
     Activate,
+    NextScene,
+    PreviousScene,
+    LeaveStory,
+    /// Read the overview's previous, next, first or last bar.
+    EarlierBar,
+    LaterBar,
+    FirstBar,
+    LastBar,
 }
 
 /// One way to give a command: a key (`KeyboardEvent.key`) in a scope, with or without Shift
@@ -84,7 +96,7 @@ use Command as C;
 use Scope as S;
 
 /// Every shortcut and gesture, in the order the Help lists them.
-pub const BINDINGS: [Binding; 15] = [
+pub const BINDINGS: [Binding; 17] = [
     Binding {
         keys: "/",
         does: "Search (Escape clears, Enter goes to the next match, Shift+Enter the previous)",
@@ -169,11 +181,31 @@ pub const BINDINGS: [Binding; 15] = [
         ],
     },
     Binding {
+        keys: "← → Home End",
+        does: "Read the overview year by year (the chart focused)",
+        triggers: &[
+            on(S::Chart, "ArrowLeft", C::EarlierBar),
+            on(S::Chart, "ArrowRight", C::LaterBar),
+            on(S::Chart, "Home", C::FirstBar),
+            on(S::Chart, "End", C::LastBar),
+        ],
+    },
+    Binding {
+        keys: "← →",
+        does: "Previous / next scene (a story's panel focused)",
+        triggers: &[
+            on(S::Story, "ArrowLeft", C::PreviousScene),
+            on(S::Story, "ArrowRight", C::NextScene),
+        ],
+    },
+    Binding {
         keys: "Escape",
-        does: "Clear the selection; close a dialog",
+        does: "Clear the selection; close a dialog; leave a story",
         triggers: &[
             on(S::Timeline, "Escape", C::ClearSelection),
             on(S::Details, "Escape", C::ClearSelection),
+            on(S::Story, "Escape", C::LeaveStory),
+            on(S::Page, "Escape", C::LeaveStory),
         ],
     },
     Binding {
@@ -269,6 +301,9 @@ mod tests {
             C::SelectNext,
             C::ClearSelection,
             C::Activate,
+            C::NextScene,
+            C::PreviousScene,
+            C::LeaveStory,
         ] {
             assert!(listed.contains(&c), "{c:?}");
         }

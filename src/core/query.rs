@@ -73,6 +73,8 @@ pub struct Filter {
     pub domains: BTreeSet<String>,
     pub third_parties: BTreeSet<String>,
     pub text: String,
+    /// Only these events (by id), when not empty: the events a story's scene is about.
+    pub events: BTreeSet<String>,
 }
 
 impl Filter {
@@ -98,6 +100,7 @@ impl Filter {
             && self.domains.is_empty()
             && self.third_parties.is_empty()
             && self.text.trim().is_empty()
+            && self.events.is_empty()
     }
 
     fn facet_matches(&self, facet: Facet, event: &Event) -> bool {
@@ -117,6 +120,7 @@ impl Filter {
             .filter(|f| Some(**f) != skip)
             .all(|f| self.facet_matches(*f, event))
             && text_matches(haystack, &self.text)
+            && (self.events.is_empty() || self.events.contains(&event.id))
     }
 }
 
@@ -625,6 +629,7 @@ mod tests {
     fn search_ignores_case_and_diacritics() {
         let (d, h) = sample();
         let f = Filter {
+            events: Default::default(),
             text: "worner".into(),
             ..Filter::default()
         };

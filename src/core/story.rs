@@ -115,7 +115,8 @@ fn short(s: &str) -> String {
     t
 }
 
-/// The scene's facet filters as the explorer's filter (no search text).
+/// The scene as the explorer's filter: its facet filters, and only the events it is about
+/// (when it names some); no search text.
 pub fn scene_filter(scene: &StoryScene) -> Filter {
     let f = &scene.view.filters;
     Filter {
@@ -123,6 +124,7 @@ pub fn scene_filter(scene: &StoryScene) -> Filter {
         domains: f.domains.iter().cloned().collect(),
         third_parties: f.third_parties.iter().cloned().collect(),
         text: String::new(),
+        events: scene.view.highlight.iter().cloned().collect(),
     }
 }
 
@@ -538,7 +540,9 @@ mod tests {
             Some(Facet::ThirdParty)
         );
         let take_off = &story.scenes[story.scene_index("take-off-2007").unwrap()];
-        assert!(scene_filter(take_off).is_empty());
+        let only = scene_filter(take_off);
+        assert!(only.domains.is_empty() && only.third_parties.is_empty() && only.phases.is_empty());
+        assert!(only.events.contains("2007-prt-funding-initiative"));
         assert!(highlights(take_off, "2007-prt-funding-initiative"));
         let (from, to) = take_off.view.window.days();
         assert_eq!(

@@ -451,7 +451,7 @@ mod tests {
                     None => (None, None),
                 };
                 let view = ViewState {
-                    filter: Filter { phases, domains, third_parties: parties, text: text.clone() },
+                    filter: Filter { phases, domains, third_parties: parties, text: text.clone(), events: Default::default() },
                     dim,
                     window: Some(round_window(start, start + span)),
                     selected,

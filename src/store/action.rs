@@ -81,6 +81,14 @@ pub enum Action {
     RestoreBuiltin(Box<Prepared>),
     /// A file is (not) being dragged over the page.
     Dragging(bool),
+    /// Tell the story at this position in the chronology's list, from its first scene.
+    StartStory(usize),
+    /// Show this scene (by its position) of the story being told.
+    GoToScene(usize),
+    NextScene,
+    PreviousScene,
+    /// Leave the story, keeping the view to explore from.
+    LeaveStory,
 }
 
 impl Action {
@@ -103,7 +111,17 @@ impl Action {
             C::SelectPrevious => Action::Step(-1),
             C::SelectNext => Action::Step(1),
             C::ClearSelection => Action::Select(None),
-            C::FocusSearch | C::FocusPreviousMark | C::FocusNextMark | C::Activate => return None,
+            C::NextScene => Action::NextScene,
+            C::PreviousScene => Action::PreviousScene,
+            C::LeaveStory => Action::LeaveStory,
+            C::FocusSearch
+            | C::FocusPreviousMark
+            | C::FocusNextMark
+            | C::Activate
+            | C::EarlierBar
+            | C::LaterBar
+            | C::FirstBar
+            | C::LastBar => return None,
         })
     }
 }

@@ -47,6 +47,8 @@ pub enum DialogKind {
     Help,
     About,
     Import,
+    /// The chronology's stories, to choose one to tell.
+    Stories,
 }
 
 /// A file being read or loaded.

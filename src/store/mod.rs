@@ -14,6 +14,7 @@ mod filtering;
 mod notice;
 mod reduce;
 mod shared;
+mod story;
 mod window;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -26,6 +27,7 @@ pub use filtering::Filtering;
 pub use notice::Notice;
 pub use reduce::reduce;
 pub use shared::Shared;
+pub use story::Touring;
 pub use window::{Animation, Window, ANIMATION_MS};
 
 use crate::core::url_state::{self, ViewState};
@@ -44,6 +46,8 @@ pub struct State {
     pub selected: Option<usize>,
     /// Everything around the data: dialogs, notices, theme, loading.
     pub chrome: Chrome,
+    /// The story being told, if any.
+    pub story: Option<Touring>,
 }
 
 /// What the page learns from the browser at start-up.
@@ -74,6 +78,7 @@ impl State {
             window,
             selected: None,
             chrome,
+            story: None,
         }
     }
 
@@ -109,6 +114,9 @@ impl State {
         if let Some(view) = &self.chrome.pending.view {
             return view.clone();
         }
+        if let Some(view) = self.story_view_state() {
+            return view;
+        }
         let target = self.window.target();
         let window = (target != self.chronology.fitted)
             .then(|| url_state::round_window(target.start, target.end));
@@ -133,9 +141,14 @@ impl State {
     /// Applies a link's view to the chronology shown; values it does not know are dropped, and
     /// what was dropped is returned as notices.
     pub fn apply_view(&mut self, view: &ViewState) -> Vec<Notice> {
-        let mut notices = self
-            .filtering
-            .set_filter_from_link(&self.chronology.data, view);
+        let mut notices = Vec::new();
+        if self.apply_story_view(view, &mut notices) {
+            return notices;
+        }
+        notices.extend(
+            self.filtering
+                .set_filter_from_link(&self.chronology.data, view),
+        );
         self.window.animation = None;
         self.window.viewport = match view.window {
             Some((from, to)) => {
@@ -242,7 +255,7 @@ impl State {
 impl State {
     /// The timeline's drawing for the state's window and width (what the canvas paints, and
     /// what "Save the timeline as drawn" writes).
-    pub fn scene(&self) -> crate::core::scene::Scene {
+    pub fn drawing(&self) -> crate::core::scene::Scene {
         use crate::core::scene::{Scene, SceneInput};
         let v = self.window.viewport;
         Scene::build(

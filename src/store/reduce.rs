@@ -182,6 +182,31 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             }
             s.chrome.dragging = on;
         }
+        Action::StartStory(story) => {
+            let first = crate::core::story::start(&s.chronology.data, story)?;
+            s.show_scene(first, true);
+            s.chrome.dialog = None;
+        }
+        Action::GoToScene(scene) => {
+            let mut position = s.story?.position;
+            position.scene = scene;
+            if Some(position) == s.story.map(|t| t.position) || !s.show_scene(position, true) {
+                return None;
+            }
+        }
+        Action::NextScene => {
+            let next = s.story?.position.next(&s.chronology.data)?;
+            s.show_scene(next, true);
+        }
+        Action::PreviousScene => {
+            let previous = s.story?.position.previous(&s.chronology.data)?;
+            s.show_scene(previous, true);
+        }
+        Action::LeaveStory => {
+            if !s.leave_story() {
+                return None;
+            }
+        }
         Action::Frame(now) => {
             if !s.window.frame(now, &limits) {
                 return None;

@@ -14,6 +14,7 @@ use crate::ui::components::{
     notices::Notices,
     overview::Overview,
     print_list::PrintList,
+    story::StoryPanel,
     timeline::Timeline,
 };
 use std::rc::Rc;
@@ -60,8 +61,13 @@ pub fn app() -> Html {
         matches!(store.chronology.origin, Origin::File { .. }),
         view_query.clone(),
     );
+    // The page takes the theme in the render that changes it, before any child's effect reads
+    // the stylesheet's colours (the canvases); it is remembered after.
+    use_memo(store.chrome.theme, |theme| {
+        adapters::environment::apply_theme(*theme)
+    });
     use_effect_with(store.chrome.theme, |theme| {
-        adapters::environment::apply_and_remember_theme(*theme)
+        adapters::environment::remember_theme(*theme)
     });
     adapters::history::use_history(&store);
     timing::use_animation_frames(
@@ -116,11 +122,22 @@ pub fn app() -> Html {
         ),
     };
     let import_open = s.chrome.dialog == Some(store::DialogKind::Import);
+    let annotations: Vec<(f64, String)> = s
+        .story_scene()
+        .map(|(_, scene)| {
+            scene
+                .annotations
+                .iter()
+                .map(|a| (a.day(), a.label.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
     html! {
         <>
             <a class="skip-link" href="#timeline">{ "Skip to timeline" }</a>
             <Header data={data.clone()} origin={s.chronology.origin.clone()} search={filtering.filter.text.clone()}
-                    match_count={filtering.match_count} {dark} {on_copy_link} dispatch={dispatch.clone()} />
+                    match_count={filtering.match_count} {dark} touring={s.story.is_some()} {on_copy_link}
+                    dispatch={dispatch.clone()} />
             if let (Some(loading), false) = (&s.chrome.loading, import_open) {
                 <crate::ui::components::import_panel::LoadingBar loading={loading.clone()} />
             }
@@ -130,20 +147,26 @@ pub fn app() -> Html {
             <Notices notices={s.chrome.notices.clone()} error={s.chrome.error.clone()} dispatch={dispatch.clone()} />
             <div class="visually-hidden" role="status" aria-live="polite">{ selected_announcement }</div>
             <div class="layout">
-                <button type="button" class="filters-toggle" aria-expanded={s.chrome.filters_open.to_string()}
-                        aria-controls="facets" onclick={dispatch.reform(|_| Action::ToggleFilters)}>
-                    { filters_label }
-                </button>
-                <div id="facets" class={classes!("facets-drawer", s.chrome.filters_open.then_some("open"))}>
-                    if full {
-                        <Facets data={data.clone()} haystacks={filtering.haystacks.clone()} matches={filtering.matches.clone()}
-                                filter={filtering.filter.clone()} match_count={filtering.match_count} dim={filtering.dim}
-                                {dark} dispatch={dispatch.clone()} {on_snapshot} />
-                    }
-                </div>
+                if let Some(touring) = s.story {
+                    // A story sets the filters: its panel takes their place, beside the timeline.
+                    <StoryPanel data={data.clone()} position={touring.position}
+                                from_brief={s.chronology.is_builtin()} dispatch={dispatch.clone()} />
+                } else {
+                    <button type="button" class="filters-toggle" aria-expanded={s.chrome.filters_open.to_string()}
+                            aria-controls="facets" onclick={dispatch.reform(|_| Action::ToggleFilters)}>
+                        { filters_label }
+                    </button>
+                    <div id="facets" class={classes!("facets-drawer", s.chrome.filters_open.then_some("open"))}>
+                        if full {
+                            <Facets data={data.clone()} haystacks={filtering.haystacks.clone()} matches={filtering.matches.clone()}
+                                    filter={filtering.filter.clone()} match_count={filtering.match_count} dim={filtering.dim}
+                                    {dark} dispatch={dispatch.clone()} {on_snapshot} />
+                        }
+                    </div>
+                }
                 <main class="main">
                     <Overview data={data.clone()} histogram={filtering.histogram.clone()} viewport={s.window.viewport} {dark}
-                              limits={s.chronology.limits} width={s.window.width} dispatch={dispatch.clone()} />
+                              limits={s.chronology.limits} width={s.window.width} {annotations} dispatch={dispatch.clone()} />
                     <Timeline data={data.clone()} index={s.chronology.index.clone()} limits={s.chronology.limits}
                               viewport={s.window.viewport} width={s.window.width} selected={s.selected}
                               matches={filtering.matches.clone()} dim={filtering.dim} {dark}
@@ -159,7 +182,8 @@ pub fn app() -> Html {
                     </div>
                 </main>
             </div>
-            <PrintList data={data.clone()} matches={filtering.matches.clone()} match_count={filtering.match_count} />
+            <PrintList data={data.clone()} matches={filtering.matches.clone()} match_count={filtering.match_count}
+                       story={s.story.map(|t| t.position.story)} />
             if let Some(kind) = s.chrome.dialog {
                 <Dialog {kind} data={data.clone()} {dark} dispatch={dispatch.clone()} origin={s.chronology.origin.clone()}
                         report={s.chrome.report.clone()} loading={s.chrome.loading.clone()} />

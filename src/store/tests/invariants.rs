@@ -40,6 +40,11 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::FitAll),
         (0.0f64..10_000.0).prop_map(Action::Frame),
         (1.0f64..3_000.0).prop_map(Action::Resize),
+        (0usize..2).prop_map(Action::StartStory),
+        (0usize..12).prop_map(Action::GoToScene),
+        Just(Action::NextScene),
+        Just(Action::PreviousScene),
+        Just(Action::LeaveStory),
     ]
 }
 
@@ -91,7 +96,9 @@ proptest! {
         let back = after(&other, Action::ApplyView(view.clone()));
         let again: ViewState = back.view_state();
         prop_assert_eq!(&again.filter, &s.view_state().filter);
-        prop_assert_eq!(again.dim, s.filtering.dim);
+        prop_assert_eq!(again.dim, s.view_state().dim);
+        prop_assert_eq!(&again.story, &s.view_state().story);
+        prop_assert_eq!(&again.scene, &s.view_state().scene);
         prop_assert_eq!(&again.selected, &s.view_state().selected);
         prop_assert_eq!(url_state::to_query(&again), query);
     }

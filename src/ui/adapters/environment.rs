@@ -36,10 +36,8 @@ pub fn apply_theme(theme: Theme) {
     }
 }
 
-/// Applies the theme and remembers the choice (a full or refused storage only means it is not
-/// remembered).
-pub fn apply_and_remember_theme(theme: Theme) {
-    apply_theme(theme);
+/// Remembers the theme chosen (a full or refused storage only means it is not remembered).
+pub fn remember_theme(theme: Theme) {
     if let Some(storage) = local_storage() {
         let _ = match theme.stored() {
             Some(v) => storage.set_item(THEME_KEY, v),

@@ -23,6 +23,8 @@ fn same_discrete(a: &ViewState, b: &ViewState) -> bool {
         && a.selected == b.selected
         && a.synthetic == b.synthetic
         && a.data == b.data
+        && a.story == b.story
+        && a.scene == b.scene
 }
 
 #[hook]

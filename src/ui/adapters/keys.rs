@@ -1,4 +1,5 @@
-//! The page's own keys (outside a text field): `/` focuses the search box, `?` opens the help.
+//! The page's own keys (outside a text field and dialogs, and not already handled where they
+//! were pressed): `/` focuses the search box, `?` opens the help, Escape leaves a story.
 
 use crate::core::keys::{command, Command, Scope};
 use crate::store::Action;
@@ -18,18 +19,19 @@ pub fn use_page_keys(dispatch: Callback<Action>) {
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
-                if key.ctrl_key() || key.meta_key() || key.alt_key() {
+                if key.ctrl_key() || key.meta_key() || key.alt_key() || event.default_prevented() {
                     return;
                 }
                 let Some(cmd) = command(Scope::Page, &key.key(), key.shift_key()) else {
                     return;
                 };
-                let typing = event
+                let target = event
                     .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    });
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                let typing = target.as_ref().is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || el.closest("dialog").ok().flatten().is_some()
+                });
                 if typing {
                     return;
                 }

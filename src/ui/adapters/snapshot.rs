@@ -21,7 +21,7 @@ fn colours(state: &State) -> Result<Colours, String> {
 /// The standalone SVG text of the timeline.
 pub fn svg_text(state: &State) -> Result<String, String> {
     let colours = colours(state)?;
-    Ok(state.scene().to_svg(|ink| colours.ink(ink).to_string()))
+    Ok(state.drawing().to_svg(|ink| colours.ink(ink).to_string()))
 }
 
 /// Saves the timeline as `timeline.svg`.
@@ -33,7 +33,7 @@ pub fn save_svg(state: &State) -> Result<(), String> {
 /// Saves the timeline as `timeline.png`, at the screen's pixel density.
 pub async fn save_png(state: &State) -> Result<(), String> {
     let colours = colours(state)?;
-    let scene: Scene = state.scene();
+    let scene: Scene = state.drawing();
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let ratio = window.device_pixel_ratio().max(1.0);

@@ -19,6 +19,27 @@ pub struct Props {
     pub from_brief: bool,
 }
 
+/// A footnote of the source as a list item: its number, its citation and its links.
+pub fn footnote_item(data: &Chronology, n: u32) -> Html {
+    let footnote = data.footnote(n);
+    let citation = footnote.map(|f| f.citation.clone()).unwrap_or_default();
+    let links = footnote
+        .into_iter()
+        .flat_map(|f| f.urls())
+        .filter(|u| is_web_url(u))
+        .map(|u| {
+            html! {
+                <span class="link">{ " " }<a href={u.to_string()} target="_blank" rel="noopener noreferrer">{ u }</a></span>
+            }
+        });
+    html! {
+        <li value={n.to_string()}>
+            <span class="citation">{ citation }</span>
+            { for links }
+        </li>
+    }
+}
+
 #[function_component(Detail)]
 pub fn detail(props: &Props) -> Html {
     let data = &props.data;
@@ -54,25 +75,7 @@ pub fn detail(props: &Props) -> Html {
             html! { <><dt>{ term }</dt><dd>{ values.join(", ") }</dd></> }
         })
     };
-    let footnotes = event.footnotes.iter().map(|n| {
-        let footnote = data.footnote(*n);
-        let citation = footnote.map(|f| f.citation.clone()).unwrap_or_default();
-        let links = footnote
-            .into_iter()
-            .flat_map(|f| f.urls())
-            .filter(|u| is_web_url(u))
-            .map(|u| {
-                html! {
-                    <a href={u.to_string()} target="_blank" rel="noopener noreferrer">{ u }</a>
-                }
-            });
-        html! {
-            <li value={n.to_string()}>
-                <span class="citation">{ citation }</span>
-                { for links.map(|l| html! { <span class="link">{ " " }{ l }</span> }) }
-            </li>
-        }
-    });
+    let footnotes = event.footnotes.iter().map(|n| footnote_item(data, *n));
     let dispatch = &props.dispatch;
     // Escape inside the details (or the sheet on small screens) closes them.
     let on_escape = {

@@ -89,6 +89,23 @@ pub fn dialog(props: &Props) -> Html {
                              loading={props.loading.clone()} dispatch={props.dispatch.clone()} />
             },
         ),
+        DialogKind::Stories => (
+            "Stories".to_string(),
+            html! {
+                <ul class="stories">
+                    { for data.stories.iter().enumerate().map(|(i, s)| {
+                        let onclick = props.dispatch.reform(move |_| Action::StartStory(i));
+                        html! {
+                            <li>
+                                <button type="button" {onclick}>{ &s.title }</button>
+                                if !s.summary.is_empty() { <p class="muted">{ &s.summary }</p> }
+                                <p class="muted">{ format!("{} scenes", s.scenes.len()) }</p>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            },
+        ),
         DialogKind::About if props.origin != Origin::Builtin => (
             "About the data".to_string(),
             html! {

@@ -13,6 +13,8 @@ pub struct Props {
     pub search: String,
     pub match_count: usize,
     pub dark: bool,
+    /// Whether a story is being told (its panel has the way out).
+    pub touring: bool,
     /// Copies the link to the view.
     pub on_copy_link: Callback<MouseEvent>,
     pub dispatch: Callback<Action>,
@@ -22,6 +24,17 @@ pub struct Props {
 pub fn header(props: &Props) -> Html {
     let dispatch = &props.dispatch;
     let source = &props.data.source;
+    let stories = props.data.stories.len();
+    let tour = match stories {
+        0 => None,
+        1 => Some(dispatch.reform(|_| Action::StartStory(0))),
+        _ => Some(dispatch.reform(|_| Action::OpenDialog(DialogKind::Stories))),
+    };
+    let tour_label = if props.origin == Origin::Builtin {
+        "Tour the brief"
+    } else {
+        "Tell the story"
+    };
     html! {
         <header class="app-header">
             <div class="titles">
@@ -44,6 +57,10 @@ pub fn header(props: &Props) -> Html {
             </div>
             <div class="header-tools">
                 <Search text={props.search.clone()} match_count={props.match_count} dispatch={dispatch.clone()} />
+                if let (Some(onclick), false) = (tour, props.touring) {
+                    <button type="button" class="tour" {onclick}
+                            aria-haspopup={(stories > 1).then_some("dialog")}>{ tour_label }</button>
+                }
                 <button type="button" class="copy-link" onclick={props.on_copy_link.clone()}>{ "Copy link" }</button>
                 <button type="button" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::Import))}>{ "Import…" }</button>
                 <button type="button" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::About))}>{ "About the data" }</button>

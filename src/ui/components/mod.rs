@@ -13,5 +13,6 @@ pub mod notices;
 pub mod overview;
 pub mod print_list;
 pub mod search;
+pub mod story;
 pub mod swatch;
 pub mod timeline;

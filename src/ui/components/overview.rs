@@ -1,11 +1,13 @@
 //! The overview: events per year across the whole chronology, stacked by domain, drawn with
-//! plotters on a canvas (crisp on high-DPI screens), with the phase bands; a brush shows the
-//! timeline's window. Drag the brush to pan, drag its edges to zoom, click a year to centre it.
+//! plotters on a canvas, with a count axis, the phases named where they lie, and a readout of
+//! any year on hover or focus; a brush shows the timeline's window. Drag the brush to pan, drag
+//! its edges to zoom, click a year to centre it. A story's scene marks its moments on it.
 
 use crate::core::dataset::Chronology;
 use crate::core::date::{days_from_civil, format_year};
 use crate::core::gesture::{brush_drag, grip, Grip};
-use crate::core::keys::{command, Scope};
+use crate::core::keys::{command, Command, Scope};
+use crate::core::overview::{axis_ticks, count_ticks, phase_bands, PHASE_LABEL_PADDING};
 use crate::core::palette::{domain_colour, parse_hex, NO_DOMAIN};
 use crate::core::query::YearHistogram;
 use crate::core::scale::TimeScale;
@@ -16,9 +18,13 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-const HEIGHT: f64 = 84.0;
-const BAR_TOP: f64 = 6.0;
-const BAR_BOTTOM: f64 = 66.0;
+/// The bars stand between these heights, under the strip where the phases are named.
+const BAR_TOP: f64 = 18.0;
+const BAR_BOTTOM: f64 = 78.0;
+const HEIGHT: f64 = 96.0;
+
+/// A moment a story's scene marks: its day and what it says.
+pub type Mark = (f64, String);
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -29,6 +35,9 @@ pub struct Props {
     pub width: f64,
     /// The dark theme is showing (the canvas is redrawn in its colours).
     pub dark: bool,
+    /// Moments marked by the story's scene being shown.
+    #[prop_or_default]
+    pub annotations: Vec<Mark>,
     pub dispatch: Callback<Action>,
 }
 
@@ -59,43 +68,17 @@ fn overview_scale(limits: &Limits, width: f64) -> TimeScale {
     TimeScale::new(limits.outer_start, limits.outer_end, width)
 }
 
-/// Where the year labels go: round years (every 1, 2, 5, 10, 20, 50 … years) at least ~56 px
-/// apart, with their x position.
-fn year_labels(h: &YearHistogram, scale: &TimeScale) -> Vec<(f64, i32)> {
-    let first = i64::from(h.first_year);
-    let last = i64::from(h.last_year());
-    let px_per_year = scale.width / ((last - first + 1).max(1) as f64);
-    let mut step: i64 = 1;
-    for k in 0.. {
-        let base = 10i64.pow(k);
-        if let Some(s) = [base, 2 * base, 5 * base]
-            .into_iter()
-            .find(|s| *s as f64 * px_per_year >= 56.0)
-        {
-            step = s;
-            break;
-        }
-        if base > 1_000_000_000 {
-            step = 10 * base;
-            break;
-        }
-    }
-    // Round as readers count years (no year 0; 1 BC is -1), so that BC labels are round too.
-    let readers = |y: i64| if y > 0 { y } else { y - 1 };
-    let astronomical = |d: i64| if d > 0 { d } else { d + 1 };
-    let start = readers(first).div_euclid(step) * step;
-    (0..)
-        .map(|i| start + i * step)
-        .filter(|d| *d != 0)
-        .map(astronomical)
-        .take_while(|y| *y <= last)
-        .filter(|y| *y >= first)
-        .map(|y| {
-            let x = scale.to_px(days_from_civil(y as i32, 1, 1) as f64);
-            (x, y as i32)
-        })
-        .filter(|(x, _)| *x >= 0.0 && *x < scale.width - 24.0)
-        .collect()
+/// The x extent of bar `b`.
+fn bar_x(h: &YearHistogram, scale: &TimeScale, b: usize) -> (f64, f64) {
+    let year = h.bin_year(b);
+    let x1 = scale.to_px(days_from_civil(year, 1, 1) as f64) + 0.5;
+    let x2 = scale.to_px(days_from_civil(year.saturating_add(h.years_per_bin), 1, 1) as f64) - 0.5;
+    (x1, x2.max(x1 + 1.0))
+}
+
+/// How many events the full height of the bars stands for: the count axis's last tick.
+fn axis_top(h: &YearHistogram) -> usize {
+    count_ticks(h.max_total()).last().copied().unwrap_or(1).max(1)
 }
 
 fn draw(
@@ -117,26 +100,30 @@ fn draw(
         theme_colour("--phase-1", "#f8f4ea"),
     ];
     let px = |x: f64| (x * ratio).round() as i32;
-    // Phase bands.
+    // Phase bands, under their names and the bars.
     for (i, p) in data.phases.iter().enumerate() {
         let x1 = scale.to_px(p.start.first_day() as f64).max(0.0);
         let x2 = scale.to_px(p.end.end_day() as f64).min(width);
         if x2 > x1 {
-            let colour = phase_colours[i % 2];
             root.draw(&Rectangle::new(
-                [(px(x1), px(BAR_TOP - 4.0)), (px(x2), px(BAR_BOTTOM))],
-                colour.filled(),
+                [(px(x1), 0), (px(x2), px(BAR_BOTTOM))],
+                phase_colours[i % 2].filled(),
             ))
             .ok()?;
         }
     }
+    // The count axis's lines.
+    let top = axis_top(h) as f64;
+    let unit = (BAR_BOTTOM - BAR_TOP) / top;
+    let grid = theme_colour("--line", "#d5dae0");
+    for tick in count_ticks(h.max_total()).into_iter().skip(1) {
+        let y = px(BAR_BOTTOM - tick as f64 * unit);
+        root.draw(&Rectangle::new([(0, y), (px(width), y + 1)], grid.filled()))
+            .ok()?;
+    }
     // Stacked bars.
-    let max = h.max_total().max(1) as f64;
-    let unit = (BAR_BOTTOM - BAR_TOP) / max;
     for (b, stack) in h.counts.iter().enumerate() {
-        let year = h.bin_year(b);
-        let x1 = scale.to_px(days_from_civil(year, 1, 1) as f64) + 0.5;
-        let x2 = scale.to_px(days_from_civil(year + h.years_per_bin, 1, 1) as f64) - 0.5;
+        let (x1, x2) = bar_x(h, scale, b);
         let mut top = BAR_BOTTOM;
         for (slot, &count) in stack.iter().enumerate() {
             if count == 0 {
@@ -150,7 +137,7 @@ fn draw(
             let bottom = top;
             top -= count as f64 * unit;
             root.draw(&Rectangle::new(
-                [(px(x1), px(top)), (px(x2.max(x1 + 1.0)), px(bottom))],
+                [(px(x1), px(top)), (px(x2), px(bottom))],
                 hex_colour(colour).filled(),
             ))
             .ok()?;
@@ -170,16 +157,27 @@ struct Drag {
     moved: bool,
 }
 
+/// Sets CSS properties through the CSS object model (a strict Content-Security-Policy refuses
+/// style attributes).
+fn set_style(node: &NodeRef, props: &[(&str, String)]) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let style = el.style();
+        for (name, value) in props {
+            let _ = style.set_property(name, value);
+        }
+    }
+}
+
 #[function_component(Overview)]
 pub fn overview(props: &Props) -> Html {
     let canvas_ref = use_node_ref();
     let box_ref = use_node_ref();
     let width = props.width.max(100.0);
+    let scale = overview_scale(&props.limits, width);
     {
         let canvas_ref = canvas_ref.clone();
         let data = props.data.clone();
         let histogram = props.histogram.clone();
-        let scale = overview_scale(&props.limits, width);
         let dark = props.dark;
         use_effect_with(
             (histogram.clone(), width as i64, props.limits, props.dark),
@@ -191,40 +189,48 @@ pub fn overview(props: &Props) -> Html {
         );
     }
     let h = &props.histogram;
-    let scale = overview_scale(&props.limits, width);
+    // The bar read out on hover or focus.
+    let reading = use_state(|| None::<usize>);
     let brush_x1 = scale.to_px(props.viewport.start).clamp(0.0, width);
     let brush_x2 = scale
         .to_px(props.viewport.end)
         .clamp(0.0, width)
         .max(brush_x1 + 2.0);
-    // Sizes and positions go through the CSS object model rather than style attributes, which a
-    // strict Content-Security-Policy refuses.
+    let reading_x = reading
+        .filter(|b| *b < h.counts.len())
+        .map(|b| bar_x(h, &scale, b));
     let brush_ref = use_node_ref();
+    let marker_ref = use_node_ref();
     {
-        let (box_ref, canvas_ref, brush_ref) =
-            (box_ref.clone(), canvas_ref.clone(), brush_ref.clone());
+        let (box_ref, canvas_ref, brush_ref, marker_ref) = (
+            box_ref.clone(),
+            canvas_ref.clone(),
+            brush_ref.clone(),
+            marker_ref.clone(),
+        );
         use_effect(move || {
-            let set = |node: &NodeRef, props: &[(&str, String)]| {
-                if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-                    let style = el.style();
-                    for (name, value) in props {
-                        let _ = style.set_property(name, value);
-                    }
-                }
-            };
             let size = [
                 ("width", format!("{width:.0}px")),
                 ("height", format!("{HEIGHT}px")),
             ];
-            set(&box_ref, &size);
-            set(&canvas_ref, &size);
-            set(
+            set_style(&box_ref, &size);
+            set_style(&canvas_ref, &size);
+            set_style(
                 &brush_ref,
                 &[
                     ("left", format!("{brush_x1:.1}px")),
                     ("width", format!("{:.1}px", brush_x2 - brush_x1)),
                 ],
             );
+            if let Some((x1, x2)) = reading_x {
+                set_style(
+                    &marker_ref,
+                    &[
+                        ("left", format!("{:.1}px", x1 - 1.0)),
+                        ("width", format!("{:.1}px", x2 - x1 + 2.0)),
+                    ],
+                );
+            }
         });
     }
 
@@ -264,12 +270,19 @@ pub fn overview(props: &Props) -> Html {
         let local = local.clone();
         let dispatch = props.dispatch.clone();
         let limits = props.limits;
+        let reading = reading.clone();
+        let histogram = props.histogram.clone();
         Callback::from(move |e: PointerEvent| {
+            let x = local(e.client_x());
             let mut d = drag.borrow_mut();
             let Some((grip, x0, start)) = d.grip else {
+                // Hovering reads the year under the pointer.
+                let bar = histogram.bin_at_day(scale.to_day(x));
+                if *reading != bar {
+                    reading.set(bar);
+                }
                 return;
             };
-            let x = local(e.client_x());
             if (x - x0).abs() < 2.0 && !d.moved {
                 return;
             }
@@ -277,6 +290,10 @@ pub fn overview(props: &Props) -> Html {
             let days = (x - x0) / scale.px_per_day();
             dispatch.emit(Action::SetViewport(brush_drag(grip, start, days, &limits)));
         })
+    };
+    let on_leave = {
+        let reading = reading.clone();
+        Callback::from(move |_: PointerEvent| reading.set(None))
     };
     let on_up = {
         let drag = drag.clone();
@@ -299,7 +316,7 @@ pub fn overview(props: &Props) -> Html {
         let drag = drag.clone();
         Callback::from(move |_: PointerEvent| *drag.borrow_mut() = Drag::default())
     };
-    let on_key = {
+    let on_brush_key = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             if let Some(action) =
@@ -310,27 +327,98 @@ pub fn overview(props: &Props) -> Html {
             }
         })
     };
+    // The chart, focused, is read bar by bar with the arrow keys.
+    let bars = h.counts.len();
+    let on_chart_key = {
+        let reading = reading.clone();
+        let centre = props.histogram.bin_at_day(props.viewport.center());
+        Callback::from(move |e: KeyboardEvent| {
+            let from = (*reading).or(centre).unwrap_or(0);
+            let to = match command(Scope::Chart, &e.key(), e.shift_key()) {
+                Some(Command::EarlierBar) => from.saturating_sub(1),
+                Some(Command::LaterBar) => (from + 1).min(bars.saturating_sub(1)),
+                Some(Command::FirstBar) => 0,
+                Some(Command::LastBar) => bars.saturating_sub(1),
+                _ => return,
+            };
+            e.prevent_default();
+            reading.set(Some(to));
+        })
+    };
+    let on_chart_focus = {
+        let reading = reading.clone();
+        let centre = props.histogram.bin_at_day(props.viewport.center());
+        Callback::from(move |_: FocusEvent| {
+            if reading.is_none() {
+                reading.set(centre.or(Some(0)));
+            }
+        })
+    };
+    let on_chart_blur = {
+        let reading = reading.clone();
+        Callback::from(move |_: FocusEvent| reading.set(None))
+    };
 
-    let labels = year_labels(h, &scale).into_iter().map(|(x, y)| {
-        html! { <text x={format!("{:.1}", x + 2.0)} y="12">{ crate::core::date::format_year(y) }</text> }
+    let labels = axis_ticks(&scale).into_iter().map(|t| {
+        html! { <text x={format!("{:.1}", t.x + 2.0)} y="12">{ t.label }</text> }
     });
+    let top = axis_top(h) as f64;
+    let unit = (BAR_BOTTOM - BAR_TOP) / top;
+    let counts = count_ticks(h.max_total()).into_iter().skip(1).map(|tick| {
+        let y = BAR_BOTTOM - tick as f64 * unit;
+        html! { <text class="count" x={format!("{:.1}", width - 4.0)} y={format!("{:.1}", y + 10.0)}>{ tick }</text> }
+    });
+    let phases = phase_bands(&props.data, &scale)
+        .into_iter()
+        .filter(|p| p.fits)
+        .map(|p| {
+            html! { <text class="phase" x={format!("{:.1}", p.x1 + PHASE_LABEL_PADDING)} y="11">{ p.label }</text> }
+        });
+    let marks = props.annotations.iter().filter_map(|(day, label)| {
+        let x = scale.to_px(*day);
+        (0.0..=width).contains(&x).then(|| {
+            html! {
+                <g class="annotation">
+                    <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="0" y2={format!("{BAR_BOTTOM}")} />
+                    <text x={format!("{:.1}", x + 3.0)} y={format!("{:.1}", BAR_TOP + 9.0)}>{ label }</text>
+                </g>
+            }
+        })
+    });
+    let readout = match *reading {
+        Some(b) if b < bars => h.readout(&props.data, b),
+        _ => "Events per year, stacked by domain: point at a year, or focus the chart and use the arrow keys, to read its events.".to_string(),
+    };
     let from = crate::core::date::civil_from_days(props.viewport.start as i64).0;
     let to = crate::core::date::civil_from_days(props.viewport.end as i64).0;
     html! {
         <section class="overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading" class="visually-hidden">{ "Overview: events per year" }</h2>
             <div class="overview-box" ref={box_ref}
-                 onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up} onpointercancel={on_cancel}>
+                 onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up}
+                 onpointercancel={on_cancel} onpointerleave={on_leave}>
                 <canvas ref={canvas_ref}
                         role="img" aria-label={format!("Events per year from {} to {}, stacked by domain, for the current filters", format_year(h.first_year), format_year(h.last_year()))}></canvas>
+                <svg class="overview-labels" aria-hidden="true" width={format!("{width:.0}")} height={format!("{HEIGHT}")}>
+                    { for phases }
+                    { for counts }
+                    { for marks }
+                </svg>
+                if reading_x.is_some() {
+                    <div class="readout-marker" ref={marker_ref} aria-hidden="true"></div>
+                }
+                <div class="chart-focus" tabindex="0" role="group" aria-roledescription="chart"
+                     aria-label="Events per year" aria-describedby="overview-readout"
+                     onkeydown={on_chart_key} onfocus={on_chart_focus} onblur={on_chart_blur}></div>
                 <div class="brush" role="slider" tabindex="0"
                      aria-label="Visible window" aria-valuemin={h.first_year.to_string()} aria-valuemax={h.last_year().to_string()}
                      aria-valuenow={from.to_string()} aria-valuetext={format!("{from} to {to}")}
-                     onkeydown={on_key} ref={brush_ref}>
+                     onkeydown={on_brush_key} ref={brush_ref}>
                     <span class="grip start"></span><span class="grip end"></span>
                 </div>
                 <svg class="years" aria-hidden="true" width={format!("{width:.0}")} height="16">{ for labels }</svg>
             </div>
+            <p class="overview-readout" id="overview-readout" aria-live="polite">{ readout }</p>
         </section>
     }
 }

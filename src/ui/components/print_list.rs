@@ -19,6 +19,44 @@ pub struct Props {
     pub data: Shared<Chronology>,
     pub matches: Shared<Vec<bool>>,
     pub match_count: usize,
+    /// The story being told: printing gives the whole story.
+    #[prop_or_default]
+    pub story: Option<usize>,
+}
+
+/// A story as one document: each scene with our text, the brief's sentences and their sources.
+fn print_story(data: &Chronology, story: usize) -> Html {
+    let Some(story) = data.stories.get(story) else {
+        return html! {};
+    };
+    let scenes = story.scenes.iter().enumerate().map(|(i, scene)| {
+        let mut notes: Vec<u32> = scene.quotes.iter().flat_map(|q| q.footnotes.iter().copied()).collect();
+        notes.sort_unstable();
+        notes.dedup();
+        html! {
+            <li>
+                <p class="print-date">{ format!("Scene {} of {}", i + 1, story.scenes.len()) }</p>
+                <h3>{ &scene.title }</h3>
+                <p>{ &scene.text }</p>
+                { for scene.quotes.iter().map(|q| html! { <blockquote>{ &q.text }</blockquote> }) }
+                if !notes.is_empty() {
+                    <ol class="print-sources">
+                        { for notes.iter().filter_map(|n| data.footnote(*n)).map(|f| html! {
+                            <li value={f.number.to_string()}>{ &f.citation }</li>
+                        }) }
+                    </ol>
+                }
+            </li>
+        }
+    });
+    html! {
+        <section class="print-only" aria-hidden="true">
+            <h2>{ &story.title }</h2>
+            <p>{ "From " }{ source_credit(&data.source) }{ "." }</p>
+            if !story.summary.is_empty() { <p>{ &story.summary }</p> }
+            <ol class="print-events">{ for scenes }</ol>
+        </section>
+    }
 }
 
 #[function_component(PrintList)]
@@ -49,6 +87,9 @@ pub fn print_list(props: &Props) -> Html {
     let data = &props.data;
     if !*printing {
         return html! { <section class="print-only" aria-hidden="true"></section> };
+    }
+    if let Some(story) = props.story {
+        return print_story(data, story);
     }
     if props.match_count > PRINT_LIMIT {
         return html! {

@@ -187,6 +187,11 @@ fn every_action_is_tested() {
         Action::Imported { .. } => "Imported",
         Action::RestoreBuiltin(_) => "RestoreBuiltin",
         Action::Dragging(_) => "Dragging",
+        Action::StartStory(_) => "StartStory",
+        Action::GoToScene(_) => "GoToScene",
+        Action::NextScene => "NextScene",
+        Action::PreviousScene => "PreviousScene",
+        Action::LeaveStory => "LeaveStory",
     };
     // The tests' sources, up to this test.
     let this = include_str!("chronologies.rs");
@@ -196,6 +201,7 @@ fn every_action_is_tested() {
         include_str!("selection.rs"),
         include_str!("filter.rs"),
         include_str!("chrome.rs"),
+        include_str!("story.rs"),
         &this[..this.find("fn every_action_is_tested").unwrap_or(this.len())],
     ]
     .concat();
@@ -241,6 +247,11 @@ fn every_action_is_tested() {
         imported(None, vec![]),
         Action::RestoreBuiltin(Box::new(small(0))),
         Action::Dragging(true),
+        Action::StartStory(0),
+        Action::GoToScene(1),
+        Action::NextScene,
+        Action::PreviousScene,
+        Action::LeaveStory,
     ] {
         let n = name(&a);
         // Used in a test of its own.

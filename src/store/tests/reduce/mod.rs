@@ -4,6 +4,7 @@ mod chrome;
 mod chronologies;
 mod filter;
 mod selection;
+mod story;
 mod window;
 
 use super::*;

@@ -1,0 +1,162 @@
+//! Story mode: starting a story, stepping through its scenes, links to scenes, leaving.
+
+use super::*;
+use crate::core::story::ScenePosition;
+use crate::core::url_state::ViewState;
+
+fn touring() -> State {
+    after(&state(), Action::StartStory(0))
+}
+
+fn scene_of(s: &State) -> &crate::core::dataset::StoryScene {
+    s.story_scene().expect("a scene is shown").1
+}
+
+#[test]
+fn start_story_shows_the_first_scene_its_events_and_eases_to_its_window() {
+    let s = touring();
+    assert_eq!(
+        s.story.map(|t| t.position),
+        Some(ScenePosition { story: 0, scene: 0 })
+    );
+    let scene = scene_of(&s);
+    assert_eq!(s.filtering.match_count, scene.view.highlight.len());
+    assert!(s.filtering.dim, "the other events stay as context");
+    let (from, to) = scene.view.window.days();
+    let target = s.window.target();
+    assert!(
+        (target.start - from).abs() < 1.0 && (target.end - to).abs() < 1.0,
+        "{target:?}"
+    );
+    assert!(s.window.animation.is_some(), "it eases there");
+    assert!(reduce(&state(), Action::StartStory(99)).is_none());
+}
+
+#[test]
+fn next_and_previous_scene_step_through_the_story_and_stop_at_its_ends() {
+    let s = touring();
+    assert!(
+        reduce(&s, Action::PreviousScene).is_none(),
+        "nothing before the first"
+    );
+    let second = after(&s, Action::NextScene);
+    assert_eq!(second.story.unwrap().position.scene, 1);
+    assert_ne!(
+        second.window.target(),
+        s.window.target(),
+        "the window moves"
+    );
+    assert_eq!(
+        after(&second, Action::PreviousScene)
+            .story
+            .unwrap()
+            .position
+            .scene,
+        0
+    );
+    let scenes = s.chronology.data.stories[0].scenes.len();
+    let last = after(&s, Action::GoToScene(scenes - 1));
+    assert!(
+        reduce(&last, Action::NextScene).is_none(),
+        "nothing after the last"
+    );
+    assert!(reduce(&last, Action::GoToScene(scenes - 1)).is_none());
+    assert!(reduce(&last, Action::GoToScene(scenes + 5)).is_none());
+    assert!(
+        reduce(&state(), Action::NextScene).is_none(),
+        "no story, no scene"
+    );
+}
+
+#[test]
+fn the_link_names_the_story_and_the_scene() {
+    let s = after(&touring(), Action::NextScene);
+    let s = after(&s, Action::Frame(0.0));
+    let s = after(&s, Action::Frame(1e9));
+    let view = s.view_state();
+    let scene = scene_of(&s);
+    assert_eq!(
+        view.story.as_deref(),
+        Some(s.chronology.data.stories[0].id.as_str())
+    );
+    assert_eq!(view.scene.as_deref(), Some(scene.id.as_str()));
+    assert_eq!(
+        view.window, None,
+        "the scene's own window goes without saying"
+    );
+    assert!(
+        view.filter.is_empty(),
+        "the scene's filter goes without saying"
+    );
+}
+
+#[test]
+fn a_link_to_scene_five_opens_it_and_back_returns_to_four() {
+    let story = state().chronology.data.stories[0].id.clone();
+    let link = |scene: &str| ViewState {
+        story: Some(story.clone()),
+        scene: Some(scene.into()),
+        ..ViewState::default()
+    };
+    let five = after(&state(), Action::ApplyView(link("5")));
+    assert_eq!(five.story.unwrap().position.scene, 4);
+    assert!(five.chrome.notices.is_empty(), "{:?}", five.chrome.notices);
+    let four_id = five.chronology.data.stories[0].scenes[3].id.clone();
+    let four = after(&five, Action::ApplyView(link(&four_id)));
+    assert_eq!(four.story.unwrap().position.scene, 3);
+    let (from, to) = scene_of(&four).view.window.days();
+    assert!(
+        (four.window.viewport.start - from).abs() < 1.0
+            && (four.window.viewport.end - to).abs() < 1.0
+    );
+}
+
+#[test]
+fn back_past_the_start_of_the_story_ends_it() {
+    let s = touring();
+    let before = after(&s, Action::ApplyView(ViewState::default()));
+    assert_eq!(before.story, None);
+    assert!(before.filtering.filter.is_empty());
+    assert_eq!(before.filtering.match_count, before.len());
+}
+
+#[test]
+fn a_link_to_a_missing_story_says_so_and_opens_the_chronology() {
+    let view = ViewState {
+        story: Some("no-such-story".into()),
+        ..ViewState::default()
+    };
+    let s = after(&state(), Action::ApplyView(view));
+    assert_eq!(s.story, None);
+    assert!(s
+        .chrome
+        .notices
+        .iter()
+        .any(|n| n.to_string().contains("'no-such-story'")));
+}
+
+#[test]
+fn leave_story_keeps_the_view_to_explore_from() {
+    let s = after_all(&state(), [Action::StartStory(0), Action::GoToScene(6)]);
+    let s = after_all(&s, [Action::Frame(0.0), Action::Frame(1e9)]);
+    let scene = scene_of(&s).clone();
+    let window = s.window.viewport;
+    let left = after(&s, Action::LeaveStory);
+    assert_eq!(left.story, None);
+    assert_eq!(left.window.viewport, window, "the window stays");
+    assert!(
+        left.filtering.filter.events.is_empty(),
+        "every event shows again"
+    );
+    let domains: Vec<&String> = left.filtering.filter.domains.iter().collect();
+    let expected: Vec<&String> = scene.view.filters.domains.iter().collect();
+    assert_eq!(domains, expected, "the scene's facets stay");
+    assert!(!left.filtering.dim, "the reader's own dimming is back");
+    assert!(reduce(&left, Action::LeaveStory).is_none());
+}
+
+#[test]
+fn a_new_chronology_ends_the_story() {
+    let s = after(&touring(), imported(None, vec![]));
+    assert_eq!(s.story, None);
+}

@@ -1,0 +1,136 @@
+//! Story mode's panel: the scene's title, our text, the brief's own sentences with their
+//! footnotes, Previous/Next, the list of scenes, and the way out. The timeline beside it shows
+//! the scene's window with its events highlighted.
+
+use super::detail::footnote_item;
+use crate::core::dataset::Chronology;
+use crate::core::keys::{command, Scope};
+use crate::core::story::ScenePosition;
+use crate::store::{Action, Shared};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The id of the scene's heading (focused when a story starts).
+pub const STORY_HEADING_ID: &str = "story-heading";
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub data: Shared<Chronology>,
+    pub position: ScenePosition,
+    /// Whether the chronology is the brief (its sentences are "the brief's").
+    pub from_brief: bool,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(StoryPanel)]
+pub fn story_panel(props: &Props) -> Html {
+    let data = &props.data;
+    // The story starts: the reader is taken to its first scene's heading.
+    use_effect_with(props.position.story, |_| {
+        if let Some(heading) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(STORY_HEADING_ID))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = heading.focus();
+        }
+    });
+    let Some((story, scene)) = props.position.get(data) else {
+        return html! {};
+    };
+    let dispatch = &props.dispatch;
+    let on_key = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let typing = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT"));
+            if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            if let Some(action) =
+                command(Scope::Story, &e.key(), e.shift_key()).and_then(Action::for_command)
+            {
+                e.prevent_default();
+                dispatch.emit(action);
+            }
+        })
+    };
+    let has_previous = props.position.previous(data).is_some();
+    let has_next = props.position.next(data).is_some();
+    let progress = props.position.progress(data);
+    let whose = if props.from_brief { "the brief" } else { "the source" };
+    let mut notes: Vec<u32> = scene
+        .quotes
+        .iter()
+        .flat_map(|q| q.footnotes.iter().copied())
+        .collect();
+    notes.sort_unstable();
+    notes.dedup();
+    let quotes = scene.quotes.iter().map(|q| {
+        let marks = q
+            .footnotes
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        html! {
+            <figure class="quote">
+                <blockquote>{ &q.text }</blockquote>
+                <figcaption>
+                    { format!("— {whose}") }
+                    if !q.footnotes.is_empty() {
+                        { format!(", footnote{} {marks}", if q.footnotes.len() == 1 { "" } else { "s" }) }
+                    }
+                </figcaption>
+            </figure>
+        }
+    });
+    let scenes = story.scenes.iter().enumerate().map(|(i, s)| {
+        let current = i == props.position.scene;
+        html! {
+            <li>
+                <button type="button" class="link-button" aria-current={current.then_some("step")}
+                        onclick={dispatch.reform(move |_| Action::GoToScene(i))}>
+                    { &s.title }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="story" aria-labelledby={STORY_HEADING_ID} onkeydown={on_key}>
+            <p class="story-title">{ &story.title }</p>
+            <p class="story-progress" role="status" aria-live="polite">
+                { format!("{progress}: {}", scene.title) }
+            </p>
+            <h2 id={STORY_HEADING_ID} tabindex="-1">{ &scene.title }</h2>
+            <p class="story-text">{ &scene.text }</p>
+            { for quotes }
+            if !scene.annotations.is_empty() {
+                <ul class="annotations" aria-label="Marked on the timeline">
+                    { for scene.annotations.iter().map(|a| html! { <li>{ &a.label }</li> }) }
+                </ul>
+            }
+            if !notes.is_empty() {
+                <h3>{ if props.from_brief { "Sources (the brief's footnotes)" } else { "Sources" } }</h3>
+                <ol class="footnotes">{ for notes.iter().map(|n| footnote_item(data, *n)) }</ol>
+            }
+            <nav class="walk" aria-label="Scenes">
+                <button type="button" disabled={!has_previous} aria-keyshortcuts="ArrowLeft"
+                        onclick={dispatch.reform(|_| Action::PreviousScene)}>{ "← Previous" }</button>
+                <button type="button" disabled={!has_next} aria-keyshortcuts="ArrowRight"
+                        onclick={dispatch.reform(|_| Action::NextScene)}>{ "Next →" }</button>
+            </nav>
+            <details class="scene-list">
+                <summary>{ format!("All {} scenes", story.scenes.len()) }</summary>
+                <ol>{ for scenes }</ol>
+            </details>
+            <p>
+                <button type="button" aria-keyshortcuts="Escape" onclick={dispatch.reform(|_| Action::LeaveStory)}>
+                    { "Leave the story" }
+                </button>
+            </p>
+        </section>
+    }
+}
