@@ -117,7 +117,7 @@ fn every_bad_event_of_our_json_is_reported() {
     assert_eq!(f.format, Some(Format::Json));
     has(
         &f,
-        "event 2 (id 'b'), field start: '19x4' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
+        "event 2 (id 'b'), field start: '19x4' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2004~, 2004?, 199X or 1990/2003",
     );
     has(&f, "event 3 (id 'c'): unknown field `foo`");
     has(&f, "event 3 (id 'c'): missing field `title`");
@@ -722,7 +722,7 @@ fn csv_separated_by_semicolons_or_tabs_imports_the_same_events() {
     let f = fail("id;start;title\na;19x0;A\n", "x.csv");
     has(
         &f,
-        "row 2, column start: '19x0' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
+        "row 2, column start: '19x0' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2004~, 2004?, 199X or 1990/2003",
     );
 }
 
@@ -763,7 +763,7 @@ i,1998,,I,1;2,https://a.org\n";
     has(&f, "row 4, column id: the id is empty");
     has(
         &f,
-        "row 5, column start: '19x4' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
+        "row 5, column start: '19x4' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2004~, 2004?, 199X or 1990/2003",
     );
     has(
         &f,
