@@ -1,5 +1,6 @@
 //! The pure core: no web-sys, no Yew. Every module here is tested with native `cargo test`.
 
+pub mod cite;
 pub mod dataset;
 pub mod date;
 pub mod edtf;

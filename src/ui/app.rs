@@ -518,6 +518,7 @@ impl State {
 pub fn empty_chronology() -> Chronology {
     Chronology {
         title: "Japan–NATO relations: a chronology".into(),
+        view: None,
         source: dataset::Source {
             title: String::new(),
             subtitle: None,
@@ -531,6 +532,7 @@ pub fn empty_chronology() -> Chronology {
         domains: vec![],
         third_parties: vec![],
         footnotes: vec![],
+        sources: vec![],
         events: vec![],
     }
 }

@@ -151,7 +151,7 @@ fn problems_outside_events_cannot_be_skipped() {
         .replace(r#""citation":"C""#, r#""citation":"C","bar":2"#);
     let f = import(text.as_bytes(), "x.json", true).unwrap_err();
     assert!(!f.can_skip);
-    has(&f, "footnote 1: unknown field `bar`, expected one of `number`, `citation`, `url`, `other_urls`");
+    has(&f, "footnote 1: unknown field `bar`, expected one of `number`, `citation`, `url`, `other_urls`, `sources`");
 }
 
 #[test]
