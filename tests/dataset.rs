@@ -7,6 +7,7 @@ use japan_nato_explorer::core::dataset::validate::{
 use japan_nato_explorer::core::dataset::{
     embedded, parse_json, Chronology, ReferenceType, EMBEDDED_JSON,
 };
+use japan_nato_explorer::core::date::days_from_civil;
 use std::path::PathBuf;
 
 fn manifest_path(relative: &str) -> PathBuf {
@@ -300,4 +301,44 @@ fn source_rules_name_the_record() {
         has(&format!("source {} [cited-source]", lonely[0])),
         "{problems:#?}"
     );
+}
+
+#[test]
+fn vague_dates_are_uncertain_dates_not_conventions() {
+    let d = data();
+    let event = |id: &str| d.events.iter().find(|e| e.id == id).unwrap().clone();
+    // "the mid-2000s": circa 2005, possibly 2004–2006, and said so in words.
+    let mid = event("2004-common-values-first-invoked");
+    assert_eq!(mid.start.to_iso(), "2005~");
+    assert!(mid.start.is_approximate() && !mid.is_exact());
+    assert_eq!(mid.date_label(), "circa 2005");
+    assert_eq!(mid.first_day(), days_from_civil(2004, 1, 1));
+    assert_eq!(mid.end_day(), days_from_civil(2007, 1, 1));
+    // "the mid and late 1990s", "the 1990s and early 2000s", "the late 2010s".
+    assert_eq!(
+        event("1994-bosnia-parallel-efforts").interval().to_edtf(),
+        "1995~/1998~"
+    );
+    assert_eq!(
+        event("1990-plateau-of-the-relationship")
+            .interval()
+            .to_edtf(),
+        "1990/2001~"
+    );
+    assert_eq!(
+        event("2017-relations-progress-late-2010s").date_label(),
+        "circa 2018"
+    );
+    // No note speaks of the old year convention any more, and every approximate date says why.
+    for e in &d.events {
+        let note = e.note.as_deref().unwrap_or_default();
+        assert!(!note.contains("0-3, 4-6 and 7-9"), "event {}", e.id);
+        if !e.is_exact() {
+            assert!(
+                note.contains('~') || note.contains('X'),
+                "event {}: {note}",
+                e.id
+            );
+        }
+    }
 }

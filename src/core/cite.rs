@@ -593,8 +593,10 @@ pub fn chicago_note(r: &Reference) -> String {
     if !r.editors.is_empty() {
         rest.push(format!("ed. {}", person_list(&r.editors)));
     }
-    for v in [&r.collection, &r.number].into_iter().flatten() {
-        rest.push(v.clone());
+    match (&r.collection, &r.number) {
+        (Some(c), Some(n)) => rest.push(format!("{c} {n}")),
+        (Some(v), None) | (None, Some(v)) => rest.push(v.clone()),
+        (None, None) => {}
     }
     for v in [&r.event, &r.publisher, &r.place].into_iter().flatten() {
         rest.push(v.clone());
@@ -614,7 +616,7 @@ pub fn chicago_note(r: &Reference) -> String {
         rest.push(format!("accessed {}", chicago_date(a)));
     }
     if !rest.is_empty() {
-        if !title_and_rest.ends_with(',') {
+        if !title_and_rest.ends_with(',') && !title_and_rest.ends_with(",”") {
             title_and_rest.push(',');
         }
         title_and_rest.push(' ');
