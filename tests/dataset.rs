@@ -314,6 +314,10 @@ fn vague_dates_are_uncertain_dates_not_conventions() {
     assert_eq!(mid.date_label(), "circa 2005");
     assert_eq!(mid.first_day(), days_from_civil(2004, 1, 1));
     assert_eq!(mid.end_day(), days_from_civil(2007, 1, 1));
+    assert_eq!(
+        mid.stated_days(),
+        (days_from_civil(2005, 1, 1), days_from_civil(2006, 1, 1))
+    );
     // "the mid and late 1990s", "the 1990s and early 2000s", "the late 2010s".
     assert_eq!(
         event("1994-bosnia-parallel-efforts").interval().to_edtf(),

@@ -459,6 +459,16 @@ impl Event {
         self.start.is_exact() && self.end.is_none_or(|e| e.is_exact()) && self.open.is_none()
     }
 
+    /// The days `[first, end)` it is stated to cover, before approximate dates widen:
+    /// [`first_day`](Self::first_day)..[`end_day`](Self::end_day) is the possible range around
+    /// it. The timeline draws the stated range as usual and the rest (or the whole, for a date
+    /// that is not exact) faded.
+    pub fn stated_days(&self) -> (i64, i64) {
+        let first = self.start.stated_days().0;
+        let end = self.end.unwrap_or(self.start).stated_days().1;
+        (first, end.max(first + 1))
+    }
+
     /// Its date as EDTF: a date (`2005~`) or, for a span, an interval (`1990/2001~`, `2016/..`).
     pub fn interval(&self) -> Edtf {
         let date = Bound::Date(self.start);
