@@ -4,7 +4,10 @@
 use japan_nato_explorer::core::dataset::validate::{
     evidence_occurs, normalise_for_evidence, validate,
 };
-use japan_nato_explorer::core::dataset::{embedded, parse_json, Chronology, EMBEDDED_JSON};
+use japan_nato_explorer::core::dataset::{
+    embedded, parse_json, Chronology, ReferenceType, EMBEDDED_JSON,
+};
+use japan_nato_explorer::core::date::days_from_civil;
 use std::path::PathBuf;
 
 fn manifest_path(relative: &str) -> PathBuf {
@@ -357,4 +360,125 @@ fn malformed_files_are_refused_with_the_place_of_the_error() {
     let err =
         parse_json(&EMBEDDED_JSON.replacen("\"start\": \"", "\"start\": \"19x4", 1)).unwrap_err();
     assert!(err.contains("is not a date"), "{err}");
+}
+
+#[test]
+fn every_source_is_what_its_footnotes_say() {
+    use japan_nato_explorer::core::dataset::validate::sources_match_citations;
+    let d = data();
+    let problems: Vec<String> = sources_match_citations(&d)
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn footnotes_cite_their_works_and_commentary_cites_none() {
+    let d = data();
+    let sources = |n: u32| d.footnote(n).unwrap().sources.clone();
+    // Short forms cite the work of their long form.
+    assert_eq!(sources(2), ["stokes-1983"]);
+    assert_eq!(sources(3), sources(2));
+    assert_eq!(sources(5), sources(2));
+    assert_eq!(sources(10), sources(9));
+    assert_eq!(sources(7), ["bridges-1992"]);
+    assert_eq!(sources(1), ["nishihara-2006", "bridges-1992"]);
+    // Commentary only.
+    for n in [23, 25, 28, 47, 54, 75] {
+        assert!(sources(n).is_empty(), "footnote {n} only comments");
+    }
+    // The author's interviews are works without an address.
+    for n in [69, 85, 86] {
+        let r = d.reference(&sources(n)[0]).unwrap();
+        assert_eq!(r.kind, ReferenceType::Interview);
+        assert!(r.url.is_none());
+    }
+    assert_eq!(sources(85), sources(86));
+    // Every footnote that gives a URL cites a work with it (or says why not).
+    for f in &d.footnotes {
+        for url in f.urls() {
+            assert!(
+                f.sources
+                    .iter()
+                    .filter_map(|id| d.reference(id))
+                    .any(|r| r.url.as_deref() == Some(url)
+                        || r.note.as_deref().is_some_and(|n| n.contains(url))),
+                "footnote {}: no cited work has {url}",
+                f.number
+            );
+        }
+    }
+    assert!(
+        (60..=90).contains(&d.sources.len()),
+        "{} works",
+        d.sources.len()
+    );
+}
+
+#[test]
+fn source_rules_name_the_record() {
+    let mut d = data();
+    d.sources[0].url = Some("ftp://example.org/x".into());
+    d.footnotes[0].sources.push("no-such-work".into());
+    let lonely = d.footnotes[3].sources.clone();
+    d.footnotes[3].sources.clear();
+    let problems: Vec<String> = validate(&d).iter().map(|p| p.to_string()).collect();
+    let has = |needle: &str| problems.iter().any(|p| p.contains(needle));
+    assert!(
+        has(&format!("source {} [web-url]", d.sources[0].id)),
+        "{problems:#?}"
+    );
+    assert!(
+        has("footnote 1 [known-source]: the source 'no-such-work' is not defined"),
+        "{problems:#?}"
+    );
+    assert!(
+        has(&format!("source {} [cited-source]", lonely[0])),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn vague_dates_are_uncertain_dates_not_conventions() {
+    let d = data();
+    let event = |id: &str| d.events.iter().find(|e| e.id == id).unwrap().clone();
+    // "the mid-2000s": circa 2005, possibly 2004–2006, and said so in words.
+    let mid = event("2004-common-values-first-invoked");
+    assert_eq!(mid.start.to_iso(), "2005~");
+    assert!(mid.start.is_approximate() && !mid.is_exact());
+    assert_eq!(mid.date_label(), "circa 2005");
+    assert_eq!(mid.first_day(), days_from_civil(2004, 1, 1));
+    assert_eq!(mid.end_day(), days_from_civil(2007, 1, 1));
+    assert_eq!(
+        mid.stated_days(),
+        (days_from_civil(2005, 1, 1), days_from_civil(2006, 1, 1))
+    );
+    // "the mid and late 1990s", "the 1990s and early 2000s", "the late 2010s".
+    assert_eq!(
+        event("1994-bosnia-parallel-efforts").interval().to_edtf(),
+        "1995~/1998~"
+    );
+    assert_eq!(
+        event("1990-plateau-of-the-relationship")
+            .interval()
+            .to_edtf(),
+        "1990/2001~"
+    );
+    assert_eq!(
+        event("2017-relations-progress-late-2010s").date_label(),
+        "circa 2018"
+    );
+    // No note speaks of the old year convention any more, and every approximate date says why.
+    for e in &d.events {
+        let note = e.note.as_deref().unwrap_or_default();
+        assert!(!note.contains("0-3, 4-6 and 7-9"), "event {}", e.id);
+        if !e.is_exact() {
+            assert!(
+                note.contains('~') || note.contains('X'),
+                "event {}: {note}",
+                e.id
+            );
+        }
+    }
 }

@@ -1,8 +1,10 @@
 //! The pure core: no web-sys, no Yew. Every module here is tested with native `cargo test`.
 
+pub mod cite;
 pub mod dataset;
 pub mod date;
 pub mod describe;
+pub mod edtf;
 pub mod gesture;
 pub mod import;
 pub mod keys;

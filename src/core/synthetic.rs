@@ -153,6 +153,7 @@ pub fn generate(count: usize, seed: u64) -> Chronology {
             id: format!("synthetic-{i}"),
             start,
             end,
+            open: None,
             title: format!("Synthetic {word} {i}"),
             summary: format!("A generated {word} for stress-testing the explorer."),
             phase: phase.to_string(),
@@ -166,6 +167,7 @@ pub fn generate(count: usize, seed: u64) -> Chronology {
     }
     Chronology {
         title: format!("Synthetic chronology ({count} events)"),
+        view: None,
         source: Source {
             title: "Synthetic data".into(),
             subtitle: None,
@@ -202,6 +204,7 @@ pub fn generate(count: usize, seed: u64) -> Chronology {
             })
             .collect(),
         footnotes: vec![],
+        sources: vec![],
         events,
         stories: vec![],
     }

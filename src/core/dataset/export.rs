@@ -1,10 +1,11 @@
 //! Exports of the filtered chronology: JSON in our own schema (it re-imports to the same data),
-//! CSV (one row per event, lists joined with "; "), and the bibliography of the footnotes the
-//! events cite.
+//! CSV (one row per event, lists joined with "; "), and the bibliography of the works the
+//! events cite. Both JSON and CSV carry the view they were made from ([`with_view`]), which an
+//! import gives back.
 
 use super::schema::Chronology;
+use crate::core::url_state::{to_query, ViewState};
 use std::collections::HashSet;
-use std::fmt::Write;
 
 /// The chronology with only the events for which `keep(index)` holds. Phases, facets and
 /// footnotes stay whole, so that footnote numbers and ids keep their meaning; stories lose the
@@ -27,6 +28,21 @@ pub fn filtered(data: &Chronology, keep: impl Fn(usize) -> bool) -> Chronology {
         .collect();
     crate::core::story::leave_out_events(&mut out.stories, &left_out);
     out
+}
+
+/// The view as an export carries it: the link's query string without what names the data
+/// (`data`, `synthetic`), since the file is the data; `None` for the default view.
+pub fn view_query(view: &ViewState) -> Option<String> {
+    let mut view = view.clone();
+    view.data = None;
+    view.synthetic = None;
+    Some(to_query(&view)).filter(|q| !q.is_empty())
+}
+
+/// The chronology stamped with the view it is exported from (JSON's `view`, CSV's first line).
+pub fn with_view(mut data: Chronology, view: &ViewState) -> Chronology {
+    data.view = view_query(view);
+    data
 }
 
 /// Pretty JSON in the schema of `assets/data/japan-nato.json`.
@@ -66,8 +82,19 @@ fn field(out: &mut String, value: &str) {
 /// One row per event, in the order of [`CSV_COLUMNS`]; CRLF line ends as RFC 4180 asks.
 /// `source_urls` gives the link of each footnote the event cites, in the order of `footnotes`,
 /// joined by " ; " (an empty entry for a footnote without a link; empty when none has one).
+/// `start` holds the whole EDTF interval when a side is open (`2016/..`). With a view, the
+/// file starts with a comment line `# view: ?…` (one quoted cell when it has a comma) that the
+/// import reads back.
 pub fn to_csv(data: &Chronology) -> String {
-    let mut out = CSV_COLUMNS.join(",");
+    let mut out = String::new();
+    if let Some(view) = &data.view {
+        field(
+            &mut out,
+            &format!("{} {}", crate::core::import::VIEW_LINE, view),
+        );
+        out.push_str("\r\n");
+    }
+    out.push_str(&CSV_COLUMNS.join(","));
     out.push_str("\r\n");
     for e in &data.events {
         let footnotes: Vec<String> = e.footnotes.iter().map(u32::to_string).collect();
@@ -87,7 +114,11 @@ pub fn to_csv(data: &Chronology) -> String {
         };
         let cells = [
             e.id.clone(),
-            e.start.to_iso(),
+            if e.open.is_some() {
+                e.interval().to_edtf()
+            } else {
+                e.start.to_iso()
+            },
             e.end.map(|d| d.to_iso()).unwrap_or_default(),
             e.title.clone(),
             e.summary.clone(),
@@ -111,38 +142,10 @@ pub fn to_csv(data: &Chronology) -> String {
     out
 }
 
-/// The footnotes cited by the events, in number order, as plain text.
+/// The works the events cite, numbered, each with the footnotes citing it, then the brief's
+/// notes that cite no work (see [`crate::core::cite::bibliography`]).
 pub fn bibliography(data: &Chronology) -> String {
-    let mut cited: Vec<u32> = data
-        .events
-        .iter()
-        .flat_map(|e| e.footnotes.iter().copied())
-        .collect();
-    cited.sort_unstable();
-    cited.dedup();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Sources cited by {} events of “{}”",
-        data.events.len(),
-        data.title
-    );
-    let s = &data.source;
-    let _ = write!(out, "From: {}", s.title);
-    if let Some(sub) = &s.subtitle {
-        let _ = write!(out, ": {sub}");
-    }
-    let _ = write!(out, ", by {}", s.author);
-    if let Some(year) = s.year {
-        let _ = write!(out, ", {year}");
-    }
-    out.push_str(".\n\n");
-    for n in cited {
-        if let Some(f) = data.footnote(n) {
-            let _ = writeln!(out, "{n}. {}", f.citation);
-        }
-    }
-    out
+    crate::core::cite::bibliography(data)
 }
 
 #[cfg(test)]
@@ -177,24 +180,65 @@ mod tests {
     }
 
     #[test]
-    fn the_bibliography_lists_each_cited_footnote_once_in_order() {
+    fn the_bibliography_numbers_each_work_once_and_keeps_commentary_apart() {
         let data = embedded().unwrap();
         let afghanistan = filtered(&data, |i| {
             data.events[i].domains.iter().any(|d| d == "afghanistan")
         });
         let text = bibliography(&afghanistan);
-        let numbers: Vec<u32> = text
+        let works = crate::core::cite::cited_sources(&afghanistan, &afghanistan.events);
+        let numbered: Vec<u32> = text
             .lines()
             .filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok()))
             .collect();
-        let mut expected: Vec<u32> = afghanistan
-            .events
-            .iter()
-            .flat_map(|e| e.footnotes.clone())
-            .collect();
-        expected.sort_unstable();
-        expected.dedup();
-        assert_eq!(numbers, expected);
+        assert_eq!(numbered, (1..=works.len() as u32).collect::<Vec<_>>());
         assert!(text.contains("Mirna Galic"));
+        // Footnote 28 (the author's own role) cites no work: it is commentary.
+        let (cited, commentary) = text
+            .split_once("The brief's notes that cite no work")
+            .unwrap();
+        assert!(commentary.contains("Footnote 28: The author, who coordinated"));
+        assert!(!cited.contains("The author, who coordinated"));
+        assert!(cited.contains("https://www.nato.int/"));
+    }
+
+    #[test]
+    fn exports_carry_their_view_and_imports_give_it_back() {
+        use crate::core::import::import;
+        use crate::core::url_state::{parse, year_start};
+        let data = embedded().unwrap();
+        let (mut view, _) = parse("?domain=piracy&q=gulf");
+        view.window = Some((year_start(2008), year_start(2012)));
+        view.data = Some("other.json".into());
+        let shown = with_view(
+            filtered(&data, |i| {
+                data.events[i].domains.iter().any(|d| d == "piracy")
+            }),
+            &view,
+        );
+        let query = shown.view.clone().unwrap();
+        assert_eq!(query, "?domain=piracy&q=gulf&from=2008-01-01&to=2012-01-01");
+        for (text, name) in [(to_json(&shown), "x.json"), (to_csv(&shown), "x.csv")] {
+            let back = import(text.as_bytes(), name, false).unwrap();
+            assert_eq!(back.view.as_deref(), Some(query.as_str()), "{name}");
+            let ids = |c: &Chronology| c.events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+            assert_eq!(ids(&back.chronology), ids(&shown), "{name}");
+            assert_eq!(back.chronology.view, None);
+            let (restored, notices) = back.view_state().unwrap();
+            assert!(notices.is_empty(), "{notices:?}");
+            assert_eq!(restored.filter, view.filter);
+            assert_eq!(restored.window, view.window);
+            assert_eq!(restored.data, None);
+        }
+        // A list of facets puts a comma in the view: the CSV line is one quoted cell.
+        let (two, _) = parse("?domain=piracy,cyber");
+        let csv = to_csv(&with_view(filtered(&data, |_| false), &two));
+        assert!(
+            csv.starts_with("\"# view: ?domain=cyber,piracy\"\r\nid,start,"),
+            "{csv}"
+        );
+        // The default view adds nothing.
+        let plain = with_view(data.clone(), &Default::default());
+        assert_eq!(to_csv(&plain), to_csv(&data));
     }
 }

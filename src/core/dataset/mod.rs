@@ -58,6 +58,8 @@ pub fn empty_chronology() -> Chronology {
         footnotes: vec![],
         events: vec![],
         stories: vec![],
+        sources: vec![],
+        view: None,
     }
 }
 

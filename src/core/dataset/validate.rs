@@ -70,6 +70,32 @@ pub fn validate(c: &Chronology) -> Vec<Problem> {
         "third party",
         c.third_parties.iter().map(|t| t.id.as_str()).collect(),
     );
+    duplicates("source", c.sources.iter().map(|r| r.id.as_str()).collect());
+
+    let source_ids: HashSet<&str> = c.sources.iter().map(|r| r.id.as_str()).collect();
+    let cited: HashSet<&str> = c
+        .footnotes
+        .iter()
+        .flat_map(|f| f.sources.iter().map(String::as_str))
+        .collect();
+    for r in &c.sources {
+        let subject = format!("source {}", r.id);
+        if r.title.trim().is_empty() {
+            problems.push(problem(&subject, "non-empty", "the title is empty"));
+        }
+        if let Some(url) = &r.url {
+            if !is_web_url(url) {
+                problems.push(problem(
+                    &subject,
+                    "web-url",
+                    format!("'{url}' is not an http(s) URL"),
+                ));
+            }
+        }
+        if !cited.contains(r.id.as_str()) {
+            problems.push(problem(&subject, "cited-source", "no footnote cites it"));
+        }
+    }
 
     let mut numbers = HashSet::new();
     for f in &c.footnotes {
@@ -92,6 +118,15 @@ pub fn validate(c: &Chronology) -> Vec<Problem> {
                     format!("footnote {}", f.number),
                     "web-url",
                     format!("'{url}' is not an http(s) URL"),
+                ));
+            }
+        }
+        for id in &f.sources {
+            if !source_ids.contains(id.as_str()) {
+                problems.push(problem(
+                    format!("footnote {}", f.number),
+                    "known-source",
+                    format!("the source '{id}' is not defined"),
                 ));
             }
         }
@@ -128,8 +163,15 @@ pub fn validate(c: &Chronology) -> Vec<Problem> {
         if e.title.trim().is_empty() {
             problems.push(problem(&subject, "non-empty", "the title is empty"));
         }
+        if e.open.is_some() && e.end.is_some() {
+            problems.push(problem(
+                &subject,
+                "open-side",
+                "a span with an open or unknown side has no end date",
+            ));
+        }
         if let Some(end) = e.end {
-            if end.end_day() <= e.start.first_day() || end.end_day() < e.start.end_day() {
+            if !crate::core::edtf::ends_after(&e.start, &end) {
                 problems.push(problem(
                     &subject,
                     "end-after-start",
@@ -444,6 +486,50 @@ fn strip_markdown_links(text: &str) -> String {
     out
 }
 
+/// The text of a title or citation as the source rule compares them: normalised as evidence
+/// is, in lower case, without quotes, commas, full stops or spaces (the brief's "counter-
+/// piracy" is the source's "counter-piracy").
+fn citation_key(text: &str) -> String {
+    normalise_for_evidence(text)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | ',' | '.' | '’' | '‘'))
+        .collect()
+}
+
+/// Each source's title, and the year it was issued, occur in the text of a footnote citing it
+/// (up to case, quotes and layout): the structured record says what the brief says.
+pub fn sources_match_citations(c: &Chronology) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for r in &c.sources {
+        let citing: Vec<String> = c
+            .footnotes
+            .iter()
+            .filter(|f| f.sources.contains(&r.id))
+            .map(|f| citation_key(&f.citation))
+            .collect();
+        let subject = format!("source {}", r.id);
+        let title = citation_key(&r.title);
+        if !citing.iter().any(|text| text.contains(&title)) {
+            problems.push(problem(
+                &subject,
+                "title-in-citation",
+                format!("the title '{}' is in no footnote citing it", r.title),
+            ));
+        }
+        if let Some(year) = r.issued.and_then(|d| d.year()) {
+            if !citing.iter().any(|text| text.contains(&year.to_string())) {
+                problems.push(problem(
+                    &subject,
+                    "year-in-citation",
+                    format!("the year {year} is in no footnote citing it"),
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// Whether `phrase` occurs verbatim in the source, up to whitespace and quote style.
 pub fn evidence_occurs(phrase: &str, normalised_source: &str) -> bool {
     let p = normalise_for_evidence(phrase);
@@ -471,6 +557,8 @@ mod tests {
     fn footnotes_need_unique_numbers_from_1_and_events_may_have_no_phase() {
         let mut c = crate::core::dataset::embedded().unwrap();
         c.footnotes.retain(|f| f.number % 2 == 0 || f.number == 1);
+        c.footnotes.iter_mut().for_each(|f| f.sources.clear());
+        c.sources.clear();
         c.events.iter_mut().for_each(|e| e.footnotes.clear());
         // The story's quotes cite footnotes too.
         c.stories.clear();

@@ -1,13 +1,14 @@
 //! CSV (RFC 4180): our own export's columns, and the TimelineJS sheet template.
 
+use super::json::era_dates;
 use super::{
-    date_from_parts, end_before_start, ends_after, file_stem, imported_source, media_footnote,
-    quoted, timeline_event, timeline_note, title_from, too_many_records, DatePart, Derive, Draft,
-    Format, ImportProblem, Item, Record, Slugs,
+    file_stem, imported_source, media_footnote, quoted, timeline_event, timeline_note, title_from,
+    too_many_records, when, when_from_parts, DatePart, Derive, Draft, Format, ImportProblem, Item,
+    Record, Slugs,
 };
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::{Chronology, Domain, Event, Phase};
-use crate::core::date::PartialDate;
+use crate::core::edtf::Edtf;
 use crate::core::story::{slides_story, Slide};
 use crate::core::synthetic::MAX_EVENTS;
 use std::collections::HashMap;
@@ -35,18 +36,19 @@ const SEPARATORS: [u8; 3] = [b',', b';', b'\t'];
 
 /// Splits CSV text into rows: quoted fields with `""` escapes, separators and line breaks inside
 /// quotes, CRLF, LF or CR line ends. Text after a closing quote is kept as it is.
+#[cfg(test)]
 pub(crate) fn rows(text: &str, separator: u8) -> Vec<Row> {
-    rows_up_to(text, separator, usize::MAX)
+    rows_up_to(text, separator, usize::MAX, 1)
 }
 
-/// The first `limit` rows of the text, split as [`rows`] does.
-fn rows_up_to(text: &str, separator: u8, limit: usize) -> Vec<Row> {
+/// The first `limit` rows of the text, split as [`rows`] does, numbered from `first`.
+fn rows_up_to(text: &str, separator: u8, limit: usize, first: usize) -> Vec<Row> {
     let bytes = text.as_bytes();
     let mut rows = Vec::new();
     let mut fields = Vec::new();
     let mut field = String::new();
     let mut i = 0;
-    let mut number = 1;
+    let mut number = first;
     let mut row_has_content = false;
     // The text between ASCII delimiters is copied by slices, which always fall on char
     // boundaries because the delimiters are ASCII.
@@ -155,9 +157,13 @@ fn kind(cols: &HashMap<String, usize>) -> Option<Kind> {
 /// Parses a CSV file of either kind, told apart by its header, with its fields separated by
 /// commas, semicolons or tabs: the first separator whose header names the columns of a kind.
 pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
+    let (view, text, first) = match view_line(text) {
+        Some((view, rest)) => (view, rest, 2),
+        None => (None, text, 1),
+    };
     // The header alone tells the separator; the file is then read once, with it.
     let found = SEPARATORS.iter().find_map(|&separator| {
-        let header = rows_up_to(text, separator, 1);
+        let header = rows_up_to(text, separator, 1, first);
         let cols = columns(header.first()?);
         kind(&cols).map(|kind| (separator, kind))
     });
@@ -174,7 +180,7 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
             )
         });
     };
-    let rows = rows(text, separator);
+    let rows = rows_up_to(text, separator, usize::MAX, first);
     // Its first row is the header found above.
     let header = &rows[0];
     let cols = columns(header);
@@ -191,8 +197,39 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
         if data.len() > MAX_EVENTS {
             return Err((Some(Format::Csv), vec![too_many_records(data.len())]));
         }
-        Ok(ours(header, &cols, &data, file_name))
+        let mut draft = ours(header, &cols, &data, file_name);
+        draft.view = view;
+        Ok(draft)
     }
+}
+
+/// The marker of the line our CSV export starts with: `# view: ?domain=piracy&from=…`.
+pub const VIEW_LINE: &str = "# view:";
+
+/// A first line that is a comment (it starts with `#`, quoted or not, as a spreadsheet saves a
+/// one-cell row): the view it names (`# view: ?…`, if any) and the text after it.
+fn view_line(text: &str) -> Option<(Option<String>, &str)> {
+    let (line, rest) = match text.find('\n') {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => (text, ""),
+    };
+    let line = line.trim_end_matches('\r').trim();
+    let cell = match line.strip_prefix('"') {
+        // A quoted cell, perhaps followed by empty cells.
+        Some(quoted) => quoted
+            .trim_end_matches([',', ';', '\t'])
+            .strip_suffix('"')?
+            .replace("\"\"", "\""),
+        None => line.trim_end_matches([',', ';', '\t']).to_string(),
+    };
+    if !cell.starts_with('#') {
+        return None;
+    }
+    let view = cell
+        .strip_prefix(VIEW_LINE)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty());
+    Some((view, rest))
 }
 
 /// A row's cells by column name, with the header's spelling for messages.
@@ -287,7 +324,7 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
                 record.problem(&cells.column("start"), "the start date is missing");
                 None
             }
-            Some(s) => match PartialDate::parse(s) {
+            Some(s) => match Edtf::parse(s) {
                 Ok(d) => Some(d),
                 Err(e) => {
                     record.problem(&cells.column("start"), e.to_string());
@@ -297,7 +334,7 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
         };
         let end = match cells.some("end") {
             None => Ok(None),
-            Some(s) => match PartialDate::parse(s) {
+            Some(s) => match Edtf::parse(s) {
                 Ok(d) => Ok(Some(d)),
                 Err(e) => {
                     record.problem(&cells.column("end"), e.to_string());
@@ -305,11 +342,16 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
                 }
             },
         };
-        if let (Some(start), Ok(Some(end))) = (start, end) {
-            if !ends_after(&start, &end) {
-                record.problem(&cells.column("end"), end_before_start(&start, &end));
-            }
-        }
+        let dates = match (start, end) {
+            (Some(start), Ok(end)) => match when(start, end) {
+                Ok(w) => Some(w),
+                Err(message) => {
+                    record.problem(&cells.column("end"), message);
+                    None
+                }
+            },
+            _ => None,
+        };
         let title = cells.get("title");
         if title.trim().is_empty() {
             record.problem(&cells.column("title"), "the title is empty");
@@ -368,12 +410,13 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
                 }
             }
         }
-        if let (Some(start), Ok(end), true) = (start, end, record.problems.is_empty()) {
+        if let (Some((start, end, open)), true) = (dates, record.problems.is_empty()) {
             let note = cells.get("note");
             record.item = Item::Event(Box::new(Event {
                 id,
                 start,
                 end,
+                open,
                 title: title.to_string(),
                 summary: cells.get("summary").to_string(),
                 phase: cells.get("phase").trim().to_string(),
@@ -392,23 +435,27 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
         base: Chronology {
             source: imported_source(&title, file_name, Format::Csv),
             title,
+            view: None,
             phases: vec![],
             domains: vec![],
             third_parties: vec![],
             footnotes: vec![],
+            sources: vec![],
             events: vec![],
             stories: vec![],
         },
         records,
         fatal: vec![],
         derive: Derive::FromEvents,
+        view: None,
     }
 }
 
-/// A date from the Year/Month/Day columns (with a prefix: "" or "end ").
-fn row_date(cells: &Cells, prefix: &str, record: &mut Record) -> Result<Option<PartialDate>, ()> {
+/// A date from the Year/Month/Day columns (with a prefix: "" or "end "), or an EDTF interval
+/// in the Year column.
+fn row_date(cells: &Cells, prefix: &str, record: &mut Record) -> Result<Option<Edtf>, ()> {
     let name = |part: &str| format!("{prefix}{part}");
-    match date_from_parts(
+    match when_from_parts(
         cells.some(&name("year")),
         cells.some(&name("month")),
         cells.some(&name("day")),
@@ -456,12 +503,12 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
                 record.problem(&cells.column("year"), "the year is missing");
                 None
             }
-            (Ok(Some(start)), Ok(end)) => match end {
-                Some(end) if !ends_after(&start, &end) => {
-                    record.problem(&cells.column("end year"), end_before_start(&start, &end));
+            (Ok(Some(start)), Ok(end)) => match when(start, end) {
+                Ok(w) => Some(w),
+                Err(message) => {
+                    record.problem(&cells.column("end year"), message);
                     None
                 }
-                _ => Some((start, end)),
             },
             _ => None,
         };
@@ -472,12 +519,14 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
             if label.is_empty() {
                 record.problem(&cells.column("headline"), "an era needs a headline");
             }
-            if let (Some((start, end)), true) = (span, record.problems.is_empty()) {
+            let column = cells.column("year");
+            let dates = span.and_then(|w| era_dates(w, &mut record, &column));
+            if let (Some((start, end)), true) = (dates, record.problems.is_empty()) {
                 record.item = Item::Era(Phase {
                     id: era_ids.fresh(label, "era"),
                     label: label.to_string(),
                     start,
-                    end: end.unwrap_or(start),
+                    end,
                     summary: String::new(),
                     evidence: String::new(),
                 });
@@ -500,20 +549,19 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
             Ok(f) => record.media = f,
             Err(message) => record.problem(&cells.column("media"), message),
         }
-        if let (Some((start, end)), Some(event_title), true) =
-            (span, event_title, record.problems.is_empty())
+        if let (Some(w), Some(event_title), true) = (span, event_title, record.problems.is_empty())
         {
             let id = format!("row-{}", row.number);
             story_slides.push(Slide {
                 event_id: id.clone(),
-                start,
-                end,
+                start: w.0,
+                end: w.1,
                 title: event_title.clone(),
                 text: text.to_string(),
             });
             let mut event = timeline_event(
                 id,
-                (start, end),
+                w,
                 event_title,
                 text.to_string(),
                 cells.get("group"),
@@ -537,6 +585,7 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
         base: Chronology {
             source: imported_source(&title, file_name, Format::TimelineCsv),
             title,
+            view: None,
             phases: vec![],
             domains: groups
                 .order
@@ -549,11 +598,13 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
                 .collect(),
             third_parties: vec![],
             footnotes: vec![],
+            sources: vec![],
             events: vec![],
             stories,
         },
         records,
         fatal: vec![],
         derive: Derive::Eras,
+        view: None,
     }
 }

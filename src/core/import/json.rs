@@ -1,12 +1,16 @@
 //! JSON: our own schema and TimelineJS3 JSON.
 
 use super::{
-    date_from_parts, end_before_start, ends_after, file_stem, imported_source, line_column,
-    media_footnote, quoted, timeline_event, timeline_note, title_from, too_many_records, DatePart,
-    Derive, Draft, Format, ImportProblem, Item, Record, Slugs, MAX_NESTING,
+    file_stem, imported_source, line_column, media_footnote, quoted, timeline_event, timeline_note,
+    title_from, too_many_records, when, when_from_parts, DatePart, Derive, Draft, Format,
+    ImportProblem, Item, Record, Slugs, When, MAX_NESTING,
 };
-use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, Story, ThirdParty};
+use crate::core::dataset::Story;
+use crate::core::dataset::{
+    Chronology, Domain, Event, Footnote, Phase, Reference, Source, ThirdParty,
+};
 use crate::core::date::PartialDate;
+use crate::core::edtf::Edtf;
 use crate::core::story::{slides_story, Slide};
 use crate::core::synthetic::MAX_EVENTS;
 use serde::de::DeserializeOwned;
@@ -141,13 +145,15 @@ fn items<T: DeserializeOwned>(
 fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
     let format = Some(Format::Json);
     let mut fatal = Vec::new();
-    const FIELDS: [&str; 8] = [
+    const FIELDS: [&str; 10] = [
         "title",
+        "view",
         "source",
         "phases",
         "domains",
         "third_parties",
         "footnotes",
+        "sources",
         "events",
         "stories",
     ];
@@ -187,6 +193,14 @@ fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
     let footnotes: Vec<Footnote> =
         items(root.get("footnotes"), "footnote", "footnotes", &mut fatal);
     let mut stories: Vec<Story> = items(root.get("stories"), "story", "stories", &mut fatal);
+    let sources: Vec<Reference> = items(root.get("sources"), "source", "sources", &mut fatal);
+    let view = match root.get("view") {
+        None | Some(Value::Null) => None,
+        Some(v) => String::deserialize(v)
+            .map_err(|e| fatal.push(ImportProblem::new("field view", e.to_string())))
+            .ok()
+            .filter(|v| !v.trim().is_empty()),
+    };
     let events: &[Value] = match root.get("events") {
         None | Some(Value::Null) => &[],
         Some(Value::Array(events)) => events,
@@ -244,17 +258,20 @@ fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
         format: Format::Json,
         base: Chronology {
             title,
+            view: None,
             source,
             phases,
             domains,
             third_parties,
             footnotes,
+            sources,
             events: vec![],
             stories,
         },
         records,
         fatal,
         derive: Derive::Nothing,
+        view,
     })
 }
 
@@ -267,7 +284,7 @@ fn check_event(value: &Value, record: &mut Record) {
     for (key, v) in object {
         let checked = match key.as_str() {
             "id" | "title" | "summary" | "phase" | "evidence" => String::deserialize(v).map(drop),
-            "start" => PartialDate::deserialize(v).map(drop),
+            "start" => Edtf::deserialize(v).map(drop),
             "end" => Option::<PartialDate>::deserialize(v).map(drop),
             "note" => Option::<String>::deserialize(v).map(drop),
             "domains" | "third_parties" | "actors" => Vec::<String>::deserialize(v).map(drop),
@@ -377,8 +394,9 @@ fn slide_display(slide: &Value) -> Option<String> {
     }
 }
 
-/// A TimelineJS date object (`start_date`, `end_date`) as a date at its own precision.
-fn slide_date(slide: &Value, field: &str, record: &mut Record) -> Result<Option<PartialDate>, ()> {
+/// A TimelineJS date object (`start_date`, `end_date`) as a date at its own precision, or an
+/// EDTF interval in its `year` (`"year": "1990/2003"`).
+fn slide_date(slide: &Value, field: &str, record: &mut Record) -> Result<Option<Edtf>, ()> {
     let object = match slide.get(field) {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::Object(o)) => o,
@@ -406,7 +424,7 @@ fn slide_date(slide: &Value, field: &str, record: &mut Record) -> Result<Option<
         return Err(());
     }
     let part = |i: usize| parts.get(i).and_then(|p| p.as_deref());
-    match date_from_parts(part(0), part(1), part(2)) {
+    match when_from_parts(part(0), part(1), part(2)) {
         Ok(Some(d)) => Ok(Some(d)),
         Ok(None) => {
             record.problem(&format!("field {field}.year"), "the year is missing");
@@ -424,8 +442,8 @@ fn slide_date(slide: &Value, field: &str, record: &mut Record) -> Result<Option<
     }
 }
 
-/// Start and end of a slide or an era; `None` (with the problems recorded) when broken.
-fn slide_span(slide: &Value, record: &mut Record) -> Option<(PartialDate, Option<PartialDate>)> {
+/// The dates of a slide or an era; `None` (with the problems recorded) when broken.
+fn slide_span(slide: &Value, record: &mut Record) -> Option<When> {
     let start = slide_date(slide, "start_date", record);
     let end = slide_date(slide, "end_date", record);
     let start = match start {
@@ -437,13 +455,29 @@ fn slide_span(slide: &Value, record: &mut Record) -> Option<(PartialDate, Option
         Err(()) => return None,
     };
     let end = end.ok()?;
-    if let Some(end) = end {
-        if !ends_after(&start, &end) {
-            record.problem("field end_date", end_before_start(&start, &end));
-            return None;
+    match when(start, end) {
+        Ok(w) => Some(w),
+        Err(message) => {
+            record.problem("field end_date", message);
+            None
         }
     }
-    Some((start, end))
+}
+
+/// An era's start and end: both must be dates.
+pub(super) fn era_dates(
+    (start, end, open): When,
+    record: &mut Record,
+    place: &str,
+) -> Option<(PartialDate, PartialDate)> {
+    if open.is_some() {
+        record.problem(
+            place,
+            "an era needs a date at both ends, not an open or unknown one",
+        );
+        return None;
+    }
+    Some((start, end.unwrap_or(start)))
 }
 
 /// TimelineJS3 JSON: a title slide, slides and eras.
@@ -530,15 +564,15 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
             Err(message) => record.problem("field media.url", message),
         }
         let group = text_at(slide, &["group"], &mut record);
-        if let (Some((start, end)), Some(title), true) = (span, title, record.problems.is_empty()) {
+        if let (Some(w), Some(title), true) = (span, title, record.problems.is_empty()) {
             story_slides.push(Slide {
                 event_id: id.clone(),
-                start,
-                end,
+                start: w.0,
+                end: w.1,
                 title: title.clone(),
                 text: text.clone(),
             });
-            let mut event = timeline_event(id, (start, end), title, text, &group, &mut groups);
+            let mut event = timeline_event(id, w, title, text, &group, &mut groups);
             event.note = timeline_note(
                 slide_time(slide, "start_date").as_deref(),
                 slide_time(slide, "end_date").as_deref(),
@@ -562,12 +596,13 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
         if headline.is_empty() {
             record.problem("field text.headline", "an era needs a headline");
         }
-        if let (Some((start, end)), true) = (span, record.problems.is_empty()) {
+        let dates = span.and_then(|w| era_dates(w, &mut record, "field start_date"));
+        if let (Some((start, end)), true) = (dates, record.problems.is_empty()) {
             record.item = Item::Era(Phase {
                 id: era_ids.fresh(headline, "era"),
                 label: headline.to_string(),
                 start,
-                end: end.unwrap_or(start),
+                end,
                 summary: String::new(),
                 evidence: String::new(),
             });
@@ -589,16 +624,19 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
         base: Chronology {
             source: imported_source(&title, file_name, Format::TimelineJson),
             title,
+            view: None,
             phases: vec![],
             domains,
             third_parties: vec![],
             footnotes: vec![],
+            sources: vec![],
             events: vec![],
             stories,
         },
         records,
         fatal,
         derive: Derive::Eras,
+        view: None,
     })
 }
 

@@ -9,9 +9,16 @@
 mod csv;
 mod json;
 
+pub use csv::VIEW_LINE;
+
 use crate::core::dataset::validate::validate;
-use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, ThirdParty};
-use crate::core::date::{days_in_month, format_year, month_name, PartialDate, MAX_ABS_YEAR};
+use crate::core::dataset::{
+    split_interval, Chronology, Domain, Event, Footnote, OpenSide, Phase, Source, ThirdParty,
+};
+use crate::core::date::{
+    days_in_month, format_year, month_name, PartialDate, Qualifier, MAX_ABS_YEAR,
+};
+use crate::core::edtf::Edtf;
 use crate::core::synthetic::MAX_EVENTS;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -99,6 +106,17 @@ pub struct Imported {
     /// The problems of the records left out (non-empty only when skipping bad records).
     pub skipped: Vec<ImportProblem>,
     pub skipped_records: usize,
+    /// The view the file was exported with (a link's query string: filters, search, window),
+    /// from our JSON's `view` or our CSV's first line `# view: ?…`; not kept in `chronology`.
+    pub view: Option<String>,
+}
+
+impl Imported {
+    /// The view the file was exported with, read as a link is, with a notice for each part
+    /// that was ignored.
+    pub fn view_state(&self) -> Option<(crate::core::url_state::ViewState, Vec<String>)> {
+        self.view.as_deref().map(crate::core::url_state::parse)
+    }
 }
 
 /// A refused import.
@@ -409,13 +427,62 @@ pub(crate) fn parse_month(text: &str) -> Result<u8, String> {
     Err(bad())
 }
 
+/// A cell without its EDTF qualifier (`1905~`, `6?`), and the qualifier.
+fn strip_qualifier(text: &str) -> (&str, Qualifier) {
+    let t = text.trim();
+    match t.chars().last().and_then(Qualifier::from_symbol) {
+        Some(q) => (t[..t.len() - 1].trim_end(), q),
+        None => (t, Qualifier::None),
+    }
+}
+
 /// A date from its parts as a spreadsheet or a TimelineJS slide gives them (empty parts are
-/// `None`). `Ok(None)` when there is no date at all.
+/// `None`). `Ok(None)` when there is no date at all. A qualifier at the end of any part
+/// (`1905~`, month `6?`) qualifies the whole date, as EDTF level 1 does; the year may end in
+/// unspecified digits (`19XX`) when there is no month.
 pub(crate) fn date_from_parts(
     year: Option<&str>,
     month: Option<&str>,
     day: Option<&str>,
 ) -> Result<Option<PartialDate>, (DatePart, String)> {
+    let [year, month, day] = [year, month, day].map(|p| p.map(strip_qualifier));
+    let qualifier = [year, month, day]
+        .iter()
+        .flatten()
+        .fold(Qualifier::None, |q, (_, part)| q.and(*part));
+    let date = plain_date_from_parts(
+        year.map(|(p, _)| p),
+        month.map(|(p, _)| p),
+        day.map(|(p, _)| p),
+    )?;
+    Ok(date.map(|d| d.qualified(qualifier)))
+}
+
+fn plain_date_from_parts(
+    year: Option<&str>,
+    month: Option<&str>,
+    day: Option<&str>,
+) -> Result<Option<PartialDate>, (DatePart, String)> {
+    if let Some(year_text) = year.filter(|y| y.contains('X')) {
+        if month.is_some() || day.is_some() {
+            return Err((
+                DatePart::Month,
+                format!(
+                    "a year with unspecified digits ({}) cannot have a month or a day",
+                    quoted(year_text)
+                ),
+            ));
+        }
+        return PartialDate::parse(year_text).map(Some).map_err(|_| {
+            (
+                DatePart::Year,
+                format!(
+                    "{} is not a year: unspecified digits are written X, at the end of a four-digit year (199X, 19XX)",
+                    quoted(year_text)
+                ),
+            )
+        });
+    }
     let Some(year_text) = year else {
         return match (month, day) {
             (None, None) => Ok(None),
@@ -462,10 +529,56 @@ pub(crate) fn date_from_parts(
         .map_err(|e| (DatePart::Day, e.to_string()))
 }
 
-/// Whether `end` may end something that starts at `start` (the rule of `validate`).
-pub(crate) fn ends_after(start: &PartialDate, end: &PartialDate) -> bool {
-    !(end.end_day() <= start.first_day() || end.end_day() < start.end_day())
+/// A date or an interval from the parts: an EDTF interval (`1990/2003`, `2016/..`) may stand in
+/// the year cell, alone.
+pub(crate) fn when_from_parts(
+    year: Option<&str>,
+    month: Option<&str>,
+    day: Option<&str>,
+) -> Result<Option<Edtf>, (DatePart, String)> {
+    if let Some(interval) = year.filter(|y| y.contains('/')) {
+        if month.is_some() || day.is_some() {
+            return Err((
+                DatePart::Year,
+                format!(
+                    "{} is an interval: its month and day go inside it (1990-04/2003), not in their own cells",
+                    quoted(interval)
+                ),
+            ));
+        }
+        return Edtf::parse(interval)
+            .map(Some)
+            .map_err(|e| (DatePart::Year, e.to_string()));
+    }
+    date_from_parts(year, month, day).map(|d| d.map(Edtf::Date))
 }
+
+/// An event's dates: start, end and open side.
+pub(crate) type When = (PartialDate, Option<PartialDate>, Option<OpenSide>);
+
+/// The dates of a record from its start (a date or an interval) and its end (a date), or the
+/// message of what is wrong with them.
+pub(crate) fn when(start: Edtf, end: Option<Edtf>) -> Result<When, String> {
+    let end = match end {
+        None => None,
+        Some(Edtf::Date(d)) => Some(d),
+        Some(interval) => {
+            return Err(format!(
+                "the end '{}' is an interval: give the whole interval as the start",
+                interval.to_edtf()
+            ))
+        }
+    };
+    let (start, end, open) = split_interval(start, end)?;
+    if let Some(end) = end {
+        if !ends_after(&start, &end) {
+            return Err(end_before_start(&start, &end));
+        }
+    }
+    Ok((start, end, open))
+}
+
+pub(crate) use crate::core::edtf::ends_after;
 
 /// "the end (1990) is before the start (1994)"
 pub(crate) fn end_before_start(start: &PartialDate, end: &PartialDate) -> String {
@@ -504,6 +617,7 @@ pub(crate) fn media_footnote(
         citation,
         url: Some(url.to_string()),
         other_urls: vec![],
+        sources: vec![],
     }))
 }
 
@@ -511,7 +625,7 @@ pub(crate) fn media_footnote(
 /// facets it cannot have stay empty, and its phase comes from the eras once all are read.
 pub(crate) fn timeline_event(
     id: String,
-    (start, end): (PartialDate, Option<PartialDate>),
+    (start, end, open): When,
     title: String,
     summary: String,
     group: &str,
@@ -522,6 +636,7 @@ pub(crate) fn timeline_event(
         id,
         start,
         end,
+        open,
         title,
         summary,
         phase: String::new(),
@@ -647,6 +762,8 @@ pub(crate) struct Draft {
     /// Problems not tied to a record.
     pub fatal: Vec<ImportProblem>,
     pub derive: Derive,
+    /// The view the file carries (our JSON's `view`, our CSV's `# view:` line).
+    pub view: Option<String>,
 }
 
 /// The refusal for a file with more records than the explorer can show.
@@ -808,6 +925,7 @@ fn derive_from_events<'a>(c: &mut Chronology, records: impl Iterator<Item = &'a 
             citation: format!("Footnote {n} of the source"),
             url: urls.get(&n).cloned(),
             other_urls: vec![],
+            sources: vec![],
         })
         .collect();
 }
@@ -929,6 +1047,7 @@ fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure> {
         format,
         skipped: capped(record_problems()),
         skipped_records: bad_records,
+        view: draft.view.take(),
     })
 }
 

@@ -43,6 +43,7 @@ fn small(n: usize) -> Prepared {
             id: format!("e{i}"),
             start: crate::core::date::PartialDate::year(2000 + i as i32).unwrap(),
             end: None,
+            open: None,
             title: format!("Event {i}"),
             summary: String::new(),
             phase: String::new(),

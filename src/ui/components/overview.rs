@@ -78,7 +78,11 @@ fn bar_x(h: &YearHistogram, scale: &TimeScale, b: usize) -> (f64, f64) {
 
 /// How many events the full height of the bars stands for: the count axis's last tick.
 fn axis_top(h: &YearHistogram) -> usize {
-    count_ticks(h.max_total()).last().copied().unwrap_or(1).max(1)
+    count_ticks(h.max_total())
+        .last()
+        .copied()
+        .unwrap_or(1)
+        .max(1)
 }
 
 fn draw(

@@ -30,7 +30,11 @@ fn print_story(data: &Chronology, story: usize) -> Html {
         return html! {};
     };
     let scenes = story.scenes.iter().enumerate().map(|(i, scene)| {
-        let mut notes: Vec<u32> = scene.quotes.iter().flat_map(|q| q.footnotes.iter().copied()).collect();
+        let mut notes: Vec<u32> = scene
+            .quotes
+            .iter()
+            .flat_map(|q| q.footnotes.iter().copied())
+            .collect();
         notes.sort_unstable();
         notes.dedup();
         html! {

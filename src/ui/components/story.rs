@@ -60,7 +60,11 @@ pub fn story_panel(props: &Props) -> Html {
     let has_previous = props.position.previous(data).is_some();
     let has_next = props.position.next(data).is_some();
     let progress = props.position.progress(data);
-    let whose = if props.from_brief { "the brief" } else { "the source" };
+    let whose = if props.from_brief {
+        "the brief"
+    } else {
+        "the source"
+    };
     let mut notes: Vec<u32> = scene
         .quotes
         .iter()

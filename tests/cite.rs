@@ -1,0 +1,337 @@
+//! The citation exports parse back in the tools researchers use: BibTeX with the `biblatex`
+//! crate, RIS with a small reader of its tagged lines, CSL-JSON against the CSL data schema.
+#![cfg(not(target_arch = "wasm32"))]
+
+use japan_nato_explorer::core::cite::{
+    cite_view, cited_sources, copy_citation, to_bibtex, to_csl_json, to_ris,
+};
+use japan_nato_explorer::core::dataset::{embedded, Chronology, Event, Reference};
+use japan_nato_explorer::core::date::PartialDate;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+fn data() -> Chronology {
+    embedded().unwrap()
+}
+
+/// The events of a domain, as the filter shows them.
+fn domain<'a>(data: &'a Chronology, id: &str) -> Vec<&'a Event> {
+    data.events
+        .iter()
+        .filter(|e| e.domains.iter().any(|d| d == id))
+        .collect()
+}
+
+/// The distinct works the events' footnotes cite, counted straight from the data.
+fn distinct_works(data: &Chronology, events: &[&Event]) -> BTreeSet<String> {
+    events
+        .iter()
+        .flat_map(|e| e.footnotes.iter())
+        .filter_map(|n| data.footnote(*n))
+        .flat_map(|f| f.sources.iter().cloned())
+        .collect()
+}
+
+// ---- a small RIS reader ------------------------------------------------------------------------
+
+/// RIS records: each a map from tag to its values, in order; `ER` closes a record.
+fn read_ris(text: &str) -> Vec<BTreeMap<String, Vec<String>>> {
+    let mut records = Vec::new();
+    let mut current: Option<BTreeMap<String, Vec<String>>> = None;
+    for line in text.split("\r\n") {
+        if line.trim().is_empty() {
+            continue;
+        }
+        assert!(
+            line.len() >= 6 && &line[2..6] == "  - ",
+            "not a RIS line: {line:?}"
+        );
+        let (tag, value) = (&line[..2], line[6..].to_string());
+        assert!(
+            tag.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()),
+            "{line:?}"
+        );
+        match tag {
+            "TY" => {
+                assert!(current.is_none(), "TY inside a record");
+                current = Some(BTreeMap::from([(tag.to_string(), vec![value])]));
+            }
+            "ER" => records.push(current.take().expect("ER without TY")),
+            _ => current
+                .as_mut()
+                .expect("a tag outside a record")
+                .entry(tag.to_string())
+                .or_default()
+                .push(value),
+        }
+    }
+    assert!(current.is_none(), "a record without ER");
+    records
+}
+
+// ---- CSL-JSON as the CSL data schema has it ----------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+enum CslType {
+    Article,
+    ArticleJournal,
+    ArticleMagazine,
+    ArticleNewspaper,
+    Bill,
+    Book,
+    Broadcast,
+    Chapter,
+    Classic,
+    Collection,
+    Dataset,
+    Document,
+    Entry,
+    EntryDictionary,
+    EntryEncyclopedia,
+    Figure,
+    Graphic,
+    Hearing,
+    Interview,
+    #[serde(rename = "legal_case")]
+    LegalCase,
+    Legislation,
+    Manuscript,
+    Map,
+    #[serde(rename = "motion_picture")]
+    MotionPicture,
+    #[serde(rename = "musical_score")]
+    MusicalScore,
+    Pamphlet,
+    PaperConference,
+    Patent,
+    Performance,
+    Periodical,
+    #[serde(rename = "personal_communication")]
+    PersonalCommunication,
+    Post,
+    PostWeblog,
+    Regulation,
+    Report,
+    Review,
+    ReviewBook,
+    Software,
+    Song,
+    Speech,
+    Standard,
+    Thesis,
+    Treaty,
+    Webpage,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CslName {
+    family: Option<String>,
+    given: Option<String>,
+    literal: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[allow(dead_code)]
+struct CslDate {
+    date_parts: Option<Vec<Vec<serde_json::Value>>>,
+    season: Option<serde_json::Value>,
+    circa: Option<serde_json::Value>,
+    literal: Option<String>,
+    raw: Option<String>,
+    edtf: Option<String>,
+}
+
+/// The variables the export writes, by their CSL names; any other is refused.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[allow(dead_code)]
+struct CslItem {
+    id: String,
+    #[serde(rename = "type")]
+    kind: CslType,
+    author: Option<Vec<CslName>>,
+    editor: Option<Vec<CslName>>,
+    interviewer: Option<Vec<CslName>>,
+    title: Option<String>,
+    container_title: Option<String>,
+    collection_title: Option<String>,
+    collection_number: Option<String>,
+    volume: Option<String>,
+    issue: Option<String>,
+    page: Option<String>,
+    genre: Option<String>,
+    event: Option<String>,
+    publisher: Option<String>,
+    publisher_place: Option<String>,
+    issued: Option<CslDate>,
+    accessed: Option<CslDate>,
+    #[serde(rename = "URL")]
+    url: Option<String>,
+    note: Option<String>,
+}
+
+fn check_csl_date(date: &CslDate) {
+    let parts = date.date_parts.as_ref().expect("date-parts");
+    assert!((1..=2).contains(&parts.len()), "{} date parts", parts.len());
+    for p in parts {
+        assert!((1..=3).contains(&p.len()));
+        assert!(p.iter().all(|v| v.is_number() || v.is_string()));
+    }
+    if let Some(s) = &date.season {
+        assert!((1..=4).contains(&s.as_u64().unwrap()));
+    }
+}
+
+/// Parses all three exports of `works` and checks each has exactly those works.
+fn check_exports(works: &[&Reference], expected: &BTreeSet<String>) -> (String, String, String) {
+    let ids: BTreeSet<String> = works.iter().map(|r| r.id.clone()).collect();
+    assert_eq!(&ids, expected);
+    assert_eq!(works.len(), expected.len(), "one entry per work");
+
+    let bib = to_bibtex(works);
+    let parsed = biblatex::Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+    assert_eq!(parsed.len(), expected.len());
+    for entry in parsed.iter() {
+        assert!(expected.contains(&entry.key), "{}", entry.key);
+        entry
+            .title()
+            .unwrap_or_else(|e| panic!("{}: title {e:?}", entry.key));
+        if entry.fields.contains_key("date") {
+            entry
+                .date()
+                .unwrap_or_else(|e| panic!("{}: date {e:?}", entry.key));
+        }
+    }
+
+    let ris = to_ris(works);
+    let records = read_ris(&ris);
+    assert_eq!(records.len(), expected.len());
+    for r in &records {
+        let ty = &r["TY"][0];
+        assert!(
+            [
+                "JOUR", "MGZN", "NEWS", "BOOK", "CHAP", "CPAPER", "RPRT", "SLIDE", "PCOMM", "ELEC",
+                "GEN", "STAT"
+            ]
+            .contains(&ty.as_str()),
+            "{ty}"
+        );
+        assert!(expected.contains(&r["ID"][0]));
+        assert_eq!(r["TI"].len(), 1);
+    }
+
+    let csl = to_csl_json(works);
+    let items: Vec<CslItem> = serde_json::from_str(&csl).unwrap_or_else(|e| panic!("{e}\n{csl}"));
+    assert_eq!(items.len(), expected.len());
+    for item in &items {
+        assert!(expected.contains(&item.id));
+        assert!(item.title.is_some());
+        for d in [&item.issued, &item.accessed].into_iter().flatten() {
+            check_csl_date(d);
+        }
+        for n in [&item.author, &item.editor, &item.interviewer]
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            assert!(n.family.is_some() || n.literal.is_some());
+            assert!(n.given.is_none() || n.family.is_some());
+        }
+    }
+    (bib, ris, csl)
+}
+
+#[test]
+fn afghanistan_exports_one_entry_per_work_in_all_three_formats() {
+    let d = data();
+    let events = domain(&d, "afghanistan");
+    assert!(!events.is_empty());
+    let expected = distinct_works(&d, &events);
+    // Footnote 26 and 30 both cite the press briefing of May 11, 2012: it is exported once.
+    assert!(expected.contains("nato-2012-05-11-press-briefing"));
+    let works = cited_sources(&d, events.iter().copied());
+    let (bib, ris, csl) = check_exports(&works, &expected);
+    assert_eq!(bib.matches("nato-2012-05-11-press-briefing,").count(), 1);
+    for text in [&bib, &ris, &csl] {
+        assert!(text.contains("https://www.nato.int/"), "no NATO URL");
+    }
+    // The order is stable: the same whatever the order of the events.
+    let reversed = cited_sources(&d, events.iter().rev().copied());
+    assert_eq!(
+        reversed.iter().map(|r| &r.id).collect::<Vec<_>>(),
+        works.iter().map(|r| &r.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn every_work_of_the_brief_exports_and_parses() {
+    let d = data();
+    let all: Vec<&Event> = d.events.iter().collect();
+    let works = cited_sources(&d, all.iter().copied());
+    let expected = distinct_works(&d, &all);
+    let (bib, ris, csl) = check_exports(&works, &expected);
+    // Uncertain and seasonal dates survive in each format's own terms.
+    assert!(
+        bib.contains("date = {2005-12/2006-02}"),
+        "Winter 2005/06 as months"
+    );
+    assert!(bib.contains("date = {2000-01/2000-02}"));
+    assert!(ris.contains("DA  - 2005///Winter 2005–2006"));
+    assert!(csl.contains("\"season\": 4"));
+    // An institution is one name, not a family and a given name.
+    assert!(bib.contains("author = {{North Atlantic Treaty Organization}}"));
+    assert!(csl.contains("\"literal\": \"North Atlantic Treaty Organization\""));
+}
+
+#[test]
+fn copy_citation_gives_the_brief_and_its_notes_in_the_brief_s_style() {
+    let d = data();
+    let event = d
+        .events
+        .iter()
+        .find(|e| e.footnotes.contains(&3))
+        .expect("an event citing footnote 3");
+    let text = copy_citation(&d, event);
+    assert!(
+        text.starts_with("Mirna Galic, “Navigating by Sun and Compass,” Policy Brief One"),
+        "{text}"
+    );
+    assert!(text.contains(&event.title));
+    // Footnote 3 is "Stokes.": the full note of the work follows in brackets.
+    assert!(
+        text.contains("3. Stokes. [Henry Scott Stokes, “France Blocks Japanese Bid for Informal Ties to NATO,” New York Times, April 2, 1983, https://www.nytimes.com/"),
+        "{text}"
+    );
+    // A footnote that gives the work in full is not repeated.
+    let two = d
+        .events
+        .iter()
+        .find(|e| e.footnotes == [2])
+        .map(|e| copy_citation(&d, e));
+    if let Some(two) = two {
+        assert_eq!(two.matches("France Blocks").count(), 1, "{two}");
+    }
+}
+
+#[test]
+fn cite_this_view_names_the_explorer_the_brief_the_link_and_the_day() {
+    let d = data();
+    let link = "https://example.org/explorer/?domain=piracy&from=2008-01-01&to=2012-01-01";
+    let day = PartialDate::day(2024, 3, 5).unwrap();
+    let text = cite_view(&d, link, &day);
+    assert!(
+        text.starts_with("Japan–NATO Chronology Explorer, “Japan–NATO relations: a chronology,”"),
+        "{text}"
+    );
+    assert!(text.contains("Mirna Galic, “Navigating by Sun and Compass,”"));
+    assert!(text.contains(link));
+    assert!(
+        text.trim_end().ends_with("accessed March 5, 2024."),
+        "{text}"
+    );
+}
