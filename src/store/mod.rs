@@ -270,3 +270,38 @@ impl State {
         )
     }
 }
+
+impl State {
+    /// What is shown, in words, for print and for the timeline's name: "Domain: Piracy, Cyber ·
+    /// Search: “abe”", or the story and scene; empty when everything shows.
+    pub fn shown_in_words(&self) -> String {
+        if let (Some(touring), Some((story, scene))) = (self.story, self.story_scene()) {
+            let progress = touring.position.progress(&self.chronology.data);
+            return format!("{}: {progress}, {}", story.title, scene.title);
+        }
+        let data = &self.chronology.data;
+        let filter = &self.filtering.filter;
+        let mut parts: Vec<String> = crate::core::query::Facet::ALL
+            .into_iter()
+            .filter(|f| !filter.selected(*f).is_empty())
+            .map(|facet| {
+                let options = facet.options(data);
+                let labels: Vec<&str> = filter
+                    .selected(facet)
+                    .iter()
+                    .map(|id| {
+                        options
+                            .iter()
+                            .find(|(o, _)| o == id)
+                            .map_or(id.as_str(), |(_, label)| label.as_str())
+                    })
+                    .collect();
+                format!("{}: {}", facet.label(), labels.join(", "))
+            })
+            .collect();
+        if !filter.text.trim().is_empty() {
+            parts.push(format!("Search: “{}”", filter.text.trim()));
+        }
+        parts.join(" · ")
+    }
+}

@@ -3,7 +3,7 @@
 
 use crate::core::url_state;
 use crate::store::{self, boot::Deferred, Action, Origin, State};
-use crate::ui::adapters::{self, storage, timing};
+use crate::ui::adapters::{self, exports::Export, storage, timing};
 use crate::ui::components::{
     detail::Detail,
     dialogs::Dialog,
@@ -88,14 +88,23 @@ pub fn app() -> Html {
     }
     let full = *full;
 
-    // "Save the timeline as drawn" rebuilds the drawing from the state at the time of the click.
+    // Exports are made from the state at the time of the click (the callbacks stay the same, so
+    // that the facets do not re-render while the timeline moves).
     let latest = use_mut_ref(|| None::<State>);
     *latest.borrow_mut() = Some((*store).clone());
-    let on_snapshot = use_callback(
-        (latest, dispatch.clone()),
-        |png: bool, (latest, dispatch)| {
+    let on_export = use_callback(
+        (latest.clone(), dispatch.clone()),
+        |kind: Export, (latest, dispatch)| {
             if let Some(state) = latest.borrow().clone() {
-                adapters::snapshot::save(state, png, dispatch.clone());
+                adapters::exports::export(state, kind, dispatch.clone());
+            }
+        },
+    );
+    let on_cite = use_callback(
+        (latest, dispatch.clone()),
+        |index: usize, (latest, dispatch)| {
+            if let Some(state) = latest.borrow().as_ref() {
+                adapters::exports::copy_event_citation(state, index, dispatch.clone());
             }
         },
     );
@@ -160,7 +169,7 @@ pub fn app() -> Html {
                         if full {
                             <Facets data={data.clone()} haystacks={filtering.haystacks.clone()} matches={filtering.matches.clone()}
                                     filter={filtering.filter.clone()} match_count={filtering.match_count} dim={filtering.dim}
-                                    {dark} dispatch={dispatch.clone()} {on_snapshot} />
+                                    {dark} dispatch={dispatch.clone()} {on_export} />
                         }
                     </div>
                 }
@@ -177,13 +186,13 @@ pub fn app() -> Html {
                                        search={filtering.filter.text.clone()} selected={s.selected}
                                        window={s.list_window(FULL_LIST_LIMIT)} dispatch={dispatch.clone()} />
                             <Detail data={data.clone()} selected={s.selected} matches={filtering.matches.clone()}
-                                    from_brief={s.chronology.is_builtin()} dispatch={dispatch.clone()} />
+                                    from_brief={s.chronology.is_builtin()} {on_cite} dispatch={dispatch.clone()} />
                         }
                     </div>
                 </main>
             </div>
             <PrintList data={data.clone()} matches={filtering.matches.clone()} match_count={filtering.match_count}
-                       story={s.story.map(|t| t.position.story)} />
+                       story={s.story.map(|t| t.position.story)} shown={s.shown_in_words()} />
             if let Some(kind) = s.chrome.dialog {
                 <Dialog {kind} data={data.clone()} {dark} dispatch={dispatch.clone()} origin={s.chronology.origin.clone()}
                         report={s.chrome.report.clone()} loading={s.chrome.loading.clone()} />

@@ -1,23 +1,16 @@
-//! Copying the link to the view.
+//! Putting text on the clipboard: the link to the view, citations.
 
 use crate::store::{Action, Notice};
 use yew::Callback;
 
-/// Copies the page's address with `query` (which holds the whole view) to the clipboard, or
-/// shows it to copy by hand where the clipboard is not available; the outcome is a notice.
-pub fn copy_link(dispatch: Callback<Action>, query: &str) {
+/// Puts `text` on the clipboard and says `done`; where the clipboard is not available (outside
+/// secure contexts), the text is shown in a notice to copy by hand.
+pub fn copy_text(dispatch: Callback<Action>, text: String, done: Notice) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    // Built from the state, not read from the address bar, which is updated lazily.
-    let location = window.location();
-    let href = format!(
-        "{}{}{query}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
     let by_hand = Notice::Message(format!(
-        "The clipboard is not available here; copy this link: {href}"
+        "The clipboard is not available here; copy this: {text}"
     ));
     let navigator = window.navigator();
     // `navigator.clipboard` is missing outside secure contexts (plain http from elsewhere).
@@ -27,12 +20,31 @@ pub fn copy_link(dispatch: Callback<Action>, query: &str) {
         dispatch.emit(Action::Notify(by_hand));
         return;
     }
-    let promise = navigator.clipboard().write_text(&href);
+    let promise = navigator.clipboard().write_text(&text);
     wasm_bindgen_futures::spawn_local(async move {
         let notice = match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => Notice::Message("Link to this view copied to the clipboard.".into()),
+            Ok(_) => done,
             Err(_) => by_hand,
         };
         dispatch.emit(Action::Notify(notice));
     });
+}
+
+/// Copies the page's address with `query` (which holds the whole view) to the clipboard.
+pub fn copy_link(dispatch: Callback<Action>, query: &str) {
+    // Built from the state, not read from the address bar, which is updated lazily.
+    let href = super::exports::link(query);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let has_clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has_clipboard {
+        dispatch.emit(Action::Notify(Notice::Message(format!(
+            "The clipboard is not available here; copy this link: {href}"
+        ))));
+        return;
+    }
+    let done = Notice::Message("Link to this view copied to the clipboard.".into());
+    copy_text(dispatch, href, done);
 }

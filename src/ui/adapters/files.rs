@@ -80,6 +80,8 @@ pub fn finish(dispatch: Callback<Action>, name: String, bytes: Vec<u8>, skip_bad
     match import::import(&bytes, &name, skip_bad) {
         Err(failure) => dispatch.emit(failed(&name, failure, bytes)),
         Ok(imported) => {
+            // A file exported from the explorer carries the view it was made from.
+            let view = imported.view_state().map(|(view, _)| view);
             let chronology = imported.chronology;
             let format = imported.format;
             {
@@ -96,7 +98,7 @@ pub fn finish(dispatch: Callback<Action>, name: String, bytes: Vec<u8>, skip_bad
                 origin: Origin::File { name, format },
                 format,
                 skipped: imported.skipped,
-                view: None,
+                view,
                 quiet: false,
             });
         }

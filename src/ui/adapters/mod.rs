@@ -6,6 +6,7 @@ pub mod boot;
 pub mod clipboard;
 pub mod download;
 pub mod environment;
+pub mod exports;
 pub mod files;
 pub mod history;
 pub mod keys;

@@ -17,6 +17,9 @@ pub struct Props {
     /// its own).
     #[prop_or(true)]
     pub from_brief: bool,
+    /// Copies a citation of the event (by index) to the clipboard.
+    #[prop_or_default]
+    pub on_cite: Callback<usize>,
 }
 
 /// A footnote of the source as a list item: its number, its citation and its links.
@@ -113,6 +116,9 @@ pub fn detail(props: &Props) -> Html {
                 <h3>{ if props.from_brief { "Sources (the brief's footnotes)" } else { "Sources" } }</h3>
                 <ol class="footnotes">{ for footnotes }</ol>
             }
+            <p class="cite">
+                <button type="button" onclick={props.on_cite.reform(move |_| i)}>{ "Copy citation" }</button>
+            </p>
             <nav class="walk" aria-label="Walk the chronology">
                 <button type="button" disabled={!has_previous} onclick={dispatch.reform(|_| Action::Step(-1))}>{ "← Previous" }</button>
                 <button type="button" onclick={dispatch.reform(|_| Action::Select(None))}>{ "Close" }</button>

@@ -1,10 +1,10 @@
 //! The facet panel: phase, domain and third party, each value with its count given the other
 //! facets' selections; "only" and "clear" actions; the result count; dim or hide.
 
-use crate::core::dataset::export;
 use crate::core::dataset::Chronology;
 use crate::core::query::{facet_counts, Facet, Filter};
 use crate::store::{Action, Shared};
+use crate::ui::adapters::exports::Export;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,46 +19,8 @@ pub struct Props {
     /// The dark theme shows (the swatches take its colours).
     pub dark: bool,
     pub dispatch: Callback<Action>,
-    /// Saves the timeline as drawn: as a PNG (true) or an SVG (false).
-    pub on_snapshot: Callback<bool>,
-}
-
-#[derive(Clone, Copy)]
-enum Export {
-    Json,
-    Csv,
-    Sources,
-}
-
-/// Saves the events passing the filters (an effect at the edge: nothing changes in the state).
-fn exporter(props: &Props, format: Export) -> Callback<MouseEvent> {
-    let (data, matches) = (props.data.clone(), props.matches.clone());
-    let dispatch = props.dispatch.clone();
-    Callback::from(move |_| {
-        let shown = export::filtered(&data, |i| matches[i]);
-        let (name, mime, text) = match format {
-            Export::Json => (
-                "chronology.json",
-                "application/json",
-                export::to_json(&shown),
-            ),
-            Export::Csv => (
-                "chronology.csv",
-                "text/csv;charset=utf-8",
-                export::to_csv(&shown),
-            ),
-            Export::Sources => (
-                "sources.txt",
-                "text/plain;charset=utf-8",
-                export::bibliography(&shown),
-            ),
-        };
-        if crate::ui::adapters::download::download(name, mime, &text).is_err() {
-            dispatch.emit(Action::Notify(
-                format!("The browser refused to save {name}.").into(),
-            ));
-        }
-    })
+    /// Saves (or copies) what is shown in one of the export formats.
+    pub on_export: Callback<Export>,
 }
 
 #[function_component(Facets)]
@@ -114,6 +76,7 @@ pub fn facets(props: &Props) -> Html {
             </div>
         }
     });
+    let export = |kind: Export| props.on_export.reform(move |_: MouseEvent| kind);
     let on_dim = dispatch.reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::SetDim(input.checked())
@@ -134,14 +97,21 @@ pub fn facets(props: &Props) -> Html {
             </div>
             <div class="export" role="group" aria-labelledby="export-heading">
                 <h3 id="export-heading">{ format!("Download the {} events shown", props.match_count) }</h3>
-                <button type="button" onclick={exporter(props, Export::Json)}>{ "JSON" }</button>
-                <button type="button" onclick={exporter(props, Export::Csv)}>{ "CSV" }</button>
-                <button type="button" onclick={exporter(props, Export::Sources)}>{ "Sources" }</button>
+                <button type="button" onclick={export(Export::Json)}>{ "JSON" }</button>
+                <button type="button" onclick={export(Export::Csv)}>{ "CSV" }</button>
+            </div>
+            <div class="export" role="group" aria-labelledby="cite-heading">
+                <h3 id="cite-heading">{ "Their sources, for a reference manager" }</h3>
+                <button type="button" title="BibTeX (biblatex), for LaTeX and most reference managers" onclick={export(Export::Bibtex)}>{ "BibTeX" }</button>
+                <button type="button" title="RIS, for EndNote, Zotero, Mendeley" onclick={export(Export::Ris)}>{ "RIS" }</button>
+                <button type="button" title="CSL-JSON, for Zotero and Pandoc" onclick={export(Export::CslJson)}>{ "CSL-JSON" }</button>
+                <button type="button" title="The works cited, numbered, as plain text" onclick={export(Export::Sources)}>{ "Sources" }</button>
+                <button type="button" onclick={export(Export::CiteView)}>{ "Cite this view" }</button>
             </div>
             <div class="export" role="group" aria-labelledby="snapshot-heading">
                 <h3 id="snapshot-heading">{ "Save the timeline as drawn" }</h3>
-                <button type="button" onclick={props.on_snapshot.reform(|_| false)}>{ "SVG" }</button>
-                <button type="button" onclick={props.on_snapshot.reform(|_| true)}>{ "PNG" }</button>
+                <button type="button" onclick={export(Export::Svg)}>{ "SVG" }</button>
+                <button type="button" onclick={export(Export::Png)}>{ "PNG" }</button>
             </div>
             { for groups }
         </section>

@@ -1,5 +1,7 @@
-//! What printing (or "Save as PDF") gives: the filtered chronology as a clean list with dates,
-//! summaries and sources. Hidden on screen; style.css shows it, and only it, in print.
+//! What printing (or "Save as PDF") gives: a document that says what it prints (the title, the
+//! filters, search or story, the day printed), the timeline as drawn, the filtered events with
+//! dates, summaries and the notes they rest on, then one numbered list of those notes. Hidden
+//! on screen; style.css shows it, and only it, in print.
 
 use super::dialogs::source_credit;
 use crate::core::dataset::Chronology;
@@ -22,10 +24,41 @@ pub struct Props {
     /// The story being told: printing gives the whole story.
     #[prop_or_default]
     pub story: Option<usize>,
+    /// What is shown, in words: "Domain: Piracy · Search: “abe”".
+    #[prop_or_default]
+    pub shown: String,
+}
+
+/// What the page prints with: the day and the timeline as drawn.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Printing {
+    day: String,
+    /// The timeline's canvas as an image (a data URL).
+    timeline: Option<String>,
+}
+
+impl Printing {
+    /// Taken when printing starts.
+    fn now() -> Self {
+        let now = js_sys::Date::new_0();
+        let day = crate::core::date::PartialDate::day(
+            now.get_full_year() as i32,
+            now.get_month() as u8 + 1,
+            now.get_date() as u8,
+        )
+        .map(|d| d.format_human())
+        .unwrap_or_default();
+        let timeline = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".timeline-canvas canvas").ok().flatten())
+            .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(c).ok())
+            .and_then(|c| c.to_data_url().ok());
+        Printing { day, timeline }
+    }
 }
 
 /// A story as one document: each scene with our text, the brief's sentences and their sources.
-fn print_story(data: &Chronology, story: usize) -> Html {
+fn print_story(data: &Chronology, story: usize, heading: Html) -> Html {
     let Some(story) = data.stories.get(story) else {
         return html! {};
     };
@@ -56,6 +89,7 @@ fn print_story(data: &Chronology, story: usize) -> Html {
     html! {
         <section class="print-only" aria-hidden="true">
             <h2>{ &story.title }</h2>
+            { heading }
             <p>{ "From " }{ source_credit(&data.source) }{ "." }</p>
             if !story.summary.is_empty() { <p>{ &story.summary }</p> }
             <ol class="print-events">{ for scenes }</ol>
@@ -67,33 +101,50 @@ fn print_story(data: &Chronology, story: usize) -> Html {
 pub fn print_list(props: &Props) -> Html {
     // Built only while printing (or while print media is emulated): it is never on screen, and
     // keeping a copy of a long filtered list up to date would slow every filter change.
-    let printing = use_state(|| print_media().is_some_and(|q| q.matches()));
+    let printing = use_state(|| {
+        print_media()
+            .is_some_and(|q| q.matches())
+            .then(Printing::now)
+    });
     {
         let printing = printing.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window();
             let on = |name: &'static str, value: bool| {
                 let printing = printing.clone();
-                window
-                    .as_ref()
-                    .map(|w| EventListener::new(w, name, move |_| printing.set(value)))
+                window.as_ref().map(|w| {
+                    EventListener::new(w, name, move |_| printing.set(value.then(Printing::now)))
+                })
             };
             let before = on("beforeprint", true);
             let after = on("afterprint", false);
             let media = print_media().map(|query| {
                 let printing = printing.clone();
                 let q = query.clone();
-                EventListener::new(&query, "change", move |_| printing.set(q.matches()))
+                EventListener::new(&query, "change", move |_| {
+                    printing.set(q.matches().then(Printing::now))
+                })
             });
             move || drop((before, after, media))
         });
     }
     let data = &props.data;
-    if !*printing {
+    let Some(printing) = (*printing).clone() else {
         return html! { <section class="print-only" aria-hidden="true"></section> };
-    }
+    };
+    let heading = html! {
+        <>
+            <p class="print-context">
+                { if props.shown.is_empty() { "All events".to_string() } else { props.shown.clone() } }
+                { format!(" · printed {}", printing.day) }
+            </p>
+            if let Some(src) = &printing.timeline {
+                <img class="print-timeline" src={src.clone()} alt="The timeline as drawn on screen" />
+            }
+        </>
+    };
     if let Some(story) = props.story {
-        return print_story(data, story);
+        return print_story(data, story, heading);
     }
     if props.match_count > PRINT_LIMIT {
         return html! {
@@ -102,41 +153,53 @@ pub fn print_list(props: &Props) -> Html {
             </section>
         };
     }
-    let events = data
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| props.matches[*i])
-        .map(|(_, e)| {
-            let sources = e
-                .footnotes
-                .iter()
-                .filter_map(|n| data.footnote(*n))
-                .map(|f| {
-                    html! { <li value={f.number.to_string()}>{ &f.citation }</li> }
-                });
-            html! {
-                <li>
-                    <p class="print-date">{ e.date_label() }</p>
-                    <h3>{ &e.title }</h3>
-                    <p>{ &e.summary }</p>
-                    if !e.evidence.is_empty() {
-                        <blockquote>{ &e.evidence }</blockquote>
-                    }
-                    if let Some(note) = &e.note {
-                        <p class="print-note">{ format!("Note: {note}") }</p>
-                    }
-                    if !e.footnotes.is_empty() {
-                        <ol class="print-sources">{ for sources }</ol>
-                    }
-                </li>
-            }
-        });
+    let shown = || {
+        data.events
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| props.matches[*i])
+            .map(|(_, e)| e)
+    };
+    // One list of the notes behind the events printed, each once, in the source's numbering.
+    let notes: std::collections::BTreeSet<u32> =
+        shown().flat_map(|e| e.footnotes.iter().copied()).collect();
+    let events = shown().map(|e| {
+        let numbers = e
+            .footnotes
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        html! {
+            <li>
+                <p class="print-date">{ e.date_label() }</p>
+                <h3>{ &e.title }</h3>
+                <p>{ &e.summary }</p>
+                if !e.evidence.is_empty() {
+                    <blockquote>{ &e.evidence }</blockquote>
+                }
+                if let Some(note) = &e.note {
+                    <p class="print-note">{ format!("Note: {note}") }</p>
+                }
+                if !e.footnotes.is_empty() {
+                    <p class="print-refs">{ format!("Notes {numbers}") }</p>
+                }
+            </li>
+        }
+    });
+    let bibliography = notes.iter().filter_map(|n| data.footnote(*n)).map(|f| {
+        html! { <li value={f.number.to_string()}>{ &f.citation }</li> }
+    });
     html! {
         <section class="print-only" aria-hidden="true">
             <h2>{ &data.title }</h2>
+            { heading }
             <p>{ "From " }{ source_credit(&data.source) }{ format!(". {} of {} events.", props.match_count, data.events.len()) }</p>
             <ol class="print-events">{ for events }</ol>
+            if !notes.is_empty() {
+                <h3 class="print-notes-heading">{ "Notes" }</h3>
+                <ol class="print-bibliography">{ for bibliography }</ol>
+            }
         </section>
     }
 }

@@ -141,3 +141,26 @@ fn the_histogram_follows_the_filter() {
     let some: usize = piracy.filtering.histogram.counts.iter().flatten().sum();
     assert!(some < all, "{some} < {all}");
 }
+
+#[test]
+fn the_filters_are_said_in_words() {
+    assert_eq!(state().shown_in_words(), "");
+    let s = after_all(
+        &state(),
+        [
+            Action::ToggleFacet(Facet::Domain, "piracy".into()),
+            Action::ToggleFacet(Facet::ThirdParty, "china".into()),
+            Action::SetSearch(" abe ".into()),
+        ],
+    );
+    assert_eq!(
+        s.shown_in_words(),
+        "Domain: Piracy · Third party: China · Search: “abe”"
+    );
+    let story = after(&state(), Action::StartStory(0));
+    assert!(
+        story.shown_in_words().contains("Scene 1 of"),
+        "{}",
+        story.shown_in_words()
+    );
+}
