@@ -64,6 +64,9 @@ pub enum Action {
     Frame(f64),
     /// A file is being read or loaded (None: no longer).
     Loading(Option<Progress>),
+    /// The reader stopped the load of a link's file: the chronology shown stays, and the link
+    /// no longer names the file.
+    LoadCancelled,
     /// An import failed: nothing changes but the report.
     ImportFailed(Report),
     /// A chronology was imported: it replaces the one shown, with the link's view if any.

@@ -121,6 +121,7 @@ where
                 what: format!("Loading {data}…"),
                 loaded: 0.0,
                 total: None,
+                cancellable: true,
             }),
             pending_data: Some(data.clone()),
             pending_view: Some(view.clone()),
@@ -173,6 +174,7 @@ where
                     what: "Loading your imported chronology…".into(),
                     loaded: 0.0,
                     total: None,
+                    cancellable: false,
                 }),
                 pending_view: Some(ViewState {
                     data: Some(data.clone()),

@@ -60,6 +60,8 @@ pub struct Progress {
     pub loaded: f64,
     /// Bytes in all, when known.
     pub total: Option<f64>,
+    /// Whether the reader may stop it (a link's file; reading a local file is quick).
+    pub cancellable: bool,
 }
 
 /// What the import dialog reports after an attempt.

@@ -126,6 +126,13 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             }
             s.chrome.loading = loading;
         }
+        Action::LoadCancelled => {
+            let what = s.chrome.loading.take()?.what;
+            s.chrome.pending = Default::default();
+            let what = what.trim_end_matches('…');
+            s.chrome
+                .notify(Notice::Message(format!("{what}: stopped.")));
+        }
         Action::ImportFailed(report) => {
             s.chrome.pending.view = None;
             s.chrome.loading = None;

@@ -70,6 +70,12 @@ pub fn app() -> Html {
         adapters::environment::remember_theme(*theme)
     });
     adapters::history::use_history(&store);
+    // The tab says which chronology it shows.
+    use_effect_with(store.chronology.data.title.clone(), |title| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(title);
+        }
+    });
     timing::use_animation_frames(
         store.window.animation,
         store.window.viewport,
@@ -148,7 +154,7 @@ pub fn app() -> Html {
                     match_count={filtering.match_count} {dark} touring={s.story.is_some()} {on_copy_link}
                     dispatch={dispatch.clone()} />
             if let (Some(loading), false) = (&s.chrome.loading, import_open) {
-                <crate::ui::components::import_panel::LoadingBar loading={loading.clone()} />
+                <crate::ui::components::import_panel::LoadingBar loading={loading.clone()} dispatch={dispatch.clone()} />
             }
             if s.chrome.dragging {
                 <div class="drop-overlay" aria-hidden="true"><p>{ "Drop the file to import it" }</p></div>

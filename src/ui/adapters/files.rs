@@ -118,6 +118,7 @@ pub fn import_file(dispatch: Callback<Action>, file: web_sys::File) {
         what: format!("Reading {name}…"),
         loaded: 0.0,
         total: Some(size),
+        cancellable: false,
     })));
     wasm_bindgen_futures::spawn_local(async move {
         let read = JsFuture::from(file.array_buffer()).await;
@@ -157,7 +158,11 @@ pub fn resolve_data_url(data: &str) -> Result<String, String> {
     Ok(url.href())
 }
 
-/// Loads `?data=URL` with a progress indicator, then applies the link's `view` to it.
+/// A load stops when no data has arrived for this long.
+const STALL_MS: u32 = 30_000;
+
+/// Loads `?data=URL` with a progress indicator, then applies the link's `view` to it. A newer
+/// load (or *Cancel*) aborts it; so does a stall.
 pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url_state::ViewState) {
     let name = data.rsplit('/').next().unwrap_or(&data).to_string();
     let url = match resolve_data_url(&data) {
@@ -172,9 +177,11 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
         what: format!("Loading {name}…"),
         loaded: 0.0,
         total: None,
+        cancellable: true,
     })));
     wasm_bindgen_futures::spawn_local(async move {
-        let result = fetch_with_progress(&url, &name, dispatch.clone()).await;
+        let result = fetch_with_progress(&url, &name, ticket, dispatch.clone()).await;
+        LOADS.with(|l| l.finish(ticket));
         if !is_current(ticket) {
             return;
         }
@@ -195,29 +202,68 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
     });
 }
 
+/// Stops the load running (its *Cancel* button): the chronology shown stays, and the link no
+/// longer names the file.
+pub fn cancel_load(dispatch: &Callback<Action>) {
+    new_ticket();
+    dispatch.emit(Action::LoadCancelled);
+}
+
+/// Why a load stopped early, when it did.
+#[derive(Clone, Copy, PartialEq)]
+enum Stopped {
+    TooLarge(f64),
+    Stalled,
+}
+
 async fn fetch_with_progress(
     url: &str,
     name: &str,
+    ticket: Ticket,
     dispatch: Callback<Action>,
 ) -> Result<Vec<u8>, String> {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
     let xhr = web_sys::XmlHttpRequest::new().map_err(|e| storage::describe(&e))?;
     xhr.open_with_async("GET", url, true)
         .map_err(|e| storage::describe(&e))?;
     xhr.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
-    let refused = std::rc::Rc::new(std::cell::Cell::new(None::<f64>));
+    // A newer load (or Cancel) aborts this one: its progress stops with it.
+    {
+        let xhr = xhr.clone();
+        LOADS.with(|l| l.on_abort(ticket, move || drop(xhr.abort())));
+    }
+    let stopped = Rc::new(Cell::new(None::<Stopped>));
+    // No data for a while: the load is stopped with a message.
+    let stall = Rc::new(RefCell::new(super::timing::Debounce::default()));
+    let watch = {
+        let (xhr, stopped, stall) = (xhr.clone(), stopped.clone(), stall.clone());
+        move || {
+            let (xhr, stopped) = (xhr.clone(), stopped.clone());
+            stall.borrow_mut().run(STALL_MS, move || {
+                stopped.set(Some(Stopped::Stalled));
+                let _ = xhr.abort();
+            });
+        }
+    };
+    watch();
     let progress = {
         let xhr = xhr.clone();
-        let refused = refused.clone();
+        let stopped = stopped.clone();
         let what = format!("Loading {name}…");
         EventListener::new(&xhr.clone(), "progress", move |event| {
             let Some(p) = event.dyn_ref::<web_sys::ProgressEvent>() else {
                 return;
             };
+            if !is_current(ticket) {
+                return;
+            }
+            watch();
             let total = p.length_computable().then(|| p.total());
             // A file over the limit is dropped as soon as that is known, not read whole.
             let size = total.unwrap_or(0.0).max(p.loaded());
             if size > MAX_IMPORT_BYTES as f64 {
-                refused.set(Some(size));
+                stopped.set(Some(Stopped::TooLarge(size)));
                 let _ = xhr.abort();
                 return;
             }
@@ -225,6 +271,7 @@ async fn fetch_with_progress(
                 what: what.clone(),
                 loaded: p.loaded(),
                 total,
+                cancellable: true,
             })));
         })
     };
@@ -232,14 +279,33 @@ async fn fetch_with_progress(
     xhr.send().map_err(|e| storage::describe(&e))?;
     let outcome = settled.await;
     drop(progress);
-    if let Some(size) = refused.get() {
-        return Err(format!(
-            "the file is {} or more; at most {} can be imported. It was not read.",
-            megabytes(size),
-            megabytes(MAX_IMPORT_BYTES as f64)
-        ));
+    stall.borrow_mut().cancel();
+    match stopped.get() {
+        Some(Stopped::TooLarge(size)) => {
+            return Err(format!(
+                "the file is {} or more; at most {} can be imported. It was not read.",
+                megabytes(size),
+                megabytes(MAX_IMPORT_BYTES as f64)
+            ))
+        }
+        Some(Stopped::Stalled) => {
+            return Err(format!(
+                "'{url}' stopped sending data for {} seconds; the load was stopped",
+                STALL_MS / 1000
+            ))
+        }
+        None => {}
     }
     outcome.map_err(|_| format!("'{url}' could not be loaded (network error)"))?;
+    // Redirects are followed by the browser: the file must still come from this site.
+    let final_url = xhr.response_url();
+    if !final_url.is_empty() {
+        if let Err(reason) = resolve_data_url(&final_url) {
+            return Err(format!(
+                "'{url}' was redirected to another site; only files of this site can be loaded ({reason})"
+            ));
+        }
+    }
     let status = xhr.status().unwrap_or(0);
     if !(200..300).contains(&status) {
         return Err(format!("'{url}' could not be loaded (HTTP {status})"));

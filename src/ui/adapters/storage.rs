@@ -40,7 +40,13 @@ pub fn stored() -> Stored {
         return Stored::Nothing;
     };
     match storage.get_item(DATASET_KEY) {
-        Ok(None) | Err(_) => Stored::Nothing,
+        Ok(None) => {
+            // A copy in IndexedDB that nothing points to (its pointer could not be written) can
+            // never be read: it goes.
+            delete_database();
+            Stored::Nothing
+        }
+        Err(_) => Stored::Nothing,
         Ok(Some(text)) if text == IN_INDEXED_DB => Stored::InIndexedDb,
         Ok(Some(text)) => match saved::decode(&text) {
             Ok(s) => Stored::Here(Box::new(s)),
@@ -58,7 +64,7 @@ fn discarded(reason: &str) -> String {
 
 /// The envelope kept in IndexedDB.
 pub async fn load_from_indexed_db() -> Result<Saved, String> {
-    let text = async {
+    let value = async {
         let db = open_db().await?;
         let value = async {
             let store = db.transaction_with_str(DB_STORE)?.object_store(DB_STORE)?;
@@ -67,18 +73,28 @@ pub async fn load_from_indexed_db() -> Result<Saved, String> {
         }
         .await;
         db.close();
-        Ok::<_, JsValue>(value?.as_string())
+        value
     }
     .await
-    .map_err(|e| discarded(&format!("it could not be read ({})", describe(&e))))?;
-    match text {
+    .map_err(|e| {
+        // Unreadable (e.g. a database of a newer version): forgotten, so that the next visit
+        // does not try and report it again.
+        forget();
+        discarded(&format!("it could not be read ({})", describe(&e)))
+    })?;
+    let text = value;
+    match text.as_string() {
         Some(text) => saved::decode(&text).map_err(|reason| {
             forget();
             discarded(&reason)
         }),
         None => {
             forget();
-            Err(discarded("it is missing"))
+            Err(discarded(if text.is_undefined() || text.is_null() {
+                "it is missing"
+            } else {
+                "it is not what the explorer keeps (not text)"
+            }))
         }
     }
 }
@@ -128,9 +144,12 @@ pub async fn save(
         return Ok(());
     }
     match result {
-        Ok(()) => storage
-            .set_item(DATASET_KEY, IN_INDEXED_DB)
-            .map_err(|e| not_kept(&describe(&e))),
+        Ok(()) => storage.set_item(DATASET_KEY, IN_INDEXED_DB).map_err(|e| {
+            // Without its pointer the copy could never be read again: it goes.
+            let _ = storage.remove_item(DATASET_KEY);
+            delete_database();
+            not_kept(&describe(&e))
+        }),
         Err(e) => {
             let _ = storage.remove_item(DATASET_KEY);
             Err(not_kept(&describe(&e)))
@@ -158,6 +177,11 @@ fn forget_now() {
     if let Some(storage) = session_storage() {
         let _ = storage.remove_item(BUILTIN_KEY);
     }
+    delete_database();
+}
+
+/// Deletes the IndexedDB copy, if any.
+fn delete_database() {
     if let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) {
         let _ = factory.delete_database(DB_NAME);
     }
@@ -213,13 +237,15 @@ pub fn describe(e: &JsValue) -> String {
     if is_quota(e) {
         return "the browser's storage for this site is full".into();
     }
-    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
-        return format!("{}: {}", d.name(), d.message());
-    }
-    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        return String::from(err.message());
-    }
-    e.as_string().unwrap_or_else(|| "an unknown error".into())
+    // Without a closing full stop: the description is part of a sentence.
+    let text = if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        format!("{}: {}", d.name(), d.message())
+    } else if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        String::from(err.message())
+    } else {
+        e.as_string().unwrap_or_else(|| "an unknown error".into())
+    };
+    text.trim_end().trim_end_matches('.').to_string()
 }
 
 async fn open_db() -> Result<web_sys::IdbDatabase, JsValue> {

@@ -38,8 +38,8 @@ pub fn footer(props: &Props) -> Html {
         },
         origin => html! {
             <p>
-                { format!("“{}”: {} events. ", data.title, data.events.len()) }
-                { origin.describe().unwrap_or_default() }{ ". " }
+                { "“" }<bdi>{ &data.title }</bdi>{ format!("”: {} events. ", data.events.len()) }
+                { super::notices::origin_text(origin) }{ ". " }
                 <button type="button" class="link-button" onclick={restore_builtin(&props.dispatch, origin)}>
                     { "Restore the Japan–NATO chronology" }
                 </button>

@@ -39,9 +39,9 @@ pub fn header(props: &Props) -> Html {
         <header class="app-header">
             <div class="titles">
                 <h1>{ &props.data.title }</h1>
-                if let Some(from) = props.origin.describe() {
+                if props.origin.describe().is_some() {
                     <p class="source-line">
-                        { from }{ " · " }
+                        { super::notices::origin_text(&props.origin) }{ " · " }
                         <button type="button" class="link-button" onclick={restore_builtin(dispatch, &props.origin)}>
                             { "Restore the Japan–NATO chronology" }
                         </button>

@@ -125,7 +125,7 @@ pub fn import_panel(props: &PanelProps) -> Html {
                 <input type="file" id={FILE_INPUT_ID} accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain" onchange={on_file} />
             </p>
             if let Some(loading) = &props.loading {
-                <LoadingBar loading={loading.clone()} />
+                <LoadingBar loading={loading.clone()} dispatch={dispatch.clone()} />
             }
             { report }
             if props.origin != Origin::Builtin {
@@ -145,6 +145,7 @@ pub fn import_panel(props: &PanelProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct LoadingProps {
     pub loading: Progress,
+    pub dispatch: Callback<Action>,
 }
 
 /// A progress bar with its text.
@@ -173,6 +174,12 @@ pub fn loading_bar(props: &LoadingProps) -> Html {
                     <progress></progress>
                 }
             </label>
+            if l.cancellable {
+                <button type="button" onclick={
+                    let dispatch = props.dispatch.clone();
+                    Callback::from(move |_: MouseEvent| files::cancel_load(&dispatch))
+                }>{ "Cancel" }</button>
+            }
         </div>
     }
 }

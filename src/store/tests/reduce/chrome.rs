@@ -86,6 +86,7 @@ fn loading_shows_progress_and_its_end_releases_the_link() {
         what: "Loading x.csv…".into(),
         loaded: 10.0,
         total: Some(100.0),
+        cancellable: true,
     };
     let l = after(&s, Action::Loading(Some(progress.clone())));
     assert_eq!(l.chrome.loading, Some(progress));
@@ -93,6 +94,23 @@ fn loading_shows_progress_and_its_end_releases_the_link() {
         l.chrome.pending.view.is_some(),
         "the link keeps its view while loading"
     );
+    let cancelled = after(&l, Action::LoadCancelled);
+    assert_eq!(cancelled.chrome.loading, None);
+    assert_eq!(
+        cancelled.chrome.pending,
+        PendingLink::default(),
+        "the link forgets the file"
+    );
+    assert_eq!(
+        cancelled
+            .chrome
+            .notices
+            .last()
+            .map(|n| n.to_string())
+            .as_deref(),
+        Some("Loading x.csv: stopped.")
+    );
+    assert!(reduce(&cancelled, Action::LoadCancelled).is_none());
     let done = after(&l, Action::Loading(None));
     assert_eq!(done.chrome.loading, None);
     assert_eq!(done.chrome.pending.view, None);
