@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
 trunk build --release
-node scripts/single-file.mjs
+
 node scripts/bundle-size.mjs

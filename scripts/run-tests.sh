@@ -38,7 +38,7 @@ CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
 read -r p f < <(cargo_counts "$LOGS/wasm"); record wasm "$p" "$f" "$status"
 
 # 4. End-to-end against the release build served on 127.0.0.1.
-if trunk build --release 2>&1 | tee "$LOGS/build" | tail -n 3 && node scripts/single-file.mjs; then
+if trunk build --release 2>&1 | tee "$LOGS/build" | tail -n 3 && test -f dist/japan-nato-explorer.html; then
   node scripts/bundle-size.mjs
   node --test --test-reporter=spec --test-concurrency=1 tests/e2e/ 2>&1 | tee "$LOGS/e2e"; status=${PIPESTATUS[0]}
   p=$(sed -n 's/^[^a-z]*pass \([0-9]*\)$/\1/p' "$LOGS/e2e" | tail -n 1); f=$(sed -n 's/^[^a-z]*fail \([0-9]*\)$/\1/p' "$LOGS/e2e" | tail -n 1)

@@ -1,9 +1,11 @@
 // Makes dist/japan-nato-explorer.html: the whole explorer (wasm, JS, CSS, data, icon) in one HTML
-// file that opens from file:// with no network. Run after `trunk build --release`.
+// file that opens from file:// with no network. Trunk runs it after every build (a post_build hook,
+// on $TRUNK_STAGING_DIR), so that `trunk serve` offers the file too; it also runs on dist/ by hand.
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../dist');
+const dist = process.env.TRUNK_STAGING_DIR
+  || path.resolve(path.dirname(new URL(import.meta.url).pathname), '../dist');
 const OUT = 'japan-nato-explorer.html';
 let html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const find = (re, what) => {

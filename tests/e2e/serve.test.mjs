@@ -56,6 +56,10 @@ test('./run.sh serves the explorer on 127.0.0.1, and the page works', async () =
     assert.equal(await page.locator('.event-list li').count(), data.events.filter((e) => e.domains.includes('piracy')).length);
     const download = await page.request.get(origin + '/data/japan-nato.json');
     assert.equal(download.status(), 200, 'the dataset is served next to the page');
+    // The footer offers the explorer as one file: it is there under ./run.sh too.
+    const href = await page.getByRole('link', { name: /The explorer as one file/ }).getAttribute('href');
+    const single = await page.request.get(new URL(href, origin + '/').href);
+    assert.equal(single.status(), 200, `the one-file explorer is served (${href})`);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   } finally {
