@@ -9,6 +9,7 @@ pub mod query;
 pub mod saved;
 pub mod scale;
 pub mod scene;
+pub mod shape;
 pub mod synthetic;
 pub mod url_state;
 pub mod viewport;

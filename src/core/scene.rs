@@ -7,6 +7,7 @@ use crate::core::dataset::Chronology;
 use crate::core::date::Precision;
 use crate::core::layout::{layout, LayoutOptions, TimelineIndex};
 use crate::core::scale::{ticks, TimeScale};
+use crate::core::shape::polygon_path;
 use std::fmt::Write;
 
 pub const MAJOR_Y: f64 = 15.0;
@@ -115,51 +116,7 @@ impl Font {
     }
 }
 
-/// Point marks have a shape by domain as well as a colour: a cue that does not rely on colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
-    Circle,
-    Square,
-    Diamond,
-    Triangle,
-}
-
-impl Shape {
-    /// The shape of events whose first domain is at `position` (None: no domain).
-    pub fn of_domain(position: Option<usize>) -> Shape {
-        match position.map(|p| p % 4) {
-            Some(1) => Shape::Square,
-            Some(2) => Shape::Diamond,
-            Some(3) => Shape::Triangle,
-            _ => Shape::Circle,
-        }
-    }
-
-    /// The corners of the polygon shapes centred on (cx, cy) with radius about `r`; empty for
-    /// the circle.
-    pub fn corners(self, cx: f64, cy: f64, r: f64) -> Vec<(f64, f64)> {
-        match self {
-            Shape::Circle => Vec::new(),
-            Shape::Square => {
-                let a = r * 0.9;
-                vec![
-                    (cx - a, cy - a),
-                    (cx + a, cy - a),
-                    (cx + a, cy + a),
-                    (cx - a, cy + a),
-                ]
-            }
-            Shape::Diamond => {
-                let a = r * 1.25;
-                vec![(cx, cy - a), (cx + a, cy), (cx, cy + a), (cx - a, cy)]
-            }
-            Shape::Triangle => {
-                let a = r * 1.25;
-                vec![(cx, cy - a), (cx + a, cy + a * 0.8), (cx - a, cy + a * 0.8)]
-            }
-        }
-    }
-}
+pub use crate::core::shape::Shape;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Stroke {
@@ -661,7 +618,7 @@ impl Scene {
                         let _ = writeln!(
                             out,
                             "<path d=\"{}Z\" fill=\"{fill}\"{}{opacity}/>",
-                            path(&shape.corners(*cx, *cy, *r)),
+                            polygon_path(&shape.corners(*cx, *cy, *r)),
                             stroke(s)
                         );
                     }
@@ -670,7 +627,7 @@ impl Scene {
                     let _ = writeln!(
                         out,
                         "<path d=\"{}\" fill=\"none\"{}{opacity}/>",
-                        path(points),
+                        polygon_path(points),
                         stroke(s)
                     );
                 }
@@ -694,14 +651,6 @@ impl Scene {
         out.push_str("</svg>\n");
         out
     }
-}
-
-fn path(points: &[(f64, f64)]) -> String {
-    let mut d = String::new();
-    for (n, (x, y)) in points.iter().enumerate() {
-        let _ = write!(d, "{}{x:.1},{y:.1}", if n == 0 { 'M' } else { 'L' });
-    }
-    d
 }
 
 /// Text and attribute values with XML's special characters escaped.
