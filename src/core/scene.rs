@@ -326,13 +326,15 @@ impl Scene {
                     },
                 }));
             }
-            items.push(solid(Prim::Text {
-                x: t.x.max(0.0) + 3.0,
-                y: MAJOR_Y,
-                text: t.label.clone(),
-                font: Font::MajorTick,
-                ink: Ink::Text,
-            }));
+            if !t.label.is_empty() {
+                items.push(solid(Prim::Text {
+                    x: t.label_x + 3.0,
+                    y: MAJOR_Y,
+                    text: t.label.clone(),
+                    font: Font::MajorTick,
+                    ink: Ink::Text,
+                }));
+            }
         }
         for t in &ticks.minor {
             items.push(solid(Prim::Line {
@@ -346,7 +348,7 @@ impl Scene {
                 },
             }));
             items.push(solid(Prim::Text {
-                x: t.x + 3.0,
+                x: t.label_x + 3.0,
                 y: MINOR_Y,
                 text: t.label.clone(),
                 font: Font::Tick,
