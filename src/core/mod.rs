@@ -2,6 +2,7 @@
 
 pub mod dataset;
 pub mod date;
+pub mod grouping;
 pub mod import;
 pub mod layout;
 pub mod palette;

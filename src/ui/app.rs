@@ -397,6 +397,7 @@ impl State {
                 Origin::File { .. } => Some(url_state::KEPT_DATA.to_string()),
                 _ => self.pending_data.clone(),
             },
+            ..ViewState::default()
         }
     }
 
