@@ -6,6 +6,7 @@ pub mod grouping;
 pub mod import;
 pub mod layout;
 pub mod palette;
+pub mod priority;
 pub mod query;
 pub mod saved;
 pub mod scale;

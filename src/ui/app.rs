@@ -269,6 +269,7 @@ impl State {
                 } else {
                     crate::ui::text::estimate(&e.title)
                 },
+                priority: crate::core::priority::label_priority(e),
             })
             .collect();
         let index = TimelineIndex::new(extents);

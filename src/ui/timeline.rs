@@ -225,6 +225,7 @@ pub fn timeline(props: &Props) -> Html {
             matches: &props.matches,
             dim: props.dim,
             selected: props.selected,
+            grouping: None,
         },
         &scale,
     ));
@@ -307,6 +308,7 @@ pub fn timeline(props: &Props) -> Html {
                                 matches: &i.matches,
                                 dim: i.dim,
                                 selected: i.selected,
+                                grouping: None,
                             },
                             &TimeScale::new(i.viewport.start, i.viewport.end, measured.max(100.0)),
                         ))
@@ -685,7 +687,7 @@ fn targets(props: &TargetsProps) -> Html {
             <rect class="hit" x={fmt(t.x)} y={fmt(t.y)} width={fmt(t.w)} height={fmt(t.h)} rx="4" />
         };
         match &t.kind {
-            TargetKind::Mark { index, selected, dimmed } => {
+            TargetKind::Mark { index, selected, dimmed, .. } => {
                 let e = &data.events[*index];
                 if *dimmed {
                     // Context only: faint, not focusable, not announced.
@@ -709,7 +711,7 @@ fn targets(props: &TargetsProps) -> Html {
                     </g>
                 }
             }
-            TargetKind::Cluster { first_day, end_day, members } => {
+            TargetKind::Cluster { first_day, end_day, members, .. } => {
                 let (first, end) = (*first_day, *end_day);
                 let onkeydown = on_activate(&props.dispatch, move || Action::FitRange(first, end));
                 let date = |i: Option<&usize>| {
