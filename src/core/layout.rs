@@ -1,17 +1,23 @@
-//! Which events are visible, and where they go: greedy lane packing so that no two marks or
-//! labels overlap, with crowded points gathered into "+N" clusters.
+//! Which events are visible, and where they go: point events in lanes of their own, spans
+//! (states of affairs lasting years) in a band of their own, crowded events gathered into "+N"
+//! clusters only when no lane has room for their mark, and labels whole or not at all, the
+//! events that matter most first (see [`layout_blocks`]).
 //!
-//! Cost is proportional to what is visible: a binary search finds the candidates, each is
-//! tried against a handful of lanes, and nothing allocates per event except the cluster
-//! member lists.
+//! Cost is proportional to what is visible: a binary search finds the candidates (points and
+//! spans are indexed apart, so long spans never widen the search for points), each is tried
+//! against a handful of lanes, and once every lane is full a crowded event goes straight to a
+//! cluster in O(1).
 
 use crate::core::scale::{label_width, TimeScale};
 
-/// Labels are never shortened below this width (or their full width, if that is less).
-pub const MIN_LABEL_WIDTH: f64 = 60.0;
-
 /// Space in px between a point's edge and its label, and a span label's inset from the bar start.
 pub const LABEL_OFFSET: f64 = 4.0;
+
+/// How far in px a bar may run past either edge of the drawing (its ends stay out of sight).
+pub const BAR_OVERHANG: f64 = 10.0;
+
+/// A point's period is drawn as a bracket (and takes room in its lane) once it is this wide.
+pub const BRACKET_MIN_WIDTH: f64 = 6.0;
 
 /// What layout needs to know of one event, precomputed once per dataset.
 ///
@@ -24,6 +30,9 @@ pub struct Extent {
     pub is_span: bool,
     /// Full width in px of the event's label, e.g. from [`label_width`].
     pub label_width: f64,
+    /// Whose label shows first where not all fit (higher first); see
+    /// [`label_priority`](crate::core::priority::label_priority).
+    pub priority: u16,
 }
 
 impl Extent {
@@ -40,26 +49,26 @@ impl Extent {
     fn intersects(&self, start: f64, end: f64) -> bool {
         self.first_day < end && (self.effective_end() > start || self.first_day >= start)
     }
+
+    /// The day a point's mark stands on: the middle of its period.
+    pub fn mark_day(&self) -> f64 {
+        self.first_day + (self.effective_end() - self.first_day) / 2.0
+    }
 }
 
-/// Events sorted by `first_day` plus the longest duration, for a logarithmic visible-range
-/// search: anything visible must start after `window start - longest duration`.
+/// Events of one kind (points, or spans) sorted by `first_day`, with their longest duration:
+/// anything visible must start after `window start - longest duration`.
 #[derive(Clone, Debug, Default)]
-pub struct TimelineIndex {
-    /// In the caller's (original) order.
-    extents: Vec<Extent>,
+struct Run {
     /// Original indices in chronological order.
     order: Vec<usize>,
     /// `first_day` of `order[i]` (NaN as +∞, so it is never visible and never breaks the search).
     sorted_first: Vec<f64>,
     longest: f64,
-    first_day: Option<f64>,
-    end_day: Option<f64>,
 }
 
-impl TimelineIndex {
-    /// Indexes the events, keeping their original indices for the caller.
-    pub fn new(extents: Vec<Extent>) -> Self {
+impl Run {
+    fn new(extents: &[Extent], spans: bool) -> Run {
         let key = |e: &Extent| {
             if e.first_day.is_nan() {
                 f64::INFINITY
@@ -67,20 +76,67 @@ impl TimelineIndex {
                 e.first_day
             }
         };
-        let mut order: Vec<usize> = (0..extents.len()).collect();
+        let mut order: Vec<usize> = (0..extents.len())
+            .filter(|&i| extents[i].is_span == spans)
+            .collect();
         order.sort_by(|&a, &b| key(&extents[a]).total_cmp(&key(&extents[b])));
-        let sorted_first: Vec<f64> = order.iter().map(|&i| key(&extents[i])).collect();
-        let finite = || extents.iter().filter(|e| e.first_day.is_finite());
-        let longest = finite()
+        let sorted_first = order.iter().map(|&i| key(&extents[i])).collect();
+        let longest = order
+            .iter()
+            .map(|&i| &extents[i])
+            .filter(|e| e.first_day.is_finite())
             .map(|e| e.effective_end() - e.first_day)
             .fold(0.0, f64::max);
+        Run {
+            order,
+            sorted_first,
+            longest,
+        }
+    }
+
+    fn visible<'a>(
+        &'a self,
+        extents: &'a [Extent],
+        start: f64,
+        end: f64,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let reach = if self.longest.is_finite() {
+            start - self.longest
+        } else {
+            f64::NEG_INFINITY
+        };
+        let lo = self.sorted_first.partition_point(|&f| f < reach);
+        let hi = self.sorted_first.partition_point(|&f| f < end).max(lo);
+        self.order[lo..hi]
+            .iter()
+            .copied()
+            .filter(move |&i| extents[i].intersects(start, end))
+    }
+}
+
+/// The events indexed for a logarithmic visible-range search, points and spans apart.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineIndex {
+    /// In the caller's (original) order.
+    extents: Vec<Extent>,
+    points: Run,
+    spans: Run,
+    first_day: Option<f64>,
+    end_day: Option<f64>,
+}
+
+impl TimelineIndex {
+    /// Indexes the events, keeping their original indices for the caller.
+    pub fn new(extents: Vec<Extent>) -> Self {
+        let points = Run::new(&extents, false);
+        let spans = Run::new(&extents, true);
+        let finite = || extents.iter().filter(|e| e.first_day.is_finite());
         let first_day = finite().map(|e| e.first_day).reduce(f64::min);
         let end_day = finite().map(Extent::effective_end).reduce(f64::max);
         Self {
             extents,
-            order,
-            sorted_first,
-            longest,
+            points,
+            spans,
             first_day,
             end_day,
         }
@@ -97,17 +153,30 @@ impl TimelineIndex {
     /// Original indices of events intersecting `[start, end)`, in chronological order, found by
     /// binary search (cost O(log n + candidates within the longest duration before `start`)).
     pub fn visible(&self, start: f64, end: f64) -> impl Iterator<Item = usize> + '_ {
-        let reach = if self.longest.is_finite() {
-            start - self.longest
-        } else {
-            f64::NEG_INFINITY
-        };
-        let lo = self.sorted_first.partition_point(|&f| f < reach);
-        let hi = self.sorted_first.partition_point(|&f| f < end).max(lo);
-        self.order[lo..hi]
-            .iter()
-            .copied()
-            .filter(move |&i| self.extents[i].intersects(start, end))
+        let key = |i: usize| self.extents[i].first_day;
+        let mut points = self.visible_points(start, end).peekable();
+        let mut spans = self.visible_spans(start, end).peekable();
+        std::iter::from_fn(move || match (points.peek(), spans.peek()) {
+            (Some(&p), Some(&s)) => {
+                if key(s).total_cmp(&key(p)).is_lt() {
+                    spans.next()
+                } else {
+                    points.next()
+                }
+            }
+            (Some(_), None) => points.next(),
+            (None, _) => spans.next(),
+        })
+    }
+
+    /// The point events intersecting `[start, end)`, in chronological order.
+    pub fn visible_points(&self, start: f64, end: f64) -> impl Iterator<Item = usize> + '_ {
+        self.points.visible(&self.extents, start, end)
+    }
+
+    /// The spans intersecting `[start, end)`, by first day.
+    pub fn visible_spans(&self, start: f64, end: f64) -> impl Iterator<Item = usize> + '_ {
+        self.spans.visible(&self.extents, start, end)
     }
 
     /// The event's extent, by its original index.
@@ -120,19 +189,56 @@ impl TimelineIndex {
         self.first_day
     }
 
-    /// The (exclusive) last day of the data.
+    /// The (exclusive) last day of the data, spans' ends included.
     pub fn end_day(&self) -> Option<f64> {
         self.end_day
     }
+
+    /// The days a view of the events passing `include` should frame: from the first to the end
+    /// of the included point events; spans (states of affairs, which often run on for years
+    /// before or after the dated events) count only when no point event is included. A span
+    /// that runs beyond the frame still shows, cut at the window's edge.
+    ///
+    /// This is why the built-in chronology fits 1978–2020 rather than 1977–2026: its last dated
+    /// events are of 2018, while one span (the "Transformation Decade" of 2015–2024) ends in
+    /// 2024. Cost O(n): for filter changes, not for frames.
+    pub fn frame(&self, include: impl Fn(usize) -> bool) -> Option<(f64, f64)> {
+        let extent_of = |run: &Run| {
+            run.order
+                .iter()
+                .copied()
+                .filter(|&i| self.extents[i].first_day.is_finite() && include(i))
+                .map(|i| {
+                    let e = &self.extents[i];
+                    (e.first_day, e.effective_end())
+                })
+                .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+        };
+        extent_of(&self.points).or_else(|| extent_of(&self.spans))
+    }
+}
+
+/// How many lanes a band may use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LaneLimits {
+    /// Events may move to another lane to give their labels room, up to this many lanes.
+    pub labelled: usize,
+    /// Lanes for marks at most; events with no room then go to "+N" clusters, which have a row
+    /// of their own below these.
+    pub max: usize,
 }
 
 /// How lanes are packed.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LayoutOptions {
-    /// Lanes available, including the last one, which is reserved for clusters (at least 1).
-    pub max_lanes: usize,
-    /// Horizontal gap in px between neighbours in a lane.
+    /// The point events' lanes.
+    pub points: LaneLimits,
+    /// The spans' band.
+    pub spans: LaneLimits,
+    /// Horizontal gap in px after a label.
     pub label_gap: f64,
+    /// Horizontal gap in px between two marks (or bars) with no label between them.
+    pub mark_gap: f64,
     /// Radius in px of a point mark.
     pub point_radius: f64,
 }
@@ -140,8 +246,16 @@ pub struct LayoutOptions {
 impl Default for LayoutOptions {
     fn default() -> Self {
         Self {
-            max_lanes: 10,
+            points: LaneLimits {
+                labelled: 12,
+                max: 18,
+            },
+            spans: LaneLimits {
+                labelled: 16,
+                max: 20,
+            },
             label_gap: 8.0,
+            mark_gap: 3.0,
             point_radius: 5.0,
         }
     }
@@ -160,23 +274,24 @@ pub struct Placed {
     pub x_start: f64,
     /// End of the span's bar, or of a point's imprecision bracket.
     pub x_end: f64,
-    /// Where the label starts: just right of the point, or at the span's visible start; never
+    /// Where the label starts: just right of the point (or just left of it, where the right
+    /// has no room, e.g. at the drawing's right edge), or at the span's visible start; never
     /// left of 0.
     pub label_x: f64,
-    /// The label's room; less than the full width if the layout shortened it (the UI truncates
-    /// the text to fit, e.g. with an ellipsis).
+    /// The label's full width.
     pub label_width: f64,
+    /// Whether the label is drawn (whole): labels are never shortened, only left out.
+    pub labelled: bool,
 }
 
-/// Events that did not fit, shown as one "+N" badge; zooming to `[first_day, end_day)`
-/// spreads them out.
+/// Events that did not fit, shown as one "+N" badge.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cluster {
-    /// Always the last lane (`Layout::lanes - 1`): clusters have a row of their own.
+    /// The row below the band's lanes (`Band::lanes - 1`): clusters have a row of their own.
     pub lane: usize,
     /// Left edge of the badge: the position of its first member (clamped to the axis).
     pub x: f64,
-    /// Width of the badge in px; clusters in the lane never overlap.
+    /// Width of the badge in px; clusters in the row never overlap.
     pub width: f64,
     /// Original indices of the members, in chronological order.
     pub indices: Vec<usize>,
@@ -184,116 +299,231 @@ pub struct Cluster {
     pub end_day: f64,
 }
 
-/// Everything the timeline draws in its lanes.
+/// The lanes of one band (point events, or spans).
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct Layout {
+pub struct Band {
     pub placed: Vec<Placed>,
     pub clusters: Vec<Cluster>,
-    /// Lanes in use (the UI sizes the timeline from it).
+    /// Lanes in use, the clusters' row included.
     pub lanes: usize,
 }
 
-/// The last event placed in a lane, kept so its label can be shortened for a newcomer.
-#[derive(Clone, Copy, Debug)]
-struct Lane {
-    /// Right edge of everything in the lane, gap included.
-    right: f64,
-    /// Index into `Layout::placed` of the rightmost item.
-    last: usize,
-    /// Where `right` would be with that item's label shortened as far as allowed.
-    shrunk_right: f64,
+/// Everything drawn in one block of lanes: its point events and its spans.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Layout {
+    pub points: Band,
+    pub spans: Band,
 }
 
-/// Lays out the visible events of `index` for `scale`.
+/// Lays out the visible events of `index` for `scale` in one block.
 ///
-/// Events are taken in chronological order. Each occupies
-/// `[min(x_start, x - r, label_x), max(x_end, x + r, label_x + label_width)] + gap` and goes in
-/// the first lane whose last right edge is at or before its left edge. If no lane has room,
-/// the last event of a lane may have its label shortened (down to [`MIN_LABEL_WIDTH`]) to make
-/// room. Events still without a lane join "+N" clusters in the last lane: a new cluster starts
-/// only clear of the previous badge, so badges never overlap. `include(i)` says whether event
-/// `i` passes the current filters; filtered-out events are skipped without re-indexing.
+/// `rank(i)` says whether event `i` is drawn (None: filtered out) and how much its label matters
+/// (higher first). See [`layout_blocks`] for the packing rules.
 pub fn layout(
     index: &TimelineIndex,
     scale: &TimeScale,
     options: &LayoutOptions,
-    include: impl Fn(usize) -> bool,
+    rank: impl Fn(usize) -> Option<u32>,
 ) -> Layout {
-    if !scale.is_usable() {
-        return Layout::default();
+    let mut blocks = layout_blocks(index, scale, options, 1, rank, |_| Some(0).into_iter());
+    blocks.pop().unwrap_or_default()
+}
+
+/// Lays out the visible events of `index` for `scale` in `count` blocks of lanes (the groups of
+/// a "group by"); `blocks(i)` lists the blocks event `i` appears in (several, or none).
+///
+/// Points and spans are packed apart, by the same two steps:
+/// 1. Marks, in time order: each (a point with the bracket over its period, or a span's bar)
+///    goes in the first lane where it fits, or a new lane while there are fewer than `max`;
+///    an event is folded into a "+N" cluster (in a row below the lanes) only when every lane
+///    is taken where it stands.
+/// 2. Labels, by rank, highest first: each label goes whole to the right of its mark (or, for a
+///    point with no room for it there in the drawing, to the left), in the mark's lane if it has
+///    the room, else the event moves, mark and label, to the first lane (up to `labelled`) that
+///    has it, else up to three bare marks in its way move to other lanes; else it stays a bare
+///    mark. Labels are never shortened. (Nothing moves in a band with clusters.)
+///
+/// Rank 0 marks context (filtered-out events drawn faint): it is laid out after the rest, in
+/// the lanes left below theirs, and left out (not clustered) where it finds no room, so that it
+/// never takes a matching event's place or label.
+pub fn layout_blocks<I: IntoIterator<Item = usize>>(
+    index: &TimelineIndex,
+    scale: &TimeScale,
+    options: &LayoutOptions,
+    count: usize,
+    rank: impl Fn(usize) -> Option<u32>,
+    blocks: impl Fn(usize) -> I,
+) -> Vec<Layout> {
+    let mut out = vec![Layout::default(); count];
+    if !scale.is_usable() || count == 0 {
+        return out;
     }
     let radius = non_negative(options.point_radius);
-    let gap = non_negative(options.label_gap);
-    let item_lanes = options.max_lanes.max(1) - 1;
-    let mut result = Layout::default();
-    let mut lanes: Vec<Lane> = Vec::with_capacity(item_lanes);
-    // Once every lane exists, nothing starting left of this can be placed: crowded events
-    // go straight to the clusters in O(1), which is what keeps 100,000 events cheap.
-    let mut blocked_until = f64::INFINITY;
-    let badge = BadgeWidths::new();
-
-    for i in index.visible(scale.start, scale.end) {
-        if !include(i) {
-            continue;
-        }
-        let extent = index.extent(i);
-        let x_start = scale.to_px(extent.first_day);
-        let x_end = scale.to_px(extent.effective_end());
-        let (x, label_x) = if extent.is_span {
-            (x_start, x_start.max(0.0) + LABEL_OFFSET)
-        } else {
-            let x =
-                scale.to_px(extent.first_day + (extent.effective_end() - extent.first_day) / 2.0);
-            (x, (x + radius + LABEL_OFFSET).max(0.0))
-        };
-        let full_label = non_negative(extent.label_width);
-        let left = x_start.min(x - radius).min(label_x);
-        let mark_right = x_end.max(x + radius);
-        let right = mark_right.max(label_x + full_label) + gap;
-        let lane = if lanes.len() == item_lanes && left < blocked_until {
-            None
-        } else {
-            choose_lane(&mut lanes, &mut result.placed, item_lanes, left)
-        };
-
-        match lane {
-            Some(lane) => {
-                lanes[lane] = Lane {
-                    right,
-                    last: result.placed.len(),
-                    shrunk_right: mark_right.max(label_x + full_label.min(MIN_LABEL_WIDTH)) + gap,
-                };
-                blocked_until = lanes
-                    .iter()
-                    .map(|l| l.shrunk_right)
-                    .fold(f64::INFINITY, f64::min);
-                result.placed.push(Placed {
-                    index: i,
-                    lane,
-                    x,
-                    x_start,
-                    x_end,
-                    label_x,
-                    label_width: full_label,
-                });
-            }
-            None => {
-                let at = if extent.is_span { x_start } else { x };
-                let at = at.clamp(0.0, scale.width);
-                add_to_clusters(&mut result.clusters, &badge, i, extent, at, gap);
-            }
-        }
-    }
-
-    for cluster in &mut result.clusters {
-        cluster.lane = item_lanes;
-    }
-    result.lanes = if result.clusters.is_empty() {
-        lanes.len()
-    } else {
-        item_lanes + 1
+    let width = scale.width;
+    let clamp_x = |x: f64| x.clamp(-BAR_OVERHANG, width + BAR_OVERHANG);
+    let sweep = Sweep {
+        count,
+        width,
+        gaps: Gaps {
+            label: non_negative(options.label_gap),
+            mark: non_negative(options.mark_gap),
+        },
+        badge: BadgeWidths::new(),
     };
-    result
+
+    let point = |i: usize, rank: u32| {
+        let extent = index.extent(i);
+        let x_start = clamp_x(scale.to_px(extent.first_day));
+        let x_end = clamp_x(scale.to_px(extent.effective_end()));
+        let x = clamp_x(scale.to_px(extent.mark_day()));
+        let bracket = x_end - x_start >= BRACKET_MIN_WIDTH;
+        let (left, mark_right) = if bracket {
+            (x_start.min(x - radius), x_end.max(x + radius))
+        } else {
+            (x - radius, x + radius)
+        };
+        let label_width = non_negative(extent.label_width);
+        let left_label_x = x - radius - LABEL_OFFSET - label_width;
+        Item {
+            index: i,
+            rank,
+            left,
+            mark_right,
+            label_x: (x + radius + LABEL_OFFSET).max(0.0),
+            left_label_x: (left_label_x >= 0.0).then_some(left_label_x),
+            label_width,
+            x,
+            x_start,
+            x_end,
+            anchor: x.clamp(0.0, width),
+            first_day: extent.first_day,
+            end_day: extent.effective_end(),
+        }
+    };
+    let bands = sweep.run(
+        || index.visible_points(scale.start, scale.end),
+        options.points,
+        &rank,
+        &blocks,
+        point,
+    );
+    for (layout, band) in out.iter_mut().zip(bands) {
+        layout.points = band;
+    }
+
+    let span = |i: usize, rank: u32| {
+        let extent = index.extent(i);
+        let x_start = clamp_x(scale.to_px(extent.first_day));
+        let x_end = clamp_x(scale.to_px(extent.effective_end())).max(x_start + 2.0);
+        Item {
+            index: i,
+            rank,
+            left: x_start,
+            mark_right: x_end,
+            label_x: x_start.max(0.0) + LABEL_OFFSET,
+            left_label_x: None,
+            label_width: non_negative(extent.label_width),
+            x: x_start,
+            x_start,
+            x_end,
+            anchor: x_start.clamp(0.0, width),
+            first_day: extent.first_day,
+            end_day: extent.effective_end(),
+        }
+    };
+    let bands = sweep.run(
+        || index.visible_spans(scale.start, scale.end),
+        options.spans,
+        &rank,
+        &blocks,
+        span,
+    );
+    for (layout, band) in out.iter_mut().zip(bands) {
+        layout.spans = band;
+    }
+    out
+}
+
+/// One band's packing in every block: the events that count first, then the context.
+struct Sweep {
+    count: usize,
+    width: f64,
+    gaps: Gaps,
+    badge: BadgeWidths,
+}
+
+impl Sweep {
+    fn run<E: Iterator<Item = usize>, I: IntoIterator<Item = usize>>(
+        &self,
+        events: impl Fn() -> E,
+        limits: LaneLimits,
+        rank: &impl Fn(usize) -> Option<u32>,
+        blocks: &impl Fn(usize) -> I,
+        item: impl Fn(usize, u32) -> Item,
+    ) -> Vec<Band> {
+        let mut packers: Vec<Packer> = (0..self.count).map(|_| Packer::new(limits)).collect();
+        let mut context = false;
+        for i in events() {
+            match rank(i) {
+                Some(0) => context = true,
+                Some(rank) => {
+                    let item = item(i, rank);
+                    for block in blocks(i) {
+                        if let Some(packer) = packers.get_mut(block) {
+                            packer.add(&item, self.width, self.gaps, &self.badge);
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+        let mut bands: Vec<Band> = packers
+            .iter_mut()
+            .map(|p| p.finish(self.gaps.label))
+            .collect();
+        if !context {
+            return bands;
+        }
+        // The context (rank 0) in the lanes left below each block's own, where it has room.
+        let mut packers: Vec<Packer> = bands
+            .iter()
+            .map(|band| {
+                let used = band.lanes - usize::from(!band.clusters.is_empty());
+                let mut packer = Packer::new(limits);
+                let max = limits.max.max(1).saturating_sub(used);
+                packer.limits = LaneLimits {
+                    labelled: limits.labelled.saturating_sub(used).min(max),
+                    max,
+                };
+                packer.context = true;
+                packer
+            })
+            .collect();
+        for i in events() {
+            if rank(i) == Some(0) {
+                let item = item(i, 0);
+                for block in blocks(i) {
+                    if let Some(packer) = packers.get_mut(block) {
+                        packer.add(&item, self.width, self.gaps, &self.badge);
+                    }
+                }
+            }
+        }
+        for (band, packer) in bands.iter_mut().zip(&mut packers) {
+            let extra = packer.finish(self.gaps.label);
+            let used = band.lanes - usize::from(!band.clusters.is_empty());
+            band.placed.extend(extra.placed.into_iter().map(|p| Placed {
+                lane: p.lane + used,
+                ..p
+            }));
+            let lanes = used + extra.lanes;
+            for cluster in &mut band.clusters {
+                cluster.lane = lanes;
+            }
+            band.lanes = lanes + usize::from(!band.clusters.is_empty());
+        }
+        bands
+    }
 }
 
 fn non_negative(value: f64) -> f64 {
@@ -304,36 +534,310 @@ fn non_negative(value: f64) -> f64 {
     }
 }
 
-/// The lane for an item whose box starts at `left`: the first with room, else a new lane,
-/// else the first whose last label can be shortened to make room (shortening it in place).
-fn choose_lane(
-    lanes: &mut Vec<Lane>,
-    placed: &mut [Placed],
-    item_lanes: usize,
+#[derive(Clone, Copy)]
+struct Gaps {
+    label: f64,
+    mark: f64,
+}
+
+/// One event on its way into a band.
+struct Item {
+    index: usize,
+    rank: u32,
+    /// Left edge of its mark (or bar, or bracket), and of everything drawn for it unless its
+    /// label goes to the left.
     left: f64,
-) -> Option<usize> {
-    if let Some(lane) = lanes.iter().position(|lane| lane.right <= left) {
-        return Some(lane);
-    }
-    if lanes.len() < item_lanes {
-        lanes.push(Lane {
-            right: f64::NEG_INFINITY,
-            last: 0,
-            shrunk_right: f64::NEG_INFINITY,
-        });
-        return Some(lanes.len() - 1);
-    }
-    for (number, lane) in lanes.iter_mut().enumerate() {
-        if lane.shrunk_right <= left {
-            // Give the label all the room up to the newcomer, no less than its minimum.
-            let last = &mut placed[lane.last];
-            let shortest = last.label_width.min(MIN_LABEL_WIDTH);
-            let room = last.label_width - (lane.right - left);
-            last.label_width = room.clamp(shortest, last.label_width);
-            return Some(number);
+    /// Right edge of its mark (or bar, or bracket).
+    mark_right: f64,
+    /// Where its label starts if it goes on the right (the usual side).
+    label_x: f64,
+    /// Where its label starts if it goes on the left (a point's, when that stays in view).
+    left_label_x: Option<f64>,
+    label_width: f64,
+    x: f64,
+    x_start: f64,
+    x_end: f64,
+    /// Where its cluster badge would start.
+    anchor: f64,
+    first_day: f64,
+    end_day: f64,
+}
+
+/// Lane packing for one band (see [`layout_blocks`]): marks first, then labels.
+struct Packer {
+    limits: LaneLimits,
+    /// Right edge (gap included) of each lane's last mark.
+    lanes: Vec<f64>,
+    /// Once all `max` lanes exist: nothing whose left edge is before this has any room, so
+    /// crowded events go straight to the clusters in O(1), which keeps 100,000 events cheap.
+    blocked_until: f64,
+    band: Band,
+    /// For each placed item, what the label step needs.
+    room: Vec<Room>,
+    /// Context (events drawn faint): what finds no lane is left out rather than clustered.
+    context: bool,
+}
+
+/// A placed item's extent and label options, for the label step.
+#[derive(Clone, Copy, Debug)]
+struct Room {
+    /// Left edge of its mark, and right edge with the gap after a mark.
+    left: f64,
+    mark_right: f64,
+    rank: u32,
+    /// Where its label starts on the right of the mark, if it fits the drawing there.
+    right_label: Option<f64>,
+    /// Where its label starts on the left of the mark, if it fits the drawing there.
+    left_label: Option<f64>,
+}
+
+impl Packer {
+    fn new(limits: LaneLimits) -> Packer {
+        let max = limits.max.max(1);
+        Packer {
+            limits: LaneLimits {
+                labelled: limits.labelled.min(max),
+                max,
+            },
+            lanes: Vec::new(),
+            blocked_until: f64::INFINITY,
+            band: Band::default(),
+            room: Vec::new(),
+            context: false,
         }
     }
-    None
+
+    /// Places the item's mark in the first lane where it fits (a new lane while there are
+    /// fewer than `max`), else folds it into a cluster.
+    fn add(&mut self, item: &Item, width: f64, gaps: Gaps, badge: &BadgeWidths) {
+        let full = self.lanes.len() == self.limits.max;
+        if full && item.left < self.blocked_until {
+            self.overflow(item, badge, gaps.label);
+            return;
+        }
+        let lane = match self.lanes.iter().position(|&right| right <= item.left) {
+            Some(lane) => lane,
+            None if !full => {
+                self.lanes.push(f64::NEG_INFINITY);
+                self.lanes.len() - 1
+            }
+            None => {
+                self.overflow(item, badge, gaps.label);
+                return;
+            }
+        };
+        let mark_right = item.mark_right + gaps.mark;
+        self.lanes[lane] = mark_right;
+        if self.lanes.len() == self.limits.max {
+            self.blocked_until = self.lanes.iter().copied().fold(f64::INFINITY, f64::min);
+        }
+        let has_label = item.label_width > 0.0;
+        let fits = |x: f64| has_label && x >= 0.0 && x + item.label_width <= width;
+        self.room.push(Room {
+            left: item.left,
+            mark_right,
+            rank: item.rank,
+            right_label: Some(item.label_x).filter(|&x| fits(x)),
+            left_label: item.left_label_x.filter(|&x| fits(x)),
+        });
+        self.band.placed.push(Placed {
+            index: item.index,
+            lane,
+            x: item.x,
+            x_start: item.x_start,
+            x_end: item.x_end,
+            label_x: item.label_x,
+            label_width: item.label_width,
+            labelled: false,
+        });
+    }
+
+    /// An item with no room: into a "+N" cluster, unless it is context.
+    fn overflow(&mut self, item: &Item, badge: &BadgeWidths, gap: f64) {
+        if !self.context {
+            add_to_clusters(&mut self.band.clusters, badge, item, gap);
+        }
+    }
+
+    fn finish(&mut self, gap: f64) -> Band {
+        // Items move to other lanes for their labels only where nothing is folded: a folded
+        // event's place must stay taken in every lane.
+        let lanes = if self.band.clusters.is_empty() {
+            self.limits.labelled.max(self.lanes.len())
+        } else {
+            self.lanes.len()
+        };
+        let movable = self.band.clusters.is_empty();
+        let used = place_labels(&mut self.band.placed, &self.room, lanes, gap, movable);
+        let mut band = std::mem::take(&mut self.band);
+        let row = used.max(self.lanes.len());
+        for cluster in &mut band.clusters {
+            cluster.lane = row;
+        }
+        band.lanes = row + usize::from(!band.clusters.is_empty());
+        band
+    }
+}
+
+/// What is taken in one lane: disjoint `[start, end)` intervals sorted by start, each with the
+/// item it belongs to.
+#[derive(Default)]
+struct Taken(Vec<(f64, f64, usize)>);
+
+impl Taken {
+    /// Where `[start, end)` would go, if it is free.
+    fn free(&self, start: f64, end: f64) -> Option<usize> {
+        let at = self.0.partition_point(|&(_, e, _)| e <= start);
+        match self.0.get(at) {
+            Some(&(s, _, _)) if s < end => None,
+            _ => Some(at),
+        }
+    }
+
+    fn insert(&mut self, at: usize, start: f64, end: f64, item: usize) {
+        self.0.insert(at, (start, end, item));
+    }
+
+    /// The items whose intervals overlap `[start, end)`.
+    fn overlapping(&self, start: f64, end: f64) -> impl Iterator<Item = usize> + '_ {
+        let at = self.0.partition_point(|&(_, e, _)| e <= start);
+        self.0[at..]
+            .iter()
+            .take_while(move |&&(s, _, _)| s < end)
+            .map(|&(_, _, i)| i)
+    }
+
+    fn remove(&mut self, start: f64, item: usize) {
+        let from = self.0.partition_point(|&(s, _, _)| s < start);
+        if let Some(k) = self.0[from..].iter().position(|&(_, _, i)| i == item) {
+            self.0.remove(from + k);
+        }
+    }
+}
+
+/// The most bare marks moved out of the way of one label.
+const MAX_MOVES: usize = 3;
+
+/// The moves (item, lane, position) that would clear `[start, end)` in `lane`: each item in the
+/// way a bare mark that fits another lane (the first with room); None if that cannot be done.
+fn make_way(
+    taken: &[Taken],
+    placed: &[Placed],
+    room: &[Room],
+    lane: usize,
+    start: f64,
+    end: f64,
+) -> Option<Vec<(usize, usize, usize)>> {
+    let in_way: Vec<usize> = taken[lane]
+        .overlapping(start, end)
+        .take(MAX_MOVES + 1)
+        .collect();
+    if in_way.is_empty() || in_way.len() > MAX_MOVES {
+        return None;
+    }
+    let mut moves = Vec::with_capacity(in_way.len());
+    for k in in_way {
+        if placed[k].labelled {
+            return None;
+        }
+        let r = &room[k];
+        // The marks in the way are disjoint: moved to the same lane, they stay so.
+        let (to, at) = (0..taken.len())
+            .filter(|&l| l != lane)
+            .find_map(|l| taken[l].free(r.left, r.mark_right).map(|at| (l, at)))?;
+        if moves.iter().any(|&(_, l, _)| l == to) {
+            // Positions computed before either insertion: keep it simple, one move per lane.
+            return None;
+        }
+        moves.push((k, to, at));
+    }
+    Some(moves)
+}
+
+/// The label step: by rank, highest first (in time order among equals), each label goes whole
+/// on the right of its mark (or on the left, where the right has no room in the drawing): in
+/// the mark's own lane if it has the room, else (if `movable`) the item moves, mark and label,
+/// to the first of `lanes` lanes that has it, else a few bare marks in its way move to other
+/// lanes; else it stays a bare mark. Returns the lanes in use.
+fn place_labels(
+    placed: &mut [Placed],
+    room: &[Room],
+    lanes: usize,
+    gap: f64,
+    movable: bool,
+) -> usize {
+    let mut taken: Vec<Taken> = (0..lanes).map(|_| Taken::default()).collect();
+    for (n, p) in placed.iter().enumerate() {
+        // The marks' own lanes are ordered and their marks disjoint: appending keeps order.
+        if let Some(lane) = taken.get_mut(p.lane) {
+            lane.0.push((room[n].left, room[n].mark_right, n));
+        }
+    }
+    let mut order: Vec<usize> = (0..placed.len())
+        .filter(|&n| room[n].right_label.is_some() || room[n].left_label.is_some())
+        .collect();
+    order.sort_by_key(|&n| std::cmp::Reverse(room[n].rank));
+    for n in order {
+        let r = room[n];
+        let width = placed[n].label_width;
+        // The whole drawing with the label on each side it may take, right first.
+        let boxes = [
+            r.right_label
+                .map(|x| (x, r.left, (x + width + gap).max(r.mark_right))),
+            r.left_label
+                .map(|x| (x, (x - gap).min(r.left), r.mark_right)),
+        ];
+        let own = placed[n].lane;
+        taken[own].remove(r.left, n);
+        let others = (0..lanes).filter(move |&l| movable && l != own);
+        let lanes_to_try = std::iter::once(own).chain(others);
+        let found = lanes_to_try
+            .flat_map(|lane| boxes.iter().flatten().map(move |b| (lane, *b)))
+            .find_map(|(lane, (x, start, end))| {
+                taken[lane]
+                    .free(start, end)
+                    .map(|at| (lane, at, x, start, end))
+            });
+        // Else, where at most a few bare marks are in the way and each can move to another
+        // lane, they do.
+        let found = found.or_else(|| {
+            if !movable {
+                return None;
+            }
+            let lanes_to_try = std::iter::once(own).chain((0..lanes).filter(|&l| l != own));
+            for lane in lanes_to_try {
+                for &(x, start, end) in boxes.iter().flatten() {
+                    if let Some(moves) = make_way(&taken, placed, room, lane, start, end) {
+                        for (k, to, at) in moves {
+                            taken[lane].remove(room[k].left, k);
+                            taken[to].insert(at, room[k].left, room[k].mark_right, k);
+                            placed[k].lane = to;
+                        }
+                        let at = taken[lane].free(start, end)?;
+                        return Some((lane, at, x, start, end));
+                    }
+                }
+            }
+            None
+        });
+        match found {
+            Some((lane, at, x, start, end)) => {
+                taken[lane].insert(at, start, end, n);
+                let p = &mut placed[n];
+                p.lane = lane;
+                p.label_x = x;
+                p.labelled = true;
+            }
+            None => {
+                let at = taken[own].free(r.left, r.mark_right).unwrap_or(0);
+                taken[own].insert(at, r.left, r.mark_right, n);
+            }
+        }
+    }
+    taken
+        .iter()
+        .rposition(|t| !t.0.is_empty())
+        .map_or(0, |l| l + 1)
 }
 
 /// Badge widths: room for "+NNN" at least, more for larger counts.
@@ -358,371 +862,28 @@ impl BadgeWidths {
     }
 }
 
-/// Adds an unplaced event at `at` px to the last cluster if it is within reach of its badge,
-/// else starts a new cluster clear of it.
-fn add_to_clusters(
-    clusters: &mut Vec<Cluster>,
-    badge: &BadgeWidths,
-    index: usize,
-    extent: &Extent,
-    at: f64,
-    gap: f64,
-) {
+/// Adds an unplaced item to the last cluster if it is within reach of its badge, else starts a
+/// new cluster clear of it.
+fn add_to_clusters(clusters: &mut Vec<Cluster>, badge: &BadgeWidths, item: &Item, gap: f64) {
     if let Some(last) = clusters.last_mut() {
-        if at < last.x + last.width + gap {
-            last.indices.push(index);
-            last.first_day = last.first_day.min(extent.first_day);
-            last.end_day = last.end_day.max(extent.effective_end());
+        if item.anchor < last.x + last.width + gap {
+            last.indices.push(item.index);
+            last.first_day = last.first_day.min(item.first_day);
+            last.end_day = last.end_day.max(item.end_day);
             last.width = badge.for_count(last.indices.len());
             return;
         }
     }
     clusters.push(Cluster {
         lane: 0,
-        x: at,
+        x: item.anchor,
         width: badge.for_count(1),
-        indices: vec![index],
-        first_day: extent.first_day,
-        end_day: extent.effective_end(),
+        indices: vec![item.index],
+        first_day: item.first_day,
+        end_day: item.end_day,
     });
 }
 
 // Native only: proptest is a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use crate::core::date::days_from_civil;
-    use proptest::prelude::*;
-    use std::collections::HashSet;
-
-    fn day(y: i32, m: u8, d: u8) -> f64 {
-        days_from_civil(y, m, d) as f64
-    }
-
-    fn point(first_day: f64, label: f64) -> Extent {
-        Extent {
-            first_day,
-            end_day: first_day + 1.0,
-            is_span: false,
-            label_width: label,
-        }
-    }
-
-    fn span(first_day: f64, end_day: f64, label: f64) -> Extent {
-        Extent {
-            first_day,
-            end_day,
-            is_span: true,
-            label_width: label,
-        }
-    }
-
-    const OPTIONS: LayoutOptions = LayoutOptions {
-        max_lanes: 4,
-        label_gap: 8.0,
-        point_radius: 5.0,
-    };
-
-    /// What is drawn for a placed event: mark, bracket or bar, and label.
-    fn drawn(p: &Placed, r: f64) -> (f64, f64) {
-        (
-            p.x_start.min(p.x - r).min(p.label_x),
-            p.x_end.max(p.x + r).max(p.label_x + p.label_width),
-        )
-    }
-
-    /// Checks the invariants a user relies on.
-    fn check(
-        index: &TimelineIndex,
-        scale: &TimeScale,
-        options: &LayoutOptions,
-        layout: &Layout,
-        include: &dyn Fn(usize) -> bool,
-    ) {
-        let r = options.point_radius;
-        let mut boxes: Vec<(usize, f64, f64)> = layout
-            .placed
-            .iter()
-            .map(|p| {
-                let (a, b) = drawn(p, r);
-                (p.lane, a, b)
-            })
-            .collect();
-        boxes.extend(layout.clusters.iter().map(|c| (c.lane, c.x, c.x + c.width)));
-        for (n, a) in boxes.iter().enumerate() {
-            assert!(
-                a.0 < options.max_lanes.max(1) && a.0 < layout.lanes,
-                "lane {a:?}"
-            );
-            for b in &boxes[n + 1..] {
-                if a.0 == b.0 {
-                    let apart = a.2 <= b.1 + 1e-6 || b.2 <= a.1 + 1e-6;
-                    assert!(apart, "overlap in lane {}: {a:?} {b:?}", a.0);
-                }
-            }
-        }
-        for p in &layout.placed {
-            assert!(p.label_x >= 0.0);
-            let full = index.extent(p.index).label_width;
-            assert!(p.label_width <= full && p.label_width >= full.min(MIN_LABEL_WIDTH));
-        }
-        let mut seen = HashSet::new();
-        let members = layout
-            .clusters
-            .iter()
-            .flat_map(|c| c.indices.iter().copied());
-        for i in layout.placed.iter().map(|p| p.index).chain(members) {
-            assert!(include(i), "excluded event {i} shown");
-            assert!(seen.insert(i), "event {i} shown twice");
-        }
-        for i in index
-            .visible(scale.start, scale.end)
-            .filter(|&i| include(i))
-        {
-            assert!(seen.contains(&i), "visible event {i} missing");
-        }
-        assert_eq!(
-            seen.len(),
-            index
-                .visible(scale.start, scale.end)
-                .filter(|&i| include(i))
-                .count()
-        );
-    }
-
-    #[test]
-    fn spaced_events_share_the_first_lane_with_labels_right_of_their_points() {
-        let index = TimelineIndex::new(vec![
-            point(day(2014, 5, 6), 80.0),
-            point(day(2014, 1, 1), 80.0),
-            point(day(2014, 9, 1), 80.0),
-        ]);
-        let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
-        let l = layout(&index, &scale, &OPTIONS, |_| true);
-        assert_eq!(l.lanes, 1);
-        assert_eq!(
-            l.placed.iter().map(|p| p.index).collect::<Vec<_>>(),
-            [1, 0, 2]
-        );
-        for p in &l.placed {
-            assert_eq!(p.lane, 0);
-            assert_eq!(p.label_x, p.x + 5.0 + LABEL_OFFSET);
-            assert_eq!(p.label_width, 80.0);
-        }
-        check(&index, &scale, &OPTIONS, &l, &|_| true);
-    }
-
-    #[test]
-    fn close_events_stack_in_lanes_instead_of_overlapping() {
-        let index = TimelineIndex::new(vec![
-            point(day(2014, 5, 6), 200.0),
-            point(day(2014, 5, 8), 200.0),
-            point(day(2014, 5, 10), 200.0),
-        ]);
-        let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
-        let l = layout(&index, &scale, &OPTIONS, |_| true);
-        assert_eq!(
-            l.placed.iter().map(|p| p.lane).collect::<Vec<_>>(),
-            [0, 1, 2]
-        );
-        assert!(l.clusters.is_empty());
-        check(&index, &scale, &OPTIONS, &l, &|_| true);
-    }
-
-    #[test]
-    fn a_year_only_date_sits_mid_year_with_a_bracket_over_the_year() {
-        let index = TimelineIndex::new(vec![Extent {
-            first_day: day(1983, 1, 1),
-            end_day: day(1984, 1, 1),
-            is_span: false,
-            label_width: 50.0,
-        }]);
-        let scale = TimeScale::new(day(1980, 1, 1), day(1990, 1, 1), 1000.0);
-        let p = &layout(&index, &scale, &OPTIONS, |_| true).placed[0];
-        assert!((p.x_start - scale.to_px(day(1983, 1, 1))).abs() < 1e-9);
-        assert!((p.x_end - scale.to_px(day(1984, 1, 1))).abs() < 1e-9);
-        assert!((p.x - (p.x_start + p.x_end) / 2.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn a_span_begun_off_screen_keeps_its_label_in_view() {
-        let index = TimelineIndex::new(vec![span(day(2001, 10, 7), day(2014, 12, 31), 150.0)]);
-        let scale = TimeScale::new(day(2010, 1, 1), day(2011, 1, 1), 800.0);
-        let l = layout(&index, &scale, &OPTIONS, |_| true);
-        let p = &l.placed[0];
-        assert!(p.x < 0.0 && p.x_end > 800.0);
-        assert_eq!(p.label_x, LABEL_OFFSET);
-    }
-
-    #[test]
-    fn filtered_out_events_are_skipped() {
-        let index = TimelineIndex::new(
-            (0..10)
-                .map(|i| point(day(2014, 1, 1) + 30.0 * f64::from(i), 40.0))
-                .collect(),
-        );
-        let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
-        let even = |i: usize| i.is_multiple_of(2);
-        let l = layout(&index, &scale, &OPTIONS, even);
-        assert_eq!(l.placed.len(), 5);
-        check(&index, &scale, &OPTIONS, &l, &even);
-    }
-
-    #[test]
-    fn when_lanes_run_out_labels_are_shortened_before_anything_is_hidden() {
-        // Three lanes for items; the fourth event fits only if a long label gives way.
-        let index = TimelineIndex::new(vec![
-            point(day(2014, 1, 1), 300.0),
-            point(day(2014, 1, 2), 300.0),
-            point(day(2014, 1, 3), 300.0),
-            point(day(2014, 2, 15), 300.0),
-        ]);
-        let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
-        let l = layout(&index, &scale, &OPTIONS, |_| true);
-        assert!(l.clusters.is_empty());
-        assert_eq!(l.placed[3].lane, 0);
-        assert!(l.placed[0].label_width < 300.0 && l.placed[0].label_width >= MIN_LABEL_WIDTH);
-        assert_eq!(l.placed[3].label_width, 300.0);
-        check(&index, &scale, &OPTIONS, &l, &|_| true);
-    }
-
-    #[test]
-    fn crowded_points_gather_into_clusters_that_zooming_spreads_out() {
-        // 40 events over May 2014, seen from a two-decade window.
-        let events: Vec<Extent> = (0..40)
-            .map(|i| point(day(2014, 5, 1) + f64::from(i) * 0.75, 90.0))
-            .collect();
-        let index = TimelineIndex::new(events);
-        let options = LayoutOptions {
-            max_lanes: 8,
-            ..OPTIONS
-        };
-        let wide = TimeScale::new(day(2000, 1, 1), day(2020, 1, 1), 1000.0);
-        let l = layout(&index, &wide, &options, |_| true);
-        assert_eq!(l.lanes, 8);
-        assert_eq!(l.clusters.len(), 1);
-        let cluster = &l.clusters[0];
-        assert_eq!(cluster.lane, 7);
-        assert_eq!(cluster.indices.len(), 40 - 7);
-        check(&index, &wide, &options, &l, &|_| true);
-
-        let zoomed = TimeScale::new(cluster.first_day - 1.0, cluster.end_day + 1.0, 1000.0);
-        let z = layout(&index, &zoomed, &options, |_| true);
-        assert!(z.clusters.is_empty(), "{:?}", z.clusters);
-        let placed: HashSet<usize> = z.placed.iter().map(|p| p.index).collect();
-        assert!(cluster.indices.iter().all(|i| placed.contains(i)));
-        check(&index, &zoomed, &options, &z, &|_| true);
-    }
-
-    #[test]
-    fn a_hundred_thousand_events_zoomed_out_collapse_into_few_clusters() {
-        let events: Vec<Extent> = (0..100_000)
-            .map(|i| point(day(1950, 1, 1) + f64::from(i) * 0.4, 120.0))
-            .collect();
-        let index = TimelineIndex::new(events);
-        let scale = TimeScale::new(day(1940, 1, 1), day(2070, 1, 1), 1200.0);
-        let options = LayoutOptions::default();
-        let l = layout(&index, &scale, &options, |_| true);
-        assert!(l.placed.len() < 200 && l.clusters.len() < 100);
-        let clustered: usize = l.clusters.iter().map(|c| c.indices.len()).sum();
-        assert_eq!(l.placed.len() + clustered, 100_000);
-        assert!(l.clusters.iter().any(|c| c.indices.len() >= 1000));
-    }
-
-    #[test]
-    fn the_index_finds_long_spans_that_began_before_the_window() {
-        let index = TimelineIndex::new(vec![
-            span(day(1990, 1, 1), day(2020, 1, 1), 10.0),
-            point(day(2005, 1, 1), 10.0),
-            point(day(2010, 6, 1), 10.0),
-            point(day(2019, 1, 1), 10.0),
-        ]);
-        let found: Vec<usize> = index.visible(day(2010, 1, 1), day(2011, 1, 1)).collect();
-        assert_eq!(found, [0, 2]);
-        assert_eq!(index.first_day(), Some(day(1990, 1, 1)));
-        assert_eq!(index.end_day(), Some(day(2020, 1, 1)));
-        assert_eq!(index.len(), 4);
-        let empty = TimelineIndex::new(Vec::new());
-        assert!(empty.is_empty() && empty.first_day().is_none());
-        assert_eq!(empty.visible(0.0, 1.0).count(), 0);
-    }
-
-    #[test]
-    fn degenerate_input_gives_an_empty_or_sane_layout() {
-        let index = TimelineIndex::new(vec![
-            point(f64::NAN, 10.0),
-            Extent {
-                first_day: 5.0,
-                end_day: f64::NAN,
-                is_span: true,
-                label_width: f64::NAN,
-            },
-            point(6.0, -3.0),
-        ]);
-        assert_eq!(
-            layout(&index, &TimeScale::new(0.0, 0.0, 100.0), &OPTIONS, |_| true),
-            Layout::default()
-        );
-        let scale = TimeScale::new(0.0, 10.0, 100.0);
-        let zero_lanes = LayoutOptions {
-            max_lanes: 0,
-            label_gap: f64::NAN,
-            point_radius: -1.0,
-        };
-        let l = layout(&index, &scale, &zero_lanes, |_| true);
-        assert!(l.placed.is_empty());
-        assert_eq!(l.clusters.iter().map(|c| c.indices.len()).sum::<usize>(), 2);
-        assert_eq!(l.lanes, 1);
-    }
-
-    fn extent_strategy() -> impl Strategy<Value = Extent> {
-        (
-            0.0f64..2000.0,
-            prop_oneof![Just(1.0), Just(31.0), Just(365.0), 0.0f64..600.0],
-            any::<bool>(),
-            0.0f64..250.0,
-        )
-            .prop_map(|(first_day, length, is_span, label_width)| Extent {
-                first_day,
-                end_day: first_day + length,
-                is_span,
-                label_width,
-            })
-    }
-
-    proptest! {
-        #[test]
-        fn lanes_never_overlap_and_every_visible_event_is_accounted_for(
-            extents in proptest::collection::vec(extent_strategy(), 0..150),
-            start in -100.0f64..2000.0,
-            span in 5.0f64..2500.0,
-            width in 50.0f64..1600.0,
-            max_lanes in 0usize..10,
-            gap in 0.0f64..20.0,
-            radius in 0.0f64..8.0,
-            mask in any::<u64>(),
-        ) {
-            let index = TimelineIndex::new(extents);
-            let scale = TimeScale::new(start, start + span, width);
-            let options = LayoutOptions { max_lanes, label_gap: gap, point_radius: radius };
-            let include = |i: usize| (mask >> (i % 64)) & 1 == 1;
-            let l = layout(&index, &scale, &options, include);
-            check(&index, &scale, &options, &l, &include);
-        }
-
-        #[test]
-        fn visible_matches_a_linear_scan(
-            extents in proptest::collection::vec(extent_strategy(), 0..200),
-            start in -700.0f64..2700.0,
-            span in 0.0f64..1000.0,
-        ) {
-            let index = TimelineIndex::new(extents.clone());
-            let mut found: Vec<usize> = index.visible(start, start + span).collect();
-            found.sort_unstable();
-            let expected: Vec<usize> = (0..extents.len())
-                .filter(|&i| extents[i].intersects(start, start + span))
-                .collect();
-            prop_assert_eq!(found, expected);
-        }
-    }
-}
+mod tests;

@@ -172,7 +172,11 @@ impl TickUnit {
 pub struct Tick {
     pub day: f64,
     pub x: f64,
+    /// Empty where the label is left out (so as not to overlap its neighbour).
     pub label: String,
+    /// Where the label starts (it is left-aligned): at the tick, except the context tier's
+    /// first label, which sticks to the left edge when its tick is off-screen.
+    pub label_x: f64,
 }
 
 /// The two tiers of the axis.
@@ -320,6 +324,7 @@ fn minor_ticks(unit: TickUnit, scale: &TimeScale, lo: f64, hi: f64) -> Vec<Tick>
                 day,
                 x,
                 label: label.as_str().to_owned(),
+                label_x: x,
             });
         }
         cursor.advance();
@@ -333,17 +338,39 @@ fn major_ticks(unit: TickUnit, scale: &TimeScale, lo: f64, hi: f64) -> Vec<Tick>
         TickUnit::Weeks | TickUnit::Days => (Cursor::month_containing(lo), LabelStyle::MonthYear),
         _ => return Vec::new(),
     };
-    let mut ticks = Vec::new();
+    let mut ticks: Vec<Tick> = Vec::new();
     let mut label = ShortLabel::default();
     while (cursor.day() as f64) <= hi {
         let day = cursor.day() as f64;
+        let x = scale.to_px(day);
         cursor.write_label(style, &mut label);
         ticks.push(Tick {
             day,
-            x: scale.to_px(day),
+            x,
             label: label.as_str().to_owned(),
+            label_x: x.max(0.0),
         });
         cursor.advance();
+    }
+    // The first label, stuck to the left edge, gives way to the next one if they would touch
+    // ("May 2015Jun 2015"): the next one stands at its own boundary. Then, left to right, a
+    // label that would overlap the one before is left out (only on very narrow axes).
+    let end = |t: &Tick| t.label_x + label_width(&t.label) + TICK_LABEL_GAP;
+    if let [first, second, ..] = ticks.as_mut_slice() {
+        if first.x < 0.0 && end(first) > second.label_x {
+            first.label.clear();
+        }
+    }
+    let mut previous_end = f64::NEG_INFINITY;
+    for tick in &mut ticks {
+        if tick.label.is_empty() {
+            continue;
+        }
+        if tick.label_x < previous_end {
+            tick.label.clear();
+        } else {
+            previous_end = end(tick);
+        }
     }
     ticks
 }
@@ -706,6 +733,20 @@ mod tests {
     }
 
     #[test]
+    fn the_first_context_label_gives_way_to_the_next_at_the_left_edge() {
+        // Weeks of May and June 2015, the window starting on 28 May: "May 2015" at the left
+        // edge would run into "Jun 2015" a few pixels further on.
+        let s = TimeScale::new(day(2015, 5, 28), day(2015, 8, 1), 900.0);
+        let t = ticks(&s);
+        assert_eq!(t.major[0].label, "", "{:?}", t.major);
+        assert_eq!(t.major[1].label, "Jun 2015");
+        // With room, it stays.
+        let s = TimeScale::new(day(2015, 5, 10), day(2015, 7, 20), 900.0);
+        assert_eq!(ticks(&s).major[0].label, "May 2015");
+        assert_eq!(ticks(&s).major[0].label_x, 0.0);
+    }
+
+    #[test]
     fn degenerate_scales_have_no_ticks() {
         for s in [
             TimeScale::new(10.0, 10.0, 500.0),
@@ -787,10 +828,39 @@ mod tests {
                 prop_assert!(pair[0].x < pair[1].x);
             }
             for tick in &t.minor {
+                prop_assert_eq!(tick.label_x, tick.x);
+                prop_assert!(!tick.label.is_empty());
+            }
+            for tick in &t.minor {
                 prop_assert!(tick.x >= 0.0 && tick.x <= width, "{:?}", tick);
             }
             if let Some(first) = t.major.first() {
                 prop_assert!(first.x <= 0.0 && first.day <= s.start);
+            }
+        }
+
+        /// Whatever the window and width, no two labels drawn on the same tier overlap (each
+        /// occupies `[label_x, label_x + label_width]`, with a gap before the next), the
+        /// context tier's first label included where it sticks to the left edge.
+        #[test]
+        fn drawn_labels_of_a_tier_never_overlap(
+            start in -2_000_000.0f64..2_000_000.0,
+            log_span in 0.5f64..7.0,
+            width in 40.0f64..3000.0,
+        ) {
+            let s = TimeScale::new(start, start + 10f64.powf(log_span), width);
+            let t = ticks(&s);
+            for tier in [&t.minor, &t.major] {
+                let drawn: Vec<&Tick> = tier.iter().filter(|t| !t.label.is_empty()).collect();
+                for tick in &drawn {
+                    prop_assert!(tick.label_x >= 0.0 && tick.label_x <= width, "{:?}", tick);
+                }
+                for pair in drawn.windows(2) {
+                    prop_assert!(
+                        pair[0].label_x + label_width(&pair[0].label) + TICK_LABEL_GAP <= pair[1].label_x + 1e-9,
+                        "{:?} overlaps {:?}", pair[0], pair[1]
+                    );
+                }
             }
         }
 

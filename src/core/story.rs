@@ -5,9 +5,9 @@
 //! them. A position is two indices, so stepping through a story is arithmetic, and a link's
 //! `?story=…&scene=…` resolves to a position or to a notice saying what was not found.
 
-use crate::core::dataset::{Chronology, GroupBy, SceneWindow, Story, StoryScene};
+use crate::core::dataset::{Chronology, SceneWindow, Story, StoryScene};
 use crate::core::date::{PartialDate, Precision, MAX_ABS_YEAR};
-use crate::core::query::{Facet, Filter};
+use crate::core::query::Filter;
 use std::collections::HashSet;
 
 /// A scene of a story of the chronology, by position.
@@ -125,16 +125,6 @@ pub fn scene_filter(scene: &StoryScene) -> Filter {
         third_parties: f.third_parties.iter().cloned().collect(),
         text: String::new(),
         events: scene.view.highlight.iter().cloned().collect(),
-    }
-}
-
-/// The facet lanes are grouped by; `None` for one set of lanes.
-pub fn group_facet(group_by: GroupBy) -> Option<Facet> {
-    match group_by {
-        GroupBy::None => None,
-        GroupBy::Phase => Some(Facet::Phase),
-        GroupBy::Domain => Some(Facet::Domain),
-        GroupBy::ThirdParty => Some(Facet::ThirdParty),
     }
 }
 
@@ -536,8 +526,8 @@ mod tests {
         let filter = scene_filter(parties);
         assert!(filter.third_parties.contains("china") && filter.domains.is_empty());
         assert_eq!(
-            parties.view.group_by.and_then(group_facet),
-            Some(Facet::ThirdParty)
+            parties.view.group_by.and_then(|g| g.facet()),
+            Some(crate::core::query::Facet::ThirdParty)
         );
         let take_off = &story.scenes[story.scene_index("take-off-2007").unwrap()];
         let only = scene_filter(take_off);

@@ -1,6 +1,6 @@
 //! The whole view ⇄ a URL query string, so that a link shows exactly what its sender saw.
 //!
-//! `?domain=afghanistan,piracy&party=china&phase=second-abe&q=worner&dim=1&from=2006-01-01&to=2012-06-30&event=2007-abe-nac-speech`
+//! `?domain=afghanistan,piracy&party=china&phase=second-abe&q=worner&dim=1&group=domain&follow=0&from=2006-01-01&to=2012-06-30&event=2007-abe-nac-speech`
 //!
 //! In story mode the link names the story and its scene: `?story=the-brief&scene=take-off-2007`.
 //!
@@ -8,15 +8,20 @@
 //! short notice, and the rest of the link still applies.
 
 use crate::core::date::{civil_from_days, days_from_civil, PartialDate};
+use crate::core::grouping::GroupBy;
 use crate::core::query::{Facet, Filter};
 use crate::core::synthetic::MAX_EVENTS;
 
 /// Everything about the view that a link carries.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ViewState {
     pub filter: Filter,
     /// Filtered-out events dimmed rather than hidden.
     pub dim: bool,
+    /// The timeline's lanes grouped by phase, domain or third party (`group=`).
+    pub group: GroupBy,
+    /// The window follows the filters (`follow=0` turns it off; on when absent).
+    pub follow: bool,
     /// The visible window, in days from 1970-01-01.
     pub window: Option<(f64, f64)>,
     /// The id of the selected event.
@@ -31,6 +36,23 @@ pub struct ViewState {
     /// The scene of that story: its id, or its number from 1 (see
     /// [`crate::core::story::locate`]). Only with a story.
     pub scene: Option<String>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            filter: Filter::default(),
+            dim: false,
+            group: GroupBy::None,
+            follow: true,
+            window: None,
+            selected: None,
+            synthetic: None,
+            data: None,
+            story: None,
+            scene: None,
+        }
+    }
 }
 
 /// The `data` value naming the chronology imported in this browser and kept there (rather than
@@ -163,6 +185,15 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                 "0" | "false" => view.dim = false,
                 _ => notices.push(format!("Ignored dim='{}' in the link (use 1 or 0).", short(&value))),
             },
+            ("group", None) => match GroupBy::parse(&value) {
+                Some(group) => view.group = group,
+                None => notices.push(format!("Ignored group='{}' in the link (use none, phase, domain or party).", short(&value))),
+            },
+            ("follow", None) => match value.as_str() {
+                "1" | "true" | "" => view.follow = true,
+                "0" | "false" => view.follow = false,
+                _ => notices.push(format!("Ignored follow='{}' in the link (use 1 or 0).", short(&value))),
+            },
             ("from", None) => match parse_day(&value) {
                 Some(d) => from = Some(d),
                 None => notices.push(format!("Ignored from='{}' in the link: not a date.", short(&value))),
@@ -265,6 +296,12 @@ pub fn to_query(view: &ViewState) -> String {
     if view.dim {
         parts.push("dim=1".into());
     }
+    if view.group != GroupBy::None {
+        parts.push(format!("group={}", view.group.key()));
+    }
+    if !view.follow {
+        parts.push("follow=0".into());
+    }
     if let Some((f, t)) = view.window {
         parts.push(format!("from={}&to={}", format_day(f), format_day(t)));
     }
@@ -302,13 +339,15 @@ mod tests {
         view.filter.third_parties.insert("china".into());
         view.filter.text = "Wörner & co".into();
         view.dim = true;
+        view.group = GroupBy::Domain;
+        view.follow = false;
         view.window = Some(round_window(
             year_start(1990) + 0.25,
             year_start(2001) + 17.5,
         ));
         view.selected = Some("1991-worner-visit".into());
         let q = to_query(&view);
-        assert!(q.starts_with("?domain=afghanistan,piracy&party=china&q=W%C3%B6rner+%26+co&dim=1&from=1990-01-01T06:00"), "{q}");
+        assert!(q.starts_with("?domain=afghanistan,piracy&party=china&q=W%C3%B6rner+%26+co&dim=1&group=domain&follow=0&from=1990-01-01T06:00"), "{q}");
         let (back, notices) = parse(&q);
         assert_eq!(notices, Vec::<String>::new());
         assert_eq!(back, view);
@@ -383,7 +422,17 @@ mod tests {
     #[test]
     fn garbage_is_ignored_with_a_notice_and_the_rest_applies() {
         let (view, notices) = parse(
-            "?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>&dim=maybe&synthetic=-3&%ZZ=%",
+            "?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>&dim=maybe&synthetic=-3&%ZZ=%&group=year&follow=sometimes",
+        );
+        assert_eq!(view.group, GroupBy::None);
+        assert!(view.follow, "following stays on");
+        assert!(
+            notices.iter().any(|n| n.contains("group='year'")),
+            "{notices:?}"
+        );
+        assert!(
+            notices.iter().any(|n| n.contains("follow='sometimes'")),
+            "{notices:?}"
         );
         assert!(view.filter.domains.contains("cyber"));
         assert_eq!(view.window, None);
@@ -404,7 +453,35 @@ mod tests {
             notices.iter().any(|n| n.contains("event='<script>'")),
             "{notices:?}"
         );
-        assert!(notices.len() >= 5, "{notices:?}");
+        assert!(notices.len() >= 7, "{notices:?}");
+    }
+
+    #[test]
+    fn grouping_and_following_travel_in_the_link_and_default_to_none_and_on() {
+        let (view, notices) = parse("");
+        assert_eq!((view.group, view.follow), (GroupBy::None, true));
+        assert!(notices.is_empty());
+        for group in GroupBy::ALL {
+            let view = ViewState {
+                group,
+                ..ViewState::default()
+            };
+            let q = to_query(&view);
+            if group == GroupBy::None {
+                assert_eq!(q, "");
+            } else {
+                assert_eq!(q, format!("?group={}", group.key()));
+            }
+            assert_eq!(parse(&q), (view, vec![]));
+        }
+        let still = ViewState {
+            follow: false,
+            ..ViewState::default()
+        };
+        assert_eq!(to_query(&still), "?follow=0");
+        assert_eq!(parse("?follow=0").0, still);
+        assert!(parse("?follow=1").0.follow);
+        assert_eq!(parse("?group=party").0.group, GroupBy::Party);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -426,7 +503,7 @@ mod tests {
 
             #[test]
             fn any_query_like_string_parses_without_panicking(
-                pairs in proptest::collection::vec(("(domain|party|phase|q|dim|from|to|event|synthetic|story|scene|x)", "[%+,=&a-zA-Z0-9:T.-]{0,30}"), 0..8)
+                pairs in proptest::collection::vec(("(domain|party|phase|q|dim|group|follow|from|to|event|synthetic|story|scene|x)", "[%+,=&a-zA-Z0-9:T.-]{0,30}"), 0..8)
             ) {
                 let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
                 let _ = parse(&q.join("&"));
@@ -439,6 +516,8 @@ mod tests {
                 phases in proptest::collection::btree_set(id(), 0..3),
                 text in "\\PC{0,30}",
                 dim: bool,
+                group in proptest::sample::select(GroupBy::ALL.to_vec()),
+                follow: bool,
                 start in -200_000.0f64..200_000.0,
                 span in 1.0f64..50_000.0,
                 selected in proptest::option::of(id()),
@@ -453,6 +532,8 @@ mod tests {
                 let view = ViewState {
                     filter: Filter { phases, domains, third_parties: parties, text: text.clone(), events: Default::default() },
                     dim,
+                    group,
+                    follow,
                     window: Some(round_window(start, start + span)),
                     selected,
                     synthetic,

@@ -4,6 +4,8 @@
 //! Every operation returns a new window that respects the [`Limits`]; nothing here ever
 //! produces a NaN, whatever the input, so a stray wheel event cannot blank the timeline.
 
+use crate::core::layout::TimelineIndex;
+
 /// Days in an average Gregorian year.
 const DAYS_PER_YEAR: f64 = 365.2425;
 
@@ -28,8 +30,9 @@ pub struct Limits {
 
 impl Limits {
     /// Limits for data covering `[first_day, end_day)`: at least three weeks visible, and the
-    /// window may go a margin beyond the data (5% of its extent each side, at least a year) so
-    /// the first and last events are never stuck at the very edge.
+    /// window may go a small margin beyond the data (3% of its extent each side, at least a
+    /// year) so the first and last events are never stuck at the very edge. The data's extent
+    /// is what it holds (spans' ends included), never the present day.
     pub fn for_extent(first_day: f64, end_day: f64) -> Limits {
         let (a, b) = match (first_day.is_finite(), end_day.is_finite()) {
             (true, true) => (first_day.min(end_day), first_day.max(end_day)),
@@ -37,7 +40,7 @@ impl Limits {
             (false, true) => (end_day, end_day),
             (false, false) => (0.0, 0.0),
         };
-        let margin = ((b - a) * 0.05).max(DAYS_PER_YEAR);
+        let margin = ((b - a) * 0.03).max(DAYS_PER_YEAR);
         let outer_start = a - margin;
         let outer_end = b + margin;
         Limits {
@@ -182,6 +185,18 @@ impl Viewport {
         limits.place(center - span / 2.0, span)
     }
 
+    /// The window that fits the events passing `include` (see [`TimelineIndex::frame`]: the
+    /// point events, or the spans when there are none), with [`Viewport::fit`]'s margin; None
+    /// when no event passes. "Fit all" and a window that follows the filters use it. O(n).
+    pub fn fit_events(
+        index: &TimelineIndex,
+        include: impl Fn(usize) -> bool,
+        limits: &Limits,
+    ) -> Option<Viewport> {
+        let (first_day, end_day) = index.frame(include)?;
+        Some(Viewport::fit(first_day, end_day, limits))
+    }
+
     /// The same span centred on `day` (as far as the bounds allow): "go to this event".
     pub fn center_on(&self, day: f64, limits: &Limits) -> Viewport {
         let limits = limits.normalized();
@@ -277,8 +292,8 @@ mod tests {
     fn limits_leave_a_margin_around_the_data() {
         let l = chronology();
         assert_eq!(l.min_span, 21.0);
-        assert!(l.outer_start <= day(1989, 1, 1) && l.outer_start > day(1987, 1, 1));
-        assert!(l.outer_end >= day(2025, 1, 1) && l.outer_end < day(2027, 1, 1));
+        assert!(l.outer_start <= day(1989, 1, 1) && l.outer_start > day(1988, 9, 1));
+        assert!(l.outer_end >= day(2025, 1, 1) && l.outer_end < day(2025, 4, 1));
         assert_eq!(l.max_span, l.outer_end - l.outer_start);
         let single_day = Limits::for_extent(100.0, 101.0);
         assert!(
@@ -335,6 +350,53 @@ mod tests {
         assert!(close(one_day.span(), 21.0, 21.0) && one_day.contains(day(2014, 5, 6)));
         let everything = Viewport::fit(l.outer_start - 1e6, l.outer_end + 1e6, &l);
         assert_eq!(everything, Viewport::new(l.outer_start, l.outer_end));
+    }
+
+    #[test]
+    fn the_default_window_fits_the_chronologys_dated_events_not_its_planned_decade() {
+        use crate::core::dataset::embedded;
+        use crate::core::layout::Extent;
+        let mut data = embedded().unwrap();
+        data.sort_events();
+        let index = TimelineIndex::new(
+            data.events
+                .iter()
+                .map(|e| Extent {
+                    first_day: e.first_day() as f64,
+                    end_day: e.end_day() as f64,
+                    is_span: e.is_span(),
+                    label_width: 100.0,
+                    priority: 0,
+                })
+                .collect(),
+        );
+        let limits = Limits::for_extent(index.first_day().unwrap(), index.end_day().unwrap());
+        // The axis reaches the data's last day (the Transformation Decade ends in 2024), with a
+        // small margin.
+        assert!(limits.outer_end >= day(2025, 1, 1) && limits.outer_end < day(2026, 6, 1));
+        assert!(limits.outer_start > day(1977, 6, 1) && limits.outer_start <= day(1979, 1, 1));
+        // The default window frames the dated events, 1979 to 2018 (and "the late 2010s",
+        // circa 2018, whose possible range runs to the end of 2019).
+        let all = Viewport::fit_events(&index, |_| true, &limits).unwrap();
+        assert!(all.start >= limits.outer_start && all.start < day(1979, 1, 1));
+        assert!(
+            all.end > day(2018, 9, 1) && all.end < day(2021, 6, 1),
+            "{all:?}"
+        );
+        // Piracy's events run from 2009 to 2016: its window is 2008–2017 or so, though its
+        // spans run from 2000 to 2019.
+        let piracy: Vec<bool> = data
+            .events
+            .iter()
+            .map(|e| e.domains.iter().any(|d| d == "piracy"))
+            .collect();
+        let v = Viewport::fit_events(&index, |i| piracy[i], &limits).unwrap();
+        assert!(
+            v.start > day(2008, 1, 1) && v.start < day(2009, 1, 1),
+            "{v:?}"
+        );
+        assert!(v.end > day(2017, 1, 1) && v.end < day(2018, 1, 1), "{v:?}");
+        assert_eq!(Viewport::fit_events(&index, |_| false, &limits), None);
     }
 
     #[test]

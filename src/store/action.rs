@@ -1,4 +1,5 @@
 use super::{DialogKind, Notice, Origin, Prepared, Progress, Report};
+use crate::core::grouping::GroupBy;
 use crate::core::import::{Format, ImportProblem};
 use crate::core::query::Facet;
 use crate::core::url_state::ViewState;
@@ -26,8 +27,25 @@ pub enum Action {
     FitAll,
     /// Centre the window on a day (clicking a year in the overview).
     CenterOn(f64),
-    /// Show a range of days (expanding a cluster).
+    /// Show a range of days.
     FitRange(f64, f64),
+    /// Open a `+N` badge: zoom in until its members spread, or list them when even the
+    /// narrowest window cannot.
+    OpenCluster {
+        members: Vec<usize>,
+        /// The group it is drawn in, if grouped.
+        group: Option<usize>,
+        /// In the spans' band.
+        spans: bool,
+    },
+    /// Close the list of a badge's events.
+    CloseClusterList,
+    /// Group the timeline's lanes (or not).
+    SetGroupBy(GroupBy),
+    /// Collapse or expand a group (by its key).
+    ToggleGroup(String),
+    /// Whether the window follows the filters.
+    SetFollow(bool),
     Select(Option<usize>),
     /// Select the previous (-1) or next (+1) event passing the filter, in time order.
     Step(i32),

@@ -113,6 +113,8 @@ pub struct Chrome {
     /// A file is being dragged over the page.
     pub dragging: bool,
     pub pending: PendingLink,
+    /// The events of a `+N` badge too crowded to spread, listed for choosing.
+    pub cluster_list: Option<Vec<usize>>,
 }
 
 impl Chrome {

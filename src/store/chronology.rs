@@ -71,6 +71,7 @@ impl Prepared {
                 } else {
                     estimate(&e.title)
                 },
+                priority: crate::core::priority::label_priority(e),
             })
             .collect();
         Self {
@@ -119,7 +120,9 @@ impl Shown {
             _ => (3_650.0, 20_000.0),
         };
         let limits = Limits::for_extent(first, end);
-        let fitted = Viewport::fit(first, end, &limits);
+        // What the chronology's events frame (the point events; the spans when there are none).
+        let fitted = Viewport::fit_events(&index, |_| true, &limits)
+            .unwrap_or_else(|| Viewport::fit(first, end, &limits));
         Self {
             origin,
             data: Shared::new(data),

@@ -11,6 +11,7 @@ pub mod boot;
 mod chrome;
 mod chronology;
 mod filtering;
+mod lanes;
 mod notice;
 mod reduce;
 mod shared;
@@ -24,6 +25,7 @@ pub use action::Action;
 pub use chrome::{Chrome, DialogKind, PendingLink, Progress, Report, Theme};
 pub use chronology::{Origin, Prepared, Shown, MEASURED_LABELS, SYNTHETIC_SEED};
 pub use filtering::Filtering;
+pub use lanes::Lanes;
 pub use notice::Notice;
 pub use reduce::reduce;
 pub use shared::Shared;
@@ -41,6 +43,8 @@ pub struct State {
     pub filtering: Filtering,
     /// The visible window of time and its animation.
     pub window: Window,
+    /// How the timeline's lanes are grouped.
+    pub lanes: Lanes,
     /// The selected event (an index into the chronology's events, in time order): always one
     /// that passes the filter.
     pub selected: Option<usize>,
@@ -76,6 +80,7 @@ impl State {
             chronology,
             filtering,
             window,
+            lanes: Lanes::default(),
             selected: None,
             chrome,
             story: None,
@@ -128,13 +133,21 @@ impl State {
                 .selected
                 .map(|i| self.chronology.data.events[i].id.clone()),
             synthetic: self.synthetic(),
-            data: match &self.chronology.origin {
-                Origin::Url(url) => Some(url.clone()),
-                Origin::File { .. } => Some(url_state::KEPT_DATA.to_string()),
-                _ => self.chrome.pending.data.clone(),
-            },
+            data: self.data_link(),
+            group: self.lanes.by,
+            follow: self.window.follow,
             story: None,
             scene: None,
+        }
+    }
+
+    /// What the link says of the chronology shown: a file of the site, the kept import, or (while
+    /// one loads) the file the link names.
+    pub fn data_link(&self) -> Option<String> {
+        match &self.chronology.origin {
+            Origin::Url(url) => Some(url.clone()),
+            Origin::File { .. } => Some(url_state::KEPT_DATA.to_string()),
+            _ => self.chrome.pending.data.clone(),
         }
     }
 
@@ -149,6 +162,9 @@ impl State {
             self.filtering
                 .set_filter_from_link(&self.chronology.data, view),
         );
+        self.window.follow = view.follow;
+        self.lanes.by = view.group;
+        self.lanes.regroup(&self.chronology.data, &self.filtering);
         self.window.animation = None;
         self.window.viewport = match view.window {
             Some((from, to)) => {
@@ -198,6 +214,7 @@ impl State {
     /// deselected.
     pub(crate) fn refilter(&mut self) {
         self.filtering.refilter(&self.chronology.data);
+        self.lanes.regroup(&self.chronology.data, &self.filtering);
         if self.selected.is_some_and(|i| !self.passes(i)) {
             self.selected = None;
         }
@@ -265,6 +282,7 @@ impl State {
                 matches: &self.filtering.matches,
                 dim: self.filtering.dim,
                 selected: self.selected,
+                grouping: (*self.lanes.grouping).as_ref(),
             },
             &crate::core::scale::TimeScale::new(v.start, v.end, self.window.width.max(100.0)),
         )
@@ -303,5 +321,51 @@ impl State {
             parts.push(format!("Search: “{}”", filter.text.trim()));
         }
         parts.join(" · ")
+    }
+}
+
+impl State {
+    /// The window that frames the events passing the filter (None when none does).
+    pub fn fit_matches(&self) -> Option<crate::core::viewport::Viewport> {
+        crate::core::viewport::Viewport::fit_events(
+            &self.chronology.index,
+            |i| self.passes(i),
+            &self.chronology.limits,
+        )
+    }
+
+    /// After the filter changes: the window eases to the matching events, if it follows them.
+    pub(crate) fn follow_filter(&mut self) {
+        if !self.window.follow || self.filtering.match_count == 0 {
+            return;
+        }
+        if let Some(to) = self.fit_matches() {
+            self.window.go_to(to, true);
+        }
+    }
+
+    /// What opening a `+N` badge of the timeline as drawn now does.
+    pub(crate) fn open_cluster(
+        &self,
+        members: &[usize],
+        group: Option<usize>,
+        spans: bool,
+    ) -> crate::core::scene::ClusterOpening {
+        use crate::core::scene::{open_cluster, SceneInput};
+        let v = self.window.target();
+        open_cluster(
+            &SceneInput {
+                data: &self.chronology.data,
+                index: &self.chronology.index,
+                matches: &self.filtering.matches,
+                dim: self.filtering.dim,
+                selected: self.selected,
+                grouping: (*self.lanes.grouping).as_ref(),
+            },
+            &crate::core::scale::TimeScale::new(v.start, v.end, self.window.width.max(100.0)),
+            members,
+            group,
+            spans,
+        )
     }
 }

@@ -1,5 +1,6 @@
 use super::{Action, DialogKind, Notice, Origin, Report, Shared, State, Theme};
 use crate::core::query::Filter;
+use crate::core::scene::ClusterOpening;
 use crate::core::viewport::Viewport;
 
 /// The state after `action`, or None when the action changes nothing (so that nothing
@@ -45,13 +46,49 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             s.window.go_to(to, true);
         }
         Action::FitAll => {
-            let to = s.chronology.fitted;
+            let to = s.fit_matches().unwrap_or(s.chronology.fitted);
             s.window.go_to(to, true);
         }
         Action::FitRange(first, end) => {
             s.window.go_to(Viewport::fit(first, end, &limits), true);
         }
-        Action::Select(i) => s.select(i),
+        Action::OpenCluster {
+            members,
+            group,
+            spans,
+        } => match s.open_cluster(&members, group, spans) {
+            ClusterOpening::Zoom(to) => s.window.go_to(to, true),
+            ClusterOpening::List => s.chrome.cluster_list = Some(members),
+        },
+        Action::CloseClusterList => {
+            s.chrome.cluster_list.take()?;
+        }
+        Action::SetGroupBy(by) => {
+            if s.lanes.by == by {
+                return None;
+            }
+            s.lanes.by = by;
+            s.lanes.regroup(&s.chronology.data, &s.filtering);
+        }
+        Action::ToggleGroup(key) => {
+            if !s.lanes.collapsed.remove(&key) {
+                s.lanes.collapsed.insert(key);
+            }
+            s.lanes.regroup(&s.chronology.data, &s.filtering);
+        }
+        Action::SetFollow(follow) => {
+            if s.window.follow == follow {
+                return None;
+            }
+            s.window.follow = follow;
+            if follow {
+                s.follow_filter();
+            }
+        }
+        Action::Select(i) => {
+            s.chrome.cluster_list = None;
+            s.select(i);
+        }
         Action::Step(delta) => {
             let next = s.step_from(s.selected, delta)?;
             s.select(Some(next));
@@ -70,24 +107,29 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
                 set.insert(id);
             }
             s.refilter();
+            s.follow_filter();
         }
         Action::OnlyFacet(facet, id) => {
             let set = s.filtering.filter.selected_mut(facet);
             set.clear();
             set.insert(id);
             s.refilter();
+            s.follow_filter();
         }
         Action::ClearFacet(facet) => {
             s.filtering.filter.selected_mut(facet).clear();
             s.refilter();
+            s.follow_filter();
         }
         Action::ClearFilters => {
             s.filtering.filter = Filter::default();
             s.refilter();
+            s.follow_filter();
         }
         Action::SetSearch(text) => {
             s.filtering.filter.text = text;
             s.refilter();
+            s.follow_filter();
         }
         Action::NextMatch(delta) => {
             if s.filtering.filter.text.trim().is_empty() {

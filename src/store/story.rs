@@ -43,6 +43,9 @@ impl State {
         });
         self.filtering.filter = filter;
         self.filtering.dim = true;
+        if let Some(by) = scene.view.group_by {
+            self.lanes.by = by;
+        }
         self.refilter();
         self.selected = None;
         self.window.go_to(to, animate);
@@ -75,11 +78,8 @@ impl State {
                 .selected
                 .map(|i| self.chronology.data.events[i].id.clone()),
             synthetic: self.synthetic(),
-            data: match &self.chronology.origin {
-                super::Origin::Url(url) => Some(url.clone()),
-                super::Origin::File { .. } => Some(url_state::KEPT_DATA.to_string()),
-                _ => self.chrome.pending.data.clone(),
-            },
+            data: self.data_link(),
+            group: self.lanes.by,
             story: Some(story.id.clone()),
             scene: Some(scene.id.clone()),
             ..ViewState::default()

@@ -22,6 +22,8 @@ pub struct Window {
     pub width: f64,
     /// The system asks for reduced motion: the window jumps instead of easing.
     pub reduced_motion: bool,
+    /// The window follows the filters: it eases to the matching events when they change.
+    pub follow: bool,
 }
 
 impl Window {
@@ -31,6 +33,7 @@ impl Window {
             animation: None,
             width: 960.0,
             reduced_motion,
+            follow: true,
         }
     }
 

@@ -5,6 +5,7 @@ use crate::core::url_state;
 use crate::store::{self, boot::Deferred, Action, Origin, State};
 use crate::ui::adapters::{self, exports::Export, storage, timing};
 use crate::ui::components::{
+    chips::FilterChips,
     detail::Detail,
     dialogs::Dialog,
     event_list::{EventList, FULL_LIST_LIMIT},
@@ -181,10 +182,16 @@ pub fn app() -> Html {
                 }
                 <main class="main">
                     <Overview data={data.clone()} histogram={filtering.histogram.clone()} viewport={s.window.viewport} {dark}
-                              limits={s.chronology.limits} width={s.window.width} {annotations} dispatch={dispatch.clone()} />
+                              limits={s.chronology.limits} width={s.window.width} annotations={annotations.clone()} dispatch={dispatch.clone()} />
+                    if s.story.is_none() {
+                        <FilterChips data={data.clone()} filter={filtering.filter.clone()} dispatch={dispatch.clone()} />
+                    }
                     <Timeline data={data.clone()} index={s.chronology.index.clone()} limits={s.chronology.limits}
                               viewport={s.window.viewport} width={s.window.width} selected={s.selected}
                               matches={filtering.matches.clone()} dim={filtering.dim} {dark}
+                              grouping={s.lanes.grouping.clone()} group_by={s.lanes.by} follow={s.window.follow}
+                              match_count={filtering.match_count} shown={s.shown_in_words()}
+                              annotations={annotations.clone()} cluster_list={s.chrome.cluster_list.clone()}
                               dispatch={dispatch.clone()} />
                     <div class="below">
                         if full {

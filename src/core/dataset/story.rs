@@ -123,17 +123,7 @@ impl SceneFilters {
     }
 }
 
-/// How the timeline's lanes are grouped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum GroupBy {
-    /// One set of lanes for every event.
-    None,
-    Phase,
-    Domain,
-    ThirdParty,
-}
+pub use crate::core::grouping::GroupBy;
 
 /// A moment marked on the time axis while a scene is shown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

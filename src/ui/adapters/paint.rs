@@ -183,6 +183,23 @@ pub fn paint(
                 pen.stroke(colours, stroke);
                 ctx.stroke();
             }
+            Prim::Polygon {
+                points,
+                fill,
+                stroke,
+            } => {
+                ctx.begin_path();
+                polygon(&ctx, points);
+                ctx.close_path();
+                if let Some(fill) = fill {
+                    pen.fill(colours.ink(*fill));
+                    ctx.fill();
+                }
+                if let Some(stroke) = stroke {
+                    pen.stroke(colours, stroke);
+                    ctx.stroke();
+                }
+            }
             Prim::Polyline { points, stroke } => {
                 ctx.begin_path();
                 polygon(&ctx, points);

@@ -2,6 +2,7 @@
 //! Components call the core for what they show and the adapters for browser effects; they never
 //! change the state themselves.
 
+pub mod chips;
 pub mod detail;
 pub mod dialogs;
 pub mod event_list;

@@ -18,17 +18,7 @@ pub fn marker(
     let colour = position
         .map(|p| domain_colour(p, dark))
         .unwrap_or(NO_DOMAIN);
-    let f = |v: f64| format!("{v:.1}");
-    let corners = Shape::of_domain(position).corners(cx, cy, r);
-    if corners.is_empty() {
-        return yew::html! { <circle {class} cx={f(cx)} cy={f(cy)} r={f(r)} fill={colour} /> };
-    }
-    let mut d = String::new();
-    for (n, (x, y)) in corners.iter().enumerate() {
-        d.push(if n == 0 { 'M' } else { 'L' });
-        d.push_str(&format!("{},{}", f(*x), f(*y)));
-    }
-    d.push('Z');
+    let d = Shape::of_domain(position).svg_path(cx, cy, r);
     yew::html! { <path {class} d={d} fill={colour} /> }
 }
 

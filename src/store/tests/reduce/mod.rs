@@ -3,6 +3,7 @@
 mod chrome;
 mod chronologies;
 mod filter;
+mod lanes;
 mod selection;
 mod story;
 mod window;

@@ -23,6 +23,7 @@ pub struct SceneInputs {
     pub matches: Shared<Vec<bool>>,
     pub dim: bool,
     pub selected: Option<usize>,
+    pub grouping: Shared<Option<crate::core::grouping::Grouping>>,
     pub viewport: Viewport,
 }
 
@@ -35,6 +36,7 @@ impl SceneInputs {
                 matches: &self.matches,
                 dim: self.dim,
                 selected: self.selected,
+                grouping: (*self.grouping).as_ref(),
             },
             &TimeScale::new(self.viewport.start, self.viewport.end, width.max(100.0)),
         )

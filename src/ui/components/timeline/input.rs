@@ -119,6 +119,8 @@ pub struct PointerInputs {
     pub current: Rc<RefCell<TimeScale>>,
     /// What is painted: a click finds what was drawn under the pointer.
     pub painted: Rc<RefCell<Painted>>,
+    /// The lanes' groups (a click on a header toggles it).
+    pub grouping: crate::store::Shared<Option<crate::core::grouping::Grouping>>,
 }
 
 #[hook]
@@ -132,6 +134,7 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
         width,
         current,
         painted,
+        grouping,
     } = inputs;
     let down = {
         let gesture = gesture.clone();
@@ -256,11 +259,30 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
             f64::from(e.client_y()) - rect.top(),
         );
         let scene = painted.borrow().scene.clone();
+        // A group's header collapses or expands it.
+        if let (None, Some(strip)) = (scene.hit(x, y), scene.group_at(x, y)) {
+            let key = grouping
+                .as_ref()
+                .as_ref()
+                .and_then(|g| g.groups.get(strip.index))
+                .map(|g| g.key.clone());
+            if let Some(key) = key {
+                dispatch.emit(Action::ToggleGroup(key));
+            }
+            return;
+        }
         let action = match scene.hit(x, y).map(|t| &t.kind) {
             Some(TargetKind::Mark { index, .. }) => Some(Action::Select(Some(*index))),
             Some(TargetKind::Cluster {
-                first_day, end_day, ..
-            }) => Some(Action::FitRange(*first_day, *end_day)),
+                members,
+                group,
+                spans,
+                ..
+            }) => Some(Action::OpenCluster {
+                members: members.clone(),
+                group: *group,
+                spans: *spans,
+            }),
             // Not over anything drawn (e.g. a click from assistive technology without a
             // position): the target element says what it stands for.
             None => e

@@ -9,6 +9,7 @@ mod targets;
 
 use crate::core::dataset::Chronology;
 use crate::core::describe::window_label;
+use crate::core::grouping::{GroupBy, Grouping};
 use crate::core::keys::{command, Scope};
 use crate::core::layout::TimelineIndex;
 use crate::core::scale::TimeScale;
@@ -34,6 +35,21 @@ pub struct Props {
     pub dim: bool,
     /// The dark theme shows (the drawing is repainted in its colours).
     pub dark: bool,
+    /// The lanes' groups (None: one block).
+    pub grouping: Shared<Option<Grouping>>,
+    pub group_by: GroupBy,
+    /// Whether the window follows the filters.
+    pub follow: bool,
+    pub match_count: usize,
+    /// What is shown, in words (filters, search, story), for the timeline's name.
+    #[prop_or_default]
+    pub shown: String,
+    /// Moments a story's scene marks: (day, label).
+    #[prop_or_default]
+    pub annotations: Vec<(f64, String)>,
+    /// The events of a badge too crowded to spread, listed for choosing.
+    #[prop_or_default]
+    pub cluster_list: Option<Vec<usize>>,
     pub dispatch: Callback<Action>,
 }
 
@@ -61,6 +77,7 @@ pub fn timeline(props: &Props) -> Html {
         matches: props.matches.clone(),
         dim: props.dim,
         selected: props.selected,
+        grouping: props.grouping.clone(),
         viewport: props.viewport,
     };
     let scene = Rc::new(inputs.build(width));
@@ -80,7 +97,11 @@ pub fn timeline(props: &Props) -> Html {
     });
     let layer = use_accessible_layer(LayerInputs {
         scene: scene.clone(),
-        now: (props.data.id(), props.index.id(), props.selected),
+        now: (
+            props.data.id(),
+            props.index.id() ^ props.grouping.id(),
+            props.selected,
+        ),
         later: (props.matches.id(), props.dim, width.to_bits()),
         settle_due,
         rerender,
@@ -93,6 +114,7 @@ pub fn timeline(props: &Props) -> Html {
         width,
         current,
         painted,
+        grouping: props.grouping.clone(),
     });
     let on_key_down = {
         let dispatch = props.dispatch.clone();
@@ -115,11 +137,84 @@ pub fn timeline(props: &Props) -> Html {
     });
     let window_label = window_label(&props.viewport);
     let dispatch = &props.dispatch;
+    let total = props.data.events.len();
+    let name = {
+        let count = if props.match_count == total {
+            format!("all {total} events")
+        } else {
+            format!("{} of {total} events", props.match_count)
+        };
+        let shown = if props.shown.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", props.shown)
+        };
+        let grouped = match props.group_by {
+            GroupBy::None => String::new(),
+            by => format!(", in lanes by {}", by.label().to_lowercase()),
+        };
+        format!("Timeline showing {count}{shown}{grouped}, {window_label}")
+    };
+    let on_group = dispatch.reform(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        Action::SetGroupBy(GroupBy::parse(&select.value()).unwrap_or_default())
+    });
+    let on_follow = dispatch.reform(|e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        Action::SetFollow(input.checked())
+    });
+    let scale_x = |day: f64| (day - props.viewport.start) / props.viewport.span() * width;
+    let annotations = props.annotations.iter().filter_map(|(day, label)| {
+        let x = scale_x(*day);
+        (0.0..=width).contains(&x).then(|| {
+            html! {
+                <g class="annotation">
+                    <line x1={fmt(x)} x2={fmt(x)} y1="40" y2={fmt(scene.height)} />
+                    <text x={fmt(x + 4.0)} y="52">{ label }</text>
+                </g>
+            }
+        })
+    });
+    let cluster_list = props.cluster_list.as_ref().map(|members| {
+        let items = members.iter().filter_map(|&i| {
+            let e = props.data.events.get(i)?;
+            Some(html! {
+                <li key={e.id.clone()}>
+                    <button type="button" class="link-button" onclick={dispatch.reform(move |_| Action::Select(Some(i)))}>
+                        <span class="date">{ e.date_label() }</span>{ " " }<bdi>{ &e.title }</bdi>
+                    </button>
+                </li>
+            })
+        });
+        html! {
+            <div class="cluster-list" role="dialog" aria-labelledby="cluster-list-heading">
+                <div class="cluster-list-head">
+                    <h3 id="cluster-list-heading">{ format!("{} events on the same days", members.len()) }</h3>
+                    <button type="button" aria-label="Close the list" onclick={dispatch.reform(|_| Action::CloseClusterList)}>{ "×" }</button>
+                </div>
+                <ul>{ for items }</ul>
+            </div>
+        }
+    });
     html! {
         <section class="timeline" aria-labelledby="timeline-heading" id="timeline">
             <div class="timeline-bar">
                 <h2 id="timeline-heading">{ "Timeline" }</h2>
                 <span class="window" aria-live="polite">{ window_label.clone() }</span>
+                <label class="group-by">
+                    { "Lanes " }
+                    <select onchange={on_group} aria-label="Group the lanes by">
+                        { for GroupBy::ALL.iter().map(|g| html! {
+                            <option value={g.key()} selected={*g == props.group_by}>
+                                { if *g == GroupBy::None { "one set".to_string() } else { format!("by {}", g.label().to_lowercase()) } }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <label class="follow">
+                    <input type="checkbox" checked={props.follow} onchange={on_follow} />
+                    { "Follow the filters" }
+                </label>
                 <div class="zoom-buttons" role="group" aria-label="Zoom">
                     <button type="button" aria-label="Zoom in" title="Zoom in (+)" onclick={dispatch.reform(|_| Action::Zoom(2.0))}>{ "+" }</button>
                     <button type="button" aria-label="Zoom out" title="Zoom out (−)" onclick={dispatch.reform(|_| Action::Zoom(0.5))}>{ "−" }</button>
@@ -134,18 +229,21 @@ pub fn timeline(props: &Props) -> Html {
                 <svg ref={svg_ref} width={fmt(width)} height={fmt(scene.height)}
                      viewBox={format!("0 0 {} {}", fmt(width), fmt(scene.height))}
                      role="group" tabindex="0" aria-roledescription="timeline"
-                     aria-label={format!("Timeline of {} events, showing {}", props.data.events.len(), window_label)}
+                     aria-label={name}
                      aria-describedby="timeline-keys"
                      data-start={props.viewport.start.to_string()} data-end={props.viewport.end.to_string()}
                      onpointerdown={pointer.down} onpointermove={pointer.moves}
                      onpointerup={pointer.up.clone()} onpointercancel={pointer.up}
                      onclick={pointer.click} ondblclick={pointer.double_click} onkeydown={on_key_down}>
+                    <g class="annotations" aria-hidden="true">{ for annotations }</g>
                     <g class="marks" onkeydown={move_between_marks()} aria-busy={layer.catching_up.then_some("true")}>
                         if let Some(overlay) = layer.overlay {
-                            <Targets data={props.data.clone()} scene={overlay} dispatch={props.dispatch.clone()} />
+                            <Targets data={props.data.clone()} scene={overlay} grouping={props.grouping.clone()}
+                                     dispatch={props.dispatch.clone()} />
                         }
                     </g>
                 </svg>
+                { for cluster_list }
             </div>
             <ul class="legend" aria-label="Domain colours">{ for legend }</ul>
         </section>

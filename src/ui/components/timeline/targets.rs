@@ -4,6 +4,7 @@
 //! zooming and panning never wait on it.
 
 use crate::core::dataset::Chronology;
+use crate::core::grouping::Grouping;
 use crate::core::keys::{command, Command, Scope};
 use crate::core::scene::{Scene, TargetKind};
 use crate::store::{Action, Shared};
@@ -100,10 +101,12 @@ pub fn move_between_marks() -> Callback<KeyboardEvent> {
         else {
             return;
         };
-        let Some(group) = current.parent_element() else {
+        // Every mark, badge and group header of the timeline, in document order (groups nest
+        // their marks).
+        let Some(layer) = current.closest(".marks").ok().flatten() else {
             return;
         };
-        let Ok(items) = group.query_selector_all(":scope > [data-roving]") else {
+        let Ok(items) = layer.query_selector_all("[data-roving]") else {
             return;
         };
         let items: Vec<web_sys::Element> = (0..items.length())
@@ -135,10 +138,20 @@ pub fn target_action(element: &web_sys::Element) -> Option<Action> {
             .get_attribute("data-index")
             .and_then(|i| i.parse().ok())
             .map(|i| Action::Select(Some(i))),
-        Some("zoom") => {
-            let day = |name: &str| element.get_attribute(name)?.parse::<f64>().ok();
-            Some(Action::FitRange(day("data-first")?, day("data-end")?))
-        }
+        Some("open") => Some(Action::OpenCluster {
+            members: element
+                .get_attribute("data-members")?
+                .split(',')
+                .filter_map(|m| m.parse().ok())
+                .collect(),
+            group: element
+                .get_attribute("data-group")
+                .and_then(|g| g.parse().ok()),
+            spans: element.has_attribute("data-spans"),
+        }),
+        Some("group") => element
+            .get_attribute("data-key")
+            .map(Action::ToggleGroup),
         _ => None,
     }
 }
@@ -166,10 +179,12 @@ fn fmt(v: f64) -> String {
 pub struct TargetsProps {
     pub data: Shared<Chronology>,
     pub scene: Shared<Scene>,
+    pub grouping: Shared<Option<Grouping>>,
     pub dispatch: Callback<Action>,
 }
 
-/// The boxes of the accessible layer.
+/// The boxes of the accessible layer: grouped, a group per lane block (its header toggles it),
+/// holding its marks and badges.
 #[function_component(Targets)]
 pub fn targets(props: &TargetsProps) -> Html {
     let data = &props.data;
@@ -196,56 +211,72 @@ pub fn targets(props: &TargetsProps) -> Html {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let items = scene.targets.iter().enumerate().map(|(n, t)| {
+    let target = |n: usize, t: &crate::core::scene::Target| -> Html {
         let tabindex = if Some(n) == roving { "0" } else { "-1" };
         let hit = html! {
             <rect class="hit" x={fmt(t.x)} y={fmt(t.y)} width={fmt(t.w)} height={fmt(t.h)} rx="4" />
         };
         match &t.kind {
-            TargetKind::Mark { index, selected, dimmed } => {
+            TargetKind::Mark { index, selected, dimmed, group, .. } => {
                 let e = &data.events[*index];
+                let key = match group {
+                    Some(g) => format!("{}\u{0}{g}", e.id),
+                    None => e.id.clone(),
+                };
                 if *dimmed {
                     // Context only: faint, not focusable, not announced.
                     return html! {
-                        <g key={e.id.clone()} class="mark dimmed" aria-hidden="true">{ hit }</g>
+                        <g {key} class="mark dimmed" aria-hidden="true">{ hit }</g>
                     };
                 }
                 let index = *index;
                 let onkeydown = on_activate(&props.dispatch, move || Action::Select(Some(index)));
+                let name = format!("{} — {}", e.date_label(), e.title);
+                // The whole title, its date and its domains: a tooltip (labels may be left out
+                // where there is no room), and the mark's description for screen readers.
+                let tip = if e.domains.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{name} ({})", domain_names(&e.domains))
+                };
                 html! {
-                    <g key={e.id.clone()} class={classes!("mark", selected.then_some("selected"))}
+                    <g {key} class={classes!("mark", selected.then_some("selected"))}
                        role="button" {tabindex} data-roving="" aria-pressed={selected.to_string()}
-                       aria-label={format!("{} — {}", e.date_label(), e.title)}
+                       aria-label={name}
                        data-index={index.to_string()} data-action="select" {onkeydown}>
-                        // The domains in words: a tooltip, and the mark's description for screen
-                        // readers.
-                        if !e.domains.is_empty() {
-                            <title>{ domain_names(&e.domains) }</title>
-                        }
+                        <title>{ tip }</title>
                         { hit }
                     </g>
                 }
             }
-            TargetKind::Cluster { first_day, end_day, members } => {
-                let (first, end) = (*first_day, *end_day);
-                let onkeydown = on_activate(&props.dispatch, move || Action::FitRange(first, end));
+            TargetKind::Cluster { members, group, spans, .. } => {
+                let opening = Action::OpenCluster {
+                    members: members.clone(),
+                    group: *group,
+                    spans: *spans,
+                };
+                let onkeydown = on_activate(&props.dispatch, move || opening.clone());
                 let date = |i: Option<&usize>| {
                     i.and_then(|&i| data.events.get(i))
                         .map(|e| e.start.format_human())
                         .unwrap_or_default()
                 };
                 let (from, to) = (date(members.first()), date(members.last()));
+                let list = members.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+                let key = format!("cluster-{}-{}-{}", members.first().copied().unwrap_or(n), group.map_or(0, |g| g + 1), spans);
                 html! {
-                    <g key={format!("cluster-{}", members.first().copied().unwrap_or(n))} class="cluster" role="button"
-                       {tabindex} data-roving="" data-action="zoom" data-first={first.to_string()} data-end={end.to_string()}
+                    <g {key} class="cluster" role="button"
+                       {tabindex} data-roving="" data-action="open" data-members={list}
+                       data-group={group.map(|g| g.to_string())} data-spans={spans.then_some("")}
                        aria-label={format!("Show {} more events, {from} to {to}", members.len())}
                        {onkeydown}>
+                        <title>{ format!("{} events, {from} to {to}: open to spread them", members.len()) }</title>
                         { hit }
                     </g>
                 }
             }
         }
-    });
+    };
     // The phases' full names, as tooltips over the strip where they are drawn (perhaps cut
     // short); screen readers have them in the filters.
     let phases = scene.phases.iter().filter_map(|strip| {
@@ -256,10 +287,57 @@ pub fn targets(props: &TargetsProps) -> Html {
             </rect>
         })
     });
+    let group_of = |t: &crate::core::scene::Target| match t.kind {
+        TargetKind::Mark { group, .. } | TargetKind::Cluster { group, .. } => group,
+    };
+    let body = match (*props.grouping).as_ref() {
+        Some(grouping) if !scene.groups.is_empty() => scene
+            .groups
+            .iter()
+            .map(|strip| {
+                let key = grouping
+                    .groups
+                    .get(strip.index)
+                    .map(|g| g.key.clone())
+                    .unwrap_or_default();
+                let toggle = {
+                    let key = key.clone();
+                    on_activate(&props.dispatch, move || Action::ToggleGroup(key.clone()))
+                };
+                let events = if strip.count == 1 { "event" } else { "events" };
+                let marks = scene
+                    .targets
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| group_of(t) == Some(strip.index))
+                    .map(|(n, t)| target(n, t));
+                html! {
+                    <g key={format!("group-{key}")} class="lane-group" role="group"
+                       aria-label={format!("{}: {} {events}", strip.label, strip.count)}>
+                        <g class="group-head" role="button" tabindex="-1" data-roving=""
+                           data-action="group" data-key={key.clone()}
+                           aria-expanded={(!strip.collapsed).to_string()}
+                           aria-label={format!("{} ({} {events})", strip.label, strip.count)}
+                           onkeydown={toggle}>
+                            <title>{ if strip.collapsed { "Expand this lane" } else { "Collapse this lane" } }</title>
+                            <rect class="hit" x="0" y={fmt(strip.y)} width={fmt(scene.width)} height={fmt(strip.h)} />
+                        </g>
+                        { for marks }
+                    </g>
+                }
+            })
+            .collect::<Html>(),
+        _ => scene
+            .targets
+            .iter()
+            .enumerate()
+            .map(|(n, t)| target(n, t))
+            .collect::<Html>(),
+    };
     html! {
         <>
             <g class="phases" aria-hidden="true">{ for phases }</g>
-            { for items }
+            { body }
         </>
     }
 }

@@ -1,0 +1,166 @@
+//! Lanes, clusters and a window that follows the filters.
+
+use super::*;
+use crate::core::date::days_from_civil;
+use crate::core::grouping::GroupBy;
+use crate::core::query::Facet;
+use crate::core::scene::TargetKind;
+use crate::core::viewport::Viewport;
+
+fn year(y: i32) -> f64 {
+    days_from_civil(y, 1, 1) as f64
+}
+
+#[test]
+fn filtering_to_piracy_eases_the_window_to_its_events() {
+    let s = after(&state(), Action::ToggleFacet(Facet::Domain, "piracy".into()));
+    let to = s.window.target();
+    assert!(s.window.animation.is_some(), "it eases there");
+    assert!(to.start > year(2007) && to.start < year(2009), "{to:?}");
+    assert!(to.end > year(2016) && to.end < year(2019), "{to:?}");
+    // Fit all fits the matches too.
+    let moved = after(&s, Action::SetViewport(Viewport::new(year(1980), year(1990))));
+    assert_eq!(after(&moved, Action::FitAll).window.target(), to);
+    // Clearing the filter eases back to the whole chronology.
+    let all = after(&s, Action::ClearFilters);
+    assert_eq!(all.window.target(), all.chronology.fitted);
+}
+
+#[test]
+fn set_follow_off_keeps_the_window_where_the_reader_put_it() {
+    let s = after(&state(), Action::SetFollow(false));
+    assert!(!s.window.follow);
+    assert!(!s.view_state().follow, "and the link says so");
+    let f = after(&s, Action::ToggleFacet(Facet::Domain, "piracy".into()));
+    assert_eq!(f.window.target(), s.window.target());
+    assert!(reduce(&f, Action::SetFollow(false)).is_none());
+    // Turned on again, it follows at once.
+    let on = after(&f, Action::SetFollow(true));
+    assert!(on.window.target().start > year(2007));
+}
+
+#[test]
+fn a_search_without_matches_leaves_the_window_alone() {
+    let s = after(&state(), Action::SetViewport(Viewport::new(year(1990), year(2000))));
+    let none = after(&s, Action::SetSearch("zzzz no such thing".into()));
+    assert_eq!(none.window.target(), s.window.target());
+}
+
+#[test]
+fn group_by_domain_with_afghanistan_and_piracy_gives_two_lanes() {
+    let s = after_all(
+        &state(),
+        [
+            Action::ToggleFacet(Facet::Domain, "afghanistan".into()),
+            Action::ToggleFacet(Facet::Domain, "piracy".into()),
+            Action::SetGroupBy(GroupBy::Domain),
+        ],
+    );
+    let grouping = (*s.lanes.grouping).as_ref().expect("grouped");
+    let labels: Vec<&str> = grouping.groups.iter().map(|g| g.label.as_str()).collect();
+    assert_eq!(labels, ["Afghanistan", "Piracy"]);
+    assert_eq!(s.view_state().group, GroupBy::Domain);
+    let strips: Vec<String> = s.drawing().groups.iter().map(|g| g.label.clone()).collect();
+    assert_eq!(strips, ["Afghanistan", "Piracy"], "the drawing has a lane block each");
+    assert!(reduce(&s, Action::SetGroupBy(GroupBy::Domain)).is_none());
+    let none = after(&s, Action::SetGroupBy(GroupBy::None));
+    assert!(none.lanes.grouping.is_none());
+}
+
+#[test]
+fn toggle_group_collapses_and_expands_a_lane() {
+    let s = after_all(
+        &state(),
+        [
+            Action::SetGroupBy(GroupBy::Phase),
+            Action::ToggleGroup("second-abe".into()),
+        ],
+    );
+    let grouping = (*s.lanes.grouping).as_ref().unwrap();
+    let abe = grouping.groups.iter().find(|g| g.key == "second-abe").unwrap();
+    assert!(abe.collapsed);
+    let open = after(&s, Action::ToggleGroup("second-abe".into()));
+    let grouping = (*open.lanes.grouping).as_ref().unwrap();
+    assert!(!grouping.groups.iter().any(|g| g.collapsed));
+}
+
+/// A state over many events, zoomed out, with a `+N` badge drawn.
+fn crowded() -> (State, Vec<usize>, Option<usize>, bool) {
+    let s = State::new(
+        Prepared::synthetic(3_000, &Estimate),
+        Origin::Synthetic(3_000),
+        Environment::default(),
+    );
+    let s = after(&s, Action::Resize(700.0));
+    let scene = s.drawing();
+    let (members, group, spans) = scene
+        .targets
+        .iter()
+        .find_map(|t| match &t.kind {
+            TargetKind::Cluster {
+                members,
+                group,
+                spans,
+                ..
+            } => Some((members.clone(), *group, *spans)),
+            _ => None,
+        })
+        .expect("a badge at this width");
+    (s, members, group, spans)
+}
+
+#[test]
+fn opening_a_cluster_zooms_in_never_out() {
+    let (s, members, group, spans) = crowded();
+    let before = s.window.target();
+    let opened = after(
+        &s,
+        Action::OpenCluster {
+            members: members.clone(),
+            group,
+            spans,
+        },
+    );
+    match &opened.chrome.cluster_list {
+        None => {
+            let to = opened.window.target();
+            assert!(to.span() < before.span(), "{to:?} within {before:?}");
+            assert!(to.start >= before.start - 1e-6 && to.end <= before.end + 1e-6);
+        }
+        Some(listed) => assert_eq!(listed, &members),
+    }
+}
+
+#[test]
+fn a_badge_too_crowded_to_spread_lists_its_events_until_one_is_chosen() {
+    let (s, members, group, spans) = crowded();
+    // The badge's events all on one day: no window spreads them.
+    let mut data = (*s.chronology.data).clone();
+    let day = data.events[members[0]].start;
+    for &m in &members {
+        data.events[m].start = day;
+        data.events[m].end = None;
+    }
+    let prepared = Prepared::new(data, &Estimate);
+    let s2 = State::new(prepared, Origin::Synthetic(3_000), Environment::default());
+    let s2 = after(&s2, Action::Resize(700.0));
+    let listed = after(
+        &s2,
+        Action::OpenCluster {
+            members: members.clone(),
+            group,
+            spans,
+        },
+    );
+    if let Some(list) = &listed.chrome.cluster_list {
+        assert_eq!(list, &members);
+        let chosen = after(&listed, Action::Select(Some(members[0])));
+        assert_eq!(chosen.chrome.cluster_list, None, "choosing one closes the list");
+        let closed = after(&listed, Action::CloseClusterList);
+        assert_eq!(closed.chrome.cluster_list, None);
+        assert!(reduce(&closed, Action::CloseClusterList).is_none());
+    } else {
+        // Spread after all: then it zoomed in.
+        assert!(listed.window.target().span() < s2.window.target().span());
+    }
+}

@@ -1,0 +1,71 @@
+//! The active filters as chips above the timeline: each says what it keeps and removes itself.
+
+use crate::core::dataset::Chronology;
+use crate::core::query::{Facet, Filter};
+use crate::store::{Action, Shared};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub data: Shared<Chronology>,
+    pub filter: Filter,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(FilterChips)]
+pub fn filter_chips(props: &Props) -> Html {
+    let filter = &props.filter;
+    if filter.is_empty() {
+        return html! {};
+    }
+    let dispatch = &props.dispatch;
+    let facets = Facet::ALL.into_iter().flat_map(|facet| {
+        let options = facet.options(&props.data);
+        filter
+            .selected(facet)
+            .iter()
+            .map(move |id| {
+                let label = options
+                    .iter()
+                    .find(|(o, _)| o == id)
+                    .map_or(id.clone(), |(_, l)| l.clone());
+                let id = id.clone();
+                html! {
+                    <li>
+                        <button type="button" class="chip"
+                                aria-label={format!("Remove the filter {}: {label}", facet.label().to_lowercase())}
+                                title={format!("{}: {label} (remove)", facet.label())}
+                                onclick={dispatch.reform(move |_| Action::ToggleFacet(facet, id.clone()))}>
+                            <span class="chip-facet">{ facet.label() }</span>
+                            <bdi>{ label }</bdi>
+                            <span aria-hidden="true">{ " ×" }</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    let text = filter.text.trim();
+    html! {
+        <nav class="chips" aria-label="Active filters">
+            <ul>
+                { for facets }
+                if !text.is_empty() {
+                    <li>
+                        <button type="button" class="chip" aria-label={format!("Remove the search: {text}")}
+                                onclick={dispatch.reform(|_| Action::SetSearch(String::new()))}>
+                            <span class="chip-facet">{ "Search" }</span>
+                            <bdi>{ format!("“{text}”") }</bdi>
+                            <span aria-hidden="true">{ " ×" }</span>
+                        </button>
+                    </li>
+                }
+                <li>
+                    <button type="button" class="link-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>
+                        { "Clear all" }
+                    </button>
+                </li>
+            </ul>
+        </nav>
+    }
+}
