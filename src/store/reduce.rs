@@ -102,6 +102,8 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             s.select(Some(last));
         }
         Action::ToggleFacet(facet, id) => {
+            // Changing the filter is exploring: a story being told ends, its view kept.
+            s.leave_story();
             let set = s.filtering.filter.selected_mut(facet);
             if !set.remove(&id) {
                 set.insert(id);
@@ -110,6 +112,8 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             s.follow_filter();
         }
         Action::OnlyFacet(facet, id) => {
+            // Changing the filter is exploring: a story being told ends, its view kept.
+            s.leave_story();
             let set = s.filtering.filter.selected_mut(facet);
             set.clear();
             set.insert(id);
@@ -117,16 +121,22 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             s.follow_filter();
         }
         Action::ClearFacet(facet) => {
+            // Changing the filter is exploring: a story being told ends, its view kept.
+            s.leave_story();
             s.filtering.filter.selected_mut(facet).clear();
             s.refilter();
             s.follow_filter();
         }
         Action::ClearFilters => {
+            // Changing the filter is exploring: a story being told ends, its view kept.
+            s.leave_story();
             s.filtering.filter = Filter::default();
             s.refilter();
             s.follow_filter();
         }
         Action::SetSearch(text) => {
+            // Changing the filter is exploring: a story being told ends, its view kept.
+            s.leave_story();
             s.filtering.filter.text = text;
             s.refilter();
             s.follow_filter();
@@ -140,7 +150,10 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
                 .or_else(|| s.step_from(None, delta))?;
             s.select(Some(next));
         }
-        Action::SetDim(dim) => s.filtering.dim = dim,
+        Action::SetDim(dim) => {
+            s.leave_story();
+            s.filtering.dim = dim;
+        }
         Action::ToggleFilters => s.chrome.filters_open = !s.chrome.filters_open,
         Action::ToggleTheme => {
             s.chrome.theme = if s.dark() { Theme::Light } else { Theme::Dark };

@@ -14,6 +14,9 @@ pub struct Touring {
     pub position: ScenePosition,
     /// The reader's own dimming choice before the story (back when it ends).
     pub dim_before: bool,
+    /// Opened from a link (or Back and Forward) rather than started on this page: the panel
+    /// does not take the focus.
+    pub from_link: bool,
 }
 
 impl State {
@@ -36,10 +39,13 @@ impl State {
         };
         let filter = scene_filter(scene);
         let to = self.scene_viewport(scene);
-        let dim_before = self.story.map_or(self.filtering.dim, |t| t.dim_before);
+        let (dim_before, from_link) = self
+            .story
+            .map_or((self.filtering.dim, false), |t| (t.dim_before, t.from_link));
         self.story = Some(Touring {
             position,
             dim_before,
+            from_link,
         });
         self.filtering.filter = filter;
         self.filtering.dim = true;
@@ -100,6 +106,9 @@ impl State {
             return false;
         };
         self.show_scene(position, false);
+        if let Some(touring) = &mut self.story {
+            touring.from_link = true;
+        }
         self.window.animation = None;
         if let Some((from, to)) = view.window {
             self.window.viewport = Viewport::new(from, to).clamp(&self.chronology.limits);

@@ -165,7 +165,7 @@ pub fn app() -> Html {
             <div class="layout">
                 if let Some(touring) = s.story {
                     // A story sets the filters: its panel takes their place, beside the timeline.
-                    <StoryPanel data={data.clone()} position={touring.position}
+                    <StoryPanel data={data.clone()} position={touring.position} take_focus={!touring.from_link}
                                 from_brief={s.chronology.is_builtin()} dispatch={dispatch.clone()} />
                 } else {
                     <button type="button" class="filters-toggle" aria-expanded={s.chrome.filters_open.to_string()}

@@ -19,6 +19,10 @@ pub struct Props {
     pub position: ScenePosition,
     /// Whether the chronology is the brief (its sentences are "the brief's").
     pub from_brief: bool,
+    /// The reader started the story here (its heading takes the focus); not when it opened
+    /// from a link.
+    #[prop_or_default]
+    pub take_focus: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -26,7 +30,10 @@ pub struct Props {
 pub fn story_panel(props: &Props) -> Html {
     let data = &props.data;
     // The story starts: the reader is taken to its first scene's heading.
-    use_effect_with(props.position.story, |_| {
+    use_effect_with((props.position.story, props.take_focus), |(_, take)| {
+        if !*take {
+            return;
+        }
         if let Some(heading) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(STORY_HEADING_ID))

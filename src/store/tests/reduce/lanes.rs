@@ -13,13 +13,19 @@ fn year(y: i32) -> f64 {
 
 #[test]
 fn filtering_to_piracy_eases_the_window_to_its_events() {
-    let s = after(&state(), Action::ToggleFacet(Facet::Domain, "piracy".into()));
+    let s = after(
+        &state(),
+        Action::ToggleFacet(Facet::Domain, "piracy".into()),
+    );
     let to = s.window.target();
     assert!(s.window.animation.is_some(), "it eases there");
     assert!(to.start > year(2007) && to.start < year(2009), "{to:?}");
     assert!(to.end > year(2016) && to.end < year(2019), "{to:?}");
     // Fit all fits the matches too.
-    let moved = after(&s, Action::SetViewport(Viewport::new(year(1980), year(1990))));
+    let moved = after(
+        &s,
+        Action::SetViewport(Viewport::new(year(1980), year(1990))),
+    );
     assert_eq!(after(&moved, Action::FitAll).window.target(), to);
     // Clearing the filter eases back to the whole chronology.
     let all = after(&s, Action::ClearFilters);
@@ -41,7 +47,10 @@ fn set_follow_off_keeps_the_window_where_the_reader_put_it() {
 
 #[test]
 fn a_search_without_matches_leaves_the_window_alone() {
-    let s = after(&state(), Action::SetViewport(Viewport::new(year(1990), year(2000))));
+    let s = after(
+        &state(),
+        Action::SetViewport(Viewport::new(year(1990), year(2000))),
+    );
     let none = after(&s, Action::SetSearch("zzzz no such thing".into()));
     assert_eq!(none.window.target(), s.window.target());
 }
@@ -61,7 +70,11 @@ fn group_by_domain_with_afghanistan_and_piracy_gives_two_lanes() {
     assert_eq!(labels, ["Afghanistan", "Piracy"]);
     assert_eq!(s.view_state().group, GroupBy::Domain);
     let strips: Vec<String> = s.drawing().groups.iter().map(|g| g.label.clone()).collect();
-    assert_eq!(strips, ["Afghanistan", "Piracy"], "the drawing has a lane block each");
+    assert_eq!(
+        strips,
+        ["Afghanistan", "Piracy"],
+        "the drawing has a lane block each"
+    );
     assert!(reduce(&s, Action::SetGroupBy(GroupBy::Domain)).is_none());
     let none = after(&s, Action::SetGroupBy(GroupBy::None));
     assert!(none.lanes.grouping.is_none());
@@ -77,7 +90,11 @@ fn toggle_group_collapses_and_expands_a_lane() {
         ],
     );
     let grouping = (*s.lanes.grouping).as_ref().unwrap();
-    let abe = grouping.groups.iter().find(|g| g.key == "second-abe").unwrap();
+    let abe = grouping
+        .groups
+        .iter()
+        .find(|g| g.key == "second-abe")
+        .unwrap();
     assert!(abe.collapsed);
     let open = after(&s, Action::ToggleGroup("second-abe".into()));
     let grouping = (*open.lanes.grouping).as_ref().unwrap();
@@ -155,7 +172,10 @@ fn a_badge_too_crowded_to_spread_lists_its_events_until_one_is_chosen() {
     if let Some(list) = &listed.chrome.cluster_list {
         assert_eq!(list, &members);
         let chosen = after(&listed, Action::Select(Some(members[0])));
-        assert_eq!(chosen.chrome.cluster_list, None, "choosing one closes the list");
+        assert_eq!(
+            chosen.chrome.cluster_list, None,
+            "choosing one closes the list"
+        );
         let closed = after(&listed, Action::CloseClusterList);
         assert_eq!(closed.chrome.cluster_list, None);
         assert!(reduce(&closed, Action::CloseClusterList).is_none());

@@ -160,3 +160,29 @@ fn a_new_chronology_ends_the_story() {
     let s = after(&touring(), imported(None, vec![]));
     assert_eq!(s.story, None);
 }
+
+#[test]
+fn changing_the_filter_during_a_story_leaves_it_with_its_view() {
+    let s = after_all(
+        &state(),
+        [
+            Action::StartStory(0),
+            Action::Frame(0.0),
+            Action::Frame(1e9),
+        ],
+    );
+    let window = s.window.viewport;
+    let searched = after(&s, Action::SetSearch("abe".into()));
+    assert_eq!(searched.story, None);
+    assert!(searched.filtering.filter.events.is_empty());
+    assert_eq!(searched.filtering.filter.text, "abe");
+    let cleared = after(&s, Action::ClearFilters);
+    assert_eq!(cleared.story, None);
+    assert_eq!(cleared.filtering.match_count, cleared.len());
+    assert_eq!(after(&s, Action::SetDim(false)).story, None);
+    assert_eq!(
+        after(&s, Action::SetFollow(false)).window.viewport,
+        window,
+        "other settings keep the story"
+    );
+}

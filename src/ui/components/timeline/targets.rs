@@ -149,9 +149,7 @@ pub fn target_action(element: &web_sys::Element) -> Option<Action> {
                 .and_then(|g| g.parse().ok()),
             spans: element.has_attribute("data-spans"),
         }),
-        Some("group") => element
-            .get_attribute("data-key")
-            .map(Action::ToggleGroup),
+        Some("group") => element.get_attribute("data-key").map(Action::ToggleGroup),
         _ => None,
     }
 }
@@ -217,7 +215,13 @@ pub fn targets(props: &TargetsProps) -> Html {
             <rect class="hit" x={fmt(t.x)} y={fmt(t.y)} width={fmt(t.w)} height={fmt(t.h)} rx="4" />
         };
         match &t.kind {
-            TargetKind::Mark { index, selected, dimmed, group, .. } => {
+            TargetKind::Mark {
+                index,
+                selected,
+                dimmed,
+                group,
+                ..
+            } => {
                 let e = &data.events[*index];
                 let key = match group {
                     Some(g) => format!("{}\u{0}{g}", e.id),
@@ -249,7 +253,12 @@ pub fn targets(props: &TargetsProps) -> Html {
                     </g>
                 }
             }
-            TargetKind::Cluster { members, group, spans, .. } => {
+            TargetKind::Cluster {
+                members,
+                group,
+                spans,
+                ..
+            } => {
                 let opening = Action::OpenCluster {
                     members: members.clone(),
                     group: *group,
@@ -262,8 +271,17 @@ pub fn targets(props: &TargetsProps) -> Html {
                         .unwrap_or_default()
                 };
                 let (from, to) = (date(members.first()), date(members.last()));
-                let list = members.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
-                let key = format!("cluster-{}-{}-{}", members.first().copied().unwrap_or(n), group.map_or(0, |g| g + 1), spans);
+                let list = members
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(",");
+                let key = format!(
+                    "cluster-{}-{}-{}",
+                    members.first().copied().unwrap_or(n),
+                    group.map_or(0, |g| g + 1),
+                    spans
+                );
                 html! {
                     <g {key} class="cluster" role="button"
                        {tabindex} data-roving="" data-action="open" data-members={list}
