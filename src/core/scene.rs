@@ -9,7 +9,7 @@
 //! or absent; every mark's target says whether its label is drawn, so that the UI gives the
 //! others a tooltip with the date and the whole title.
 
-use crate::core::dataset::Chronology;
+use crate::core::dataset::{Chronology, OpenSide};
 use crate::core::date::Precision;
 use crate::core::grouping::Grouping;
 use crate::core::layout::{
@@ -775,6 +775,29 @@ impl Painter<'_, '_> {
         });
     }
 
+    /// A dashed line from `x1` to `x2` at `y`: a range that is possible rather than stated.
+    fn dashes(&mut self, x1: f64, x2: f64, y: f64, alpha: f64) {
+        let (x1, x2) = (x1.max(-10.0), x2.min(self.scale.width + 10.0));
+        let mut x = x1;
+        while x < x2 {
+            let end = (x + 4.0).min(x2);
+            self.items.push(Item {
+                prim: Prim::Line {
+                    x1: x,
+                    y1: y,
+                    x2: end,
+                    y2: y,
+                    stroke: Stroke {
+                        ink: Ink::Muted,
+                        width: 1.5,
+                    },
+                },
+                alpha,
+            });
+            x += 7.0;
+        }
+    }
+
     /// Point events: a marker in the shape of the first domain, split into the colours of all
     /// of them, a bracket over the period a year- or month-precise date covers, the whole title
     /// where the layout gave it room.
@@ -796,7 +819,25 @@ impl Painter<'_, '_> {
                     position.map(Ink::Domain).unwrap_or(Ink::NoDomain)
                 }
             };
-            if !dimmed
+            if !e.is_exact() {
+                // An uncertain or approximate date: its whole possible range, dashed and faint,
+                // and the range it states as a bracket.
+                self.dashes(p.x_start, p.x_end, y, alpha * 0.7);
+                let (a, b) = e.stated_days();
+                let (a, b) = (self.scale.to_px(a as f64), self.scale.to_px(b as f64));
+                if b - a >= crate::core::layout::BRACKET_MIN_WIDTH && !dimmed {
+                    self.items.push(Item {
+                        prim: Prim::Polyline {
+                            points: vec![(a, y + 3.0), (a, y - 3.0), (b, y - 3.0), (b, y + 3.0)],
+                            stroke: Stroke {
+                                ink: Ink::Muted,
+                                width: 1.0,
+                            },
+                        },
+                        alpha: 0.4,
+                    });
+                }
+            } else if !dimmed
                 && e.start.precision() != Precision::Day
                 && p.x_end - p.x_start >= crate::core::layout::BRACKET_MIN_WIDTH
             {
@@ -905,11 +946,47 @@ impl Painter<'_, '_> {
             } else {
                 position.map(Ink::Domain).unwrap_or(Ink::NoDomain)
             };
+            // An uncertain span: the days it may cover but does not state are faded, an open or
+            // unknown side dashed beyond its known date.
+            let e = &data.events[p.index];
+            let (bar_start, bar_end) = if e.is_exact() {
+                (p.x_start, p.x_end)
+            } else {
+                let (a, b) = e.stated_days();
+                let a = self.scale.to_px(a as f64).max(p.x_start);
+                let b = self.scale.to_px(b as f64).min(p.x_end).max(a + 1.0);
+                for (x1, x2) in [(p.x_start, a), (b, p.x_end)] {
+                    if x2 - x1 > 0.5 {
+                        self.items.push(Item {
+                            prim: Prim::Rect {
+                                x: x1,
+                                y: y + 14.0,
+                                w: x2 - x1,
+                                h: 2.0,
+                                radius: 1.0,
+                                fill: Some(fill),
+                                stroke: None,
+                            },
+                            alpha: alpha * 0.35,
+                        });
+                    }
+                }
+                match e.open {
+                    Some(OpenSide::OpenEnd | OpenSide::UnknownEnd) => {
+                        self.dashes(b, (b + 40.0).min(width), y + 15.0, alpha * 0.6)
+                    }
+                    Some(OpenSide::OpenStart | OpenSide::UnknownStart) => {
+                        self.dashes((a - 40.0).max(0.0), a, y + 15.0, alpha * 0.6)
+                    }
+                    None => {}
+                }
+                (a, b)
+            };
             self.items.push(Item {
                 prim: Prim::Rect {
-                    x: p.x_start,
+                    x: bar_start,
                     y: y + 13.0,
-                    w: p.x_end - p.x_start,
+                    w: bar_end - bar_start,
                     h: 4.0,
                     radius: 2.0,
                     fill: Some(fill),

@@ -838,3 +838,70 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn an_approximate_date_is_drawn_faint_across_its_whole_possible_range() {
+    let (data, index) = brief();
+    let i = data
+        .events
+        .iter()
+        .position(|e| e.id == "2004-common-values-first-invoked")
+        .expect("the mid-2000s event");
+    let e = &data.events[i];
+    assert!(!e.is_exact());
+    assert_eq!(e.date_label(), "circa 2005");
+    let all = vec![true; data.events.len()];
+    let input = SceneInput {
+        data: &data,
+        index: &index,
+        matches: &all,
+        dim: false,
+        selected: None,
+        grouping: None,
+    };
+    let scale = TimeScale::new(day(2000, 1, 1), day(2010, 1, 1), 1000.0);
+    let s = Scene::build(&input, &scale);
+    let mark = s
+        .marks()
+        .find(|(j, _)| *j == i)
+        .map(|(_, t)| t.y + t.h / 2.0)
+        .expect("the event has a mark");
+    let (from, to) = (
+        scale.to_px(e.first_day() as f64),
+        scale.to_px(e.end_day() as f64),
+    );
+    // 2004 to 2006: dashes from one end to the other, at the mark's height, faint.
+    let dashes: Vec<(f64, f64)> = s
+        .items
+        .iter()
+        .filter_map(|item| match &item.prim {
+            Prim::Line { x1, x2, y1, y2, .. }
+                if (y1 - mark).abs() < 2.0 && y1 == y2 && item.alpha < 1.0 =>
+            {
+                Some((*x1, *x2))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(dashes.len() > 10, "{dashes:?}");
+    let lo = dashes.iter().map(|d| d.0).fold(f64::INFINITY, f64::min);
+    let hi = dashes.iter().map(|d| d.1).fold(f64::NEG_INFINITY, f64::max);
+    assert!(
+        (lo - from).abs() < 1.0 && (to - hi).abs() < 8.0,
+        "{lo}..{hi} for {from}..{to}"
+    );
+    // An exact date gets no dashes.
+    let exact = data
+        .events
+        .iter()
+        .position(|e| e.id == "2005-04-04-de-hoop-scheffer-visits-tokyo")
+        .unwrap();
+    let y = s
+        .marks()
+        .find(|(j, _)| *j == exact)
+        .map(|(_, t)| t.y + t.h / 2.0)
+        .unwrap();
+    let near = |x: f64| (x - scale.to_px(data.events[exact].first_day() as f64)).abs() < 40.0;
+    assert!(!s.items.iter().any(|item| matches!(&item.prim,
+        Prim::Line { x1, y1, y2, .. } if (y1 - y).abs() < 2.0 && y1 == y2 && near(*x1) && item.alpha < 1.0)));
+}
