@@ -401,10 +401,11 @@ impl YearHistogram {
 
 /// Counts the events passing the filter in every year they happen or go on, stacked by first
 /// domain, over the years of the whole chronology (so that the axis does not jump as filters
-/// change). Spans are added with a difference array, so the cost is O(events + bars × domains)
-/// however long they are.
+/// change). An uncertain date counts in every year it may stand for ("circa 2005" in 2004, 2005
+/// and 2006; "the 1990s" in each year of the decade). Spans are added with a difference array,
+/// so the cost is O(events + bars × domains) however long they are.
 pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
-    let first = data.events.iter().map(|e| e.start.year_number()).min();
+    let first = data.events.iter().map(first_year).min();
     let last = data.events.iter().map(last_year).max();
     let (Some(first), Some(last)) = (first, last) else {
         return YearHistogram {
@@ -429,7 +430,7 @@ pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
             .first()
             .and_then(|d| position(d))
             .unwrap_or(slots - 1);
-        changes[bin(e.start.year_number()) * slots + slot] += 1;
+        changes[bin(first_year(e)) * slots + slot] += 1;
         changes[(bin(last_year(e)) + 1) * slots + slot] -= 1;
     }
     let mut running = vec![0isize; slots];
@@ -454,8 +455,19 @@ pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
     }
 }
 
+/// The first year an event may happen in.
+fn first_year(e: &Event) -> i32 {
+    if e.is_exact() {
+        return e.start.year_number();
+    }
+    civil_from_days(e.first_day()).0
+}
+
 /// The last year an event happens in or goes on in (never before its first).
 fn last_year(e: &Event) -> i32 {
+    if !e.is_exact() {
+        return civil_from_days(e.end_day() - 1).0.max(first_year(e));
+    }
     e.end
         .map_or(e.start.year_number(), |end| end.year_number())
         .max(e.start.year_number())
@@ -483,7 +495,7 @@ mod tests {
                 .first()
                 .and_then(|id| d.domains.iter().position(|x| &x.id == id))
                 .unwrap_or(d.domains.len());
-            let first = h.bin_of_year(e.start.year_number()).unwrap();
+            let first = h.bin_of_year(first_year(e)).unwrap();
             let last = h.bin_of_year(last_year(e)).unwrap();
             for stack in &mut counts[first..=last] {
                 stack[slot] += 1;
@@ -514,7 +526,7 @@ mod tests {
             .iter()
             .zip(&m)
             .filter(|(_, m)| **m)
-            .map(|(e, _)| (last_year(e) - e.start.year_number() + 1) as usize)
+            .map(|(e, _)| (last_year(e) - first_year(e) + 1) as usize)
             .sum();
         assert_eq!(cyber.counts.iter().flatten().sum::<usize>(), expected);
     }
@@ -527,12 +539,19 @@ mod tests {
         let ongoing = |year: i32| {
             d.events
                 .iter()
-                .filter(|e| e.start.year_number() <= year && year <= last_year(e))
+                .filter(|e| first_year(e) <= year && year <= last_year(e))
                 .count()
         };
         for year in [1990, 1995, 2001, 2007, 2014] {
             assert_eq!(total(year), ongoing(year), "{year}");
         }
+        // Circa 2005 counts in 2004, 2005 and 2006.
+        let circa = d
+            .events
+            .iter()
+            .find(|e| e.id == "2004-common-values-first-invoked")
+            .unwrap();
+        assert_eq!((first_year(circa), last_year(circa)), (2004, 2006));
         // The 1990s plateau is a plateau: 1995 counts the states of affairs begun in 1990.
         assert!(total(1995) >= 5, "{}", total(1995));
         assert!(total(1990) <= 2 * total(1995), "1990 is no longer a spike");
