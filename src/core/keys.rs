@@ -170,6 +170,8 @@ pub const BINDINGS: [Binding; 17] = [
         triggers: &[
             on(S::Timeline, "[", C::SelectPrevious),
             on(S::Timeline, "]", C::SelectNext),
+            on(S::Details, "[", C::SelectPrevious),
+            on(S::Details, "]", C::SelectNext),
         ],
     },
     Binding {

@@ -83,6 +83,34 @@ pub fn app() -> Html {
         store.dispatcher(),
     );
     adapters::keys::use_page_keys(dispatch.clone());
+    adapters::keys::use_input_modality();
+    // The drawer takes the focus when it opens and gives it back to its button when it closes.
+    let drawer_seen = use_mut_ref(|| false);
+    use_effect_with(store.chrome.filters_open, move |open| {
+        if !std::mem::replace(&mut *drawer_seen.borrow_mut(), true) {
+            return;
+        }
+        let document = web_sys::window().and_then(|w| w.document());
+        let lost = document
+            .as_ref()
+            .and_then(|d| d.active_element())
+            .is_none_or(|a| {
+                a.tag_name() == "BODY" || a.closest("#facets").ok().flatten().is_some()
+            });
+        let id = if *open {
+            "filters-close"
+        } else {
+            "filters-toggle"
+        };
+        if *open || lost {
+            if let Some(el) = document
+                .and_then(|d| d.get_element_by_id(id))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = el.focus();
+            }
+        }
+    });
     adapters::files::use_drop_import(dispatch.clone());
 
     // The first frame shows the header, the overview and the timeline; the filters, the list and
@@ -138,6 +166,16 @@ pub fn app() -> Html {
         ),
     };
     let import_open = s.chrome.dialog == Some(store::DialogKind::Import);
+    // Escape in the filters drawer closes it.
+    let on_drawer_key = {
+        let (dispatch, open) = (dispatch.clone(), s.chrome.filters_open);
+        Callback::from(move |e: KeyboardEvent| {
+            if open && e.key() == "Escape" {
+                e.prevent_default();
+                dispatch.emit(Action::ToggleFilters);
+            }
+        })
+    };
     let annotations: Vec<(f64, String)> = s
         .story_scene()
         .map(|(_, scene)| {
@@ -162,17 +200,26 @@ pub fn app() -> Html {
             }
             <Notices notices={s.chrome.notices.clone()} error={s.chrome.error.clone()} dispatch={dispatch.clone()} />
             <div class="visually-hidden" role="status" aria-live="polite">{ selected_announcement }</div>
-            <div class="layout">
+            <div class={classes!("layout", s.selected.is_some().then_some("with-detail"))}>
                 if let Some(touring) = s.story {
                     // A story sets the filters: its panel takes their place, beside the timeline.
                     <StoryPanel data={data.clone()} position={touring.position} take_focus={!touring.from_link}
                                 from_brief={s.chronology.is_builtin()} dispatch={dispatch.clone()} />
                 } else {
-                    <button type="button" class="filters-toggle" aria-expanded={s.chrome.filters_open.to_string()}
+                    <button type="button" id="filters-toggle" class="filters-toggle" aria-expanded={s.chrome.filters_open.to_string()}
                             aria-controls="facets" onclick={dispatch.reform(|_| Action::ToggleFilters)}>
                         { filters_label }
                     </button>
-                    <div id="facets" class={classes!("facets-drawer", s.chrome.filters_open.then_some("open"))}>
+                    if s.chrome.filters_open {
+                        // A tap outside the drawer closes it.
+                        <div class="drawer-backdrop" aria-hidden="true" onclick={dispatch.reform(|_| Action::ToggleFilters)}></div>
+                    }
+                    <div id="facets" class={classes!("facets-drawer", s.chrome.filters_open.then_some("open"))}
+                         onkeydown={on_drawer_key}>
+                        <div class="drawer-head">
+                            <strong>{ "Filters" }</strong>
+                            <button type="button" id="filters-close" onclick={dispatch.reform(|_| Action::ToggleFilters)}>{ "Close the filters" }</button>
+                        </div>
                         if full {
                             <Facets data={data.clone()} haystacks={filtering.haystacks.clone()} matches={filtering.matches.clone()}
                                     filter={filtering.filter.clone()} match_count={filtering.match_count} dim={filtering.dim}
@@ -198,11 +245,14 @@ pub fn app() -> Html {
                             <EventList data={data.clone()} matches={filtering.matches.clone()} match_count={filtering.match_count}
                                        search={filtering.filter.text.clone()} selected={s.selected}
                                        window={s.list_window(FULL_LIST_LIMIT)} dispatch={dispatch.clone()} />
-                            <Detail data={data.clone()} selected={s.selected} matches={filtering.matches.clone()}
-                                    from_brief={s.chronology.is_builtin()} {on_cite} dispatch={dispatch.clone()} />
                         }
                     </div>
                 </main>
+                // Beside the timeline (a sheet on a phone): what was selected, in view.
+                if full {
+                    <Detail data={data.clone()} selected={s.selected} matches={filtering.matches.clone()}
+                            from_brief={s.chronology.is_builtin()} {on_cite} dispatch={dispatch.clone()} />
+                }
             </div>
             <PrintList data={data.clone()} matches={filtering.matches.clone()} match_count={filtering.match_count}
                        story={s.story.map(|t| t.position.story)} shown={s.shown_in_words()} />

@@ -10,6 +10,35 @@ use yew::prelude::*;
 /// The element id of the search box (`/` focuses it).
 pub const SEARCH_INPUT_ID: &str = "search";
 
+thread_local! {
+    /// Whether the reader's last input was a key (rather than a pointer).
+    static KEYBOARD_LAST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the reader's last input was a key: what a selection came from, for instance (a
+/// selection made from the keyboard moves the focus to the details; a click does not).
+pub fn keyboard_last() -> bool {
+    KEYBOARD_LAST.with(|k| k.get())
+}
+
+/// Follows whether the last input was a key or a pointer.
+#[hook]
+pub fn use_input_modality() {
+    use_effect_with((), |_| {
+        let listeners = web_sys::window().map(|w| {
+            let capture = EventListenerOptions::run_in_capture_phase();
+            let keys = EventListener::new_with_options(&w, "keydown", capture, |_| {
+                KEYBOARD_LAST.with(|k| k.set(true))
+            });
+            let pointers = EventListener::new_with_options(&w, "pointerdown", capture, |_| {
+                KEYBOARD_LAST.with(|k| k.set(false))
+            });
+            [keys, pointers]
+        });
+        move || drop(listeners)
+    });
+}
+
 #[hook]
 pub fn use_page_keys(dispatch: Callback<Action>) {
     use_effect_with((), move |_| {

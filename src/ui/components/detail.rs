@@ -4,6 +4,8 @@
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::Chronology;
 use crate::store::{Action, Shared};
+use crate::ui::adapters::keys::keyboard_last;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -43,13 +45,58 @@ pub fn footnote_item(data: &Chronology, n: u32) -> Html {
     }
 }
 
+/// The details' heading (focused when an event is selected from the keyboard).
+const HEADING_ID: &str = "detail-heading";
+
 #[function_component(Detail)]
 pub fn detail(props: &Props) -> Html {
     let data = &props.data;
+    // Selected from the keyboard, the details take the focus (back where it was when they
+    // close); a click leaves it where it is.
+    let opener = use_mut_ref(|| None::<web_sys::HtmlElement>);
+    {
+        let opener = opener.clone();
+        use_effect_with(props.selected, move |selected| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let active = document
+                .as_ref()
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            let heading = document
+                .as_ref()
+                .and_then(|d| d.get_element_by_id(HEADING_ID))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            let inside =
+                |e: &web_sys::HtmlElement| e.closest("aside.detail").ok().flatten().is_some();
+            match (selected, heading) {
+                (Some(_), Some(heading)) if keyboard_last() => {
+                    if active.as_ref().is_some_and(|a| !inside(a)) {
+                        *opener.borrow_mut() = active;
+                    }
+                    let _ = heading.focus();
+                }
+                (None, _) => {
+                    // Closed with the focus inside (or gone with the details): back to where
+                    // it came from.
+                    let lost = active
+                        .as_ref()
+                        .is_none_or(|a| inside(a) || a.tag_name() == "BODY");
+                    if let (true, Some(back)) = (lost, opener.borrow_mut().take()) {
+                        if back.is_connected() {
+                            let _ = back.focus();
+                        }
+                    }
+                }
+                _ => {}
+            }
+        });
+    }
+    // On a phone the details are a sheet: a downward swipe on its top closes it.
+    let swipe = use_mut_ref(|| None::<f64>);
     let Some(event) = props.selected.and_then(|i| data.events.get(i)) else {
         return html! {
-            <aside class="detail empty" aria-labelledby="detail-heading">
-                <h2 id="detail-heading">{ "Event details" }</h2>
+            <aside class="detail empty" aria-labelledby={HEADING_ID}>
+                <h2 id={HEADING_ID}>{ "Event details" }</h2>
                 <p>{ "Select an event on the timeline or in the list to read what happened and follow it to its sources." }</p>
             </aside>
         };
@@ -80,49 +127,72 @@ pub fn detail(props: &Props) -> Html {
     };
     let footnotes = event.footnotes.iter().map(|n| footnote_item(data, *n));
     let dispatch = &props.dispatch;
-    // Escape inside the details (or the sheet on small screens) closes them.
-    let on_escape = {
+    // Escape inside the details (or the sheet on small screens) closes them; [ and ] walk on.
+    let on_key = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             use crate::core::keys::{command, Scope};
             if let Some(action) =
                 command(Scope::Details, &e.key(), e.shift_key()).and_then(Action::for_command)
             {
+                e.prevent_default();
                 dispatch.emit(action);
             }
         })
     };
+    let on_swipe_start = {
+        let swipe = swipe.clone();
+        Callback::from(move |e: PointerEvent| {
+            *swipe.borrow_mut() = (e.pointer_type() == "touch").then(|| f64::from(e.client_y()));
+        })
+    };
+    let on_swipe_end = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some(y0) = swipe.borrow_mut().take() {
+                if f64::from(e.client_y()) - y0 > 60.0 {
+                    dispatch.emit(Action::Select(None));
+                }
+            }
+        })
+    };
+    let close = dispatch.reform(|_| Action::Select(None));
     html! {
-        <aside class="detail" aria-labelledby="detail-heading" onkeydown={on_escape}>
-            <p class="date">{ event.date_label() }</p>
-            <h2 id="detail-heading">{ &event.title }</h2>
+        <aside class="detail" aria-labelledby={HEADING_ID} onkeydown={on_key}>
+            <div class="detail-head" onpointerdown={on_swipe_start} onpointerup={on_swipe_end.clone()}
+                 onpointercancel={on_swipe_end}>
+                <p class="date">{ event.date_label() }</p>
+                <button type="button" class="close" aria-keyshortcuts="Escape" onclick={close}>{ "Close" }</button>
+            </div>
+            <h2 id={HEADING_ID} tabindex="-1">{ &event.title }</h2>
             <p class="summary">{ &event.summary }</p>
-            <dl>
-                { row("Phase", std::slice::from_ref(&phase)) }
-                { row("Domains", &domains) }
-                { row("Third parties", &parties) }
-                { row("Actors", &event.actors) }
-            </dl>
             if !event.evidence.is_empty() {
                 <figure class="evidence">
                     <blockquote>{ &event.evidence }</blockquote>
                     <figcaption>{ if props.from_brief { "— the brief" } else { "— the source" } }</figcaption>
                 </figure>
             }
-            if let Some(note) = &event.note {
-                <p class="note"><strong>{ "Note: " }</strong>{ note }</p>
-            }
             if !event.footnotes.is_empty() {
                 <h3>{ if props.from_brief { "Sources (the brief's footnotes)" } else { "Sources" } }</h3>
                 <ol class="footnotes">{ for footnotes }</ol>
+            }
+            <dl>
+                { row("Phase", std::slice::from_ref(&phase)) }
+                { row("Domains", &domains) }
+                { row("Third parties", &parties) }
+                { row("Actors", &event.actors) }
+            </dl>
+            if let Some(note) = &event.note {
+                <p class="note"><strong>{ "Note: " }</strong>{ note }</p>
             }
             <p class="cite">
                 <button type="button" onclick={props.on_cite.reform(move |_| i)}>{ "Copy citation" }</button>
             </p>
             <nav class="walk" aria-label="Walk the chronology">
-                <button type="button" disabled={!has_previous} onclick={dispatch.reform(|_| Action::Step(-1))}>{ "← Previous" }</button>
-                <button type="button" onclick={dispatch.reform(|_| Action::Select(None))}>{ "Close" }</button>
-                <button type="button" disabled={!has_next} onclick={dispatch.reform(|_| Action::Step(1))}>{ "Next →" }</button>
+                <button type="button" disabled={!has_previous} aria-keyshortcuts="["
+                        onclick={dispatch.reform(|_| Action::Step(-1))}>{ "← Previous" }</button>
+                <button type="button" disabled={!has_next} aria-keyshortcuts="]"
+                        onclick={dispatch.reform(|_| Action::Step(1))}>{ "Next →" }</button>
             </nav>
         </aside>
     }
