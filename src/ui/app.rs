@@ -217,7 +217,6 @@ pub fn app() -> Html {
                     <div id="facets" class={classes!("facets-drawer", s.chrome.filters_open.then_some("open"))}
                          onkeydown={on_drawer_key}>
                         <div class="drawer-head">
-                            <strong>{ "Filters" }</strong>
                             <button type="button" id="filters-close" onclick={dispatch.reform(|_| Action::ToggleFilters)}>{ "Close the filters" }</button>
                         </div>
                         if full {
