@@ -5,6 +5,7 @@ use super::{
     quoted, timeline_event, timeline_note, title_from, too_many_records, DatePart, Derive, Draft,
     Format, ImportProblem, Item, Record, Slugs,
 };
+use crate::core::dataset::export::restore_formula;
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::{Chronology, Domain, Event, Phase};
 use crate::core::date::PartialDate;
@@ -199,16 +200,24 @@ struct Cells<'a> {
     header: &'a Row,
     cols: &'a HashMap<String, usize>,
     row: &'a Row,
+    /// Our own format: cells neutralised against formulas by the export are restored.
+    restore: bool,
 }
 
 impl<'a> Cells<'a> {
     /// The cell of a column ("" when the file has no such column).
     fn get(&self, name: &str) -> &'a str {
-        self.cols
+        let cell = self
+            .cols
             .get(name)
             .and_then(|&i| self.row.fields.get(i))
             .map(String::as_str)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if self.restore {
+            restore_formula(cell)
+        } else {
+            cell
+        }
     }
 
     /// The cell, `None` when empty.
@@ -269,7 +278,14 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
     let mut footnote_urls: HashMap<u32, (String, usize)> = HashMap::new();
     for row in data {
         let mut record = row_record(header, row);
-        let cells = Cells { header, cols, row };
+        // Our own format (told by its header: id, start, title…): the export's apostrophes
+        // against formulas are undone. Other sheets keep their apostrophes.
+        let cells = Cells {
+            header,
+            cols,
+            row,
+            restore: true,
+        };
         let id = cells.get("id").trim().to_string();
         if id.is_empty() {
             record.problem(&cells.column("id"), "the id is empty");
@@ -431,7 +447,12 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
     let mut groups = Slugs::default();
     let mut era_ids = Slugs::default();
     for row in data {
-        let cells = Cells { header, cols, row };
+        let cells = Cells {
+            header,
+            cols,
+            row,
+            restore: false,
+        };
         let kind = cells.get("type").trim().to_lowercase();
         if kind == "title" {
             if title.is_none() {

@@ -910,3 +910,6 @@ fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod hardening_tests;
