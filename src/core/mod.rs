@@ -10,5 +10,6 @@ pub mod saved;
 pub mod scale;
 pub mod scene;
 pub mod synthetic;
+pub mod text;
 pub mod url_state;
 pub mod viewport;

@@ -416,6 +416,7 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
         records,
         fatal: vec![],
         derive: Derive::FromEvents,
+        notices: vec![],
     }
 }
 
@@ -558,5 +559,6 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
         records,
         fatal: vec![],
         derive: Derive::Eras,
+        notices: vec![],
     }
 }

@@ -104,3 +104,100 @@ fn our_csv_import_undoes_exactly_the_exports_apostrophes() {
     let sheet = "Year,Headline\n1990,'=1+1\n";
     assert_eq!(ok(sheet, "x.csv").chronology.events[0].title, "'=1+1");
 }
+
+// ---- control characters ---------------------------------------------------------------------
+
+/// Every text of the chronology, with where it is.
+fn texts(c: &Chronology) -> Vec<(String, String)> {
+    let mut out = vec![("title".to_string(), c.title.clone())];
+    for e in &c.events {
+        for (field, text) in [
+            ("title", &e.title),
+            ("summary", &e.summary),
+            ("evidence", &e.evidence),
+        ] {
+            out.push((format!("{} {field}", e.id), text.clone()));
+        }
+        if let Some(n) = &e.note {
+            out.push((format!("{} note", e.id), n.clone()));
+        }
+        for a in &e.actors {
+            out.push((format!("{} actor", e.id), a.clone()));
+        }
+    }
+    for d in &c.domains {
+        out.push((format!("domain {}", d.id), d.label.clone()));
+    }
+    for p in &c.phases {
+        out.push((format!("phase {}", p.id), p.label.clone()));
+    }
+    out
+}
+
+fn assert_no_controls(c: &Chronology) {
+    for (place, text) in texts(c) {
+        assert!(
+            !text
+                .chars()
+                .any(|ch| ch.is_control() && ch != '\t' && ch != '\n'),
+            "{place}: {text:?}"
+        );
+    }
+}
+
+const CONTROLS_JSON: &str = r#"{"title":"T\u0007","source":{"title":"S","author":"A"},
+"domains":[{"id":"d","label":"D\u0000"}],
+"events":[
+ {"id":"x","start":"1994","title":"A\u0001B\u0001","summary":"s\u007f\u0085t\r\nu\rv","note":"\u001b[31mred","actors":["\u0002Abe"],"domains":["d"]},
+ {"id":"y","start":"1995","title":"Fine\ttabs\nand lines","summary":""}
+]}"#;
+
+#[test]
+fn control_characters_are_removed_from_every_text_at_import() {
+    let i = ok(CONTROLS_JSON, "x.json");
+    let c = &i.chronology;
+    assert_no_controls(c);
+    let x = &c.events[0];
+    assert_eq!(x.title, "AB");
+    assert_eq!(x.summary, "st\nu\nv");
+    assert_eq!(x.note.as_deref(), Some("[31mred"));
+    assert_eq!(x.actors, ["Abe"]);
+    assert_eq!(c.events[1].title, "Fine\ttabs\nand lines");
+    assert_eq!(c.title, "T");
+    assert_eq!(c.domains[0].label, "D");
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notices,
+        [
+            "title: 1 control character removed (U+0007)",
+            "domain 1 (id 'd'), field label: 1 control character removed (U+0000)",
+            "event 1 (id 'x'), field title: 2 control characters removed (U+0001)",
+            "event 1 (id 'x'), field summary: 2 control characters removed (U+007F, U+0085)",
+            "event 1 (id 'x'), field note: 1 control character removed (U+001B)",
+            "event 1 (id 'x'), field actors: 1 control character removed (U+0002)",
+        ]
+    );
+
+    let csv = "id,start,title,summary\nx,1994,\"A\u{1}B\",\"\u{7}\"\n";
+    let i = ok(csv, "x.csv");
+    assert_eq!(i.chronology.events[0].title, "AB");
+    assert_eq!(i.chronology.events[0].summary, "");
+    assert_eq!(
+        i.notices[0].to_string(),
+        "row 2, column title: 1 control character removed (U+0001)"
+    );
+    // A title of nothing but control characters is empty: the row is refused.
+    let f = import(b"id,start,title\nx,1994,\x01\x02\n", "x.csv", false).unwrap_err();
+    assert_eq!(f.problems[0].to_string(), "row 2: the title is empty");
+
+    let timeline = r#"{"events":[{"start_date":{"year":1994},"text":{"headline":"A\u0001","text":"B\u0002"}}]}"#;
+    let i = ok(timeline, "t.json");
+    assert_eq!(i.chronology.events[0].title, "A");
+    assert_eq!(i.chronology.events[0].summary, "B");
+    assert_eq!(
+        i.notices[1].to_string(),
+        "event 1, field text.text: 1 control character removed (U+0002)"
+    );
+    // Messages show control characters as symbols, never as themselves.
+    assert_eq!(quoted("a\u{1}\u{7f}"), "'a␁␡'");
+}

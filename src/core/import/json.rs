@@ -239,6 +239,7 @@ fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
         records,
         fatal,
         derive: Derive::Nothing,
+        notices: vec![],
     })
 }
 
@@ -572,5 +573,6 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
         records,
         fatal,
         derive: Derive::Eras,
+        notices: vec![],
     })
 }

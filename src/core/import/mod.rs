@@ -13,6 +13,8 @@ use crate::core::dataset::validate::validate;
 use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, ThirdParty};
 use crate::core::date::{days_in_month, format_year, month_name, PartialDate, MAX_ABS_YEAR};
 use crate::core::synthetic::MAX_EVENTS;
+use crate::core::text::{plural, without_controls, Removed};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -87,6 +89,10 @@ pub struct Imported {
     /// The problems of the records left out (non-empty only when skipping bad records).
     pub skipped: Vec<ImportProblem>,
     pub skipped_records: usize,
+    /// What the import changed or left out in the records it kept, for the user to know:
+    /// "event 3 (id 'x'), field title: 2 control characters removed (U+0001)", "row 1: 3 columns
+    /// ignored: …". At most [`MAX_PROBLEMS`], then "… and N more notices".
+    pub notices: Vec<ImportProblem>,
 }
 
 /// A refused import.
@@ -228,7 +234,14 @@ fn capped(mut problems: Vec<ImportProblem>) -> Vec<ImportProblem> {
 
 /// A value quoted for a message, cut short when long.
 pub(crate) fn quoted(value: &str) -> String {
-    let mut s: String = value.chars().take(40).collect();
+    // Control characters are shown as their symbols (␁), never written into a message.
+    let visible = |c: char| match u32::from(c) {
+        n @ 0..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        _ if c.is_control() => '\u{FFFD}',
+        _ => c,
+    };
+    let mut s: String = value.chars().take(40).map(visible).collect();
     if value.chars().count() > 40 {
         s.push('…');
     }
@@ -591,6 +604,8 @@ pub(crate) struct Record {
     pub media: Option<Footnote>,
     /// Our CSV: the links of the footnotes the row cites.
     pub footnote_urls: Vec<(u32, String)>,
+    /// What the import changed in the record (reported if the record is kept).
+    pub notices: Vec<ImportProblem>,
 }
 
 impl Record {
@@ -601,6 +616,7 @@ impl Record {
             problems: vec![],
             media: None,
             footnote_urls: vec![],
+            notices: vec![],
         }
     }
 
@@ -635,6 +651,8 @@ pub(crate) struct Draft {
     /// Problems not tied to a record.
     pub fatal: Vec<ImportProblem>,
     pub derive: Derive,
+    /// What the import changed or left out outside the records (ignored columns, cleaned texts).
+    pub notices: Vec<ImportProblem>,
 }
 
 /// The refusal for a file with more records than the explorer can show.
@@ -792,6 +810,7 @@ fn derive_from_events<'a>(c: &mut Chronology, records: impl Iterator<Item = &'a 
 fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure> {
     let format = draft.format;
     let mut draft = draft;
+    clean_texts(&mut draft);
     let mut fatal = std::mem::take(&mut draft.fatal);
     let count = draft.records.len();
     if count > MAX_EVENTS {
@@ -900,12 +919,164 @@ fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure> {
         });
     }
     chronology.sort_events();
+    let mut notices = std::mem::take(&mut draft.notices);
+    for (record, included) in draft.records.iter().zip(&include) {
+        if *included {
+            notices.extend(record.notices.iter().cloned());
+        }
+    }
     Ok(Imported {
         chronology,
         format,
         skipped: capped(record_problems()),
         skipped_records: bad_records,
+        notices: capped_notices(notices),
     })
+}
+
+/// The list of notices, cut at [`MAX_PROBLEMS`] with a last entry counting the rest.
+fn capped_notices(mut notices: Vec<ImportProblem>) -> Vec<ImportProblem> {
+    if notices.len() > MAX_PROBLEMS {
+        let more = notices.len() - MAX_PROBLEMS;
+        notices.truncate(MAX_PROBLEMS);
+        notices.push(ImportProblem::new(
+            "",
+            format!("… and {}", plural(more, "more notice", "more notices")),
+        ));
+    }
+    notices
+}
+
+/// Where a field of a record is, in the words of its format: "field title" (JSON), "column
+/// title" (CSV), "field text.headline" (TimelineJS JSON), "column Headline" (TimelineJS CSV).
+fn field_place(format: Format, field: &str) -> String {
+    match (format, field) {
+        (Format::Json, _) => format!("field {field}"),
+        (Format::Csv, _) => format!("column {field}"),
+        (Format::TimelineJson, "title" | "label") => "field text.headline".into(),
+        (Format::TimelineJson, "summary") => "field text.text".into(),
+        (Format::TimelineJson, "note") => "field display_date".into(),
+        (Format::TimelineJson, "domains") => "field group".into(),
+        (Format::TimelineJson, _) => format!("field {field}"),
+        (Format::TimelineCsv, "title" | "label") => "column Headline".into(),
+        (Format::TimelineCsv, "summary") => "column Text".into(),
+        (Format::TimelineCsv, "note") => "column Display Date".into(),
+        (Format::TimelineCsv, "domains") => "column Group".into(),
+        (Format::TimelineCsv, _) => format!("column {field}"),
+    }
+}
+
+/// Removes control characters ([`without_controls`]) from a text, noting what was removed at
+/// `place` (made only when something was).
+fn clean_text(text: &mut String, place: impl FnOnce() -> String, notices: &mut Vec<ImportProblem>) {
+    let (clean, removed) = without_controls(text);
+    if let Cow::Owned(clean) = clean {
+        *text = clean;
+    }
+    if removed.count > 0 {
+        notices.push(ImportProblem::new(place(), removed.message()));
+    }
+}
+
+/// Removes control characters from a list of texts (dropping those left empty), noting them
+/// once for the list.
+fn clean_list(
+    list: &mut Vec<String>,
+    place: impl FnOnce() -> String,
+    notices: &mut Vec<ImportProblem>,
+) {
+    let mut removed = Removed::default();
+    let mut changed = false;
+    for item in list.iter_mut() {
+        let (clean, r) = without_controls(item);
+        if let Cow::Owned(clean) = clean {
+            *item = clean;
+            changed = true;
+        }
+        removed.add(&r);
+    }
+    if changed {
+        list.retain(|item| !item.is_empty());
+    }
+    if removed.count > 0 {
+        notices.push(ImportProblem::new(place(), removed.message()));
+    }
+}
+
+/// Control characters (other than tab and line end) are removed from every text of the file,
+/// and reported: they draw nothing, and XML (the SVG export) forbids them. Ids are not changed
+/// here: an id with one is refused instead ([`id_problem`]).
+fn clean_texts(draft: &mut Draft) {
+    let format = draft.format;
+    let at = |record: &str, field: &str| format!("{record}, {field}");
+    for r in &mut draft.records {
+        let location = r.location.clone();
+        let notices = &mut r.notices;
+        let place = |field: &str| format!("{location}, {}", field_place(format, field));
+        match &mut r.item {
+            Item::Event(e) => {
+                clean_text(&mut e.title, || place("title"), notices);
+                clean_text(&mut e.summary, || place("summary"), notices);
+                clean_text(&mut e.evidence, || place("evidence"), notices);
+                if let Some(note) = &mut e.note {
+                    clean_text(note, || place("note"), notices);
+                    if note.is_empty() {
+                        e.note = None;
+                    }
+                }
+                clean_list(&mut e.actors, || place("actors"), notices);
+            }
+            Item::Era(p) => {
+                clean_text(&mut p.label, || place("label"), notices);
+                clean_text(&mut p.summary, || place("summary"), notices);
+                clean_text(&mut p.evidence, || place("evidence"), notices);
+            }
+            Item::Nothing => {}
+        }
+    }
+    let notices = &mut draft.notices;
+    let c = &mut draft.base;
+    clean_text(&mut c.title, || "title".into(), notices);
+    let s = &mut c.source;
+    clean_text(&mut s.title, || at("source", "field title"), notices);
+    clean_text(&mut s.author, || at("source", "field author"), notices);
+    for (field, text) in [
+        ("subtitle", &mut s.subtitle),
+        ("series", &mut s.series),
+        ("note", &mut s.note),
+    ] {
+        if let Some(text) = text {
+            clean_text(text, || at("source", &format!("field {field}")), notices);
+        }
+    }
+    clean_list(
+        &mut s.affiliations,
+        || at("source", "field affiliations"),
+        notices,
+    );
+    for (i, p) in c.phases.iter_mut().enumerate() {
+        let record = format!("phase {} (id {})", i + 1, quoted(&p.id));
+        clean_text(&mut p.label, || at(&record, "field label"), notices);
+        clean_text(&mut p.summary, || at(&record, "field summary"), notices);
+        clean_text(&mut p.evidence, || at(&record, "field evidence"), notices);
+    }
+    for (i, d) in c.domains.iter_mut().enumerate() {
+        let record = format!("domain {} (id {})", i + 1, quoted(&d.id));
+        clean_text(&mut d.label, || at(&record, "field label"), notices);
+        clean_text(
+            &mut d.description,
+            || at(&record, "field description"),
+            notices,
+        );
+    }
+    for (i, t) in c.third_parties.iter_mut().enumerate() {
+        let record = format!("third party {} (id {})", i + 1, quoted(&t.id));
+        clean_text(&mut t.label, || at(&record, "field label"), notices);
+    }
+    for f in &mut c.footnotes {
+        let record = format!("footnote {}", f.number);
+        clean_text(&mut f.citation, || at(&record, "field citation"), notices);
+    }
 }
 
 #[cfg(test)]
