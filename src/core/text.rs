@@ -75,6 +75,22 @@ pub fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
+/// A value as a message may show it: control characters as their symbols (␁, ␡; U+FFFD for
+/// C1), never as themselves, and cut after `max` characters with "…".
+pub fn shown(value: &str, max: usize) -> String {
+    let visible = |c: char| match u32::from(c) {
+        n @ 0..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        _ if c.is_control() => '\u{FFFD}',
+        _ => c,
+    };
+    let mut s: String = value.chars().take(max).map(visible).collect();
+    if value.chars().nth(max).is_some() {
+        s.push('…');
+    }
+    s
+}
+
 /// The text without the characters of [`is_removed_control`], its line ends made `\n` (CRLF and
 /// lone CR), and what was removed (line ends are not counted: they are kept as line ends).
 pub fn without_controls(text: &str) -> (Cow<'_, str>, Removed) {

@@ -8,6 +8,7 @@
 use crate::core::date::{civil_from_days, days_from_civil, PartialDate};
 use crate::core::query::{Facet, Filter};
 use crate::core::synthetic::MAX_EVENTS;
+use crate::core::text::{id_problem, shown};
 
 /// Everything about the view that a link carries.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -110,11 +111,9 @@ pub fn parse_day(text: &str) -> Option<f64> {
     Some(day)
 }
 
+/// Every id an import accepts ([`id_problem`]): a link carries it, percent-encoded.
 fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 200
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+    id_problem(s).is_none()
 }
 
 /// Reads a query string (with or without the leading `?`). Returns the view and a notice for
@@ -129,17 +128,13 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = decode_component(raw_key);
         let value = decode_component(raw_value);
-        let short = |s: &str| -> String {
-            let mut t: String = s.chars().take(40).collect();
-            if s.chars().count() > 40 {
-                t.push('…');
-            }
-            t
-        };
+        let short = |s: &str| -> String { shown(s, 40) };
         let facet = Facet::ALL.into_iter().find(|f| f.key() == key);
         match (key.as_str(), facet) {
             (_, Some(facet)) => {
-                for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                // Split before decoding: a comma inside an id comes encoded (%2C).
+                let ids: Vec<String> = raw_value.split(',').map(decode_component).collect();
+                for id in ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
                     if is_id(id) {
                         view.filter.selected_mut(facet).insert(id.to_string());
                     } else {
@@ -217,7 +212,11 @@ pub fn to_query(view: &ViewState) -> String {
     for facet in Facet::ALL {
         let selected = view.filter.selected(facet);
         if !selected.is_empty() {
-            let list: Vec<String> = selected.iter().map(|s| encode_component(s)).collect();
+            // The comma separates the list, so a comma inside an id is encoded.
+            let list: Vec<String> = selected
+                .iter()
+                .map(|s| encode_component(s).replace(',', "%2C"))
+                .collect();
             parts.push(format!("{}={}", facet.key(), list.join(",")));
         }
     }
@@ -300,7 +299,7 @@ mod tests {
     #[test]
     fn garbage_is_ignored_with_a_notice_and_the_rest_applies() {
         let (view, notices) = parse(
-            "?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>&dim=maybe&synthetic=-3&%ZZ=%",
+            "?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>%00&dim=maybe&synthetic=-3&%ZZ=%",
         );
         assert!(view.filter.domains.contains("cyber"));
         assert_eq!(view.window, None);
@@ -318,10 +317,51 @@ mod tests {
             "{notices:?}"
         );
         assert!(
-            notices.iter().any(|n| n.contains("event='<script>'")),
+            notices.iter().any(|n| n.contains("event='<script>␀'")),
             "{notices:?}"
         );
         assert!(notices.len() >= 5, "{notices:?}");
+    }
+
+    #[test]
+    fn any_id_an_import_accepts_travels_in_the_link() {
+        let long = "x".repeat(250);
+        let ids = [
+            "event 1",
+            "a/b?c#d",
+            "a,b",
+            "a+b",
+            "100%",
+            "x=y&z",
+            "日本 と NATO",
+            "'-5",
+            long.as_str(),
+        ];
+        assert_eq!(
+            parse("?event=event+1").0.selected.as_deref(),
+            Some("event 1")
+        );
+        assert_eq!(
+            parse("?event=event%201").0.selected.as_deref(),
+            Some("event 1")
+        );
+        for id in ids {
+            let mut view = ViewState {
+                selected: Some(id.to_string()),
+                ..ViewState::default()
+            };
+            view.filter.domains.insert(id.to_string());
+            view.filter.domains.insert("cyber".to_string());
+            view.filter.phases.insert(id.to_string());
+            view.filter.third_parties.insert(id.to_string());
+            let q = to_query(&view);
+            assert_eq!(parse(&q), (view, vec![]), "{id}: {q}");
+        }
+        // A comma inside an id is not the list's separator.
+        let mut view = ViewState::default();
+        view.filter.domains.insert("a,b".into());
+        assert_eq!(to_query(&view), "?domain=a%2Cb");
+        assert_eq!(parse("?domain=a,b").0.filter.domains.len(), 2);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -331,6 +371,17 @@ mod tests {
 
         fn id() -> impl Strategy<Value = String> {
             "[a-z0-9][a-z0-9-]{0,20}"
+        }
+
+        /// Any id an import accepts: arbitrary Unicode, with the link's own punctuation.
+        fn any_id() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "\\PC{1,24}",
+                "[ ,+%&=#?/;:@'\"<>a-z0-9-]{1,12}",
+                proptest::collection::vec(any::<char>(), 1..12)
+                    .prop_map(|c| c.into_iter().collect::<String>()),
+            ]
+            .prop_filter("an id an import accepts", |s| id_problem(s).is_none())
         }
 
         proptest! {
@@ -347,6 +398,30 @@ mod tests {
             ) {
                 let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
                 let _ = parse(&q.join("&"));
+            }
+
+            #[test]
+            fn any_accepted_id_round_trips_with_the_rest_of_the_view(
+                domains in proptest::collection::btree_set(any_id(), 0..4),
+                parties in proptest::collection::btree_set(any_id(), 0..3),
+                phases in proptest::collection::btree_set(any_id(), 0..3),
+                text in "\\PC{0,30}",
+                dim: bool,
+                window in proptest::option::of((-200_000.0f64..200_000.0, 1.0f64..50_000.0)),
+                selected in proptest::option::of(any_id()),
+                data in proptest::option::of("[a-zA-Z0-9/:._~%?&=#-]{1,40}"),
+            ) {
+                let view = ViewState {
+                    filter: Filter { phases, domains, third_parties: parties, text },
+                    dim,
+                    window: window.map(|(start, span)| round_window(start, start + span)),
+                    selected,
+                    synthetic: None,
+                    data,
+                };
+                let (back, notices) = parse(&to_query(&view));
+                prop_assert!(notices.is_empty(), "{:?}", notices);
+                prop_assert_eq!(back, view);
             }
 
             #[test]

@@ -201,3 +201,54 @@ fn control_characters_are_removed_from_every_text_at_import() {
     // Messages show control characters as symbols, never as themselves.
     assert_eq!(quoted("a\u{1}\u{7f}"), "'a␁␡'");
 }
+
+// ---- ids -------------------------------------------------------------------------------------
+
+fn problems(text: &str, name: &str) -> Vec<String> {
+    match import(text.as_bytes(), name, false) {
+        Ok(i) => panic!("{name} accepted: {:#?}", i.chronology.events),
+        Err(f) => f.problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn ids_a_link_cannot_carry_are_refused_with_a_clear_message() {
+    let long = "x".repeat(501);
+    let json = format!(
+        r#"{{"title":"T","source":{{"title":"S","author":"A"}},
+"domains":[{{"id":"d\u200b","label":"D"}},{{"id":"ok","label":"OK"}}],
+"events":[
+ {{"id":"a\u0001","start":"1994","title":"A","summary":""}},
+ {{"id":"{long}","start":"1994","title":"B","summary":""}},
+ {{"id":" c","start":"1994","title":"C","summary":""}},
+ {{"id":"d","start":"1994","title":"D","summary":"","domains":["ok","x\u202e"]}},
+ {{"id":"event 1","start":"1994","title":"E","summary":"","domains":["ok"]}}
+]}}"#
+    );
+    let all = problems(&json, "x.json");
+    for expected in [
+        "domain 1 (id 'd\u{200b}'), field id: the id contains an invisible character (U+200B)",
+        "event 1 (id 'a␁'), field id: the id contains a control character (U+0001)",
+        "event 2 (id 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'), field id: the id is 501 characters long; at most 500 are allowed",
+        "event 3 (id ' c'), field id: the id starts or ends with a space",
+        "event 4 (id 'd'), field domains: the id 'x\u{202e}' contains an invisible character (U+202E)",
+    ] {
+        assert!(all.iter().any(|p| p == expected), "no {expected:?} in {all:#?}");
+    }
+    assert!(!all.iter().any(|p| p.contains("event 5")), "{all:#?}");
+
+    let csv = "id,start,title,domains,phase,third_parties\na\u{feff},1994,A,,,\nb,1994,B,ok; x\u{200d}y,,\nc,1994,C,,p\u{1},\nd,1994,D,,,z\u{2066}\ne e,1994,E,,,\n";
+    let all = problems(csv, "x.csv");
+    for expected in [
+        "row 2, column id: the id contains an invisible character (U+FEFF)",
+        "row 3, column domains: the id 'x\u{200d}y' contains an invisible character (U+200D)",
+        "row 4, column phase: the id 'p␁' contains a control character (U+0001)",
+        "row 5, column third_parties: the id 'z\u{2066}' contains an invisible character (U+2066)",
+    ] {
+        assert!(
+            all.iter().any(|p| p == expected),
+            "no {expected:?} in {all:#?}"
+        );
+    }
+    assert_eq!(all.len(), 4, "{all:#?}");
+}

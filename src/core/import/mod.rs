@@ -13,7 +13,7 @@ use crate::core::dataset::validate::validate;
 use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, ThirdParty};
 use crate::core::date::{days_in_month, format_year, month_name, PartialDate, MAX_ABS_YEAR};
 use crate::core::synthetic::MAX_EVENTS;
-use crate::core::text::{plural, without_controls, Removed};
+use crate::core::text::{id_problem, plural, shown, without_controls, Removed};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -235,17 +235,7 @@ fn capped(mut problems: Vec<ImportProblem>) -> Vec<ImportProblem> {
 /// A value quoted for a message, cut short when long.
 pub(crate) fn quoted(value: &str) -> String {
     // Control characters are shown as their symbols (␁), never written into a message.
-    let visible = |c: char| match u32::from(c) {
-        n @ 0..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
-        0x7F => '\u{2421}',
-        _ if c.is_control() => '\u{FFFD}',
-        _ => c,
-    };
-    let mut s: String = value.chars().take(40).map(visible).collect();
-    if value.chars().count() > 40 {
-        s.push('…');
-    }
-    format!("'{s}'")
+    format!("'{}'", shown(value, 40))
 }
 
 /// The file name without folders and extension, for a title; never empty.
@@ -812,6 +802,7 @@ fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure> {
     let mut draft = draft;
     clean_texts(&mut draft);
     let mut fatal = std::mem::take(&mut draft.fatal);
+    check_ids(&mut draft, &mut fatal);
     let count = draft.records.len();
     if count > MAX_EVENTS {
         return Err(ImportFailure {
@@ -953,6 +944,7 @@ fn field_place(format: Format, field: &str) -> String {
     match (format, field) {
         (Format::Json, _) => format!("field {field}"),
         (Format::Csv, _) => format!("column {field}"),
+        (Format::TimelineJson, "id") => "field unique_id".into(),
         (Format::TimelineJson, "title" | "label") => "field text.headline".into(),
         (Format::TimelineJson, "summary") => "field text.text".into(),
         (Format::TimelineJson, "note") => "field display_date".into(),
@@ -1000,6 +992,63 @@ fn clean_list(
     }
     if removed.count > 0 {
         notices.push(ImportProblem::new(place(), removed.message()));
+    }
+}
+
+/// The problem of an id that an event refers to: "the id 'x' contains …".
+fn reference_problem(id: &str) -> Option<String> {
+    id_problem(id).map(|p| match p.strip_prefix("the id ") {
+        Some(rest) => format!("the id {} {rest}", quoted(id)),
+        None => p,
+    })
+}
+
+/// Ids a link cannot carry ([`id_problem`]) are refused: an event's own id and the ids it refers
+/// to are problems of its record; the ids of the file's phases, domains and third parties are
+/// problems of the file.
+fn check_ids(draft: &mut Draft, fatal: &mut Vec<ImportProblem>) {
+    let format = draft.format;
+    for r in &mut draft.records {
+        let Item::Event(e) = &r.item else { continue };
+        let mut found = Vec::new();
+        // An empty id is already reported by the importers, in their own words.
+        if let Some(p) = id_problem(&e.id).filter(|_| !e.id.trim().is_empty()) {
+            found.push(("id", p));
+        }
+        if !e.phase.is_empty() {
+            found.extend(reference_problem(&e.phase).map(|p| ("phase", p)));
+        }
+        for d in &e.domains {
+            found.extend(reference_problem(d).map(|p| ("domains", p)));
+        }
+        for t in &e.third_parties {
+            found.extend(reference_problem(t).map(|p| ("third_parties", p)));
+        }
+        for (field, message) in found {
+            r.problem(&field_place(format, field), message);
+        }
+    }
+    let c = &draft.base;
+    let facets = [
+        (
+            "phase",
+            c.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ),
+        ("domain", c.domains.iter().map(|d| d.id.as_str()).collect()),
+        (
+            "third party",
+            c.third_parties.iter().map(|t| t.id.as_str()).collect(),
+        ),
+    ];
+    for (kind, ids) in facets {
+        for (i, id) in ids.into_iter().enumerate() {
+            if let Some(p) = id_problem(id).filter(|_| !id.trim().is_empty()) {
+                fatal.push(ImportProblem::new(
+                    format!("{kind} {} (id {}), field id", i + 1, quoted(id)),
+                    p,
+                ));
+            }
+        }
     }
 }
 
