@@ -4,6 +4,7 @@ pub mod dataset;
 pub mod date;
 pub mod import;
 pub mod layout;
+pub mod notices;
 pub mod palette;
 pub mod query;
 pub mod saved;

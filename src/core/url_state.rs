@@ -6,6 +6,7 @@
 //! short notice, and the rest of the link still applies.
 
 use crate::core::date::{civil_from_days, days_from_civil, PartialDate};
+use crate::core::notices::Ignored;
 use crate::core::query::{Facet, Filter};
 use crate::core::synthetic::MAX_EVENTS;
 use crate::core::text::{id_problem, shown};
@@ -116,11 +117,14 @@ fn is_id(s: &str) -> bool {
     id_problem(s).is_none()
 }
 
-/// Reads a query string (with or without the leading `?`). Returns the view and a notice for
-/// each part that was ignored.
+/// Reads a query string (with or without the leading `?`). Returns the view and the notices of
+/// what was ignored: one per kind (a lone value has its own message; many are collapsed into
+/// "5,000 domain values in the link ignored: 'a', 'b', 'c' …").
 pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     let mut view = ViewState::default();
     let mut notices = Vec::new();
+    // Ignored values are gathered by kind: thousands of one kind give one notice.
+    let mut ignored = Ignored::default();
     let mut from = None;
     let mut to = None;
     let query = query.strip_prefix('?').unwrap_or(query);
@@ -138,7 +142,11 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                     if is_id(id) {
                         view.filter.selected_mut(facet).insert(id.to_string());
                     } else {
-                        notices.push(format!("Ignored the {} value '{}' in the link.", facet.label().to_lowercase(), short(id)));
+                        let one = format!("{} value", facet.label().to_lowercase());
+                        let many = format!("{one}s");
+                        ignored.add(facet.key(), (&one, &many), id, || {
+                            format!("Ignored the {one} '{}' in the link.", short(id))
+                        });
                     }
                 }
             }
@@ -146,29 +154,39 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             ("dim", None) => match value.as_str() {
                 "1" | "true" | "" => view.dim = true,
                 "0" | "false" => view.dim = false,
-                _ => notices.push(format!("Ignored dim='{}' in the link (use 1 or 0).", short(&value))),
+                _ => ignored.add("dim", ("dim value", "dim values"), &value, || {
+                    format!("Ignored dim='{}' in the link (use 1 or 0).", short(&value))
+                }),
             },
             ("from", None) => match parse_day(&value) {
                 Some(d) => from = Some(d),
-                None => notices.push(format!("Ignored from='{}' in the link: not a date.", short(&value))),
+                None => ignored.add("from", ("from value", "from values"), &value, || {
+                    format!("Ignored from='{}' in the link: not a date.", short(&value))
+                }),
             },
             ("to", None) => match parse_day(&value) {
                 Some(d) => to = Some(d),
-                None => notices.push(format!("Ignored to='{}' in the link: not a date.", short(&value))),
+                None => ignored.add("to", ("to value", "to values"), &value, || {
+                    format!("Ignored to='{}' in the link: not a date.", short(&value))
+                }),
             },
             ("event", None) => {
                 if is_id(&value) {
                     view.selected = Some(value);
                 } else {
-                    notices.push(format!("Ignored event='{}' in the link.", short(&value)));
+                    ignored.add("event", ("event value", "event values"), &value, || {
+                        format!("Ignored event='{}' in the link.", short(&value))
+                    });
                 }
             }
             ("synthetic", None) => match value.parse::<usize>() {
                 Ok(n) if n <= MAX_EVENTS => view.synthetic = Some(n),
-                _ => notices.push(format!(
-                    "Ignored synthetic='{}' in the link: a number of events up to {MAX_EVENTS} is expected.",
-                    short(&value)
-                )),
+                _ => ignored.add("synthetic", ("synthetic value", "synthetic values"), &value, || {
+                    format!(
+                        "Ignored synthetic='{}' in the link: a number of events up to {MAX_EVENTS} is expected.",
+                        short(&value)
+                    )
+                }),
             },
             ("data", None) => {
                 let url = value.trim();
@@ -178,10 +196,14 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                 {
                     view.data = Some(url.to_string());
                 } else {
-                    notices.push(format!("Ignored data='{}' in the link: not a file address.", short(&value)));
+                    ignored.add("data", ("data value", "data values"), &value, || {
+                        format!("Ignored data='{}' in the link: not a file address.", short(&value))
+                    });
                 }
             }
-            _ => notices.push(format!("Ignored the unknown parameter '{}' in the link.", short(&key))),
+            _ => ignored.add("", ("unknown parameter", "unknown parameters"), &key, || {
+                format!("Ignored the unknown parameter '{}' in the link.", short(&key))
+            }),
         }
     }
     match (from, to) {
@@ -191,7 +213,9 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             "Ignored the link's time window: it needs both from and to, with to after from.".into(),
         ),
     }
-    (view, notices)
+    let mut all = ignored.notices("in the link");
+    all.extend(notices);
+    (view, all)
 }
 
 /// Writes the view as a query string (with the leading `?`, or empty for the default view).
@@ -309,7 +333,7 @@ mod tests {
         assert!(
             notices
                 .iter()
-                .any(|n| n.contains("unknown parameter 'bogus'")),
+                .any(|n| n.contains("2 unknown parameters in the link ignored: 'bogus', '%ZZ'")),
             "{notices:?}"
         );
         assert!(
@@ -321,6 +345,29 @@ mod tests {
             "{notices:?}"
         );
         assert!(notices.len() >= 5, "{notices:?}");
+    }
+
+    #[test]
+    fn many_ignored_values_of_one_kind_give_one_notice() {
+        let bad_domains: Vec<String> = (0..5_000).map(|i| format!("%00d{i}")).collect();
+        let unknown: Vec<String> = (0..5_000).map(|i| format!("x{i}=1")).collect();
+        let dims = vec!["dim=maybe"; 5_000];
+        let q = format!(
+            "?domain={}&{}&{}&phase=%00p",
+            bad_domains.join(","),
+            unknown.join("&"),
+            dims.join("&")
+        );
+        let (_, notices) = parse(&q);
+        assert_eq!(
+            notices,
+            [
+                "5,000 domain values in the link ignored: '␀d0', '␀d1', '␀d2' …",
+                "5,000 unknown parameters in the link ignored: 'x0', 'x1', 'x2' …",
+                "5,000 dim values in the link ignored: 'maybe' …",
+                "Ignored the phase value '␀p' in the link.",
+            ]
+        );
     }
 
     #[test]
