@@ -7,6 +7,7 @@ pub mod layout;
 pub mod notices;
 pub mod palette;
 pub mod query;
+pub mod rich_text;
 pub mod saved;
 pub mod scale;
 pub mod scene;

@@ -9,6 +9,7 @@ use crate::core::dataset::export::restore_formula;
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::{Chronology, Domain, Event, Phase};
 use crate::core::date::PartialDate;
+use crate::core::rich_text::one_line;
 use crate::core::synthetic::MAX_EVENTS;
 use std::collections::HashMap;
 
@@ -457,9 +458,9 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
         let kind = cells.get("type").trim().to_lowercase();
         if kind == "title" {
             if title.is_none() {
-                let headline = cells.get("headline").trim();
+                let headline = one_line(cells.get("headline"));
                 if !headline.is_empty() {
-                    title = Some(headline.to_string());
+                    title = Some(headline);
                 }
             }
             continue;
@@ -484,7 +485,8 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
         let headline = cells.get("headline");
         let text = cells.get("text");
         if kind == "era" {
-            let label = headline.trim();
+            let label = one_line(headline);
+            let label = label.as_str();
             if label.is_empty() {
                 record.problem(&cells.column("headline"), "an era needs a headline");
             }

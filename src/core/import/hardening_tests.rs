@@ -252,3 +252,31 @@ fn ids_a_link_cannot_carry_are_refused_with_a_clear_message() {
     }
     assert_eq!(all.len(), 4, "{all:#?}");
 }
+
+// ---- TimelineJS HTML -------------------------------------------------------------------------
+
+#[test]
+fn timeline_html_is_sanitised_in_summaries_and_removed_from_titles() {
+    let json = r#"{"title": {"text": {"headline": "Japan <i>and</i> NATO &amp; co"}},
+"events": [
+ {"start_date": {"year": 2007}, "text": {"headline": "<b>Abe</b> at the NAC",
+  "text": "<p>Leaders met in <b>Brussels</b>. See <a href=\"https://www.nato.int\" onclick=\"evil()\">NATO</a>.</p><script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">bad link</a>"}},
+ {"start_date": {"year": 2008}, "text": {"headline": "", "text": "<p>Only <em>text</em> here &amp; there</p>"}},
+ {"start_date": {"year": 2009}, "text": {"headline": "Plain", "text": "Tom & Jerry <3\nsecond line"}}
+]}"#;
+    let i = ok(json, "t.json");
+    let c = &i.chronology;
+    assert_eq!(c.title, "Japan and NATO & co");
+    assert_eq!(c.events[0].title, "Abe at the NAC");
+    assert_eq!(
+        c.events[0].summary,
+        "<p>Leaders met in <b>Brussels</b>. See <a href=\"https://www.nato.int\">NATO</a>.</p>bad link"
+    );
+    assert_eq!(c.events[1].title, "Only text here & there");
+    assert_eq!(
+        c.events[1].summary,
+        "<p>Only <i>text</i> here &amp; there</p>"
+    );
+    // Text without markup is kept as it is.
+    assert_eq!(c.events[2].summary, "Tom & Jerry <3\nsecond line");
+}

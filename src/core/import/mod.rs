@@ -12,6 +12,7 @@ mod json;
 use crate::core::dataset::validate::validate;
 use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, ThirdParty};
 use crate::core::date::{days_in_month, format_year, month_name, PartialDate, MAX_ABS_YEAR};
+use crate::core::rich_text::{one_line, sanitize};
 use crate::core::synthetic::MAX_EVENTS;
 use crate::core::text::{id_problem, plural, shown, without_controls, Removed};
 use std::borrow::Cow;
@@ -514,7 +515,8 @@ pub(crate) fn timeline_event(
         start,
         end,
         title,
-        summary,
+        // TimelineJS text is HTML: kept as the allow-list's HTML, read by rich_text at display.
+        summary: sanitize(&summary),
         phase: String::new(),
         domains: if group.is_empty() {
             vec![]
@@ -553,13 +555,14 @@ pub(crate) fn timeline_note(
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-/// An event title from a TimelineJS headline, or the start of the text when it has none.
+/// An event title from a TimelineJS headline, or the start of the text when it has none; both
+/// are HTML in TimelineJS, and a title is plain text on one line.
 pub(crate) fn title_from(headline: &str, text: &str) -> Option<String> {
-    let h = headline.trim();
+    let h = one_line(headline);
     if !h.is_empty() {
-        return Some(h.to_string());
+        return Some(h);
     }
-    let t: String = text.trim().chars().take(80).collect();
+    let t: String = one_line(text).chars().take(80).collect();
     let t = t.trim();
     (!t.is_empty()).then(|| t.to_string())
 }
