@@ -9,7 +9,7 @@ use crate::core::date::{civil_from_days, days_from_civil, PartialDate};
 use crate::core::notices::Ignored;
 use crate::core::query::{Facet, Filter};
 use crate::core::synthetic::MAX_EVENTS;
-use crate::core::text::{id_problem, shown};
+use crate::core::text::{code_point, id_problem, is_invisible, shown, thousands};
 
 /// Everything about the view that a link carries.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -183,14 +183,24 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                 Ok(n) if n <= MAX_EVENTS => view.synthetic = Some(n),
                 _ => ignored.add("synthetic", ("synthetic value", "synthetic values"), &value, || {
                     format!(
-                        "Ignored synthetic='{}' in the link: a number of events up to {MAX_EVENTS} is expected.",
-                        short(&value)
+                        "Ignored synthetic='{}' in the link: a number of events up to {} is expected.",
+                        short(&value),
+                        thousands(MAX_EVENTS)
                     )
                 }),
             },
             ("data", None) => {
                 let url = value.trim();
-                if !url.is_empty()
+                if let Some(c) = url.chars().find(|c| is_invisible(*c)) {
+                    // An address with a zero-width space or a bidi control reads as another.
+                    ignored.add("data", ("data value", "data values"), &value, || {
+                        format!(
+                            "Ignored data='{}' in the link: the address has an invisible character ({}).",
+                            short(&value),
+                            code_point(c)
+                        )
+                    });
+                } else if !url.is_empty()
                     && url.len() <= MAX_DATA_URL
                     && !url.chars().any(char::is_control)
                 {
@@ -345,6 +355,28 @@ mod tests {
             "{notices:?}"
         );
         assert!(notices.len() >= 5, "{notices:?}");
+    }
+
+    #[test]
+    fn a_data_address_with_invisible_characters_is_refused() {
+        for address in [
+            "data/a%E2%80%8Bb.json",
+            "data/%E2%80%AEnosj.csv",
+            "%EF%BB%BFdata.json",
+            "data/a%C2%ADb.json",
+            "data/a%E2%81%A0b.json",
+        ] {
+            let (view, notices) = parse(&format!("?data={address}"));
+            assert_eq!(view.data, None, "{address}");
+            assert_eq!(notices.len(), 1, "{address}: {notices:?}");
+            assert!(notices[0].contains("invisible"), "{notices:?}");
+        }
+        let (view, notices) = parse("?synthetic=2000000");
+        assert_eq!(view.synthetic, None);
+        assert_eq!(
+            notices,
+            ["Ignored synthetic='2000000' in the link: a number of events up to 1,000,000 is expected."]
+        );
     }
 
     #[test]

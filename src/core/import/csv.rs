@@ -6,12 +6,14 @@ use super::{
     Format, ImportProblem, Item, Record, Slugs,
 };
 use crate::core::dataset::export::restore_formula;
+use crate::core::dataset::export::CSV_COLUMNS;
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::{Chronology, Domain, Event, Phase};
 use crate::core::date::PartialDate;
-use crate::core::rich_text::one_line;
+use crate::core::notices::{collapsed, NAMED};
 use crate::core::synthetic::MAX_EVENTS;
-use std::collections::HashMap;
+use crate::core::text::{plural, thousands};
+use std::collections::{HashMap, HashSet};
 
 type Refusal = (Option<Format>, Vec<ImportProblem>);
 
@@ -180,20 +182,85 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
     let header = &rows[0];
     let cols = columns(header);
     let data: Vec<&Row> = rows.iter().skip(1).filter(|r| !r.is_blank()).collect();
-    if kind == Kind::Timeline {
+    let mut draft = if kind == Kind::Timeline {
         if data.len() > MAX_EVENTS {
             return Err((
                 Some(Format::TimelineCsv),
                 vec![too_many_records(data.len())],
             ));
         }
-        Ok(timeline(header, &cols, &data, file_name))
+        timeline(header, &cols, &data, file_name)
     } else {
         if data.len() > MAX_EVENTS {
             return Err((Some(Format::Csv), vec![too_many_records(data.len())]));
         }
-        Ok(ours(header, &cols, &data, file_name))
+        ours(header, &cols, &data, file_name)
+    };
+    draft.notices.extend(ignored_columns(header, kind));
+    Ok(draft)
+}
+
+/// The columns of the TimelineJS template, by lower-case name (some are not used here).
+const TIMELINE_COLUMNS: [&str; 18] = [
+    "year",
+    "month",
+    "day",
+    "time",
+    "end year",
+    "end month",
+    "end day",
+    "end time",
+    "display date",
+    "headline",
+    "text",
+    "media",
+    "media credit",
+    "media caption",
+    "media thumbnail",
+    "type",
+    "group",
+    "background",
+];
+
+/// The notices for the header's columns that the format does not have, and for those repeated
+/// (only the first of a name is read): one line each, however many ("3 columns ignored: 'Foo',
+/// 'Bar', 'Baz'"). Header cells left empty are not columns.
+fn ignored_columns(header: &Row, kind: Kind) -> Vec<ImportProblem> {
+    let known = |name: &str| match kind {
+        Kind::Ours => CSV_COLUMNS.contains(&name),
+        Kind::Timeline => TIMELINE_COLUMNS.contains(&name),
+    };
+    let mut seen = HashSet::new();
+    let mut unknown = (0usize, Vec::new());
+    let mut repeated = (0usize, Vec::new());
+    for cell in &header.fields {
+        let name = cell.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let (count, names) = if !known(&name.to_lowercase()) {
+            &mut unknown
+        } else if !seen.insert(name.to_lowercase()) {
+            &mut repeated
+        } else {
+            continue;
+        };
+        *count += 1;
+        if names.len() < NAMED {
+            names.push(name.to_string());
+        }
     }
+    let mut out = Vec::new();
+    if unknown.0 > 0 {
+        let line = collapsed(unknown.0, ("column", "columns"), "", &unknown.1);
+        out.push(ImportProblem::new("row 1", line));
+    }
+    if repeated.0 > 0 {
+        let nouns = ("repeated column", "repeated columns");
+        let line = collapsed(repeated.0, nouns, "", &repeated.1);
+        out.push(ImportProblem::new("row 1", line));
+    }
+    out
 }
 
 /// A row's cells by column name, with the header's spelling for messages.
@@ -252,10 +319,9 @@ fn row_record(header: &Row, row: &Row) -> Record {
         record.problem(
             "",
             format!(
-                "has {} field{}, the header has {}",
-                row.fields.len(),
-                if row.fields.len() == 1 { "" } else { "s" },
-                header.fields.len()
+                "has {}, the header has {}",
+                plural(row.fields.len(), "field", "fields"),
+                thousands(header.fields.len())
             ),
         );
     }
@@ -347,11 +413,9 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
                 record.problem(
                     &cells.column("source_urls"),
                     format!(
-                        "has {} link{} for {} footnote{}",
-                        urls.len(),
-                        if urls.len() == 1 { "" } else { "s" },
-                        footnotes.len(),
-                        if footnotes.len() == 1 { "" } else { "s" }
+                        "has {} for {}",
+                        plural(urls.len(), "link", "links"),
+                        plural(footnotes.len(), "footnote", "footnotes")
                     ),
                 );
             } else {
@@ -458,9 +522,9 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
         let kind = cells.get("type").trim().to_lowercase();
         if kind == "title" {
             if title.is_none() {
-                let headline = one_line(cells.get("headline"));
+                let headline = cells.get("headline").trim();
                 if !headline.is_empty() {
-                    title = Some(headline);
+                    title = Some(headline.to_string());
                 }
             }
             continue;
@@ -485,8 +549,7 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
         let headline = cells.get("headline");
         let text = cells.get("text");
         if kind == "era" {
-            let label = one_line(headline);
-            let label = label.as_str();
+            let label = headline.trim();
             if label.is_empty() {
                 record.problem(&cells.column("headline"), "an era needs a headline");
             }

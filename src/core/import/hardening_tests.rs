@@ -256,27 +256,149 @@ fn ids_a_link_cannot_carry_are_refused_with_a_clear_message() {
 // ---- TimelineJS HTML -------------------------------------------------------------------------
 
 #[test]
-fn timeline_html_is_sanitised_in_summaries_and_removed_from_titles() {
-    let json = r#"{"title": {"text": {"headline": "Japan <i>and</i> NATO &amp; co"}},
+fn timeline_html_is_kept_for_display_and_a_title_from_it_is_its_text() {
+    let json = r#"{"title": {"text": {"headline": "Japan <i>and</i> NATO"}},
 "events": [
  {"start_date": {"year": 2007}, "text": {"headline": "<b>Abe</b> at the NAC",
   "text": "<p>Leaders met in <b>Brussels</b>. See <a href=\"https://www.nato.int\" onclick=\"evil()\">NATO</a>.</p><script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">bad link</a>"}},
- {"start_date": {"year": 2008}, "text": {"headline": "", "text": "<p>Only <em>text</em> here &amp; there</p>"}},
- {"start_date": {"year": 2009}, "text": {"headline": "Plain", "text": "Tom & Jerry <3\nsecond line"}}
+ {"start_date": {"year": 2008}, "text": {"headline": "", "text": "<p>Only <em>text</em> here &amp; there</p><script>alert(1)</script>"}}
 ]}"#;
     let i = ok(json, "t.json");
     let c = &i.chronology;
-    assert_eq!(c.title, "Japan and NATO & co");
-    assert_eq!(c.events[0].title, "Abe at the NAC");
+    // Headlines are kept as written (their markup is shown as text).
+    assert_eq!(c.title, "Japan <i>and</i> NATO");
+    assert_eq!(c.events[0].title, "<b>Abe</b> at the NAC");
+    // The text is kept as written, and shown through the allow-list.
+    let shown = crate::core::rich_text::RichText::parse(&c.events[0].summary);
     assert_eq!(
-        c.events[0].summary,
+        shown.to_html(),
         "<p>Leaders met in <b>Brussels</b>. See <a href=\"https://www.nato.int\">NATO</a>.</p>bad link"
     );
-    assert_eq!(c.events[1].title, "Only text here & there");
     assert_eq!(
-        c.events[1].summary,
-        "<p>Only <i>text</i> here &amp; there</p>"
+        shown.plain_text(),
+        "Leaders met in Brussels. See NATO.\n\nbad link"
     );
-    // Text without markup is kept as it is.
-    assert_eq!(c.events[2].summary, "Tom & Jerry <3\nsecond line");
+    // A title taken from the text is the text's plain text, not its markup.
+    assert_eq!(c.events[1].title, "Only text here & there");
+}
+
+#[test]
+fn the_hostile_file_of_the_end_to_end_tests_imports_as_it_did() {
+    let hostile = r#"{"title":{"text":{"headline":"<img src=x onerror=\"window.__pwned=true\">Hostile"}},
+"events":[
+ {"unique_id":"a","start_date":{"year":2001},"text":{"headline":"<script>window.__pwned=true</script>Headline","text":"<b onmouseover=\"window.__pwned=true\">bold</b>"},"group":"<i>group</i>"},
+ {"unique_id":"b","start_date":{"year":2002},"text":{"headline":"Bad link"},"media":{"url":"javascript:window.__pwned=true"}}]}"#;
+    let f = import(hostile.as_bytes(), "hostile.json", false).unwrap_err();
+    assert!(f.can_skip);
+    let i = import(hostile.as_bytes(), "hostile.json", true).unwrap();
+    let c = &i.chronology;
+    assert_eq!(
+        c.title,
+        "<img src=x onerror=\"window.__pwned=true\">Hostile"
+    );
+    assert_eq!(
+        c.events[0].title,
+        "<script>window.__pwned=true</script>Headline"
+    );
+    assert_eq!(
+        c.events[0].summary,
+        "<b onmouseover=\"window.__pwned=true\">bold</b>"
+    );
+    assert_eq!(c.domains[0].label, "<i>group</i>");
+    assert!(i.notices.is_empty(), "{:?}", i.notices);
+}
+
+// ---- smaller --------------------------------------------------------------------------------
+
+#[test]
+fn an_html_page_is_named_as_such() {
+    for page in [
+        "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>Not found</body></html>",
+        "\u{feff}  \n<!doctype HTML>\n<html lang=en>",
+        "<html><body>x</body></html>",
+        "\n\n<HTML>",
+    ] {
+        for name in ["data.csv", "data.json", "data"] {
+            let all = problems(page, name);
+            assert_eq!(
+                all,
+                ["file: this is an HTML page, not a chronology (a web page was read where a JSON or CSV file was expected: check the file or its address)"],
+                "{page:?} as {name}"
+            );
+        }
+    }
+    // A sheet whose first cell merely mentions HTML is still a sheet.
+    assert_eq!(
+        ok("Headline,Year\n<html> tags,1990\n", "x.csv").format,
+        Format::TimelineCsv
+    );
+}
+
+#[test]
+fn columns_a_csv_does_not_use_are_reported_once() {
+    let mut header = String::from("id,start,title,Foo,Bar");
+    let mut row = String::from("a,1990,A,1,2");
+    for i in 0..100_000 {
+        header.push_str(&format!(",c{i}"));
+        row.push_str(",x");
+    }
+    let i = ok(&format!("{header}\n{row}\n"), "x.csv");
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notices,
+        ["row 1: 100,002 columns ignored: 'Foo', 'Bar', 'c0' …"]
+    );
+    // The TimelineJS template's own columns are known, even those the explorer does not use.
+    let sheet =
+        "Year,Month,Day,Headline,Media Thumbnail,Background,Type,Group,Extra\n1990,,,H,,,,,z\n";
+    let notices: Vec<String> = ok(sheet, "x.csv")
+        .notices
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(notices, ["row 1: 1 column ignored: 'Extra'"]);
+    // A repeated column is ignored too; empty header cells are not columns.
+    let notices: Vec<String> = ok("id,start,title,Title,,\na,1990,A,B,,\n", "x.csv")
+        .notices
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(notices, ["row 1: 1 repeated column ignored: 'Title'"]);
+}
+
+#[test]
+fn counts_in_messages_have_thousands_separators_and_the_right_number() {
+    let mut text = String::from("id,start,title\n");
+    for i in 0..1_500 {
+        text.push_str(&format!("e{i},19x4,T\n"));
+    }
+    let f = import(text.as_bytes(), "x.csv", false).unwrap_err();
+    assert_eq!(
+        f.problems.last().map(ToString::to_string).as_deref(),
+        Some("… and 500 more problems")
+    );
+    let f = import(b"id,start,title\na,1990\n", "x.csv", false).unwrap_err();
+    assert_eq!(
+        f.problems[0].to_string(),
+        "row 2: has 2 fields, the header has 3"
+    );
+    let f = import(b"id,start,title\na,1990,A,B\n", "x.csv", false).unwrap_err();
+    assert_eq!(
+        f.problems[0].to_string(),
+        "row 2: has 4 fields, the header has 3"
+    );
+    let f = import(
+        b"id,start,title,footnotes,source_urls\na,1990,A,1,https://a.org ; https://b.org\n",
+        "x.csv",
+        false,
+    )
+    .unwrap_err();
+    assert_eq!(
+        f.problems[0].to_string(),
+        "row 2, column source_urls: has 2 links for 1 footnote"
+    );
+    assert_eq!(
+        too_many_records(1_000_001).to_string(),
+        "file: the file has 1,000,001 records; at most 1,000,000 can be imported"
+    );
 }

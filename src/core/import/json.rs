@@ -7,7 +7,6 @@ use super::{
 };
 use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, ThirdParty};
 use crate::core::date::PartialDate;
-use crate::core::rich_text::one_line;
 use crate::core::synthetic::MAX_EVENTS;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -441,7 +440,7 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
         .and_then(|t| t.get("text"))
         .and_then(|t| t.get("headline"))
         .and_then(Value::as_str)
-        .map(one_line)
+        .map(str::trim)
         .unwrap_or_default();
     let title = if headline.is_empty() {
         file_stem(file_name)
@@ -534,8 +533,8 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
             continue;
         }
         let span = slide_span(era, &mut record);
-        let headline = one_line(&text_at(era, &["text", "headline"], &mut record));
-        let headline = headline.as_str();
+        let headline = text_at(era, &["text", "headline"], &mut record);
+        let headline = headline.trim();
         if headline.is_empty() {
             record.problem("field text.headline", "an era needs a headline");
         }

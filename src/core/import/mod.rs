@@ -12,9 +12,9 @@ mod json;
 use crate::core::dataset::validate::validate;
 use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Source, ThirdParty};
 use crate::core::date::{days_in_month, format_year, month_name, PartialDate, MAX_ABS_YEAR};
-use crate::core::rich_text::{one_line, sanitize};
+use crate::core::rich_text::one_line;
 use crate::core::synthetic::MAX_EVENTS;
-use crate::core::text::{id_problem, plural, shown, without_controls, Removed};
+use crate::core::text::{id_problem, plural, shown, thousands, without_controls, Removed};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -149,6 +149,13 @@ pub fn import(
         bad_records: 0,
         can_skip: false,
     })?;
+    if is_html_page(text) {
+        return Err(ImportFailure::fatal(
+            None,
+            "file",
+            "this is an HTML page, not a chronology (a web page was read where a JSON or CSV file was expected: check the file or its address)",
+        ));
+    }
     let draft = match text.trim_start().as_bytes().first() {
         Some(b'{') | Some(b'[') => json::parse(text, file_name),
         Some(_) => csv::parse(text, file_name).map_err(|(format, problems)| {
@@ -178,6 +185,23 @@ pub fn import(
             can_skip: false,
         }),
     }
+}
+
+/// Whether the text is a web page (a "not found" page served for a missing file, say): it
+/// starts, after white space, with `<!doctype html`, `<html`, `<head` or `<body`.
+fn is_html_page(text: &str) -> bool {
+    let start = text.trim_start();
+    let head: String = start
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let tag = |name: &str| {
+        head.strip_prefix(name).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
+        })
+    };
+    tag("<!doctype html") || tag("<html") || tag("<head") || tag("<body")
 }
 
 /// The text of the file: UTF-8 without its byte-order mark.
@@ -224,10 +248,7 @@ fn capped(mut problems: Vec<ImportProblem>) -> Vec<ImportProblem> {
         problems.truncate(MAX_PROBLEMS);
         problems.push(ImportProblem::new(
             "",
-            format!(
-                "… and {more} more problem{}",
-                if more == 1 { "" } else { "s" }
-            ),
+            format!("… and {}", plural(more, "more problem", "more problems")),
         ));
     }
     problems
@@ -515,8 +536,8 @@ pub(crate) fn timeline_event(
         start,
         end,
         title,
-        // TimelineJS text is HTML: kept as the allow-list's HTML, read by rich_text at display.
-        summary: sanitize(&summary),
+        // TimelineJS text is HTML: kept as written, and shown through rich_text's allow-list.
+        summary,
         phase: String::new(),
         domains: if group.is_empty() {
             vec![]
@@ -555,12 +576,13 @@ pub(crate) fn timeline_note(
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-/// An event title from a TimelineJS headline, or the start of the text when it has none; both
-/// are HTML in TimelineJS, and a title is plain text on one line.
+/// An event title from a TimelineJS headline, or the start of the text when it has none: the
+/// text is HTML, and a title is its plain text on one line. (A headline is kept as written, its
+/// markup shown as text.)
 pub(crate) fn title_from(headline: &str, text: &str) -> Option<String> {
-    let h = one_line(headline);
+    let h = headline.trim();
     if !h.is_empty() {
-        return Some(h);
+        return Some(h.to_string());
     }
     let t: String = one_line(text).chars().take(80).collect();
     let t = t.trim();
@@ -652,7 +674,11 @@ pub(crate) struct Draft {
 pub(crate) fn too_many_records(count: usize) -> ImportProblem {
     ImportProblem::new(
         "file",
-        format!("the file has {count} records; at most {MAX_EVENTS} can be imported"),
+        format!(
+            "the file has {}; at most {} can be imported",
+            plural(count, "record", "records"),
+            thousands(MAX_EVENTS)
+        ),
     )
 }
 
