@@ -24,8 +24,13 @@
 //!   kept as text (the importer removes and reports them; a reference to one gives nothing).
 //!
 //! Elements nest at most [`MAX_DEPTH`] deep; deeper tags are dropped, their content kept. The
-//! parser never panics and takes time linear in the input. The UI renders the tree as nodes
-//! (never as HTML text), and adds `rel="noopener noreferrer"` to links.
+//! parser never panics and takes time linear in the input.
+//!
+//! Where it is used: the importers keep an event's summary as written (TimelineJS text is HTML;
+//! our own summaries are plain text, which reads the same through this parser), so that exports
+//! re-import to the same events. The UI shows `RichText::parse(&event.summary)` as nodes (never
+//! as HTML text), adding `rel="noopener noreferrer"` to links; search and tooltips use
+//! [`plain_text`]; a title taken from a TimelineJS text is its [`one_line`].
 
 use crate::core::dataset::validate::is_web_url;
 
@@ -858,42 +863,6 @@ pub fn one_line(markup: &str) -> String {
     out
 }
 
-/// What the importer keeps of a TimelineJS text: the text itself when it has no markup (nothing
-/// in it is read differently as HTML), its plain text when it has no element but references
-/// (`Tom &amp; Jerry` → `Tom & Jerry`), else the tree as HTML of the allow-list (hostile tags,
-/// attributes and links gone). Showing the result with [`RichText::parse`] shows what the
-/// original showed, without what the allow-list leaves out.
-pub fn sanitize(markup: &str) -> String {
-    if !markup.contains(['<', '&']) {
-        return markup.to_string();
-    }
-    let tree = RichText::parse(markup);
-    if !tree.has_elements() {
-        let text = match tree.nodes.first() {
-            Some(Node::Text(t)) => t.as_str(),
-            _ => "",
-        };
-        let mut collapsed = String::new();
-        for c in markup.chars() {
-            if c.is_ascii_whitespace() {
-                if !collapsed.ends_with(' ') {
-                    collapsed.push(' ');
-                }
-            } else {
-                collapsed.push(c);
-            }
-        }
-        if collapsed.trim() == text.trim() {
-            return markup.to_string();
-        }
-        let plain = tree.plain_text();
-        if RichText::parse(&plain) == tree {
-            return plain;
-        }
-    }
-    tree.to_html()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1020,12 +989,11 @@ mod tests {
     }
 
     #[test]
-    fn what_the_importer_keeps() {
-        assert_eq!(sanitize("Tom & Jerry <3\nx"), "Tom & Jerry <3\nx");
-        assert_eq!(sanitize("Tom &amp; Jerry"), "Tom & Jerry");
-        assert_eq!(sanitize("a &lt;b&gt; c"), "a &lt;b&gt; c");
+    fn plain_text_for_search_and_titles() {
+        assert_eq!(plain_text("Tom & Jerry <3\nx"), "Tom & Jerry <3 x");
+        assert_eq!(plain_text("Tom &amp; Jerry"), "Tom & Jerry");
         assert_eq!(
-            sanitize("<p onclick=x>Hi <em>there</em><script>x</script></p>"),
+            RichText::parse("<p onclick=x>Hi <em>there</em><script>x</script></p>").to_html(),
             "<p>Hi <i>there</i></p>"
         );
         assert_eq!(one_line("<p>A</p><p>B <br> C</p>"), "A B C");
