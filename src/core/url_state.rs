@@ -9,8 +9,10 @@
 
 use crate::core::date::{civil_from_days, days_from_civil, PartialDate};
 use crate::core::grouping::GroupBy;
+use crate::core::notices::Ignored;
 use crate::core::query::{Facet, Filter};
 use crate::core::synthetic::MAX_EVENTS;
+use crate::core::text::{code_point, id_problem, is_invisible, shown, thousands};
 
 /// Everything about the view that a link carries.
 #[derive(Clone, Debug, PartialEq)]
@@ -148,18 +150,19 @@ fn short_text(s: &str) -> String {
     t
 }
 
+/// Every id an import accepts ([`id_problem`]): a link carries it, percent-encoded.
 fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 200
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+    id_problem(s).is_none()
 }
 
-/// Reads a query string (with or without the leading `?`). Returns the view and a notice for
-/// each part that was ignored.
+/// Reads a query string (with or without the leading `?`). Returns the view and the notices of
+/// what was ignored: one per kind (a lone value has its own message; many are collapsed into
+/// "5,000 domain values in the link ignored: 'a', 'b', 'c' …").
 pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     let mut view = ViewState::default();
     let mut notices = Vec::new();
+    // Ignored values are gathered by kind: thousands of one kind give one notice.
+    let mut ignored = Ignored::default();
     let mut from = None;
     let mut to = None;
     let query = query.strip_prefix('?').unwrap_or(query);
@@ -167,15 +170,21 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = decode_component(raw_key);
         let value = decode_component(raw_value);
-        let short = short_text;
+        let short = |s: &str| -> String { shown(s, 40) };
         let facet = Facet::ALL.into_iter().find(|f| f.key() == key);
         match (key.as_str(), facet) {
             (_, Some(facet)) => {
-                for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                // Split before decoding: a comma inside an id comes encoded (%2C).
+                let ids: Vec<String> = raw_value.split(',').map(decode_component).collect();
+                for id in ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
                     if is_id(id) {
                         view.filter.selected_mut(facet).insert(id.to_string());
                     } else {
-                        notices.push(format!("Ignored the {} value '{}' in the link.", facet.label().to_lowercase(), short(id)));
+                        let one = format!("{} value", facet.label().to_lowercase());
+                        let many = format!("{one}s");
+                        ignored.add(facet.key(), (&one, &many), id, || {
+                            format!("Ignored the {one} '{}' in the link.", short(id))
+                        });
                     }
                 }
             }
@@ -183,7 +192,9 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             ("dim", None) => match value.as_str() {
                 "1" | "true" | "" => view.dim = true,
                 "0" | "false" => view.dim = false,
-                _ => notices.push(format!("Ignored dim='{}' in the link (use 1 or 0).", short(&value))),
+                _ => ignored.add("dim", ("dim value", "dim values"), &value, || {
+                    format!("Ignored dim='{}' in the link (use 1 or 0).", short(&value))
+                }),
             },
             ("group", None) => match GroupBy::parse(&value) {
                 Some(group) => view.group = group,
@@ -196,17 +207,23 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             },
             ("from", None) => match parse_day(&value) {
                 Some(d) => from = Some(d),
-                None => notices.push(format!("Ignored from='{}' in the link: not a date.", short(&value))),
+                None => ignored.add("from", ("from value", "from values"), &value, || {
+                    format!("Ignored from='{}' in the link: not a date.", short(&value))
+                }),
             },
             ("to", None) => match parse_day(&value) {
                 Some(d) => to = Some(d),
-                None => notices.push(format!("Ignored to='{}' in the link: not a date.", short(&value))),
+                None => ignored.add("to", ("to value", "to values"), &value, || {
+                    format!("Ignored to='{}' in the link: not a date.", short(&value))
+                }),
             },
             ("event", None) => {
                 if is_id(&value) {
                     view.selected = Some(value);
                 } else {
-                    notices.push(format!("Ignored event='{}' in the link.", short(&value)));
+                    ignored.add("event", ("event value", "event values"), &value, || {
+                        format!("Ignored event='{}' in the link.", short(&value))
+                    });
                 }
             }
             ("story", None) => {
@@ -225,23 +242,39 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             }
             ("synthetic", None) => match value.parse::<usize>() {
                 Ok(n) if n <= MAX_EVENTS => view.synthetic = Some(n),
-                _ => notices.push(format!(
-                    "Ignored synthetic='{}' in the link: a number of events up to {MAX_EVENTS} is expected.",
-                    short(&value)
-                )),
+                _ => ignored.add("synthetic", ("synthetic value", "synthetic values"), &value, || {
+                    format!(
+                        "Ignored synthetic='{}' in the link: a number of events up to {} is expected.",
+                        short(&value),
+                        thousands(MAX_EVENTS)
+                    )
+                }),
             },
             ("data", None) => {
                 let url = value.trim();
-                if !url.is_empty()
+                if let Some(c) = url.chars().find(|c| is_invisible(*c)) {
+                    // An address with a zero-width space or a bidi control reads as another.
+                    ignored.add("data", ("data value", "data values"), &value, || {
+                        format!(
+                            "Ignored data='{}' in the link: the address has an invisible character ({}).",
+                            short(&value),
+                            code_point(c)
+                        )
+                    });
+                } else if !url.is_empty()
                     && url.len() <= MAX_DATA_URL
                     && !url.chars().any(char::is_control)
                 {
                     view.data = Some(url.to_string());
                 } else {
-                    notices.push(format!("Ignored data='{}' in the link: not a file address.", short(&value)));
+                    ignored.add("data", ("data value", "data values"), &value, || {
+                        format!("Ignored data='{}' in the link: not a file address.", short(&value))
+                    });
                 }
             }
-            _ => notices.push(format!("Ignored the unknown parameter '{}' in the link.", short(&key))),
+            _ => ignored.add("", ("unknown parameter", "unknown parameters"), &key, || {
+                format!("Ignored the unknown parameter '{}' in the link.", short(&key))
+            }),
         }
     }
     if view.story.is_none() {
@@ -259,7 +292,9 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             "Ignored the link's time window: it needs both from and to, with to after from.".into(),
         ),
     }
-    (view, notices)
+    let mut all = ignored.notices("in the link");
+    all.extend(notices);
+    (view, all)
 }
 
 /// Writes the view as a query string (with the leading `?`, or empty for the default view).
@@ -286,7 +321,11 @@ pub fn to_query(view: &ViewState) -> String {
     for facet in Facet::ALL {
         let selected = view.filter.selected(facet);
         if !selected.is_empty() {
-            let list: Vec<String> = selected.iter().map(|s| encode_component(s)).collect();
+            // The comma separates the list, so a comma inside an id is encoded.
+            let list: Vec<String> = selected
+                .iter()
+                .map(|s| encode_component(s).replace(',', "%2C"))
+                .collect();
             parts.push(format!("{}={}", facet.key(), list.join(",")));
         }
     }
@@ -397,11 +436,18 @@ mod tests {
 
     #[test]
     fn a_broken_story_link_falls_back_to_no_story_with_a_notice() {
-        let (view, notices) = parse("?story=%3Cb%3E&scene=x&domain=cyber");
+        // Any id a chronology may have travels (a story of an import may be named `<b>`); one
+        // with a control or invisible character cannot be an id.
+        let (view, _) = parse("?story=%3Cb%3E&scene=a%20b");
+        assert_eq!(
+            (view.story.as_deref(), view.scene.as_deref()),
+            (Some("<b>"), Some("a b"))
+        );
+        let (view, notices) = parse("?story=x%E2%80%8By&scene=x&domain=cyber");
         assert_eq!((view.story, view.scene), (None, None));
         assert!(view.filter.domains.contains("cyber"));
         assert!(
-            notices.iter().any(|n| n.contains("story='<b>'")),
+            notices.iter().any(|n| n.contains("not a story id")),
             "{notices:?}"
         );
         assert!(
@@ -410,11 +456,11 @@ mod tests {
                 .any(|n| n.contains("scene='x'") && n.contains("needs a story")),
             "{notices:?}"
         );
-        let (view, notices) = parse("?story=the-brief&scene=a%20b");
+        let (view, notices) = parse("?story=the-brief&scene=a%01b");
         assert_eq!(view.story.as_deref(), Some("the-brief"));
         assert_eq!(view.scene, None);
         assert!(
-            notices.iter().any(|n| n.contains("scene='a b'")),
+            notices.iter().any(|n| n.contains("not a scene id")),
             "{notices:?}"
         );
     }
@@ -422,7 +468,7 @@ mod tests {
     #[test]
     fn garbage_is_ignored_with_a_notice_and_the_rest_applies() {
         let (view, notices) = parse(
-            "?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>&dim=maybe&synthetic=-3&%ZZ=%&group=year&follow=sometimes",
+            "?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>%00&dim=maybe&synthetic=-3&%ZZ=%&group=year&follow=sometimes",
         );
         assert_eq!(view.group, GroupBy::None);
         assert!(view.follow, "following stays on");
@@ -442,7 +488,7 @@ mod tests {
         assert!(
             notices
                 .iter()
-                .any(|n| n.contains("unknown parameter 'bogus'")),
+                .any(|n| n.contains("2 unknown parameters in the link ignored: 'bogus', '%ZZ'")),
             "{notices:?}"
         );
         assert!(
@@ -450,7 +496,7 @@ mod tests {
             "{notices:?}"
         );
         assert!(
-            notices.iter().any(|n| n.contains("event='<script>'")),
+            notices.iter().any(|n| n.contains("event='<script>␀'")),
             "{notices:?}"
         );
         assert!(notices.len() >= 7, "{notices:?}");
@@ -484,6 +530,92 @@ mod tests {
         assert_eq!(parse("?group=party").0.group, GroupBy::Party);
     }
 
+    #[test]
+    fn a_data_address_with_invisible_characters_is_refused() {
+        for address in [
+            "data/a%E2%80%8Bb.json",
+            "data/%E2%80%AEnosj.csv",
+            "%EF%BB%BFdata.json",
+            "data/a%C2%ADb.json",
+            "data/a%E2%81%A0b.json",
+        ] {
+            let (view, notices) = parse(&format!("?data={address}"));
+            assert_eq!(view.data, None, "{address}");
+            assert_eq!(notices.len(), 1, "{address}: {notices:?}");
+            assert!(notices[0].contains("invisible"), "{notices:?}");
+        }
+        let (view, notices) = parse("?synthetic=2000000");
+        assert_eq!(view.synthetic, None);
+        assert_eq!(
+            notices,
+            ["Ignored synthetic='2000000' in the link: a number of events up to 1,000,000 is expected."]
+        );
+    }
+
+    #[test]
+    fn many_ignored_values_of_one_kind_give_one_notice() {
+        let bad_domains: Vec<String> = (0..5_000).map(|i| format!("%00d{i}")).collect();
+        let unknown: Vec<String> = (0..5_000).map(|i| format!("x{i}=1")).collect();
+        let dims = vec!["dim=maybe"; 5_000];
+        let q = format!(
+            "?domain={}&{}&{}&phase=%00p",
+            bad_domains.join(","),
+            unknown.join("&"),
+            dims.join("&")
+        );
+        let (_, notices) = parse(&q);
+        assert_eq!(
+            notices,
+            [
+                "5,000 domain values in the link ignored: '␀d0', '␀d1', '␀d2' …",
+                "5,000 unknown parameters in the link ignored: 'x0', 'x1', 'x2' …",
+                "5,000 dim values in the link ignored: 'maybe' …",
+                "Ignored the phase value '␀p' in the link.",
+            ]
+        );
+    }
+
+    #[test]
+    fn any_id_an_import_accepts_travels_in_the_link() {
+        let long = "x".repeat(250);
+        let ids = [
+            "event 1",
+            "a/b?c#d",
+            "a,b",
+            "a+b",
+            "100%",
+            "x=y&z",
+            "日本 と NATO",
+            "'-5",
+            long.as_str(),
+        ];
+        assert_eq!(
+            parse("?event=event+1").0.selected.as_deref(),
+            Some("event 1")
+        );
+        assert_eq!(
+            parse("?event=event%201").0.selected.as_deref(),
+            Some("event 1")
+        );
+        for id in ids {
+            let mut view = ViewState {
+                selected: Some(id.to_string()),
+                ..ViewState::default()
+            };
+            view.filter.domains.insert(id.to_string());
+            view.filter.domains.insert("cyber".to_string());
+            view.filter.phases.insert(id.to_string());
+            view.filter.third_parties.insert(id.to_string());
+            let q = to_query(&view);
+            assert_eq!(parse(&q), (view, vec![]), "{id}: {q}");
+        }
+        // A comma inside an id is not the list's separator.
+        let mut view = ViewState::default();
+        view.filter.domains.insert("a,b".into());
+        assert_eq!(to_query(&view), "?domain=a%2Cb");
+        assert_eq!(parse("?domain=a,b").0.filter.domains.len(), 2);
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::super::*;
@@ -491,6 +623,17 @@ mod tests {
 
         fn id() -> impl Strategy<Value = String> {
             "[a-z0-9][a-z0-9-]{0,20}"
+        }
+
+        /// Any id an import accepts: arbitrary Unicode, with the link's own punctuation.
+        fn any_id() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "\\PC{1,24}",
+                "[ ,+%&=#?/;:@'\"<>a-z0-9-]{1,12}",
+                proptest::collection::vec(any::<char>(), 1..12)
+                    .prop_map(|c| c.into_iter().collect::<String>()),
+            ]
+            .prop_filter("an id an import accepts", |s| id_problem(s).is_none())
         }
 
         proptest! {
@@ -507,6 +650,30 @@ mod tests {
             ) {
                 let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
                 let _ = parse(&q.join("&"));
+            }
+
+            #[test]
+            fn any_accepted_id_round_trips_with_the_rest_of_the_view(
+                domains in proptest::collection::btree_set(any_id(), 0..4),
+                parties in proptest::collection::btree_set(any_id(), 0..3),
+                phases in proptest::collection::btree_set(any_id(), 0..3),
+                text in "\\PC{0,30}",
+                dim: bool,
+                window in proptest::option::of((-200_000.0f64..200_000.0, 1.0f64..50_000.0)),
+                selected in proptest::option::of(any_id()),
+                data in proptest::option::of("[a-zA-Z0-9/:._~%?&=#-]{1,40}"),
+            ) {
+                let view = ViewState {
+                    filter: Filter { phases, domains, third_parties: parties, text, ..Filter::default() },
+                    dim,
+                    window: window.map(|(start, span)| round_window(start, start + span)),
+                    selected,
+                    data,
+                    ..ViewState::default()
+                };
+                let (back, notices) = parse(&to_query(&view));
+                prop_assert!(notices.is_empty(), "{:?}", notices);
+                prop_assert_eq!(back, view);
             }
 
             #[test]

@@ -5,6 +5,7 @@
 
 use super::schema::Chronology;
 use crate::core::url_state::{to_query, ViewState};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// The chronology with only the events for which `keep(index)` holds. Phases, facets and
@@ -68,9 +69,46 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "source_urls",
 ];
 
-/// A CSV field, quoted when it must be (RFC 4180).
+/// What a spreadsheet takes for the start of a formula (OWASP "CSV Injection"): a cell starting
+/// with one of these is run, e.g. `=HYPERLINK(…)` or `=cmd|' /C calc'!A0`.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell, once its leading apostrophes and spaces are set aside, starts like a formula.
+/// (Spaces are set aside too because some spreadsheets trim them before reading a cell.)
+fn starts_like_a_formula(cell: &str) -> bool {
+    cell.trim_start_matches('\'')
+        .trim_start_matches(' ')
+        .starts_with(FORMULA_STARTS)
+}
+
+/// A CSV cell that no spreadsheet runs as a formula: with one more leading apostrophe (as OWASP
+/// recommends) when it starts like a formula after its own leading apostrophes, so that
+/// [`restore_formula`] can always tell the added apostrophe from the cell's own. Dates get the
+/// same treatment: `-0500` would otherwise be computed (as -500, or -504 for `-0500-03-01`).
+pub fn neutralise_formula(cell: &str) -> Cow<'_, str> {
+    if starts_like_a_formula(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// The cell [`neutralise_formula`] was given: its added apostrophe removed, and nothing else
+/// (a cell it left alone comes back unchanged).
+pub fn restore_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if starts_like_a_formula(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// A CSV field, quoted when it must be (RFC 4180). Semicolons and tabs are quoted too: a
+/// spreadsheet that splits on them would otherwise start a new cell, perhaps with a formula.
 fn field(out: &mut String, value: &str) {
-    if value.contains([',', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
+    if value.contains([',', '"', '\n', '\r', ';', '\t'])
+        || value.starts_with(' ')
+        || value.ends_with(' ')
+    {
         out.push('"');
         out.push_str(&value.replace('"', "\"\""));
         out.push('"');
@@ -79,7 +117,9 @@ fn field(out: &mut String, value: &str) {
     }
 }
 
-/// One row per event, in the order of [`CSV_COLUMNS`]; CRLF line ends as RFC 4180 asks.
+/// One row per event, in the order of [`CSV_COLUMNS`]; CRLF line ends as RFC 4180 asks. Cells
+/// that a spreadsheet would run as formulas are neutralised ([`neutralise_formula`]); our CSV
+/// import undoes it.
 /// `source_urls` gives the link of each footnote the event cites, in the order of `footnotes`,
 /// joined by " ; " (an empty entry for a footnote without a link; empty when none has one).
 /// `start` holds the whole EDTF interval when a side is open (`2016/..`). With a view, the
@@ -135,7 +175,7 @@ pub fn to_csv(data: &Chronology) -> String {
             if i > 0 {
                 out.push(',');
             }
-            field(&mut out, cell);
+            field(&mut out, &neutralise_formula(cell));
         }
         out.push_str("\r\n");
     }
@@ -177,6 +217,43 @@ mod tests {
         assert!(csv.contains("\"A \"\"quoted\"\", comma title\""));
         assert!(csv.contains("\"two\nlines\""));
         assert_eq!(csv.matches("\r\n").count(), 4);
+    }
+
+    #[test]
+    fn formula_cells_get_one_apostrophe_that_restore_removes() {
+        for (cell, written) in [
+            ("=1+1", "'=1+1"),
+            ("-0500", "'-0500"),
+            ("@x", "'@x"),
+            ("+x", "'+x"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("  =x", "'  =x"),
+            ("'=x", "''=x"),
+            ("'", "'"),
+            ("'x", "'x"),
+            ("''x", "''x"),
+            ("x=1", "x=1"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise_formula(cell), written, "{cell:?}");
+            assert_eq!(restore_formula(written), cell, "{written:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn restore_undoes_neutralise(cell in "['= +@\t\r-]{0,4}\\PC{0,6}") {
+                let written = neutralise_formula(&cell);
+                prop_assert!(!written.trim_start_matches(' ').starts_with(FORMULA_STARTS));
+                prop_assert_eq!(restore_formula(&written), cell.as_str());
+            }
+        }
     }
 
     #[test]

@@ -6,12 +6,16 @@ use super::{
     too_many_records, when, when_from_parts, DatePart, Derive, Draft, Format, ImportProblem, Item,
     Record, Slugs,
 };
+use crate::core::dataset::export::restore_formula;
+use crate::core::dataset::export::CSV_COLUMNS;
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::{Chronology, Domain, Event, Phase};
 use crate::core::edtf::Edtf;
+use crate::core::notices::{collapsed, NAMED};
 use crate::core::story::{slides_story, Slide};
 use crate::core::synthetic::MAX_EVENTS;
-use std::collections::HashMap;
+use crate::core::text::{plural, thousands};
+use std::collections::{HashMap, HashSet};
 
 type Refusal = (Option<Format>, Vec<ImportProblem>);
 
@@ -185,22 +189,86 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
     let header = &rows[0];
     let cols = columns(header);
     let data: Vec<&Row> = rows.iter().skip(1).filter(|r| !r.is_blank()).collect();
-    if kind == Kind::Timeline {
+    let mut draft = if kind == Kind::Timeline {
         if data.len() > MAX_EVENTS {
             return Err((
                 Some(Format::TimelineCsv),
                 vec![too_many_records(data.len())],
             ));
         }
-        Ok(timeline(header, &cols, &data, file_name))
+        timeline(header, &cols, &data, file_name)
     } else {
         if data.len() > MAX_EVENTS {
             return Err((Some(Format::Csv), vec![too_many_records(data.len())]));
         }
-        let mut draft = ours(header, &cols, &data, file_name);
-        draft.view = view;
-        Ok(draft)
+        ours(header, &cols, &data, file_name)
+    };
+    draft.notices.extend(ignored_columns(header, kind));
+    draft.view = view;
+    Ok(draft)
+}
+
+/// The columns of the TimelineJS template, by lower-case name (some are not used here).
+const TIMELINE_COLUMNS: [&str; 18] = [
+    "year",
+    "month",
+    "day",
+    "time",
+    "end year",
+    "end month",
+    "end day",
+    "end time",
+    "display date",
+    "headline",
+    "text",
+    "media",
+    "media credit",
+    "media caption",
+    "media thumbnail",
+    "type",
+    "group",
+    "background",
+];
+
+/// The notices for the header's columns that the format does not have, and for those repeated
+/// (only the first of a name is read): one line each, however many ("3 columns ignored: 'Foo',
+/// 'Bar', 'Baz'"). Header cells left empty are not columns.
+fn ignored_columns(header: &Row, kind: Kind) -> Vec<ImportProblem> {
+    let known = |name: &str| match kind {
+        Kind::Ours => CSV_COLUMNS.contains(&name),
+        Kind::Timeline => TIMELINE_COLUMNS.contains(&name),
+    };
+    let mut seen = HashSet::new();
+    let mut unknown = (0usize, Vec::new());
+    let mut repeated = (0usize, Vec::new());
+    for cell in &header.fields {
+        let name = cell.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let (count, names) = if !known(&name.to_lowercase()) {
+            &mut unknown
+        } else if !seen.insert(name.to_lowercase()) {
+            &mut repeated
+        } else {
+            continue;
+        };
+        *count += 1;
+        if names.len() < NAMED {
+            names.push(name.to_string());
+        }
     }
+    let mut out = Vec::new();
+    if unknown.0 > 0 {
+        let line = collapsed(unknown.0, ("column", "columns"), "", &unknown.1);
+        out.push(ImportProblem::new("row 1", line));
+    }
+    if repeated.0 > 0 {
+        let nouns = ("repeated column", "repeated columns");
+        let line = collapsed(repeated.0, nouns, "", &repeated.1);
+        out.push(ImportProblem::new("row 1", line));
+    }
+    out
 }
 
 /// The marker of the line our CSV export starts with: `# view: ?domain=piracy&from=…`.
@@ -237,16 +305,24 @@ struct Cells<'a> {
     header: &'a Row,
     cols: &'a HashMap<String, usize>,
     row: &'a Row,
+    /// Our own format: cells neutralised against formulas by the export are restored.
+    restore: bool,
 }
 
 impl<'a> Cells<'a> {
     /// The cell of a column ("" when the file has no such column).
     fn get(&self, name: &str) -> &'a str {
-        self.cols
+        let cell = self
+            .cols
             .get(name)
             .and_then(|&i| self.row.fields.get(i))
             .map(String::as_str)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if self.restore {
+            restore_formula(cell)
+        } else {
+            cell
+        }
     }
 
     /// The cell, `None` when empty.
@@ -280,10 +356,9 @@ fn row_record(header: &Row, row: &Row) -> Record {
         record.problem(
             "",
             format!(
-                "has {} field{}, the header has {}",
-                row.fields.len(),
-                if row.fields.len() == 1 { "" } else { "s" },
-                header.fields.len()
+                "has {}, the header has {}",
+                plural(row.fields.len(), "field", "fields"),
+                thousands(header.fields.len())
             ),
         );
     }
@@ -307,7 +382,14 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
     let mut footnote_urls: HashMap<u32, (String, usize)> = HashMap::new();
     for row in data {
         let mut record = row_record(header, row);
-        let cells = Cells { header, cols, row };
+        // Our own format (told by its header: id, start, title…): the export's apostrophes
+        // against formulas are undone. Other sheets keep their apostrophes.
+        let cells = Cells {
+            header,
+            cols,
+            row,
+            restore: true,
+        };
         let id = cells.get("id").trim().to_string();
         if id.is_empty() {
             record.problem(&cells.column("id"), "the id is empty");
@@ -373,11 +455,9 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
                 record.problem(
                     &cells.column("source_urls"),
                     format!(
-                        "has {} link{} for {} footnote{}",
-                        urls.len(),
-                        if urls.len() == 1 { "" } else { "s" },
-                        footnotes.len(),
-                        if footnotes.len() == 1 { "" } else { "s" }
+                        "has {} for {}",
+                        plural(urls.len(), "link", "links"),
+                        plural(footnotes.len(), "footnote", "footnotes")
                     ),
                 );
             } else {
@@ -448,6 +528,7 @@ fn ours(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_name: &
         fatal: vec![],
         derive: Derive::FromEvents,
         view: None,
+        notices: vec![],
     }
 }
 
@@ -483,7 +564,12 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
     let mut title_slide: Option<(&str, &str)> = None;
     let mut story_slides = Vec::new();
     for row in data {
-        let cells = Cells { header, cols, row };
+        let cells = Cells {
+            header,
+            cols,
+            row,
+            restore: false,
+        };
         let kind = cells.get("type").trim().to_lowercase();
         if kind == "title" {
             if title.is_none() {
@@ -606,5 +692,6 @@ fn timeline(header: &Row, cols: &HashMap<String, usize>, data: &[&Row], file_nam
         fatal: vec![],
         derive: Derive::Eras,
         view: None,
+        notices: vec![],
     }
 }

@@ -272,6 +272,7 @@ fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
         fatal,
         derive: Derive::Nothing,
         view,
+        notices: vec![],
     })
 }
 
@@ -637,6 +638,7 @@ fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal>
         fatal,
         derive: Derive::Eras,
         view: None,
+        notices: vec![],
     })
 }
 

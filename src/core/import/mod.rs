@@ -19,7 +19,10 @@ use crate::core::date::{
     days_in_month, format_year, month_name, PartialDate, Qualifier, MAX_ABS_YEAR,
 };
 use crate::core::edtf::Edtf;
+use crate::core::rich_text::one_line;
 use crate::core::synthetic::MAX_EVENTS;
+use crate::core::text::{id_problem, plural, shown, thousands, without_controls, Removed};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -106,6 +109,10 @@ pub struct Imported {
     /// The problems of the records left out (non-empty only when skipping bad records).
     pub skipped: Vec<ImportProblem>,
     pub skipped_records: usize,
+    /// What the import changed or left out in the records it kept, for the user to know:
+    /// "event 3 (id 'x'), field title: 2 control characters removed (U+0001)", "row 1: 3 columns
+    /// ignored: …". At most [`MAX_PROBLEMS`], then "… and N more notices".
+    pub notices: Vec<ImportProblem>,
     /// The view the file was exported with (a link's query string: filters, search, window),
     /// from our JSON's `view` or our CSV's first line `# view: ?…`; not kept in `chronology`.
     pub view: Option<String>,
@@ -172,6 +179,13 @@ pub fn import(
         bad_records: 0,
         can_skip: false,
     })?;
+    if is_html_page(text) {
+        return Err(ImportFailure::fatal(
+            None,
+            "file",
+            "this is an HTML page, not a chronology (a web page was read where a JSON or CSV file was expected: check the file or its address)",
+        ));
+    }
     let draft = match text.trim_start().as_bytes().first() {
         Some(b'{') | Some(b'[') => json::parse(text, file_name),
         Some(_) => csv::parse(text, file_name).map_err(|(format, problems)| {
@@ -201,6 +215,23 @@ pub fn import(
             can_skip: false,
         }),
     }
+}
+
+/// Whether the text is a web page (a "not found" page served for a missing file, say): it
+/// starts, after white space, with `<!doctype html`, `<html`, `<head` or `<body`.
+fn is_html_page(text: &str) -> bool {
+    let start = text.trim_start();
+    let head: String = start
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let tag = |name: &str| {
+        head.strip_prefix(name).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
+        })
+    };
+    tag("<!doctype html") || tag("<html") || tag("<head") || tag("<body")
 }
 
 /// The text of the file: UTF-8 without its byte-order mark.
@@ -247,10 +278,7 @@ fn capped(mut problems: Vec<ImportProblem>) -> Vec<ImportProblem> {
         problems.truncate(MAX_PROBLEMS);
         problems.push(ImportProblem::new(
             "",
-            format!(
-                "… and {more} more problem{}",
-                if more == 1 { "" } else { "s" }
-            ),
+            format!("… and {}", plural(more, "more problem", "more problems")),
         ));
     }
     problems
@@ -258,11 +286,8 @@ fn capped(mut problems: Vec<ImportProblem>) -> Vec<ImportProblem> {
 
 /// A value quoted for a message, cut short when long.
 pub(crate) fn quoted(value: &str) -> String {
-    let mut s: String = value.chars().take(40).collect();
-    if value.chars().count() > 40 {
-        s.push('…');
-    }
-    format!("'{s}'")
+    // Control characters are shown as their symbols (␁), never written into a message.
+    format!("'{}'", shown(value, 40))
 }
 
 /// The file name without folders and extension, for a title; never empty.
@@ -638,6 +663,7 @@ pub(crate) fn timeline_event(
         end,
         open,
         title,
+        // TimelineJS text is HTML: kept as written, and shown through rich_text's allow-list.
         summary,
         phase: String::new(),
         domains: if group.is_empty() {
@@ -677,13 +703,15 @@ pub(crate) fn timeline_note(
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-/// An event title from a TimelineJS headline, or the start of the text when it has none.
+/// An event title from a TimelineJS headline, or the start of the text when it has none: the
+/// text is HTML, and a title is its plain text on one line. (A headline is kept as written, its
+/// markup shown as text.)
 pub(crate) fn title_from(headline: &str, text: &str) -> Option<String> {
     let h = headline.trim();
     if !h.is_empty() {
         return Some(h.to_string());
     }
-    let t: String = text.trim().chars().take(80).collect();
+    let t: String = one_line(text).chars().take(80).collect();
     let t = t.trim();
     (!t.is_empty()).then(|| t.to_string())
 }
@@ -718,6 +746,8 @@ pub(crate) struct Record {
     pub media: Option<Footnote>,
     /// Our CSV: the links of the footnotes the row cites.
     pub footnote_urls: Vec<(u32, String)>,
+    /// What the import changed in the record (reported if the record is kept).
+    pub notices: Vec<ImportProblem>,
 }
 
 impl Record {
@@ -728,6 +758,7 @@ impl Record {
             problems: vec![],
             media: None,
             footnote_urls: vec![],
+            notices: vec![],
         }
     }
 
@@ -764,13 +795,19 @@ pub(crate) struct Draft {
     pub derive: Derive,
     /// The view the file carries (our JSON's `view`, our CSV's `# view:` line).
     pub view: Option<String>,
+    /// What the import changed or left out outside the records (ignored columns, cleaned texts).
+    pub notices: Vec<ImportProblem>,
 }
 
 /// The refusal for a file with more records than the explorer can show.
 pub(crate) fn too_many_records(count: usize) -> ImportProblem {
     ImportProblem::new(
         "file",
-        format!("the file has {count} records; at most {MAX_EVENTS} can be imported"),
+        format!(
+            "the file has {}; at most {} can be imported",
+            plural(count, "record", "records"),
+            thousands(MAX_EVENTS)
+        ),
     )
 }
 
@@ -934,7 +971,9 @@ fn derive_from_events<'a>(c: &mut Chronology, records: impl Iterator<Item = &'a 
 fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure> {
     let format = draft.format;
     let mut draft = draft;
+    clean_texts(&mut draft);
     let mut fatal = std::mem::take(&mut draft.fatal);
+    check_ids(&mut draft, &mut fatal);
     let count = draft.records.len();
     if count > MAX_EVENTS {
         return Err(ImportFailure {
@@ -1042,14 +1081,227 @@ fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure> {
         });
     }
     chronology.sort_events();
+    let mut notices = std::mem::take(&mut draft.notices);
+    for (record, included) in draft.records.iter().zip(&include) {
+        if *included {
+            notices.extend(record.notices.iter().cloned());
+        }
+    }
     Ok(Imported {
         chronology,
         format,
         skipped: capped(record_problems()),
         skipped_records: bad_records,
         view: draft.view.take(),
+        notices: capped_notices(notices),
     })
+}
+
+/// The list of notices, cut at [`MAX_PROBLEMS`] with a last entry counting the rest.
+fn capped_notices(mut notices: Vec<ImportProblem>) -> Vec<ImportProblem> {
+    if notices.len() > MAX_PROBLEMS {
+        let more = notices.len() - MAX_PROBLEMS;
+        notices.truncate(MAX_PROBLEMS);
+        notices.push(ImportProblem::new(
+            "",
+            format!("… and {}", plural(more, "more notice", "more notices")),
+        ));
+    }
+    notices
+}
+
+/// Where a field of a record is, in the words of its format: "field title" (JSON), "column
+/// title" (CSV), "field text.headline" (TimelineJS JSON), "column Headline" (TimelineJS CSV).
+fn field_place(format: Format, field: &str) -> String {
+    match (format, field) {
+        (Format::Json, _) => format!("field {field}"),
+        (Format::Csv, _) => format!("column {field}"),
+        (Format::TimelineJson, "id") => "field unique_id".into(),
+        (Format::TimelineJson, "title" | "label") => "field text.headline".into(),
+        (Format::TimelineJson, "summary") => "field text.text".into(),
+        (Format::TimelineJson, "note") => "field display_date".into(),
+        (Format::TimelineJson, "domains") => "field group".into(),
+        (Format::TimelineJson, _) => format!("field {field}"),
+        (Format::TimelineCsv, "title" | "label") => "column Headline".into(),
+        (Format::TimelineCsv, "summary") => "column Text".into(),
+        (Format::TimelineCsv, "note") => "column Display Date".into(),
+        (Format::TimelineCsv, "domains") => "column Group".into(),
+        (Format::TimelineCsv, _) => format!("column {field}"),
+    }
+}
+
+/// Removes control characters ([`without_controls`]) from a text, noting what was removed at
+/// `place` (made only when something was).
+fn clean_text(text: &mut String, place: impl FnOnce() -> String, notices: &mut Vec<ImportProblem>) {
+    let (clean, removed) = without_controls(text);
+    if let Cow::Owned(clean) = clean {
+        *text = clean;
+    }
+    if removed.count > 0 {
+        notices.push(ImportProblem::new(place(), removed.message()));
+    }
+}
+
+/// Removes control characters from a list of texts (dropping those left empty), noting them
+/// once for the list.
+fn clean_list(
+    list: &mut Vec<String>,
+    place: impl FnOnce() -> String,
+    notices: &mut Vec<ImportProblem>,
+) {
+    let mut removed = Removed::default();
+    let mut changed = false;
+    for item in list.iter_mut() {
+        let (clean, r) = without_controls(item);
+        if let Cow::Owned(clean) = clean {
+            *item = clean;
+            changed = true;
+        }
+        removed.add(&r);
+    }
+    if changed {
+        list.retain(|item| !item.is_empty());
+    }
+    if removed.count > 0 {
+        notices.push(ImportProblem::new(place(), removed.message()));
+    }
+}
+
+/// The problem of an id that an event refers to: "the id 'x' contains …".
+fn reference_problem(id: &str) -> Option<String> {
+    id_problem(id).map(|p| match p.strip_prefix("the id ") {
+        Some(rest) => format!("the id {} {rest}", quoted(id)),
+        None => p,
+    })
+}
+
+/// Ids a link cannot carry ([`id_problem`]) are refused: an event's own id and the ids it refers
+/// to are problems of its record; the ids of the file's phases, domains and third parties are
+/// problems of the file.
+fn check_ids(draft: &mut Draft, fatal: &mut Vec<ImportProblem>) {
+    let format = draft.format;
+    for r in &mut draft.records {
+        let Item::Event(e) = &r.item else { continue };
+        let mut found = Vec::new();
+        // An empty id is already reported by the importers, in their own words.
+        if let Some(p) = id_problem(&e.id).filter(|_| !e.id.trim().is_empty()) {
+            found.push(("id", p));
+        }
+        if !e.phase.is_empty() {
+            found.extend(reference_problem(&e.phase).map(|p| ("phase", p)));
+        }
+        for d in &e.domains {
+            found.extend(reference_problem(d).map(|p| ("domains", p)));
+        }
+        for t in &e.third_parties {
+            found.extend(reference_problem(t).map(|p| ("third_parties", p)));
+        }
+        for (field, message) in found {
+            r.problem(&field_place(format, field), message);
+        }
+    }
+    let c = &draft.base;
+    let facets = [
+        (
+            "phase",
+            c.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ),
+        ("domain", c.domains.iter().map(|d| d.id.as_str()).collect()),
+        (
+            "third party",
+            c.third_parties.iter().map(|t| t.id.as_str()).collect(),
+        ),
+    ];
+    for (kind, ids) in facets {
+        for (i, id) in ids.into_iter().enumerate() {
+            if let Some(p) = id_problem(id).filter(|_| !id.trim().is_empty()) {
+                fatal.push(ImportProblem::new(
+                    format!("{kind} {} (id {}), field id", i + 1, quoted(id)),
+                    p,
+                ));
+            }
+        }
+    }
+}
+
+/// Control characters (other than tab and line end) are removed from every text of the file,
+/// and reported: they draw nothing, and XML (the SVG export) forbids them. Ids are not changed
+/// here: an id with one is refused instead ([`id_problem`]).
+fn clean_texts(draft: &mut Draft) {
+    let format = draft.format;
+    let at = |record: &str, field: &str| format!("{record}, {field}");
+    for r in &mut draft.records {
+        let location = r.location.clone();
+        let notices = &mut r.notices;
+        let place = |field: &str| format!("{location}, {}", field_place(format, field));
+        match &mut r.item {
+            Item::Event(e) => {
+                clean_text(&mut e.title, || place("title"), notices);
+                clean_text(&mut e.summary, || place("summary"), notices);
+                clean_text(&mut e.evidence, || place("evidence"), notices);
+                if let Some(note) = &mut e.note {
+                    clean_text(note, || place("note"), notices);
+                    if note.is_empty() {
+                        e.note = None;
+                    }
+                }
+                clean_list(&mut e.actors, || place("actors"), notices);
+            }
+            Item::Era(p) => {
+                clean_text(&mut p.label, || place("label"), notices);
+                clean_text(&mut p.summary, || place("summary"), notices);
+                clean_text(&mut p.evidence, || place("evidence"), notices);
+            }
+            Item::Nothing => {}
+        }
+    }
+    let notices = &mut draft.notices;
+    let c = &mut draft.base;
+    clean_text(&mut c.title, || "title".into(), notices);
+    let s = &mut c.source;
+    clean_text(&mut s.title, || at("source", "field title"), notices);
+    clean_text(&mut s.author, || at("source", "field author"), notices);
+    for (field, text) in [
+        ("subtitle", &mut s.subtitle),
+        ("series", &mut s.series),
+        ("note", &mut s.note),
+    ] {
+        if let Some(text) = text {
+            clean_text(text, || at("source", &format!("field {field}")), notices);
+        }
+    }
+    clean_list(
+        &mut s.affiliations,
+        || at("source", "field affiliations"),
+        notices,
+    );
+    for (i, p) in c.phases.iter_mut().enumerate() {
+        let record = format!("phase {} (id {})", i + 1, quoted(&p.id));
+        clean_text(&mut p.label, || at(&record, "field label"), notices);
+        clean_text(&mut p.summary, || at(&record, "field summary"), notices);
+        clean_text(&mut p.evidence, || at(&record, "field evidence"), notices);
+    }
+    for (i, d) in c.domains.iter_mut().enumerate() {
+        let record = format!("domain {} (id {})", i + 1, quoted(&d.id));
+        clean_text(&mut d.label, || at(&record, "field label"), notices);
+        clean_text(
+            &mut d.description,
+            || at(&record, "field description"),
+            notices,
+        );
+    }
+    for (i, t) in c.third_parties.iter_mut().enumerate() {
+        let record = format!("third party {} (id {})", i + 1, quoted(&t.id));
+        clean_text(&mut t.label, || at(&record, "field label"), notices);
+    }
+    for f in &mut c.footnotes {
+        let record = format!("footnote {}", f.number);
+        clean_text(&mut f.citation, || at(&record, "field citation"), notices);
+    }
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod hardening_tests;

@@ -616,7 +616,7 @@ fn a_csv_without_known_columns_is_refused() {
         ["row 1: the first row must name the columns: either id, start, title… or Year, Month, Day, Headline…"]
     );
     assert!(!import(b"a,b\n1,2", "x.csv", true).unwrap_err().can_skip);
-    let f = fail("\n  <html>", "x.JSON");
+    let f = fail("\n  <?xml version=\"1.0\"?>", "x.JSON");
     assert_eq!(
         lines(&f),
         ["line 2, column 3: this is not JSON: a JSON file starts with '{'"]
@@ -789,7 +789,7 @@ fn too_many_records_are_refused() {
     let f = import(text.as_bytes(), "x.csv", true).unwrap_err();
     assert_eq!(
         lines(&f),
-        ["file: the file has 1000001 records; at most 1000000 can be imported"]
+        ["file: the file has 1,000,001 records; at most 1,000,000 can be imported"]
     );
 }
 
