@@ -3,21 +3,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, artifact, dataset, drawnColours, listReady, timelineReady, ROOT, SUB_PATH } from './harness.mjs';
+import { serveDist, launchBrowser, load, artifact, dataset, drawnColours, listReady, timelineReady, ROOT, SUB_PATH } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const DATA = dataset();
-
-async function load(url, options) {
-  const page = await openPage(browser, options);
-  await page.goto(url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
-  return page;
-}
 
 /** The visible window of the timeline, in days, and the drawing's box. */
 async function timelineWindow(page) {
@@ -54,7 +46,7 @@ const DAY_MS = 86400000;
 const yearOf = (day) => new Date(day * DAY_MS).getUTCFullYear();
 
 test('the page loads with its title and a non-empty timeline, with no console error or failed request', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), DATA.title);
   assert.ok(await page.locator('.marks .mark').count() > 10, 'the timeline shows events');
   // The axis band (the top 40 px of the drawing) has text and tick lines painted on it.
@@ -69,7 +61,7 @@ test('the page loads with its title and a non-empty timeline, with no console er
 });
 
 test('the release build works from a sub-path of a static host', async () => {
-  const page = await load(server.origin + SUB_PATH);
+  const page = await load(browser, server.origin + SUB_PATH, { marks: true });
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), DATA.title);
   assert.ok(await page.locator('.marks .mark').count() > 10);
   // The dataset is published next to the page as a download.
@@ -81,7 +73,7 @@ test('the release build works from a sub-path of a static host', async () => {
 });
 
 test('every event of the embedded dataset reaches the page, in time order, at its own precision', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   const list = page.getByRole('list').filter({ has: page.getByRole('button', { name: /Wörner/ }) });
   await listReady(page);
   const items = list.getByRole('listitem');
@@ -94,7 +86,7 @@ test('every event of the embedded dataset reaches the page, in time order, at it
 });
 
 test('hovering a phase on the timeline shows its whole name and years as a tooltip', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   await timelineReady(page);
   const w = await timelineWindow(page);
   for (const phase of DATA.phases) {
@@ -114,7 +106,7 @@ test('hovering a phase on the timeline shows its whole name and years as a toolt
 
 test('wheel-zooming about a point goes from years to months to days and keeps the date under the pointer', async () => {
   // A narrow window, where the whole chronology is labelled by decades.
-  const page = await load(server.origin + '/', { viewport: { width: 360, height: 900 } });
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 360, height: 900 } });
   await page.locator('svg[aria-roledescription="timeline"]').scrollIntoViewIfNeeded();
   const w0 = await timelineWindow(page);
   const label0 = await windowLabel(page);
@@ -144,7 +136,7 @@ test('wheel-zooming about a point goes from years to months to days and keeps th
 });
 
 test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.waitForTimeout(400);
   const w0 = await timelineWindow(page);
@@ -193,14 +185,14 @@ test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
 
 async function fittedStart(page) {
   // The fitted window of a fresh page.
-  const fresh = await load(server.origin + '/');
+  const fresh = await load(browser, server.origin + '/', { marks: true });
   const w = await timelineWindow(fresh);
   await fresh.context().close();
   return w.start;
 }
 
 test('clicking an event shows its details and footnote links; previous and next walk the chronology', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   const worner = DATA.events.find((e) => /Wörner/.test(e.title));
   const mark = page.getByRole('button', { name: `1991 — ${worner.title}` });
   if (!(await mark.isVisible())) {
@@ -243,7 +235,7 @@ test('clicking an event shows its details and footnote links; previous and next 
 });
 
 test('event labels never overlap at any zoom level', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   const w0 = await timelineWindow(page);
   await page.mouse.move(w0.left + w0.width * 0.75, w0.top + w0.height / 2);
   let checked = 0;
@@ -261,7 +253,7 @@ test('event labels never overlap at any zoom level', async () => {
 });
 
 test('a cluster of crowded events expands when clicked', async () => {
-  const page = await load(server.origin + '/', { viewport: { width: 700, height: 800 } });
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 700, height: 800 } });
   const cluster = page.locator('.marks .cluster').first();
   assert.ok(await cluster.count() > 0, 'the fitted view of the whole chronology at 700 px is crowded');
   const n = parseInt((await cluster.getAttribute('aria-label')).match(/^Show (\d+) more events/)[1], 10);
@@ -277,7 +269,7 @@ test('a cluster of crowded events expands when clicked', async () => {
 });
 
 test('two fingers pinch-zoom about their midpoint and one finger pans (touch)', async () => {
-  const page = await load(server.origin + '/', { viewport: { width: 900, height: 900 }, hasTouch: true, isMobile: false });
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 900, height: 900 }, hasTouch: true, isMobile: false });
   const cdp = await page.context().newCDPSession(page);
   await page.locator('svg[aria-roledescription="timeline"]').scrollIntoViewIfNeeded();
   const w0 = await timelineWindow(page);
@@ -303,7 +295,7 @@ test('two fingers pinch-zoom about their midpoint and one finger pans (touch)', 
 });
 
 test('keyboard: one Tab enters the events, arrows move between them, Enter selects, the next Tab leaves the timeline', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   await page.locator('svg[aria-roledescription="timeline"]').focus();
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, artifact, dataset, listReady, timelineReady } from './harness.mjs';
+import { serveDist, launchBrowser, load, artifact, dataset, listReady, timelineReady } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -11,13 +11,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const DATA = dataset();
 const label = (kind, id) => DATA[kind].find((x) => x.id === id).label;
-
-async function load(url, options) {
-  const page = await openPage(browser, options);
-  await page.goto(url);
-  await page.locator('svg[aria-roledescription="timeline"]').waitFor();
-  return page;
-}
 
 const listTitles = async (page) => { await listReady(page); return page.locator('.event-list li .title').allTextContents(); };
 const timelineIds = async (page) => { await timelineReady(page); return page.locator('.marks .mark:not(.dimmed)').evaluateAll((els) => els.map((e) => +e.dataset.index)); };
@@ -38,7 +31,7 @@ async function facetCount(page, kind, id) {
 }
 
 test('domain facets filter the timeline and the list: OR within a facet, AND across facets', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   const partiesBefore = await facetCount(page, 'third_parties', 'united-states');
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
   const afghanistan = expected({ domain: ['afghanistan'] });
@@ -72,7 +65,7 @@ test('domain facets filter the timeline and the list: OR within a facet, AND acr
 });
 
 test('"only" selects a single value, a facet clears on its own, and empty values are disabled', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
   await page.getByRole('button', { name: 'Only Cyber' }).click();
   assert.equal(await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).isChecked(), false);
@@ -87,7 +80,7 @@ test('"only" selects a single value, a facet clears on its own, and empty values
 });
 
 test('dimming keeps filtered-out events visible as context', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   await timelineReady(page);
   const hidden = await page.locator('.marks .mark').count();
@@ -99,7 +92,7 @@ test('dimming keeps filtered-out events visible as context', async () => {
 });
 
 test('searching "worner" finds the 1991 visit, highlighted, and Enter goes to it', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await page.keyboard.press('/');
   await page.keyboard.type('worner');
   const titles = await listTitles(page);
@@ -117,7 +110,7 @@ test('searching "worner" finds the 1991 visit, highlighted, and Enter goes to it
 });
 
 test('a link restores the same filters, window and selection; Back undoes the last facet change', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   const svg = page.locator('svg[aria-roledescription="timeline"]');
@@ -133,7 +126,7 @@ test('a link restores the same filters, window and selection; Back undoes the la
   const window0 = await svg.evaluate((s) => [s.dataset.start, s.dataset.end]);
   const list0 = await listTitles(page);
 
-  const other = await load(url);
+  const other = await load(browser, url);
   assert.deepEqual(await listTitles(other), list0);
   assert.equal(await other.getByRole('complementary').locator('h2').textContent(), title);
   const window1 = await other.locator('svg[aria-roledescription="timeline"]').evaluate((s) => [s.dataset.start, s.dataset.end]);
@@ -151,7 +144,7 @@ test('a link restores the same filters, window and selection; Back undoes the la
 });
 
 test('a hand-edited link with bad parts still opens, with a notice', async () => {
-  const page = await load(server.origin + '/?domain=cyber,astrology&from=19x4&bogus=1&event=nope');
+  const page = await load(browser, server.origin + '/?domain=cyber,astrology&from=19x4&bogus=1&event=nope');
   assert.equal(await page.getByRole('checkbox', { name: 'Cyber', exact: true }).isChecked(), true);
   const notices = await page.locator('.notice').allTextContents();
   assert.ok(notices.some((n) => /astrology/.test(n)), notices.join('\n'));
@@ -162,7 +155,7 @@ test('a hand-edited link with bad parts still opens, with a notice', async () =>
 });
 
 test('the overview brush follows the timeline, and the timeline follows the brush', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   const brush = page.getByRole('slider', { name: 'Visible window' });
   const b0 = await brush.boundingBox();
   await page.getByRole('button', { name: 'Zoom in' }).click();
@@ -183,7 +176,7 @@ test('the overview brush follows the timeline, and the timeline follows the brus
 });
 
 test('"Copy link" puts the link to the current view on the clipboard', async () => {
-  const page = await load(server.origin + '/', { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await load(browser, server.origin + '/', { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByText('Link to this view copied to the clipboard.').waitFor();
@@ -194,7 +187,7 @@ test('"Copy link" puts the link to the current view on the clipboard', async () 
 });
 
 test('a selected event that the filters hide is deselected, and previous/next skip hidden events', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   const cyber = DATA.events.filter((e) => e.domains.includes('cyber'));
   const other = DATA.events.find((e) => !e.domains.includes('cyber'));
   await page.locator('.event-list li button').filter({ hasText: other.title }).first().click();
@@ -215,7 +208,7 @@ test('a selected event that the filters hide is deselected, and previous/next sk
 });
 
 test('in the overview, dragging an edge of the brush zooms and clicking a year centres it', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   const svg = page.locator('svg[aria-roledescription="timeline"]');
   const span = () => svg.evaluate((s) => +s.dataset.end - +s.dataset.start);
   const center = () => svg.evaluate((s) => (+s.dataset.end + +s.dataset.start) / 2);
@@ -242,7 +235,7 @@ test('in the overview, dragging an edge of the brush zooms and clicking a year c
 });
 
 test('the filtered events download as JSON that re-imports to the same events, as CSV, and their sources as text', async () => {
-  const page = await load(server.origin + '/', { acceptDownloads: true });
+  const page = await load(browser, server.origin + '/', { acceptDownloads: true });
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   const piracy = expected({ domain: ['piracy'] });
   const save = async (name) => {
@@ -265,7 +258,7 @@ test('the filtered events download as JSON that re-imports to the same events, a
 });
 
 test('a long filtered list draws its first 200 entries, then more as it is scrolled or on "Show more"', async () => {
-  const page = await load(server.origin + '/?synthetic=10000');
+  const page = await load(browser, server.origin + '/?synthetic=10000');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   const heading = page.getByRole('heading', { name: /^Events \(\d+\)$/ });
   const n = parseInt((await heading.textContent()).match(/\d+/)[0], 10);
@@ -310,7 +303,7 @@ test('a long filtered list draws its first 200 entries, then more as it is scrol
 });
 
 test('printing gives the filtered chronology as a clean list with dates, summaries and sources', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   await page.emulateMedia({ media: 'print' });
   const printed = page.locator('.print-only');

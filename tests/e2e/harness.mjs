@@ -37,6 +37,9 @@ export async function serveDist({ headers = {} } = {}) {
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
+/** The timeline's drawing (its accessible SVG layer). */
+export const TIMELINE = 'svg[aria-roledescription="timeline"]';
+
 /** Waits until the event list has drawn its entries (it is `aria-busy` while it adds the rest of
  *  its first chunk, just after the frame that shows a new list). */
 export async function listReady(page) {
@@ -46,7 +49,7 @@ export async function listReady(page) {
 /** Waits until the timeline's accessible layer has caught up with the drawing (it is `aria-busy`
  *  while it follows a new filter or window, just after the frame that shows it). */
 export async function timelineReady(page) {
-  await page.locator('svg[aria-roledescription="timeline"] .marks:not([aria-busy])').waitFor();
+  await page.locator(`${TIMELINE} .marks:not([aria-busy])`).waitFor();
 }
 
 export async function launchBrowser() {
@@ -67,6 +70,30 @@ export async function openPage(browser, options = {}) {
   page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('response', (r) => { if (r.status() >= 400) page.problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  return page;
+}
+
+/** Waits until the page shows the timeline; with `marks`, until it has drawn an event too. */
+export async function timelineShown(page, { marks = false } = {}) {
+  await page.locator(TIMELINE).waitFor();
+  if (marks) await page.locator(`${TIMELINE} .mark`).first().waitFor();
+}
+
+/** Goes to `url` in `page` and waits for the timeline (see timelineShown); returns the response. */
+export async function goto(page, url, { marks = false } = {}) {
+  const response = await page.goto(url);
+  await timelineShown(page, { marks });
+  return response;
+}
+
+/**
+ * A new page (see openPage; `contextOptions` are the browser context's) at `url`, once it shows
+ * the timeline, and with `marks` once it has drawn an event. A test that must prepare the page
+ * before it loads (routes, init scripts, listeners) uses openPage and goto instead.
+ */
+export async function load(browser, url, { marks = false, ...contextOptions } = {}) {
+  const page = await openPage(browser, contextOptions);
+  await goto(page, url, { marks });
   return page;
 }
 

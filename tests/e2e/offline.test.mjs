@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launchBrowser, openPage, artifact, dataset, listReady, DIST } from './harness.mjs';
+import { launchBrowser, openPage, goto, artifact, dataset, listReady, DIST } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -14,8 +14,7 @@ test('the single-file build works from file:// with the network off', async () =
   // Nothing may come from anywhere but the file itself.
   const requests = [];
   page.on('request', (r) => { if (!r.url().startsWith('file://') && !r.url().startsWith('data:')) requests.push(r.url()); });
-  await page.goto('file://' + path.join(DIST, 'japan-nato-explorer.html'));
-  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
+  await goto(page, 'file://' + path.join(DIST, 'japan-nato-explorer.html'), { marks: true });
   const data = dataset();
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), data.title);
   await listReady(page);
