@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, load, timelineShown, artifact, drawnColours, ROOT } from './harness.mjs';
+import { serveDist, launchBrowser, load, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, ROOT } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -26,9 +26,10 @@ test('axe-core finds no WCAG A/AA violation on first load, filtered, zoomed in a
   found.push(...await audit(page, 'first load'));
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
   found.push(...await audit(page, 'filtered'));
+  const fitted = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
-  await page.waitForTimeout(400);
+  await windowSettled(page, { from: fitted });
   found.push(...await audit(page, 'zoomed in'));
   await page.locator('.event-list li button').first().click();
   found.push(...await audit(page, 'event selected'));
@@ -90,7 +91,6 @@ test('the dark theme follows the system, can be toggled, is remembered, and pass
     const box = await page.locator('.timeline-canvas canvas').boundingBox();
     return (await drawnColours(page, box)).find(([c]) => c === colour)?.[1] || 0;
   };
-  const settled = async (check) => { for (let i = 0; i < 40 && !(await check()); i++) await page.waitForTimeout(50); };
   await page.locator('.facets .swatch').first().waitFor();
   assert.equal(await chip('.legend'), lighter, 'the legend shows Afghanistan in the lighter indigo');
   assert.equal(await chip('.facets'), lighter, 'so does its checkbox');
@@ -101,7 +101,7 @@ test('the dark theme follows the system, can be toggled, is remembered, and pass
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
   assert.equal(await background(), 'rgb(255, 255, 255)');
-  await settled(async () => await drawn(indigo) > 0);
+  await until(async () => await drawn(indigo) > 0, 'the light theme is drawn');
   assert.ok(await drawn(indigo) > 20, 'the light theme draws Afghanistan in the original indigo');
   assert.equal(await chip('.legend'), indigo);
   await page.reload();
@@ -136,7 +136,8 @@ test('forced-colors mode: marks, selection and focus use system colours and stay
   assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
   await page.locator('.event-list li button').first().click();
   await page.locator('.marks .mark.selected').waitFor();
-  await page.waitForTimeout(300);
+  // Selecting may bring the event into view; the drawing and its boxes follow once it is there.
+  await windowSettled(page);
   // What the canvas shows in the box of an event: its colours, most frequent first.
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const inks = async (selector) => (await drawnColours(page, await page.locator(selector).first().boundingBox()))

@@ -3,21 +3,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, load, artifact, dataset, drawnColours, listReady, timelineReady, ROOT, SUB_PATH } from './harness.mjs';
+import { serveDist, launchBrowser, load, artifact, dataset, drawnColours, listReady, timelineReady, timelineWindow, windowSettled, until, ROOT, SUB_PATH } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const DATA = dataset();
-
-/** The visible window of the timeline, in days, and the drawing's box. */
-async function timelineWindow(page) {
-  return page.locator('svg[aria-roledescription="timeline"]').evaluate((svg) => {
-    const r = svg.getBoundingClientRect();
-    return { start: +svg.dataset.start, end: +svg.dataset.end, left: r.left, top: r.top, width: r.width, height: r.height };
-  });
-}
 
 /** The visible window as the page words it ("1977 – 2026", "Mar 2006 – Jan 2007", …). */
 async function windowLabel(page) {
@@ -27,7 +19,7 @@ async function windowLabel(page) {
 /** Boxes of every event and badge drawn (its mark and its label), and the pairs that overlap. */
 async function overlaps(page) {
   // The boxes follow the drawing once the window stops moving.
-  await page.waitForTimeout(250);
+  await timelineReady(page);
   return page.evaluate(() => {
     const boxes = [...document.querySelectorAll('.marks .mark .hit, .marks .cluster .hit')]
       .map((el) => { const b = el.getBoundingClientRect(); return { name: el.closest('[aria-label]')?.getAttribute('aria-label'), x: b.left, y: b.top, r: b.right, b: b.bottom }; })
@@ -40,6 +32,19 @@ async function overlaps(page) {
     }
     return { count: boxes.length, bad };
   });
+}
+
+/**
+ * Turns the mouse wheel over the timeline and waits until the page has followed it: the window
+ * has zoomed, or it cannot zoom in further (the narrowest window is three weeks).
+ */
+async function wheel(page, dy) {
+  const before = await timelineWindow(page);
+  await page.mouse.wheel(0, dy);
+  await until(async () => {
+    const w = await timelineWindow(page);
+    return w.start !== before.start || w.end !== before.end || (dy < 0 && w.end - w.start <= 21 + 1e-6);
+  }, `the window follows the wheel (${dy})`);
 }
 
 const DAY_MS = 86400000;
@@ -118,8 +123,7 @@ test('wheel-zooming about a point goes from years to months to days and keeps th
   const seen = new Set(['years']);
   await page.mouse.move(x, y);
   for (let i = 0; i < 40; i++) {
-    await page.mouse.wheel(0, -200);
-    await page.waitForTimeout(30);
+    await wheel(page, -200);
     const w = await timelineWindow(page);
     assert.ok(Math.abs(dayAt(w) - anchor) < Math.max(1, (w.end - w.start) * 0.002), `the date under the pointer moved at step ${i}`);
     const label = await windowLabel(page);
@@ -137,9 +141,9 @@ test('wheel-zooming about a point goes from years to months to days and keeps th
 
 test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
+  const initial = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  await page.waitForTimeout(400);
-  const w0 = await timelineWindow(page);
+  const w0 = await windowSettled(page, { from: initial });
   const fitted = w0;
   const cx = w0.left + w0.width / 2, cy = w0.top + w0.height - 20;
   await page.mouse.move(cx, cy);
@@ -153,31 +157,27 @@ test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
   assert.ok(Math.abs((w1.end - w1.start) - (w0.end - w0.start)) < 1e-6, 'panning keeps the span');
 
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  await page.waitForTimeout(400);
-  const w2 = await timelineWindow(page);
+  const w2 = await windowSettled(page, { from: w1 });
   assert.ok(Math.abs((w1.end - w1.start) / (w2.end - w2.start) - 2) < 0.01, 'Zoom in halves the span');
   await page.getByRole('button', { name: 'Zoom out' }).click();
-  await page.waitForTimeout(400);
-  const w3 = await timelineWindow(page);
+  const w3 = await windowSettled(page, { from: w2 });
   assert.ok(Math.abs((w3.end - w3.start) / (w1.end - w1.start) - 1) < 0.01, 'Zoom out doubles it back');
 
   const svg = page.locator('svg[aria-roledescription="timeline"]');
   await svg.focus();
   await page.keyboard.press('+');
-  await page.waitForTimeout(400);
-  const w4 = await timelineWindow(page);
+  const w4 = await windowSettled(page, { from: w3 });
   assert.ok((w3.end - w3.start) / (w4.end - w4.start) > 1.9, '+ zooms in');
   await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(400);
-  const w5 = await timelineWindow(page);
+  const w5 = await windowSettled(page, { from: w4 });
   assert.ok(w5.start > w4.start, 'the right arrow pans later');
   await page.keyboard.press('-');
   await page.keyboard.press('0');
-  await page.waitForTimeout(400);
+  await windowSettled(page, { from: w5 });
   await page.getByRole('button', { name: 'Zoom out' }).click();
   await page.getByRole('button', { name: 'Fit all' }).click();
-  await page.waitForTimeout(400);
-  const w6 = await timelineWindow(page);
+  // Back where it was (the fitted window), perhaps without having moved: no `from`.
+  const w6 = await windowSettled(page);
   assert.ok(Math.abs(w6.start - (await fittedStart(page))) < 1 && w6.end > fitted.end, 'Fit all shows everything again');
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -243,8 +243,7 @@ test('event labels never overlap at any zoom level', async () => {
     const { count, bad } = await overlaps(page);
     assert.deepEqual(bad, [], `overlapping labels at zoom level ${level}`);
     checked += count;
-    await page.mouse.wheel(0, -300);
-    await page.waitForTimeout(60);
+    await wheel(page, -300);
   }
   await page.screenshot({ path: artifact('zoomed-in-desktop.png') });
   assert.ok(checked > 60, `checked ${checked} boxes`);
@@ -259,8 +258,7 @@ test('a cluster of crowded events expands when clicked', async () => {
   const n = parseInt((await cluster.getAttribute('aria-label')).match(/^Show (\d+) more events/)[1], 10);
   const w0 = await timelineWindow(page);
   await cluster.click();
-  await page.waitForTimeout(500);
-  const w1 = await timelineWindow(page);
+  const w1 = await windowSettled(page, { from: w0 });
   assert.ok(w1.end - w1.start < (w0.end - w0.start) / 4, 'clicking a cluster zooms in on it');
   assert.ok(await page.locator('.marks .mark').count() >= n, `its ${n} events are drawn one by one`);
   assert.deepEqual((await overlaps(page)).bad, []);
@@ -280,8 +278,7 @@ test('two fingers pinch-zoom about their midpoint and one finger pans (touch)', 
   await touch('touchStart', [[mid - 40, 0], [mid + 40, 1]]);
   for (let d = 50; d <= 200; d += 10) await touch('touchMove', [[mid - d, 0], [mid + d, 1]]);
   await touch('touchEnd', []);
-  await page.waitForTimeout(100);
-  const w1 = await timelineWindow(page);
+  const w1 = await windowSettled(page, { from: w0 });
   const ratio = (w0.end - w0.start) / (w1.end - w1.start);
   assert.ok(ratio > 3 && ratio < 7, `spreading the fingers 5× zoomed in ${ratio.toFixed(2)}×`);
   assert.ok(Math.abs(dayAt(w1, mid) - dayAt(w0, mid)) < (w1.end - w1.start) * 0.02, 'about their midpoint');

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, load, artifact, dataset, listReady, timelineReady } from './harness.mjs';
+import { serveDist, launchBrowser, load, artifact, dataset, listReady, timelineReady, timelineWindow, windowSettled, queryWindow, until } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -114,10 +114,19 @@ test('a link restores the same filters, window and selection; Back undoes the la
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   const svg = page.locator('svg[aria-roledescription="timeline"]');
+  const fitted = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  await page.waitForTimeout(400);
+  await windowSettled(page, { from: fitted });
   await page.locator('.event-list li button').nth(2).click();
-  await page.waitForTimeout(400);
+  // The selection is pushed to the link at once; the window (the event may be brought into view)
+  // once it comes to rest.
+  await windowSettled(page);
+  const shown = await timelineWindow(page);
+  await until(async () => {
+    const search = await page.evaluate(() => location.search);
+    const linked = queryWindow(search);
+    return search.includes('event=') && linked && Math.abs(linked[0] - shown.start) < 0.01 && Math.abs(linked[1] - shown.end) < 0.01;
+  }, 'the link names the event and the window shown');
   const title = await page.getByRole('complementary').locator('h2').textContent();
   const url = page.url();
   assert.match(url, /domain=afghanistan,piracy/);
@@ -136,7 +145,8 @@ test('a link restores the same filters, window and selection; Back undoes the la
 
   await page.goBack(); // the selection
   await page.goBack(); // piracy
-  await page.waitForTimeout(200);
+  const piracy = page.getByRole('checkbox', { name: 'Piracy', exact: true });
+  await until(async () => !(await piracy.isChecked()), 'the page follows Back');
   assert.equal(await page.getByRole('checkbox', { name: 'Piracy', exact: true }).isChecked(), false);
   assert.equal(await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).isChecked(), true);
   assert.deepEqual(page.problems, []);
@@ -158,8 +168,9 @@ test('the overview brush follows the timeline, and the timeline follows the brus
   const page = await load(browser, server.origin + '/');
   const brush = page.getByRole('slider', { name: 'Visible window' });
   const b0 = await brush.boundingBox();
+  const fitted = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  await page.waitForTimeout(400);
+  await windowSettled(page, { from: fitted });
   const b1 = await brush.boundingBox();
   assert.ok(b1.width < b0.width * 0.6, `the brush narrows when zooming in (${b0.width} → ${b1.width})`);
   const svg = page.locator('svg[aria-roledescription="timeline"]');
@@ -212,8 +223,9 @@ test('in the overview, dragging an edge of the brush zooms and clicking a year c
   const svg = page.locator('svg[aria-roledescription="timeline"]');
   const span = () => svg.evaluate((s) => +s.dataset.end - +s.dataset.start);
   const center = () => svg.evaluate((s) => (+s.dataset.end + +s.dataset.start) / 2);
+  const fitted = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
-  await page.waitForTimeout(400);
+  await windowSettled(page, { from: fitted });
   const brush = await page.getByRole('slider', { name: 'Visible window' }).boundingBox();
   const s0 = await span();
   // Drag the right edge leftwards: a narrower window.
@@ -226,8 +238,9 @@ test('in the overview, dragging an edge of the brush zooms and clicking a year c
   const box = await page.locator('.overview-box').boundingBox();
   const label = page.locator('.overview .years text', { hasText: '2005' });
   const lb = await label.boundingBox();
+  const narrowed = await timelineWindow(page);
   await page.mouse.click(lb.x + 1, box.y + 30);
-  await page.waitForTimeout(500);
+  await windowSettled(page, { from: narrowed });
   const year = new Date((await center()) * 86400000).getUTCFullYear();
   assert.equal(year, 2005, `centred on ${year}`);
   assert.deepEqual(page.problems, []);

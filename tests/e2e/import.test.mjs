@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, DIST } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, timelineWindow, windowSettled, queryWindow, until, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -231,11 +231,19 @@ test('after import and reload, the imported dataset and its view are still there
   await importFile(page, { name: 'voyages.csv', mimeType: 'text/csv', buffer: Buffer.from(TIMELINE_CSV) });
   await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
   await page.getByRole('checkbox', { name: 'Africa', exact: true }).check();
+  const fitted = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
-  await page.waitForTimeout(800);
+  await windowSettled(page, { from: fitted });
   const svg = page.locator('svg[aria-roledescription="timeline"]');
   const windowOf = () => svg.evaluate((s) => [+s.dataset.start, +s.dataset.end]);
   const before = await windowOf();
+  // The link and the view kept for the next visit follow once the motion pauses.
+  await until(async () => {
+    const [search, kept] = await page.evaluate(() => [location.search, localStorage.getItem('japan-nato-explorer.view')]);
+    const linked = queryWindow(search);
+    return search.includes('domain=africa') && kept === search && linked &&
+      Math.abs(linked[0] - before[0]) < 0.01 && Math.abs(linked[1] - before[1]) < 0.01;
+  }, 'the link and the kept view name the window shown');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
   assert.equal(await page.getByRole('checkbox', { name: 'Africa', exact: true }).isChecked(), true);
@@ -345,6 +353,8 @@ test('a large import is kept in IndexedDB; corrupt stored state is discarded wit
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'A big chronology' }).waitFor();
   assert.equal(await page.getByRole('checkbox', { name: 'Piracy', exact: true }).isChecked(), true);
+  // Proves that something does not happen: no link without the filter, and no new entry, for
+  // longer than the link's replace delay after the chronology is back.
   await page.waitForTimeout(500);
   const links = await page.evaluate(() => window.__links);
   assert.deepEqual(links.filter((l) => !l.includes('domain=piracy') || l.startsWith('push')), [], 'the link kept its filter all along');
@@ -410,6 +420,8 @@ test('?data= loads a file of the same site with the link’s view; another site 
       });
       await goto(tidy, server.origin + link);
       await done(tidy);
+      await until(() => !tidy.url().includes('event=nope'), `${link}: the link is tidied`);
+      // Proves that something does not happen: no entry is pushed once the load has ended.
       await tidy.waitForTimeout(400);
       assert.deepEqual(await tidy.evaluate(() => window.__pushes), [], `${link}: no entry is pushed`);
       assert.ok(!tidy.url().includes('event=nope'), `${link}: the unknown event is dropped from the link`);
