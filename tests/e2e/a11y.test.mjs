@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, artifact, drawnColours, ROOT } from './harness.mjs';
+import { serveDist, launchBrowser, load, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, ROOT } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -20,22 +20,16 @@ async function audit(page, state) {
   return result;
 }
 
-async function load(url, options) {
-  const page = await openPage(browser, options);
-  await page.goto(url);
-  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
-  return page;
-}
-
 test('axe-core finds no WCAG A/AA violation on first load, filtered, zoomed in and with an event selected', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   const found = [];
   found.push(...await audit(page, 'first load'));
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
   found.push(...await audit(page, 'filtered'));
+  const fitted = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
-  await page.waitForTimeout(400);
+  await windowSettled(page, { from: fitted });
   found.push(...await audit(page, 'zoomed in'));
   await page.locator('.event-list li button').first().click();
   found.push(...await audit(page, 'event selected'));
@@ -44,7 +38,7 @@ test('axe-core finds no WCAG A/AA violation on first load, filtered, zoomed in a
 });
 
 test('axe-core finds no violation in a narrow (mobile) layout', async () => {
-  const page = await load(server.origin + '/', { viewport: { width: 375, height: 667 }, hasTouch: true });
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 375, height: 667 }, hasTouch: true });
   assert.deepEqual(await audit(page, 'mobile layout'), []);
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(scroll <= 0, `no horizontal page scroll (${scroll} px too wide)`);
@@ -52,7 +46,7 @@ test('axe-core finds no violation in a narrow (mobile) layout', async () => {
 });
 
 test('"?" opens the help, which lists the shortcuts, keeps focus off the page behind, closes with Escape; "About the data" credits the brief', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   await page.locator('body').press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts and gestures' });
   await help.waitFor();
@@ -83,7 +77,7 @@ test('"?" opens the help, which lists the shortcuts, keeps focus off the page be
 });
 
 test('the dark theme follows the system, can be toggled, is remembered, and passes axe-core', async () => {
-  const page = await load(server.origin + '/', { colorScheme: 'dark' });
+  const page = await load(browser, server.origin + '/', { marks: true, colorScheme: 'dark' });
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'a dark system gives the dark theme');
@@ -97,7 +91,6 @@ test('the dark theme follows the system, can be toggled, is remembered, and pass
     const box = await page.locator('.timeline-canvas canvas').boundingBox();
     return (await drawnColours(page, box)).find(([c]) => c === colour)?.[1] || 0;
   };
-  const settled = async (check) => { for (let i = 0; i < 40 && !(await check()); i++) await page.waitForTimeout(50); };
   await page.locator('.facets .swatch').first().waitFor();
   assert.equal(await chip('.legend'), lighter, 'the legend shows Afghanistan in the lighter indigo');
   assert.equal(await chip('.facets'), lighter, 'so does its checkbox');
@@ -108,11 +101,11 @@ test('the dark theme follows the system, can be toggled, is remembered, and pass
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
   assert.equal(await background(), 'rgb(255, 255, 255)');
-  await settled(async () => await drawn(indigo) > 0);
+  await until(async () => await drawn(indigo) > 0, 'the light theme is drawn');
   assert.ok(await drawn(indigo) > 20, 'the light theme draws Afghanistan in the original indigo');
   assert.equal(await chip('.legend'), indigo);
   await page.reload();
-  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
+  await timelineShown(page, { marks: true });
   assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'false', 'the choice is remembered');
   assert.equal(await background(), 'rgb(255, 255, 255)');
   // Drawn in the light theme from the first frame, though the system is dark.
@@ -123,7 +116,7 @@ test('the dark theme follows the system, can be toggled, is remembered, and pass
 });
 
 test('axe-core finds no violation with the import dialog open and reporting problems', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import a chronology' });
   await dialog.waitFor();
@@ -139,11 +132,12 @@ test('axe-core finds no violation with the import dialog open and reporting prob
 });
 
 test('forced-colors mode: marks, selection and focus use system colours and stay distinct; axe-core passes', async () => {
-  const page = await load(server.origin + '/', { forcedColors: 'active' });
+  const page = await load(browser, server.origin + '/', { marks: true, forcedColors: 'active' });
   assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
   await page.locator('.event-list li button').first().click();
   await page.locator('.marks .mark.selected').waitFor();
-  await page.waitForTimeout(300);
+  // Selecting may bring the event into view; the drawing and its boxes follow once it is there.
+  await windowSettled(page);
   // What the canvas shows in the box of an event: its colours, most frequent first.
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const inks = async (selector) => (await drawnColours(page, await page.locator(selector).first().boundingBox()))

@@ -3,29 +3,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, artifact, dataset, drawnColours, listReady, timelineReady, ROOT, SUB_PATH } from './harness.mjs';
+import { serveDist, launchBrowser, load, artifact, dataset, drawnColours, listReady, timelineReady, timelineWindow, windowSettled, until, ROOT, SUB_PATH } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const DATA = dataset();
-
-async function load(url, options) {
-  const page = await openPage(browser, options);
-  await page.goto(url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
-  return page;
-}
-
-/** The visible window of the timeline, in days, and the drawing's box. */
-async function timelineWindow(page) {
-  return page.locator('svg[aria-roledescription="timeline"]').evaluate((svg) => {
-    const r = svg.getBoundingClientRect();
-    return { start: +svg.dataset.start, end: +svg.dataset.end, left: r.left, top: r.top, width: r.width, height: r.height };
-  });
-}
 
 /** The visible window as the page words it ("1977 – 2026", "Mar 2006 – Jan 2007", …). */
 async function windowLabel(page) {
@@ -35,7 +19,7 @@ async function windowLabel(page) {
 /** Boxes of every event and badge drawn (its mark and its label), and the pairs that overlap. */
 async function overlaps(page) {
   // The boxes follow the drawing once the window stops moving.
-  await page.waitForTimeout(250);
+  await timelineReady(page);
   return page.evaluate(() => {
     const boxes = [...document.querySelectorAll('.marks .mark .hit, .marks .cluster .hit')]
       .map((el) => { const b = el.getBoundingClientRect(); return { name: el.closest('[aria-label]')?.getAttribute('aria-label'), x: b.left, y: b.top, r: b.right, b: b.bottom }; })
@@ -50,11 +34,24 @@ async function overlaps(page) {
   });
 }
 
+/**
+ * Turns the mouse wheel over the timeline and waits until the page has followed it: the window
+ * has zoomed, or it cannot zoom in further (the narrowest window is three weeks).
+ */
+async function wheel(page, dy) {
+  const before = await timelineWindow(page);
+  await page.mouse.wheel(0, dy);
+  await until(async () => {
+    const w = await timelineWindow(page);
+    return w.start !== before.start || w.end !== before.end || (dy < 0 && w.end - w.start <= 21 + 1e-6);
+  }, `the window follows the wheel (${dy})`);
+}
+
 const DAY_MS = 86400000;
 const yearOf = (day) => new Date(day * DAY_MS).getUTCFullYear();
 
 test('the page loads with its title and a non-empty timeline, with no console error or failed request', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), DATA.title);
   assert.ok(await page.locator('.marks .mark').count() > 10, 'the timeline shows events');
   // The axis band (the top 40 px of the drawing) has text and tick lines painted on it.
@@ -69,7 +66,7 @@ test('the page loads with its title and a non-empty timeline, with no console er
 });
 
 test('the release build works from a sub-path of a static host', async () => {
-  const page = await load(server.origin + SUB_PATH);
+  const page = await load(browser, server.origin + SUB_PATH, { marks: true });
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), DATA.title);
   assert.ok(await page.locator('.marks .mark').count() > 10);
   // The dataset is published next to the page as a download.
@@ -81,7 +78,7 @@ test('the release build works from a sub-path of a static host', async () => {
 });
 
 test('every event of the embedded dataset reaches the page, in time order, at its own precision', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   const list = page.getByRole('list').filter({ has: page.getByRole('button', { name: /Wörner/ }) });
   await listReady(page);
   const items = list.getByRole('listitem');
@@ -94,7 +91,7 @@ test('every event of the embedded dataset reaches the page, in time order, at it
 });
 
 test('hovering a phase on the timeline shows its whole name and years as a tooltip', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   await timelineReady(page);
   const w = await timelineWindow(page);
   for (const phase of DATA.phases) {
@@ -114,7 +111,7 @@ test('hovering a phase on the timeline shows its whole name and years as a toolt
 
 test('wheel-zooming about a point goes from years to months to days and keeps the date under the pointer', async () => {
   // A narrow window, where the whole chronology is labelled by decades.
-  const page = await load(server.origin + '/', { viewport: { width: 360, height: 900 } });
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 360, height: 900 } });
   await page.locator('svg[aria-roledescription="timeline"]').scrollIntoViewIfNeeded();
   const w0 = await timelineWindow(page);
   const label0 = await windowLabel(page);
@@ -126,8 +123,7 @@ test('wheel-zooming about a point goes from years to months to days and keeps th
   const seen = new Set(['years']);
   await page.mouse.move(x, y);
   for (let i = 0; i < 40; i++) {
-    await page.mouse.wheel(0, -200);
-    await page.waitForTimeout(30);
+    await wheel(page, -200);
     const w = await timelineWindow(page);
     assert.ok(Math.abs(dayAt(w) - anchor) < Math.max(1, (w.end - w.start) * 0.002), `the date under the pointer moved at step ${i}`);
     const label = await windowLabel(page);
@@ -144,10 +140,10 @@ test('wheel-zooming about a point goes from years to months to days and keeps th
 });
 
 test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
+  const initial = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  await page.waitForTimeout(400);
-  const w0 = await timelineWindow(page);
+  const w0 = await windowSettled(page, { from: initial });
   const fitted = w0;
   const cx = w0.left + w0.width / 2, cy = w0.top + w0.height - 20;
   await page.mouse.move(cx, cy);
@@ -161,31 +157,27 @@ test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
   assert.ok(Math.abs((w1.end - w1.start) - (w0.end - w0.start)) < 1e-6, 'panning keeps the span');
 
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  await page.waitForTimeout(400);
-  const w2 = await timelineWindow(page);
+  const w2 = await windowSettled(page, { from: w1 });
   assert.ok(Math.abs((w1.end - w1.start) / (w2.end - w2.start) - 2) < 0.01, 'Zoom in halves the span');
   await page.getByRole('button', { name: 'Zoom out' }).click();
-  await page.waitForTimeout(400);
-  const w3 = await timelineWindow(page);
+  const w3 = await windowSettled(page, { from: w2 });
   assert.ok(Math.abs((w3.end - w3.start) / (w1.end - w1.start) - 1) < 0.01, 'Zoom out doubles it back');
 
   const svg = page.locator('svg[aria-roledescription="timeline"]');
   await svg.focus();
   await page.keyboard.press('+');
-  await page.waitForTimeout(400);
-  const w4 = await timelineWindow(page);
+  const w4 = await windowSettled(page, { from: w3 });
   assert.ok((w3.end - w3.start) / (w4.end - w4.start) > 1.9, '+ zooms in');
   await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(400);
-  const w5 = await timelineWindow(page);
+  const w5 = await windowSettled(page, { from: w4 });
   assert.ok(w5.start > w4.start, 'the right arrow pans later');
   await page.keyboard.press('-');
   await page.keyboard.press('0');
-  await page.waitForTimeout(400);
+  await windowSettled(page, { from: w5 });
   await page.getByRole('button', { name: 'Zoom out' }).click();
   await page.getByRole('button', { name: 'Fit all' }).click();
-  await page.waitForTimeout(400);
-  const w6 = await timelineWindow(page);
+  // Back where it was (the fitted window), perhaps without having moved: no `from`.
+  const w6 = await windowSettled(page);
   assert.ok(Math.abs(w6.start - (await fittedStart(page))) < 1 && w6.end > fitted.end, 'Fit all shows everything again');
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -193,14 +185,14 @@ test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
 
 async function fittedStart(page) {
   // The fitted window of a fresh page.
-  const fresh = await load(server.origin + '/');
+  const fresh = await load(browser, server.origin + '/', { marks: true });
   const w = await timelineWindow(fresh);
   await fresh.context().close();
   return w.start;
 }
 
 test('clicking an event shows its details and footnote links; previous and next walk the chronology', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   const worner = DATA.events.find((e) => /Wörner/.test(e.title));
   const mark = page.getByRole('button', { name: `1991 — ${worner.title}` });
   if (!(await mark.isVisible())) {
@@ -243,7 +235,7 @@ test('clicking an event shows its details and footnote links; previous and next 
 });
 
 test('event labels never overlap at any zoom level', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   const w0 = await timelineWindow(page);
   await page.mouse.move(w0.left + w0.width * 0.75, w0.top + w0.height / 2);
   let checked = 0;
@@ -251,8 +243,7 @@ test('event labels never overlap at any zoom level', async () => {
     const { count, bad } = await overlaps(page);
     assert.deepEqual(bad, [], `overlapping labels at zoom level ${level}`);
     checked += count;
-    await page.mouse.wheel(0, -300);
-    await page.waitForTimeout(60);
+    await wheel(page, -300);
   }
   await page.screenshot({ path: artifact('zoomed-in-desktop.png') });
   assert.ok(checked > 60, `checked ${checked} boxes`);
@@ -261,14 +252,13 @@ test('event labels never overlap at any zoom level', async () => {
 });
 
 test('a cluster of crowded events expands when clicked', async () => {
-  const page = await load(server.origin + '/', { viewport: { width: 700, height: 800 } });
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 700, height: 800 } });
   const cluster = page.locator('.marks .cluster').first();
   assert.ok(await cluster.count() > 0, 'the fitted view of the whole chronology at 700 px is crowded');
   const n = parseInt((await cluster.getAttribute('aria-label')).match(/^Show (\d+) more events/)[1], 10);
   const w0 = await timelineWindow(page);
   await cluster.click();
-  await page.waitForTimeout(500);
-  const w1 = await timelineWindow(page);
+  const w1 = await windowSettled(page, { from: w0 });
   assert.ok(w1.end - w1.start < (w0.end - w0.start) / 4, 'clicking a cluster zooms in on it');
   assert.ok(await page.locator('.marks .mark').count() >= n, `its ${n} events are drawn one by one`);
   assert.deepEqual((await overlaps(page)).bad, []);
@@ -277,7 +267,7 @@ test('a cluster of crowded events expands when clicked', async () => {
 });
 
 test('two fingers pinch-zoom about their midpoint and one finger pans (touch)', async () => {
-  const page = await load(server.origin + '/', { viewport: { width: 900, height: 900 }, hasTouch: true, isMobile: false });
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 900, height: 900 }, hasTouch: true, isMobile: false });
   const cdp = await page.context().newCDPSession(page);
   await page.locator('svg[aria-roledescription="timeline"]').scrollIntoViewIfNeeded();
   const w0 = await timelineWindow(page);
@@ -288,8 +278,7 @@ test('two fingers pinch-zoom about their midpoint and one finger pans (touch)', 
   await touch('touchStart', [[mid - 40, 0], [mid + 40, 1]]);
   for (let d = 50; d <= 200; d += 10) await touch('touchMove', [[mid - d, 0], [mid + d, 1]]);
   await touch('touchEnd', []);
-  await page.waitForTimeout(100);
-  const w1 = await timelineWindow(page);
+  const w1 = await windowSettled(page, { from: w0 });
   const ratio = (w0.end - w0.start) / (w1.end - w1.start);
   assert.ok(ratio > 3 && ratio < 7, `spreading the fingers 5× zoomed in ${ratio.toFixed(2)}×`);
   assert.ok(Math.abs(dayAt(w1, mid) - dayAt(w0, mid)) < (w1.end - w1.start) * 0.02, 'about their midpoint');
@@ -303,7 +292,7 @@ test('two fingers pinch-zoom about their midpoint and one finger pans (touch)', 
 });
 
 test('keyboard: one Tab enters the events, arrows move between them, Enter selects, the next Tab leaves the timeline', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/', { marks: true });
   await page.locator('svg[aria-roledescription="timeline"]').focus();
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));

@@ -2,7 +2,7 @@
 // inline script, no inline style, no eval beyond WebAssembly compilation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, dataset, listReady } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, goto, dataset, listReady } from './harness.mjs';
 
 export const POLICY = [
   "default-src 'self'",
@@ -26,10 +26,9 @@ test('under a strict Content-Security-Policy the explorer works and nothing is r
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
   });
-  const response = await page.goto(server.origin + '/');
+  const response = await goto(page, server.origin + '/', { marks: true });
   assert.equal(response.headers()['content-security-policy'], POLICY, 'the policy is served');
   const data = dataset();
-  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
   await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), data.events.length);
   // Filter, zoom, select, open a dialog, save the view as PNG (canvas + blob image), import.

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, artifact, dataset, listReady, timelineReady } from './harness.mjs';
+import { serveDist, launchBrowser, load, artifact, dataset, listReady, timelineReady, timelineWindow, windowSettled, queryWindow, until } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -11,13 +11,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const DATA = dataset();
 const label = (kind, id) => DATA[kind].find((x) => x.id === id).label;
-
-async function load(url, options) {
-  const page = await openPage(browser, options);
-  await page.goto(url);
-  await page.locator('svg[aria-roledescription="timeline"]').waitFor();
-  return page;
-}
 
 const listTitles = async (page) => { await listReady(page); return page.locator('.event-list li .title').allTextContents(); };
 const timelineIds = async (page) => { await timelineReady(page); return page.locator('.marks .mark:not(.dimmed)').evaluateAll((els) => els.map((e) => +e.dataset.index)); };
@@ -38,7 +31,7 @@ async function facetCount(page, kind, id) {
 }
 
 test('domain facets filter the timeline and the list: OR within a facet, AND across facets', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   const partiesBefore = await facetCount(page, 'third_parties', 'united-states');
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
   const afghanistan = expected({ domain: ['afghanistan'] });
@@ -72,7 +65,7 @@ test('domain facets filter the timeline and the list: OR within a facet, AND acr
 });
 
 test('"only" selects a single value, a facet clears on its own, and empty values are disabled', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
   await page.getByRole('button', { name: 'Only Cyber' }).click();
   assert.equal(await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).isChecked(), false);
@@ -87,7 +80,7 @@ test('"only" selects a single value, a facet clears on its own, and empty values
 });
 
 test('dimming keeps filtered-out events visible as context', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   await timelineReady(page);
   const hidden = await page.locator('.marks .mark').count();
@@ -99,7 +92,7 @@ test('dimming keeps filtered-out events visible as context', async () => {
 });
 
 test('searching "worner" finds the 1991 visit, highlighted, and Enter goes to it', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await page.keyboard.press('/');
   await page.keyboard.type('worner');
   const titles = await listTitles(page);
@@ -117,14 +110,23 @@ test('searching "worner" finds the 1991 visit, highlighted, and Enter goes to it
 });
 
 test('a link restores the same filters, window and selection; Back undoes the last facet change', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   const svg = page.locator('svg[aria-roledescription="timeline"]');
+  const fitted = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  await page.waitForTimeout(400);
+  await windowSettled(page, { from: fitted });
   await page.locator('.event-list li button').nth(2).click();
-  await page.waitForTimeout(400);
+  // The selection is pushed to the link at once; the window (the event may be brought into view)
+  // once it comes to rest.
+  await windowSettled(page);
+  const shown = await timelineWindow(page);
+  await until(async () => {
+    const search = await page.evaluate(() => location.search);
+    const linked = queryWindow(search);
+    return search.includes('event=') && linked && Math.abs(linked[0] - shown.start) < 0.01 && Math.abs(linked[1] - shown.end) < 0.01;
+  }, 'the link names the event and the window shown');
   const title = await page.getByRole('complementary').locator('h2').textContent();
   const url = page.url();
   assert.match(url, /domain=afghanistan,piracy/);
@@ -133,7 +135,7 @@ test('a link restores the same filters, window and selection; Back undoes the la
   const window0 = await svg.evaluate((s) => [s.dataset.start, s.dataset.end]);
   const list0 = await listTitles(page);
 
-  const other = await load(url);
+  const other = await load(browser, url);
   assert.deepEqual(await listTitles(other), list0);
   assert.equal(await other.getByRole('complementary').locator('h2').textContent(), title);
   const window1 = await other.locator('svg[aria-roledescription="timeline"]').evaluate((s) => [s.dataset.start, s.dataset.end]);
@@ -143,7 +145,8 @@ test('a link restores the same filters, window and selection; Back undoes the la
 
   await page.goBack(); // the selection
   await page.goBack(); // piracy
-  await page.waitForTimeout(200);
+  const piracy = page.getByRole('checkbox', { name: 'Piracy', exact: true });
+  await until(async () => !(await piracy.isChecked()), 'the page follows Back');
   assert.equal(await page.getByRole('checkbox', { name: 'Piracy', exact: true }).isChecked(), false);
   assert.equal(await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).isChecked(), true);
   assert.deepEqual(page.problems, []);
@@ -151,7 +154,7 @@ test('a link restores the same filters, window and selection; Back undoes the la
 });
 
 test('a hand-edited link with bad parts still opens, with a notice', async () => {
-  const page = await load(server.origin + '/?domain=cyber,astrology&from=19x4&bogus=1&event=nope');
+  const page = await load(browser, server.origin + '/?domain=cyber,astrology&from=19x4&bogus=1&event=nope');
   assert.equal(await page.getByRole('checkbox', { name: 'Cyber', exact: true }).isChecked(), true);
   const notices = await page.locator('.notice').allTextContents();
   assert.ok(notices.some((n) => /astrology/.test(n)), notices.join('\n'));
@@ -162,11 +165,12 @@ test('a hand-edited link with bad parts still opens, with a notice', async () =>
 });
 
 test('the overview brush follows the timeline, and the timeline follows the brush', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   const brush = page.getByRole('slider', { name: 'Visible window' });
   const b0 = await brush.boundingBox();
+  const fitted = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  await page.waitForTimeout(400);
+  await windowSettled(page, { from: fitted });
   const b1 = await brush.boundingBox();
   assert.ok(b1.width < b0.width * 0.6, `the brush narrows when zooming in (${b0.width} → ${b1.width})`);
   const svg = page.locator('svg[aria-roledescription="timeline"]');
@@ -183,7 +187,7 @@ test('the overview brush follows the timeline, and the timeline follows the brus
 });
 
 test('"Copy link" puts the link to the current view on the clipboard', async () => {
-  const page = await load(server.origin + '/', { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await load(browser, server.origin + '/', { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByText('Link to this view copied to the clipboard.').waitFor();
@@ -194,7 +198,7 @@ test('"Copy link" puts the link to the current view on the clipboard', async () 
 });
 
 test('a selected event that the filters hide is deselected, and previous/next skip hidden events', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   const cyber = DATA.events.filter((e) => e.domains.includes('cyber'));
   const other = DATA.events.find((e) => !e.domains.includes('cyber'));
   await page.locator('.event-list li button').filter({ hasText: other.title }).first().click();
@@ -215,12 +219,13 @@ test('a selected event that the filters hide is deselected, and previous/next sk
 });
 
 test('in the overview, dragging an edge of the brush zooms and clicking a year centres it', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   const svg = page.locator('svg[aria-roledescription="timeline"]');
   const span = () => svg.evaluate((s) => +s.dataset.end - +s.dataset.start);
   const center = () => svg.evaluate((s) => (+s.dataset.end + +s.dataset.start) / 2);
+  const fitted = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
-  await page.waitForTimeout(400);
+  await windowSettled(page, { from: fitted });
   const brush = await page.getByRole('slider', { name: 'Visible window' }).boundingBox();
   const s0 = await span();
   // Drag the right edge leftwards: a narrower window.
@@ -233,8 +238,9 @@ test('in the overview, dragging an edge of the brush zooms and clicking a year c
   const box = await page.locator('.overview-box').boundingBox();
   const label = page.locator('.overview .years text', { hasText: '2005' });
   const lb = await label.boundingBox();
+  const narrowed = await timelineWindow(page);
   await page.mouse.click(lb.x + 1, box.y + 30);
-  await page.waitForTimeout(500);
+  await windowSettled(page, { from: narrowed });
   const year = new Date((await center()) * 86400000).getUTCFullYear();
   assert.equal(year, 2005, `centred on ${year}`);
   assert.deepEqual(page.problems, []);
@@ -242,7 +248,7 @@ test('in the overview, dragging an edge of the brush zooms and clicking a year c
 });
 
 test('the filtered events download as JSON that re-imports to the same events, as CSV, and their sources as text', async () => {
-  const page = await load(server.origin + '/', { acceptDownloads: true });
+  const page = await load(browser, server.origin + '/', { acceptDownloads: true });
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   const piracy = expected({ domain: ['piracy'] });
   const save = async (name) => {
@@ -265,7 +271,7 @@ test('the filtered events download as JSON that re-imports to the same events, a
 });
 
 test('a long filtered list draws its first 200 entries, then more as it is scrolled or on "Show more"', async () => {
-  const page = await load(server.origin + '/?synthetic=10000');
+  const page = await load(browser, server.origin + '/?synthetic=10000');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   const heading = page.getByRole('heading', { name: /^Events \(\d+\)$/ });
   const n = parseInt((await heading.textContent()).match(/\d+/)[0], 10);
@@ -310,7 +316,7 @@ test('a long filtered list draws its first 200 entries, then more as it is scrol
 });
 
 test('printing gives the filtered chronology as a clean list with dates, summaries and sources', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   await page.emulateMedia({ media: 'print' });
   const printed = page.locator('.print-only');

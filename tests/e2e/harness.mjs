@@ -37,6 +37,9 @@ export async function serveDist({ headers = {} } = {}) {
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
+/** The timeline's drawing (its accessible SVG layer). */
+export const TIMELINE = 'svg[aria-roledescription="timeline"]';
+
 /** Waits until the event list has drawn its entries (it is `aria-busy` while it adds the rest of
  *  its first chunk, just after the frame that shows a new list). */
 export async function listReady(page) {
@@ -46,7 +49,7 @@ export async function listReady(page) {
 /** Waits until the timeline's accessible layer has caught up with the drawing (it is `aria-busy`
  *  while it follows a new filter or window, just after the frame that shows it). */
 export async function timelineReady(page) {
-  await page.locator('svg[aria-roledescription="timeline"] .marks:not([aria-busy])').waitFor();
+  await page.locator(`${TIMELINE} .marks:not([aria-busy])`).waitFor();
 }
 
 export async function launchBrowser() {
@@ -68,6 +71,97 @@ export async function openPage(browser, options = {}) {
   page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('response', (r) => { if (r.status() >= 400) page.problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   return page;
+}
+
+/** Waits until the page shows the timeline; with `marks`, until it has drawn an event too. */
+export async function timelineShown(page, { marks = false } = {}) {
+  await page.locator(TIMELINE).waitFor();
+  if (marks) await page.locator(`${TIMELINE} .mark`).first().waitFor();
+}
+
+/** Goes to `url` in `page` and waits for the timeline (see timelineShown); returns the response. */
+export async function goto(page, url, { marks = false } = {}) {
+  const response = await page.goto(url);
+  await timelineShown(page, { marks });
+  return response;
+}
+
+/**
+ * A new page (see openPage; `contextOptions` are the browser context's) at `url`, once it shows
+ * the timeline, and with `marks` once it has drawn an event. A test that must prepare the page
+ * before it loads (routes, init scripts, listeners) uses openPage and goto instead.
+ */
+export async function load(browser, url, { marks = false, ...contextOptions } = {}) {
+  const page = await openPage(browser, contextOptions);
+  await goto(page, url, { marks });
+  return page;
+}
+
+/**
+ * Polls `check` (sync or async) until it returns something truthy, and returns that; fails
+ * after `timeout` ms, saying what was awaited.
+ */
+export async function until(check, what, { timeout = 10_000, interval = 20 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** The visible window of the timeline, in days, and the drawing's box. */
+export async function timelineWindow(page) {
+  return page.locator(TIMELINE).evaluate((svg) => {
+    const r = svg.getBoundingClientRect();
+    return { start: +svg.dataset.start, end: +svg.dataset.end, left: r.left, top: r.top, width: r.width, height: r.height };
+  });
+}
+
+/**
+ * Waits until the timeline's window has come to rest, and returns it (as timelineWindow does):
+ * first moved away from `from` (a window from timelineWindow, taken before the zoom, pan or
+ * selection that moves it), then unchanged over a few animation frames (so painted too), with
+ * its accessible layer caught up. Without `from`, it waits only for rest, over a few more frames
+ * (an animation asked for has not moved the window in its first frame).
+ */
+export async function windowSettled(page, { from = null, timeout = 10_000 } = {}) {
+  await page.evaluate(({ selector, from, frames, timeout }) => new Promise((resolve, reject) => {
+    const read = () => {
+      const svg = document.querySelector(selector);
+      return svg ? { start: +svg.dataset.start, end: +svg.dataset.end, busy: svg.querySelector('.marks[aria-busy]') !== null } : null;
+    };
+    const deadline = performance.now() + timeout;
+    let moved = from === null, last = null, still = 0;
+    const tick = () => {
+      const now = read();
+      if (now && from && (now.start !== from.start || now.end !== from.end)) moved = true;
+      still = now && last && now.start === last.start && now.end === last.end ? still + 1 : 0;
+      last = now;
+      if (moved && still >= frames && !now.busy) return resolve();
+      if (performance.now() > deadline) {
+        return reject(new Error(`the timeline's window did not ${moved ? 'come to rest' : `move from ${from.start} – ${from.end}`} in ${timeout} ms (now ${now?.start} – ${now?.end}${now?.busy ? ', busy' : ''})`));
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }), { selector: TIMELINE, from: from && { start: from.start, end: from.end }, frames: from ? 3 : 5, timeout });
+  return timelineWindow(page);
+}
+
+/** The window a link or a saved view names (its `from` and `to`), in days; null without one. */
+export function queryWindow(search) {
+  const params = new URLSearchParams(search);
+  const day = (text) => {
+    const m = /^(-?\d+)-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?$/.exec(text || '');
+    if (!m) return NaN;
+    const date = new Date(0);
+    date.setUTCFullYear(+m[1], +m[2] - 1, +m[3]);
+    return date.getTime() / 86_400_000 + ((+m[4] || 0) * 60 + (+m[5] || 0)) / 1440;
+  };
+  const window = [day(params.get('from')), day(params.get('to'))];
+  return window.every(Number.isFinite) ? window : null;
 }
 
 export function artifact(name) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, artifact, dataset, listReady, DIST } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, timelineWindow, windowSettled, queryWindow, until, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -44,13 +44,6 @@ export const TIMELINE_CSV = [
   '1497,7,,,,,,,,Da Gama sails for India,,,,,,,Africa,',
 ].join('\r\n') + '\r\n';
 
-async function load(url, options) {
-  const page = await openPage(browser, options);
-  await page.goto(url);
-  await page.locator('svg[aria-roledescription="timeline"]').waitFor();
-  return page;
-}
-
 const heading = (page) => page.getByRole('heading', { level: 1 }).textContent();
 const listDates = async (page) => { await listReady(page); return page.locator('.event-list li').evaluateAll((lis) =>
   Object.fromEntries(lis.map((li) => [li.querySelector('.title').textContent, li.querySelector('.date').textContent]))); };
@@ -68,7 +61,7 @@ function write(name, content) {
 }
 
 test('a TimelineJS3 JSON file imports with its dates as precise as given, groups as facets and eras as phases', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await importFile(page, { name: 'writing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TIMELINE_JSON)) });
   await page.getByRole('heading', { level: 1, name: 'A short history of writing' }).waitFor();
   assert.equal(await page.getByRole('dialog').count(), 0, 'the dialog closes');
@@ -99,7 +92,7 @@ test('a TimelineJS3 JSON file imports with its dates as precise as given, groups
 });
 
 test('a TimelineJS-style CSV dropped on the page imports, with its title row, era, BCE and month-only dates', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   // Drop the file on the page, as a user drags it from their desktop.
   await page.evaluate((csv) => {
     const transfer = new DataTransfer();
@@ -125,7 +118,7 @@ test('a TimelineJS-style CSV dropped on the page imports, with its title row, er
 });
 
 test('hostile files change nothing and execute nothing: script in a headline, a javascript: link, a 60 MB file, truncated JSON, bad rows', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   const builtin = await heading(page);
   const pwned = () => page.evaluate(() => window.__pwned === true);
   const hostile = {
@@ -188,7 +181,7 @@ test('hostile files change nothing and execute nothing: script in a headline, a 
 });
 
 test('export → import of the filtered set gives the same events; the SVG and PNG exports open', async () => {
-  const page = await load(server.origin + '/', { acceptDownloads: true, deviceScaleFactor: 2 });
+  const page = await load(browser, server.origin + '/', { acceptDownloads: true, deviceScaleFactor: 2 });
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   await listReady(page);
   const shown = await page.locator('.event-list li .title').allTextContents();
@@ -234,15 +227,23 @@ test('export → import of the filtered set gives the same events; the SVG and P
 });
 
 test('after import and reload, the imported dataset and its view are still there; Restore forgets them', async () => {
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await importFile(page, { name: 'voyages.csv', mimeType: 'text/csv', buffer: Buffer.from(TIMELINE_CSV) });
   await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
   await page.getByRole('checkbox', { name: 'Africa', exact: true }).check();
+  const fitted = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
-  await page.waitForTimeout(800);
+  await windowSettled(page, { from: fitted });
   const svg = page.locator('svg[aria-roledescription="timeline"]');
   const windowOf = () => svg.evaluate((s) => [+s.dataset.start, +s.dataset.end]);
   const before = await windowOf();
+  // The link and the view kept for the next visit follow once the motion pauses.
+  await until(async () => {
+    const [search, kept] = await page.evaluate(() => [location.search, localStorage.getItem('japan-nato-explorer.view')]);
+    const linked = queryWindow(search);
+    return search.includes('domain=africa') && kept === search && linked &&
+      Math.abs(linked[0] - before[0]) < 0.01 && Math.abs(linked[1] - before[1]) < 0.01;
+  }, 'the link and the kept view name the window shown');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
   assert.equal(await page.getByRole('checkbox', { name: 'Africa', exact: true }).isChecked(), true);
@@ -281,7 +282,7 @@ test('Back after an import shows the built-in chronology again, and Forward the 
   const mine = structuredClone(DATA);
   mine.title = 'My own chronology';
   mine.events = DATA.events.slice(0, 5);
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await importFile(page, write('mine.json', JSON.stringify(mine)));
   await page.getByRole('heading', { level: 1, name: 'My own chronology' }).waitFor();
   await page.waitForFunction(() => location.search.startsWith('?data=@browser'));
@@ -319,7 +320,7 @@ test('a large import is kept in IndexedDB; corrupt stored state is discarded wit
   big.title = 'A big chronology';
   big.events = [];
   for (let k = 0; k < 20; k++) for (const e of DATA.events) big.events.push({ ...e, id: `${e.id}-${k}` });
-  const page = await load(server.origin + '/');
+  const page = await load(browser, server.origin + '/');
   await importFile(page, write('big.json', JSON.stringify(big)));
   await page.getByRole('heading', { level: 1, name: 'A big chronology' }).waitFor();
   await page.waitForFunction(() => localStorage.getItem('japan-nato-explorer.dataset') === 'indexeddb');
@@ -352,6 +353,8 @@ test('a large import is kept in IndexedDB; corrupt stored state is discarded wit
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'A big chronology' }).waitFor();
   assert.equal(await page.getByRole('checkbox', { name: 'Piracy', exact: true }).isChecked(), true);
+  // Proves that something does not happen: no link without the filter, and no new entry, for
+  // longer than the link's replace delay after the chronology is back.
   await page.waitForTimeout(500);
   const links = await page.evaluate(() => window.__links);
   assert.deepEqual(links.filter((l) => !l.includes('domain=piracy') || l.startsWith('push')), [], 'the link kept its filter all along');
@@ -381,7 +384,7 @@ test('a large import is kept in IndexedDB; corrupt stored state is discarded wit
     };
     IDBFactory.prototype.open = function () { throw quota(); };
   });
-  await full.goto(server.origin + '/');
+  await goto(full, server.origin + '/');
   await importFile(full, { name: 'writing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TIMELINE_JSON)) });
   await full.getByRole('heading', { level: 1, name: 'A short history of writing' }).waitFor();
   await full.getByRole('status').filter({ hasText: /could not be kept for your next visit: the browser's storage for this site is full/ }).waitFor();
@@ -395,7 +398,7 @@ test('?data= loads a file of the same site with the link’s view; another site 
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'voyages.csv'), TIMELINE_CSV);
   try {
-    const page = await load(server.origin + '/?data=e2e-data/voyages.csv&domain=africa');
+    const page = await load(browser, server.origin + '/?data=e2e-data/voyages.csv&domain=africa');
     await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
     assert.equal(await page.getByRole('checkbox', { name: 'Africa', exact: true }).isChecked(), true, 'the link’s filter applies to the file');
     await listReady(page);
@@ -415,8 +418,10 @@ test('?data= loads a file of the same site with the link’s view; another site 
         const push = history.pushState.bind(history);
         history.pushState = (state, title, url) => { window.__pushes.push(String(url)); return push(state, title, url); };
       });
-      await tidy.goto(server.origin + link);
+      await goto(tidy, server.origin + link);
       await done(tidy);
+      await until(() => !tidy.url().includes('event=nope'), `${link}: the link is tidied`);
+      // Proves that something does not happen: no entry is pushed once the load has ended.
       await tidy.waitForTimeout(400);
       assert.deepEqual(await tidy.evaluate(() => window.__pushes), [], `${link}: no entry is pushed`);
       assert.ok(!tidy.url().includes('event=nope'), `${link}: the unknown event is dropped from the link`);
@@ -430,8 +435,7 @@ test('?data= loads a file of the same site with the link’s view; another site 
       await new Promise((r) => setTimeout(r, 3000));
       await route.fulfill({ status: 200, contentType: 'text/csv', body: TIMELINE_CSV });
     });
-    await slow.goto(server.origin + '/?data=e2e-data/slow.csv');
-    await slow.locator('svg[aria-roledescription="timeline"]').waitFor();
+    await goto(slow, server.origin + '/?data=e2e-data/slow.csv');
     await importFile(slow, { name: 'writing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TIMELINE_JSON)) });
     await slow.getByRole('heading', { level: 1, name: 'A short history of writing' }).waitFor();
     await slow.waitForFunction(() => location.search.startsWith('?data=@browser'));
@@ -439,7 +443,7 @@ test('?data= loads a file of the same site with the link’s view; another site 
     await slow.waitForFunction(() => location.search === '?data=e2e-data/slow.csv');
     await slow.context().close();
 
-    const other = await load(server.origin + '/?data=https://example.org/x.json');
+    const other = await load(browser, server.origin + '/?data=https://example.org/x.json');
     await other.getByRole('dialog').getByText(/not on this site/).waitFor();
     assert.equal(await heading(other), DATA.title);
     await other.context().close();

@@ -3,7 +3,7 @@
 // come back, clear the filters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, artifact, dataset, listReady } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -31,8 +31,7 @@ test('keyboard only: filter, zoom, select, read, open a source, come back, clear
   const page = await openPage(browser);
   // External links open a stub: nothing leaves this machine.
   await page.context().route((url) => !url.href.startsWith(server.origin), (route) => route.fulfill({ contentType: 'text/html', body: '<title>Source</title><p>The cited source</p>' }));
-  await page.goto(server.origin + '/');
-  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
+  await goto(page, server.origin + '/', { marks: true });
 
   await tabTo(page, 'the skip link', () => document.activeElement.textContent === 'Skip to timeline', 3);
   assert.ok(await focusVisible(page), 'focus is visible on the skip link');
@@ -92,9 +91,7 @@ test('keyboard only: filter, zoom, select, read, open a source, come back, clear
 });
 
 test('on a phone: filters in a drawer, a tap selects, details in a sheet, no sideways scroll', async () => {
-  const page = await openPage(browser, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
-  await page.goto(server.origin + '/');
-  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
   const afghanistan = page.getByRole('checkbox', { name: 'Afghanistan', exact: true });
   // The filters are drawn just after the first frame; the drawer hides them from the start.
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true, includeHidden: true }).waitFor({ state: 'attached' });

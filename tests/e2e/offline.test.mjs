@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launchBrowser, openPage, artifact, dataset, listReady, DIST } from './harness.mjs';
+import { launchBrowser, openPage, goto, artifact, dataset, listReady, timelineWindow, windowSettled, DIST } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -14,8 +14,7 @@ test('the single-file build works from file:// with the network off', async () =
   // Nothing may come from anywhere but the file itself.
   const requests = [];
   page.on('request', (r) => { if (!r.url().startsWith('file://') && !r.url().startsWith('data:')) requests.push(r.url()); });
-  await page.goto('file://' + path.join(DIST, 'japan-nato-explorer.html'));
-  await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
+  await goto(page, 'file://' + path.join(DIST, 'japan-nato-explorer.html'), { marks: true });
   const data = dataset();
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), data.title);
   await listReady(page);
@@ -26,8 +25,9 @@ test('the single-file build works from file:// with the network off', async () =
   const svg = page.locator('svg[aria-roledescription="timeline"]');
   const span = () => svg.evaluate((s) => +s.dataset.end - +s.dataset.start);
   const before = await span();
+  const fitted = await timelineWindow(page);
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
-  await page.waitForTimeout(400);
+  await windowSettled(page, { from: fitted });
   assert.ok(Math.abs(before / (await span()) - 2) < 0.01, 'zoom works');
   assert.equal(await page.locator('footer a[href^="data/"]').count(), 0, 'no link to files that are not beside a file opened from disk');
   await page.screenshot({ path: artifact('offline.png') });

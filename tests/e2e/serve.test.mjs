@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, openPage, dataset, listReady, ROOT } from './harness.mjs';
+import { launchBrowser, load, dataset, listReady, ROOT } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -44,11 +44,9 @@ test('./run.sh serves the explorer on 127.0.0.1, and the page works', async () =
   try {
     const origin = `http://127.0.0.1:${port}`;
     assert.ok(await answered(origin + '/', child, 5 * 60_000), `./run.sh serves ${origin}/ (exit ${child.exitCode}):\n${output.slice(-3000)}`);
-    const page = await openPage(browser);
-    await page.goto(origin + '/');
+    const page = await load(browser, origin + '/', { marks: true });
     const data = dataset();
     await page.getByRole('heading', { level: 1, name: data.title }).waitFor();
-    await page.locator('svg[aria-roledescription="timeline"] .mark').first().waitFor();
     await listReady(page);
     assert.equal(await page.locator('.event-list li').count(), data.events.length);
     await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
