@@ -133,7 +133,12 @@ pub fn search_haystacks(data: &Chronology) -> Vec<String> {
                 String::with_capacity(e.title.len() + e.summary.len() + e.evidence.len() + 32);
             s.push_str(&e.title);
             s.push('\n');
-            s.push_str(&e.summary);
+            // Markup (a TimelineJS slide's HTML) is searched as the text it shows.
+            if e.summary.contains('<') {
+                s.push_str(&crate::core::rich_text::plain_text(&e.summary));
+            } else {
+                s.push_str(&e.summary);
+            }
             s.push('\n');
             for a in &e.actors {
                 s.push_str(a);

@@ -1234,18 +1234,9 @@ impl Scene {
 }
 
 /// Text and attribute values with XML's special characters escaped.
+/// Text as XML may hold it: markup characters escaped, characters XML forbids left out.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::core::text::xml_escape(text)
 }
 
 #[cfg(test)]

@@ -62,6 +62,8 @@ pub enum Action {
     NextMatch(i32),
     SetDim(bool),
     DismissNotice(usize),
+    /// Dismiss every notice at once.
+    DismissNotices,
     /// Tell the user something (e.g. that the link was copied).
     Notify(Notice),
     /// Switch between light and dark (from whatever shows now).
@@ -94,6 +96,8 @@ pub enum Action {
         format: Format,
         /// The records left out, as the user asked.
         skipped: Vec<ImportProblem>,
+        /// What was changed on the way in (control characters removed, columns ignored).
+        changed: Vec<ImportProblem>,
         view: Option<ViewState>,
         /// Read back from this browser's storage rather than imported just now: no notice.
         quiet: bool,

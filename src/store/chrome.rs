@@ -74,11 +74,13 @@ pub enum Report {
         failure: Shared<ImportFailure>,
         bytes: Shared<Vec<u8>>,
     },
-    /// Imported, with some records left out as the user asked.
+    /// Imported, with some records left out as the user asked, or changed on the way in
+    /// (control characters removed, columns ignored).
     Skipped {
         name: String,
         imported: usize,
         skipped: Shared<Vec<ImportProblem>>,
+        changed: Shared<Vec<ImportProblem>>,
     },
 }
 

@@ -3,7 +3,7 @@
 
 use super::{Notice, Shared};
 use crate::core::dataset::Chronology;
-use crate::core::query::{self, Facet, Filter, YearHistogram};
+use crate::core::query::{self, Filter, YearHistogram};
 use crate::core::url_state::ViewState;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -52,27 +52,17 @@ impl Filtering {
         self.matches = Shared::new(matches);
     }
 
-    /// Takes a link's filter and dimming; values the chronology does not know are dropped, each
-    /// with a notice.
+    /// Takes a link's filter and dimming; values the chronology does not know are dropped, with
+    /// one notice per facet however many there are.
     pub fn set_filter_from_link(&mut self, data: &Chronology, view: &ViewState) -> Vec<Notice> {
-        let mut notices = Vec::new();
         let mut filter = view.filter.clone();
-        for facet in Facet::ALL {
-            let known: Vec<String> = facet.options(data).into_iter().map(|(id, _)| id).collect();
-            filter.selected_mut(facet).retain(|id| {
-                let ok = known.contains(id);
-                if !ok {
-                    notices.push(Notice::Message(format!(
-                        "The link's {} '{id}' is not in this chronology; ignored.",
-                        facet.label().to_lowercase()
-                    )));
-                }
-                ok
-            });
-        }
+        let unknown = crate::core::notices::retain_known(&mut filter, data);
         self.filter = filter;
         self.dim = view.dim;
         self.refilter(data);
-        notices
+        crate::core::notices::unknown_in_link(&unknown, None)
+            .into_iter()
+            .map(Notice::Message)
+            .collect()
     }
 }

@@ -168,6 +168,12 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             s.chrome.notices.extend(notices);
         }
         Action::Notify(notice) => s.chrome.notify(notice),
+        Action::DismissNotices => {
+            if s.chrome.notices.is_empty() {
+                return None;
+            }
+            s.chrome.notices.clear();
+        }
         Action::DismissNotice(i) => {
             if i >= s.chrome.notices.len() {
                 return None;
@@ -199,6 +205,7 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             origin,
             format,
             skipped,
+            changed,
             view,
             quiet,
         } => {
@@ -218,11 +225,12 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
                 });
             }
             fresh.chrome.notices.extend(notices);
-            if !skipped.is_empty() {
+            if !skipped.is_empty() || !changed.is_empty() {
                 fresh.chrome.report = Some(Report::Skipped {
                     name,
                     imported: events,
                     skipped: Shared::new(skipped),
+                    changed: Shared::new(changed),
                 });
                 fresh.chrome.dialog = Some(DialogKind::Import);
             }

@@ -77,11 +77,7 @@ pub fn app() -> Html {
             document.set_title(title);
         }
     });
-    timing::use_animation_frames(
-        store.window.animation,
-        store.window.viewport,
-        store.dispatcher(),
-    );
+    timing::use_animation_frames(store.window.animation.is_some(), store.dispatcher());
     adapters::keys::use_page_keys(dispatch.clone());
     adapters::keys::use_input_modality();
     // The drawer takes the focus when it opens and gives it back to its button when it closes.

@@ -905,3 +905,31 @@ fn an_approximate_date_is_drawn_faint_across_its_whole_possible_range() {
     assert!(!s.items.iter().any(|item| matches!(&item.prim,
         Prim::Line { x1, y1, y2, .. } if (y1 - y).abs() < 2.0 && y1 == y2 && near(*x1) && item.alpha < 1.0)));
 }
+
+#[test]
+fn the_svg_is_well_formed_xml_whatever_the_titles_hold() {
+    let (mut data, _) = brief();
+    data.events[0].title = "A \u{1}bell\u{7} & <b>\"quotes\"</b> \u{FFFE}".into();
+    let index = index_of(&data, measured);
+    let all = vec![true; data.events.len()];
+    let input = SceneInput {
+        data: &data,
+        index: &index,
+        matches: &all,
+        dim: false,
+        selected: None,
+        grouping: None,
+    };
+    let first = data.events[0].first_day() as f64;
+    let s = Scene::build(&input, &TimeScale::new(first - 400.0, first + 400.0, 900.0));
+    let svg = s.to_svg(|_| "#000".to_string());
+    assert!(
+        svg.contains("A bell &amp; &lt;b&gt;"),
+        "the title is drawn, escaped"
+    );
+    assert!(
+        !svg.chars()
+            .any(|c| (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || c == '\u{FFFE}'),
+        "no character XML forbids"
+    );
+}

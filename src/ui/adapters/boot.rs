@@ -51,6 +51,7 @@ pub fn run_deferred(deferred: Deferred, dispatch: Callback<Action>) {
                         },
                         format,
                         skipped: Vec::new(),
+                        changed: Vec::new(),
                         view: Some(view),
                         quiet: true,
                     })

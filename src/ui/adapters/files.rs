@@ -98,6 +98,7 @@ pub fn finish(dispatch: Callback<Action>, name: String, bytes: Vec<u8>, skip_bad
                 origin: Origin::File { name, format },
                 format,
                 skipped: imported.skipped,
+                changed: imported.notices,
                 view,
                 quiet: false,
             });
@@ -192,6 +193,7 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
                     origin: Origin::Url(data),
                     format: imported.format,
                     skipped: Vec::new(),
+                    changed: imported.notices,
                     view: Some(view),
                     quiet: false,
                 }),

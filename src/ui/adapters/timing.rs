@@ -118,20 +118,28 @@ thread_local! {
     pub static SAVES: Latest = const { Latest::new() };
 }
 
-/// While an animation runs, dispatches an animation frame's time each frame (every frame
-/// changes the animation or the window, so each render asks for the next frame).
+/// While an animation runs, dispatches each animation frame's time. The loop asks for the next
+/// frame whenever a render finds an animation running and no frame asked for (not from an
+/// effect's dependencies, which a render may skip), so that an animation never stalls.
 #[yew::hook]
 pub fn use_animation_frames(
-    animation: Option<crate::store::Animation>,
-    viewport: crate::core::viewport::Viewport,
+    running: bool,
     dispatcher: yew::UseReducerDispatcher<crate::store::State>,
 ) {
-    yew::use_effect_with((animation, viewport), move |(animation, _)| {
-        let frame = animation.is_some().then(|| {
-            gloo::render::request_animation_frame(move |now| {
-                dispatcher.dispatch(crate::store::Action::Frame(now))
-            })
-        });
-        move || drop(frame)
+    let frame = yew::use_mut_ref(|| None::<AnimationFrame>);
+    if !running {
+        // Nothing to animate: a frame still asked for is dropped (cancelled).
+        frame.borrow_mut().take();
+        return;
+    }
+    if frame.borrow().is_some() {
+        return;
+    }
+    let slot = frame.clone();
+    let requested = gloo::render::request_animation_frame(move |now| {
+        // This frame has come: the render it causes asks for the next one.
+        slot.borrow_mut().take();
+        dispatcher.dispatch(crate::store::Action::Frame(now));
     });
+    *frame.borrow_mut() = Some(requested);
 }

@@ -165,7 +165,7 @@ pub fn detail(props: &Props) -> Html {
                 <button type="button" class="close" aria-keyshortcuts="Escape" onclick={close}>{ "Close" }</button>
             </div>
             <h2 id={HEADING_ID} tabindex="-1">{ &event.title }</h2>
-            <p class="summary">{ &event.summary }</p>
+            { super::rich::rich_block(&event.summary, "summary") }
             if !event.evidence.is_empty() {
                 <figure class="evidence">
                     <blockquote>{ &event.evidence }</blockquote>

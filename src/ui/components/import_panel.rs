@@ -103,13 +103,24 @@ pub fn import_panel(props: &PanelProps) -> Html {
             name,
             imported,
             skipped,
+            changed,
         }) => html! {
             <section class="import-report" role="status" aria-labelledby="import-report-heading">
-                <h3 id="import-report-heading" tabindex="-1">{ format!("Imported {imported} events from “{name}”") }</h3>
-                <p>{ format!("{} record{} left out:", skipped.len(), if skipped.len() == 1 { " was" } else { "s were" }) }</p>
-                <ol class="problems">
-                    { for skipped.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
-                </ol>
+                <h3 id="import-report-heading" tabindex="-1">
+                    { format!("Imported {} from “", crate::core::text::plural(*imported, "event", "events")) }<bdi>{ name }</bdi>{ "”" }
+                </h3>
+                if !skipped.is_empty() {
+                    <p>{ format!("{} left out:", crate::core::text::plural(skipped.len(), "record was", "records were")) }</p>
+                    <ol class="problems">
+                        { for skipped.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
+                    </ol>
+                }
+                if !changed.is_empty() {
+                    <p>{ "Changed on the way in:" }</p>
+                    <ol class="problems">
+                        { for changed.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
+                    </ol>
+                }
             </section>
         },
     };

@@ -13,6 +13,7 @@ pub mod import_panel;
 pub mod notices;
 pub mod overview;
 pub mod print_list;
+pub mod rich;
 pub mod search;
 pub mod story;
 pub mod swatch;

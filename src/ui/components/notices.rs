@@ -19,7 +19,7 @@ fn notice_text(notice: &Notice) -> Html {
             name,
             format,
         } => html! {
-            <>{ format!("Imported {events} events from ") }<bdi>{ name }</bdi>{ format!(" ({}).", format.label()) }</>
+            <>{ format!("Imported {} from ", crate::core::text::plural(*events, "event", "events")) }<bdi>{ name }</bdi>{ format!(" ({}).", format.label()) }</>
         },
         other => html! { { other.to_string() } },
     }
@@ -53,6 +53,13 @@ pub fn notices(props: &Props) -> Html {
                 <div class="notice error" role="alert">{ error }</div>
             }
             { for notices }
+            if props.notices.len() > 1 {
+                <p class="notices-all">
+                    <button type="button" class="link-button" onclick={props.dispatch.reform(|_| Action::DismissNotices)}>
+                        { format!("Dismiss all {} notices", props.notices.len()) }
+                    </button>
+                </p>
+            }
         </>
     }
 }

@@ -174,7 +174,7 @@ pub fn print_list(props: &Props) -> Html {
             <li>
                 <p class="print-date">{ e.date_label() }</p>
                 <h3>{ &e.title }</h3>
-                <p>{ &e.summary }</p>
+                { super::rich::rich_block(&e.summary, "print-summary") }
                 if !e.evidence.is_empty() {
                     <blockquote>{ &e.evidence }</blockquote>
                 }

@@ -34,6 +34,9 @@ fn dismiss_notice_removes_that_one() {
     );
     assert_eq!(s.chrome.notices, vec![Notice::Message("b".into())]);
     assert!(reduce(&s, Action::DismissNotice(5)).is_none());
+    let none = after(&s, Action::DismissNotices);
+    assert!(none.chrome.notices.is_empty());
+    assert!(reduce(&none, Action::DismissNotices).is_none());
 }
 
 #[test]

@@ -71,6 +71,28 @@ fn an_import_that_left_records_out_lists_them() {
 }
 
 #[test]
+fn an_import_that_changed_some_text_says_what() {
+    let mut a = imported(None, vec![]);
+    if let Action::Imported { changed, .. } = &mut a {
+        changed.push(ImportProblem::new(
+            "event 1 (id 'e0'), field title",
+            "1 control character removed (U+0001)",
+        ));
+    }
+    let i = after(&state(), a);
+    assert_eq!(i.chrome.dialog, Some(DialogKind::Import));
+    match &i.chrome.report {
+        Some(Report::Skipped {
+            skipped, changed, ..
+        }) => {
+            assert!(skipped.is_empty());
+            assert_eq!(changed.len(), 1);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn a_second_import_drops_the_first_ones_notice() {
     let i = after_all(&state(), [imported(None, vec![]), imported(None, vec![])]);
     let imported = i
@@ -179,6 +201,7 @@ fn every_action_is_tested() {
         Action::NextMatch(_) => "NextMatch",
         Action::SetDim(_) => "SetDim",
         Action::DismissNotice(_) => "DismissNotice",
+        Action::DismissNotices => "DismissNotices",
         Action::Notify(_) => "Notify",
         Action::ToggleTheme => "ToggleTheme",
         Action::ToggleFilters => "ToggleFilters",
@@ -247,6 +270,7 @@ fn every_action_is_tested() {
         Action::NextMatch(1),
         Action::SetDim(true),
         Action::DismissNotice(0),
+        Action::DismissNotices,
         Action::Notify(Notice::BuiltinAgain),
         Action::ToggleTheme,
         Action::ToggleFilters,
@@ -277,4 +301,18 @@ fn every_action_is_tested() {
         }
     }
     assert!(missing.is_empty(), "actions without a test: {missing:?}");
+}
+
+#[test]
+fn thousands_of_unknown_values_in_a_link_give_one_notice() {
+    let mut view = ViewState::default();
+    for i in 0..5_000 {
+        view.filter.domains.insert(format!("no-such-{i:04}"));
+    }
+    view.filter.domains.insert("piracy".into());
+    let s = after(&state(), Action::ApplyView(view));
+    assert_eq!(s.filtering.filter.domains.len(), 1, "the known one stays");
+    let texts: Vec<String> = s.chrome.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(texts[0].contains("5,000"), "{texts:?}");
 }

@@ -46,6 +46,7 @@ pub(super) fn imported(view: Option<ViewState>, skipped: Vec<ImportProblem>) -> 
         },
         format: Format::Csv,
         skipped,
+        changed: vec![],
         view,
         quiet: false,
     }
