@@ -240,11 +240,14 @@ pub fn app() -> Html {
                             <EventList data={data.clone()} matches={filtering.matches.clone()} match_count={filtering.match_count}
                                        search={filtering.filter.text.clone()} selected={s.selected}
                                        window={s.list_window(FULL_LIST_LIMIT)} dispatch={dispatch.clone()} />
+                            if s.selected.is_none() {
+                                { crate::ui::components::detail::detail_hint() }
+                            }
                         }
                     </div>
                 </main>
                 // Beside the timeline (a sheet on a phone): what was selected, in view.
-                if full {
+                if full && s.selected.is_some() {
                     <Detail data={data.clone()} selected={s.selected} matches={filtering.matches.clone()}
                             from_brief={s.chronology.is_builtin()} {on_cite} dispatch={dispatch.clone()} />
                 }

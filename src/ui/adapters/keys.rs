@@ -64,7 +64,16 @@ pub fn use_page_keys(dispatch: Callback<Action>) {
                 if typing {
                     return;
                 }
-                if cmd == Command::FocusSearch {
+                if cmd == Command::LeaveStory {
+                    // Escape also closes dialogs (natively): left alone while one is open.
+                    let dialog_open = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.query_selector("dialog[open]").ok().flatten())
+                        .is_some();
+                    if !dialog_open {
+                        dispatch.emit(Action::LeaveStory);
+                    }
+                } else if cmd == Command::FocusSearch {
                     if let Some(input) = web_sys::window()
                         .and_then(|w| w.document())
                         .and_then(|d| d.get_element_by_id(SEARCH_INPUT_ID))

@@ -33,9 +33,9 @@ pub fn filter_chips(props: &Props) -> Html {
                 html! {
                     <li>
                         <button type="button" class="chip"
-                                aria-label={format!("Remove the filter {}: {label}", facet.label().to_lowercase())}
                                 title={format!("{}: {label} (remove)", facet.label())}
                                 onclick={dispatch.reform(move |_| Action::ToggleFacet(facet, id.clone()))}>
+                            <span class="visually-hidden">{ "Remove the filter " }</span>
                             <span class="chip-facet">{ facet.label() }</span>
                             <bdi>{ label }</bdi>
                             <span aria-hidden="true">{ " ×" }</span>
@@ -52,8 +52,9 @@ pub fn filter_chips(props: &Props) -> Html {
                 { for facets }
                 if !text.is_empty() {
                     <li>
-                        <button type="button" class="chip" aria-label={format!("Remove the search: {text}")}
+                        <button type="button" class="chip"
                                 onclick={dispatch.reform(|_| Action::SetSearch(String::new()))}>
+                            <span class="visually-hidden">{ "Remove the " }</span>
                             <span class="chip-facet">{ "Search" }</span>
                             <bdi>{ format!("“{text}”") }</bdi>
                             <span aria-hidden="true">{ " ×" }</span>

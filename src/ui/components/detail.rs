@@ -48,58 +48,67 @@ pub fn footnote_item(data: &Chronology, n: u32) -> Html {
 /// The details' heading (focused when an event is selected from the keyboard).
 const HEADING_ID: &str = "detail-heading";
 
+/// Where the details go while nothing is selected: what to do to see some.
+pub fn detail_hint() -> Html {
+    html! {
+        <aside class="detail empty" aria-labelledby={HEADING_ID}>
+            <h2 id={HEADING_ID}>{ "Event details" }</h2>
+            <p>{ "Select an event on the timeline or in the list to read what happened and follow it to its sources." }</p>
+        </aside>
+    }
+}
+
 #[function_component(Detail)]
 pub fn detail(props: &Props) -> Html {
     let data = &props.data;
-    // Selected from the keyboard, the details take the focus (back where it was when they
-    // close); a click leaves it where it is.
+    // Chosen from the keyboard on the timeline, in the list or a badge's list, the details take
+    // the focus (and give it back when they close); a click, the search box's Enter and the
+    // timeline's [ and ] leave it where it is.
     let opener = use_mut_ref(|| None::<web_sys::HtmlElement>);
     {
         let opener = opener.clone();
-        use_effect_with(props.selected, move |selected| {
+        use_effect_with(props.selected, move |_| {
             let document = web_sys::window().and_then(|w| w.document());
             let active = document
                 .as_ref()
                 .and_then(|d| d.active_element())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            let heading = document
-                .as_ref()
-                .and_then(|d| d.get_element_by_id(HEADING_ID))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            let inside =
-                |e: &web_sys::HtmlElement| e.closest("aside.detail").ok().flatten().is_some();
-            match (selected, heading) {
-                (Some(_), Some(heading)) if keyboard_last() => {
-                    if active.as_ref().is_some_and(|a| !inside(a)) {
-                        *opener.borrow_mut() = active;
-                    }
+            let chose = active.as_ref().is_some_and(|a| {
+                a.matches(".marks [data-roving], .event-list button, .cluster-list button")
+                    .unwrap_or(false)
+            });
+            if keyboard_last() && chose {
+                if let Some(heading) = document
+                    .and_then(|d| d.get_element_by_id(HEADING_ID))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    *opener.borrow_mut() = active;
                     let _ = heading.focus();
                 }
-                (None, _) => {
-                    // Closed with the focus inside (or gone with the details): back to where
-                    // it came from.
-                    let lost = active
-                        .as_ref()
-                        .is_none_or(|a| inside(a) || a.tag_name() == "BODY");
-                    if let (true, Some(back)) = (lost, opener.borrow_mut().take()) {
-                        if back.is_connected() {
-                            let _ = back.focus();
-                        }
+            }
+        });
+    }
+    {
+        // Closed with the focus inside (or gone with them): back where it came from.
+        let opener = opener.clone();
+        use_effect_with((), move |_| {
+            move || {
+                let active = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element());
+                let lost = active.is_none_or(|a| a.tag_name() == "BODY" || !a.is_connected());
+                if let (true, Some(back)) = (lost, opener.borrow_mut().take()) {
+                    if back.is_connected() {
+                        let _ = back.focus();
                     }
                 }
-                _ => {}
             }
         });
     }
     // On a phone the details are a sheet: a downward swipe on its top closes it.
     let swipe = use_mut_ref(|| None::<f64>);
     let Some(event) = props.selected.and_then(|i| data.events.get(i)) else {
-        return html! {
-            <aside class="detail empty" aria-labelledby={HEADING_ID}>
-                <h2 id={HEADING_ID}>{ "Event details" }</h2>
-                <p>{ "Select an event on the timeline or in the list to read what happened and follow it to its sources." }</p>
-            </aside>
-        };
+        return detail_hint();
     };
     let i = props.selected.unwrap_or_default();
     let passes = |j: &usize| props.matches.get(*j).copied().unwrap_or(false);
