@@ -3,7 +3,7 @@
 // come back, clear the filters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, windowSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -54,7 +54,9 @@ test('keyboard only: filter, zoom, select, read, open a source, come back, clear
   }, before, { timeout: 5000 }).catch(() => {});
   assert.ok(before / (await span()) > 1.9, 'zoomed in');
 
-  // Into the events, then with the arrow keys to one that cites a source with a link.
+  // Into the events (once the accessible layer has followed the zoom), then with the arrow keys
+  // to one that cites a source with a link.
+  await windowSettled(page);
   await page.keyboard.press('Tab');
   const hasLink = (title) => afghanistan.some((e) => e.title === title && e.footnotes.some((n) => DATA.footnotes[n - 1].url));
   let name = null;
@@ -105,6 +107,8 @@ test('on a phone: filters in a drawer, a tap selects, details in a sheet, no sid
   await page.getByRole('button', { name: 'Close the filters' }).tap();
   assert.equal(await afghanistan.isVisible(), false);
 
+  // The window follows the filter to its events: the marks are where they come to rest.
+  await windowSettled(page);
   const mark = page.locator('.marks .mark[role="button"]').first();
   await mark.scrollIntoViewIfNeeded();
   const name = await mark.getAttribute('aria-label');
