@@ -61,14 +61,18 @@ const SETTLE_MS: u32 = 200;
 pub fn event_list(props: &Props) -> Html {
     // A windowed list follows the timeline once zooming or panning pauses, not on every frame.
     let settled = use_state(|| props.window);
+    let pending = use_mut_ref(crate::ui::adapters::timing::Debounce::default);
     {
         let settled = settled.clone();
         use_effect_with(props.window, move |window| {
             let window = *window;
-            let timer = (*settled != window).then(|| {
-                gloo::timers::callback::Timeout::new(SETTLE_MS, move || settled.set(window))
-            });
-            move || drop(timer)
+            if *settled == window {
+                pending.borrow_mut().cancel();
+            } else {
+                pending
+                    .borrow_mut()
+                    .run(SETTLE_MS, move || settled.set(window));
+            }
         });
     }
     html! {
