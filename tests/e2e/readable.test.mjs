@@ -1,0 +1,198 @@
+// A timeline you can read: every event of the chronology its own, named target; clusters that
+// only ever zoom in; views that follow the filters, with chips to remove them; lanes to compare
+// two domains side by side. At the two common desktop sizes where the acceptance asks for both.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, TIMELINE } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DATA = dataset();
+const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 1440, height: 900 }];
+const size = ({ width, height }) => `${width}×${height}`;
+/** The calendar year of a day of the timeline (days from 1970-01-01). */
+const yearOf = (day) => new Date(day * 86_400_000).getUTCFullYear();
+/** A window of the timeline in words, for messages. */
+const span = (w) => `${new Date(w.start * 86_400_000).toISOString().slice(0, 10)} – ${new Date(w.end * 86_400_000).toISOString().slice(0, 10)}`;
+
+/** The accessible layer's marks (name, tooltip, lane) and badges (how many events each folds). */
+async function layer(page) {
+  await timelineReady(page);
+  const marks = await page.locator(`${TIMELINE} .marks .mark:not(.dimmed)`).evaluateAll((els) => els.map((e) => ({
+    name: e.getAttribute('aria-label'),
+    tip: e.querySelector('title')?.textContent ?? '',
+    lane: e.closest('[role="group"].lane-group')?.getAttribute('aria-label') ?? null,
+  })));
+  const clusters = await page.locator(`${TIMELINE} .marks .cluster`).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const folded = clusters.map((name) => {
+    const m = /^Show (\d+) more events/.exec(name);
+    assert.ok(m, `a badge is named "Show N more events …" (${name})`);
+    return +m[1];
+  });
+  return { marks, clusters, folded: folded.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * The event of the chronology a mark's accessible name stands for: "date — whole title", where
+ * the date gives the event's first year (and last year, for a span). Null when none fits.
+ */
+function eventNamed(name) {
+  const at = name.indexOf(' — ');
+  if (at <= 0) return null;
+  const [date, title] = [name.slice(0, at), name.slice(at + 3)];
+  return DATA.events.find((e) => e.title === title && date.includes(e.start.slice(0, 4))
+    && (!e.end || date.includes(e.end.slice(0, 4)))) ?? null;
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`${size(viewport)}: the default view folds at most 10 % of the events, and every mark is named "date — whole title"`, async () => {
+    const page = await load(browser, server.origin + '/', { marks: true, viewport });
+    await windowSettled(page);
+    const { marks, folded } = await layer(page);
+    assert.ok(folded <= DATA.events.length * 0.1, `${folded} of ${DATA.events.length} events are folded into badges`);
+    const shown = new Set();
+    for (const { name } of marks) {
+      const event = eventNamed(name);
+      assert.ok(event, `"${name}" is "date — whole title" of an event of the chronology`);
+      assert.ok(!shown.has(event.id), `${event.id} has one mark`);
+      shown.add(event.id);
+    }
+    assert.equal(shown.size + folded, DATA.events.length, `every event is a mark or in a badge (${shown.size} marks, ${folded} folded)`);
+    assert.match(await page.locator(TIMELINE).getAttribute('aria-label'), new RegExp(`^Timeline showing all ${DATA.events.length} events`));
+    await page.screenshot({ path: artifact(`readable-default-${viewport.width}.png`), fullPage: true });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test('a mark\'s tooltip gives its date, its whole title and its domains', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: VIEWPORTS[0] });
+  const { marks } = await layer(page);
+  assert.ok(marks.length > 0);
+  const domain = Object.fromEntries(DATA.domains.map((d) => [d.id, d.label]));
+  for (const { name, tip } of marks) {
+    const event = eventNamed(name);
+    assert.ok(event, `"${name}" names an event`);
+    const domains = event.domains.length ? ` (${event.domains.map((d) => domain[d]).join(', ')})` : '';
+    assert.equal(tip, `${name}${domains}`, `the tooltip of ${event.id}`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+for (const viewport of VIEWPORTS) {
+  test(`${size(viewport)}: zoomed to 2014, every point event of 2014 is its own target, none in a badge`, async () => {
+    const page = await load(browser, server.origin + '/?from=2014-01-01&to=2015-01-01', { marks: true, viewport });
+    const w = await windowSettled(page);
+    assert.deepEqual([yearOf(w.start), yearOf(w.end - 1)], [2014, 2014], 'the link opens on 2014');
+    const points = DATA.events.filter((e) => e.start.startsWith('2014') && !e.end);
+    assert.ok(points.length >= 9, `the chronology has its 2014 events (${points.length})`);
+    const { marks, clusters } = await layer(page);
+    for (const e of points) {
+      assert.equal(marks.filter(({ name }) => name.endsWith(' — ' + e.title)).length, 1, `"${e.title}" has a mark of its own`);
+    }
+    // A badge names the dates it spans: none may cover 2014.
+    for (const name of clusters) assert.doesNotMatch(name, /2014/, `no 2014 event is folded (${name})`);
+    await page.screenshot({ path: artifact(`readable-2014-${viewport.width}.png`) });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test('opening a badge never widens the window: each new window lies within the last and is narrower', async () => {
+  // The chronology itself has room for every event; 3,000 generated ones at 700 px do not.
+  const page = await load(browser, server.origin + '/?synthetic=3000', { marks: true, viewport: { width: 700, height: 800 } });
+  await windowSettled(page);
+  let opened = 0;
+  for (let step = 0; step < 3; step++) {
+    await timelineReady(page);
+    const badges = page.locator(`${TIMELINE} .marks .cluster`);
+    const count = await badges.count();
+    if (count === 0) break;
+    // A badge from the middle of the layer (app.test.mjs opens the first one).
+    const badge = badges.nth(Math.floor(count / 2));
+    const name = await badge.getAttribute('aria-label');
+    const before = await timelineWindow(page);
+    await badge.scrollIntoViewIfNeeded();
+    await badge.click();
+    // Opened, a badge zooms in; only events that share one day (or the deepest zoom) are listed.
+    const moved = (w) => w.start !== before.start || w.end !== before.end;
+    const opening = await until(async () => (await page.locator('.cluster-list').count() ? 'list' : moved(await timelineWindow(page)) ? 'zoom' : null),
+      `opening "${name}" zooms in or lists its events`);
+    if (step === 0) await page.screenshot({ path: artifact('readable-badge-opened.png') });
+    if (opening === 'list') {
+      const heading = await page.locator('.cluster-list h3').textContent();
+      assert.fail(`opening "${name}" at ${span(before)} listed its events ("${heading}") instead of zooming in to spread them`);
+    }
+    const after = await windowSettled(page, { from: before });
+    assert.ok(after.start >= before.start - 1e-6 && after.end <= before.end + 1e-6,
+      `opening "${name}" keeps within ${span(before)} (now ${span(after)})`);
+    assert.ok(after.end - after.start < before.end - before.start, `opening "${name}" narrows the window`);
+    opened++;
+  }
+  assert.ok(opened >= 1, 'the fitted view of 3,000 events at 700 px has badges to open');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+for (const viewport of VIEWPORTS) {
+  test(`${size(viewport)}: filtering to Piracy eases the window to about 2008–2017, names the filter, and its chip removes it`, async () => {
+    const page = await load(browser, server.origin + '/', { marks: true, viewport });
+    const fitted = await windowSettled(page);
+    const piracy = DATA.events.filter((e) => e.domains.includes('piracy'));
+    const checkbox = page.getByRole('checkbox', { name: 'Piracy', exact: true });
+    await checkbox.check();
+    const w = await windowSettled(page, { from: fitted });
+    const [from, to] = [yearOf(w.start), yearOf(w.end)];
+    assert.ok(from >= 2007 && from <= 2009, `the window starts in 2007–2009 (${from})`);
+    assert.ok(to >= 2016 && to <= 2019, `and ends in 2016–2019 (${to})`);
+    const name = await page.locator(TIMELINE).getAttribute('aria-label');
+    assert.match(name, new RegExp(`\\b${piracy.length} of ${DATA.events.length} events\\b`), `the timeline says how many it shows (${name})`);
+    assert.match(name, /Piracy/, `and the filter (${name})`);
+    const chips = page.getByRole('navigation', { name: 'Active filters' });
+    const chip = chips.getByRole('button', { name: /Piracy/ });
+    assert.equal(await chip.count(), 1, 'a chip names the filter');
+    // Above the timeline.
+    const [chipBox, timelineBox] = [await chip.boundingBox(), await page.locator(TIMELINE).boundingBox()];
+    assert.ok(chipBox.y + chipBox.height <= timelineBox.y, 'the chip shows above the timeline');
+    await page.screenshot({ path: artifact(`readable-piracy-${viewport.width}.png`) });
+    await chip.click();
+    await page.getByText(`Showing ${DATA.events.length} of ${DATA.events.length} events`).waitFor();
+    assert.equal(await checkbox.isChecked(), false, 'removing the chip clears the filter');
+    assert.equal(await chips.count(), 0, 'no chip is left');
+    await until(async () => (await page.locator(TIMELINE).getAttribute('aria-label')).startsWith(`Timeline showing all ${DATA.events.length} events`),
+      'the timeline names all the events again');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`${size(viewport)}: grouped by domain, Afghanistan and Piracy are two named lanes, each with its events, and the link says so`, async () => {
+    const page = await load(browser, server.origin + '/', { marks: true, viewport });
+    await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+    await page.getByRole('combobox', { name: 'Group the lanes by' }).selectOption('domain');
+    await until(() => new URL(page.url()).searchParams.get('group') === 'domain', 'the link carries group=domain');
+    await windowSettled(page);
+    const lanes = page.locator(`${TIMELINE} .marks [role="group"]`);
+    const names = await lanes.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    assert.equal(names.length, 2, `two lanes (${names.join(' | ')})`);
+    assert.ok(names[0].startsWith('Afghanistan') && names[1].startsWith('Piracy'), `named for their domains (${names.join(' | ')})`);
+    const { marks, clusters } = await layer(page);
+    for (const [lane, id] of [[names[0], 'afghanistan'], [names[1], 'piracy']]) {
+      const expected = DATA.events.filter((e) => e.domains.includes(id));
+      const inLane = marks.filter((m) => m.lane === lane).map((m) => eventNamed(m.name));
+      assert.ok(inLane.every((e) => e && e.domains.includes(id)), `the ${id} lane holds only ${id} events`);
+      assert.deepEqual(inLane.map((e) => e.id).sort(), expected.map((e) => e.id).sort(), `the ${id} lane shows each of its ${expected.length} events`);
+    }
+    assert.deepEqual(clusters, [], 'with room for all, nothing is folded');
+    assert.match(await page.locator(TIMELINE).getAttribute('aria-label'), /in lanes by domain/);
+    await page.locator('#timeline').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: artifact(`readable-lanes-${viewport.width}.png`) });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}

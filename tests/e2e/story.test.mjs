@@ -1,0 +1,283 @@
+// Story mode: the brief's argument told scene by scene beside the timeline (the scene in the
+// link, Back and Forward through scenes, Escape out with the view kept, printed as one
+// document), a TimelineJS file's slides as a story, and the overview that carries it (its count
+// axis, a readout of any year, the dark theme).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, ROOT, TIMELINE } from './harness.mjs';
+
+const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DATA = dataset();
+const STORY = DATA.stories[0];
+const SCENES = STORY.scenes;
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'explorer-story-'));
+
+/** axe-core's WCAG A/AA violations on the page (as in a11y.test.mjs). */
+async function audit(page, state) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('\n    ')}`);
+  });
+  console.log(`axe-core, ${state}: ${result.length} violation(s)`);
+  return result;
+}
+
+/** A scene's own window, in days: its `from` year's first day to the day after its `to` year. */
+function sceneWindow(scene) {
+  const { from, to } = scene.view.window;
+  assert.match(`${from} ${to}`, /^\d{4} \d{4}$/, 'the brief\'s scenes name years');
+  return { start: Date.UTC(+from, 0, 1) / 86_400_000, end: Date.UTC(+to + 1, 0, 1) / 86_400_000 };
+}
+
+/** The timeline shows `scene`'s window (to the day). */
+function assertSceneWindow(w, scene) {
+  const want = sceneWindow(scene);
+  assert.ok(Math.abs(w.start - want.start) <= 1 && Math.abs(w.end - want.end) <= 1,
+    `the window ${w.start} – ${w.end} is scene "${scene.id}"'s ${want.start} – ${want.end} (${scene.view.window.from}–${scene.view.window.to})`);
+}
+
+const panel = (page) => page.locator('section.story');
+const progress = (page) => page.getByRole('status').filter({ hasText: /^Scene \d+ of \d+/ });
+const sceneParam = (page) => new URL(page.url()).searchParams.get('scene');
+
+/** Waits until the story panel shows scene `n` (1-based) of the brief's story, with its window. */
+async function showsScene(page, n) {
+  const scene = SCENES[n - 1];
+  await panel(page).getByRole('heading', { level: 2, name: scene.title, exact: true }).waitFor();
+  await until(async () => (await progress(page).textContent()).startsWith(`Scene ${n} of ${SCENES.length}`), `the live region says scene ${n}`);
+  assertSceneWindow(await windowSettled(page), scene);
+}
+
+test('"Tour the brief" starts at scene 1: its title, "Scene 1 of 11" announced, its window, the focus on it', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true });
+  const fitted = await windowSettled(page);
+  await page.getByRole('button', { name: 'Tour the brief' }).click();
+  const heading = page.getByRole('heading', { level: 2, name: SCENES[0].title, exact: true });
+  await heading.waitFor();
+  assert.equal(await panel(page).getByRole('heading', { level: 2 }).textContent(), SCENES[0].title);
+  assert.match(await progress(page).textContent(), new RegExp(`^Scene 1 of ${SCENES.length}\\b`));
+  assert.equal(await progress(page).getAttribute('aria-live'), 'polite');
+  assertSceneWindow(await windowSettled(page, { from: fitted }), SCENES[0]);
+  assert.equal(await heading.evaluate((h) => h === document.activeElement), true, 'the scene\'s heading takes the focus');
+  await until(() => sceneParam(page) === SCENES[0].id, 'the link names scene 1');
+  assert.equal(new URL(page.url()).searchParams.get('story'), STORY.id);
+  // The story's panel takes the filters' place; the way in is gone while the story is told.
+  assert.equal(await page.getByRole('button', { name: 'Tour the brief' }).count(), 0);
+  await page.screenshot({ path: artifact('story-scene-1.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('Next goes to scene 2: the window and the link change', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true });
+  await page.getByRole('button', { name: 'Tour the brief' }).click();
+  await showsScene(page, 1);
+  const first = await timelineWindow(page);
+  await page.getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next →' }).click();
+  await panel(page).getByRole('heading', { level: 2, name: SCENES[1].title, exact: true }).waitFor();
+  const second = await windowSettled(page, { from: first });
+  assert.ok(second.start !== first.start || second.end !== first.end, 'the window moves');
+  assertSceneWindow(second, SCENES[1]);
+  await until(() => sceneParam(page) === SCENES[1].id, `the link names scene 2 (${page.url()})`);
+  assert.match(await progress(page).textContent(), new RegExp(`^Scene 2 of ${SCENES.length}\\b`));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a link to scene 5 opens scene 5; Next then Back returns to it', async () => {
+  const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=5`, { marks: true });
+  await showsScene(page, 5);
+  await until(() => sceneParam(page) === SCENES[4].id, 'the link is tidied to name the scene');
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await showsScene(page, 6);
+  await until(() => sceneParam(page) === SCENES[5].id, 'the link names scene 6');
+  await page.goBack();
+  await showsScene(page, 5);
+  assert.equal(sceneParam(page), SCENES[4].id);
+  await page.screenshot({ path: artifact('story-scene-5.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('Back returns to scene 4 from scene 5, and Forward goes to 5 again', async () => {
+  const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=${SCENES[3].id}`, { marks: true });
+  await showsScene(page, 4);
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await showsScene(page, 5);
+  await until(() => sceneParam(page) === SCENES[4].id, 'the link names scene 5');
+  await page.goBack();
+  await showsScene(page, 4);
+  assert.equal(sceneParam(page), SCENES[3].id);
+  await page.goForward();
+  await showsScene(page, 5);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('Escape in the story\'s panel leaves the story and keeps its view to explore from', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true });
+  await page.getByRole('button', { name: 'Tour the brief' }).click();
+  await showsScene(page, 1);
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await showsScene(page, 2);
+  const scene = await timelineWindow(page);
+  assert.equal(await panel(page).evaluate((p) => p.contains(document.activeElement)), true, 'the focus is in the story\'s panel');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Tour the brief' }).waitFor();
+  assert.equal(await panel(page).count(), 0, 'the story\'s panel is gone');
+  await page.getByRole('heading', { name: 'Filters', exact: true }).waitFor();
+  assert.ok(await page.getByRole('checkbox', { name: 'Piracy', exact: true }).isVisible(), 'the filters are back');
+  await until(() => !new URL(page.url()).searchParams.has('story'), 'the link no longer names the story');
+  // Leaving must not ease the window anywhere (e.g. following the filters to every event):
+  // give it the time an animation would take to start, then check that it stayed.
+  await windowSettled(page);
+  await new Promise((r) => setTimeout(r, 400));
+  const kept = await timelineWindow(page);
+  assert.deepEqual([kept.start, kept.end], [scene.start, scene.end], 'the scene\'s window stays');
+  assertSceneWindow(kept, SCENES[1]);
+  await page.getByText(`Showing ${DATA.events.length} of ${DATA.events.length} events`).waitFor();
+  await page.screenshot({ path: artifact('story-left.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('axe-core finds no violation in story mode, in the light and the dark theme', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, colorScheme: 'light' });
+  await page.getByRole('button', { name: 'Tour the brief' }).click();
+  await showsScene(page, 1);
+  await timelineReady(page);
+  const found = [...await audit(page, 'story, scene 1, light')];
+  const dark = page.getByRole('button', { name: 'Dark theme' });
+  await dark.click();
+  await until(async () => await dark.getAttribute('aria-pressed') === 'true', 'the dark theme is on');
+  await until(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor === 'rgb(18, 23, 29)'), 'the page is dark');
+  found.push(...await audit(page, 'story, scene 1, dark'));
+  // The scene with a moment marked on the timeline and the overview, from the list of scenes.
+  await panel(page).getByText(`All ${SCENES.length} scenes`).click();
+  await panel(page).getByRole('button', { name: SCENES[5].title, exact: true }).click();
+  await showsScene(page, 6);
+  await timelineReady(page);
+  found.push(...await audit(page, 'story, scene 6 with its marked moment, dark'));
+  await page.screenshot({ path: artifact('story-dark.png'), fullPage: true });
+  assert.deepEqual(found, []);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('an imported TimelineJS file is a story: "Tell the story" shows its title slide, then its slides in order', async () => {
+  const slides = [
+    { start_date: { year: 1903, month: 12, day: 17 }, text: { headline: 'First powered flight', text: 'Kitty Hawk.' } },
+    { start_date: { year: 1919, month: 6 }, text: { headline: 'First non-stop Atlantic crossing' } },
+    { start_date: { year: 1927, month: 5, day: 21 }, text: { headline: 'Lindbergh lands in Paris' } },
+    { start_date: { year: 1947 }, text: { headline: 'The sound barrier is broken' } },
+    { start_date: { year: 1969, month: 7, day: 20 }, text: { headline: 'Apollo 11 lands on the Moon' } },
+  ];
+  const file = path.join(TMP, 'flight.json');
+  fs.writeFileSync(file, JSON.stringify({ title: { text: { headline: 'A short history of flight', text: 'From Kitty Hawk to the Moon' } }, events: slides }));
+  const page = await load(browser, server.origin + '/', { marks: true });
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Choose a chronology file').setInputFiles(file);
+  await page.getByRole('heading', { level: 1, name: 'A short history of flight' }).waitFor();
+  await page.getByRole('button', { name: 'Tell the story' }).click();
+  await panel(page).getByRole('heading', { level: 2, name: 'A short history of flight', exact: true }).waitFor();
+  assert.match(await progress(page).textContent(), /^Scene 1 of 6\b/);
+  await panel(page).getByText('All 6 scenes').click();
+  const list = await panel(page).locator('.scene-list li').allTextContents();
+  assert.deepEqual(list.map((t) => t.trim()), ['A short history of flight', ...slides.map((s) => s.text.headline)], 'the title slide, then the slides in order');
+  // A slide of the list is a scene of its own: the window comes to its date, its event marked.
+  const day = (y, m = 1, d = 1) => Date.UTC(y, m - 1, d) / 86_400_000;
+  const onSlide = async (n, title, date) => {
+    await panel(page).getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
+    await until(async () => (await progress(page).textContent()).startsWith(`Scene ${n} of 6`), `the live region says scene ${n}`);
+    const w = await windowSettled(page);
+    assert.ok(w.start <= date && date <= w.end, `scene ${n}'s window ${w.start} – ${w.end} shows its slide's day ${date}`);
+    const marks = await page.locator(`${TIMELINE} .marks .mark:not(.dimmed)`).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    assert.ok(marks.some((m) => m.endsWith(' — ' + title)), `"${title}" is marked (${marks.join(' | ')})`);
+  };
+  await panel(page).getByRole('button', { name: 'Lindbergh lands in Paris', exact: true }).click();
+  await onSlide(4, 'Lindbergh lands in Paris', day(1927, 5, 21));
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await onSlide(5, 'The sound barrier is broken', day(1947, 7, 1));
+  await page.screenshot({ path: artifact('story-timelinejs.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the overview has a count axis and reads out a year on hover and from the keyboard; it is dark in the dark theme', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true });
+  const readout = page.locator('p#overview-readout');
+  const overview = page.locator('.overview-box');
+  // The count axis: its ticks, numbers rising upwards.
+  const ticks = await page.locator('.overview svg.overview-labels text.count').evaluateAll((ts) => ts.map((t) => [+t.textContent, t.getBoundingClientRect().y]));
+  assert.ok(ticks.length >= 2, `the count axis has ticks (${ticks.map(([n]) => n)})`);
+  for (let i = 1; i < ticks.length; i++) assert.ok(ticks[i][0] > ticks[i - 1][0] && ticks[i][1] < ticks[i - 1][1], 'greater counts stand higher');
+  // Hovering 2014 (just right of its label, which starts at the start of the year).
+  const label = await page.locator('.overview-box svg.years text').filter({ hasText: /^2014$/ }).boundingBox();
+  await page.mouse.move(label.x + 4, label.y - 30);
+  await until(async () => /^2014: \d+ events? — /.test(await readout.textContent()), 'the readout reads 2014');
+  const text = await readout.textContent();
+  const points = DATA.events.filter((e) => e.start.startsWith('2014') && !e.end).length;
+  assert.ok(+/^2014: (\d+)/.exec(text)[1] >= points, `2014 counts at least its ${points} events of that year (${text})`);
+  assert.match(text, /— [A-Z][^,]+ \d+(, [A-Z][^,]+ \d+)*$/, `the readout names the domains with their counts (${text})`);
+  // The pointer leaves; the keyboard reads bar by bar.
+  await page.mouse.move(5, 5);
+  await until(async () => !/^\d{4}: /.test(await readout.textContent()), 'the readout is cleared when the pointer leaves');
+  const chart = page.locator('.overview .chart-focus');
+  assert.equal(await page.getByRole('group', { name: 'Events per year' }).count(), 1);
+  await chart.focus();
+  await until(async () => /^\d{4}: /.test(await readout.textContent()), 'focusing the chart reads a year');
+  const focused = await readout.textContent();
+  await page.keyboard.press('ArrowRight');
+  await until(async () => (await readout.textContent()) !== focused, 'ArrowRight reads another year');
+  const next = await readout.textContent();
+  assert.equal(+next.slice(0, 4), +focused.slice(0, 4) + 1, `ArrowRight reads the next year ("${focused}" then "${next}")`);
+  // The canvas in the light theme, then in the dark.
+  const pixel = () => page.locator('.overview canvas').evaluate((c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data]);
+  const mean = () => page.locator('.overview canvas').evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += (0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]) / 255;
+    return sum / (d.length / 4);
+  });
+  const light = await pixel();
+  assert.ok(light.slice(0, 3).every((v) => v > 200), `the light overview's background is light (${light})`);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await until(async () => (await pixel()).slice(0, 3).every((v) => v < 60), 'the overview is redrawn dark');
+  const dark = await pixel();
+  assert.ok(dark[3] === 255, 'the dark background is painted, not transparent');
+  const lightness = await mean();
+  assert.ok(lightness < 0.3, `the dark overview is dark overall (mean lightness ${lightness.toFixed(2)})`);
+  await overview.hover({ position: { x: label.x - (await overview.boundingBox()).x + 4, y: 40 } });
+  await until(async () => /^2014: /.test(await readout.textContent()), 'the readout reads 2014 in the dark theme');
+  await page.locator('.overview').screenshot({ path: artifact('story-overview-dark.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('printing in story mode gives the whole story: its title and every scene', async () => {
+  const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=3`, { marks: true });
+  await showsScene(page, 3);
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('.print-only');
+  // Built when printing starts (beforeprint, or print media emulated as here).
+  await printed.locator('.print-events > li').first().waitFor({ timeout: 5000 });
+  assert.ok(await printed.isVisible(), 'the story is printed');
+  assert.equal(await page.locator(TIMELINE).isVisible(), false, 'the interface is not');
+  assert.equal((await printed.locator('h2').first().textContent()).trim(), STORY.title);
+  assert.deepEqual(await printed.locator('.print-events > li h3').allTextContents(), SCENES.map((s) => s.title), 'every scene, in order');
+  const text = await printed.textContent();
+  for (const s of SCENES) assert.ok(text.includes(s.text), `scene "${s.id}" is printed with its text`);
+  await page.screenshot({ path: artifact('story-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await until(async () => !(await printed.isVisible()), 'the printed story is hidden on screen');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
