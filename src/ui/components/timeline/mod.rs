@@ -176,6 +176,17 @@ pub fn timeline(props: &Props) -> Html {
         })
     });
     let cluster_list = props.cluster_list.as_ref().map(|members| {
+        let date = |i: Option<&usize>| {
+            i.and_then(|&i| props.data.events.get(i))
+                .map(|e| e.start.format_human())
+                .unwrap_or_default()
+        };
+        let (from, to) = (date(members.first()), date(members.last()));
+        let heading = if from == to {
+            format!("{} events, {from}", members.len())
+        } else {
+            format!("{} events, {from} to {to}", members.len())
+        };
         let items = members.iter().filter_map(|&i| {
             let e = props.data.events.get(i)?;
             Some(html! {
@@ -189,7 +200,7 @@ pub fn timeline(props: &Props) -> Html {
         html! {
             <div class="cluster-list" role="dialog" aria-labelledby="cluster-list-heading">
                 <div class="cluster-list-head">
-                    <h3 id="cluster-list-heading">{ format!("{} events on the same days", members.len()) }</h3>
+                    <h3 id="cluster-list-heading">{ heading }</h3>
                     <button type="button" aria-label="Close the list" onclick={dispatch.reform(|_| Action::CloseClusterList)}>{ "×" }</button>
                 </div>
                 <ul>{ for items }</ul>
