@@ -84,6 +84,9 @@ pub enum Action {
     Frame(f64),
     /// A file is being read or loaded (None: no longer).
     Loading(Option<Progress>),
+    /// The chronology the link names could not be read (the import kept in IndexedDB): the one
+    /// shown stays, the link no longer names it, and the notice says why.
+    LoadFailed(Notice),
     /// The reader stopped the load of a link's file: the chronology shown stays, and the link
     /// no longer names the file.
     LoadCancelled,

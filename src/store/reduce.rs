@@ -187,6 +187,11 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             }
             s.chrome.loading = loading;
         }
+        Action::LoadFailed(notice) => {
+            s.chrome.loading = None;
+            s.chrome.pending = Default::default();
+            s.chrome.notify(notice);
+        }
         Action::LoadCancelled => {
             let what = s.chrome.loading.take()?.what;
             s.chrome.pending = Default::default();

@@ -154,11 +154,14 @@ pub fn app() -> Html {
         .map(|e| format!("Selected: {} — {}", e.date_label(), e.title))
         .unwrap_or_default();
     let filters_label = match s.active_filters() {
-        0 => format!("Filters · showing all {}", s.len()),
+        0 => format!(
+            "Filters · showing all {}",
+            crate::core::text::thousands(s.len())
+        ),
         n => format!(
             "Filters ({n} on) · showing {} of {}",
-            filtering.match_count,
-            s.len()
+            crate::core::text::thousands(filtering.match_count),
+            crate::core::text::thousands(s.len())
         ),
     };
     let import_open = s.chrome.dialog == Some(store::DialogKind::Import);

@@ -329,7 +329,8 @@ test('a large import is kept in IndexedDB; corrupt stored state is discarded wit
   await page.waitForFunction(() => localStorage.getItem('japan-nato-explorer.dataset') === 'indexeddb');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'A big chronology' }).waitFor();
-  const summary = page.getByText(`Showing ${big.events.length} of ${big.events.length} events`);
+  const count = big.events.length.toLocaleString('en-US');
+  const summary = page.getByText(`Showing ${count} of ${count} events`);
   await summary.first().waitFor();
   assert.equal(await summary.count(), 1);
   // A link with filters to it keeps them while the chronology is read back: the link is never

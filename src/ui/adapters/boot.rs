@@ -56,10 +56,9 @@ pub fn run_deferred(deferred: Deferred, dispatch: Callback<Action>) {
                         quiet: true,
                     })
                 }
-                Err(notice) => {
-                    dispatch.emit(Action::Loading(None));
-                    dispatch.emit(Action::Notify(notice.into()));
-                }
+                // Unreadable: the built-in chronology stays, and the link no longer names the
+                // import (a reload would look for it again).
+                Err(notice) => dispatch.emit(Action::LoadFailed(notice.into())),
             }
         }),
     }

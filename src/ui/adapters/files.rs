@@ -301,12 +301,10 @@ async fn fetch_with_progress(
     outcome.map_err(|_| format!("'{url}' could not be loaded (network error)"))?;
     // Redirects are followed by the browser: the file must still come from this site.
     let final_url = xhr.response_url();
-    if !final_url.is_empty() {
-        if let Err(reason) = resolve_data_url(&final_url) {
-            return Err(format!(
-                "'{url}' was redirected to another site; only files of this site can be loaded ({reason})"
-            ));
-        }
+    if !final_url.is_empty() && resolve_data_url(&final_url).is_err() {
+        return Err(format!(
+            "'{url}' was redirected to another site ('{final_url}'); only files of this site can be loaded with ?data="
+        ));
     }
     let status = xhr.status().unwrap_or(0);
     if !(200..300).contains(&status) {

@@ -24,7 +24,29 @@ pub struct Props {
     pub on_cite: Callback<usize>,
 }
 
-/// A footnote of the source as a list item: its number, its citation and its links.
+/// Focuses an HTML or SVG element.
+fn focus(element: &web_sys::Element) {
+    if let Some(e) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = e.focus();
+    } else if let Some(e) = element.dyn_ref::<web_sys::SvgElement>() {
+        let _ = e.focus();
+    }
+}
+
+/// The site a link goes to, as readers name it: "nato.int", "mofa.go.jp".
+fn site(url: &str) -> &str {
+    let host = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or(url);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// A footnote of the source as a list item: its number, its links first (by site, so that the
+/// way to the source is in view however long the note), then its citation (which gives the
+/// whole address in words).
 pub fn footnote_item(data: &Chronology, n: u32) -> Html {
     let footnote = data.footnote(n);
     let citation = footnote.map(|f| f.citation.clone()).unwrap_or_default();
@@ -33,14 +55,21 @@ pub fn footnote_item(data: &Chronology, n: u32) -> Html {
         .flat_map(|f| f.urls())
         .filter(|u| is_web_url(u))
         .map(|u| {
+            let site = site(u);
             html! {
-                <span class="link">{ " " }<a href={u.to_string()} target="_blank" rel="noopener noreferrer">{ u }</a></span>
+                <a href={u.to_string()} target="_blank" rel="noopener noreferrer" title={u.to_string()}
+                   aria-label={format!("{site}, {u}")}>
+                    { site }<span aria-hidden="true">{ " ↗" }</span>
+                </a>
             }
-        });
+        })
+        .collect::<Vec<_>>();
     html! {
         <li value={n.to_string()}>
+            if !links.is_empty() {
+                <span class="links">{ for links }</span>
+            }
             <span class="citation">{ citation }</span>
-            { for links }
         </li>
     }
 }
@@ -64,15 +93,13 @@ pub fn detail(props: &Props) -> Html {
     // Chosen from the keyboard on the timeline, in the list or a badge's list, the details take
     // the focus (and give it back when they close); a click, the search box's Enter and the
     // timeline's [ and ] leave it where it is.
-    let opener = use_mut_ref(|| None::<web_sys::HtmlElement>);
+    // (An SVG mark of the timeline is an Element, not an HtmlElement.)
+    let opener = use_mut_ref(|| None::<web_sys::Element>);
     {
         let opener = opener.clone();
         use_effect_with(props.selected, move |_| {
             let document = web_sys::window().and_then(|w| w.document());
-            let active = document
-                .as_ref()
-                .and_then(|d| d.active_element())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            let active = document.as_ref().and_then(|d| d.active_element());
             let chose = active.as_ref().is_some_and(|a| {
                 a.matches(".marks [data-roving], .event-list button, .cluster-list button")
                     .unwrap_or(false)
@@ -99,7 +126,7 @@ pub fn detail(props: &Props) -> Html {
                 let lost = active.is_none_or(|a| a.tag_name() == "BODY" || !a.is_connected());
                 if let (true, Some(back)) = (lost, opener.borrow_mut().take()) {
                     if back.is_connected() {
-                        let _ = back.focus();
+                        focus(&back);
                     }
                 }
             }
@@ -175,18 +202,20 @@ pub fn detail(props: &Props) -> Html {
             </div>
             <h2 id={HEADING_ID} tabindex="-1">{ &event.title }</h2>
             { super::rich::rich_block(&event.summary, "summary") }
+            if !event.footnotes.is_empty() {
+                <h3>{ if props.from_brief { "Sources (the brief's footnotes)" } else { "Sources" } }</h3>
+                <ol class="footnotes">{ for footnotes }</ol>
+            }
             if !event.evidence.is_empty() {
                 <figure class="evidence">
                     <blockquote>{ &event.evidence }</blockquote>
                     <figcaption>{ if props.from_brief { "— the brief" } else { "— the source" } }</figcaption>
                 </figure>
             }
-            if !event.footnotes.is_empty() {
-                <h3>{ if props.from_brief { "Sources (the brief's footnotes)" } else { "Sources" } }</h3>
-                <ol class="footnotes">{ for footnotes }</ol>
-            }
             <dl>
-                { row("Phase", std::slice::from_ref(&phase)) }
+                if !phase.is_empty() {
+                    { row("Phase", std::slice::from_ref(&phase)) }
+                }
                 { row("Domains", &domains) }
                 { row("Third parties", &parties) }
                 { row("Actors", &event.actors) }

@@ -229,7 +229,7 @@ fn entries(props: &Props) -> Html {
     });
     html! {
         <section class="event-list" aria-labelledby="event-list-heading">
-            <h2 id="event-list-heading">{ format!("Events ({})", props.match_count) }</h2>
+            <h2 id="event-list-heading">{ format!("Events ({})", crate::core::text::thousands(props.match_count)) }</h2>
             if windowed {
                 <p class="list-note">
                     { format!("{} events match: the list shows the first {} of those in the visible window. Zoom in to list them all.", props.match_count, shown.len()) }

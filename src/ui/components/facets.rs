@@ -85,7 +85,7 @@ pub fn facets(props: &Props) -> Html {
         <section class="facets" aria-labelledby="facets-heading">
             <h2 id="facets-heading">{ "Filters" }</h2>
             <p class="result-count" role="status" aria-live="polite">
-                { format!("Showing {} of {} events", props.match_count, total) }
+                { format!("Showing {} of {} events", crate::core::text::thousands(props.match_count), crate::core::text::thousands(total)) }
             </p>
             <div class="facet-actions">
                 <button type="button" disabled={props.filter.is_empty()}
@@ -96,7 +96,7 @@ pub fn facets(props: &Props) -> Html {
                 </label>
             </div>
             <div class="export" role="group" aria-labelledby="export-heading">
-                <h3 id="export-heading">{ format!("Download the {} events shown", props.match_count) }</h3>
+                <h3 id="export-heading">{ format!("Download the {} events shown", crate::core::text::thousands(props.match_count)) }</h3>
                 <button type="button" onclick={export(Export::Json)}>{ "JSON" }</button>
                 <button type="button" onclick={export(Export::Csv)}>{ "CSV" }</button>
             </div>

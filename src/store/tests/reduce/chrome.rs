@@ -97,6 +97,17 @@ fn loading_shows_progress_and_its_end_releases_the_link() {
         l.chrome.pending.view.is_some(),
         "the link keeps its view while loading"
     );
+    let failed = after(&l, Action::LoadFailed(Notice::Message("unreadable".into())));
+    assert_eq!(failed.chrome.loading, None);
+    assert_eq!(
+        failed.chrome.pending,
+        PendingLink::default(),
+        "the link forgets the import"
+    );
+    assert_eq!(
+        failed.chrome.notices.last(),
+        Some(&Notice::Message("unreadable".into()))
+    );
     let cancelled = after(&l, Action::LoadCancelled);
     assert_eq!(cancelled.chrome.loading, None);
     assert_eq!(
