@@ -18,9 +18,16 @@ const TYPES = {
   '.ico': 'image/x-icon', '.csv': 'text/csv', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves dist/ at `/` and at SUB_PATH on 127.0.0.1 (a free port); `headers` are added to every response. */
-export async function serveDist({ headers = {} } = {}) {
-  const server = http.createServer((req, res) => {
+/**
+ * Serves dist/ at `/` and at SUB_PATH on 127.0.0.1 (a free port); `headers` are added to every
+ * response. `routes` maps a path (e.g. '/slow.json') to a `(req, res)` handler that answers it
+ * instead (a slow file, a redirect, another kind of page).
+ */
+export async function serveDist({ headers = {}, routes = {} } = {}) {
+  // Links as long as a browser sends (a hand-made one may name thousands of filter values).
+  const server = http.createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
+    const route = routes[new URL(req.url, 'http://x').pathname];
+    if (route) return route(req, res);
     let url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (url.startsWith(SUB_PATH)) url = '/' + url.slice(SUB_PATH.length);
     else if (url.startsWith('/some/')) { res.writeHead(404); res.end('not found'); return; }
@@ -34,7 +41,9 @@ export async function serveDist({ headers = {} } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  // Closing also ends the connections still open (a response that trickles, a kept-alive one).
+  const close = () => new Promise((r) => { server.close(r); server.closeAllConnections(); });
+  return { origin: `http://127.0.0.1:${port}`, close };
 }
 
 /** The timeline's drawing (its accessible SVG layer). */
