@@ -1,0 +1,354 @@
+// A phone (375×667, touch) and a laptop screen (1280×800): one finger scrolls the page or pans
+// the timeline, the filters drawer and the details sheet open and close without moving the page,
+// the details of a clicked event are in view; and how long the main thread is blocked while a
+// large file imports (measured and printed, not asserted).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveDist, launchBrowser, load, openPage, goto, artifact, dataset, listReady, timelineReady, timelineWindow, windowSettled, until, TIMELINE } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DATA = dataset();
+const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true };
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
+const titleOf = (label) => label.split(' — ').slice(1).join(' — ');
+/** An event's mark on the timeline, by its accessible name ("date — title"). */
+const markNamed = (page, label) => page.locator(TIMELINE).getByRole('button', { name: label, exact: true });
+
+/** One finger from `from` to `to` ([x, y] in the viewport), in `steps` moves, through CDP. */
+async function swipe(page, from, to, { steps = 20 } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  const at = (k) => [Math.round(from[0] + ((to[0] - from[0]) * k) / steps), Math.round(from[1] + ((to[1] - from[1]) * k) / steps)];
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y]) => ({ x, y, id: 0 })) });
+  await touch('touchStart', [at(0)]);
+  for (let k = 1; k <= steps; k++) await touch('touchMove', [at(k)]);
+  await touch('touchEnd', []);
+  await cdp.detach();
+}
+
+/** Waits until the page's scroll position has stayed the same over a few frames; returns it. */
+async function scrollSettled(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    let last = NaN, still = 0;
+    const tick = () => {
+      still = scrollY === last ? still + 1 : 0;
+      last = scrollY;
+      if (still >= 5) resolve(scrollY); else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+}
+
+/** Scrolls the page so that the timeline's top is `top` px below the top of the screen. */
+async function timelineAt(page, top) {
+  await page.evaluate(({ selector, top }) => scrollTo(0, scrollY + document.querySelector(selector).getBoundingClientRect().top - top), { selector: TIMELINE, top });
+  await scrollSettled(page);
+}
+
+/** Where the timeline is: on the page (its top plus the scroll) and on the screen. */
+const timelinePlace = (page) => page.locator(TIMELINE).evaluate((svg) => {
+  const top = svg.getBoundingClientRect().top;
+  return { page: top + scrollY, screen: top, scrollY };
+});
+
+/** Whether the element is what the user sees at its centre (inside the viewport, not covered). */
+const seenAtCentre = (locator) => locator.evaluate((el) => {
+  const r = el.getBoundingClientRect();
+  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+  if (y < 0 || y > innerHeight || x < 0 || x > innerWidth) return false;
+  const hit = document.elementFromPoint(x, y);
+  return hit !== null && (hit === el || el.contains(hit));
+});
+
+/** The title of the event whose details are shown, once they are. */
+const selectedTitle = (page) => page.locator('aside.detail:not(.empty) h2').textContent();
+
+const focused = (locator) => locator.evaluate((el) => el === document.activeElement);
+
+test('on a phone, a vertical swipe on the timeline scrolls the page and a horizontal one pans the timeline', async () => {
+  // Ten years in view: room to pan either way.
+  const page = await load(browser, server.origin + '/?from=1995-01-01&to=2005-01-01', { marks: true, ...PHONE });
+  await timelineReady(page);
+  // The timeline is taller than the screen: put its top near the top, and swipe in its middle.
+  await timelineAt(page, 60);
+  const w0 = await timelineWindow(page);
+  const y0 = await page.evaluate(() => scrollY);
+  assert.ok(w0.top < 300 && w0.top + w0.height > 600, `the swipes start on the timeline (${w0.top} – ${w0.top + w0.height})`);
+
+  // Up: the page scrolls down by about as much.
+  await swipe(page, [180, 500], [180, 200]);
+  const y1 = await scrollSettled(page);
+  assert.ok(y1 - y0 > 200, `a 300 px swipe up on the timeline scrolled the page by ${y1 - y0} px`);
+  let w = await timelineWindow(page);
+  assert.deepEqual([w.start, w.end], [w0.start, w0.end], 'and did not move the timeline');
+  // Down: back up.
+  await swipe(page, [180, 250], [180, 450]);
+  const y2 = await scrollSettled(page);
+  assert.ok(y1 - y2 > 130, `a 200 px swipe down scrolled the page back by ${y1 - y2} px`);
+  w = await timelineWindow(page);
+  assert.deepEqual([w.start, w.end], [w0.start, w0.end], 'and did not move the timeline');
+
+  // Sideways: the timeline pans (to later dates when the finger goes left); the page stays.
+  const y = Math.round(w.top + Math.min(w.height, 667 - w.top) / 2);
+  await swipe(page, [320, y], [80, y]);
+  const w1 = await windowSettled(page, { from: w });
+  assert.ok(w1.start > w.start && w1.end > w.end, `a swipe to the left pans to later dates (${w.start} – ${w.end} → ${w1.start} – ${w1.end})`);
+  const span = w.end - w.start, moved = w1.start - w.start;
+  const share = 240 / w.width;
+  assert.ok(Math.abs(moved / span - share) < 0.15, `by the finger's share of the width (${(moved / span).toFixed(2)} of the window for ${share.toFixed(2)} of the width)`);
+  assert.equal(await scrollSettled(page), y2, 'and the page did not scroll');
+  await page.screenshot({ path: artifact('phone-swipes.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('on a phone, the filters drawer opens over the page and closes with its button, Escape or a tap outside, without moving the timeline', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, ...PHONE });
+  const toggle = page.getByRole('button', { name: /^Filters/ });
+  const close = page.getByRole('button', { name: 'Close the filters' });
+  const afghanistan = page.getByRole('checkbox', { name: 'Afghanistan', exact: true });
+  await page.getByRole('checkbox', { name: 'Afghanistan', exact: true, includeHidden: true }).waitFor({ state: 'attached' });
+  // Scrolled a little, as one would be: the button near the top, the timeline below it.
+  await page.evaluate(() => scrollTo(0, 200));
+  await scrollSettled(page);
+  const drawer = page.locator('#facets');
+
+  const ways = {
+    'its Close button': () => close.tap(),
+    'Escape': () => page.keyboard.press('Escape'),
+    // The drawer is at most 88% of the width: the right edge shows the page behind the backdrop.
+    'a tap outside it': () => page.touchscreen.tap(362, 400),
+  };
+  for (const [way, shut] of Object.entries(ways)) {
+    const before = await timelinePlace(page);
+    // Every frame while it opens and closes: where the timeline is.
+    await page.evaluate((selector) => {
+      window.__places = [];
+      const svg = document.querySelector(selector);
+      const tick = () => {
+        const top = svg.getBoundingClientRect().top;
+        window.__places.push([top + scrollY, scrollY]);
+        if (window.__places) window.__frame = requestAnimationFrame(tick);
+      };
+      tick();
+    }, TIMELINE);
+
+    await toggle.tap();
+    await afghanistan.waitFor();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await until(() => focused(close), `the focus moved into the drawer (opened for ${way})`);
+    const box = await drawer.boundingBox();
+    assert.ok(box.x === 0 && box.y === 0 && box.height >= 667 - 1 && box.width < 375, `the drawer is over the page, at its left (${JSON.stringify(box)})`);
+    assert.ok(await seenAtCentre(close), 'its Close button is in view at its top');
+    const open = await timelinePlace(page);
+    assert.deepEqual(open, before, `opening the drawer moved nothing (${JSON.stringify(before)} → ${JSON.stringify(open)})`);
+    if (way === 'its Close button') await page.screenshot({ path: artifact('phone-drawer.png') });
+    if (way === 'a tap outside it') {
+      // What a tap there meets: the backdrop, not the page under it (a button, the timeline).
+      const under = await page.evaluate(() => { const el = document.elementFromPoint(362, 400); return el.closest('main, header') ? `${el.tagName} “${el.textContent.trim().slice(0, 30)}”` : null; });
+      assert.equal(under, null, 'the page beside the drawer is covered');
+    }
+
+    await shut();
+    await until(async () => await toggle.getAttribute('aria-expanded') === 'false' && !(await afghanistan.isVisible()), `${way} closed the drawer`, { timeout: 5000 });
+    await until(() => focused(toggle), `the focus went back to the Filters button (closed with ${way})`);
+    const after = await timelinePlace(page);
+    const places = await page.evaluate(() => { cancelAnimationFrame(window.__frame); const p = window.__places; window.__places = null; return p; });
+    assert.deepEqual(after, before, `closing it with ${way} moved nothing (${JSON.stringify(before)} → ${JSON.stringify(after)})`);
+    const jumps = places.filter(([onPage, y]) => Math.abs(onPage - before.page) > 0.5 || y !== before.scrollY);
+    assert.deepEqual(jumps, [], `in no frame of ${places.length} while the drawer opened and closed with ${way} did the timeline or the page move`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('on a phone, the details sheet has Close at its top, kept in view as it scrolls, and closes with a swipe down on its top or Escape', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, ...PHONE });
+  await timelineReady(page);
+  await timelineAt(page, 60);
+  // Of the events drawn on the screen, the one with the most to read (a sheet that scrolls).
+  const length = (e) => JSON.stringify([e.summary, e.evidence, e.note, e.footnotes.map((n) => DATA.footnotes.find((f) => f.number === n)?.citation)]).length;
+  const byTitle = new Map(DATA.events.map((e) => [e.title, e]));
+  const labels = await page.locator('.marks .mark[role="button"]').evaluateAll((marks) => marks
+    .filter((m) => { const r = m.getBoundingClientRect(); return r.top > 0 && r.bottom < innerHeight * 0.35 && r.left > 0 && r.right < innerWidth; })
+    .map((m) => m.getAttribute('aria-label')));
+  assert.ok(labels.length > 0, 'events are drawn in the top third of the screen');
+  const label = labels.sort((a, b) => length(byTitle.get(titleOf(b))) - length(byTitle.get(titleOf(a))))[0];
+  const mark = markNamed(page, label);
+  const sheet = page.getByRole('complementary', { name: titleOf(label) });
+  const closeButton = sheet.getByRole('button', { name: 'Close', exact: true });
+
+  await mark.tap();
+  assert.equal(await selectedTitle(page), titleOf(label), 'the tap selected the event');
+  const box = await sheet.boundingBox();
+  assert.ok(Math.abs(box.y + box.height - 667) <= 1, `the sheet sits at the bottom of the screen (${box.y} + ${box.height})`);
+  let close = await closeButton.boundingBox();
+  assert.ok(close.y >= box.y && close.y + close.height <= box.y + 80, `Close is at the sheet's top (${close.y} – ${close.y + close.height}, sheet from ${box.y})`);
+  assert.ok(await seenAtCentre(closeButton), 'Close is in view without scrolling the sheet');
+  await page.screenshot({ path: artifact('phone-sheet.png') });
+  // Escape closes it (the tapped mark has the focus).
+  await page.keyboard.press('Escape');
+  await sheet.waitFor({ state: 'detached' });
+
+  // Scrolled inside, with a finger on the sheet's text: Close stays at the top, in view.
+  await mark.tap();
+  assert.equal(await selectedTitle(page), titleOf(label), 'the tap selected the event again');
+  const scroll = await sheet.evaluate((el) => ({ top: el.scrollTop, room: el.scrollHeight - el.clientHeight }));
+  assert.equal(scroll.top, 0);
+  assert.ok(scroll.room > 100, `the sheet has more than it shows (${scroll.room} px more)`);
+  await swipe(page, [190, box.y + box.height - 40], [190, box.y + 120]);
+  await until(() => sheet.evaluate((el) => el.scrollTop > 100), 'the sheet scrolled under the finger');
+  close = await closeButton.boundingBox();
+  assert.ok(close.y >= box.y - 1 && close.y + close.height <= box.y + 80, `Close is still at the sheet's top (${close.y}, sheet from ${box.y})`);
+  assert.ok(await seenAtCentre(closeButton), 'Close is still in view, over the scrolled text');
+  await page.screenshot({ path: artifact('phone-sheet-scrolled.png') });
+
+  // A flick down that starts on the sheet's top (beside Close, on the date) closes it. (Last:
+  // Chromium turns no tap into a click for a few hundred ms after such a flick.)
+  const date = await sheet.locator('.detail-head .date').boundingBox();
+  const y0 = await page.evaluate(() => scrollY);
+  await swipe(page, [date.x + 20, date.y + date.height / 2], [date.x + 20, date.y + date.height / 2 + 150], { steps: 10 });
+  await sheet.waitFor({ state: 'detached' });
+  assert.equal(await scrollSettled(page), y0, 'the swipe on the sheet did not scroll the page');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+/** Events whose footnotes have links (their details show a source link). */
+const WITH_LINKS = (() => {
+  const linked = new Set(DATA.footnotes.filter((f) => f.url || f.other_urls?.length).map((f) => f.number));
+  return new Set(DATA.events.filter((e) => e.footnotes.some((n) => linked.has(n))).map((e) => e.title));
+})();
+
+/** The marks on the timeline (their labels) whose events' details have a source link. */
+const linkedMarks = async (page) => (await page.locator('.marks .mark[role="button"]').evaluateAll((marks) => marks.map((m) => m.getAttribute('aria-label'))))
+  .filter((label) => WITH_LINKS.has(titleOf(label)));
+
+/** Where the details' heading and first source link are on the screen, and the scrolls. */
+async function detailPlaces(page, title) {
+  const aside = page.getByRole('complementary', { name: title });
+  await aside.waitFor();
+  const heading = await aside.getByRole('heading', { level: 2, name: title }).boundingBox();
+  const link = await page.locator('aside.detail .footnotes a').first().boundingBox();
+  const scrolls = await aside.evaluate((el) => ({ page: scrollY, details: el.scrollTop }));
+  return { heading, link, scrolls };
+}
+
+const inView = (box, height) => box !== null && box.y >= 0 && box.y + box.height <= height;
+
+test('at 1280×800, a click on an event shows its heading and first source in view, without moving the focus; from the keyboard the details take the focus and give it back', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, ...DESKTOP });
+  await timelineReady(page);
+  // The first event (in time) with a source link whose mark is on the screen.
+  const labels = await linkedMarks(page);
+  const onScreen = [];
+  for (const label of labels) {
+    const box = await markNamed(page, label).boundingBox();
+    if (box && box.y >= 0 && box.y + box.height <= 800) onScreen.push(label);
+  }
+  assert.ok(onScreen.length > 0, 'an event with a source link is drawn on the first screen');
+  const label = onScreen[0], title = titleOf(label);
+  await markNamed(page, label).click();
+  const { heading, link, scrolls } = await detailPlaces(page, title);
+  await page.screenshot({ path: artifact('desktop-details.png') });
+  assert.deepEqual(scrolls, { page: 0, details: 0 }, 'nothing scrolled');
+  assert.ok(inView(heading, 800), `the heading of “${title}” is in view (${JSON.stringify(heading)})`);
+  assert.ok(inView(link, 800), `its first source link is in view (${JSON.stringify(link)})`);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('aside.detail') === null), true, 'a click leaves the focus out of the details');
+
+  // From the keyboard: onto the events, Enter; the heading takes the focus; Escape gives it back.
+  await page.getByRole('complementary', { name: title }).getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('complementary', { name: title }).waitFor({ state: 'detached' });
+  await page.locator(TIMELINE).focus();
+  await page.keyboard.press('Tab');
+  const chosen = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.ok(chosen && chosen.includes(' — '), `a mark has the focus (${chosen})`);
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('complementary', { name: titleOf(chosen) });
+  await details.waitFor();
+  await until(() => focused(details.getByRole('heading', { level: 2, name: titleOf(chosen) })), 'the details’ heading has the focus');
+  await page.keyboard.press('Escape');
+  await details.waitFor({ state: 'detached' });
+  await until(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'something has the focus again');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), chosen, 'the focus is back on the mark');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('at 1280×800, every event with a source link clicked on the timeline shows its heading and first source link in view', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, ...DESKTOP });
+  await timelineReady(page);
+  const labels = await linkedMarks(page);
+  assert.ok(labels.length > 20, `events with source links are drawn (${labels.length})`);
+  const hidden = [];
+  for (const label of labels) {
+    const title = titleOf(label);
+    await markNamed(page, label).click();
+    const { heading, link, scrolls } = await detailPlaces(page, title);
+    if (!inView(heading, 800) || !inView(link, 800) || scrolls.details !== 0) {
+      hidden.push(`${label}: heading ${Math.round(heading?.y)}, link ${Math.round(link?.y)} – ${Math.round(link?.y + link?.height)}, page scrolled ${scrolls.page}`);
+      if (hidden.length === 1) await page.screenshot({ path: artifact('desktop-details-source-below.png') });
+    }
+  }
+  assert.deepEqual(hidden, [], `${hidden.length} of ${labels.length} events need a scroll to reach their first source`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('importing a large JSON file: the longest main-thread task, the total of long tasks and the time until it shows (measured, printed)', { timeout: 600_000 }, async () => {
+  const COUNT = +(process.env.IMPORT_EVENTS || 300_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'explorer-phone-'));
+  const file = path.join(dir, `large-${COUNT}.json`);
+  const title = `A generated chronology of ${COUNT} events`;
+  // The explorer's own schema, minimal events: id, start, title, summary; a day each from 1900 on.
+  const parts = [];
+  const day = new Date(Date.UTC(1900, 0, 1));
+  for (let i = 0; i < COUNT; i++) {
+    const d = new Date(day.getTime() + (i % 45_000) * 86_400_000).toISOString().slice(0, 10);
+    parts.push(JSON.stringify({ id: `e${i}`, start: d, title: `Event ${i}`, summary: `Generated event number ${i}, for the import measurement.` }));
+  }
+  fs.writeFileSync(file, `{"title":${JSON.stringify(title)},"source":{"title":"Generated","author":"The test suite"},"events":[\n${parts.join(',\n')}\n]}\n`);
+  const megabytes = fs.statSync(file).size / 1e6;
+
+  const page = await openPage(browser, DESKTOP);
+  await page.addInitScript((title) => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+      .observe({ type: 'longtask', buffered: true });
+    // When the file is chosen, and when the page first names the imported chronology.
+    document.addEventListener('change', (e) => { if (e.target.type === 'file') window.__chosenAt = performance.now(); }, true);
+    new MutationObserver(() => {
+      if (window.__shownAt === undefined && document.querySelector('h1')?.textContent.includes(title)) window.__shownAt = performance.now();
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  }, title);
+  await goto(page, server.origin + '/', { marks: true });
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const started = Date.now();
+  await page.getByLabel('Choose a chronology file').setInputFiles(file);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 300_000 });
+  const wall = Date.now() - started;
+  // Then until the page has done what follows an import: the timeline and the list drawn, the
+  // chronology kept for the next visit (or a notice that it cannot be).
+  await page.locator(`${TIMELINE} .mark, ${TIMELINE} .cluster`).first().waitFor({ timeout: 120_000 });
+  await listReady(page);
+  await page.waitForFunction(() => localStorage.getItem('japan-nato-explorer.dataset') === 'indexeddb'
+    || document.body.textContent.includes('could not be kept for your next visit'), null, { timeout: 120_000, polling: 100 });
+  const { chosenAt, shownAt, settledAt, tasks } = await page.evaluate(() => ({ chosenAt: window.__chosenAt, shownAt: window.__shownAt, settledAt: performance.now(), tasks: window.__longTasks }));
+  const figures = (until) => {
+    const during = tasks.filter(([start]) => start >= chosenAt - 1 && start <= until);
+    return `${during.length} long tasks, the longest ${Math.round(Math.max(0, ...during.map(([, d]) => d)))} ms, ${Math.round(during.reduce((sum, [, d]) => sum + d, 0))} ms in all`;
+  };
+  console.log(`import of ${COUNT.toLocaleString('en')} events (${megabytes.toFixed(1)} MB of JSON): shown ${Math.round(shownAt - chosenAt)} ms after the file was chosen `
+    + `(${wall} ms as the test saw it), with ${figures(shownAt)} until then; until drawn, listed and kept (${Math.round(settledAt - chosenAt)} ms): ${figures(settledAt)}`);
+  await page.screenshot({ path: artifact('import-large.png') });
+  assert.ok(Number.isFinite(chosenAt) && Number.isFinite(shownAt), 'both moments were seen');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
