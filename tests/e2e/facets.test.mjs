@@ -293,8 +293,8 @@ test('the filtered events download as JSON that re-imports to the same events, a
 test('a long filtered list draws its first 200 entries, then more as it is scrolled or on "Show more"', async () => {
   const page = await load(browser, server.origin + '/?synthetic=10000');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
-  const heading = page.getByRole('heading', { name: /^Events \(\d+\)$/ });
-  const n = parseInt((await heading.textContent()).match(/\d+/)[0], 10);
+  const heading = page.getByRole('heading', { name: /^Events \([\d,]+\)$/ });
+  const n = parseInt((await heading.textContent()).match(/[\d,]+/)[0].replace(/,/g, ''), 10);
   assert.ok(n > 400 && n <= 2000, `a long list that is not windowed (${n})`);
   const entries = page.locator('.event-list li:not(.more)');
   await listReady(page);

@@ -123,7 +123,11 @@ pub fn detail(props: &Props) -> Html {
                 let active = web_sys::window()
                     .and_then(|w| w.document())
                     .and_then(|d| d.active_element());
-                let lost = active.is_none_or(|a| a.tag_name() == "BODY" || !a.is_connected());
+                let lost = active.is_none_or(|a| {
+                    a.tag_name() == "BODY"
+                        || !a.is_connected()
+                        || a.closest("aside.detail").ok().flatten().is_some()
+                });
                 if let (true, Some(back)) = (lost, opener.borrow_mut().take()) {
                     if back.is_connected() {
                         focus(&back);
