@@ -1,0 +1,100 @@
+//! Writing dates: EDTF for machines, words for readers.
+
+use super::calendar::ordinal;
+use super::{civil_from_days, month_name, PartialDate, Qualifier, Season, Unspecified};
+use std::fmt;
+
+impl PartialDate {
+    /// The machine form, EDTF: `1983`, `2014-09`, `2014-05-06`, `2004~`, `199X`, `2004-XX`,
+    /// `2001-21`, `Y170000` (what the dataset file holds). [`parse`](Self::parse) reads it back.
+    pub fn to_iso(&self) -> String {
+        let digits = self.unspecified.year_digits() as usize;
+        let mut out = if digits > 0 {
+            let written = format!("{:04}", self.year);
+            format!("{}{}", &written[..4 - digits], "X".repeat(digits))
+        } else if self.year.abs() > 9999 && self.month.is_none() {
+            format!("Y{}", self.year)
+        } else if self.year < 0 {
+            format!("-{:04}", -self.year)
+        } else {
+            format!("{:04}", self.year)
+        };
+        match (self.month, self.unspecified) {
+            (Some(m), _) => out.push_str(&format!("-{m:02}")),
+            (None, Unspecified::Month | Unspecified::MonthAndDay) => out.push_str("-XX"),
+            _ => {}
+        }
+        match (self.day, self.unspecified) {
+            (Some(d), _) => out.push_str(&format!("-{d:02}")),
+            (None, Unspecified::Day | Unspecified::MonthAndDay) => out.push_str("-XX"),
+            _ => {}
+        }
+        out.push_str(self.qualifier.symbol());
+        out
+    }
+
+    /// The reader's form, at the date's own precision: "1983", "September 2014", "6 May 2014";
+    /// "circa 2004", "2004 (uncertain)", "the 1990s", "the 20th century", "Spring 2001",
+    /// "2004 (month unknown)". Negative (astronomical) years read as BC: year 0 is 1 BC.
+    pub fn format_human(&self) -> String {
+        let year = format_year(self.year);
+        let stated = match self.unspecified {
+            Unspecified::Decade if self.year >= 10 => format!("the {}s", self.year),
+            Unspecified::Century if self.year >= 100 => {
+                format!("the {} century", ordinal(i64::from(self.year) / 100 + 1))
+            }
+            Unspecified::Millennium if self.year >= 1000 => {
+                format!(
+                    "the {} millennium",
+                    ordinal(i64::from(self.year) / 1000 + 1)
+                )
+            }
+            Unspecified::Decade | Unspecified::Century | Unspecified::Millennium => {
+                let (_, end) = self.stated_days();
+                let last = civil_from_days(end - 1).0;
+                format!("{year} – {}", format_year(last))
+            }
+            Unspecified::Month => format!("{year} (month unknown)"),
+            Unspecified::MonthAndDay => format!("{year} (month and day unknown)"),
+            Unspecified::Day => format!(
+                "{} {year} (day unknown)",
+                month_name(self.month.unwrap_or(1))
+            ),
+            Unspecified::None => match (self.month, self.day) {
+                (None, _) => year,
+                (Some(m), None) => match Season::from_code(m) {
+                    Some(Season::Winter) => format!("Winter {year}–{}", format_year(self.year + 1)),
+                    Some(s) => format!("{} {year}", s.name()),
+                    None => format!("{} {year}", month_name(m)),
+                },
+                (Some(m), Some(d)) => format!("{d} {} {year}", month_name(m)),
+            },
+        };
+        match self.qualifier {
+            Qualifier::None => stated,
+            Qualifier::Approximate => format!("circa {stated}"),
+            Qualifier::Uncertain => format!("{stated} (uncertain)"),
+            Qualifier::UncertainApproximate => format!("circa {stated} (uncertain)"),
+        }
+    }
+}
+/// A year for readers: 1983, or 45 BC for astronomical year -44.
+pub fn format_year(year: i32) -> String {
+    if year <= 0 {
+        format!("{} BC", 1 - i64::from(year))
+    } else {
+        year.to_string()
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.format_human())
+    }
+}
+
+impl serde::Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_iso())
+    }
+}

@@ -1,0 +1,395 @@
+//! The records of a file built into a chronology: the draft, the domains, phases and third
+//! parties derived from its events, and the final checks.
+
+use super::clean::{check_ids, clean_texts};
+use super::timeline::label_for_id;
+use super::{capped, Format, ImportFailure, ImportProblem, Imported, MAX_PROBLEMS};
+use crate::core::dataset::validate::validate;
+use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, ThirdParty};
+use crate::core::synthetic::MAX_EVENTS;
+use crate::core::text::{plural, thousands};
+use std::collections::{HashMap, HashSet};
+
+/// What a record of the file turned into.
+#[derive(Clone, Debug)]
+pub(crate) enum Item {
+    Event(Box<Event>),
+    Era(Phase),
+    /// Too broken to build.
+    Nothing,
+}
+
+/// One record (an event, an era, a CSV row) with its problems.
+#[derive(Clone, Debug)]
+pub(crate) struct Record {
+    /// "event 5 (id 'x')", "row 14": where problems found later are reported.
+    pub location: String,
+    pub item: Item,
+    pub problems: Vec<ImportProblem>,
+    /// A TimelineJS media link, cited by the event.
+    pub media: Option<Footnote>,
+    /// Our CSV: the links of the footnotes the row cites.
+    pub footnote_urls: Vec<(u32, String)>,
+    /// What the import changed in the record (reported if the record is kept).
+    pub notices: Vec<ImportProblem>,
+}
+
+impl Record {
+    pub fn new(location: String) -> Self {
+        Self {
+            location,
+            item: Item::Nothing,
+            problems: vec![],
+            media: None,
+            footnote_urls: vec![],
+            notices: vec![],
+        }
+    }
+
+    /// A problem at `place` within the record ("column Year", "field start").
+    pub fn problem(&mut self, place: &str, message: impl Into<String>) {
+        let location = if place.is_empty() {
+            self.location.clone()
+        } else {
+            format!("{}, {place}", self.location)
+        };
+        self.problems.push(ImportProblem::new(location, message));
+    }
+}
+
+/// How the chronology's facets come from the records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Derive {
+    /// As the file gives them (our JSON).
+    Nothing,
+    /// Phases from eras, each event in the first era its start lies in (TimelineJS).
+    Eras,
+    /// Phases, domains, third parties and footnotes from the ids the events use (our CSV).
+    FromEvents,
+}
+
+/// A parsed file, before its records are checked together.
+pub(crate) struct Draft {
+    pub format: Format,
+    /// The chronology without events (and, for derived facets, without those).
+    pub base: Chronology,
+    pub records: Vec<Record>,
+    /// Problems not tied to a record.
+    pub fatal: Vec<ImportProblem>,
+    pub derive: Derive,
+    /// The view the file carries (our JSON's `view`, our CSV's `# view:` line).
+    pub view: Option<String>,
+    /// What the import changed or left out outside the records (ignored columns, cleaned texts).
+    pub notices: Vec<ImportProblem>,
+}
+
+/// The refusal for a file with more records than the explorer can show.
+pub(crate) fn too_many_records(count: usize) -> ImportProblem {
+    ImportProblem::new(
+        "file",
+        format!(
+            "the file has {}; at most {} can be imported",
+            plural(count, "record", "records"),
+            thousands(MAX_EVENTS)
+        ),
+    )
+}
+
+/// The chronology of the included records.
+fn build(draft: &Draft, include: &[bool]) -> Chronology {
+    let mut c = draft.base.clone();
+    let included = || {
+        draft
+            .records
+            .iter()
+            .zip(include)
+            .filter(|(_, inc)| **inc)
+            .map(|(r, _)| r)
+    };
+    if draft.derive == Derive::Eras {
+        c.phases = included()
+            .filter_map(|r| match &r.item {
+                Item::Era(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
+    }
+    let mut next_note = c
+        .footnotes
+        .iter()
+        .map(|f| f.number)
+        .max()
+        .unwrap_or(0)
+        .saturating_add(1);
+    for r in included() {
+        let Item::Event(e) = &r.item else { continue };
+        let mut e = (**e).clone();
+        if draft.derive == Derive::Eras {
+            e.phase = c
+                .phases
+                .iter()
+                .find(|p| {
+                    e.start.end_day() > p.start.first_day() && e.start.first_day() < p.end.end_day()
+                })
+                .map(|p| p.id.clone())
+                .unwrap_or_default();
+        }
+        if let Some(f) = &r.media {
+            let mut f = f.clone();
+            f.number = next_note;
+            next_note = next_note.saturating_add(1);
+            e.footnotes.push(f.number);
+            c.footnotes.push(f);
+        }
+        c.events.push(e);
+    }
+    // A story's scenes lose the events left out (an imported TimelineJS story has a scene per
+    // slide; a skipped slide takes its scene with it).
+    let left_out: HashSet<&str> = draft
+        .records
+        .iter()
+        .zip(include)
+        .filter_map(|(r, inc)| match &r.item {
+            Item::Event(e) if !*inc => Some(e.id.as_str()),
+            _ => None,
+        })
+        .collect();
+    crate::core::story::leave_out_events(&mut c.stories, &left_out);
+    match draft.derive {
+        Derive::Nothing => {}
+        Derive::Eras => {
+            let used: HashSet<&str> = c
+                .events
+                .iter()
+                .flat_map(|e| e.domains.iter().map(String::as_str))
+                .collect();
+            let domains = c
+                .domains
+                .iter()
+                .filter(|d| used.contains(d.id.as_str()))
+                .cloned()
+                .collect();
+            c.domains = domains;
+        }
+        Derive::FromEvents => derive_from_events(&mut c, included()),
+    }
+    c
+}
+
+/// Our CSV: facets and footnotes from the ids and numbers the events use.
+fn derive_from_events<'a>(c: &mut Chronology, records: impl Iterator<Item = &'a Record>) {
+    let mut urls: HashMap<u32, String> = HashMap::new();
+    for r in records {
+        for (n, url) in &r.footnote_urls {
+            urls.entry(*n).or_insert_with(|| url.clone());
+        }
+    }
+    let mut seen_domains = HashSet::new();
+    let mut seen_parties = HashSet::new();
+    let mut phases: Vec<Phase> = Vec::new();
+    let mut phase_index: HashMap<String, usize> = HashMap::new();
+    let mut numbers = Vec::new();
+    for e in &c.events {
+        for d in &e.domains {
+            if seen_domains.insert(d.clone()) {
+                c.domains.push(Domain {
+                    id: d.clone(),
+                    label: label_for_id(d),
+                    description: String::new(),
+                });
+            }
+        }
+        for t in &e.third_parties {
+            if seen_parties.insert(t.clone()) {
+                c.third_parties.push(ThirdParty {
+                    id: t.clone(),
+                    label: label_for_id(t),
+                });
+            }
+        }
+        numbers.extend(e.footnotes.iter().copied());
+        if !e.phase.is_empty() {
+            let last = e.end.unwrap_or(e.start);
+            match phase_index.get(&e.phase) {
+                Some(&i) => {
+                    if let Some(p) = phases.get_mut(i) {
+                        if e.start < p.start {
+                            p.start = e.start;
+                        }
+                        if last.end_day() > p.end.end_day() {
+                            p.end = last;
+                        }
+                    }
+                }
+                None => {
+                    phase_index.insert(e.phase.clone(), phases.len());
+                    phases.push(Phase {
+                        id: e.phase.clone(),
+                        label: label_for_id(&e.phase),
+                        start: e.start,
+                        end: last,
+                        summary: String::new(),
+                        evidence: String::new(),
+                    });
+                }
+            }
+        }
+    }
+    phases.sort_by_key(|p| p.start);
+    c.phases = phases;
+    numbers.sort_unstable();
+    numbers.dedup();
+    c.footnotes = numbers
+        .into_iter()
+        .map(|n| Footnote {
+            number: n,
+            citation: format!("Footnote {n} of the source"),
+            url: urls.get(&n).cloned(),
+            other_urls: vec![],
+            sources: vec![],
+        })
+        .collect();
+}
+
+/// Checks the records together, and gives the chronology or every problem.
+pub(super) fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure> {
+    let format = draft.format;
+    let mut draft = draft;
+    clean_texts(&mut draft);
+    let mut fatal = std::mem::take(&mut draft.fatal);
+    check_ids(&mut draft, &mut fatal);
+    let count = draft.records.len();
+    if count > MAX_EVENTS {
+        return Err(ImportFailure {
+            format: Some(format),
+            problems: vec![too_many_records(count)],
+            records: count,
+            bad_records: 0,
+            can_skip: false,
+        });
+    }
+    let mut include: Vec<bool> = draft
+        .records
+        .iter()
+        .map(|r| r.problems.is_empty() && !matches!(r.item, Item::Nothing))
+        .collect();
+    let mut chronology;
+    loop {
+        chronology = build(&draft, &include);
+        let problems = validate(&chronology);
+        if problems.is_empty() {
+            break;
+        }
+        // Which included record each event (and era) id belongs to.
+        let mut events: HashMap<&str, usize> = HashMap::new();
+        let mut eras: HashMap<&str, usize> = HashMap::new();
+        for (i, r) in draft.records.iter().enumerate() {
+            if include.get(i).copied().unwrap_or(false) {
+                match &r.item {
+                    Item::Event(e) => {
+                        events.entry(e.id.as_str()).or_insert(i);
+                    }
+                    Item::Era(p) => {
+                        eras.entry(p.id.as_str()).or_insert(i);
+                    }
+                    Item::Nothing => {}
+                }
+            }
+        }
+        let mut attributed: Vec<(usize, String)> = Vec::new();
+        let mut unattributed = false;
+        for p in problems {
+            let record = if let Some(id) = p.subject.strip_prefix("event ") {
+                events.get(id).copied()
+            } else if let Some(id) = p.subject.strip_prefix("phase ") {
+                eras.get(id).copied()
+            } else {
+                None
+            };
+            match record {
+                Some(i) => attributed.push((i, p.message)),
+                None => {
+                    unattributed = true;
+                    fatal.push(ImportProblem::new(p.subject, p.message));
+                }
+            }
+        }
+        for (i, message) in attributed {
+            if let Some(r) = draft.records.get_mut(i) {
+                r.problem("", message);
+            }
+            if let Some(inc) = include.get_mut(i) {
+                *inc = false;
+            }
+        }
+        if unattributed {
+            break;
+        }
+    }
+
+    let bad_records = draft
+        .records
+        .iter()
+        .filter(|r| !r.problems.is_empty())
+        .count();
+    let has_events = draft
+        .records
+        .iter()
+        .any(|r| matches!(r.item, Item::Event(_)) || !r.problems.is_empty());
+    if !has_events && fatal.is_empty() {
+        fatal.push(ImportProblem::new("file", "the file has no events"));
+    }
+    let good_events = chronology.events.len();
+    let record_problems = || {
+        draft
+            .records
+            .iter()
+            .flat_map(|r| r.problems.iter().cloned())
+            .collect::<Vec<_>>()
+    };
+    if !fatal.is_empty() || (bad_records > 0 && !skip) || good_events == 0 {
+        let mut problems = fatal.clone();
+        problems.extend(record_problems());
+        if problems.is_empty() {
+            problems.push(ImportProblem::new(
+                "file",
+                "no event is left once the records with problems are left out",
+            ));
+        }
+        return Err(ImportFailure {
+            format: Some(format),
+            problems: capped(problems),
+            records: count,
+            bad_records,
+            can_skip: fatal.is_empty() && good_events > 0,
+        });
+    }
+    chronology.sort_events();
+    let mut notices = std::mem::take(&mut draft.notices);
+    for (record, included) in draft.records.iter().zip(&include) {
+        if *included {
+            notices.extend(record.notices.iter().cloned());
+        }
+    }
+    Ok(Imported {
+        chronology,
+        format,
+        skipped: capped(record_problems()),
+        skipped_records: bad_records,
+        view: draft.view.take(),
+        notices: capped_notices(notices),
+    })
+}
+
+/// The list of notices, cut at [`MAX_PROBLEMS`] with a last entry counting the rest.
+fn capped_notices(mut notices: Vec<ImportProblem>) -> Vec<ImportProblem> {
+    if notices.len() > MAX_PROBLEMS {
+        let more = notices.len() - MAX_PROBLEMS;
+        notices.truncate(MAX_PROBLEMS);
+        notices.push(ImportProblem::new(
+            "",
+            format!("… and {}", plural(more, "more notice", "more notices")),
+        ));
+    }
+    notices
+}

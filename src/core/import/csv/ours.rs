@@ -1,0 +1,172 @@
+//! Our own CSV export read back.
+
+use super::{list, row_record, Cells, Row};
+use crate::core::dataset::validate::is_web_url;
+use crate::core::dataset::{Chronology, Event};
+use crate::core::edtf::Edtf;
+use crate::core::import::{file_stem, imported_source, quoted, when, Derive, Draft, Format, Item};
+use crate::core::text::plural;
+use std::collections::HashMap;
+
+/// Our own CSV export.
+pub(super) fn ours(
+    header: &Row,
+    cols: &HashMap<String, usize>,
+    data: &[&Row],
+    file_name: &str,
+) -> Draft {
+    let title = file_stem(file_name);
+    let mut records = Vec::with_capacity(data.len());
+    let mut first_with_id: HashMap<String, usize> = HashMap::new();
+    let mut footnote_urls: HashMap<u32, (String, usize)> = HashMap::new();
+    for row in data {
+        let mut record = row_record(header, row);
+        // Our own format (told by its header: id, start, title…): the export's apostrophes
+        // against formulas are undone. Other sheets keep their apostrophes.
+        let cells = Cells {
+            header,
+            cols,
+            row,
+            restore: true,
+        };
+        let id = cells.get("id").trim().to_string();
+        if id.is_empty() {
+            record.problem(&cells.column("id"), "the id is empty");
+        } else if let Some(first) = first_with_id.get(&id) {
+            record.problem(
+                &cells.column("id"),
+                format!("the id {} is already used by row {first}", quoted(&id)),
+            );
+        } else {
+            first_with_id.insert(id.clone(), row.number);
+        }
+        let start = match cells.some("start") {
+            None => {
+                record.problem(&cells.column("start"), "the start date is missing");
+                None
+            }
+            Some(s) => match Edtf::parse(s) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    record.problem(&cells.column("start"), e.to_string());
+                    None
+                }
+            },
+        };
+        let end = match cells.some("end") {
+            None => Ok(None),
+            Some(s) => match Edtf::parse(s) {
+                Ok(d) => Ok(Some(d)),
+                Err(e) => {
+                    record.problem(&cells.column("end"), e.to_string());
+                    Err(())
+                }
+            },
+        };
+        let dates = match (start, end) {
+            (Some(start), Ok(end)) => match when(start, end) {
+                Ok(w) => Some(w),
+                Err(message) => {
+                    record.problem(&cells.column("end"), message);
+                    None
+                }
+            },
+            _ => None,
+        };
+        let title = cells.get("title");
+        if title.trim().is_empty() {
+            record.problem(&cells.column("title"), "the title is empty");
+        }
+        let mut footnotes = Vec::new();
+        for n in list(cells.get("footnotes")) {
+            match n.parse::<u32>() {
+                Ok(n) if n >= 1 => footnotes.push(n),
+                _ => record.problem(
+                    &cells.column("footnotes"),
+                    format!("{} is not a footnote number", quoted(&n)),
+                ),
+            }
+        }
+        let urls_cell = cells.get("source_urls");
+        if !urls_cell.trim().is_empty() {
+            let urls: Vec<&str> = urls_cell.split(" ; ").map(str::trim).collect();
+            if urls.len() != footnotes.len() {
+                record.problem(
+                    &cells.column("source_urls"),
+                    format!(
+                        "has {} for {}",
+                        plural(urls.len(), "link", "links"),
+                        plural(footnotes.len(), "footnote", "footnotes")
+                    ),
+                );
+            } else {
+                for (n, url) in footnotes.iter().zip(urls) {
+                    if url.is_empty() {
+                        continue;
+                    }
+                    if !is_web_url(url) {
+                        record.problem(
+                            &cells.column("source_urls"),
+                            format!("{} is not an http(s) link", quoted(url)),
+                        );
+                        continue;
+                    }
+                    match footnote_urls.get(n) {
+                        Some((other, first)) if other != url => record.problem(
+                            &cells.column("source_urls"),
+                            format!(
+                                "footnote {n} links to {} here but to {} in row {first}",
+                                quoted(url),
+                                quoted(other)
+                            ),
+                        ),
+                        Some(_) => {}
+                        None => {
+                            footnote_urls.insert(*n, (url.to_string(), row.number));
+                        }
+                    }
+                    record.footnote_urls.push((*n, url.to_string()));
+                }
+            }
+        }
+        if let (Some((start, end, open)), true) = (dates, record.problems.is_empty()) {
+            let note = cells.get("note");
+            record.item = Item::Event(Box::new(Event {
+                id,
+                start,
+                end,
+                open,
+                title: title.to_string(),
+                summary: cells.get("summary").to_string(),
+                phase: cells.get("phase").trim().to_string(),
+                domains: list(cells.get("domains")),
+                third_parties: list(cells.get("third_parties")),
+                actors: list(cells.get("actors")),
+                footnotes,
+                evidence: cells.get("evidence").to_string(),
+                note: (!note.is_empty()).then(|| note.to_string()),
+            }));
+        }
+        records.push(record);
+    }
+    Draft {
+        format: Format::Csv,
+        base: Chronology {
+            source: imported_source(&title, file_name, Format::Csv),
+            title,
+            view: None,
+            phases: vec![],
+            domains: vec![],
+            third_parties: vec![],
+            footnotes: vec![],
+            sources: vec![],
+            events: vec![],
+            stories: vec![],
+        },
+        records,
+        fatal: vec![],
+        derive: Derive::FromEvents,
+        view: None,
+        notices: vec![],
+    }
+}

@@ -1,0 +1,181 @@
+//! The TimelineJS sheet template.
+
+use super::{row_record, Cells, Row};
+use crate::core::dataset::{Chronology, Domain, Phase};
+use crate::core::edtf::Edtf;
+use crate::core::import::json::era_dates;
+use crate::core::import::{
+    file_stem, imported_source, media_footnote, timeline_event, timeline_note, title_from, when,
+    when_from_parts, DatePart, Derive, Draft, Format, Item, Record, Slugs,
+};
+use crate::core::story::{slides_story, Slide};
+use std::collections::HashMap;
+
+/// A date from the Year/Month/Day columns (with a prefix: "" or "end "), or an EDTF interval
+/// in the Year column.
+fn row_date(cells: &Cells, prefix: &str, record: &mut Record) -> Result<Option<Edtf>, ()> {
+    let name = |part: &str| format!("{prefix}{part}");
+    match when_from_parts(
+        cells.some(&name("year")),
+        cells.some(&name("month")),
+        cells.some(&name("day")),
+    ) {
+        Ok(d) => Ok(d),
+        Err((part, message)) => {
+            let column = match part {
+                DatePart::Year => name("year"),
+                DatePart::Month => name("month"),
+                DatePart::Day => name("day"),
+            };
+            record.problem(&cells.column(&column), message);
+            Err(())
+        }
+    }
+}
+
+/// The TimelineJS Google-sheet template.
+pub(super) fn timeline(
+    header: &Row,
+    cols: &HashMap<String, usize>,
+    data: &[&Row],
+    file_name: &str,
+) -> Draft {
+    let mut title: Option<String> = None;
+    let mut records = Vec::with_capacity(data.len());
+    let mut groups = Slugs::default();
+    let mut era_ids = Slugs::default();
+    // The sheet's story: its (first) title row, then a scene for each row that makes an event.
+    let mut title_slide: Option<(&str, &str)> = None;
+    let mut story_slides = Vec::new();
+    for row in data {
+        let cells = Cells {
+            header,
+            cols,
+            row,
+            restore: false,
+        };
+        let kind = cells.get("type").trim().to_lowercase();
+        if kind == "title" {
+            if title.is_none() {
+                let headline = cells.get("headline").trim();
+                if !headline.is_empty() {
+                    title = Some(headline.to_string());
+                }
+            }
+            title_slide.get_or_insert((cells.get("headline"), cells.get("text")));
+            continue;
+        }
+        let mut record = row_record(header, row);
+        let start = row_date(&cells, "", &mut record);
+        let end = row_date(&cells, "end ", &mut record);
+        let span = match (start, end) {
+            (Ok(None), _) => {
+                record.problem(&cells.column("year"), "the year is missing");
+                None
+            }
+            (Ok(Some(start)), Ok(end)) => match when(start, end) {
+                Ok(w) => Some(w),
+                Err(message) => {
+                    record.problem(&cells.column("end year"), message);
+                    None
+                }
+            },
+            _ => None,
+        };
+        let headline = cells.get("headline");
+        let text = cells.get("text");
+        if kind == "era" {
+            let label = headline.trim();
+            if label.is_empty() {
+                record.problem(&cells.column("headline"), "an era needs a headline");
+            }
+            let column = cells.column("year");
+            let dates = span.and_then(|w| era_dates(w, &mut record, &column));
+            if let (Some((start, end)), true) = (dates, record.problems.is_empty()) {
+                record.item = Item::Era(Phase {
+                    id: era_ids.fresh(label, "era"),
+                    label: label.to_string(),
+                    start,
+                    end,
+                    summary: String::new(),
+                    evidence: String::new(),
+                });
+            }
+            records.push(record);
+            continue;
+        }
+        let event_title = title_from(headline, text);
+        if event_title.is_none() {
+            record.problem(
+                &cells.column("headline"),
+                "the headline and the text are both empty",
+            );
+        }
+        match media_footnote(
+            cells.get("media"),
+            cells.get("media caption"),
+            cells.get("media credit"),
+        ) {
+            Ok(f) => record.media = f,
+            Err(message) => record.problem(&cells.column("media"), message),
+        }
+        if let (Some(w), Some(event_title), true) = (span, event_title, record.problems.is_empty())
+        {
+            let id = format!("row-{}", row.number);
+            story_slides.push(Slide {
+                event_id: id.clone(),
+                start: w.0,
+                end: w.1,
+                title: event_title.clone(),
+                text: text.to_string(),
+            });
+            let mut event = timeline_event(
+                id,
+                w,
+                event_title,
+                text.to_string(),
+                cells.get("group"),
+                &mut groups,
+            );
+            event.note = timeline_note(
+                cells.some("time"),
+                cells.some("end time"),
+                cells.some("display date"),
+            );
+            record.item = Item::Event(Box::new(event));
+        }
+        records.push(record);
+    }
+    let title = title.unwrap_or_else(|| file_stem(file_name));
+    let stories = slides_story(&title, title_slide, story_slides)
+        .into_iter()
+        .collect();
+    Draft {
+        format: Format::TimelineCsv,
+        base: Chronology {
+            source: imported_source(&title, file_name, Format::TimelineCsv),
+            title,
+            view: None,
+            phases: vec![],
+            domains: groups
+                .order
+                .into_iter()
+                .map(|(id, label)| Domain {
+                    id,
+                    label,
+                    description: String::new(),
+                })
+                .collect(),
+            third_parties: vec![],
+            footnotes: vec![],
+            sources: vec![],
+            events: vec![],
+            stories,
+        },
+        records,
+        fatal: vec![],
+        derive: Derive::Eras,
+        view: None,
+        notices: vec![],
+    }
+}

@@ -1,0 +1,197 @@
+//! Our own CSV: round trips, separators, columns, problems, limits.
+
+use super::*;
+
+fn assert_same_events(original: &Chronology, back: &Chronology) {
+    assert_eq!(back.events.len(), original.events.len());
+    for (a, b) in original.events.iter().zip(&back.events) {
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.start, b.start);
+        assert_eq!(a.end, b.end);
+        assert_eq!(a.title, b.title);
+        assert_eq!(a.summary, b.summary);
+        assert_eq!(a.phase, b.phase);
+        assert_eq!(a.domains, b.domains);
+        assert_eq!(a.third_parties, b.third_parties);
+        assert_eq!(a.actors, b.actors);
+        assert_eq!(a.footnotes, b.footnotes);
+        assert_eq!(a.evidence, b.evidence);
+        assert_eq!(a.note, b.note);
+        for n in &a.footnotes {
+            assert_eq!(
+                original.footnote(*n).unwrap().url,
+                back.footnote(*n).unwrap().url,
+                "footnote {n}"
+            );
+        }
+    }
+}
+
+#[test]
+fn our_csv_export_round_trips_the_events() {
+    let mut data = embedded().unwrap();
+    data.sort_events();
+    let back = ok(&to_csv(&data), "japan-nato.csv");
+    assert_eq!(back.format, Format::Csv);
+    assert_same_events(&data, &back.chronology);
+    assert_eq!(back.chronology.title, "japan-nato");
+    let piracy = filtered(&data, |i| {
+        data.events[i].domains.iter().any(|d| d == "piracy")
+    });
+    let back = ok(&to_csv(&piracy), "piracy.csv");
+    assert_same_events(&piracy, &back.chronology);
+    assert_eq!(
+        back.chronology.domain("piracy").map(|d| d.label.as_str()),
+        Some("Piracy")
+    );
+}
+
+/// `text`'s rows written again with `separator` between fields, every field quoted.
+fn reseparated(text: &str, separator: &str) -> String {
+    csv::rows(text, b',')
+        .iter()
+        .map(|row| {
+            let fields: Vec<String> = row
+                .fields
+                .iter()
+                .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+                .collect();
+            fields.join(separator)
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+#[test]
+fn csv_separated_by_semicolons_or_tabs_imports_the_same_events() {
+    let mut data = embedded().unwrap();
+    data.sort_events();
+    let text = to_csv(&data);
+    for separator in [";", "\t"] {
+        let back = ok(&reseparated(&text, separator), "japan-nato.csv");
+        assert_eq!(back.format, Format::Csv);
+        assert_same_events(&data, &back.chronology);
+    }
+    // TimelineJS's sheet saved by a spreadsheet where the comma is the decimal mark: unquoted
+    // commas are text.
+    let sheet = "Year;Month;Day;Headline;Text\n1991;;;Wörner visits Tokyo;A visit, the first\n2001;9;12;Article 5, invoked;Text\n";
+    let i = ok(sheet, "x.csv");
+    assert_eq!(i.format, Format::TimelineCsv);
+    let titles: Vec<_> = i
+        .chronology
+        .events
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Wörner visits Tokyo", "Article 5, invoked"]);
+    assert_eq!(i.chronology.events[0].summary, "A visit, the first");
+    // A comma-separated file is read with commas even when semicolons appear in its first row.
+    let commas = "id,start,title,domains\na,1990,\"A; B\",x;y\n";
+    let i = ok(commas, "x.csv");
+    assert_eq!(i.chronology.events[0].title, "A; B");
+    assert_eq!(i.chronology.events[0].domains, ["x", "y"]);
+    // Bad rows are still reported by row and column, whatever the separator.
+    let f = fail("id;start;title\na;19x0;A\n", "x.csv");
+    has(
+        &f,
+        "row 2, column start: '19x0' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2004~, 2004?, 199X or 1990/2003",
+    );
+}
+
+#[test]
+fn our_csv_columns_may_be_reordered_or_missing() {
+    let text = "title,start,id,domains,footnotes,source_urls,phase\nA,1990,a,north-korea; cyber,2;3, ; https://x.org/3,p\nB,2001-05,b,,,,p\n";
+    let i = ok(text, "x.csv");
+    let c = &i.chronology;
+    assert_eq!(c.domain("north-korea").unwrap().label, "North korea");
+    assert_eq!(c.footnote(2).unwrap().url, None);
+    assert_eq!(
+        c.footnote(3).unwrap().url.as_deref(),
+        Some("https://x.org/3")
+    );
+    assert_eq!(c.footnote(3).unwrap().citation, "Footnote 3 of the source");
+    let p = c.phase("p").unwrap();
+    assert_eq!(
+        (p.start.to_iso(), p.end.to_iso()),
+        ("1990".into(), "2001-05".into())
+    );
+}
+
+#[test]
+fn our_csv_problems_are_precise() {
+    let text = "id,start,end,title,footnotes,source_urls\n\
+a,1990,,A,,\n\
+a,1991,,A2,,\n\
+,1992,,C,,\n\
+d,19x4,,D,,\n\
+e,1994,1990,E,,\n\
+f,1995,,,,\n\
+g,1996,,G,0;x,\n\
+h,1997,,H,1,javascript:alert(1)\n\
+i,1998,,I,1;2,https://a.org\n";
+    let f = fail(text, "x.csv");
+    assert_eq!(f.format, Some(Format::Csv));
+    has(&f, "row 3, column id: the id 'a' is already used by row 2");
+    has(&f, "row 4, column id: the id is empty");
+    has(
+        &f,
+        "row 5, column start: '19x4' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2004~, 2004?, 199X or 1990/2003",
+    );
+    has(
+        &f,
+        "row 6, column end: the end (1990) is before the start (1994)",
+    );
+    has(&f, "row 7, column title: the title is empty");
+    has(&f, "row 8, column footnotes: '0' is not a footnote number");
+    has(&f, "row 8, column footnotes: 'x' is not a footnote number");
+    has(
+        &f,
+        "row 9, column source_urls: 'javascript:alert(1)' is not an http(s) link",
+    );
+    has(&f, "row 10, column source_urls: has 1 link for 2 footnotes");
+    assert_eq!((f.records, f.bad_records), (9, 8));
+}
+
+#[test]
+fn too_many_records_are_refused() {
+    let mut text = String::from("Year,Headline\n");
+    for _ in 0..=MAX_EVENTS {
+        text.push_str("1,x\n");
+    }
+    let f = import(text.as_bytes(), "x.csv", true).unwrap_err();
+    assert_eq!(
+        lines(&f),
+        ["file: the file has 1,000,001 records; at most 1,000,000 can be imported"]
+    );
+}
+
+#[test]
+fn dates_parts_are_checked() {
+    assert_eq!(parse_year("-44"), Ok(-44));
+    assert_eq!(parse_year("+1000000"), Ok(1_000_000));
+    assert!(parse_year("1000001").is_err());
+    assert!(parse_year("99999999999999999999999").is_err());
+    assert!(parse_year("-").is_err());
+    assert_eq!(parse_month("Sept."), Ok(9));
+    assert_eq!(parse_month("DEC"), Ok(12));
+    assert!(parse_month("0").is_err());
+    assert!(parse_month("ju").is_err());
+    assert_eq!(
+        date_from_parts(Some("2019"), Some("2"), Some("29")),
+        Err((DatePart::Day, "29 is not a day of February 2019".into()))
+    );
+    assert_eq!(
+        date_from_parts(Some("-44"), Some("2"), Some("29")),
+        Ok(PartialDate::day(-44, 2, 29).ok())
+    );
+}
+
+#[test]
+fn slugs_are_unique_and_never_empty() {
+    let mut s = Slugs::default();
+    assert_eq!(s.id("Cyber defence", "g"), "cyber-defence");
+    assert_eq!(s.id("cyber  DEFENCE!", "g"), "cyber-defence-2");
+    assert_eq!(s.id("Cyber defence", "g"), "cyber-defence");
+    assert_eq!(s.id("!!!", "group"), "group");
+    assert_eq!(s.id("日本", "group"), "日本");
+}

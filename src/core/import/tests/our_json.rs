@@ -1,0 +1,141 @@
+//! Our own JSON: round trips and every problem reported with its place.
+
+use super::*;
+
+#[test]
+fn our_json_export_round_trips_exactly() {
+    let data = embedded().unwrap();
+    let mut sorted = data.clone();
+    sorted.sort_events();
+    let back = ok(&to_json(&data), "japan-nato.json");
+    assert_eq!(back.format, Format::Json);
+    assert_eq!(back.chronology, sorted);
+    assert_eq!(back.skipped_records, 0);
+
+    let cyber = filtered(&data, |i| {
+        data.events[i].domains.iter().any(|d| d == "cyber")
+    });
+    let back = ok(&to_json(&cyber), "cyber.json");
+    let mut expected = cyber.clone();
+    expected.sort_events();
+    assert_eq!(back.chronology, expected);
+}
+
+#[test]
+fn the_embedded_dataset_re_imports_to_itself() {
+    // The committed file is already in view order, so nothing moves.
+    let data = embedded().unwrap();
+    assert_eq!(
+        import(to_json(&data).as_bytes(), "x.json", false).map(|i| i.chronology),
+        Ok(data)
+    );
+}
+
+fn small_json(events: &str) -> String {
+    format!(
+        r#"{{"title":"T","source":{{"title":"S","author":"A"}},
+"phases":[{{"id":"p","label":"P","start":"1990","end":"2000","summary":"","evidence":""}}],
+"domains":[{{"id":"d","label":"D"}}],
+"footnotes":[{{"number":1,"citation":"C","url":null}}],
+"events":[{events}]}}"#
+    )
+}
+
+#[test]
+fn every_bad_event_of_our_json_is_reported() {
+    let text = small_json(
+        r#"{"id":"a","start":"1994","title":"A","summary":""},
+{"id":"b","start":"19x4","title":"B","summary":""},
+{"id":"c","start":"1995","summary":"","foo":1},
+{"id":"a","start":"1996","title":"A again","summary":""},
+{"id":"e","start":"1997","title":"E","summary":"","phase":"nope","domains":["zz"],"footnotes":[9]},
+{"id":"f","start":"1998","end":"1990","title":"F","summary":""},
+{"id":"g","start":"1999-02-30","title":"G","summary":""}"#,
+    );
+    let f = fail(&text, "x.json");
+    assert_eq!(f.format, Some(Format::Json));
+    has(
+        &f,
+        "event 2 (id 'b'), field start: '19x4' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2004~, 2004?, 199X or 1990/2003",
+    );
+    has(&f, "event 3 (id 'c'): unknown field `foo`");
+    has(&f, "event 3 (id 'c'): missing field `title`");
+    has(
+        &f,
+        "event 4 (id 'a'): the id 'a' is already used by event 1",
+    );
+    has(&f, "event 5 (id 'e'): the phase 'nope' is not defined");
+    has(&f, "event 5 (id 'e'): the domain 'zz' is not defined");
+    has(&f, "event 5 (id 'e'): footnote 9 does not exist");
+    has(&f, "event 6 (id 'f'): ends (1990) before it starts (1998)");
+    has(
+        &f,
+        "event 7 (id 'g'), field start: '1999-02-30' has no such day in its month",
+    );
+    assert_eq!(f.records, 7);
+    assert_eq!(f.bad_records, 6);
+    assert!(f.can_skip);
+
+    let skipped = import(text.as_bytes(), "x.json", true).unwrap();
+    assert_eq!(skipped.chronology.events.len(), 1);
+    assert_eq!(skipped.chronology.events[0].id, "a");
+    assert_eq!(skipped.skipped_records, 6);
+    assert_eq!(skipped.skipped.len(), f.problems.len());
+    assert!(validate(&skipped.chronology).is_empty());
+}
+
+#[test]
+fn problems_outside_events_cannot_be_skipped() {
+    let text = small_json(r#"{"id":"a","start":"1994","title":"A","summary":""}"#)
+        .replace(r#""citation":"C""#, r#""citation":"C","bar":2"#);
+    let f = import(text.as_bytes(), "x.json", true).unwrap_err();
+    assert!(!f.can_skip);
+    has(&f, "footnote 1: unknown field `bar`, expected one of `number`, `citation`, `url`, `other_urls`, `sources`");
+}
+
+#[test]
+fn events_without_a_phase_are_fine_and_footnotes_may_have_gaps() {
+    let text = small_json(r#"{"id":"a","start":"1994","title":"A","summary":"","phase":""},{"id":"b","start":"1991","title":"B","summary":"","phase":"p"}"#)
+        .replace(r#""number":1"#, r#""number":7"#);
+    let i = ok(&text, "x.json");
+    assert_eq!(i.chronology.events[0].id, "b");
+    assert_eq!(i.chronology.events[1].phase, "");
+}
+
+#[test]
+fn json_errors_have_a_place() {
+    let f = fail("{\n  \"title\": \"x\",\n  \"events\": [", "x.json");
+    assert_eq!(lines(&f), ["line 3, column 13: EOF while parsing a list"]);
+    let f = fail("{\"a\": tru}", "x.json");
+    assert!(
+        lines(&f)[0].starts_with("line 1, column 10: expected ident"),
+        "{:?}",
+        lines(&f)
+    );
+    let truncated = to_json(&embedded().unwrap());
+    let f = fail(&truncated[..truncated.len() / 2], "x.json");
+    assert!(
+        f.problems[0].location.starts_with("line "),
+        "{:?}",
+        f.problems
+    );
+    assert!(!f.problems[0].message.contains(" at line "));
+    assert!(!f.can_skip);
+}
+
+#[test]
+fn deep_nesting_is_refused_before_parsing() {
+    let deep = "[".repeat(100_000);
+    let f = fail(&deep, "x.json");
+    assert_eq!(
+        lines(&f),
+        ["line 1, column 65: the JSON is nested more than 64 levels deep"]
+    );
+    // Brackets inside strings do not count.
+    let nested_in_text = format!("{{\"title\":\"{}\",\"events\":[]}}", "[{".repeat(200));
+    let f = fail(&nested_in_text, "x.json");
+    assert_eq!(lines(&f), ["file: the file has no events"]);
+    let ok_depth = format!("{}{}", "[".repeat(64), "]".repeat(64));
+    let f = fail(&ok_depth, "x.json");
+    assert!(lines(&f)[0].starts_with("file: the JSON must be an object"));
+}

@@ -1,0 +1,168 @@
+//! TimelineJS CSV (the sheet template).
+
+use super::*;
+
+#[test]
+fn timeline_csv_imports_titles_eras_groups_and_precision() {
+    let mut rows = vec![
+        tl_row("", "", "", ("", "", ""), "Japan and NATO", "title", ""),
+        tl_row("1983", "", "", ("", "", ""), "Williamsburg", "", "Summits"),
+        tl_row(
+            "1991",
+            "April",
+            "",
+            ("1992", "", ""),
+            "Wörner",
+            "",
+            "Visits",
+        ),
+        tl_row(
+            "2014",
+            "5",
+            "6",
+            ("", "", ""),
+            "Abe at the NAC",
+            "",
+            "Summits",
+        ),
+        tl_row("-500", "", "", ("", "", ""), "Long ago", "", ""),
+        tl_row("20000", "Sept", "", ("", "", ""), "Far away", "", ""),
+        tl_row("1980", "", "", ("1999", "", ""), "Cold War", "era", ""),
+    ];
+    rows.push(
+        "2000,,,,,,,,,\"Quoted, with \"\"comma\"\"\",\"two\nlines\",https://example.org/a,Credit,Caption,,,,"
+            .to_string(),
+    );
+    let i = ok(&tl_csv(&rows), "sheet.csv");
+    assert_eq!(i.format, Format::TimelineCsv);
+    let c = &i.chronology;
+    assert_eq!(c.title, "Japan and NATO");
+    assert_eq!(
+        c.source.note.as_deref(),
+        Some("Imported from sheet.csv (TimelineJS CSV)")
+    );
+    let ids: Vec<(&str, String)> = c
+        .events
+        .iter()
+        .map(|e| (e.id.as_str(), e.start.to_iso()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("row-6", "-0500".to_string()),
+            ("row-3", "1983".into()),
+            ("row-4", "1991-04".into()),
+            ("row-9", "2000".into()),
+            ("row-5", "2014-05-06".into()),
+            ("row-7", "20000-09".into()),
+        ]
+    );
+    let quoted_row = c.events.iter().find(|e| e.id == "row-9").unwrap();
+    assert_eq!(quoted_row.title, "Quoted, with \"comma\"");
+    assert_eq!(quoted_row.summary, "two\nlines");
+    assert_eq!(quoted_row.footnotes, [1]);
+    assert_eq!(c.footnotes[0].citation, "Credit — Caption");
+    assert_eq!(c.phases.len(), 1);
+    assert_eq!(c.phases[0].id, "cold-war");
+    let worner = c.events.iter().find(|e| e.id == "row-4").unwrap();
+    assert_eq!(worner.phase, "cold-war");
+    assert_eq!(worner.domains, ["visits"]);
+    assert_eq!(c.events[0].phase, "");
+}
+
+#[test]
+fn timeline_csv_problems_are_precise() {
+    let rows = vec![
+        tl_row("1994", "", "", ("", "", ""), "fine", "", ""),
+        tl_row("1994", "", "", ("1990", "", ""), "r3", "", ""),
+        tl_row("1994", "", "3", ("", "", ""), "r4", "", ""),
+        tl_row("2001", "13", "", ("", "", ""), "r5", "", ""),
+        tl_row("2001", "April", "31", ("", "", ""), "r6", "", ""),
+        tl_row("19x4", "", "", ("", "", ""), "r7", "", ""),
+        tl_row("99999999", "", "", ("", "", ""), "r8", "", ""),
+        "1999,1,2".to_string(),
+        tl_row("", "3", "", ("", "", ""), "r10", "", ""),
+        tl_row("2000", "", "", ("", "", ""), "", "", "").replace("Some text", ""),
+        tl_row("2000", "", "", ("", "", ""), "", "era", ""),
+        "2001,,,,,,,,,javascript link,,javascript:alert(1),,,,,,".to_string(),
+        tl_row("", "", "", ("", "", ""), "no year", "", ""),
+    ];
+    let f = fail(&tl_csv(&rows), "x.csv");
+    has(
+        &f,
+        "row 3, column End Year: the end (1990) is before the start (1994)",
+    );
+    has(&f, "row 4, column Day: a day needs a month");
+    has(&f, "row 5, column Month: '13' is not a month (1–12)");
+    has(&f, "row 6, column Day: 31 is not a day of April 2001");
+    has(&f, "row 7, column Year: '19x4' is not a year");
+    has(
+        &f,
+        "row 8, column Year: '99999999' is out of range (±1000000 at most)",
+    );
+    has(&f, "row 9: has 3 fields, the header has 18");
+    has(&f, "row 10, column Year: a month or a day needs a year");
+    has(
+        &f,
+        "row 11, column Headline: the headline and the text are both empty",
+    );
+    has(&f, "row 12, column Headline: an era needs a headline");
+    has(
+        &f,
+        "row 13, column Media: 'javascript:alert(1)' is not an http(s) link",
+    );
+    has(&f, "row 14, column Year: the year is missing");
+    assert_eq!((f.records, f.bad_records), (13, 12));
+    let i = import(tl_csv(&rows).as_bytes(), "x.csv", true).unwrap();
+    assert_eq!(i.chronology.events.len(), 1);
+    assert_eq!(i.skipped_records, 12);
+}
+
+#[test]
+fn timeline_csv_columns_may_come_in_any_order_and_case() {
+    let text = " headline ,YEAR,month\nA,1990,feb\r\nB,-12,\n\n";
+    let i = ok(text, "x.txt");
+    assert_eq!(i.chronology.events.len(), 2);
+    assert_eq!(i.chronology.events[0].start.to_iso(), "-0012");
+    assert_eq!(i.chronology.events[1].start.to_iso(), "1990-02");
+    assert_eq!(i.chronology.title, "x");
+}
+
+#[test]
+fn an_unclosed_quote_is_a_problem_of_its_row() {
+    let text = "Year,Headline\n1990,a\n1991,\"b\n1992,c\n";
+    let f = fail(text, "x.csv");
+    assert_eq!(
+        lines(&f),
+        ["row 3: a quoted field is not closed (a closing \" is missing before the end of the file)"]
+    );
+    assert!(f.can_skip);
+    assert_eq!(
+        import(text.as_bytes(), "x.csv", true)
+            .unwrap()
+            .chronology
+            .events
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_csv_without_known_columns_is_refused() {
+    let f = fail("a,b,c\n1,2,3\n", "x.csv");
+    assert_eq!(
+        lines(&f),
+        ["row 1: the first row must name the columns: either id, start, title… or Year, Month, Day, Headline…"]
+    );
+    assert!(!import(b"a,b\n1,2", "x.csv", true).unwrap_err().can_skip);
+    let f = fail("\n  <?xml version=\"1.0\"?>", "x.JSON");
+    assert_eq!(
+        lines(&f),
+        ["line 2, column 3: this is not JSON: a JSON file starts with '{'"]
+    );
+    // The content decides: a sheet named .json is still read as a sheet.
+    assert_eq!(
+        ok("Year,Headline\n1990,a\n", "x.json").format,
+        Format::TimelineCsv
+    );
+}

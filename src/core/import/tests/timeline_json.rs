@@ -1,0 +1,211 @@
+//! TimelineJS JSON.
+
+use super::*;
+
+const TIMELINE: &str = r##"{
+  "title": {"text": {"headline": "Cold War <i>and after</i>", "text": "intro"}},
+  "events": [
+    {"start_date": {"year": "1983"}, "text": {"headline": "Year only", "text": "<p>Williamsburg</p>"}, "group": "Summits"},
+    {"start_date": {"year": 1991, "month": 4}, "end_date": {"year": 1992}, "text": {"headline": "Month", "text": ""}, "group": "Visits", "unique_id": "worner"},
+    {"start_date": {"year": 2014, "month": "5", "day": "6", "hour": 10}, "text": {"headline": "", "text": "Abe speaks at the North Atlantic Council in Brussels, the first Japanese prime minister to do so there"},
+     "media": {"url": "https://www.nato.int/x", "caption": "NAC", "credit": "NATO"}, "group": "Summits", "background": {"color": "#fff"}},
+    {"start_date": {"year": -44, "month": 3, "day": 15}, "text": {"headline": "<script>alert(1)</script>"}, "group": "Summits"},
+    {"start_date": {"year": 123456}, "text": {"headline": "Far future"}, "group": "Ünïcode & Co"}
+  ],
+  "eras": [
+    {"start_date": {"year": 1980}, "end_date": {"year": 1999}, "text": {"headline": "Cold War & after"}},
+    {"start_date": {"year": 2000}, "end_date": {"year": 2019}, "text": {"headline": "Cold War & after"}}
+  ]
+}"##;
+
+#[test]
+fn timeline_times_of_day_and_display_dates_are_kept_as_the_events_note() {
+    let json = r#"{"events": [
+      {"start_date": {"year": 2014, "month": 5, "day": 6, "hour": 10}, "text": {"headline": "Hour only"}},
+      {"start_date": {"year": 2001, "month": 9, "day": 11, "hour": "8", "minute": "46", "second": 5},
+       "end_date": {"year": 2001, "month": 9, "day": 11, "hour": 10, "minute": 28}, "text": {"headline": "Hour to hour"}},
+      {"start_date": {"year": 1991, "display_date": "Spring 1991"}, "text": {"headline": "Its own display"}},
+      {"start_date": {"year": 1991}, "display_date": "Early 1990s", "text": {"headline": "Slide display"}},
+      {"start_date": {"year": 1991}, "text": {"headline": "Nothing more"}},
+      {"start_date": {"year": 1991, "hour": 10.5}, "text": {"headline": "Half an hour"}},
+      {"start_date": {"year": 1991, "hour": "noon"}, "text": {"headline": "Noon"}},
+      {"start_date": {"year": 1991, "hour": 25, "minute": 3}, "text": {"headline": "Hour 25"}},
+      {"start_date": {"year": 1991, "hour": 7, "minute": 75}, "text": {"headline": "Minute 75"}}
+    ]}"#;
+    let i = ok(json, "t.json");
+    let note = |title: &str| {
+        i.chronology
+            .events
+            .iter()
+            .find(|e| e.title == title)
+            .unwrap()
+            .note
+            .clone()
+    };
+    assert_eq!(
+        note("Hour only").as_deref(),
+        Some("Time of day in the imported file: 10:00.")
+    );
+    assert_eq!(
+        note("Hour to hour").as_deref(),
+        Some("Times of day in the imported file: 08:46:05 to 10:28.")
+    );
+    assert_eq!(
+        note("Its own display").as_deref(),
+        Some("The file displays the date as “Spring 1991”.")
+    );
+    assert_eq!(
+        note("Slide display").as_deref(),
+        Some("The file displays the date as “Early 1990s”.")
+    );
+    assert_eq!(note("Nothing more"), None);
+    // Times that are not whole hours, minutes and seconds in range are left out.
+    for title in ["Half an hour", "Noon", "Hour 25", "Minute 75"] {
+        assert_eq!(note(title), None, "{title}");
+    }
+    // The sheet's Time, End Time and Display Date columns.
+    let mut row = tl_row("2001", "9", "11", ("", "", ""), "Attacks", "", "");
+    row = row.replacen("2001,9,11,,", "2001,9,11,8:46 AM,", 1);
+    row = row.replacen(",,,Attacks,", ",,Tuesday morning,Attacks,", 1);
+    let i = ok(&tl_csv(&[row]), "sheet.csv");
+    assert_eq!(
+        i.chronology.events[0].note.as_deref(),
+        Some("Time of day in the imported file: 8:46 AM. The file displays the date as “Tuesday morning”.")
+    );
+    // Kept through our own export and import.
+    let back = ok(&to_json(&i.chronology), "back.json");
+    assert_eq!(back.chronology.events[0].note, i.chronology.events[0].note);
+}
+
+#[test]
+fn timeline_json_keeps_precision_groups_eras_and_links() {
+    let i = ok(TIMELINE, "nato.json");
+    assert_eq!(i.format, Format::TimelineJson);
+    let c = &i.chronology;
+    assert_eq!(c.title, "Cold War <i>and after</i>");
+    assert_eq!(c.source.title, c.title);
+    assert_eq!(c.source.author, "");
+    assert_eq!(
+        c.source.note.as_deref(),
+        Some("Imported from nato.json (TimelineJS JSON)")
+    );
+    let by_title = |t: &str| c.events.iter().find(|e| e.title == t).unwrap();
+    let year = by_title("Year only");
+    assert_eq!(year.start.precision(), Precision::Year);
+    assert_eq!(year.summary, "<p>Williamsburg</p>");
+    assert_eq!(year.id, "event-1");
+    assert_eq!(year.phase, "cold-war-after");
+    let month = by_title("Month");
+    assert_eq!(month.id, "worner");
+    assert_eq!(month.start.to_iso(), "1991-04");
+    assert_eq!(month.end.unwrap().to_iso(), "1992");
+    let text_title = c
+        .events
+        .iter()
+        .find(|e| e.start.to_iso() == "2014-05-06")
+        .unwrap();
+    assert_eq!(text_title.title.chars().count(), 80);
+    assert!(text_title.title.starts_with("Abe speaks"));
+    assert_eq!(text_title.phase, "cold-war-after-2");
+    assert_eq!(text_title.footnotes, [1]);
+    let note = c.footnote(1).unwrap();
+    assert_eq!(note.url.as_deref(), Some("https://www.nato.int/x"));
+    assert_eq!(note.citation, "NATO — NAC");
+    let script = by_title("<script>alert(1)</script>");
+    assert_eq!(script.start.to_iso(), "-0044-03-15");
+    assert_eq!(script.phase, "");
+    let far = by_title("Far future");
+    assert_eq!(far.start.year_number(), 123_456);
+    let domains: Vec<(&str, &str)> = c
+        .domains
+        .iter()
+        .map(|d| (d.id.as_str(), d.label.as_str()))
+        .collect();
+    assert_eq!(
+        domains,
+        [
+            ("summits", "Summits"),
+            ("visits", "Visits"),
+            ("ünïcode-co", "Ünïcode & Co")
+        ]
+    );
+    assert_eq!(year.domains, ["summits"]);
+    let phases: Vec<(&str, &str)> = c
+        .phases
+        .iter()
+        .map(|p| (p.id.as_str(), p.label.as_str()))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("cold-war-after", "Cold War & after"),
+            ("cold-war-after-2", "Cold War & after")
+        ]
+    );
+    assert_eq!(c.events.first().unwrap().title, "<script>alert(1)</script>");
+}
+
+#[test]
+fn timeline_json_problems_are_precise() {
+    let text = r#"{"events": [
+      {"start_date": {"year": "19x4"}, "text": {"headline": "a"}},
+      {"start_date": {"year": 2001, "month": 13}, "text": {"headline": "b"}},
+      {"start_date": {"year": 2001, "month": 4, "day": 31}, "text": {"headline": "c"}, "unique_id": "c"},
+      {"start_date": {"year": 1994}, "end_date": {"year": 1990}, "text": {"headline": "d"}},
+      {"start_date": {"year": 1994, "day": 3}, "text": {"headline": "e"}},
+      {"start_date": {"year": 99999999}, "text": {"headline": "f"}},
+      {"start_date": {"year": 2000}, "text": {"headline": "g"}, "media": {"url": "javascript:alert(1)"}, "unique_id": "x"},
+      {"start_date": {"year": 2000}, "text": {"headline": " ", "text": ""}},
+      {"start_date": {"year": 2000}, "text": {"headline": "i"}, "unique_id": "x"},
+      {"text": {"headline": "j"}},
+      {"start_date": {"year": 2000, "month": 2}, "text": {"headline": "ok"}}
+    ]}"#;
+    let f = fail(text, "t.json");
+    assert_eq!(f.format, Some(Format::TimelineJson));
+    has(&f, "event 1, field start_date.year: '19x4' is not a year");
+    has(
+        &f,
+        "event 2, field start_date.month: '13' is not a month (1–12)",
+    );
+    has(
+        &f,
+        "event 3 (id 'c'), field start_date.day: 31 is not a day of April 2001",
+    );
+    has(
+        &f,
+        "event 4, field end_date: the end (1990) is before the start (1994)",
+    );
+    has(&f, "event 5, field start_date.day: a day needs a month");
+    has(
+        &f,
+        "event 6, field start_date.year: '99999999' is out of range (±1000000 at most)",
+    );
+    has(
+        &f,
+        "event 7 (id 'x'), field media.url: 'javascript:alert(1)' is not an http(s) link",
+    );
+    has(
+        &f,
+        "event 8, field text.headline: the headline and the text are both empty",
+    );
+    has(
+        &f,
+        "event 9 (id 'x'), field unique_id: the id 'x' is already used by event 7",
+    );
+    has(&f, "event 10, field start_date: the start date is missing");
+    assert_eq!((f.records, f.bad_records), (11, 10));
+    assert!(f.can_skip);
+    let i = import(text.as_bytes(), "t.json", true).unwrap();
+    assert_eq!(i.chronology.events.len(), 1);
+    assert_eq!(i.chronology.events[0].start.to_iso(), "2000-02");
+    assert_eq!(i.chronology.title, "t");
+    assert_eq!(i.skipped_records, 10);
+}
+
+#[test]
+fn a_timeline_with_only_a_title_has_no_events() {
+    let f = fail(r#"{"title": {"text": {"headline": "x"}}}"#, "t.json");
+    assert_eq!(lines(&f), ["file: the file has no events"]);
+    let f = fail(r#"{"title": "x", "events": []}"#, "t.json");
+    assert_eq!(lines(&f), ["file: the file has no events"]);
+}

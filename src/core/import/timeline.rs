@@ -1,0 +1,117 @@
+//! What TimelineJS files (JSON and CSV alike) turn into: media footnotes, events, notes, titles.
+
+use super::{quoted, Slugs, When};
+use crate::core::dataset::{Event, Footnote};
+use crate::core::rich_text::one_line;
+
+/// A TimelineJS media link as a footnote (numbered when the chronology is built), or the
+/// problem with it. `Ok(None)` when there is no link.
+pub(crate) fn media_footnote(
+    url: &str,
+    caption: &str,
+    credit: &str,
+) -> Result<Option<Footnote>, String> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Ok(None);
+    }
+    if !crate::core::dataset::validate::is_web_url(url) {
+        return Err(format!("{} is not an http(s) link", quoted(url)));
+    }
+    let words: Vec<&str> = [credit.trim(), caption.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let citation = if words.is_empty() {
+        url.to_string()
+    } else {
+        words.join(" — ")
+    };
+    Ok(Some(Footnote {
+        number: 0,
+        citation,
+        url: Some(url.to_string()),
+        other_urls: vec![],
+        sources: vec![],
+    }))
+}
+
+/// A TimelineJS slide or spreadsheet row as an event: its group (if any) becomes its domain; the
+/// facets it cannot have stay empty, and its phase comes from the eras once all are read.
+pub(crate) fn timeline_event(
+    id: String,
+    (start, end, open): When,
+    title: String,
+    summary: String,
+    group: &str,
+    groups: &mut Slugs,
+) -> Event {
+    let group = group.trim();
+    Event {
+        id,
+        start,
+        end,
+        open,
+        title,
+        // TimelineJS text is HTML: kept as written, and shown through rich_text's allow-list.
+        summary,
+        phase: String::new(),
+        domains: if group.is_empty() {
+            vec![]
+        } else {
+            vec![groups.id(group, "group")]
+        },
+        third_parties: vec![],
+        actors: vec![],
+        footnotes: vec![],
+        evidence: String::new(),
+        note: None,
+    }
+}
+
+/// What a TimelineJS file says of an event's date beyond its day, kept as the event's note so
+/// that nothing is lost: the times of day (the timeline places events by day) and the date as
+/// the file displays it ("Spring 1991"). `None` when the file says nothing more.
+pub(crate) fn timeline_note(
+    start_time: Option<&str>,
+    end_time: Option<&str>,
+    display: Option<&str>,
+) -> Option<String> {
+    fn clean(s: Option<&str>) -> Option<&str> {
+        s.map(str::trim).filter(|s| !s.is_empty())
+    }
+    let mut parts = Vec::new();
+    match (clean(start_time), clean(end_time)) {
+        (Some(s), Some(e)) => parts.push(format!("Times of day in the imported file: {s} to {e}.")),
+        (Some(s), None) => parts.push(format!("Time of day in the imported file: {s}.")),
+        (None, Some(e)) => parts.push(format!("Time of day in the imported file: ends {e}.")),
+        (None, None) => {}
+    }
+    if let Some(d) = clean(display) {
+        parts.push(format!("The file displays the date as “{d}”."));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// An event title from a TimelineJS headline, or the start of the text when it has none: the
+/// text is HTML, and a title is its plain text on one line. (A headline is kept as written, its
+/// markup shown as text.)
+pub(crate) fn title_from(headline: &str, text: &str) -> Option<String> {
+    let h = headline.trim();
+    if !h.is_empty() {
+        return Some(h.to_string());
+    }
+    let t: String = one_line(text).chars().take(80).collect();
+    let t = t.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// "North korea" for "north-korea": a label for an id the file gives without one.
+pub(crate) fn label_for_id(id: &str) -> String {
+    let spaced = id.replace('-', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,256 @@
+//! Building the scene: where each block goes, the phase bands and the axis; finding what is
+//! under a point.
+
+use super::paint::Painter;
+use super::{
+    estimate, fit_label, solid, Font, GroupStrip, Ink, Item, PhaseStrip, Prim, Scene, SceneInput,
+    Stroke, Target, TargetKind, AXIS_HEIGHT, BOTTOM_PAD, GROUP_GAP, GROUP_HEADER_HEIGHT, LANES_TOP,
+    LANE_HEIGHT, MAJOR_Y, MINOR_Y, MIN_LANES, PHASE_LABEL_Y, SPAN_BAND_GAP, SPAN_LANE_HEIGHT,
+};
+use crate::core::dataset::Chronology;
+use crate::core::layout::Layout;
+use crate::core::scale::{ticks, TimeScale};
+
+/// Where a block's parts are drawn.
+struct BlockPlace {
+    points_top: f64,
+    spans_top: f64,
+}
+
+/// The heights of a block's point lanes and span band.
+fn band_heights(layout: &Layout, grouped: bool) -> (f64, f64) {
+    let point_lanes = if grouped {
+        layout.points.lanes.max(1)
+    } else {
+        layout.points.lanes.max(MIN_LANES)
+    };
+    let spans = if layout.spans.lanes > 0 {
+        SPAN_BAND_GAP + layout.spans.lanes as f64 * SPAN_LANE_HEIGHT
+    } else {
+        0.0
+    };
+    (point_lanes as f64 * LANE_HEIGHT, spans)
+}
+
+impl Scene {
+    /// The drawing of `input` in the window of `scale` (whose width is the drawing's width).
+    pub fn build(input: &SceneInput, scale: &TimeScale) -> Scene {
+        let width = scale.width;
+        let grouped = input.grouping.is_some();
+        let blocks = input.lay_out(scale, None);
+
+        // Where each block goes, top to bottom.
+        let mut y = LANES_TOP;
+        let mut places = Vec::with_capacity(blocks.len());
+        let mut groups = Vec::new();
+        for (n, laid) in blocks.iter().enumerate() {
+            let header = input.grouping.and_then(|g| g.groups.get(n));
+            if let Some(group) = header {
+                let top = y;
+                y += GROUP_HEADER_HEIGHT;
+                groups.push(GroupStrip {
+                    index: n,
+                    label: group.label.clone(),
+                    count: group.count,
+                    collapsed: group.collapsed,
+                    y: top,
+                    h: GROUP_HEADER_HEIGHT,
+                    end_y: y,
+                });
+                if group.collapsed {
+                    places.push(None);
+                    y += GROUP_GAP;
+                    continue;
+                }
+            }
+            let (points_h, spans_h) = band_heights(laid, grouped);
+            places.push(Some(BlockPlace {
+                points_top: y,
+                spans_top: y + points_h + SPAN_BAND_GAP,
+            }));
+            y += points_h + spans_h;
+            if let Some(strip) = groups.last_mut().filter(|_| grouped) {
+                strip.end_y = y;
+                y += GROUP_GAP;
+            }
+        }
+        let height = y + BOTTOM_PAD;
+
+        let visible_events: usize = blocks
+            .iter()
+            .map(|b| b.points.placed.len() + b.spans.placed.len())
+            .sum();
+        let mut items = Vec::with_capacity(64 + 4 * visible_events);
+        let targets = Vec::with_capacity(visible_events + 16);
+        let mut phases = Vec::with_capacity(input.data.phases.len());
+        draw_phases(input.data, scale, height, &mut items, &mut phases);
+        draw_axis(scale, height, &mut items);
+
+        let mut painter = Painter {
+            input,
+            scale,
+            items,
+            targets,
+        };
+        for (n, (laid, place)) in blocks.into_iter().zip(&places).enumerate() {
+            let group = grouped.then_some(n);
+            if let Some(strip) = groups.iter().find(|g| g.index == n) {
+                painter.header(strip);
+            }
+            let Some(place) = place else {
+                continue;
+            };
+            if !laid.spans.placed.is_empty() || !laid.spans.clusters.is_empty() {
+                painter.items.push(solid(Prim::Line {
+                    x1: 0.0,
+                    y1: place.spans_top - SPAN_BAND_GAP / 2.0,
+                    x2: width,
+                    y2: place.spans_top - SPAN_BAND_GAP / 2.0,
+                    stroke: Stroke {
+                        ink: Ink::Line,
+                        width: 1.0,
+                    },
+                }));
+            }
+            painter.points(laid.points, place.points_top, group);
+            painter.spans(laid.spans, place.spans_top, group);
+        }
+        let Painter { items, targets, .. } = painter;
+
+        Scene {
+            width,
+            height,
+            start: scale.start,
+            end: scale.end,
+            items,
+            targets,
+            phases,
+            groups,
+        }
+    }
+
+    /// The target under (x, y), if any: the topmost one that can be clicked.
+    pub fn hit(&self, x: f64, y: f64) -> Option<&Target> {
+        self.targets
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.kind, TargetKind::Mark { dimmed: true, .. }) && t.contains(x, y))
+    }
+
+    /// The group whose header is under (x, y), if any.
+    pub fn group_at(&self, x: f64, y: f64) -> Option<&GroupStrip> {
+        (0.0..=self.width)
+            .contains(&x)
+            .then(|| self.groups.iter().find(|g| y >= g.y && y <= g.y + g.h))
+            .flatten()
+    }
+
+    /// The events drawn one by one (not in a badge), in drawing order.
+    pub fn marks(&self) -> impl Iterator<Item = (usize, &Target)> {
+        self.targets.iter().filter_map(|t| match t.kind {
+            TargetKind::Mark { index, .. } => Some((index, t)),
+            TargetKind::Cluster { .. } => None,
+        })
+    }
+}
+
+/// The phase bands behind everything, each with its name where there is room.
+fn draw_phases(
+    data: &Chronology,
+    scale: &TimeScale,
+    height: f64,
+    items: &mut Vec<Item>,
+    phases: &mut Vec<PhaseStrip>,
+) {
+    let width = scale.width;
+    for (i, p) in data.phases.iter().enumerate() {
+        let x1 = scale.to_px(p.start.first_day() as f64).max(0.0);
+        let x2 = scale.to_px(p.end.end_day() as f64).min(width);
+        if x2 <= x1 {
+            continue;
+        }
+        items.push(solid(Prim::Rect {
+            x: x1,
+            y: AXIS_HEIGHT,
+            w: x2 - x1,
+            h: height - AXIS_HEIGHT,
+            radius: 0.0,
+            fill: Some(Ink::Phase((i % 2) as u8)),
+            stroke: None,
+        }));
+        phases.push(PhaseStrip {
+            index: i,
+            x: x1,
+            y: AXIS_HEIGHT,
+            w: x2 - x1,
+            h: LANES_TOP - AXIS_HEIGHT,
+        });
+        let label = fit_label(&p.label, estimate(&p.label), x2 - x1 - 8.0);
+        if !label.is_empty() {
+            items.push(solid(Prim::Text {
+                x: x1 + 4.0,
+                y: PHASE_LABEL_Y,
+                text: label,
+                font: Font::Phase,
+                ink: Ink::Muted,
+            }));
+        }
+    }
+}
+
+/// The axis: a band, major ticks (lines through the whole drawing), minor ticks; each tier's
+/// labels where the tick labeller puts them (never overlapping).
+fn draw_axis(scale: &TimeScale, height: f64, items: &mut Vec<Item>) {
+    items.push(solid(Prim::Rect {
+        x: 0.0,
+        y: 0.0,
+        w: scale.width,
+        h: AXIS_HEIGHT,
+        radius: 0.0,
+        fill: Some(Ink::Panel),
+        stroke: None,
+    }));
+    let ticks = ticks(scale);
+    for t in &ticks.major {
+        if t.x >= 0.0 {
+            items.push(solid(Prim::Line {
+                x1: t.x,
+                y1: 0.0,
+                x2: t.x,
+                y2: height,
+                stroke: Stroke {
+                    ink: Ink::MajorLine,
+                    width: 1.0,
+                },
+            }));
+        }
+        if !t.label.is_empty() {
+            items.push(solid(Prim::Text {
+                x: t.label_x + 3.0,
+                y: MAJOR_Y,
+                text: t.label.clone(),
+                font: Font::MajorTick,
+                ink: Ink::Text,
+            }));
+        }
+    }
+    for t in &ticks.minor {
+        items.push(solid(Prim::Line {
+            x1: t.x,
+            y1: AXIS_HEIGHT - 18.0,
+            x2: t.x,
+            y2: height,
+            stroke: Stroke {
+                ink: Ink::Line,
+                width: 1.0,
+            },
+        }));
+        items.push(solid(Prim::Text {
+            x: t.label_x + 3.0,
+            y: MINOR_Y,
+            text: t.label.clone(),
+            font: Font::Tick,
+            ink: Ink::Muted,
+        }));
+    }
+}

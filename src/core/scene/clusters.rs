@@ -1,0 +1,79 @@
+//! Opening a "+N" badge: the window that spreads its members, or a list.
+
+use super::SceneInput;
+use crate::core::layout::Layout;
+use crate::core::scale::TimeScale;
+use crate::core::viewport::{Viewport, MIN_SPAN_DAYS};
+
+/// What activating a "+N" badge does.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ClusterOpening {
+    /// Zoom in to this window: the smallest (centred on the members, inside the current window)
+    /// where none of them is folded any more.
+    Zoom(Viewport),
+    /// Not even the narrowest window ([`MIN_SPAN_DAYS`]) spreads them (too many on one day):
+    /// list them instead, e.g. in a popover.
+    List,
+}
+
+/// Each window tried while opening a cluster is this much wider than the one before.
+const OPENING_STEP: f64 = 1.15;
+
+/// What activating the cluster of `members` (drawn in `group`, in the spans' band or not) in
+/// the scene of `input` at `scale` does: the smallest window that spreads its members, which is
+/// never wider than the current one (and lies within it), or [`ClusterOpening::List`].
+///
+/// Windows centred on the members are tried from the narrowest that holds them up to the
+/// current one, laying each out as the scene would; cost: a few dozen layouts of narrow
+/// windows, for a click, not for a frame.
+pub fn open_cluster(
+    input: &SceneInput,
+    scale: &TimeScale,
+    members: &[usize],
+    group: Option<usize>,
+    spans: bool,
+) -> ClusterOpening {
+    let current = scale.end - scale.start;
+    let anchors: Vec<f64> = members
+        .iter()
+        .filter(|&&i| i < input.index.len())
+        .map(|&i| {
+            let e = input.index.extent(i);
+            if spans {
+                e.first_day
+            } else {
+                e.mark_day()
+            }
+        })
+        .filter(|d| d.is_finite())
+        .collect();
+    if anchors.is_empty() || !scale.is_usable() {
+        return ClusterOpening::List;
+    }
+    let lo = anchors.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = anchors.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut sorted = members.to_vec();
+    sorted.sort_unstable();
+    let spread = |layout: &Layout| {
+        let band = if spans { &layout.spans } else { &layout.points };
+        band.clusters
+            .iter()
+            .all(|c| c.indices.iter().all(|i| sorted.binary_search(i).is_err()))
+    };
+    // The members' marks away from the window's edges: their labels need room to the right.
+    let mut span = ((hi - lo) * 1.5).max(MIN_SPAN_DAYS);
+    while span < current * (1.0 - 1e-9) {
+        let middle = lo + (hi - lo) / 2.0;
+        let start = (middle - span / 3.0).min(scale.end - span).max(scale.start);
+        let window = Viewport::new(start, start + span);
+        let laid = input.lay_out(
+            &TimeScale::new(window.start, window.end, scale.width),
+            group,
+        );
+        if laid.first().is_some_and(spread) {
+            return ClusterOpening::Zoom(window);
+        }
+        span *= OPENING_STEP;
+    }
+    ClusterOpening::List
+}

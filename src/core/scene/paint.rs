@@ -1,0 +1,410 @@
+//! Painting a block's point events, spans and "+N" badges into the scene.
+
+use super::{
+    solid, Font, GroupStrip, Ink, Item, Prim, SceneInput, Stroke, Target, TargetKind, LANE_HEIGHT,
+    MARK_RADIUS, SPAN_LANE_HEIGHT,
+};
+use crate::core::dataset::{Chronology, OpenSide};
+use crate::core::date::Precision;
+use crate::core::layout::{Band, Cluster};
+use crate::core::scale::{label_width, TimeScale};
+use crate::core::shape::Shape;
+
+/// Draws the blocks' parts into the scene.
+pub(super) struct Painter<'a, 'b> {
+    pub(super) input: &'a SceneInput<'b>,
+    pub(super) scale: &'a TimeScale,
+    pub(super) items: Vec<Item>,
+    pub(super) targets: Vec<Target>,
+}
+
+/// The most domains a mark is split between (more would be slivers).
+const MAX_SLICES: usize = 6;
+
+/// The positions of event `i`'s domains in the dataset's list, in its order, without repeats or
+/// unknown ids, at most [`MAX_SLICES`] (no allocation: this runs for every mark of a frame).
+fn domain_positions(data: &Chronology, i: usize) -> ([usize; MAX_SLICES], usize) {
+    let mut out = [0; MAX_SLICES];
+    let mut n = 0;
+    for id in &data.events[i].domains {
+        if n == MAX_SLICES {
+            break;
+        }
+        if let Some(p) = data.domains.iter().position(|d| &d.id == id) {
+            if !out[..n].contains(&p) {
+                out[n] = p;
+                n += 1;
+            }
+        }
+    }
+    (out, n)
+}
+
+impl Painter<'_, '_> {
+    fn state(&self, i: usize) -> (bool, bool, f64) {
+        let dimmed = !self.input.matches(i);
+        let selected = !dimmed && self.input.selected == Some(i);
+        (dimmed, selected, if dimmed { 0.22 } else { 1.0 })
+    }
+
+    pub(super) fn header(&mut self, strip: &GroupStrip) {
+        let width = self.scale.width;
+        self.items.push(solid(Prim::Rect {
+            x: 0.0,
+            y: strip.y,
+            w: width,
+            h: strip.h,
+            radius: 0.0,
+            fill: Some(Ink::Panel),
+            stroke: None,
+        }));
+        self.items.push(solid(Prim::Line {
+            x1: 0.0,
+            y1: strip.y + strip.h,
+            x2: width,
+            y2: strip.y + strip.h,
+            stroke: Stroke {
+                ink: Ink::Line,
+                width: 1.0,
+            },
+        }));
+        let mark = if strip.collapsed { "▸" } else { "▾" };
+        self.items.push(solid(Prim::Text {
+            x: 6.0,
+            y: strip.y + 16.0,
+            text: format!("{mark} {} ({})", strip.label, strip.count),
+            font: Font::Group,
+            ink: Ink::Text,
+        }));
+    }
+
+    /// A band's "+N" badges in its last row (`row_y` is that row's middle).
+    fn badges(
+        &mut self,
+        clusters: Vec<Cluster>,
+        row_y: impl Fn(usize) -> f64,
+        group: Option<usize>,
+        spans: bool,
+    ) {
+        for c in clusters {
+            let y = row_y(c.lane);
+            let text = format!("+{}", c.indices.len());
+            let w = label_width(&text) + 4.0;
+            let h = if spans { 16.0 } else { 18.0 };
+            self.items.push(solid(Prim::Rect {
+                x: c.x - 4.0,
+                y: y - h / 2.0,
+                w,
+                h,
+                radius: h / 2.0,
+                fill: Some(Ink::Background),
+                stroke: Some(Stroke {
+                    ink: Ink::Muted,
+                    width: 1.0,
+                }),
+            }));
+            self.items.push(solid(Prim::Text {
+                x: c.x + 2.0,
+                y: y + 4.0,
+                text,
+                font: Font::Cluster,
+                ink: Ink::Text,
+            }));
+            self.targets.push(Target {
+                kind: TargetKind::Cluster {
+                    first_day: c.first_day,
+                    end_day: c.end_day,
+                    members: c.indices,
+                    group,
+                    spans,
+                },
+                x: c.x - 4.0,
+                y: y - h / 2.0,
+                w,
+                h,
+            });
+        }
+    }
+
+    fn label(&mut self, i: usize, x: f64, y: f64, selected: bool, alpha: f64) {
+        self.items.push(Item {
+            prim: Prim::Text {
+                x,
+                y,
+                text: self.input.data.events[i].title.clone(),
+                font: if selected {
+                    Font::SelectedLabel
+                } else {
+                    Font::Label
+                },
+                ink: if selected {
+                    Ink::SelectedText
+                } else {
+                    Ink::Text
+                },
+            },
+            alpha,
+        });
+    }
+
+    /// A dashed line from `x1` to `x2` at `y`: a range that is possible rather than stated.
+    fn dashes(&mut self, x1: f64, x2: f64, y: f64, alpha: f64) {
+        let (x1, x2) = (x1.max(-10.0), x2.min(self.scale.width + 10.0));
+        let mut x = x1;
+        while x < x2 {
+            let end = (x + 4.0).min(x2);
+            self.items.push(Item {
+                prim: Prim::Line {
+                    x1: x,
+                    y1: y,
+                    x2: end,
+                    y2: y,
+                    stroke: Stroke {
+                        ink: Ink::Muted,
+                        width: 1.5,
+                    },
+                },
+                alpha,
+            });
+            x += 7.0;
+        }
+    }
+
+    /// Point events: a marker in the shape of the first domain, split into the colours of all
+    /// of them, a bracket over the period a year- or month-precise date covers, the whole title
+    /// where the layout gave it room.
+    pub(super) fn points(&mut self, band: Band, top: f64, group: Option<usize>) {
+        let data = self.input.data;
+        let width = self.scale.width;
+        let lane_y = |lane: usize| top + (lane as f64 + 0.5) * LANE_HEIGHT;
+        let r = MARK_RADIUS;
+        for p in &band.placed {
+            let e = &data.events[p.index];
+            let y = lane_y(p.lane);
+            let (dimmed, selected, alpha) = self.state(p.index);
+            let (positions, count) = domain_positions(data, p.index);
+            let domains = &positions[..count];
+            let fill_of = |position: Option<usize>| {
+                if selected {
+                    Ink::SelectedFill(position)
+                } else {
+                    position.map(Ink::Domain).unwrap_or(Ink::NoDomain)
+                }
+            };
+            if !e.is_exact() {
+                // An uncertain or approximate date: its whole possible range, dashed and faint,
+                // and the range it states as a bracket.
+                self.dashes(p.x_start, p.x_end, y, alpha * 0.7);
+                let (a, b) = e.stated_days();
+                let (a, b) = (self.scale.to_px(a as f64), self.scale.to_px(b as f64));
+                if b - a >= crate::core::layout::BRACKET_MIN_WIDTH && !dimmed {
+                    self.items.push(Item {
+                        prim: Prim::Polyline {
+                            points: vec![(a, y + 3.0), (a, y - 3.0), (b, y - 3.0), (b, y + 3.0)],
+                            stroke: Stroke {
+                                ink: Ink::Muted,
+                                width: 1.0,
+                            },
+                        },
+                        alpha: 0.4,
+                    });
+                }
+            } else if !dimmed
+                && e.start.precision() != Precision::Day
+                && p.x_end - p.x_start >= crate::core::layout::BRACKET_MIN_WIDTH
+            {
+                self.items.push(Item {
+                    prim: Prim::Polyline {
+                        points: vec![
+                            (p.x_start, y + 3.0),
+                            (p.x_start, y - 3.0),
+                            (p.x_end, y - 3.0),
+                            (p.x_end, y + 3.0),
+                        ],
+                        stroke: Stroke {
+                            ink: Ink::Muted,
+                            width: 1.0,
+                        },
+                    },
+                    alpha: 0.55,
+                });
+            }
+            let stroke = if selected {
+                Stroke {
+                    ink: Ink::Focus,
+                    width: 2.5,
+                }
+            } else {
+                Stroke {
+                    ink: Ink::Background,
+                    width: 1.5,
+                }
+            };
+            let shape = Shape::of_domain(domains.first().copied());
+            if domains.len() > 1 {
+                let slices = shape.slices(p.x, y, r, domains.len());
+                for (slice, &position) in slices.into_iter().zip(domains) {
+                    self.items.push(Item {
+                        prim: Prim::Polygon {
+                            points: slice,
+                            fill: Some(fill_of(Some(position))),
+                            stroke: None,
+                        },
+                        alpha,
+                    });
+                }
+                self.items.push(Item {
+                    prim: Prim::Polygon {
+                        points: shape.outline(p.x, y, r),
+                        fill: None,
+                        stroke: Some(stroke),
+                    },
+                    alpha,
+                });
+            } else {
+                self.items.push(Item {
+                    prim: Prim::Marker {
+                        shape,
+                        cx: p.x,
+                        cy: y,
+                        r,
+                        fill: fill_of(domains.first().copied()),
+                        stroke,
+                    },
+                    alpha,
+                });
+            }
+            if p.labelled {
+                self.label(p.index, p.label_x, y + 4.0, selected, alpha);
+            }
+            let reach = r * 1.35;
+            let (mut left, mut right) = (p.x - reach, p.x + reach);
+            if p.labelled {
+                left = left.min(p.label_x);
+                right = right.max(p.label_x + p.label_width);
+            }
+            let x = left.max(0.0);
+            let x2 = right.min(width);
+            self.targets.push(Target {
+                kind: TargetKind::Mark {
+                    index: p.index,
+                    selected,
+                    dimmed,
+                    labelled: p.labelled,
+                    group,
+                },
+                x,
+                y: y - LANE_HEIGHT / 2.0 + 1.0,
+                w: (x2 - x).max(4.0),
+                h: LANE_HEIGHT - 2.0,
+            });
+        }
+        self.badges(band.clusters, lane_y, group, false);
+    }
+
+    /// Spans: a thin bar in the colour of the first domain, the whole title above it where the
+    /// layout gave it room.
+    pub(super) fn spans(&mut self, band: Band, top: f64, group: Option<usize>) {
+        let data = self.input.data;
+        let width = self.scale.width;
+        let lane_top = |lane: usize| top + lane as f64 * SPAN_LANE_HEIGHT;
+        for p in &band.placed {
+            let y = lane_top(p.lane);
+            let (dimmed, selected, alpha) = self.state(p.index);
+            let (positions, count) = domain_positions(data, p.index);
+            let position = positions[..count].first().copied();
+            let fill = if selected {
+                Ink::SelectedFill(position)
+            } else {
+                position.map(Ink::Domain).unwrap_or(Ink::NoDomain)
+            };
+            // An uncertain span: the days it may cover but does not state are faded, an open or
+            // unknown side dashed beyond its known date.
+            let e = &data.events[p.index];
+            let (bar_start, bar_end) = if e.is_exact() {
+                (p.x_start, p.x_end)
+            } else {
+                let (a, b) = e.stated_days();
+                let a = self.scale.to_px(a as f64).max(p.x_start);
+                let b = self.scale.to_px(b as f64).min(p.x_end).max(a + 1.0);
+                for (x1, x2) in [(p.x_start, a), (b, p.x_end)] {
+                    if x2 - x1 > 0.5 {
+                        self.items.push(Item {
+                            prim: Prim::Rect {
+                                x: x1,
+                                y: y + 14.0,
+                                w: x2 - x1,
+                                h: 2.0,
+                                radius: 1.0,
+                                fill: Some(fill),
+                                stroke: None,
+                            },
+                            alpha: alpha * 0.35,
+                        });
+                    }
+                }
+                match e.open {
+                    Some(OpenSide::OpenEnd | OpenSide::UnknownEnd) => {
+                        self.dashes(b, (b + 40.0).min(width), y + 15.0, alpha * 0.6)
+                    }
+                    Some(OpenSide::OpenStart | OpenSide::UnknownStart) => {
+                        self.dashes((a - 40.0).max(0.0), a, y + 15.0, alpha * 0.6)
+                    }
+                    None => {}
+                }
+                (a, b)
+            };
+            self.items.push(Item {
+                prim: Prim::Rect {
+                    x: bar_start,
+                    y: y + 13.0,
+                    w: bar_end - bar_start,
+                    h: 4.0,
+                    radius: 2.0,
+                    fill: Some(fill),
+                    stroke: Some(if selected {
+                        Stroke {
+                            ink: Ink::Focus,
+                            width: 2.5,
+                        }
+                    } else {
+                        Stroke {
+                            ink: Ink::BarEdge,
+                            width: 0.5,
+                        }
+                    }),
+                },
+                alpha,
+            });
+            if p.labelled {
+                self.label(p.index, p.label_x, y + 11.0, selected, alpha);
+            }
+            let x = p.x_start.max(0.0);
+            let right = if p.labelled {
+                p.x_end.max(p.label_x + p.label_width)
+            } else {
+                p.x_end
+            };
+            let x2 = right.min(width);
+            self.targets.push(Target {
+                kind: TargetKind::Mark {
+                    index: p.index,
+                    selected,
+                    dimmed,
+                    labelled: p.labelled,
+                    group,
+                },
+                x,
+                y,
+                w: (x2 - x).max(4.0),
+                h: SPAN_LANE_HEIGHT,
+            });
+        }
+        self.badges(
+            band.clusters,
+            |lane| lane_top(lane) + SPAN_LANE_HEIGHT / 2.0,
+            group,
+            true,
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! The scene written out as a standalone SVG document.
+
+use super::{Ink, Prim, Scene, Stroke};
+use crate::core::shape::{polygon_path, Shape};
+use std::fmt::Write;
+
+impl Scene {
+    /// The scene as a standalone SVG document, with colours from `colour` and the background
+    /// `background` behind everything.
+    pub fn to_svg(&self, colour: impl Fn(Ink) -> String) -> String {
+        let (w, h) = (self.width.round(), self.height.round());
+        let mut out = String::with_capacity(256 + 120 * self.items.len());
+        let _ = write!(
+            out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n",
+            escape(&colour(Ink::Background))
+        );
+        for item in &self.items {
+            let opacity = if item.alpha < 1.0 {
+                format!(" opacity=\"{}\"", item.alpha)
+            } else {
+                String::new()
+            };
+            let stroke = |s: &Stroke| {
+                format!(
+                    " stroke=\"{}\" stroke-width=\"{}\"",
+                    escape(&colour(s.ink)),
+                    s.width
+                )
+            };
+            match &item.prim {
+                Prim::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    radius,
+                    fill,
+                    stroke: edge,
+                } => {
+                    let _ = writeln!(
+                        out,
+                        "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\"{} fill=\"{}\"{}{opacity}/>",
+                        if *radius > 0.0 { format!(" rx=\"{radius}\"") } else { String::new() },
+                        fill.map(|f| escape(&colour(f))).unwrap_or_else(|| "none".into()),
+                        edge.as_ref().map(stroke).unwrap_or_default(),
+                    );
+                }
+                Prim::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    stroke: s,
+                } => {
+                    let _ = writeln!(
+                        out,
+                        "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\"{}{opacity}/>",
+                        stroke(s)
+                    );
+                }
+                Prim::Marker {
+                    shape,
+                    cx,
+                    cy,
+                    r,
+                    fill,
+                    stroke: s,
+                } => {
+                    let fill = escape(&colour(*fill));
+                    if *shape == Shape::Circle {
+                        let _ = writeln!(
+                            out,
+                            "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{r:.1}\" fill=\"{fill}\"{}{opacity}/>",
+                            stroke(s)
+                        );
+                    } else {
+                        let _ = writeln!(
+                            out,
+                            "<path d=\"{}Z\" fill=\"{fill}\"{}{opacity}/>",
+                            polygon_path(&shape.corners(*cx, *cy, *r)),
+                            stroke(s)
+                        );
+                    }
+                }
+                Prim::Polygon {
+                    points,
+                    fill,
+                    stroke: edge,
+                } => {
+                    let _ = writeln!(
+                        out,
+                        "<path d=\"{}Z\" fill=\"{}\"{}{opacity}/>",
+                        polygon_path(points),
+                        fill.map(|f| escape(&colour(f)))
+                            .unwrap_or_else(|| "none".into()),
+                        edge.as_ref().map(stroke).unwrap_or_default(),
+                    );
+                }
+                Prim::Polyline { points, stroke: s } => {
+                    let _ = writeln!(
+                        out,
+                        "<path d=\"{}\" fill=\"none\"{}{opacity}/>",
+                        polygon_path(points),
+                        stroke(s)
+                    );
+                }
+                Prim::Text {
+                    x,
+                    y,
+                    text,
+                    font,
+                    ink,
+                } => {
+                    let _ = writeln!(
+                        out,
+                        "<text x=\"{x:.1}\" y=\"{y:.1}\" {} fill=\"{}\"{opacity}>{}</text>",
+                        font.svg_attributes(),
+                        escape(&colour(*ink)),
+                        escape(text)
+                    );
+                }
+            }
+        }
+        out.push_str("</svg>\n");
+        out
+    }
+}
+
+/// Text and attribute values with XML's special characters escaped.
+/// Text as XML may hold it: markup characters escaped, characters XML forbids left out.
+fn escape(text: &str) -> String {
+    crate::core::text::xml_escape(text)
+}

@@ -1,0 +1,156 @@
+//! "+N" badges and what opening them does.
+
+use super::*;
+
+#[test]
+fn a_badge_opens_by_zooming_in_until_its_members_spread() {
+    // The brief's chronology folds nothing at its default view: a denser one.
+    let mut data = crate::core::synthetic::generate(5_000, crate::core::synthetic::APP_SEED);
+    data.sort_events();
+    let index = index_of(&data, measured);
+    let all = vec![true; data.events.len()];
+    let scale = TimeScale::new(day(2005, 1, 1), day(2010, 1, 1), 800.0);
+    let input = SceneInput {
+        data: &data,
+        index: &index,
+        matches: &all,
+        dim: false,
+        selected: None,
+        grouping: None,
+    };
+    let s = Scene::build(&input, &scale);
+    let mut opened = 0;
+    for kind in clusters(&s) {
+        let TargetKind::Cluster {
+            members,
+            group,
+            spans,
+            ..
+        } = kind
+        else {
+            unreachable!()
+        };
+        match open_cluster(&input, &scale, members, *group, *spans) {
+            ClusterOpening::Zoom(v) => {
+                assert!(v.start >= scale.start && v.end <= scale.end, "{v:?}");
+                let z = Scene::build(&input, &TimeScale::new(v.start, v.end, scale.width));
+                let marks: HashSet<usize> = z.marks().map(|(i, _)| i).collect();
+                assert!(members.iter().all(|i| marks.contains(i)));
+                opened += 1;
+            }
+            ClusterOpening::List => {}
+        }
+    }
+    assert!(opened > 0, "five years of 5,000 events fold some");
+}
+
+#[test]
+fn a_badge_of_more_events_on_one_day_than_lanes_is_listed() {
+    let mut data = embedded().unwrap();
+    let template = data.events[0].clone();
+    data.events = (0..40)
+        .map(|n| {
+            let mut e = template.clone();
+            e.id = format!("same-day-{n}");
+            e.start = crate::core::date::PartialDate::day(2014, 5, 6).unwrap();
+            e.end = None;
+            e
+        })
+        .collect();
+    let index = index_of(&data, measured);
+    let all = vec![true; data.events.len()];
+    let input = SceneInput {
+        data: &data,
+        index: &index,
+        matches: &all,
+        dim: false,
+        selected: None,
+        grouping: None,
+    };
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let s = Scene::build(&input, &scale);
+    let Some(TargetKind::Cluster { members, .. }) = clusters(&s).next() else {
+        panic!("40 events on one day are folded")
+    };
+    assert_eq!(
+        open_cluster(&input, &scale, members, None, false),
+        ClusterOpening::List
+    );
+}
+
+// Native only: proptest is a native dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use crate::core::synthetic;
+    use crate::core::viewport::MIN_SPAN_DAYS;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Opening a badge never widens the window (nor leaves it), and spreads its members,
+        /// grouped or not.
+        #[test]
+        fn opening_a_cluster_never_widens_the_window_and_spreads_its_members(
+            seed in 0u64..1000,
+            count in 50usize..600,
+            start_fraction in 0.0f64..0.9,
+            log_span in 1.5f64..4.2,
+            width in 300.0f64..1500.0,
+            group_by_domain: bool,
+        ) {
+            let mut data = synthetic::generate(count, seed);
+            data.sort_events();
+            let index = index_of(&data, measured);
+            let all = vec![true; data.events.len()];
+            let grouping = group_by_domain.then(|| {
+                Grouping::new(&data, GroupBy::Domain, &all, &Filter::default(), &BTreeSet::new())
+                    .unwrap()
+            });
+            let input = SceneInput {
+                data: &data,
+                index: &index,
+                matches: &all,
+                dim: false,
+                selected: None,
+                grouping: grouping.as_ref(),
+            };
+            let (first, end) = (index.first_day().unwrap(), index.end_day().unwrap());
+            let start = first + start_fraction * (end - first);
+            let scale = TimeScale::new(start, start + 10f64.powf(log_span), width);
+            let s = Scene::build(&input, &scale);
+            for kind in clusters(&s).take(4) {
+                let TargetKind::Cluster { members, group, spans, .. } = kind else {
+                    unreachable!()
+                };
+                match open_cluster(&input, &scale, members, *group, *spans) {
+                    ClusterOpening::Zoom(v) => {
+                        prop_assert!(v.span() <= scale.end - scale.start + 1e-6);
+                        prop_assert!(v.start >= scale.start - 1e-6 && v.end <= scale.end + 1e-6);
+                        prop_assert!(v.span() >= MIN_SPAN_DAYS - 1e-9);
+                        let z = Scene::build(&input, &TimeScale::new(v.start, v.end, width));
+                        let spread: HashSet<usize> = z
+                            .targets
+                            .iter()
+                            .filter_map(|t| match t.kind {
+                                TargetKind::Mark { index, group: g, .. } if g == *group => Some(index),
+                                _ => None,
+                            })
+                            .collect();
+                        for m in members {
+                            prop_assert!(spread.contains(m), "member {} still folded in {:?}", m, v);
+                        }
+                    }
+                    ClusterOpening::List => {
+                        // Even the narrowest window about them folds some.
+                        let day = index.extent(members[0]).first_day;
+                        let narrow = TimeScale::new(day - MIN_SPAN_DAYS / 3.0, day + 2.0 * MIN_SPAN_DAYS / 3.0, width);
+                        let z = Scene::build(&input, &narrow);
+                        prop_assert!(folded(&z) > 0);
+                    }
+                }
+            }
+        }
+    }
+}

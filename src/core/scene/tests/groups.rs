@@ -1,0 +1,118 @@
+//! Grouped scenes: a block of lanes per group under its header.
+
+use super::*;
+
+fn grouped_scene(
+    data: &Chronology,
+    index: &TimelineIndex,
+    filter: &Filter,
+    by: GroupBy,
+    collapsed: &BTreeSet<String>,
+    scale: &TimeScale,
+) -> (Scene, Grouping) {
+    let matches = matching(data, &search_haystacks(data), filter);
+    let grouping = Grouping::new(data, by, &matches, filter, collapsed).unwrap();
+    let s = Scene::build(
+        &SceneInput {
+            data,
+            index,
+            matches: &matches,
+            dim: false,
+            selected: None,
+            grouping: Some(&grouping),
+        },
+        scale,
+    );
+    (s, grouping)
+}
+
+/// Group by domain with Afghanistan and Piracy selected: two lanes, named by their domains,
+/// each with its events (an event of both in both).
+#[test]
+fn grouped_by_domain_afghanistan_and_piracy_sit_side_by_side() {
+    let (data, index) = brief();
+    let mut filter = Filter::default();
+    filter.domains.insert("afghanistan".into());
+    filter.domains.insert("piracy".into());
+    let scale = fit_all(&index, 1000.0);
+    let (s, _) = grouped_scene(
+        &data,
+        &index,
+        &filter,
+        GroupBy::Domain,
+        &BTreeSet::new(),
+        &scale,
+    );
+    let names: Vec<(&str, usize)> = s
+        .groups
+        .iter()
+        .map(|g| (g.label.as_str(), g.count))
+        .collect();
+    let count = |id: &str| {
+        data.events
+            .iter()
+            .filter(|e| e.domains.iter().any(|d| d == id))
+            .count()
+    };
+    assert_eq!(
+        names,
+        [
+            ("Afghanistan", count("afghanistan")),
+            ("Piracy", count("piracy"))
+        ]
+    );
+    let (a, p) = (&s.groups[0], &s.groups[1]);
+    assert!(a.y + a.h <= a.end_y && a.end_y <= p.y, "{a:?} {p:?}");
+    assert!(texts(&s).iter().any(|t| t.contains("Afghanistan (")));
+    // Each group's block holds its events (drawn or folded), and only them.
+    for (n, (g, id)) in [(a, "afghanistan"), (p, "piracy")].into_iter().enumerate() {
+        let mut shown = HashSet::new();
+        for t in &s.targets {
+            let (members, group): (Vec<usize>, _) = match &t.kind {
+                TargetKind::Mark { index, group, .. } => (vec![*index], *group),
+                TargetKind::Cluster { members, group, .. } => (members.clone(), *group),
+            };
+            if group == Some(n) {
+                assert!(
+                    t.y > g.y + g.h - 0.01 && t.y + t.h <= g.end_y + 0.01,
+                    "{t:?} {g:?}"
+                );
+                shown.extend(members);
+            }
+        }
+        let expected: HashSet<usize> = (0..data.events.len())
+            .filter(|&i| data.events[i].domains.iter().any(|d| d == id))
+            .filter(|&i| {
+                let e = index.extent(i);
+                e.first_day < scale.end && e.end_day > scale.start
+            })
+            .collect();
+        assert_eq!(shown, expected, "{id}");
+    }
+}
+
+#[test]
+fn a_collapsed_group_is_its_header_alone() {
+    let (data, index) = brief();
+    let filter = Filter::default();
+    let scale = fit_all(&index, 1000.0);
+    let collapsed: BTreeSet<String> = ["direct-cooperation".to_string()].into();
+    let (s, grouping) = grouped_scene(&data, &index, &filter, GroupBy::Phase, &collapsed, &scale);
+    assert_eq!(s.groups.len(), data.phases.len());
+    let n = grouping
+        .groups
+        .iter()
+        .position(|g| g.key == "direct-cooperation")
+        .unwrap();
+    let strip = &s.groups[n];
+    assert!(strip.collapsed);
+    assert_eq!(strip.end_y, strip.y + strip.h);
+    assert!(texts(&s).iter().any(|t| t.starts_with('▸')));
+    assert!(s.targets.iter().all(|t| !matches!(
+        t.kind,
+        TargetKind::Mark { group: Some(g), .. } | TargetKind::Cluster { group: Some(g), .. } if g == n
+    )));
+    let hit = s.group_at(300.0, strip.y + 5.0).unwrap();
+    assert_eq!(hit.index, n);
+    assert!(s.group_at(300.0, 5.0).is_none());
+}

@@ -1,0 +1,334 @@
+//! Marks, spans, phases and targets: what the scene draws, and where.
+
+use super::*;
+
+#[test]
+fn the_whole_chronology_shows_marks_badges_axis_and_phases() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let s = scene(&data, &index, &whole(&index, 1200.0), &all, false, None);
+    assert_eq!(s.width, 1200.0);
+    assert!(s.marks().count() > 10, "events drawn one by one");
+    assert_eq!(
+        s.marks().count() + folded(&s),
+        data.events.len(),
+        "every event is either drawn or counted in a badge"
+    );
+    let texts = texts(&s);
+    assert!(texts.contains(&"2000"), "a decade on the axis: {texts:?}");
+    assert!(
+        texts.iter().any(|t| data
+            .phases
+            .iter()
+            .any(|p| p.label.starts_with(t.trim_end_matches('…')))),
+        "a phase is named"
+    );
+    // Everything inside the drawing.
+    for t in &s.targets {
+        assert!(t.x >= 0.0 && t.x + t.w <= s.width + 0.01, "{t:?}");
+        assert!(t.y >= 0.0 && t.y + t.h <= s.height, "{t:?}");
+    }
+    assert!(s.groups.is_empty());
+}
+
+/// `?from=2014-01&to=2015-01`: every point event of 2014 is its own target, none in a badge.
+#[test]
+fn in_2014_every_point_event_is_its_own_mark() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let of_2014: Vec<usize> = (0..data.events.len())
+        .filter(|&i| !data.events[i].is_span() && data.events[i].start.year_number() == 2014)
+        .collect();
+    assert!(of_2014.len() >= 8);
+    for width in [900.0, 1000.0, 1200.0] {
+        let s = scene(
+            &data,
+            &index,
+            &TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), width),
+            &all,
+            false,
+            None,
+        );
+        let marks: HashSet<usize> = s.marks().map(|(i, _)| i).collect();
+        for i in &of_2014 {
+            assert!(
+                marks.contains(i),
+                "{} is not its own mark",
+                data.events[*i].id
+            );
+        }
+        assert_eq!(folded(&s), 0, "at {width} px nothing is folded in 2014");
+    }
+}
+
+#[test]
+fn spans_have_a_band_of_their_own_below_the_point_lanes() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let s = scene(&data, &index, &fit_all(&index, 1000.0), &all, false, None);
+    let lowest_point = s
+        .marks()
+        .filter(|(i, _)| !data.events[*i].is_span())
+        .map(|(_, t)| t.y + t.h)
+        .fold(0.0, f64::max);
+    let highest_span = s
+        .marks()
+        .filter(|(i, _)| data.events[*i].is_span())
+        .map(|(_, t)| t.y)
+        .fold(f64::INFINITY, f64::min);
+    assert!(
+        lowest_point <= highest_span,
+        "{lowest_point} {highest_span}"
+    );
+    // Every span is a bar, not a marker.
+    let spans = s.marks().filter(|(i, _)| data.events[*i].is_span()).count();
+    assert!(spans > 20);
+}
+
+#[test]
+fn every_phase_in_view_has_a_strip_for_its_full_name_above_the_marks() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let s = scene(&data, &index, &whole(&index, 700.0), &all, false, None);
+    let shown: Vec<usize> = s.phases.iter().map(|p| p.index).collect();
+    assert_eq!(shown, (0..data.phases.len()).collect::<Vec<_>>());
+    let texts = texts(&s);
+    assert!(
+        texts.iter().any(|t| t.ends_with('…')),
+        "at 700 px some phase names are cut short: {texts:?}"
+    );
+    for (a, b) in s.phases.iter().zip(s.phases.iter().skip(1)) {
+        assert!(
+            a.x < b.x && a.x + a.w < b.x + b.w,
+            "{a:?} is not before {b:?}"
+        );
+    }
+    for strip in &s.phases {
+        assert!(
+            strip.y >= AXIS_HEIGHT && strip.y <= PHASE_LABEL_Y && strip.y + strip.h > PHASE_LABEL_Y
+        );
+        for t in &s.targets {
+            assert!(strip.y + strip.h <= t.y, "{strip:?} covers {t:?}");
+        }
+    }
+    // Zoomed into the 1990s, only the phases of that time are there, cut at the window's edges.
+    let nineties = TimeScale::new(day(1992, 1, 1), day(1998, 1, 1), 700.0);
+    let s = scene(&data, &index, &nineties, &all, false, None);
+    assert!(!s.phases.is_empty() && s.phases.len() < data.phases.len());
+    assert!(s
+        .phases
+        .iter()
+        .all(|p| p.x >= 0.0 && p.x + p.w <= 700.0 + 0.01));
+}
+
+#[test]
+fn targets_of_marks_and_badges_never_overlap() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let grouping = Grouping::new(
+        &data,
+        GroupBy::Domain,
+        &all,
+        &Filter::default(),
+        &BTreeSet::new(),
+    )
+    .unwrap();
+    for width in [400.0, 700.0, 1280.0, 2400.0] {
+        for grouped in [None, Some(&grouping)] {
+            let s = Scene::build(
+                &SceneInput {
+                    data: &data,
+                    index: &index,
+                    matches: &all,
+                    dim: false,
+                    selected: None,
+                    grouping: grouped,
+                },
+                &whole(&index, width),
+            );
+            for (n, a) in s.targets.iter().enumerate() {
+                for b in &s.targets[n + 1..] {
+                    let apart = a.x + a.w <= b.x + 0.01
+                        || b.x + b.w <= a.x + 0.01
+                        || a.y + a.h <= b.y + 0.01
+                        || b.y + b.h <= a.y + 0.01;
+                    assert!(apart, "at {width} px, {a:?} overlaps {b:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_click_finds_the_event_drawn_there_and_not_a_dimmed_one() {
+    let (data, index) = brief();
+    let scale = whole(&index, 1200.0);
+    let all = vec![true; data.events.len()];
+    let s = scene(&data, &index, &scale, &all, false, None);
+    let (i, t) = s.marks().nth(3).unwrap();
+    let hit = s.hit(t.x + 2.0, t.y + t.h / 2.0).unwrap();
+    assert!(matches!(
+        hit.kind,
+        TargetKind::Mark {
+            index,
+            selected: false,
+            dimmed: false,
+            group: None,
+            ..
+        } if index == i
+    ));
+    assert!(s.hit(5.0, 5.0).is_none(), "the axis is not a target");
+
+    // With event i filtered out but drawn dimmed, the same place is no target.
+    let mut some = all.clone();
+    some[i] = false;
+    let s = scene(&data, &index, &scale, &some, true, None);
+    let (_, t) = s.marks().find(|(j, _)| *j == i).unwrap();
+    assert!(s.hit(t.x + 2.0, t.y + t.h / 2.0).is_none());
+    // Without dimming it is not drawn at all.
+    let s = scene(&data, &index, &scale, &some, false, None);
+    assert!(s.marks().all(|(j, _)| j != i));
+}
+
+#[test]
+fn domains_get_several_shapes_as_well_as_colours_and_marks_show_all_their_domains() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let s = scene(&data, &index, &whole(&index, 2400.0), &all, false, None);
+    let mut shapes = HashSet::new();
+    let mut fills = HashSet::new();
+    for it in &s.items {
+        match &it.prim {
+            Prim::Marker { shape, fill, .. } => {
+                shapes.insert(*shape);
+                fills.insert(format!("{fill:?}"));
+            }
+            Prim::Polygon {
+                fill: Some(fill), ..
+            } => {
+                fills.insert(format!("{fill:?}"));
+            }
+            _ => {}
+        }
+    }
+    assert!(shapes.len() >= 3, "{shapes:?}");
+    assert!(fills.len() >= 10, "{fills:?}");
+    // Abe's 2007 visit to NATO has three domains: three slices, each in its domain's colour.
+    let abe = data
+        .events
+        .iter()
+        .position(|e| e.id == "2007-01-12-abe-visits-nato-hq")
+        .expect("Abe's visit is in the chronology");
+    let scale = TimeScale::new(day(2006, 12, 1), day(2007, 2, 1), 1000.0);
+    let s = scene(&data, &index, &scale, &all, false, None);
+    let x = scale.to_px(index.extent(abe).mark_day());
+    let slices: Vec<Ink> = s
+        .items
+        .iter()
+        .filter_map(|it| match &it.prim {
+            Prim::Polygon {
+                fill: Some(fill),
+                points,
+                ..
+            } if points.iter().all(|p| (p.0 - x).abs() <= MARK_RADIUS * 1.4) => Some(*fill),
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<Ink> = data.events[abe]
+        .domains
+        .iter()
+        .map(|id| Ink::Domain(data.domains.iter().position(|d| &d.id == id).unwrap()))
+        .collect();
+    assert_eq!(slices, expected);
+    assert!(s.items.iter().any(|it| matches!(
+        it.prim,
+        Prim::Polygon {
+            fill: None,
+            stroke: Some(_),
+            ..
+        }
+    )));
+}
+
+#[test]
+fn an_empty_or_unusable_window_draws_no_events() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let s = scene(
+        &data,
+        &index,
+        &TimeScale::new(10.0, 10.0, 800.0),
+        &all,
+        false,
+        None,
+    );
+    assert!(s.targets.is_empty());
+    assert!(s.height > AXIS_HEIGHT);
+}
+
+#[test]
+fn an_approximate_date_is_drawn_faint_across_its_whole_possible_range() {
+    let (data, index) = brief();
+    let i = data
+        .events
+        .iter()
+        .position(|e| e.id == "2004-common-values-first-invoked")
+        .expect("the mid-2000s event");
+    let e = &data.events[i];
+    assert!(!e.is_exact());
+    assert_eq!(e.date_label(), "circa 2005");
+    let all = vec![true; data.events.len()];
+    let input = SceneInput {
+        data: &data,
+        index: &index,
+        matches: &all,
+        dim: false,
+        selected: None,
+        grouping: None,
+    };
+    let scale = TimeScale::new(day(2000, 1, 1), day(2010, 1, 1), 1000.0);
+    let s = Scene::build(&input, &scale);
+    let mark = s
+        .marks()
+        .find(|(j, _)| *j == i)
+        .map(|(_, t)| t.y + t.h / 2.0)
+        .expect("the event has a mark");
+    let (from, to) = (
+        scale.to_px(e.first_day() as f64),
+        scale.to_px(e.end_day() as f64),
+    );
+    // 2004 to 2006: dashes from one end to the other, at the mark's height, faint.
+    let dashes: Vec<(f64, f64)> = s
+        .items
+        .iter()
+        .filter_map(|item| match &item.prim {
+            Prim::Line { x1, x2, y1, y2, .. }
+                if (y1 - mark).abs() < 2.0 && y1 == y2 && item.alpha < 1.0 =>
+            {
+                Some((*x1, *x2))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(dashes.len() > 10, "{dashes:?}");
+    let lo = dashes.iter().map(|d| d.0).fold(f64::INFINITY, f64::min);
+    let hi = dashes.iter().map(|d| d.1).fold(f64::NEG_INFINITY, f64::max);
+    assert!(
+        (lo - from).abs() < 1.0 && (to - hi).abs() < 8.0,
+        "{lo}..{hi} for {from}..{to}"
+    );
+    // An exact date gets no dashes.
+    let exact = data
+        .events
+        .iter()
+        .position(|e| e.id == "2005-04-04-de-hoop-scheffer-visits-tokyo")
+        .unwrap();
+    let y = s
+        .marks()
+        .find(|(j, _)| *j == exact)
+        .map(|(_, t)| t.y + t.h / 2.0)
+        .unwrap();
+    let near = |x: f64| (x - scale.to_px(data.events[exact].first_day() as f64)).abs() < 40.0;
+    assert!(!s.items.iter().any(|item| matches!(&item.prim,
+        Prim::Line { x1, y1, y2, .. } if (y1 - y).abs() < 2.0 && y1 == y2 && near(*x1) && item.alpha < 1.0)));
+}

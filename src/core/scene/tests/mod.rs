@@ -1,0 +1,131 @@
+//! Tests of the scene, by topic, with the helpers they share.
+
+use super::*;
+use crate::core::dataset::embedded;
+use crate::core::date::days_from_civil;
+use crate::core::grouping::{GroupBy, Grouping};
+use crate::core::layout::Extent;
+use crate::core::priority::label_priority;
+use crate::core::query::{matching, search_haystacks, Filter};
+use crate::core::scale::label_width;
+use crate::core::viewport::{Limits, Viewport};
+use std::collections::{BTreeSet, HashSet};
+
+mod clusters;
+mod groups;
+mod labels;
+mod marks;
+mod svg;
+
+fn day(y: i32, m: u8, d: u8) -> f64 {
+    days_from_civil(y, m, d) as f64
+}
+
+/// Label widths as the page measures them: the title's advances in the label font, plus the
+/// padding.
+fn measured(title: &str) -> f64 {
+    label_width(title) + LABEL_PADDING
+}
+
+fn index_of(data: &Chronology, width: impl Fn(&str) -> f64) -> TimelineIndex {
+    TimelineIndex::new(
+        data.events
+            .iter()
+            .map(|e| Extent {
+                first_day: e.first_day() as f64,
+                end_day: e.end_day() as f64,
+                is_span: e.is_span(),
+                label_width: width(&e.title),
+                priority: label_priority(e),
+            })
+            .collect(),
+    )
+}
+
+fn brief() -> (Chronology, TimelineIndex) {
+    let mut data = embedded().expect("the embedded chronology loads");
+    data.sort_events();
+    let index = index_of(&data, measured);
+    (data, index)
+}
+
+fn limits(index: &TimelineIndex) -> Limits {
+    Limits::for_extent(index.first_day().unwrap(), index.end_day().unwrap())
+}
+
+/// The default (fit-all) view at `width` px.
+fn fit_all(index: &TimelineIndex, width: f64) -> TimeScale {
+    let v = Viewport::fit_events(index, |_| true, &limits(index)).unwrap();
+    TimeScale::new(v.start, v.end, width)
+}
+
+fn whole(index: &TimelineIndex, width: f64) -> TimeScale {
+    TimeScale::new(
+        index.first_day().unwrap() - 400.0,
+        index.end_day().unwrap() + 400.0,
+        width,
+    )
+}
+
+fn scene(
+    data: &Chronology,
+    index: &TimelineIndex,
+    scale: &TimeScale,
+    matches: &[bool],
+    dim: bool,
+    selected: Option<usize>,
+) -> Scene {
+    Scene::build(
+        &SceneInput {
+            data,
+            index,
+            matches,
+            dim,
+            selected,
+            grouping: None,
+        },
+        scale,
+    )
+}
+
+fn texts(s: &Scene) -> Vec<&str> {
+    s.items
+        .iter()
+        .filter_map(|i| match &i.prim {
+            Prim::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The events' labels drawn (in the label fonts).
+fn labels(s: &Scene) -> Vec<&str> {
+    s.items
+        .iter()
+        .filter_map(|i| match &i.prim {
+            Prim::Text {
+                text,
+                font: Font::Label | Font::SelectedLabel,
+                ..
+            } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn folded(s: &Scene) -> usize {
+    s.targets
+        .iter()
+        .map(|t| match &t.kind {
+            TargetKind::Cluster { members, .. } => members.len(),
+            _ => 0,
+        })
+        .sum()
+}
+
+fn clusters(s: &Scene) -> impl Iterator<Item = &TargetKind> {
+    s.targets
+        .iter()
+        .map(|t| &t.kind)
+        .filter(|k| matches!(k, TargetKind::Cluster { .. }))
+}
