@@ -8,11 +8,12 @@ use crate::core::viewport::{Viewport, MIN_SPAN_DAYS};
 /// What activating a "+N" badge does.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ClusterOpening {
-    /// Zoom in to this window: the smallest (centred on the members, inside the current window)
-    /// where none of them is folded any more.
+    /// Zoom in to this window (inside the current one, narrower): the smallest where none of the
+    /// members is folded any more, or, where no window that holds them all spreads them, the
+    /// narrowest that holds them (or half the current one): its smaller badges open next.
     Zoom(Viewport),
-    /// Not even the narrowest window ([`MIN_SPAN_DAYS`]) spreads them (too many on one day):
-    /// list them instead, e.g. in a popover.
+    /// The window is already the narrowest ([`MIN_SPAN_DAYS`]) and they are still folded (too
+    /// many on one day): list them instead, e.g. in a popover.
     List,
 }
 
@@ -20,8 +21,9 @@ pub enum ClusterOpening {
 const OPENING_STEP: f64 = 1.15;
 
 /// What activating the cluster of `members` (drawn in `group`, in the spans' band or not) in
-/// the scene of `input` at `scale` does: the smallest window that spreads its members, which is
-/// never wider than the current one (and lies within it), or [`ClusterOpening::List`].
+/// the scene of `input` at `scale` does: zoom in, to the smallest window that spreads its members
+/// or at least closer to them (never wider than the current window, and within it), or
+/// [`ClusterOpening::List`] at the narrowest zoom.
 ///
 /// Windows centred on the members are tried from the narrowest that holds them up to the
 /// current one, laying each out as the scene would; cost: a few dozen layouts of narrow
@@ -75,5 +77,14 @@ pub fn open_cluster(
         }
         span *= OPENING_STEP;
     }
-    ClusterOpening::List
+    // No window that holds them all spreads them: closer anyway, if the zoom allows (at most
+    // half the current window, about their middle), where the badge splits into smaller ones.
+    if current <= MIN_SPAN_DAYS * (1.0 + 1e-9) {
+        return ClusterOpening::List;
+    }
+    let holding = ((hi - lo) * 1.5).max(MIN_SPAN_DAYS);
+    let span = holding.min(current / 2.0).max(MIN_SPAN_DAYS);
+    let middle = lo + (hi - lo) / 2.0;
+    let start = (middle - span / 2.0).min(scale.end - span).max(scale.start);
+    ClusterOpening::Zoom(Viewport::new(start, start + span))
 }
