@@ -8,10 +8,10 @@
 
 use crate::core::date::MONTH_ABBREVIATIONS;
 
+mod axis;
 mod cursor;
-mod ticks;
 
-pub use ticks::ticks;
+pub use axis::ticks;
 
 /// A linear map from a window of days `[start, end]` onto `[0, width]` pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -10,7 +10,7 @@ pub struct Extent {
     pub first_day: f64,
     pub end_day: f64,
     pub is_span: bool,
-    /// Full width in px of the event's label, e.g. from [`label_width`].
+    /// Full width in px of the event's label, e.g. from [`label_width`](crate::core::scale::label_width).
     pub label_width: f64,
     /// Whose label shows first where not all fit (higher first); see
     /// [`label_priority`](crate::core::priority::label_priority).

@@ -3,7 +3,7 @@
 use super::{Band, Cluster, Gaps, Item, LaneLimits, Placed};
 use crate::core::scale::label_width;
 
-/// Lane packing for one band (see [`layout_blocks`]): marks first, then labels.
+/// Lane packing for one band (see [`layout_blocks`](super::layout_blocks)): marks first, then labels.
 pub(super) struct Packer {
     pub(super) limits: LaneLimits,
     /// Right edge (gap included) of each lane's last mark.
