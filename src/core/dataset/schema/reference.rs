@@ -1,0 +1,151 @@
+//! The works the footnotes cite, and the people who wrote them.
+
+use super::Chronology;
+use crate::core::date::PartialDate;
+use crate::core::edtf::Edtf;
+use serde::{Deserialize, Serialize};
+
+#[cfg(not(target_arch = "wasm32"))]
+use schemars::JsonSchema;
+
+/// A work the footnotes cite, with the fields a reference manager needs. Types and field names
+/// follow CSL (the model behind Zotero and CSL-JSON); the exports map them to BibTeX and RIS.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// A short id, also the BibTeX key: letters, digits and '-'.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: ReferenceType,
+    /// The persons who wrote (or spoke) it, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Person>,
+    /// An institution as its author, where the footnote names no person
+    /// ("North Atlantic Treaty Organization").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<Person>,
+    pub title: String,
+    /// The journal, newspaper, website or book it appears in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
+    /// The series it belongs to ("Riga Papers", "NDC Research Paper").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collection: Option<String>,
+    /// Its number in the series, or a report's number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    /// The pages of the whole work where a footnote gives them; the pages a footnote points to
+    /// stay in its citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<String>,
+    /// What kind of speech, statement or document it is ("Press briefing", "Author interview").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub genre: Option<String>,
+    /// The meeting or occasion it was given at ("Japan National Press Club").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// The publisher or issuing institution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The place of publication or of the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// When it was issued, at the precision the footnote gives (an EDTF date or interval:
+    /// `2005-24` is Winter 2005, `2000-01/2000-02` January/February 2000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<Edtf>,
+    /// Its http(s) address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When the brief's author accessed `url`, where a footnote says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<PartialDate>,
+    /// Anything a reader should know about the record itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A person's name as reference managers keep it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub family: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub given: String,
+}
+
+impl Person {
+    /// "Henry Scott Stokes".
+    pub fn display_name(&self) -> String {
+        if self.given.is_empty() {
+            self.family.clone()
+        } else {
+            format!("{} {}", self.given, self.family)
+        }
+    }
+}
+
+/// The kind of a work, by its CSL name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ReferenceType {
+    /// An article in a scholarly journal or review.
+    ArticleJournal,
+    ArticleMagazine,
+    ArticleNewspaper,
+    Book,
+    /// A chapter or section of a book.
+    Chapter,
+    /// A paper in conference proceedings.
+    PaperConference,
+    /// A report or research paper of an institution.
+    Report,
+    /// A speech, address, press conference or briefing.
+    Speech,
+    /// An interview (the brief's author's own interviews are unpublished).
+    Interview,
+    /// A web page: a news item or a page of a site.
+    Webpage,
+    /// An official document: a declaration, statement, communiqué, strategy or fact sheet.
+    Document,
+    /// A law.
+    Legislation,
+    /// An agreement between governments or organisations.
+    Treaty,
+}
+
+impl ReferenceType {
+    /// The CSL type.
+    pub fn csl(self) -> &'static str {
+        match self {
+            ReferenceType::ArticleJournal => "article-journal",
+            ReferenceType::ArticleMagazine => "article-magazine",
+            ReferenceType::ArticleNewspaper => "article-newspaper",
+            ReferenceType::Book => "book",
+            ReferenceType::Chapter => "chapter",
+            ReferenceType::PaperConference => "paper-conference",
+            ReferenceType::Report => "report",
+            ReferenceType::Speech => "speech",
+            ReferenceType::Interview => "interview",
+            ReferenceType::Webpage => "webpage",
+            ReferenceType::Document => "document",
+            ReferenceType::Legislation => "legislation",
+            ReferenceType::Treaty => "treaty",
+        }
+    }
+}
+
+impl Chronology {
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.sources.iter().find(|r| r.id == id)
+    }
+}

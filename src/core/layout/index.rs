@@ -1,0 +1,201 @@
+//! The index of a dataset's extents: points and spans apart, each sorted, so that what is
+//! visible is found by binary search.
+
+/// What layout needs to know of one event, precomputed once per dataset.
+///
+/// `[first_day, end_day)` is the event's range (for a point, the whole period of its date's
+/// precision: a year-only date covers the year).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extent {
+    pub first_day: f64,
+    pub end_day: f64,
+    pub is_span: bool,
+    /// Full width in px of the event's label, e.g. from [`label_width`](crate::core::scale::label_width).
+    pub label_width: f64,
+    /// Whose label shows first where not all fit (higher first); see
+    /// [`label_priority`](crate::core::priority::label_priority).
+    pub priority: u16,
+}
+
+impl Extent {
+    /// The end, repaired so that an empty or garbled range counts as its first day.
+    pub(super) fn effective_end(&self) -> f64 {
+        if self.end_day > self.first_day {
+            self.end_day
+        } else {
+            self.first_day
+        }
+    }
+
+    /// Whether the event shows in the window `[start, end)`.
+    pub(super) fn intersects(&self, start: f64, end: f64) -> bool {
+        self.first_day < end && (self.effective_end() > start || self.first_day >= start)
+    }
+
+    /// The day a point's mark stands on: the middle of its period.
+    pub fn mark_day(&self) -> f64 {
+        self.first_day + (self.effective_end() - self.first_day) / 2.0
+    }
+}
+
+/// Events of one kind (points, or spans) sorted by `first_day`, with their longest duration:
+/// anything visible must start after `window start - longest duration`.
+#[derive(Clone, Debug, Default)]
+struct Run {
+    /// Original indices in chronological order.
+    order: Vec<usize>,
+    /// `first_day` of `order[i]` (NaN as +∞, so it is never visible and never breaks the search).
+    sorted_first: Vec<f64>,
+    longest: f64,
+}
+
+impl Run {
+    fn new(extents: &[Extent], spans: bool) -> Run {
+        let key = |e: &Extent| {
+            if e.first_day.is_nan() {
+                f64::INFINITY
+            } else {
+                e.first_day
+            }
+        };
+        let mut order: Vec<usize> = (0..extents.len())
+            .filter(|&i| extents[i].is_span == spans)
+            .collect();
+        order.sort_by(|&a, &b| key(&extents[a]).total_cmp(&key(&extents[b])));
+        let sorted_first = order.iter().map(|&i| key(&extents[i])).collect();
+        let longest = order
+            .iter()
+            .map(|&i| &extents[i])
+            .filter(|e| e.first_day.is_finite())
+            .map(|e| e.effective_end() - e.first_day)
+            .fold(0.0, f64::max);
+        Run {
+            order,
+            sorted_first,
+            longest,
+        }
+    }
+
+    fn visible<'a>(
+        &'a self,
+        extents: &'a [Extent],
+        start: f64,
+        end: f64,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let reach = if self.longest.is_finite() {
+            start - self.longest
+        } else {
+            f64::NEG_INFINITY
+        };
+        let lo = self.sorted_first.partition_point(|&f| f < reach);
+        let hi = self.sorted_first.partition_point(|&f| f < end).max(lo);
+        self.order[lo..hi]
+            .iter()
+            .copied()
+            .filter(move |&i| extents[i].intersects(start, end))
+    }
+}
+
+/// The events indexed for a logarithmic visible-range search, points and spans apart.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineIndex {
+    /// In the caller's (original) order.
+    extents: Vec<Extent>,
+    points: Run,
+    spans: Run,
+    first_day: Option<f64>,
+    end_day: Option<f64>,
+}
+
+impl TimelineIndex {
+    /// Indexes the events, keeping their original indices for the caller.
+    pub fn new(extents: Vec<Extent>) -> Self {
+        let points = Run::new(&extents, false);
+        let spans = Run::new(&extents, true);
+        let finite = || extents.iter().filter(|e| e.first_day.is_finite());
+        let first_day = finite().map(|e| e.first_day).reduce(f64::min);
+        let end_day = finite().map(Extent::effective_end).reduce(f64::max);
+        Self {
+            extents,
+            points,
+            spans,
+            first_day,
+            end_day,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.extents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.extents.is_empty()
+    }
+
+    /// Original indices of events intersecting `[start, end)`, in chronological order, found by
+    /// binary search (cost O(log n + candidates within the longest duration before `start`)).
+    pub fn visible(&self, start: f64, end: f64) -> impl Iterator<Item = usize> + '_ {
+        let key = |i: usize| self.extents[i].first_day;
+        let mut points = self.visible_points(start, end).peekable();
+        let mut spans = self.visible_spans(start, end).peekable();
+        std::iter::from_fn(move || match (points.peek(), spans.peek()) {
+            (Some(&p), Some(&s)) => {
+                if key(s).total_cmp(&key(p)).is_lt() {
+                    spans.next()
+                } else {
+                    points.next()
+                }
+            }
+            (Some(_), None) => points.next(),
+            (None, _) => spans.next(),
+        })
+    }
+
+    /// The point events intersecting `[start, end)`, in chronological order.
+    pub fn visible_points(&self, start: f64, end: f64) -> impl Iterator<Item = usize> + '_ {
+        self.points.visible(&self.extents, start, end)
+    }
+
+    /// The spans intersecting `[start, end)`, by first day.
+    pub fn visible_spans(&self, start: f64, end: f64) -> impl Iterator<Item = usize> + '_ {
+        self.spans.visible(&self.extents, start, end)
+    }
+
+    /// The event's extent, by its original index.
+    pub fn extent(&self, original_index: usize) -> &Extent {
+        &self.extents[original_index]
+    }
+
+    /// The first day of the data (finite events only).
+    pub fn first_day(&self) -> Option<f64> {
+        self.first_day
+    }
+
+    /// The (exclusive) last day of the data, spans' ends included.
+    pub fn end_day(&self) -> Option<f64> {
+        self.end_day
+    }
+
+    /// The days a view of the events passing `include` should frame: from the first to the end
+    /// of the included point events; spans (states of affairs, which often run on for years
+    /// before or after the dated events) count only when no point event is included. A span
+    /// that runs beyond the frame still shows, cut at the window's edge.
+    ///
+    /// This is why the built-in chronology fits 1978–2020 rather than 1977–2026: its last dated
+    /// events are of 2018, while one span (the "Transformation Decade" of 2015–2024) ends in
+    /// 2024. Cost O(n): for filter changes, not for frames.
+    pub fn frame(&self, include: impl Fn(usize) -> bool) -> Option<(f64, f64)> {
+        let extent_of = |run: &Run| {
+            run.order
+                .iter()
+                .copied()
+                .filter(|&i| self.extents[i].first_day.is_finite() && include(i))
+                .map(|i| {
+                    let e = &self.extents[i];
+                    (e.first_day, e.effective_end())
+                })
+                .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+        };
+        extent_of(&self.points).or_else(|| extent_of(&self.spans))
+    }
+}

@@ -1,0 +1,325 @@
+//! Packing one band into lanes: marks first, then whole labels, then "+N" clusters.
+
+use super::{Band, Cluster, Gaps, Item, LaneLimits, Placed};
+use crate::core::scale::label_width;
+
+/// Lane packing for one band (see [`layout_blocks`](super::layout_blocks)): marks first, then labels.
+pub(super) struct Packer {
+    pub(super) limits: LaneLimits,
+    /// Right edge (gap included) of each lane's last mark.
+    lanes: Vec<f64>,
+    /// Once all `max` lanes exist: nothing whose left edge is before this has any room, so
+    /// crowded events go straight to the clusters in O(1), which keeps 100,000 events cheap.
+    blocked_until: f64,
+    band: Band,
+    /// For each placed item, what the label step needs.
+    room: Vec<Room>,
+    /// Context (events drawn faint): what finds no lane is left out rather than clustered.
+    pub(super) context: bool,
+}
+
+/// A placed item's extent and label options, for the label step.
+#[derive(Clone, Copy, Debug)]
+struct Room {
+    /// Left edge of its mark, and right edge with the gap after a mark.
+    left: f64,
+    mark_right: f64,
+    rank: u32,
+    /// Where its label starts on the right of the mark, if it fits the drawing there.
+    right_label: Option<f64>,
+    /// Where its label starts on the left of the mark, if it fits the drawing there.
+    left_label: Option<f64>,
+}
+
+impl Packer {
+    pub(super) fn new(limits: LaneLimits) -> Packer {
+        let max = limits.max.max(1);
+        Packer {
+            limits: LaneLimits {
+                labelled: limits.labelled.min(max),
+                max,
+            },
+            lanes: Vec::new(),
+            blocked_until: f64::INFINITY,
+            band: Band::default(),
+            room: Vec::new(),
+            context: false,
+        }
+    }
+
+    /// Places the item's mark in the first lane where it fits (a new lane while there are
+    /// fewer than `max`), else folds it into a cluster.
+    pub(super) fn add(&mut self, item: &Item, width: f64, gaps: Gaps, badge: &BadgeWidths) {
+        let full = self.lanes.len() == self.limits.max;
+        if full && item.left < self.blocked_until {
+            self.overflow(item, badge, gaps.label);
+            return;
+        }
+        let lane = match self.lanes.iter().position(|&right| right <= item.left) {
+            Some(lane) => lane,
+            None if !full => {
+                self.lanes.push(f64::NEG_INFINITY);
+                self.lanes.len() - 1
+            }
+            None => {
+                self.overflow(item, badge, gaps.label);
+                return;
+            }
+        };
+        let mark_right = item.mark_right + gaps.mark;
+        self.lanes[lane] = mark_right;
+        if self.lanes.len() == self.limits.max {
+            self.blocked_until = self.lanes.iter().copied().fold(f64::INFINITY, f64::min);
+        }
+        let has_label = item.label_width > 0.0;
+        let fits = |x: f64| has_label && x >= 0.0 && x + item.label_width <= width;
+        self.room.push(Room {
+            left: item.left,
+            mark_right,
+            rank: item.rank,
+            right_label: Some(item.label_x).filter(|&x| fits(x)),
+            left_label: item.left_label_x.filter(|&x| fits(x)),
+        });
+        self.band.placed.push(Placed {
+            index: item.index,
+            lane,
+            x: item.x,
+            x_start: item.x_start,
+            x_end: item.x_end,
+            label_x: item.label_x,
+            label_width: item.label_width,
+            labelled: false,
+        });
+    }
+
+    /// An item with no room: into a "+N" cluster, unless it is context.
+    pub(super) fn overflow(&mut self, item: &Item, badge: &BadgeWidths, gap: f64) {
+        if !self.context {
+            add_to_clusters(&mut self.band.clusters, badge, item, gap);
+        }
+    }
+
+    pub(super) fn finish(&mut self, gap: f64) -> Band {
+        // Items move to other lanes for their labels only where nothing is folded: a folded
+        // event's place must stay taken in every lane.
+        let lanes = if self.band.clusters.is_empty() {
+            self.limits.labelled.max(self.lanes.len())
+        } else {
+            self.lanes.len()
+        };
+        let movable = self.band.clusters.is_empty();
+        let used = place_labels(&mut self.band.placed, &self.room, lanes, gap, movable);
+        let mut band = std::mem::take(&mut self.band);
+        let row = used.max(self.lanes.len());
+        for cluster in &mut band.clusters {
+            cluster.lane = row;
+        }
+        band.lanes = row + usize::from(!band.clusters.is_empty());
+        band
+    }
+}
+
+/// What is taken in one lane: disjoint `[start, end)` intervals sorted by start, each with the
+/// item it belongs to.
+#[derive(Default)]
+struct Taken(Vec<(f64, f64, usize)>);
+
+impl Taken {
+    /// Where `[start, end)` would go, if it is free.
+    fn free(&self, start: f64, end: f64) -> Option<usize> {
+        let at = self.0.partition_point(|&(_, e, _)| e <= start);
+        match self.0.get(at) {
+            Some(&(s, _, _)) if s < end => None,
+            _ => Some(at),
+        }
+    }
+
+    fn insert(&mut self, at: usize, start: f64, end: f64, item: usize) {
+        self.0.insert(at, (start, end, item));
+    }
+
+    /// The items whose intervals overlap `[start, end)`.
+    fn overlapping(&self, start: f64, end: f64) -> impl Iterator<Item = usize> + '_ {
+        let at = self.0.partition_point(|&(_, e, _)| e <= start);
+        self.0[at..]
+            .iter()
+            .take_while(move |&&(s, _, _)| s < end)
+            .map(|&(_, _, i)| i)
+    }
+
+    fn remove(&mut self, start: f64, item: usize) {
+        let from = self.0.partition_point(|&(s, _, _)| s < start);
+        if let Some(k) = self.0[from..].iter().position(|&(_, _, i)| i == item) {
+            self.0.remove(from + k);
+        }
+    }
+}
+
+/// The most bare marks moved out of the way of one label.
+const MAX_MOVES: usize = 3;
+
+/// The moves (item, lane, position) that would clear `[start, end)` in `lane`: each item in the
+/// way a bare mark that fits another lane (the first with room); None if that cannot be done.
+fn make_way(
+    taken: &[Taken],
+    placed: &[Placed],
+    room: &[Room],
+    lane: usize,
+    start: f64,
+    end: f64,
+) -> Option<Vec<(usize, usize, usize)>> {
+    let in_way: Vec<usize> = taken[lane]
+        .overlapping(start, end)
+        .take(MAX_MOVES + 1)
+        .collect();
+    if in_way.is_empty() || in_way.len() > MAX_MOVES {
+        return None;
+    }
+    let mut moves = Vec::with_capacity(in_way.len());
+    for k in in_way {
+        if placed[k].labelled {
+            return None;
+        }
+        let r = &room[k];
+        // The marks in the way are disjoint: moved to the same lane, they stay so.
+        let (to, at) = (0..taken.len())
+            .filter(|&l| l != lane)
+            .find_map(|l| taken[l].free(r.left, r.mark_right).map(|at| (l, at)))?;
+        if moves.iter().any(|&(_, l, _)| l == to) {
+            // Positions computed before either insertion: keep it simple, one move per lane.
+            return None;
+        }
+        moves.push((k, to, at));
+    }
+    Some(moves)
+}
+
+/// The label step: by rank, highest first (in time order among equals), each label goes whole
+/// on the right of its mark (or on the left, where the right has no room in the drawing): in
+/// the mark's own lane if it has the room, else (if `movable`) the item moves, mark and label,
+/// to the first of `lanes` lanes that has it, else a few bare marks in its way move to other
+/// lanes; else it stays a bare mark. Returns the lanes in use.
+fn place_labels(
+    placed: &mut [Placed],
+    room: &[Room],
+    lanes: usize,
+    gap: f64,
+    movable: bool,
+) -> usize {
+    let mut taken: Vec<Taken> = (0..lanes).map(|_| Taken::default()).collect();
+    for (n, p) in placed.iter().enumerate() {
+        // The marks' own lanes are ordered and their marks disjoint: appending keeps order.
+        if let Some(lane) = taken.get_mut(p.lane) {
+            lane.0.push((room[n].left, room[n].mark_right, n));
+        }
+    }
+    let mut order: Vec<usize> = (0..placed.len())
+        .filter(|&n| room[n].right_label.is_some() || room[n].left_label.is_some())
+        .collect();
+    order.sort_by_key(|&n| std::cmp::Reverse(room[n].rank));
+    for n in order {
+        let r = room[n];
+        let width = placed[n].label_width;
+        // The whole drawing with the label on each side it may take, right first.
+        let boxes = [
+            r.right_label
+                .map(|x| (x, r.left, (x + width + gap).max(r.mark_right))),
+            r.left_label
+                .map(|x| (x, (x - gap).min(r.left), r.mark_right)),
+        ];
+        let own = placed[n].lane;
+        taken[own].remove(r.left, n);
+        let others = (0..lanes).filter(move |&l| movable && l != own);
+        let lanes_to_try = std::iter::once(own).chain(others);
+        let found = lanes_to_try
+            .flat_map(|lane| boxes.iter().flatten().map(move |b| (lane, *b)))
+            .find_map(|(lane, (x, start, end))| {
+                taken[lane]
+                    .free(start, end)
+                    .map(|at| (lane, at, x, start, end))
+            });
+        // Else, where at most a few bare marks are in the way and each can move to another
+        // lane, they do.
+        let found = found.or_else(|| {
+            if !movable {
+                return None;
+            }
+            let lanes_to_try = std::iter::once(own).chain((0..lanes).filter(|&l| l != own));
+            for lane in lanes_to_try {
+                for &(x, start, end) in boxes.iter().flatten() {
+                    if let Some(moves) = make_way(&taken, placed, room, lane, start, end) {
+                        for (k, to, at) in moves {
+                            taken[lane].remove(room[k].left, k);
+                            taken[to].insert(at, room[k].left, room[k].mark_right, k);
+                            placed[k].lane = to;
+                        }
+                        let at = taken[lane].free(start, end)?;
+                        return Some((lane, at, x, start, end));
+                    }
+                }
+            }
+            None
+        });
+        match found {
+            Some((lane, at, x, start, end)) => {
+                taken[lane].insert(at, start, end, n);
+                let p = &mut placed[n];
+                p.lane = lane;
+                p.label_x = x;
+                p.labelled = true;
+            }
+            None => {
+                let at = taken[own].free(r.left, r.mark_right).unwrap_or(0);
+                taken[own].insert(at, r.left, r.mark_right, n);
+            }
+        }
+    }
+    taken
+        .iter()
+        .rposition(|t| !t.0.is_empty())
+        .map_or(0, |l| l + 1)
+}
+
+/// Badge widths: room for "+NNN" at least, more for larger counts.
+pub(super) struct BadgeWidths {
+    minimum: f64,
+    plus: f64,
+    digit: f64,
+}
+
+impl BadgeWidths {
+    pub(super) fn new() -> Self {
+        Self {
+            minimum: label_width("+NNN"),
+            plus: label_width("+"),
+            digit: label_width("0"),
+        }
+    }
+
+    fn for_count(&self, count: usize) -> f64 {
+        let digits = count.max(1).ilog10() + 1;
+        self.minimum.max(self.plus + self.digit * f64::from(digits))
+    }
+}
+
+/// Adds an unplaced item to the last cluster if it is within reach of its badge, else starts a
+/// new cluster clear of it.
+fn add_to_clusters(clusters: &mut Vec<Cluster>, badge: &BadgeWidths, item: &Item, gap: f64) {
+    if let Some(last) = clusters.last_mut() {
+        if item.anchor < last.x + last.width + gap {
+            last.indices.push(item.index);
+            last.first_day = last.first_day.min(item.first_day);
+            last.end_day = last.end_day.max(item.end_day);
+            last.width = badge.for_count(last.indices.len());
+            return;
+        }
+    }
+    clusters.push(Cluster {
+        lane: 0,
+        x: item.anchor,
+        width: badge.for_count(1),
+        indices: vec![item.index],
+        first_day: item.first_day,
+        end_day: item.end_day,
+    });
+}

@@ -1,0 +1,245 @@
+//! Where points, spans and their labels go: lanes, brackets, labels whole or left out.
+
+use super::*;
+
+#[test]
+fn spaced_events_share_the_first_lane_with_whole_labels_right_of_their_points() {
+    let index = TimelineIndex::new(vec![
+        point(day(2014, 5, 6), 80.0),
+        point(day(2014, 1, 1), 80.0),
+        point(day(2014, 9, 1), 80.0),
+    ]);
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    assert_eq!(l.points.lanes, 1);
+    assert_eq!(
+        l.points.placed.iter().map(|p| p.index).collect::<Vec<_>>(),
+        [1, 0, 2]
+    );
+    for p in &l.points.placed {
+        assert_eq!(p.lane, 0);
+        assert_eq!(p.label_x, p.x + 5.0 + LABEL_OFFSET);
+        assert!(p.labelled);
+    }
+    assert_eq!(l.spans, Band::default());
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+}
+
+#[test]
+fn close_events_stack_in_lanes_instead_of_overlapping() {
+    let index = TimelineIndex::new(vec![
+        point(day(2014, 5, 6), 200.0),
+        point(day(2014, 5, 8), 200.0),
+        point(day(2014, 5, 10), 200.0),
+    ]);
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    assert_eq!(
+        l.points.placed.iter().map(|p| p.lane).collect::<Vec<_>>(),
+        [0, 1, 2]
+    );
+    assert!(l.points.placed.iter().all(|p| p.labelled));
+    assert!(l.points.clusters.is_empty());
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+}
+
+#[test]
+fn a_year_only_date_sits_mid_year_with_a_bracket_over_the_year() {
+    let index = TimelineIndex::new(vec![Extent {
+        first_day: day(1983, 1, 1),
+        end_day: day(1984, 1, 1),
+        is_span: false,
+        label_width: 50.0,
+        priority: 0,
+    }]);
+    let scale = TimeScale::new(day(1980, 1, 1), day(1990, 1, 1), 1000.0);
+    let p = &layout(&index, &scale, &OPTIONS, all).points.placed[0];
+    assert!((p.x_start - scale.to_px(day(1983, 1, 1))).abs() < 1e-9);
+    assert!((p.x_end - scale.to_px(day(1984, 1, 1))).abs() < 1e-9);
+    assert!((p.x - (p.x_start + p.x_end) / 2.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_span_begun_off_screen_keeps_its_label_in_view() {
+    let index = TimelineIndex::new(vec![span(day(2001, 10, 7), day(2014, 12, 31), 150.0)]);
+    let scale = TimeScale::new(day(2010, 1, 1), day(2011, 1, 1), 800.0);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    assert!(l.points.placed.is_empty());
+    let p = &l.spans.placed[0];
+    assert!(p.x < 0.0 && p.x_end > 800.0);
+    assert_eq!((p.x, p.x_end), (-BAR_OVERHANG, 800.0 + BAR_OVERHANG));
+    assert_eq!(p.label_x, LABEL_OFFSET);
+    assert!(p.labelled);
+}
+
+#[test]
+fn long_spans_never_take_the_lanes_points_need() {
+    // Five spans over the whole year, and five points in it: the points share one lane.
+    let mut events: Vec<Extent> = (0..5)
+        .map(|i| span(day(2000 + i, 1, 1), day(2020, 1, 1), 120.0))
+        .collect();
+    events.extend((0..5).map(|i| point(day(2014, 1 + 2 * i as u8, 1), 60.0)));
+    let index = TimelineIndex::new(events);
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    assert_eq!(l.points.lanes, 1);
+    assert_eq!(l.points.placed.len(), 5);
+    assert!(l.points.clusters.is_empty());
+    // The spans have their own band: three lanes, then a cluster row.
+    assert_eq!(l.spans.lanes, 4);
+    assert_eq!(l.spans.placed.len() + l.spans.clusters[0].indices.len(), 5);
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+}
+
+#[test]
+fn filtered_out_events_are_skipped() {
+    let index = TimelineIndex::new(
+        (0..10)
+            .map(|i| point(day(2014, 1, 1) + 30.0 * f64::from(i), 40.0))
+            .collect(),
+    );
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let even = |i: usize| i.is_multiple_of(2);
+    let l = layout(&index, &scale, &OPTIONS, |i| even(i).then_some(1));
+    assert_eq!(l.points.placed.len(), 5);
+    check(&index, &scale, &OPTIONS, &l, &even);
+}
+
+#[test]
+fn where_not_every_label_fits_the_higher_ranked_ones_show_whole() {
+    // Five events five days apart: three lanes for labels, so two labels are left out: the
+    // lowest ranked.
+    let index = TimelineIndex::new(
+        (0..5)
+            .map(|i| point(day(2014, 1, 1) + f64::from(i) * 5.0, 300.0))
+            .collect(),
+    );
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let ranks = [2, 9, 1, 7, 5];
+    let l = layout(&index, &scale, &OPTIONS, |i| Some(ranks[i]));
+    assert!(l.points.clusters.is_empty());
+    let labelled: HashSet<usize> = l
+        .points
+        .placed
+        .iter()
+        .filter(|p| p.labelled)
+        .map(|p| p.index)
+        .collect();
+    assert_eq!(labelled, HashSet::from([1, 3, 4]));
+    assert!(l.points.placed.iter().all(|p| p.label_width == 300.0));
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+}
+
+#[test]
+fn a_bare_mark_in_the_way_moves_to_another_lane() {
+    // The first event's label would run over the second's mark: the second moves down.
+    let index = TimelineIndex::new(vec![
+        point(day(2014, 1, 10), 300.0),
+        point(day(2014, 3, 1), 300.0),
+    ]);
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let l = layout(&index, &scale, &OPTIONS, |i| {
+        Some(if i == 0 { 5 } else { 1 })
+    });
+    let first = &l.points.placed[0];
+    let second = &l.points.placed[1];
+    assert!(first.labelled && second.labelled);
+    assert_ne!(first.lane, second.lane);
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+}
+
+#[test]
+fn marks_take_new_lanes_before_anything_is_clustered() {
+    // Five events on one day: three lanes for labels, a fourth for a mark, then a cluster.
+    let index = TimelineIndex::new((0..5).map(|_| point(day(2014, 5, 6), 100.0)).collect());
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    assert_eq!(l.points.placed.len(), 4);
+    assert_eq!(l.points.clusters.len(), 1);
+    assert_eq!(l.points.clusters[0].indices.len(), 1);
+    assert_eq!(l.points.lanes, 5);
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+}
+
+#[test]
+fn labels_that_fit_the_drawing_on_neither_side_are_left_out() {
+    let index = TimelineIndex::new(vec![point(day(2014, 7, 1), 600.0)]);
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    assert!(!l.points.placed[0].labelled);
+}
+
+#[test]
+fn an_event_appears_in_each_of_its_blocks() {
+    let index = TimelineIndex::new(vec![
+        point(day(2014, 5, 6), 80.0),
+        point(day(2014, 6, 6), 80.0),
+        span(day(2010, 1, 1), day(2016, 1, 1), 80.0),
+    ]);
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let memberships: [&[usize]; 3] = [&[0, 2], &[1], &[]];
+    let blocks = layout_blocks(&index, &scale, &OPTIONS, 3, all, |i| {
+        memberships[i].iter().copied()
+    });
+    assert_eq!(blocks.len(), 3);
+    let indices = |b: &Band| b.placed.iter().map(|p| p.index).collect::<Vec<_>>();
+    assert_eq!(indices(&blocks[0].points), [0]);
+    assert_eq!(indices(&blocks[1].points), [1]);
+    assert_eq!(indices(&blocks[2].points), [0]);
+    assert!(
+        blocks.iter().all(|b| b.spans.placed.is_empty()),
+        "in no block"
+    );
+}
+
+#[test]
+fn degenerate_input_gives_an_empty_or_sane_layout() {
+    let index = TimelineIndex::new(vec![
+        point(f64::NAN, 10.0),
+        Extent {
+            first_day: 5.0,
+            end_day: f64::NAN,
+            is_span: true,
+            label_width: f64::NAN,
+            priority: 0,
+        },
+        point(6.0, -3.0),
+    ]);
+    assert_eq!(
+        layout(&index, &TimeScale::new(0.0, 0.0, 100.0), &OPTIONS, all),
+        Layout::default()
+    );
+    let scale = TimeScale::new(0.0, 10.0, 100.0);
+    let zero_lanes = LayoutOptions {
+        points: LaneLimits {
+            labelled: 0,
+            max: 0,
+        },
+        spans: LaneLimits {
+            labelled: 5,
+            max: 0,
+        },
+        label_gap: f64::NAN,
+        mark_gap: -1.0,
+        point_radius: -1.0,
+    };
+    let l = layout(&index, &scale, &zero_lanes, all);
+    assert_eq!(l.points.placed.len() + l.spans.placed.len(), 2);
+    assert!(l.points.placed.iter().all(|p| !p.labelled));
+    assert!(layout_blocks(&index, &scale, &OPTIONS, 0, all, |_| [0]).is_empty());
+}
+
+#[test]
+fn a_label_with_no_room_on_the_right_goes_on_the_left() {
+    let index = TimelineIndex::new(vec![
+        point(day(2014, 1, 1), 100.0),
+        point(day(2014, 12, 1), 200.0),
+    ]);
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    let late = &l.points.placed[1];
+    assert!(late.labelled);
+    assert!((late.label_x + late.label_width - (late.x - 5.0 - LABEL_OFFSET)).abs() < 1e-9);
+    assert_eq!(late.lane, 0, "the first label ends long before");
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+}

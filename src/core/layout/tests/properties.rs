@@ -1,0 +1,127 @@
+//! Properties over random extents: lanes never overlap, every event is accounted for, the
+//! index matches a linear scan.
+
+use super::*;
+use proptest::prelude::*;
+
+fn extent_strategy() -> impl Strategy<Value = Extent> {
+    (
+        0.0f64..2000.0,
+        prop_oneof![Just(1.0), Just(31.0), Just(365.0), 0.0f64..600.0],
+        any::<bool>(),
+        0.0f64..250.0,
+        0u16..20,
+    )
+        .prop_map(
+            |(first_day, length, is_span, label_width, priority)| Extent {
+                first_day,
+                end_day: first_day + length,
+                is_span,
+                label_width,
+                priority,
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn lanes_never_overlap_and_every_visible_event_is_accounted_for(
+        extents in proptest::collection::vec(extent_strategy(), 0..150),
+        start in -100.0f64..2000.0,
+        span in 5.0f64..2500.0,
+        width in 50.0f64..1600.0,
+        labelled in 0usize..8,
+        max in 0usize..10,
+        gap in 0.0f64..20.0,
+        radius in 0.0f64..8.0,
+        mask in any::<u64>(),
+        context_mask in prop_oneof![Just(0u64), any::<u64>()],
+    ) {
+        let index = TimelineIndex::new(extents);
+        let scale = TimeScale::new(start, start + span, width);
+        let lanes = LaneLimits { labelled, max };
+        let options = LayoutOptions {
+            points: lanes,
+            spans: lanes,
+            label_gap: gap,
+            mark_gap: gap / 3.0,
+            point_radius: radius,
+        };
+        let include = |i: usize| (mask >> (i % 64)) & 1 == 1;
+        // Some of the others drawn as context (rank 0).
+        let context = |i: usize| !include(i) && (context_mask >> (i % 64)) & 1 == 1;
+        let l = layout(&index, &scale, &options, |i| {
+            if include(i) {
+                Some(1 + u32::from(index.extent(i).priority))
+            } else {
+                context(i).then_some(0)
+            }
+        });
+        check_context(&l, &context);
+        let counted = |i: usize| include(i) || context(i);
+        check_band(&index, &scale, &options, &l.points, false);
+        check_band(&index, &scale, &options, &l.spans, true);
+        for (band, spans) in [(&l.points, false), (&l.spans, true)] {
+            let ranked = Band {
+                placed: band.placed.iter().filter(|p| include(p.index)).cloned().collect(),
+                ..band.clone()
+            };
+            check_accounting(&index, &scale, &ranked, spans, &include);
+            prop_assert!(band.placed.iter().all(|p| counted(p.index)));
+        }
+        // A clustered mark found every lane taken where it stands.
+        let r = options.point_radius.max(0.0);
+        for (band, spans) in [(&l.points, false), (&l.spans, true)] {
+            for c in &band.clusters {
+                for &m in &c.indices {
+                    let e = index.extent(m);
+                    let probe = Placed {
+                        index: m,
+                        lane: 0,
+                        x: if spans { scale.to_px(e.first_day) } else { scale.to_px(e.mark_day()) },
+                        x_start: scale.to_px(e.first_day),
+                        x_end: scale.to_px(e.effective_end()),
+                        label_x: 0.0,
+                        label_width: 0.0,
+                        labelled: false,
+                    };
+                    let clamp = |x: f64| x.clamp(-BAR_OVERHANG, width + BAR_OVERHANG);
+                    let probe = Placed {
+                        x: clamp(probe.x),
+                        x_start: clamp(probe.x_start),
+                        x_end: clamp(probe.x_end).max(if spans { clamp(probe.x_start) + 2.0 } else { f64::MIN }),
+                        ..probe
+                    };
+                    let (a, b) = mark(&probe, r, spans);
+                    let gap = options.mark_gap;
+                    for lane in 0..band.lanes - 1 {
+                        let taken = band.placed.iter().filter(|p| p.lane == lane).any(|p| {
+                            let (c, d) = mark(p, r, spans);
+                            c < b + gap + 1e-6 && a < d + gap + 1e-6
+                        });
+                        prop_assert!(taken, "lane {} had room for clustered {}", lane, m);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn visible_matches_a_linear_scan(
+        extents in proptest::collection::vec(extent_strategy(), 0..200),
+        start in -700.0f64..2700.0,
+        span in 0.0f64..1000.0,
+    ) {
+        let index = TimelineIndex::new(extents.clone());
+        let found: Vec<usize> = index.visible(start, start + span).collect();
+        for pair in found.windows(2) {
+            prop_assert!(index.extent(pair[0]).first_day <= index.extent(pair[1]).first_day);
+        }
+        let mut found = found;
+        found.sort_unstable();
+        let expected: Vec<usize> = (0..extents.len())
+            .filter(|&i| extents[i].intersects(start, start + span))
+            .collect();
+        prop_assert_eq!(found, expected);
+    }
+}

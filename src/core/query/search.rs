@@ -1,0 +1,118 @@
+//! Text search: the folded text of each event, matching, and the ranges to highlight.
+
+use crate::core::dataset::Chronology;
+
+/// The folded text of each event that search looks in: title, summary, actors, evidence, date.
+pub fn search_haystacks(data: &Chronology) -> Vec<String> {
+    data.events
+        .iter()
+        .map(|e| {
+            let mut s =
+                String::with_capacity(e.title.len() + e.summary.len() + e.evidence.len() + 32);
+            s.push_str(&e.title);
+            s.push('\n');
+            // Markup (a TimelineJS slide's HTML) is searched as the text it shows.
+            if e.summary.contains('<') {
+                s.push_str(&crate::core::rich_text::plain_text(&e.summary));
+            } else {
+                s.push_str(&e.summary);
+            }
+            s.push('\n');
+            for a in &e.actors {
+                s.push_str(a);
+                s.push('\n');
+            }
+            s.push_str(&e.evidence);
+            s.push('\n');
+            s.push_str(&e.date_label());
+            fold(&s)
+        })
+        .collect()
+}
+
+/// Every word of the query occurs in the haystack (both folded).
+pub fn text_matches(haystack: &str, query: &str) -> bool {
+    let q = fold(query);
+    q.split_whitespace().all(|word| haystack.contains(word))
+}
+
+/// Lower case without diacritics: "Wörner" → "worner", "Œuvre" → "oeuvre".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn fold_char(c: char, out: &mut String) {
+    let base = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
+        'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' => 'c',
+        'Ď' | 'ď' | 'Đ' | 'đ' => 'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => 'e',
+        'Ğ' | 'ğ' => 'g',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ī' | 'ī' | 'İ' | 'ı' => 'i',
+        'Ł' | 'ł' => 'l',
+        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ň' | 'ň' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō' | 'ō' | 'Ő' | 'ő' => 'o',
+        'Ř' | 'ř' => 'r',
+        'Ś' | 'ś' | 'Ş' | 'ş' | 'Š' | 'š' => 's',
+        'Ţ' | 'ţ' | 'Ť' | 'ť' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' | 'Ů' | 'ů' | 'Ű' | 'ű' => 'u',
+        'Ý' | 'ý' | 'ÿ' => 'y',
+        'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => 'z',
+        'ß' => return out.push_str("ss"),
+        'Æ' | 'æ' => return out.push_str("ae"),
+        'Œ' | 'œ' => return out.push_str("oe"),
+        '‘' | '’' => '\'',
+        '“' | '”' => '"',
+        '–' | '—' => '-',
+        c => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(base);
+}
+
+/// Byte ranges of `text` where the query's words occur (case- and diacritic-insensitive), merged
+/// and in order: what the list highlights.
+pub fn highlight_ranges(text: &str, query: &str) -> Vec<(usize, usize)> {
+    let words: Vec<String> = fold(query).split_whitespace().map(String::from).collect();
+    if words.is_empty() {
+        return vec![];
+    }
+    // Fold char by char, remembering where each folded byte came from.
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let before = folded.len();
+        fold_char(c, &mut folded);
+        origin.extend(std::iter::repeat_n(i, folded.len() - before));
+    }
+    origin.push(text.len());
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for w in &words {
+        let mut from = 0;
+        while let Some(at) = folded[from..].find(w.as_str()) {
+            let start = from + at;
+            let end = start + w.len();
+            let original_end = text[origin[end - 1]..]
+                .chars()
+                .next()
+                .map_or(text.len(), |c| origin[end - 1] + c.len_utf8());
+            ranges.push((origin[start], original_end));
+            from = end;
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}

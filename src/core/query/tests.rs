@@ -1,0 +1,252 @@
+use super::histogram::{first_year, last_year};
+use super::*;
+use crate::core::date::PartialDate;
+use crate::core::synthetic;
+
+fn sample() -> (Chronology, Vec<String>) {
+    let mut d = synthetic::generate(500, 3);
+    d.events[0].title = "Secretary General Manfred Wörner visits Japan".into();
+    let h = search_haystacks(&d);
+    (d, h)
+}
+
+/// The histogram counted the slow way: each matching event in each bar it touches.
+fn naive_histogram(d: &Chronology, matches: &[bool], h: &YearHistogram) -> Vec<Vec<usize>> {
+    let mut counts = vec![vec![0usize; d.domains.len() + 1]; h.counts.len()];
+    for (e, _) in d.events.iter().zip(matches).filter(|(_, m)| **m) {
+        let slot = e
+            .domains
+            .first()
+            .and_then(|id| d.domains.iter().position(|x| &x.id == id))
+            .unwrap_or(d.domains.len());
+        let first = h.bin_of_year(first_year(e)).unwrap();
+        let last = h.bin_of_year(last_year(e)).unwrap();
+        for stack in &mut counts[first..=last] {
+            stack[slot] += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn the_histogram_counts_what_passes_the_filter_by_year_and_domain() {
+    let (d, h) = sample();
+    let all = year_histogram(&d, &vec![true; d.events.len()]);
+    assert_eq!(all.first_year, 1979);
+    assert_eq!(all.last_year(), 2019);
+    assert_eq!(
+        all.counts,
+        naive_histogram(&d, &vec![true; d.events.len()], &all)
+    );
+    let mut f = Filter::default();
+    f.domains.insert("cyber".into());
+    let m = matching(&d, &h, &f);
+    let cyber = year_histogram(&d, &m);
+    assert_eq!(cyber.first_year, all.first_year, "the axis stays put");
+    assert_eq!(cyber.counts, naive_histogram(&d, &m, &cyber));
+    // Points count once; spans once in each year they go on.
+    let expected: usize = d
+        .events
+        .iter()
+        .zip(&m)
+        .filter(|(_, m)| **m)
+        .map(|(e, _)| (last_year(e) - first_year(e) + 1) as usize)
+        .sum();
+    assert_eq!(cyber.counts.iter().flatten().sum::<usize>(), expected);
+}
+
+#[test]
+fn a_state_of_affairs_counts_in_every_year_it_spans() {
+    let d = crate::core::dataset::embedded().unwrap();
+    let h = year_histogram(&d, &vec![true; d.events.len()]);
+    let total = |year: i32| -> usize { h.counts[h.bin_of_year(year).unwrap()].iter().sum() };
+    let ongoing = |year: i32| {
+        d.events
+            .iter()
+            .filter(|e| first_year(e) <= year && year <= last_year(e))
+            .count()
+    };
+    for year in [1990, 1995, 2001, 2007, 2014] {
+        assert_eq!(total(year), ongoing(year), "{year}");
+    }
+    // Circa 2005 counts in 2004, 2005 and 2006.
+    let circa = d
+        .events
+        .iter()
+        .find(|e| e.id == "2004-common-values-first-invoked")
+        .unwrap();
+    assert_eq!((first_year(circa), last_year(circa)), (2004, 2006));
+    // The 1990s plateau is a plateau: 1995 counts the states of affairs begun in 1990.
+    assert!(total(1995) >= 5, "{}", total(1995));
+    assert!(total(1990) <= 2 * total(1995), "1990 is no longer a spike");
+}
+
+#[test]
+fn the_readout_names_the_year_its_count_and_its_domains_by_count() {
+    let d = crate::core::dataset::embedded().unwrap();
+    let h = year_histogram(&d, &vec![true; d.events.len()]);
+    let b = h.bin_of_year(2014).unwrap();
+    let text = h.readout(&d, b);
+    let total: usize = h.counts[b].iter().sum();
+    assert!(
+        text.starts_with(&format!("2014: {total} events — ")),
+        "{text}"
+    );
+    // Most first; every count is there and they add up.
+    let counts: Vec<usize> = text
+        .split(" — ")
+        .nth(1)
+        .unwrap()
+        .split(", ")
+        .map(|part| part.rsplit(' ').next().unwrap().parse().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{text}");
+    assert_eq!(counts.iter().sum::<usize>(), total);
+
+    let mut small = d.clone();
+    small.events.retain(|e| e.id == "1991-worner-visits-japan");
+    let h = year_histogram(&small, &[true]);
+    assert_eq!(
+        h.readout(&small, 0),
+        "1991: 1 event — High-Level Diplomacy 1"
+    );
+    assert_eq!(
+        h.bin_at_day(crate::core::date::days_from_civil(1991, 7, 1) as f64),
+        Some(0)
+    );
+    assert_eq!(h.bin_at_day(f64::NAN), None);
+    assert_eq!(h.bin_of_year(1990), None);
+    let none = year_histogram(&small, &[false]);
+    assert_eq!(none.readout(&small, 0), "1991: no events");
+    // Ties keep the chronology's order of domains; no domain comes last.
+    let mut tied = small.clone();
+    let mut other = tied.events[0].clone();
+    other.id = "x".into();
+    other.domains = vec!["afghanistan".into()];
+    let mut bare = other.clone();
+    bare.id = "y".into();
+    bare.domains.clear();
+    tied.events.extend([other, bare]);
+    let h = year_histogram(&tied, &[true; 3]);
+    assert_eq!(
+        h.readout(&tied, 0),
+        "1991: 3 events — Afghanistan 1, High-Level Diplomacy 1, No domain 1"
+    );
+}
+
+#[test]
+fn a_chronology_spanning_two_million_years_gets_at_most_a_thousand_bars() {
+    let (mut d, _) = sample();
+    d.events[0].start = PartialDate::year(-1_000_000).unwrap();
+    d.events[1].start = PartialDate::year(1_000_000).unwrap();
+    let h = year_histogram(&d, &vec![true; d.events.len()]);
+    assert!(
+        h.counts.len() as i64 <= MAX_HISTOGRAM_BINS,
+        "{}",
+        h.counts.len()
+    );
+    assert_eq!(h.years_per_bin, 2_001);
+    assert_eq!(h.first_year, -1_000_000);
+    assert!(h.last_year() >= 1_000_000);
+    assert_eq!(
+        h.counts,
+        naive_histogram(&d, &vec![true; d.events.len()], &h)
+    );
+    assert_eq!(h.bin_label(0), "1000001 BC–998001 BC");
+}
+
+#[test]
+fn a_span_of_two_million_years_counts_in_every_bar() {
+    let (mut d, _) = sample();
+    d.events[0].start = PartialDate::year(-1_000_000).unwrap();
+    d.events[0].end = Some(PartialDate::year(1_000_000).unwrap());
+    let matches: Vec<bool> = (0..d.events.len()).map(|i| i == 0).collect();
+    let h = year_histogram(&d, &matches);
+    assert!(h
+        .counts
+        .iter()
+        .all(|stack| stack.iter().sum::<usize>() == 1));
+}
+
+#[test]
+fn search_ignores_case_and_diacritics() {
+    let (d, h) = sample();
+    let f = Filter {
+        events: Default::default(),
+        text: "worner".into(),
+        ..Filter::default()
+    };
+    let hits: Vec<usize> = (0..d.events.len())
+        .filter(|&i| f.matches(&d.events[i], &h[i]))
+        .collect();
+    assert_eq!(hits, vec![0]);
+    assert!(text_matches(&fold("Œuvre STRASSE"), "oeuvre straße"));
+}
+
+#[test]
+fn highlights_the_original_text() {
+    let t = "Manfred Wörner visits; WÖRNER again";
+    let r = highlight_ranges(t, "worner");
+    let parts: Vec<&str> = r.iter().map(|&(s, e)| &t[s..e]).collect();
+    assert_eq!(parts, ["Wörner", "WÖRNER"]);
+    assert!(highlight_ranges(t, "  ").is_empty());
+}
+
+#[test]
+fn or_within_a_facet_and_across_facets() {
+    let (d, h) = sample();
+    let count = |f: &Filter| matching(&d, &h, f).iter().filter(|m| **m).count();
+    let mut afghanistan = Filter::default();
+    afghanistan.domains.insert("afghanistan".into());
+    let mut piracy = Filter::default();
+    piracy.domains.insert("piracy".into());
+    let mut both = afghanistan.clone();
+    both.domains.insert("piracy".into());
+    let a = count(&afghanistan);
+    let p = count(&piracy);
+    let union = count(&both);
+    assert!(a > 0 && p > 0);
+    assert!(union >= a.max(p) && union <= a + p);
+    let mut with_china = both.clone();
+    with_china.third_parties.insert("china".into());
+    assert!(count(&with_china) < union);
+}
+
+#[test]
+fn an_event_without_a_phase_matches_no_phase_value() {
+    let (mut data, _) = sample();
+    data.events[0].phase = String::new();
+    let haystacks = search_haystacks(&data);
+    let mut filter = Filter::default();
+    let phase = data.phases[0].id.clone();
+    filter.phases.insert(phase);
+    assert!(!filter.matches(&data.events[0], &haystacks[0]));
+    let counts = facet_counts(&data, &haystacks, &Filter::default(), Facet::Phase);
+    let total: usize = counts.iter().map(|c| c.count).sum();
+    assert_eq!(total, data.events.len() - 1);
+}
+
+#[test]
+fn facet_counts_ignore_their_own_selection() {
+    let (d, h) = sample();
+    let mut f = Filter::default();
+    f.domains.insert("afghanistan".into());
+    let domains = facet_counts(&d, &h, &f, Facet::Domain);
+    let unfiltered = facet_counts(&d, &h, &Filter::default(), Facet::Domain);
+    assert_eq!(
+        domains.iter().map(|c| c.count).collect::<Vec<_>>(),
+        unfiltered.iter().map(|c| c.count).collect::<Vec<_>>()
+    );
+    assert!(domains.iter().any(|c| c.id == "afghanistan" && c.selected));
+    let parties = facet_counts(&d, &h, &f, Facet::ThirdParty);
+    let matching_afghanistan = matching(&d, &h, &f);
+    for c in parties {
+        let expected = d
+            .events
+            .iter()
+            .zip(&matching_afghanistan)
+            .filter(|(e, m)| **m && e.third_parties.contains(&c.id))
+            .count();
+        assert_eq!(c.count, expected, "{}", c.id);
+    }
+}

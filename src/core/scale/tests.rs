@@ -1,0 +1,302 @@
+use super::cursor::{write_year, ShortLabel};
+use super::*;
+use crate::core::date::{days_from_civil, format_year};
+use proptest::prelude::*;
+
+fn day(y: i32, m: u8, d: u8) -> f64 {
+    days_from_civil(y, m, d) as f64
+}
+
+fn labels(ticks: &[Tick]) -> Vec<&str> {
+    ticks.iter().map(|t| t.label.as_str()).collect()
+}
+
+/// The documented placement rule: left-aligned labels, a gap before the next tick.
+fn assert_no_overlap(ticks: &[Tick]) {
+    for pair in ticks.windows(2) {
+        assert!(
+            pair[0].x + label_width(&pair[0].label) + TICK_LABEL_GAP <= pair[1].x,
+            "{:?} overlaps {:?}",
+            pair[0],
+            pair[1]
+        );
+    }
+}
+
+#[test]
+fn maps_days_to_pixels_and_back() {
+    let s = TimeScale::new(day(2000, 1, 1), day(2010, 1, 1), 1000.0);
+    assert_eq!(s.to_px(s.start), 0.0);
+    assert!((s.to_px(s.end) - 1000.0).abs() < 1e-9);
+    assert!((s.to_day(500.0) - (s.start + s.end) / 2.0).abs() < 1e-9);
+    assert!((s.px_per_day() - 1000.0 / 3653.0).abs() < 1e-12);
+}
+
+#[test]
+fn four_decades_on_a_wide_axis_show_every_other_year() {
+    let s = TimeScale::new(day(1990, 1, 1), day(2030, 1, 1), 1000.0);
+    let t = ticks(&s);
+    assert_eq!(t.unit, TickUnit::TwoYears);
+    assert_eq!(&labels(&t.minor)[..4], ["1990", "1992", "1994", "1996"]);
+    assert!(t.major.is_empty(), "years need no context tier");
+    assert_no_overlap(&t.minor);
+}
+
+#[test]
+fn a_narrow_axis_falls_back_to_decades() {
+    let s = TimeScale::new(day(1985, 6, 1), day(2030, 1, 1), 300.0);
+    let t = ticks(&s);
+    assert_eq!(t.unit, TickUnit::Decades);
+    assert_eq!(labels(&t.minor), ["1990", "2000", "2010", "2020", "2030"]);
+}
+
+#[test]
+fn one_year_shows_months_under_the_year() {
+    let s = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let t = ticks(&s);
+    assert_eq!(t.unit, TickUnit::Months);
+    assert_eq!(&labels(&t.minor)[..3], ["Jan", "Feb", "Mar"]);
+    assert_eq!(t.minor.len(), 13, "Jan 2014 … Jan 2015 inclusive");
+    assert_eq!(labels(&t.major), ["2014", "2015"]);
+}
+
+#[test]
+fn the_context_label_is_there_even_when_its_boundary_is_off_screen() {
+    let s = TimeScale::new(day(2014, 8, 20), day(2014, 9, 10), 1000.0);
+    let t = ticks(&s);
+    assert_eq!(t.unit, TickUnit::Days);
+    assert_eq!(labels(&t.major), ["Aug 2014", "Sep 2014"]);
+    assert!(t.major[0].x < 0.0);
+    assert_eq!(t.major[1].day, day(2014, 9, 1));
+    assert_eq!(t.minor[0].label, "20");
+    assert!(t.minor.iter().any(|tick| tick.label == "1"));
+}
+
+#[test]
+fn weeks_fall_on_the_1st_8th_15th_and_22nd() {
+    let s = TimeScale::new(day(2014, 3, 1), day(2014, 6, 1), 900.0);
+    let t = ticks(&s);
+    assert_eq!(t.unit, TickUnit::Weeks);
+    assert!(t
+        .minor
+        .iter()
+        .all(|tick| ["1", "8", "15", "22"].contains(&tick.label.as_str())));
+    assert_eq!(&labels(&t.major)[..2], ["Mar 2014", "Apr 2014"]);
+    assert_no_overlap(&t.minor);
+}
+
+#[test]
+fn quarters_are_labelled_q1_to_q4() {
+    let s = TimeScale::new(day(2012, 1, 1), day(2016, 1, 1), 900.0);
+    let t = ticks(&s);
+    assert_eq!(t.unit, TickUnit::Quarters);
+    assert_eq!(&labels(&t.minor)[..5], ["Q1", "Q2", "Q3", "Q4", "Q1"]);
+    assert_eq!(labels(&t.major), ["2012", "2013", "2014", "2015", "2016"]);
+}
+
+#[test]
+fn years_before_the_common_era_read_as_bc() {
+    let s = TimeScale::new(day(-500, 1, 1), day(-400, 1, 1), 1000.0);
+    let t = ticks(&s);
+    assert!(!t.minor.is_empty());
+    assert!(
+        t.minor.iter().all(|tick| tick.label.ends_with(" BC")),
+        "{:?}",
+        t.minor
+    );
+    assert_no_overlap(&t.minor);
+    let days = TimeScale::new(day(-44, 3, 1), day(-44, 3, 25), 800.0);
+    assert_eq!(ticks(&days).major[0].label, "Mar 45 BC");
+}
+
+#[test]
+fn year_labels_match_the_dates_own_formatting() {
+    for year in [-100_000, -44, 0, 1, 1983, 12_345, 999_999] {
+        let mut out = ShortLabel::default();
+        write_year(&mut out, year).unwrap();
+        assert_eq!(out.as_str(), format_year(year));
+    }
+}
+
+#[test]
+fn far_future_and_deep_past_do_not_panic() {
+    for (a, b) in [
+        (day(12_000, 1, 1), day(12_000, 2, 1)),
+        (day(-999_000, 1, 1), day(999_000, 1, 1)),
+        (-1e15, 1e15),
+        (day(50_000, 1, 1), day(50_100, 1, 1)),
+    ] {
+        let t = ticks(&TimeScale::new(a, b, 1200.0));
+        assert_no_overlap(&t.minor);
+    }
+    let millions = ticks(&TimeScale::new(
+        day(-1_000_000, 1, 1),
+        day(1_000_000, 1, 1),
+        1000.0,
+    ));
+    assert!(millions.minor.len() >= 2, "{millions:?}");
+    assert!(millions.minor.iter().any(|t| t.label == "1000000"));
+}
+
+#[test]
+fn the_first_context_label_gives_way_to_the_next_at_the_left_edge() {
+    // Weeks of May and June 2015, the window starting on 28 May: "May 2015" at the left
+    // edge would run into "Jun 2015" a few pixels further on.
+    let s = TimeScale::new(day(2015, 5, 28), day(2015, 8, 1), 900.0);
+    let t = ticks(&s);
+    assert_eq!(t.major[0].label, "", "{:?}", t.major);
+    assert_eq!(t.major[1].label, "Jun 2015");
+    // With room, it stays.
+    let s = TimeScale::new(day(2015, 5, 10), day(2015, 7, 20), 900.0);
+    assert_eq!(ticks(&s).major[0].label, "May 2015");
+    assert_eq!(ticks(&s).major[0].label_x, 0.0);
+}
+
+#[test]
+fn degenerate_scales_have_no_ticks() {
+    for s in [
+        TimeScale::new(10.0, 10.0, 500.0),
+        TimeScale::new(10.0, 0.0, 500.0),
+        TimeScale::new(0.0, 10.0, 0.0),
+        TimeScale::new(f64::NAN, 10.0, 500.0),
+        TimeScale::new(0.0, f64::INFINITY, 500.0),
+    ] {
+        let t = ticks(&s);
+        assert!(t.minor.is_empty() && t.major.is_empty());
+    }
+}
+
+#[test]
+fn a_tiny_axis_drops_labels_rather_than_overlapping_them() {
+    let t = ticks(&TimeScale::new(-1e12, 1e12, 12.0));
+    assert!(t.minor.len() <= 1);
+    let t = ticks(&TimeScale::new(day(1900, 1, 1), day(2100, 1, 1), 20.0));
+    assert_no_overlap(&t.minor);
+}
+
+#[test]
+fn round_numbers_before_the_common_era_fall_on_round_years() {
+    let scale = TimeScale::new(
+        days_from_civil(-3200, 1, 1) as f64,
+        days_from_civil(1600, 1, 1) as f64,
+        960.0,
+    );
+    let t = ticks(&scale);
+    let round = labels(&t.minor);
+    assert!(round.contains(&"3000 BC"), "{round:?}");
+    assert!(round.contains(&"1000"), "{round:?}");
+    assert!(
+        !round
+            .iter()
+            .any(|l| l.starts_with("3001") || l.starts_with("2501")),
+        "{round:?}"
+    );
+    let single = TimeScale::new(
+        days_from_civil(-3, 1, 1) as f64,
+        days_from_civil(4, 1, 1) as f64,
+        960.0,
+    );
+    let years = ticks(&single);
+    let years = labels(&years.major);
+    assert!(
+        years.windows(2).any(|w| w == ["1 BC", "1"]),
+        "no year 0: {years:?}"
+    );
+}
+
+#[test]
+fn label_widths_grow_with_the_text() {
+    assert_eq!(label_width(""), 0.0);
+    assert!(label_width("Sep 2014") > label_width("Sep"));
+    assert!(
+        label_width("2014") >= 4.0 * 6.5,
+        "digits are ~6.7px at 12px"
+    );
+    assert!(
+        label_width("日本") > label_width("ab"),
+        "kanji are full width"
+    );
+}
+
+proptest! {
+    #[test]
+    fn ticks_are_ordered_inside_the_axis_and_never_overlap(
+        start in -400_000_000.0f64..400_000_000.0,
+        log_span in -1.0f64..9.0,
+        width in 1.0f64..3000.0,
+    ) {
+        let s = TimeScale::new(start, start + 10f64.powf(log_span), width);
+        let t = ticks(&s);
+        for pair in t.minor.windows(2) {
+            prop_assert!(pair[0].x + label_width(&pair[0].label) + TICK_LABEL_GAP <= pair[1].x);
+        }
+        for pair in t.major.windows(2) {
+            prop_assert!(pair[0].x < pair[1].x);
+        }
+        for tick in &t.minor {
+            prop_assert_eq!(tick.label_x, tick.x);
+            prop_assert!(!tick.label.is_empty());
+        }
+        for tick in &t.minor {
+            prop_assert!(tick.x >= 0.0 && tick.x <= width, "{:?}", tick);
+        }
+        if let Some(first) = t.major.first() {
+            prop_assert!(first.x <= 0.0 && first.day <= s.start);
+        }
+    }
+
+    /// Whatever the window and width, no two labels drawn on the same tier overlap (each
+    /// occupies `[label_x, label_x + label_width]`, with a gap before the next), the
+    /// context tier's first label included where it sticks to the left edge.
+    #[test]
+    fn drawn_labels_of_a_tier_never_overlap(
+        start in -2_000_000.0f64..2_000_000.0,
+        log_span in 0.5f64..7.0,
+        width in 40.0f64..3000.0,
+    ) {
+        let s = TimeScale::new(start, start + 10f64.powf(log_span), width);
+        let t = ticks(&s);
+        for tier in [&t.minor, &t.major] {
+            let drawn: Vec<&Tick> = tier.iter().filter(|t| !t.label.is_empty()).collect();
+            for tick in &drawn {
+                prop_assert!(tick.label_x >= 0.0 && tick.label_x <= width, "{:?}", tick);
+            }
+            for pair in drawn.windows(2) {
+                prop_assert!(
+                    pair[0].label_x + label_width(&pair[0].label) + TICK_LABEL_GAP <= pair[1].label_x + 1e-9,
+                    "{:?} overlaps {:?}", pair[0], pair[1]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn zooming_in_never_coarsens_the_unit(
+        start in -100_000_000.0f64..100_000_000.0,
+        log_span in 0.0f64..8.0,
+        width in 100.0f64..2500.0,
+        zoom in 1.0f64..1000.0,
+        anchor in 0.0f64..1.0,
+    ) {
+        let span = 10f64.powf(log_span);
+        let outer = TimeScale::new(start, start + span, width);
+        let inner_start = start + anchor * (span - span / zoom);
+        let inner = TimeScale::new(inner_start, inner_start + span / zoom, width);
+        prop_assert!(
+            ticks(&inner).unit.nominal_days() <= ticks(&outer).unit.nominal_days(),
+            "{:?} -> {:?}", ticks(&outer).unit, ticks(&inner).unit
+        );
+    }
+
+    #[test]
+    fn pixels_round_trip_to_days(
+        start in -400_000_000.0f64..400_000_000.0,
+        span in 1.0f64..1e9,
+        width in 1.0f64..5000.0,
+        fraction in -2.0f64..3.0,
+    ) {
+        let s = TimeScale::new(start, start + span, width);
+        let d = start + fraction * span;
+        prop_assert!((s.to_day(s.to_px(d)) - d).abs() <= 1e-9 * (d.abs() + span));
+    }
+}

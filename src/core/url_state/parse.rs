@@ -1,0 +1,165 @@
+//! Reading a link: every value checked, whatever cannot be understood left at its default and
+//! reported.
+
+use super::{decode_component, parse_day, ViewState, MAX_DATA_URL};
+use crate::core::grouping::GroupBy;
+use crate::core::notices::Ignored;
+use crate::core::query::Facet;
+use crate::core::synthetic::MAX_EVENTS;
+use crate::core::text::{code_point, id_problem, is_invisible, shown, thousands};
+
+/// A value cut short for a notice.
+fn short_text(s: &str) -> String {
+    let mut t: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        t.push('…');
+    }
+    t
+}
+
+/// Every id an import accepts ([`id_problem`]): a link carries it, percent-encoded.
+fn is_id(s: &str) -> bool {
+    id_problem(s).is_none()
+}
+
+/// Reads a query string (with or without the leading `?`). Returns the view and the notices of
+/// what was ignored: one per kind (a lone value has its own message; many are collapsed into
+/// "5,000 domain values in the link ignored: 'a', 'b', 'c' …").
+pub fn parse(query: &str) -> (ViewState, Vec<String>) {
+    let mut view = ViewState::default();
+    let mut notices = Vec::new();
+    // Ignored values are gathered by kind: thousands of one kind give one notice.
+    let mut ignored = Ignored::default();
+    let mut from = None;
+    let mut to = None;
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = decode_component(raw_key);
+        let value = decode_component(raw_value);
+        let short = |s: &str| -> String { shown(s, 40) };
+        let facet = Facet::ALL.into_iter().find(|f| f.key() == key);
+        match (key.as_str(), facet) {
+            (_, Some(facet)) => {
+                // Split before decoding: a comma inside an id comes encoded (%2C).
+                let ids: Vec<String> = raw_value.split(',').map(decode_component).collect();
+                for id in ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+                    if is_id(id) {
+                        view.filter.selected_mut(facet).insert(id.to_string());
+                    } else {
+                        let one = format!("{} value", facet.label().to_lowercase());
+                        let many = format!("{one}s");
+                        ignored.add(facet.key(), (&one, &many), id, || {
+                            format!("Ignored the {one} '{}' in the link.", short(id))
+                        });
+                    }
+                }
+            }
+            ("q", None) => view.filter.text = value.chars().take(500).collect(),
+            ("dim", None) => match value.as_str() {
+                "1" | "true" | "" => view.dim = true,
+                "0" | "false" => view.dim = false,
+                _ => ignored.add("dim", ("dim value", "dim values"), &value, || {
+                    format!("Ignored dim='{}' in the link (use 1 or 0).", short(&value))
+                }),
+            },
+            ("group", None) => match GroupBy::parse(&value) {
+                Some(group) => view.group = group,
+                None => notices.push(format!("Ignored group='{}' in the link (use none, phase, domain or party).", short(&value))),
+            },
+            ("follow", None) => match value.as_str() {
+                "1" | "true" | "" => view.follow = true,
+                "0" | "false" => view.follow = false,
+                _ => notices.push(format!("Ignored follow='{}' in the link (use 1 or 0).", short(&value))),
+            },
+            ("from", None) => match parse_day(&value) {
+                Some(d) => from = Some(d),
+                None => ignored.add("from", ("from value", "from values"), &value, || {
+                    format!("Ignored from='{}' in the link: not a date.", short(&value))
+                }),
+            },
+            ("to", None) => match parse_day(&value) {
+                Some(d) => to = Some(d),
+                None => ignored.add("to", ("to value", "to values"), &value, || {
+                    format!("Ignored to='{}' in the link: not a date.", short(&value))
+                }),
+            },
+            ("event", None) => {
+                if is_id(&value) {
+                    view.selected = Some(value);
+                } else {
+                    ignored.add("event", ("event value", "event values"), &value, || {
+                        format!("Ignored event='{}' in the link.", short(&value))
+                    });
+                }
+            }
+            ("story", None) => {
+                if is_id(&value) {
+                    view.story = Some(value);
+                } else {
+                    notices.push(format!("Ignored story='{}' in the link: not a story id.", short(&value)));
+                }
+            }
+            ("scene", None) => {
+                if is_id(&value) {
+                    view.scene = Some(value);
+                } else {
+                    notices.push(format!("Ignored scene='{}' in the link: not a scene id.", short(&value)));
+                }
+            }
+            ("synthetic", None) => match value.parse::<usize>() {
+                Ok(n) if n <= MAX_EVENTS => view.synthetic = Some(n),
+                _ => ignored.add("synthetic", ("synthetic value", "synthetic values"), &value, || {
+                    format!(
+                        "Ignored synthetic='{}' in the link: a number of events up to {} is expected.",
+                        short(&value),
+                        thousands(MAX_EVENTS)
+                    )
+                }),
+            },
+            ("data", None) => {
+                let url = value.trim();
+                if let Some(c) = url.chars().find(|c| is_invisible(*c)) {
+                    // An address with a zero-width space or a bidi control reads as another.
+                    ignored.add("data", ("data value", "data values"), &value, || {
+                        format!(
+                            "Ignored data='{}' in the link: the address has an invisible character ({}).",
+                            short(&value),
+                            code_point(c)
+                        )
+                    });
+                } else if !url.is_empty()
+                    && url.len() <= MAX_DATA_URL
+                    && !url.chars().any(char::is_control)
+                {
+                    view.data = Some(url.to_string());
+                } else {
+                    ignored.add("data", ("data value", "data values"), &value, || {
+                        format!("Ignored data='{}' in the link: not a file address.", short(&value))
+                    });
+                }
+            }
+            _ => ignored.add("", ("unknown parameter", "unknown parameters"), &key, || {
+                format!("Ignored the unknown parameter '{}' in the link.", short(&key))
+            }),
+        }
+    }
+    if view.story.is_none() {
+        if let Some(scene) = view.scene.take() {
+            notices.push(format!(
+                "Ignored scene='{}' in the link: it needs a story.",
+                short_text(&scene)
+            ));
+        }
+    }
+    match (from, to) {
+        (Some(f), Some(t)) if t > f => view.window = Some((f, t)),
+        (None, None) => {}
+        _ => notices.push(
+            "Ignored the link's time window: it needs both from and to, with to after from.".into(),
+        ),
+    }
+    let mut all = ignored.notices("in the link");
+    all.extend(notices);
+    (view, all)
+}

@@ -1,0 +1,348 @@
+use super::*;
+
+#[test]
+fn a_full_link_round_trips() {
+    let mut view = ViewState::default();
+    view.filter.domains.insert("afghanistan".into());
+    view.filter.domains.insert("piracy".into());
+    view.filter.third_parties.insert("china".into());
+    view.filter.text = "Wörner & co".into();
+    view.dim = true;
+    view.group = GroupBy::Domain;
+    view.follow = false;
+    view.window = Some(round_window(
+        year_start(1990) + 0.25,
+        year_start(2001) + 17.5,
+    ));
+    view.selected = Some("1991-worner-visit".into());
+    let q = to_query(&view);
+    assert!(q.starts_with("?domain=afghanistan,piracy&party=china&q=W%C3%B6rner+%26+co&dim=1&group=domain&follow=0&from=1990-01-01T06:00"), "{q}");
+    let (back, notices) = parse(&q);
+    assert_eq!(notices, Vec::<String>::new());
+    assert_eq!(back, view);
+    assert_eq!(to_query(&ViewState::default()), "");
+}
+
+#[test]
+fn a_data_file_travels_in_the_link() {
+    let view = ViewState {
+        data: Some("data/thesis timeline.csv".into()),
+        ..ViewState::default()
+    };
+    let q = to_query(&view);
+    assert_eq!(q, "?data=data/thesis+timeline.csv");
+    assert_eq!(parse(&q), (view, vec![]));
+    let kept = ViewState {
+        data: Some(KEPT_DATA.into()),
+        ..ViewState::default()
+    };
+    assert_eq!(to_query(&kept), "?data=@browser");
+    assert_eq!(parse("?data=@browser"), (kept, vec![]));
+    let (bad, notices) = parse("?data=");
+    assert_eq!(bad.data, None);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+}
+
+#[test]
+fn a_story_and_its_scene_travel_in_the_link() {
+    let view = ViewState {
+        story: Some("the-brief".into()),
+        scene: Some("take-off-2007".into()),
+        ..ViewState::default()
+    };
+    let q = to_query(&view);
+    assert_eq!(q, "?story=the-brief&scene=take-off-2007");
+    assert_eq!(parse(&q), (view, vec![]));
+    // A scene by its number, and a story alone (its first scene).
+    let (by_number, notices) = parse("?story=the-brief&scene=5");
+    assert_eq!(by_number.scene.as_deref(), Some("5"));
+    assert!(notices.is_empty());
+    let (alone, _) = parse("?story=the-brief");
+    assert_eq!(
+        (alone.story.as_deref(), alone.scene),
+        (Some("the-brief"), None)
+    );
+}
+
+#[test]
+fn a_broken_story_link_falls_back_to_no_story_with_a_notice() {
+    // Any id a chronology may have travels (a story of an import may be named `<b>`); one
+    // with a control or invisible character cannot be an id.
+    let (view, _) = parse("?story=%3Cb%3E&scene=a%20b");
+    assert_eq!(
+        (view.story.as_deref(), view.scene.as_deref()),
+        (Some("<b>"), Some("a b"))
+    );
+    let (view, notices) = parse("?story=x%E2%80%8By&scene=x&domain=cyber");
+    assert_eq!((view.story, view.scene), (None, None));
+    assert!(view.filter.domains.contains("cyber"));
+    assert!(
+        notices.iter().any(|n| n.contains("not a story id")),
+        "{notices:?}"
+    );
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("scene='x'") && n.contains("needs a story")),
+        "{notices:?}"
+    );
+    let (view, notices) = parse("?story=the-brief&scene=a%01b");
+    assert_eq!(view.story.as_deref(), Some("the-brief"));
+    assert_eq!(view.scene, None);
+    assert!(
+        notices.iter().any(|n| n.contains("not a scene id")),
+        "{notices:?}"
+    );
+}
+
+#[test]
+fn garbage_is_ignored_with_a_notice_and_the_rest_applies() {
+    let (view, notices) = parse(
+        "?domain=cyber&bogus=1&from=19x4&to=2000&event=<script>%00&dim=maybe&synthetic=-3&%ZZ=%&group=year&follow=sometimes",
+    );
+    assert_eq!(view.group, GroupBy::None);
+    assert!(view.follow, "following stays on");
+    assert!(
+        notices.iter().any(|n| n.contains("group='year'")),
+        "{notices:?}"
+    );
+    assert!(
+        notices.iter().any(|n| n.contains("follow='sometimes'")),
+        "{notices:?}"
+    );
+    assert!(view.filter.domains.contains("cyber"));
+    assert_eq!(view.window, None);
+    assert_eq!(view.selected, None);
+    assert!(!view.dim);
+    assert_eq!(view.synthetic, None);
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("2 unknown parameters in the link ignored: 'bogus', '%ZZ'")),
+        "{notices:?}"
+    );
+    assert!(
+        notices.iter().any(|n| n.contains("from='19x4'")),
+        "{notices:?}"
+    );
+    assert!(
+        notices.iter().any(|n| n.contains("event='<script>␀'")),
+        "{notices:?}"
+    );
+    assert!(notices.len() >= 7, "{notices:?}");
+}
+
+#[test]
+fn grouping_and_following_travel_in_the_link_and_default_to_none_and_on() {
+    let (view, notices) = parse("");
+    assert_eq!((view.group, view.follow), (GroupBy::None, true));
+    assert!(notices.is_empty());
+    for group in GroupBy::ALL {
+        let view = ViewState {
+            group,
+            ..ViewState::default()
+        };
+        let q = to_query(&view);
+        if group == GroupBy::None {
+            assert_eq!(q, "");
+        } else {
+            assert_eq!(q, format!("?group={}", group.key()));
+        }
+        assert_eq!(parse(&q), (view, vec![]));
+    }
+    let still = ViewState {
+        follow: false,
+        ..ViewState::default()
+    };
+    assert_eq!(to_query(&still), "?follow=0");
+    assert_eq!(parse("?follow=0").0, still);
+    assert!(parse("?follow=1").0.follow);
+    assert_eq!(parse("?group=party").0.group, GroupBy::Party);
+}
+
+#[test]
+fn a_data_address_with_invisible_characters_is_refused() {
+    for address in [
+        "data/a%E2%80%8Bb.json",
+        "data/%E2%80%AEnosj.csv",
+        "%EF%BB%BFdata.json",
+        "data/a%C2%ADb.json",
+        "data/a%E2%81%A0b.json",
+    ] {
+        let (view, notices) = parse(&format!("?data={address}"));
+        assert_eq!(view.data, None, "{address}");
+        assert_eq!(notices.len(), 1, "{address}: {notices:?}");
+        assert!(notices[0].contains("invisible"), "{notices:?}");
+    }
+    let (view, notices) = parse("?synthetic=2000000");
+    assert_eq!(view.synthetic, None);
+    assert_eq!(
+        notices,
+        ["Ignored synthetic='2000000' in the link: a number of events up to 1,000,000 is expected."]
+    );
+}
+
+#[test]
+fn many_ignored_values_of_one_kind_give_one_notice() {
+    let bad_domains: Vec<String> = (0..5_000).map(|i| format!("%00d{i}")).collect();
+    let unknown: Vec<String> = (0..5_000).map(|i| format!("x{i}=1")).collect();
+    let dims = vec!["dim=maybe"; 5_000];
+    let q = format!(
+        "?domain={}&{}&{}&phase=%00p",
+        bad_domains.join(","),
+        unknown.join("&"),
+        dims.join("&")
+    );
+    let (_, notices) = parse(&q);
+    assert_eq!(
+        notices,
+        [
+            "5,000 domain values in the link ignored: '␀d0', '␀d1', '␀d2' …",
+            "5,000 unknown parameters in the link ignored: 'x0', 'x1', 'x2' …",
+            "5,000 dim values in the link ignored: 'maybe' …",
+            "Ignored the phase value '␀p' in the link.",
+        ]
+    );
+}
+
+#[test]
+fn any_id_an_import_accepts_travels_in_the_link() {
+    let long = "x".repeat(250);
+    let ids = [
+        "event 1",
+        "a/b?c#d",
+        "a,b",
+        "a+b",
+        "100%",
+        "x=y&z",
+        "日本 と NATO",
+        "'-5",
+        long.as_str(),
+    ];
+    assert_eq!(
+        parse("?event=event+1").0.selected.as_deref(),
+        Some("event 1")
+    );
+    assert_eq!(
+        parse("?event=event%201").0.selected.as_deref(),
+        Some("event 1")
+    );
+    for id in ids {
+        let mut view = ViewState {
+            selected: Some(id.to_string()),
+            ..ViewState::default()
+        };
+        view.filter.domains.insert(id.to_string());
+        view.filter.domains.insert("cyber".to_string());
+        view.filter.phases.insert(id.to_string());
+        view.filter.third_parties.insert(id.to_string());
+        let q = to_query(&view);
+        assert_eq!(parse(&q), (view, vec![]), "{id}: {q}");
+    }
+    // A comma inside an id is not the list's separator.
+    let mut view = ViewState::default();
+    view.filter.domains.insert("a,b".into());
+    assert_eq!(to_query(&view), "?domain=a%2Cb");
+    assert_eq!(parse("?domain=a,b").0.filter.domains.len(), 2);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::super::*;
+    use crate::core::synthetic::MAX_EVENTS;
+    use crate::core::text::id_problem;
+    use proptest::prelude::*;
+
+    fn id() -> impl Strategy<Value = String> {
+        "[a-z0-9][a-z0-9-]{0,20}"
+    }
+
+    /// Any id an import accepts: arbitrary Unicode, with the link's own punctuation.
+    fn any_id() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "\\PC{1,24}",
+            "[ ,+%&=#?/;:@'\"<>a-z0-9-]{1,12}",
+            proptest::collection::vec(any::<char>(), 1..12)
+                .prop_map(|c| c.into_iter().collect::<String>()),
+        ]
+        .prop_filter("an id an import accepts", |s| id_problem(s).is_none())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn any_string_parses_without_panicking(s in "\\PC{0,200}") {
+            let _ = parse(&s);
+        }
+
+        #[test]
+        fn any_query_like_string_parses_without_panicking(
+            pairs in proptest::collection::vec(("(domain|party|phase|q|dim|group|follow|from|to|event|synthetic|story|scene|x)", "[%+,=&a-zA-Z0-9:T.-]{0,30}"), 0..8)
+        ) {
+            let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let _ = parse(&q.join("&"));
+        }
+
+        #[test]
+        fn any_accepted_id_round_trips_with_the_rest_of_the_view(
+            domains in proptest::collection::btree_set(any_id(), 0..4),
+            parties in proptest::collection::btree_set(any_id(), 0..3),
+            phases in proptest::collection::btree_set(any_id(), 0..3),
+            text in "\\PC{0,30}",
+            dim: bool,
+            window in proptest::option::of((-200_000.0f64..200_000.0, 1.0f64..50_000.0)),
+            selected in proptest::option::of(any_id()),
+            data in proptest::option::of("[a-zA-Z0-9/:._~%?&=#-]{1,40}"),
+        ) {
+            let view = ViewState {
+                filter: Filter { phases, domains, third_parties: parties, text, ..Filter::default() },
+                dim,
+                window: window.map(|(start, span)| round_window(start, start + span)),
+                selected,
+                data,
+                ..ViewState::default()
+            };
+            let (back, notices) = parse(&to_query(&view));
+            prop_assert!(notices.is_empty(), "{:?}", notices);
+            prop_assert_eq!(back, view);
+        }
+
+        #[test]
+        fn views_round_trip(
+            domains in proptest::collection::btree_set(id(), 0..4),
+            parties in proptest::collection::btree_set(id(), 0..3),
+            phases in proptest::collection::btree_set(id(), 0..3),
+            text in "\\PC{0,30}",
+            dim: bool,
+            group in proptest::sample::select(GroupBy::ALL.to_vec()),
+            follow: bool,
+            start in -200_000.0f64..200_000.0,
+            span in 1.0f64..50_000.0,
+            selected in proptest::option::of(id()),
+            synthetic in proptest::option::of(0usize..MAX_EVENTS),
+            data in proptest::option::of("[a-zA-Z0-9/:._~%?&=#-]{1,40}"),
+            story in proptest::option::of((id(), proptest::option::of(id()))),
+        ) {
+            let (story, scene) = match story {
+                Some((story, scene)) => (Some(story), scene),
+                None => (None, None),
+            };
+            let view = ViewState {
+                filter: Filter { phases, domains, third_parties: parties, text: text.clone(), events: Default::default() },
+                dim,
+                group,
+                follow,
+                window: Some(round_window(start, start + span)),
+                selected,
+                synthetic,
+                data,
+                story,
+                scene,
+            };
+            let (back, notices) = parse(&to_query(&view));
+            prop_assert!(notices.is_empty(), "{:?}", notices);
+            prop_assert_eq!(back, view);
+        }
+    }
+}
