@@ -92,6 +92,7 @@ test(`a ${EVENTS.toLocaleString('en')}-event file imports with a progress bar an
   const second = bigFile('bigger.json', 'Another big chronology', EVENTS);
   const page = await openPage(browser);
   await page.addInitScript(instrument);
+  const workers = watchWorkers(page);
   await goto(page, server.origin + '/', { marks: true });
   const builtin = await page.getByRole('heading', { level: 1 }).textContent();
 
@@ -125,11 +126,16 @@ test(`a ${EVENTS.toLocaleString('en')}-event file imports with a progress bar an
     assert.ok(stages.some((s) => s.stage === stage && s.cancel), `the worker's stage '${stage}' showed, with Cancel`);
   }
 
-  // A second big import, cancelled: the first stays.
+  assert.equal(workers.length, 1, 'the import ran in a worker');
+  await until(() => workers[0].closed, 'the worker is gone once the chronology is kept');
+
+  // A second big import, cancelled while the worker parses: the first stays.
   await startImport(page, second, 'Another big chronology');
-  const cancel = page.locator('.loading').getByRole('button', { name: 'Cancel' });
+  const cancel = page.locator('.loading', { hasText: 'Parsing and checking bigger.json…' }).getByRole('button', { name: 'Cancel' });
   await cancel.click({ timeout: 60_000 });
   await until(async () => (await page.locator('.loading').count()) === 0, 'the progress bar goes once cancelled');
+  await until(() => workers.length === 2 && workers[1].closed, 'Cancel terminates the worker');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'stopped' }).count(), 1, 'a notice says the import stopped');
   // Long enough for the cancelled import to have finished had it gone on.
   await page.waitForTimeout(Math.max(3000, 2 * (run.shownAt - began)));
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'A big generated chronology', 'the first import stays');
@@ -139,6 +145,35 @@ test(`a ${EVENTS.toLocaleString('en')}-event file imports with a progress bar an
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('a newer import stops the one in progress: its worker is terminated and it never shows', async () => {
+  const big = bigFile('superseded.json', 'A superseded chronology', EVENTS);
+  const page = await openPage(browser);
+  await page.addInitScript(instrument);
+  const workers = watchWorkers(page);
+  await goto(page, server.origin + '/');
+  await startImport(page, big, 'A superseded chronology');
+  await page.locator('.loading', { hasText: 'Parsing and checking superseded.json…' }).waitFor({ timeout: 60_000 });
+  await page.getByLabel('Choose a chronology file').setInputFiles(small('The newer import'));
+  await page.getByRole('heading', { level: 1, name: 'The newer import' }).waitFor();
+  await until(() => workers.length === 2 && workers.every((w) => w.closed), 'both workers are gone');
+  await page.waitForTimeout(5000);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'The newer import', 'the superseded file never shows');
+  assert.equal(await page.evaluate(() => window.__shownAt), null);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+/** Records the page's workers (`url`, and `closed` once terminated). */
+function watchWorkers(page) {
+  const workers = [];
+  page.on('worker', (worker) => {
+    const seen = { url: worker.url(), closed: false };
+    worker.on('close', () => { seen.closed = true; });
+    workers.push(seen);
+  });
+  return workers;
+}
 
 /** A small chronology: the built-in one's first events under another title. */
 function small(title) {
