@@ -23,7 +23,7 @@
 //! holds no second copy of the schema's deserialisers.
 
 use super::storage::{self, Envelope};
-use super::timing::{Ticket, LOADS};
+use super::timing::{Ticket, LOADS, SAVES};
 use crate::core::dataset::{Chronology, Event};
 use crate::core::import::{self, Format, ImportFailure, ImportProblem, Imported};
 use crate::store::{Action, Progress, Unit};
@@ -301,6 +301,9 @@ struct Running {
     events: Vec<Event>,
     /// When the progress bar last followed the events received.
     shown_at: f64,
+    /// Once the chronology is given to the page: the save its envelope will make, unless a
+    /// newer one (or a Restore, which forgets) began meanwhile.
+    saving: Option<Ticket>,
     listeners: Vec<EventListener>,
     /// Until the worker is ready: when to give up on it.
     timeout: Option<Timeout>,
@@ -309,6 +312,9 @@ struct Running {
 thread_local! {
     /// The job in a worker, if any (only the latest load's).
     static RUNNING: RefCell<Option<Rc<RefCell<Running>>>> = const { RefCell::new(None) };
+    /// The last job whose chronology the page has, while its worker makes the envelope that
+    /// keeps it: no longer part of a load (going Back or importing again does not stop it).
+    static KEEPING: RefCell<Option<Rc<RefCell<Running>>>> = const { RefCell::new(None) };
 }
 
 impl Running {
@@ -316,7 +322,7 @@ impl Running {
         let ticket = job.ticket;
         let on = |kind: &'static str| {
             EventListener::new(&worker, kind, move |event| {
-                let Some(running) = current(ticket) else {
+                let Some(running) = current(ticket).or_else(|| keeping(ticket)) else {
                     return;
                 };
                 match event.dyn_ref::<web_sys::MessageEvent>() {
@@ -346,6 +352,7 @@ impl Running {
             outline: None,
             events: Vec::new(),
             shown_at: 0.0,
+            saving: None,
             listeners,
             timeout: Some(timeout),
         };
@@ -442,12 +449,15 @@ impl Running {
                 Running::received(running);
             }
             "kept" => {
-                let dispatch = r.job.dispatch.clone();
+                let (dispatch, saving) = (r.job.dispatch.clone(), r.saving);
                 drop(r);
                 stop(ticket);
-                let (Ok(text), bytes) =
-                    (data.dyn_into::<js_sys::JsString>(), get_count(m, "bytes"))
-                else {
+                let current = saving.is_some_and(|t| SAVES.with(|s| s.is_current(t)));
+                let (true, Ok(text), bytes) = (
+                    current,
+                    data.dyn_into::<js_sys::JsString>(),
+                    get_count(m, "bytes"),
+                ) else {
                     return;
                 };
                 wasm_bindgen_futures::spawn_local(async move {
@@ -484,10 +494,21 @@ impl Running {
         imported.chronology.events = std::mem::take(&mut r.events);
         let then = r.then.take();
         let (ticket, keep) = (r.job.ticket, r.job.keep);
-        drop(r);
-        // The worker goes on only to make the envelope that keeps the chronology; a newer load
-        // (or a Restore) still stops it, so that nothing is kept.
-        if !keep {
+        if keep {
+            // The worker goes on only to make the envelope that keeps the chronology; the load
+            // is over. As when the page keeps it itself, a save or a Restore that begins
+            // meanwhile decides what is kept.
+            r.saving = Some(SAVES.with(|s| s.begin()));
+            drop(r);
+            LOADS.with(|l| l.finish(ticket));
+            let running = RUNNING.with(|slot| slot.borrow_mut().take());
+            let older = KEEPING.with(|slot| std::mem::replace(&mut *slot.borrow_mut(), running));
+            if let Some(older) = older {
+                let ticket = older.borrow().job.ticket;
+                stop(ticket);
+            }
+        } else {
+            drop(r);
             stop(ticket);
         }
         if let Some(then) = then {
@@ -551,9 +572,19 @@ fn current(ticket: Ticket) -> Option<Rc<RefCell<Running>>> {
     })
 }
 
+/// The job whose envelope is still to come, if it is `ticket`'s.
+fn keeping(ticket: Ticket) -> Option<Rc<RefCell<Running>>> {
+    KEEPING.with(|slot| {
+        slot.borrow()
+            .as_ref()
+            .filter(|r| r.borrow().job.ticket == ticket)
+            .cloned()
+    })
+}
+
 /// Terminates `ticket`'s worker, if it still runs, and lets its listeners go.
 fn stop(ticket: Ticket) {
-    let running = RUNNING.with(|slot| {
+    let take = |slot: &RefCell<Option<Rc<RefCell<Running>>>>| {
         let mut slot = slot.borrow_mut();
         let mine = slot
             .as_ref()
@@ -563,8 +594,10 @@ fn stop(ticket: Ticket) {
         } else {
             None
         }
-    });
-    let Some(running) = running else { return };
+    };
+    let Some(running) = RUNNING.with(take).or_else(|| KEEPING.with(take)) else {
+        return;
+    };
     LOADS.with(|l| l.finish(ticket));
     let (worker, listeners) = {
         let mut r = running.borrow_mut();
