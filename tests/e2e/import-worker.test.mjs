@@ -128,6 +128,8 @@ test(`a ${EVENTS.toLocaleString('en')}-event file imports with a progress bar an
 
   assert.equal(workers.length, 1, 'the import ran in a worker');
   await until(() => workers[0].closed, 'the worker is gone once the chronology is kept');
+  // The envelope the worker made is kept (in IndexedDB: it is large) for the next visit.
+  await until(() => page.evaluate(() => localStorage.getItem('japan-nato-explorer.dataset') === 'indexeddb'), 'the import is kept');
 
   // A second big import, cancelled while the worker parses: the first stays.
   await startImport(page, second, 'Another big chronology');
