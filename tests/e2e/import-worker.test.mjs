@@ -49,9 +49,11 @@ function bigFile(name, title, n) {
   return file;
 }
 
-/** Records long tasks, every progress bar shown (its text, whether it offers Cancel) and when
- *  the page heading first shows `window.__awaited`. */
+/** Records long tasks, every progress bar shown (its text, whether it offers Cancel), when the
+ *  page heading first shows `window.__awaited`, and the page's wasm exports. */
 function instrument() {
+  // The page's wasm exports (its memory), as Trunk's loader announces them.
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
   window.__longTasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
@@ -104,13 +106,14 @@ test(`a ${EVENTS.toLocaleString('en')}-event file imports with a progress bar an
     shownAt: window.__shownAt,
     tasks: window.__longTasks.filter((t) => t.start + t.duration > began),
     progress: window.__progress,
+    wasmMemory: window.__wasm?.memory?.buffer.byteLength,
   }), began);
   const longest = Math.max(0, ...run.tasks.map((t) => t.duration));
   const total = run.tasks.reduce((sum, t) => sum + t.duration, 0);
   const size = fs.statSync(first).size / 1_048_576;
   console.log(`import of ${EVENTS.toLocaleString('en')} events (${size.toFixed(1)} MB JSON):`);
   console.log(`  longest main-thread task ${longest.toFixed(0)} ms; long tasks ${run.tasks.length}, ${total.toFixed(0)} ms in all`);
-  console.log(`  time to shown ${(run.shownAt - began).toFixed(0)} ms`);
+  console.log(`  time to shown ${(run.shownAt - began).toFixed(0)} ms; the page's wasm memory then ${(run.wasmMemory / 1_048_576).toFixed(0)} MB`);
   // Each stage the progress bar showed, from when it showed (page time since the file was given).
   const stages = [];
   for (const p of run.progress) {
