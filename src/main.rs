@@ -2,6 +2,11 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The same wasm runs in the import worker (ui::adapters::import_worker), where there is no
+    // page to mount.
+    if web_sys::window().is_none() {
+        return;
+    }
     japan_nato_explorer::ui::start();
 }
 

@@ -14,7 +14,7 @@
 //! | `?data=@browser&…`             | none                  | the built-in one + a notice     | – |
 //! | `?data=@browser&…`             | discarded             | the built-in one + why          | – |
 
-use super::{Notice, Progress};
+use super::{Notice, Progress, Unit};
 use crate::core::saved::Saved;
 use crate::core::url_state::{self, ViewState};
 
@@ -121,6 +121,7 @@ where
                 what: format!("Loading {data}…"),
                 loaded: 0.0,
                 total: None,
+                unit: Unit::Bytes,
                 cancellable: true,
             }),
             pending_data: Some(data.clone()),
@@ -174,6 +175,7 @@ where
                     what: "Loading your imported chronology…".into(),
                     loaded: 0.0,
                     total: None,
+                    unit: Unit::Bytes,
                     cancellable: false,
                 }),
                 pending_view: Some(ViewState {

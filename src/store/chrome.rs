@@ -51,17 +51,29 @@ pub enum DialogKind {
     Stories,
 }
 
-/// A file being read or loaded.
+/// A file being read, loaded or imported.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Progress {
     /// "Loading slow.json…"
     pub what: String,
-    /// Bytes so far.
+    /// Done so far, in `unit`s.
     pub loaded: f64,
-    /// Bytes in all, when known.
+    /// In all, when known.
     pub total: Option<f64>,
-    /// Whether the reader may stop it (a link's file; reading a local file is quick).
+    /// What `loaded` and `total` count.
+    pub unit: Unit,
+    /// Whether the reader may stop it (a link's file, an import that runs off the main thread).
     pub cancellable: bool,
+}
+
+/// What a [`Progress`] counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Unit {
+    /// Bytes of the file, while it is read or loaded.
+    #[default]
+    Bytes,
+    /// Events of the chronology, once the file has been parsed and checked.
+    Events,
 }
 
 /// What the import dialog reports after an attempt.

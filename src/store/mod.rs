@@ -22,7 +22,7 @@ mod window;
 mod tests;
 
 pub use action::Action;
-pub use chrome::{Chrome, DialogKind, PendingLink, Progress, Report, Theme};
+pub use chrome::{Chrome, DialogKind, PendingLink, Progress, Report, Theme, Unit};
 pub use chronology::{Origin, Prepared, Shown, MEASURED_LABELS, SYNTHETIC_SEED};
 pub use filtering::Filtering;
 pub use lanes::Lanes;

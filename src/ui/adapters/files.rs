@@ -1,13 +1,15 @@
 //! Bringing in a chronology: from the file picker, a file dropped on the page, or `?data=URL`
-//! (same site, with progress). Reading, parsing and measuring happen here, at the edge; the
-//! store only ever receives a whole, valid chronology ready to show, or the list of problems.
+//! (same site, with progress). Reading, parsing and measuring happen here, at the edge (parsing
+//! and checking in a worker, see `import_worker`); the store only ever receives a whole, valid
+//! chronology ready to show, or the list of problems.
 
+use super::import_worker;
 use super::measure::CanvasMeasure;
 use super::storage;
 use super::timing::{Ticket, LOADS};
 use crate::core::dataset::Chronology;
-use crate::core::import::{self, ImportFailure, ImportProblem, MAX_IMPORT_BYTES};
-use crate::store::{Action, Origin, Prepared, Progress, Report, Shared};
+use crate::core::import::{ImportFailure, ImportProblem, MAX_IMPORT_BYTES};
+use crate::store::{Action, Origin, Prepared, Progress, Report, Shared, Unit};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -74,36 +76,80 @@ fn failed(name: &str, failure: ImportFailure, bytes: Vec<u8>) -> Action {
     })
 }
 
-/// Parses the bytes of a file the user chose and hands the store either the chronology or the
-/// problems. The imported chronology is kept in the browser for the next visit.
-pub fn finish(dispatch: Callback<Action>, name: String, bytes: Vec<u8>, skip_bad: bool) {
-    match import::import(&bytes, &name, skip_bad) {
-        Err(failure) => dispatch.emit(failed(&name, failure, bytes)),
+/// Hands the store either the chronology of a file the user chose or its problems.
+fn finish(
+    dispatch: Callback<Action>,
+    ticket: Ticket,
+    name: String,
+    outcome: import_worker::Outcome,
+) {
+    match outcome {
+        Err((failure, bytes)) => dispatch.emit(failed(&name, failure, bytes)),
         Ok(imported) => {
             // A file exported from the explorer carries the view it was made from.
             let view = imported.view_state().map(|(view, _)| view);
-            let chronology = imported.chronology;
             let format = imported.format;
-            {
-                let dispatch = dispatch.clone();
-                let (name, chronology) = (name.clone(), chronology.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Err(message) = storage::save(&name, format.label(), &chronology).await {
-                        dispatch.emit(Action::Notify(message.into()));
-                    }
-                });
-            }
-            dispatch.emit(Action::Imported {
-                prepared: prepare(chronology),
-                origin: Origin::File { name, format },
-                format,
-                skipped: imported.skipped,
-                changed: imported.notices,
-                view,
-                quiet: false,
+            show(ticket, imported.chronology, move |prepared| {
+                dispatch.emit(Action::Imported {
+                    prepared,
+                    origin: Origin::File { name, format },
+                    format,
+                    skipped: imported.skipped,
+                    changed: imported.notices,
+                    view,
+                    quiet: false,
+                })
             });
         }
     }
+}
+
+/// Prepares a chronology for the store, then gives it to `then` in a task of its own (two long
+/// tasks rather than one twice as long, for a big chronology), unless a newer load began.
+fn show(ticket: Ticket, chronology: Chronology, then: impl FnOnce(Box<Prepared>) + 'static) {
+    let prepared = prepare(chronology);
+    gloo::timers::callback::Timeout::new(0, move || {
+        if is_current(ticket) {
+            then(prepared);
+        }
+    })
+    .forget();
+}
+
+/// Parses and checks a file the user chose, off the main thread when it can; the imported
+/// chronology is kept in the browser for the next visit.
+fn parse_file(
+    dispatch: Callback<Action>,
+    ticket: Ticket,
+    name: String,
+    file: js_sys::ArrayBuffer,
+    skip_bad: bool,
+) {
+    let job = import_worker::Job {
+        ticket,
+        name: name.clone(),
+        skip_bad,
+        keep: true,
+        dispatch: dispatch.clone(),
+    };
+    import_worker::parse(job, file, move |outcome| {
+        finish(dispatch, ticket, name, outcome)
+    });
+}
+
+/// Imports a file's good records, leaving out those with problems (the report's button, with
+/// the bytes of the file it refused).
+pub fn import_good_records(dispatch: Callback<Action>, name: String, bytes: &[u8]) {
+    let ticket = new_ticket();
+    dispatch.emit(Action::Loading(Some(Progress {
+        what: format!("Importing the good records of {name}…"),
+        loaded: 0.0,
+        total: None,
+        unit: Unit::Bytes,
+        cancellable: true,
+    })));
+    let file = js_sys::Uint8Array::from(bytes).buffer();
+    parse_file(dispatch, ticket, name, file, true);
 }
 
 /// Reads a file the user chose or dropped. Files over the limit are refused before reading.
@@ -117,9 +163,10 @@ pub fn import_file(dispatch: Callback<Action>, file: web_sys::File) {
     let ticket = new_ticket();
     dispatch.emit(Action::Loading(Some(Progress {
         what: format!("Reading {name}…"),
-        loaded: 0.0,
-        total: Some(size),
-        cancellable: false,
+        loaded: size,
+        total: None,
+        unit: Unit::Bytes,
+        cancellable: true,
     })));
     wasm_bindgen_futures::spawn_local(async move {
         let read = JsFuture::from(file.array_buffer()).await;
@@ -127,10 +174,7 @@ pub fn import_file(dispatch: Callback<Action>, file: web_sys::File) {
             return;
         }
         match read {
-            Ok(buffer) => {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                finish(dispatch, name, bytes, false);
-            }
+            Ok(buffer) => parse_file(dispatch, ticket, name, buffer.unchecked_into(), false),
             Err(e) => dispatch.emit(failed(
                 &name,
                 one_problem(
@@ -178,6 +222,7 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
         what: format!("Loading {name}…"),
         loaded: 0.0,
         total: None,
+        unit: Unit::Bytes,
         cancellable: true,
     })));
     wasm_bindgen_futures::spawn_local(async move {
@@ -186,21 +231,34 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
         if !is_current(ticket) {
             return;
         }
-        match result {
-            Ok(bytes) => match import::import(&bytes, &name, false) {
-                Ok(imported) => dispatch.emit(Action::Imported {
-                    prepared: prepare(imported.chronology),
+        let file = match result {
+            Ok(file) => file,
+            Err(message) => {
+                dispatch.emit(failed(&name, one_problem("link", message), Vec::new()));
+                return;
+            }
+        };
+        let job = import_worker::Job {
+            ticket,
+            name: name.clone(),
+            skip_bad: false,
+            keep: false,
+            dispatch: dispatch.clone(),
+        };
+        import_worker::parse(job, file, move |outcome| match outcome {
+            Ok(imported) => show(ticket, imported.chronology, move |prepared| {
+                dispatch.emit(Action::Imported {
+                    prepared,
                     origin: Origin::Url(data),
                     format: imported.format,
                     skipped: Vec::new(),
                     changed: imported.notices,
                     view: Some(view),
                     quiet: false,
-                }),
-                Err(failure) => dispatch.emit(failed(&name, failure, Vec::new())),
-            },
-            Err(message) => dispatch.emit(failed(&name, one_problem("link", message), Vec::new())),
-        }
+                })
+            }),
+            Err((failure, _)) => dispatch.emit(failed(&name, failure, Vec::new())),
+        });
     });
 }
 
@@ -223,7 +281,7 @@ async fn fetch_with_progress(
     name: &str,
     ticket: Ticket,
     dispatch: Callback<Action>,
-) -> Result<Vec<u8>, String> {
+) -> Result<js_sys::ArrayBuffer, String> {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
     let xhr = web_sys::XmlHttpRequest::new().map_err(|e| storage::describe(&e))?;
@@ -273,6 +331,7 @@ async fn fetch_with_progress(
                 what: what.clone(),
                 loaded: p.loaded(),
                 total,
+                unit: Unit::Bytes,
                 cancellable: true,
             })));
         })
@@ -311,7 +370,9 @@ async fn fetch_with_progress(
         return Err(format!("'{url}' could not be loaded (HTTP {status})"));
     }
     let response = xhr.response().map_err(|e| storage::describe(&e))?;
-    Ok(js_sys::Uint8Array::new(&response).to_vec())
+    response
+        .dyn_into()
+        .map_err(|_| format!("'{url}' could not be loaded (no data)"))
 }
 
 /// Dropping a file anywhere on the page imports it; while a file is dragged over the page, an

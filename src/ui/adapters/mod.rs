@@ -9,6 +9,7 @@ pub mod environment;
 pub mod exports;
 pub mod files;
 pub mod history;
+pub mod import_worker;
 pub mod keys;
 pub mod measure;
 pub mod paint;

@@ -99,6 +99,33 @@ pub async fn load_from_indexed_db() -> Result<Saved, String> {
     }
 }
 
+/// The envelope of a chronology to keep ([`saved::encode`]): made here, or by the import worker
+/// (a JS string, so that a big one never passes through the page's wasm memory).
+pub enum Envelope {
+    Here(String),
+    Js {
+        text: js_sys::JsString,
+        /// Its length in bytes of UTF-8 (what [`saved::MAX_SAVED_BYTES`] counts).
+        bytes: usize,
+    },
+}
+
+impl Envelope {
+    fn bytes(&self) -> usize {
+        match self {
+            Envelope::Here(text) => text.len(),
+            Envelope::Js { bytes, .. } => *bytes,
+        }
+    }
+
+    fn to_js(&self) -> JsValue {
+        match self {
+            Envelope::Here(text) => JsValue::from_str(text),
+            Envelope::Js { text, .. } => text.into(),
+        }
+    }
+}
+
 /// Keeps an imported chronology; the error explains why it could not be kept (the page keeps
 /// working either way).
 pub async fn save(
@@ -106,17 +133,25 @@ pub async fn save(
     format: &str,
     chronology: &crate::core::dataset::Chronology,
 ) -> Result<(), String> {
+    save_envelope(Envelope::Here(saved::encode(name, format, chronology))).await
+}
+
+/// Keeps an imported chronology's envelope (see [`save`]).
+pub async fn save_envelope(envelope: Envelope) -> Result<(), String> {
     // A save that finishes after a newer one began (or after a Restore) does not write its
     // marker.
     let ticket = SAVES.with(|s| s.begin());
-    let text = saved::encode(name, format, chronology);
-    if text.len() > saved::MAX_SAVED_BYTES {
+    if envelope.bytes() > saved::MAX_SAVED_BYTES {
         forget_now();
         return Err(not_kept("it is too large to keep in the browser"));
     }
     let storage = local_storage().ok_or_else(|| not_kept("this browser offers no storage"))?;
     let _ = storage.remove_item(VIEW_KEY);
-    if text.len() <= LOCAL_STORAGE_LIMIT {
+    if envelope.bytes() <= LOCAL_STORAGE_LIMIT {
+        let text = match &envelope {
+            Envelope::Here(text) => std::borrow::Cow::Borrowed(text.as_str()),
+            Envelope::Js { text, .. } => std::borrow::Cow::Owned(String::from(text)),
+        };
         match storage.set_item(DATASET_KEY, &text) {
             Ok(()) => return Ok(()),
             Err(e) if !is_quota(&e) => return Err(not_kept(&describe(&e))),
@@ -131,7 +166,7 @@ pub async fn save(
                 db.transaction_with_str_and_mode(DB_STORE, web_sys::IdbTransactionMode::Readwrite)?;
             transaction
                 .object_store(DB_STORE)?
-                .put_with_key(&JsValue::from_str(&text), &JsValue::from_str(DATASET_KEY))?;
+                .put_with_key(&envelope.to_js(), &JsValue::from_str(DATASET_KEY))?;
             settle(&transaction, "complete", &["error", "abort"]).await
         }
         .await;

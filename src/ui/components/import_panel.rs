@@ -2,7 +2,8 @@
 //! chronology) and the progress bar of a file being read or loaded.
 
 use crate::core::dataset::Chronology;
-use crate::store::{Action, Origin, Progress, Report, Shared};
+use crate::core::text::thousands;
+use crate::store::{Action, Origin, Progress, Report, Shared, Unit};
 use crate::ui::adapters::{files, storage};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -76,8 +77,7 @@ pub fn import_panel(props: &PanelProps) -> Html {
             let skip = {
                 let (dispatch, name, bytes) = (dispatch.clone(), name.clone(), bytes.clone());
                 Callback::from(move |_| {
-                    files::new_ticket();
-                    files::finish(dispatch.clone(), name.clone(), bytes.to_vec(), true)
+                    files::import_good_records(dispatch.clone(), name.clone(), &bytes)
                 })
             };
             html! {
@@ -164,6 +164,12 @@ pub struct LoadingProps {
 pub fn loading_bar(props: &LoadingProps) -> Html {
     let l = &props.loading;
     let text = match l.total {
+        Some(total) if l.unit == Unit::Events => format!(
+            "{} {} of {} events",
+            l.what,
+            thousands(l.loaded as usize),
+            thousands(total as usize)
+        ),
         Some(total) if total > 0.0 => {
             format!(
                 "{} {} of {}",

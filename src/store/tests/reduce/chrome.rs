@@ -89,6 +89,7 @@ fn loading_shows_progress_and_its_end_releases_the_link() {
         what: "Loading x.csv…".into(),
         loaded: 10.0,
         total: Some(100.0),
+        unit: Unit::Bytes,
         cancellable: true,
     };
     let l = after(&s, Action::Loading(Some(progress.clone())));

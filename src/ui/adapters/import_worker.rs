@@ -1,0 +1,627 @@
+//! Parsing and checking an imported file off the main thread: in a Web Worker that runs this same
+//! wasm, so that the page stays responsive while a big file imports, shows how far it has got,
+//! and can stop it (*Cancel*, or a newer load, terminates the worker).
+//!
+//! The worker's script is `scripts/import-worker.js`, written into `dist/` by
+//! `scripts/csp-loader.mjs` with the name of the page's JS glue, and named by the page's
+//! `<meta name="import-worker">`. The page starts it with the wasm module it runs itself
+//! (nothing is fetched or compiled again); the script instantiates it and calls
+//! [`import_worker`], which answers `ready`. The page then transfers the file's bytes; the worker
+//! runs [`import::import`] and posts back either the problems, or the chronology as JSON in
+//! chunks of events (each a transferred buffer that the page reads in a task of its own), then
+//! the envelope that keeps it in the browser, made while the page shows the chronology. Where no
+//! worker starts (the single-file build opened from disk, a browser without module workers, a
+//! policy that refuses it), the file is parsed on the main thread as before: nothing is lost but
+//! the page's responsiveness meanwhile.
+//!
+//! Messages are plain objects, `{ kind, … }`: from the page, `{ bytes, name, skipBad, keep }`;
+//! from the worker, `ready`, `unavailable` (`reason`), `parsing`, `failed` (the failure's fields,
+//! and the file's `bytes` back when its good records can be imported), `imported` (the
+//! outline, `data`: the chronology without its events), `events` (`data`: a JSON array of the
+//! next events) and `kept` (`data`: the envelope as a string, `bytes`: its length in UTF-8).
+//! JSON is read back through `serde_json::Value`, as stored chronologies are, so that the bundle
+//! holds no second copy of the schema's deserialisers.
+
+use super::storage::{self, Envelope};
+use super::timing::{Ticket, LOADS, SAVES};
+use crate::core::dataset::{Chronology, Event};
+use crate::core::import::{self, Format, ImportFailure, ImportProblem, Imported};
+use crate::store::{Action, Progress, Unit};
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::Callback;
+
+/// Events per message from the worker: the page reads each chunk in a task of its own, well
+/// under the 50 ms of a long task.
+const CHUNK_EVENTS: usize = 4_000;
+
+/// How long a worker may take to start before the file is parsed on the main thread instead.
+const START_MS: u32 = 15_000;
+
+/// The progress bar follows the events received at most this often (each update renders the
+/// page).
+const PROGRESS_MS: f64 = 250.0;
+
+// ---------------------------------------------------------------------------------------------
+// Messages.
+
+fn message(kind: &str) -> Object {
+    let message = Object::new();
+    set(&message, "kind", kind);
+    message
+}
+
+fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(object, &key.into(), &value.into());
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &key.into()).unwrap_or_default()
+}
+
+fn get_string(object: &JsValue, key: &str) -> Option<String> {
+    get(object, key).as_string()
+}
+
+fn get_count(object: &JsValue, key: &str) -> usize {
+    get(object, key).as_f64().unwrap_or(0.0) as usize
+}
+
+fn problems_to_js(problems: Vec<ImportProblem>) -> Array {
+    problems
+        .into_iter()
+        .map(|p| Array::of2(&p.location.into(), &p.message.into()))
+        .collect()
+}
+
+fn problems_from_js(problems: &JsValue) -> Vec<ImportProblem> {
+    let Some(problems) = problems.dyn_ref::<Array>() else {
+        return Vec::new();
+    };
+    problems
+        .iter()
+        .map(|p| ImportProblem {
+            location: Reflect::get_u32(&p, 0)
+                .ok()
+                .and_then(|l| l.as_string())
+                .unwrap_or_default(),
+            message: Reflect::get_u32(&p, 1)
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The bytes of `json` in a buffer of their own, to transfer.
+fn buffer(json: &[u8]) -> ArrayBuffer {
+    Uint8Array::from(json).buffer()
+}
+
+/// JSON the worker made, from a transferred buffer.
+fn read<T: serde::de::DeserializeOwned>(data: &JsValue) -> Option<T> {
+    let bytes = Uint8Array::new(data.dyn_ref::<ArrayBuffer>()?).to_vec();
+    let value: serde_json::Value = serde_json::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
+    drop(bytes);
+    T::deserialize(&value).ok()
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the worker.
+
+/// The worker's entry point (called by its script once the module is instantiated): from now
+/// on every message is a file to import.
+#[wasm_bindgen]
+pub fn import_worker() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+            work(&e.data())
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(message("ready"), None);
+}
+
+/// Posts `message` to the page, transferring `buffer`.
+fn post(message: Object, buffer: Option<&ArrayBuffer>) {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let transfer = Array::new();
+    if let Some(buffer) = buffer {
+        transfer.push(buffer);
+    }
+    let _ = scope.post_message_with_transfer(&message, &transfer);
+}
+
+fn work(job: &JsValue) {
+    let file = get(job, "bytes");
+    let Some(file) = file.dyn_ref::<ArrayBuffer>() else {
+        let m = message("unavailable");
+        set(&m, "reason", "no file was given");
+        return post(m, None);
+    };
+    let name = get_string(job, "name").unwrap_or_default();
+    let skip_bad = get(job, "skipBad").is_truthy();
+    let keep = get(job, "keep").is_truthy();
+    let bytes = Uint8Array::new(file).to_vec();
+    post(message("parsing"), None);
+    let imported = match import::import(&bytes, &name, skip_bad) {
+        Ok(imported) => imported,
+        Err(failure) => {
+            let m = message("failed");
+            if let Some(format) = failure.format {
+                set(&m, "format", format.label());
+            }
+            set(&m, "problems", problems_to_js(failure.problems));
+            set(&m, "records", failure.records as f64);
+            set(&m, "badRecords", failure.bad_records as f64);
+            set(&m, "canSkip", failure.can_skip);
+            // The file goes back for *Import the N good records*.
+            let again = keep && failure.can_skip && !skip_bad;
+            if again {
+                set(&m, "bytes", file);
+            }
+            return post(m, again.then_some(file));
+        }
+    };
+    drop(bytes);
+    let Imported {
+        mut chronology,
+        format,
+        skipped,
+        skipped_records,
+        notices,
+        view,
+    } = imported;
+    let events = std::mem::take(&mut chronology.events);
+    let m = message("imported");
+    set(&m, "format", format.label());
+    set(&m, "skipped", problems_to_js(skipped));
+    set(&m, "skippedRecords", skipped_records as f64);
+    set(&m, "notices", problems_to_js(notices));
+    if let Some(view) = view {
+        set(&m, "view", view);
+    }
+    set(&m, "events", events.len() as f64);
+    let head = buffer(&serde_json::to_vec(&chronology).unwrap_or_default());
+    set(&m, "data", &head);
+    post(m, Some(&head));
+    for chunk in events.chunks(CHUNK_EVENTS) {
+        let m = message("events");
+        let data = buffer(&serde_json::to_vec(chunk).unwrap_or_default());
+        set(&m, "data", &data);
+        post(m, Some(&data));
+    }
+    if keep {
+        // While the page shows the chronology, the envelope that keeps it is made here.
+        chronology.events = events;
+        let text = crate::core::saved::encode(&name, format.label(), &chronology);
+        drop(chronology);
+        let m = message("kept");
+        set(&m, "bytes", text.len() as f64);
+        set(&m, "data", text);
+        post(m, None);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the page.
+
+/// A file to parse and check.
+pub struct Job {
+    /// The load it belongs to: a newer one terminates the worker, and nothing of this one
+    /// arrives any more.
+    pub ticket: Ticket,
+    pub name: String,
+    /// Leave out the records with problems.
+    pub skip_bad: bool,
+    /// A file the user chose: keep the chronology in the browser for the next visit, and the
+    /// file's bytes when its good records can be imported.
+    pub keep: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// What a parse gives: the import, or the problems with the file's bytes (empty unless its good
+/// records can be imported).
+pub type Outcome = Result<Imported, (ImportFailure, Vec<u8>)>;
+
+/// Parses and checks `file` off the main thread (on it where no worker starts), showing how
+/// far it has got, and gives the outcome to `then` unless a newer load began meanwhile.
+pub fn parse(job: Job, file: ArrayBuffer, then: impl FnOnce(Outcome) + 'static) {
+    let then: Box<dyn FnOnce(Outcome)> = Box::new(then);
+    match start(&job.name) {
+        Some(worker) => Running::begin(job, worker, file, then),
+        None => here(job, file, then),
+    }
+}
+
+/// On the main thread: the bytes are copied into the page's memory and parsed there.
+fn here(job: Job, file: ArrayBuffer, then: Box<dyn FnOnce(Outcome)>) {
+    let bytes = Uint8Array::new(&file).to_vec();
+    drop(file);
+    LOADS.with(|l| l.finish(job.ticket));
+    if !LOADS.with(|l| l.is_current(job.ticket)) {
+        return;
+    }
+    match import::import(&bytes, &job.name, job.skip_bad) {
+        Ok(imported) => {
+            if job.keep {
+                let (name, format, chronology) = (
+                    job.name.clone(),
+                    imported.format.label(),
+                    imported.chronology.clone(),
+                );
+                let dispatch = job.dispatch.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(message) = storage::save(&name, format, &chronology).await {
+                        dispatch.emit(Action::Notify(message.into()));
+                    }
+                });
+            }
+            then(Ok(imported))
+        }
+        Err(failure) => then(Err((failure, if job.keep { bytes } else { Vec::new() }))),
+    }
+}
+
+/// A worker for the page's own wasm, through the script the page names; `None` where there is
+/// none (the single-file build) or it cannot be made.
+fn start(name: &str) -> Option<web_sys::Worker> {
+    let document = web_sys::window()?.document()?;
+    let script = document
+        .query_selector("meta[name='import-worker']")
+        .ok()??
+        .get_attribute("content")?;
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    options.set_name(&format!("import {name}"));
+    let worker = web_sys::Worker::new_with_options(&script, &options).ok()?;
+    if worker.post_message(&wasm_bindgen::module()).is_err() {
+        worker.terminate();
+        return None;
+    }
+    Some(worker)
+}
+
+/// A job in a worker, from its start to its last message.
+struct Running {
+    job: Job,
+    worker: web_sys::Worker,
+    /// Until the worker is ready: the file, for it or for the main thread.
+    file: Option<ArrayBuffer>,
+    /// Until the chronology (or the problems) are given to it.
+    then: Option<Box<dyn FnOnce(Outcome)>>,
+    /// The chronology being received: what `imported` said, and the events so far.
+    outline: Option<(Imported, usize)>,
+    events: Vec<Event>,
+    /// When the progress bar last followed the events received.
+    shown_at: f64,
+    /// Once the chronology is given to the page: the save its envelope will make, unless a
+    /// newer one (or a Restore, which forgets) began meanwhile.
+    saving: Option<Ticket>,
+    listeners: Vec<EventListener>,
+    /// Until the worker is ready: when to give up on it.
+    timeout: Option<Timeout>,
+}
+
+thread_local! {
+    /// The job in a worker, if any (only the latest load's).
+    static RUNNING: RefCell<Option<Rc<RefCell<Running>>>> = const { RefCell::new(None) };
+    /// The last job whose chronology the page has, while its worker makes the envelope that
+    /// keeps it: no longer part of a load (going Back or importing again does not stop it).
+    static KEEPING: RefCell<Option<Rc<RefCell<Running>>>> = const { RefCell::new(None) };
+}
+
+impl Running {
+    fn begin(job: Job, worker: web_sys::Worker, file: ArrayBuffer, then: Box<dyn FnOnce(Outcome)>) {
+        let ticket = job.ticket;
+        let on = |kind: &'static str| {
+            EventListener::new(&worker, kind, move |event| {
+                let Some(running) = current(ticket).or_else(|| keeping(ticket)) else {
+                    return;
+                };
+                match event.dyn_ref::<web_sys::MessageEvent>() {
+                    Some(m) if kind == "message" => Running::heard(&running, &m.data()),
+                    _ => {
+                        let reason = event
+                            .dyn_ref::<web_sys::ErrorEvent>()
+                            .map(|e| e.message())
+                            .filter(|m| !m.is_empty())
+                            .unwrap_or_else(|| format!("a {kind} event"));
+                        Running::broke(&running, reason);
+                    }
+                }
+            })
+        };
+        let listeners = vec![on("message"), on("messageerror"), on("error")];
+        let timeout = Timeout::new(START_MS, move || {
+            if let Some(running) = current(ticket) {
+                Running::broke(&running, "it did not start in time".into());
+            }
+        });
+        let running = Running {
+            job,
+            worker,
+            file: Some(file),
+            then: Some(then),
+            outline: None,
+            events: Vec::new(),
+            shown_at: 0.0,
+            saving: None,
+            listeners,
+            timeout: Some(timeout),
+        };
+        RUNNING.with(|slot| *slot.borrow_mut() = Some(Rc::new(RefCell::new(running))));
+        // A newer load (or Cancel) stops it.
+        LOADS.with(|l| l.on_abort(ticket, move || stop(ticket)));
+    }
+
+    /// A message from the worker.
+    fn heard(running: &Rc<RefCell<Running>>, m: &JsValue) {
+        let kind = get_string(m, "kind").unwrap_or_default();
+        let data = get(m, "data");
+        let mut r = running.borrow_mut();
+        let ticket = r.job.ticket;
+        match kind.as_str() {
+            "ready" => {
+                r.timeout = None;
+                let Some(file) = r.file.take() else { return };
+                let job = Object::new();
+                set(&job, "bytes", &file);
+                set(&job, "name", r.job.name.as_str());
+                set(&job, "skipBad", r.job.skip_bad);
+                set(&job, "keep", r.job.keep);
+                // The bytes move to the worker: the page keeps no copy.
+                if r.worker
+                    .post_message_with_transfer(&job, &Array::of1(&file))
+                    .is_err()
+                {
+                    r.file = Some(file);
+                    drop(r);
+                    Running::broke(running, "the file could not be given to it".into());
+                }
+            }
+            "unavailable" => {
+                drop(r);
+                let reason = get_string(m, "reason").unwrap_or_default();
+                Running::broke(running, reason);
+            }
+            "parsing" => {
+                let what = format!("Parsing and checking {}…", r.job.name);
+                drop(r);
+                progress(running, what, None);
+            }
+            "failed" => {
+                let failure = ImportFailure {
+                    format: get_string(m, "format")
+                        .as_deref()
+                        .and_then(Format::from_label),
+                    problems: problems_from_js(&get(m, "problems")),
+                    records: get_count(m, "records"),
+                    bad_records: get_count(m, "badRecords"),
+                    can_skip: get(m, "canSkip").is_truthy(),
+                };
+                let bytes = get(m, "bytes")
+                    .dyn_ref::<ArrayBuffer>()
+                    .map(|b| Uint8Array::new(b).to_vec())
+                    .unwrap_or_default();
+                let then = r.then.take();
+                drop(r);
+                stop(ticket);
+                if let Some(then) = then {
+                    then(Err((failure, bytes)));
+                }
+            }
+            "imported" => {
+                let Some(head) = read::<Chronology>(&data) else {
+                    drop(r);
+                    return Running::broke(running, "the chronology could not be read".into());
+                };
+                let events = get_count(m, "events");
+                let outline = Imported {
+                    chronology: head,
+                    format: get_string(m, "format")
+                        .as_deref()
+                        .and_then(Format::from_label)
+                        .unwrap_or(Format::Json),
+                    skipped: problems_from_js(&get(m, "skipped")),
+                    skipped_records: get_count(m, "skippedRecords"),
+                    notices: problems_from_js(&get(m, "notices")),
+                    view: get_string(m, "view"),
+                };
+                r.events = Vec::with_capacity(events);
+                r.outline = Some((outline, events));
+                drop(r);
+                Running::received(running);
+            }
+            "events" => {
+                let Some(events) = read::<Vec<Event>>(&data) else {
+                    drop(r);
+                    return Running::broke(running, "the events could not be read".into());
+                };
+                r.events.extend(events);
+                drop(r);
+                Running::received(running);
+            }
+            "kept" => {
+                let (dispatch, saving) = (r.job.dispatch.clone(), r.saving);
+                drop(r);
+                stop(ticket);
+                let current = saving.is_some_and(|t| SAVES.with(|s| s.is_current(t)));
+                let (true, Ok(text), bytes) = (
+                    current,
+                    data.dyn_into::<js_sys::JsString>(),
+                    get_count(m, "bytes"),
+                ) else {
+                    return;
+                };
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(message) = storage::save_envelope(Envelope::Js { text, bytes }).await
+                    {
+                        dispatch.emit(Action::Notify(message.into()));
+                    }
+                });
+            }
+            _ => {
+                drop(r);
+                Running::broke(running, format!("it said '{kind}'"));
+            }
+        }
+    }
+
+    /// Some events (or the outline) have arrived: the progress bar follows; with the last, the
+    /// chronology is given to the page.
+    fn received(running: &Rc<RefCell<Running>>) {
+        let mut r = running.borrow_mut();
+        let Some((_, total)) = r.outline else { return };
+        let received = r.events.len();
+        if received < total {
+            let now = js_sys::Date::now();
+            if now - r.shown_at < PROGRESS_MS {
+                return;
+            }
+            r.shown_at = now;
+            let what = format!("Opening {}…", r.job.name);
+            drop(r);
+            return progress(running, what, Some((received, total)));
+        }
+        let (mut imported, _) = r.outline.take().expect("checked above");
+        imported.chronology.events = std::mem::take(&mut r.events);
+        let then = r.then.take();
+        let (ticket, keep) = (r.job.ticket, r.job.keep);
+        if keep {
+            // The worker goes on only to make the envelope that keeps the chronology; the load
+            // is over. As when the page keeps it itself, a save or a Restore that begins
+            // meanwhile decides what is kept.
+            r.saving = Some(SAVES.with(|s| s.begin()));
+            drop(r);
+            LOADS.with(|l| l.finish(ticket));
+            let running = RUNNING.with(|slot| slot.borrow_mut().take());
+            let older = KEEPING.with(|slot| std::mem::replace(&mut *slot.borrow_mut(), running));
+            if let Some(older) = older {
+                let ticket = older.borrow().job.ticket;
+                stop(ticket);
+            }
+        } else {
+            drop(r);
+            stop(ticket);
+        }
+        if let Some(then) = then {
+            then(Ok(imported));
+        }
+    }
+
+    /// The worker failed: before it was given the file, the file is parsed on the main thread;
+    /// after, the import has failed.
+    fn broke(running: &Rc<RefCell<Running>>, reason: String) {
+        let mut r = running.borrow_mut();
+        let (file, then) = (r.file.take(), r.then.take());
+        let job = Job {
+            ticket: r.job.ticket,
+            name: r.job.name.clone(),
+            skip_bad: r.job.skip_bad,
+            keep: r.job.keep,
+            dispatch: r.job.dispatch.clone(),
+        };
+        drop(r);
+        stop(job.ticket);
+        let Some(then) = then else {
+            // The chronology is shown already; only its envelope was still to come: it is not
+            // kept.
+            return;
+        };
+        match file {
+            Some(file) => {
+                gloo::console::warn!(format!(
+                    "The import worker did not start ({reason}): the file is parsed on the main thread."
+                ));
+                here(job, file, then);
+            }
+            None => {
+                let failure = ImportFailure {
+                    format: None,
+                    problems: vec![ImportProblem::new(
+                        "file",
+                        format!("the import stopped unexpectedly ({reason})"),
+                    )],
+                    records: 0,
+                    bad_records: 0,
+                    can_skip: false,
+                };
+                then(Err((failure, Vec::new())));
+            }
+        }
+    }
+}
+
+/// The running job, if it is still `ticket`'s.
+fn current(ticket: Ticket) -> Option<Rc<RefCell<Running>>> {
+    if !LOADS.with(|l| l.is_current(ticket)) {
+        return None;
+    }
+    RUNNING.with(|slot| {
+        slot.borrow()
+            .as_ref()
+            .filter(|r| r.borrow().job.ticket == ticket)
+            .cloned()
+    })
+}
+
+/// The job whose envelope is still to come, if it is `ticket`'s.
+fn keeping(ticket: Ticket) -> Option<Rc<RefCell<Running>>> {
+    KEEPING.with(|slot| {
+        slot.borrow()
+            .as_ref()
+            .filter(|r| r.borrow().job.ticket == ticket)
+            .cloned()
+    })
+}
+
+/// Terminates `ticket`'s worker, if it still runs, and lets its listeners go.
+fn stop(ticket: Ticket) {
+    let take = |slot: &RefCell<Option<Rc<RefCell<Running>>>>| {
+        let mut slot = slot.borrow_mut();
+        let mine = slot
+            .as_ref()
+            .is_some_and(|r| r.borrow().job.ticket == ticket);
+        if mine {
+            slot.take()
+        } else {
+            None
+        }
+    };
+    let Some(running) = RUNNING.with(take).or_else(|| KEEPING.with(take)) else {
+        return;
+    };
+    LOADS.with(|l| l.finish(ticket));
+    let (worker, listeners) = {
+        let mut r = running.borrow_mut();
+        r.timeout = None;
+        (r.worker.clone(), std::mem::take(&mut r.listeners))
+    };
+    worker.terminate();
+    // A listener may be running this very call: they go once it has returned.
+    wasm_bindgen_futures::spawn_local(async move { drop(listeners) });
+}
+
+/// Shows how far the job has got, with *Cancel* (the worker can be stopped); `events` are
+/// those received and in all.
+fn progress(running: &Rc<RefCell<Running>>, what: String, events: Option<(usize, usize)>) {
+    let (loaded, total, unit) = match events {
+        Some((done, all)) => (done as f64, Some(all as f64), Unit::Events),
+        None => (0.0, None, Unit::Bytes),
+    };
+    let dispatch = running.borrow().job.dispatch.clone();
+    dispatch.emit(Action::Loading(Some(Progress {
+        what,
+        loaded,
+        total,
+        unit,
+        cancellable: true,
+    })));
+}

@@ -1,0 +1,219 @@
+// End-to-end: a big file (300,000 events, ~37 MB of JSON) imports without freezing the page. The
+// long tasks of the main thread while it imports are printed (not asserted: they depend on the
+// machine), with the time until the imported chronology is shown; the test asserts that the
+// import works, that a progress bar with Cancel shows meanwhile, and that Cancel stops a second
+// big import and keeps the first.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveDist, launchBrowser, openPage, goto, load, listReady, until, dataset, DIST } from './harness.mjs';
+
+// The policy of csp.test.mjs (not imported from there: that would run its tests here too).
+const POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+let server, browser;
+// Served under the strict policy: the worker must run under it too.
+before(async () => { server = await serveDist({ headers: { 'content-security-policy': POLICY } }); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'explorer-import-worker-'));
+const EVENTS = 300_000;
+
+/** A chronology of `n` minimal events (id, start, title, summary) in the explorer's schema: ~37 MB
+ *  at 300,000. */
+function bigFile(name, title, n) {
+  const file = path.join(TMP, name);
+  const out = fs.openSync(file, 'w');
+  fs.writeSync(out, `{"title":${JSON.stringify(title)},"source":{"title":"Generated","author":"The tests"},"events":[\n`);
+  let chunk = '';
+  for (let i = 0; i < n; i++) {
+    const year = 1900 + (i % 125), month = 1 + (i % 12), day = 1 + (i % 28);
+    const start = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    chunk += `${i ? ',\n' : ''}{"id":"event-${i}","start":"${start}","title":"Event ${i} of the big file","summary":"Generated event ${i}, ${start}."}`;
+    if (chunk.length > 1 << 20) { fs.writeSync(out, chunk); chunk = ''; }
+  }
+  fs.writeSync(out, `${chunk}\n]}\n`);
+  fs.closeSync(out);
+  return file;
+}
+
+/** Records long tasks, every progress bar shown (its text, whether it offers Cancel), when the
+ *  page heading first shows `window.__awaited`, and the page's wasm exports. */
+function instrument() {
+  // The page's wasm exports (its memory), as Trunk's loader announces them.
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  window.__progress = [];
+  const watch = () => {
+    const bar = document.querySelector('.loading');
+    if (bar) {
+      const text = (bar.querySelector('label') || bar).textContent.trim();
+      const seen = { text, cancel: [...bar.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Cancel'), at: performance.now() };
+      const last = window.__progress[window.__progress.length - 1];
+      if (!last || last.text !== seen.text || last.cancel !== seen.cancel) window.__progress.push(seen);
+    }
+    if (window.__awaited && !window.__shownAt && document.querySelector('h1')?.textContent === window.__awaited) {
+      window.__shownAt = performance.now();
+    }
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+}
+
+/** Starts importing `file` through the import dialog; returns the page time it began. */
+async function startImport(page, file, title) {
+  const input = page.getByLabel('Choose a chronology file');
+  if (!(await input.isVisible())) await page.getByRole('button', { name: 'Import…' }).click();
+  const began = await page.evaluate((title) => {
+    window.__awaited = title;
+    window.__shownAt = null;
+    window.__progress = [];
+    return performance.now();
+  }, title);
+  await input.setInputFiles(file);
+  return began;
+}
+
+test(`a ${EVENTS.toLocaleString('en')}-event file imports with a progress bar and Cancel, off the main thread`, async () => {
+  const first = bigFile('big.json', 'A big generated chronology', EVENTS);
+  const second = bigFile('bigger.json', 'Another big chronology', EVENTS);
+  const page = await openPage(browser);
+  await page.addInitScript(instrument);
+  const workers = watchWorkers(page);
+  await goto(page, server.origin + '/', { marks: true });
+  const builtin = await page.getByRole('heading', { level: 1 }).textContent();
+
+  const began = await startImport(page, first, 'A big generated chronology');
+  await page.getByRole('heading', { level: 1, name: 'A big generated chronology' }).waitFor({ timeout: 120_000 });
+  // What follows the heading (the list, the timeline's first drawing) belongs to the import too.
+  await page.waitForTimeout(1500);
+  const run = await page.evaluate((began) => ({
+    shownAt: window.__shownAt,
+    tasks: window.__longTasks.filter((t) => t.start + t.duration > began),
+    progress: window.__progress,
+    wasmMemory: window.__wasm?.memory?.buffer.byteLength,
+  }), began);
+  const longest = Math.max(0, ...run.tasks.map((t) => t.duration));
+  const total = run.tasks.reduce((sum, t) => sum + t.duration, 0);
+  const size = fs.statSync(first).size / 1_048_576;
+  console.log(`import of ${EVENTS.toLocaleString('en')} events (${size.toFixed(1)} MB JSON):`);
+  console.log(`  longest main-thread task ${longest.toFixed(0)} ms; long tasks ${run.tasks.length}, ${total.toFixed(0)} ms in all`);
+  console.log(`  time to shown ${(run.shownAt - began).toFixed(0)} ms; the page's wasm memory then ${(run.wasmMemory / 1_048_576).toFixed(0)} MB`);
+  // Each stage the progress bar showed, from when it showed (page time since the file was given).
+  const stages = [];
+  for (const p of run.progress) {
+    const stage = p.text.replace(/ [\d,.]+ (MB|of [\d,]+ events)$/, '').replace(/ [\d,]+ of [\d,]+ events$/, '');
+    if (stages[stages.length - 1]?.stage !== stage) stages.push({ stage, at: p.at - began, cancel: p.cancel });
+  }
+  console.log(`  progress shown: ${stages.map((s) => `${s.stage}${s.cancel ? ' [Cancel]' : ''} at ${s.at.toFixed(0)} ms`).join(' → ') || '(none)'}`);
+  console.log(`  long tasks (start ms after the file was given: duration ms): ${run.tasks.map((t) => `${(t.start - began).toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ') || '(none)'}`);
+  await listReady(page);
+  assert.ok(await page.locator('.event-list li').count() > 0, 'the imported events are listed');
+  assert.ok(run.progress.some((p) => p.cancel), 'a progress bar with Cancel showed during the import');
+  for (const stage of ['Parsing and checking big.json…', 'Opening big.json…']) {
+    assert.ok(stages.some((s) => s.stage === stage && s.cancel), `the worker's stage '${stage}' showed, with Cancel`);
+  }
+
+  assert.equal(workers.length, 1, 'the import ran in a worker');
+  await until(() => workers[0].closed, 'the worker is gone once the chronology is kept');
+  // The envelope the worker made is kept (in IndexedDB: it is large) for the next visit.
+  await until(() => page.evaluate(() => localStorage.getItem('japan-nato-explorer.dataset') === 'indexeddb'), 'the import is kept');
+
+  // A second big import, cancelled while the worker parses: the first stays.
+  await startImport(page, second, 'Another big chronology');
+  const cancel = page.locator('.loading', { hasText: 'Parsing and checking bigger.json…' }).getByRole('button', { name: 'Cancel' });
+  await cancel.click({ timeout: 60_000 });
+  await until(async () => (await page.locator('.loading').count()) === 0, 'the progress bar goes once cancelled');
+  await until(() => workers.length === 2 && workers[1].closed, 'Cancel terminates the worker');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'stopped' }).count(), 1, 'a notice says the import stopped');
+  // Long enough for the cancelled import to have finished had it gone on.
+  await page.waitForTimeout(Math.max(3000, 2 * (run.shownAt - began)));
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'A big generated chronology', 'the first import stays');
+  assert.notEqual(builtin, 'A big generated chronology');
+  const stayed = await page.evaluate(() => window.__shownAt);
+  assert.equal(stayed, null, 'the cancelled chronology was never shown');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a newer import stops the one in progress: its worker is terminated and it never shows', async () => {
+  const big = bigFile('superseded.json', 'A superseded chronology', EVENTS);
+  const page = await openPage(browser);
+  await page.addInitScript(instrument);
+  const workers = watchWorkers(page);
+  await goto(page, server.origin + '/');
+  await startImport(page, big, 'A superseded chronology');
+  await page.locator('.loading', { hasText: 'Parsing and checking superseded.json…' }).waitFor({ timeout: 60_000 });
+  await page.getByLabel('Choose a chronology file').setInputFiles(small('The newer import'));
+  await page.getByRole('heading', { level: 1, name: 'The newer import' }).waitFor();
+  await until(() => workers.length === 2 && workers.every((w) => w.closed), 'both workers are gone');
+  await page.waitForTimeout(5000);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'The newer import', 'the superseded file never shows');
+  assert.equal(await page.evaluate(() => window.__shownAt), null);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+/** Records the page's workers (`url`, and `closed` once terminated). */
+function watchWorkers(page) {
+  const workers = [];
+  page.on('worker', (worker) => {
+    const seen = { url: worker.url(), closed: false };
+    worker.on('close', () => { seen.closed = true; });
+    workers.push(seen);
+  });
+  return workers;
+}
+
+/** A small chronology: the built-in one's first events under another title. */
+function small(title) {
+  const data = dataset();
+  return { name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...data, title, events: data.events.slice(0, 7) })) };
+}
+
+test('where the worker cannot start, the file imports on the main thread', async () => {
+  const page = await openPage(browser);
+  // The worker's script cannot be loaded (as if the host refused it).
+  await page.route('**/import-worker-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await goto(page, server.origin + '/');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Choose a chronology file').setInputFiles(small('Imported without a worker'));
+  await page.getByRole('heading', { level: 1, name: 'Imported without a worker' }).waitFor();
+  await listReady(page);
+  assert.equal(await page.locator('.event-list li').count(), 7);
+  assert.ok(warnings.some((w) => /parsed on the main thread/.test(w)), `the fallback is logged: ${warnings.join(' | ')}`);
+  // Only the refused script is a problem.
+  assert.deepEqual(page.problems.filter((p) => !/import-worker-|404/.test(p)), []);
+  await page.context().close();
+});
+
+test('the single-file build, opened from disk, imports on the main thread (no worker there)', async () => {
+  const page = await load(browser, 'file://' + path.join(DIST, 'japan-nato-explorer.html'), { offline: true });
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Choose a chronology file').setInputFiles(small('Imported from a file on disk'));
+  await page.getByRole('heading', { level: 1, name: 'Imported from a file on disk' }).waitFor();
+  await listReady(page);
+  assert.equal(await page.locator('.event-list li').count(), 7);
+  assert.deepEqual(workers, [], 'no worker is tried');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
