@@ -132,16 +132,18 @@ pub fn parse_day(text: &str) -> Option<f64> {
         None => (text, None),
     };
     let d = PartialDate::parse(date).ok()?;
-    let mut day = d.first_day() as f64;
+    let mut minutes = d.first_day() * 1440;
     if let Some(t) = time {
         let (h, m) = t.split_once(':')?;
         let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
         if h > 23 || m > 59 {
             return None;
         }
-        day += f64::from(h * 60 + m) / 1440.0;
+        minutes += i64::from(h * 60 + m);
     }
-    Some(day)
+    // Whole minutes over 1,440, as [`round_window`] computes them: the same float either way
+    // (a day plus a fraction would round differently before 1970).
+    Some(minutes as f64 / 1440.0)
 }
 
 /// Rounds a window to what a link can carry (whole minutes), so that a restored view equals the

@@ -346,3 +346,14 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_window_before_1970_survives_the_link_to_the_minute() {
+    // -0.48055… days (11:28 on 31 December 1969) came back as -0.48055…57.
+    let window = round_window(-0.480_555_555_555_555_5, 3.0);
+    let view = ViewState {
+        window: Some(window),
+        ..ViewState::default()
+    };
+    assert_eq!(parse(&to_query(&view)).0.window, Some(window));
+}

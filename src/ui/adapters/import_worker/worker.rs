@@ -1,0 +1,101 @@
+//! The worker's side: a file in, its import (or its problems) out.
+
+use super::*;
+
+/// The worker's entry point (called by its script once the module is instantiated): from now
+/// on every message is a file to import.
+#[wasm_bindgen]
+pub fn import_worker() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+            work(&e.data())
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(message("ready"), None);
+}
+
+/// Posts `message` to the page, transferring `buffer`.
+fn post(message: Object, buffer: Option<&ArrayBuffer>) {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let transfer = Array::new();
+    if let Some(buffer) = buffer {
+        transfer.push(buffer);
+    }
+    let _ = scope.post_message_with_transfer(&message, &transfer);
+}
+
+fn work(job: &JsValue) {
+    let file = get(job, "bytes");
+    let Some(file) = file.dyn_ref::<ArrayBuffer>() else {
+        let m = message("unavailable");
+        set(&m, "reason", "no file was given");
+        return post(m, None);
+    };
+    let name = get_string(job, "name").unwrap_or_default();
+    let skip_bad = get(job, "skipBad").is_truthy();
+    let keep = get(job, "keep").is_truthy();
+    let bytes = Uint8Array::new(file).to_vec();
+    post(message("parsing"), None);
+    let imported = match import::import(&bytes, &name, skip_bad) {
+        Ok(imported) => imported,
+        Err(failure) => {
+            let m = message("failed");
+            if let Some(format) = failure.format {
+                set(&m, "format", format.label());
+            }
+            set(&m, "problems", problems_to_js(failure.problems));
+            set(&m, "records", failure.records as f64);
+            set(&m, "badRecords", failure.bad_records as f64);
+            set(&m, "canSkip", failure.can_skip);
+            // The file goes back for *Import the N good records*.
+            let again = keep && failure.can_skip && !skip_bad;
+            if again {
+                set(&m, "bytes", file);
+            }
+            return post(m, again.then_some(file));
+        }
+    };
+    drop(bytes);
+    let Imported {
+        mut chronology,
+        format,
+        skipped,
+        skipped_records,
+        notices,
+        view,
+    } = imported;
+    let events = std::mem::take(&mut chronology.events);
+    let m = message("imported");
+    set(&m, "format", format.label());
+    set(&m, "skipped", problems_to_js(skipped));
+    set(&m, "skippedRecords", skipped_records as f64);
+    set(&m, "notices", problems_to_js(notices));
+    if let Some(view) = view {
+        set(&m, "view", view);
+    }
+    set(&m, "events", events.len() as f64);
+    let head = buffer(&serde_json::to_vec(&chronology).unwrap_or_default());
+    set(&m, "data", &head);
+    post(m, Some(&head));
+    for chunk in events.chunks(CHUNK_EVENTS) {
+        let m = message("events");
+        let data = buffer(&serde_json::to_vec(chunk).unwrap_or_default());
+        set(&m, "data", &data);
+        post(m, Some(&data));
+    }
+    if keep {
+        // While the page shows the chronology, the envelope that keeps it is made here.
+        chronology.events = events;
+        let text = crate::core::saved::encode(&name, format.label(), &chronology);
+        drop(chronology);
+        let m = message("kept");
+        set(&m, "bytes", text.len() as f64);
+        set(&m, "data", text);
+        post(m, None);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the page.
