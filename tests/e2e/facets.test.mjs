@@ -316,7 +316,7 @@ test('a long filtered list draws its first 200 entries, then more as it is scrol
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).uncheck();
   await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
   await listReady(page);
-  assert.equal(await entries.count(), Math.min(200, parseInt((await heading.textContent()).match(/\d+/)[0], 10)));
+  assert.equal(await entries.count(), Math.min(200, parseInt((await heading.textContent()).match(/[\d,]+/)[0].replace(/,/g, ''), 10)));
   assert.equal(await page.locator('.event-list ol').evaluate((ol) => ol.scrollTop), 0);
   // Selecting one of the last events on the timeline draws the list down to it.
   await timelineReady(page);
