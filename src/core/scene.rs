@@ -111,7 +111,7 @@ pub fn fit_label(text: &str, full_width: f64, width: f64) -> String {
 }
 
 /// A colour by role; the UI resolves it from the theme (light, dark or forced colours).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Ink {
     Background,
     Panel,
@@ -171,6 +171,41 @@ impl Font {
     }
 }
 
+/// The most domains a mark is split between (more would be slivers).
+pub const MAX_SLICES: usize = 6;
+
+/// The colours of a mark, one per domain in the event's order: with several, the mark is cut
+/// into as many vertical slices of equal width, left to right ([`Shape::slices`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Fills {
+    inks: [Ink; MAX_SLICES],
+    len: u8,
+}
+
+impl Fills {
+    /// The first [`MAX_SLICES`] of `inks`; none at all is the colour of no domain.
+    pub fn new(inks: impl IntoIterator<Item = Ink>) -> Fills {
+        let mut fills = Fills {
+            inks: [Ink::NoDomain; MAX_SLICES],
+            len: 0,
+        };
+        for ink in inks.into_iter().take(MAX_SLICES) {
+            fills.inks[usize::from(fills.len)] = ink;
+            fills.len += 1;
+        }
+        fills.len = fills.len.max(1);
+        fills
+    }
+
+    pub fn one(ink: Ink) -> Fills {
+        Fills::new([ink])
+    }
+
+    pub fn inks(&self) -> &[Ink] {
+        &self.inks[..usize::from(self.len)]
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Stroke {
     pub ink: Ink,
@@ -196,16 +231,17 @@ pub enum Prim {
         y2: f64,
         stroke: Stroke,
     },
+    /// A point's mark: its shape filled with its colour, or with several domains cut into
+    /// slices of their colours (see [`Fills`]), then outlined.
     Marker {
         shape: Shape,
         cx: f64,
         cy: f64,
         r: f64,
-        fill: Ink,
+        fills: Fills,
         stroke: Stroke,
     },
-    /// A closed polygon, filled and/or outlined: the slices of a mark with several domains
-    /// (one per domain, in its colour) and their common outline.
+    /// A closed polygon, filled and/or outlined.
     Polygon {
         points: Vec<(f64, f64)>,
         fill: Option<Ink>,

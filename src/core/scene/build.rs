@@ -91,6 +91,7 @@ impl Scene {
             scale,
             items,
             targets,
+            layers: Default::default(),
         };
         for (n, (laid, place)) in blocks.into_iter().zip(&places).enumerate() {
             let group = grouped.then_some(n);

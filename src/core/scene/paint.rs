@@ -1,8 +1,8 @@
 //! Painting a block's point events, spans and "+N" badges into the scene.
 
 use super::{
-    solid, Font, GroupStrip, Ink, Item, Prim, SceneInput, Stroke, Target, TargetKind, LANE_HEIGHT,
-    MARK_RADIUS, SPAN_LANE_HEIGHT,
+    solid, Fills, Font, GroupStrip, Ink, Item, Prim, SceneInput, Stroke, Target, TargetKind,
+    LANE_HEIGHT, MARK_RADIUS, MAX_SLICES, SPAN_LANE_HEIGHT,
 };
 use crate::core::dataset::{Chronology, OpenSide};
 use crate::core::date::Precision;
@@ -16,10 +16,61 @@ pub(super) struct Painter<'a, 'b> {
     pub(super) scale: &'a TimeScale,
     pub(super) items: Vec<Item>,
     pub(super) targets: Vec<Target>,
+    /// The band being drawn, layer by layer (see [`Layer`]).
+    pub(super) layers: [Vec<Item>; Layer::COUNT],
 }
 
-/// The most domains a mark is split between (more would be slivers).
-const MAX_SLICES: usize = 6;
+/// A band's marks are drawn in layers, bottom to top: what lies under a mark (brackets, dashes,
+/// the faded part of a span), the marks themselves (markers, bars, badges), and text. Marks in
+/// a band never overlap (the layout keeps them apart), so within a layer their order is free:
+/// they are sorted by style, so that a painter can draw every mark of one style at once. The
+/// selected event's mark comes last, on top.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Layer {
+    Under,
+    Shape,
+    Text,
+}
+
+impl Layer {
+    const COUNT: usize = 3;
+}
+
+/// The order of items within a layer: the selection last, then by kind and style.
+fn style_order(item: &Item) -> (bool, u8, Option<Ink>, Option<Ink>, u64, u64) {
+    let (kind, fill, stroke) = match &item.prim {
+        Prim::Rect {
+            radius,
+            fill,
+            stroke,
+            ..
+        } => (u8::from(*radius > 0.0), *fill, *stroke),
+        Prim::Line { stroke, .. } => (2, None, Some(*stroke)),
+        Prim::Marker {
+            shape,
+            fills,
+            stroke,
+            ..
+        } => (
+            3 + *shape as u8,
+            fills.inks().first().copied(),
+            Some(*stroke),
+        ),
+        Prim::Polygon { fill, stroke, .. } => (20, *fill, *stroke),
+        Prim::Polyline { stroke, .. } => (21, None, Some(*stroke)),
+        Prim::Text { ink, .. } => (22, Some(*ink), None),
+    };
+    let selected = stroke.is_some_and(|s| s.ink == Ink::Focus)
+        || matches!(fill, Some(Ink::SelectedFill(_) | Ink::SelectedText));
+    (
+        selected,
+        kind,
+        fill,
+        stroke.map(|s| s.ink),
+        stroke.map_or(0, |s| s.width.to_bits()),
+        item.alpha.to_bits(),
+    )
+}
 
 /// The positions of event `i`'s domains in the dataset's list, in its order, without repeats or
 /// unknown ids, at most [`MAX_SLICES`] (no allocation: this runs for every mark of a frame).
@@ -41,6 +92,18 @@ fn domain_positions(data: &Chronology, i: usize) -> ([usize; MAX_SLICES], usize)
 }
 
 impl Painter<'_, '_> {
+    fn put(&mut self, layer: Layer, item: Item) {
+        self.layers[layer as usize].push(item);
+    }
+
+    /// Adds the band's layers to the scene, each sorted by style (see [`Layer`]).
+    fn finish_band(&mut self) {
+        for layer in &mut self.layers {
+            layer.sort_by_key(style_order);
+            self.items.append(layer);
+        }
+    }
+
     fn state(&self, i: usize) -> (bool, bool, f64) {
         let dimmed = !self.input.matches(i);
         let selected = !dimmed && self.input.selected == Some(i);
@@ -91,25 +154,31 @@ impl Painter<'_, '_> {
             let text = format!("+{}", c.indices.len());
             let w = label_width(&text) + 4.0;
             let h = if spans { 16.0 } else { 18.0 };
-            self.items.push(solid(Prim::Rect {
-                x: c.x - 4.0,
-                y: y - h / 2.0,
-                w,
-                h,
-                radius: h / 2.0,
-                fill: Some(Ink::Background),
-                stroke: Some(Stroke {
-                    ink: Ink::Muted,
-                    width: 1.0,
+            self.put(
+                Layer::Shape,
+                solid(Prim::Rect {
+                    x: c.x - 4.0,
+                    y: y - h / 2.0,
+                    w,
+                    h,
+                    radius: h / 2.0,
+                    fill: Some(Ink::Background),
+                    stroke: Some(Stroke {
+                        ink: Ink::Muted,
+                        width: 1.0,
+                    }),
                 }),
-            }));
-            self.items.push(solid(Prim::Text {
-                x: c.x + 2.0,
-                y: y + 4.0,
-                text,
-                font: Font::Cluster,
-                ink: Ink::Text,
-            }));
+            );
+            self.put(
+                Layer::Text,
+                solid(Prim::Text {
+                    x: c.x + 2.0,
+                    y: y + 4.0,
+                    text,
+                    font: Font::Cluster,
+                    ink: Ink::Text,
+                }),
+            );
             self.targets.push(Target {
                 kind: TargetKind::Cluster {
                     first_day: c.first_day,
@@ -127,24 +196,27 @@ impl Painter<'_, '_> {
     }
 
     fn label(&mut self, i: usize, x: f64, y: f64, selected: bool, alpha: f64) {
-        self.items.push(Item {
-            prim: Prim::Text {
-                x,
-                y,
-                text: self.input.data.events[i].title.clone(),
-                font: if selected {
-                    Font::SelectedLabel
-                } else {
-                    Font::Label
+        self.put(
+            Layer::Text,
+            Item {
+                prim: Prim::Text {
+                    x,
+                    y,
+                    text: self.input.data.events[i].title.clone(),
+                    font: if selected {
+                        Font::SelectedLabel
+                    } else {
+                        Font::Label
+                    },
+                    ink: if selected {
+                        Ink::SelectedText
+                    } else {
+                        Ink::Text
+                    },
                 },
-                ink: if selected {
-                    Ink::SelectedText
-                } else {
-                    Ink::Text
-                },
+                alpha,
             },
-            alpha,
-        });
+        );
     }
 
     /// A dashed line from `x1` to `x2` at `y`: a range that is possible rather than stated.
@@ -153,19 +225,22 @@ impl Painter<'_, '_> {
         let mut x = x1;
         while x < x2 {
             let end = (x + 4.0).min(x2);
-            self.items.push(Item {
-                prim: Prim::Line {
-                    x1: x,
-                    y1: y,
-                    x2: end,
-                    y2: y,
-                    stroke: Stroke {
-                        ink: Ink::Muted,
-                        width: 1.5,
+            self.put(
+                Layer::Under,
+                Item {
+                    prim: Prim::Line {
+                        x1: x,
+                        y1: y,
+                        x2: end,
+                        y2: y,
+                        stroke: Stroke {
+                            ink: Ink::Muted,
+                            width: 1.5,
+                        },
                     },
+                    alpha,
                 },
-                alpha,
-            });
+            );
             x += 7.0;
         }
     }
@@ -198,36 +273,47 @@ impl Painter<'_, '_> {
                 let (a, b) = e.stated_days();
                 let (a, b) = (self.scale.to_px(a as f64), self.scale.to_px(b as f64));
                 if b - a >= crate::core::layout::BRACKET_MIN_WIDTH && !dimmed {
-                    self.items.push(Item {
-                        prim: Prim::Polyline {
-                            points: vec![(a, y + 3.0), (a, y - 3.0), (b, y - 3.0), (b, y + 3.0)],
-                            stroke: Stroke {
-                                ink: Ink::Muted,
-                                width: 1.0,
+                    self.put(
+                        Layer::Under,
+                        Item {
+                            prim: Prim::Polyline {
+                                points: vec![
+                                    (a, y + 3.0),
+                                    (a, y - 3.0),
+                                    (b, y - 3.0),
+                                    (b, y + 3.0),
+                                ],
+                                stroke: Stroke {
+                                    ink: Ink::Muted,
+                                    width: 1.0,
+                                },
                             },
+                            alpha: 0.4,
                         },
-                        alpha: 0.4,
-                    });
+                    );
                 }
             } else if !dimmed
                 && e.start.precision() != Precision::Day
                 && p.x_end - p.x_start >= crate::core::layout::BRACKET_MIN_WIDTH
             {
-                self.items.push(Item {
-                    prim: Prim::Polyline {
-                        points: vec![
-                            (p.x_start, y + 3.0),
-                            (p.x_start, y - 3.0),
-                            (p.x_end, y - 3.0),
-                            (p.x_end, y + 3.0),
-                        ],
-                        stroke: Stroke {
-                            ink: Ink::Muted,
-                            width: 1.0,
+                self.put(
+                    Layer::Under,
+                    Item {
+                        prim: Prim::Polyline {
+                            points: vec![
+                                (p.x_start, y + 3.0),
+                                (p.x_start, y - 3.0),
+                                (p.x_end, y - 3.0),
+                                (p.x_end, y + 3.0),
+                            ],
+                            stroke: Stroke {
+                                ink: Ink::Muted,
+                                width: 1.0,
+                            },
                         },
+                        alpha: 0.55,
                     },
-                    alpha: 0.55,
-                });
+                );
             }
             let stroke = if selected {
                 Stroke {
@@ -240,40 +326,25 @@ impl Painter<'_, '_> {
                     width: 1.5,
                 }
             };
-            let shape = Shape::of_domain(domains.first().copied());
-            if domains.len() > 1 {
-                let slices = shape.slices(p.x, y, r, domains.len());
-                for (slice, &position) in slices.into_iter().zip(domains) {
-                    self.items.push(Item {
-                        prim: Prim::Polygon {
-                            points: slice,
-                            fill: Some(fill_of(Some(position))),
-                            stroke: None,
-                        },
-                        alpha,
-                    });
-                }
-                self.items.push(Item {
-                    prim: Prim::Polygon {
-                        points: shape.outline(p.x, y, r),
-                        fill: None,
-                        stroke: Some(stroke),
-                    },
-                    alpha,
-                });
+            let fills = if domains.is_empty() {
+                Fills::one(fill_of(None))
             } else {
-                self.items.push(Item {
+                Fills::new(domains.iter().map(|&position| fill_of(Some(position))))
+            };
+            self.put(
+                Layer::Shape,
+                Item {
                     prim: Prim::Marker {
-                        shape,
+                        shape: Shape::of_domain(domains.first().copied()),
                         cx: p.x,
                         cy: y,
                         r,
-                        fill: fill_of(domains.first().copied()),
+                        fills,
                         stroke,
                     },
                     alpha,
-                });
-            }
+                },
+            );
             if p.labelled {
                 self.label(p.index, p.label_x, y + 4.0, selected, alpha);
             }
@@ -300,6 +371,7 @@ impl Painter<'_, '_> {
             });
         }
         self.badges(band.clusters, lane_y, group, false);
+        self.finish_band();
     }
 
     /// Spans: a thin bar in the colour of the first domain, the whole title above it where the
@@ -329,18 +401,21 @@ impl Painter<'_, '_> {
                 let b = self.scale.to_px(b as f64).min(p.x_end).max(a + 1.0);
                 for (x1, x2) in [(p.x_start, a), (b, p.x_end)] {
                     if x2 - x1 > 0.5 {
-                        self.items.push(Item {
-                            prim: Prim::Rect {
-                                x: x1,
-                                y: y + 14.0,
-                                w: x2 - x1,
-                                h: 2.0,
-                                radius: 1.0,
-                                fill: Some(fill),
-                                stroke: None,
+                        self.put(
+                            Layer::Under,
+                            Item {
+                                prim: Prim::Rect {
+                                    x: x1,
+                                    y: y + 14.0,
+                                    w: x2 - x1,
+                                    h: 2.0,
+                                    radius: 1.0,
+                                    fill: Some(fill),
+                                    stroke: None,
+                                },
+                                alpha: alpha * 0.35,
                             },
-                            alpha: alpha * 0.35,
-                        });
+                        );
                     }
                 }
                 match e.open {
@@ -354,28 +429,31 @@ impl Painter<'_, '_> {
                 }
                 (a, b)
             };
-            self.items.push(Item {
-                prim: Prim::Rect {
-                    x: bar_start,
-                    y: y + 13.0,
-                    w: bar_end - bar_start,
-                    h: 4.0,
-                    radius: 2.0,
-                    fill: Some(fill),
-                    stroke: Some(if selected {
-                        Stroke {
-                            ink: Ink::Focus,
-                            width: 2.5,
-                        }
-                    } else {
-                        Stroke {
-                            ink: Ink::BarEdge,
-                            width: 0.5,
-                        }
-                    }),
+            self.put(
+                Layer::Shape,
+                Item {
+                    prim: Prim::Rect {
+                        x: bar_start,
+                        y: y + 13.0,
+                        w: bar_end - bar_start,
+                        h: 4.0,
+                        radius: 2.0,
+                        fill: Some(fill),
+                        stroke: Some(if selected {
+                            Stroke {
+                                ink: Ink::Focus,
+                                width: 2.5,
+                            }
+                        } else {
+                            Stroke {
+                                ink: Ink::BarEdge,
+                                width: 0.5,
+                            }
+                        }),
+                    },
+                    alpha,
                 },
-                alpha,
-            });
+            );
             if p.labelled {
                 self.label(p.index, p.label_x, y + 11.0, selected, alpha);
             }
@@ -406,5 +484,6 @@ impl Painter<'_, '_> {
             group,
             true,
         );
+        self.finish_band();
     }
 }

@@ -64,21 +64,42 @@ impl Scene {
                     cx,
                     cy,
                     r,
-                    fill,
+                    fills,
                     stroke: s,
                 } => {
-                    let fill = escape(&colour(*fill));
-                    if *shape == Shape::Circle {
-                        let _ = writeln!(
-                            out,
-                            "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{r:.1}\" fill=\"{fill}\"{}{opacity}/>",
-                            stroke(s)
-                        );
+                    if let [fill] = fills.inks() {
+                        let fill = escape(&colour(*fill));
+                        if *shape == Shape::Circle {
+                            let _ = writeln!(
+                                out,
+                                "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{r:.1}\" fill=\"{fill}\"{}{opacity}/>",
+                                stroke(s)
+                            );
+                        } else {
+                            let _ = writeln!(
+                                out,
+                                "<path d=\"{}Z\" fill=\"{fill}\"{}{opacity}/>",
+                                polygon_path(&shape.corners(*cx, *cy, *r)),
+                                stroke(s)
+                            );
+                        }
                     } else {
+                        // Several domains: a slice in each one's colour, under one outline.
+                        let inks = fills.inks();
+                        let slices = shape.slices(*cx, *cy, *r, inks.len());
+                        for (slice, fill) in slices.iter().zip(inks).filter(|(s, _)| !s.is_empty())
+                        {
+                            let _ = writeln!(
+                                out,
+                                "<path d=\"{}Z\" fill=\"{}\"{opacity}/>",
+                                polygon_path(slice),
+                                escape(&colour(*fill)),
+                            );
+                        }
                         let _ = writeln!(
                             out,
-                            "<path d=\"{}Z\" fill=\"{fill}\"{}{opacity}/>",
-                            polygon_path(&shape.corners(*cx, *cy, *r)),
+                            "<path d=\"{}Z\" fill=\"none\"{}{opacity}/>",
+                            polygon_path(&shape.outline(*cx, *cy, *r)),
                             stroke(s)
                         );
                     }

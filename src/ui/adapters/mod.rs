@@ -15,5 +15,6 @@ pub mod measure;
 pub mod paint;
 pub mod panic;
 pub mod snapshot;
+pub mod sprites;
 pub mod storage;
 pub mod timing;

@@ -1,8 +1,9 @@
 //! Paints a [`Scene`] on a 2D canvas, in the colours of the page's theme (light, dark or the
 //! system's forced colours): one paint per frame, however many events the chronology has.
 
+use super::sprites::{self, Mark};
 use crate::core::palette::{domain_colour, NO_DOMAIN};
-use crate::core::scene::{Font, Ink, Prim, Scene, Shape, Stroke};
+use crate::core::scene::{Font, Ink, Item, Prim, Scene, Stroke};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 
@@ -116,110 +117,145 @@ pub fn paint(
         ctx.fill_rect(0.0, 0.0, scene.width, scene.height);
     }
     let mut pen = Pen::new(&ctx);
+    // Shapes first, then the points' marks over them, then text over everything.
+    // Consecutive shapes of one style are one path, filled and stroked once: the scene sorts a
+    // band's shapes by style (they never overlap), so a frame is a few dozen fills.
+    let mut open: Option<Style> = None;
+    let mut marks = Vec::new();
     for item in &scene.items {
-        pen.alpha(item.alpha);
         match &item.prim {
-            Prim::Rect {
-                x,
-                y,
-                w,
-                h,
-                radius,
-                fill,
-                stroke,
-            } => {
-                ctx.begin_path();
-                if *radius > 0.0 {
-                    rounded(&ctx, *x, *y, *w, *h, *radius);
-                } else {
-                    ctx.rect(*x, *y, *w, *h);
-                }
-                if let Some(fill) = fill {
-                    pen.fill(colours.ink(*fill));
-                    ctx.fill();
-                }
-                if let Some(stroke) = stroke {
-                    pen.stroke(colours, stroke);
-                    ctx.stroke();
-                }
-            }
-            Prim::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                stroke,
-            } => {
-                ctx.begin_path();
-                // Crisp one-pixel lines: on the pixel's middle.
-                let (x1, x2) = if x1 == x2 {
-                    let x = (x1 * ratio).floor() / ratio + 0.5 / ratio;
-                    (x, x)
-                } else {
-                    (*x1, *x2)
-                };
-                ctx.move_to(x1, *y1);
-                ctx.line_to(x2, *y2);
-                pen.stroke(colours, stroke);
-                ctx.stroke();
-            }
+            Prim::Text { .. } => continue,
             Prim::Marker {
                 shape,
                 cx,
                 cy,
                 r,
-                fill,
+                fills,
                 stroke,
             } => {
-                ctx.begin_path();
-                if *shape == Shape::Circle {
-                    let _ = ctx.arc(*cx, *cy, *r, 0.0, std::f64::consts::TAU);
-                } else {
-                    polygon(&ctx, &shape.corners(*cx, *cy, *r));
-                    ctx.close_path();
-                }
-                pen.fill(colours.ink(*fill));
-                ctx.fill();
-                pen.stroke(colours, stroke);
-                ctx.stroke();
+                marks.push(Mark {
+                    shape: *shape,
+                    cx: *cx,
+                    cy: *cy,
+                    r: *r,
+                    fills: *fills,
+                    stroke: *stroke,
+                    alpha: item.alpha,
+                });
+                continue;
             }
-            Prim::Polygon {
-                points,
-                fill,
-                stroke,
-            } => {
-                ctx.begin_path();
-                polygon(&ctx, points);
-                ctx.close_path();
-                if let Some(fill) = fill {
-                    pen.fill(colours.ink(*fill));
-                    ctx.fill();
-                }
-                if let Some(stroke) = stroke {
-                    pen.stroke(colours, stroke);
-                    ctx.stroke();
-                }
-            }
-            Prim::Polyline { points, stroke } => {
-                ctx.begin_path();
-                polygon(&ctx, points);
-                pen.stroke(colours, stroke);
-                ctx.stroke();
-            }
-            Prim::Text {
-                x,
-                y,
-                text,
-                font,
-                ink,
-            } => {
-                pen.font(*font);
-                pen.fill(colours.ink(*ink));
-                let _ = ctx.fill_text(text, *x, *y);
-            }
+            _ => {}
+        }
+        let style = Style::of(item);
+        if open != Some(style) {
+            finish(&mut pen, colours, open.take());
+            ctx.begin_path();
+            open = Some(style);
+        }
+        trace(&ctx, &item.prim, ratio);
+    }
+    finish(&mut pen, colours, open);
+    if sprites::draw(&ctx, &marks, colours, ratio, w, h).is_err() {
+        for m in &marks {
+            pen.alpha(m.alpha);
+            sprites::draw_mark(&ctx, m, colours);
+        }
+        // draw_mark set the context's colours behind the pen's back.
+        pen.forget_colours();
+    }
+    for item in &scene.items {
+        if let Prim::Text {
+            x,
+            y,
+            text,
+            font,
+            ink,
+        } = &item.prim
+        {
+            pen.alpha(item.alpha);
+            pen.font(*font);
+            pen.fill(colours.ink(*ink));
+            let _ = ctx.fill_text(text, *x, *y);
         }
     }
     ctx.set_global_alpha(1.0);
+}
+
+/// How a path is painted: its fill, its stroke and its opacity.
+#[derive(Clone, Copy, PartialEq)]
+struct Style {
+    fill: Option<Ink>,
+    stroke: Option<Stroke>,
+    alpha: f64,
+}
+
+impl Style {
+    fn of(item: &Item) -> Style {
+        let (fill, stroke) = match &item.prim {
+            Prim::Rect { fill, stroke, .. } | Prim::Polygon { fill, stroke, .. } => {
+                (*fill, *stroke)
+            }
+            Prim::Marker { stroke, .. } => (None, Some(*stroke)),
+            Prim::Line { stroke, .. } | Prim::Polyline { stroke, .. } => (None, Some(*stroke)),
+            Prim::Text { .. } => (None, None),
+        };
+        Style {
+            fill,
+            stroke,
+            alpha: item.alpha,
+        }
+    }
+}
+
+/// Fills and strokes the path traced so far in `style`.
+fn finish(pen: &mut Pen, colours: &Colours, style: Option<Style>) {
+    let Some(style) = style else {
+        return;
+    };
+    pen.alpha(style.alpha);
+    if let Some(fill) = style.fill {
+        pen.fill(colours.ink(fill));
+        pen.ctx.fill();
+    }
+    if let Some(stroke) = &style.stroke {
+        pen.stroke(colours, stroke);
+        pen.ctx.stroke();
+    }
+}
+
+/// Adds the outline of `prim` to the current path, as a subpath of its own.
+fn trace(ctx: &CanvasRenderingContext2d, prim: &Prim, ratio: f64) {
+    match prim {
+        Prim::Rect {
+            x, y, w, h, radius, ..
+        } => {
+            if *radius > 0.0 {
+                rounded(ctx, *x, *y, *w, *h, *radius);
+            } else {
+                ctx.rect(*x, *y, *w, *h);
+            }
+        }
+        Prim::Line { x1, y1, x2, y2, .. } => {
+            // Crisp one-pixel lines: on the pixel's middle.
+            let (x1, x2) = if x1 == x2 {
+                let x = (x1 * ratio).floor() / ratio + 0.5 / ratio;
+                (x, x)
+            } else {
+                (*x1, *x2)
+            };
+            ctx.move_to(x1, *y1);
+            ctx.line_to(x2, *y2);
+        }
+        Prim::Marker {
+            shape, cx, cy, r, ..
+        } => sprites::trace_shape(ctx, *shape, *cx, *cy, *r),
+        Prim::Polygon { points, .. } => {
+            polygon(ctx, points);
+            ctx.close_path();
+        }
+        Prim::Polyline { points, .. } => polygon(ctx, points),
+        Prim::Text { .. } => {}
+    }
 }
 
 /// Sets the context's state only when it changes (each change crosses into JavaScript).
@@ -273,6 +309,12 @@ impl<'a> Pen<'a> {
         }
     }
 
+    fn forget_colours(&mut self) {
+        self.fill.clear();
+        self.stroke.clear();
+        self.width = -1.0;
+    }
+
     fn alpha(&mut self, alpha: f64) {
         if self.alpha != alpha {
             self.ctx.set_global_alpha(alpha);
@@ -281,7 +323,7 @@ impl<'a> Pen<'a> {
     }
 }
 
-fn polygon(ctx: &CanvasRenderingContext2d, points: &[(f64, f64)]) {
+pub(super) fn polygon(ctx: &CanvasRenderingContext2d, points: &[(f64, f64)]) {
     for (n, (x, y)) in points.iter().enumerate() {
         if n == 0 {
             ctx.move_to(*x, *y);

@@ -198,22 +198,18 @@ fn domains_get_several_shapes_as_well_as_colours_and_marks_show_all_their_domain
     let mut shapes = HashSet::new();
     let mut fills = HashSet::new();
     for it in &s.items {
-        match &it.prim {
-            Prim::Marker { shape, fill, .. } => {
-                shapes.insert(*shape);
-                fills.insert(format!("{fill:?}"));
-            }
-            Prim::Polygon {
-                fill: Some(fill), ..
-            } => {
-                fills.insert(format!("{fill:?}"));
-            }
-            _ => {}
+        if let Prim::Marker {
+            shape, fills: f, ..
+        } = &it.prim
+        {
+            shapes.insert(*shape);
+            fills.extend(f.inks().iter().map(|ink| format!("{ink:?}")));
         }
     }
     assert!(shapes.len() >= 3, "{shapes:?}");
     assert!(fills.len() >= 10, "{fills:?}");
-    // Abe's 2007 visit to NATO has three domains: three slices, each in its domain's colour.
+    // Abe's 2007 visit to NATO has three domains: its mark is cut into three slices, each in
+    // its domain's colour, in the event's order.
     let abe = data
         .events
         .iter()
@@ -225,29 +221,23 @@ fn domains_get_several_shapes_as_well_as_colours_and_marks_show_all_their_domain
     let slices: Vec<Ink> = s
         .items
         .iter()
-        .filter_map(|it| match &it.prim {
-            Prim::Polygon {
-                fill: Some(fill),
-                points,
-                ..
-            } if points.iter().all(|p| (p.0 - x).abs() <= MARK_RADIUS * 1.4) => Some(*fill),
+        .find_map(|it| match &it.prim {
+            Prim::Marker { cx, fills, .. } if (cx - x).abs() < 0.5 => Some(fills.inks().to_vec()),
             _ => None,
         })
-        .collect();
+        .expect("Abe's visit has a mark");
     let expected: Vec<Ink> = data.events[abe]
         .domains
         .iter()
         .map(|id| Ink::Domain(data.domains.iter().position(|d| &d.id == id).unwrap()))
         .collect();
     assert_eq!(slices, expected);
-    assert!(s.items.iter().any(|it| matches!(
-        it.prim,
-        Prim::Polygon {
-            fill: None,
-            stroke: Some(_),
-            ..
-        }
-    )));
+    // The SVG draws the slices and the outline.
+    let svg = s.to_svg(|ink| format!("{ink:?}"));
+    for ink in &expected {
+        assert!(svg.contains(&format!("fill=\"{ink:?}\"")), "{ink:?}");
+    }
+    assert!(svg.contains("fill=\"none\""));
 }
 
 #[test]

@@ -30,16 +30,31 @@ fn the_svg_is_a_standalone_document_with_the_titles_escaped() {
         .iter()
         .filter(|i| matches!(i.prim, Prim::Polygon { .. } | Prim::Polyline { .. }))
         .count();
-    let markers = s
+    // A marker is a circle or one path; cut between domains, a path per slice and its outline.
+    let markers: usize = s
         .items
         .iter()
-        .filter(|i| {
-            matches!(
-                i.prim,
-                Prim::Marker { shape, .. } if shape != Shape::Circle
-            )
+        .map(|i| match &i.prim {
+            Prim::Marker {
+                shape,
+                cx,
+                cy,
+                r,
+                fills,
+                ..
+            } => match fills.inks().len() {
+                1 => usize::from(*shape != Shape::Circle),
+                n => {
+                    1 + shape
+                        .slices(*cx, *cy, *r, n)
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .count()
+                }
+            },
+            _ => 0,
         })
-        .count();
+        .sum();
     assert_eq!(svg.matches("<path").count(), polygons + markers);
 }
 
