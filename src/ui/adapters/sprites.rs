@@ -137,9 +137,10 @@ impl Sprites {
             self.cache.clear();
             self.drawn_in = Some(theme);
         }
-        // Where each mark goes, and the rows they cover.
+        // Where each mark goes, and the box of pixels they cover.
         let mut placed = Vec::with_capacity(marks.len());
         let (mut top, mut bottom) = (i64::MAX, i64::MIN);
+        let (mut first, mut last) = (i64::MAX, i64::MIN);
         for m in marks {
             let (x, px) = split(m.cx * ratio);
             let (y, py) = split(m.cy * ratio);
@@ -156,12 +157,16 @@ impl Sprites {
             let (left, up) = (x - side / 2, y - side / 2);
             top = top.min(up);
             bottom = bottom.max(up + side);
+            first = first.min(left);
+            last = last.max(left + side);
             placed.push((key, left, up, m));
         }
         self.draw_new(&placed, colours, ratio)?;
         let top = top.clamp(0, i64::from(height));
         let bottom = bottom.clamp(top, i64::from(height));
-        let (w, h) = (width as usize, (bottom - top) as usize);
+        let first = first.clamp(0, i64::from(width));
+        let last = last.clamp(first, i64::from(width));
+        let (w, h) = ((last - first) as usize, (bottom - top) as usize);
         if w == 0 || h == 0 {
             return Ok(());
         }
@@ -169,26 +174,38 @@ impl Sprites {
         self.image.resize(w * h * 4, 0);
         for (key, left, up, _) in &placed {
             if let Some(sprite) = self.cache.get(key) {
-                blit(&mut self.image, w, h, sprite, *left, up - top);
+                blit(&mut self.image, w, h, sprite, left - first, up - top);
             }
         }
         if self.layer.is_none() {
-            self.layer = Some(canvas(width, h as u32, false)?);
+            self.layer = Some(canvas(w as u32, h as u32, false)?);
         }
         let Some((layer, layer_ctx)) = &self.layer else {
             return Ok(());
         };
-        if layer.width() != width || layer.height() != h as u32 {
-            layer.set_width(width);
-            layer.set_height(h as u32);
+        // The layer only grows: a smaller box is put in its corner.
+        if layer.width() < w as u32 || layer.height() < h as u32 {
+            layer.set_width(layer.width().max(w as u32));
+            layer.set_height(layer.height().max(h as u32));
         }
         let data =
-            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.image), width, h as u32)?;
+            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.image), w as u32, h as u32)?;
         layer_ctx.put_image_data(&data, 0.0, 0.0)?;
         ctx.save();
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
         ctx.set_global_alpha(1.0);
-        let drawn = ctx.draw_image_with_html_canvas_element(layer, 0.0, top as f64);
+        let drawn = ctx
+            .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                layer,
+                0.0,
+                0.0,
+                w as f64,
+                h as f64,
+                first as f64,
+                top as f64,
+                w as f64,
+                h as f64,
+            );
         ctx.restore();
         drawn
     }
@@ -290,6 +307,11 @@ fn blit(image: &mut [u8], w: usize, h: usize, sprite: &Sprite, left: i64, up: i6
         let n = (x1 - x0) as usize * 4;
         let src = &sprite.pixels[src_row..src_row + n];
         let dst = &mut image[dst_row..dst_row + n];
+        // Marks seldom overlap: where the row below is still clear, it is one copy.
+        if dst.iter().skip(3).step_by(4).all(|&a| a == 0) {
+            dst.copy_from_slice(src);
+            continue;
+        }
         for (s, d) in src.chunks_exact(4).zip(dst.chunks_exact_mut(4)) {
             let sa = u32::from(s[3]);
             if sa == 0 {
@@ -297,7 +319,10 @@ fn blit(image: &mut [u8], w: usize, h: usize, sprite: &Sprite, left: i64, up: i6
             }
             let da = u32::from(d[3]);
             if sa == 255 || da == 0 {
-                d.copy_from_slice(s);
+                d[0] = s[0];
+                d[1] = s[1];
+                d[2] = s[2];
+                d[3] = s[3];
                 continue;
             }
             // out = src + dst × (1 − src alpha), weighted by each one's alpha.
