@@ -141,6 +141,25 @@ test('wheel-zooming about a point goes from years to months to days and keeps th
   await page.context().close();
 });
 
+test('the wheel zooms in and back out over the lower part of the drawing, without scrolling the page', async () => {
+  // Zooming in leaves fewer lanes: the drawing must not shrink away from the pointer mid-gesture
+  // (the wheel would then scroll the page instead of zooming back out).
+  const page = await load(browser, server.origin + '/', { marks: true });
+  const w0 = await timelineWindow(page);
+  const x = Math.round(w0.left + w0.width / 2), y = Math.round(Math.min(w0.top + w0.height, 800) - 40);
+  await page.mouse.move(x, y);
+  for (let i = 0; i < 12; i++) await wheel(page, -120);
+  const zoomed = await timelineWindow(page);
+  assert.ok(zoomed.end - zoomed.start < (w0.end - w0.start) / 4, 'the wheel zoomed in');
+  for (let i = 0; i < 12; i++) await wheel(page, 120);
+  const back = await timelineWindow(page);
+  const span0 = w0.end - w0.start;
+  assert.ok(Math.abs((back.end - back.start) / span0 - 1) < 0.02, `zoomed back out to ${back.end - back.start} of ${span0} days`);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page did not scroll');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   const initial = await timelineWindow(page);

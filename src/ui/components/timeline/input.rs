@@ -8,11 +8,51 @@ use crate::core::scale::TimeScale;
 use crate::core::scene::TargetKind;
 use crate::core::viewport::{Limits, Viewport};
 use crate::store::Action;
+use crate::ui::adapters::timing::Debounce;
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// How long the drawing keeps its height after the last wheel step or drag move.
+const HOLD_MS: u32 = 700;
+
+/// Keeps the drawing from shrinking under the pointer while a wheel, drag or pinch gesture goes
+/// on: zooming in can leave fewer lanes, and a drawing that shrank away from the pointer would
+/// hand the next wheel steps to the page, which would scroll instead of zooming back out. The
+/// drawing's box keeps the height it had when the gesture began (it may grow) until the gesture
+/// pauses.
+#[derive(Clone)]
+pub struct HeightHold {
+    container: NodeRef,
+    release: Rc<RefCell<Debounce>>,
+}
+
+impl HeightHold {
+    pub fn hold(&self) {
+        let Some(el) = self.container.cast::<web_sys::HtmlElement>() else {
+            return;
+        };
+        let style = el.style();
+        if style
+            .get_property_value("min-height")
+            .unwrap_or_default()
+            .is_empty()
+        {
+            let _ = style.set_property("min-height", &format!("{}px", el.offset_height()));
+        }
+        self.release.borrow_mut().run(HOLD_MS, move || {
+            let _ = el.style().remove_property("min-height");
+        });
+    }
+}
+
+#[hook]
+pub fn use_height_hold(container: NodeRef) -> HeightHold {
+    let release = use_mut_ref(Debounce::default);
+    HeightHold { container, release }
+}
 
 fn local_x(svg: &web_sys::Element, client_x: f64) -> f64 {
     client_x - svg.get_bounding_client_rect().left()
@@ -45,13 +85,19 @@ pub fn use_resize(container: NodeRef, dispatch: Callback<Action>) {
     });
 }
 
-/// Wheel zoom and sideways-scroll pan; a non-passive listener, to keep the page from scrolling.
-/// `current` is the scale of the last render.
+/// Wheel zoom and sideways-scroll pan over the drawing's box (`area`, which holds the drawing
+/// `svg`); a non-passive listener, to keep the page from scrolling. `current` is the scale of
+/// the last render.
 #[hook]
-pub fn use_wheel(svg: NodeRef, dispatch: Callback<Action>, current: Rc<RefCell<TimeScale>>) {
+pub fn use_wheel(
+    area: NodeRef,
+    svg: NodeRef,
+    dispatch: Callback<Action>,
+    current: Rc<RefCell<TimeScale>>,
+    hold: HeightHold,
+) {
     use_effect_with((), move |_| {
-        let listener = svg.cast::<web_sys::Element>().map(|svg| {
-            let target = svg.clone();
+        let listener = area.cast::<web_sys::Element>().map(|target| {
             EventListener::new_with_options(
                 &target,
                 "wheel",
@@ -60,7 +106,20 @@ pub fn use_wheel(svg: NodeRef, dispatch: Callback<Action>, current: Rc<RefCell<T
                     let Some(w) = event.dyn_ref::<web_sys::WheelEvent>() else {
                         return;
                     };
+                    let Some(svg) = svg.cast::<web_sys::Element>() else {
+                        return;
+                    };
+                    // A list opened over the drawing scrolls as lists do.
+                    let over_list = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|t| t.closest(".cluster-list").ok().flatten())
+                        .is_some();
+                    if over_list {
+                        return;
+                    }
                     event.prevent_default();
+                    hold.hold();
                     let scale = *current.borrow();
                     let x = local_x(&svg, f64::from(w.client_x()));
                     let intent = gesture::wheel(
@@ -121,6 +180,7 @@ pub struct PointerInputs {
     pub painted: Rc<RefCell<Painted>>,
     /// The lanes' groups (a click on a header toggles it).
     pub grouping: crate::store::Shared<Option<crate::core::grouping::Grouping>>,
+    pub hold: HeightHold,
 }
 
 #[hook]
@@ -135,6 +195,7 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
         current,
         painted,
         grouping,
+        hold,
     } = inputs;
     let down = {
         let gesture = gesture.clone();
@@ -176,6 +237,9 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
             }
             let x = local_x(&svg, f64::from(e.client_x()));
             let scale = *current.borrow();
+            if g.pointers.len() >= 2 || g.dragging {
+                hold.hold();
+            }
             if g.pointers.len() >= 2 {
                 // Two fingers: zoom about their midpoint by the change of their distance.
                 let other = g.pointers[1 - slot.min(1)].1;

@@ -16,7 +16,7 @@ use crate::core::scale::TimeScale;
 use crate::core::viewport::{Limits, Viewport};
 use crate::store::{Action, Shared};
 use canvas::{use_canvas_paint, CanvasPaint, SceneInputs};
-use input::{use_pointer, use_resize, use_wheel, PointerInputs};
+use input::{use_height_hold, use_pointer, use_resize, use_wheel, PointerInputs};
 use std::rc::Rc;
 use targets::{move_between_marks, use_accessible_layer, LayerInputs, Targets};
 use yew::prelude::*;
@@ -68,7 +68,14 @@ pub fn timeline(props: &Props) -> Html {
     let current = use_mut_ref(|| scale);
     *current.borrow_mut() = scale;
     use_resize(container_ref.clone(), props.dispatch.clone());
-    use_wheel(svg_ref.clone(), props.dispatch.clone(), current.clone());
+    let hold = use_height_hold(container_ref.clone());
+    use_wheel(
+        container_ref.clone(),
+        svg_ref.clone(),
+        props.dispatch.clone(),
+        current.clone(),
+        hold.clone(),
+    );
 
     // The drawing: built from the core's scene, painted at the next animation frame.
     let inputs = SceneInputs {
@@ -115,6 +122,7 @@ pub fn timeline(props: &Props) -> Html {
         current,
         painted,
         grouping: props.grouping.clone(),
+        hold,
     });
     let on_key_down = {
         let dispatch = props.dispatch.clone();
