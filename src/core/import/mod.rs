@@ -325,6 +325,16 @@ pub(crate) fn imported_source(title: &str, file_name: &str, format: Format) -> S
     }
 }
 
+/// The chronology an imported file without one of its own starts from: its title and where it
+/// came from, nothing else yet.
+pub(crate) fn imported_base(title: String, file_name: &str, format: Format) -> Chronology {
+    Chronology {
+        source: imported_source(&title, file_name, format),
+        title,
+        ..crate::core::dataset::empty_chronology()
+    }
+}
+
 /// An id made of lower-case letters, digits and '-', never empty.
 pub(crate) fn slug(text: &str, fallback: &str) -> String {
     let mut out = String::new();

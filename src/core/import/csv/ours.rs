@@ -2,9 +2,9 @@
 
 use super::{list, row_record, Cells, Row};
 use crate::core::dataset::validate::is_web_url;
-use crate::core::dataset::{Chronology, Event};
+use crate::core::dataset::Event;
 use crate::core::edtf::Edtf;
-use crate::core::import::{file_stem, imported_source, quoted, when, Derive, Draft, Format, Item};
+use crate::core::import::{file_stem, imported_base, quoted, when, Derive, Draft, Format, Item};
 use crate::core::text::plural;
 use std::collections::HashMap;
 
@@ -151,18 +151,7 @@ pub(super) fn ours(
     }
     Draft {
         format: Format::Csv,
-        base: Chronology {
-            source: imported_source(&title, file_name, Format::Csv),
-            title,
-            view: None,
-            phases: vec![],
-            domains: vec![],
-            third_parties: vec![],
-            footnotes: vec![],
-            sources: vec![],
-            events: vec![],
-            stories: vec![],
-        },
+        base: imported_base(title, file_name, Format::Csv),
         records,
         fatal: vec![],
         derive: Derive::FromEvents,

@@ -5,7 +5,7 @@ use crate::core::dataset::{Chronology, Domain, Phase};
 use crate::core::edtf::Edtf;
 use crate::core::import::json::era_dates;
 use crate::core::import::{
-    file_stem, imported_source, media_footnote, timeline_event, timeline_note, title_from, when,
+    file_stem, imported_base, media_footnote, timeline_event, timeline_note, title_from, when,
     when_from_parts, DatePart, Derive, Draft, Format, Item, Record, Slugs,
 };
 use crate::core::story::{slides_story, Slide};
@@ -153,10 +153,6 @@ pub(super) fn timeline(
     Draft {
         format: Format::TimelineCsv,
         base: Chronology {
-            source: imported_source(&title, file_name, Format::TimelineCsv),
-            title,
-            view: None,
-            phases: vec![],
             domains: groups
                 .order
                 .into_iter()
@@ -166,11 +162,8 @@ pub(super) fn timeline(
                     description: String::new(),
                 })
                 .collect(),
-            third_parties: vec![],
-            footnotes: vec![],
-            sources: vec![],
-            events: vec![],
             stories,
+            ..imported_base(title, file_name, Format::TimelineCsv)
         },
         records,
         fatal: vec![],

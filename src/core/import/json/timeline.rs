@@ -5,7 +5,7 @@ use crate::core::dataset::Story;
 use crate::core::dataset::{Chronology, Domain, Phase};
 use crate::core::edtf::Edtf;
 use crate::core::import::{
-    file_stem, imported_source, media_footnote, quoted, timeline_event, timeline_note, title_from,
+    file_stem, imported_base, media_footnote, quoted, timeline_event, timeline_note, title_from,
     too_many_records, when, when_from_parts, DatePart, Derive, Draft, Format, ImportProblem, Item,
     Record, Slugs, When,
 };
@@ -304,16 +304,9 @@ pub(super) fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draf
     Ok(Draft {
         format: Format::TimelineJson,
         base: Chronology {
-            source: imported_source(&title, file_name, Format::TimelineJson),
-            title,
-            view: None,
-            phases: vec![],
             domains,
-            third_parties: vec![],
-            footnotes: vec![],
-            sources: vec![],
-            events: vec![],
             stories,
+            ..imported_base(title, file_name, Format::TimelineJson)
         },
         records,
         fatal,
