@@ -10,14 +10,7 @@ fn a_badge_opens_by_zooming_in_until_its_members_spread() {
     let index = index_of(&data, measured);
     let all = vec![true; data.events.len()];
     let scale = TimeScale::new(day(2005, 1, 1), day(2010, 1, 1), 800.0);
-    let input = SceneInput {
-        data: &data,
-        index: &index,
-        matches: &all,
-        dim: false,
-        selected: None,
-        grouping: None,
-    };
+    let input = input(&data, &index, &all);
     let s = Scene::build(&input, &scale);
     let mut opened = 0;
     for kind in clusters(&s) {
@@ -78,14 +71,7 @@ fn a_badge_of_more_events_on_one_day_than_lanes_is_listed() {
         .collect();
     let index = index_of(&data, measured);
     let all = vec![true; data.events.len()];
-    let input = SceneInput {
-        data: &data,
-        index: &index,
-        matches: &all,
-        dim: false,
-        selected: None,
-        grouping: None,
-    };
+    let input = input(&data, &index, &all);
     let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
     let s = Scene::build(&input, &scale);
     let Some(TargetKind::Cluster { members, .. }) = clusters(&s).next() else {
@@ -141,12 +127,8 @@ mod properties {
                     .unwrap()
             });
             let input = SceneInput {
-                data: &data,
-                index: &index,
-                matches: &all,
-                dim: false,
-                selected: None,
                 grouping: grouping.as_ref(),
+                ..input(&data, &index, &all)
             };
             let (first, end) = (index.first_day().unwrap(), index.end_day().unwrap());
             let start = first + start_fraction * (end - first);

@@ -14,12 +14,8 @@ fn grouped_scene(
     let grouping = Grouping::new(data, by, &matches, filter, collapsed).unwrap();
     let s = Scene::build(
         &SceneInput {
-            data,
-            index,
-            matches: &matches,
-            dim: false,
-            selected: None,
             grouping: Some(&grouping),
+            ..input(data, index, &matches)
         },
         scale,
     );

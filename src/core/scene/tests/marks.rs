@@ -137,12 +137,8 @@ fn targets_of_marks_and_badges_never_overlap() {
         for grouped in [None, Some(&grouping)] {
             let s = Scene::build(
                 &SceneInput {
-                    data: &data,
-                    index: &index,
-                    matches: &all,
-                    dim: false,
-                    selected: None,
                     grouping: grouped,
+                    ..input(&data, &index, &all)
                 },
                 &whole(&index, width),
             );
@@ -268,14 +264,7 @@ fn an_approximate_date_is_drawn_faint_across_its_whole_possible_range() {
     assert!(!e.is_exact());
     assert_eq!(e.date_label(), "circa 2005");
     let all = vec![true; data.events.len()];
-    let input = SceneInput {
-        data: &data,
-        index: &index,
-        matches: &all,
-        dim: false,
-        selected: None,
-        grouping: None,
-    };
+    let input = input(&data, &index, &all);
     let scale = TimeScale::new(day(2000, 1, 1), day(2010, 1, 1), 1000.0);
     let s = Scene::build(&input, &scale);
     let mark = s

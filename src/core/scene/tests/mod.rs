@@ -67,6 +67,22 @@ fn whole(index: &TimelineIndex, width: f64) -> TimeScale {
     )
 }
 
+/// What a scene is built from: every event as `matches` says, none dimmed or selected, one block.
+fn input<'a>(
+    data: &'a Chronology,
+    index: &'a TimelineIndex,
+    matches: &'a [bool],
+) -> SceneInput<'a> {
+    SceneInput {
+        data,
+        index,
+        matches,
+        dim: false,
+        selected: None,
+        grouping: None,
+    }
+}
+
 fn scene(
     data: &Chronology,
     index: &TimelineIndex,
@@ -77,12 +93,9 @@ fn scene(
 ) -> Scene {
     Scene::build(
         &SceneInput {
-            data,
-            index,
-            matches,
             dim,
             selected,
-            grouping: None,
+            ..input(data, index, matches)
         },
         scale,
     )

@@ -64,14 +64,7 @@ fn the_svg_is_well_formed_xml_whatever_the_titles_hold() {
     data.events[0].title = "A \u{1}bell\u{7} & <b>\"quotes\"</b> \u{FFFE}".into();
     let index = index_of(&data, measured);
     let all = vec![true; data.events.len()];
-    let input = SceneInput {
-        data: &data,
-        index: &index,
-        matches: &all,
-        dim: false,
-        selected: None,
-        grouping: None,
-    };
+    let input = input(&data, &index, &all);
     let first = data.events[0].first_day() as f64;
     let s = Scene::build(&input, &TimeScale::new(first - 400.0, first + 400.0, 900.0));
     let svg = s.to_svg(|_| "#000".to_string());
