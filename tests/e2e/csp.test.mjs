@@ -2,19 +2,9 @@
 // inline script, no inline style, no eval beyond WebAssembly compilation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, goto, dataset, listReady } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, goto, dataset, listReady, STRICT_CSP } from './harness.mjs';
 
-export const POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const POLICY = STRICT_CSP;
 
 let server, browser;
 before(async () => { server = await serveDist({ headers: { 'content-security-policy': POLICY } }); browser = await launchBrowser(); });

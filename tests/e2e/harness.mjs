@@ -12,6 +12,19 @@ export const DIST = path.join(ROOT, 'dist');
 export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
 export const SUB_PATH = '/some/sub/path/';
 
+/** The strict Content-Security-Policy the explorer must run under (csp.test.mjs; imports in a worker). */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',

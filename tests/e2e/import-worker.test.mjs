@@ -8,20 +8,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, goto, load, listReady, until, dataset, DIST } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, goto, load, listReady, until, dataset, DIST, STRICT_CSP } from './harness.mjs';
 
-// The policy of csp.test.mjs (not imported from there: that would run its tests here too).
-const POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The policy of csp.test.mjs.
+const POLICY = STRICT_CSP;
 
 let server, browser;
 // Served under the strict policy: the worker must run under it too.
