@@ -104,6 +104,20 @@ impl Painter<'_, '_> {
         }
     }
 
+    /// An event's target: its mark (and label) from `left` to `right`, within the drawing, at
+    /// least a few pixels wide.
+    fn mark_target(&mut self, kind: TargetKind, left: f64, right: f64, y: f64, h: f64) {
+        let x = left.max(0.0);
+        let x2 = right.min(self.scale.width);
+        self.targets.push(Target {
+            kind,
+            x,
+            y,
+            w: (x2 - x).max(4.0),
+            h,
+        });
+    }
+
     fn state(&self, i: usize) -> (bool, bool, f64) {
         let dimmed = !self.input.matches(i);
         let selected = !dimmed && self.input.selected == Some(i);
@@ -250,7 +264,6 @@ impl Painter<'_, '_> {
     /// where the layout gave it room.
     pub(super) fn points(&mut self, band: Band, top: f64, group: Option<usize>) {
         let data = self.input.data;
-        let width = self.scale.width;
         let lane_y = |lane: usize| top + (lane as f64 + 0.5) * LANE_HEIGHT;
         let r = MARK_RADIUS;
         for p in &band.placed {
@@ -354,21 +367,20 @@ impl Painter<'_, '_> {
                 left = left.min(p.label_x);
                 right = right.max(p.label_x + p.label_width);
             }
-            let x = left.max(0.0);
-            let x2 = right.min(width);
-            self.targets.push(Target {
-                kind: TargetKind::Mark {
-                    index: p.index,
-                    selected,
-                    dimmed,
-                    labelled: p.labelled,
-                    group,
-                },
-                x,
-                y: y - LANE_HEIGHT / 2.0 + 1.0,
-                w: (x2 - x).max(4.0),
-                h: LANE_HEIGHT - 2.0,
-            });
+            let kind = TargetKind::Mark {
+                index: p.index,
+                selected,
+                dimmed,
+                labelled: p.labelled,
+                group,
+            };
+            self.mark_target(
+                kind,
+                left,
+                right,
+                y - LANE_HEIGHT / 2.0 + 1.0,
+                LANE_HEIGHT - 2.0,
+            );
         }
         self.badges(band.clusters, lane_y, group, false);
         self.finish_band();
@@ -457,26 +469,19 @@ impl Painter<'_, '_> {
             if p.labelled {
                 self.label(p.index, p.label_x, y + 11.0, selected, alpha);
             }
-            let x = p.x_start.max(0.0);
             let right = if p.labelled {
                 p.x_end.max(p.label_x + p.label_width)
             } else {
                 p.x_end
             };
-            let x2 = right.min(width);
-            self.targets.push(Target {
-                kind: TargetKind::Mark {
-                    index: p.index,
-                    selected,
-                    dimmed,
-                    labelled: p.labelled,
-                    group,
-                },
-                x,
-                y,
-                w: (x2 - x).max(4.0),
-                h: SPAN_LANE_HEIGHT,
-            });
+            let kind = TargetKind::Mark {
+                index: p.index,
+                selected,
+                dimmed,
+                labelled: p.labelled,
+                group,
+            };
+            self.mark_target(kind, p.x_start, right, y, SPAN_LANE_HEIGHT);
         }
         self.badges(
             band.clusters,
