@@ -7,9 +7,11 @@ use crate::core::dataset::{Chronology, Event};
 use std::collections::BTreeSet;
 
 mod histogram;
+mod index;
 mod search;
 
-pub use histogram::{year_histogram, YearHistogram, MAX_HISTOGRAM_BINS};
+pub use histogram::{year_histogram, HistogramIndex, YearHistogram, MAX_HISTOGRAM_BINS};
+pub use index::{EventSet, FacetIndex, SearchText};
 pub use search::{fold, highlight_ranges, search_haystacks, text_matches};
 
 /// The three facets.

@@ -24,7 +24,7 @@ mod tests;
 pub use action::Action;
 pub use chrome::{Chrome, DialogKind, PendingLink, Progress, Report, Theme, Unit};
 pub use chronology::{Origin, Prepared, Shown, MEASURED_LABELS, SYNTHETIC_SEED};
-pub use filtering::Filtering;
+pub use filtering::{Filtering, Indexes};
 pub use lanes::Lanes;
 pub use notice::Notice;
 pub use reduce::reduce;

@@ -219,7 +219,7 @@ pub fn app() -> Html {
                             <button type="button" id="filters-close" onclick={dispatch.reform(|_| Action::ToggleFilters)}>{ "Close the filters" }</button>
                         </div>
                         if full {
-                            <Facets data={data.clone()} haystacks={filtering.haystacks.clone()} matches={filtering.matches.clone()}
+                            <Facets data={data.clone()} counts={filtering.counts.clone()} matches={filtering.matches.clone()}
                                     filter={filtering.filter.clone()} match_count={filtering.match_count} dim={filtering.dim}
                                     {dark} dispatch={dispatch.clone()} {on_export} />
                         }

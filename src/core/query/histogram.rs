@@ -113,53 +113,92 @@ impl YearHistogram {
 /// and 2006; "the 1990s" in each year of the decade). Spans are added with a difference array,
 /// so the cost is O(events + bars × domains) however long they are.
 pub fn year_histogram(data: &Chronology, matches: &[bool]) -> YearHistogram {
-    let first = data.events.iter().map(first_year).min();
-    let last = data.events.iter().map(last_year).max();
-    let (Some(first), Some(last)) = (first, last) else {
-        return YearHistogram {
-            first_year: 0,
-            years_per_bin: 1,
-            counts: vec![],
+    HistogramIndex::new(data).count(matches)
+}
+
+/// Each event's bars and stack in the overview, worked out once per chronology, so that a
+/// filter change only adds up the events that pass ([`HistogramIndex::count`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistogramIndex {
+    first_year: i32,
+    years_per_bin: i32,
+    bins: usize,
+    slots: usize,
+    /// Per event: its first bar, the bar after its last, and its slot in the stack.
+    events: Vec<(u16, u16, u32)>,
+}
+
+impl HistogramIndex {
+    pub fn new(data: &Chronology) -> Self {
+        let first = data.events.iter().map(first_year).min();
+        let last = data.events.iter().map(last_year).max();
+        let (Some(first), Some(last)) = (first, last) else {
+            return Self {
+                first_year: 0,
+                years_per_bin: 1,
+                bins: 0,
+                slots: 1,
+                events: Vec::new(),
+            };
         };
-    };
-    let span = i64::from(last) - i64::from(first) + 1;
-    let per = ((span + MAX_HISTOGRAM_BINS - 1) / MAX_HISTOGRAM_BINS).max(1);
-    let bins = ((span + per - 1) / per) as usize;
-    let per = per as i32;
-    let slots = data.domains.len() + 1;
-    // A handful of domains: a scan is cheaper than hashing each event's domain.
-    let position = |id: &str| data.domains.iter().position(|d| d.id == id);
-    // +1 where an event's first bar is, -1 after its last; running sums give the counts.
-    let mut changes = vec![0isize; (bins + 1) * slots];
-    let bin = |year: i32| ((i64::from(year) - i64::from(first)) / i64::from(per)) as usize;
-    for (e, _) in data.events.iter().zip(matches).filter(|(_, m)| **m) {
-        let slot = e
-            .domains
-            .first()
-            .and_then(|d| position(d))
-            .unwrap_or(slots - 1);
-        changes[bin(first_year(e)) * slots + slot] += 1;
-        changes[(bin(last_year(e)) + 1) * slots + slot] -= 1;
+        let span = i64::from(last) - i64::from(first) + 1;
+        let per = ((span + MAX_HISTOGRAM_BINS - 1) / MAX_HISTOGRAM_BINS).max(1);
+        let bins = ((span + per - 1) / per) as usize;
+        let slots = data.domains.len() + 1;
+        // A handful of domains: a scan is cheaper than hashing each event's domain.
+        let position = |id: &str| data.domains.iter().position(|d| d.id == id);
+        // At most MAX_HISTOGRAM_BINS + 1: fits in 16 bits.
+        let bin = |year: i32| ((i64::from(year) - i64::from(first)) / per) as u16;
+        let events = data
+            .events
+            .iter()
+            .map(|e| {
+                let slot = e
+                    .domains
+                    .first()
+                    .and_then(|d| position(d))
+                    .unwrap_or(slots - 1);
+                (bin(first_year(e)), bin(last_year(e)) + 1, slot as u32)
+            })
+            .collect();
+        Self {
+            first_year: first,
+            years_per_bin: per as i32,
+            bins,
+            slots,
+            events,
+        }
     }
-    let mut running = vec![0isize; slots];
-    let counts = changes
-        .chunks_exact(slots)
-        .take(bins)
-        .map(|change| {
-            running
-                .iter_mut()
-                .zip(change)
-                .map(|(r, c)| {
-                    *r += c;
-                    (*r).max(0) as usize
-                })
-                .collect()
-        })
-        .collect();
-    YearHistogram {
-        first_year: first,
-        years_per_bin: per,
-        counts,
+
+    /// The histogram of the events whose flag is set.
+    pub fn count(&self, matches: &[bool]) -> YearHistogram {
+        let slots = self.slots;
+        // +1 where an event's first bar is, -1 after its last; running sums give the counts.
+        let mut changes = vec![0isize; (self.bins + 1) * slots];
+        for (&(first, after, slot), _) in self.events.iter().zip(matches).filter(|(_, m)| **m) {
+            changes[usize::from(first) * slots + slot as usize] += 1;
+            changes[usize::from(after) * slots + slot as usize] -= 1;
+        }
+        let mut running = vec![0isize; slots];
+        let counts = changes
+            .chunks_exact(slots)
+            .take(self.bins)
+            .map(|change| {
+                running
+                    .iter_mut()
+                    .zip(change)
+                    .map(|(r, c)| {
+                        *r += c;
+                        (*r).max(0) as usize
+                    })
+                    .collect()
+            })
+            .collect();
+        YearHistogram {
+            first_year: self.first_year,
+            years_per_bin: self.years_per_bin,
+            counts,
+        }
     }
 }
 

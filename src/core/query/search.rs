@@ -1,33 +1,32 @@
 //! Text search: the folded text of each event, matching, and the ranges to highlight.
 
-use crate::core::dataset::Chronology;
+use crate::core::dataset::{Chronology, Event};
 
 /// The folded text of each event that search looks in: title, summary, actors, evidence, date.
 pub fn search_haystacks(data: &Chronology) -> Vec<String> {
-    data.events
-        .iter()
-        .map(|e| {
-            let mut s =
-                String::with_capacity(e.title.len() + e.summary.len() + e.evidence.len() + 32);
-            s.push_str(&e.title);
-            s.push('\n');
-            // Markup (a TimelineJS slide's HTML) is searched as the text it shows.
-            if e.summary.contains('<') {
-                s.push_str(&crate::core::rich_text::plain_text(&e.summary));
-            } else {
-                s.push_str(&e.summary);
-            }
-            s.push('\n');
-            for a in &e.actors {
-                s.push_str(a);
-                s.push('\n');
-            }
-            s.push_str(&e.evidence);
-            s.push('\n');
-            s.push_str(&e.date_label());
-            fold(&s)
-        })
-        .collect()
+    data.events.iter().map(event_search_text).collect()
+}
+
+/// The folded text of one event that search looks in.
+pub(super) fn event_search_text(e: &Event) -> String {
+    let mut s = String::with_capacity(e.title.len() + e.summary.len() + e.evidence.len() + 32);
+    s.push_str(&e.title);
+    s.push('\n');
+    // Markup (a TimelineJS slide's HTML) is searched as the text it shows.
+    if e.summary.contains('<') {
+        s.push_str(&crate::core::rich_text::plain_text(&e.summary));
+    } else {
+        s.push_str(&e.summary);
+    }
+    s.push('\n');
+    for a in &e.actors {
+        s.push_str(a);
+        s.push('\n');
+    }
+    s.push_str(&e.evidence);
+    s.push('\n');
+    s.push_str(&e.date_label());
+    fold(&s)
 }
 
 /// Every word of the query occurs in the haystack (both folded).

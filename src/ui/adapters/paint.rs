@@ -3,7 +3,7 @@
 
 use super::sprites::{self, Mark};
 use crate::core::palette::{domain_colour, NO_DOMAIN};
-use crate::core::scene::{Font, Ink, Item, Prim, Scene, Stroke};
+use crate::core::scene::{Ink, Item, Prim, Scene, Stroke};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 
@@ -163,22 +163,42 @@ pub fn paint(
         // draw_mark set the context's colours behind the pen's back.
         pen.forget_colours();
     }
-    for item in &scene.items {
+    // Text by font, then colour and opacity (labels never overlap, so the order between them
+    // does not show): setting a canvas's font parses it, and alternating between two fonts label
+    // by label cost as much as drawing the labels.
+    let mut texts: Vec<(&str, &Item)> = scene
+        .items
+        .iter()
+        .filter_map(|item| match &item.prim {
+            Prim::Text { font, .. } => Some((font.css(), item)),
+            _ => None,
+        })
+        .collect();
+    texts.sort_by(|(a, ia), (b, ib)| {
+        a.cmp(b)
+            .then_with(|| text_ink(ia).cmp(&text_ink(ib)))
+            .then_with(|| ia.alpha.total_cmp(&ib.alpha))
+    });
+    for (css, item) in texts {
         if let Prim::Text {
-            x,
-            y,
-            text,
-            font,
-            ink,
+            x, y, text, ink, ..
         } = &item.prim
         {
             pen.alpha(item.alpha);
-            pen.font(*font);
+            pen.font(css);
             pen.fill(colours.ink(*ink));
             let _ = ctx.fill_text(text, *x, *y);
         }
     }
     ctx.set_global_alpha(1.0);
+}
+
+/// The ink of a text item, for ordering (none for other items).
+fn text_ink(item: &Item) -> Option<Ink> {
+    match &item.prim {
+        Prim::Text { ink, .. } => Some(*ink),
+        _ => None,
+    }
 }
 
 /// How a path is painted: its fill, its stroke and its opacity.
@@ -264,7 +284,7 @@ struct Pen<'a> {
     fill: String,
     stroke: String,
     width: f64,
-    font: Option<Font>,
+    font: &'static str,
     alpha: f64,
 }
 
@@ -278,7 +298,7 @@ impl<'a> Pen<'a> {
             fill: String::new(),
             stroke: String::new(),
             width: -1.0,
-            font: None,
+            font: "",
             alpha: 1.0,
         }
     }
@@ -302,10 +322,10 @@ impl<'a> Pen<'a> {
         }
     }
 
-    fn font(&mut self, font: Font) {
-        if self.font != Some(font) {
-            self.ctx.set_font(font.css());
-            self.font = Some(font);
+    fn font(&mut self, css: &'static str) {
+        if self.font != css {
+            self.ctx.set_font(css);
+            self.font = css;
         }
     }
 

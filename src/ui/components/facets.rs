@@ -2,7 +2,7 @@
 //! facets' selections; "only" and "clear" actions; the result count; dim or hide.
 
 use crate::core::dataset::Chronology;
-use crate::core::query::{facet_counts, Facet, Filter};
+use crate::core::query::{Facet, FacetCount, Filter};
 use crate::store::{Action, Shared};
 use crate::ui::adapters::exports::Export;
 use yew::prelude::*;
@@ -10,7 +10,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub data: Shared<Chronology>,
-    pub haystacks: Shared<Vec<String>>,
+    /// Each facet's values with their counts (worked out in the store).
+    pub counts: Shared<Vec<Vec<FacetCount>>>,
     /// Whether each event passes the filters (computed once, in the store).
     pub matches: Shared<Vec<bool>>,
     pub filter: Filter,
@@ -27,8 +28,8 @@ pub struct Props {
 pub fn facets(props: &Props) -> Html {
     let dispatch = &props.dispatch;
     let total = props.data.events.len();
-    let groups = Facet::ALL.into_iter().map(|facet| {
-        let counts = facet_counts(&props.data, &props.haystacks, &props.filter, facet);
+    let groups = Facet::ALL.into_iter().zip(props.counts.iter()).map(|(facet, counts)| {
+        let counts = counts.clone();
         if counts.is_empty() {
             return html! {};
         }

@@ -100,11 +100,11 @@ fn search_matches_regardless_of_case_and_accents() {
     assert!(s.filtering.match_count >= 1);
     assert!(s.filtering.match_count < s.len());
     assert_eq!(
-        s.filtering.haystacks.len(),
+        s.filtering.search.len(),
         s.len(),
         "search texts folded on the first search"
     );
-    assert!(state().filtering.haystacks.is_empty(), "and not before");
+    assert!(state().filtering.search.is_empty(), "and not before");
 }
 
 #[test]
