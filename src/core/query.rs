@@ -11,7 +11,7 @@ mod index;
 mod search;
 
 pub use histogram::{year_histogram, HistogramIndex, YearHistogram, MAX_HISTOGRAM_BINS};
-pub use index::{EventSet, FacetIndex, SearchText};
+pub use index::{EventSet, FacetIndex, SearchText, SEARCH_CHUNK};
 pub use search::{fold, highlight_ranges, search_haystacks, text_matches};
 
 /// The three facets.

@@ -58,6 +58,9 @@ pub enum Action {
     ClearFacet(Facet),
     ClearFilters,
     SetSearch(String),
+    /// Fold the search text of the next events (sent in idle time after a chronology shows, so
+    /// that the first search does not wait for all of it).
+    IndexSearch,
     /// Select the next (+1) or previous (-1) search match and bring it into view.
     NextMatch(i32),
     SetDim(bool),

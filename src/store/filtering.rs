@@ -16,9 +16,10 @@ pub struct Filtering {
     /// Built once per chronology: the events of each facet value, each event's bars in the
     /// overview.
     pub index: Shared<Indexes>,
-    /// The folded search text of every event: built by the first search, empty until then
-    /// (folding every text costs tens of ms at 10,000 events).
-    pub search: Shared<SearchText>,
+    /// The folded search text of every event: built a chunk at a time in idle time after the
+    /// chronology shows, or all at once by a search that comes first (folding every text costs
+    /// tens of ms at 10,000 events, seconds at 1,000,000).
+    pub search: SearchText,
     /// Whether each event passes the filter: always `query::matching` of the filter.
     pub matches: Shared<Vec<bool>>,
     pub match_count: usize,
@@ -47,7 +48,7 @@ impl Filtering {
             filter: Filter::default(),
             dim: false,
             index: Shared::new(index),
-            search: Shared::new(SearchText::default()),
+            search: SearchText::default(),
             histogram: Shared::new(YearHistogram {
                 first_year: 0,
                 years_per_bin: 1,
@@ -69,8 +70,8 @@ impl Filtering {
     /// Recomputes the matches, their count, the histogram and the facets' counts, from the
     /// indexes (a few milliseconds at 100,000 events, where scanning the events took hundreds).
     pub fn refilter(&mut self, data: &Chronology) {
-        if !self.filter.text.trim().is_empty() && self.search.len() != data.events.len() {
-            self.search = Shared::new(SearchText::new(data));
+        if !self.filter.text.trim().is_empty() {
+            while !self.search.extend(data) {}
         }
         let text = if self.filter.text.trim().is_empty() && self.filter.events.is_empty() {
             EventSet::full(data.events.len())

@@ -19,12 +19,17 @@ pub struct Lanes {
 impl Lanes {
     /// Works the groups out again (the filter, the choice or a collapsed group changed).
     pub fn regroup(&mut self, data: &Chronology, filtering: &Filtering) {
-        self.grouping = Shared::new(Grouping::new(
+        let grouping = Grouping::new(
             data,
             self.by,
             &filtering.matches,
             &filtering.filter,
             &self.collapsed,
-        ));
+        );
+        // Ungrouped before and after: the same value, kept so that what follows the grouping
+        // (the timeline's accessible layer) does not take a filter change for a new grouping.
+        if grouping.is_some() || self.grouping.is_some() {
+            self.grouping = Shared::new(grouping);
+        }
     }
 }

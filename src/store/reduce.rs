@@ -141,6 +141,12 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             s.refilter();
             s.follow_filter();
         }
+        Action::IndexSearch => {
+            if s.filtering.search.len() >= s.len() {
+                return None;
+            }
+            s.filtering.search.extend(&s.chronology.data);
+        }
         Action::NextMatch(delta) => {
             if s.filtering.filter.text.trim().is_empty() {
                 return None;

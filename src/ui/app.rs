@@ -108,6 +108,25 @@ pub fn app() -> Html {
         }
     });
     adapters::files::use_drop_import(dispatch.clone());
+    // The search text is folded a chunk at a time while the page is idle, starting a moment after
+    // a chronology shows, so that a first search in a big chronology does not wait for all of it.
+    {
+        let folded = store.filtering.search.len();
+        let complete = folded >= store.len();
+        let dispatch = dispatch.clone();
+        use_effect_with(
+            (store.chronology.data.id(), folded, complete),
+            move |&(_, folded, complete)| {
+                let step = (!complete).then(|| {
+                    let delay = if folded == 0 { 1_000 } else { 30 };
+                    gloo::timers::callback::Timeout::new(delay, move || {
+                        dispatch.emit(Action::IndexSearch)
+                    })
+                });
+                move || drop(step)
+            },
+        );
+    }
 
     // The first frame shows the header, the overview and the timeline; the filters, the list and
     // the details (their places kept) follow in a task just after it.

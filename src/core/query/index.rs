@@ -6,9 +6,10 @@
 //! give (the tests compare the two on random chronologies and filters); the scans stay as the
 //! definition.
 
-use super::{fold, search::event_search_text, Facet, FacetCount, Filter};
+use super::{fold, search::fold_event_into, Facet, FacetCount, Filter};
 use crate::core::dataset::Chronology;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A set of events (by index in the chronology), one bit each.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -214,78 +215,141 @@ impl FacetIndex {
     }
 }
 
-/// The folded search text of every event in one buffer (one allocation instead of one per
-/// event), with where each event's text starts. Texts are separated by a line break, which no
-/// query word holds, so a word found is always within one event's text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The folded search text of every event, in a few large buffers (one allocation per
+/// [`SEARCH_CHUNK`] events instead of one per event), each with where its events' texts start.
+/// Texts are separated by a line break, which no query word holds, so a word found is always
+/// within one event's text.
+///
+/// It can be built a chunk at a time ([`SearchText::extend`], in idle time) so that a first
+/// search at a million events does not wait seconds for it; copies share the chunks built.
+#[derive(Clone, Debug, Default)]
 pub struct SearchText {
+    chunks: Vec<Rc<TextChunk>>,
+    /// How many events' texts are in.
+    len: usize,
+}
+
+/// Events per chunk of [`SearchText`]: tens of milliseconds of folding at most.
+pub const SEARCH_CHUNK: usize = 20_000;
+
+#[derive(Debug)]
+struct TextChunk {
+    /// The index of its first event.
+    first: usize,
     text: String,
-    starts: Vec<usize>,
+    starts: Vec<u32>,
+}
+
+impl TextChunk {
+    fn of(&self, i: usize) -> &str {
+        let at = i - self.first;
+        let end = self
+            .starts
+            .get(at + 1)
+            .map_or(self.text.len(), |&s| s as usize);
+        &self.text[self.starts[at] as usize..end]
+    }
+}
+
+/// Chunks are never changed once built: two texts are the same when they share their chunks.
+impl PartialEq for SearchText {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len
+            && self.chunks.len() == other.chunks.len()
+            && self
+                .chunks
+                .iter()
+                .zip(&other.chunks)
+                .all(|(a, b)| Rc::ptr_eq(a, b))
+    }
 }
 
 impl SearchText {
+    /// Every event's text.
     pub fn new(data: &Chronology) -> Self {
+        let mut text = Self::default();
+        while !text.extend(data) {}
+        text
+    }
+
+    /// Folds the texts of up to [`SEARCH_CHUNK`] more events; true when every event's text is
+    /// in (then it does nothing).
+    pub fn extend(&mut self, data: &Chronology) -> bool {
+        let total = data.events.len();
+        if self.len >= total {
+            return true;
+        }
+        let events = &data.events[self.len..(self.len + SEARCH_CHUNK).min(total)];
         let mut text = String::new();
-        let mut starts = Vec::with_capacity(data.events.len());
-        for e in &data.events {
-            starts.push(text.len());
-            text.push_str(&event_search_text(e));
+        let mut starts = Vec::with_capacity(events.len());
+        for e in events {
+            // Beyond 4 GB of text in one chunk the offsets would wrap: a chunk ends earlier.
+            starts.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+            fold_event_into(e, &mut text);
             text.push('\n');
         }
-        Self { text, starts }
+        text.shrink_to_fit();
+        self.chunks.push(Rc::new(TextChunk {
+            first: self.len,
+            text,
+            starts,
+        }));
+        self.len += events.len();
+        self.len >= total
     }
 
     /// How many events it holds the text of (0 until built).
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.len == 0
     }
 
-    /// Event `i`'s folded text.
+    /// Event `i`'s folded text (empty if not built yet).
     fn of(&self, i: usize) -> &str {
-        let end = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
-        &self.text[self.starts[i]..end]
+        let c = self.chunks.partition_point(|c| c.first <= i);
+        match c.checked_sub(1).map(|c| &self.chunks[c]) {
+            Some(chunk) if i < self.len => chunk.of(i),
+            _ => "",
+        }
     }
 
-    /// The events whose text holds `word` (folded), found in one pass over the buffer.
-    fn holding(&self, word: &str) -> EventSet {
-        let mut set = EventSet::empty(self.len());
-        let mut from = 0;
-        while let Some(at) = self.text[from..].find(word) {
-            let event = self.starts.partition_point(|&s| s <= from + at) - 1;
-            set.insert(event);
-            // The next event's text: this one is found already.
-            match self.starts.get(event + 1) {
-                Some(&next) => from = next,
-                None => break,
+    /// The events whose text holds `word` (folded), found in one pass over each chunk.
+    fn holding(&self, word: &str, len: usize) -> EventSet {
+        let mut set = EventSet::empty(len);
+        for chunk in &self.chunks {
+            let mut from = 0;
+            while let Some(at) = chunk.text[from..].find(word) {
+                let event = chunk.starts.partition_point(|&s| s as usize <= from + at) - 1;
+                set.insert(chunk.first + event);
+                // The next event's text: this one is found already.
+                match chunk.starts.get(event + 1) {
+                    Some(&next) => from = next as usize,
+                    None => break,
+                }
             }
         }
         set
     }
 
-    /// The events of a chronology of `len` passing the filter's search text and its list of
-    /// events. The text must have been built ([`SearchText::new`]) when the filter has a search.
+    /// The events of the chronology passing the filter's search text and its list of events.
+    /// The text must be complete ([`SearchText::new`]) when the filter has a search.
     pub fn passing(&self, data: &Chronology, filter: &Filter) -> EventSet {
         let len = data.events.len();
         let query = fold(&filter.text);
         let mut set = EventSet::full(len);
         for word in query.split_whitespace() {
-            let count = set.count();
-            if count < len / 16 {
+            if set.count() < len / 16 {
                 // Few candidates left: look in their texts only.
                 let mut kept = EventSet::empty(len);
-                for i in set
-                    .iter()
-                    .filter(|&i| i < self.len() && self.of(i).contains(word))
-                {
+                for i in set.iter().filter(|&i| self.of(i).contains(word)) {
                     kept.insert(i);
                 }
                 set = kept;
             } else {
-                set.and_with(&self.holding(word));
+                set.and_with(&self.holding(word, len));
             }
         }
         if !filter.events.is_empty() {
@@ -400,6 +464,33 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_search_text_built_a_chunk_at_a_time_finds_what_the_whole_finds() {
+        let data = crate::core::synthetic::generate(SEARCH_CHUNK * 2 + 7, 3);
+        let mut text = SearchText::default();
+        let mut steps = 0;
+        while !text.extend(&data) {
+            steps += 1;
+            let copy = text.clone();
+            assert_eq!(copy, text, "a copy shares the chunks");
+        }
+        assert_eq!((steps, text.len()), (2, data.events.len()));
+        assert!(text.extend(&data), "complete: nothing more to do");
+        let last = data.events.len() - 1;
+        let filter = Filter {
+            text: format!("synthetic {last}"),
+            ..Filter::default()
+        };
+        // The last event of the last chunk, and events in every chunk.
+        assert!(text.passing(&data, &filter).contains(last));
+        let filter = Filter {
+            text: "synthetic".into(),
+            ..Filter::default()
+        };
+        assert_eq!(text.passing(&data, &filter).count(), data.events.len());
+        assert_ne!(SearchText::new(&data), text, "built apart: not the same chunks");
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
@@ -443,6 +534,15 @@ mod tests {
                     events: Default::default(),
                 };
                 prop_assert_eq!(indexed(&data, &filter), scanned(&data, &filter));
+            }
+
+            #[test]
+            fn folding_runs_of_ascii_at_once_folds_each_character_alike(text in "\\PC{0,40}") {
+                let mut by_char = String::new();
+                for c in text.chars() {
+                    crate::core::query::search::fold_char(c, &mut by_char);
+                }
+                prop_assert_eq!(fold(&text), by_char);
             }
         }
     }

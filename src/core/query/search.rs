@@ -10,23 +10,29 @@ pub fn search_haystacks(data: &Chronology) -> Vec<String> {
 /// The folded text of one event that search looks in.
 pub(super) fn event_search_text(e: &Event) -> String {
     let mut s = String::with_capacity(e.title.len() + e.summary.len() + e.evidence.len() + 32);
-    s.push_str(&e.title);
-    s.push('\n');
+    fold_event_into(e, &mut s);
+    s
+}
+
+/// Appends the folded text of one event that search looks in: its title, summary (markup as the
+/// text it shows), actors, evidence and date, a line each.
+pub(super) fn fold_event_into(e: &Event, out: &mut String) {
+    fold_into(&e.title, out);
+    out.push('\n');
     // Markup (a TimelineJS slide's HTML) is searched as the text it shows.
     if e.summary.contains('<') {
-        s.push_str(&crate::core::rich_text::plain_text(&e.summary));
+        fold_into(&crate::core::rich_text::plain_text(&e.summary), out);
     } else {
-        s.push_str(&e.summary);
+        fold_into(&e.summary, out);
     }
-    s.push('\n');
+    out.push('\n');
     for a in &e.actors {
-        s.push_str(a);
-        s.push('\n');
+        fold_into(a, out);
+        out.push('\n');
     }
-    s.push_str(&e.evidence);
-    s.push('\n');
-    s.push_str(&e.date_label());
-    fold(&s)
+    fold_into(&e.evidence, out);
+    out.push('\n');
+    fold_into(&e.date_label(), out);
 }
 
 /// Every word of the query occurs in the haystack (both folded).
@@ -38,13 +44,29 @@ pub fn text_matches(haystack: &str, query: &str) -> bool {
 /// Lower case without diacritics: "Wörner" → "worner", "Œuvre" → "oeuvre".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(text, &mut out);
     out
 }
 
-fn fold_char(c: char, out: &mut String) {
+/// Appends `text` folded as [`fold`] does.
+pub fn fold_into(text: &str, out: &mut String) {
+    // Most text is ASCII: whole runs of it are lowered at once.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, out);
+            rest = chars.as_str();
+        }
+    }
+}
+
+pub(super) fn fold_char(c: char, out: &mut String) {
     let base = match c {
         'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
         'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' => 'c',

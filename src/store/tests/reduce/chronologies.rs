@@ -198,6 +198,7 @@ fn every_action_is_tested() {
         Action::ClearFacet(_) => "ClearFacet",
         Action::ClearFilters => "ClearFilters",
         Action::SetSearch(_) => "SetSearch",
+        Action::IndexSearch => "IndexSearch",
         Action::NextMatch(_) => "NextMatch",
         Action::SetDim(_) => "SetDim",
         Action::DismissNotice(_) => "DismissNotice",

@@ -108,6 +108,31 @@ fn search_matches_regardless_of_case_and_accents() {
 }
 
 #[test]
+fn the_search_text_is_folded_a_chunk_at_a_time_and_a_search_finishes_it() {
+    use crate::core::query::SEARCH_CHUNK;
+    let s = State::new(
+        Prepared::synthetic(SEARCH_CHUNK + 10, &Estimate),
+        Origin::Synthetic(SEARCH_CHUNK + 10),
+        Environment::default(),
+    );
+    let one = after(&s, Action::IndexSearch);
+    assert_eq!(one.filtering.search.len(), SEARCH_CHUNK);
+    assert_eq!(one.filtering.match_count, one.len(), "nothing else changes");
+    let all = after(&one, Action::IndexSearch);
+    assert_eq!(all.filtering.search.len(), all.len());
+    assert!(
+        reduce(&all, Action::IndexSearch).is_none(),
+        "once every text is in, it changes nothing"
+    );
+    // A search that comes before the texts are all in folds the rest, and finds the same.
+    let early = after(&one, Action::SetSearch("synthetic 20005".into()));
+    let late = after(&all, Action::SetSearch("synthetic 20005".into()));
+    assert_eq!(early.filtering.search.len(), early.len());
+    assert!(*early.filtering.matches == *late.filtering.matches);
+    assert!(early.filtering.match_count >= 1);
+}
+
+#[test]
 fn next_match_walks_the_matches_and_wraps() {
     let s = after(&state(), Action::SetSearch("abe".into()));
     let first = after(&s, Action::NextMatch(1)).selected.unwrap();
