@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, goto, load, listReady, until, dataset, DIST, STRICT_CSP } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, goto, load, listReady, until, dataset, writeBigChronology, DIST, STRICT_CSP } from './harness.mjs';
 
 // The policy of csp.test.mjs.
 const POLICY = STRICT_CSP;
@@ -21,22 +21,9 @@ after(async () => { await browser?.close(); await server?.close(); });
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'explorer-import-worker-'));
 const EVENTS = 300_000;
 
-/** A chronology of `n` minimal events (id, start, title, summary) in the explorer's schema: ~37 MB
- *  at 300,000. */
+/** A chronology of `n` minimal events written to the test's temporary folder (~37 MB at 300,000). */
 function bigFile(name, title, n) {
-  const file = path.join(TMP, name);
-  const out = fs.openSync(file, 'w');
-  fs.writeSync(out, `{"title":${JSON.stringify(title)},"source":{"title":"Generated","author":"The tests"},"events":[\n`);
-  let chunk = '';
-  for (let i = 0; i < n; i++) {
-    const year = 1900 + (i % 125), month = 1 + (i % 12), day = 1 + (i % 28);
-    const start = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    chunk += `${i ? ',\n' : ''}{"id":"event-${i}","start":"${start}","title":"Event ${i} of the big file","summary":"Generated event ${i}, ${start}."}`;
-    if (chunk.length > 1 << 20) { fs.writeSync(out, chunk); chunk = ''; }
-  }
-  fs.writeSync(out, `${chunk}\n]}\n`);
-  fs.closeSync(out);
-  return file;
+  return writeBigChronology(path.join(TMP, name), title, n);
 }
 
 /** Records long tasks, every progress bar shown (its text, whether it offers Cancel), when the

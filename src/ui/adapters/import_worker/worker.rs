@@ -66,6 +66,8 @@ fn work(job: &JsValue) {
         notices,
         view,
     } = imported;
+    // In time order here, so that the page, which puts them in order too, only checks it.
+    chronology.sort_events();
     let events = std::mem::take(&mut chronology.events);
     let m = message("imported");
     set(&m, "format", format.label());
