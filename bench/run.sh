@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Timeline benchmark: builds the release app and times zoom and pan frames in headless Chromium
-# for the real chronology and 10,000 / 100,000 synthetic events; with --compare, also runs the
+# for the real chronology and 10,000 / 100,000 synthetic events, then big data (imports of up to
+# 1,000,000 events, facet changes and search keystrokes at 1,000,000); with --compare, also runs the
 # same scenario on vis-timeline with the same data and prints both with their ratios. Not part of
 # ./test.sh (figures are noisy on shared machines); run it twice and compare.
 set -euo pipefail
@@ -9,6 +10,9 @@ cd "$(dirname "$0")/.."
 trunk build --release >/dev/null
 node scripts/bundle-size.mjs
 node bench/timeline.mjs
+# Big data: imports of 100,000 to 1,000,000 events; a facet change and a search keystroke at
+# 100,000 and 1,000,000.
+node bench/bigdata.mjs
 if [ "${1:-}" = "--compare" ]; then
   # The peer (vis-timeline, from npm) and the same synthetic data as ?synthetic=N.
   (cd bench && npm ci --no-audit --no-fund --loglevel=error)
