@@ -104,14 +104,21 @@ fn finish(
     }
 }
 
-/// Prepares a chronology for the store, then gives it to `then` in a task of its own (two long
-/// tasks rather than one twice as long, for a big chronology), unless a newer load began.
+/// Prepares a chronology for the store in a task of its own, then gives it to `then` in the
+/// next (short tasks rather than one long one, for a big chronology: the page can paint and
+/// take input between them), unless a newer load began meanwhile.
 fn show(ticket: Ticket, chronology: Chronology, then: impl FnOnce(Box<Prepared>) + 'static) {
-    let prepared = prepare(chronology);
     gloo::timers::callback::Timeout::new(0, move || {
-        if is_current(ticket) {
-            then(prepared);
+        if !is_current(ticket) {
+            return;
         }
+        let prepared = prepare(chronology);
+        gloo::timers::callback::Timeout::new(0, move || {
+            if is_current(ticket) {
+                then(prepared);
+            }
+        })
+        .forget();
     })
     .forget();
 }

@@ -26,8 +26,8 @@ pub struct Layer {
 /// What the layer follows.
 pub struct LayerInputs {
     pub scene: Rc<Scene>,
-    /// Followed at once: the data and the selection (a selection made from the keyboard keeps
-    /// its focused mark).
+    /// Followed at once: the selection (a selection made from the keyboard keeps its focused
+    /// mark) and the grouping; a new chronology (the first) just after the frame that draws it.
     pub now: (usize, usize, Option<usize>),
     /// Followed just after the frame that shows them: new filters, dimming, a new width.
     pub later: (usize, bool, u64),
@@ -47,9 +47,9 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
     let overlay = use_mut_ref(|| None::<Shared<Scene>>);
     let settle = use_mut_ref(Debounce::default);
     let last_inputs = use_mut_ref(|| (now, later));
-    let (now_same, later_same) = {
+    let (now_same, later_same, last_data) = {
         let last = last_inputs.borrow();
-        (last.0 == now, last.1 == later)
+        (last.0 == now, last.1 == later, last.0 .0)
     };
     *last_inputs.borrow_mut() = (now, later);
     let refresh = use_mut_ref(|| None::<AfterFrame>);
@@ -58,7 +58,18 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
         .as_ref()
         .is_some_and(|o| o.start != scene.start || o.end != scene.end);
     let due = std::mem::take(&mut *settle_due.borrow_mut());
-    if !now_same || due {
+    if !now_same && !due && last_data != now.0 {
+        // Another chronology: its marks are made just after the frame that first draws it (in
+        // a task of their own: at 300,000 events they cost as much as the rest of that
+        // render); until then the layer holds nothing rather than the last chronology's marks.
+        *overlay.borrow_mut() = None;
+        settle.borrow_mut().cancel();
+        let (settle_due, rerender) = (settle_due.clone(), rerender.clone());
+        *refresh.borrow_mut() = Some(after_next_frame(move || {
+            *settle_due.borrow_mut() = true;
+            rerender.force_update();
+        }));
+    } else if !now_same || due {
         *overlay.borrow_mut() = Some(Shared(scene.clone()));
         settle.borrow_mut().cancel();
         *refresh.borrow_mut() = None;
