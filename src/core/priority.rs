@@ -52,10 +52,15 @@ fn is_first(title: &str) -> bool {
     // the title as words (a million titles at an import). No other character lowers to these
     // words' letters, so comparing ASCII without case is exact.
     let bytes = title.as_bytes();
-    let somewhere = WORDS.iter().any(|w| {
+    let at = |i: usize, w: &str| {
         bytes
-            .windows(w.len())
-            .any(|at| at.eq_ignore_ascii_case(w.as_bytes()))
+            .get(i..i + w.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let somewhere = (0..bytes.len()).any(|i| match bytes[i].to_ascii_lowercase() {
+        b'f' => at(i, WORDS[0]) || at(i, WORDS[2]),
+        b'i' => at(i, WORDS[1]),
+        _ => false,
     });
     somewhere
         && title
@@ -104,6 +109,8 @@ mod tests {
         assert_eq!(label_priority(&e), 4);
         e.title = "INAUGURAL meeting".into();
         assert_eq!(label_priority(&e), 4, "in any case");
+        e.title = "The alliance's founding (1949)".into();
+        assert_eq!(label_priority(&e), 4, "at any place in the title");
         e.title = "Firstly, nothing".into();
         assert_eq!(label_priority(&e), 0, "whole words only");
     }
