@@ -488,7 +488,11 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(text.passing(&data, &filter).count(), data.events.len());
-        assert_ne!(SearchText::new(&data), text, "built apart: not the same chunks");
+        assert_ne!(
+            SearchText::new(&data),
+            text,
+            "built apart: not the same chunks"
+        );
     }
 
     #[cfg(not(target_arch = "wasm32"))]
