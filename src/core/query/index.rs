@@ -495,6 +495,30 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_indexes_agree_with_the_scans_across_chunks_of_search_text() {
+        let data = crate::core::synthetic::generate(SEARCH_CHUNK * 3 + 11, 7);
+        for (text, domain) in [
+            ("summit", "piracy"),
+            ("synthetic 4", ""),
+            ("ex 20", "cyber"),
+        ] {
+            let mut filter = Filter {
+                text: text.into(),
+                ..Filter::default()
+            };
+            if !domain.is_empty() {
+                filter.domains.insert(domain.into());
+            }
+            let (matches, counts) = indexed(&data, &filter);
+            assert!(matches.iter().any(|m| *m), "{text}");
+            assert!(
+                (matches, counts) == scanned(&data, &filter),
+                "{text} {domain}"
+            );
+        }
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
