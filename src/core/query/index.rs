@@ -70,6 +70,12 @@ impl EventSet {
         }
     }
 
+    pub fn remove(&mut self, i: usize) {
+        if i < self.len {
+            self.words[i / 64] &= !(1 << (i % 64));
+        }
+    }
+
     pub fn contains(&self, i: usize) -> bool {
         i < self.len && self.words[i / 64] & (1 << (i % 64)) != 0
     }
@@ -354,8 +360,8 @@ impl SearchText {
         }
         if !filter.events.is_empty() {
             for (i, e) in data.events.iter().enumerate() {
-                if set.contains(i) && !filter.events.contains(&e.id) {
-                    set.words[i / 64] &= !(1 << (i % 64));
+                if !filter.events.contains(&e.id) {
+                    set.remove(i);
                 }
             }
         }
@@ -409,6 +415,9 @@ mod tests {
         b.insert(65);
         let mut both = a.clone();
         both.and_with(&b);
+        let mut less = both.clone();
+        less.remove(64);
+        assert!(less.is_empty() && !both.is_empty());
         assert_eq!(both.iter().collect::<Vec<_>>(), vec![64]);
         b.or_with(&a);
         assert_eq!(b.count(), 5);

@@ -29,12 +29,11 @@ pub fn facets(props: &Props) -> Html {
     let dispatch = &props.dispatch;
     let total = props.data.events.len();
     let groups = Facet::ALL.into_iter().zip(props.counts.iter()).map(|(facet, counts)| {
-        let counts = counts.clone();
         if counts.is_empty() {
             return html! {};
         }
         let any_selected = counts.iter().any(|c| c.selected);
-        let values = counts.into_iter().enumerate().map(|(position, c)| {
+        let values = counts.iter().enumerate().map(|(position, c)| {
             let id = c.id.clone();
             let toggle = dispatch.reform({
                 let id = id.clone();
