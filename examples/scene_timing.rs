@@ -14,7 +14,6 @@ fn main() {
 mod timing {
     use japan_nato_explorer::core::grouping::{GroupBy, Grouping};
     use japan_nato_explorer::core::layout::{Extent, TimelineIndex};
-    use japan_nato_explorer::core::priority::label_priority;
     use japan_nato_explorer::core::query::Filter;
     use japan_nato_explorer::core::scale::TimeScale;
     use japan_nato_explorer::core::scene::{estimate, Scene, SceneInput};
@@ -29,13 +28,8 @@ mod timing {
             let extents = data
                 .events
                 .iter()
-                .map(|e| Extent {
-                    first_day: e.first_day() as f64,
-                    end_day: e.end_day() as f64,
-                    is_span: e.is_span(),
-                    label_width: estimate(&e.title),
-                    priority: label_priority(e),
-                })
+                .enumerate()
+                .map(|(i, e)| Extent::of(&data, i, estimate(&e.title)))
                 .collect();
             let index = TimelineIndex::new(extents);
             let (first, end) = (index.first_day().unwrap(), index.end_day().unwrap());

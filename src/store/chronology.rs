@@ -59,19 +59,15 @@ impl Prepared {
     pub fn new(mut data: Chronology, measure: &dyn LabelMeasure) -> Self {
         data.sort_events();
         let exact = data.events.len() <= MEASURED_LABELS;
-        let extents = data
-            .events
-            .iter()
-            .map(|e| Extent {
-                first_day: e.first_day() as f64,
-                end_day: e.end_day() as f64,
-                is_span: e.is_span(),
-                label_width: if exact {
-                    measure.width(&e.title)
+        let extents = (0..data.events.len())
+            .map(|i| {
+                let title = &data.events[i].title;
+                let width = if exact {
+                    measure.width(title)
                 } else {
-                    estimate(&e.title)
-                },
-                priority: crate::core::priority::label_priority(e),
+                    estimate(title)
+                };
+                Extent::of(&data, i, width)
             })
             .collect();
         Self {

@@ -1,6 +1,9 @@
 //! The index of a dataset's extents: points and spans apart, each sorted, so that what is
 //! visible is found by binary search.
 
+use crate::core::dataset::Chronology;
+use crate::core::scene::MAX_SLICES;
+
 /// What layout needs to know of one event, precomputed once per dataset.
 ///
 /// `[first_day, end_day)` is the event's range (for a point, the whole period of its date's
@@ -15,9 +18,24 @@ pub struct Extent {
     /// Whose label shows first where not all fit (higher first); see
     /// [`label_priority`](crate::core::priority::label_priority).
     pub priority: u16,
+    /// Where the event's domains stand in the chronology's list (their colours and shape).
+    pub domains: DomainSlots,
 }
 
 impl Extent {
+    /// Event `i` of `data`, whose label is `label_width` px wide.
+    pub fn of(data: &Chronology, i: usize, label_width: f64) -> Extent {
+        let e = &data.events[i];
+        Extent {
+            first_day: e.first_day() as f64,
+            end_day: e.end_day() as f64,
+            is_span: e.is_span(),
+            label_width,
+            priority: crate::core::priority::label_priority(e),
+            domains: DomainSlots::of(data, i),
+        }
+    }
+
     /// The end, repaired so that an empty or garbled range counts as its first day.
     pub(super) fn effective_end(&self) -> f64 {
         if self.end_day > self.first_day {
@@ -35,6 +53,51 @@ impl Extent {
     /// The day a point's mark stands on: the middle of its period.
     pub fn mark_day(&self) -> f64 {
         self.first_day + (self.effective_end() - self.first_day) / 2.0
+    }
+}
+
+/// The positions of an event's domains in its chronology's list, in the event's order, without
+/// repeats or unknown ids, at most [`MAX_SLICES`]: worked out once, as a frame draws every mark
+/// in its domains' colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DomainSlots {
+    at: [u16; MAX_SLICES],
+    len: u8,
+}
+
+impl DomainSlots {
+    pub fn of(data: &Chronology, i: usize) -> DomainSlots {
+        let mut slots = DomainSlots::default();
+        for id in &data.events[i].domains {
+            if usize::from(slots.len) == MAX_SLICES {
+                break;
+            }
+            let Some(p) = data.domains.iter().position(|d| &d.id == id) else {
+                continue;
+            };
+            let Ok(p) = u16::try_from(p) else {
+                continue;
+            };
+            if !slots.at[..usize::from(slots.len)].contains(&p) {
+                slots.at[usize::from(slots.len)] = p;
+                slots.len += 1;
+            }
+        }
+        slots
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.at[..usize::from(self.len)]
+            .iter()
+            .map(|&p| usize::from(p))
+    }
+
+    pub fn first(&self) -> Option<usize> {
+        self.iter().next()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 }
 

@@ -8,7 +8,7 @@
 
 use super::{fold, search::fold_event_into, Facet, FacetCount, Filter};
 use crate::core::dataset::Chronology;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 /// A set of events (by index in the chronology), one bit each.
@@ -140,7 +140,7 @@ impl FacetIndex {
     pub fn new(data: &Chronology) -> Self {
         let len = data.events.len();
         let values = Facet::ALL.map(|facet| {
-            let mut sets: HashMap<String, EventSet> = HashMap::new();
+            let mut sets: HashMap<String, EventSet> = HashMap::default();
             for (i, e) in data.events.iter().enumerate() {
                 for v in facet.values(e) {
                     match sets.get_mut(v.as_str()) {

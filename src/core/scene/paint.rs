@@ -2,9 +2,9 @@
 
 use super::{
     solid, Fills, Font, GroupStrip, Ink, Item, Prim, SceneInput, Stroke, Target, TargetKind,
-    LANE_HEIGHT, MARK_RADIUS, MAX_SLICES, SPAN_LANE_HEIGHT,
+    LANE_HEIGHT, MARK_RADIUS, SPAN_LANE_HEIGHT,
 };
-use crate::core::dataset::{Chronology, OpenSide};
+use crate::core::dataset::OpenSide;
 use crate::core::date::Precision;
 use crate::core::layout::{Band, Cluster};
 use crate::core::scale::{label_width, TimeScale};
@@ -70,25 +70,6 @@ fn style_order(item: &Item) -> (bool, u8, Option<Ink>, Option<Ink>, u64, u64) {
         stroke.map_or(0, |s| s.width.to_bits()),
         item.alpha.to_bits(),
     )
-}
-
-/// The positions of event `i`'s domains in the dataset's list, in its order, without repeats or
-/// unknown ids, at most [`MAX_SLICES`] (no allocation: this runs for every mark of a frame).
-fn domain_positions(data: &Chronology, i: usize) -> ([usize; MAX_SLICES], usize) {
-    let mut out = [0; MAX_SLICES];
-    let mut n = 0;
-    for id in &data.events[i].domains {
-        if n == MAX_SLICES {
-            break;
-        }
-        if let Some(p) = data.domains.iter().position(|d| &d.id == id) {
-            if !out[..n].contains(&p) {
-                out[n] = p;
-                n += 1;
-            }
-        }
-    }
-    (out, n)
 }
 
 impl Painter<'_, '_> {
@@ -270,8 +251,7 @@ impl Painter<'_, '_> {
             let e = &data.events[p.index];
             let y = lane_y(p.lane);
             let (dimmed, selected, alpha) = self.state(p.index);
-            let (positions, count) = domain_positions(data, p.index);
-            let domains = &positions[..count];
+            let domains = self.input.index.extent(p.index).domains;
             let fill_of = |position: Option<usize>| {
                 if selected {
                     Ink::SelectedFill(position)
@@ -342,13 +322,13 @@ impl Painter<'_, '_> {
             let fills = if domains.is_empty() {
                 Fills::one(fill_of(None))
             } else {
-                Fills::new(domains.iter().map(|&position| fill_of(Some(position))))
+                Fills::new(domains.iter().map(|position| fill_of(Some(position))))
             };
             self.put(
                 Layer::Shape,
                 Item {
                     prim: Prim::Marker {
-                        shape: Shape::of_domain(domains.first().copied()),
+                        shape: Shape::of_domain(domains.first()),
                         cx: p.x,
                         cy: y,
                         r,
@@ -395,8 +375,7 @@ impl Painter<'_, '_> {
         for p in &band.placed {
             let y = lane_top(p.lane);
             let (dimmed, selected, alpha) = self.state(p.index);
-            let (positions, count) = domain_positions(data, p.index);
-            let position = positions[..count].first().copied();
+            let position = self.input.index.extent(p.index).domains.first();
             let fill = if selected {
                 Ink::SelectedFill(position)
             } else {

@@ -96,15 +96,8 @@ fn the_default_window_fits_the_chronologys_dated_events_not_its_planned_decade()
     let mut data = embedded().unwrap();
     data.sort_events();
     let index = TimelineIndex::new(
-        data.events
-            .iter()
-            .map(|e| Extent {
-                first_day: e.first_day() as f64,
-                end_day: e.end_day() as f64,
-                is_span: e.is_span(),
-                label_width: 100.0,
-                priority: 0,
-            })
+        (0..data.events.len())
+            .map(|i| Extent::of(&data, i, 100.0))
             .collect(),
     );
     let limits = Limits::for_extent(index.first_day().unwrap(), index.end_day().unwrap());

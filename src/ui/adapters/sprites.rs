@@ -7,8 +7,8 @@
 
 use super::paint::{polygon, Colours};
 use crate::core::scene::{Fills, Shape, Stroke};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
@@ -218,7 +218,7 @@ impl Sprites {
         colours: &Colours,
         ratio: f64,
     ) -> Result<(), JsValue> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let new: Vec<(Key, &Mark)> = placed
             .iter()
             .filter(|(key, ..)| !self.cache.contains_key(key) && seen.insert(*key))

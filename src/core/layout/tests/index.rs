@@ -44,3 +44,34 @@ fn the_frame_is_the_point_events_or_the_spans_when_there_are_none() {
     );
     assert_eq!(index.frame(|_| false), None);
 }
+
+/// An event's domains are found once, in its order, each once, unknown ids left out, at most
+/// as many as a mark has slices.
+#[test]
+fn domain_slots_follow_the_events_domains() {
+    use crate::core::dataset::embedded;
+    use crate::core::layout::DomainSlots;
+    use crate::core::scene::MAX_SLICES;
+    let mut data = embedded().unwrap();
+    let ids: Vec<String> = data.domains.iter().map(|d| d.id.clone()).collect();
+    data.events[0].domains = vec![
+        ids[3].clone(),
+        "no such domain".into(),
+        ids[1].clone(),
+        ids[3].clone(),
+    ];
+    let slots = DomainSlots::of(&data, 0);
+    assert_eq!(slots.iter().collect::<Vec<_>>(), vec![3, 1]);
+    assert_eq!(slots.first(), Some(3));
+    data.events[0].domains = ids.clone();
+    assert_eq!(
+        DomainSlots::of(&data, 0).iter().collect::<Vec<_>>(),
+        (0..MAX_SLICES).collect::<Vec<_>>()
+    );
+    data.events[0].domains = vec!["no such domain".into()];
+    assert!(DomainSlots::of(&data, 0).is_empty());
+    assert_eq!(
+        Extent::of(&data, 0, 10.0).domains,
+        DomainSlots::of(&data, 0)
+    );
+}

@@ -20,6 +20,7 @@ fn point(first_day: f64, label: f64) -> Extent {
         is_span: false,
         label_width: label,
         priority: 0,
+        domains: Default::default(),
     }
 }
 
@@ -30,6 +31,7 @@ fn span(first_day: f64, end_day: f64, label: f64) -> Extent {
         is_span: true,
         label_width: label,
         priority: 0,
+        domains: Default::default(),
     }
 }
 

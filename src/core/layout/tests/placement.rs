@@ -51,6 +51,7 @@ fn a_year_only_date_sits_mid_year_with_a_bracket_over_the_year() {
         is_span: false,
         label_width: 50.0,
         priority: 0,
+        domains: Default::default(),
     }]);
     let scale = TimeScale::new(day(1980, 1, 1), day(1990, 1, 1), 1000.0);
     let p = &layout(&index, &scale, &OPTIONS, all).points.placed[0];
@@ -202,6 +203,7 @@ fn degenerate_input_gives_an_empty_or_sane_layout() {
             is_span: true,
             label_width: f64::NAN,
             priority: 0,
+            domains: Default::default(),
         },
         point(6.0, -3.0),
     ]);

@@ -19,6 +19,7 @@ fn extent_strategy() -> impl Strategy<Value = Extent> {
                 is_span,
                 label_width,
                 priority,
+                domains: Default::default(),
             },
         )
 }

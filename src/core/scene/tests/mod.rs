@@ -5,7 +5,6 @@ use crate::core::dataset::embedded;
 use crate::core::date::days_from_civil;
 use crate::core::grouping::{GroupBy, Grouping};
 use crate::core::layout::Extent;
-use crate::core::priority::label_priority;
 use crate::core::query::{matching, search_haystacks, Filter};
 use crate::core::scale::label_width;
 use crate::core::viewport::{Limits, Viewport};
@@ -29,15 +28,8 @@ fn measured(title: &str) -> f64 {
 
 fn index_of(data: &Chronology, width: impl Fn(&str) -> f64) -> TimelineIndex {
     TimelineIndex::new(
-        data.events
-            .iter()
-            .map(|e| Extent {
-                first_day: e.first_day() as f64,
-                end_day: e.end_day() as f64,
-                is_span: e.is_span(),
-                label_width: width(&e.title),
-                priority: label_priority(e),
-            })
+        (0..data.events.len())
+            .map(|i| Extent::of(data, i, width(&data.events[i].title)))
             .collect(),
     )
 }
