@@ -14,11 +14,14 @@
 //! policy that refuses it), the file is parsed on the main thread as before: nothing is lost but
 //! the page's responsiveness meanwhile.
 //!
-//! Messages are plain objects, `{ kind, … }`: from the page, `{ bytes, name, skipBad, keep }`;
-//! from the worker, `ready`, `unavailable` (`reason`), `parsing`, `failed` (the failure's fields,
-//! and the file's `bytes` back when its good records can be imported), `imported` (the
-//! outline, `data`: the chronology without its events), `events` (`data`: a JSON array of the
-//! next events) and `kept` (`data`: the envelope as a string, `bytes`: its length in UTF-8).
+//! Messages are plain objects, `{ kind, … }`: from the page, `{ bytes, name, skipBad, keep }`,
+//! then perhaps `write`; from the worker, `ready`, `unavailable` (`reason`), `parsing`, `failed`
+//! (the failure's fields, and the file's `bytes` back when its good records can be imported),
+//! `imported` (the outline, `data`: the chronology without its events), `events` (`data`: a
+//! JSON array of the next events), then `kept` (`data`: the envelope as a string, `bytes`: its
+//! length in UTF-8) for an envelope small enough for localStorage, or else `keeping` (`bytes`):
+//! the worker keeps it until the page says `write`, writes it into IndexedDB, and answers
+//! `written` (`ok`, and the `reason` when it could not).
 //! JSON is read back through `serde_json::Value`, as stored chronologies are, so that the bundle
 //! holds no second copy of the schema's deserialisers.
 

@@ -95,6 +95,8 @@ struct Running {
     /// Once the chronology is given to the page: the save its envelope will make, unless a
     /// newer one (or a Restore, which forgets) began meanwhile.
     saving: Option<Ticket>,
+    /// While the worker writes the envelope it keeps: what resolves the page's wait for it.
+    written: Option<js_sys::Function>,
     listeners: Vec<EventListener>,
     /// Until the worker is ready: when to give up on it.
     timeout: Option<Timeout>,
@@ -144,6 +146,7 @@ impl Running {
             events: Vec::new(),
             shown_at: 0.0,
             saving: None,
+            written: None,
             listeners,
             timeout: Some(timeout),
         };
@@ -257,6 +260,40 @@ impl Running {
                         dispatch.emit(Action::Notify(message.into()));
                     }
                 });
+            }
+            "keeping" => {
+                let (dispatch, saving) = (r.job.dispatch.clone(), r.saving);
+                let current = saving.is_some_and(|t| SAVES.with(|s| s.is_current(t)));
+                let (true, Some(answer)) = (current, Answer::new()) else {
+                    drop(r);
+                    return stop(ticket);
+                };
+                let (worker, bytes) = (r.worker.clone(), get_count(m, "bytes"));
+                r.written = Some(answer.resolve);
+                drop(r);
+                let write = Box::pin(async move {
+                    worker.post_message(&message("write"))?;
+                    let answer = wasm_bindgen_futures::JsFuture::from(answer.promise).await?;
+                    if get(&answer, "ok").is_truthy() {
+                        Ok(())
+                    } else {
+                        Err(get(&answer, "reason"))
+                    }
+                });
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = storage::save_envelope(Envelope::InWorker { bytes, write }).await;
+                    stop(ticket);
+                    if let Err(message) = result {
+                        dispatch.emit(Action::Notify(message.into()));
+                    }
+                });
+            }
+            "written" => {
+                let resolve = r.written.take();
+                drop(r);
+                if let Some(resolve) = resolve {
+                    let _ = resolve.call1(&JsValue::NULL, m);
+                }
             }
             _ => {
                 drop(r);
@@ -390,14 +427,41 @@ fn stop(ticket: Ticket) {
         return;
     };
     LOADS.with(|l| l.finish(ticket));
-    let (worker, listeners) = {
+    let (worker, listeners, written) = {
         let mut r = running.borrow_mut();
         r.timeout = None;
-        (r.worker.clone(), std::mem::take(&mut r.listeners))
+        (
+            r.worker.clone(),
+            std::mem::take(&mut r.listeners),
+            r.written.take(),
+        )
     };
     worker.terminate();
+    if let Some(resolve) = written {
+        // Its envelope was being written: it is not kept (unless a newer save decides).
+        let answer = message("written");
+        set(&answer, "reason", "the import worker stopped");
+        let _ = resolve.call1(&JsValue::NULL, &answer);
+    }
     // A listener may be running this very call: they go once it has returned.
     wasm_bindgen_futures::spawn_local(async move { drop(listeners) });
+}
+
+/// A promise and what resolves it.
+struct Answer {
+    promise: js_sys::Promise,
+    resolve: js_sys::Function,
+}
+
+impl Answer {
+    fn new() -> Option<Answer> {
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |yes, _| resolve = Some(yes));
+        Some(Answer {
+            promise,
+            resolve: resolve?,
+        })
+    }
 }
 
 /// Shows how far the job has got, with *Cancel* (the worker can be stopped); `events` are

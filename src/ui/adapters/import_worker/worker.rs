@@ -9,7 +9,12 @@ pub fn import_worker() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
-            work(&e.data())
+            let data = e.data();
+            if get_string(&data, "kind").as_deref() == Some("write") {
+                write_kept()
+            } else {
+                work(&data)
+            }
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -92,11 +97,45 @@ fn work(job: &JsValue) {
         chronology.events = events;
         let text = crate::core::saved::encode(&name, format.label(), &chronology);
         drop(chronology);
-        let m = message("kept");
+        if text.len() <= storage::LOCAL_STORAGE_LIMIT {
+            // For localStorage, which only the page has.
+            let m = message("kept");
+            set(&m, "bytes", text.len() as f64);
+            set(&m, "data", text);
+            return post(m, None);
+        }
+        // For IndexedDB: written from here when the page says so.
+        let m = message("keeping");
         set(&m, "bytes", text.len() as f64);
-        set(&m, "data", text);
+        KEPT.with(|kept| *kept.borrow_mut() = Some(text));
         post(m, None);
     }
+}
+
+thread_local! {
+    /// The envelope the page has not yet said to write.
+    static KEPT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Writes the kept envelope into IndexedDB and says how it went.
+fn write_kept() {
+    let text = KEPT.with(|kept| kept.borrow_mut().take());
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = match text {
+            Some(text) => {
+                let value = JsValue::from_str(&text);
+                drop(text);
+                storage::put_envelope(&value).await
+            }
+            None => Err("there was nothing to keep".into()),
+        };
+        let m = message("written");
+        set(&m, "ok", result.is_ok());
+        if let Err(e) = result {
+            set(&m, "reason", storage::describe(&e));
+        }
+        post(m, None);
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
