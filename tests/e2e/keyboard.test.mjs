@@ -3,7 +3,7 @@
 // come back, clear the filters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, windowSettled } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, windowSettled, timelineReady, timelineWindow, until, TIMELINE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -125,6 +125,36 @@ test('on a phone: filters in a drawer, a tap selects, details in a sheet, no sid
   assert.equal(await sheet.count(), 0, 'the sheet is gone');
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(scroll <= 0, `no horizontal page scroll (${scroll} px)`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('keyboard: Enter on a badge zooms in to spread its events; Enter on a lane header folds the lane, which keeps the focus', async () => {
+  // 3,000 generated events at 700 px fold some into badges.
+  const page = await load(browser, server.origin + '/?synthetic=3000', { marks: true, viewport: { width: 700, height: 800 } });
+  await windowSettled(page);
+  await timelineReady(page);
+  const badge = page.locator(`${TIMELINE} .marks .cluster`).first();
+  const name = await badge.getAttribute('aria-label');
+  const before = await timelineWindow(page);
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  const after = await windowSettled(page, { from: before });
+  assert.ok(after.end - after.start < before.end - before.start, `Enter on "${name}" narrows the window`);
+  assert.ok(after.start >= before.start - 1e-6 && after.end <= before.end + 1e-6, `Enter on "${name}" keeps within the window`);
+
+  await goto(page, server.origin + '/?group=domain');
+  await timelineReady(page);
+  const header = page.locator(`${TIMELINE} .group-head`).first();
+  const lane = await header.getAttribute('aria-label');
+  assert.equal(await header.getAttribute('aria-expanded'), 'true', `${lane} is open`);
+  await header.focus();
+  await page.keyboard.press('Enter');
+  await until(async () => (await page.locator(`${TIMELINE} .group-head`).first().getAttribute('aria-expanded')) === 'false', `Enter folds ${lane}`);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), await header.getAttribute('aria-label'),
+    'the folded lane\'s header keeps the focus');
+  await page.keyboard.press('Space');
+  await until(async () => (await page.locator(`${TIMELINE} .group-head`).first().getAttribute('aria-expanded')) === 'true', `Space opens ${lane} again`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

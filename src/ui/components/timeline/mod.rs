@@ -18,7 +18,7 @@ use crate::store::{Action, Shared};
 use canvas::{use_canvas_paint, CanvasPaint, SceneInputs};
 use input::{use_height_hold, use_pointer, use_resize, use_wheel, PointerInputs};
 use std::rc::Rc;
-use targets::{move_between_marks, use_accessible_layer, LayerInputs, Targets};
+use targets::{keys_on_marks, use_accessible_layer, LayerInputs, Targets};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -255,10 +255,9 @@ pub fn timeline(props: &Props) -> Html {
                      onpointerup={pointer.up.clone()} onpointercancel={pointer.up}
                      onclick={pointer.click} ondblclick={pointer.double_click} onkeydown={on_key_down}>
                     <g class="annotations" aria-hidden="true">{ for annotations }</g>
-                    <g class="marks" onkeydown={move_between_marks()} aria-busy={layer.catching_up.then_some("true")}>
+                    <g class="marks" onkeydown={keys_on_marks(props.dispatch.clone())} aria-busy={layer.catching_up.then_some("true")}>
                         if let Some(overlay) = layer.overlay {
-                            <Targets data={props.data.clone()} scene={overlay} grouping={props.grouping.clone()}
-                                     dispatch={props.dispatch.clone()} />
+                            <Targets data={props.data.clone()} scene={overlay} grouping={props.grouping.clone()} />
                         }
                     </g>
                 </svg>

@@ -96,21 +96,31 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
     }
 }
 
-/// Arrow keys on a mark move the focus to the previous or next one (one mark is in the Tab
-/// order, so that Tab leaves the timeline in one step however many events it shows).
-pub fn move_between_marks() -> Callback<KeyboardEvent> {
-    Callback::from(|e: KeyboardEvent| {
-        let step = match command(Scope::Mark, &e.key(), e.shift_key()) {
-            Some(Command::FocusPreviousMark) => -1,
-            Some(Command::FocusNextMark) => 1,
-            _ => return,
-        };
+/// Keys on the layer's boxes, heard once for them all: Enter or Space acts like a click (on a
+/// mark, a badge or a lane's header, as its `data-action` says); arrow keys move the focus to
+/// the previous or next box (one is in the Tab order, so that Tab leaves the timeline in one
+/// step however many events it shows).
+pub fn keys_on_marks(dispatch: Callback<Action>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
         let Some(current) = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|t| t.closest("[data-roving]").ok().flatten())
         else {
             return;
+        };
+        let step = match command(Scope::Mark, &e.key(), e.shift_key()) {
+            Some(Command::FocusPreviousMark) => -1,
+            Some(Command::FocusNextMark) => 1,
+            Some(Command::Activate) => {
+                if let Some(action) = target_action(&current) {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    dispatch.emit(action);
+                }
+                return;
+            }
+            _ => return,
         };
         // Every mark, badge and group header of the timeline, in document order (groups nest
         // their marks).
@@ -165,21 +175,6 @@ pub fn target_action(element: &web_sys::Element) -> Option<Action> {
     }
 }
 
-/// Enter or Space on a mark acts like a click.
-fn on_activate(
-    dispatch: &Callback<Action>,
-    action: impl Fn() -> Action + 'static,
-) -> Callback<KeyboardEvent> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |k: KeyboardEvent| {
-        if command(Scope::Mark, &k.key(), k.shift_key()) == Some(Command::Activate) {
-            k.prevent_default();
-            k.stop_propagation();
-            dispatch.emit(action());
-        }
-    })
-}
-
 fn fmt(v: f64) -> String {
     format!("{v:.1}")
 }
@@ -189,7 +184,6 @@ pub struct TargetsProps {
     pub data: Shared<Chronology>,
     pub scene: Shared<Scene>,
     pub grouping: Shared<Option<Grouping>>,
-    pub dispatch: Callback<Action>,
 }
 
 /// The boxes of the accessible layer: grouped, a group per lane block (its header toggles it),
@@ -244,8 +238,6 @@ pub fn targets(props: &TargetsProps) -> Html {
                         <g {key} class="mark dimmed" aria-hidden="true">{ hit }</g>
                     };
                 }
-                let index = *index;
-                let onkeydown = on_activate(&props.dispatch, move || Action::Select(Some(index)));
                 let name = format!("{} — {}", e.date_label(), e.title);
                 // The whole title, its date and its domains: a tooltip (labels may be left out
                 // where there is no room), and the mark's description for screen readers.
@@ -258,7 +250,7 @@ pub fn targets(props: &TargetsProps) -> Html {
                     <g {key} class={classes!("mark", selected.then_some("selected"))}
                        role="button" {tabindex} data-roving="" aria-pressed={selected.to_string()}
                        aria-label={name}
-                       data-index={index.to_string()} data-action="select" {onkeydown}>
+                       data-index={index.to_string()} data-action="select">
                         <title>{ tip }</title>
                         { hit }
                     </g>
@@ -270,12 +262,6 @@ pub fn targets(props: &TargetsProps) -> Html {
                 spans,
                 ..
             } => {
-                let opening = Action::OpenCluster {
-                    members: members.clone(),
-                    group: *group,
-                    spans: *spans,
-                };
-                let onkeydown = on_activate(&props.dispatch, move || opening.clone());
                 let date = |i: Option<&usize>| {
                     i.and_then(|&i| data.events.get(i))
                         .map(|e| e.start.format_human())
@@ -297,8 +283,7 @@ pub fn targets(props: &TargetsProps) -> Html {
                     <g {key} class="cluster" role="button"
                        {tabindex} data-roving="" data-action="open" data-members={list}
                        data-group={group.map(|g| g.to_string())} data-spans={spans.then_some("")}
-                       aria-label={format!("Show {} more events, {from} to {to}", members.len())}
-                       {onkeydown}>
+                       aria-label={format!("Show {} more events, {from} to {to}", members.len())}>
                         <title>{ format!("{} events, {from} to {to}: open to spread them", members.len()) }</title>
                         { hit }
                     </g>
@@ -329,10 +314,6 @@ pub fn targets(props: &TargetsProps) -> Html {
                     .get(strip.index)
                     .map(|g| g.key.clone())
                     .unwrap_or_default();
-                let toggle = {
-                    let key = key.clone();
-                    on_activate(&props.dispatch, move || Action::ToggleGroup(key.clone()))
-                };
                 let events = if strip.count == 1 { "event" } else { "events" };
                 let marks = scene
                     .targets
@@ -343,15 +324,16 @@ pub fn targets(props: &TargetsProps) -> Html {
                 html! {
                     <g key={format!("group-{key}")} class="lane-group" role="group"
                        aria-label={format!("{}: {} {events}", strip.label, strip.count)}>
-                        <g class="group-head" role="button" tabindex="-1" data-roving=""
+                        <g key="head" class="group-head" role="button" tabindex="-1" data-roving=""
                            data-action="group" data-key={key.clone()}
                            aria-expanded={(!strip.collapsed).to_string()}
-                           aria-label={format!("{} ({} {events})", strip.label, strip.count)}
-                           onkeydown={toggle}>
+                           aria-label={format!("{} ({} {events})", strip.label, strip.count)}>
                             <title>{ if strip.collapsed { "Expand this lane" } else { "Collapse this lane" } }</title>
                             <rect class="hit" x="0" y={fmt(strip.y)} width={fmt(scene.width)} height={fmt(strip.h)} />
                         </g>
-                        { for marks }
+                        // Apart from the header, so that folding the lane (its marks go) keeps the
+                        // header's element, and the focus on it.
+                        <g key="marks" class="lane-marks">{ for marks }</g>
                     </g>
                 }
             })
