@@ -1,6 +1,7 @@
 //! The chronology shown, with what is built from it once (the layout index, the limits of the
 //! window) and where it comes from.
 
+use super::filtering::Indexes;
 use super::Shared;
 use crate::core::dataset::{self, Chronology};
 use crate::core::import::Format;
@@ -49,6 +50,9 @@ impl Origin {
 pub struct Prepared {
     pub data: Chronology,
     pub index: TimelineIndex,
+    /// The filter's indexes, when they were built beforehand (in a task of their own, for a big
+    /// chronology); else the store builds them as it takes the chronology.
+    pub filter_indexes: Option<Indexes>,
     /// Why the chronology meant to be shown could not be (the built-in one unreadable).
     pub error: Option<String>,
 }
@@ -56,7 +60,14 @@ pub struct Prepared {
 impl Prepared {
     /// Sorts the events and indexes them with label widths from `measure` (an estimate beyond
     /// [`MEASURED_LABELS`] events).
-    pub fn new(mut data: Chronology, measure: &dyn LabelMeasure) -> Self {
+    pub fn new(data: Chronology, measure: &dyn LabelMeasure) -> Self {
+        let (data, extents) = Self::measure(data, measure);
+        Self::index(data, extents)
+    }
+
+    /// The first half of [`Prepared::new`]: the events in time order, and what the layout
+    /// needs of each.
+    pub fn measure(mut data: Chronology, measure: &dyn LabelMeasure) -> (Chronology, Vec<Extent>) {
         data.sort_events();
         let exact = data.events.len() <= MEASURED_LABELS;
         let extents = (0..data.events.len())
@@ -70,11 +81,23 @@ impl Prepared {
                 Extent::of(&data, i, width)
             })
             .collect();
+        (data, extents)
+    }
+
+    /// The second half of [`Prepared::new`]: the layout index.
+    pub fn index(data: Chronology, extents: Vec<Extent>) -> Self {
         Self {
             data,
             index: TimelineIndex::new(extents),
+            filter_indexes: None,
             error: None,
         }
+    }
+
+    /// Builds the filter's indexes now rather than when the store takes the chronology.
+    pub fn with_filter_indexes(mut self) -> Self {
+        self.filter_indexes = Some(Indexes::new(&self.data));
+        self
     }
 
     /// The built-in chronology, or an empty one with the reason when it cannot be read.

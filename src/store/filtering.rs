@@ -37,13 +37,19 @@ pub struct Indexes {
     pub histogram: HistogramIndex,
 }
 
-impl Filtering {
-    /// No filter: every event passes.
-    pub fn everything(data: &Chronology) -> Self {
-        let index = Indexes {
+impl Indexes {
+    pub fn new(data: &Chronology) -> Self {
+        Indexes {
             facets: FacetIndex::new(data),
             histogram: HistogramIndex::new(data),
-        };
+        }
+    }
+}
+
+impl Filtering {
+    /// No filter: every event passes. `index` is the chronology's, if built already.
+    pub fn everything(data: &Chronology, index: Option<Indexes>) -> Self {
+        let index = index.unwrap_or_else(|| Indexes::new(data));
         let mut everything = Self {
             filter: Filter::default(),
             dim: false,

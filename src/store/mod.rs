@@ -68,7 +68,7 @@ impl State {
     /// A chronology shown afresh: everything passes, the window fits it all.
     pub fn new(prepared: Prepared, origin: Origin, env: Environment) -> Self {
         let chronology = Shown::new(prepared.data, prepared.index, origin);
-        let filtering = Filtering::everything(&chronology.data);
+        let filtering = Filtering::everything(&chronology.data, prepared.filter_indexes);
         let window = Window::new(chronology.fitted, env.reduced_motion);
         let mut chrome = Chrome {
             theme: env.theme.unwrap_or(Theme::System),

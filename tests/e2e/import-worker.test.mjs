@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, goto, load, listReady, until, dataset, writeBigChronology, DIST, STRICT_CSP } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, goto, load, listReady, timelineReady, TIMELINE, until, dataset, writeBigChronology, DIST, STRICT_CSP } from './harness.mjs';
 
 // The policy of csp.test.mjs.
 const POLICY = STRICT_CSP;
@@ -101,6 +101,13 @@ test(`a ${EVENTS.toLocaleString('en')}-event file imports with a progress bar an
   console.log(`  long tasks (start ms after the file was given: duration ms): ${run.tasks.map((t) => `${(t.start - began).toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ') || '(none)'}`);
   await listReady(page);
   assert.ok(await page.locator('.event-list li').count() > 0, 'the imported events are listed');
+  // The timeline's boxes are made a few hundred per task; the layer is busy until all are made.
+  await timelineReady(page);
+  const boxes = () => page.locator(`${TIMELINE} .marks [data-roving]`).count();
+  const made = await boxes();
+  assert.ok(made > 500, `the accessible layer has more boxes than one batch (${made})`);
+  await page.waitForTimeout(500);
+  assert.equal(await boxes(), made, 'no box is added once the layer is no longer busy');
   assert.ok(run.progress.some((p) => p.cancel), 'a progress bar with Cancel showed during the import');
   for (const stage of ['Parsing and checking big.json…', 'Opening big.json…']) {
     assert.ok(stages.some((s) => s.stage === stage && s.cancel), `the worker's stage '${stage}' showed, with Cancel`);

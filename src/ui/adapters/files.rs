@@ -104,21 +104,27 @@ fn finish(
     }
 }
 
-/// Prepares a chronology for the store in a task of its own, then gives it to `then` in the
-/// next (short tasks rather than one long one, for a big chronology: the page can paint and
-/// take input between them), unless a newer load began meanwhile.
+/// Prepares a chronology for the store in tasks of their own (its events put in order and
+/// measured; its layout and filter indexes built), then gives it to `then` in the next: short
+/// tasks rather than one long one, for a big chronology (at 300,000 events each is a few tens
+/// of ms), so that the page can paint and take input between them; unless a newer load began
+/// meanwhile.
 fn show(ticket: Ticket, chronology: Chronology, then: impl FnOnce(Box<Prepared>) + 'static) {
+    later(ticket, move || {
+        let (data, extents) = Prepared::measure(chronology, &CanvasMeasure::new());
+        later(ticket, move || {
+            let prepared = Box::new(Prepared::index(data, extents).with_filter_indexes());
+            later(ticket, move || then(prepared));
+        });
+    });
+}
+
+/// Runs `f` in a task of its own, if the load with this ticket is still the latest then.
+fn later(ticket: Ticket, f: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(0, move || {
-        if !is_current(ticket) {
-            return;
+        if is_current(ticket) {
+            f();
         }
-        let prepared = prepare(chronology);
-        gloo::timers::callback::Timeout::new(0, move || {
-            if is_current(ticket) {
-                then(prepared);
-            }
-        })
-        .forget();
     })
     .forget();
 }

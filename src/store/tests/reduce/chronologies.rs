@@ -319,3 +319,45 @@ fn thousands_of_unknown_values_in_a_link_give_one_notice() {
     assert_eq!(texts.len(), 1, "{texts:?}");
     assert!(texts[0].contains("5,000"), "{texts:?}");
 }
+
+/// A chronology prepared in stages (measured, then indexed with the filter's indexes, as an
+/// import is handed over in short tasks) is the same chronology as one prepared at once, and
+/// filters the same.
+#[test]
+fn a_chronology_prepared_in_stages_is_the_same_chronology() {
+    let data = crate::core::synthetic::generate(2_000, 7);
+    let at_once = Prepared::new(data.clone(), &Estimate);
+    let (measured, extents) = Prepared::measure(data, &Estimate);
+    let staged = Prepared::index(measured, extents).with_filter_indexes();
+    assert!(at_once.filter_indexes.is_none() && staged.filter_indexes.is_some());
+    assert_eq!(at_once.data, staged.data);
+    let extents = |p: &Prepared| -> Vec<_> {
+        (0..p.data.events.len())
+            .map(|i| p.index.extent(i).clone())
+            .collect()
+    };
+    assert_eq!(extents(&at_once), extents(&staged));
+    let env = Environment::default();
+    let a = State::new(at_once, Origin::Synthetic(2_000), env);
+    let b = State::new(staged, Origin::Synthetic(2_000), env);
+    let domain = a.chronology.data.domains[1].id.clone();
+    let filter = [
+        Action::ToggleFacet(Facet::Domain, domain),
+        Action::SetSearch("a".into()),
+    ];
+    let (a, b) = (after_all(&a, filter.clone()), after_all(&b, filter));
+    assert!(a.filtering.match_count > 0 && a.filtering.match_count < a.len());
+    assert!(*a.filtering.index == *b.filtering.index, "the same indexes");
+    assert!(
+        *a.filtering.matches == *b.filtering.matches,
+        "the same matches"
+    );
+    assert!(
+        *a.filtering.counts == *b.filtering.counts,
+        "the same counts"
+    );
+    assert!(
+        *a.filtering.histogram == *b.filtering.histogram,
+        "the same histogram"
+    );
+}

@@ -28,6 +28,18 @@ pub struct SceneInputs {
 }
 
 impl SceneInputs {
+    /// Whether `other` gives the same scene (its shared parts are the same values: while
+    /// `self` holds them, no other value can take their addresses).
+    pub fn same_as(&self, other: &SceneInputs) -> bool {
+        self.data.id() == other.data.id()
+            && self.index.id() == other.index.id()
+            && self.matches.id() == other.matches.id()
+            && self.dim == other.dim
+            && self.selected == other.selected
+            && self.grouping.id() == other.grouping.id()
+            && self.viewport == other.viewport
+    }
+
     pub fn build(&self, width: f64) -> Scene {
         Scene::build(
             &SceneInput {
@@ -61,6 +73,8 @@ pub struct Painted {
     inputs: Option<SceneInputs>,
     /// Whether events have been painted yet (marked once, for the benchmark's first render).
     painted_events: bool,
+    /// The scene on the canvas, and the theme it was painted in.
+    on_canvas: Option<(Rc<Scene>, (bool, u32))>,
 }
 
 /// Paints `scene` on the canvas now, at the latest render's theme.
@@ -76,6 +90,7 @@ fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, 
     p.size = (scene.width, scene.height);
     let first_events = !p.painted_events && scene.marks().next().is_some();
     p.painted_events |= first_events;
+    p.on_canvas = Some((scene.clone(), theme));
     drop(p);
     let ratio = web_sys::window()
         .map(|w| w.device_pixel_ratio())
@@ -190,7 +205,14 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
     // Later renders paint at the next animation frame, asked for here rather than in an effect:
     // Yew runs effects after a frame when a render is long (a filter change over thousands of
     // events), and the drawing must change in the same frame as the rest of the page.
-    if painted.borrow().frame.is_none() {
+    let shown = painted
+        .borrow()
+        .on_canvas
+        .as_ref()
+        .is_some_and(|(scene, theme)| {
+            Rc::ptr_eq(scene, &args.scene) && *theme == (args.dark, forced_changes)
+        });
+    if !shown && painted.borrow().frame.is_none() {
         let for_frame = painted.clone();
         let canvas = args.canvas;
         let frame = request_animation_frame(move |_| {

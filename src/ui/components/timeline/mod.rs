@@ -13,6 +13,7 @@ use crate::core::grouping::{GroupBy, Grouping};
 use crate::core::keys::{command, Scope};
 use crate::core::layout::TimelineIndex;
 use crate::core::scale::TimeScale;
+use crate::core::scene::Scene;
 use crate::core::viewport::{Limits, Viewport};
 use crate::store::{Action, Shared};
 use canvas::{use_canvas_paint, CanvasPaint, SceneInputs};
@@ -87,7 +88,19 @@ pub fn timeline(props: &Props) -> Html {
         grouping: props.grouping.clone(),
         viewport: props.viewport,
     };
-    let scene = Rc::new(inputs.build(width));
+    // Built again only when what it is built from changes (not for a render that makes the
+    // accessible layer, say: at 300,000 events a scene takes 20–40 ms).
+    let last_scene = use_mut_ref(|| None::<(SceneInputs, u64, Rc<Scene>)>);
+    let kept = last_scene
+        .borrow()
+        .as_ref()
+        .filter(|(i, w, _)| *w == width.to_bits() && i.same_as(&inputs))
+        .map(|(_, _, scene)| scene.clone());
+    let scene = kept.unwrap_or_else(|| {
+        let scene = Rc::new(inputs.build(width));
+        *last_scene.borrow_mut() = Some((inputs.clone(), width.to_bits(), scene.clone()));
+        scene
+    });
     // Set when the accessible layer is due to follow the drawing; the render that follows
     // builds it.
     let settle_due = use_mut_ref(|| false);
@@ -257,7 +270,7 @@ pub fn timeline(props: &Props) -> Html {
                     <g class="annotations" aria-hidden="true">{ for annotations }</g>
                     <g class="marks" onkeydown={keys_on_marks(props.dispatch.clone())} aria-busy={layer.catching_up.then_some("true")}>
                         if let Some(overlay) = layer.overlay {
-                            <Targets data={props.data.clone()} scene={overlay} grouping={props.grouping.clone()} />
+                            <Targets data={props.data.clone()} scene={overlay} grouping={props.grouping.clone()} limit={layer.limit} />
                         }
                     </g>
                 </svg>

@@ -17,9 +17,16 @@ use yew::prelude::*;
 /// The accessible layer follows the drawing this long after the window stops moving.
 const SETTLE_MS: u32 = 120;
 
+/// The first chronology's boxes, and each new one's, are made this many per task (at 300,000
+/// events the default view has ~1,000 of them, which took one task of ~100 ms).
+const FIRST_BATCH: usize = 500;
+
 /// What the layer shows now, and whether it is catching up with the drawing.
 pub struct Layer {
     pub overlay: Option<Shared<Scene>>,
+    /// How many of the overlay's boxes are made (all, but while a new chronology's are made
+    /// batch by batch).
+    pub limit: usize,
     pub catching_up: bool,
 }
 
@@ -53,6 +60,8 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
     };
     *last_inputs.borrow_mut() = (now, later);
     let refresh = use_mut_ref(|| None::<AfterFrame>);
+    let limit = use_mut_ref(|| FIRST_BATCH);
+    let batch = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let moved = overlay
         .borrow()
         .as_ref()
@@ -63,6 +72,7 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
         // a task of their own: at 300,000 events they cost as much as the rest of that
         // render); until then the layer holds nothing rather than the last chronology's marks.
         *overlay.borrow_mut() = None;
+        *limit.borrow_mut() = FIRST_BATCH;
         settle.borrow_mut().cancel();
         let (settle_due, rerender) = (settle_due.clone(), rerender.clone());
         *refresh.borrow_mut() = Some(after_next_frame(move || {
@@ -80,18 +90,41 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
             rerender.force_update();
         }));
     } else if moved {
-        let settle_due = settle_due.clone();
+        let (settle_due, rerender) = (settle_due.clone(), rerender.clone());
         settle.borrow_mut().run(SETTLE_MS, move || {
             *settle_due.borrow_mut() = true;
             rerender.force_update();
         });
     }
+    // A new chronology's boxes: the next batch in a task of its own.
+    let total = overlay.borrow().as_ref().map(|o| o.targets.len());
+    let made = *limit.borrow();
+    let waiting = batch.borrow().is_some();
+    match total {
+        Some(total) if made < total && !waiting => {
+            let (limit, batch_done, rerender) = (limit.clone(), batch.clone(), rerender.clone());
+            *batch.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
+                *batch_done.borrow_mut() = None;
+                let mut limit = limit.borrow_mut();
+                *limit = limit.saturating_add(FIRST_BATCH);
+                drop(limit);
+                rerender.force_update();
+            }));
+        }
+        Some(total) if made < total => {}
+        Some(_) => *limit.borrow_mut() = usize::MAX,
+        None => {}
+    }
+    let limit = *limit.borrow();
     // The layer says so while it is catching up with the drawing.
-    let catching_up =
-        overlay.borrow().is_none() || refresh.borrow().is_some() || settle.borrow().is_set();
+    let catching_up = overlay.borrow().is_none()
+        || refresh.borrow().is_some()
+        || settle.borrow().is_set()
+        || batch.borrow().is_some();
     let overlay = overlay.borrow().clone();
     Layer {
         overlay,
+        limit,
         catching_up,
     }
 }
@@ -184,6 +217,8 @@ pub struct TargetsProps {
     pub data: Shared<Chronology>,
     pub scene: Shared<Scene>,
     pub grouping: Shared<Option<Grouping>>,
+    /// Only the first `limit` boxes are made (see [`Layer::limit`]).
+    pub limit: usize,
 }
 
 /// The boxes of the accessible layer: grouped, a group per lane block (its header toggles it),
@@ -319,6 +354,7 @@ pub fn targets(props: &TargetsProps) -> Html {
                     .targets
                     .iter()
                     .enumerate()
+                    .take(props.limit)
                     .filter(|(_, t)| group_of(t) == Some(strip.index))
                     .map(|(n, t)| target(n, t));
                 html! {
@@ -342,6 +378,7 @@ pub fn targets(props: &TargetsProps) -> Html {
             .targets
             .iter()
             .enumerate()
+            .take(props.limit)
             .map(|(n, t)| target(n, t))
             .collect::<Html>(),
     };
