@@ -17,9 +17,10 @@ use yew::prelude::*;
 /// The accessible layer follows the drawing this long after the window stops moving.
 const SETTLE_MS: u32 = 120;
 
-/// The first chronology's boxes, and each new one's, are made this many per task (at 300,000
-/// events the default view has ~1,000 of them, which took one task of ~100 ms).
-const FIRST_BATCH: usize = 500;
+/// The layer's boxes are made this many per task when it follows the drawing after a frame or
+/// a pause (a new chronology, filter or window: at 300,000 events the default view has ~1,000
+/// of them, which took one task of ~100 ms), unless the focus is on one of them.
+const BATCH: usize = 500;
 
 /// What the layer shows now, and whether it is catching up with the drawing.
 pub struct Layer {
@@ -60,7 +61,7 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
     };
     *last_inputs.borrow_mut() = (now, later);
     let refresh = use_mut_ref(|| None::<AfterFrame>);
-    let limit = use_mut_ref(|| FIRST_BATCH);
+    let limit = use_mut_ref(|| BATCH);
     let batch = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let moved = overlay
         .borrow()
@@ -72,7 +73,7 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
         // a task of their own: at 300,000 events they cost as much as the rest of that
         // render); until then the layer holds nothing rather than the last chronology's marks.
         *overlay.borrow_mut() = None;
-        *limit.borrow_mut() = FIRST_BATCH;
+        *limit.borrow_mut() = BATCH;
         settle.borrow_mut().cancel();
         let (settle_due, rerender) = (settle_due.clone(), rerender.clone());
         *refresh.borrow_mut() = Some(after_next_frame(move || {
@@ -80,6 +81,13 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
             rerender.force_update();
         }));
     } else if !now_same || due {
+        // A selection or a new grouping: every box at once, as the focus may be on one of them
+        // (as it may be when the window comes to rest after keys zoomed it).
+        *limit.borrow_mut() = if now_same && !focus_in_layer() {
+            BATCH
+        } else {
+            usize::MAX
+        };
         *overlay.borrow_mut() = Some(Shared(scene.clone()));
         settle.borrow_mut().cancel();
         *refresh.borrow_mut() = None;
@@ -96,7 +104,7 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
             rerender.force_update();
         });
     }
-    // A new chronology's boxes: the next batch in a task of its own.
+    // The next batch of boxes, in a task of its own.
     let total = overlay.borrow().as_ref().map(|o| o.targets.len());
     let made = *limit.borrow();
     let waiting = batch.borrow().is_some();
@@ -106,7 +114,7 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
             *batch.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
                 *batch_done.borrow_mut() = None;
                 let mut limit = limit.borrow_mut();
-                *limit = limit.saturating_add(FIRST_BATCH);
+                *limit = limit.saturating_add(BATCH);
                 drop(limit);
                 rerender.force_update();
             }));
@@ -127,6 +135,15 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
         limit,
         catching_up,
     }
+}
+
+/// Whether the focus is in the accessible layer.
+fn focus_in_layer() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|e| e.closest(".marks").ok().flatten())
+        .is_some()
 }
 
 /// Keys on the layer's boxes, heard once for them all: Enter or Space acts like a click (on a
