@@ -111,10 +111,12 @@ pub enum Envelope {
         /// Its length in bytes of UTF-8 (what [`saved::MAX_SAVED_BYTES`] counts).
         bytes: usize,
     },
-    /// Over [`LOCAL_STORAGE_LIMIT`]; `write` puts it in IndexedDB.
+    /// Over [`LOCAL_STORAGE_LIMIT`]; `write` puts it in IndexedDB; `stop` stops the worker
+    /// (a newer save or a Restore does, so that an older envelope never lands after it).
     InWorker {
         bytes: usize,
         write: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), JsValue>>>>,
+        stop: Option<Box<dyn FnOnce()>>,
     },
 }
 
@@ -138,10 +140,24 @@ pub async fn save(
 }
 
 /// Keeps an imported chronology's envelope (see [`save`]).
-pub async fn save_envelope(envelope: Envelope) -> Result<(), String> {
+pub async fn save_envelope(mut envelope: Envelope) -> Result<(), String> {
     // A save that finishes after a newer one began (or after a Restore) does not write its
-    // marker.
+    // marker; a worker still writing is stopped.
     let ticket = SAVES.with(|s| s.begin());
+    if let Envelope::InWorker { stop, .. } = &mut envelope {
+        if let Some(stop) = stop.take() {
+            SAVES.with(|s| s.on_abort(ticket, stop));
+        }
+    }
+    let result = save_envelope_now(envelope, ticket).await;
+    SAVES.with(|s| s.finish(ticket));
+    result
+}
+
+async fn save_envelope_now(
+    envelope: Envelope,
+    ticket: super::timing::Ticket,
+) -> Result<(), String> {
     if envelope.bytes() > saved::MAX_SAVED_BYTES {
         forget_now();
         return Err(not_kept("it is too large to keep in the browser"));

@@ -281,7 +281,12 @@ impl Running {
                     }
                 });
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = storage::save_envelope(Envelope::InWorker { bytes, write }).await;
+                    let envelope = Envelope::InWorker {
+                        bytes,
+                        write,
+                        stop: Some(Box::new(move || stop(ticket))),
+                    };
+                    let result = storage::save_envelope(envelope).await;
                     stop(ticket);
                     if let Err(message) = result {
                         dispatch.emit(Action::Notify(message.into()));
