@@ -13,7 +13,7 @@ use crate::core::scale::TimeScale;
 mod index;
 mod packer;
 
-pub use index::{DomainSlots, Extent, TimelineIndex};
+pub use index::{DomainLookup, DomainSlots, Extent, TimelineIndex};
 use packer::{BadgeWidths, Packer};
 
 /// Space in px between a point's edge and its label, and a span label's inset from the bar start.

@@ -5,7 +5,7 @@ use super::filtering::Indexes;
 use super::Shared;
 use crate::core::dataset::{self, Chronology};
 use crate::core::import::Format;
-use crate::core::layout::{Extent, TimelineIndex};
+use crate::core::layout::{DomainLookup, Extent, TimelineIndex};
 use crate::core::synthetic;
 use crate::core::text::{estimate, LabelMeasure};
 use crate::core::viewport::{Limits, Viewport};
@@ -70,6 +70,7 @@ impl Prepared {
     pub fn measure(mut data: Chronology, measure: &dyn LabelMeasure) -> (Chronology, Vec<Extent>) {
         data.sort_events();
         let exact = data.events.len() <= MEASURED_LABELS;
+        let domains = DomainLookup::new(&data);
         let extents = (0..data.events.len())
             .map(|i| {
                 let title = &data.events[i].title;
@@ -78,9 +79,10 @@ impl Prepared {
                 } else {
                     estimate(title)
                 };
-                Extent::of(&data, i, width)
+                Extent::with(&domains, &data, i, width)
             })
             .collect();
+        drop(domains);
         (data, extents)
     }
 

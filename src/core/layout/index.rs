@@ -25,6 +25,12 @@ pub struct Extent {
 impl Extent {
     /// Event `i` of `data`, whose label is `label_width` px wide.
     pub fn of(data: &Chronology, i: usize, label_width: f64) -> Extent {
+        Extent::with(&DomainLookup::new(data), data, i, label_width)
+    }
+
+    /// [`Extent::of`], with the chronology's domains looked up in `domains` (made once for all
+    /// its events).
+    pub fn with(domains: &DomainLookup, data: &Chronology, i: usize, label_width: f64) -> Extent {
         let e = &data.events[i];
         Extent {
             first_day: e.first_day() as f64,
@@ -32,7 +38,7 @@ impl Extent {
             is_span: e.is_span(),
             label_width,
             priority: crate::core::priority::label_priority(e),
-            domains: DomainSlots::of(data, i),
+            domains: DomainSlots::of(domains, &e.domains),
         }
     }
 
@@ -65,17 +71,30 @@ pub struct DomainSlots {
     len: u8,
 }
 
+/// Where each domain id of a chronology stands in its list (the first, should one repeat).
+pub struct DomainLookup<'a>(rustc_hash::FxHashMap<&'a str, u16>);
+
+impl<'a> DomainLookup<'a> {
+    pub fn new(data: &'a Chronology) -> Self {
+        let mut at = rustc_hash::FxHashMap::default();
+        for (p, d) in data.domains.iter().enumerate() {
+            if let Ok(p) = u16::try_from(p) {
+                at.entry(d.id.as_str()).or_insert(p);
+            }
+        }
+        DomainLookup(at)
+    }
+}
+
 impl DomainSlots {
-    pub fn of(data: &Chronology, i: usize) -> DomainSlots {
+    /// The slots of an event whose domains are `ids`.
+    pub fn of(domains: &DomainLookup, ids: &[String]) -> DomainSlots {
         let mut slots = DomainSlots::default();
-        for id in &data.events[i].domains {
+        for id in ids {
             if usize::from(slots.len) == MAX_SLICES {
                 break;
             }
-            let Some(p) = data.domains.iter().position(|d| &d.id == id) else {
-                continue;
-            };
-            let Ok(p) = u16::try_from(p) else {
+            let Some(&p) = domains.0.get(id.as_str()) else {
                 continue;
             };
             if !slots.at[..usize::from(slots.len)].contains(&p) {

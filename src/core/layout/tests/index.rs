@@ -50,7 +50,10 @@ fn the_frame_is_the_point_events_or_the_spans_when_there_are_none() {
 #[test]
 fn domain_slots_follow_the_events_domains() {
     use crate::core::dataset::embedded;
-    use crate::core::layout::DomainSlots;
+    use crate::core::layout::{DomainLookup, DomainSlots};
+    let slots_of = |data: &crate::core::dataset::Chronology| {
+        DomainSlots::of(&DomainLookup::new(data), &data.events[0].domains)
+    };
     use crate::core::scene::MAX_SLICES;
     let mut data = embedded().unwrap();
     let ids: Vec<String> = data.domains.iter().map(|d| d.id.clone()).collect();
@@ -60,18 +63,17 @@ fn domain_slots_follow_the_events_domains() {
         ids[1].clone(),
         ids[3].clone(),
     ];
-    let slots = DomainSlots::of(&data, 0);
+    let slots = slots_of(&data);
     assert_eq!(slots.iter().collect::<Vec<_>>(), vec![3, 1]);
     assert_eq!(slots.first(), Some(3));
     data.events[0].domains = ids.clone();
     assert_eq!(
-        DomainSlots::of(&data, 0).iter().collect::<Vec<_>>(),
+        slots_of(&data).iter().collect::<Vec<_>>(),
         (0..MAX_SLICES).collect::<Vec<_>>()
     );
     data.events[0].domains = vec!["no such domain".into()];
-    assert!(DomainSlots::of(&data, 0).is_empty());
-    assert_eq!(
-        Extent::of(&data, 0, 10.0).domains,
-        DomainSlots::of(&data, 0)
-    );
+    assert!(slots_of(&data).is_empty());
+    data.events[0].domains = vec![ids[2].clone()];
+    assert_eq!(Extent::of(&data, 0, 10.0).domains, slots_of(&data));
+    assert_eq!(slots_of(&data).first(), Some(2));
 }
