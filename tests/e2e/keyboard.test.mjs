@@ -155,6 +155,23 @@ test('keyboard: Enter on a badge zooms in to spread its events; Enter on a lane 
     'the folded lane\'s header keeps the focus');
   await page.keyboard.press('Space');
   await until(async () => (await page.locator(`${TIMELINE} .group-head`).first().getAttribute('aria-expanded')) === 'true', `Space opens ${lane} again`);
+
+  // One lane, folded: its header is then the timeline's Tab stop, so that it can be opened again.
+  await goto(page, server.origin + '/?domain=afghanistan&group=domain');
+  await timelineReady(page);
+  const only = page.locator(`${TIMELINE} .group-head`);
+  assert.equal(await only.count(), 1, 'one lane');
+  await only.focus();
+  await page.keyboard.press('Enter');
+  await until(async () => (await only.getAttribute('aria-expanded')) === 'false', 'Enter folds the only lane');
+  await timelineReady(page);
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => !document.activeElement.closest('.marks')), 'Tab leaves the timeline');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), await only.getAttribute('aria-label'),
+    'Shift+Tab comes back to the folded lane\'s header');
+  await page.keyboard.press('Enter');
+  await until(async () => (await only.getAttribute('aria-expanded')) === 'true', 'Enter opens it again');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

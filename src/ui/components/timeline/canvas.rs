@@ -145,6 +145,21 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
     let painted = use_mut_ref(Painted::default);
     let forced_changes = use_forced_colours_changes();
     {
+        // A 2D context the browser dropped (a tab long in the background, say) comes back
+        // blank: the scene is painted again (renders only paint a scene that is not shown).
+        let (painted, canvas) = (painted.clone(), args.canvas.clone());
+        use_effect_with((), move |_| {
+            let listener = canvas.cast::<web_sys::HtmlCanvasElement>().map(|target| {
+                let element = target.clone();
+                EventListener::new(&element, "contextrestored", move |_| {
+                    let scene = painted.borrow().scene.clone();
+                    paint_scene(&target, &painted, scene);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
         let mut p = painted.borrow_mut();
         p.scene = args.scene.clone();
         p.theme = (args.dark, forced_changes);

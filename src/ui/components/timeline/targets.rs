@@ -25,8 +25,8 @@ const BATCH: usize = 500;
 /// What the layer shows now, and whether it is catching up with the drawing.
 pub struct Layer {
     pub overlay: Option<Shared<Scene>>,
-    /// How many of the overlay's boxes are made (all, but while a new chronology's are made
-    /// batch by batch).
+    /// How many of the overlay's boxes are made (all, but while they are made batch by batch;
+    /// see [`BATCH`]).
     pub limit: usize,
     pub catching_up: bool,
 }
@@ -246,14 +246,14 @@ pub fn targets(props: &TargetsProps) -> Html {
     let scene = &props.scene;
     // One mark (the selected one, else the first) is in the Tab order; arrow keys move between
     // marks, so that Tab leaves the timeline in one step however many events it shows.
-    let roving = scene
-        .targets
+    // Among the boxes made so far; where none can take it (every lane folded, or only dimmed
+    // marks), the first lane's header.
+    let made = &scene.targets[..scene.targets.len().min(props.limit)];
+    let roving = made
         .iter()
         .position(|t| matches!(t.kind, TargetKind::Mark { selected: true, .. }))
         .or_else(|| {
-            scene
-                .targets
-                .iter()
+            made.iter()
                 .position(|t| !matches!(t.kind, TargetKind::Mark { dimmed: true, .. }))
         });
     let domain_names = |ids: &[String]| {
@@ -360,7 +360,9 @@ pub fn targets(props: &TargetsProps) -> Html {
         Some(grouping) if !scene.groups.is_empty() => scene
             .groups
             .iter()
-            .map(|strip| {
+            .enumerate()
+            .map(|(n, strip)| {
+                let head_tabindex = if roving.is_none() && n == 0 { "0" } else { "-1" };
                 let key = grouping
                     .groups
                     .get(strip.index)
@@ -377,7 +379,7 @@ pub fn targets(props: &TargetsProps) -> Html {
                 html! {
                     <g key={format!("group-{key}")} class="lane-group" role="group"
                        aria-label={format!("{}: {} {events}", strip.label, strip.count)}>
-                        <g key="head" class="group-head" role="button" tabindex="-1" data-roving=""
+                        <g key="head" class="group-head" role="button" tabindex={head_tabindex} data-roving=""
                            data-action="group" data-key={key.clone()}
                            aria-expanded={(!strip.collapsed).to_string()}
                            aria-label={format!("{} ({} {events})", strip.label, strip.count)}>
