@@ -101,11 +101,11 @@ test(`a ${EVENTS.toLocaleString('en')}-event file imports with a progress bar an
   console.log(`  long tasks (start ms after the file was given: duration ms): ${run.tasks.map((t) => `${(t.start - began).toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ') || '(none)'}`);
   await listReady(page);
   assert.ok(await page.locator('.event-list li').count() > 0, 'the imported events are listed');
-  // The timeline's boxes are made a few hundred per task; the layer is busy until all are made.
+  // The timeline's boxes are made 250 a task; the layer is busy until all are made.
   await timelineReady(page);
   const boxes = () => page.locator(`${TIMELINE} .marks [data-roving]`).count();
   const made = await boxes();
-  assert.ok(made > 500, `the accessible layer has more boxes than one batch (${made})`);
+  assert.ok(made > 500, `the accessible layer has more boxes than two batches of 250 (${made})`);
   await page.waitForTimeout(500);
   assert.equal(await boxes(), made, 'no box is added once the layer is no longer busy');
   assert.ok(run.progress.some((p) => p.cancel), 'a progress bar with Cancel showed during the import');

@@ -181,6 +181,9 @@ pub struct PointerInputs {
     /// The lanes' groups (a click on a header toggles it).
     pub grouping: crate::store::Shared<Option<crate::core::grouping::Grouping>>,
     pub hold: HeightHold,
+    /// The scene the accessible layer was made from (a click without a position on one of its
+    /// badges opens what the badge stands for there).
+    pub layer: super::targets::LayerScene,
 }
 
 #[hook]
@@ -196,6 +199,7 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
         painted,
         grouping,
         hold,
+        layer,
     } = inputs;
     let down = {
         let gesture = gesture.clone();
@@ -353,7 +357,7 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|t| t.closest("[data-action]").ok().flatten())
-                .and_then(|t| target_action(&t)),
+                .and_then(|t| target_action(&t, &layer)),
         };
         if let Some(action) = action {
             dispatch.emit(action);

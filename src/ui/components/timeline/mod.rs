@@ -19,7 +19,7 @@ use crate::store::{Action, Shared};
 use canvas::{use_canvas_paint, CanvasPaint, SceneInputs};
 use input::{use_height_hold, use_pointer, use_resize, use_wheel, PointerInputs};
 use std::rc::Rc;
-use targets::{keys_on_marks, use_accessible_layer, LayerInputs, Targets};
+use targets::{keys_on_marks, use_accessible_layer, LayerInputs, LayerScene, Targets};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -126,6 +126,8 @@ pub fn timeline(props: &Props) -> Html {
         settle_due,
         rerender,
     });
+    let layer_scene: LayerScene = use_mut_ref(|| None);
+    *layer_scene.borrow_mut() = layer.overlay.clone();
     let pointer = use_pointer(PointerInputs {
         svg: svg_ref.clone(),
         dispatch: props.dispatch.clone(),
@@ -136,6 +138,7 @@ pub fn timeline(props: &Props) -> Html {
         painted,
         grouping: props.grouping.clone(),
         hold,
+        layer: layer_scene.clone(),
     });
     let on_key_down = {
         let dispatch = props.dispatch.clone();
@@ -268,7 +271,7 @@ pub fn timeline(props: &Props) -> Html {
                      onpointerup={pointer.up.clone()} onpointercancel={pointer.up}
                      onclick={pointer.click} ondblclick={pointer.double_click} onkeydown={on_key_down}>
                     <g class="annotations" aria-hidden="true">{ for annotations }</g>
-                    <g class="marks" onkeydown={keys_on_marks(props.dispatch.clone())} aria-busy={layer.catching_up.then_some("true")}>
+                    <g class="marks" onkeydown={keys_on_marks(props.dispatch.clone(), layer_scene)} aria-busy={layer.catching_up.then_some("true")}>
                         if let Some(overlay) = layer.overlay {
                             <Targets data={props.data.clone()} scene={overlay} grouping={props.grouping.clone()} limit={layer.limit} />
                         }

@@ -13,14 +13,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew::virtual_dom::Key;
 
 /// The accessible layer follows the drawing this long after the window stops moving.
 const SETTLE_MS: u32 = 120;
 
 /// The layer's boxes are made this many per task when it follows the drawing after a frame or
-/// a pause (a new chronology, filter or window: at 300,000 events the default view has ~1,000
-/// of them, which took one task of ~100 ms), unless the focus is on one of them.
-const BATCH: usize = 500;
+/// a pause (a new chronology, filter or window: the default view has ~1,000 of them at 300,000
+/// events, ~4,400 at 1,000,000, which took one task of 100–280 ms), unless the focus is on one
+/// of them. A batch of 250 takes 15–25 ms here.
+const BATCH: usize = 250;
 
 /// What the layer shows now, and whether it is catching up with the drawing.
 pub struct Layer {
@@ -150,7 +152,7 @@ fn focus_in_layer() -> bool {
 /// mark, a badge or a lane's header, as its `data-action` says); arrow keys move the focus to
 /// the previous or next box (one is in the Tab order, so that Tab leaves the timeline in one
 /// step however many events it shows).
-pub fn keys_on_marks(dispatch: Callback<Action>) -> Callback<KeyboardEvent> {
+pub fn keys_on_marks(dispatch: Callback<Action>, layer: LayerScene) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| {
         let Some(current) = e
             .target()
@@ -163,7 +165,7 @@ pub fn keys_on_marks(dispatch: Callback<Action>) -> Callback<KeyboardEvent> {
             Some(Command::FocusPreviousMark) => -1,
             Some(Command::FocusNextMark) => 1,
             Some(Command::Activate) => {
-                if let Some(action) = target_action(&current) {
+                if let Some(action) = target_action(&current, &layer) {
                     e.prevent_default();
                     e.stop_propagation();
                     dispatch.emit(action);
@@ -202,24 +204,35 @@ pub fn keys_on_marks(dispatch: Callback<Action>) -> Callback<KeyboardEvent> {
     })
 }
 
-/// What the accessible box `element` does when activated without a position.
-pub fn target_action(element: &web_sys::Element) -> Option<Action> {
+/// The scene the accessible layer was last made from (its badges' members are read there).
+pub type LayerScene = Rc<RefCell<Option<Shared<Scene>>>>;
+
+/// What the accessible box `element` does when activated without a position; a badge's events
+/// are those of its target in `layer` (a list of every member in an attribute cost more than
+/// the rest of the layer at 1,000,000 events).
+pub fn target_action(element: &web_sys::Element, layer: &LayerScene) -> Option<Action> {
     match element.get_attribute("data-action").as_deref() {
         Some("select") => element
             .get_attribute("data-index")
             .and_then(|i| i.parse().ok())
             .map(|i| Action::Select(Some(i))),
-        Some("open") => Some(Action::OpenCluster {
-            members: element
-                .get_attribute("data-members")?
-                .split(',')
-                .filter_map(|m| m.parse().ok())
-                .collect(),
-            group: element
-                .get_attribute("data-group")
-                .and_then(|g| g.parse().ok()),
-            spans: element.has_attribute("data-spans"),
-        }),
+        Some("open") => {
+            let n: usize = element.get_attribute("data-target")?.parse().ok()?;
+            let layer = layer.borrow();
+            match &layer.as_ref()?.targets.get(n)?.kind {
+                TargetKind::Cluster {
+                    members,
+                    group,
+                    spans,
+                    ..
+                } => Some(Action::OpenCluster {
+                    members: members.clone(),
+                    group: *group,
+                    spans: *spans,
+                }),
+                TargetKind::Mark { .. } => None,
+            }
+        }
         Some("group") => element.get_attribute("data-key").map(Action::ToggleGroup),
         _ => None,
     }
@@ -227,6 +240,25 @@ pub fn target_action(element: &web_sys::Element) -> Option<Action> {
 
 fn fmt(v: f64) -> String {
     format!("{v:.1}")
+}
+
+/// At most this many events' words are kept (then they are made afresh).
+const MAX_WORDS: usize = 50_000;
+
+/// What a mark's box says.
+#[derive(Clone)]
+struct MarkWords {
+    key: Rc<str>,
+    name: Rc<str>,
+    tip: Rc<str>,
+    index: Rc<str>,
+}
+
+/// The marks' words of one chronology, by event.
+#[derive(Default)]
+struct Words {
+    data: usize,
+    by_event: rustc_hash::FxHashMap<usize, MarkWords>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -242,6 +274,7 @@ pub struct TargetsProps {
 /// holding its marks and badges.
 #[function_component(Targets)]
 pub fn targets(props: &TargetsProps) -> Html {
+    let words = use_mut_ref(Words::default);
     let data = &props.data;
     let scene = &props.scene;
     // One mark (the selected one, else the first) is in the Tab order; arrow keys move between
@@ -266,6 +299,40 @@ pub fn targets(props: &TargetsProps) -> Html {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    // A mark's words, made once per event for the layer's life (formatting dates and naming
+    // domains for thousands of boxes was most of a render of the layer).
+    if words.borrow().data != data.id() {
+        *words.borrow_mut() = Words {
+            data: data.id(),
+            ..Words::default()
+        };
+    }
+    let words_of = |i: usize| -> MarkWords {
+        if let Some(w) = words.borrow().by_event.get(&i) {
+            return w.clone();
+        }
+        let e = &data.events[i];
+        let name = format!("{} — {}", e.date_label(), e.title);
+        // The whole title, its date and its domains: a tooltip (labels may be left out where
+        // there is no room), and the mark's description for screen readers.
+        let tip = if e.domains.is_empty() {
+            name.clone()
+        } else {
+            format!("{name} ({})", domain_names(&e.domains))
+        };
+        let made = MarkWords {
+            key: e.id.as_str().into(),
+            name: name.into(),
+            tip: tip.into(),
+            index: i.to_string().into(),
+        };
+        let mut w = words.borrow_mut();
+        if w.by_event.len() >= MAX_WORDS {
+            w.by_event.clear();
+        }
+        w.by_event.insert(i, made.clone());
+        made
+    };
     let target = |n: usize, t: &crate::core::scene::Target| -> Html {
         let tabindex = if Some(n) == roving { "0" } else { "-1" };
         let hit = html! {
@@ -279,10 +346,10 @@ pub fn targets(props: &TargetsProps) -> Html {
                 group,
                 ..
             } => {
-                let e = &data.events[*index];
-                let key = match group {
-                    Some(g) => format!("{}\u{0}{g}", e.id),
-                    None => e.id.clone(),
+                let words = words_of(*index);
+                let key: Key = match group {
+                    Some(g) => format!("{}\u{0}{g}", data.events[*index].id).into(),
+                    None => words.key.clone().into(),
                 };
                 if *dimmed {
                     // Context only: faint, not focusable, not announced.
@@ -290,20 +357,12 @@ pub fn targets(props: &TargetsProps) -> Html {
                         <g {key} class="mark dimmed" aria-hidden="true">{ hit }</g>
                     };
                 }
-                let name = format!("{} — {}", e.date_label(), e.title);
-                // The whole title, its date and its domains: a tooltip (labels may be left out
-                // where there is no room), and the mark's description for screen readers.
-                let tip = if e.domains.is_empty() {
-                    name.clone()
-                } else {
-                    format!("{name} ({})", domain_names(&e.domains))
-                };
                 html! {
                     <g {key} class={classes!("mark", selected.then_some("selected"))}
-                       role="button" {tabindex} data-roving="" aria-pressed={selected.to_string()}
-                       aria-label={name}
-                       data-index={index.to_string()} data-action="select">
-                        <title>{ tip }</title>
+                       role="button" {tabindex} data-roving="" aria-pressed={if *selected { "true" } else { "false" }}
+                       aria-label={AttrValue::from(words.name.clone())}
+                       data-index={AttrValue::from(words.index.clone())} data-action="select">
+                        <title>{ AttrValue::from(words.tip.clone()) }</title>
                         { hit }
                     </g>
                 }
@@ -320,11 +379,6 @@ pub fn targets(props: &TargetsProps) -> Html {
                         .unwrap_or_default()
                 };
                 let (from, to) = (date(members.first()), date(members.last()));
-                let list = members
-                    .iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join(",");
                 let key = format!(
                     "cluster-{}-{}-{}",
                     members.first().copied().unwrap_or(n),
@@ -333,8 +387,7 @@ pub fn targets(props: &TargetsProps) -> Html {
                 );
                 html! {
                     <g {key} class="cluster" role="button"
-                       {tabindex} data-roving="" data-action="open" data-members={list}
-                       data-group={group.map(|g| g.to_string())} data-spans={spans.then_some("")}
+                       {tabindex} data-roving="" data-action="open" data-target={n.to_string()}
                        aria-label={format!("Show {} more events, {from} to {to}", members.len())}>
                         <title>{ format!("{} events, {from} to {to}: open to spread them", members.len()) }</title>
                         { hit }
