@@ -6,6 +6,7 @@ use super::Shared;
 use crate::core::dataset::{self, Chronology};
 use crate::core::import::Format;
 use crate::core::layout::{DomainLookup, Extent, TimelineIndex};
+use crate::core::query::{FacetIndex, HistogramIndex};
 use crate::core::synthetic;
 use crate::core::text::{estimate, LabelMeasure};
 use crate::core::viewport::{Limits, Viewport};
@@ -59,47 +60,15 @@ pub struct Prepared {
 
 impl Prepared {
     /// Sorts the events and indexes them with label widths from `measure` (an estimate beyond
-    /// [`MEASURED_LABELS`] events).
+    /// [`MEASURED_LABELS`] events), all at once (see [`Preparing`] for a step at a time).
     pub fn new(data: Chronology, measure: &dyn LabelMeasure) -> Self {
-        let (data, extents) = Self::measure(data, measure);
-        Self::index(data, extents)
-    }
-
-    /// The first half of [`Prepared::new`]: the events in time order, and what the layout
-    /// needs of each.
-    pub fn measure(mut data: Chronology, measure: &dyn LabelMeasure) -> (Chronology, Vec<Extent>) {
-        data.sort_events();
-        let exact = data.events.len() <= MEASURED_LABELS;
-        let domains = DomainLookup::new(&data);
-        let extents = (0..data.events.len())
-            .map(|i| {
-                let title = &data.events[i].title;
-                let width = if exact {
-                    measure.width(title)
-                } else {
-                    estimate(title)
-                };
-                Extent::with(&domains, &data, i, width)
-            })
-            .collect();
-        drop(domains);
-        (data, extents)
-    }
-
-    /// The second half of [`Prepared::new`]: the layout index.
-    pub fn index(data: Chronology, extents: Vec<Extent>) -> Self {
-        Self {
-            data,
-            index: TimelineIndex::new(extents),
-            filter_indexes: None,
-            error: None,
+        let mut preparing = Box::new(Preparing::new(data));
+        loop {
+            match preparing.step(measure) {
+                Ok(prepared) => return *prepared,
+                Err(next) => preparing = next,
+            }
         }
-    }
-
-    /// Builds the filter's indexes now rather than when the store takes the chronology.
-    pub fn with_filter_indexes(mut self) -> Self {
-        self.filter_indexes = Some(Indexes::new(&self.data));
-        self
     }
 
     /// The built-in chronology, or an empty one with the reason when it cannot be read.
@@ -117,6 +86,85 @@ impl Prepared {
     /// A synthetic chronology of `n` events (deterministic).
     pub fn synthetic(n: usize, measure: &dyn LabelMeasure) -> Self {
         Self::new(synthetic::generate(n, SYNTHETIC_SEED), measure)
+    }
+}
+
+/// Events measured in one step of [`Preparing`] (a few tens of ms in the browser).
+pub const MEASURE_STEP: usize = 100_000;
+
+/// A chronology being prepared a step at a time, so that a big one is handed over in short
+/// tasks (at 1,000,000 events the whole took ~400 ms): its events put in time order (only
+/// checked when they are, as an import worker sends them); what the layout needs of each,
+/// [`MEASURE_STEP`] events a step; the layout index; the facets' index; the overview's index.
+pub struct Preparing {
+    data: Chronology,
+    extents: Vec<Extent>,
+    stage: Stage,
+}
+
+/// What [`Preparing::step`] does next.
+enum Stage {
+    Sort,
+    Measure,
+    Index,
+    Facets(TimelineIndex),
+    Overview(TimelineIndex, FacetIndex),
+}
+
+impl Preparing {
+    pub fn new(data: Chronology) -> Self {
+        Self {
+            data,
+            extents: Vec::new(),
+            stage: Stage::Sort,
+        }
+    }
+
+    /// Does the next step: the prepared chronology after the last, else what is left to do.
+    pub fn step(
+        mut self: Box<Self>,
+        measure: &dyn LabelMeasure,
+    ) -> Result<Box<Prepared>, Box<Self>> {
+        let len = self.data.events.len();
+        self.stage = match std::mem::replace(&mut self.stage, Stage::Sort) {
+            Stage::Sort => {
+                self.data.sort_events();
+                self.extents.reserve_exact(len);
+                Stage::Measure
+            }
+            Stage::Measure => {
+                let exact = len <= MEASURED_LABELS;
+                let domains = DomainLookup::new(&self.data);
+                let from = self.extents.len();
+                for i in from..len.min(from + MEASURE_STEP) {
+                    let title = &self.data.events[i].title;
+                    let width = if exact {
+                        measure.width(title)
+                    } else {
+                        estimate(title)
+                    };
+                    self.extents
+                        .push(Extent::with(&domains, &self.data, i, width));
+                }
+                if self.extents.len() < len {
+                    Stage::Measure
+                } else {
+                    Stage::Index
+                }
+            }
+            Stage::Index => Stage::Facets(TimelineIndex::new(std::mem::take(&mut self.extents))),
+            Stage::Facets(index) => Stage::Overview(index, FacetIndex::new(&self.data)),
+            Stage::Overview(index, facets) => {
+                let histogram = HistogramIndex::new(&self.data);
+                return Ok(Box::new(Prepared {
+                    data: self.data,
+                    index,
+                    filter_indexes: Some(Indexes { facets, histogram }),
+                    error: None,
+                }));
+            }
+        };
+        Err(self)
     }
 }
 

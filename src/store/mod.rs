@@ -23,7 +23,9 @@ mod tests;
 
 pub use action::Action;
 pub use chrome::{Chrome, DialogKind, PendingLink, Progress, Report, Theme, Unit};
-pub use chronology::{Origin, Prepared, Shown, MEASURED_LABELS, SYNTHETIC_SEED};
+pub use chronology::{
+    Origin, Prepared, Preparing, Shown, MEASURED_LABELS, MEASURE_STEP, SYNTHETIC_SEED,
+};
 pub use filtering::{Filtering, Indexes};
 pub use lanes::Lanes;
 pub use notice::Notice;

@@ -9,8 +9,9 @@ use super::storage;
 use super::timing::{Ticket, LOADS};
 use crate::core::dataset::Chronology;
 use crate::core::import::{ImportFailure, ImportProblem, MAX_IMPORT_BYTES};
-use crate::store::{Action, Origin, Prepared, Progress, Report, Shared, Unit};
+use crate::store::{Action, Origin, Prepared, Preparing, Progress, Report, Shared, Unit};
 use gloo::events::{EventListener, EventListenerOptions};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -104,18 +105,28 @@ fn finish(
     }
 }
 
-/// Prepares a chronology for the store in tasks of their own (its events put in order and
-/// measured; its layout and filter indexes built), then gives it to `then` in the next: short
-/// tasks rather than one long one, for a big chronology (at 300,000 events each is a few tens
-/// of ms), so that the page can paint and take input between them; unless a newer load began
-/// meanwhile.
+/// Prepares a chronology for the store a step at a time, each in a task of its own (see
+/// [`Preparing`]), then gives it to `then` in the next: short tasks rather than one long one for a
+/// big chronology, so that the page can paint and take input between them; unless a newer load
+/// began meanwhile.
 fn show(ticket: Ticket, chronology: Chronology, then: impl FnOnce(Box<Prepared>) + 'static) {
-    later(ticket, move || {
-        let (data, extents) = Prepared::measure(chronology, &CanvasMeasure::new());
-        later(ticket, move || {
-            let prepared = Box::new(Prepared::index(data, extents).with_filter_indexes());
-            later(ticket, move || then(prepared));
-        });
+    prepare_steps(
+        ticket,
+        Box::new(Preparing::new(chronology)),
+        Rc::new(CanvasMeasure::new()),
+        Box::new(then),
+    );
+}
+
+fn prepare_steps(
+    ticket: Ticket,
+    preparing: Box<Preparing>,
+    measure: Rc<CanvasMeasure>,
+    then: Box<dyn FnOnce(Box<Prepared>)>,
+) {
+    later(ticket, move || match preparing.step(&*measure) {
+        Ok(prepared) => later(ticket, move || then(prepared)),
+        Err(next) => prepare_steps(ticket, next, measure, then),
     });
 }
 

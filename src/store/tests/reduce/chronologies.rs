@@ -320,26 +320,48 @@ fn thousands_of_unknown_values_in_a_link_give_one_notice() {
     assert!(texts[0].contains("5,000"), "{texts:?}");
 }
 
-/// A chronology prepared in stages (measured, then indexed with the filter's indexes, as an
-/// import is handed over in short tasks) is the same chronology as one prepared at once, and
-/// filters the same.
+/// A chronology prepared a step at a time (as an import is handed over in short tasks), in
+/// several measuring steps, has its events in order and each event's extent as `Extent::of`
+/// defines it; its filter indexes, built with it, filter as those the store builds.
 #[test]
-fn a_chronology_prepared_in_stages_is_the_same_chronology() {
-    let data = crate::core::synthetic::generate(2_000, 7);
-    let at_once = Prepared::new(data.clone(), &Estimate);
-    let (measured, extents) = Prepared::measure(data, &Estimate);
-    let staged = Prepared::index(measured, extents).with_filter_indexes();
-    assert!(at_once.filter_indexes.is_none() && staged.filter_indexes.is_some());
-    assert_eq!(at_once.data, staged.data);
-    let extents = |p: &Prepared| -> Vec<_> {
-        (0..p.data.events.len())
-            .map(|i| p.index.extent(i).clone())
-            .collect()
+fn a_chronology_prepared_in_steps_is_the_same_chronology() {
+    let n = MEASURE_STEP * 2 + 17;
+    let data = crate::core::synthetic::generate(n, 7);
+    let mut expected = data.clone();
+    expected.sort_events();
+    let mut preparing = Box::new(Preparing::new(data));
+    let mut steps = 0;
+    let staged = loop {
+        steps += 1;
+        match preparing.step(&Estimate) {
+            Ok(prepared) => break *prepared,
+            Err(next) => preparing = next,
+        }
     };
-    assert_eq!(extents(&at_once), extents(&staged));
+    // Sorting, three measuring steps, the layout index, the facets, the overview.
+    assert_eq!(steps, 7);
+    assert_eq!(staged.data, expected);
+    for i in [
+        0,
+        1,
+        MEASURE_STEP - 1,
+        MEASURE_STEP,
+        MEASURE_STEP + 1,
+        n - 1,
+    ] {
+        let e = &expected.events[i];
+        let width = crate::core::text::estimate(&e.title);
+        assert_eq!(
+            *staged.index.extent(i),
+            crate::core::layout::Extent::of(&expected, i, width),
+            "event {i}"
+        );
+    }
+    let mut at_once = staged.clone();
+    at_once.filter_indexes = None;
     let env = Environment::default();
-    let a = State::new(at_once, Origin::Synthetic(2_000), env);
-    let b = State::new(staged, Origin::Synthetic(2_000), env);
+    let a = State::new(at_once, Origin::Synthetic(n), env);
+    let b = State::new(staged, Origin::Synthetic(n), env);
     let domain = a.chronology.data.domains[1].id.clone();
     let filter = [
         Action::ToggleFacet(Facet::Domain, domain),
