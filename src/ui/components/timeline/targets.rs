@@ -242,9 +242,6 @@ fn fmt(v: f64) -> String {
     format!("{v:.1}")
 }
 
-/// At most this many events' words are kept (then they are made afresh).
-const MAX_WORDS: usize = 50_000;
-
 /// What a mark's box says.
 #[derive(Clone)]
 struct MarkWords {
@@ -254,11 +251,13 @@ struct MarkWords {
     index: Rc<str>,
 }
 
-/// The marks' words of one chronology, by event.
+/// The marks' words of one chronology, by event: those of this render's boxes and of the last
+/// render's (a box made again, for a new window or batch, reuses its words; no more are kept).
 #[derive(Default)]
 struct Words {
-    data: usize,
-    by_event: rustc_hash::FxHashMap<usize, MarkWords>,
+    data: Option<Shared<Chronology>>,
+    now: rustc_hash::FxHashMap<usize, MarkWords>,
+    last: rustc_hash::FxHashMap<usize, MarkWords>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -299,18 +298,29 @@ pub fn targets(props: &TargetsProps) -> Html {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    // A mark's words, made once per event for the layer's life (formatting dates and naming
-    // domains for thousands of boxes was most of a render of the layer).
-    if words.borrow().data != data.id() {
-        *words.borrow_mut() = Words {
-            data: data.id(),
-            ..Words::default()
-        };
+    // A mark's words, made once while its box stays (formatting dates and naming domains for
+    // thousands of boxes was most of a render of the layer).
+    {
+        let mut w = words.borrow_mut();
+        if w.data.as_ref() != Some(data) {
+            *w = Words {
+                data: Some(data.clone()),
+                ..Words::default()
+            };
+        } else {
+            w.last = std::mem::take(&mut w.now);
+        }
     }
     let words_of = |i: usize| -> MarkWords {
-        if let Some(w) = words.borrow().by_event.get(&i) {
-            return w.clone();
+        let mut w = words.borrow_mut();
+        if let Some(made) = w.now.get(&i) {
+            return made.clone();
         }
+        if let Some(made) = w.last.remove(&i) {
+            w.now.insert(i, made.clone());
+            return made;
+        }
+        drop(w);
         let e = &data.events[i];
         let name = format!("{} — {}", e.date_label(), e.title);
         // The whole title, its date and its domains: a tooltip (labels may be left out where
@@ -326,11 +336,7 @@ pub fn targets(props: &TargetsProps) -> Html {
             tip: tip.into(),
             index: i.to_string().into(),
         };
-        let mut w = words.borrow_mut();
-        if w.by_event.len() >= MAX_WORDS {
-            w.by_event.clear();
-        }
-        w.by_event.insert(i, made.clone());
+        words.borrow_mut().now.insert(i, made.clone());
         made
     };
     let target = |n: usize, t: &crate::core::scene::Target| -> Html {
