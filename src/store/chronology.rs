@@ -51,9 +51,9 @@ impl Origin {
 pub struct Prepared {
     pub data: Chronology,
     pub index: TimelineIndex,
-    /// The filter's indexes, when they were built beforehand (in a task of their own, for a big
-    /// chronology); else the store builds them as it takes the chronology.
-    pub filter_indexes: Option<Indexes>,
+    /// The filter's indexes (built here, step by step for a big chronology, rather than by the
+    /// store as it takes the chronology).
+    pub filter_indexes: Indexes,
     /// Why the chronology meant to be shown could not be (the built-in one unreadable).
     pub error: Option<String>,
 }
@@ -159,7 +159,7 @@ impl Preparing {
                 return Ok(Box::new(Prepared {
                     data: self.data,
                     index,
-                    filter_indexes: Some(Indexes { facets, histogram }),
+                    filter_indexes: Indexes { facets, histogram },
                     error: None,
                 }));
             }

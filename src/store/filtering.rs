@@ -37,19 +37,9 @@ pub struct Indexes {
     pub histogram: HistogramIndex,
 }
 
-impl Indexes {
-    pub fn new(data: &Chronology) -> Self {
-        Indexes {
-            facets: FacetIndex::new(data),
-            histogram: HistogramIndex::new(data),
-        }
-    }
-}
-
 impl Filtering {
-    /// No filter: every event passes. `index` is the chronology's, if built already.
-    pub fn everything(data: &Chronology, index: Option<Indexes>) -> Self {
-        let index = index.unwrap_or_else(|| Indexes::new(data));
+    /// No filter: every event passes. `index` is the chronology's.
+    pub fn everything(data: &Chronology, index: Indexes) -> Self {
         let mut everything = Self {
             filter: Filter::default(),
             dim: false,
