@@ -123,6 +123,25 @@ pub enum Action {
 }
 
 impl Action {
+    /// What activating a target of the timeline does: a mark selects its event, a badge opens
+    /// (spreads or lists) its events.
+    pub fn for_target(kind: &crate::core::scene::TargetKind) -> Action {
+        use crate::core::scene::TargetKind as T;
+        match kind {
+            T::Mark { index, .. } => Action::Select(Some(*index)),
+            T::Cluster {
+                members,
+                group,
+                spans,
+                ..
+            } => Action::OpenCluster {
+                members: members.clone(),
+                group: *group,
+                spans: *spans,
+            },
+        }
+    }
+
     /// The action a key command stands for, when it is one of the store's (focus moves and
     /// activation are the components' own).
     pub fn for_command(command: crate::core::keys::Command) -> Option<Action> {

@@ -5,7 +5,6 @@ use super::canvas::Painted;
 use super::targets::target_action;
 use crate::core::gesture::{self, Wheel, DRAG_THRESHOLD_PX};
 use crate::core::scale::TimeScale;
-use crate::core::scene::TargetKind;
 use crate::core::viewport::{Limits, Viewport};
 use crate::store::Action;
 use crate::ui::adapters::timing::Debounce;
@@ -339,18 +338,8 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
             }
             return;
         }
-        let action = match scene.hit(x, y).map(|t| &t.kind) {
-            Some(TargetKind::Mark { index, .. }) => Some(Action::Select(Some(*index))),
-            Some(TargetKind::Cluster {
-                members,
-                group,
-                spans,
-                ..
-            }) => Some(Action::OpenCluster {
-                members: members.clone(),
-                group: *group,
-                spans: *spans,
-            }),
+        let action = match scene.hit(x, y) {
+            Some(target) => Some(Action::for_target(&target.kind)),
             // Not over anything drawn (e.g. a click from assistive technology without a
             // position): the target element says what it stands for.
             None => e

@@ -219,19 +219,7 @@ pub fn target_action(element: &web_sys::Element, layer: &LayerScene) -> Option<A
         Some("open") => {
             let n: usize = element.get_attribute("data-target")?.parse().ok()?;
             let layer = layer.borrow();
-            match &layer.as_ref()?.targets.get(n)?.kind {
-                TargetKind::Cluster {
-                    members,
-                    group,
-                    spans,
-                    ..
-                } => Some(Action::OpenCluster {
-                    members: members.clone(),
-                    group: *group,
-                    spans: *spans,
-                }),
-                TargetKind::Mark { .. } => None,
-            }
+            Some(Action::for_target(&layer.as_ref()?.targets.get(n)?.kind))
         }
         Some("group") => element.get_attribute("data-key").map(Action::ToggleGroup),
         _ => None,
