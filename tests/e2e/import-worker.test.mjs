@@ -1,8 +1,9 @@
 // End-to-end: a big file (300,000 events, ~37 MB of JSON) imports without freezing the page. The
 // long tasks of the main thread while it imports are printed (not asserted: they depend on the
 // machine), with the time until the imported chronology is shown; the test asserts that the
-// import works, that a progress bar with Cancel shows meanwhile, and that Cancel stops a second
-// big import and keeps the first.
+// import works, that a progress bar with Cancel shows meanwhile, that Cancel stops a second
+// big import and keeps the first, and that the next visit reads the kept chronology back in a
+// worker too (its long tasks printed as well).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -131,6 +132,22 @@ test(`a ${EVENTS.toLocaleString('en')}-event file imports with a progress bar an
   assert.notEqual(builtin, 'A big generated chronology');
   const stayed = await page.evaluate(() => window.__shownAt);
   assert.equal(stayed, null, 'the cancelled chronology was never shown');
+
+  // The next visit: the kept chronology is read back, checked and handed over by a worker too.
+  await page.addInitScript(() => { window.__awaited = 'A big generated chronology'; });
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'A big generated chronology' }).waitFor({ timeout: 120_000 });
+  await listReady(page);
+  const back = await page.evaluate(() => ({ shownAt: window.__shownAt, tasks: window.__longTasks, progress: window.__progress }));
+  const longestBack = Math.max(0, ...back.tasks.map((t) => t.duration));
+  console.log(`the next visit, with the ${EVENTS.toLocaleString('en')} events kept in IndexedDB:`);
+  console.log(`  shown ${back.shownAt.toFixed(0)} ms after the page began; longest main-thread task ${longestBack.toFixed(0)} ms (${back.tasks.map((t) => `${t.start.toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ') || 'none over 50 ms'})`);
+  console.log(`  progress shown: ${[...new Set(back.progress.map((p) => p.text.replace(/ [\d,]+ of [\d,]+ events$/, '')))].join(' → ')}`);
+  assert.equal(workers.length, 3, 'the kept chronology was read back in a worker');
+  await until(() => workers[2].closed, 'that worker is gone once the chronology is back');
+  const count = EVENTS.toLocaleString('en-US');
+  assert.equal(await page.getByText(`Showing ${count} of ${count} events`).count(), 1, 'all its events are back');
+  assert.ok(back.progress.some((p) => p.text.startsWith('Opening big.json')), 'the progress bar named the file it came from');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -170,7 +187,7 @@ function small(title) {
   return { name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...data, title, events: data.events.slice(0, 7) })) };
 }
 
-test('where the worker cannot start, the file imports on the main thread', async () => {
+test('where the worker cannot start, the file imports and the kept chronology comes back on the main thread', async () => {
   const page = await openPage(browser);
   // The worker's script cannot be loaded (as if the host refused it).
   await page.route('**/import-worker-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
@@ -183,6 +200,16 @@ test('where the worker cannot start, the file imports on the main thread', async
   await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), 7);
   assert.ok(warnings.some((w) => /parsed on the main thread/.test(w)), `the fallback is logged: ${warnings.join(' | ')}`);
+  // One too big for localStorage is kept in IndexedDB, and read back on the main thread at the
+  // next visit.
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Choose a chronology file').setInputFiles(bigFile('kept.json', 'Kept without a worker', 15_000));
+  await page.getByRole('heading', { level: 1, name: 'Kept without a worker' }).waitFor({ timeout: 60_000 });
+  await until(() => page.evaluate(() => localStorage.getItem('japan-nato-explorer.dataset') === 'indexeddb'), 'it is kept in IndexedDB');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Kept without a worker' }).waitFor({ timeout: 60_000 });
+  await page.getByText('Showing 15,000 of 15,000 events').first().waitFor();
+  assert.ok(warnings.some((w) => /read on the main thread/.test(w)), `the fallback is logged: ${warnings.join(' | ')}`);
   // Only the refused script is a problem.
   assert.deepEqual(page.problems.filter((p) => !/import-worker-|404/.test(p)), []);
   await page.context().close();

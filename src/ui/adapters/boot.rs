@@ -2,9 +2,8 @@
 //! environment), and after the first render starts what the plan deferred.
 
 use super::{environment, files, measure::CanvasMeasure, storage};
-use crate::core::import::Format;
 use crate::store::boot::{self, Deferred, Facts};
-use crate::store::{Action, Origin, State};
+use crate::store::{Action, State};
 use yew::Callback;
 
 fn current_query() -> String {
@@ -33,33 +32,6 @@ pub fn run_deferred(deferred: Deferred, dispatch: Callback<Action>) {
     match deferred {
         Deferred::Nothing => {}
         Deferred::LoadUrl(data, view) => files::load_url(dispatch, data, view),
-        Deferred::FromIndexedDb(view) => wasm_bindgen_futures::spawn_local(async move {
-            let ticket = files::new_ticket();
-            let loaded = storage::load_from_indexed_db().await;
-            if !files::is_current(ticket) {
-                // The user imported or restored something meanwhile.
-                return;
-            }
-            match loaded {
-                Ok(saved) => {
-                    let format = Format::from_label(&saved.format).unwrap_or(Format::Json);
-                    dispatch.emit(Action::Imported {
-                        prepared: files::prepare(saved.chronology),
-                        origin: Origin::File {
-                            name: saved.name,
-                            format,
-                        },
-                        format,
-                        skipped: Vec::new(),
-                        changed: Vec::new(),
-                        view: Some(view),
-                        quiet: true,
-                    })
-                }
-                // Unreadable: the built-in chronology stays, and the link no longer names the
-                // import (a reload would look for it again).
-                Err(notice) => dispatch.emit(Action::LoadFailed(notice.into())),
-            }
-        }),
+        Deferred::FromIndexedDb(view) => files::restore_kept(dispatch, view),
     }
 }

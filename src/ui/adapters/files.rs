@@ -26,11 +26,6 @@ pub fn is_current(ticket: Ticket) -> bool {
     LOADS.with(|l| l.is_current(ticket))
 }
 
-/// A chronology ready for the store: events in order, label widths measured in the page.
-pub fn prepare(chronology: Chronology) -> Box<Prepared> {
-    Box::new(Prepared::new(chronology, &CanvasMeasure::new()))
-}
-
 /// The built-in chronology, ready for the store.
 pub fn builtin() -> Box<Prepared> {
     Box::new(Prepared::builtin(&CanvasMeasure::new()))
@@ -138,6 +133,38 @@ fn later(ticket: Ticket, f: impl FnOnce() + 'static) {
         }
     })
     .forget();
+}
+
+/// Shows the chronology kept in IndexedDB at the last visit (read and checked off the main
+/// thread when it can, then prepared a step at a time), in `view`; if it cannot be read, the
+/// built-in chronology stays and a notice says why.
+pub fn restore_kept(dispatch: Callback<Action>, view: crate::core::url_state::ViewState) {
+    let ticket = new_ticket();
+    import_worker::restore(ticket, dispatch.clone(), move |restored| {
+        if !is_current(ticket) {
+            // The user imported or restored something meanwhile.
+            return;
+        }
+        match restored {
+            Ok((name, imported)) => {
+                let format = imported.format;
+                show(ticket, imported.chronology, move |prepared| {
+                    dispatch.emit(Action::Imported {
+                        prepared,
+                        origin: Origin::File { name, format },
+                        format,
+                        skipped: Vec::new(),
+                        changed: Vec::new(),
+                        view: Some(view),
+                        quiet: true,
+                    })
+                });
+            }
+            // Unreadable: the built-in chronology stays, and the link no longer names the
+            // import (a reload would look for it again).
+            Err(notice) => dispatch.emit(Action::LoadFailed(notice.into())),
+        }
+    });
 }
 
 /// Parses and checks a file the user chose, off the main thread when it can; the imported

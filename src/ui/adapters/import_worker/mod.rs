@@ -22,13 +22,18 @@
 //! length in UTF-8) for an envelope small enough for localStorage, or else `keeping` (`bytes`):
 //! the worker keeps it until the page says `write`, writes it into IndexedDB, and answers
 //! `written` (`ok`, and the `reason` when it could not).
+//!
+//! At the next visit, the chronology kept in IndexedDB comes back the same way: the page sends
+//! `restore`; the worker reads the envelope, checks it, and answers `imported` (with the `name`
+//! of the file it came from) and `events` as for a file, or `discarded` (`reason`) when it
+//! cannot be read.
 //! JSON is read back through `serde_json::Value`, as stored chronologies are, so that the bundle
 //! holds no second copy of the schema's deserialisers.
 
 mod page;
 mod worker;
 
-pub use page::{parse, Job, Outcome};
+pub use page::{parse, restore, Job, Outcome, Restored};
 pub use worker::import_worker;
 
 use super::storage::{self, Envelope};

@@ -21,14 +21,73 @@ pub struct Job {
 /// records can be imported).
 pub type Outcome = Result<Imported, (ImportFailure, Vec<u8>)>;
 
+/// What reading the kept chronology gives: the name of the file it was imported from and the
+/// chronology, or the notice that says why it was discarded (and forgotten).
+pub type Restored = Result<(String, Imported), String>;
+
+/// Who is waiting for the job's end.
+enum Then {
+    Import(Box<dyn FnOnce(Outcome)>),
+    Restore(Box<dyn FnOnce(Restored)>),
+}
+
+impl Then {
+    fn imported(self, name: String, imported: Imported) {
+        match self {
+            Then::Import(then) => then(Ok(imported)),
+            Then::Restore(then) => then(Ok((name, imported))),
+        }
+    }
+}
+
 /// Parses and checks `file` off the main thread (on it where no worker starts), showing how
 /// far it has got, and gives the outcome to `then` unless a newer load began meanwhile.
 pub fn parse(job: Job, file: ArrayBuffer, then: impl FnOnce(Outcome) + 'static) {
     let then: Box<dyn FnOnce(Outcome)> = Box::new(then);
     match start(&job.name) {
-        Some(worker) => Running::begin(job, worker, file, then),
+        Some(worker) => Running::begin(job, worker, Some(file), Then::Import(then)),
         None => here(job, file, then),
     }
+}
+
+/// Reads back the chronology kept in IndexedDB, off the main thread when it can (on it where
+/// no worker starts), showing how far it has got, and gives it to `then` unless a newer load
+/// began meanwhile.
+pub fn restore(ticket: Ticket, dispatch: Callback<Action>, then: impl FnOnce(Restored) + 'static) {
+    let then: Box<dyn FnOnce(Restored)> = Box::new(then);
+    let job = Job {
+        ticket,
+        name: "your imported chronology".into(),
+        skip_bad: false,
+        keep: false,
+        dispatch,
+    };
+    match start(&job.name) {
+        Some(worker) => Running::begin(job, worker, None, Then::Restore(then)),
+        None => restore_here(job.ticket, then),
+    }
+}
+
+/// On the main thread: read, decoded and checked in the page.
+fn restore_here(ticket: Ticket, then: Box<dyn FnOnce(Restored)>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = storage::load_from_indexed_db().await;
+        LOADS.with(|l| l.finish(ticket));
+        if !LOADS.with(|l| l.is_current(ticket)) {
+            return;
+        }
+        then(loaded.map(|saved| {
+            let imported = Imported {
+                format: Format::from_label(&saved.format).unwrap_or(Format::Json),
+                chronology: saved.chronology,
+                skipped: Vec::new(),
+                skipped_records: 0,
+                notices: Vec::new(),
+                view: None,
+            };
+            (saved.name, imported)
+        }))
+    });
 }
 
 /// On the main thread: the bytes are copied into the page's memory and parsed there.
@@ -83,10 +142,11 @@ fn start(name: &str) -> Option<web_sys::Worker> {
 struct Running {
     job: Job,
     worker: web_sys::Worker,
-    /// Until the worker is ready: the file, for it or for the main thread.
+    /// Until the worker is ready: the file, for it or for the main thread (none to restore the
+    /// kept chronology).
     file: Option<ArrayBuffer>,
     /// Until the chronology (or the problems) are given to it.
-    then: Option<Box<dyn FnOnce(Outcome)>>,
+    then: Option<Then>,
     /// The chronology being received: what `imported` said, and the events so far.
     outline: Option<(Imported, usize)>,
     events: Vec<Event>,
@@ -111,7 +171,7 @@ thread_local! {
 }
 
 impl Running {
-    fn begin(job: Job, worker: web_sys::Worker, file: ArrayBuffer, then: Box<dyn FnOnce(Outcome)>) {
+    fn begin(job: Job, worker: web_sys::Worker, file: Option<ArrayBuffer>, then: Then) {
         let ticket = job.ticket;
         let on = |kind: &'static str| {
             EventListener::new(&worker, kind, move |event| {
@@ -140,7 +200,7 @@ impl Running {
         let running = Running {
             job,
             worker,
-            file: Some(file),
+            file,
             then: Some(then),
             outline: None,
             events: Vec::new(),
@@ -164,6 +224,13 @@ impl Running {
         match kind.as_str() {
             "ready" => {
                 r.timeout = None;
+                if matches!(r.then, Some(Then::Restore(_))) {
+                    if r.worker.post_message(&message("restore")).is_err() {
+                        drop(r);
+                        Running::broke(running, "it could not be asked".into());
+                    }
+                    return;
+                }
                 let Some(file) = r.file.take() else { return };
                 let job = Object::new();
                 set(&job, "bytes", &file);
@@ -207,8 +274,21 @@ impl Running {
                 let then = r.then.take();
                 drop(r);
                 stop(ticket);
-                if let Some(then) = then {
-                    then(Err((failure, bytes)));
+                match then {
+                    Some(Then::Import(then)) => then(Err((failure, bytes))),
+                    // Not said while restoring.
+                    Some(Then::Restore(then)) => restore_here(ticket, then),
+                    None => {}
+                }
+            }
+            "discarded" => {
+                let then = r.then.take();
+                drop(r);
+                stop(ticket);
+                // The worker has no localStorage: what points to the copy goes here.
+                storage::forget();
+                if let Some(Then::Restore(then)) = then {
+                    then(Err(get_string(m, "reason").unwrap_or_default()));
                 }
             }
             "imported" => {
@@ -217,6 +297,9 @@ impl Running {
                     return Running::broke(running, "the chronology could not be read".into());
                 };
                 let events = get_count(m, "events");
+                if let Some(name) = get_string(m, "name") {
+                    r.job.name = name;
+                }
                 let outline = Imported {
                     chronology: head,
                     format: get_string(m, "format")
@@ -326,7 +409,7 @@ impl Running {
         let (mut imported, _) = r.outline.take().expect("checked above");
         imported.chronology.events = std::mem::take(&mut r.events);
         let then = r.then.take();
-        let (ticket, keep) = (r.job.ticket, r.job.keep);
+        let (ticket, keep, name) = (r.job.ticket, r.job.keep, r.job.name.clone());
         if keep {
             // The worker goes on only to make the envelope that keeps the chronology; the load
             // is over. As when the page keeps it itself, a save or a Restore that begins
@@ -345,7 +428,7 @@ impl Running {
             stop(ticket);
         }
         if let Some(then) = then {
-            then(Ok(imported));
+            then.imported(name, imported);
         }
     }
 
@@ -363,10 +446,17 @@ impl Running {
         };
         drop(r);
         stop(job.ticket);
-        let Some(then) = then else {
+        let then = match then {
             // The chronology is shown already; only its envelope was still to come: it is not
             // kept.
-            return;
+            None => return,
+            Some(Then::Restore(then)) => {
+                gloo::console::warn!(format!(
+                    "The import worker did not restore the kept chronology ({reason}): it is read on the main thread."
+                ));
+                return restore_here(job.ticket, then);
+            }
+            Some(Then::Import(then)) => then,
         };
         match file {
             Some(file) => {

@@ -10,10 +10,10 @@ pub fn import_worker() {
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
             let data = e.data();
-            if get_string(&data, "kind").as_deref() == Some("write") {
-                write_kept()
-            } else {
-                work(&data)
+            match get_string(&data, "kind").as_deref() {
+                Some("write") => write_kept(),
+                Some("restore") => restore(),
+                _ => work(&data),
             }
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -71,9 +71,6 @@ fn work(job: &JsValue) {
         notices,
         view,
     } = imported;
-    // In time order here, so that the page, which puts them in order too, only checks it.
-    chronology.sort_events();
-    let events = std::mem::take(&mut chronology.events);
     let m = message("imported");
     set(&m, "format", format.label());
     set(&m, "skipped", problems_to_js(skipped));
@@ -82,19 +79,9 @@ fn work(job: &JsValue) {
     if let Some(view) = view {
         set(&m, "view", view);
     }
-    set(&m, "events", events.len() as f64);
-    let head = buffer(&serde_json::to_vec(&chronology).unwrap_or_default());
-    set(&m, "data", &head);
-    post(m, Some(&head));
-    for chunk in events.chunks(CHUNK_EVENTS) {
-        let m = message("events");
-        let data = buffer(&serde_json::to_vec(chunk).unwrap_or_default());
-        set(&m, "data", &data);
-        post(m, Some(&data));
-    }
+    send(m, &mut chronology);
     if keep {
         // While the page shows the chronology, the envelope that keeps it is made here.
-        chronology.events = events;
         let text = crate::core::saved::encode(&name, format.label(), &chronology);
         drop(chronology);
         if text.len() <= storage::LOCAL_STORAGE_LIMIT {
@@ -110,6 +97,46 @@ fn work(job: &JsValue) {
         KEPT.with(|kept| *kept.borrow_mut() = Some(text));
         post(m, None);
     }
+}
+
+/// Posts `m` (an `imported` message) with the chronology without its events, then the events
+/// in chunks, each in a transferred buffer; `chronology` is left as it was.
+fn send(m: Object, chronology: &mut Chronology) {
+    // In time order here, so that the page, which puts them in order too, only checks it.
+    chronology.sort_events();
+    let events = std::mem::take(&mut chronology.events);
+    set(&m, "events", events.len() as f64);
+    let head = buffer(&serde_json::to_vec(&*chronology).unwrap_or_default());
+    set(&m, "data", &head);
+    post(m, Some(&head));
+    for chunk in events.chunks(CHUNK_EVENTS) {
+        let m = message("events");
+        let data = buffer(&serde_json::to_vec(chunk).unwrap_or_default());
+        set(&m, "data", &data);
+        post(m, Some(&data));
+    }
+    chronology.events = events;
+}
+
+/// Reads the chronology kept in IndexedDB, checks it, and sends it as an import: at the next
+/// visit after a big import, reading and checking it took the main thread seconds. When it
+/// cannot be read, `discarded` says why (the page forgets it: this scope has no localStorage).
+fn restore() {
+    wasm_bindgen_futures::spawn_local(async {
+        match storage::load_from_indexed_db().await {
+            Ok(mut saved) => {
+                let m = message("imported");
+                set(&m, "format", saved.format.as_str());
+                set(&m, "name", saved.name.as_str());
+                send(m, &mut saved.chronology);
+            }
+            Err(notice) => {
+                let m = message("discarded");
+                set(&m, "reason", notice);
+                post(m, None);
+            }
+        }
+    });
 }
 
 thread_local! {
