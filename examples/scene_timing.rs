@@ -3,6 +3,9 @@
 //!
 //!   cargo run --release --example scene_timing
 //!
+//! `SCENE_TIMING_SIZES=100000 SCENE_TIMING_WINDOWS=fit SCENE_TIMING_GROUPED=0` narrows it down
+//! (for a profiler).
+//!
 //! A hand-run measurement, not a test: the figures depend on the machine.
 
 fn main() {
@@ -21,8 +24,26 @@ mod timing {
     use japan_nato_explorer::core::viewport::{Limits, Viewport};
     use std::time::Instant;
 
+    /// `SCENE_TIMING_SIZES=100000` times one size only (for a profiler).
+    fn sizes() -> Vec<usize> {
+        std::env::var("SCENE_TIMING_SIZES")
+            .ok()
+            .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+            .unwrap_or_else(|| vec![10_000, 100_000])
+    }
+
+    /// `SCENE_TIMING_WINDOWS=fit` times the fit-all window only; `SCENE_TIMING_GROUPED=0`
+    /// leaves out the lanes by domain.
+    fn wanted(name: &str, grouped: bool) -> bool {
+        let window = std::env::var("SCENE_TIMING_WINDOWS").map_or(true, |w| {
+            w.split(',').any(|w| name.trim().starts_with(w.trim()))
+        });
+        let grouping = !grouped || std::env::var("SCENE_TIMING_GROUPED").map_or(true, |g| g != "0");
+        window && grouping
+    }
+
     pub fn run() {
-        for n in [10_000, 100_000] {
+        for n in sizes() {
             let mut data = synthetic::generate(n, synthetic::APP_SEED);
             data.sort_events();
             let extents = data
@@ -59,6 +80,9 @@ mod timing {
                     ("1 year", 365.25),
                     ("1 month", 30.0),
                 ] {
+                    if !wanted(name, !how.is_empty()) {
+                        continue;
+                    }
                     // A pan across the window, one frame per step, as a drag does.
                     let frames = 200;
                     let mut times = Vec::with_capacity(frames);

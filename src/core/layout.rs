@@ -167,6 +167,10 @@ pub fn layout_blocks<I: IntoIterator<Item = usize>>(
     }
     let radius = non_negative(options.point_radius);
     let width = scale.width;
+    // `scale.to_px`, with its division done once rather than three times an event (at the
+    // fit-all window of 100,000 events, every event is placed or folded every frame).
+    let (origin, per_day) = (scale.start, scale.px_per_day());
+    let to_px = |day: f64| (day - origin) * per_day;
     let clamp_x = |x: f64| x.clamp(-BAR_OVERHANG, width + BAR_OVERHANG);
     let sweep = Sweep {
         count,
@@ -180,9 +184,9 @@ pub fn layout_blocks<I: IntoIterator<Item = usize>>(
 
     let point = |i: usize, rank: u32| {
         let extent = index.extent(i);
-        let x_start = clamp_x(scale.to_px(extent.first_day));
-        let x_end = clamp_x(scale.to_px(extent.effective_end()));
-        let x = clamp_x(scale.to_px(extent.mark_day()));
+        let x_start = clamp_x(to_px(extent.first_day));
+        let x_end = clamp_x(to_px(extent.effective_end()));
+        let x = clamp_x(to_px(extent.mark_day()));
         let bracket = x_end - x_start >= BRACKET_MIN_WIDTH;
         let (left, mark_right) = if bracket {
             (x_start.min(x - radius), x_end.max(x + radius))
@@ -220,8 +224,8 @@ pub fn layout_blocks<I: IntoIterator<Item = usize>>(
 
     let span = |i: usize, rank: u32| {
         let extent = index.extent(i);
-        let x_start = clamp_x(scale.to_px(extent.first_day));
-        let x_end = clamp_x(scale.to_px(extent.effective_end())).max(x_start + 2.0);
+        let x_start = clamp_x(to_px(extent.first_day));
+        let x_end = clamp_x(to_px(extent.effective_end())).max(x_start + 2.0);
         Item {
             index: i,
             rank,

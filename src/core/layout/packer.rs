@@ -296,10 +296,17 @@ impl BadgeWidths {
         }
     }
 
-    fn for_count(&self, count: usize) -> f64 {
+    pub(super) fn for_count(&self, count: usize) -> f64 {
         let digits = count.max(1).ilog10() + 1;
         self.minimum.max(self.plus + self.digit * f64::from(digits))
     }
+}
+
+fn is_power_of_ten(mut n: usize) -> bool {
+    while n >= 10 && n.is_multiple_of(10) {
+        n /= 10;
+    }
+    n == 1
 }
 
 /// Adds an unplaced item to the last cluster if it is within reach of its badge, else starts a
@@ -310,7 +317,11 @@ fn add_to_clusters(clusters: &mut Vec<Cluster>, badge: &BadgeWidths, item: &Item
             last.indices.push(item.index);
             last.first_day = last.first_day.min(item.first_day);
             last.end_day = last.end_day.max(item.end_day);
-            last.width = badge.for_count(last.indices.len());
+            // The badge widens only when its count gains a digit.
+            let count = last.indices.len();
+            if is_power_of_ten(count) {
+                last.width = badge.for_count(count);
+            }
             return;
         }
     }

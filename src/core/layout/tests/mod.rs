@@ -132,6 +132,11 @@ fn check_accounting(
     spans: bool,
     include: &dyn Fn(usize) -> bool,
 ) {
+    // A badge is as wide as its count needs.
+    let badge = super::packer::BadgeWidths::new();
+    for c in &band.clusters {
+        assert_eq!(c.width, badge.for_count(c.indices.len()), "{c:?}");
+    }
     let mut seen = HashSet::new();
     let members = band.clusters.iter().flat_map(|c| c.indices.iter().copied());
     for i in band.placed.iter().map(|p| p.index).chain(members) {
