@@ -37,11 +37,20 @@ test('axe-core finds no WCAG A/AA violation on first load, filtered, zoomed in a
   await page.context().close();
 });
 
-test('axe-core finds no violation in a narrow (mobile) layout', async () => {
+test('axe-core finds no violation in a narrow (mobile) layout, which never scrolls sideways, a search typed or not', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 375, height: 667 }, hasTouch: true });
   assert.deepEqual(await audit(page, 'mobile layout'), []);
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const tooWide = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  let scroll = await tooWide();
   assert.ok(scroll <= 0, `no horizontal page scroll (${scroll} px too wide)`);
+  // With a search typed, what it found goes under the box rather than past the screen.
+  await page.getByRole('searchbox').fill('summit');
+  await page.getByText('7 matches · Enter: next').waitFor();
+  scroll = await tooWide();
+  assert.ok(scroll <= 0, `no horizontal page scroll with a search typed (${scroll} px too wide)`);
+  assert.ok(await page.getByRole('button', { name: 'Help', exact: true }).isVisible());
+  const help = await page.getByRole('button', { name: 'Help', exact: true }).boundingBox();
+  assert.ok(help.x + help.width <= 375, `the header's last button is on the screen (right edge at ${help.x + help.width} px)`);
   await page.context().close();
 });
 
