@@ -96,7 +96,8 @@ pub struct Placed {
 pub struct Cluster {
     /// The row below the band's lanes (`Band::lanes - 1`): clusters have a row of their own.
     pub lane: usize,
-    /// Left edge of the badge: the position of its first member (clamped to the axis).
+    /// Left edge of the badge: the position of its first member (clamped to the axis), moved
+    /// left where the badge would otherwise pass the drawing's right edge.
     pub x: f64,
     /// Width of the badge in px; clusters in the row never overlap.
     pub width: f64,
@@ -292,6 +293,9 @@ impl Sweep {
             .iter_mut()
             .map(|p| p.finish(self.gaps.label))
             .collect();
+        for band in &mut bands {
+            keep_badges_inside(&mut band.clusters, self.width, self.gaps.label);
+        }
         if !context {
             return bands;
         }
@@ -336,6 +340,23 @@ impl Sweep {
         bands
     }
 }
+
+/// Moves the badges at the right end of a row left until each ends inside the drawing (its
+/// text runs [`BADGE_TEXT_INSET`] past the badge's width), keeping the gap between badges:
+/// a member at the axis's right edge would put its badge half outside.
+fn keep_badges_inside(clusters: &mut [Cluster], width: f64, gap: f64) {
+    let mut limit = width - BADGE_TEXT_INSET;
+    for c in clusters.iter_mut().rev() {
+        if c.x + c.width <= limit {
+            break;
+        }
+        c.x = (limit - c.width).max(0.0);
+        limit = c.x - gap;
+    }
+}
+
+/// How far a badge's text (drawn 2 px in from its left edge) may reach past its width.
+pub const BADGE_TEXT_INSET: f64 = 2.0;
 
 fn non_negative(value: f64) -> f64 {
     if value.is_finite() && value > 0.0 {

@@ -186,7 +186,16 @@ fn draw_phases(
             w: x2 - x1,
             h: LANES_TOP - AXIS_HEIGHT,
         });
-        let label = fit_label(&p.label, estimate(&p.label), x2 - x1 - 8.0);
+        // Its name stays where the band shows: a later phase's band, drawn over it, starts
+        // where its own name must end (phases of year dates can share a year).
+        let start = p.start.first_day();
+        let shown_to = data
+            .phases
+            .iter()
+            .filter(|q| q.start.first_day() > start)
+            .map(|q| scale.to_px(q.start.first_day() as f64).max(0.0))
+            .fold(x2, f64::min);
+        let label = fit_label(&p.label, estimate(&p.label), shown_to - x1 - 8.0);
         if !label.is_empty() {
             items.push(solid(Prim::Text {
                 x: x1 + 4.0,
@@ -225,7 +234,11 @@ fn draw_axis(scale: &TimeScale, height: f64, items: &mut Vec<Item>) {
                 },
             }));
         }
-        if !t.label.is_empty() {
+        // A label shows whole or not at all: none is cut at the drawing's right edge.
+        let fits = |t: &crate::core::scale::Tick| {
+            t.label_x + 3.0 + crate::core::scale::label_width(&t.label) <= scale.width
+        };
+        if !t.label.is_empty() && fits(t) {
             items.push(solid(Prim::Text {
                 x: t.label_x + 3.0,
                 y: MAJOR_Y,
@@ -246,12 +259,14 @@ fn draw_axis(scale: &TimeScale, height: f64, items: &mut Vec<Item>) {
                 width: 1.0,
             },
         }));
-        items.push(solid(Prim::Text {
-            x: t.label_x + 3.0,
-            y: MINOR_Y,
-            text: t.label.clone(),
-            font: Font::Tick,
-            ink: Ink::Muted,
-        }));
+        if t.label_x + 3.0 + crate::core::scale::label_width(&t.label) <= scale.width {
+            items.push(solid(Prim::Text {
+                x: t.label_x + 3.0,
+                y: MINOR_Y,
+                text: t.label.clone(),
+                font: Font::Tick,
+                ink: Ink::Muted,
+            }));
+        }
     }
 }

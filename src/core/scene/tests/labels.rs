@@ -147,3 +147,62 @@ fn phase_names_are_shortened_at_a_word_boundary() {
     );
     assert_eq!(fit_label("Supercalifragilistic", 200.0, 30.0), "");
 }
+
+/// Every word the drawing shows lies wholly inside it (an axis label cut to "202" at the right
+/// edge, a "+N" badge cut in half, a phase's name drawn over the next one's were all seen):
+/// at the widths of a phone, a narrowed desktop and a wide one, fit-all, zoomed in on 2014,
+/// and scrolled to the data's end.
+#[test]
+fn every_text_lies_inside_the_drawing_and_phase_names_never_overlap() {
+    let (data, index) = brief();
+    texts_inside(&data, &index);
+    // Crowded: "+N" badges all along the axis, up to its right edge.
+    let mut many = crate::core::synthetic::generate(20_000, crate::core::synthetic::APP_SEED);
+    many.sort_events();
+    let index = index_of(&many, measured);
+    texts_inside(&many, &index);
+}
+
+fn texts_inside(data: &Chronology, index: &TimelineIndex) {
+    let (data, index) = (data, index);
+    let matches = vec![true; data.events.len()];
+    for width in [330.0, 595.0, 925.0, 1180.0] {
+        let fit = fit_all(index, width);
+        let windows = [
+            fit,
+            TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), width),
+            TimeScale::new(day(2012, 1, 1), day(2020, 1, 1), width),
+            TimeScale::new(fit.end - 1200.0, fit.end, width),
+            whole(index, width),
+        ];
+        for scale in windows {
+            let s = scene(data, index, &scale, &matches, false, None);
+            let mut phases: Vec<(f64, f64, &str)> = Vec::new();
+            for item in &s.items {
+                let Prim::Text { x, text, font, .. } = &item.prim else {
+                    continue;
+                };
+                let w = label_width(text);
+                assert!(
+                    *x >= -0.5 && x + w <= width + 0.5,
+                    "{font:?} '{text}' at {x:.1}–{:.1} of {width} px ({:.0}–{:.0})",
+                    x + w,
+                    scale.start,
+                    scale.end
+                );
+                if *font == Font::Phase {
+                    phases.push((*x, x + w, text));
+                }
+            }
+            phases.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for pair in phases.windows(2) {
+                assert!(
+                    pair[0].1 <= pair[1].0,
+                    "phase names overlap: {:?} and {:?} at {width} px",
+                    pair[0],
+                    pair[1]
+                );
+            }
+        }
+    }
+}
