@@ -109,6 +109,25 @@ test('searching "worner" finds the 1991 visit, highlighted, and Enter goes to it
   await page.context().close();
 });
 
+test('a search that finds nothing says so over the timeline, offers the way back, and offers no empty download', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true });
+  await page.getByRole('searchbox').fill('zzzqqq');
+  const empty = page.locator('.timeline-canvas').getByRole('status').filter({ hasText: 'No event matches the filters.' });
+  await empty.waitFor();
+  for (const name of ['JSON', 'CSV', 'BibTeX', 'RIS', 'CSL-JSON', 'Sources']) {
+    assert.equal(await page.getByRole('button', { name, exact: true }).isDisabled(), true, `${name} is disabled with nothing shown`);
+  }
+  assert.equal(await page.getByRole('button', { name: 'Cite this view', exact: true }).isDisabled(), false);
+  assert.equal(await page.locator('.overview svg.overview-labels text.count').count(), 0, 'an empty chart shows no count scale');
+  await page.screenshot({ path: artifact('search-nothing-found.png') });
+  await empty.getByRole('button', { name: 'Show all events' }).click();
+  await page.getByRole('status').filter({ hasText: `Showing ${DATA.events.length} of ${DATA.events.length} events` }).waitFor();
+  assert.equal(await page.getByRole('searchbox').inputValue(), '', 'the search is cleared too');
+  assert.equal(await empty.count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'JSON', exact: true }).isDisabled(), false);
+  await page.context().close();
+});
+
 test('a link restores the same filters, window and selection; Back undoes the last facet change', async () => {
   const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();

@@ -57,7 +57,7 @@ pub fn facets(props: &Props) -> Html {
                         }
                         { &c.label }
                     </label>
-                    <span class="count" id={count_id}>{ c.count }<span class="visually-hidden">{ " events" }</span></span>
+                    <span class="count" id={count_id}>{ crate::core::text::thousands(c.count) }<span class="visually-hidden">{ " events" }</span></span>
                     <button type="button" class="only" aria-label={format!("Only {}", c.label)}
                             title={format!("Show only {}", c.label)} disabled={c.count == 0} onclick={only}>{ "only" }</button>
                 </li>
@@ -77,6 +77,8 @@ pub fn facets(props: &Props) -> Html {
         }
     });
     let export = |kind: Export| props.on_export.reform(move |_: MouseEvent| kind);
+    // Nothing shown: nothing to download, nor sources to cite.
+    let none = props.match_count == 0;
     let on_dim = dispatch.reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::SetDim(input.checked())
@@ -97,15 +99,15 @@ pub fn facets(props: &Props) -> Html {
             </div>
             <div class="export" role="group" aria-labelledby="export-heading">
                 <h3 id="export-heading">{ format!("Download the {} events shown", crate::core::text::thousands(props.match_count)) }</h3>
-                <button type="button" onclick={export(Export::Json)}>{ "JSON" }</button>
-                <button type="button" onclick={export(Export::Csv)}>{ "CSV" }</button>
+                <button type="button" disabled={none} onclick={export(Export::Json)}>{ "JSON" }</button>
+                <button type="button" disabled={none} onclick={export(Export::Csv)}>{ "CSV" }</button>
             </div>
             <div class="export" role="group" aria-labelledby="cite-heading">
                 <h3 id="cite-heading">{ "Their sources, for a reference manager" }</h3>
-                <button type="button" title="BibTeX (biblatex), for LaTeX and most reference managers" onclick={export(Export::Bibtex)}>{ "BibTeX" }</button>
-                <button type="button" title="RIS, for EndNote, Zotero, Mendeley" onclick={export(Export::Ris)}>{ "RIS" }</button>
-                <button type="button" title="CSL-JSON, for Zotero and Pandoc" onclick={export(Export::CslJson)}>{ "CSL-JSON" }</button>
-                <button type="button" title="The works cited, numbered, as plain text" onclick={export(Export::Sources)}>{ "Sources" }</button>
+                <button type="button" title="BibTeX (biblatex), for LaTeX and most reference managers" disabled={none} onclick={export(Export::Bibtex)}>{ "BibTeX" }</button>
+                <button type="button" title="RIS, for EndNote, Zotero, Mendeley" disabled={none} onclick={export(Export::Ris)}>{ "RIS" }</button>
+                <button type="button" title="CSL-JSON, for Zotero and Pandoc" disabled={none} onclick={export(Export::CslJson)}>{ "CSL-JSON" }</button>
+                <button type="button" title="The works cited, numbered, as plain text" disabled={none} onclick={export(Export::Sources)}>{ "Sources" }</button>
                 <button type="button" onclick={export(Export::CiteView)}>{ "Cite this view" }</button>
             </div>
             <div class="export" role="group" aria-labelledby="snapshot-heading">

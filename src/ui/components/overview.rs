@@ -368,9 +368,11 @@ pub fn overview(props: &Props) -> Html {
     });
     let top = axis_top(h) as f64;
     let unit = (BAR_BOTTOM - BAR_TOP) / top;
-    let counts = count_ticks(h.max_total()).into_iter().skip(1).map(|tick| {
+    // An empty chart has no scale to read ("1" over nothing).
+    let empty = h.max_total() == 0;
+    let counts = count_ticks(h.max_total()).into_iter().skip(1).filter(|_| !empty).map(|tick| {
         let y = BAR_BOTTOM - tick as f64 * unit;
-        html! { <text class="count" x={format!("{:.1}", width - 4.0)} y={format!("{:.1}", y + 10.0)}>{ tick }</text> }
+        html! { <text class="count" x={format!("{:.1}", width - 4.0)} y={format!("{:.1}", y + 10.0)}>{ crate::core::text::thousands(tick) }</text> }
     });
     let phases = phase_bands(&props.data, &scale)
         .into_iter()

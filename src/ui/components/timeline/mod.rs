@@ -278,6 +278,12 @@ pub fn timeline(props: &Props) -> Html {
                     </g>
                 </svg>
                 { for cluster_list }
+                if props.match_count == 0 && total > 0 {
+                    <div class="timeline-empty" role="status">
+                        <p>{ "No event matches the filters." }</p>
+                        <button type="button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Show all events" }</button>
+                    </div>
+                }
             </div>
             <ul class="legend" aria-label="Domain colours">{ for legend }</ul>
         </section>
