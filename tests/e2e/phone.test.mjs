@@ -220,6 +220,37 @@ test('on a phone, the details sheet has Close at its top, kept in view as it scr
   await page.context().close();
 });
 
+test('on a phone, a mark tapped low on the screen is brought above the sheet, and Next opens the next event at its top', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, ...PHONE });
+  await timelineReady(page);
+  await timelineAt(page, 60);
+  // A mark in the lower half of the screen, where the sheet (the lower 62 %) would cover it.
+  const low = await page.locator('.marks .mark[role="button"]').evaluateAll((marks) => marks
+    .filter((m) => { const r = m.getBoundingClientRect(); return r.top > innerHeight * 0.5 && r.bottom < innerHeight - 10 && r.left > 0 && r.right < innerWidth; })
+    .map((m) => m.getAttribute('aria-label')));
+  assert.ok(low.length > 0, 'events are drawn in the lower half of the screen');
+  const label = low[0];
+  const mark = markNamed(page, label);
+  await mark.tap();
+  const sheet = page.getByRole('complementary', { name: titleOf(label) });
+  await sheet.waitFor();
+  await until(async () => {
+    const [m, s] = [await mark.boundingBox(), await sheet.boundingBox()];
+    return m && s && m.y + m.height <= s.y && m.y >= 0;
+  }, 'the tapped mark shows above the sheet');
+  await page.screenshot({ path: artifact('phone-sheet-low-mark.png') });
+  // Read to the bottom of the details, then Next: the next event opens at its top.
+  await sheet.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await until(() => sheet.evaluate((el) => el.scrollTop > 50), 'the sheet scrolled to its end');
+  await sheet.getByRole('button', { name: 'Next →' }).click();
+  await until(async () => (await selectedTitle(page)) !== titleOf(label), 'Next selected another event');
+  const next = page.getByRole('complementary', { name: await selectedTitle(page) });
+  await until(() => next.evaluate((el) => el.scrollTop === 0), 'the next event opens at the top of its details');
+  assert.ok(await next.getByRole('heading', { level: 2 }).isVisible());
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 /** Events whose footnotes have links (their details show a source link). */
 const WITH_LINKS = (() => {
   const linked = new Set(DATA.footnotes.filter((f) => f.url || f.other_urls?.length).map((f) => f.number));

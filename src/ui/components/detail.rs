@@ -87,6 +87,53 @@ pub fn detail_hint() -> Html {
     }
 }
 
+/// A newly selected event opens at the top of its details (after Next from the sources at the
+/// bottom, the next event's title was out of view); on a phone, where the details are a sheet
+/// over the lower part of the screen, the page scrolls the event's mark above the sheet.
+fn show_new_event(i: usize) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(sheet) = document.query_selector("aside.detail").ok().flatten() else {
+        return;
+    };
+    sheet.set_scroll_top(0);
+    // Once the frame has laid the sheet out.
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let fixed = window
+            .get_computed_style(&sheet)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("position").ok())
+            .is_some_and(|p| p == "fixed");
+        let mark = document
+            .query_selector(&format!(
+                "svg[aria-roledescription=timeline] .marks [data-index=\"{i}\"]"
+            ))
+            .ok()
+            .flatten();
+        let (true, Some(mark)) = (fixed, mark) else {
+            return;
+        };
+        let (mark, top) = (
+            mark.get_bounding_client_rect(),
+            sheet.get_bounding_client_rect().top(),
+        );
+        // Hidden behind the sheet (and not above the screen): up by the difference, with room.
+        if mark.bottom() > top && mark.top() >= 0.0 {
+            let by = (mark.bottom() - top + 24.0).min(mark.top());
+            window.scroll_by_with_x_and_y(0.0, by);
+        }
+    });
+    let _ = window.request_animation_frame(later.unchecked_ref());
+}
+
 #[function_component(Detail)]
 pub fn detail(props: &Props) -> Html {
     let data = &props.data;
@@ -97,7 +144,10 @@ pub fn detail(props: &Props) -> Html {
     let opener = use_mut_ref(|| None::<web_sys::Element>);
     {
         let opener = opener.clone();
-        use_effect_with(props.selected, move |_| {
+        use_effect_with(props.selected, move |selected| {
+            if let Some(i) = *selected {
+                show_new_event(i);
+            }
             let document = web_sys::window().and_then(|w| w.document());
             let active = document.as_ref().and_then(|d| d.active_element());
             let chose = active.as_ref().is_some_and(|a| {
