@@ -417,7 +417,7 @@ pub fn overview(props: &Props) -> Html {
                      aria-label="Events per year" aria-describedby="overview-readout"
                      onkeydown={on_chart_key} onfocus={on_chart_focus} onblur={on_chart_blur}></div>
                 <div class="brush" role="slider" tabindex="0"
-                     aria-label="Visible window" aria-valuemin={h.first_year.to_string()} aria-valuemax={h.last_year().to_string()}
+                     aria-label="Visible window" aria-valuemin={h.first_year.min(from).to_string()} aria-valuemax={h.last_year().max(from).to_string()}
                      aria-valuenow={from.to_string()} aria-valuetext={format!("{from} to {to}")}
                      onkeydown={on_brush_key} ref={brush_ref}>
                     <span class="grip start"></span><span class="grip end"></span>
