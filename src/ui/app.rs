@@ -218,7 +218,7 @@ pub fn app() -> Html {
             }
             <Notices notices={s.chrome.notices.clone()} error={s.chrome.error.clone()} dispatch={dispatch.clone()} />
             <div class="visually-hidden" role="status" aria-live="polite">{ selected_announcement }</div>
-            <div class={classes!("layout", s.selected.is_some().then_some("with-detail"))}>
+            <div class={classes!("layout", s.selected.is_some().then_some("with-detail"), s.story.is_some().then_some("touring"))}>
                 if let Some(touring) = s.story {
                     // A story sets the filters: its panel takes their place, beside the timeline.
                     <StoryPanel data={data.clone()} position={touring.position} take_focus={!touring.from_link}

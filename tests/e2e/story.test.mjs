@@ -92,6 +92,34 @@ test('Next goes to scene 2: the window and the link change', async () => {
   await page.context().close();
 });
 
+test('at 1280×800 Next, at the foot of a long scene, leaves the timeline in view and opens the next scene at its top; on a phone the panel follows the timeline, before the list', async () => {
+  const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=2`, { marks: true, viewport: { width: 1280, height: 800 } });
+  await showsScene(page, 2);
+  const next = page.getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next →' });
+  await next.scrollIntoViewIfNeeded();
+  await next.click();
+  await showsScene(page, 3);
+  const heading = panel(page).getByRole('heading', { level: 2, name: SCENES[2].title, exact: true });
+  await until(async () => { const b = await heading.boundingBox(); return b && b.y >= 0 && b.y + b.height <= 800; }, 'the next scene\'s title is in view');
+  const timeline = await page.locator(TIMELINE).boundingBox();
+  assert.ok(timeline.y >= 0 && timeline.y < 800 - 200, `the timeline is still in view (its top at ${timeline.y})`);
+  await page.screenshot({ path: artifact('story-next-desktop.png') });
+  await page.context().close();
+
+  const phone = await load(browser, server.origin + `/?story=${STORY.id}&scene=2`, { marks: true, viewport: { width: 375, height: 667 }, hasTouch: true });
+  await showsScene(phone, 2);
+  const [tl, story, list] = await Promise.all([phone.locator(TIMELINE).boundingBox(), panel(phone).boundingBox(), phone.locator('.event-list').boundingBox()]);
+  assert.ok(tl.y < story.y && story.y + story.height <= list.y + 1, `timeline (${tl.y}), then the story (${story.y}–${story.y + story.height}), then the list (${list.y})`);
+  const phoneNext = phone.getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next →' });
+  await phoneNext.scrollIntoViewIfNeeded();
+  await phoneNext.click();
+  await showsScene(phone, 3);
+  const title = panel(phone).getByRole('heading', { level: 2, name: SCENES[2].title, exact: true });
+  await until(async () => { const b = await title.boundingBox(); return b && b.y >= -1 && b.y + b.height <= 667; }, 'on a phone too, the next scene opens at its title');
+  assert.deepEqual([...page.problems, ...phone.problems], []);
+  await phone.context().close();
+});
+
 test('a link to scene 5 opens scene 5; Next then Back returns to it', async () => {
   const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=5`, { marks: true });
   await showsScene(page, 5);

@@ -42,6 +42,21 @@ pub fn story_panel(props: &Props) -> Html {
             let _ = heading.focus();
         }
     });
+    // Another scene: read from its top. The panel scrolls on its own beside the timeline (back
+    // to its top); on a phone, where it follows the timeline in the page, the page comes back
+    // to its top if the reader had scrolled past it (to reach Next at its foot).
+    let panel = use_node_ref();
+    {
+        let panel = panel.clone();
+        use_effect_with(props.position, move |_| {
+            if let Some(panel) = panel.cast::<web_sys::Element>() {
+                panel.set_scroll_top(0);
+                if panel.get_bounding_client_rect().top() < 0.0 {
+                    panel.scroll_into_view_with_bool(true);
+                }
+            }
+        });
+    }
     let Some((story, scene)) = props.position.get(data) else {
         return html! {};
     };
@@ -110,7 +125,7 @@ pub fn story_panel(props: &Props) -> Html {
         }
     });
     html! {
-        <section class="story" aria-labelledby={STORY_HEADING_ID} onkeydown={on_key}>
+        <section class="story" aria-labelledby={STORY_HEADING_ID} onkeydown={on_key} ref={panel}>
             <p class="story-title">{ &story.title }</p>
             <p class="story-progress" role="status" aria-live="polite">
                 { format!("{progress}: {}", scene.title) }
