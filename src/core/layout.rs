@@ -294,7 +294,7 @@ impl Sweep {
             .map(|p| p.finish(self.gaps.label))
             .collect();
         for band in &mut bands {
-            keep_badges_inside(&mut band.clusters, self.width, self.gaps.label);
+            keep_badges_inside(&mut band.clusters, &self.badge, self.width, self.gaps.label);
         }
         if !context {
             return bands;
@@ -342,16 +342,34 @@ impl Sweep {
 }
 
 /// Moves the badges at the right end of a row left until each ends inside the drawing (its
-/// text runs [`BADGE_TEXT_INSET`] past the badge's width), keeping the gap between badges:
-/// a member at the axis's right edge would put its badge half outside.
-fn keep_badges_inside(clusters: &mut [Cluster], width: f64, gap: f64) {
+/// text runs [`BADGE_TEXT_INSET`] past the badge's width), keeping the gap between badges: a
+/// member at the axis's right edge would put its badge half outside. A badge with no room left
+/// joins the one before it (a drawing a few badges wide).
+fn keep_badges_inside(clusters: &mut Vec<Cluster>, badge: &BadgeWidths, width: f64, gap: f64) {
     let mut limit = width - BADGE_TEXT_INSET;
-    for c in clusters.iter_mut().rev() {
-        if c.x + c.width <= limit {
+    let mut k = clusters.len();
+    while k > 0 {
+        let i = k - 1;
+        if clusters[i].x + clusters[i].width <= limit {
             break;
         }
-        c.x = (limit - c.width).max(0.0);
-        limit = c.x - gap;
+        let x = limit - clusters[i].width;
+        let floor = match i.checked_sub(1) {
+            Some(left) => clusters[left].x + clusters[left].width + gap,
+            None => 0.0,
+        };
+        if x >= floor || i == 0 {
+            clusters[i].x = x.max(0.0);
+            limit = clusters[i].x - gap;
+        } else {
+            let c = clusters.remove(i);
+            let left = &mut clusters[i - 1];
+            left.indices.extend(c.indices);
+            left.first_day = left.first_day.min(c.first_day);
+            left.end_day = left.end_day.max(c.end_day);
+            left.width = badge.for_count(left.indices.len());
+        }
+        k = i;
     }
 }
 
