@@ -125,7 +125,10 @@ impl State {
             return view;
         }
         let target = self.window.target();
-        let window = (target != self.chronology.fitted)
+        // With filters that the window follows, the link always names its window: one without
+        // opens framed on the matches (see `apply_view`).
+        let framed_on_matches = self.window.follow && !self.filtering.filter.is_empty();
+        let window = (target != self.chronology.fitted || framed_on_matches)
             .then(|| url_state::round_window(target.start, target.end));
         ViewState {
             filter: self.filtering.filter.clone(),
@@ -171,6 +174,11 @@ impl State {
         self.window.viewport = match view.window {
             Some((from, to)) => {
                 crate::core::viewport::Viewport::new(from, to).clamp(&self.chronology.limits)
+            }
+            // A link with filters but no window (written by hand, or by an older version):
+            // framed on what they match, as the window follows them.
+            None if view.follow && !self.filtering.filter.is_empty() => {
+                self.fit_matches().unwrap_or(self.chronology.fitted)
             }
             None => self.chronology.fitted,
         };

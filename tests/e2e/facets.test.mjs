@@ -172,6 +172,21 @@ test('a link restores the same filters, window and selection; Back undoes the la
   await page.context().close();
 });
 
+test('a link with filters and no window opens framed on the events they match, and its link then names that window', async () => {
+  const page = await load(browser, server.origin + '/?domain=afghanistan,piracy&group=domain', { marks: true });
+  const shown = await windowSettled(page);
+  const years = (day) => new Date(day * 86_400_000).getUTCFullYear();
+  const matching = DATA.events.filter((e) => e.domains.some((d) => d === 'afghanistan' || d === 'piracy'));
+  const first = Math.min(...matching.map((e) => +e.start.slice(0, 4)));
+  assert.ok(years(shown.start) >= first - 1, `the window starts near the first match, ${first} (${years(shown.start)})`);
+  assert.ok(await page.getByText('1977 – 2021').count() === 0, 'not the whole chronology');
+  await until(() => page.evaluate(() => location.search.includes('from=') && location.search.includes('to=')), 'the link names the window');
+  const [from, to] = queryWindow(await page.evaluate(() => location.search));
+  assert.ok(Math.abs(from - shown.start) < 1 && Math.abs(to - shown.end) < 1, 'the window shown');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a hand-edited link with bad parts still opens, with a notice', async () => {
   const page = await load(browser, server.origin + '/?domain=cyber,astrology&from=19x4&bogus=1&event=nope');
   assert.equal(await page.getByRole('checkbox', { name: 'Cyber', exact: true }).isChecked(), true);

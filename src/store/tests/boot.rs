@@ -207,3 +207,39 @@ fn a_garbled_link_still_opens_with_notices() {
     assert!(s.chrome.notices.len() >= 2, "{:?}", s.chrome.notices);
     assert_eq!(s.window.viewport, s.chronology.fitted);
 }
+
+#[test]
+fn a_link_with_filters_but_no_window_opens_framed_on_what_they_match_unless_the_window_stays() {
+    // Piracy's events run from 2008 to 2017 or so; the chronology from 1979.
+    let (s, _) = boot(
+        plan_for("?domain=piracy", false, None, None),
+        &Estimate,
+        Environment::default(),
+    );
+    let framed = s.fit_matches().expect("piracy has events");
+    assert_eq!(s.window.viewport, framed);
+    assert!(s.window.viewport.span() < s.chronology.fitted.span() / 2.0);
+    // Its link names that window, so that it opens the same again.
+    let link = url_state::to_query(&s.view_state());
+    assert!(link.contains("from=") && link.contains("to="), "{link}");
+    let (again, _) = boot(
+        plan_for(&link, false, None, None),
+        &Estimate,
+        Environment::default(),
+    );
+    let (a, b) = (again.window.viewport, s.window.viewport);
+    assert!(
+        (a.start - b.start).abs() < 0.01 && (a.end - b.end).abs() < 0.01,
+        "{a:?} {b:?}"
+    );
+
+    // The window told not to follow the filters: the whole chronology, and a link without one.
+    let (still, _) = boot(
+        plan_for("?domain=piracy&follow=0", false, None, None),
+        &Estimate,
+        Environment::default(),
+    );
+    assert_eq!(still.window.viewport, still.chronology.fitted);
+    let link = url_state::to_query(&still.view_state());
+    assert!(!link.contains("from="), "{link}");
+}
