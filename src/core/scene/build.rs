@@ -234,19 +234,7 @@ fn draw_axis(scale: &TimeScale, height: f64, items: &mut Vec<Item>) {
                 },
             }));
         }
-        // A label shows whole or not at all: none is cut at the drawing's right edge.
-        let fits = |t: &crate::core::scale::Tick| {
-            t.label_x + 3.0 + crate::core::scale::label_width(&t.label) <= scale.width
-        };
-        if !t.label.is_empty() && fits(t) {
-            items.push(solid(Prim::Text {
-                x: t.label_x + 3.0,
-                y: MAJOR_Y,
-                text: t.label.clone(),
-                font: Font::MajorTick,
-                ink: Ink::Text,
-            }));
-        }
+        items.extend(tick_label(t, scale, MAJOR_Y, Font::MajorTick, Ink::Text));
     }
     for t in &ticks.minor {
         items.push(solid(Prim::Line {
@@ -259,14 +247,27 @@ fn draw_axis(scale: &TimeScale, height: f64, items: &mut Vec<Item>) {
                 width: 1.0,
             },
         }));
-        if t.label_x + 3.0 + crate::core::scale::label_width(&t.label) <= scale.width {
-            items.push(solid(Prim::Text {
-                x: t.label_x + 3.0,
-                y: MINOR_Y,
-                text: t.label.clone(),
-                font: Font::Tick,
-                ink: Ink::Muted,
-            }));
-        }
+        items.extend(tick_label(t, scale, MINOR_Y, Font::Tick, Ink::Muted));
     }
+}
+
+/// A tick's label, whole or not at all: none is cut at the drawing's right edge.
+fn tick_label(
+    t: &crate::core::scale::Tick,
+    scale: &TimeScale,
+    y: f64,
+    font: Font,
+    ink: Ink,
+) -> Option<Item> {
+    let x = t.label_x + 3.0;
+    let fits = !t.label.is_empty() && x + crate::core::scale::label_width(&t.label) <= scale.width;
+    fits.then(|| {
+        solid(Prim::Text {
+            x,
+            y,
+            text: t.label.clone(),
+            font,
+            ink,
+        })
+    })
 }

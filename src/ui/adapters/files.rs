@@ -8,7 +8,7 @@ use super::measure::CanvasMeasure;
 use super::storage;
 use super::timing::{Ticket, LOADS};
 use crate::core::dataset::Chronology;
-use crate::core::import::{ImportFailure, ImportProblem, MAX_IMPORT_BYTES};
+use crate::core::import::{ImportFailure, ImportProblem, Imported, MAX_IMPORT_BYTES};
 use crate::store::{Action, Origin, Prepared, Preparing, Progress, Report, Shared, Unit};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -84,20 +84,39 @@ fn finish(
         Ok(imported) => {
             // A file exported from the explorer carries the view it was made from.
             let view = imported.view_state().map(|(view, _)| view);
-            let format = imported.format;
-            show(ticket, imported.chronology, move |prepared| {
-                dispatch.emit(Action::Imported {
-                    prepared,
-                    origin: Origin::File { name, format },
-                    format,
-                    skipped: imported.skipped,
-                    changed: imported.notices,
-                    view,
-                    quiet: false,
-                })
-            });
+            show_imported(ticket, dispatch, name, imported, view, false);
         }
     }
+}
+
+/// Prepares an imported chronology (see [`show`]) and hands it to the store as the file `name`,
+/// in `view`; `quiet`, without the notice that says it was imported.
+fn show_imported(
+    ticket: Ticket,
+    dispatch: Callback<Action>,
+    name: String,
+    imported: Imported,
+    view: Option<crate::core::url_state::ViewState>,
+    quiet: bool,
+) {
+    let Imported {
+        chronology,
+        format,
+        skipped,
+        notices: changed,
+        ..
+    } = imported;
+    show(ticket, chronology, move |prepared| {
+        dispatch.emit(Action::Imported {
+            prepared,
+            origin: Origin::File { name, format },
+            format,
+            skipped,
+            changed,
+            view,
+            quiet,
+        })
+    });
 }
 
 /// Prepares a chronology for the store a step at a time, each in a task of its own (see
@@ -146,19 +165,9 @@ pub fn restore_kept(dispatch: Callback<Action>, view: crate::core::url_state::Vi
             return;
         }
         match restored {
+            // Nothing was skipped or changed: it was checked when it was imported.
             Ok((name, imported)) => {
-                let format = imported.format;
-                show(ticket, imported.chronology, move |prepared| {
-                    dispatch.emit(Action::Imported {
-                        prepared,
-                        origin: Origin::File { name, format },
-                        format,
-                        skipped: Vec::new(),
-                        changed: Vec::new(),
-                        view: Some(view),
-                        quiet: true,
-                    })
-                });
+                show_imported(ticket, dispatch, name, imported, Some(view), true)
             }
             // Unreadable: the built-in chronology stays, and the link no longer names the
             // import (a reload would look for it again).
