@@ -160,6 +160,29 @@ test('the wheel zooms in and back out over the lower part of the drawing, withou
   await page.context().close();
 });
 
+test('mid-gesture the drawing keeps its height; once the wheel pauses it takes the height of what it shows', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true });
+  const heights = () => page.evaluate(() => ({
+    canvas: document.querySelector('.timeline-canvas canvas').getBoundingClientRect().height,
+    drawing: document.querySelector('svg[aria-roledescription="timeline"]').getBoundingClientRect().height,
+  }));
+  const h0 = await heights();
+  const w0 = await timelineWindow(page);
+  await page.mouse.move(Math.round(w0.left + w0.width / 2), Math.round(w0.top + 100));
+  for (let i = 0; i < 14; i++) await wheel(page, -120);
+  // Right after the last step, the canvas has kept its height though fewer lanes are drawn.
+  const during = await heights();
+  assert.ok(during.drawing < h0.drawing - 40, `zoomed in, the drawing needs fewer lanes (${h0.drawing} → ${during.drawing} px)`);
+  assert.ok(during.canvas >= h0.canvas - 1, `mid-gesture the canvas kept its ${h0.canvas} px (${during.canvas})`);
+  // Then it fits the drawing: no empty band is left under it.
+  await until(async () => {
+    const h = await heights();
+    return Math.abs(h.canvas - h.drawing) < 1;
+  }, 'the canvas takes the drawing\'s height once the wheel pauses');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   const initial = await timelineWindow(page);

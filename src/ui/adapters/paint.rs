@@ -88,18 +88,21 @@ pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
 }
 
-/// Sizes `canvas` for the scene at `ratio` device pixels per CSS pixel and paints it; with
-/// `background`, on the theme's background (for a saved image), else on transparent.
+/// Sizes `canvas` for the scene at `ratio` device pixels per CSS pixel, `height` CSS pixels tall
+/// (the scene's height, or more while a gesture holds the canvas's height), and paints the scene
+/// at its top; with `background`, on the theme's background (for a saved image), else on
+/// transparent.
 pub fn paint(
     canvas: &HtmlCanvasElement,
     scene: &Scene,
+    height: f64,
     colours: &Colours,
     ratio: f64,
     background: bool,
 ) {
     let (w, h) = (
         (scene.width * ratio).round().max(1.0) as u32,
-        (scene.height * ratio).round().max(1.0) as u32,
+        (height * ratio).round().max(1.0) as u32,
     );
     if canvas.width() != w {
         canvas.set_width(w);
@@ -111,7 +114,7 @@ pub fn paint(
         return;
     };
     let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
-    ctx.clear_rect(0.0, 0.0, scene.width, scene.height);
+    ctx.clear_rect(0.0, 0.0, scene.width, height);
     if background {
         ctx.set_fill_style_str(colours.ink(Ink::Background));
         ctx.fill_rect(0.0, 0.0, scene.width, scene.height);
@@ -353,8 +356,17 @@ pub(super) fn polygon(ctx: &CanvasRenderingContext2d, points: &[(f64, f64)]) {
     }
 }
 
+/// A rounded rectangle as a subpath: one `roundRect` call (a frame has hundreds of span bars and
+/// badges), or four arcs where the browser has no `roundRect` (before 2023).
 fn rounded(ctx: &CanvasRenderingContext2d, x: f64, y: f64, w: f64, h: f64, r: f64) {
     let r = r.min(w / 2.0).min(h / 2.0).max(0.0);
+    thread_local!(static NO_ROUND_RECT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if !NO_ROUND_RECT.get() {
+        if ctx.round_rect_with_f64(x, y, w, h, r).is_ok() {
+            return;
+        }
+        NO_ROUND_RECT.set(true);
+    }
     ctx.move_to(x + r, y);
     let _ = ctx.arc_to(x + w, y, x + w, y + h, r);
     let _ = ctx.arc_to(x + w, y + h, x, y + h, r);

@@ -42,7 +42,7 @@ pub async fn save_png(state: &State) -> Result<(), String> {
         .map_err(|e| describe(&e))?
         .dyn_into()
         .map_err(|_| "no canvas")?;
-    paint(&canvas, &scene, &colours, ratio, true);
+    paint(&canvas, &scene, scene.height, &colours, ratio, true);
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         let callback = Closure::once_into_js(move |blob: JsValue| {
             let _ = resolve.call1(&JsValue::NULL, &blob);

@@ -1,6 +1,7 @@
 //! The canvas paint as a hook: each render's scene is painted at the next animation frame
 //! (several renders in one frame paint once), in the theme's colours.
 
+use super::input::HeightHold;
 use crate::core::dataset::Chronology;
 use crate::core::layout::TimelineIndex;
 use crate::core::scale::TimeScale;
@@ -75,9 +76,13 @@ pub struct Painted {
     painted_events: bool,
     /// The scene on the canvas, and the theme it was painted in.
     on_canvas: Option<(Rc<Scene>, (bool, u32))>,
+    /// Whether a wheel, drag or pinch gesture goes on: the canvas keeps its height meanwhile
+    /// (see [`HeightHold`]).
+    holding: bool,
 }
 
-/// Paints `scene` on the canvas now, at the latest render's theme.
+/// Paints `scene` on the canvas now, at the latest render's theme. While a gesture goes on, the
+/// canvas does not shrink (the drawing's box keeps its height then anyway).
 fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, scene: Rc<Scene>) {
     let mut p = painted.borrow_mut();
     let theme = p.theme;
@@ -86,8 +91,13 @@ fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, 
         _ => Rc::new(Colours::of(canvas, theme.0)),
     };
     p.colours = Some((theme.0, theme.1, colours.clone()));
-    let resized = p.size != (scene.width, scene.height);
-    p.size = (scene.width, scene.height);
+    let height = if p.holding {
+        scene.height.max(p.size.1)
+    } else {
+        scene.height
+    };
+    let resized = p.size != (scene.width, height);
+    p.size = (scene.width, height);
     let first_events = !p.painted_events && scene.marks().next().is_some();
     p.painted_events |= first_events;
     p.on_canvas = Some((scene.clone(), theme));
@@ -96,11 +106,11 @@ fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, 
         .map(|w| w.device_pixel_ratio())
         .unwrap_or(1.0)
         .max(1.0);
-    paint(canvas, &scene, &colours, ratio, false);
+    paint(canvas, &scene, height, &colours, ratio, false);
     if resized {
         let style = canvas.style();
         let _ = style.set_property("width", &format!("{}px", scene.width));
-        let _ = style.set_property("height", &format!("{}px", scene.height));
+        let _ = style.set_property("height", &format!("{height}px"));
     }
     if first_events {
         crate::ui::mark("explorer:first-paint");
@@ -137,6 +147,7 @@ pub struct CanvasPaint {
     /// component to build it.
     pub settle_due: Rc<RefCell<bool>>,
     pub rerender: UseForceUpdateHandle,
+    pub hold: HeightHold,
 }
 
 /// Paints each render's scene at the next animation frame; returns what is painted.
@@ -164,6 +175,7 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
         p.scene = args.scene.clone();
         p.theme = (args.dark, forced_changes);
         p.inputs = Some(args.inputs.clone());
+        p.holding = args.hold.active();
     }
     // The first picture goes into the browser's first frame: Yew runs effects (which measure the
     // width) only after that frame when the first render is long, so this animation frame, asked
@@ -220,13 +232,13 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
     // Later renders paint at the next animation frame, asked for here rather than in an effect:
     // Yew runs effects after a frame when a render is long (a filter change over thousands of
     // events), and the drawing must change in the same frame as the rest of the page.
-    let shown = painted
-        .borrow()
-        .on_canvas
-        .as_ref()
-        .is_some_and(|(scene, theme)| {
+    // (A canvas held taller than its scene is painted again once the gesture pauses.)
+    let shown = {
+        let p = painted.borrow();
+        p.on_canvas.as_ref().is_some_and(|(scene, theme)| {
             Rc::ptr_eq(scene, &args.scene) && *theme == (args.dark, forced_changes)
-        });
+        }) && (p.holding || p.size.1 == args.scene.height)
+    };
     if !shown && painted.borrow().frame.is_none() {
         let for_frame = painted.clone();
         let canvas = args.canvas;

@@ -9,7 +9,7 @@ use crate::core::viewport::{Limits, Viewport};
 use crate::store::Action;
 use crate::ui::adapters::timing::Debounce;
 use gloo::events::{EventListener, EventListenerOptions};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -22,10 +22,16 @@ const HOLD_MS: u32 = 700;
 /// hand the next wheel steps to the page, which would scroll instead of zooming back out. The
 /// drawing's box keeps the height it had when the gesture began (it may grow) until the gesture
 /// pauses.
+///
+/// The canvas's bitmap does not shrink meanwhile either ([`HeightHold::active`]): resizing a
+/// canvas reallocates and clears it, which cost more than painting the frame.
 #[derive(Clone)]
 pub struct HeightHold {
     container: NodeRef,
     release: Rc<RefCell<Debounce>>,
+    active: Rc<Cell<bool>>,
+    /// Asks for a render when the gesture pauses (the canvas then takes the drawing's height).
+    rerender: UseForceUpdateHandle,
 }
 
 impl HeightHold {
@@ -41,16 +47,31 @@ impl HeightHold {
         {
             let _ = style.set_property("min-height", &format!("{}px", el.offset_height()));
         }
+        self.active.set(true);
+        let (active, rerender) = (self.active.clone(), self.rerender.clone());
         self.release.borrow_mut().run(HOLD_MS, move || {
             let _ = el.style().remove_property("min-height");
+            active.set(false);
+            rerender.force_update();
         });
+    }
+
+    /// Whether a gesture is going on.
+    pub fn active(&self) -> bool {
+        self.active.get()
     }
 }
 
 #[hook]
-pub fn use_height_hold(container: NodeRef) -> HeightHold {
+pub fn use_height_hold(container: NodeRef, rerender: UseForceUpdateHandle) -> HeightHold {
     let release = use_mut_ref(Debounce::default);
-    HeightHold { container, release }
+    let active = use_memo((), |_| Cell::new(false));
+    HeightHold {
+        container,
+        release,
+        active,
+        rerender,
+    }
 }
 
 fn local_x(svg: &web_sys::Element, client_x: f64) -> f64 {

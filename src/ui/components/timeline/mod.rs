@@ -54,6 +54,24 @@ pub struct Props {
     pub dispatch: Callback<Action>,
 }
 
+#[derive(Properties, PartialEq)]
+struct LegendProps {
+    data: Shared<Chronology>,
+    dark: bool,
+}
+
+/// The domains' colours and shapes under the drawing (a component of its own, so that zooming,
+/// which renders the timeline at every step, does not build it again).
+#[function_component(Legend)]
+fn legend(props: &LegendProps) -> Html {
+    let items = props.data.domains.iter().enumerate().map(|(i, d)| {
+        html! {
+            <li>{ super::swatch::swatch(i, props.dark) }{ &d.label }</li>
+        }
+    });
+    html! { <ul class="legend" aria-label="Domain colours">{ for items }</ul> }
+}
+
 fn fmt(v: f64) -> String {
     format!("{v:.1}")
 }
@@ -69,7 +87,8 @@ pub fn timeline(props: &Props) -> Html {
     let current = use_mut_ref(|| scale);
     *current.borrow_mut() = scale;
     use_resize(container_ref.clone(), props.dispatch.clone());
-    let hold = use_height_hold(container_ref.clone());
+    let rerender = use_force_update();
+    let hold = use_height_hold(container_ref.clone(), rerender.clone());
     use_wheel(
         container_ref.clone(),
         svg_ref.clone(),
@@ -104,7 +123,6 @@ pub fn timeline(props: &Props) -> Html {
     // Set when the accessible layer is due to follow the drawing; the render that follows
     // builds it.
     let settle_due = use_mut_ref(|| false);
-    let rerender = use_force_update();
     let painted = use_canvas_paint(CanvasPaint {
         canvas: canvas_ref.clone(),
         container: container_ref.clone(),
@@ -114,6 +132,7 @@ pub fn timeline(props: &Props) -> Html {
         dispatch: props.dispatch.clone(),
         settle_due: settle_due.clone(),
         rerender: rerender.clone(),
+        hold: hold.clone(),
     });
     let layer = use_accessible_layer(LayerInputs {
         scene: scene.clone(),
@@ -154,11 +173,6 @@ pub fn timeline(props: &Props) -> Html {
             }
         })
     };
-    let legend = props.data.domains.iter().enumerate().map(|(i, d)| {
-        html! {
-            <li>{ super::swatch::swatch(i, props.dark) }{ &d.label }</li>
-        }
-    });
     let window_label = window_label(&props.viewport);
     let dispatch = &props.dispatch;
     let total = props.data.events.len();
@@ -285,7 +299,7 @@ pub fn timeline(props: &Props) -> Html {
                     </div>
                 }
             </div>
-            <ul class="legend" aria-label="Domain colours">{ for legend }</ul>
+            <Legend data={props.data.clone()} dark={props.dark} />
         </section>
     }
 }
