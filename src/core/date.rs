@@ -248,13 +248,22 @@ fn interval_rule(s: &str) -> &'static str {
 impl std::error::Error for DateError {}
 
 impl Ord for PartialDate {
-    /// Chronological by the earliest possible day, and a coarser date before a finer one
-    /// starting the same day ("2014" before "2014-01" before "2014-01-01"); then by the latest
-    /// possible day, and by how it is written, so that only equal dates compare equal.
+    /// Chronological by the first day the date states (a reader looks for "circa 2008" among
+    /// 2008, not among 2007, the earliest year it may stand for), and a coarser date before a
+    /// finer one starting the same day ("2014" before "2014-01" before "2014-01-01"); then by
+    /// the last day it states, by the range it may stand for, and by how it is written, so that
+    /// only equal dates compare equal.
     fn cmp(&self, other: &Self) -> Ordering {
         let key = |d: &Self| {
-            let (first, end) = d.range(true);
-            (first, d.precision(), end, d.unspecified, d.qualifier)
+            let (first, end) = d.range(false);
+            (
+                first,
+                d.precision(),
+                end,
+                d.range(true),
+                d.unspecified,
+                d.qualifier,
+            )
         };
         key(self)
             .cmp(&key(other))

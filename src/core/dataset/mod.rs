@@ -77,6 +77,30 @@ mod tests {
     }
 
     #[test]
+    fn the_list_runs_in_the_order_of_the_dates_it_shows() {
+        // "circa 2008" (2008~, which may be 2007) is read among 2008, after every 2007 event.
+        let mut data = embedded().unwrap();
+        data.sort_events();
+        let stated: Vec<(i64, &str)> = data
+            .events
+            .iter()
+            .map(|e| (e.start.stated_days().0, e.id.as_str()))
+            .collect();
+        for pair in stated.windows(2) {
+            assert!(pair[0].0 <= pair[1].0, "{pair:?}");
+        }
+        let circa = data
+            .events
+            .iter()
+            .position(|e| e.id == "2007-momentum-from-opportunities-and-formalities")
+            .unwrap();
+        assert_eq!(data.events[circa].start.to_iso(), "2008~");
+        assert!(data.events[..circa]
+            .iter()
+            .any(|e| e.start.to_iso() == "2007"));
+    }
+
+    #[test]
     fn events_are_sorted_by_start_then_end_then_id() {
         let mut data = crate::core::synthetic::generate(3_000, 7);
         // Ties on start and end, to be ordered by id.

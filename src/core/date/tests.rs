@@ -86,14 +86,14 @@ fn orders_chronologically_coarser_first() {
     v.sort();
     let iso: Vec<String> = v.iter().map(|d| d.to_iso()).collect();
     assert_eq!(iso, ["1983", "2013-12", "2014", "2014-05", "2014-05-06"]);
-    // By earliest possible day: circa 2005 may be 2004.
+    // By the day it states: circa 2005 among 2005 (though it may be 2004), just before it.
     let mut v: Vec<PartialDate> = ["2005", "2004-06", "2005~", "200X", "2004?"]
         .iter()
         .map(|s| d(s))
         .collect();
     v.sort();
     let iso: Vec<String> = v.iter().map(|d| d.to_iso()).collect();
-    assert_eq!(iso, ["200X", "2004?", "2005~", "2004-06", "2005"]);
+    assert_eq!(iso, ["200X", "2004?", "2004-06", "2005~", "2005"]);
     assert_ne!(d("2004?").cmp(&d("2004")), Ordering::Equal);
 }
 
