@@ -254,6 +254,10 @@ test('JSON and CSV exports carry their view, and re-import with it', async () =>
     await fresh.waitForFunction(() => /domain=[^&]*piracy/.test(location.search));
     await listReady(fresh);
     assert.equal(await fresh.locator('.event-list li').count(), piracy.length);
+    // Both bring back the chronology's names: the phases as the brief calls them, not made up
+    // from their ids ("Second abe"), and the title.
+    await fresh.getByRole('checkbox', { name: /^Engagement under the second Abe administration/ }).waitFor();
+    assert.equal(await fresh.getByRole('heading', { level: 1 }).innerText(), 'Japan–NATO relations: a chronology', path.basename(file));
     assert.deepEqual(fresh.problems, []);
     await fresh.context().close();
   }

@@ -52,6 +52,38 @@ pub fn to_json(data: &Chronology) -> String {
     serde_json::to_string_pretty(data).unwrap_or_default() + "\n"
 }
 
+/// The most characters of the head's JSON in one CSV cell: spreadsheets keep at most 32,767
+/// characters in a cell (Excel, LibreOffice), and cut the rest.
+pub const HEAD_CHUNK_CHARS: usize = 30_000;
+
+/// The chronology without its events (nor its view, which has a line of its own), as compact
+/// JSON in pieces of at most [`HEAD_CHUNK_CHARS`] characters.
+fn head_chunks(data: &Chronology) -> Vec<String> {
+    let head = serde_json::json!({
+        "title": data.title,
+        "source": data.source,
+        "phases": data.phases,
+        "domains": data.domains,
+        "third_parties": data.third_parties,
+        "footnotes": data.footnotes,
+        "sources": data.sources,
+        "stories": data.stories,
+    });
+    let text = head.to_string();
+    let mut chunks = Vec::new();
+    let (mut chunk, mut chars) = (String::new(), 0);
+    for c in text.chars() {
+        if chars == HEAD_CHUNK_CHARS {
+            chunks.push(std::mem::take(&mut chunk));
+            chars = 0;
+        }
+        chunk.push(c);
+        chars += 1;
+    }
+    chunks.push(chunk);
+    chunks
+}
+
 /// The CSV header, in column order.
 pub const CSV_COLUMNS: [&str; 13] = [
     "id",
@@ -125,6 +157,12 @@ fn field(out: &mut String, value: &str) {
 /// `start` holds the whole EDTF interval when a side is open (`2016/..`). With a view, the
 /// file starts with a comment line `# view: ?…` (one quoted cell when it has a comma) that the
 /// import reads back.
+/// After the events come the chronology's head lines, `# chronology: {…}`: everything but the
+/// events (title, source, phases, domains, third parties, footnotes, works cited, stories) as
+/// compact JSON, cut into cells a spreadsheet keeps whole ([`HEAD_CHUNK_CHARS`]), so that the
+/// import gets back the labels, the phases' dates and the footnotes' citations rather than making
+/// them up from ids. (At the end, so that a spreadsheet or a script finds the column names on
+/// the first line.)
 pub fn to_csv(data: &Chronology) -> String {
     let mut out = String::new();
     if let Some(view) = &data.view {
@@ -179,6 +217,13 @@ pub fn to_csv(data: &Chronology) -> String {
         }
         out.push_str("\r\n");
     }
+    for chunk in head_chunks(data) {
+        field(
+            &mut out,
+            &format!("{} {chunk}", crate::core::import::HEAD_LINE),
+        );
+        out.push_str("\r\n");
+    }
     out
 }
 
@@ -216,7 +261,16 @@ mod tests {
         assert_eq!(lines[0], CSV_COLUMNS.join(","));
         assert!(csv.contains("\"A \"\"quoted\"\", comma title\""));
         assert!(csv.contains("\"two\nlines\""));
-        assert_eq!(csv.matches("\r\n").count(), 4);
+        // The header, three events (one with a line break in a cell), then the head's lines.
+        let head = lines
+            .iter()
+            .filter(|l| l.starts_with("\"# chronology: "))
+            .count();
+        assert!(head >= 1);
+        assert!(lines[4..4 + head]
+            .iter()
+            .all(|l| l.starts_with("\"# chronology: ")));
+        assert_eq!(csv.matches("\r\n").count(), 4 + head);
     }
 
     #[test]

@@ -176,7 +176,8 @@ fn build(draft: &Draft, include: &[bool]) -> Chronology {
     c
 }
 
-/// Our CSV: facets and footnotes from the ids and numbers the events use.
+/// Our CSV: the facets and footnotes that the events use and the chronology does not have (all
+/// of them when the file has no head lines), from their ids and numbers.
 fn derive_from_events<'a>(c: &mut Chronology, records: impl Iterator<Item = &'a Record>) {
     let mut urls: HashMap<u32, String> = HashMap::new();
     for r in records {
@@ -184,8 +185,10 @@ fn derive_from_events<'a>(c: &mut Chronology, records: impl Iterator<Item = &'a 
             urls.entry(*n).or_insert_with(|| url.clone());
         }
     }
-    let mut seen_domains = HashSet::new();
-    let mut seen_parties = HashSet::new();
+    let mut seen_domains: HashSet<String> = c.domains.iter().map(|d| d.id.clone()).collect();
+    let mut seen_parties: HashSet<String> = c.third_parties.iter().map(|t| t.id.clone()).collect();
+    let known_phases: HashSet<String> = c.phases.iter().map(|p| p.id.clone()).collect();
+    let known_notes: HashSet<u32> = c.footnotes.iter().map(|f| f.number).collect();
     let mut phases: Vec<Phase> = Vec::new();
     let mut phase_index: HashMap<String, usize> = HashMap::new();
     let mut numbers = Vec::new();
@@ -207,8 +210,8 @@ fn derive_from_events<'a>(c: &mut Chronology, records: impl Iterator<Item = &'a 
                 });
             }
         }
-        numbers.extend(e.footnotes.iter().copied());
-        if !e.phase.is_empty() {
+        numbers.extend(e.footnotes.iter().filter(|n| !known_notes.contains(n)));
+        if !e.phase.is_empty() && !known_phases.contains(&e.phase) {
             let last = e.end.unwrap_or(e.start);
             match phase_index.get(&e.phase) {
                 Some(&i) => {
@@ -235,20 +238,18 @@ fn derive_from_events<'a>(c: &mut Chronology, records: impl Iterator<Item = &'a 
             }
         }
     }
-    phases.sort_by_key(|p| p.start);
-    c.phases = phases;
+    c.phases.extend(phases);
+    c.phases.sort_by_key(|p| p.start);
     numbers.sort_unstable();
     numbers.dedup();
-    c.footnotes = numbers
-        .into_iter()
-        .map(|n| Footnote {
-            number: n,
-            citation: format!("Footnote {n} of the source"),
-            url: urls.get(&n).cloned(),
-            other_urls: vec![],
-            sources: vec![],
-        })
-        .collect();
+    c.footnotes.extend(numbers.into_iter().map(|n| Footnote {
+        number: n,
+        citation: format!("Footnote {n} of the source"),
+        url: urls.get(&n).cloned(),
+        other_urls: vec![],
+        sources: vec![],
+    }));
+    c.footnotes.sort_by_key(|f| f.number);
 }
 
 /// Checks the records together, and gives the chronology or every problem.

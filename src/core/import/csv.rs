@@ -158,10 +158,13 @@ fn kind(cols: &HashMap<String, usize>) -> Option<Kind> {
 /// Parses a CSV file of either kind, told apart by its header, with its fields separated by
 /// commas, semicolons or tabs: the first separator whose header names the columns of a kind.
 pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
-    let (view, text, first) = match view_line(text) {
-        Some((view, rest)) => (view, rest, 2),
-        None => (None, text, 1),
-    };
+    let Comments {
+        view,
+        head,
+        rest: text,
+        lines,
+    } = comments(text);
+    let first = lines + 1;
     // The header alone tells the separator; the file is then read once, with it.
     let found = SEPARATORS.iter().find_map(|&separator| {
         let header = rows_up_to(text, separator, 1, first);
@@ -181,7 +184,13 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
             )
         });
     };
-    let rows = rows_up_to(text, separator, usize::MAX, first);
+    let mut rows = rows_up_to(text, separator, usize::MAX, first);
+    // Our export's head lines come after the events.
+    let head = match head {
+        Some(head) => Some(head),
+        None if kind == Kind::Ours => trailing_head(&mut rows),
+        None => None,
+    };
     // Its first row is the header found above.
     let header = &rows[0];
     let cols = columns(header);
@@ -198,7 +207,7 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
         if data.len() > MAX_EVENTS {
             return Err((Some(Format::Csv), vec![too_many_records(data.len())]));
         }
-        ours(header, &cols, &data, file_name)
+        ours(header, &cols, &data, file_name, head)
     };
     draft.notices.extend(ignored_columns(header, kind));
     draft.view = view;
@@ -271,9 +280,89 @@ fn ignored_columns(header: &Row, kind: Kind) -> Vec<ImportProblem> {
 /// The marker of the line our CSV export starts with: `# view: ?domain=piracy&from=…`.
 pub const VIEW_LINE: &str = "# view:";
 
-/// A first line that is a comment (it starts with `#`, quoted or not, as a spreadsheet saves a
-/// one-cell row): the view it names (`# view: ?…`, if any) and the text after it.
-fn view_line(text: &str) -> Option<(Option<String>, &str)> {
+/// The marker of the lines that carry the chronology's head in our CSV export (see
+/// [`crate::core::dataset::export::to_csv`]).
+pub const HEAD_LINE: &str = "# chronology:";
+
+/// The comment lines a file starts with (each a cell starting with `#`, quoted or not, as a
+/// spreadsheet saves a one-cell row): the view the first names, if any, and the chronology's
+/// head, put together again from its lines.
+struct Comments<'a> {
+    view: Option<String>,
+    /// The head's JSON, and where it is ("row 2", "rows 2–4").
+    head: Option<(String, String)>,
+    /// The text after the comment lines.
+    rest: &'a str,
+    lines: usize,
+}
+
+fn comments(text: &str) -> Comments<'_> {
+    let mut out = Comments {
+        view: None,
+        head: None,
+        rest: text,
+        lines: 0,
+    };
+    let mut head = String::new();
+    let mut head_rows = (0, 0);
+    while let Some((cell, rest)) = comment_line(out.rest) {
+        out.lines += 1;
+        out.rest = rest;
+        if let Some(view) = cell.strip_prefix(VIEW_LINE) {
+            out.view = Some(view.trim().to_string()).filter(|v| !v.is_empty());
+        } else if let Some(chunk) = cell.strip_prefix(HEAD_LINE) {
+            if head_rows.0 == 0 {
+                head_rows.0 = out.lines;
+            }
+            head_rows.1 = out.lines;
+            head.push_str(chunk.strip_prefix(' ').unwrap_or(chunk));
+        }
+    }
+    if head_rows.0 > 0 {
+        let rows = if head_rows.0 == head_rows.1 {
+            format!("row {}", head_rows.0)
+        } else {
+            format!("rows {}–{}", head_rows.0, head_rows.1)
+        };
+        out.head = Some((head, rows));
+    }
+    out
+}
+
+/// Takes the head lines (rows of one `# chronology: …` cell, blank rows between them) off the
+/// end of the rows: their JSON put together, and where they are ("rows 113–115").
+fn trailing_head(rows: &mut Vec<Row>) -> Option<(String, String)> {
+    let is_head = |r: &Row| {
+        r.fields.first().is_some_and(|f| f.starts_with(HEAD_LINE))
+            && r.fields.iter().skip(1).all(|f| f.trim().is_empty())
+    };
+    let tail = rows
+        .iter()
+        .skip(1)
+        .rev()
+        .take_while(|r| r.is_blank() || is_head(r))
+        .count();
+    let lines: Vec<Row> = rows.split_off(rows.len() - tail);
+    let lines: Vec<&Row> = lines.iter().filter(|r| is_head(r)).collect();
+    let (first, last) = (lines.first()?.number, lines.last()?.number);
+    let json = lines
+        .iter()
+        .filter_map(|r| r.fields.first())
+        .map(|f| {
+            let chunk = &f[HEAD_LINE.len()..];
+            chunk.strip_prefix(' ').unwrap_or(chunk)
+        })
+        .collect();
+    let place = if first == last {
+        format!("row {first}")
+    } else {
+        format!("rows {first}–{last}")
+    };
+    Some((json, place))
+}
+
+/// The first line's one cell, when it is a comment, and the text after the line.
+fn comment_line(text: &str) -> Option<(String, &str)> {
     let (line, rest) = match text.find('\n') {
         Some(i) => (&text[..i], &text[i + 1..]),
         None => (text, ""),
@@ -287,14 +376,7 @@ fn view_line(text: &str) -> Option<(Option<String>, &str)> {
             .replace("\"\"", "\""),
         None => line.trim_end_matches([',', ';', '\t']).to_string(),
     };
-    if !cell.starts_with('#') {
-        return None;
-    }
-    let view = cell
-        .strip_prefix(VIEW_LINE)
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty());
-    Some((view, rest))
+    cell.starts_with('#').then_some((cell, rest))
 }
 
 /// A row's cells by column name, with the header's spelling for messages.

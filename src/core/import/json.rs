@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 mod ours;
 mod timeline;
 
+pub(crate) use ours::head;
 use ours::ours;
 use timeline::timeline;
 

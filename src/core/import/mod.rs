@@ -13,7 +13,7 @@ mod dates;
 mod json;
 mod timeline;
 
-pub use csv::VIEW_LINE;
+pub use csv::{HEAD_LINE, VIEW_LINE};
 
 use build::finish;
 pub(crate) use build::{too_many_records, Derive, Draft, Item, Record};

@@ -2,18 +2,27 @@
 
 use super::{list, row_record, Cells, Row};
 use crate::core::dataset::validate::is_web_url;
+use crate::core::dataset::Chronology;
 use crate::core::dataset::Event;
 use crate::core::edtf::Edtf;
-use crate::core::import::{file_stem, imported_base, quoted, when, Derive, Draft, Format, Item};
+use crate::core::import::json::head;
+use crate::core::import::{
+    file_stem, imported_base, quoted, when, Derive, Draft, Format, ImportProblem, Item,
+};
+use crate::core::story::leave_out_events;
 use crate::core::text::plural;
+use serde_json::Value;
 use std::collections::HashMap;
+use std::collections::HashSet;
 
-/// Our own CSV export.
+/// Our own CSV export; `head`, the chronology's head lines put together (their JSON, and where
+/// they are).
 pub(super) fn ours(
     header: &Row,
     cols: &HashMap<String, usize>,
     data: &[&Row],
     file_name: &str,
+    head: Option<(String, String)>,
 ) -> Draft {
     let title = file_stem(file_name);
     let mut records = Vec::with_capacity(data.len());
@@ -149,13 +158,82 @@ pub(super) fn ours(
         }
         records.push(record);
     }
+    let mut fatal = Vec::new();
+    let mut notices = Vec::new();
+    let base = match head.map(|(json, rows)| read_head(&json, &rows, file_name, &mut fatal)) {
+        Some(Ok(mut base)) => {
+            // A story is told over the file's events: scenes lose those the file does not have
+            // (rows deleted in a spreadsheet), as in a JSON file.
+            let missing: HashSet<String> = base
+                .stories
+                .iter()
+                .flat_map(|s| s.scenes.iter().flat_map(|c| c.view.highlight.iter()))
+                .filter(|id| !first_with_id.contains_key(id.as_str()))
+                .cloned()
+                .collect();
+            leave_out_events(
+                &mut base.stories,
+                &missing.iter().map(String::as_str).collect(),
+            );
+            base
+        }
+        Some(Err(problem)) => {
+            notices.push(problem);
+            imported_base(title, file_name, Format::Csv)
+        }
+        None => imported_base(title, file_name, Format::Csv),
+    };
     Draft {
         format: Format::Csv,
-        base: imported_base(title, file_name, Format::Csv),
+        base,
         records,
-        fatal: vec![],
+        fatal,
+        // Phases, domains, third parties and footnotes that the head does not have (all of
+        // them without a head) are made from the ids and numbers the events use.
         derive: Derive::FromEvents,
         view: None,
-        notices: vec![],
+        notices,
     }
+}
+
+/// The chronology's head from its lines' JSON: its parts' problems go to `fatal`, placed in
+/// those lines (as a JSON file's are); JSON that cannot be read at all (a head broken in a
+/// spreadsheet) gives the notice that the events are imported without it.
+fn read_head(
+    json: &str,
+    rows: &str,
+    file_name: &str,
+    fatal: &mut Vec<ImportProblem>,
+) -> Result<Chronology, ImportProblem> {
+    let without =
+        "its phases, domains, third parties and footnotes are made from the ids the events use";
+    let root = match serde_json::from_str::<Value>(json) {
+        Ok(Value::Object(root)) => root,
+        Ok(_) => {
+            return Err(ImportProblem::new(
+                rows,
+                format!("the chronology's head is not a JSON object: {without}"),
+            ))
+        }
+        Err(e) => {
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or_default();
+            return Err(ImportProblem::new(
+                rows,
+                format!(
+                    "the chronology's head cannot be read ({message}, at character {}): {without}",
+                    e.column()
+                ),
+            ));
+        }
+    };
+    let mut problems = Vec::new();
+    let (base, _) = head(&root, file_name, &mut problems);
+    fatal.extend(problems.into_iter().map(|p| {
+        ImportProblem::new(
+            format!("{rows} (the chronology's head), {}", p.location),
+            p.message,
+        )
+    }));
+    Ok(base)
 }

@@ -20,62 +20,7 @@ use std::collections::{HashMap, HashSet};
 pub(super) fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
     let format = Some(Format::Json);
     let mut fatal = Vec::new();
-    const FIELDS: [&str; 10] = [
-        "title",
-        "view",
-        "source",
-        "phases",
-        "domains",
-        "third_parties",
-        "footnotes",
-        "sources",
-        "events",
-        "stories",
-    ];
-    for key in root.keys() {
-        if !FIELDS.contains(&key.as_str()) {
-            fatal.push(ImportProblem::new(
-                "top level",
-                format!(
-                    "unknown field `{key}`, expected one of {}",
-                    FIELDS.join(", ")
-                ),
-            ));
-        }
-    }
-    let title = match root.get("title") {
-        None | Some(Value::Null) => file_stem(file_name),
-        Some(v) => String::deserialize(v).unwrap_or_else(|e| {
-            fatal.push(ImportProblem::new("field title", e.to_string()));
-            file_stem(file_name)
-        }),
-    };
-    let source = match root.get("source") {
-        None | Some(Value::Null) => imported_source(&title, file_name, Format::Json),
-        Some(v) => Source::deserialize(v).unwrap_or_else(|e| {
-            fatal.push(ImportProblem::new("source", e.to_string()));
-            imported_source(&title, file_name, Format::Json)
-        }),
-    };
-    let phases: Vec<Phase> = items(root.get("phases"), "phase", "phases", &mut fatal);
-    let domains: Vec<Domain> = items(root.get("domains"), "domain", "domains", &mut fatal);
-    let third_parties: Vec<ThirdParty> = items(
-        root.get("third_parties"),
-        "third party",
-        "third_parties",
-        &mut fatal,
-    );
-    let footnotes: Vec<Footnote> =
-        items(root.get("footnotes"), "footnote", "footnotes", &mut fatal);
-    let mut stories: Vec<Story> = items(root.get("stories"), "story", "stories", &mut fatal);
-    let sources: Vec<Reference> = items(root.get("sources"), "source", "sources", &mut fatal);
-    let view = match root.get("view") {
-        None | Some(Value::Null) => None,
-        Some(v) => String::deserialize(v)
-            .map_err(|e| fatal.push(ImportProblem::new("field view", e.to_string())))
-            .ok()
-            .filter(|v| !v.trim().is_empty()),
-    };
+    let (mut base, view) = head(&root, file_name, &mut fatal);
     let events: &[Value] = match root.get("events") {
         None | Some(Value::Null) => &[],
         Some(Value::Array(events)) => events,
@@ -119,36 +64,103 @@ pub(super) fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, R
     }
     // A story is told over the file's events: scenes lose the events the file does not have
     // (e.g. removed by hand from an export), as an export of a selection does.
-    let missing: HashSet<String> = stories
+    let missing: HashSet<String> = base
+        .stories
         .iter()
         .flat_map(|s| s.scenes.iter().flat_map(|c| c.view.highlight.iter()))
         .filter(|id| !first_with_id.contains_key(id.as_str()))
         .cloned()
         .collect();
     crate::core::story::leave_out_events(
-        &mut stories,
+        &mut base.stories,
         &missing.iter().map(String::as_str).collect(),
     );
     Ok(Draft {
         format: Format::Json,
-        base: Chronology {
-            title,
-            view: None,
-            source,
-            phases,
-            domains,
-            third_parties,
-            footnotes,
-            sources,
-            events: vec![],
-            stories,
-        },
+        base,
         records,
         fatal,
         derive: Derive::Nothing,
         view,
         notices: vec![],
     })
+}
+
+/// Everything of our schema but the events (of a JSON file, or of our CSV's head lines), each
+/// part on its own, with the problems of each; and the view it names.
+pub(crate) fn head(
+    root: &Map<String, Value>,
+    file_name: &str,
+    fatal: &mut Vec<ImportProblem>,
+) -> (Chronology, Option<String>) {
+    const FIELDS: [&str; 10] = [
+        "title",
+        "view",
+        "source",
+        "phases",
+        "domains",
+        "third_parties",
+        "footnotes",
+        "sources",
+        "events",
+        "stories",
+    ];
+    for key in root.keys() {
+        if !FIELDS.contains(&key.as_str()) {
+            fatal.push(ImportProblem::new(
+                "top level",
+                format!(
+                    "unknown field `{key}`, expected one of {}",
+                    FIELDS.join(", ")
+                ),
+            ));
+        }
+    }
+    let title = match root.get("title") {
+        None | Some(Value::Null) => file_stem(file_name),
+        Some(v) => String::deserialize(v).unwrap_or_else(|e| {
+            fatal.push(ImportProblem::new("field title", e.to_string()));
+            file_stem(file_name)
+        }),
+    };
+    let source = match root.get("source") {
+        None | Some(Value::Null) => imported_source(&title, file_name, Format::Json),
+        Some(v) => Source::deserialize(v).unwrap_or_else(|e| {
+            fatal.push(ImportProblem::new("source", e.to_string()));
+            imported_source(&title, file_name, Format::Json)
+        }),
+    };
+    let phases: Vec<Phase> = items(root.get("phases"), "phase", "phases", fatal);
+    let domains: Vec<Domain> = items(root.get("domains"), "domain", "domains", fatal);
+    let third_parties: Vec<ThirdParty> = items(
+        root.get("third_parties"),
+        "third party",
+        "third_parties",
+        fatal,
+    );
+    let footnotes: Vec<Footnote> = items(root.get("footnotes"), "footnote", "footnotes", fatal);
+    let stories: Vec<Story> = items(root.get("stories"), "story", "stories", fatal);
+    let sources: Vec<Reference> = items(root.get("sources"), "source", "sources", fatal);
+    let view = match root.get("view") {
+        None | Some(Value::Null) => None,
+        Some(v) => String::deserialize(v)
+            .map_err(|e| fatal.push(ImportProblem::new("field view", e.to_string())))
+            .ok()
+            .filter(|v| !v.trim().is_empty()),
+    };
+    let base = Chronology {
+        title,
+        view: None,
+        source,
+        phases,
+        domains,
+        third_parties,
+        footnotes,
+        sources,
+        events: vec![],
+        stories,
+    };
+    (base, view)
 }
 
 /// Each field of an event on its own, so that every problem of the event is named.

@@ -28,21 +28,117 @@ fn assert_same_events(original: &Chronology, back: &Chronology) {
 }
 
 #[test]
-fn our_csv_export_round_trips_the_events() {
+fn our_csv_export_round_trips_the_whole_chronology() {
+    // The head lines bring back what the rows do not carry: the title and source, the phases'
+    // names and dates, the domains' and parties' names, the footnotes' citations, the works
+    // cited and the stories.
     let mut data = embedded().unwrap();
     data.sort_events();
-    let back = ok(&to_csv(&data), "japan-nato.csv");
+    let text = to_csv(&data);
+    let back = ok(&text, "japan-nato.csv");
     assert_eq!(back.format, Format::Csv);
     assert_same_events(&data, &back.chronology);
-    assert_eq!(back.chronology.title, "japan-nato");
+    assert_eq!(back.chronology, data);
+    // Each head line is one cell that a spreadsheet keeps whole (at most 32,767 characters).
+    let head: Vec<_> = csv::rows(&text, b',')
+        .into_iter()
+        .rev()
+        .take_while(|r| r.fields[0].starts_with('#'))
+        .collect();
+    assert!(
+        head.len() >= 2,
+        "the brief's head takes {} lines",
+        head.len()
+    );
+    for row in &head {
+        assert_eq!(row.fields.len(), 1);
+        assert!(row.fields[0].chars().count() <= 32_767);
+    }
     let piracy = filtered(&data, |i| {
         data.events[i].domains.iter().any(|d| d == "piracy")
     });
     let back = ok(&to_csv(&piracy), "piracy.csv");
     assert_same_events(&piracy, &back.chronology);
+    assert_eq!(back.chronology, piracy);
+}
+
+#[test]
+fn rows_edited_in_a_spreadsheet_keep_the_head_and_add_what_it_lacks() {
+    let mut data = embedded().unwrap();
+    data.sort_events();
+    let text = to_csv(&data);
+    // A row added by hand with a domain, a party, a phase and a footnote the head lacks, and
+    // the rows of the 2014 IPCP signing deleted (a story scene highlights it).
+    let mut lines: Vec<&str> = text
+        .split("\r\n")
+        .filter(|l| !l.starts_with("2014-05-06-ipcp-signed,"))
+        .collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("\"# chronology: "))
+        .unwrap();
+    lines.insert(
+        at,
+        "mine,2020,,My event,,my-phase,my-domain,my-party,,99,,,https://example.org/99",
+    );
+    let back = ok(&lines.join("\r\n"), "edited.csv");
+    let c = &back.chronology;
+    assert_eq!(c.title, data.title);
     assert_eq!(
-        back.chronology.domain("piracy").map(|d| d.label.as_str()),
-        Some("Piracy")
+        c.domain("piracy").unwrap().description,
+        data.domain("piracy").unwrap().description
+    );
+    assert_eq!(c.domain("my-domain").unwrap().label, "My domain");
+    assert_eq!(
+        c.phase("second-abe").unwrap().label,
+        "Engagement under the second Abe administration"
+    );
+    assert_eq!(c.phase("my-phase").unwrap().start.to_iso(), "2020");
+    assert_eq!(c.footnote(5).unwrap().citation, "Stokes.");
+    assert_eq!(
+        c.footnote(99).unwrap().url.as_deref(),
+        Some("https://example.org/99")
+    );
+    assert!(c.events.iter().all(|e| e.id != "2014-05-06-ipcp-signed"));
+    assert!(c.stories.iter().flat_map(|s| &s.scenes).all(|scene| scene
+        .view
+        .highlight
+        .iter()
+        .all(|id| id != "2014-05-06-ipcp-signed")));
+    assert_eq!(c.stories.len(), data.stories.len());
+}
+
+#[test]
+fn a_head_broken_in_a_spreadsheet_is_said_and_the_events_still_come_in() {
+    let mut data = embedded().unwrap();
+    data.sort_events();
+    let text = to_csv(&data);
+    // The first head line cut short, as a spreadsheet cuts a cell that is too long.
+    let broken = text.replacen("{\"\"domains\"\":[{", "{\"\"domains\"\":[", 1);
+    assert_ne!(broken, text);
+    let back = ok(&broken, "japan-nato.csv");
+    assert_same_events(&data, &back.chronology);
+    assert_eq!(back.chronology.domain("piracy").unwrap().label, "Piracy");
+    let notices: Vec<String> = back.notices.iter().map(|n| n.to_string()).collect();
+    assert!(
+        notices.iter().any(|n| n.starts_with("rows ")
+            && n.contains("the chronology's head cannot be read")
+            && n.ends_with("its phases, domains, third parties and footnotes are made from the ids the events use")),
+        "{notices:?}"
+    );
+    // A part of the head that breaks the schema is a problem placed in the head's lines.
+    let bad = text.replacen(
+        "\"\"start\"\":\"\"1979\"\"",
+        "\"\"start\"\":\"\"19x9\"\"",
+        1,
+    );
+    assert_ne!(bad, text);
+    let f = fail(&bad, "japan-nato.csv");
+    assert!(
+        f.problems.iter().any(|p| p.location.starts_with("rows ")
+            && p.location.contains("(the chronology's head), phase 1")),
+        "{:?}",
+        f.problems
     );
 }
 
