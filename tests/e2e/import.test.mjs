@@ -91,6 +91,24 @@ test('a TimelineJS3 JSON file imports with its dates as precise as given, groups
   await page.context().close();
 });
 
+test('an imported file opens framed on all its events: a span years after the dated event is in view', async () => {
+  const page = await load(browser, server.origin + '/');
+  const file = { events: [
+    { unique_id: 'alpha', start_date: { year: 2001, month: 9, day: 11 }, text: { headline: 'Alpha' } },
+    { unique_id: 'beta', start_date: { year: 2005 }, end_date: { year: 2007 }, text: { headline: 'Beta' } },
+  ] };
+  await importFile(page, { name: 'two.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByRole('status').filter({ hasText: 'Imported 2 events from two.json' }).waitFor();
+  const w = await windowSettled(page);
+  const day = (y, m, d) => Date.UTC(y, m - 1, d) / 86_400_000;
+  assert.ok(w.start <= day(2001, 9, 11) && w.end >= day(2008, 1, 1), `the window ${new Date(w.start * 864e5).toISOString()} – ${new Date(w.end * 864e5).toISOString()} holds both`);
+  // Both are targets of the drawing.
+  await page.getByRole('button', { name: /Alpha/ }).first().waitFor();
+  await page.getByRole('button', { name: /Beta/ }).first().waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a TimelineJS-style CSV dropped on the page imports, with its title row, era, BCE and month-only dates', async () => {
   const page = await load(browser, server.origin + '/');
   // Drop the file on the page, as a user drags it from their desktop.

@@ -259,15 +259,17 @@ impl TimelineIndex {
     }
 
     /// The days a view of the events passing `include` should frame: from the first to the end
-    /// of the included point events; spans (states of affairs, which often run on for years
-    /// before or after the dated events) count only when no point event is included. A span
-    /// that runs beyond the frame still shows, cut at the window's edge.
+    /// of the included point events, and every included span that lies wholly before or after
+    /// them (an imported file's only span, years after its dated events, say). A span that
+    /// overlaps the point events (a state of affairs, which often runs on for years before or
+    /// after the dated events) does not widen the frame: it shows, cut at the window's edge.
+    /// With no point event included, the spans are framed.
     ///
     /// This is why the built-in chronology fits 1978–2020 rather than 1977–2026: its last dated
     /// events are of 2018, while one span (the "Transformation Decade" of 2015–2024) ends in
     /// 2024. Cost O(n): for filter changes, not for frames.
     pub fn frame(&self, include: impl Fn(usize) -> bool) -> Option<(f64, f64)> {
-        let extent_of = |run: &Run| {
+        let extents = |run: &'_ Run| {
             run.order
                 .iter()
                 .copied()
@@ -276,8 +278,18 @@ impl TimelineIndex {
                     let e = &self.extents[i];
                     (e.first_day, e.effective_end())
                 })
-                .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+                .collect::<Vec<_>>()
         };
-        extent_of(&self.points).or_else(|| extent_of(&self.spans))
+        let union = |a: (f64, f64), b: (f64, f64)| (a.0.min(b.0), a.1.max(b.1));
+        let spans = extents(&self.spans);
+        let Some(points) = extents(&self.points).into_iter().reduce(union) else {
+            return spans.into_iter().reduce(union);
+        };
+        Some(
+            spans
+                .into_iter()
+                .filter(|&(first, end)| end <= points.0 || first >= points.1)
+                .fold(points, union),
+        )
     }
 }

@@ -45,6 +45,27 @@ fn the_frame_is_the_point_events_or_the_spans_when_there_are_none() {
     assert_eq!(index.frame(|_| false), None);
 }
 
+#[test]
+fn a_span_wholly_before_or_after_the_point_events_is_framed_too() {
+    // An imported file: a dated event in 2001 and a span of 2005–2007 (it would be left out of
+    // a frame of the point events only).
+    let index = TimelineIndex::new(vec![
+        point(day(2001, 9, 11), 10.0),
+        span(day(2005, 1, 1), day(2008, 1, 1), 10.0),
+        span(day(1990, 1, 1), day(2001, 1, 1), 10.0),
+        span(day(1999, 1, 1), day(2030, 1, 1), 10.0),
+    ]);
+    assert_eq!(
+        index.frame(|_| true),
+        Some((day(1990, 1, 1), day(2008, 1, 1)))
+    );
+    // One that overlaps the point events (a state of affairs) does not widen it.
+    assert_eq!(
+        index.frame(|i| i == 0 || i == 3),
+        Some((day(2001, 9, 11), day(2001, 9, 12)))
+    );
+}
+
 /// An event's domains are found once, in its order, each once, unknown ids left out, at most
 /// as many as a mark has slices.
 #[test]
