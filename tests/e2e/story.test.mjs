@@ -96,7 +96,15 @@ test('at 1280×800 Next, at the foot of a long scene, leaves the timeline in vie
   const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=2`, { marks: true, viewport: { width: 1280, height: 800 } });
   await showsScene(page, 2);
   const next = page.getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next →' });
-  await next.scrollIntoViewIfNeeded();
+  // Read to the foot of the scene: Next is still in view, without scrolling back.
+  const box = await panel(page).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 300);
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 400);
+  await until(() => panel(page).evaluate((p) => p.scrollTop + p.clientHeight >= p.scrollHeight - 1), 'the panel is read to its foot');
+  await until(async () => { const b = await next.boundingBox(); return b && b.y >= 0 && b.y + b.height <= 800; }, 'Next is in view at the foot of the scene');
+  const leave = page.getByRole('button', { name: 'Leave the story' });
+  const l = await leave.boundingBox();
+  assert.ok(l && l.y >= 0 && l.y + l.height <= 800, 'so is Leave the story');
   await next.click();
   await showsScene(page, 3);
   const heading = panel(page).getByRole('heading', { level: 2, name: SCENES[2].title, exact: true });
@@ -109,6 +117,8 @@ test('at 1280×800 Next, at the foot of a long scene, leaves the timeline in vie
   const phone = await load(browser, server.origin + `/?story=${STORY.id}&scene=2`, { marks: true, viewport: { width: 375, height: 667 }, hasTouch: true });
   await showsScene(phone, 2);
   const [tl, story, list] = await Promise.all([phone.locator(TIMELINE).boundingBox(), panel(phone).boundingBox(), phone.locator('.event-list').boundingBox()]);
+  const [scrollWidth, clientWidth] = await phone.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(scrollWidth <= clientWidth, `the page is no wider than the phone (${scrollWidth} px in ${clientWidth}): the panel wraps its text`);
   assert.ok(tl.y < story.y && story.y + story.height <= list.y + 1, `timeline (${tl.y}), then the story (${story.y}–${story.y + story.height}), then the list (${list.y})`);
   const phoneNext = phone.getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next →' });
   await phoneNext.scrollIntoViewIfNeeded();

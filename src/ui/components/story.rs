@@ -1,6 +1,6 @@
 //! Story mode's panel: the scene's title, our text, the brief's own sentences with their
-//! footnotes, Previous/Next, the list of scenes, and the way out. The timeline beside it shows
-//! the scene's window with its events highlighted.
+//! footnotes, Previous/Next and the way out (kept in reach at the panel's top), the list of
+//! scenes. The timeline beside it shows the scene's window with its events highlighted.
 
 use super::detail::footnote_item;
 use crate::core::dataset::Chronology;
@@ -130,6 +130,19 @@ pub fn story_panel(props: &Props) -> Html {
             <p class="story-progress" role="status" aria-live="polite">
                 { format!("{progress}: {}", scene.title) }
             </p>
+            // The way on and the way out stay in reach while the scene is read: at the top of the
+            // panel, kept there as it scrolls.
+            <div class="story-bar">
+                <nav class="walk" aria-label="Scenes">
+                    <button type="button" disabled={!has_previous} aria-keyshortcuts="ArrowLeft"
+                            onclick={dispatch.reform(|_| Action::PreviousScene)}>{ "← Previous" }</button>
+                    <button type="button" disabled={!has_next} aria-keyshortcuts="ArrowRight"
+                            onclick={dispatch.reform(|_| Action::NextScene)}>{ "Next →" }</button>
+                </nav>
+                <button type="button" class="leave" aria-keyshortcuts="Escape" onclick={dispatch.reform(|_| Action::LeaveStory)}>
+                    { "Leave the story" }
+                </button>
+            </div>
             <h2 id={STORY_HEADING_ID} tabindex="-1">{ &scene.title }</h2>
             <p class="story-text">{ &scene.text }</p>
             { for quotes }
@@ -142,21 +155,10 @@ pub fn story_panel(props: &Props) -> Html {
                 <h3>{ if props.from_brief { "Sources (the brief's footnotes)" } else { "Sources" } }</h3>
                 <ol class="footnotes">{ for notes.iter().map(|n| footnote_item(data, *n)) }</ol>
             }
-            <nav class="walk" aria-label="Scenes">
-                <button type="button" disabled={!has_previous} aria-keyshortcuts="ArrowLeft"
-                        onclick={dispatch.reform(|_| Action::PreviousScene)}>{ "← Previous" }</button>
-                <button type="button" disabled={!has_next} aria-keyshortcuts="ArrowRight"
-                        onclick={dispatch.reform(|_| Action::NextScene)}>{ "Next →" }</button>
-            </nav>
             <details class="scene-list">
                 <summary>{ format!("All {} scenes", story.scenes.len()) }</summary>
                 <ol>{ for scenes }</ol>
             </details>
-            <p>
-                <button type="button" aria-keyshortcuts="Escape" onclick={dispatch.reform(|_| Action::LeaveStory)}>
-                    { "Leave the story" }
-                </button>
-            </p>
         </section>
     }
 }
