@@ -138,6 +138,33 @@ test('the brief’s “mid-2000s” event says “circa 2005” in its details',
   await page.context().close();
 });
 
+test('every source can be followed: a short footnote links to the work it cites, links to one site are told apart, and an entry without a footnote says so', async () => {
+  const page = await load(browser, server.origin + '/');
+  await listReady(page);
+  const details = page.locator('.detail');
+  const open = async (title) => {
+    await page.locator('.event-list').getByRole('button', { name: title }).click();
+    await details.getByRole('heading', { level: 2, name: title }).waitFor();
+  };
+  // Footnote 5 is only "Stokes.": it links to the New York Times article the brief cites in footnote 2.
+  await open('Formal Japan–NATO relations begin');
+  const stokes = details.getByRole('link', { name: /^France Blocks Japanese Bid for Informal Ties to NATO, nytimes\.com/ });
+  assert.equal(await stokes.getAttribute('href'), 'https://www.nytimes.com/1983/04/02/world/france-blocks-japanese-bid-for-informal-ties-to-nato.html');
+  await details.getByText('Stokes.', { exact: true }).waitFor();
+  // Footnote 26 cites three pages of nato.int: three links, each named apart.
+  await open('Japan invited to NATO Summit meetings on Afghanistan');
+  const nato = await details.locator('.footnotes a').allInnerTexts();
+  assert.equal(nato.length, 3);
+  assert.equal(new Set(nato).size, 3, `three different link texts: ${nato.join(' | ')}`);
+  assert.ok(nato.every((t) => t.startsWith('nato.int › ')), nato.join(' | '));
+  // September 11 rests on the brief's own words.
+  await open('September 11 attacks on the United States');
+  await details.getByText('The brief gives no footnote here: this rests on its own words, quoted below.').waitFor();
+  await details.screenshot({ path: artifact('sources-no-footnote.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('uncertain dates in an imported TimelineJS file or sheet are shown as what they are', async () => {
   const timeline = {
     title: { text: { headline: 'Uncertain dates' } },

@@ -44,22 +44,58 @@ fn site(url: &str) -> &str {
     host.strip_prefix("www.").unwrap_or(host)
 }
 
+/// The last part of a link's path ("news_7196.htm"), to tell apart links to one site.
+fn path_tail(url: &str) -> Option<&str> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let tail = path.trim_end_matches('/').rsplit('/').next()?;
+    (tail != site(url) && !tail.is_empty()).then_some(tail)
+}
+
 /// A footnote of the source as a list item: its number, its links first (by site, so that the
 /// way to the source is in view however long the note), then its citation (which gives the
-/// whole address in words).
+/// whole address in words). A short note that gives no address ("Stokes.", "Bridges, p. 236.")
+/// links to the works it cites, named in its tooltip. Several links to one site are told apart
+/// by the end of their path.
 pub fn footnote_item(data: &Chronology, n: u32) -> Html {
     let footnote = data.footnote(n);
     let citation = footnote.map(|f| f.citation.clone()).unwrap_or_default();
-    let links = footnote
+    let mut targets: Vec<(&str, Option<&str>)> = footnote
         .into_iter()
         .flat_map(|f| f.urls())
         .filter(|u| is_web_url(u))
-        .map(|u| {
+        .map(|u| (u, None))
+        .collect();
+    if targets.is_empty() {
+        targets = footnote
+            .into_iter()
+            .flat_map(|f| &f.sources)
+            .filter_map(|id| data.reference(id))
+            .filter_map(|r| Some((r.url.as_deref()?, Some(r.title.as_str()))))
+            .filter(|(u, _)| is_web_url(u))
+            .collect();
+    }
+    let links = targets
+        .iter()
+        .map(|&(u, work)| {
             let site = site(u);
+            let repeated = targets
+                .iter()
+                .filter(|(v, _)| self::site(v) == site)
+                .count()
+                > 1;
+            let label = match path_tail(u) {
+                Some(tail) if repeated => format!("{site} › {tail}"),
+                _ => site.to_string(),
+            };
+            let (title, name) = match work {
+                Some(work) => (format!("{work}: {u}"), format!("{work}, {label}, {u}")),
+                None => (u.to_string(), format!("{label}, {u}")),
+            };
             html! {
-                <a href={u.to_string()} target="_blank" rel="noopener noreferrer" title={u.to_string()}
-                   aria-label={format!("{site}, {u}")}>
-                    { site }<span aria-hidden="true">{ " ↗" }</span>
+                <a href={u.to_string()} target="_blank" rel="noopener noreferrer" {title}
+                   aria-label={name}>
+                    { label }<span aria-hidden="true">{ " ↗" }</span>
                 </a>
             }
         })
@@ -259,6 +295,11 @@ pub fn detail(props: &Props) -> Html {
             if !event.footnotes.is_empty() {
                 <h3>{ if props.from_brief { "Sources (the brief's footnotes)" } else { "Sources" } }</h3>
                 <ol class="footnotes">{ for footnotes }</ol>
+            } else if props.from_brief && !event.evidence.is_empty() {
+                // Where the brief gives no footnote, the reader is told so, and what the entry
+                // rests on.
+                <h3>{ "Sources" }</h3>
+                <p class="no-footnote">{ "The brief gives no footnote here: this rests on its own words, quoted below." }</p>
             }
             if !event.evidence.is_empty() {
                 <figure class="evidence">

@@ -57,7 +57,7 @@ pub fn facets(props: &Props) -> Html {
                         }
                         { &c.label }
                     </label>
-                    <span class="count" id={count_id}>{ crate::core::text::thousands(c.count) }<span class="visually-hidden">{ " events" }</span></span>
+                    <span class="count" id={count_id}>{ crate::core::text::thousands(c.count) }<span class="visually-hidden">{ if c.count == 1 { " event" } else { " events" } }</span></span>
                     <button type="button" class="only" aria-label={format!("Only {}", c.label)}
                             title={format!("Show only {}", c.label)} disabled={c.count == 0} onclick={only}>{ "only" }</button>
                 </li>
@@ -87,7 +87,7 @@ pub fn facets(props: &Props) -> Html {
         <section class="facets" aria-labelledby="facets-heading">
             <h2 id="facets-heading">{ "Filters" }</h2>
             <p class="result-count" role="status" aria-live="polite">
-                { format!("Showing {} of {} events", crate::core::text::thousands(props.match_count), crate::core::text::thousands(total)) }
+                { format!("Showing {} of {}", crate::core::text::thousands(props.match_count), crate::core::text::plural(total, "event", "events")) }
             </p>
             <div class="facet-actions">
                 <button type="button" disabled={props.filter.is_empty()}
@@ -98,7 +98,7 @@ pub fn facets(props: &Props) -> Html {
                 </label>
             </div>
             <div class="export" role="group" aria-labelledby="export-heading">
-                <h3 id="export-heading">{ format!("Download the {} events shown", crate::core::text::thousands(props.match_count)) }</h3>
+                <h3 id="export-heading">{ format!("Download the {} shown", crate::core::text::plural(props.match_count, "event", "events")) }</h3>
                 <button type="button" disabled={none} onclick={export(Export::Json)}>{ "JSON" }</button>
                 <button type="button" disabled={none} onclick={export(Export::Csv)}>{ "CSV" }</button>
             </div>

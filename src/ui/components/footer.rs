@@ -3,6 +3,7 @@
 
 use super::dialogs::source_credit;
 use crate::core::dataset::Chronology;
+use crate::core::text::plural;
 use crate::store::{Action, Origin, Shared};
 use crate::ui::adapters::{environment::opened_from_disk, files::restore_builtin};
 use yew::prelude::*;
@@ -24,7 +25,7 @@ pub fn footer(props: &Props) -> Html {
         Origin::Builtin => html! {
             <p>
                 { "Source: " }{ source_credit(&data.source) }{ ". " }
-                { format!("{} events, {} footnotes. ", data.events.len(), data.footnotes.len()) }
+                { format!("{}, {}. ", plural(data.events.len(), "event", "events"), plural(data.footnotes.len(), "footnote", "footnotes")) }
                 if opened_from_disk() {
                     { "This is the explorer as one file: the data can be saved with the JSON export above." }
                 } else {
@@ -38,7 +39,7 @@ pub fn footer(props: &Props) -> Html {
         },
         origin => html! {
             <p>
-                { "“" }<bdi>{ &data.title }</bdi>{ format!("”: {} events. ", data.events.len()) }
+                { "“" }<bdi>{ &data.title }</bdi>{ format!("”: {}. ", plural(data.events.len(), "event", "events")) }
                 { super::notices::origin_text(origin) }{ ". " }
                 <button type="button" class="link-button" onclick={restore_builtin(&props.dispatch, origin)}>
                     { "Restore the Japan–NATO chronology" }

@@ -194,7 +194,7 @@ pub fn print_list(props: &Props) -> Html {
         <section class="print-only" aria-hidden="true">
             <h2>{ &data.title }</h2>
             { heading }
-            <p>{ "From " }{ source_credit(&data.source) }{ format!(". {} of {} events.", props.match_count, data.events.len()) }</p>
+            <p>{ "From " }{ source_credit(&data.source) }{ format!(". {} of {}.", props.match_count, crate::core::text::plural(data.events.len(), "event", "events")) }</p>
             <ol class="print-events">{ for events }</ol>
             if !notes.is_empty() {
                 <h3 class="print-notes-heading">{ "Notes" }</h3>

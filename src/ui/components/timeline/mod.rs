@@ -178,7 +178,11 @@ pub fn timeline(props: &Props) -> Html {
     let total = props.data.events.len();
     let name = {
         let count = if props.match_count == total {
-            format!("all {total} events")
+            if total == 1 {
+                "the one event".to_string()
+            } else {
+                format!("all {total} events")
+            }
         } else {
             format!("{} of {total} events", props.match_count)
         };
