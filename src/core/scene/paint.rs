@@ -240,6 +240,33 @@ impl Painter<'_, '_> {
         }
     }
 
+    /// A bracket over `[a, b]` at the lane's middle `y`, its top line broken where `label` lies.
+    fn bracket(&mut self, a: f64, b: f64, y: f64, label: Option<(f64, f64)>, alpha: f64) {
+        for (x1, x2) in outside(a, b, label) {
+            let mut points = Vec::with_capacity(4);
+            if x1 == a {
+                points.push((a, y + 3.0));
+            }
+            points.extend([(x1, y - 3.0), (x2, y - 3.0)]);
+            if x2 == b {
+                points.push((b, y + 3.0));
+            }
+            self.put(
+                Layer::Under,
+                Item {
+                    prim: Prim::Polyline {
+                        points,
+                        stroke: Stroke {
+                            ink: Ink::Muted,
+                            width: 1.0,
+                        },
+                    },
+                    alpha,
+                },
+            );
+        }
+    }
+
     /// Point events: a marker in the shape of the first domain, split into the colours of all
     /// of them, a bracket over the period a year- or month-precise date covers, the whole title
     /// where the layout gave it room.
@@ -259,54 +286,27 @@ impl Painter<'_, '_> {
                     position.map(Ink::Domain).unwrap_or(Ink::NoDomain)
                 }
             };
+            // The lines of the date's range stop short of the label (through it, they would
+            // read as strikethrough).
+            let label = p
+                .labelled
+                .then_some((p.label_x - 3.0, p.label_x + p.label_width + 3.0));
             if !e.is_exact() {
                 // An uncertain or approximate date: its whole possible range, dashed and faint,
                 // and the range it states as a bracket.
-                self.dashes(p.x_start, p.x_end, y, alpha * 0.7);
+                for (x1, x2) in outside(p.x_start, p.x_end, label) {
+                    self.dashes(x1, x2, y, alpha * 0.7);
+                }
                 let (a, b) = e.stated_days();
                 let (a, b) = (self.scale.to_px(a as f64), self.scale.to_px(b as f64));
                 if b - a >= crate::core::layout::BRACKET_MIN_WIDTH && !dimmed {
-                    self.put(
-                        Layer::Under,
-                        Item {
-                            prim: Prim::Polyline {
-                                points: vec![
-                                    (a, y + 3.0),
-                                    (a, y - 3.0),
-                                    (b, y - 3.0),
-                                    (b, y + 3.0),
-                                ],
-                                stroke: Stroke {
-                                    ink: Ink::Muted,
-                                    width: 1.0,
-                                },
-                            },
-                            alpha: 0.4,
-                        },
-                    );
+                    self.bracket(a, b, y, label, 0.4);
                 }
             } else if !dimmed
                 && e.start.precision() != Precision::Day
                 && p.x_end - p.x_start >= crate::core::layout::BRACKET_MIN_WIDTH
             {
-                self.put(
-                    Layer::Under,
-                    Item {
-                        prim: Prim::Polyline {
-                            points: vec![
-                                (p.x_start, y + 3.0),
-                                (p.x_start, y - 3.0),
-                                (p.x_end, y - 3.0),
-                                (p.x_end, y + 3.0),
-                            ],
-                            stroke: Stroke {
-                                ink: Ink::Muted,
-                                width: 1.0,
-                            },
-                        },
-                        alpha: 0.55,
-                    },
-                );
+                self.bracket(p.x_start, p.x_end, y, label, 0.55);
             }
             let stroke = if selected {
                 Stroke {
@@ -469,5 +469,16 @@ impl Painter<'_, '_> {
             true,
         );
         self.finish_band();
+    }
+}
+
+/// The parts of `[x1, x2]` outside `gap` (all of it without one).
+fn outside(x1: f64, x2: f64, gap: Option<(f64, f64)>) -> Vec<(f64, f64)> {
+    match gap {
+        Some((g1, g2)) if g1 < x2 && g2 > x1 => [(x1, g1.min(x2)), (g2.max(x1), x2)]
+            .into_iter()
+            .filter(|(a, b)| b > a)
+            .collect(),
+        _ => vec![(x1, x2)],
     }
 }

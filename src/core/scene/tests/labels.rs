@@ -206,3 +206,67 @@ fn texts_inside(data: &Chronology, index: &TimelineIndex) {
         }
     }
 }
+
+/// The lines of an uncertain or imprecise date (its dashed possible range, its bracket) stop
+/// short of the event's own label: drawn through it, they read as strikethrough.
+#[test]
+fn no_range_line_runs_through_a_label() {
+    let (data, index) = brief();
+    let matches = vec![true; data.events.len()];
+    let mut checked = 0;
+    for width in [595.0, 925.0, 1180.0] {
+        let fit = fit_all(&index, width);
+        for scale in [
+            fit,
+            TimeScale::new(day(2003, 1, 1), day(2013, 1, 1), width),
+            TimeScale::new(day(1988, 1, 1), day(1998, 1, 1), width),
+        ] {
+            let s = scene(&data, &index, &scale, &matches, false, None);
+            let labels: Vec<(f64, f64, f64, &str)> = s
+                .items
+                .iter()
+                .filter_map(|item| match &item.prim {
+                    Prim::Text {
+                        x,
+                        y,
+                        text,
+                        font: Font::Label | Font::SelectedLabel,
+                        ..
+                    } => Some((*x, x + label_width(text), *y, text.as_str())),
+                    _ => None,
+                })
+                .collect();
+            // Every horizontal stretch of a line item, at its height.
+            let mut stretches: Vec<(f64, f64, f64)> = Vec::new();
+            for item in &s.items {
+                match &item.prim {
+                    Prim::Line { x1, y1, x2, y2, .. } if y1 == y2 => {
+                        stretches.push((x1.min(*x2), x1.max(*x2), *y1))
+                    }
+                    Prim::Polyline { points, .. } => {
+                        for pair in points.windows(2) {
+                            let ((ax, ay), (bx, by)) = (pair[0], pair[1]);
+                            if ay == by {
+                                stretches.push((ax.min(bx), ax.max(bx), ay));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for &(left, right, baseline, text) in &labels {
+                for &(a, b, y) in &stretches {
+                    // The text's box: from above its capitals to below its baseline.
+                    let crosses =
+                        y > baseline - 10.0 && y < baseline + 2.0 && a < right && b > left;
+                    assert!(
+                        !crosses,
+                        "a line at y {y:.1} from {a:.1} to {b:.1} runs through '{text}' ({left:.1}–{right:.1}, baseline {baseline:.1}) at {width} px"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
