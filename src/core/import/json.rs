@@ -28,6 +28,15 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or_default();
+        // "EOF while parsing a list" says it in a parser's words.
+        let message = if e.is_eof() {
+            format!(
+                "the file ends in the middle of the JSON ({}): was it cut short?",
+                message.replace("EOF while parsing", "in")
+            )
+        } else {
+            message.to_string()
+        };
         (
             None,
             vec![ImportProblem::new(

@@ -195,7 +195,7 @@ pub fn import(
                     None,
                     vec![ImportProblem::new(
                         line_column(text, offset),
-                        "this is not JSON: a JSON file starts with '{'",
+                        "this is not a chronology: a chronology's JSON file starts with '{'",
                     )],
                 )
             } else {

@@ -105,7 +105,7 @@ fn events_without_a_phase_are_fine_and_footnotes_may_have_gaps() {
 #[test]
 fn json_errors_have_a_place() {
     let f = fail("{\n  \"title\": \"x\",\n  \"events\": [", "x.json");
-    assert_eq!(lines(&f), ["line 3, column 13: EOF while parsing a list"]);
+    assert_eq!(lines(&f), ["line 3, column 13: the file ends in the middle of the JSON (in a list): was it cut short?"]);
     let f = fail("{\"a\": tru}", "x.json");
     assert!(
         lines(&f)[0].starts_with("line 1, column 10: expected ident"),

@@ -158,7 +158,7 @@ fn a_csv_without_known_columns_is_refused() {
     let f = fail("\n  <?xml version=\"1.0\"?>", "x.JSON");
     assert_eq!(
         lines(&f),
-        ["line 2, column 3: this is not JSON: a JSON file starts with '{'"]
+        ["line 2, column 3: this is not a chronology: a chronology's JSON file starts with '{'"]
     );
     // The content decides: a sheet named .json is still read as a sheet.
     assert_eq!(
