@@ -59,17 +59,30 @@ pub const HEAD_CHUNK_CHARS: usize = 30_000;
 /// The chronology without its events (nor its view, which has a line of its own), as compact
 /// JSON in pieces of at most [`HEAD_CHUNK_CHARS`] characters.
 fn head_chunks(data: &Chronology) -> Vec<String> {
-    let head = serde_json::json!({
-        "title": data.title,
-        "source": data.source,
-        "phases": data.phases,
-        "domains": data.domains,
-        "third_parties": data.third_parties,
-        "footnotes": data.footnotes,
-        "sources": data.sources,
-        "stories": data.stories,
-    });
-    let text = head.to_string();
+    // Borrowed parts, written by the serialisers the bundle has already (the import worker
+    // writes whole chronologies compactly): a `serde_json::Value` would add a second set.
+    #[derive(serde::Serialize)]
+    struct Head<'a> {
+        title: &'a str,
+        source: &'a super::Source,
+        phases: &'a [super::Phase],
+        domains: &'a [super::Domain],
+        third_parties: &'a [super::ThirdParty],
+        footnotes: &'a [super::Footnote],
+        sources: &'a [super::Reference],
+        stories: &'a [super::Story],
+    }
+    let text = serde_json::to_string(&Head {
+        title: &data.title,
+        source: &data.source,
+        phases: &data.phases,
+        domains: &data.domains,
+        third_parties: &data.third_parties,
+        footnotes: &data.footnotes,
+        sources: &data.sources,
+        stories: &data.stories,
+    })
+    .unwrap_or_default();
     let mut chunks = Vec::new();
     let (mut chunk, mut chars) = (String::new(), 0);
     for c in text.chars() {
