@@ -113,7 +113,7 @@ fn a_head_broken_in_a_spreadsheet_is_said_and_the_events_still_come_in() {
     let mut data = embedded().unwrap();
     data.sort_events();
     let text = to_csv(&data);
-    // The first head line cut short, as a spreadsheet cuts a cell that is too long.
+    // A head line broken by hand in a spreadsheet (a colon taken out).
     let broken = text.replacen("{\"\"title\"\":", "{\"\"title\"\"", 1);
     assert_ne!(broken, text);
     let back = ok(&broken, "japan-nato.csv");
