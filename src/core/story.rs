@@ -151,6 +151,18 @@ pub fn leave_out_events(stories: &mut Vec<Story>, left_out: &HashSet<&str>) {
     stories.retain(|s| !s.scenes.is_empty());
 }
 
+/// Takes out of the stories the events for which `has` is false (a file's stories name events
+/// the file lacks, rows deleted by hand from an export): as [`leave_out_events`].
+pub fn keep_events(stories: &mut Vec<Story>, has: impl Fn(&str) -> bool) {
+    let missing: HashSet<String> = stories
+        .iter()
+        .flat_map(|s| s.scenes.iter().flat_map(|c| c.view.highlight.iter()))
+        .filter(|id| !has(id))
+        .cloned()
+        .collect();
+    leave_out_events(stories, &missing.iter().map(String::as_str).collect());
+}
+
 /// A window around an event's dates, one step coarser than they are: a day's month, a month's
 /// year, and a year with the year before and after (so that a year-only event is not the
 /// whole window).

@@ -9,11 +9,10 @@ use crate::core::import::json::head;
 use crate::core::import::{
     file_stem, imported_base, quoted, when, Derive, Draft, Format, ImportProblem, Item,
 };
-use crate::core::story::leave_out_events;
+use crate::core::story::keep_events;
 use crate::core::text::plural;
 use serde_json::Value;
 use std::collections::HashMap;
-use std::collections::HashSet;
 
 /// Our own CSV export; `head`, the chronology's head lines put together (their JSON, and where
 /// they are).
@@ -164,17 +163,7 @@ pub(super) fn ours(
         Some(Ok(mut base)) => {
             // A story is told over the file's events: scenes lose those the file does not have
             // (rows deleted in a spreadsheet), as in a JSON file.
-            let missing: HashSet<String> = base
-                .stories
-                .iter()
-                .flat_map(|s| s.scenes.iter().flat_map(|c| c.view.highlight.iter()))
-                .filter(|id| !first_with_id.contains_key(id.as_str()))
-                .cloned()
-                .collect();
-            leave_out_events(
-                &mut base.stories,
-                &missing.iter().map(String::as_str).collect(),
-            );
+            keep_events(&mut base.stories, |id| first_with_id.contains_key(id));
             base
         }
         Some(Err(problem)) => {

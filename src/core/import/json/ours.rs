@@ -14,7 +14,7 @@ use crate::core::import::{
 use crate::core::synthetic::MAX_EVENTS;
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Our own schema: every part on its own, so that every broken event is reported.
 pub(super) fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
@@ -64,17 +64,7 @@ pub(super) fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, R
     }
     // A story is told over the file's events: scenes lose the events the file does not have
     // (e.g. removed by hand from an export), as an export of a selection does.
-    let missing: HashSet<String> = base
-        .stories
-        .iter()
-        .flat_map(|s| s.scenes.iter().flat_map(|c| c.view.highlight.iter()))
-        .filter(|id| !first_with_id.contains_key(id.as_str()))
-        .cloned()
-        .collect();
-    crate::core::story::leave_out_events(
-        &mut base.stories,
-        &missing.iter().map(String::as_str).collect(),
-    );
+    crate::core::story::keep_events(&mut base.stories, |id| first_with_id.contains_key(id));
     Ok(Draft {
         format: Format::Json,
         base,
