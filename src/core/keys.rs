@@ -20,6 +20,8 @@ pub enum Scope {
     Story,
     /// The overview chart (focused), read bar by bar.
     Chart,
+    /// The list of events (an entry focused).
+    List,
 }
 
 /// What a key does.
@@ -53,6 +55,11 @@ pub enum Command {
     LaterBar,
     FirstBar,
     LastBar,
+    /// Move the focus through the list of events.
+    FocusPreviousEntry,
+    FocusNextEntry,
+    FocusFirstEntry,
+    FocusLastEntry,
 }
 
 /// One way to give a command: a key (`KeyboardEvent.key`) in a scope, with or without Shift
@@ -96,7 +103,7 @@ use Command as C;
 use Scope as S;
 
 /// Every shortcut and gesture, in the order the Help lists them.
-pub const BINDINGS: [Binding; 17] = [
+pub const BINDINGS: [Binding; 18] = [
     Binding {
         keys: "/",
         does: "Search (Escape clears, Enter goes to the next match, Shift+Enter the previous)",
@@ -180,6 +187,16 @@ pub const BINDINGS: [Binding; 17] = [
         triggers: &[
             on(S::Mark, "Enter", C::Activate),
             on(S::Mark, " ", C::Activate),
+        ],
+    },
+    Binding {
+        keys: "↑ ↓ Home End",
+        does: "Move through the list of events (an entry focused; the list is one Tab stop)",
+        triggers: &[
+            on(S::List, "ArrowUp", C::FocusPreviousEntry),
+            on(S::List, "ArrowDown", C::FocusNextEntry),
+            on(S::List, "Home", C::FocusFirstEntry),
+            on(S::List, "End", C::FocusLastEntry),
         ],
     },
     Binding {

@@ -171,7 +171,11 @@ impl Action {
             | C::EarlierBar
             | C::LaterBar
             | C::FirstBar
-            | C::LastBar => return None,
+            | C::LastBar
+            | C::FocusPreviousEntry
+            | C::FocusNextEntry
+            | C::FocusFirstEntry
+            | C::FocusLastEntry => return None,
         })
     }
 }

@@ -92,6 +92,36 @@ test('keyboard only: filter, zoom, select, read, open a source, come back, clear
   await page.context().close();
 });
 
+test('the event list is one Tab stop: the arrow keys, Home and End move through it, and Tab comes back to the entry last left', async () => {
+  const page = await load(browser, server.origin + '/');
+  await listReady(page);
+  const list = page.locator('.event-list ol');
+  const entries = list.getByRole('button');
+  const focusedTitle = () => page.evaluate(() => document.activeElement?.closest('.event-list li')?.querySelector('.title')?.textContent ?? null);
+  await entries.first().focus();
+  assert.equal(await focusedTitle(), DATA.events[0].title);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedTitle(), DATA.events[2].title, 'two entries down');
+  await page.keyboard.press('End');
+  const last = await entries.last().locator('.title').textContent();
+  assert.equal(await focusedTitle(), last, 'End goes to the last entry drawn');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedTitle(), DATA.events[1].title);
+  // Tab leaves the list at once (not to the next of its entries), Shift+Tab comes back to it.
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedTitle(), null, 'Tab left the list');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focusedTitle(), DATA.events[1].title, 'Shift+Tab came back to the entry last left');
+  assert.equal(await entries.evaluateAll((bs) => bs.filter((b) => b.tabIndex === 0).length), 1, 'one entry is in the Tab order');
+  // Enter selects it, as before.
+  await page.keyboard.press('Enter');
+  await page.locator('.detail').getByRole('heading', { level: 2, name: DATA.events[1].title }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('on a phone: filters in a drawer, a tap selects, details in a sheet, no sideways scroll', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
   const afghanistan = page.getByRole('checkbox', { name: 'Afghanistan', exact: true });

@@ -2,6 +2,7 @@
 //! matches highlighted, in step with the selection.
 
 use crate::core::dataset::Chronology;
+use crate::core::keys::{command, Command, Scope};
 use crate::core::query::highlight_ranges;
 use crate::store::{Action, Shared};
 use crate::ui::adapters::timing::{after_next_frame, AfterFrame};
@@ -169,6 +170,8 @@ fn entries(props: &Props) -> Html {
             }
         });
     }
+    // The entry last focused: the list's Tab stop.
+    let active = use_state(|| None::<usize>);
     // "Show more" moves the focus to the first entry it adds.
     let focus_at = use_mut_ref(|| None::<usize>);
     {
@@ -214,13 +217,65 @@ fn entries(props: &Props) -> Html {
             }
         })
     };
-    let items = shown[..drawn].iter().map(|&i| {
+    // The list is one Tab stop (111 of them took a keyboard user past the details and the
+    // foot): the entry last focused, else the selected one, else the first; the arrow keys, Home
+    // and End move between the entries.
+    let drawn_events = &shown[..drawn];
+    let stop = [*active, props.selected]
+        .into_iter()
+        .flatten()
+        .find(|i| drawn_events.contains(i))
+        .or_else(|| drawn_events.first().copied());
+    let on_focus = {
+        let active = active.clone();
+        Callback::from(move |e: FocusEvent| {
+            let index = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("li[data-index]").ok().flatten())
+                .and_then(|li| li.get_attribute("data-index"))
+                .and_then(|i| i.parse::<usize>().ok());
+            if index.is_some() && index != *active {
+                active.set(index);
+            }
+        })
+    };
+    let on_key = Callback::from(|e: KeyboardEvent| {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let Some(li) = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|t| t.closest("li").ok().flatten())
+        else {
+            return;
+        };
+        let to = match command(Scope::List, &e.key(), e.shift_key()) {
+            Some(Command::FocusNextEntry) => li.next_element_sibling(),
+            Some(Command::FocusPreviousEntry) => li.previous_element_sibling(),
+            Some(Command::FocusFirstEntry) => {
+                li.parent_element().and_then(|l| l.first_element_child())
+            }
+            Some(Command::FocusLastEntry) => {
+                li.parent_element().and_then(|l| l.last_element_child())
+            }
+            _ => return,
+        };
+        e.prevent_default();
+        if let Some(button) = to
+            .and_then(|li| li.query_selector("button").ok().flatten())
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = button.focus();
+        }
+    });
+    let items = drawn_events.iter().map(|&i| {
         let e = &events[i];
         let selected = props.selected == Some(i);
         let onclick = props.dispatch.reform(move |_| Action::Select(Some(i)));
+        let tabindex = if stop == Some(i) { "0" } else { "-1" };
         html! {
             <li key={e.id.clone()} data-index={i.to_string()} class={classes!(selected.then_some("selected"))}>
-                <button type="button" aria-pressed={selected.to_string()} {onclick}>
+                <button type="button" aria-pressed={selected.to_string()} {onclick} {tabindex}>
                     <span class="date">{ e.date_label() }</span>
                     <span class="title">{ highlighted(&e.title, &props.search) }</span>
                 </button>
@@ -238,8 +293,12 @@ fn entries(props: &Props) -> Html {
             if shown.is_empty() {
                 <p class="list-note">{ "No event matches the filters." }</p>
             }
+            <p id="event-list-keys" class="visually-hidden">
+                { "Up and down arrows move between the events, Home and End to the first and last; Enter selects." }
+            </p>
             <ol ref={list_ref} key={generation.borrow().0.to_string()} onscroll={on_scroll}
-                aria-busy={pending.then_some("true")}>
+                aria-busy={pending.then_some("true")} aria-describedby="event-list-keys"
+                onkeydown={on_key} onfocusin={on_focus}>
                 { for items }
                 if rest > 0 && !pending {
                     <li key="\u{0}more" class="more">
