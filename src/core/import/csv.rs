@@ -303,30 +303,37 @@ fn comments(text: &str) -> Comments<'_> {
         rest: text,
         lines: 0,
     };
-    let mut head = String::new();
-    let mut head_rows = (0, 0);
+    let mut head_lines = Vec::new();
     while let Some((cell, rest)) = comment_line(out.rest) {
         out.lines += 1;
         out.rest = rest;
         if let Some(view) = cell.strip_prefix(VIEW_LINE) {
             out.view = Some(view.trim().to_string()).filter(|v| !v.is_empty());
-        } else if let Some(chunk) = cell.strip_prefix(HEAD_LINE) {
-            if head_rows.0 == 0 {
-                head_rows.0 = out.lines;
-            }
-            head_rows.1 = out.lines;
-            head.push_str(chunk.strip_prefix(' ').unwrap_or(chunk));
+        } else if cell.starts_with(HEAD_LINE) {
+            head_lines.push((out.lines, cell));
         }
     }
-    if head_rows.0 > 0 {
-        let rows = if head_rows.0 == head_rows.1 {
-            format!("row {}", head_rows.0)
-        } else {
-            format!("rows {}–{}", head_rows.0, head_rows.1)
-        };
-        out.head = Some((head, rows));
-    }
+    out.head = head_of(head_lines.iter().map(|(n, cell)| (*n, cell.as_str())));
     out
+}
+
+/// The head's JSON put together from its lines (row number, the whole `# chronology: …` cell),
+/// and where they are ("row 2", "rows 113–115").
+fn head_of<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Option<(String, String)> {
+    let mut json = String::new();
+    let mut rows: Option<(usize, usize)> = None;
+    for (number, cell) in lines {
+        let chunk = &cell[HEAD_LINE.len()..];
+        json.push_str(chunk.strip_prefix(' ').unwrap_or(chunk));
+        rows = Some((rows.map_or(number, |r| r.0), number));
+    }
+    let (first, last) = rows?;
+    let place = if first == last {
+        format!("row {first}")
+    } else {
+        format!("rows {first}–{last}")
+    };
+    Some((json, place))
 }
 
 /// Takes the head lines (rows of one `# chronology: …` cell, blank rows between them) off the
@@ -343,22 +350,12 @@ fn trailing_head(rows: &mut Vec<Row>) -> Option<(String, String)> {
         .take_while(|r| r.is_blank() || is_head(r))
         .count();
     let lines: Vec<Row> = rows.split_off(rows.len() - tail);
-    let lines: Vec<&Row> = lines.iter().filter(|r| is_head(r)).collect();
-    let (first, last) = (lines.first()?.number, lines.last()?.number);
-    let json = lines
-        .iter()
-        .filter_map(|r| r.fields.first())
-        .map(|f| {
-            let chunk = &f[HEAD_LINE.len()..];
-            chunk.strip_prefix(' ').unwrap_or(chunk)
-        })
-        .collect();
-    let place = if first == last {
-        format!("row {first}")
-    } else {
-        format!("rows {first}–{last}")
-    };
-    Some((json, place))
+    head_of(
+        lines
+            .iter()
+            .filter(|r| is_head(r))
+            .filter_map(|r| Some((r.number, r.fields.first()?.as_str()))),
+    )
 }
 
 /// The first line's one cell, when it is a comment, and the text after the line.
