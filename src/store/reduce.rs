@@ -294,5 +294,10 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             }
         }
     }
+    // An event newly selected: its details open in the filters' place (or as a sheet on a
+    // phone), so a filters' drawer left open would cover them.
+    if state.selected.is_none() && s.selected.is_some() {
+        s.chrome.filters_open = false;
+    }
     Some(s)
 }

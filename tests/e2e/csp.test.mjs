@@ -2,7 +2,7 @@
 // inline script, no inline style, no eval beyond WebAssembly compilation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, goto, dataset, listReady, STRICT_CSP } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, goto, dataset, listReady, STRICT_CSP, showFilters } from './harness.mjs';
 
 const POLICY = STRICT_CSP;
 
@@ -26,8 +26,10 @@ test('under a strict Content-Security-Policy the explorer works and nothing is r
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
   await page.locator('.event-list li button').first().click();
   await page.locator('.detail h2').waitFor();
+  await showFilters(page);
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG', exact: true }).click()]);
   assert.equal(png.suggestedFilename(), 'timeline.png');
+  await page.getByRole('button', { name: 'Close the filters' }).click();
   await page.getByRole('button', { name: 'Import…' }).click();
   await page.getByLabel('Choose a chronology file').setInputFiles({
     name: 'small.json', mimeType: 'application/json',

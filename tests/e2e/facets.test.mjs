@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, load, artifact, dataset, listReady, timelineReady, timelineWindow, windowSettled, queryWindow, until } from './harness.mjs';
+import { serveDist, launchBrowser, load, artifact, dataset, listReady, timelineReady, timelineWindow, windowSettled, queryWindow, until, showFilters } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -237,9 +237,12 @@ test('a selected event that the filters hide is deselected, and previous/next sk
   const other = DATA.events.find((e) => !e.domains.includes('cyber'));
   await page.locator('.event-list li button').filter({ hasText: other.title }).first().click();
   await page.getByRole('complementary', { name: other.title }).waitFor();
+  // The details have the filters' place: the filters open as a drawer over them.
+  await showFilters(page);
   await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
   await page.getByRole('complementary', { name: 'Event details' }).waitFor();
   assert.ok(!page.url().includes('event='), 'the link no longer names the hidden event');
+  await page.getByRole('button', { name: 'Close the filters' }).click();
   await page.locator('.event-list li button').first().click();
   const first = await page.getByRole('complementary').locator('h2').textContent();
   assert.ok(cyber.some((e) => e.title === first));

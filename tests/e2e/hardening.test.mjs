@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, until } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, until, showFilters } from './harness.mjs';
 
 const DATA = dataset();
 const DB = 'japan-nato-explorer';
@@ -237,6 +237,7 @@ test('deep links reach imported ids with spaces: an event and a domain', async (
   assert.equal(new URL(page.url()).searchParams.get('event'), 'event 1', 'the link keeps the event');
 
   // Checking the domain puts it in the link; that link opens with it checked.
+  await showFilters(page);
   await page.getByRole('checkbox', { name: 'My domain', exact: true }).check();
   await page.waitForFunction(() => new URLSearchParams(location.search).get('domain') === 'my domain');
   await goto(page, server.origin + '/');

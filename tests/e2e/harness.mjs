@@ -62,6 +62,17 @@ export async function serveDist({ headers = {}, routes = {} } = {}) {
 /** The timeline's drawing (its accessible SVG layer). */
 export const TIMELINE = 'svg[aria-roledescription="timeline"]';
 
+/** Opens the filters where they are folded into a drawer (on a phone, and on a desktop while an
+ *  event's details take their place) by their button, as a user would; where they show in the
+ *  page, there is nothing to do. */
+export async function showFilters(page) {
+  const toggle = page.getByRole('button', { name: /^Filters\b.* · showing/ });
+  if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+    await page.getByRole('button', { name: 'Close the filters' }).waitFor();
+  }
+}
+
 /** Waits until the event list has drawn its entries (it is `aria-busy` while it adds the rest of
  *  its first chunk, just after the frame that shows a new list). */
 export async function listReady(page) {

@@ -273,7 +273,7 @@ async function detailPlaces(page, title) {
 
 const inView = (box, height) => box !== null && box.y >= 0 && box.y + box.height <= height;
 
-test('at 1280×800, a click on an event shows its heading and first source in view, without moving the focus; from the keyboard the details take the focus and give it back', async () => {
+test('at 1280×800, a click on an event shows its heading and first source in view, in the filters\' place, without moving the drawing or the focus; from the keyboard the details take the focus and give it back', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, ...DESKTOP });
   await timelineReady(page);
   // The first event (in time) with a source link whose mark is on the screen.
@@ -285,10 +285,19 @@ test('at 1280×800, a click on an event shows its heading and first source in vi
   }
   assert.ok(onScreen.length > 0, 'an event with a source link is drawn on the first screen');
   const label = onScreen[0], title = titleOf(label);
+  const drawing = await page.locator(TIMELINE).boundingBox();
+  const mark = await markNamed(page, label).boundingBox();
+  const phases = page.getByRole('group', { name: 'Phase' });
+  await phases.waitFor();
   await markNamed(page, label).click();
   const { heading, link, scrolls } = await detailPlaces(page, title);
   await page.screenshot({ path: artifact('desktop-details.png') });
   assert.deepEqual(scrolls, { page: 0, details: 0 }, 'nothing scrolled');
+  // The details take the filters' place: the drawing keeps its width, the event stays put.
+  assert.deepEqual(await page.locator(TIMELINE).boundingBox(), drawing, 'the drawing keeps its place and size');
+  const centre = (b) => [b.x + b.width / 2, b.y + b.height / 2].map((v) => Math.round(v));
+  assert.deepEqual(centre(await markNamed(page, label).boundingBox()), centre(mark), 'the clicked event stays where it was (its selected mark is larger)');
+  assert.equal(await phases.isVisible(), false, 'the filters make way for the details');
   assert.ok(inView(heading, 800), `the heading of “${title}” is in view (${JSON.stringify(heading)})`);
   assert.ok(inView(link, 800), `its first source link is in view (${JSON.stringify(link)})`);
   assert.equal(await page.evaluate(() => document.activeElement.closest('aside.detail') === null), true, 'a click leaves the focus out of the details');
@@ -296,6 +305,8 @@ test('at 1280×800, a click on an event shows its heading and first source in vi
   // From the keyboard: onto the events, Enter; the heading takes the focus; Escape gives it back.
   await page.getByRole('complementary', { name: title }).getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByRole('complementary', { name: title }).waitFor({ state: 'detached' });
+  await phases.waitFor();
+  assert.deepEqual(await page.locator(TIMELINE).boundingBox(), drawing, 'closed, the drawing is as it was');
   await page.locator(TIMELINE).focus();
   await page.keyboard.press('Tab');
   const chosen = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));

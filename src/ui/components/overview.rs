@@ -391,9 +391,14 @@ pub fn overview(props: &Props) -> Html {
             }
         })
     });
+    // How to read it is said where there is room for it (a phone keeps it for screen readers).
     let readout = match *reading {
-        Some(b) if b < bars => h.readout(&props.data, b),
-        _ => "Events per year, stacked by domain: point at a year, or focus the chart and use the arrow keys, to read its events.".to_string(),
+        Some(b) if b < bars => html! { h.readout(&props.data, b) },
+        _ => html! {
+            <>{ "Events per year, stacked by domain" }
+            <span class="readout-how">{ ": point at a year, or focus the chart and use the arrow keys, to read its events" }</span>
+            { "." }</>
+        },
     };
     let from = crate::core::date::civil_from_days(props.viewport.start as i64).0;
     let to = crate::core::date::civil_from_days(props.viewport.end as i64).0;

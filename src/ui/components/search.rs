@@ -35,8 +35,10 @@ pub fn search(props: &Props) -> Html {
         <div class="search" role="search">
             <label for={SEARCH_INPUT_ID} class="visually-hidden">{ "Search events" }</label>
             <input type="search" id={SEARCH_INPUT_ID} value={props.text.clone()} {oninput} {onkeydown}
-                   placeholder="Search events  ( / )" autocomplete="off" spellcheck="false"
-                   aria-describedby="search-hint" />
+                   placeholder="Search events" autocomplete="off" spellcheck="false"
+                   aria-describedby="search-hint" aria-keyshortcuts="/" />
+            // The key that comes here from anywhere, where there is a keyboard to press it.
+            <kbd class="search-key" aria-hidden="true" title="Press / to search">{ "/" }</kbd>
             <span id="search-hint" class="search-hint">
                 if searching {
                     { format!("{} match{} · Enter: next", props.match_count, if props.match_count == 1 { "" } else { "es" }) }

@@ -131,3 +131,19 @@ fn loading_shows_progress_and_its_end_releases_the_link() {
     assert_eq!(done.chrome.pending.view, None);
     assert_eq!(done.chrome.pending.data.as_deref(), Some("x.csv"));
 }
+
+#[test]
+fn selecting_an_event_closes_the_drawer_that_would_cover_its_details() {
+    let open = after(&state(), Action::ToggleFilters);
+    let selected = after(&open, Action::Select(Some(3)));
+    assert_eq!(selected.selected, Some(3));
+    assert!(
+        !selected.chrome.filters_open,
+        "the details show, not the drawer"
+    );
+    // With the details open, the filters open as a drawer from their button and stay open
+    // while another event is chosen, or the selection is cleared, from inside it.
+    let both = after(&selected, Action::ToggleFilters);
+    assert!(after(&both, Action::Select(Some(4))).chrome.filters_open);
+    assert!(after(&both, Action::Select(None)).chrome.filters_open);
+}
