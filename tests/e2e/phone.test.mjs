@@ -71,6 +71,18 @@ const selectedTitle = (page) => page.locator('aside.detail:not(.empty) h2').text
 
 const focused = (locator) => locator.evaluate((el) => el === document.activeElement);
 
+test('on a phone, the first screen shows the timeline\'s first lanes of events', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, ...PHONE });
+  await timelineReady(page);
+  const tops = await page.locator(TIMELINE).getByRole('button').evaluateAll((marks) =>
+    marks.filter((m) => m.getAttribute('aria-label')?.includes(' — ')).map((m) => m.getBoundingClientRect().bottom));
+  const shown = tops.filter((bottom) => bottom <= 667).length;
+  await page.screenshot({ path: artifact('phone-first-screen.png') });
+  assert.ok(shown >= 10, `${shown} events are on the first screen, above its fold`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('on a phone, a vertical swipe on the timeline scrolls the page and a horizontal one pans the timeline', async () => {
   // Ten years in view: room to pan either way.
   const page = await load(browser, server.origin + '/?from=1995-01-01&to=2005-01-01', { marks: true, ...PHONE });
