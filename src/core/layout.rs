@@ -227,14 +227,19 @@ pub fn layout_blocks<I: IntoIterator<Item = usize>>(
         let extent = index.extent(i);
         let x_start = clamp_x(to_px(extent.first_day));
         let x_end = clamp_x(to_px(extent.effective_end())).max(x_start + 2.0);
+        let label_x = x_start.max(0.0) + LABEL_OFFSET;
+        let label_width = non_negative(extent.label_width);
+        // A bar that starts too far right for its label: the label may end at the drawing's
+        // right edge instead, over the lane's space before the bar.
+        let end_aligned = width - LABEL_OFFSET - label_width;
         Item {
             index: i,
             rank,
             left: x_start,
             mark_right: x_end,
-            label_x: x_start.max(0.0) + LABEL_OFFSET,
-            left_label_x: None,
-            label_width: non_negative(extent.label_width),
+            label_x,
+            left_label_x: (end_aligned >= 0.0 && end_aligned < label_x).then_some(end_aligned),
+            label_width,
             x: x_start,
             x_start,
             x_end,
@@ -401,7 +406,8 @@ struct Item {
     mark_right: f64,
     /// Where its label starts if it goes on the right (the usual side).
     label_x: f64,
-    /// Where its label starts if it goes on the left (a point's, when that stays in view).
+    /// Where its label starts if it goes further left: a point's, left of its mark, when that
+    /// stays in view; a span's, ending at the drawing's right edge.
     left_label_x: Option<f64>,
     label_width: f64,
     x: f64,

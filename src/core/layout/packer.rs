@@ -224,8 +224,13 @@ fn place_labels(
         let boxes = [
             r.right_label
                 .map(|x| (x, r.left, (x + width + gap).max(r.mark_right))),
-            r.left_label
-                .map(|x| (x, (x - gap).min(r.left), r.mark_right)),
+            r.left_label.map(|x| {
+                (
+                    x,
+                    (x - gap).min(r.left),
+                    (x + width + gap).max(r.mark_right),
+                )
+            }),
         ];
         let own = placed[n].lane;
         taken[own].remove(r.left, n);

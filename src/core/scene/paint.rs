@@ -448,10 +448,13 @@ impl Painter<'_, '_> {
             if p.labelled {
                 self.label(p.index, p.label_x, y + 11.0, selected, alpha);
             }
-            let right = if p.labelled {
-                p.x_end.max(p.label_x + p.label_width)
+            let (left, right) = if p.labelled {
+                (
+                    p.x_start.min(p.label_x),
+                    p.x_end.max(p.label_x + p.label_width),
+                )
             } else {
-                p.x_end
+                (p.x_start, p.x_end)
             };
             let kind = TargetKind::Mark {
                 index: p.index,
@@ -460,7 +463,7 @@ impl Painter<'_, '_> {
                 labelled: p.labelled,
                 group,
             };
-            self.mark_target(kind, p.x_start, right, y, SPAN_LANE_HEIGHT);
+            self.mark_target(kind, left, right, y, SPAN_LANE_HEIGHT);
         }
         self.badges(
             band.clusters,

@@ -68,7 +68,7 @@ fn mark(p: &Placed, r: f64, spans: bool) -> (f64, f64) {
 fn drawn(p: &Placed, r: f64, spans: bool) -> (f64, f64) {
     let (a, b) = mark(p, r, spans);
     if p.labelled {
-        (a, b.max(p.label_x + p.label_width))
+        (a.min(p.label_x), b.max(p.label_x + p.label_width))
     } else {
         (a, b)
     }

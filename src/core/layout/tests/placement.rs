@@ -245,3 +245,28 @@ fn a_label_with_no_room_on_the_right_goes_on_the_left() {
     assert_eq!(late.lane, 0, "the first label ends long before");
     check(&index, &scale, &OPTIONS, &l, &|_| true);
 }
+
+#[test]
+fn a_span_that_starts_too_far_right_for_its_label_has_it_end_at_the_drawings_edge() {
+    // A bar over the last fifth of the drawing, with a label half the drawing wide, and one
+    // whose label is wider than the drawing.
+    let index = TimelineIndex::new(vec![
+        span(day(2014, 10, 1), day(2015, 1, 1), 500.0),
+        span(day(2014, 11, 1), day(2015, 1, 1), 1200.0),
+    ]);
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    let late = l.spans.placed.iter().find(|p| p.index == 0).unwrap();
+    assert!(late.labelled, "{late:?}");
+    assert!((late.label_x + late.label_width - (1000.0 - LABEL_OFFSET)).abs() < 1e-9);
+    assert!(
+        late.label_x < late.x_start,
+        "it begins before the bar, over the lane"
+    );
+    let wide = l.spans.placed.iter().find(|p| p.index == 1).unwrap();
+    assert!(
+        !wide.labelled,
+        "a label wider than the drawing is left out, never cut"
+    );
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+}
