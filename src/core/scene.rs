@@ -16,10 +16,12 @@ use crate::core::scale::TimeScale;
 pub use crate::core::shape::Shape;
 
 mod build;
+mod caption;
 mod clusters;
 mod paint;
 mod svg;
 
+pub use caption::{drawn_domains, wrap, Caption};
 pub use clusters::{open_cluster, ClusterOpening};
 
 pub const MAJOR_Y: f64 = 15.0;
@@ -145,6 +147,8 @@ pub enum Font {
     Cluster,
     /// A group's name and count.
     Group,
+    /// The chronology's title, over a saved picture.
+    Title,
 }
 
 impl Font {
@@ -154,6 +158,7 @@ impl Font {
             Font::MajorTick | Font::Phase | Font::Cluster => "600 11px sans-serif",
             Font::Label => "12px sans-serif",
             Font::SelectedLabel | Font::Group => "700 12px sans-serif",
+            Font::Title => "700 15px sans-serif",
         }
     }
 
@@ -167,6 +172,7 @@ impl Font {
             Font::SelectedLabel | Font::Group => {
                 r#"font-family="sans-serif" font-size="12" font-weight="700""#
             }
+            Font::Title => r#"font-family="sans-serif" font-size="15" font-weight="700""#,
         }
     }
 }

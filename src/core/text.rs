@@ -226,6 +226,32 @@ impl LabelMeasure for Estimate {
     }
 }
 
+/// An id (or a file name) made of lower-case letters, digits and '-' from `text`, never empty:
+/// `fallback` where `text` has no letter or digit.
+pub fn slug(text: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+        if out.len() > 80 {
+            break;
+        }
+    }
+    if out.is_empty() {
+        fallback.to_string()
+    } else {
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

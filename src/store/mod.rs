@@ -297,6 +297,49 @@ impl State {
             &crate::core::scale::TimeScale::new(v.start, v.end, self.window.width.max(100.0)),
         )
     }
+
+    /// The timeline as drawn, as a picture that stands on its own (a saved SVG or PNG): under
+    /// the chronology's title and what is shown (the window, the filters or the story's scene),
+    /// over the legend of the domains drawn and `credit` (where it comes from).
+    pub fn picture(&self, credit: String) -> crate::core::scene::Scene {
+        use crate::core::scene::{drawn_domains, Caption};
+        let drawing = self.drawing();
+        let data = &self.chronology.data;
+        let legend = drawn_domains(&drawing, &self.chronology.index)
+            .into_iter()
+            .filter_map(|p| data.domains.get(p).map(|d| (p, d.label.clone())))
+            .collect();
+        let window = crate::core::describe::window_label(&self.window.viewport);
+        let shown = match self.shown_in_words() {
+            words if words.is_empty() => window,
+            words => format!("{window} · {words}"),
+        };
+        drawing.captioned(&Caption {
+            title: data.title.clone(),
+            shown,
+            legend,
+            credit,
+        })
+    }
+
+    /// A name for the files saved from this view: the chronology's title, and for a picture
+    /// its window's years ("japan-nato-relations-a-chronology-1977-2021").
+    pub fn file_stem(&self, with_window: bool) -> String {
+        use crate::core::date::{civil_from_days, format_year};
+        let title = &self.chronology.data.title;
+        if !with_window {
+            return crate::core::text::slug(title, "chronology");
+        }
+        let v = self.window.viewport;
+        let year = |day: f64| format_year(civil_from_days(day.floor() as i64).0);
+        let (from, to) = (year(v.start), year((v.end - 1.0).max(v.start)));
+        let years = if from == to {
+            from
+        } else {
+            format!("{from} {to}")
+        };
+        crate::core::text::slug(&format!("{title} {years}"), "timeline")
+    }
 }
 
 impl State {

@@ -201,7 +201,7 @@ test('hostile files change nothing and execute nothing: script in a headline, a 
   await page.context().close();
 });
 
-test('export → import of the filtered set gives the same events; the SVG and PNG exports open', async () => {
+test('export → import of the filtered set gives the same events; the SVG and PNG exports open, named after the chronology, with its title, the filters, a legend and the link to the view', async () => {
   const page = await load(browser, server.origin + '/', { acceptDownloads: true, deviceScaleFactor: 2 });
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   await listReady(page);
@@ -219,6 +219,19 @@ test('export → import of the filtered set gives the same events; the SVG and P
 
   const svg = fs.readFileSync(svgFile, 'utf8');
   assert.match(svg, /^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  // Named after the chronology (and a picture after its window's years), not "timeline.svg".
+  const stem = 'japan-nato-relations-a-chronology';
+  assert.match(path.basename(svgFile), new RegExp(`^${stem}-\\d{4}-\\d{4}\\.svg$`));
+  assert.equal(path.basename(pngFile), path.basename(svgFile).replace(/svg$/, 'png'));
+  assert.deepEqual([path.basename(json), path.basename(csv)], [`${stem}.json`, `${stem}.csv`]);
+  // The picture stands on its own: the title, what is shown, the legend, where it comes from.
+  const words = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replaceAll('&amp;', '&'));
+  assert.equal(words[0], DATA.title);
+  assert.match(words[1], /^\d{4} – \d{4} · Domain: Piracy$/);
+  assert.ok(words.includes('Piracy'), 'the legend names Piracy');
+  const credit = words.slice(-4).join(' ');
+  assert.match(credit, /Japan–NATO Chronology Explorer/);
+  assert.ok(credit.includes(`${server.origin}/?domain=piracy`), `the credit links to the view: ${credit}`);
   const png = fs.readFileSync(pngFile);
   assert.equal(png.subarray(1, 4).toString(), 'PNG');
   const svgWidth = +svg.match(/<svg[^>]*\swidth="(\d+)"/)[1];

@@ -15,6 +15,7 @@ mod timeline;
 
 pub use csv::{HEAD_LINE, VIEW_LINE};
 
+pub(crate) use crate::core::text::slug;
 use build::finish;
 pub(crate) use build::{too_many_records, Derive, Draft, Item, Record};
 pub(crate) use dates::{when, when_from_parts, DatePart, When};
@@ -332,31 +333,6 @@ pub(crate) fn imported_base(title: String, file_name: &str, format: Format) -> C
         source: imported_source(&title, file_name, format),
         title,
         ..crate::core::dataset::empty_chronology()
-    }
-}
-
-/// An id made of lower-case letters, digits and '-', never empty.
-pub(crate) fn slug(text: &str, fallback: &str) -> String {
-    let mut out = String::new();
-    let mut dash = false;
-    for c in text.trim().chars() {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(c.to_lowercase());
-        } else {
-            dash = true;
-        }
-        if out.len() > 80 {
-            break;
-        }
-    }
-    if out.is_empty() {
-        fallback.to_string()
-    } else {
-        out
     }
 }
 

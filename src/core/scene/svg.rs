@@ -15,7 +15,15 @@ impl Scene {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n",
             escape(&colour(Ink::Background))
         );
-        for item in &self.items {
+        // As the canvas paints it: shapes, then the points' marks over them, then text over
+        // everything (so that no grid line crosses a phase's name).
+        let pass = |item: &&super::Item| match item.prim {
+            Prim::Text { .. } => 2,
+            Prim::Marker { .. } => 1,
+            _ => 0,
+        };
+        let items = (0..3).flat_map(|n| self.items.iter().filter(move |i| pass(i) == n));
+        for item in items {
             let opacity = if item.alpha < 1.0 {
                 format!(" opacity=\"{}\"", item.alpha)
             } else {

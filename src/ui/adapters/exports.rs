@@ -56,6 +56,8 @@ pub fn export(state: State, kind: Export, dispatch: Callback<Action>) {
     let data = &state.chronology.data;
     let shown = || export::filtered(data, |i| state.passes(i));
     let view = state.view_state();
+    // Files named after the chronology ("japan-nato-relations-a-chronology.csv").
+    let stem = state.file_stem(false);
     let (name, mime, text) = match kind {
         Export::Svg | Export::Png => return snapshot::save(state, kind == Export::Png, dispatch),
         Export::CiteView => {
@@ -67,17 +69,17 @@ pub fn export(state: State, kind: Export, dispatch: Callback<Action>) {
             return clipboard::copy_text(dispatch, text, done);
         }
         Export::Json => (
-            "chronology.json",
+            format!("{stem}.json"),
             "application/json",
             export::to_json(&export::with_view(shown(), &view)),
         ),
         Export::Csv => (
-            "chronology.csv",
+            format!("{stem}.csv"),
             "text/csv;charset=utf-8",
             export::to_csv(&export::with_view(shown(), &view)),
         ),
         Export::Sources => (
-            "sources.txt",
+            format!("{stem}-sources.txt"),
             "text/plain;charset=utf-8",
             export::bibliography(&shown()),
         ),
@@ -91,24 +93,24 @@ pub fn export(state: State, kind: Export, dispatch: Callback<Action>) {
             let works = cite::cited_sources(data, events);
             match kind {
                 Export::Bibtex => (
-                    "sources.bib",
+                    format!("{stem}-sources.bib"),
                     "application/x-bibtex",
                     cite::to_bibtex(&works),
                 ),
                 Export::Ris => (
-                    "sources.ris",
+                    format!("{stem}-sources.ris"),
                     "application/x-research-info-systems",
                     cite::to_ris(&works),
                 ),
                 _ => (
-                    "sources.json",
+                    format!("{stem}-sources.json"),
                     "application/vnd.citationstyles.csl+json",
                     cite::to_csl_json(&works),
                 ),
             }
         }
     };
-    if download(name, mime, &text).is_err() {
+    if download(&name, mime, &text).is_err() {
         dispatch.emit(Action::Notify(
             format!("The browser refused to save {name}.").into(),
         ));

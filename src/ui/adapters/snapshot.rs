@@ -1,10 +1,14 @@
 //! The timeline as it is on screen, saved as a standalone SVG file or as a PNG at the screen's
-//! pixel density: the scene rebuilt from the state, in the current theme's colours.
+//! pixel density: the scene rebuilt from the state, in the current theme's colours, under the
+//! chronology's title and what is shown, over the legend and where it comes from (see
+//! [`State::picture`]); named after the chronology and the window's years.
 
 use super::download::{download, download_blob};
+use super::exports;
 use super::paint::{paint, Colours};
 use super::storage::describe;
 use crate::core::scene::Scene;
+use crate::core::{cite, url_state};
 use crate::store::State;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,22 +22,33 @@ fn colours(state: &State) -> Result<Colours, String> {
     Ok(Colours::of(&root, state.dark()))
 }
 
+/// The picture of the view: the drawing with its caption, credited as *Cite this view* cites it.
+fn picture(state: &State) -> Scene {
+    let view = url_state::to_query(&state.view_state());
+    let credit = match exports::today() {
+        Some(today) => cite::cite_view(&state.chronology.data, &exports::link(&view), &today),
+        None => exports::link(&view),
+    };
+    state.picture(credit.trim().to_string())
+}
+
 /// The standalone SVG text of the timeline.
 pub fn svg_text(state: &State) -> Result<String, String> {
     let colours = colours(state)?;
-    Ok(state.drawing().to_svg(|ink| colours.ink(ink).to_string()))
+    Ok(picture(state).to_svg(|ink| colours.ink(ink).to_string()))
 }
 
-/// Saves the timeline as `timeline.svg`.
+/// Saves the timeline as an SVG file.
 pub fn save_svg(state: &State) -> Result<(), String> {
     let text = svg_text(state)?;
-    download("timeline.svg", "image/svg+xml", &text).map_err(|e| describe(&e))
+    let name = format!("{}.svg", state.file_stem(true));
+    download(&name, "image/svg+xml", &text).map_err(|e| describe(&e))
 }
 
-/// Saves the timeline as `timeline.png`, at the screen's pixel density.
+/// Saves the timeline as a PNG file, at the screen's pixel density.
 pub async fn save_png(state: &State) -> Result<(), String> {
     let colours = colours(state)?;
-    let scene: Scene = state.drawing();
+    let scene: Scene = picture(state);
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let ratio = window.device_pixel_ratio().max(1.0);
@@ -54,7 +69,7 @@ pub async fn save_png(state: &State) -> Result<(), String> {
         .ok()
         .and_then(|b| b.dyn_into::<web_sys::Blob>().ok())
         .ok_or("the browser could not make the PNG")?;
-    download_blob("timeline.png", &png).map_err(|e| describe(&e))
+    download_blob(&format!("{}.png", state.file_stem(true)), &png).map_err(|e| describe(&e))
 }
 
 /// Saves the timeline as SVG or PNG; a failure becomes a notice.

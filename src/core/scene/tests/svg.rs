@@ -25,6 +25,14 @@ fn the_svg_is_a_standalone_document_with_the_titles_escaped() {
     assert!(!svg.contains("<b>"));
     assert!(svg.trim_end().ends_with("</svg>"));
     assert_eq!(svg.matches("<text").count(), texts(&s).len());
+    // Painted as on screen: text over every shape and mark (no grid line crosses a name).
+    let first_text = svg.find("<text").unwrap();
+    for shape in ["<line", "<rect", "<path", "<circle"] {
+        assert!(
+            svg.rfind(shape).is_none_or(|at| at < first_text),
+            "a {shape} over the text"
+        );
+    }
     let polygons = s
         .items
         .iter()
@@ -77,4 +85,110 @@ fn the_svg_is_well_formed_xml_whatever_the_titles_hold() {
             .any(|c| (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || c == '\u{FFFE}'),
         "no character XML forbids"
     );
+}
+
+/// A saved picture stands on its own: the chronology's title and what it shows above the
+/// drawing, the legend of the domains drawn and where it comes from below, all inside its width.
+#[test]
+fn a_saved_picture_has_its_title_legend_and_credit_around_the_drawing() {
+    let (data, index) = brief();
+    let piracy: Vec<bool> = data
+        .events
+        .iter()
+        .map(|e| e.domains.iter().any(|d| d == "piracy"))
+        .collect();
+    let width = 700.0;
+    let drawing = scene(&data, &index, &fit_all(&index, width), &piracy, false, None);
+    let domains = drawn_domains(&drawing, &index);
+    let piracy_at = data.domains.iter().position(|d| d.id == "piracy").unwrap();
+    assert!(domains.contains(&piracy_at));
+    // Only the domains of the events drawn: the piracy events' own.
+    let theirs: BTreeSet<usize> = data
+        .events
+        .iter()
+        .filter(|e| e.domains.iter().any(|d| d == "piracy"))
+        .flat_map(|e| e.domains.iter())
+        .filter_map(|id| data.domains.iter().position(|d| &d.id == id))
+        .collect();
+    assert_eq!(domains, theirs);
+    let credit = "Japan–NATO Chronology Explorer, “Japan–NATO relations: a chronology,” interactive chronology based on Mirna Galic, Navigating by Sun and Compass (2019), https://example.org/explorer/?domain=piracy&from=2008-01-01&to=2019-01-01, accessed 3 December 2026.";
+    let caption = Caption {
+        title: data.title.clone(),
+        shown: "2008 – 2018 · Domain: Piracy".into(),
+        legend: domains
+            .iter()
+            .map(|&p| (p, data.domains[p].label.clone()))
+            .collect(),
+        credit: credit.into(),
+    };
+    let drawn_height = drawing.height;
+    let picture = drawing.clone().captioned(&caption);
+    let words = texts(&picture);
+    assert_eq!(words[0], data.title, "the title first");
+    assert!(words.contains(&"2008 – 2018 · Domain: Piracy"));
+    for (_, name) in &caption.legend {
+        assert!(words.contains(&name.as_str()), "the legend names {name}");
+    }
+    // The credit is all there, in lines that fit, the link whole on its line.
+    let credit_lines: Vec<&str> = picture
+        .items
+        .iter()
+        .filter_map(|i| match &i.prim {
+            Prim::Text {
+                text,
+                font: Font::Tick,
+                y,
+                ..
+            } if *y > drawn_height => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(credit_lines.len() >= 2, "{credit_lines:?}");
+    assert_eq!(credit_lines.join(" "), credit);
+    assert!(credit_lines
+        .iter()
+        .any(|l| l.contains("https://example.org/explorer/?domain=piracy")));
+    // Everything inside the picture: texts within its width (the link may not break), the
+    // drawing moved down whole, below the head, and the picture taller than the drawing.
+    for item in &picture.items {
+        if let Prim::Text {
+            x, text, y, font, ..
+        } = &item.prim
+        {
+            assert!(*y <= picture.height, "'{text}' below the picture");
+            // label_width is a conservative 12 px sans-serif; the title is 15 px bold.
+            let scale = match font {
+                Font::Title => 1.375,
+                Font::Tick => 11.0 / 12.0,
+                _ => 1.0,
+            };
+            if !text.contains("https://") && !data.events.iter().any(|e| &e.title == text) {
+                assert!(
+                    x + label_width(text) * scale <= width + 1.0,
+                    "'{text}' runs past the edge"
+                );
+            }
+        }
+    }
+    assert!(picture.height > drawn_height + 60.0);
+    // The drawing follows the two lines of the head, each of its items lowered by as much.
+    let lowered: Vec<f64> = drawing
+        .items
+        .iter()
+        .zip(&picture.items[2..])
+        .filter_map(|(a, b)| match (&a.prim, &b.prim) {
+            (Prim::Text { y: a, .. }, Prim::Text { y: b, .. }) => Some(b - a),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lowered.len(), texts(&drawing).len());
+    assert!(
+        lowered
+            .iter()
+            .all(|dy| (dy - lowered[0]).abs() < 1e-9 && *dy >= 40.0),
+        "{lowered:?}"
+    );
+    assert!(picture.targets.is_empty(), "a picture has nothing to click");
+    let svg = picture.to_svg(|_| "#000".into());
+    assert!(svg.contains(&format!("height=\"{}\"", picture.height.round())));
 }

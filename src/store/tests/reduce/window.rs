@@ -135,3 +135,29 @@ fn frames_ease_to_the_target_and_stop() {
         "no animation, no change"
     );
 }
+
+#[test]
+fn saved_files_are_named_after_the_chronology_and_a_pictures_window() {
+    let s = state();
+    assert_eq!(s.file_stem(false), "japan-nato-relations-a-chronology");
+    let from = crate::core::date::days_from_civil(2008, 1, 1) as f64;
+    let to = crate::core::date::days_from_civil(2019, 1, 1) as f64;
+    let s = after(&s, Action::SetViewport(Viewport::new(from, to)));
+    assert_eq!(
+        s.file_stem(true),
+        "japan-nato-relations-a-chronology-2008-2018"
+    );
+    // The picture: the title over the drawing, the window and what shows under it.
+    let picture = s.picture("Credit line.".into());
+    let words: Vec<&str> = picture
+        .items
+        .iter()
+        .filter_map(|i| match &i.prim {
+            crate::core::scene::Prim::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(words[0], "Japan–NATO relations: a chronology");
+    assert_eq!(words[1], "2008 – 2018");
+    assert_eq!(words.last(), Some(&"Credit line."));
+}
