@@ -22,6 +22,8 @@ pub enum Scope {
     Chart,
     /// The list of events (an entry focused).
     List,
+    /// A filter's values (a value's checkbox or its *only* button focused).
+    Filter,
 }
 
 /// What a key does.
@@ -60,6 +62,9 @@ pub enum Command {
     FocusNextEntry,
     FocusFirstEntry,
     FocusLastEntry,
+    /// In a filter's values: from a value's checkbox to its *only* button, and back.
+    FocusOnly,
+    FocusValue,
 }
 
 /// One way to give a command: a key (`KeyboardEvent.key`) in a scope, with or without Shift
@@ -103,7 +108,7 @@ use Command as C;
 use Scope as S;
 
 /// Every shortcut and gesture, in the order the Help lists them.
-pub const BINDINGS: [Binding; 18] = [
+pub const BINDINGS: [Binding; 19] = [
     Binding {
         keys: "/",
         does: "Search (Escape clears, Enter goes to the next match, Shift+Enter the previous)",
@@ -200,6 +205,18 @@ pub const BINDINGS: [Binding; 18] = [
         ],
     },
     Binding {
+        keys: "↑ ↓ Home End, → ←",
+        does: "Move through a filter's values (each filter is one Tab stop); → to a value's only, ← back",
+        triggers: &[
+            on(S::Filter, "ArrowUp", C::FocusPreviousEntry),
+            on(S::Filter, "ArrowDown", C::FocusNextEntry),
+            on(S::Filter, "Home", C::FocusFirstEntry),
+            on(S::Filter, "End", C::FocusLastEntry),
+            on(S::Filter, "ArrowRight", C::FocusOnly),
+            on(S::Filter, "ArrowLeft", C::FocusValue),
+        ],
+    },
+    Binding {
         keys: "← → Home End",
         does: "Read the overview year by year (the chart focused)",
         triggers: &[
@@ -281,6 +298,20 @@ mod tests {
     }
 
     #[test]
+    fn a_filters_values_are_walked_with_the_arrows() {
+        assert_eq!(
+            command(S::Filter, "ArrowDown", false),
+            Some(C::FocusNextEntry)
+        );
+        assert_eq!(command(S::Filter, "End", false), Some(C::FocusLastEntry));
+        assert_eq!(command(S::Filter, "ArrowRight", false), Some(C::FocusOnly));
+        assert_eq!(command(S::Filter, "ArrowLeft", false), Some(C::FocusValue));
+        // Space and Enter keep their own work: ticking a box, pressing a button.
+        assert_eq!(command(S::Filter, " ", false), None);
+        assert_eq!(command(S::Filter, "Enter", false), None);
+    }
+
+    #[test]
     fn shift_tells_the_next_match_from_the_previous() {
         assert_eq!(command(S::Search, "Enter", false), Some(C::NextMatch));
         assert_eq!(command(S::Search, "Enter", true), Some(C::PreviousMatch));
@@ -323,6 +354,9 @@ mod tests {
             C::NextScene,
             C::PreviousScene,
             C::LeaveStory,
+            C::FocusNextEntry,
+            C::FocusOnly,
+            C::FocusValue,
         ] {
             assert!(listed.contains(&c), "{c:?}");
         }

@@ -175,7 +175,9 @@ impl Action {
             | C::FocusPreviousEntry
             | C::FocusNextEntry
             | C::FocusFirstEntry
-            | C::FocusLastEntry => return None,
+            | C::FocusLastEntry
+            | C::FocusOnly
+            | C::FocusValue => return None,
         })
     }
 }

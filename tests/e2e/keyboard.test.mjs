@@ -93,6 +93,47 @@ test('keyboard only: filter, zoom, select, read, open a source, come back, clear
   await page.context().close();
 });
 
+test('each filter is one Tab stop: the arrow keys move through its values, → reaches a value’s only, Space ticks, and Tab goes on to the next filter', async () => {
+  const page = await load(browser, server.origin + '/');
+  const focusedName = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el.type === 'checkbox' ? el.labels[0].textContent.trim() : el.getAttribute('aria-label');
+  });
+  const phases = DATA.phases.map((p) => p.label);
+  await page.getByRole('checkbox', { name: phases[0], exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedName(), phases[1]);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focusedName(), `Only ${phases[1]}`, '→ goes to the value’s only');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedName(), `Only ${phases[2]}`, '↓ stays in the column');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focusedName(), phases[2], '← comes back to the checkbox');
+  await page.keyboard.press('End');
+  assert.equal(await focusedName(), phases.at(-1));
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await listReady(page);
+  assert.equal(await page.getByRole('checkbox', { name: phases[1], exact: true }).isChecked(), true, 'Space ticks the value');
+  assert.equal(await focusedName(), phases[1], 'and the focus stays on it');
+  // One press to the next filter, one more to the third; Shift+Tab back to the value left.
+  // (To the first value each can take: those the ticked phase leaves empty are disabled.)
+  const firstEnabled = (facet) => page.getByRole('group', { name: facet }).locator('input:not(:disabled)').first().evaluate((el) => el.labels[0].textContent.trim());
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedName(), await firstEnabled('Domain'), 'Tab goes on to the domains');
+  await page.keyboard.press('Tab');
+  const party = await firstEnabled('Third party');
+  assert.equal(await focusedName(), party, 'and on to the third parties');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focusedName(), phases[1], 'Shift+Tab comes back to the phase last left');
+  const stops = await page.locator('.facet ul').evaluateAll((lists) => lists.map((l) => l.querySelectorAll('[tabindex="0"]').length));
+  assert.deepEqual(stops, stops.map(() => 1), 'one control of each filter is in the Tab order');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the event list is one Tab stop: the arrow keys, Home and End move through it, and Tab comes back to the entry last left', async () => {
   const page = await load(browser, server.origin + '/');
   await listReady(page);

@@ -2,6 +2,7 @@
 //! facets' selections; "only" and "clear" actions; the result count; dim or hide.
 
 use crate::core::dataset::Chronology;
+use crate::core::keys::{command, Command, Scope};
 use crate::core::query::{Facet, FacetCount, Filter};
 use crate::store::{Action, Shared};
 use crate::ui::adapters::exports::Export;
@@ -24,16 +25,131 @@ pub struct Props {
     pub on_export: Callback<Export>,
 }
 
+/// Whether a value's checkbox (or, `only`, its *only* button) can take the focus.
+fn usable(c: &FacetCount, only: bool) -> bool {
+    if only {
+        c.count > 0
+    } else {
+        c.count > 0 || c.selected
+    }
+}
+
+/// The control that holds a filter's one Tab stop: the checkbox or *only* button last focused
+/// in it (by value id), else its first value ticked, else its first that can be.
+fn tab_stop(counts: &[FacetCount], last: Option<&(String, bool)>) -> Option<(usize, bool)> {
+    let remembered = last.and_then(|(id, only)| {
+        counts
+            .iter()
+            .position(|c| &c.id == id && usable(c, *only))
+            .map(|p| (p, *only))
+    });
+    remembered
+        .or_else(|| counts.iter().position(|c| c.selected).map(|p| (p, false)))
+        .or_else(|| {
+            counts
+                .iter()
+                .position(|c| usable(c, false))
+                .map(|p| (p, false))
+        })
+}
+
+/// In a value's row (`li`), its checkbox or (`only`) its *only* button, if it can be focused.
+fn control_in(li: &web_sys::Element, only: bool) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let selector = if only {
+        "button.only:not(:disabled)"
+    } else {
+        "input:not(:disabled)"
+    };
+    li.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+}
+
+/// The arrow keys, Home and End in a filter's values (see [`Scope::Filter`]): up and down in
+/// the same column (or the row's other control where that one cannot be focused), right to a
+/// value's *only*, left back to its checkbox.
+fn on_values_key(e: KeyboardEvent) {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return;
+    }
+    let Some(target) = e.target_dyn_into::<web_sys::Element>() else {
+        return;
+    };
+    let Some(li) = target.closest("li").ok().flatten() else {
+        return;
+    };
+    let only = target.matches(".only").unwrap_or(false);
+    let in_row = |li: &web_sys::Element| control_in(li, only).or_else(|| control_in(li, !only));
+    // The first row from `from` on, stepping with `step`, with a control that can be focused.
+    let walk = |from: Option<web_sys::Element>, forward: bool| {
+        std::iter::successors(from, move |li| {
+            if forward {
+                li.next_element_sibling()
+            } else {
+                li.previous_element_sibling()
+            }
+        })
+        .find_map(|li| in_row(&li))
+    };
+    let list = li.parent_element();
+    let to = match command(Scope::Filter, &e.key(), e.shift_key()) {
+        Some(Command::FocusNextEntry) => walk(li.next_element_sibling(), true),
+        Some(Command::FocusPreviousEntry) => walk(li.previous_element_sibling(), false),
+        Some(Command::FocusFirstEntry) => walk(list.and_then(|l| l.first_element_child()), true),
+        Some(Command::FocusLastEntry) => walk(list.and_then(|l| l.last_element_child()), false),
+        Some(Command::FocusOnly) => control_in(&li, true),
+        Some(Command::FocusValue) => control_in(&li, false),
+        _ => return,
+    };
+    e.prevent_default();
+    if let Some(control) = to {
+        let _ = control.focus();
+    }
+}
+
 #[function_component(Facets)]
 pub fn facets(props: &Props) -> Html {
     let dispatch = &props.dispatch;
     let total = props.data.events.len();
+    // Each filter's values are one Tab stop (its checkbox and *only* button a value were two,
+    // 84 presses for the brief's filters); the arrow keys move through them.
+    let last_focused = use_state(Vec::<(Facet, String, bool)>::new);
     let groups = Facet::ALL.into_iter().zip(props.counts.iter()).map(|(facet, counts)| {
         if counts.is_empty() {
             return html! {};
         }
         let any_selected = counts.iter().any(|c| c.selected);
+        let last = last_focused
+            .iter()
+            .find(|(f, _, _)| *f == facet)
+            .map(|(_, id, only)| (id.clone(), *only));
+        let stop = tab_stop(counts, last.as_ref());
+        let on_focus = {
+            let last_focused = last_focused.clone();
+            Callback::from(move |e: FocusEvent| {
+                let Some(target) = e.target_dyn_into::<web_sys::Element>() else {
+                    return;
+                };
+                let only = target.matches(".only").unwrap_or(false);
+                let Some(id) = target
+                    .closest("li[data-value]")
+                    .ok()
+                    .flatten()
+                    .and_then(|li| li.get_attribute("data-value"))
+                else {
+                    return;
+                };
+                if !last_focused.contains(&(facet, id.clone(), only)) {
+                    let mut next: Vec<_> = last_focused.iter().filter(|(f, _, _)| *f != facet).cloned().collect();
+                    next.push((facet, id, only));
+                    last_focused.set(next);
+                }
+            })
+        };
         let values = counts.iter().enumerate().map(|(position, c)| {
+            let tabindex = |only: bool| if stop == Some((position, only)) { "0" } else { "-1" };
             let id = c.id.clone();
             let toggle = dispatch.reform({
                 let id = id.clone();
@@ -48,9 +164,9 @@ pub fn facets(props: &Props) -> Html {
             let count_id = format!("{input_id}-count");
             let disabled = c.count == 0 && !c.selected;
             html! {
-                <li key={c.id.clone()} class={classes!(disabled.then_some("empty"), c.selected.then_some("selected"))}>
+                <li key={c.id.clone()} data-value={c.id.clone()} class={classes!(disabled.then_some("empty"), c.selected.then_some("selected"))}>
                     <input type="checkbox" id={input_id.clone()} checked={c.selected} {disabled}
-                           aria-describedby={count_id.clone()} onchange={toggle} />
+                           tabindex={tabindex(false)} aria-describedby={count_id.clone()} onchange={toggle} />
                     <label for={input_id}>
                         if facet == Facet::Domain {
                             { super::swatch::swatch(position, props.dark) }
@@ -59,7 +175,8 @@ pub fn facets(props: &Props) -> Html {
                     </label>
                     <span class="count" id={count_id}>{ crate::core::text::thousands(c.count) }<span class="visually-hidden">{ if c.count == 1 { " event" } else { " events" } }</span></span>
                     <button type="button" class="only" aria-label={format!("Only {}", c.label)}
-                            title={format!("Show only {}", c.label)} disabled={c.count == 0} onclick={only}>{ "only" }</button>
+                            title={format!("Show only {}", c.label)} disabled={c.count == 0} tabindex={tabindex(true)}
+                            onclick={only}>{ "only" }</button>
                 </li>
             }
         });
@@ -72,7 +189,7 @@ pub fn facets(props: &Props) -> Html {
                             aria-label={format!("Clear {}", facet.label().to_lowercase())}
                             onclick={dispatch.reform(move |_| Action::ClearFacet(facet))}>{ "clear" }</button>
                 </div>
-                <ul>{ for values }</ul>
+                <ul aria-describedby="filter-keys" onkeydown={Callback::from(on_values_key)} onfocusin={on_focus}>{ for values }</ul>
             </div>
         }
     });
@@ -86,6 +203,9 @@ pub fn facets(props: &Props) -> Html {
     html! {
         <section class="facets" aria-labelledby="facets-heading">
             <h2 id="facets-heading">{ "Filters" }</h2>
+            <p id="filter-keys" class="visually-hidden">
+                { "Up and down arrows move between the values, Home and End to the first and last; Space ticks one; right arrow goes to its only button, left arrow back." }
+            </p>
             <p class="result-count" role="status" aria-live="polite">
                 { format!("Showing {} of {}", crate::core::text::thousands(props.match_count), crate::core::text::plural(total, "event", "events")) }
             </p>
