@@ -83,6 +83,7 @@ fn head_chunks(data: &Chronology) -> Vec<String> {
         stories: &data.stories,
     })
     .unwrap_or_default();
+    let text = comment_safe(&text);
     let mut chunks = Vec::new();
     let (mut chunk, mut chars) = (String::new(), 0);
     for c in text.chars() {
@@ -94,7 +95,35 @@ fn head_chunks(data: &Chronology) -> Vec<String> {
         chars += 1;
     }
     chunks.push(chunk);
+    // A cell's last space would be trimmed away by a spreadsheet.
+    for chunk in &mut chunks {
+        if chunk.ends_with(' ') {
+            chunk.pop();
+            chunk.push_str("%20");
+        }
+    }
     chunks
+}
+
+/// `text` with the characters that would make a CSV cell quoted (or break its line) written as
+/// percent escapes, and `%` and `+` too, so that a comment line stays one unquoted cell starting
+/// with `#`: what pandas' `comment='#'` and R's `comment.char = "#"` skip.
+fn comment_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '"' => out.push_str("%22"),
+            ',' => out.push_str("%2C"),
+            ';' => out.push_str("%3B"),
+            '+' => out.push_str("%2B"),
+            '\t' => out.push_str("%09"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The CSV header, in column order.
@@ -168,20 +197,22 @@ fn field(out: &mut String, value: &str) {
 /// `source_urls` gives the link of each footnote the event cites, in the order of `footnotes`,
 /// joined by " ; " (an empty entry for a footnote without a link; empty when none has one).
 /// `start` holds the whole EDTF interval when a side is open (`2016/..`). With a view, the
-/// file starts with a comment line `# view: ?…` (one quoted cell when it has a comma) that the
-/// import reads back.
+/// file starts with a comment line `# view: ?…` that the import reads back.
 /// After the events come the chronology's head lines, `# chronology: {…}`: everything but the
 /// events (title, source, phases, domains, third parties, footnotes, works cited, stories) as
-/// compact JSON, cut into cells a spreadsheet keeps whole ([`HEAD_CHUNK_CHARS`]), so that the
+/// compact JSON, percent-escaped where CSV would need quotes ([`comment_safe`]) and cut into
+/// cells a spreadsheet keeps whole ([`HEAD_CHUNK_CHARS`]), so that the
 /// import gets back the labels, the phases' dates and the footnotes' citations rather than making
 /// them up from ids. (At the end, so that a spreadsheet or a script finds the column names on
 /// the first line.)
 pub fn to_csv(data: &Chronology) -> String {
     let mut out = String::new();
     if let Some(view) = &data.view {
+        // The query's list commas as `%2C`, so that the line is one unquoted comment cell.
+        let view = view.replace(',', "%2C");
         field(
             &mut out,
-            &format!("{} {}", crate::core::import::VIEW_LINE, view),
+            &format!("{} {view}", crate::core::import::VIEW_LINE),
         );
         out.push_str("\r\n");
     }
@@ -231,10 +262,10 @@ pub fn to_csv(data: &Chronology) -> String {
         out.push_str("\r\n");
     }
     for chunk in head_chunks(data) {
-        field(
-            &mut out,
-            &format!("{} {chunk}", crate::core::import::HEAD_LINE),
-        );
+        // Never quoted: the chunk has no comma, quote, semicolon, tab or line end.
+        out.push_str(crate::core::import::HEAD_LINE);
+        out.push(' ');
+        out.push_str(&chunk);
         out.push_str("\r\n");
     }
     out
@@ -274,15 +305,19 @@ mod tests {
         assert_eq!(lines[0], CSV_COLUMNS.join(","));
         assert!(csv.contains("\"A \"\"quoted\"\", comma title\""));
         assert!(csv.contains("\"two\nlines\""));
-        // The header, three events (one with a line break in a cell), then the head's lines.
+        // The header, three events (one with a line break in a cell), then the head's lines:
+        // one unquoted cell each, with nothing CSV would quote (what `comment='#'` skips).
         let head = lines
             .iter()
-            .filter(|l| l.starts_with("\"# chronology: "))
+            .filter(|l| l.starts_with("# chronology: {") || l.starts_with("# chronology: "))
             .count();
         assert!(head >= 1);
         assert!(lines[4..4 + head]
             .iter()
-            .all(|l| l.starts_with("\"# chronology: ")));
+            .all(|l| l.starts_with("# chronology: ")
+                && !l.contains([',', '"', ';', '\t', '\n'])
+                && !l.ends_with(' ')));
+        assert!(lines[4].starts_with("# chronology: {%22title%22:%22"));
         assert_eq!(csv.matches("\r\n").count(), 4 + head);
     }
 
@@ -374,13 +409,17 @@ mod tests {
             assert_eq!(restored.window, view.window);
             assert_eq!(restored.data, None);
         }
-        // A list of facets puts a comma in the view: the CSV line is one quoted cell.
+        // A list of facets: its commas as %2C, so that the line is one unquoted comment cell,
+        // and read back as the list.
         let (two, _) = parse("?domain=piracy,cyber");
-        let csv = to_csv(&with_view(filtered(&data, |_| false), &two));
+        let csv = to_csv(&with_view(filtered(&data, |_| true), &two));
         assert!(
-            csv.starts_with("\"# view: ?domain=cyber,piracy\"\r\nid,start,"),
-            "{csv}"
+            csv.starts_with("# view: ?domain=cyber%2Cpiracy\r\nid,start,"),
+            "{}",
+            &csv[..200]
         );
+        let back = import(csv.as_bytes(), "two.csv", false).unwrap();
+        assert_eq!(back.view.as_deref(), Some("?domain=cyber,piracy"));
         // The default view adds nothing.
         let plain = with_view(data.clone(), &Default::default());
         assert_eq!(to_csv(&plain), to_csv(&data));

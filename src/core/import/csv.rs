@@ -308,7 +308,9 @@ fn comments(text: &str) -> Comments<'_> {
         out.lines += 1;
         out.rest = rest;
         if let Some(view) = cell.strip_prefix(VIEW_LINE) {
-            out.view = Some(view.trim().to_string()).filter(|v| !v.is_empty());
+            // Our export writes the query's list commas as `%2C` (see `to_csv`).
+            let view = view.trim().replace("%2C", ",");
+            out.view = Some(view).filter(|v| !v.is_empty());
         } else if cell.starts_with(HEAD_LINE) {
             head_lines.push((out.lines, cell));
         }
@@ -328,6 +330,11 @@ fn head_of<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Option<(String,
         rows = Some((rows.map_or(number, |r| r.0), number));
     }
     let (first, last) = rows?;
+    // Percent-escaped where CSV would need quotes (see `to_csv`); the files of the first
+    // version of the export hold the JSON as it is, in quoted cells: JSON has quotes.
+    if !json.contains('"') {
+        json = crate::core::url_state::decode_component(&json);
+    }
     let place = if first == last {
         format!("row {first}")
     } else {
