@@ -361,23 +361,26 @@ mod tests {
     #[test]
     fn the_bibliography_numbers_each_work_once_and_keeps_commentary_apart() {
         let data = embedded().unwrap();
-        let afghanistan = filtered(&data, |i| {
-            data.events[i].domains.iter().any(|d| d == "afghanistan")
+        let strategy = filtered(&data, |i| {
+            data.events[i]
+                .domains
+                .iter()
+                .any(|d| d == "strategy-doctrine")
         });
-        let text = bibliography(&afghanistan);
-        let works = crate::core::cite::cited_sources(&afghanistan, &afghanistan.events);
+        let text = bibliography(&strategy);
+        let works = crate::core::cite::cited_sources(&strategy, &strategy.events);
         let numbered: Vec<u32> = text
             .lines()
             .filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok()))
             .collect();
         assert_eq!(numbered, (1..=works.len() as u32).collect::<Vec<_>>());
         assert!(text.contains("Mirna Galic"));
-        // Footnote 28 (the author's own role) cites no work: it is commentary.
+        // Footnote 75 (on Japan's strategic orientation) cites no work: it is commentary.
         let (cited, commentary) = text
             .split_once("The brief's notes that cite no work")
             .unwrap();
-        assert!(commentary.contains("Footnote 28: The author, who coordinated"));
-        assert!(!cited.contains("The author, who coordinated"));
+        assert!(commentary.contains("Footnote 75: It is important to note that Japan’s strategic"));
+        assert!(!cited.contains("It is important to note that Japan’s strategic"));
         assert!(cited.contains("https://www.nato.int/"));
     }
 
