@@ -272,8 +272,8 @@ fn no_range_line_runs_through_a_label() {
 }
 
 /// The brief's states of affairs (spans) are named at the default view, four in five at least
-/// (11 of its 26 went unnamed at 900 px before a bar that starts too far right for its label
-/// could have it end at the drawing's edge; now 5, and 1 at 1,200 px).
+/// (at 900 px, 9 of its 25 went unnamed before a bar that starts too far right for its label
+/// could have it end at the drawing's edge, and 6 at 1,200 px; now 4 and none).
 #[test]
 fn the_default_view_names_nearly_every_span() {
     let (data, index) = brief();
