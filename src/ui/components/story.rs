@@ -42,17 +42,37 @@ pub fn story_panel(props: &Props) -> Html {
             let _ = heading.focus();
         }
     });
-    // Another scene: read from its top. The panel scrolls on its own beside the timeline (back
-    // to its top); on a phone, where it follows the timeline in the page, the page comes back
-    // to its top if the reader had scrolled past it (to reach Next at its foot).
+    // Another scene: read from its top. The panel scrolls on its own (back to its top), beside
+    // the timeline, or on a phone in a sheet at the foot of the screen: there the page brings
+    // the timeline to the top of the screen, above the sheet, unless it is already in view.
     let panel = use_node_ref();
     {
         let panel = panel.clone();
         use_effect_with(props.position, move |_| {
-            if let Some(panel) = panel.cast::<web_sys::Element>() {
-                panel.set_scroll_top(0);
+            let Some(panel) = panel.cast::<web_sys::Element>() else {
+                return;
+            };
+            panel.set_scroll_top(0);
+            let window = web_sys::window();
+            let in_sheet = window
+                .as_ref()
+                .and_then(|w| w.get_computed_style(&panel).ok().flatten())
+                .and_then(|style| style.get_property_value("position").ok())
+                .is_some_and(|p| p == "fixed");
+            if !in_sheet {
                 if panel.get_bounding_client_rect().top() < 0.0 {
                     panel.scroll_into_view_with_bool(true);
+                }
+                return;
+            }
+            let sheet_top = panel.get_bounding_client_rect().top();
+            if let Some(timeline) = window
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("timeline"))
+            {
+                let top = timeline.get_bounding_client_rect().top();
+                if top < 0.0 || top > sheet_top / 3.0 {
+                    timeline.scroll_into_view_with_bool(true);
                 }
             }
         });
