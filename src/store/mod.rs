@@ -326,9 +326,15 @@ impl State {
     /// its window's years ("japan-nato-relations-a-chronology-1977-2021").
     pub fn file_stem(&self, with_window: bool) -> String {
         use crate::core::date::{civil_from_days, format_year};
-        let title = &self.chronology.data.title;
+        use crate::core::text::slug;
+        // At most 60 characters of the title, cut between words, so that the years stay.
+        let mut title = slug(&self.chronology.data.title, "chronology");
+        if let Some((at, _)) = title.char_indices().nth(60) {
+            let cut = title[..at].rfind('-').filter(|&i| i > 0).unwrap_or(at);
+            title.truncate(cut);
+        }
         if !with_window {
-            return crate::core::text::slug(title, "chronology");
+            return title;
         }
         let v = self.window.viewport;
         let year = |day: f64| format_year(civil_from_days(day.floor() as i64).0);
@@ -338,7 +344,7 @@ impl State {
         } else {
             format!("{from} {to}")
         };
-        crate::core::text::slug(&format!("{title} {years}"), "timeline")
+        format!("{title}-{}", slug(&years, "undated"))
     }
 }
 

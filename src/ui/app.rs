@@ -194,6 +194,29 @@ pub fn app() -> Html {
             }
         })
     };
+    // What was selected, in view: beside the timeline, or a sheet on a phone.
+    let detail = if full && s.selected.is_some() {
+        html! {
+            <Detail data={data.clone()} selected={s.selected} matches={filtering.matches.clone()}
+                    from_brief={s.chronology.is_builtin()} on_cite={on_cite.clone()} dispatch={dispatch.clone()} />
+        }
+    } else {
+        Html::default()
+    };
+    // Focus leaving the drawer (Tab past its ends) closes it: what the focus goes to is under
+    // the backdrop.
+    let on_drawer_focus_out = {
+        let (dispatch, open) = (dispatch.clone(), s.chrome.filters_open);
+        Callback::from(move |e: FocusEvent| {
+            let leaving = e
+                .related_target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .is_some_and(|to| to.closest("#facets").ok().flatten().is_none());
+            if open && leaving {
+                dispatch.emit(Action::ToggleFilters);
+            }
+        })
+    };
     let annotations: Vec<(f64, String)> = s
         .story_scene()
         .map(|(_, scene)| {
@@ -233,7 +256,7 @@ pub fn app() -> Html {
                         <div class="drawer-backdrop" aria-hidden="true" onclick={dispatch.reform(|_| Action::ToggleFilters)}></div>
                     }
                     <div id="facets" class={classes!("facets-drawer", s.chrome.filters_open.then_some("open"))}
-                         onkeydown={on_drawer_key}>
+                         onkeydown={on_drawer_key} onfocusout={on_drawer_focus_out}>
                         <div class="drawer-head">
                             <button type="button" id="filters-close" onclick={dispatch.reform(|_| Action::ToggleFilters)}>{ "Close the filters" }</button>
                         </div>
@@ -243,6 +266,11 @@ pub fn app() -> Html {
                                     {dark} dispatch={dispatch.clone()} {on_export} />
                         }
                     </div>
+                }
+                // The details come before the timeline in the Tab order as on the screen (in the
+                // filters' place; a sheet on a phone); in a story, after it, on its right.
+                if s.story.is_none() {
+                    { detail.clone() }
                 }
                 <main class="main">
                     <Overview data={data.clone()} histogram={filtering.histogram.clone()} viewport={s.window.viewport} {dark}
@@ -268,10 +296,8 @@ pub fn app() -> Html {
                         }
                     </div>
                 </main>
-                // Beside the timeline (a sheet on a phone): what was selected, in view.
-                if full && s.selected.is_some() {
-                    <Detail data={data.clone()} selected={s.selected} matches={filtering.matches.clone()}
-                            from_brief={s.chronology.is_builtin()} {on_cite} dispatch={dispatch.clone()} />
+                if s.story.is_some() {
+                    { detail }
                 }
             </div>
             <PrintList data={data.clone()} matches={filtering.matches.clone()} match_count={filtering.match_count}

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, load, artifact, dataset, listReady, timelineReady, timelineWindow, windowSettled, queryWindow, until, showFilters } from './harness.mjs';
+import { serveDist, launchBrowser, load, artifact, dataset, listReady, timelineReady, timelineWindow, windowSettled, queryWindow, until, showFilters, TIMELINE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -26,7 +26,7 @@ function expected({ domain = [], party = [], phase = [] }) {
 
 async function facetCount(page, kind, id) {
   const box = page.getByRole('checkbox', { name: label(kind, id), exact: true });
-  const countId = await box.getAttribute('aria-describedby');
+  const countId = (await box.getAttribute('aria-describedby')).split(' ')[0];
   return parseInt(await page.locator(`[id="${countId}"]`).textContent(), 10);
 }
 
@@ -235,6 +235,7 @@ test('a selected event that the filters hide is deselected, and previous/next sk
   const page = await load(browser, server.origin + '/');
   const cyber = DATA.events.filter((e) => e.domains.includes('cyber'));
   const other = DATA.events.find((e) => !e.domains.includes('cyber'));
+  const drawing = await page.locator(TIMELINE).boundingBox();
   await page.locator('.event-list li button').filter({ hasText: other.title }).first().click();
   await page.getByRole('complementary', { name: other.title }).waitFor();
   // The details have the filters' place: the filters open as a drawer over them.
@@ -242,7 +243,11 @@ test('a selected event that the filters hide is deselected, and previous/next sk
   await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
   await page.getByRole('complementary', { name: 'Event details' }).waitFor();
   assert.ok(!page.url().includes('event='), 'the link no longer names the hidden event');
-  await page.getByRole('button', { name: 'Close the filters' }).click();
+  // No details any more: the filters are back in their column, beside the timeline as it was.
+  const place = (b) => [b.x, b.width];
+  await until(async () => JSON.stringify(place(await page.locator(TIMELINE).boundingBox())) === JSON.stringify(place(drawing)), 'the timeline is back beside the filters, as wide');
+  assert.equal(await page.getByRole('button', { name: 'Close the filters' }).isVisible(), false, 'no drawer to close');
+  assert.equal(await page.getByRole('checkbox', { name: 'Cyber', exact: true }).isVisible(), true);
   await page.locator('.event-list li button').first().click();
   const first = await page.getByRole('complementary').locator('h2').textContent();
   assert.ok(cyber.some((e) => e.title === first));

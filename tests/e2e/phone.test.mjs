@@ -310,6 +310,14 @@ test('at 1280×800, a click on an event shows its heading and first source in vi
   const centre = (b) => [b.x + b.width / 2, b.y + b.height / 2].map((v) => Math.round(v));
   assert.deepEqual(centre(await markNamed(page, label).boundingBox()), centre(mark), 'the clicked event stays where it was (its selected mark is larger)');
   assert.equal(await phases.isVisible(), false, 'the filters make way for the details');
+  // Their button opens them as a drawer over the page; Tab out of it (back to the button)
+  // closes it, as what the focus reaches is under the backdrop.
+  await page.getByRole('button', { name: /^Filters · showing/ }).click();
+  await page.getByRole('button', { name: 'Close the filters' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Close the filters' }).evaluate((b) => b === document.activeElement), true, 'the drawer takes the focus');
+  await page.keyboard.press('Shift+Tab');
+  await page.getByRole('button', { name: 'Close the filters' }).waitFor({ state: 'hidden' });
+  assert.equal(await phases.isVisible(), false, 'closed, the details are back');
   assert.ok(inView(heading, 800), `the heading of “${title}” is in view (${JSON.stringify(heading)})`);
   assert.ok(inView(link, 800), `its first source link is in view (${JSON.stringify(link)})`);
   assert.equal(await page.evaluate(() => document.activeElement.closest('aside.detail') === null), true, 'a click leaves the focus out of the details');

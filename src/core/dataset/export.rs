@@ -179,7 +179,8 @@ pub fn restore_formula(cell: &str) -> &str {
 /// A CSV field, quoted when it must be (RFC 4180). Semicolons and tabs are quoted too: a
 /// spreadsheet that splits on them would otherwise start a new cell, perhaps with a formula.
 fn field(out: &mut String, value: &str) {
-    if value.contains([',', '"', '\n', '\r', ';', '\t'])
+    // `#` too: read with `comment='#'` (pandas, R), an unquoted cell would end there.
+    if value.contains([',', '"', '\n', '\r', ';', '\t', '#'])
         || value.starts_with(' ')
         || value.ends_with(' ')
     {
@@ -208,12 +209,11 @@ fn field(out: &mut String, value: &str) {
 pub fn to_csv(data: &Chronology) -> String {
     let mut out = String::new();
     if let Some(view) = &data.view {
-        // The query's list commas as `%2C`, so that the line is one unquoted comment cell.
-        let view = view.replace(',', "%2C");
-        field(
-            &mut out,
-            &format!("{} {view}", crate::core::import::VIEW_LINE),
-        );
+        // The query's list commas as `%2C`, so that the line is one unquoted comment cell
+        // (the query has no quote, semicolon, `#` or line end: they are percent-escaped).
+        out.push_str(crate::core::import::VIEW_LINE);
+        out.push(' ');
+        out.push_str(&view.replace(',', "%2C"));
         out.push_str("\r\n");
     }
     out.push_str(&CSV_COLUMNS.join(","));

@@ -43,10 +43,11 @@ fn scale_of(font: Font) -> f64 {
     }
 }
 
-/// `text` in lines no wider than `width` in `font`, broken between words (a word wider than
-/// the line has a line of its own: a link is never cut).
+/// `text` in lines no wider than `width` in `font`, broken between words; a word wider than a
+/// line (a link) is broken after its `/`, `?`, `&`, `=` or `,`, or where it must.
 pub fn wrap(text: &str, width: f64, font: Font) -> Vec<String> {
     let scale = scale_of(font);
+    let fits = |s: &str| label_width(s) * scale <= width;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -55,10 +56,33 @@ pub fn wrap(text: &str, width: f64, font: Font) -> Vec<String> {
         } else {
             format!("{line} {word}")
         };
-        if !line.is_empty() && label_width(&candidate) * scale > width {
-            lines.push(std::mem::replace(&mut line, word.to_string()));
-        } else {
+        if fits(&candidate) {
             line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if fits(word) {
+            line = word.to_string();
+            continue;
+        }
+        // Too wide for a line of its own: in pieces, each ending after a separator.
+        for piece in word.split_inclusive(['/', '?', '&', '=', ',']) {
+            if fits(&format!("{line}{piece}")) {
+                line.push_str(piece);
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            for c in piece.chars() {
+                line.push(c);
+                if !fits(&line) && line.chars().count() > 1 {
+                    line.pop();
+                    lines.push(std::mem::replace(&mut line, c.to_string()));
+                }
+            }
         }
     }
     if !line.is_empty() {

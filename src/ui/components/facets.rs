@@ -109,6 +109,30 @@ fn on_values_key(e: KeyboardEvent) {
     }
 }
 
+/// Once the page has drawn the new filters: if the focus fell to the page (its control was
+/// disabled), it goes to `group`'s Tab stop.
+fn keep_focus_in(group: web_sys::Element) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let document = web_sys::window().and_then(|w| w.document());
+        let lost = document
+            .as_ref()
+            .and_then(|d| d.active_element())
+            .is_none_or(|a| a.tag_name() == "BODY");
+        if !lost {
+            return;
+        }
+        let stop = group
+            .query_selector("ul [tabindex=\"0\"]:not(:disabled)")
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(stop) = stop {
+            let _ = stop.focus();
+        }
+    })
+    .forget();
+}
+
 #[function_component(Facets)]
 pub fn facets(props: &Props) -> Html {
     let dispatch = &props.dispatch;
@@ -151,10 +175,20 @@ pub fn facets(props: &Props) -> Html {
         let values = counts.iter().enumerate().map(|(position, c)| {
             let tabindex = |only: bool| if stop == Some((position, only)) { "0" } else { "-1" };
             let id = c.id.clone();
-            let toggle = dispatch.reform({
-                let id = id.clone();
-                move |_: Event| Action::ToggleFacet(facet, id.clone())
-            });
+            let toggle = {
+                let (dispatch, id) = (dispatch.clone(), id.clone());
+                Callback::from(move |e: Event| {
+                    let group = e
+                        .target_dyn_into::<web_sys::Element>()
+                        .and_then(|t| t.closest(".facet").ok().flatten());
+                    dispatch.emit(Action::ToggleFacet(facet, id.clone()));
+                    // A value ticked off may leave the one focused with nothing to show, and
+                    // disabled: the focus goes to the filter's Tab stop, not to the page.
+                    if let Some(group) = group {
+                        keep_focus_in(group);
+                    }
+                })
+            };
             let only = dispatch.reform({
                 let id = id.clone();
                 move |_: MouseEvent| Action::OnlyFacet(facet, id.clone())
@@ -166,7 +200,8 @@ pub fn facets(props: &Props) -> Html {
             html! {
                 <li key={c.id.clone()} data-value={c.id.clone()} class={classes!(disabled.then_some("empty"), c.selected.then_some("selected"))}>
                     <input type="checkbox" id={input_id.clone()} checked={c.selected} {disabled}
-                           tabindex={tabindex(false)} aria-describedby={count_id.clone()} onchange={toggle} />
+                           tabindex={tabindex(false)} onchange={toggle}
+                           aria-describedby={if stop == Some((position, false)) { format!("{count_id} filter-keys") } else { count_id.clone() }} />
                     <label for={input_id}>
                         if facet == Facet::Domain {
                             { super::swatch::swatch(position, props.dark) }
@@ -176,6 +211,7 @@ pub fn facets(props: &Props) -> Html {
                     <span class="count" id={count_id}>{ crate::core::text::thousands(c.count) }<span class="visually-hidden">{ if c.count == 1 { " event" } else { " events" } }</span></span>
                     <button type="button" class="only" aria-label={format!("Only {}", c.label)}
                             title={format!("Show only {}", c.label)} disabled={c.count == 0} tabindex={tabindex(true)}
+                            aria-describedby={(stop == Some((position, true))).then_some("filter-keys")}
                             onclick={only}>{ "only" }</button>
                 </li>
             }

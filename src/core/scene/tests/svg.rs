@@ -192,3 +192,34 @@ fn a_saved_picture_has_its_title_legend_and_credit_around_the_drawing() {
     let svg = picture.to_svg(|_| "#000".into());
     assert!(svg.contains(&format!("height=\"{}\"", picture.height.round())));
 }
+
+/// A caption's lines fit the picture, and a link too long for a line is broken after its
+/// separators, never cut off.
+#[test]
+fn a_long_link_in_a_caption_is_broken_over_lines_not_cut() {
+    let link = "https://example.org/explorer/?phase=direct-cooperation&domain=afghanistan,balkans,piracy,cyber&q=Japan&from=2001-09-11&to=2012-12-31&group=domain";
+    let text = format!(
+        "Japan–NATO Chronology Explorer, interactive chronology, {link}, accessed 3 December 2026."
+    );
+    for width in [200.0, 351.0, 700.0] {
+        let lines = wrap(&text, width, Font::Tick);
+        for line in &lines {
+            assert!(
+                label_width(line) * 11.0 / 12.0 <= width,
+                "'{line}' is wider than {width} px"
+            );
+        }
+        let joined: String = lines.concat().split_whitespace().collect();
+        let whole: String = text.split_whitespace().collect();
+        assert_eq!(joined, whole, "nothing is lost at {width} px");
+    }
+    // Broken after a separator where one is at hand.
+    let lines = wrap(link, 351.0, Font::Tick);
+    assert!(lines.len() > 1);
+    assert!(
+        lines[..lines.len() - 1]
+            .iter()
+            .all(|l| l.ends_with(['/', '?', '&', '=', ','])),
+        "{lines:?}"
+    );
+}

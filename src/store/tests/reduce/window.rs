@@ -161,3 +161,25 @@ fn saved_files_are_named_after_the_chronology_and_a_pictures_window() {
     assert_eq!(words[1], "2008 – 2018");
     assert_eq!(words.last(), Some(&"Credit line."));
 }
+
+#[test]
+fn a_long_or_non_latin_title_keeps_a_pictures_years_in_its_file_name() {
+    let from = crate::core::date::days_from_civil(2008, 1, 1) as f64;
+    let to = crate::core::date::days_from_civil(2019, 1, 1) as f64;
+    let mut s = after(&state(), Action::SetViewport(Viewport::new(from, to)));
+    let mut data = (*s.chronology.data).clone();
+    data.title = "The extraordinarily long title of an imported chronology of partnerships between alliances and their partners".into();
+    s.chronology.data = Shared::new(data.clone());
+    assert_eq!(
+        s.file_stem(true),
+        "the-extraordinarily-long-title-of-an-imported-chronology-of-2008-2018",
+        "cut between words, the years kept"
+    );
+    // Three bytes a character (the slug keeps 80 bytes of a title): the years stay all the same.
+    data.title = "日本と北大西洋条約機構の関係についての年表と資料と分析と展望と課題と提言".into();
+    s.chronology.data = Shared::new(data);
+    assert_eq!(
+        s.file_stem(true),
+        "日本と北大西洋条約機構の関係についての年表と資料と分析-2008-2018"
+    );
+}
