@@ -10,7 +10,7 @@ import { INSTRUMENT, EXPLORER_FIRST_RENDER, memoryAfterGc, stats, coldLoads, LOA
 import { serveDist, launchBrowser } from '../tests/e2e/harness.mjs';
 
 const SIZES = [
-  { name: 'chronology (111)', query: '' },
+  { name: 'the chronology', query: '' },
   { name: 'synthetic 10,000', query: '?synthetic=10000' },
   { name: 'synthetic 100,000', query: '?synthetic=100000' },
 ];
