@@ -171,8 +171,11 @@ impl Scene {
         let mut y = top + self.height + 8.0 + LEGEND_ROW / 2.0;
         let mut x = MARGIN;
         for (position, name) in &caption.legend {
-            let entry = SWATCH_TEXT + label_width(name);
-            if x > MARGIN && x + entry > width - MARGIN {
+            // A name longer than a line is wrapped, on rows of its own.
+            let names = wrap(name, line - SWATCH_TEXT, Font::Label);
+            let widest = names.iter().map(|n| label_width(n)).fold(0.0, f64::max);
+            let entry = SWATCH_TEXT + widest;
+            if x > MARGIN && (x + entry > width - MARGIN || names.len() > 1) {
                 x = MARGIN;
                 y += LEGEND_ROW;
             }
@@ -190,14 +193,23 @@ impl Scene {
                 },
                 alpha: 1.0,
             });
-            items.push(Item::text(
-                x + SWATCH_TEXT,
-                y + 4.0,
-                name.clone(),
-                Font::Label,
-                Ink::Text,
-            ));
-            x += entry + ENTRY_GAP;
+            for (k, text) in names.iter().enumerate() {
+                let row = y + 4.0 + k as f64 * LEGEND_ROW;
+                items.push(Item::text(
+                    x + SWATCH_TEXT,
+                    row,
+                    text.clone(),
+                    Font::Label,
+                    Ink::Text,
+                ));
+            }
+            if names.len() > 1 {
+                // The next entry starts a row of its own.
+                y += (names.len() - 1) as f64 * LEGEND_ROW;
+                x = width;
+            } else {
+                x += entry + ENTRY_GAP;
+            }
         }
         if !caption.legend.is_empty() {
             y += LEGEND_ROW;

@@ -223,3 +223,62 @@ fn a_long_link_in_a_caption_is_broken_over_lines_not_cut() {
         "{lines:?}"
     );
 }
+
+/// A legend's name longer than the picture is wide is wrapped on rows of its own, inside it.
+#[test]
+fn a_long_domain_name_in_a_pictures_legend_is_wrapped_inside_it() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let width = 351.0;
+    let drawing = scene(&data, &index, &fit_all(&index, width), &all, false, None);
+    let long = "Relations with international organisations, regional bodies and their member states' delegations".to_string();
+    let caption = Caption {
+        title: data.title.clone(),
+        shown: "1977 – 2021".into(),
+        legend: vec![
+            (0, "Afghanistan".into()),
+            (1, long.clone()),
+            (2, "Cyber".into()),
+        ],
+        credit: "Credit.".into(),
+    };
+    let drawn_height = drawing.height;
+    let picture = drawing.captioned(&caption);
+    let legend: Vec<(f64, f64, &str)> = picture
+        .items
+        .iter()
+        .filter_map(|i| match &i.prim {
+            Prim::Text {
+                x,
+                y,
+                text,
+                font: Font::Label,
+                ..
+            } if *y > drawn_height + 52.0 => Some((*x, *y, text.as_str())),
+            _ => None,
+        })
+        .collect();
+    for (x, _, text) in &legend {
+        assert!(
+            x + label_width(text) <= width,
+            "'{text}' runs past the picture"
+        );
+    }
+    let parts: Vec<&str> = legend
+        .iter()
+        .map(|l| l.2)
+        .filter(|t| !["Afghanistan", "Cyber"].contains(t))
+        .collect();
+    assert!(parts.len() > 1, "{legend:?}");
+    assert_eq!(parts.join(" "), long);
+    // Each on its own row: nothing shares the long name's rows.
+    let rows: Vec<f64> = legend
+        .iter()
+        .filter(|l| parts.contains(&l.2))
+        .map(|l| l.1)
+        .collect();
+    assert!(legend
+        .iter()
+        .filter(|l| !parts.contains(&l.2))
+        .all(|l| !rows.contains(&l.1)));
+}
