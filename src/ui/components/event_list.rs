@@ -1,8 +1,9 @@
 //! The same events as an accessible list in time order, following the filters, with search
 //! matches highlighted, in step with the selection.
 
+use super::rows;
 use crate::core::dataset::Chronology;
-use crate::core::keys::{command, Command, Scope};
+use crate::core::keys::{command, Scope};
 use crate::core::query::highlight_ranges;
 use crate::store::{Action, Shared};
 use crate::ui::adapters::timing::{after_next_frame, AfterFrame};
@@ -240,32 +241,15 @@ fn entries(props: &Props) -> Html {
         })
     };
     let on_key = Callback::from(|e: KeyboardEvent| {
-        if e.ctrl_key() || e.meta_key() || e.alt_key() {
-            return;
-        }
-        let Some(li) = e
-            .target_dyn_into::<web_sys::Element>()
-            .and_then(|t| t.closest("li").ok().flatten())
-        else {
+        let Some((_, li)) = rows::row_of(&e) else {
             return;
         };
-        let to = match command(Scope::List, &e.key(), e.shift_key()) {
-            Some(Command::FocusNextEntry) => li.next_element_sibling(),
-            Some(Command::FocusPreviousEntry) => li.previous_element_sibling(),
-            Some(Command::FocusFirstEntry) => {
-                li.parent_element().and_then(|l| l.first_element_child())
+        let command = command(Scope::List, &e.key(), e.shift_key());
+        if let Some(to) = rows::step(&li, command, |row| rows::control(row, "button")) {
+            e.prevent_default();
+            if let Some(button) = to {
+                let _ = button.focus();
             }
-            Some(Command::FocusLastEntry) => {
-                li.parent_element().and_then(|l| l.last_element_child())
-            }
-            _ => return,
-        };
-        e.prevent_default();
-        if let Some(button) = to
-            .and_then(|li| li.query_selector("button").ok().flatten())
-            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = button.focus();
         }
     });
     let items = drawn_events.iter().map(|&i| {

@@ -1,6 +1,7 @@
 //! The facet panel: phase, domain and third party, each value with its count given the other
 //! facets' selections; "only" and "clear" actions; the result count; dim or hide.
 
+use super::rows;
 use crate::core::dataset::Chronology;
 use crate::core::keys::{command, Command, Scope};
 use crate::core::query::{Facet, FacetCount, Filter};
@@ -53,59 +54,37 @@ fn tab_stop(counts: &[FacetCount], last: Option<&(String, bool)>) -> Option<(usi
         })
 }
 
-/// In a value's row (`li`), its checkbox or (`only`) its *only* button, if it can be focused.
-fn control_in(li: &web_sys::Element, only: bool) -> Option<web_sys::HtmlElement> {
-    use wasm_bindgen::JsCast;
+/// In a value's row, its checkbox or (`only`) its *only* button, if it can be focused.
+fn control_in(row: &web_sys::Element, only: bool) -> Option<web_sys::HtmlElement> {
     let selector = if only {
         "button.only:not(:disabled)"
     } else {
         "input:not(:disabled)"
     };
-    li.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
+    rows::control(row, selector)
 }
 
 /// The arrow keys, Home and End in a filter's values (see [`Scope::Filter`]): up and down in
 /// the same column (or the row's other control where that one cannot be focused), right to a
 /// value's *only*, left back to its checkbox.
 fn on_values_key(e: KeyboardEvent) {
-    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-        return;
-    }
-    let Some(target) = e.target_dyn_into::<web_sys::Element>() else {
-        return;
-    };
-    let Some(li) = target.closest("li").ok().flatten() else {
+    let Some((target, li)) = rows::row_of(&e) else {
         return;
     };
     let only = target.matches(".only").unwrap_or(false);
-    let in_row = |li: &web_sys::Element| control_in(li, only).or_else(|| control_in(li, !only));
-    // The first row from `from` on, stepping with `step`, with a control that can be focused.
-    let walk = |from: Option<web_sys::Element>, forward: bool| {
-        std::iter::successors(from, move |li| {
-            if forward {
-                li.next_element_sibling()
-            } else {
-                li.previous_element_sibling()
-            }
-        })
-        .find_map(|li| in_row(&li))
+    let command = command(Scope::Filter, &e.key(), e.shift_key());
+    let to = match command {
+        Some(Command::FocusOnly) => Some(control_in(&li, true)),
+        Some(Command::FocusValue) => Some(control_in(&li, false)),
+        _ => rows::step(&li, command, |row| {
+            control_in(row, only).or_else(|| control_in(row, !only))
+        }),
     };
-    let list = li.parent_element();
-    let to = match command(Scope::Filter, &e.key(), e.shift_key()) {
-        Some(Command::FocusNextEntry) => walk(li.next_element_sibling(), true),
-        Some(Command::FocusPreviousEntry) => walk(li.previous_element_sibling(), false),
-        Some(Command::FocusFirstEntry) => walk(list.and_then(|l| l.first_element_child()), true),
-        Some(Command::FocusLastEntry) => walk(list.and_then(|l| l.last_element_child()), false),
-        Some(Command::FocusOnly) => control_in(&li, true),
-        Some(Command::FocusValue) => control_in(&li, false),
-        _ => return,
-    };
-    e.prevent_default();
-    if let Some(control) = to {
-        let _ = control.focus();
+    if let Some(to) = to {
+        e.prevent_default();
+        if let Some(control) = to {
+            let _ = control.focus();
+        }
     }
 }
 
@@ -225,7 +204,7 @@ pub fn facets(props: &Props) -> Html {
                             aria-label={format!("Clear {}", facet.label().to_lowercase())}
                             onclick={dispatch.reform(move |_| Action::ClearFacet(facet))}>{ "clear" }</button>
                 </div>
-                <ul aria-describedby="filter-keys" onkeydown={Callback::from(on_values_key)} onfocusin={on_focus}>{ for values }</ul>
+                <ul onkeydown={Callback::from(on_values_key)} onfocusin={on_focus}>{ for values }</ul>
             </div>
         }
     });

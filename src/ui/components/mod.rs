@@ -14,6 +14,7 @@ pub mod notices;
 pub mod overview;
 pub mod print_list;
 pub mod rich;
+pub mod rows;
 pub mod search;
 pub mod story;
 pub mod swatch;
