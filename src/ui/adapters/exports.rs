@@ -51,6 +51,16 @@ pub fn link(query: &str) -> String {
         .unwrap_or_default()
 }
 
+/// *Cite this view*'s words for what `state` shows (None where the page has no clock).
+pub fn view_citation(state: &State) -> Option<String> {
+    let query = url_state::to_query(&state.view_state());
+    Some(cite::cite_view(
+        &state.chronology.data,
+        &link(&query),
+        &today()?,
+    ))
+}
+
 /// Saves (or copies) `kind` of what `state` shows; a failure becomes a notice.
 pub fn export(state: State, kind: Export, dispatch: Callback<Action>) {
     let data = &state.chronology.data;
@@ -61,10 +71,9 @@ pub fn export(state: State, kind: Export, dispatch: Callback<Action>) {
     let (name, mime, text) = match kind {
         Export::Svg | Export::Png => return snapshot::save(state, kind == Export::Png, dispatch),
         Export::CiteView => {
-            let Some(today) = today() else {
+            let Some(text) = view_citation(&state) else {
                 return;
             };
-            let text = cite::cite_view(data, &link(&url_state::to_query(&view)), &today);
             let done = Notice::Message("A citation of this view is on the clipboard.".into());
             return clipboard::copy_text(dispatch, text, done);
         }

@@ -8,7 +8,7 @@ use super::exports;
 use super::paint::{paint, Colours};
 use super::storage::describe;
 use crate::core::scene::Scene;
-use crate::core::{cite, url_state};
+use crate::core::url_state;
 use crate::store::State;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,11 +24,8 @@ fn colours(state: &State) -> Result<Colours, String> {
 
 /// The picture of the view: the drawing with its caption, credited as *Cite this view* cites it.
 fn picture(state: &State) -> Scene {
-    let view = url_state::to_query(&state.view_state());
-    let credit = match exports::today() {
-        Some(today) => cite::cite_view(&state.chronology.data, &exports::link(&view), &today),
-        None => exports::link(&view),
-    };
+    let credit = exports::view_citation(state)
+        .unwrap_or_else(|| exports::link(&url_state::to_query(&state.view_state())));
     state.picture(credit.trim().to_string())
 }
 
