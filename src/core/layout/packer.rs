@@ -92,6 +92,30 @@ impl Packer {
         });
     }
 
+    /// Where (px) this packer folds whatever stands left, if it does: once every lane is full,
+    /// an item whose mark and badge stand left of the first lane end (and of the end of the
+    /// last badge, gap included) joins the last cluster, or is left out if it is context.
+    pub(super) fn folds_left_of(&self, gap: f64) -> Option<f64> {
+        if self.lanes.len() != self.limits.max {
+            return None;
+        }
+        if self.context {
+            return Some(self.blocked_until);
+        }
+        let last = self.band.clusters.last()?;
+        Some(self.blocked_until.min(last.x + last.width + gap))
+    }
+
+    /// Folds an event that stands left of [`Packer::folds_left_of`], as [`Packer::add`] would.
+    pub(super) fn fold(&mut self, index: usize, first_day: f64, end_day: f64, badge: &BadgeWidths) {
+        if self.context {
+            return;
+        }
+        if let Some(last) = self.band.clusters.last_mut() {
+            join(last, index, first_day, end_day, badge);
+        }
+    }
+
     /// An item with no room: into a "+N" cluster, unless it is context.
     pub(super) fn overflow(&mut self, item: &Item, badge: &BadgeWidths, gap: f64) {
         if !self.context {
@@ -319,14 +343,7 @@ fn is_power_of_ten(mut n: usize) -> bool {
 fn add_to_clusters(clusters: &mut Vec<Cluster>, badge: &BadgeWidths, item: &Item, gap: f64) {
     if let Some(last) = clusters.last_mut() {
         if item.anchor < last.x + last.width + gap {
-            last.indices.push(item.index);
-            last.first_day = last.first_day.min(item.first_day);
-            last.end_day = last.end_day.max(item.end_day);
-            // The badge widens only when its count gains a digit.
-            let count = last.indices.len();
-            if is_power_of_ten(count) {
-                last.width = badge.for_count(count);
-            }
+            join(last, item.index, item.first_day, item.end_day, badge);
             return;
         }
     }
@@ -338,4 +355,15 @@ fn add_to_clusters(clusters: &mut Vec<Cluster>, badge: &BadgeWidths, item: &Item
         first_day: item.first_day,
         end_day: item.end_day,
     });
+}
+
+fn join(cluster: &mut Cluster, index: usize, first_day: f64, end_day: f64, badge: &BadgeWidths) {
+    cluster.indices.push(index);
+    cluster.first_day = cluster.first_day.min(first_day);
+    cluster.end_day = cluster.end_day.max(end_day);
+    // The badge widens only when its count gains a digit.
+    let count = cluster.indices.len();
+    if is_power_of_ten(count) {
+        cluster.width = badge.for_count(count);
+    }
 }

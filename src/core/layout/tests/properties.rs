@@ -126,3 +126,53 @@ proptest! {
         prop_assert_eq!(found, expected);
     }
 }
+
+proptest! {
+    /// The short way crowded events take to their clusters changes nothing: the layout is the
+    /// one of packing every event one by one, in one block or several, with context or not.
+    #[test]
+    fn crowded_events_folded_the_short_way_land_where_packing_puts_them(
+        extents in proptest::collection::vec(extent_strategy(), 0..400),
+        start in -100.0f64..2000.0,
+        span in 5.0f64..2500.0,
+        width in 20.0f64..600.0,
+        labelled in 0usize..4,
+        max in 0usize..4,
+        gap in 0.0f64..20.0,
+        radius in 0.0f64..8.0,
+        mask in any::<u64>(),
+        context_mask in prop_oneof![Just(0u64), any::<u64>()],
+        blocks in 1usize..4,
+    ) {
+        let index = TimelineIndex::new(extents);
+        let scale = TimeScale::new(start, start + span, width);
+        let lanes = LaneLimits { labelled, max };
+        let options = LayoutOptions {
+            points: lanes,
+            spans: lanes,
+            label_gap: gap,
+            mark_gap: gap / 3.0,
+            point_radius: radius,
+        };
+        let rank = |i: usize| {
+            if (mask >> (i % 64)) & 1 == 1 {
+                Some(1 + u32::from(index.extent(i).priority))
+            } else {
+                ((context_mask >> (i % 64)) & 1 == 1).then_some(0)
+            }
+        };
+        // Block b holds the events whose index is b modulo their number, some are in two
+        // blocks, and some in none.
+        let of = |i: usize| {
+            let mut of = vec![i % blocks, (i / 7) % blocks];
+            of.dedup();
+            if i % 11 == 5 {
+                of.clear();
+            }
+            of
+        };
+        let short = lay_out_blocks(&index, &scale, &options, blocks, rank, of, Folding::Short);
+        let each = lay_out_blocks(&index, &scale, &options, blocks, rank, of, Folding::OneByOne);
+        prop_assert_eq!(short, each);
+    }
+}
