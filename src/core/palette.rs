@@ -1,5 +1,6 @@
 //! Colours for domains: Paul Tol's colour-blind-safe "muted" scheme, then his "light" scheme,
-//! so that up to 16 domains get distinct colours (the legend and facets name them too).
+//! so that up to 16 domains get distinct colours (the legend and facets name them too); past 16
+//! the colours come round again with other shapes ([`crate::core::shape::Shape::of_domain`]).
 //!
 //! The dark theme uses the same hues, with the few that are too dark to see on its background
 //! (indigo, green, wine, purple and grey) made lighter until they stand out from it by at least
@@ -343,7 +344,8 @@ mod tests {
     fn no_two_domains_share_a_shape_and_a_near_colour() {
         use crate::core::shape::Shape;
         // The domains and the events with none, in both themes, with each kind of vision.
-        let marks: Vec<(Option<usize>, Shape)> = (0..16)
+        // Past 16 domains the colours come round again, with other shapes: 32 are told apart.
+        let marks: Vec<(Option<usize>, Shape)> = (0..32)
             .map(Some)
             .chain([None])
             .map(|p| (p, Shape::of_domain(p)))

@@ -41,6 +41,28 @@ const BY_POSITION: [Shape; 16] = [
     Shape::Square,           // grey
 ];
 
+/// The shapes of positions 16 to 31, whose colours are those of positions 0 to 15 again: each
+/// differs from its colour's first shape, and no two near colours share one across the 32 (nor
+/// with the events that have no domain); `core::palette`'s tests check it.
+const SECOND_ROUND: [Shape; 16] = [
+    Shape::InvertedTriangle, // indigo
+    Shape::Hexagon,          // cyan
+    Shape::Hexagon,          // teal
+    Shape::InvertedTriangle, // green
+    Shape::InvertedTriangle, // olive
+    Shape::InvertedTriangle, // sand
+    Shape::Hexagon,          // rose
+    Shape::InvertedTriangle, // wine
+    Shape::Star,             // purple
+    Shape::Star,             // orange
+    Shape::Cross,            // light blue
+    Shape::Hexagon,          // pear
+    Shape::InvertedTriangle, // pink
+    Shape::InvertedTriangle, // pale blue
+    Shape::Triangle,         // mint
+    Shape::Star,             // grey
+];
+
 /// Sides of the polygon a circle is drawn as where it must be one (split marks, outlines).
 const CIRCLE_SIDES: usize = 24;
 
@@ -57,10 +79,12 @@ impl Shape {
     ];
 
     /// The shape of events whose domain is at `position` in the dataset's list (None: no
-    /// domain). Like the colours, the shapes repeat after 16 domains.
+    /// domain). The colours repeat after 16 domains and the shapes then change, so that 32
+    /// domains have marks no two alike; after 32, the marks repeat.
     pub fn of_domain(position: Option<usize>) -> Shape {
         match position {
-            Some(p) => BY_POSITION[p % BY_POSITION.len()],
+            Some(p) if (p / 16) % 2 == 1 => SECOND_ROUND[p % 16],
+            Some(p) => BY_POSITION[p % 16],
             None => Shape::Circle,
         }
     }
@@ -233,6 +257,7 @@ fn clip_x(polygon: &[(f64, f64)], at: f64, keep_right: bool) -> Vec<(f64, f64)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::palette::domain_colour;
 
     /// Area of a polygon (shoelace).
     fn area(points: &[(f64, f64)]) -> f64 {
@@ -254,11 +279,13 @@ mod tests {
         assert_eq!(used.len(), Shape::ALL.len());
         assert_eq!(Shape::of_domain(None), Shape::Circle);
         assert_eq!(Shape::of_domain(Some(1)), Shape::Square);
-        assert_eq!(
-            Shape::of_domain(Some(17)),
-            Shape::Square,
-            "repeats after 16"
-        );
+        // Domain 17 has domain 1's colour, and another shape; the marks repeat after 32.
+        assert_ne!(Shape::of_domain(Some(17)), Shape::of_domain(Some(1)));
+        assert_eq!(Shape::of_domain(Some(33)), Shape::of_domain(Some(1)));
+        let marks: std::collections::HashSet<(&str, Shape)> = (0..32)
+            .map(|p| (domain_colour(p, false), Shape::of_domain(Some(p))))
+            .collect();
+        assert_eq!(marks.len(), 32, "32 domains, no two marks alike");
         // Piracy and Shared Values, Cyber and Japanese Politics no longer look alike.
         assert_ne!(Shape::of_domain(Some(1)), Shape::of_domain(Some(13)));
         assert_ne!(Shape::of_domain(Some(2)), Shape::of_domain(Some(14)));
