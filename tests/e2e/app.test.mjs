@@ -279,6 +279,52 @@ test('clicking an event shows its details and footnote links; previous and next 
   await page.context().close();
 });
 
+test('nothing moves under the reader: a list entry clicked stays under the pointer, the search box keeps its width as one types, the Lanes control stays put as zooming changes the window, pointing along the overview leaves the timeline where it is', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 1280, height: 800 } });
+  await listReady(page);
+  const entry = page.locator('.event-list').getByRole('button', { name: /Secretary General Wörner visits Japan/ });
+  await entry.scrollIntoViewIfNeeded();
+  const before = await entry.boundingBox();
+  await entry.click();
+  await page.getByRole('heading', { level: 2, name: 'Secretary General Wörner visits Japan' }).waitFor();
+  await until(async () => (await entry.getAttribute('aria-current')) !== null || (await entry.evaluate((e) => e.closest('[aria-selected="true"], .selected') !== null)), 'the entry shows as selected');
+  const after = await entry.boundingBox();
+  assert.deepEqual([after.x, after.y, after.width], [before.x, before.y, before.width], 'the clicked entry stays where it was');
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => window.scrollTo(0, 0));
+
+  const search = page.getByRole('searchbox', { name: 'Search events' });
+  const empty = await search.boundingBox();
+  await search.fill('japan and nato sign');
+  await page.getByText(/\d+ matches · Enter: next/).waitFor();
+  const typed = await search.boundingBox();
+  assert.deepEqual([typed.x, typed.width], [empty.x, empty.width], 'the box keeps its place and width');
+  await search.fill('');
+
+  const lanes = page.getByRole('combobox', { name: 'Lanes' });
+  const x = (await lanes.boundingBox()).x;
+  const from = await page.locator('.timeline-bar .window').textContent();
+  for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  await windowSettled(page);
+  await until(async () => /[A-Z][a-z]{2} \d{4}/.test(await page.locator('.timeline-bar .window').textContent()), 'the window is named by months');
+  assert.notEqual(await page.locator('.timeline-bar .window').textContent(), from);
+  assert.equal((await lanes.boundingBox()).x, x, 'the Lanes control stays put');
+  await page.getByRole('button', { name: 'Fit all', exact: true }).click();
+  await windowSettled(page);
+
+  const drawing = page.locator('svg[aria-roledescription="timeline"]');
+  const top = (await drawing.boundingBox()).y;
+  // Pointing at 2006, whose readout of many domains takes more than a line.
+  const label = await page.locator('.overview-box svg.years text').filter({ hasText: /^2006$/ }).boundingBox();
+  await page.mouse.move(label.x + 4, label.y - 30);
+  const readout = page.locator('p#overview-readout');
+  await until(async () => /^2006: \d+ events? — /.test(await readout.textContent()), 'the readout reads 2006');
+  assert.ok((await readout.locator('.reading').boundingBox()).height > 30, 'the readout takes more than a line');
+  assert.equal((await drawing.boundingBox()).y, top, 'the timeline stays where it was');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('event labels never overlap at any zoom level', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   const w0 = await timelineWindow(page);

@@ -393,7 +393,7 @@ pub fn overview(props: &Props) -> Html {
     });
     // How to read it is said where there is room for it (a phone keeps it for screen readers).
     let readout = match *reading {
-        Some(b) if b < bars => html! { h.readout(&props.data, b) },
+        Some(b) if b < bars => html! { <span class="reading">{ h.readout(&props.data, b) }</span> },
         _ => html! {
             <>{ "Events per year, stacked by domain" }
             <span class="readout-how">{ ": point at a year, or focus the chart and use the arrow keys, to read its events" }</span>
