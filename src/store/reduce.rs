@@ -69,6 +69,10 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             }
             s.lanes.by = by;
             s.lanes.regroup(&s.chronology.data, &s.filtering);
+            // Chosen during a story: the reader's own, kept when it ends.
+            if let Some(touring) = &mut s.story {
+                touring.lanes_before = by;
+            }
         }
         Action::ToggleGroup(key) => {
             if !s.lanes.collapsed.remove(&key) {

@@ -4,6 +4,7 @@
 
 use super::{Notice, State};
 use crate::core::dataset::{Story, StoryScene};
+use crate::core::grouping::GroupBy;
 use crate::core::story::{locate, scene_filter, ScenePosition};
 use crate::core::url_state::{self, ViewState};
 use crate::core::viewport::Viewport;
@@ -14,6 +15,9 @@ pub struct Touring {
     pub position: ScenePosition,
     /// The reader's own dimming choice before the story (back when it ends).
     pub dim_before: bool,
+    /// The reader's own lanes before the story, or chosen during it (back when it ends): a
+    /// scene may set its own.
+    pub lanes_before: GroupBy,
     /// Opened from a link (or Back and Forward) rather than started on this page: the panel
     /// does not take the focus.
     pub from_link: bool,
@@ -39,12 +43,15 @@ impl State {
         };
         let filter = scene_filter(scene);
         let to = self.scene_viewport(scene);
-        let (dim_before, from_link) = self
+        let (dim_before, lanes_before, from_link) = self
             .story
-            .map_or((self.filtering.dim, false), |t| (t.dim_before, t.from_link));
+            .map_or((self.filtering.dim, self.lanes.by, false), |t| {
+                (t.dim_before, t.lanes_before, t.from_link)
+            });
         self.story = Some(Touring {
             position,
             dim_before,
+            lanes_before,
             from_link,
         });
         self.filtering.filter = filter;
@@ -59,13 +66,14 @@ impl State {
     }
 
     /// Leaves the story: the scene's window and facet filters stay, every event of them shows
-    /// again, and the reader's dimming choice is back.
+    /// again, and the reader's dimming and lanes are back.
     pub(crate) fn leave_story(&mut self) -> bool {
         let Some(touring) = self.story.take() else {
             return false;
         };
         self.filtering.filter.events.clear();
         self.filtering.dim = touring.dim_before;
+        self.lanes.by = touring.lanes_before;
         self.refilter();
         true
     }

@@ -196,6 +196,29 @@ test('Escape in the story\'s panel leaves the story and keeps its view to explor
   await page.context().close();
 });
 
+test('"Leave the story" from a scene with lanes of its own gives the reader\'s lanes back, and the focus to "Tour the brief"', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true });
+  const lanes = page.getByRole('combobox', { name: 'Lanes' });
+  assert.equal(await lanes.inputValue(), 'none', 'one set of lanes, the reader\'s choice');
+  await page.getByRole('button', { name: 'Tour the brief' }).click();
+  await showsScene(page, 1);
+  const own = SCENES.findIndex((s) => s.view.group_by) + 1;
+  assert.ok(own > 0, 'a scene of the brief\'s story sets its own lanes');
+  for (let n = 2; n <= own; n++) {
+    await page.getByRole('button', { name: 'Next →' }).click();
+    await showsScene(page, n);
+  }
+  await until(async () => (await lanes.inputValue()) !== 'none', 'the scene sets its lanes');
+  await page.getByRole('button', { name: 'Leave the story' }).click();
+  const tour = page.getByRole('button', { name: 'Tour the brief' });
+  await tour.waitFor();
+  await until(() => tour.evaluate((b) => b === document.activeElement), 'the focus is on "Tour the brief", not lost to the page');
+  await until(async () => (await lanes.inputValue()) === 'none', 'the reader\'s lanes are back');
+  assert.equal(new URL(page.url()).searchParams.get('group'), null, 'the link has no lanes');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('axe-core finds no violation in story mode, in the light and the dark theme', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, colorScheme: 'light' });
   await page.getByRole('button', { name: 'Tour the brief' }).click();

@@ -30,6 +30,25 @@ pub fn header(props: &Props) -> Html {
         1 => Some(dispatch.reform(|_| Action::StartStory(0))),
         _ => Some(dispatch.reform(|_| Action::OpenDialog(DialogKind::Stories))),
     };
+    // Leaving a story takes its way out (the button, or Escape) away: the focus, if it went
+    // with it, comes back to the button that starts the story.
+    let tour_button = use_node_ref();
+    let was_touring = use_mut_ref(|| props.touring);
+    {
+        let tour_button = tour_button.clone();
+        use_effect_with(props.touring, move |&touring| {
+            let left = std::mem::replace(&mut *was_touring.borrow_mut(), touring) && !touring;
+            let document = web_sys::window().and_then(|w| w.document());
+            let lost = document
+                .and_then(|d| d.active_element())
+                .is_none_or(|e| e.tag_name() == "BODY");
+            if let (true, true, Some(button)) =
+                (left, lost, tour_button.cast::<web_sys::HtmlElement>())
+            {
+                let _ = button.focus();
+            }
+        });
+    }
     let tour_label = if props.origin == Origin::Builtin {
         "Tour the brief"
     } else {
@@ -58,7 +77,7 @@ pub fn header(props: &Props) -> Html {
             <div class="header-tools">
                 <Search text={props.search.clone()} match_count={props.match_count} dispatch={dispatch.clone()} />
                 if let (Some(onclick), false) = (tour, props.touring) {
-                    <button type="button" class="tour" {onclick}
+                    <button type="button" class="tour" {onclick} ref={tour_button}
                             aria-haspopup={(stories > 1).then_some("dialog")}>{ tour_label }</button>
                 }
                 <button type="button" class="copy-link" onclick={props.on_copy_link.clone()}>{ "Copy link" }</button>

@@ -186,3 +186,26 @@ fn changing_the_filter_during_a_story_leaves_it_with_its_view() {
         "other settings keep the story"
     );
 }
+
+#[test]
+fn leaving_a_story_gives_back_the_readers_lanes() {
+    use crate::core::grouping::GroupBy;
+    // A scene sets lanes by third party; the reader had none.
+    let s = after_all(&state(), [Action::StartStory(0), Action::GoToScene(8)]);
+    assert_eq!(s.lanes.by, GroupBy::Party, "the scene's own lanes");
+    let left = after(&s, Action::LeaveStory);
+    assert_eq!(left.lanes.by, GroupBy::None, "the reader's lanes are back");
+    assert!(left.lanes.grouping.is_none(), "one block of lanes again");
+    // Lanes the reader chose during the story are theirs, and stay.
+    let s = after_all(
+        &state(),
+        [
+            Action::StartStory(0),
+            Action::SetGroupBy(GroupBy::Domain),
+            Action::GoToScene(8),
+            Action::GoToScene(9),
+            Action::LeaveStory,
+        ],
+    );
+    assert_eq!(s.lanes.by, GroupBy::Domain);
+}
