@@ -67,6 +67,8 @@ pub enum Action {
     DismissNotice(usize),
     /// Dismiss every notice at once.
     DismissNotices,
+    /// The notices of things done have been read (they go by themselves).
+    DismissDone,
     /// Tell the user something (e.g. that the link was copied).
     Notify(Notice),
     /// Switch between light and dark (from whatever shows now).

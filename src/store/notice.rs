@@ -14,6 +14,9 @@ pub enum Notice {
     BuiltinAgain,
     /// Anything else, in words.
     Message(String),
+    /// What the reader just did has worked (e.g. a copy to the clipboard): said in passing, it
+    /// goes by itself.
+    Done(String),
 }
 
 impl fmt::Display for Notice {
@@ -29,7 +32,7 @@ impl fmt::Display for Notice {
                 format.label()
             ),
             Notice::BuiltinAgain => f.write_str("The Japan–NATO chronology is shown again."),
-            Notice::Message(text) => f.write_str(text),
+            Notice::Message(text) | Notice::Done(text) => f.write_str(text),
         }
     }
 }

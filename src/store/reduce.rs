@@ -184,6 +184,13 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             }
             s.chrome.notices.clear();
         }
+        Action::DismissDone => {
+            let before = s.chrome.notices.len();
+            s.chrome.notices.retain(|n| !matches!(n, Notice::Done(_)));
+            if s.chrome.notices.len() == before {
+                return None;
+            }
+        }
         Action::DismissNotice(i) => {
             if i >= s.chrome.notices.len() {
                 return None;

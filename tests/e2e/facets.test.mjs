@@ -220,14 +220,20 @@ test('the overview brush follows the timeline, and the timeline follows the brus
   await page.context().close();
 });
 
-test('"Copy link" puts the link to the current view on the clipboard', async () => {
+test('"Copy link" puts the link to the current view on the clipboard, says so in passing without moving the page, and the word goes by itself', async () => {
   const page = await load(browser, server.origin + '/', { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
+  // Where the timeline stands in the page (clicking the header's button may scroll the page).
+  const inPage = () => page.locator(TIMELINE).evaluate((t) => t.getBoundingClientRect().top + window.scrollY);
+  const top = await inPage();
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await page.getByText('Link to this view copied to the clipboard.').waitFor();
+  const said = page.getByRole('status').filter({ hasText: 'Link to this view copied to the clipboard.' });
+  await said.waitFor();
+  assert.equal(await inPage(), top, 'the timeline stays where it was in the page');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, page.url());
   assert.match(copied, /domain=cyber/);
+  await said.waitFor({ state: 'detached', timeout: 10_000 });
   await page.context().close();
 });
 

@@ -45,6 +45,6 @@ pub fn copy_link(dispatch: Callback<Action>, query: &str) {
         ))));
         return;
     }
-    let done = Notice::Message("Link to this view copied to the clipboard.".into());
+    let done = Notice::Done("Link to this view copied to the clipboard.".into());
     copy_text(dispatch, href, done);
 }

@@ -74,7 +74,7 @@ pub fn export(state: State, kind: Export, dispatch: Callback<Action>) {
             let Some(text) = view_citation(&state) else {
                 return;
             };
-            let done = Notice::Message("A citation of this view is on the clipboard.".into());
+            let done = Notice::Done("A citation of this view is on the clipboard.".into());
             return clipboard::copy_text(dispatch, text, done);
         }
         Export::Json => (
@@ -130,7 +130,7 @@ pub fn export(state: State, kind: Export, dispatch: Callback<Action>) {
 pub fn copy_event_citation(state: &State, index: usize, dispatch: Callback<Action>) {
     let data = &state.chronology.data;
     if let Some(event) = data.events.get(index) {
-        let done = Notice::Message(format!(
+        let done = Notice::Done(format!(
             "A citation of “{}” is on the clipboard.",
             event.title
         ));

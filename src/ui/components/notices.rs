@@ -37,29 +37,55 @@ pub fn origin_text(origin: &crate::store::Origin) -> Html {
     }
 }
 
+/// How long a notice of something done stays, in ms.
+const DONE_FOR_MS: u32 = 6_000;
+
 #[function_component(Notices)]
 pub fn notices(props: &Props) -> Html {
-    let notices = props.notices.iter().enumerate().map(|(i, n)| {
+    // Indices in the whole list (what DismissNotice takes).
+    let (done, kept): (Vec<_>, Vec<_>) = props
+        .notices
+        .iter()
+        .enumerate()
+        .partition(|(_, n)| matches!(n, Notice::Done(_)));
+    // A toast's words are said by the live region that holds them (there before they come).
+    let item = |toast: bool, (i, n): &(usize, &Notice)| {
+        let i = *i;
         html! {
-            <div class="notice" role="status">
+            <div class="notice" role={(!toast).then_some("status")}>
                 <span>{ notice_text(n) }</span>
                 <button type="button" aria-label="Dismiss notice" onclick={props.dispatch.reform(move |_| Action::DismissNotice(i))}>{ "×" }</button>
             </div>
         }
-    });
+    };
+    // Things done are said over the page's foot, and go by themselves: they never push the page
+    // down under the reader.
+    {
+        let dispatch = props.dispatch.clone();
+        let said: Vec<String> = done.iter().map(|(_, n)| n.to_string()).collect();
+        use_effect_with(said, move |said| {
+            let timer = (!said.is_empty()).then(|| {
+                gloo::timers::callback::Timeout::new(DONE_FOR_MS, move || {
+                    dispatch.emit(Action::DismissDone)
+                })
+            });
+            move || drop(timer)
+        });
+    }
     html! {
         <>
             if let Some(error) = &props.error {
                 <div class="notice error" role="alert">{ error }</div>
             }
-            { for notices }
-            if props.notices.len() > 1 {
+            { for kept.iter().map(|n| item(false, n)) }
+            if kept.len() > 1 {
                 <p class="notices-all">
                     <button type="button" class="link-button" onclick={props.dispatch.reform(|_| Action::DismissNotices)}>
-                        { format!("Dismiss all {} notices", props.notices.len()) }
+                        { format!("Dismiss all {} notices", kept.len()) }
                     </button>
                 </p>
             }
+            <div class="toasts" role="status">{ for done.iter().map(|n| item(true, n)) }</div>
         </>
     }
 }

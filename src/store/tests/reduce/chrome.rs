@@ -23,6 +23,23 @@ fn notify_adds_a_notice_once() {
 }
 
 #[test]
+fn dismiss_done_removes_the_notices_of_things_done_only() {
+    let s = after_all(
+        &state(),
+        [
+            Action::Notify(Notice::Message("The file has no events.".into())),
+            Action::Notify(Notice::Done("Link copied.".into())),
+            Action::DismissDone,
+        ],
+    );
+    assert_eq!(
+        s.chrome.notices,
+        vec![Notice::Message("The file has no events.".into())]
+    );
+    assert!(reduce(&s, Action::DismissDone).is_none(), "nothing to do");
+}
+
+#[test]
 fn dismiss_notice_removes_that_one() {
     let s = after_all(
         &state(),

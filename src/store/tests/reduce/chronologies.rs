@@ -203,6 +203,7 @@ fn every_action_is_tested() {
         Action::SetDim(_) => "SetDim",
         Action::DismissNotice(_) => "DismissNotice",
         Action::DismissNotices => "DismissNotices",
+        Action::DismissDone => "DismissDone",
         Action::Notify(_) => "Notify",
         Action::ToggleTheme => "ToggleTheme",
         Action::ToggleFilters => "ToggleFilters",
