@@ -142,8 +142,8 @@ pub enum Font {
     Tick,
     MajorTick,
     Phase,
+    /// An event's title (the selected one's too: it is underlined, never wider than laid out).
     Label,
-    SelectedLabel,
     Cluster,
     /// A group's name and count.
     Group,
@@ -157,7 +157,7 @@ impl Font {
             Font::Tick => "11px sans-serif",
             Font::MajorTick | Font::Phase | Font::Cluster => "600 11px sans-serif",
             Font::Label => "12px sans-serif",
-            Font::SelectedLabel | Font::Group => "700 12px sans-serif",
+            Font::Group => "700 12px sans-serif",
             Font::Title => "700 15px sans-serif",
         }
     }
@@ -169,9 +169,7 @@ impl Font {
                 r#"font-family="sans-serif" font-size="11" font-weight="600""#
             }
             Font::Label => r#"font-family="sans-serif" font-size="12""#,
-            Font::SelectedLabel | Font::Group => {
-                r#"font-family="sans-serif" font-size="12" font-weight="700""#
-            }
+            Font::Group => r#"font-family="sans-serif" font-size="12" font-weight="700""#,
             Font::Title => r#"font-family="sans-serif" font-size="15" font-weight="700""#,
         }
     }

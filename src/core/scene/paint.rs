@@ -190,7 +190,28 @@ impl Painter<'_, '_> {
         }
     }
 
-    fn label(&mut self, i: usize, x: f64, y: f64, selected: bool, alpha: f64) {
+    /// Event `i`'s title from `x`, on the baseline `y`, `width` px wide. The selected one is
+    /// underlined in the focus colour rather than bold, so that it keeps the width it was laid
+    /// out with (bold, it ran into its mark or its neighbour).
+    fn label(&mut self, i: usize, x: f64, y: f64, width: f64, selected: bool, alpha: f64) {
+        if selected {
+            self.put(
+                Layer::Shape,
+                Item {
+                    prim: Prim::Line {
+                        x1: x,
+                        y1: y + 3.0,
+                        x2: x + width,
+                        y2: y + 3.0,
+                        stroke: Stroke {
+                            ink: Ink::Focus,
+                            width: 2.0,
+                        },
+                    },
+                    alpha,
+                },
+            );
+        }
         self.put(
             Layer::Text,
             Item {
@@ -198,11 +219,7 @@ impl Painter<'_, '_> {
                     x,
                     y,
                     text: self.input.data.events[i].title.clone(),
-                    font: if selected {
-                        Font::SelectedLabel
-                    } else {
-                        Font::Label
-                    },
+                    font: Font::Label,
                     ink: if selected {
                         Ink::SelectedText
                     } else {
@@ -339,7 +356,7 @@ impl Painter<'_, '_> {
                 },
             );
             if p.labelled {
-                self.label(p.index, p.label_x, y + 4.0, selected, alpha);
+                self.label(p.index, p.label_x, y + 4.0, p.label_width, selected, alpha);
             }
             let reach = r * 1.35;
             let (mut left, mut right) = (p.x - reach, p.x + reach);
@@ -446,7 +463,7 @@ impl Painter<'_, '_> {
                 },
             );
             if p.labelled {
-                self.label(p.index, p.label_x, y + 11.0, selected, alpha);
+                self.label(p.index, p.label_x, y + 11.0, p.label_width, selected, alpha);
             }
             let (left, right) = if p.labelled {
                 (

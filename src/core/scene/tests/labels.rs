@@ -84,7 +84,7 @@ fn dimmed_events_labels_give_way_to_matching_ones() {
 }
 
 #[test]
-fn the_selected_event_is_drawn_bold_with_the_focus_colour() {
+fn the_selected_event_is_drawn_with_the_focus_colour_and_underlined_at_its_laid_out_width() {
     let (data, index) = brief();
     let all = vec![true; data.events.len()];
     let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1200.0);
@@ -94,14 +94,30 @@ fn the_selected_event_is_drawn_bold_with_the_focus_colour() {
         .find(|(_, t)| matches!(t.kind, TargetKind::Mark { labelled: true, .. }))
         .unwrap();
     let s = scene(&data, &index, &scale, &all, false, Some(i));
-    assert!(s.items.iter().any(|it| matches!(
-        &it.prim,
-        Prim::Text {
-            font: Font::SelectedLabel,
-            text,
-            ..
-        } if *text == data.events[i].title
-    )));
+    // Its title, in the font its width was laid out for (bold ran into its neighbours).
+    let (x, y) = s
+        .items
+        .iter()
+        .find_map(|it| match &it.prim {
+            Prim::Text {
+                font: Font::Label,
+                ink: Ink::SelectedText,
+                text,
+                x,
+                y,
+            } if *text == data.events[i].title => Some((*x, *y)),
+            _ => None,
+        })
+        .expect("the selected title is drawn");
+    let width = index.extent(i).label_width;
+    assert!(
+        s.items.iter().any(|it| matches!(
+            it.prim,
+            Prim::Line { x1, x2, y1, stroke: Stroke { ink: Ink::Focus, .. }, .. }
+                if x1 == x && (x2 - x1 - width).abs() < 0.5 && y1 > y && y1 < y + 5.0
+        )),
+        "the selected title is underlined in the focus colour, along its width"
+    );
     assert!(s.items.iter().any(|it| matches!(
         it.prim,
         Prim::Marker {
@@ -230,7 +246,7 @@ fn no_range_line_runs_through_a_label() {
                         x,
                         y,
                         text,
-                        font: Font::Label | Font::SelectedLabel,
+                        font: Font::Label,
                         ..
                     } => Some((*x, x + label_width(text), *y, text.as_str())),
                     _ => None,

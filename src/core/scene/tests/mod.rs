@@ -110,7 +110,7 @@ fn labels(s: &Scene) -> Vec<&str> {
         .filter_map(|i| match &i.prim {
             Prim::Text {
                 text,
-                font: Font::Label | Font::SelectedLabel,
+                font: Font::Label,
                 ..
             } => Some(text.as_str()),
             _ => None,
