@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 trunk build --release >/dev/null
 node scripts/bundle-size.mjs
 node bench/timeline.mjs
+# Where a zoom's time goes, phase by phase (a trace of the main thread).
+node bench/phases.mjs
 # Big data: imports of 100,000 to 1,000,000 events; a facet change and a search keystroke at
 # 100,000 and 1,000,000.
 node bench/bigdata.mjs

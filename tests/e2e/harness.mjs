@@ -32,11 +32,11 @@ const TYPES = {
 };
 
 /**
- * Serves dist/ at `/` and at SUB_PATH on 127.0.0.1 (a free port); `headers` are added to every
+ * Serves dist/ (or `root`) at `/` and at SUB_PATH on 127.0.0.1 (a free port); `headers` are added to every
  * response. `routes` maps a path (e.g. '/slow.json') to a `(req, res)` handler that answers it
  * instead (a slow file, a redirect, another kind of page).
  */
-export async function serveDist({ headers = {}, routes = {} } = {}) {
+export async function serveDist({ headers = {}, routes = {}, root = DIST } = {}) {
   // Links as long as a browser sends (a hand-made one may name thousands of filter values).
   const server = http.createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
     const route = routes[new URL(req.url, 'http://x').pathname];
@@ -45,8 +45,8 @@ export async function serveDist({ headers = {}, routes = {} } = {}) {
     if (url.startsWith(SUB_PATH)) url = '/' + url.slice(SUB_PATH.length);
     else if (url.startsWith('/some/')) { res.writeHead(404); res.end('not found'); return; }
     if (url.endsWith('/')) url += 'index.html';
-    const file = path.join(DIST, path.normalize(url));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.join(root, path.normalize(url));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return;
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...headers });
