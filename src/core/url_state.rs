@@ -146,6 +146,13 @@ pub fn parse_day(text: &str) -> Option<f64> {
     Some(minutes as f64 / 1440.0)
 }
 
+/// The end (exclusive) of the year or month `text` names (`2010` → the first day of 2011); None
+/// for a day, or what is not a date.
+pub fn period_end(text: &str) -> Option<f64> {
+    let d = PartialDate::parse(text).ok()?;
+    (d.precision() != crate::core::date::Precision::Day).then(|| d.end_day() as f64)
+}
+
 /// Rounds a window to what a link can carry (whole minutes), so that a restored view equals the
 /// one the link was made from.
 pub fn round_window(start: f64, end: f64) -> (f64, f64) {

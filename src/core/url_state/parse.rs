@@ -32,6 +32,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     let mut ignored = Ignored::default();
     let mut from = None;
     let mut to = None;
+    let mut to_text = String::new();
     let query = query.strip_prefix('?').unwrap_or(query);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -79,7 +80,10 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                 }),
             },
             ("to", None) => match parse_day(&value) {
-                Some(d) => to = Some(d),
+                Some(d) => {
+                    to = Some(d);
+                    to_text = value.clone();
+                }
                 None => ignored.add("to", ("to value", "to values"), &value, || {
                     format!("Ignored to='{}' in the link: not a date.", short(&value))
                 }),
@@ -152,6 +156,12 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             ));
         }
     }
+    // A hand-written `to` that names a year or a month no later than `from` means to its end
+    // (`from=2010&to=2010` is the year 2010).
+    let to = match (from, to) {
+        (Some(f), Some(t)) if t <= f => super::period_end(&to_text).or(Some(t)),
+        _ => to,
+    };
     match (from, to) {
         (Some(f), Some(t)) if t > f => view.window = Some((f, t)),
         (None, None) => {}

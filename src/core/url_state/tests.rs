@@ -357,3 +357,38 @@ fn a_window_before_1970_survives_the_link_to_the_minute() {
     };
     assert_eq!(parse(&to_query(&view)).0.window, Some(window));
 }
+
+#[test]
+fn a_hand_written_year_or_month_to_no_later_than_from_runs_to_its_end() {
+    let window = |q: &str| parse(q).0.window;
+    // The year 2010, and the months of March and April 2014.
+    assert_eq!(
+        window("?from=2010&to=2010"),
+        Some((year_start(2010), year_start(2011)))
+    );
+    assert_eq!(
+        window("?from=2014-03&to=2014-04"),
+        Some((
+            days_from_civil(2014, 3, 1) as f64,
+            days_from_civil(2014, 4, 1) as f64
+        ))
+    );
+    assert_eq!(
+        window("?from=2014-04&to=2014-04"),
+        Some((
+            days_from_civil(2014, 4, 1) as f64,
+            days_from_civil(2014, 5, 1) as f64
+        ))
+    );
+    // A `to` after `from` means its first day, as before; a day, or a year before `from`, is
+    // still refused.
+    assert_eq!(
+        window("?from=2014-01&to=2015-01"),
+        Some((year_start(2014), year_start(2015)))
+    );
+    for q in ["?from=2010-05-01&to=2010-05-01", "?from=2010&to=2009"] {
+        let (view, notices) = parse(q);
+        assert_eq!(view.window, None, "{q}");
+        assert!(notices.iter().any(|n| n.contains("to after from")), "{q}");
+    }
+}
