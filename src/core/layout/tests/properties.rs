@@ -24,6 +24,18 @@ fn extent_strategy() -> impl Strategy<Value = Extent> {
         )
 }
 
+/// Options with as many lanes for points as for spans, and a mark gap a third of the label gap.
+fn options(labelled: usize, max: usize, gap: f64, radius: f64) -> LayoutOptions {
+    let lanes = LaneLimits { labelled, max };
+    LayoutOptions {
+        points: lanes,
+        spans: lanes,
+        label_gap: gap,
+        mark_gap: gap / 3.0,
+        point_radius: radius,
+    }
+}
+
 proptest! {
     #[test]
     fn lanes_never_overlap_and_every_visible_event_is_accounted_for(
@@ -40,14 +52,7 @@ proptest! {
     ) {
         let index = TimelineIndex::new(extents);
         let scale = TimeScale::new(start, start + span, width);
-        let lanes = LaneLimits { labelled, max };
-        let options = LayoutOptions {
-            points: lanes,
-            spans: lanes,
-            label_gap: gap,
-            mark_gap: gap / 3.0,
-            point_radius: radius,
-        };
+        let options = options(labelled, max, gap, radius);
         let include = |i: usize| (mask >> (i % 64)) & 1 == 1;
         // Some of the others drawn as context (rank 0).
         let context = |i: usize| !include(i) && (context_mask >> (i % 64)) & 1 == 1;
@@ -146,14 +151,7 @@ proptest! {
     ) {
         let index = TimelineIndex::new(extents);
         let scale = TimeScale::new(start, start + span, width);
-        let lanes = LaneLimits { labelled, max };
-        let options = LayoutOptions {
-            points: lanes,
-            spans: lanes,
-            label_gap: gap,
-            mark_gap: gap / 3.0,
-            point_radius: radius,
-        };
+        let options = options(labelled, max, gap, radius);
         let rank = |i: usize| {
             if (mask >> (i % 64)) & 1 == 1 {
                 Some(1 + u32::from(index.extent(i).priority))
