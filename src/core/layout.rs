@@ -211,11 +211,13 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         badge: BadgeWidths::new(),
     };
 
+    // Where a point's mark stands: all that a crowded one needs (see `Sweep::pass`).
+    let point_x = |i: usize| clamp_x(to_px(index.extent(i).mark_day()));
     let point = |i: usize, rank: u32| {
         let extent = index.extent(i);
         let x_start = clamp_x(to_px(extent.first_day));
         let x_end = clamp_x(to_px(extent.effective_end()));
-        let x = clamp_x(to_px(extent.mark_day()));
+        let x = point_x(i);
         let bracket = x_end - x_start >= BRACKET_MIN_WIDTH;
         let (left, mark_right) = if bracket {
             (x_start.min(x - radius), x_end.max(x + radius))
@@ -242,7 +244,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
     };
     let bands = sweep.run(
         || index.visible_points(scale.start, scale.end),
-        |i: usize| clamp_x(to_px(index.extent(i).mark_day())),
+        point_x,
         options.points,
         &rank,
         &blocks,
@@ -252,9 +254,11 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         layout.points = band;
     }
 
+    // Where a span's bar starts, its mark's place.
+    let span_x = |i: usize| clamp_x(to_px(index.extent(i).first_day));
     let span = |i: usize, rank: u32| {
         let extent = index.extent(i);
-        let x_start = clamp_x(to_px(extent.first_day));
+        let x_start = span_x(i);
         let x_end = clamp_x(to_px(extent.effective_end())).max(x_start + 2.0);
         let label_x = x_start.max(0.0) + LABEL_OFFSET;
         let label_width = non_negative(extent.label_width);
@@ -279,7 +283,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
     };
     let bands = sweep.run(
         || index.visible_spans(scale.start, scale.end),
-        |i: usize| clamp_x(to_px(index.extent(i).first_day)),
+        span_x,
         options.spans,
         &rank,
         &blocks,
@@ -383,22 +387,21 @@ impl Sweep<'_> {
             let Some(rank) = pick(i) else {
                 continue;
             };
-            if folds_left_of.is_some_and(|limit| mark(i) < limit) {
-                let e = self.index.extent(i);
-                for block in blocks(i) {
-                    if let Some(packer) = packers.get_mut(block) {
-                        packer.fold(i, e.first_day, e.effective_end(), &self.badge);
-                    }
-                }
-                continue;
-            }
-            let item = item(i, rank);
+            let short = folds_left_of.is_some_and(|limit| mark(i) < limit);
+            let e = self.index.extent(i);
+            let item = (!short).then(|| item(i, rank));
             for block in blocks(i) {
-                if let Some(packer) = packers.get_mut(block) {
-                    packer.add(&item, self.width, self.gaps, &self.badge);
+                let Some(packer) = packers.get_mut(block) else {
+                    continue;
+                };
+                match &item {
+                    Some(item) => packer.add(item, self.width, self.gaps, &self.badge),
+                    None => packer.fold(i, e.first_day, e.effective_end(), &self.badge),
                 }
             }
-            folds_left_of = self.folds_left_of(packers);
+            if !short {
+                folds_left_of = self.folds_left_of(packers);
+            }
         }
     }
 
