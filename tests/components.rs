@@ -221,6 +221,10 @@ async fn a_domain_checkbox_narrows_the_list_and_the_summary() {
             == summary
     })
     .await;
+    wait_until("the list holds the Afghanistan events only", || {
+        all(&root, ".event-list li").len() == expected
+    })
+    .await;
     list_ready(&root).await;
     assert_eq!(all(&root, ".event-list li").len(), expected);
     assert_eq!(
