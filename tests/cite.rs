@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use japan_nato_explorer::core::cite::{
-    cite_view, cited_sources, copy_citation, to_bibtex, to_csl_json, to_ris,
+    cite_view, cited_sources, copy_citation, short_form_in_full, to_bibtex, to_csl_json, to_ris,
 };
 use japan_nato_explorer::core::dataset::{embedded, Chronology, Event, Reference};
 use japan_nato_explorer::core::date::PartialDate;
@@ -316,6 +316,43 @@ fn copy_citation_gives_the_brief_and_its_notes_in_the_brief_s_style() {
     if let Some(two) = two {
         assert_eq!(two.matches("France Blocks").count(), 1, "{two}");
     }
+}
+
+#[test]
+fn the_brief_s_short_notes_are_given_in_full_and_its_full_notes_are_not_repeated() {
+    let d = data();
+    let expanded: BTreeMap<u32, Vec<String>> = d
+        .footnotes
+        .iter()
+        .map(|f| (f.number, short_form_in_full(&d, f)))
+        .filter(|(_, full)| !full.is_empty())
+        .collect();
+    // "Stokes." (3, 5), "Bridges, p. 236." (7), "Nishihara, p. 3." (8), "Satoh." (10); and
+    // "…see: Bridges, p. 236; and Takako Ueta, “Japan and the European Security Institutions,”…"
+    // (12), "Ueta, p. 134; Robert M. Uriu, “Japan in 1999…”…" (18), which give one of their works
+    // in full and the other in short. Notes that spell a title a little differently ("Program"
+    // for "Programme") or give a speech by its place and address name their works.
+    assert_eq!(
+        expanded.keys().copied().collect::<Vec<_>>(),
+        [3, 5, 7, 8, 10, 12, 18]
+    );
+    assert!(
+        expanded[&12][0].starts_with("Brian Bridges"),
+        "{:?}",
+        expanded[&12]
+    );
+    assert!(
+        expanded[&18][0].starts_with("Takako Ueta"),
+        "{:?}",
+        expanded[&18]
+    );
+    assert!(
+        expanded[&7][0]
+            .starts_with("Brian Bridges, “Japan and Europe: Rebalancing a Relationship,”"),
+        "{:?}",
+        expanded[&7]
+    );
+    assert!(expanded.values().all(|full| full.len() == 1));
 }
 
 #[test]

@@ -14,7 +14,10 @@ mod csl;
 mod ris;
 
 pub use bibtex::to_bibtex;
-pub use chicago::{bibliography, brief_note, chicago_date, chicago_note, cite_view, copy_citation};
+pub use chicago::{
+    bibliography, brief_note, chicago_date, chicago_note, cite_view, copy_citation,
+    short_form_in_full,
+};
 pub use csl::to_csl_json;
 pub use ris::{ris_type, to_ris};
 

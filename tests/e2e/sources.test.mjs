@@ -138,7 +138,7 @@ test('the brief’s “mid-2000s” event says “circa 2005” in its details',
   await page.context().close();
 });
 
-test('every source can be followed: a short footnote links to the work it cites, links to one site are told apart, and an entry without a footnote says so', async () => {
+test('every source can be followed: a short footnote links to the work it cites and gives it in full, links to one site are told apart, and an entry without a footnote says so', async () => {
   const page = await load(browser, server.origin + '/');
   await listReady(page);
   const details = page.locator('.detail');
@@ -151,6 +151,9 @@ test('every source can be followed: a short footnote links to the work it cites,
   const stokes = details.getByRole('link', { name: /^France Blocks Japanese Bid for Informal Ties to NATO, nytimes\.com/ });
   assert.equal(await stokes.getAttribute('href'), 'https://www.nytimes.com/1983/04/02/world/france-blocks-japanese-bid-for-informal-ties-to-nato.html');
   await details.getByText('Stokes.', { exact: true }).waitFor();
+  // … and gives the work in full after it, as the brief's note 2 does.
+  await details.getByText(/^In full: Henry Scott Stokes, “France Blocks Japanese Bid for Informal Ties to NATO,” New York Times, April 2, 1983/).waitFor();
+  await details.locator('.footnotes').screenshot({ path: artifact('sources-short-note-in-full.png') });
   // Footnote 26 cites three pages of nato.int: three links, each named apart.
   await open('Japan invited to NATO Summit meetings on Afghanistan');
   const nato = await details.locator('.footnotes a').allInnerTexts();

@@ -2,7 +2,7 @@
 //! view*.
 
 use super::{all_cited_sources, EXPLORER};
-use crate::core::dataset::{Chronology, Event, Person, Reference, ReferenceType};
+use crate::core::dataset::{Chronology, Event, Footnote, Person, Reference, ReferenceType};
 use crate::core::date::{month_name, PartialDate};
 use crate::core::edtf::{Bound, Edtf};
 use std::collections::BTreeSet;
@@ -142,15 +142,34 @@ pub fn brief_note(data: &Chronology) -> String {
     out
 }
 
-/// Whether a footnote's text gives a work in full (its title), rather than a short form
-/// ("Stokes.", "Bridges, p. 236").
-fn names_title(citation: &str, r: &Reference) -> bool {
-    let key = |s: &str| {
-        crate::core::dataset::validate::normalise_for_evidence(s)
-            .to_lowercase()
-            .replace(['"', '\'', ',', '.', '’', '‘'], "")
-    };
-    key(citation).contains(&key(&r.title))
+/// Whether a footnote's text names a work (gives its address, or most of its title's words:
+/// the brief writes "Program" where the work's title has "Programme", "Andres" for "Anders"),
+/// rather than giving only a short form of it ("Stokes.", "Bridges, p. 236").
+fn names_work(citation: &str, r: &Reference) -> bool {
+    fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+    }
+    if r.url.as_deref().is_some_and(|u| citation.contains(u)) {
+        return true;
+    }
+    let said: BTreeSet<String> = words(citation).collect();
+    let title: Vec<String> = words(&r.title).collect();
+    let named = title.iter().filter(|w| said.contains(*w)).count();
+    named * 5 >= title.len() * 3
+}
+
+/// The full note of each work a footnote names only in a short form ("Stokes.", "Bridges,
+/// p. 236." give the author and the page of a work cited in full in an earlier note); empty for
+/// a footnote that gives its works in full, or cites none.
+pub fn short_form_in_full(data: &Chronology, f: &Footnote) -> Vec<String> {
+    f.sources
+        .iter()
+        .filter_map(|id| data.reference(id))
+        .filter(|r| !names_work(&f.citation, r))
+        .map(chicago_note)
+        .collect()
 }
 
 /// *Copy citation* for one event: the brief in a Chicago note, with the event and the notes that
@@ -180,13 +199,7 @@ pub fn copy_citation(data: &Chronology, event: &Event) -> String {
     for n in &event.footnotes {
         let Some(f) = data.footnote(*n) else { continue };
         let _ = write!(out, "\n\n{n}. {}", f.citation);
-        let short: Vec<String> = f
-            .sources
-            .iter()
-            .filter_map(|id| data.reference(id))
-            .filter(|r| !names_title(&f.citation, r))
-            .map(chicago_note)
-            .collect();
+        let short = short_form_in_full(data, f);
         if !short.is_empty() {
             let _ = write!(out, " [{}]", short.join(" "));
         }

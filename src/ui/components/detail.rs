@@ -55,11 +55,15 @@ fn path_tail(url: &str) -> Option<&str> {
 /// A footnote of the source as a list item: its number, its links first (by site, so that the
 /// way to the source is in view however long the note), then its citation (which gives the
 /// whole address in words). A short note that gives no address ("Stokes.", "Bridges, p. 236.")
-/// links to the works it cites, named in its tooltip. Several links to one site are told apart
+/// links to the works it cites, named in its tooltip, and gives their full references after it.
+/// Several links to one site are told apart
 /// by the end of their path.
 pub fn footnote_item(data: &Chronology, n: u32) -> Html {
     let footnote = data.footnote(n);
     let citation = footnote.map(|f| f.citation.clone()).unwrap_or_default();
+    let in_full = footnote
+        .map(|f| crate::core::cite::short_form_in_full(data, f))
+        .unwrap_or_default();
     let mut targets: Vec<(&str, Option<&str>)> = footnote
         .into_iter()
         .flat_map(|f| f.urls())
@@ -106,6 +110,9 @@ pub fn footnote_item(data: &Chronology, n: u32) -> Html {
                 <span class="links">{ for links }</span>
             }
             <span class="citation">{ citation }</span>
+            if !in_full.is_empty() {
+                <span class="in-full">{ format!("In full: {}", in_full.join(" ")) }</span>
+            }
         </li>
     }
 }
