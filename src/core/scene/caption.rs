@@ -162,8 +162,24 @@ impl Scene {
             shown_y += 16.0;
         }
         let top = shown_y - 16.0 + (HEAD_HEIGHT - SHOWN_Y);
+        // A picture does not fold: its lanes' headers lose their fold marks.
         items.extend(self.items.into_iter().map(|item| Item {
-            prim: item.prim.lowered(top),
+            prim: match item.prim.lowered(top) {
+                Prim::Text {
+                    x,
+                    y,
+                    text,
+                    font: Font::Group,
+                    ink,
+                } => Prim::Text {
+                    x,
+                    y,
+                    text: super::paint::without_fold_mark(&text).to_string(),
+                    font: Font::Group,
+                    ink,
+                },
+                prim => prim,
+            },
             alpha: item.alpha,
         }));
 

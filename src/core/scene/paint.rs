@@ -11,6 +11,17 @@ use crate::core::scale::{label_width, TimeScale};
 use crate::core::shape::Shape;
 
 /// Draws the blocks' parts into the scene.
+/// The fold marks before a lane's name: open, folded.
+const OPEN: &str = "▾ ";
+const FOLDED: &str = "▸ ";
+
+/// A lane header's text without its fold mark, for a picture (where nothing folds).
+pub(super) fn without_fold_mark(text: &str) -> &str {
+    text.strip_prefix(OPEN)
+        .or_else(|| text.strip_prefix(FOLDED))
+        .unwrap_or(text)
+}
+
 pub(super) struct Painter<'a, 'b> {
     pub(super) input: &'a SceneInput<'b>,
     pub(super) scale: &'a TimeScale,
@@ -105,6 +116,8 @@ impl Painter<'_, '_> {
         (dimmed, selected, if dimmed { 0.22 } else { 1.0 })
     }
 
+    /// A lane's header: its fold mark (the lane opens and folds where it is clicked), its name
+    /// and its count, on the panel's colour.
     pub(super) fn header(&mut self, strip: &GroupStrip) {
         let width = self.scale.width;
         self.items.push(solid(Prim::Rect {
@@ -126,11 +139,11 @@ impl Painter<'_, '_> {
                 width: 1.0,
             },
         }));
-        let mark = if strip.collapsed { "▸" } else { "▾" };
+        let mark = if strip.collapsed { FOLDED } else { OPEN };
         self.items.push(solid(Prim::Text {
             x: 6.0,
             y: strip.y + 16.0,
-            text: format!("{mark} {} ({})", strip.label, strip.count),
+            text: format!("{mark}{} ({})", strip.label, strip.count),
             font: Font::Group,
             ink: Ink::Text,
         }));

@@ -112,3 +112,52 @@ fn a_collapsed_group_is_its_header_alone() {
     assert_eq!(hit.index, n);
     assert!(s.group_at(300.0, 5.0).is_none());
 }
+
+/// A picture of lanes names them without the fold marks of the screen (nothing folds on paper).
+#[test]
+fn a_picture_s_lanes_are_named_without_their_fold_marks() {
+    let (data, index) = brief();
+    let scale = fit_all(&index, 1000.0);
+    let collapsed: BTreeSet<String> = ["direct-cooperation".to_string()].into();
+    let (s, grouping) = grouped_scene(
+        &data,
+        &index,
+        &Filter::default(),
+        GroupBy::Phase,
+        &collapsed,
+        &scale,
+    );
+    let heads = |s: &Scene| -> Vec<String> {
+        s.items
+            .iter()
+            .filter_map(|i| match &i.prim {
+                Prim::Text {
+                    text,
+                    font: Font::Group,
+                    ..
+                } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let on_screen = heads(&s);
+    assert!(
+        on_screen.iter().any(|t| t.starts_with("▸ ")),
+        "{on_screen:?}"
+    );
+    assert!(on_screen
+        .iter()
+        .all(|t| t.starts_with("▾ ") || t.starts_with("▸ ")));
+    let picture = s.captioned(&Caption {
+        title: data.title.clone(),
+        shown: "1977 – 2021".into(),
+        legend: vec![],
+        credit: "Credit.".into(),
+    });
+    let expected: Vec<String> = grouping
+        .groups
+        .iter()
+        .map(|g| format!("{} ({})", g.label, g.count))
+        .collect();
+    assert_eq!(heads(&picture), expected);
+}
