@@ -135,7 +135,7 @@ test('a TimelineJS-style CSV dropped on the page imports, with its title row, er
   await page.context().close();
 });
 
-test('hostile files change nothing and execute nothing: script in a headline, a javascript: link, a 60 MB file, truncated JSON, bad rows', async () => {
+test('hostile files change nothing and execute nothing: script in a headline, a javascript: link, a 60 MB file, truncated JSON, a picture, bad rows', async () => {
   const page = await load(browser, server.origin + '/');
   const builtin = await heading(page);
   const pwned = () => page.evaluate(() => window.__pwned === true);
@@ -184,6 +184,11 @@ test('hostile files change nothing and execute nothing: script in a headline, a 
   await page.getByLabel('Choose a chronology file').setInputFiles({ name: 'truncated.json', mimeType: 'application/json', buffer: Buffer.from(truncated) });
   await page.getByRole('dialog').getByText('“truncated.json” was not imported').waitFor();
   assert.match(await report.textContent(), /line \d+, column \d+/, 'the place is given');
+  // A picture chosen by mistake is named for what it is.
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  await page.getByLabel('Choose a chronology file').setInputFiles({ name: 'timeline.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('dialog').getByText('“timeline.png” was not imported').waitFor();
+  assert.match(await report.textContent(), /this is a PNG image, not a chronology \(import a JSON or CSV file/);
   const badRows = 'Year,Month,Day,Headline\r\n2001,,,Fine\r\n19x4,,,Bad year\r\n2003,13,,Bad month\r\n2004,2,30,Bad day\r\n';
   await page.getByLabel('Choose a chronology file').setInputFiles({ name: 'rows.csv', mimeType: 'text/csv', buffer: Buffer.from(badRows) });
   await page.getByRole('dialog').getByText('“rows.csv” was not imported').waitFor();

@@ -172,6 +172,13 @@ pub fn import(
             ),
         ));
     }
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(ImportFailure::fatal(
+            None,
+            "file",
+            format!("this is {kind}, not a chronology (import a JSON or CSV file: the explorer's own export, a TimelineJS JSON file, or a sheet saved as CSV)"),
+        ));
+    }
     let text = decode(bytes).map_err(|p| ImportFailure {
         format: None,
         problems: vec![p],
@@ -232,6 +239,34 @@ fn is_html_page(text: &str) -> bool {
         })
     };
     tag("<!doctype html") || tag("<html") || tag("<head") || tag("<body")
+}
+
+/// What a file that is not text is, by its first bytes ("a PNG image", "a ZIP archive (an
+/// Excel or Word file is one)"), or "a binary file" for one with NUL bytes in its first kilobyte
+/// that is not UTF-16 text; None for text.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: [(&[u8], &str); 9] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (an Excel, Numbers or Word file is one; save the sheet as CSV)",
+        ),
+        (b"\x1F\x8B", "a gzip-compressed file"),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an old Office file (save the sheet as CSV)",
+        ),
+        (b"RIFF", "a RIFF file (a WebP image, a WAV sound)"),
+        (b"\0asm", "a WebAssembly module"),
+    ];
+    if let Some((_, kind)) = KINDS.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(kind);
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    (!utf16 && bytes.iter().take(1024).any(|&b| b == 0)).then_some("a binary file")
 }
 
 /// The text of the file: UTF-8 without its byte-order mark.

@@ -18,6 +18,32 @@ fn bytes_that_are_not_utf8_text_are_refused_with_a_place() {
 }
 
 #[test]
+fn files_that_are_not_text_are_named_for_what_they_are() {
+    let png = [
+        0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D,
+    ];
+    let f = import(&png, "timeline.png", false).unwrap_err();
+    assert_eq!(
+        lines(&f),
+        ["file: this is a PNG image, not a chronology (import a JSON or CSV file: the explorer's own export, a TimelineJS JSON file, or a sheet saved as CSV)"]
+    );
+    assert!(!f.can_skip);
+    let xlsx = b"PK\x03\x04\x14\0\x06\0";
+    let f = import(xlsx, "sheet.csv", true).unwrap_err();
+    assert!(
+        lines(&f)[0].starts_with("file: this is a ZIP archive (an Excel, Numbers or Word file is one; save the sheet as CSV), not a chronology"),
+        "{:?}",
+        lines(&f)
+    );
+    let f = import(b"Year,Headline\n1983,A\0b\n", "x.csv", true).unwrap_err();
+    assert!(lines(&f)[0].starts_with("file: this is a binary file, not a chronology"));
+    // Text that only happens to start like one is text: "GIF" is a word.
+    if let Err(f) = import(b"GIF,Headline\n", "x.csv", false) {
+        assert!(!lines(&f).iter().any(|l| l.contains("GIF image")), "{f:?}");
+    }
+}
+
+#[test]
 fn a_bom_is_ignored() {
     let text = format!("\u{feff}{}", to_json(&embedded().unwrap()));
     assert_eq!(ok(&text, "x.json").format, Format::Json);
