@@ -83,6 +83,69 @@ fn dimmed_events_labels_give_way_to_matching_ones() {
     );
 }
 
+/// A dimmed (context) event's title is fainter than a matching one's but still read: at least
+/// 3:1 against every background of the drawing in both themes of the stylesheet.
+#[test]
+fn dimmed_events_titles_are_faint_but_readable_in_both_themes() {
+    use crate::core::palette::{contrast, parse_hex};
+    let (data, index) = brief();
+    let scale = fit_all(&index, 900.0);
+    let piracy: Vec<bool> = data
+        .events
+        .iter()
+        .map(|e| e.domains.iter().any(|d| d == "piracy"))
+        .collect();
+    let s = scene(&data, &index, &scale, &piracy, true, None);
+    let alpha = |matching: bool| {
+        s.items
+            .iter()
+            .find_map(|item| match &item.prim {
+                Prim::Text {
+                    text,
+                    font: Font::Label,
+                    ..
+                } if data
+                    .events
+                    .iter()
+                    .zip(&piracy)
+                    .any(|(e, &m)| &e.title == text && m == matching) =>
+                {
+                    Some(item.alpha)
+                }
+                _ => None,
+            })
+            .expect("a title drawn")
+    };
+    let (faint, plain) = (alpha(false), alpha(true));
+    assert!(faint < plain);
+    let css = include_str!("../../../../assets/style.css");
+    let block = |selector: &str| {
+        css.split(selector)
+            .nth(1)
+            .unwrap()
+            .split('}')
+            .next()
+            .unwrap()
+    };
+    let colour = |block: &str, name: &str| {
+        let value = block
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(&format!("{name}:")))
+            .unwrap();
+        parse_hex(value.trim().trim_end_matches(';')).unwrap()
+    };
+    for theme in [block(":root {"), block(":root[data-theme=\"dark\"] {")] {
+        let fg = colour(theme, "--fg");
+        for background in ["--bg", "--panel", "--phase-0", "--phase-1"] {
+            let bg = colour(theme, background);
+            let seen = [0, 1, 2].map(|k| faint * fg[k] + (1.0 - faint) * bg[k]);
+            let ratio = contrast(seen, bg);
+            assert!(ratio >= 3.0, "{background}: {ratio:.2}:1");
+            assert!(ratio < contrast(fg, bg) / 2.0, "{background}: still faint");
+        }
+    }
+}
+
 #[test]
 fn the_selected_event_is_drawn_with_the_focus_colour_and_underlined_at_its_laid_out_width() {
     let (data, index) = brief();
