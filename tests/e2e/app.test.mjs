@@ -228,6 +228,33 @@ test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
   await page.context().close();
 });
 
+test('a double-click zooms in about the pointer on an event, which it selects, but not on a lane header, which it folds once', async () => {
+  const page = await load(browser, server.origin + '/?domain=afghanistan&group=domain', { marks: true });
+  await timelineReady(page);
+  const before = await timelineWindow(page);
+  const mark = page.locator('svg[aria-roledescription="timeline"] .marks .mark').first();
+  const name = await mark.getAttribute('aria-label');
+  const title = name.split(' — ').slice(1).join(' — ');
+  const box = await mark.locator('.hit').boundingBox();
+  await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+  const after = await windowSettled(page, { from: before });
+  const ratio = (before.end - before.start) / (after.end - after.start);
+  assert.ok(Math.abs(ratio - 2) < 0.05, `the double-click halved the span (${ratio.toFixed(2)})`);
+  await page.getByRole('complementary', { name: title }).waitFor();
+
+  const header = page.locator('svg[aria-roledescription="timeline"] .group-head').first();
+  const head = await header.boundingBox();
+  await page.mouse.dblclick(head.x + 40, head.y + head.height / 2);
+  await until(async () => (await header.getAttribute('aria-expanded')) === 'false', 'the double-click folds the lane');
+  // Neither folded back by the second click nor zoomed by the double-click: nothing more happens.
+  await page.waitForTimeout(600);
+  assert.equal(await header.getAttribute('aria-expanded'), 'false', 'the lane stays folded');
+  const still = await timelineWindow(page);
+  assert.ok(Math.abs(still.start - after.start) < 1e-6 && Math.abs(still.end - after.end) < 1e-6, 'the window stays');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 async function fittedStart(page) {
   // The fitted window of a fresh page.
   const fresh = await load(browser, server.origin + '/', { marks: true });

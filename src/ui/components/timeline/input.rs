@@ -5,6 +5,7 @@ use super::canvas::Painted;
 use super::targets::target_action;
 use crate::core::gesture::{self, Wheel, DRAG_THRESHOLD_PX};
 use crate::core::scale::TimeScale;
+use crate::core::scene::TargetKind;
 use crate::core::viewport::{Limits, Viewport};
 use crate::store::Action;
 use crate::ui::adapters::timing::Debounce;
@@ -76,6 +77,15 @@ pub fn use_height_hold(container: NodeRef, rerender: UseForceUpdateHandle) -> He
 
 fn local_x(svg: &web_sys::Element, client_x: f64) -> f64 {
     client_x - svg.get_bounding_client_rect().left()
+}
+
+/// Where a mouse event is in the drawing.
+fn drawing_point(svg: &web_sys::Element, e: &MouseEvent) -> (f64, f64) {
+    let rect = svg.get_bounding_client_rect();
+    (
+        f64::from(e.client_x()) - rect.left(),
+        f64::from(e.client_y()) - rect.top(),
+    )
 }
 
 /// Follows the container's width (window resizes, a scrollbar coming or going, layout changes).
@@ -318,12 +328,24 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
             }
         })
     };
+    // A double-click zooms in about the pointer, on an event (which its first click selected)
+    // or between events; not on a lane's header (its first click folded it) or a badge (its
+    // first click opened it already).
     let double_click = {
         let dispatch = dispatch.clone();
         let svg = svg.clone();
+        let painted = painted.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(svg) = svg.cast::<web_sys::Element>() {
-                let x = local_x(&svg, f64::from(e.client_x()));
+            let Some(svg) = svg.cast::<web_sys::Element>() else {
+                return;
+            };
+            let (x, y) = drawing_point(&svg, &e);
+            let scene = &painted.borrow().scene;
+            let zooms = match scene.hit(x, y) {
+                Some(target) => !matches!(target.kind, TargetKind::Cluster { .. }),
+                None => scene.group_at(x, y).is_none(),
+            };
+            if zooms {
                 dispatch.emit(Action::ZoomAbout {
                     factor: 2.0,
                     at: x / width,
@@ -338,14 +360,15 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
         if std::mem::take(&mut gesture.borrow_mut().moved) {
             return;
         }
+        // The second click of a double-click is the double-click's (it would fold back the lane
+        // the first folded).
+        if e.detail() > 1 {
+            return;
+        }
         let Some(svg) = svg.cast::<web_sys::Element>() else {
             return;
         };
-        let rect = svg.get_bounding_client_rect();
-        let (x, y) = (
-            f64::from(e.client_x()) - rect.left(),
-            f64::from(e.client_y()) - rect.top(),
-        );
+        let (x, y) = drawing_point(&svg, &e);
         let scene = painted.borrow().scene.clone();
         // A group's header collapses or expands it.
         if let (None, Some(strip)) = (scene.hit(x, y), scene.group_at(x, y)) {
