@@ -69,8 +69,8 @@ test('"Tour the brief" starts at scene 1: its title, "Scene 1 of 11" announced, 
   assert.equal(await heading.evaluate((h) => h === document.activeElement), true, 'the scene\'s heading takes the focus');
   await until(() => sceneParam(page) === SCENES[0].id, 'the link names scene 1');
   assert.equal(new URL(page.url()).searchParams.get('story'), STORY.id);
-  // The story's panel takes the filters' place; the way in is gone while the story is told.
-  assert.equal(await page.getByRole('button', { name: 'Tour the brief' }).count(), 0);
+  // The story's panel takes the filters' place; the way in stays where it was, pressed.
+  assert.equal(await page.getByRole('button', { name: 'Tour the brief' }).getAttribute('aria-pressed'), 'true');
   await page.screenshot({ path: artifact('story-scene-1.png') });
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -196,12 +196,15 @@ test('Escape in the story\'s panel leaves the story and keeps its view to explor
   await page.context().close();
 });
 
-test('"Leave the story" from a scene with lanes of its own gives the reader\'s lanes back, and the focus to "Tour the brief"', async () => {
+test('"Leave the story" from a scene with lanes of its own gives the reader\'s lanes back, and the focus to "Tour the brief", which stays in the header, pressed, and leaves the story too', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   const lanes = page.getByRole('combobox', { name: 'Lanes' });
   assert.equal(await lanes.inputValue(), 'none', 'one set of lanes, the reader\'s choice');
+  const search = page.getByRole('searchbox');
+  const box = await search.boundingBox();
   await page.getByRole('button', { name: 'Tour the brief' }).click();
   await showsScene(page, 1);
+  assert.deepEqual(await search.boundingBox(), box, 'the header does not move as the story starts');
   const own = SCENES.findIndex((s) => s.view.group_by) + 1;
   assert.ok(own > 0, 'a scene of the brief\'s story sets its own lanes');
   for (let n = 2; n <= own; n++) {
@@ -215,6 +218,15 @@ test('"Leave the story" from a scene with lanes of its own gives the reader\'s l
   await until(() => tour.evaluate((b) => b === document.activeElement), 'the focus is on "Tour the brief", not lost to the page');
   await until(async () => (await lanes.inputValue()) === 'none', 'the reader\'s lanes are back');
   assert.equal(new URL(page.url()).searchParams.get('group'), null, 'the link has no lanes');
+  assert.equal(await tour.getAttribute('aria-pressed'), 'false');
+  // The pressed "Tour the brief" is a way out too.
+  await tour.click();
+  await showsScene(page, 1);
+  assert.equal(await tour.getAttribute('aria-pressed'), 'true');
+  await tour.click();
+  await until(async () => (await tour.getAttribute('aria-pressed')) === 'false', 'pressing it again leaves the story');
+  assert.equal(await page.getByRole('navigation', { name: 'Scenes' }).count(), 0, 'the story\'s panel is gone');
+  assert.equal(await tour.evaluate((b) => b === document.activeElement), true, 'the focus stays on it');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -13,7 +13,8 @@ pub struct Props {
     pub search: String,
     pub match_count: usize,
     pub dark: bool,
-    /// Whether a story is being told (its panel has the way out).
+    /// Whether a story is being told (its panel has the way out, and so has the pressed
+    /// button that started it).
     pub touring: bool,
     /// Copies the link to the view.
     pub on_copy_link: Callback<MouseEvent>,
@@ -25,10 +26,13 @@ pub fn header(props: &Props) -> Html {
     let dispatch = &props.dispatch;
     let source = &props.data.source;
     let stories = props.data.stories.len();
-    let tour = match stories {
-        0 => None,
-        1 => Some(dispatch.reform(|_| Action::StartStory(0))),
-        _ => Some(dispatch.reform(|_| Action::OpenDialog(DialogKind::Stories))),
+    // The button stays where it is while the story is told, pressed (pressing it again leaves
+    // the story), so that nothing in the header moves.
+    let tour = match (stories, props.touring) {
+        (0, _) => None,
+        (_, true) => Some(dispatch.reform(|_| Action::LeaveStory)),
+        (1, false) => Some(dispatch.reform(|_| Action::StartStory(0))),
+        (_, false) => Some(dispatch.reform(|_| Action::OpenDialog(DialogKind::Stories))),
     };
     // Leaving a story takes its way out (the button, or Escape) away: the focus, if it went
     // with it, comes back to the button that starts the story.
@@ -76,9 +80,10 @@ pub fn header(props: &Props) -> Html {
             </div>
             <div class="header-tools">
                 <Search text={props.search.clone()} match_count={props.match_count} dispatch={dispatch.clone()} />
-                if let (Some(onclick), false) = (tour, props.touring) {
+                if let Some(onclick) = tour {
                     <button type="button" class="tour" {onclick} ref={tour_button}
-                            aria-haspopup={(stories > 1).then_some("dialog")}>{ tour_label }</button>
+                            aria-pressed={props.touring.to_string()}
+                            aria-haspopup={(stories > 1 && !props.touring).then_some("dialog")}>{ tour_label }</button>
                 }
                 <button type="button" class="copy-link" onclick={props.on_copy_link.clone()}>{ "Copy link" }</button>
                 <button type="button" onclick={dispatch.reform(|_| Action::OpenDialog(DialogKind::Import))}>{ "Import…" }</button>
