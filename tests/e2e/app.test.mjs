@@ -228,7 +228,7 @@ test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
   await page.context().close();
 });
 
-test('a double-click zooms in about the pointer on an event, which it selects, but not on a lane header, which it folds once', async () => {
+test('a double-click zooms in about the pointer on an event, which it selects, but not on a lane header, which its two clicks fold and open again', async () => {
   const page = await load(browser, server.origin + '/?domain=afghanistan&group=domain', { marks: true });
   await timelineReady(page);
   const before = await timelineWindow(page);
@@ -244,11 +244,14 @@ test('a double-click zooms in about the pointer on an event, which it selects, b
 
   const header = page.locator('svg[aria-roledescription="timeline"] .group-head').first();
   const head = await header.boundingBox();
-  await page.mouse.dblclick(head.x + 40, head.y + head.height / 2);
-  await until(async () => (await header.getAttribute('aria-expanded')) === 'false', 'the double-click folds the lane');
-  // Neither folded back by the second click nor zoomed by the double-click: nothing more happens.
+  await page.mouse.click(head.x + 40, head.y + head.height / 2);
+  await until(async () => (await header.getAttribute('aria-expanded')) === 'false', 'a click folds the lane');
   await page.waitForTimeout(600);
-  assert.equal(await header.getAttribute('aria-expanded'), 'false', 'the lane stays folded');
+  await page.mouse.dblclick(head.x + 40, head.y + head.height / 2);
+  // Its two clicks open the lane and fold it again; the double-click does not zoom: nothing
+  // changes.
+  await page.waitForTimeout(600);
+  assert.equal(await header.getAttribute('aria-expanded'), 'false', 'the lane is folded as it was');
   const still = await timelineWindow(page);
   assert.ok(Math.abs(still.start - after.start) < 1e-6 && Math.abs(still.end - after.end) < 1e-6, 'the window stays');
   assert.deepEqual(page.problems, []);

@@ -329,8 +329,9 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
         })
     };
     // A double-click zooms in about the pointer, on an event (which its first click selected)
-    // or between events; not on a lane's header (its first click folded it) or a badge (its
-    // first click opened it already).
+    // or between events; not on a lane's header (its two clicks folded the lane and opened it
+    // again: nothing changes) or a badge (its first click opened it already). Its clicks stay
+    // clicks: a tap, Escape and a tap again at the same place select twice.
     let double_click = {
         let dispatch = dispatch.clone();
         let svg = svg.clone();
@@ -358,11 +359,6 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
     // as painted, so that it is right even while the accessible layer is catching up.
     let click = Callback::from(move |e: MouseEvent| {
         if std::mem::take(&mut gesture.borrow_mut().moved) {
-            return;
-        }
-        // The second click of a double-click is the double-click's (it would fold back the lane
-        // the first folded).
-        if e.detail() > 1 {
             return;
         }
         let Some(svg) = svg.cast::<web_sys::Element>() else {
