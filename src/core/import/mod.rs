@@ -242,8 +242,10 @@ fn is_html_page(text: &str) -> bool {
 }
 
 /// What a file that is not text is, by its first bytes ("a PNG image", "a ZIP archive (an
-/// Excel or Word file is one)"), or "a binary file" for one with NUL bytes in its first kilobyte
-/// that is not UTF-16 text; None for text.
+/// Excel or Word file is one)"), or "a binary file" for one with NUL bytes; None for a file
+/// whose first kilobyte is UTF-8 (a text with a stray NUL is text: the import removes control
+/// characters and says so) or UTF-16, and for other text (a Latin-1 file is told where its first
+/// byte that is not UTF-8 stands).
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const KINDS: [(&[u8], &str); 9] = [
         (b"\x89PNG", "a PNG image"),
@@ -262,11 +264,20 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         (b"RIFF", "a RIFF file (a WebP image, a WAV sound)"),
         (b"\0asm", "a WebAssembly module"),
     ];
-    if let Some((_, kind)) = KINDS.iter().find(|(magic, _)| bytes.starts_with(magic)) {
-        return Some(kind);
-    }
+    let head = bytes.get(..1024).unwrap_or(bytes);
+    let text = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        // Cut in the middle of a character at the kilobyte's end.
+        Err(e) => e.error_len().is_none(),
+    };
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    (!utf16 && bytes.iter().take(1024).any(|&b| b == 0)).then_some("a binary file")
+    if text || utf16 {
+        return None;
+    }
+    match KINDS.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        Some((_, kind)) => Some(kind),
+        None => head.contains(&0).then_some("a binary file"),
+    }
 }
 
 /// The text of the file: UTF-8 without its byte-order mark.

@@ -28,15 +28,20 @@ fn files_that_are_not_text_are_named_for_what_they_are() {
         ["file: this is a PNG image, not a chronology (import a JSON or CSV file: the explorer's own export, a TimelineJS JSON file, or a sheet saved as CSV)"]
     );
     assert!(!f.can_skip);
-    let xlsx = b"PK\x03\x04\x14\0\x06\0";
+    let xlsx = b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0\xa1\xb2";
     let f = import(xlsx, "sheet.csv", true).unwrap_err();
     assert!(
         lines(&f)[0].starts_with("file: this is a ZIP archive (an Excel, Numbers or Word file is one; save the sheet as CSV), not a chronology"),
         "{:?}",
         lines(&f)
     );
-    let f = import(b"Year,Headline\n1983,A\0b\n", "x.csv", true).unwrap_err();
+    let f = import(b"\x7fELF\x02\x01\x01\0\0\0\xb0\x12", "x.csv", true).unwrap_err();
     assert!(lines(&f)[0].starts_with("file: this is a binary file, not a chronology"));
+    // A text with a stray NUL is text (the import removes it and says so), and a Latin-1 file
+    // is told where its first byte that is not UTF-8 stands.
+    assert!(import(b"Year,Headline\n1983,A\0b\n", "x.csv", true).is_ok());
+    let f = import(b"Year,Headline\n1983,Caf\xe9\n", "x.csv", true).unwrap_err();
+    assert_eq!(lines(&f), ["line 2, column 9: invalid UTF-8 (byte 0xe9)"]);
     // Text that only happens to start like one is text: "GIF" is a word.
     if let Err(f) = import(b"GIF,Headline\n", "x.csv", false) {
         assert!(!lines(&f).iter().any(|l| l.contains("GIF image")), "{f:?}");
