@@ -56,9 +56,9 @@ impl State {
         });
         self.filtering.filter = filter;
         self.filtering.dim = true;
-        if let Some(by) = scene.view.group_by {
-            self.lanes.by = by;
-        }
+        // A scene with lanes of its own shows them; the others show the reader's, so that a
+        // scene looks the same however it was reached (Next from a scene with lanes, or a link).
+        self.lanes.by = scene.view.group_by.unwrap_or(lanes_before);
         self.refilter();
         self.selected = None;
         self.window.go_to(to, animate);

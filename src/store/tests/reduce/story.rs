@@ -193,6 +193,19 @@ fn leaving_a_story_gives_back_the_readers_lanes() {
     // A scene sets lanes by third party; the reader had none.
     let s = after_all(&state(), [Action::StartStory(0), Action::GoToScene(8)]);
     assert_eq!(s.lanes.by, GroupBy::Party, "the scene's own lanes");
+    // The next scene has none of its own: the reader's, as when a link opens it.
+    let next = after(&s, Action::NextScene);
+    assert_eq!(
+        next.lanes.by,
+        GroupBy::None,
+        "the next scene shows the reader's lanes"
+    );
+    let back = after(&next, Action::PreviousScene);
+    assert_eq!(
+        back.lanes.by,
+        GroupBy::Party,
+        "and the scene's own again on the way back"
+    );
     let left = after(&s, Action::LeaveStory);
     assert_eq!(left.lanes.by, GroupBy::None, "the reader's lanes are back");
     assert!(left.lanes.grouping.is_none(), "one block of lanes again");
