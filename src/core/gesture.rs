@@ -114,6 +114,24 @@ pub fn brush_drag(grip: Grip, start: Viewport, days: f64, limits: &Limits) -> Vi
     }
 }
 
+/// Where to zoom in by `factor` (> 1) about, for a double-click at `x` on a box from `a` to `b`
+/// (an event's mark and label) in a drawing `width` wide: as near `x` as keeps the whole box in
+/// view (about the pointer, a label's far end pushed its mark out of view); `x` itself when the
+/// box is too wide to stay whole.
+pub fn zoom_keeping(x: f64, a: f64, b: f64, width: f64, factor: f64) -> f64 {
+    if factor <= 1.0 {
+        return x;
+    }
+    // A place p goes to at + (p - at) * factor.
+    let lowest = (b * factor - width) / (factor - 1.0);
+    let highest = a * factor / (factor - 1.0);
+    if lowest <= highest {
+        x.clamp(lowest, highest)
+    } else {
+        x
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -195,5 +213,23 @@ mod tests {
             let v = drag(Viewport::new(start, start + span), dx, width, &limits());
             prop_assert!(v.start.is_finite() && v.end.is_finite() && v.end > v.start);
         }
+    }
+
+    #[test]
+    fn a_double_click_on_a_label_keeps_its_event_in_view() {
+        let zoomed = |at: f64, p: f64| at + (p - at) * 2.0;
+        // A mark at 100 with its label to 400, in 1000 px, double-clicked at the label's end:
+        // about the pointer, the mark would go to -190.
+        assert!(zoomed(390.0, 100.0) < 0.0);
+        let at = zoom_keeping(390.0, 100.0, 400.0, 1000.0, 2.0);
+        assert!(
+            zoomed(at, 100.0) >= 0.0 && zoomed(at, 400.0) <= 1000.0,
+            "{at}"
+        );
+        assert_eq!(at, 200.0, "as near the pointer as keeps the box whole");
+        // Where the box stays whole anyway, about the pointer.
+        assert_eq!(zoom_keeping(450.0, 400.0, 500.0, 1000.0, 2.0), 450.0);
+        // A box wider than half the drawing cannot stay whole: about the pointer.
+        assert_eq!(zoom_keeping(300.0, 100.0, 800.0, 1000.0, 2.0), 300.0);
     }
 }

@@ -236,11 +236,18 @@ test('a double-click zooms in about the pointer on an event, which it selects, b
   const name = await mark.getAttribute('aria-label');
   const title = name.split(' — ').slice(1).join(' — ');
   const box = await mark.locator('.hit').boundingBox();
-  await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+  // At the far end of its label: the event stays in view, mark and label.
+  await page.mouse.dblclick(box.x + box.width - 3, box.y + box.height / 2);
   const after = await windowSettled(page, { from: before });
   const ratio = (before.end - before.start) / (after.end - after.start);
   assert.ok(Math.abs(ratio - 2) < 0.05, `the double-click halved the span (${ratio.toFixed(2)})`);
   await page.getByRole('complementary', { name: title }).waitFor();
+  const drawing = await page.locator('svg[aria-roledescription="timeline"]').boundingBox();
+  const same = page.locator(`svg[aria-roledescription="timeline"] .marks .mark[aria-label="${name.replaceAll('"', '\\"')}"] .hit`);
+  await until(async () => {
+    const b = await same.boundingBox().catch(() => null);
+    return b && b.x >= drawing.x - 1 && b.x + b.width <= drawing.x + drawing.width + 1;
+  }, `"${name}" is still in view, whole`);
 
   const header = page.locator('svg[aria-roledescription="timeline"] .group-head').first();
   const head = await header.boundingBox();

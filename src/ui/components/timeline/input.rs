@@ -342,14 +342,18 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
             };
             let (x, y) = drawing_point(&svg, &e);
             let scene = &painted.borrow().scene;
-            let zooms = match scene.hit(x, y) {
-                Some(target) => !matches!(target.kind, TargetKind::Cluster { .. }),
-                None => scene.group_at(x, y).is_none(),
+            // On an event, about the pointer as far as keeps its mark and label in view.
+            let at = match scene.hit(x, y) {
+                Some(t) if matches!(t.kind, TargetKind::Mark { .. }) => {
+                    Some(gesture::zoom_keeping(x, t.x, t.x + t.w, width, 2.0))
+                }
+                Some(_) => None,
+                None => scene.group_at(x, y).is_none().then_some(x),
             };
-            if zooms {
+            if let Some(at) = at {
                 dispatch.emit(Action::ZoomAbout {
                     factor: 2.0,
-                    at: x / width,
+                    at: at / width,
                     animate: true,
                 });
             }
