@@ -327,14 +327,21 @@ fn the_brief_s_short_notes_are_given_in_full_and_its_full_notes_are_not_repeated
         .map(|f| (f.number, short_form_in_full(&d, f)))
         .filter(|(_, full)| !full.is_empty())
         .collect();
-    // "Stokes." (3, 5), "Bridges, p. 236." (7), "Nishihara, p. 3." (8), "Satoh." (10); and
+    // "Stokes." (3, 5), "Bridges, p. 236." (7), "Nishihara, p. 3." (8), "Satoh." (10);
     // "…see: Bridges, p. 236; and Takako Ueta, “Japan and the European Security Institutions,”…"
     // (12), "Ueta, p. 134; Robert M. Uriu, “Japan in 1999…”…" (18), which give one of their works
-    // in full and the other in short. Notes that spell a title a little differently ("Program"
-    // for "Programme") or give a speech by its place and address name their works.
+    // in full and the other in short; and the author and title without where and when (16, 22,
+    // 41, 46, 52, 67, 70, 77, 78, 87: "Tsuruoka, “NATO and Japan: a View from Tokyo,” p. 64.").
+    // Notes that spell a title a little differently ("Program" for "Programme") or give a
+    // speech by its place and address name their works.
     assert_eq!(
         expanded.keys().copied().collect::<Vec<_>>(),
-        [3, 5, 7, 8, 10, 12, 18]
+        [3, 5, 7, 8, 10, 12, 16, 18, 22, 41, 46, 52, 67, 70, 77, 78, 87]
+    );
+    assert!(
+        expanded[&22][0].contains("RUSI Journal"),
+        "{:?}",
+        expanded[&22]
     );
     assert!(
         expanded[&12][0].starts_with("Brian Bridges"),
@@ -353,6 +360,12 @@ fn the_brief_s_short_notes_are_given_in_full_and_its_full_notes_are_not_repeated
         expanded[&7]
     );
     assert!(expanded.values().all(|full| full.len() == 1));
+    // Days of one month are written as the brief writes them.
+    assert!(
+        expanded[&8][0].contains("Riga, Latvia, November 27–29, 2006"),
+        "{:?}",
+        expanded[&8]
+    );
 }
 
 #[test]

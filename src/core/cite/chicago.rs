@@ -28,6 +28,26 @@ fn chicago_issued(value: &Edtf) -> String {
     match value {
         Edtf::Date(d) => chicago_date(d),
         Edtf::Interval(a, b) => {
+            // Days of one month as "November 27–29, 2006", of one year as "May 30–June 1,
+            // 2014", as the brief writes them.
+            if let (Some(x), Some(y)) = (a.date(), b.date()) {
+                let (ym, yd) = (y.month_number(), y.day_number());
+                if let (Some(xm), Some(xd), Some(ym), Some(yd), true, true) = (
+                    x.month_number(),
+                    x.day_number(),
+                    ym,
+                    yd,
+                    x.year_number() == y.year_number(),
+                    x.is_exact() && y.is_exact(),
+                ) {
+                    let year = crate::core::date::format_year(y.year_number());
+                    return if xm == ym {
+                        format!("{} {xd}–{yd}, {year}", month_name(xm))
+                    } else {
+                        format!("{} {xd}–{} {yd}, {year}", month_name(xm), month_name(ym))
+                    };
+                }
+            }
             let side = |b: &Bound| b.date().map(|d| chicago_date(&d)).unwrap_or_default();
             format!("{}–{}", side(a), side(b))
         }
@@ -142,9 +162,10 @@ pub fn brief_note(data: &Chronology) -> String {
     out
 }
 
-/// Whether a footnote's text names a work (gives its address, or most of its title's words:
-/// the brief writes "Program" where the work's title has "Programme", "Andres" for "Anders"),
-/// rather than giving only a short form of it ("Stokes.", "Bridges, p. 236").
+/// Whether a footnote's text gives a work in full (its address, or most of its title's words
+/// and its year: the brief writes "Program" where the work's title has "Programme", "Andres" for
+/// "Anders"), rather than only a short form of it ("Stokes.", "Bridges, p. 236", or the author
+/// and title without where and when: "Tsuruoka, “NATO and Japan: a View from Tokyo,” p. 64").
 fn names_work(citation: &str, r: &Reference) -> bool {
     fn words(s: &str) -> impl Iterator<Item = String> + '_ {
         s.split(|c: char| !c.is_alphanumeric())
@@ -157,7 +178,12 @@ fn names_work(citation: &str, r: &Reference) -> bool {
     let said: BTreeSet<String> = words(citation).collect();
     let title: Vec<String> = words(&r.title).collect();
     let named = title.iter().filter(|w| said.contains(*w)).count();
-    named * 5 >= title.len() * 3
+    let year = r.issued.as_ref().and_then(|issued| match issued {
+        Edtf::Date(d) => Some(d.year_number()),
+        Edtf::Interval(a, _) => a.date().map(|d| d.year_number()),
+    });
+    let dated = year.is_none_or(|y| citation.contains(&y.to_string()));
+    named * 5 >= title.len() * 3 && dated
 }
 
 /// The full note of each work a footnote names only in a short form ("Stokes.", "Bridges,
