@@ -162,7 +162,8 @@ impl Scene {
             shown_y += 16.0;
         }
         let top = shown_y - 16.0 + (HEAD_HEIGHT - SHOWN_Y);
-        // A picture does not fold: its lanes' headers lose their fold marks.
+        // A picture does not fold: its lanes' headers lose their fold marks (a folded lane
+        // says it is folded).
         items.extend(self.items.into_iter().map(|item| Item {
             prim: match item.prim.lowered(top) {
                 Prim::Text {
@@ -174,7 +175,7 @@ impl Scene {
                 } => Prim::Text {
                     x,
                     y,
-                    text: super::paint::without_fold_mark(&text).to_string(),
+                    text: super::paint::picture_lane_name(&text),
                     font: Font::Group,
                     ink,
                 },

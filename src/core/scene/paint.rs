@@ -21,11 +21,14 @@ const DIMMED_LABEL: f64 = 0.55;
 const OPEN: &str = "▾ ";
 const FOLDED: &str = "▸ ";
 
-/// A lane header's text without its fold mark, for a picture (where nothing folds).
-pub(super) fn without_fold_mark(text: &str) -> &str {
-    text.strip_prefix(OPEN)
-        .or_else(|| text.strip_prefix(FOLDED))
-        .unwrap_or(text)
+/// A lane header's text for a picture, where nothing folds: without its fold mark, and a
+/// folded lane said to be folded ("Piracy (10) · folded": its strip is empty).
+pub(super) fn picture_lane_name(text: &str) -> String {
+    match (text.strip_prefix(OPEN), text.strip_prefix(FOLDED)) {
+        (Some(open), _) => open.to_string(),
+        (_, Some(folded)) => format!("{folded} · folded"),
+        _ => text.to_string(),
+    }
 }
 
 pub(super) struct Painter<'a, 'b> {

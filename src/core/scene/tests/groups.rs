@@ -113,7 +113,8 @@ fn a_collapsed_group_is_its_header_alone() {
     assert!(s.group_at(300.0, 5.0).is_none());
 }
 
-/// A picture of lanes names them without the fold marks of the screen (nothing folds on paper).
+/// A picture of lanes names them without the fold marks of the screen (nothing folds on paper),
+/// and says which are folded.
 #[test]
 fn a_picture_s_lanes_are_named_without_their_fold_marks() {
     let (data, index) = brief();
@@ -157,7 +158,10 @@ fn a_picture_s_lanes_are_named_without_their_fold_marks() {
     let expected: Vec<String> = grouping
         .groups
         .iter()
-        .map(|g| format!("{} ({})", g.label, g.count))
+        .map(|g| match g.collapsed {
+            false => format!("{} ({})", g.label, g.count),
+            true => format!("{} ({}) · folded", g.label, g.count),
+        })
         .collect();
     assert_eq!(heads(&picture), expected);
 }
