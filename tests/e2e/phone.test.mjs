@@ -343,6 +343,26 @@ test('at 1280×800, a click on an event shows its heading and first source in vi
   await page.context().close();
 });
 
+test('at 1280×800, an entry chosen at the foot of the list shows its details\' title and Close in view, below the Filters button', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, ...DESKTOP });
+  await listReady(page);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const entries = page.locator('.event-list li button');
+  const last = entries.last();
+  const title = (await last.locator('.title').textContent()).trim();
+  await last.click();
+  const aside = page.getByRole('complementary', { name: title });
+  await aside.waitFor();
+  const heading = aside.getByRole('heading', { level: 2, name: title });
+  const close = aside.getByRole('button', { name: 'Close', exact: true });
+  await until(async () => (await heading.boundingBox())?.y >= 0, 'the heading is not above the screen');
+  await until(() => seenAtCentre(close), 'Close is in view, not under the Filters button');
+  await until(() => seenAtCentre(heading), 'the heading is in view, not under the Filters button');
+  await page.screenshot({ path: artifact('desktop-details-list-foot.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('at 1280×800, every event with a source link clicked on the timeline shows its heading and first source link in view', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, ...DESKTOP });
   await timelineReady(page);
