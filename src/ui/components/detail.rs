@@ -161,7 +161,10 @@ fn show_new_event(i: usize) {
         if property("position") == "sticky" {
             // Beside the list's last entries, the column's end pushes the details up past the
             // screen's top (their title and Close out of view): the page goes up by as much.
-            let want: f64 = property("top").trim_end_matches("px").parse().unwrap_or(0.0);
+            let want: f64 = property("top")
+                .trim_end_matches("px")
+                .parse()
+                .unwrap_or(0.0);
             let top = sheet.get_bounding_client_rect().top();
             if top < want - 1.0 {
                 window.scroll_by_with_x_and_y(0.0, top - want);
