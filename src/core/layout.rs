@@ -153,7 +153,8 @@ pub fn layout(
 ///
 /// Rank 0 marks context (filtered-out events drawn faint): it is laid out after the rest, in
 /// the lanes left below theirs, and left out (not clustered) where it finds no room, so that it
-/// never takes a matching event's place or label.
+/// never takes a matching event's place or label; and its titles are drawn only in blocks where
+/// every matching event is named.
 ///
 /// Crowded events take a short way: once every lane of every block is full and each block has
 /// begun a cluster, an event whose mark stands left of the first place with room goes straight
@@ -357,8 +358,12 @@ impl Sweep<'_> {
         for (band, packer) in bands.iter_mut().zip(&mut packers) {
             let extra = packer.finish(self.gaps.label);
             let used = band.lanes - usize::from(!band.clusters.is_empty());
+            // A faint title never stands where an event that counts goes unnamed (a bare mark,
+            // or folded into a "+N"): the eye would go to the wrong one.
+            let all_named = band.clusters.is_empty() && band.placed.iter().all(|p| p.labelled);
             band.placed.extend(extra.placed.into_iter().map(|p| Placed {
                 lane: p.lane + used,
+                labelled: p.labelled && all_named,
                 ..p
             }));
             let lanes = used + extra.lanes;

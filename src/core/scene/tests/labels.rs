@@ -83,6 +83,48 @@ fn dimmed_events_labels_give_way_to_matching_ones() {
     );
 }
 
+/// A story's scene on a phone: the events it is about are too crowded to be named; the faint
+/// context is not named either (its titles drew the eye to the wrong events). Wide enough for
+/// every event it is about to be named, the context is named too.
+#[test]
+fn context_is_named_only_where_every_matching_event_is() {
+    let (data, index) = brief();
+    // The brief's scene 2, "1983: a bid blocked by France", in its window.
+    let scene_two = &data.stories[0].scenes[1];
+    let about: Vec<bool> = data
+        .events
+        .iter()
+        .map(|e| scene_two.view.highlight.contains(&e.id))
+        .collect();
+    assert!(about.iter().filter(|&&m| m).count() >= 3);
+    let named = |width: f64| {
+        let scale = TimeScale::new(day(1980, 1, 1), day(1991, 1, 1), width);
+        let s = scene(&data, &index, &scale, &about, true, None);
+        let (mut matching, mut context) = (vec![], vec![]);
+        for t in &s.targets {
+            if let TargetKind::Mark {
+                labelled, dimmed, ..
+            } = t.kind
+            {
+                if dimmed { &mut context } else { &mut matching }.push(labelled);
+            }
+        }
+        (matching, context)
+    };
+    let (matching, context) = named(335.0);
+    assert!(matching.contains(&false), "on a phone, some are bare marks");
+    assert!(
+        !context.is_empty() && !context.contains(&true),
+        "and no context is named: {context:?}"
+    );
+    let (matching, context) = named(1200.0);
+    assert!(
+        !matching.contains(&false),
+        "wide, every event of the scene is named"
+    );
+    assert!(context.contains(&true), "and context is named too");
+}
+
 /// A dimmed (context) event's title is fainter than a matching one's but still read: at least
 /// 3:1 against every background of the drawing in both themes of the stylesheet.
 #[test]
