@@ -139,6 +139,26 @@ test('at 1280×800 Next, at the foot of a long scene, leaves the timeline in vie
   await phone.context().close();
 });
 
+test('a scene lists the events it is about; on a phone, where their marks are too crowded to be named, choosing one opens its details', async () => {
+  const scene = SCENES[1];
+  const about = scene.view.highlight.map((id) => DATA.events.find((e) => e.id === id));
+  for (const size of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
+    const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=2`, { marks: true, viewport: size, hasTouch: size.width < 600 });
+    await showsScene(page, 2);
+    const list = panel(page).getByRole('list', { name: 'In this scene' });
+    const entries = list.getByRole('button');
+    assert.equal(await entries.count(), about.length, `${size.width} px: one entry per event of the scene`);
+    const texts = await entries.allTextContents();
+    for (const e of about) assert.ok(texts.some((t) => t.endsWith(e.title)), `${size.width} px: "${e.title}" is listed (${texts.join(' | ')})`);
+    const france = about.find((e) => /France blocks/.test(e.title));
+    await list.getByRole('button', { name: new RegExp(france.title) }).click();
+    await page.getByRole('complementary', { name: france.title }).waitFor();
+    await page.screenshot({ path: artifact(`story-scene-event-${size.width}.png`) });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('a link to scene 5 opens scene 5; Next then Back returns to it', async () => {
   const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=5`, { marks: true });
   await showsScene(page, 5);

@@ -210,7 +210,7 @@ pub fn detail(props: &Props) -> Html {
             let document = web_sys::window().and_then(|w| w.document());
             let active = document.as_ref().and_then(|d| d.active_element());
             let chose = active.as_ref().is_some_and(|a| {
-                a.matches(".marks [data-roving], .event-list button, .cluster-list button")
+                a.matches(".marks [data-roving], .event-list button, .cluster-list button, .scene-events button")
                     .unwrap_or(false)
             });
             if keyboard_last() && chose {

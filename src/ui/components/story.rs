@@ -133,6 +133,30 @@ pub fn story_panel(props: &Props) -> Html {
             </figure>
         }
     });
+    // The events the scene is about, by date and title, each a way to its details (on a phone
+    // their marks are often too crowded to be named).
+    let events: Vec<usize> = scene
+        .view
+        .highlight
+        .iter()
+        .filter_map(|id| data.events.iter().position(|e| &e.id == id))
+        .collect();
+    let events = (events.len() > 1).then(|| {
+        events
+            .into_iter()
+            .map(|i| {
+                let e = &data.events[i];
+                html! {
+                    <li>
+                        <button type="button" class="link-button"
+                                onclick={dispatch.reform(move |_| Action::Select(Some(i)))}>
+                            <span class="date">{ e.date_label() }</span>{ " " }{ &e.title }
+                        </button>
+                    </li>
+                }
+            })
+            .collect::<Html>()
+    });
     let scenes = story.scenes.iter().enumerate().map(|(i, s)| {
         let current = i == props.position.scene;
         html! {
@@ -165,6 +189,10 @@ pub fn story_panel(props: &Props) -> Html {
             </div>
             <h2 id={STORY_HEADING_ID} tabindex="-1">{ &scene.title }</h2>
             <p class="story-text">{ &scene.text }</p>
+            if let Some(events) = events {
+                <h3 id="scene-events-heading">{ "In this scene" }</h3>
+                <ul class="scene-events" aria-labelledby="scene-events-heading">{ events }</ul>
+            }
             { for quotes }
             if !scene.annotations.is_empty() {
                 <ul class="annotations" aria-label="Marked on the timeline">
