@@ -469,16 +469,18 @@ fn vague_dates_are_uncertain_dates_not_conventions() {
         event("2017-relations-progress-late-2010s").date_label(),
         "circa 2018"
     );
-    // No note speaks of the old year convention any more, and every approximate date says why.
+    // No note speaks of the old year convention any more, every approximate date says why, in
+    // words a reader follows (not in EDTF's signs: "written 2005~").
     for e in &d.events {
         let note = e.note.as_deref().unwrap_or_default();
         assert!(!note.contains("0-3, 4-6 and 7-9"), "event {}", e.id);
+        assert!(
+            !note.contains('~') && !note.contains("EDTF"),
+            "event {}: {note}",
+            e.id
+        );
         if !e.is_exact() {
-            assert!(
-                note.contains('~') || note.contains('X'),
-                "event {}: {note}",
-                e.id
-            );
+            assert!(note.contains("circa"), "event {}: {note}", e.id);
         }
     }
 }
