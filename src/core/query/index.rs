@@ -286,12 +286,13 @@ impl SearchText {
             return true;
         }
         let events = &data.events[self.len..(self.len + SEARCH_CHUNK).min(total)];
+        let authors = super::search::cited_authors(data);
         let mut text = String::new();
         let mut starts = Vec::with_capacity(events.len());
         for e in events {
             // Beyond 4 GB of text in one chunk the offsets would wrap: a chunk ends earlier.
             starts.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-            fold_event_into(e, &mut text);
+            fold_event_into(e, &authors, &mut text);
             text.push('\n');
         }
         text.shrink_to_fit();

@@ -2,21 +2,47 @@
 
 use crate::core::dataset::{Chronology, Event};
 
-/// The folded text of each event that search looks in: title, summary, actors, evidence, date.
+/// The folded text of each event that search looks in: title, summary, actors, evidence, date,
+/// and the authors of the works its footnotes cite.
 pub fn search_haystacks(data: &Chronology) -> Vec<String> {
-    data.events.iter().map(event_search_text).collect()
+    let authors = cited_authors(data);
+    data.events
+        .iter()
+        .map(|e| {
+            let mut s =
+                String::with_capacity(e.title.len() + e.summary.len() + e.evidence.len() + 32);
+            fold_event_into(e, &authors, &mut s);
+            s
+        })
+        .collect()
 }
 
-/// The folded text of one event that search looks in.
-pub(super) fn event_search_text(e: &Event) -> String {
-    let mut s = String::with_capacity(e.title.len() + e.summary.len() + e.evidence.len() + 32);
-    fold_event_into(e, &mut s);
-    s
+/// The folded names of the persons who wrote the works each footnote cites, by footnote number
+/// ("Stokes." and the note giving the article in full both name Henry Scott Stokes): searching
+/// an author finds the events resting on their work. (Not the works' titles or institutions: a
+/// search for "2014" or "NATO" would find every event citing a work of 2014 or of NATO.)
+pub(super) fn cited_authors(data: &Chronology) -> Vec<String> {
+    let last = data.footnotes.iter().map(|f| f.number).max().unwrap_or(0);
+    let mut by_note = vec![String::new(); last as usize + 1];
+    for f in &data.footnotes {
+        let names = &mut by_note[f.number as usize];
+        for person in f
+            .sources
+            .iter()
+            .filter_map(|id| data.reference(id))
+            .flat_map(|r| &r.authors)
+        {
+            fold_into(&person.display_name(), names);
+            names.push('\n');
+        }
+    }
+    by_note
 }
 
 /// Appends the folded text of one event that search looks in: its title, summary (markup as the
-/// text it shows), actors, evidence and date, a line each.
-pub(super) fn fold_event_into(e: &Event, out: &mut String) {
+/// text it shows), actors, evidence and date, a line each, then the authors its footnotes cite
+/// (`authors`, from [`cited_authors`]).
+pub(super) fn fold_event_into(e: &Event, authors: &[String], out: &mut String) {
     fold_into(&e.title, out);
     out.push('\n');
     // Markup (a TimelineJS slide's HTML) is searched as the text it shows.
@@ -33,6 +59,12 @@ pub(super) fn fold_event_into(e: &Event, out: &mut String) {
     fold_into(&e.evidence, out);
     out.push('\n');
     fold_into(&e.date_label(), out);
+    for n in &e.footnotes {
+        if let Some(names) = authors.get(*n as usize).filter(|names| !names.is_empty()) {
+            out.push('\n');
+            out.push_str(names.trim_end());
+        }
+    }
 }
 
 /// Every word of the query occurs in the haystack (both folded).

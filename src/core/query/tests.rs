@@ -183,6 +183,35 @@ fn search_ignores_case_and_diacritics() {
     assert!(text_matches(&fold("Œuvre STRASSE"), "oeuvre straße"));
 }
 
+/// Searching an author finds the events resting on their work: "Stokes" the events citing the
+/// brief's footnotes 2, 3 and 5 (the article in full, then "Stokes."), and only those; the works'
+/// titles are not searched ("Informal Ties" is no event's words).
+#[test]
+fn search_finds_the_authors_of_the_works_cited() {
+    let d = crate::core::dataset::embedded().unwrap();
+    let h = search_haystacks(&d);
+    let index = SearchText::new(&d);
+    let search = |text: &str| -> Vec<usize> {
+        let f = Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        let scanned: Vec<usize> = (0..d.events.len())
+            .filter(|&i| f.matches(&d.events[i], &h[i]))
+            .collect();
+        // The index that big chronologies search finds the same.
+        assert_eq!(index.passing(&d, &f).iter().collect::<Vec<_>>(), scanned);
+        scanned
+    };
+    let stokes: Vec<usize> = (0..d.events.len())
+        .filter(|&i| d.events[i].footnotes.iter().any(|n| [2, 3, 5].contains(n)))
+        .collect();
+    assert!(!stokes.is_empty());
+    assert_eq!(search("Stokes"), stokes);
+    assert_eq!(search("henry scott stokes"), stokes);
+    assert!(search("informal ties to nato").is_empty());
+}
+
 #[test]
 fn highlights_the_original_text() {
     let t = "Manfred Wörner visits; WÖRNER again";
