@@ -131,9 +131,8 @@ pub fn detail_hint() -> Html {
 }
 
 /// A newly selected event opens at the top of its details (after Next from the sources at the
-/// bottom, the next event's title was out of view), with their top in view; on a phone, where
-/// the details are a sheet over the lower part of the screen, the page scrolls the event's mark
-/// above the sheet.
+/// bottom, the next event's title was out of view); on a phone, where the details are a sheet
+/// over the lower part of the screen, the page scrolls the event's mark above the sheet.
 fn show_new_event(i: usize) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -150,27 +149,12 @@ fn show_new_event(i: usize) {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let style = window.get_computed_style(&sheet).ok().flatten();
-        let property = |name: &str| {
-            style
-                .as_ref()
-                .and_then(|s| s.get_property_value(name).ok())
-                .unwrap_or_default()
-        };
-        let fixed = property("position") == "fixed";
-        if property("position") == "sticky" {
-            // Beside the list's last entries, the column's end pushes the details up past the
-            // screen's top (their title and Close out of view): the page goes up by as much.
-            let want: f64 = property("top")
-                .trim_end_matches("px")
-                .parse()
-                .unwrap_or(0.0);
-            let top = sheet.get_bounding_client_rect().top();
-            if top < want - 1.0 {
-                window.scroll_by_with_x_and_y(0.0, top - want);
-            }
-            return;
-        }
+        let fixed = window
+            .get_computed_style(&sheet)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("position").ok())
+            .is_some_and(|p| p == "fixed");
         let mark = document
             .query_selector(&format!(
                 "svg[aria-roledescription=timeline] .marks [data-index=\"{i}\"]"
