@@ -129,16 +129,9 @@ fn a_picture_s_lanes_are_named_without_their_fold_marks() {
         &scale,
     );
     let heads = |s: &Scene| -> Vec<String> {
-        s.items
-            .iter()
-            .filter_map(|i| match &i.prim {
-                Prim::Text {
-                    text,
-                    font: Font::Group,
-                    ..
-                } => Some(text.clone()),
-                _ => None,
-            })
+        texts_in(s, Font::Group)
+            .into_iter()
+            .map(str::to_string)
             .collect()
     };
     let on_screen = heads(&s);

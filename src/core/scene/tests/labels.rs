@@ -52,11 +52,7 @@ fn the_default_view_folds_at_most_a_tenth_and_draws_only_whole_titles() {
 fn dimmed_events_labels_give_way_to_matching_ones() {
     let (data, index) = brief();
     let scale = fit_all(&index, 900.0);
-    let piracy: Vec<bool> = data
-        .events
-        .iter()
-        .map(|e| e.domains.iter().any(|d| d == "piracy"))
-        .collect();
+    let piracy = in_domain(&data, "piracy");
     let dimmed = scene(&data, &index, &scale, &piracy, true, None);
     let alone = scene(&data, &index, &scale, &piracy, false, None);
     let labelled = |s: &Scene| -> HashSet<usize> {
@@ -132,11 +128,7 @@ fn dimmed_events_titles_are_faint_but_readable_in_both_themes() {
     use crate::core::palette::{contrast, parse_hex};
     let (data, index) = brief();
     let scale = fit_all(&index, 900.0);
-    let piracy: Vec<bool> = data
-        .events
-        .iter()
-        .map(|e| e.domains.iter().any(|d| d == "piracy"))
-        .collect();
+    let piracy = in_domain(&data, "piracy");
     let s = scene(&data, &index, &scale, &piracy, true, None);
     let alpha = |matching: bool| {
         s.items

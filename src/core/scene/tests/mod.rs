@@ -103,19 +103,28 @@ fn texts(s: &Scene) -> Vec<&str> {
         .collect()
 }
 
-/// The events' labels drawn (in the label fonts).
-fn labels(s: &Scene) -> Vec<&str> {
+/// Which events are of a domain (a filter to one domain matches them).
+fn in_domain(data: &Chronology, domain: &str) -> Vec<bool> {
+    data.events
+        .iter()
+        .map(|e| e.domains.iter().any(|d| d == domain))
+        .collect()
+}
+
+/// The texts drawn in `font`.
+fn texts_in(s: &Scene, font: Font) -> Vec<&str> {
     s.items
         .iter()
         .filter_map(|i| match &i.prim {
-            Prim::Text {
-                text,
-                font: Font::Label,
-                ..
-            } => Some(text.as_str()),
+            Prim::Text { text, font: f, .. } if *f == font => Some(text.as_str()),
             _ => None,
         })
         .collect()
+}
+
+/// The events' labels drawn (in the label fonts).
+fn labels(s: &Scene) -> Vec<&str> {
+    texts_in(s, Font::Label)
 }
 
 fn folded(s: &Scene) -> usize {

@@ -92,11 +92,7 @@ fn the_svg_is_well_formed_xml_whatever_the_titles_hold() {
 #[test]
 fn a_saved_picture_has_its_title_legend_and_credit_around_the_drawing() {
     let (data, index) = brief();
-    let piracy: Vec<bool> = data
-        .events
-        .iter()
-        .map(|e| e.domains.iter().any(|d| d == "piracy"))
-        .collect();
+    let piracy = in_domain(&data, "piracy");
     let width = 700.0;
     let drawing = scene(&data, &index, &fit_all(&index, width), &piracy, false, None);
     let domains = drawn_domains(&drawing, &index);
