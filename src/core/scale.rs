@@ -205,6 +205,20 @@ const MAX_TICKS: f64 = 4_000.0;
 /// and years fit an `i32` (dates are limited to ±1,000,000 years anyway).
 const SAFE_DAYS: f64 = 3.6e9;
 
+/// Where a text `w` px wide goes beside a line at `x` in a drawing `width` px wide, `gap` px from
+/// it: its start, and whether it ends at the line (on its left) rather than starting after it.
+/// On the right where it fits, else on the left where it fits, else on the side with more room
+/// (a story's marked moment near the drawing's right edge ran past it).
+pub fn beside_line(x: f64, w: f64, width: f64, gap: f64) -> (f64, bool) {
+    let right = width - (x + gap);
+    let left = x - gap;
+    if w <= right || (w > left && right >= left) {
+        (x + gap, false)
+    } else {
+        (x - gap, true)
+    }
+}
+
 /// Estimated width in px of an axis label (conservative, for ~11-12px sans-serif).
 ///
 /// Over-estimating is the safe side: a label estimated too wide only costs a coarser axis,

@@ -159,6 +159,24 @@ test('a scene lists the events it is about; on a phone, where their marks are to
   }
 });
 
+test('a scene\'s marked moment is named whole, inside the drawing, at 1280×800 and on a phone', async () => {
+  const n = SCENES.findIndex((s) => s.annotations?.length) + 1;
+  assert.ok(n > 0, 'a scene marks a moment');
+  for (const size of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
+    const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=${n}`, { marks: true, viewport: size, hasTouch: size.width < 600 });
+    await showsScene(page, n);
+    const text = page.locator(`${TIMELINE} .annotation text`).first();
+    await text.waitFor();
+    const want = SCENES[n - 1].annotations[0].label;
+    const lines = await text.locator('tspan').allTextContents();
+    assert.equal(lines.join(' '), want, `${size.width} px: the whole name, in ${lines.length} line(s)`);
+    const [drawing, box] = [await page.locator(TIMELINE).boundingBox(), await text.boundingBox()];
+    assert.ok(box.x >= drawing.x - 1 && box.x + box.width <= drawing.x + drawing.width + 1,
+      `${size.width} px: "${want}" lies inside the drawing (${box.x}–${box.x + box.width} in ${drawing.x}–${drawing.x + drawing.width})`);
+    await page.context().close();
+  }
+});
+
 test('a link to scene 5 opens scene 5; Next then Back returns to it', async () => {
   const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=5`, { marks: true });
   await showsScene(page, 5);

@@ -300,3 +300,14 @@ proptest! {
         prop_assert!((s.to_day(s.to_px(d)) - d).abs() <= 1e-9 * (d.abs() + span));
     }
 }
+
+#[test]
+fn a_text_beside_a_line_stays_in_the_drawing_where_it_can() {
+    // Room on the right: after the line.
+    assert_eq!(beside_line(100.0, 200.0, 400.0, 4.0), (104.0, false));
+    // Near the right edge: ending at the line, on its left.
+    assert_eq!(beside_line(300.0, 200.0, 400.0, 4.0), (296.0, true));
+    // Room on neither side: the side with more.
+    assert_eq!(beside_line(150.0, 300.0, 400.0, 4.0), (154.0, false));
+    assert_eq!(beside_line(250.0, 300.0, 400.0, 4.0), (246.0, true));
+}
