@@ -159,7 +159,7 @@ test('a scene lists the events it is about; on a phone, where their marks are to
   }
 });
 
-test('a scene\'s marked moment is named whole, inside the drawing, at 1280×800 and on a phone', async () => {
+test('a scene\'s marked moment is named whole, inside the drawing and the overview, at 1280×800 and on a phone', async () => {
   const n = SCENES.findIndex((s) => s.annotations?.length) + 1;
   assert.ok(n > 0, 'a scene marks a moment');
   for (const size of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
@@ -173,6 +173,15 @@ test('a scene\'s marked moment is named whole, inside the drawing, at 1280×800 
     const [drawing, box] = [await page.locator(TIMELINE).boundingBox(), await text.boundingBox()];
     assert.ok(box.x >= drawing.x - 1 && box.x + box.width <= drawing.x + drawing.width + 1,
       `${size.width} px: "${want}" lies inside the drawing (${box.x}–${box.x + box.width} in ${drawing.x}–${drawing.x + drawing.width})`);
+    // The overview names it too where it fits on one line (on a phone, the timeline below does).
+    const overview = page.locator('.overview svg.overview-labels .annotation');
+    await overview.first().waitFor({ state: 'attached' });
+    const named = await overview.locator('text').count();
+    if (size.width >= 1280) assert.equal(await overview.locator('text').first().textContent(), want, 'the overview names it');
+    for (let k = 0; k < named; k++) {
+      const [chart, b] = [await page.locator('.overview svg.overview-labels').boundingBox(), await overview.locator('text').nth(k).boundingBox()];
+      assert.ok(b.x >= chart.x - 1 && b.x + b.width <= chart.x + chart.width + 1, `${size.width} px: the overview's name lies inside it`);
+    }
     await page.context().close();
   }
 });

@@ -10,6 +10,7 @@ pub mod facets;
 pub mod footer;
 pub mod header;
 pub mod import_panel;
+pub mod moment;
 pub mod notices;
 pub mod overview;
 pub mod print_list;

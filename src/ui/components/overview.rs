@@ -386,7 +386,7 @@ pub fn overview(props: &Props) -> Html {
             html! {
                 <g class="annotation">
                     <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="0" y2={format!("{BAR_BOTTOM}")} />
-                    <text x={format!("{:.1}", x + 3.0)} y={format!("{:.1}", BAR_TOP + 9.0)}>{ label }</text>
+                    { super::moment::moment_name(x, BAR_TOP + 9.0, label, width, None) }
                 </g>
             }
         })

@@ -12,7 +12,7 @@ use crate::core::describe::window_label;
 use crate::core::grouping::{GroupBy, Grouping};
 use crate::core::keys::{command, Scope};
 use crate::core::layout::TimelineIndex;
-use crate::core::scale::{label_width, TimeScale};
+use crate::core::scale::TimeScale;
 use crate::core::scene::Scene;
 use crate::core::viewport::{Limits, Viewport};
 use crate::store::{Action, Shared};
@@ -208,25 +208,11 @@ pub fn timeline(props: &Props) -> Html {
     let scale_x = |day: f64| (day - props.viewport.start) / props.viewport.span() * width;
     let annotations = props.annotations.iter().filter_map(|(day, label)| {
         let x = scale_x(*day);
-        // Bold: a little wider than the labels' estimate. Where it fits neither side of its
-        // line (on a phone), it is broken into lines on the side with more room.
-        const BOLD: f64 = 1.1;
-        let w = label_width(label) * BOLD;
-        let (text_x, on_left) = crate::core::scale::beside_line(x, w, width, 4.0);
-        let room = if on_left { x - 4.0 } else { width - x - 4.0 };
-        let lines = if w <= room {
-            vec![label.clone()]
-        } else {
-            crate::core::scene::wrap(label, room / BOLD, crate::core::scene::Font::Label)
-        };
-        let lines = lines.into_iter().enumerate().map(|(k, line)| {
-            html! { <tspan x={fmt(text_x)} dy={if k == 0 { "0" } else { "14" }}>{ line }</tspan> }
-        });
         (0.0..=width).contains(&x).then(|| {
             html! {
                 <g class="annotation">
                     <line x1={fmt(x)} x2={fmt(x)} y1="40" y2={fmt(scene.height)} />
-                    <text x={fmt(text_x)} y="52" text-anchor={on_left.then_some("end")}>{ for lines }</text>
+                    { super::moment::moment_name(x, 52.0, label, width, Some(14.0)) }
                 </g>
             }
         })
