@@ -154,7 +154,7 @@ pub fn layout(
 /// Rank 0 marks context (filtered-out events drawn faint): it is laid out after the rest, in
 /// the lanes left below theirs, and left out (not clustered) where it finds no room, so that it
 /// never takes a matching event's place or label; and its titles are drawn only in blocks where
-/// every matching event is named.
+/// every matching event, point or span, is named.
 ///
 /// Crowded events take a short way: once every lane of every block is full and each block has
 /// begun a cluster, an event whose mark stands left of the first place with room goes straight
@@ -293,6 +293,21 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
     for (layout, band) in out.iter_mut().zip(bands) {
         layout.spans = band;
     }
+    // A faint title never stands in a block where an event that counts goes unnamed (a bare
+    // mark, or folded into a "+N"), in either band: the eye would go to the wrong one.
+    let context = |p: &Placed| rank(p.index) == Some(0);
+    for layout in &mut out {
+        let all_named = [&layout.points, &layout.spans].iter().all(|band| {
+            band.clusters.is_empty() && band.placed.iter().all(|p| p.labelled || context(p))
+        });
+        if !all_named {
+            for band in [&mut layout.points, &mut layout.spans] {
+                for p in band.placed.iter_mut().filter(|p| context(p)) {
+                    p.labelled = false;
+                }
+            }
+        }
+    }
     out
 }
 
@@ -358,12 +373,8 @@ impl Sweep<'_> {
         for (band, packer) in bands.iter_mut().zip(&mut packers) {
             let extra = packer.finish(self.gaps.label);
             let used = band.lanes - usize::from(!band.clusters.is_empty());
-            // A faint title never stands where an event that counts goes unnamed (a bare mark,
-            // or folded into a "+N"): the eye would go to the wrong one.
-            let all_named = band.clusters.is_empty() && band.placed.iter().all(|p| p.labelled);
             band.placed.extend(extra.placed.into_iter().map(|p| Placed {
                 lane: p.lane + used,
-                labelled: p.labelled && all_named,
                 ..p
             }));
             let lanes = used + extra.lanes;

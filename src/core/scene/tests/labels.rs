@@ -119,6 +119,30 @@ fn context_is_named_only_where_every_matching_event_is() {
         "wide, every event of the scene is named"
     );
     assert!(context.contains(&true), "and context is named too");
+    // Every scene of the story on a phone: where one of its events, point or bar, is unnamed,
+    // no context is named, in either band.
+    for story_scene in &data.stories[0].scenes {
+        let about: Vec<bool> = data
+            .events
+            .iter()
+            .map(|e| story_scene.view.highlight.contains(&e.id))
+            .collect();
+        let (from, to) = story_scene.view.window.days();
+        let phone = TimeScale::new(from, to, 335.0);
+        let s = scene(&data, &index, &phone, &about, true, None);
+        let (mut matching, mut context) = (vec![], vec![]);
+        for t in &s.targets {
+            if let TargetKind::Mark {
+                labelled, dimmed, ..
+            } = t.kind
+            {
+                if dimmed { &mut context } else { &mut matching }.push(labelled);
+            }
+        }
+        if matching.contains(&false) {
+            assert!(!context.contains(&true), "{}: {context:?}", story_scene.id);
+        }
+    }
 }
 
 /// A dimmed (context) event's title is fainter than a matching one's but still read: at least
