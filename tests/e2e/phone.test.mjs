@@ -343,7 +343,7 @@ test('at 1280×800, a click on an event shows its heading and first source in vi
   await page.context().close();
 });
 
-test('at 1280×800, an entry chosen at the foot of the list shows its details\' title and Close in view, below the Filters button', async () => {
+test('at 1280×800, an entry chosen at the foot of the list shows its details\' title and Close in view, below the Filters button, and closing them leaves the page where it was', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, ...DESKTOP });
   await listReady(page);
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -359,6 +359,13 @@ test('at 1280×800, an entry chosen at the foot of the list shows its details\' 
   await until(() => seenAtCentre(close), 'Close is in view, not under the Filters button');
   await until(() => seenAtCentre(heading), 'the heading is in view, not under the Filters button');
   await page.screenshot({ path: artifact('desktop-details-list-foot.png') });
+  // Closed with the mouse, the page stays where the reader is (it went 950 px up).
+  const y = await page.evaluate(() => scrollY);
+  await close.click();
+  await aside.waitFor({ state: 'detached' });
+  await page.waitForTimeout(300);
+  const after = await page.evaluate(() => scrollY);
+  assert.ok(Math.abs(after - y) <= 40, `the page stays where it was (${y} → ${after})`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
