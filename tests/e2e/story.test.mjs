@@ -150,6 +150,8 @@ test('a scene lists the events it is about; on a phone, where their marks are to
     assert.equal(await entries.count(), about.length, `${size.width} px: one entry per event of the scene`);
     const texts = await entries.allTextContents();
     for (const e of about) assert.ok(texts.some((t) => t.endsWith(e.title)), `${size.width} px: "${e.title}" is listed (${texts.join(' | ')})`);
+    const days = about.map((e) => DATA.events.findIndex((d) => d.id === e.id)).sort((a, b) => a - b);
+    assert.deepEqual(texts.map((t) => DATA.events.findIndex((d) => t.endsWith(d.title))), days, 'in time order');
     const france = about.find((e) => /France blocks/.test(e.title));
     await list.getByRole('button', { name: new RegExp(france.title) }).click();
     await page.getByRole('complementary', { name: france.title }).waitFor();

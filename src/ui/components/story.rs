@@ -135,12 +135,15 @@ pub fn story_panel(props: &Props) -> Html {
     });
     // The events the scene is about, by date and title, each a way to its details (on a phone
     // their marks are often too crowded to be named).
-    let events: Vec<usize> = scene
+    let mut events: Vec<usize> = scene
         .view
         .highlight
         .iter()
         .filter_map(|id| data.events.iter().position(|e| &e.id == id))
         .collect();
+    // In time order, as the chronology is.
+    events.sort_unstable();
+    events.dedup();
     let events = (events.len() > 1).then(|| {
         events
             .into_iter()
@@ -150,7 +153,8 @@ pub fn story_panel(props: &Props) -> Html {
                     <li>
                         <button type="button" class="link-button"
                                 onclick={dispatch.reform(move |_| Action::Select(Some(i)))}>
-                            <span class="date">{ e.date_label() }</span>{ " " }{ &e.title }
+                            // The date and the space after it are not underlined with the title.
+                            <span class="date">{ e.date_label() }</span><span class="date">{ "\u{a0}" }</span>{ &e.title }
                         </button>
                     </li>
                 }
