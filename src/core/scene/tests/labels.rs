@@ -85,27 +85,13 @@ fn dimmed_events_labels_give_way_to_matching_ones() {
 #[test]
 fn context_is_named_only_where_every_matching_event_is() {
     let (data, index) = brief();
+    let scenes = &data.stories[0].scenes;
     // The brief's scene 2, "1983: a bid blocked by France", in its window.
-    let scene_two = &data.stories[0].scenes[1];
-    let about: Vec<bool> = data
-        .events
-        .iter()
-        .map(|e| scene_two.view.highlight.contains(&e.id))
-        .collect();
+    let about = highlighted(&data, &scenes[1]);
     assert!(about.iter().filter(|&&m| m).count() >= 3);
     let named = |width: f64| {
         let scale = TimeScale::new(day(1980, 1, 1), day(1991, 1, 1), width);
-        let s = scene(&data, &index, &scale, &about, true, None);
-        let (mut matching, mut context) = (vec![], vec![]);
-        for t in &s.targets {
-            if let TargetKind::Mark {
-                labelled, dimmed, ..
-            } = t.kind
-            {
-                if dimmed { &mut context } else { &mut matching }.push(labelled);
-            }
-        }
-        (matching, context)
+        named_marks(&scene(&data, &index, &scale, &about, true, None))
     };
     let (matching, context) = named(335.0);
     assert!(matching.contains(&false), "on a phone, some are bare marks");
@@ -121,28 +107,37 @@ fn context_is_named_only_where_every_matching_event_is() {
     assert!(context.contains(&true), "and context is named too");
     // Every scene of the story on a phone: where one of its events, point or bar, is unnamed,
     // no context is named, in either band.
-    for story_scene in &data.stories[0].scenes {
-        let about: Vec<bool> = data
-            .events
-            .iter()
-            .map(|e| story_scene.view.highlight.contains(&e.id))
-            .collect();
+    for story_scene in scenes {
         let (from, to) = story_scene.view.window.days();
         let phone = TimeScale::new(from, to, 335.0);
-        let s = scene(&data, &index, &phone, &about, true, None);
-        let (mut matching, mut context) = (vec![], vec![]);
-        for t in &s.targets {
-            if let TargetKind::Mark {
-                labelled, dimmed, ..
-            } = t.kind
-            {
-                if dimmed { &mut context } else { &mut matching }.push(labelled);
-            }
-        }
+        let about = highlighted(&data, story_scene);
+        let (matching, context) = named_marks(&scene(&data, &index, &phone, &about, true, None));
         if matching.contains(&false) {
             assert!(!context.contains(&true), "{}: {context:?}", story_scene.id);
         }
     }
+}
+
+/// The events a story's scene is about.
+fn highlighted(data: &Chronology, scene: &crate::core::dataset::StoryScene) -> Vec<bool> {
+    data.events
+        .iter()
+        .map(|e| scene.view.highlight.contains(&e.id))
+        .collect()
+}
+
+/// Whether each mark drawn is named: the matching events', then the dimmed ones'.
+fn named_marks(s: &Scene) -> (Vec<bool>, Vec<bool>) {
+    let (mut matching, mut context) = (vec![], vec![]);
+    for t in &s.targets {
+        if let TargetKind::Mark {
+            labelled, dimmed, ..
+        } = t.kind
+        {
+            if dimmed { &mut context } else { &mut matching }.push(labelled);
+        }
+    }
+    (matching, context)
 }
 
 /// A dimmed (context) event's title is fainter than a matching one's but still read: at least
