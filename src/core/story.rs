@@ -133,6 +133,13 @@ pub fn highlights(scene: &StoryScene, event_id: &str) -> bool {
     scene.view.highlight.iter().any(|id| id == event_id)
 }
 
+/// The events the scene is about, by index, in the chronology's (time) order.
+pub fn scene_events(data: &Chronology, scene: &StoryScene) -> Vec<usize> {
+    (0..data.events.len())
+        .filter(|&i| highlights(scene, &data.events[i].id))
+        .collect()
+}
+
 /// Takes events that are left out of a chronology (a filtered export, records skipped on
 /// import) out of its stories: highlights of them are removed, a scene that was about them
 /// only is dropped, and a story left without scenes too. Other scenes stay as written.

@@ -344,3 +344,30 @@ fn leaving_out_events_keeps_scenes_that_highlight_nothing() {
         .collect();
     assert_eq!(left, [("intro", 0), ("a", 1)]);
 }
+
+/// A scene's events in time order, whatever order the story names them in (scene 11 names a
+/// 2010–2019 trend after July 2018).
+#[test]
+fn a_scenes_events_are_in_time_order() {
+    let data = embedded().unwrap();
+    for scene in &data.stories[0].scenes {
+        let events = scene_events(&data, scene);
+        assert_eq!(events.len(), scene.view.highlight.len(), "{}", scene.id);
+        assert!(events.windows(2).all(|w| w[0] < w[1]), "{}", scene.id);
+        assert!(events
+            .iter()
+            .all(|&i| highlights(scene, &data.events[i].id)));
+    }
+    let last = data.stories[0].scenes.last().unwrap();
+    let named: Vec<usize> = last
+        .view
+        .highlight
+        .iter()
+        .filter_map(|id| data.events.iter().position(|e| &e.id == id))
+        .collect();
+    assert_ne!(
+        named,
+        scene_events(&data, last),
+        "the story names them out of time order"
+    );
+}

@@ -5,7 +5,7 @@
 use super::detail::footnote_item;
 use crate::core::dataset::Chronology;
 use crate::core::keys::{command, Scope};
-use crate::core::story::ScenePosition;
+use crate::core::story::{scene_events, ScenePosition};
 use crate::store::{Action, Shared};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -135,15 +135,7 @@ pub fn story_panel(props: &Props) -> Html {
     });
     // The events the scene is about, by date and title, each a way to its details (on a phone
     // their marks are often too crowded to be named).
-    let mut events: Vec<usize> = scene
-        .view
-        .highlight
-        .iter()
-        .filter_map(|id| data.events.iter().position(|e| &e.id == id))
-        .collect();
-    // In time order, as the chronology is.
-    events.sort_unstable();
-    events.dedup();
+    let events = scene_events(data, scene);
     let events = (events.len() > 1).then(|| {
         events
             .into_iter()
