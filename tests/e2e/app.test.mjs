@@ -160,20 +160,66 @@ test('the wheel zooms in and back out over the lower part of the drawing, withou
   await page.context().close();
 });
 
-test('mid-gesture the drawing keeps its height; once the wheel pauses it takes the height of what it shows', async () => {
+test('in a short window, mid-gesture the canvas holds the part of the drawing in view and follows the page when it scrolls', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 1280, height: 560 } });
+  const rects = () => page.evaluate(() => {
+    const canvas = document.querySelector('.timeline-canvas canvas').getBoundingClientRect();
+    const box = document.querySelector('.timeline-canvas').getBoundingClientRect();
+    return { canvasTop: canvas.top, canvasBottom: canvas.bottom, canvas: canvas.height, boxTop: box.top, boxBottom: box.bottom, box: box.height, view: window.innerHeight };
+  });
+  const covers = (r) => r.canvasTop <= Math.max(r.boxTop, 0) + 2 && r.canvasBottom >= Math.min(r.boxBottom, r.view) - 2;
+  const w0 = await timelineWindow(page);
+  await page.mouse.move(Math.round(w0.left + w0.width / 2), Math.round(w0.top + 60));
+  for (let i = 0; i < 3; i++) await wheel(page, -120);
+  const during = await rects();
+  assert.ok(during.canvas < during.box - 40, `mid-gesture the canvas holds only the rows in view (${during.canvas} of ${during.box} px)`);
+  assert.ok(covers(during), `the canvas covers what is in view: ${JSON.stringify(during)}`);
+  // The page scrolls (a scroll bar, a key) while the gesture still holds: the canvas follows.
+  await page.evaluate(() => window.scrollBy(0, 320));
+  const followed = await until(async () => {
+    const r = await rects();
+    return r.canvas < r.box - 40 && r.canvasBottom > during.canvasBottom - 320 + 40 && covers(r) && r;
+  }, 'the canvas holds the rows in view after the page scrolled, mid-gesture', { timeout: 600 });
+  assert.ok(followed.boxTop < during.boxTop - 300, 'the page scrolled');
+  // Once the gesture pauses, the canvas holds the whole drawing again (a picture of the whole
+  // page shows all of it).
+  await until(async () => {
+    const r = await rects();
+    return Math.abs(r.canvas - r.box) < 3 && r;
+  }, 'the canvas holds the whole drawing once the gesture pauses');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('mid-gesture the drawing keeps its height and the canvas covers what is in view; once the wheel pauses it takes the height of what it shows', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
-  const heights = () => page.evaluate(() => ({
-    canvas: document.querySelector('.timeline-canvas canvas').getBoundingClientRect().height,
-    drawing: document.querySelector('svg[aria-roledescription="timeline"]').getBoundingClientRect().height,
-  }));
+  const heights = () => page.evaluate(() => {
+    const canvas = document.querySelector('.timeline-canvas canvas').getBoundingClientRect();
+    const box = document.querySelector('.timeline-canvas').getBoundingClientRect();
+    return {
+      canvas: canvas.height,
+      canvasTop: canvas.top,
+      canvasBottom: canvas.bottom,
+      box: box.height,
+      boxTop: box.top,
+      boxBottom: box.bottom,
+      view: window.innerHeight,
+      drawing: document.querySelector('svg[aria-roledescription="timeline"]').getBoundingClientRect().height,
+    };
+  });
   const h0 = await heights();
   const w0 = await timelineWindow(page);
+  assert.ok(h0.boxBottom > h0.view, `the drawing runs past the window's foot (${h0.boxBottom} > ${h0.view}), so the canvas can hold less of it`);
   await page.mouse.move(Math.round(w0.left + w0.width / 2), Math.round(w0.top + 100));
   for (let i = 0; i < 14; i++) await wheel(page, -120);
-  // Right after the last step, the canvas has kept its height though fewer lanes are drawn.
+  // Right after the last step, the drawing's box has kept its height though fewer lanes are
+  // drawn, and the canvas covers the part of it in the window (it may hold no more than that).
   const during = await heights();
   assert.ok(during.drawing < h0.drawing - 40, `zoomed in, the drawing needs fewer lanes (${h0.drawing} → ${during.drawing} px)`);
-  assert.ok(during.canvas >= h0.canvas - 1, `mid-gesture the canvas kept its ${h0.canvas} px (${during.canvas})`);
+  assert.ok(during.box >= h0.box - 1, `mid-gesture the drawing's box kept its ${h0.box} px (${during.box})`);
+  assert.ok(during.canvasTop <= Math.max(during.boxTop, 0) + 2, `the canvas starts at the top of what is in view (${during.canvasTop}, box at ${during.boxTop})`);
+  assert.ok(during.canvasBottom >= Math.min(during.boxBottom, during.view) - 2,
+    `the canvas reaches the foot of what is in view (${during.canvasBottom}, box to ${during.boxBottom}, window to ${during.view})`);
   // Then it fits the drawing: no empty band is left under it.
   await until(async () => {
     const h = await heights();

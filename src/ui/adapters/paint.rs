@@ -88,21 +88,77 @@ pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
 }
 
-/// Sizes `canvas` for the scene at `ratio` device pixels per CSS pixel, `height` CSS pixels tall
-/// (the scene's height, or more while a gesture holds the canvas's height), and paints the scene
-/// at its top; with `background`, on the theme's background (for a saved image), else on
-/// transparent.
+/// The rows of a drawing that a canvas holds: from `top` to `bottom`, in CSS pixels, `top` on a
+/// whole device pixel (so that a mark's place within its pixel, and so its kept picture, is the
+/// same wherever the rows begin).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rows {
+    pub top: f64,
+    pub bottom: f64,
+}
+
+impl Rows {
+    /// The whole of a drawing `height` px tall.
+    pub fn all(height: f64) -> Rows {
+        Rows {
+            top: 0.0,
+            bottom: height,
+        }
+    }
+
+    /// From `top` (moved up to a whole device pixel at `ratio`) to `bottom`.
+    pub fn new(top: f64, bottom: f64, ratio: f64) -> Rows {
+        let top = (top.max(0.0) * ratio).floor() / ratio;
+        Rows {
+            top,
+            bottom: bottom.max(top),
+        }
+    }
+
+    pub fn height(&self) -> f64 {
+        self.bottom - self.top
+    }
+
+    /// Whether these rows hold all of `other`.
+    pub fn holds(&self, other: &Rows) -> bool {
+        self.top <= other.top && other.bottom <= self.bottom
+    }
+
+    /// Whether anything of `prim` falls in these rows (what falls outside is not painted).
+    fn reach(&self, prim: &Prim) -> bool {
+        let (from, to) = match prim {
+            Prim::Rect { y, h, .. } => (*y, y + h),
+            Prim::Line { y1, y2, .. } => (y1.min(*y2), y1.max(*y2)),
+            Prim::Marker { cy, r, .. } => (cy - 1.35 * r, cy + 1.35 * r),
+            // From the tallest font's ascent to its descent, about the baseline.
+            Prim::Text { y, .. } => (y - 16.0, y + 5.0),
+            Prim::Polygon { points, .. } | Prim::Polyline { points, .. } => points
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &(_, y)| {
+                    (a.min(y), b.max(y))
+                }),
+        };
+        // Outlines and antialiasing reach a few pixels past the geometry.
+        to + 4.0 >= self.top && from - 4.0 <= self.bottom
+    }
+}
+
+/// Sizes `canvas` for `rows` of the scene at `ratio` device pixels per CSS pixel (all of it, or
+/// the part in view: a canvas much taller than the screen cost every frame a third more) and
+/// paints what falls in them, the rows' top at the canvas's top; with `background`, on the
+/// theme's background (for a saved image), else on transparent.
 pub fn paint(
     canvas: &HtmlCanvasElement,
     scene: &Scene,
-    height: f64,
+    rows: Rows,
     colours: &Colours,
     ratio: f64,
     background: bool,
 ) {
+    let origin = (rows.top * ratio).round();
     let (w, h) = (
         (scene.width * ratio).round().max(1.0) as u32,
-        (height * ratio).round().max(1.0) as u32,
+        (rows.height() * ratio).round().max(1.0) as u32,
     );
     if canvas.width() != w {
         canvas.set_width(w);
@@ -113,11 +169,11 @@ pub fn paint(
     let Some(ctx) = context(canvas) else {
         return;
     };
-    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
-    ctx.clear_rect(0.0, 0.0, scene.width, height);
+    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, -origin);
+    ctx.clear_rect(0.0, rows.top, scene.width, rows.height());
     if background {
         ctx.set_fill_style_str(colours.ink(Ink::Background));
-        ctx.fill_rect(0.0, 0.0, scene.width, scene.height);
+        ctx.fill_rect(0.0, rows.top, scene.width, rows.height());
     }
     let mut pen = Pen::new(&ctx);
     // Shapes first, then the points' marks over them, then text over everything.
@@ -125,7 +181,7 @@ pub fn paint(
     // band's shapes by style (they never overlap), so a frame is a few dozen fills.
     let mut open: Option<Style> = None;
     let mut marks = Vec::new();
-    for item in &scene.items {
+    for item in scene.items.iter().filter(|item| rows.reach(&item.prim)) {
         match &item.prim {
             Prim::Text { .. } => continue,
             Prim::Marker {
@@ -158,7 +214,7 @@ pub fn paint(
         trace(&ctx, &item.prim, ratio);
     }
     finish(&mut pen, colours, open);
-    if sprites::draw(&ctx, &marks, colours, ratio, w, h).is_err() {
+    if sprites::draw(&ctx, &marks, colours, (ratio, origin), w, h).is_err() {
         for m in &marks {
             pen.alpha(m.alpha);
             sprites::draw_mark(&ctx, m, colours);
@@ -173,7 +229,7 @@ pub fn paint(
         .items
         .iter()
         .filter_map(|item| match &item.prim {
-            Prim::Text { font, .. } => Some((font.css(), item)),
+            Prim::Text { font, .. } if rows.reach(&item.prim) => Some((font.css(), item)),
             _ => None,
         })
         .collect();

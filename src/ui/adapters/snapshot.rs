@@ -5,7 +5,7 @@
 
 use super::download::{download, download_blob};
 use super::exports;
-use super::paint::{paint, Colours};
+use super::paint::{paint, Colours, Rows};
 use super::storage::describe;
 use crate::core::scene::Scene;
 use crate::core::url_state;
@@ -54,7 +54,14 @@ pub async fn save_png(state: &State) -> Result<(), String> {
         .map_err(|e| describe(&e))?
         .dyn_into()
         .map_err(|_| "no canvas")?;
-    paint(&canvas, &scene, scene.height, &colours, ratio, true);
+    paint(
+        &canvas,
+        &scene,
+        Rows::all(scene.height),
+        &colours,
+        ratio,
+        true,
+    );
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         let callback = Closure::once_into_js(move |blob: JsValue| {
             let _ = resolve.call1(&JsValue::NULL, &blob);

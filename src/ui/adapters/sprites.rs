@@ -66,20 +66,18 @@ thread_local! {
 }
 
 /// Draws `marks` (in order, later ones on top) on `ctx`, whose canvas is `width` × `height`
-/// device pixels at `ratio` device pixels per CSS pixel. An error leaves the canvas as it was:
+/// device pixels at `ratio` device pixels per CSS pixel, its top `origin` device pixels (a
+/// whole number) down the drawing: `at` is (`ratio`, `origin`). An error leaves the canvas as it was:
 /// the caller then draws the marks as paths.
 pub fn draw(
     ctx: &CanvasRenderingContext2d,
     marks: &[Mark],
     colours: &Colours,
-    ratio: f64,
+    at: (f64, f64),
     width: u32,
     height: u32,
 ) -> Result<(), JsValue> {
-    SPRITES.with(|s| {
-        s.borrow_mut()
-            .draw(ctx, marks, colours, ratio, width, height)
-    })
+    SPRITES.with(|s| s.borrow_mut().draw(ctx, marks, colours, at, width, height))
 }
 
 /// The side of a mark's square of pixels: the largest shape reaches 1.35 × r, the outline half
@@ -125,7 +123,7 @@ impl Sprites {
         ctx: &CanvasRenderingContext2d,
         marks: &[Mark],
         colours: &Colours,
-        ratio: f64,
+        (ratio, origin): (f64, f64),
         width: u32,
         height: u32,
     ) -> Result<(), JsValue> {
@@ -143,7 +141,7 @@ impl Sprites {
         let (mut first, mut last) = (i64::MAX, i64::MIN);
         for m in marks {
             let (x, px) = split(m.cx * ratio);
-            let (y, py) = split(m.cy * ratio);
+            let (y, py) = split(m.cy * ratio - origin);
             let key = Key {
                 shape: m.shape,
                 fills: m.fills,

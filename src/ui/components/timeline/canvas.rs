@@ -8,12 +8,13 @@ use crate::core::scale::TimeScale;
 use crate::core::scene::{Scene, SceneInput};
 use crate::core::viewport::Viewport;
 use crate::store::{Action, Shared};
-use crate::ui::adapters::paint::{paint, Colours};
+use crate::ui::adapters::paint::{paint, Colours, Rows};
 use gloo::events::EventListener;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What a scene is built from, besides the width.
@@ -67,8 +68,12 @@ pub struct Painted {
     colours: Option<(bool, u32, Rc<Colours>)>,
     /// The theme of the latest render: (dark, forced-colours changes seen).
     theme: (bool, u32),
-    /// The canvas's size in CSS pixels.
+    /// The drawing's size in CSS pixels (the canvas holds `rows` of it).
     size: (f64, f64),
+    /// The rows of the drawing on the canvas.
+    rows: Option<Rows>,
+    /// The rows in view found for the gesture going on, while the drawing keeps its size.
+    held_rows: Option<Rows>,
     /// What the latest render's scene was built from (for the first frame, which may find
     /// another width).
     inputs: Option<SceneInputs>,
@@ -81,8 +86,35 @@ pub struct Painted {
     holding: bool,
 }
 
+/// Rows of the drawing painted beyond those in view, above and below: a scroll of up to this
+/// much shows painted rows while the canvas catches up.
+const ROWS_BEYOND_VIEW: f64 = 160.0;
+
+/// The rows of a drawing `height` px tall, in `canvas`'s container, that are in the window, and
+/// `beyond` px more either side, at `ratio` device pixels per CSS pixel.
+fn rows_in_view(canvas: &web_sys::HtmlCanvasElement, height: f64, ratio: f64, beyond: f64) -> Rows {
+    let window = web_sys::window();
+    let view = window
+        .as_ref()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64());
+    match (canvas.parent_element(), view) {
+        (Some(container), Some(view)) => {
+            // The container's top border: the canvas starts below it.
+            let top =
+                container.get_bounding_client_rect().top() + f64::from(container.client_top());
+            let from = (-top - beyond).clamp(0.0, height);
+            let to = (view - top + beyond).clamp(from, height);
+            Rows::new(from, to, ratio)
+        }
+        _ => Rows::all(height),
+    }
+}
+
 /// Paints `scene` on the canvas now, at the latest render's theme. While a gesture goes on, the
-/// canvas does not shrink (the drawing's box keeps its height then anyway).
+/// canvas holds only the rows in view (see [`rows_in_view`]: a canvas much taller than the
+/// screen cost each frame of a zoom a third more), and it does not shrink (the drawing's box
+/// keeps its height then anyway); the gesture's pause paints it whole.
 fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, scene: Rc<Scene>) {
     let mut p = painted.borrow_mut();
     let theme = p.theme;
@@ -96,25 +128,69 @@ fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, 
     } else {
         scene.height
     };
-    let resized = p.size != (scene.width, height);
-    p.size = (scene.width, height);
-    let first_events = !p.painted_events && scene.marks().next().is_some();
-    p.painted_events |= first_events;
-    p.on_canvas = Some((scene.clone(), theme));
-    drop(p);
     let ratio = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .unwrap_or(1.0)
         .max(1.0);
-    paint(canvas, &scene, height, &colours, ratio, false);
-    if resized {
+    // While a gesture goes on, only the rows in view (with some beyond), found once: the
+    // page's scroll, the window and the layout around are followed by `follow_view`, and
+    // reading where the drawing stands would lay the page out in the middle of each frame.
+    // Otherwise all of them (a picture of the whole page shows the whole drawing).
+    let rows = match p.held_rows {
+        _ if !p.holding => Rows::all(height),
+        Some(rows) if p.size == (scene.width, height) => rows,
+        _ => rows_in_view(canvas, height, ratio, ROWS_BEYOND_VIEW),
+    };
+    p.held_rows = p.holding.then_some(rows);
+    let placed = p.rows != Some(rows) || p.size.0 != scene.width;
+    p.size = (scene.width, height);
+    p.rows = Some(rows);
+    let first_events = !p.painted_events && scene.marks().next().is_some();
+    p.painted_events |= first_events;
+    p.on_canvas = Some((scene.clone(), theme));
+    drop(p);
+    paint(canvas, &scene, rows, &colours, ratio, false);
+    if placed {
         let style = canvas.style();
         let _ = style.set_property("width", &format!("{}px", scene.width));
-        let _ = style.set_property("height", &format!("{height}px"));
+        let _ = style.set_property("top", &format!("{}px", rows.top));
+        let _ = style.set_property("height", &format!("{}px", rows.height()));
     }
     if first_events {
         crate::ui::mark("explorer:first-paint");
     }
+}
+
+/// Paints the scene on the canvas again when the rows in view are no longer all on it (during a
+/// gesture: the page scrolled, the window changed size, or what stands above the timeline did).
+fn follow_view(canvas: &NodeRef, painted: &Rc<RefCell<Painted>>) {
+    let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
+        return;
+    };
+    let p = painted.borrow();
+    if p.frame.is_some() {
+        return;
+    }
+    let Some(rows) = p.rows else {
+        return;
+    };
+    let ratio = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .max(1.0);
+    if rows.holds(&rows_in_view(&element, p.size.1, ratio, 0.0)) {
+        return;
+    }
+    drop(p);
+    // Rows to be found again at the frame.
+    painted.borrow_mut().held_rows = None;
+    let for_frame = painted.clone();
+    let frame = request_animation_frame(move |_| {
+        for_frame.borrow_mut().frame = None;
+        let scene = for_frame.borrow().scene.clone();
+        paint_scene(&element, &for_frame, scene);
+    });
+    painted.borrow_mut().frame = Some(frame);
 }
 
 /// Bumped when the system turns forced colours on or off (the canvas is then repainted).
@@ -168,6 +244,37 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
                 })
             });
             move || drop(listener)
+        });
+    }
+    {
+        // The canvas holds the rows in view: it follows the page's scroll, the window's size and
+        // the page's own (what stands above the timeline may grow or shrink).
+        let (painted, canvas) = (painted.clone(), args.canvas.clone());
+        use_effect_with((), move |_| {
+            let follow = Rc::new(move || follow_view(&canvas, &painted));
+            let window = web_sys::window();
+            let listeners = window.as_ref().map(|window| {
+                let on = |name: &'static str| {
+                    let follow = follow.clone();
+                    EventListener::new(window, name, move |_| follow())
+                };
+                [on("scroll"), on("resize")]
+            });
+            let callback = {
+                let follow = follow.clone();
+                wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || follow())
+            };
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            let body = window.and_then(|w| w.document()).and_then(|d| d.body());
+            if let (Some(observer), Some(body)) = (&observer, body) {
+                observer.observe(&body);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop((listeners, callback));
+            }
         });
     }
     {
@@ -232,12 +339,13 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
     // Later renders paint at the next animation frame, asked for here rather than in an effect:
     // Yew runs effects after a frame when a render is long (a filter change over thousands of
     // events), and the drawing must change in the same frame as the rest of the page.
-    // (A canvas held taller than its scene is painted again once the gesture pauses.)
+    // (A canvas held taller than its scene, or holding only the rows in view, is painted again
+    // once the gesture pauses.)
     let shown = {
         let p = painted.borrow();
         p.on_canvas.as_ref().is_some_and(|(scene, theme)| {
             Rc::ptr_eq(scene, &args.scene) && *theme == (args.dark, forced_changes)
-        }) && (p.holding || p.size.1 == args.scene.height)
+        }) && (p.holding || p.rows == Some(Rows::all(args.scene.height)))
     };
     if !shown && painted.borrow().frame.is_none() {
         let for_frame = painted.clone();
