@@ -106,11 +106,18 @@ pub fn use_accessible_layer(inputs: LayerInputs) -> Layer {
             rerender.force_update();
         });
     }
-    // The next batch of boxes, in a task of its own.
+    // The next batch of boxes, in a task of its own; none while the window moves (the boxes
+    // left would be for a window the drawing has left, and a batch's task in the middle of a
+    // zoom or a pan would hold up its frames): they are made for the window it comes to.
+    let moving = settle.borrow().is_set();
+    if moving {
+        *batch.borrow_mut() = None;
+    }
     let total = overlay.borrow().as_ref().map(|o| o.targets.len());
     let made = *limit.borrow();
     let waiting = batch.borrow().is_some();
     match total {
+        Some(total) if moving && made < total => {}
         Some(total) if made < total && !waiting => {
             let (limit, batch_done, rerender) = (limit.clone(), batch.clone(), rerender.clone());
             *batch.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
