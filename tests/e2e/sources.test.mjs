@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launchBrowser, load, artifact, dataset, listReady } from './harness.mjs';
+import { serveDist, launchBrowser, load, artifact, dataset, listReady, until } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -16,6 +16,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 const DATA = dataset();
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'explorer-sources-'));
 const footnote = (n) => DATA.footnotes.find((f) => f.number === n);
+/** `text` as a regular expression that matches it literally. */
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const eventsOf = (domain) => DATA.events.filter((e) => e.domains.includes(domain));
 /** The footnote numbers the events cite, each once, in order. */
 const notesOf = (events) => [...new Set(events.flatMap((e) => e.footnotes))].sort((a, b) => a - b);
@@ -164,6 +166,41 @@ test('every source can be followed: a short footnote links to the work it cites 
   await open('September 11 attacks on the United States');
   await details.getByText('The brief gives no footnote here: this rests on its own words, quoted below.').waitFor();
   await details.screenshot({ path: artifact('sources-no-footnote.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a search that finds events by what their titles do not show says where it found them: a cited author and note, a summary', async () => {
+  const page = await load(browser, server.origin + '/');
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('stokes');
+  await listReady(page);
+  const list = page.getByRole('region', { name: /^Events/ });
+  // The events resting on Henry Scott Stokes's article (footnotes 2, 3 and 5).
+  const cited = DATA.events.filter((e) => e.footnotes.some((n) => [2, 3, 5].includes(n)));
+  const entries = list.getByRole('listitem');
+  await until(async () => (await entries.count()) === cited.length, `the list shows the ${cited.length} events citing Stokes`);
+  for (const e of cited) {
+    const entry = list.getByRole('button', { name: new RegExp(`${escape(e.title)}.*Cited author, note [235]: Henry Scott Stokes`) });
+    await entry.waitFor();
+    assert.equal(await entry.locator('mark').last().textContent(), 'Stokes', 'the author\'s name is marked');
+  }
+  await page.locator('.event-list').screenshot({ path: artifact('search-found-in.png') });
+  // A word of a summary: said as a few words of it, the word marked.
+  const withSummary = DATA.events.find((e) => /\baden\b/i.test(e.summary) && !/aden/i.test(e.title));
+  assert.ok(withSummary, 'an event whose summary, not its title, says "Aden"');
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('aden');
+  await listReady(page);
+  const entry = list.getByRole('button', { name: new RegExp(`${escape(withSummary.title)}.*Summary: .*Aden`) });
+  await entry.waitFor();
+  assert.equal(await entry.locator('.found-in mark').first().textContent(), 'Aden');
+  // A word of the title is marked in the title, with no line under it.
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('tokyo');
+  await listReady(page);
+  const titled = DATA.events.filter((e) => /tokyo/i.test(e.title));
+  for (const e of titled.slice(0, 3)) {
+    const button = list.getByRole('button', { name: new RegExp(escape(e.title)) }).first();
+    assert.equal(await button.locator('.found-in').count(), 0, `${e.title}: the title shows the word`);
+  }
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

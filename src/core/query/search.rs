@@ -172,3 +172,129 @@ pub fn highlight_ranges(text: &str, query: &str) -> Vec<(usize, usize)> {
     }
     merged
 }
+
+/// Where a search found an event outside its title, for the list to say under the title (the
+/// reader sees why an event whose title does not show the words is there).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundIn {
+    pub field: Field,
+    /// The field's text, or a few words of it about the first match, "…" where it is cut.
+    pub excerpt: String,
+}
+
+/// A part of an event that search looks in, besides its title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Summary,
+    Actor,
+    /// The source's words that state it.
+    Evidence,
+    Date,
+    /// An author of a work that one of its footnotes cites (the footnote's number).
+    Author {
+        note: u32,
+    },
+}
+
+impl Field {
+    /// How the list names it, before the excerpt.
+    pub fn label(self) -> String {
+        match self {
+            Field::Summary => "Summary".into(),
+            Field::Actor => "Actor".into(),
+            Field::Evidence => "In the brief".into(),
+            Field::Date => "Date".into(),
+            Field::Author { note } => format!("Cited author, note {note}"),
+        }
+    }
+}
+
+/// The most places [`found_in`] gives for one event.
+pub const MAX_FOUND_IN: usize = 2;
+/// About how many characters an excerpt keeps before and after its match.
+const EXCERPT_BEFORE: usize = 30;
+const EXCERPT_AFTER: usize = 50;
+
+/// Where the query's words that event `e`'s title does not hold were found: the first part of
+/// the event (summary, actors, the brief's words, date, then the authors its footnotes cite) that
+/// holds each, at most [`MAX_FOUND_IN`] places and one per part. Empty when the title holds
+/// every word (or the event does not match).
+pub fn found_in(data: &Chronology, e: &Event, query: &str) -> Vec<FoundIn> {
+    let title = fold(&e.title);
+    let missing: Vec<String> = fold(query)
+        .split_whitespace()
+        .filter(|w| !title.contains(w))
+        .map(String::from)
+        .collect();
+    if missing.is_empty() {
+        return vec![];
+    }
+    let summary = if e.summary.contains('<') {
+        crate::core::rich_text::plain_text(&e.summary)
+    } else {
+        e.summary.clone()
+    };
+    let mut parts: Vec<(Field, String)> = vec![(Field::Summary, summary)];
+    parts.extend(e.actors.iter().map(|a| (Field::Actor, a.clone())));
+    parts.push((Field::Evidence, e.evidence.clone()));
+    parts.push((Field::Date, e.date_label()));
+    for &note in &e.footnotes {
+        let authors = data
+            .footnote(note)
+            .into_iter()
+            .flat_map(|f| &f.sources)
+            .filter_map(|id| data.reference(id))
+            .flat_map(|r| &r.authors);
+        parts.extend(authors.map(|p| (Field::Author { note }, p.display_name())));
+    }
+    let mut found: Vec<FoundIn> = Vec::new();
+    for word in &missing {
+        if found.len() == MAX_FOUND_IN {
+            break;
+        }
+        let Some((field, text)) = parts
+            .iter()
+            .find(|(_, text)| fold(text).contains(word.as_str()))
+        else {
+            continue;
+        };
+        if found.iter().any(|f| f.field == *field) {
+            continue;
+        }
+        found.push(FoundIn {
+            field: *field,
+            excerpt: excerpt(text, word),
+        });
+    }
+    found
+}
+
+/// A few words of `text` about the first place `word` (folded) occurs in it, cut at spaces,
+/// with "…" where it is cut.
+pub(super) fn excerpt(text: &str, word: &str) -> String {
+    let Some(&(start, end)) = highlight_ranges(text, word).first() else {
+        return text.to_string();
+    };
+    let before = &text[..start];
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(EXCERPT_BEFORE)
+        .and_then(|(i, _)| before[i..].find(' ').map(|s| i + s + 1))
+        .unwrap_or(0);
+    let after = &text[end..];
+    let to = after
+        .char_indices()
+        .nth(EXCERPT_AFTER)
+        .map(|(i, _)| after[..i].rfind(' ').map_or(end + i, |s| end + s))
+        .unwrap_or(text.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(text[from..to].trim());
+    if to < text.len() {
+        out.push('…');
+    }
+    out
+}

@@ -213,6 +213,85 @@ fn search_finds_the_authors_of_the_works_cited() {
 }
 
 #[test]
+fn says_where_a_search_found_an_event_whose_title_does_not_show_it() {
+    let d = crate::core::dataset::embedded().unwrap();
+    let h = search_haystacks(&d);
+    let matching = |query: &str| -> Vec<&crate::core::dataset::Event> {
+        let f = Filter {
+            text: query.into(),
+            ..Filter::default()
+        };
+        (0..d.events.len())
+            .filter(|&i| f.matches(&d.events[i], &h[i]))
+            .map(|i| &d.events[i])
+            .collect()
+    };
+    // Every event a search finds either shows all its words in the title or says where they
+    // are, in an excerpt that holds the word.
+    for query in [
+        "stokes",
+        "afghanistan",
+        "tokyo",
+        "wörner",
+        "koizumi",
+        "2006",
+        "robertson kosovo",
+        "summit afghanistan",
+    ] {
+        let found = matching(query);
+        assert!(!found.is_empty(), "{query}");
+        for e in found {
+            let places = found_in(&d, e, query);
+            let title = fold(&e.title);
+            let words: Vec<String> = fold(query).split_whitespace().map(String::from).collect();
+            if words.iter().all(|w| title.contains(w.as_str())) {
+                assert!(places.is_empty(), "{query}: {} {places:?}", e.title);
+                continue;
+            }
+            assert!(!places.is_empty(), "{query}: {} says where", e.title);
+            assert!(places.len() <= MAX_FOUND_IN);
+            for p in &places {
+                assert!(
+                    words.iter().any(|w| fold(&p.excerpt).contains(w.as_str())),
+                    "{query}: {:?} holds a word",
+                    p
+                );
+                // A few words, not the whole summary.
+                assert!(p.excerpt.chars().count() <= 100, "{query}: {:?}", p.excerpt);
+            }
+        }
+    }
+    // "Stokes" is in no title: the list names the author and the note.
+    let e = matching("stokes")[0];
+    let places = found_in(&d, e, "stokes");
+    assert!(
+        matches!(places[0].field, Field::Author { note } if [2, 3, 5].contains(&note)),
+        "{places:?}"
+    );
+    assert_eq!(places[0].excerpt, "Henry Scott Stokes");
+    assert!(places[0].field.label().starts_with("Cited author, note "));
+}
+
+#[test]
+fn an_excerpt_is_cut_at_spaces_about_its_match() {
+    let text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty";
+    let e = super::search::excerpt(text, "ten");
+    assert!(e.starts_with('…') && e.ends_with('…'), "{e}");
+    assert!(e.contains("ten"), "{e}");
+    assert!(!e.contains("one two"), "{e}");
+    // Whole words only, either side.
+    let inner = e.trim_matches('…');
+    let at = text.find(inner).expect("a piece of the text");
+    assert_eq!(text[..at].chars().last(), Some(' '), "{e}");
+    assert_eq!(text[at + inner.len()..].chars().next(), Some(' '), "{e}");
+    // A short text is given whole.
+    assert_eq!(
+        super::search::excerpt("Manfred Wörner", "worner"),
+        "Manfred Wörner"
+    );
+}
+
+#[test]
 fn highlights_the_original_text() {
     let t = "Manfred Wörner visits; WÖRNER again";
     let r = highlight_ranges(t, "worner");

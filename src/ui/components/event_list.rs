@@ -59,6 +59,24 @@ fn highlighted(text: &str, query: &str) -> Html {
 /// How long the window must stay put before a windowed list follows it.
 const SETTLE_MS: u32 = 200;
 
+/// Where the search found an event whose title does not show the words (its summary, an
+/// author its notes cite…), a line each under the title: the reader sees why it is listed.
+fn found_in(data: &Chronology, e: &crate::core::dataset::Event, search: &str) -> Html {
+    if search.trim().is_empty() {
+        return Html::default();
+    }
+    crate::core::query::found_in(data, e, search)
+        .into_iter()
+        .map(|place| {
+            html! {
+                <span class="found-in">
+                    { format!("{}: ", place.field.label()) }{ highlighted(&place.excerpt, search) }
+                </span>
+            }
+        })
+        .collect()
+}
+
 #[function_component(EventList)]
 pub fn event_list(props: &Props) -> Html {
     // A windowed list follows the timeline once zooming or panning pauses, not on every frame.
@@ -261,7 +279,10 @@ fn entries(props: &Props) -> Html {
             <li key={e.id.clone()} data-index={i.to_string()} class={classes!(selected.then_some("selected"))}>
                 <button type="button" aria-pressed={selected.to_string()} {onclick} {tabindex}>
                     <span class="date">{ e.date_label() }</span>
-                    <span class="title">{ highlighted(&e.title, &props.search) }</span>
+                    <span class="title">
+                        { highlighted(&e.title, &props.search) }
+                        { found_in(&props.data, e, &props.search) }
+                    </span>
                 </button>
             </li>
         }
