@@ -19,10 +19,12 @@ mod build;
 mod caption;
 mod clusters;
 mod paint;
+mod rows;
 mod svg;
 
 pub use caption::{drawn_domains, wrap, Caption};
 pub use clusters::{open_cluster, ClusterOpening};
+pub use rows::Rows;
 
 pub const MAJOR_Y: f64 = 15.0;
 pub const MINOR_Y: f64 = 33.0;

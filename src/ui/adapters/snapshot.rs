@@ -5,9 +5,9 @@
 
 use super::download::{download, download_blob};
 use super::exports;
-use super::paint::{paint, Colours, Rows};
+use super::paint::{paint, Colours};
 use super::storage::describe;
-use crate::core::scene::Scene;
+use crate::core::scene::{Rows, Scene};
 use crate::core::url_state;
 use crate::store::State;
 use wasm_bindgen::prelude::*;

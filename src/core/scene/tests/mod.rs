@@ -14,6 +14,7 @@ mod clusters;
 mod groups;
 mod labels;
 mod marks;
+mod rows;
 mod svg;
 
 fn day(y: i32, m: u8, d: u8) -> f64 {

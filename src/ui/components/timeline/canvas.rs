@@ -5,10 +5,11 @@ use super::input::HeightHold;
 use crate::core::dataset::Chronology;
 use crate::core::layout::TimelineIndex;
 use crate::core::scale::TimeScale;
+use crate::core::scene::Rows;
 use crate::core::scene::{Scene, SceneInput};
 use crate::core::viewport::Viewport;
 use crate::store::{Action, Shared};
-use crate::ui::adapters::paint::{paint, Colours, Rows};
+use crate::ui::adapters::paint::{paint, Colours};
 use gloo::events::EventListener;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
@@ -86,6 +87,14 @@ pub struct Painted {
     holding: bool,
 }
 
+/// Device pixels per CSS pixel (at least 1).
+fn pixel_ratio() -> f64 {
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .max(1.0)
+}
+
 /// Rows of the drawing painted beyond those in view, above and below: a scroll of up to this
 /// much shows painted rows while the canvas catches up.
 const ROWS_BEYOND_VIEW: f64 = 160.0;
@@ -128,10 +137,7 @@ fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, 
     } else {
         scene.height
     };
-    let ratio = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .unwrap_or(1.0)
-        .max(1.0);
+    let ratio = pixel_ratio();
     // While a gesture goes on, only the rows in view (with some beyond), found once: the
     // page's scroll, the window and the layout around are followed by `follow_view`, and
     // reading where the drawing stands would lay the page out in the middle of each frame.
@@ -168,17 +174,14 @@ fn follow_view(canvas: &NodeRef, painted: &Rc<RefCell<Painted>>) {
         return;
     };
     let p = painted.borrow();
-    if p.frame.is_some() {
+    // At rest the canvas holds the whole drawing (and a frame on its way finds the rows again).
+    if !p.holding || p.frame.is_some() {
         return;
     }
     let Some(rows) = p.rows else {
         return;
     };
-    let ratio = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .unwrap_or(1.0)
-        .max(1.0);
-    if rows.holds(&rows_in_view(&element, p.size.1, ratio, 0.0)) {
+    if rows.holds(&rows_in_view(&element, p.size.1, pixel_ratio(), 0.0)) {
         return;
     }
     drop(p);
@@ -247,8 +250,9 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
         });
     }
     {
-        // The canvas holds the rows in view: it follows the page's scroll, the window's size and
-        // the page's own (what stands above the timeline may grow or shrink).
+        // While a gesture goes on, the canvas holds the rows in view: it follows the page's
+        // scroll, the window's size and the page's own (what stands above the timeline may grow
+        // or shrink).
         let (painted, canvas) = (painted.clone(), args.canvas.clone());
         use_effect_with((), move |_| {
             let follow = Rc::new(move || follow_view(&canvas, &painted));
