@@ -175,6 +175,15 @@ test('a scene\'s marked moment is named whole, inside the drawing and the overvi
     const [drawing, box] = [await page.locator(TIMELINE).boundingBox(), await text.boundingBox()];
     assert.ok(box.x >= drawing.x - 1 && box.x + box.width <= drawing.x + drawing.width + 1,
       `${size.width} px: "${want}" lies inside the drawing (${box.x}–${box.x + box.width} in ${drawing.x}–${drawing.x + drawing.width})`);
+    // It stands on a box of the page's colour, so that a phase's name under it (on a phone,
+    // "From September 11 to direct cooperation") does not show between its letters.
+    const backing = page.locator(`${TIMELINE} .annotation rect.backing`).first();
+    const [under, fill, page_bg] = [await backing.boundingBox(), await backing.evaluate((r) => getComputedStyle(r).fill),
+      await page.evaluate(() => getComputedStyle(document.body).backgroundColor)];
+    // (The text's box takes in its halo, 2 px of the page's colour either side.)
+    assert.ok(under.x <= box.x + 3 && under.x + under.width >= box.x + box.width - 3 && under.y <= box.y + 3 && under.y + under.height >= box.y + box.height - 3,
+      `${size.width} px: the box (${JSON.stringify(under)}) holds the name (${JSON.stringify(box)})`);
+    assert.equal(fill, page_bg, 'the box has the page\'s colour');
     // The overview names it too where it fits on one line (on a phone, the timeline below does).
     const overview = page.locator('.overview svg.overview-labels .annotation');
     await overview.first().waitFor({ state: 'attached' });

@@ -6,6 +6,12 @@ use yew::prelude::*;
 
 /// Bold text: a little wider than the labels' estimate.
 const BOLD: f64 = 1.1;
+/// Room around the name inside its box, and the box's reach above and below a baseline; its
+/// width takes the bold text as wider still than [`BOLD`] (the box must hold all of it).
+const BOX_PAD: f64 = 3.0;
+const BOX_BOLD: f64 = 1.18;
+const ASCENT: f64 = 13.0;
+const DESCENT: f64 = 5.0;
 
 /// The SVG text naming a moment marked by a line at `x` in a drawing `width` px wide, its first
 /// line's baseline at `y`: whole, after the line where it fits, else before it, else broken into
@@ -23,6 +29,23 @@ pub fn moment_name(x: f64, y: f64, label: &str, width: f64, line_height: Option<
         None => return Html::default(),
     };
     let line_height = line_height.unwrap_or_default();
+    // A box of the page's colour behind the name: it may stand over a phase's name, which
+    // would show through between its letters.
+    let box_width = lines
+        .iter()
+        .map(|line| label_width(line) * BOX_BOLD)
+        .fold(0.0, f64::max)
+        + 2.0 * BOX_PAD;
+    let box_x = if on_left {
+        text_x - box_width + BOX_PAD
+    } else {
+        text_x - BOX_PAD
+    };
+    let box_height = ASCENT + DESCENT + line_height * (lines.len() as f64 - 1.0);
+    let backing = html! {
+        <rect class="backing" x={format!("{box_x:.1}")} y={format!("{:.1}", y - ASCENT)}
+              width={format!("{box_width:.1}")} height={format!("{box_height:.1}")} rx="3" fill="none" />
+    };
     let text_x = format!("{text_x:.1}");
     let lines = lines.into_iter().enumerate().map(|(k, line)| {
         let dy = if k == 0 {
@@ -33,6 +56,9 @@ pub fn moment_name(x: f64, y: f64, label: &str, width: f64, line_height: Option<
         html! { <tspan x={text_x.clone()} {dy}>{ line }</tspan> }
     });
     html! {
-        <text x={text_x.clone()} y={format!("{y:.1}")} text-anchor={on_left.then_some("end")}>{ for lines }</text>
+        <>
+            { backing }
+            <text x={text_x.clone()} y={format!("{y:.1}")} text-anchor={on_left.then_some("end")}>{ for lines }</text>
+        </>
     }
 }
