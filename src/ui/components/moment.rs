@@ -17,7 +17,8 @@ const DESCENT: f64 = 5.0;
 /// line's baseline at `y`: whole, after the line where it fits, else before it, else broken into
 /// lines `line_height` apart on the side with more room (on a phone it ran past the edge) or,
 /// without `line_height` (the overview, too low for two lines, under the timeline that names
-/// it), not at all.
+/// it), not at all. A box behind it (`.backing`, unfilled unless the stylesheet fills it, as it
+/// does on the timeline) hides what it stands over.
 pub fn moment_name(x: f64, y: f64, label: &str, width: f64, line_height: Option<f64>) -> Html {
     const GAP: f64 = 4.0;
     let w = label_width(label) * BOLD;
