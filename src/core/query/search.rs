@@ -189,7 +189,6 @@ pub enum Field {
     Actor,
     /// The source's words that state it.
     Evidence,
-    Date,
     /// An author of a work that one of its footnotes cites (the footnote's number).
     Author {
         note: u32,
@@ -203,7 +202,6 @@ impl Field {
             Field::Summary => "Summary".into(),
             Field::Actor => "Actor".into(),
             Field::Evidence => "In the brief".into(),
-            Field::Date => "Date".into(),
             Field::Author { note } => format!("Cited author, note {note}"),
         }
     }
@@ -215,15 +213,16 @@ pub const MAX_FOUND_IN: usize = 2;
 const EXCERPT_BEFORE: usize = 30;
 const EXCERPT_AFTER: usize = 50;
 
-/// Where the query's words that event `e`'s title does not hold were found: the first part of
-/// the event (summary, actors, the brief's words, date, then the authors its footnotes cite) that
-/// holds each, at most [`MAX_FOUND_IN`] places and one per part. Empty when the title holds
-/// every word (or the event does not match).
+/// Where the query's words that event `e`'s title and date (what the list shows of it) do not
+/// hold were found: the first part of the event (summary, actors, the brief's words, then the
+/// authors its footnotes cite) that holds each, a few words about it, at most [`MAX_FOUND_IN`]
+/// places (a word an earlier excerpt already shows gets none). Empty when the title and date
+/// hold every word (or the event does not match).
 pub fn found_in(data: &Chronology, e: &Event, query: &str) -> Vec<FoundIn> {
-    let title = fold(&e.title);
+    let shown = format!("{}\n{}", fold(&e.title), fold(&e.date_label()));
     let missing: Vec<String> = fold(query)
         .split_whitespace()
-        .filter(|w| !title.contains(w))
+        .filter(|w| !shown.contains(w))
         .map(String::from)
         .collect();
     if missing.is_empty() {
@@ -237,7 +236,6 @@ pub fn found_in(data: &Chronology, e: &Event, query: &str) -> Vec<FoundIn> {
     let mut parts: Vec<(Field, String)> = vec![(Field::Summary, summary)];
     parts.extend(e.actors.iter().map(|a| (Field::Actor, a.clone())));
     parts.push((Field::Evidence, e.evidence.clone()));
-    parts.push((Field::Date, e.date_label()));
     for &note in &e.footnotes {
         let authors = data
             .footnote(note)
@@ -258,7 +256,10 @@ pub fn found_in(data: &Chronology, e: &Event, query: &str) -> Vec<FoundIn> {
         else {
             continue;
         };
-        if found.iter().any(|f| f.field == *field) {
+        if found
+            .iter()
+            .any(|f| fold(&f.excerpt).contains(word.as_str()))
+        {
             continue;
         }
         found.push(FoundIn {
@@ -288,13 +289,23 @@ pub(super) fn excerpt(text: &str, word: &str) -> String {
         .nth(EXCERPT_AFTER)
         .map(|(i, _)| after[..i].rfind(' ').map_or(end + i, |s| end + s))
         .unwrap_or(text.len());
+    let piece = text[from..to].trim();
+    // A cut through a quotation leaves one of its marks alone: the other goes at the cut.
+    let quotes = piece.matches(['"', '“', '”']).count();
+    let lone_quote = quotes % 2 == 1;
     let mut out = String::new();
     if from > 0 {
+        if lone_quote {
+            out.push('“');
+        }
         out.push('…');
     }
-    out.push_str(text[from..to].trim());
+    out.push_str(piece);
     if to < text.len() {
         out.push('…');
+        if lone_quote && from == 0 {
+            out.push('”');
+        }
     }
     out
 }

@@ -226,8 +226,8 @@ fn says_where_a_search_found_an_event_whose_title_does_not_show_it() {
             .map(|i| &d.events[i])
             .collect()
     };
-    // Every event a search finds either shows all its words in the title or says where they
-    // are, in an excerpt that holds the word.
+    // Every event a search finds either shows all its words in the title and date (what the
+    // list shows of it) or says where they are, in excerpts that show every word it can.
     for query in [
         "stokes",
         "afghanistan",
@@ -237,16 +237,27 @@ fn says_where_a_search_found_an_event_whose_title_does_not_show_it() {
         "2006",
         "robertson kosovo",
         "summit afghanistan",
+        "piracy aden",
+        "riga",
     ] {
         let found = matching(query);
         assert!(!found.is_empty(), "{query}");
         for e in found {
             let places = found_in(&d, e, query);
-            let title = fold(&e.title);
+            let shown = format!("{} {}", fold(&e.title), fold(&e.date_label()));
             let words: Vec<String> = fold(query).split_whitespace().map(String::from).collect();
-            if words.iter().all(|w| title.contains(w.as_str())) {
+            if words.iter().all(|w| shown.contains(w.as_str())) {
                 assert!(places.is_empty(), "{query}: {} {places:?}", e.title);
                 continue;
+            }
+            // Up to the most places given, every word is in the title, the date or an excerpt.
+            let missing = words.iter().filter(|w| !shown.contains(w.as_str()));
+            for w in missing.take(MAX_FOUND_IN) {
+                assert!(
+                    places.iter().any(|p| fold(&p.excerpt).contains(w.as_str())),
+                    "{query}: {} shows \"{w}\" in {places:?}",
+                    e.title
+                );
             }
             assert!(!places.is_empty(), "{query}: {} says where", e.title);
             assert!(places.len() <= MAX_FOUND_IN);
@@ -284,6 +295,11 @@ fn an_excerpt_is_cut_at_spaces_about_its_match() {
     let at = text.find(inner).expect("a piece of the text");
     assert_eq!(text[..at].chars().last(), Some(' '), "{e}");
     assert_eq!(text[at + inner.len()..].chars().next(), Some(' '), "{e}");
+    // A cut through a quotation gives its lone mark a partner at the cut.
+    let quoted = "The allies met, as the communique put it, \u{201c}in the beautiful old city of Riga, Latvia,\u{201d} on July 14, 2006, to talk.";
+    let e = super::search::excerpt(quoted, "july");
+    assert!(e.starts_with("\u{201c}\u{2026}"), "{e}");
+    assert_eq!(e.matches(['\u{201c}', '\u{201d}', '"']).count(), 2, "{e}");
     // A short text is given whole.
     assert_eq!(
         super::search::excerpt("Manfred Wörner", "worner"),

@@ -278,7 +278,7 @@ fn entries(props: &Props) -> Html {
         html! {
             <li key={e.id.clone()} data-index={i.to_string()} class={classes!(selected.then_some("selected"))}>
                 <button type="button" aria-pressed={selected.to_string()} {onclick} {tabindex}>
-                    <span class="date">{ e.date_label() }</span>
+                    <span class="date">{ highlighted(&e.date_label(), &props.search) }</span>
                     <span class="title">
                         { highlighted(&e.title, &props.search) }
                         { found_in(&props.data, e, &props.search) }

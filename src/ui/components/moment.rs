@@ -11,7 +11,7 @@ const BOLD: f64 = 1.1;
 const BOX_PAD: f64 = 3.0;
 const BOX_BOLD: f64 = 1.18;
 const ASCENT: f64 = 13.0;
-const DESCENT: f64 = 5.0;
+const DESCENT: f64 = 8.0;
 
 /// The SVG text naming a moment marked by a line at `x` in a drawing `width` px wide, its first
 /// line's baseline at `y`: whole, after the line where it fits, else before it, else broken into
