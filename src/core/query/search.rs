@@ -1,6 +1,7 @@
 //! Text search: the folded text of each event, matching, and the ranges to highlight.
 
-use crate::core::dataset::{Chronology, Event};
+use crate::core::dataset::{Chronology, Event, Footnote, Person};
+use std::borrow::Cow;
 
 /// The folded text of each event that search looks in: title, summary, actors, evidence, date,
 /// and the authors of the works its footnotes cite.
@@ -26,17 +27,30 @@ pub(super) fn cited_authors(data: &Chronology) -> Vec<String> {
     let mut by_note = vec![String::new(); last as usize + 1];
     for f in &data.footnotes {
         let names = &mut by_note[f.number as usize];
-        for person in f
-            .sources
-            .iter()
-            .filter_map(|id| data.reference(id))
-            .flat_map(|r| &r.authors)
-        {
+        for person in authors_of(data, f) {
             fold_into(&person.display_name(), names);
             names.push('\n');
         }
     }
     by_note
+}
+
+/// The persons who wrote the works footnote `f` cites.
+fn authors_of<'a>(data: &'a Chronology, f: &'a Footnote) -> impl Iterator<Item = &'a Person> {
+    f.sources
+        .iter()
+        .filter_map(|id| data.reference(id))
+        .flat_map(|r| &r.authors)
+}
+
+/// An event's summary as search reads it: markup (a TimelineJS slide's HTML) as the text it
+/// shows.
+fn summary_text(e: &Event) -> Cow<'_, str> {
+    if e.summary.contains('<') {
+        Cow::Owned(crate::core::rich_text::plain_text(&e.summary))
+    } else {
+        Cow::Borrowed(&e.summary)
+    }
 }
 
 /// Appends the folded text of one event that search looks in: its title, summary (markup as the
@@ -45,12 +59,7 @@ pub(super) fn cited_authors(data: &Chronology) -> Vec<String> {
 pub(super) fn fold_event_into(e: &Event, authors: &[String], out: &mut String) {
     fold_into(&e.title, out);
     out.push('\n');
-    // Markup (a TimelineJS slide's HTML) is searched as the text it shows.
-    if e.summary.contains('<') {
-        fold_into(&crate::core::rich_text::plain_text(&e.summary), out);
-    } else {
-        fold_into(&e.summary, out);
-    }
+    fold_into(&summary_text(e), out);
     out.push('\n');
     for a in &e.actors {
         fold_into(a, out);
@@ -228,31 +237,27 @@ pub fn found_in(data: &Chronology, e: &Event, query: &str) -> Vec<FoundIn> {
     if missing.is_empty() {
         return vec![];
     }
-    let summary = if e.summary.contains('<') {
-        crate::core::rich_text::plain_text(&e.summary)
-    } else {
-        e.summary.clone()
-    };
-    let mut parts: Vec<(Field, String)> = vec![(Field::Summary, summary)];
-    parts.extend(e.actors.iter().map(|a| (Field::Actor, a.clone())));
-    parts.push((Field::Evidence, e.evidence.clone()));
-    for &note in &e.footnotes {
-        let authors = data
-            .footnote(note)
-            .into_iter()
-            .flat_map(|f| &f.sources)
-            .filter_map(|id| data.reference(id))
-            .flat_map(|r| &r.authors);
-        parts.extend(authors.map(|p| (Field::Author { note }, p.display_name())));
+    let mut parts: Vec<(Field, Cow<str>)> = vec![(Field::Summary, summary_text(e))];
+    parts.extend(
+        e.actors
+            .iter()
+            .map(|a| (Field::Actor, Cow::Borrowed(a.as_str()))),
+    );
+    parts.push((Field::Evidence, Cow::Borrowed(&e.evidence)));
+    for f in e.footnotes.iter().filter_map(|&n| data.footnote(n)) {
+        let field = Field::Author { note: f.number };
+        parts.extend(authors_of(data, f).map(|p| (field, Cow::Owned(p.display_name()))));
     }
+    let folded: Vec<String> = parts.iter().map(|(_, text)| fold(text)).collect();
     let mut found: Vec<FoundIn> = Vec::new();
     for word in &missing {
         if found.len() == MAX_FOUND_IN {
             break;
         }
-        let Some((field, text)) = parts
+        let Some((field, text)) = folded
             .iter()
-            .find(|(_, text)| fold(text).contains(word.as_str()))
+            .position(|f| f.contains(word.as_str()))
+            .map(|k| &parts[k])
         else {
             continue;
         };

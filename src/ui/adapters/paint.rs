@@ -79,6 +79,14 @@ impl Colours {
     }
 }
 
+/// Device pixels per CSS pixel (at least 1): what a canvas is sized by.
+pub fn pixel_ratio() -> f64 {
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .max(1.0)
+}
+
 /// The 2D context of `canvas`.
 pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas

@@ -5,7 +5,7 @@
 
 use super::download::{download, download_blob};
 use super::exports;
-use super::paint::{paint, Colours};
+use super::paint::{paint, pixel_ratio, Colours};
 use super::storage::describe;
 use crate::core::scene::{Rows, Scene};
 use crate::core::url_state;
@@ -48,7 +48,7 @@ pub async fn save_png(state: &State) -> Result<(), String> {
     let scene: Scene = picture(state);
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let ratio = window.device_pixel_ratio().max(1.0);
+    let ratio = pixel_ratio();
     let canvas: web_sys::HtmlCanvasElement = document
         .create_element("canvas")
         .map_err(|e| describe(&e))?

@@ -93,7 +93,7 @@ fn draw(
     dark: bool,
 ) -> Option<()> {
     let width = scale.width;
-    let ratio = web_sys::window()?.device_pixel_ratio().max(1.0);
+    let ratio = crate::ui::adapters::paint::pixel_ratio();
     canvas.set_width((width * ratio).round() as u32);
     canvas.set_height((HEIGHT * ratio).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;

@@ -9,7 +9,7 @@ use crate::core::scene::Rows;
 use crate::core::scene::{Scene, SceneInput};
 use crate::core::viewport::Viewport;
 use crate::store::{Action, Shared};
-use crate::ui::adapters::paint::{paint, Colours};
+use crate::ui::adapters::paint::{paint, pixel_ratio, Colours};
 use gloo::events::EventListener;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
@@ -85,14 +85,6 @@ pub struct Painted {
     /// Whether a wheel, drag or pinch gesture goes on: the canvas keeps its height meanwhile
     /// (see [`HeightHold`]).
     holding: bool,
-}
-
-/// Device pixels per CSS pixel (at least 1).
-fn pixel_ratio() -> f64 {
-    web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .unwrap_or(1.0)
-        .max(1.0)
 }
 
 /// Rows of the drawing painted beyond those in view, above and below: a scroll of up to this
