@@ -382,6 +382,16 @@ test('nothing moves under the reader: a list entry clicked stays under the point
   await page.getByText(/\d+ matches · Enter: next/).waitFor();
   const typed = await search.boundingBox();
   assert.deepEqual([typed.x, typed.width], [empty.x, empty.width], 'the box keeps its place and width');
+  // What the box holds (the words, then its clear button) ends clear of the count, even one of
+  // three digits.
+  await search.fill('a');
+  await page.getByText(/\d{3} matches · Enter: next/).waitFor();
+  const gap = await search.evaluate((input) => {
+    const style = getComputedStyle(input);
+    const inside = input.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+    return document.getElementById('search-hint').getBoundingClientRect().left - inside;
+  });
+  assert.ok(gap >= 6, `the clear button and the count are ${gap.toFixed(1)} px apart`);
   await search.fill('');
 
   const lanes = page.getByRole('combobox', { name: 'Lanes' });
