@@ -364,6 +364,30 @@ pub struct Scene {
     pub phases: Vec<PhaseStrip>,
     /// The groups, top to bottom (empty when not grouped).
     pub groups: Vec<GroupStrip>,
+    /// The selected event's name, where its lane gave it no room: drawn over everything.
+    pub callout: Option<Callout>,
+}
+
+/// The selected event's whole title beside its mark on a box of the page's colour outlined in
+/// the focus colour, over whatever is there, where the lanes left it a bare mark (at the
+/// default view most marks are): the event one has chosen is always named on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Callout {
+    /// The event's index in the chronology.
+    pub index: usize,
+    /// The box, in drawing coordinates.
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    /// What is drawn, in order: the box, then the title.
+    pub items: Vec<Item>,
+}
+
+impl Callout {
+    fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x && x <= self.x + self.w && y >= self.y && y <= self.y + self.h
+    }
 }
 
 /// What the scene of the timeline depends on besides the scale.

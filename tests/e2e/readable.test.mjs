@@ -101,6 +101,28 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
+test('a selected event its lane leaves unnamed is named beside its mark, and a click on that name keeps it', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: VIEWPORTS[0] });
+  await timelineReady(page);
+  const title = 'ISAF comes under NATO leadership';
+  const mark = page.locator(TIMELINE).getByRole('button', { name: new RegExp(` — ${title}$`) });
+  const box = await mark.boundingBox();
+  assert.ok(box.width < 30, `at the default view its mark is bare (its box is ${box.width} px wide)`);
+  const beside = { x: box.x + box.width + 2, y: box.y, width: 240, height: box.height };
+  const plain = await page.screenshot({ clip: beside });
+  await mark.click();
+  const heading = page.getByRole('heading', { level: 2, name: title });
+  await heading.waitFor();
+  await until(async () => !(await page.screenshot({ clip: beside })).equals(plain), 'its name is drawn beside its mark');
+  await page.screenshot({ path: artifact('readable-selected-named-1280.png') });
+  // Its name lies over other marks: a click there is a click on the event named.
+  await page.mouse.click(beside.x + 80, beside.y + beside.height / 2);
+  await page.waitForTimeout(300);
+  assert.ok(await heading.isVisible(), 'the event stays selected');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('opening a badge never widens the window: each new window lies within the last and is narrower', async () => {
   // The chronology itself has room for every event; 3,000 generated ones at 700 px do not.
   const page = await load(browser, server.origin + '/?synthetic=3000', { marks: true, viewport: { width: 700, height: 800 } });

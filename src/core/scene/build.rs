@@ -92,6 +92,7 @@ impl Scene {
             items,
             targets,
             layers: Default::default(),
+            callout: None,
         };
         for (n, (laid, place)) in blocks.into_iter().zip(&places).enumerate() {
             let group = grouped.then_some(n);
@@ -116,7 +117,12 @@ impl Scene {
             painter.points(laid.points, place.points_top, group);
             painter.spans(laid.spans, place.spans_top, group);
         }
-        let Painter { items, targets, .. } = painter;
+        let Painter {
+            items,
+            targets,
+            callout,
+            ..
+        } = painter;
 
         Scene {
             width,
@@ -127,11 +133,19 @@ impl Scene {
             targets,
             phases,
             groups,
+            callout,
         }
     }
 
-    /// The target under (x, y), if any: the topmost one that can be clicked.
+    /// The target under (x, y), if any: the topmost one that can be clicked (the selected
+    /// event's where its name is drawn over the rest).
     pub fn hit(&self, x: f64, y: f64) -> Option<&Target> {
+        if let Some(c) = self.callout.as_ref().filter(|c| c.contains(x, y)) {
+            let selected = |t: &&Target| matches!(t.kind, TargetKind::Mark { index, selected: true, .. } if index == c.index);
+            if let Some(t) = self.targets.iter().find(selected) {
+                return Some(t);
+            }
+        }
         self.targets
             .iter()
             .rev()

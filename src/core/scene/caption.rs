@@ -2,7 +2,7 @@
 //! title and what it shows above it, and below it the legend of the domains drawn and where it
 //! comes from (*Cite this view*'s words).
 
-use super::{Fills, Font, Ink, Item, Prim, Scene, Shape, Stroke, TargetKind};
+use super::{Callout, Fills, Font, Ink, Item, Prim, Scene, Shape, Stroke, TargetKind};
 use crate::core::layout::TimelineIndex;
 use crate::core::scale::label_width;
 use std::collections::BTreeSet;
@@ -247,6 +247,18 @@ impl Scene {
             targets: Vec::new(),
             phases: Vec::new(),
             groups: Vec::new(),
+            callout: self.callout.map(|c| Callout {
+                y: c.y + top,
+                items: c
+                    .items
+                    .into_iter()
+                    .map(|item| Item {
+                        prim: item.prim.lowered(top),
+                        alpha: item.alpha,
+                    })
+                    .collect(),
+                ..c
+            }),
         }
     }
 }

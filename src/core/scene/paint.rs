@@ -1,12 +1,12 @@
 //! Painting a block's point events, spans and "+N" badges into the scene.
 
 use super::{
-    solid, Fills, Font, GroupStrip, Ink, Item, Prim, SceneInput, Stroke, Target, TargetKind,
-    LANE_HEIGHT, MARK_RADIUS, SPAN_LANE_HEIGHT,
+    solid, Callout, Fills, Font, GroupStrip, Ink, Item, Prim, SceneInput, Stroke, Target,
+    TargetKind, LANE_HEIGHT, MARK_RADIUS, SPAN_LANE_HEIGHT,
 };
 use crate::core::dataset::OpenSide;
 use crate::core::date::Precision;
-use crate::core::layout::{Band, Cluster};
+use crate::core::layout::{Band, Cluster, LABEL_OFFSET};
 use crate::core::scale::{label_width, TimeScale};
 use crate::core::shape::Shape;
 
@@ -16,6 +16,9 @@ const DIMMED: f64 = 0.22;
 /// … and of its title: faint beside the others' (at most 4:1) but still read (at least 3:1
 /// against the background in either theme; at the marks' opacity it was 1.6:1).
 const DIMMED_LABEL: f64 = 0.55;
+
+/// The room between a callout's box and its title (see [`Painter::callout`]).
+const CALLOUT_PAD: f64 = 4.0;
 
 /// The fold marks before a lane's name: open, folded.
 const OPEN: &str = "▾ ";
@@ -38,6 +41,7 @@ pub(super) struct Painter<'a, 'b> {
     pub(super) targets: Vec<Target>,
     /// The band being drawn, layer by layer (see [`Layer`]).
     pub(super) layers: [Vec<Item>; Layer::COUNT],
+    pub(super) callout: Option<Callout>,
 }
 
 /// A band's marks are drawn in layers, bottom to top: what lies under a mark (brackets, dashes,
@@ -253,6 +257,66 @@ impl Painter<'_, '_> {
         );
     }
 
+    /// The selected event's title on a box of its own over the drawing (see [`Callout`]), where
+    /// the lanes gave it no room: right of its mark (`left`..`right`), or left of it where the
+    /// right has no room, its baseline at `y`; none for a title wider than the drawing (a
+    /// phone's), which the details show. One per drawing (grouped, in its first lane).
+    fn callout(&mut self, i: usize, (left, right): (f64, f64), y: f64) {
+        const PAD: f64 = CALLOUT_PAD;
+        if self.callout.is_some() {
+            return;
+        }
+        let title = &self.input.data.events[i].title;
+        let width = self.scale.width;
+        // The title's width as the page measured it (as its lane would have laid it out).
+        let measured = self.input.index.extent(i).label_width;
+        let text = if measured > 0.0 {
+            measured
+        } else {
+            label_width(title)
+        };
+        let w = text + 2.0 * PAD;
+        let x = if right + LABEL_OFFSET + w <= width {
+            right + LABEL_OFFSET
+        } else if left - LABEL_OFFSET - w >= 0.0 {
+            left - LABEL_OFFSET - w
+        } else if w <= width {
+            // Neither side has the room: over the mark, within the drawing.
+            (right + LABEL_OFFSET).min(width - w).max(0.0)
+        } else {
+            return;
+        };
+        let (top, h) = (y - 13.0, 18.0);
+        self.callout = Some(Callout {
+            index: i,
+            x,
+            y: top,
+            w,
+            h,
+            items: vec![
+                solid(Prim::Rect {
+                    x,
+                    y: top,
+                    w,
+                    h,
+                    radius: 3.0,
+                    fill: Some(Ink::Background),
+                    stroke: Some(Stroke {
+                        ink: Ink::Focus,
+                        width: 1.0,
+                    }),
+                }),
+                solid(Prim::Text {
+                    x: x + PAD,
+                    y,
+                    text: title.clone(),
+                    font: Font::Label,
+                    ink: Ink::SelectedText,
+                }),
+            ],
+        });
+    }
+
     /// A dashed line from `x1` to `x2` at `y`: a range that is possible rather than stated.
     fn dashes(&mut self, x1: f64, x2: f64, y: f64, alpha: f64) {
         let (x1, x2) = (x1.max(-10.0), x2.min(self.scale.width + 10.0));
@@ -377,10 +441,12 @@ impl Painter<'_, '_> {
                     alpha,
                 },
             );
+            let reach = r * 1.35;
             if p.labelled {
                 self.label(p.index, p.label_x, y + 4.0, p.label_width, selected, dimmed);
+            } else if selected {
+                self.callout(p.index, (p.x - reach, p.x + reach), y + 4.0);
             }
-            let reach = r * 1.35;
             let (mut left, mut right) = (p.x - reach, p.x + reach);
             if p.labelled {
                 left = left.min(p.label_x);
@@ -493,6 +559,10 @@ impl Painter<'_, '_> {
                     selected,
                     dimmed,
                 );
+            } else if selected {
+                // Above its bar, its title where a label would start (or before the bar).
+                let start = bar_start.max(0.0);
+                self.callout(p.index, (start, start - CALLOUT_PAD), y + 11.0);
             }
             let (left, right) = if p.labelled {
                 (

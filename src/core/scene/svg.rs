@@ -22,8 +22,10 @@ impl Scene {
             Prim::Marker { .. } => 1,
             _ => 0,
         };
+        // The selected event's callout over everything.
         let items = (0..3).flat_map(|n| self.items.iter().filter(move |i| pass(i) == n));
-        for item in items {
+        let on_top = self.callout.iter().flat_map(|c| c.items.iter());
+        for item in items.chain(on_top) {
             let opacity = if item.alpha < 1.0 {
                 format!(" opacity=\"{}\"", item.alpha)
             } else {

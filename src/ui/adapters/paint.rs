@@ -202,6 +202,29 @@ pub fn paint(
             let _ = ctx.fill_text(text, *x, *y);
         }
     }
+    // The selected event's name over everything, where its lane had no room for it.
+    for item in scene.callout.iter().flat_map(|c| &c.items) {
+        if !rows.reach(&item.prim) {
+            continue;
+        }
+        if let Prim::Text {
+            x,
+            y,
+            text,
+            font,
+            ink,
+        } = &item.prim
+        {
+            pen.alpha(item.alpha);
+            pen.font(font.css());
+            pen.fill(colours.ink(*ink));
+            let _ = ctx.fill_text(text, *x, *y);
+        } else {
+            ctx.begin_path();
+            trace(&ctx, &item.prim, ratio);
+            finish(&mut pen, colours, Some(Style::of(item)));
+        }
+    }
     ctx.set_global_alpha(1.0);
 }
 

@@ -262,6 +262,113 @@ fn the_selected_event_is_drawn_with_the_focus_colour_and_underlined_at_its_laid_
 }
 
 #[test]
+fn a_selected_event_its_lane_left_unnamed_is_named_over_the_drawing() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    for width in [1280.0, 1000.0, 375.0] {
+        let scale = fit_all(&index, width);
+        let plain = scene(&data, &index, &scale, &all, false, None);
+        assert!(
+            plain.callout.is_none(),
+            "nothing selected, nothing called out"
+        );
+        let bare: Vec<usize> = plain
+            .marks()
+            .filter(|(_, t)| {
+                matches!(
+                    t.kind,
+                    TargetKind::Mark {
+                        labelled: false,
+                        ..
+                    }
+                )
+            })
+            .map(|(i, _)| i)
+            .collect();
+        assert!(
+            bare.len() > 10,
+            "at {width} px most marks are bare: {}",
+            bare.len()
+        );
+        let mut named = 0;
+        for i in bare {
+            let s = scene(&data, &index, &scale, &all, false, Some(i));
+            let title = &data.events[i].title;
+            let Some(c) = &s.callout else {
+                // Only a title wider than the whole drawing goes without (the details show it).
+                assert!(
+                    index.extent(i).label_width + 8.0 > width,
+                    "{title} at {width} px has no callout"
+                );
+                continue;
+            };
+            named += 1;
+            assert_eq!(c.index, i);
+            // The whole title, in the selection's ink, on its box, within the drawing.
+            let text = c.items.iter().find_map(|it| match &it.prim {
+                Prim::Text {
+                    text,
+                    ink: Ink::SelectedText,
+                    font: Font::Label,
+                    x,
+                    ..
+                } => Some((text.as_str(), *x)),
+                _ => None,
+            });
+            let (text, x) = text.expect("the callout has its title");
+            assert_eq!(text, title);
+            assert!(c.x >= 0.0 && c.x + c.w <= width + 0.01, "{title}: {c:?}");
+            assert!(x >= c.x && x + label_width(title) <= c.x + c.w + 0.01);
+            assert!(matches!(
+                c.items[0].prim,
+                Prim::Rect {
+                    fill: Some(Ink::Background),
+                    stroke: Some(Stroke {
+                        ink: Ink::Focus,
+                        ..
+                    }),
+                    ..
+                }
+            ));
+            // The box sits beside (or, without room, over) the event's own mark, on its row.
+            let (_, mark) = s.marks().find(|(j, _)| *j == i).unwrap();
+            assert!(
+                c.y < mark.y + mark.h && c.y + c.h > mark.y,
+                "{title}: on its row"
+            );
+            // What is drawn over the rest is what a click there reaches.
+            let hit = s.hit(c.x + c.w / 2.0, c.y + c.h / 2.0).unwrap();
+            assert!(matches!(hit.kind, TargetKind::Mark { index, .. } if index == i));
+            // The saved picture shows it too, last (over everything).
+            let svg = s.to_svg(|_| "#000".into());
+            let escaped = crate::core::text::xml_escape(title);
+            let last = svg.trim_end().trim_end_matches("</svg>").trim_end();
+            assert!(
+                last.ends_with(&format!(">{escaped}</text>")),
+                "{title} last"
+            );
+        }
+        assert!(named > 0);
+    }
+}
+
+#[test]
+fn a_selected_event_with_its_label_in_its_lane_has_no_callout() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let scale = fit_all(&index, 1280.0);
+    let plain = scene(&data, &index, &scale, &all, false, None);
+    for (i, _) in plain
+        .marks()
+        .filter(|(_, t)| matches!(t.kind, TargetKind::Mark { labelled: true, .. }))
+    {
+        let s = scene(&data, &index, &scale, &all, false, Some(i));
+        assert!(s.callout.is_none(), "{}", data.events[i].title);
+        assert_eq!(labels(&s).len(), labels(&plain).len());
+    }
+}
+
+#[test]
 fn phase_names_are_shortened_at_a_word_boundary() {
     assert_eq!(
         fit_label("Tokyo Declaration on Partnership", 300.0, 400.0),
