@@ -137,19 +137,23 @@ impl Scene {
         }
     }
 
-    /// The target under (x, y), if any: the topmost one that can be clicked (the selected
-    /// event's where its name is drawn over the rest).
+    /// The target under (x, y), if any: the topmost one that can be clicked; else, within the
+    /// selected event's name drawn over the rest (see [`Callout`](super::Callout)), that
+    /// event's. A mark under the name keeps its clicks (its tooltip names it there too): one can
+    /// go from event to event, as in the list.
     pub fn hit(&self, x: f64, y: f64) -> Option<&Target> {
-        if let Some(c) = self.callout.as_ref().filter(|c| c.contains(x, y)) {
-            let selected = |t: &&Target| matches!(t.kind, TargetKind::Mark { index, selected: true, .. } if index == c.index);
-            if let Some(t) = self.targets.iter().find(selected) {
-                return Some(t);
-            }
-        }
+        let clickable = |t: &&Target| !matches!(t.kind, TargetKind::Mark { dimmed: true, .. });
         self.targets
             .iter()
             .rev()
-            .find(|t| !matches!(t.kind, TargetKind::Mark { dimmed: true, .. }) && t.contains(x, y))
+            .filter(clickable)
+            .find(|t| t.contains(x, y))
+            .or_else(|| {
+                let c = self.callout.as_ref().filter(|c| c.contains(x, y))?;
+                self.targets.iter().find(|t| {
+                    matches!(t.kind, TargetKind::Mark { index, selected: true, .. } if index == c.index)
+                })
+            })
     }
 
     /// The group whose header is under (x, y), if any.
