@@ -108,22 +108,34 @@ test('a selected event its lane leaves unnamed is named beside its mark, and a c
   const mark = page.locator(TIMELINE).getByRole('button', { name: new RegExp(` — ${title}$`) });
   const box = await mark.boundingBox();
   assert.ok(box.width < 30, `at the default view its mark is bare (its box is ${box.width} px wide)`);
-  const beside = { x: box.x + box.width + 2, y: box.y, width: 240, height: box.height };
-  const plain = await page.screenshot({ clip: beside });
+  // Its name goes on either side of its mark (where it covers less of the others).
+  const sides = [
+    { x: box.x + box.width + 2, y: box.y, width: 240, height: box.height },
+    { x: box.x - 242, y: box.y, width: 240, height: box.height },
+  ];
+  const plain = await Promise.all(sides.map((clip) => page.screenshot({ clip })));
   await mark.click();
   const heading = page.getByRole('heading', { level: 2, name: title });
   await heading.waitFor();
-  await until(async () => !(await page.screenshot({ clip: beside })).equals(plain), 'its name is drawn beside its mark');
+  let beside = null;
+  await until(async () => {
+    for (const [k, clip] of sides.entries()) {
+      if (!(await page.screenshot({ clip })).equals(plain[k])) beside = clip;
+    }
+    return beside !== null;
+  }, 'its name is drawn beside its mark');
   await page.screenshot({ path: artifact('readable-selected-named-1280.png') });
   // A click on its name, where no other event's mark is, keeps it selected.
   const y = beside.y + beside.height / 2;
-  const free = await page.locator(`${TIMELINE} .marks .mark`).evaluateAll((marks, { from, y }) => {
+  const free = await page.locator(`${TIMELINE} .marks .mark`).evaluateAll((marks, { from, to, y }) => {
     const boxes = marks.map((m) => m.getBoundingClientRect());
-    for (let x = from + 8; x < from + 120; x += 2) {
+    // From the mark outwards, the first place on its name that no mark's box covers.
+    for (let d = 16; d < 120; d += 2) {
+      const x = from < to ? from + d : from - d;
       if (!boxes.some((b) => b.left <= x && x <= b.right && b.top <= y && y <= b.bottom)) return x;
     }
     return null;
-  }, { from: beside.x, y });
+  }, beside === sides[0] ? { from: box.x + box.width, to: box.x + 999, y } : { from: box.x, to: box.x - 999, y });
   assert.ok(free !== null, 'part of its name is clear of other marks');
   await page.mouse.click(free, y);
   await page.waitForTimeout(300);

@@ -259,7 +259,8 @@ impl Painter<'_, '_> {
 
     /// The selected event's title on a box of its own over the drawing (see [`Callout`]), where
     /// the lanes gave it no room: right of its mark (`left`..`right`), or left of it where the
-    /// right has no room, its baseline at `y`; none for a title wider than the drawing (a
+    /// right has no room or where it covers less of the others' marks and labels (the band's
+    /// targets, all made by now), its baseline at `y`; none for a title wider than the drawing (a
     /// phone's), which the details show. One per drawing (grouped, in its first lane).
     fn callout(&mut self, i: usize, (left, right): (f64, f64), y: f64) {
         const PAD: f64 = CALLOUT_PAD;
@@ -276,17 +277,25 @@ impl Painter<'_, '_> {
             label_width(title)
         };
         let w = text + 2.0 * PAD;
-        let x = if right + LABEL_OFFSET + w <= width {
-            right + LABEL_OFFSET
-        } else if left - LABEL_OFFSET - w >= 0.0 {
-            left - LABEL_OFFSET - w
-        } else if w <= width {
-            // Neither side has the room: over the mark, within the drawing.
-            (right + LABEL_OFFSET).min(width - w).max(0.0)
-        } else {
-            return;
-        };
         let (top, h) = (y - 13.0, 18.0);
+        // How much of the others' marks and labels on its row a box from `x` would cover.
+        let covered = |x: f64| -> f64 {
+            self.targets
+                .iter()
+                .filter(|t| t.y < top + h && t.y + t.h > top)
+                .filter(|t| !matches!(t.kind, TargetKind::Mark { index, .. } if index == i))
+                .map(|t| ((t.x + t.w).min(x + w) - t.x.max(x)).max(0.0))
+                .sum()
+        };
+        let (after, before) = (right + LABEL_OFFSET, left - LABEL_OFFSET - w);
+        let x = match (after + w <= width, before >= 0.0) {
+            (true, true) if covered(before) < covered(after) => before,
+            (true, _) => after,
+            (false, true) => before,
+            // Neither side has the room: over the mark, within the drawing.
+            _ if w <= width => after.min(width - w).max(0.0),
+            _ => return,
+        };
         self.callout = Some(Callout {
             index: i,
             x,
@@ -377,6 +386,9 @@ impl Painter<'_, '_> {
         let data = self.input.data;
         let lane_y = |lane: usize| top + (lane as f64 + 0.5) * LANE_HEIGHT;
         let r = MARK_RADIUS;
+        // The selected event's name, if its lane left it none: once the band's targets are
+        // all known, so that it goes where it covers least of them.
+        let mut called_out = None;
         for p in &band.placed {
             let e = &data.events[p.index];
             let y = lane_y(p.lane);
@@ -445,7 +457,7 @@ impl Painter<'_, '_> {
             if p.labelled {
                 self.label(p.index, p.label_x, y + 4.0, p.label_width, selected, dimmed);
             } else if selected {
-                self.callout(p.index, (p.x - reach, p.x + reach), y + 4.0);
+                called_out = Some((p.index, (p.x - reach, p.x + reach), y + 4.0));
             }
             let (mut left, mut right) = (p.x - reach, p.x + reach);
             if p.labelled {
@@ -468,6 +480,9 @@ impl Painter<'_, '_> {
             );
         }
         self.badges(band.clusters, lane_y, group, false);
+        if let Some((i, mark, y)) = called_out {
+            self.callout(i, mark, y);
+        }
         self.finish_band();
     }
 
@@ -477,6 +492,7 @@ impl Painter<'_, '_> {
         let data = self.input.data;
         let width = self.scale.width;
         let lane_top = |lane: usize| top + lane as f64 * SPAN_LANE_HEIGHT;
+        let mut called_out = None;
         for p in &band.placed {
             let y = lane_top(p.lane);
             let (dimmed, selected, alpha) = self.state(p.index);
@@ -562,7 +578,7 @@ impl Painter<'_, '_> {
             } else if selected {
                 // Above its bar, its title where a label would start (or before the bar).
                 let start = bar_start.max(0.0);
-                self.callout(p.index, (start, start - CALLOUT_PAD), y + 11.0);
+                called_out = Some((p.index, (start, start - CALLOUT_PAD), y + 11.0));
             }
             let (left, right) = if p.labelled {
                 (
@@ -587,6 +603,9 @@ impl Painter<'_, '_> {
             group,
             true,
         );
+        if let Some((i, start, y)) = called_out {
+            self.callout(i, start, y);
+        }
         self.finish_band();
     }
 }

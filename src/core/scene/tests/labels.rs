@@ -290,7 +290,7 @@ fn a_selected_event_its_lane_left_unnamed_is_named_over_the_drawing() {
             "at {width} px most marks are bare: {}",
             bare.len()
         );
-        let (mut named, mut own) = (0, 0);
+        let (mut named, mut own, mut sides) = (0, 0, 0);
         for i in bare {
             let s = scene(&data, &index, &scale, &all, false, Some(i));
             let title = &data.events[i].title;
@@ -336,6 +336,29 @@ fn a_selected_event_its_lane_left_unnamed_is_named_over_the_drawing() {
                 c.y < mark.y + mark.h && c.y + c.h > mark.y,
                 "{title}: on its row"
             );
+            // Of the two sides of a point's mark, where both have the room, the one that covers
+            // less of the others' marks and labels on its row.
+            let covered = |x: f64| -> f64 {
+                s.targets
+                    .iter()
+                    .filter(|t| t.y < c.y + c.h && t.y + t.h > c.y)
+                    .filter(|t| !matches!(t.kind, TargetKind::Mark { index, .. } if index == i))
+                    .map(|t| ((t.x + t.w).min(x + c.w) - t.x.max(x)).max(0.0))
+                    .sum()
+            };
+            let (after, before) = (
+                mark.x + mark.w + crate::core::layout::LABEL_OFFSET,
+                mark.x - crate::core::layout::LABEL_OFFSET - c.w,
+            );
+            if !index.extent(i).is_span && after + c.w <= width && before >= 0.0 {
+                assert!(
+                    covered(c.x) <= covered(after).min(covered(before)) + 0.01,
+                    "{title}: its name covers {} px of others, the other side {}",
+                    covered(c.x),
+                    covered(after).max(covered(before))
+                );
+                sides += usize::from(c.x == before);
+            }
             // A click on the name reaches the event, but where another mark lies under it:
             // that one keeps its clicks.
             let y = c.y + c.h / 2.0;
@@ -376,6 +399,9 @@ fn a_selected_event_its_lane_left_unnamed_is_named_over_the_drawing() {
             own * 2 > named,
             "at {width} px most names are partly their event's own"
         );
+        if width > 1000.0 {
+            assert!(sides > 0, "at {width} px some names go left of their marks");
+        }
     }
 }
 
