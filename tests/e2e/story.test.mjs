@@ -184,6 +184,17 @@ test('a scene\'s marked moment is named whole, inside the drawing and the overvi
     assert.ok(under.x <= box.x + 3 && under.x + under.width >= box.x + box.width - 3 && under.y <= box.y + 3 && under.y + under.height >= box.y + box.height - 3,
       `${size.width} px: the box (${JSON.stringify(under)}) holds the name (${JSON.stringify(box)})`);
     assert.equal(fill, page_bg, 'the box has the page\'s colour');
+    // What runs in under the box from its left (the phase's name) fades out before it, to the
+    // page's colour: cut short, it does not read as a whole name.
+    const fade = page.locator(`${TIMELINE} .annotation rect.backing-fade`).first();
+    const faded = await fade.boundingBox();
+    assert.ok(Math.abs(faded.x + faded.width - under.x) < 1 && faded.width >= 10 && Math.abs(faded.y - under.y) < 1,
+      `${size.width} px: the fade (${JSON.stringify(faded)}) runs up to the box's left edge`);
+    const stops = await fade.evaluate((r) => {
+      const gradient = document.querySelector(r.getAttribute('fill').replace(/^url\((#[^)]+)\)$/, '$1'));
+      return [...gradient.querySelectorAll('stop')].map((s) => [getComputedStyle(s).stopColor, s.getAttribute('stop-opacity')]);
+    });
+    assert.deepEqual(stops, [[page_bg, '0'], [page_bg, '1']], 'from clear to the page\'s colour');
     // The overview names it too where it fits on one line (on a phone, the timeline below does).
     const overview = page.locator('.overview svg.overview-labels .annotation');
     await overview.first().waitFor({ state: 'attached' });

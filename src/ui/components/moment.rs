@@ -13,6 +13,22 @@ const BOX_BOLD: f64 = 1.18;
 const ASCENT: f64 = 13.0;
 const DESCENT: f64 = 8.0;
 
+/// How far before a moment's box on the timeline what it stands over fades out, and the
+/// gradient that does it (see [`moment_fade`]).
+const FADE: f64 = 18.0;
+const FADE_ID: &str = "moment-fade";
+
+/// The gradient a moment's name on the timeline fades what runs in under it with: once per
+/// drawing that names moments, in its `<defs>`.
+pub fn moment_fade() -> Html {
+    html! {
+        <linearGradient id={FADE_ID} class="moment-fade">
+            <stop offset="0" stop-opacity="0" />
+            <stop offset="1" stop-opacity="1" />
+        </linearGradient>
+    }
+}
+
 /// The SVG text naming a moment marked by a line at `x` in a drawing `width` px wide, its first
 /// line's baseline at `y`: whole, after the line where it fits, else before it, else broken into
 /// lines `line_height` apart on the side with more room (on a phone it ran past the edge) or,
@@ -29,6 +45,7 @@ pub fn moment_name(x: f64, y: f64, label: &str, width: f64, line_height: Option<
         Some(_) => wrap(label, room / BOLD, Font::Label),
         None => return Html::default(),
     };
+    let on_timeline = line_height.is_some();
     let line_height = line_height.unwrap_or_default();
     // A box of the page's colour behind the name: it may stand over a phase's name, which
     // would show through between its letters.
@@ -43,9 +60,22 @@ pub fn moment_name(x: f64, y: f64, label: &str, width: f64, line_height: Option<
         text_x - BOX_PAD
     };
     let box_height = ASCENT + DESCENT + line_height * (lines.len() as f64 - 1.0);
+    let top = format!("{:.1}", y - ASCENT);
+    let height = format!("{box_height:.1}");
+    // On the timeline, a phase's name that runs in under the box from its left fades out
+    // before it (cut short by the box, it read as a whole name: "From September 11").
+    let fade = on_timeline.then(|| {
+        html! {
+            <rect class="backing-fade" x={format!("{:.1}", box_x - FADE)} y={top.clone()}
+                  width={format!("{FADE:.1}")} height={height.clone()} fill={format!("url(#{FADE_ID})")} />
+        }
+    });
     let backing = html! {
-        <rect class="backing" x={format!("{box_x:.1}")} y={format!("{:.1}", y - ASCENT)}
-              width={format!("{box_width:.1}")} height={format!("{box_height:.1}")} rx="3" fill="none" />
+        <>
+            { for fade }
+            <rect class="backing" x={format!("{box_x:.1}")} y={top} width={format!("{box_width:.1}")}
+                  height={height} rx="3" fill="none" />
+        </>
     };
     let text_x = format!("{text_x:.1}");
     let lines = lines.into_iter().enumerate().map(|(k, line)| {

@@ -209,10 +209,11 @@ pub fn timeline(props: &Props) -> Html {
     let annotations = props.annotations.iter().filter_map(|(day, label)| {
         let x = scale_x(*day);
         (0.0..=width).contains(&x).then(|| {
+            // The line over its name's box and fade (they stand beside it).
             html! {
                 <g class="annotation">
-                    <line x1={fmt(x)} x2={fmt(x)} y1="40" y2={fmt(scene.height)} />
                     { super::moment::moment_name(x, 52.0, label, width, Some(14.0)) }
+                    <line x1={fmt(x)} x2={fmt(x)} y1="40" y2={fmt(scene.height)} />
                 </g>
             }
         })
@@ -288,7 +289,12 @@ pub fn timeline(props: &Props) -> Html {
                      onpointerdown={pointer.down} onpointermove={pointer.moves}
                      onpointerup={pointer.up.clone()} onpointercancel={pointer.up}
                      onclick={pointer.click} ondblclick={pointer.double_click} onkeydown={on_key_down}>
-                    <g class="annotations" aria-hidden="true">{ for annotations }</g>
+                    <g class="annotations" aria-hidden="true">
+                        if !props.annotations.is_empty() {
+                            <defs>{ super::moment::moment_fade() }</defs>
+                        }
+                        { for annotations }
+                    </g>
                     <g class="marks" onkeydown={keys_on_marks(props.dispatch.clone(), layer_scene)} aria-busy={layer.catching_up.then_some("true")}>
                         if let Some(overlay) = layer.overlay {
                             <Targets data={props.data.clone()} scene={overlay} grouping={props.grouping.clone()} limit={layer.limit} />
