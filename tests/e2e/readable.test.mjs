@@ -144,6 +144,32 @@ test('a selected event its lane leaves unnamed is named beside its mark, and a c
   await page.context().close();
 });
 
+test('a selected event folded into a badge: the badge is outlined and says so, its name stands beside it, and opening it shows the event\'s own mark', async () => {
+  // 3,000 generated events over five years at 1280 px fold some; event 198 is one of them.
+  const page = await load(browser, server.origin + '/?synthetic=3000&from=2005-01-01&to=2010-01-01&event=synthetic-198', { marks: true, viewport: VIEWPORTS[0] });
+  await windowSettled(page);
+  await timelineReady(page);
+  const title = 'Synthetic visit 198';
+  await page.getByRole('heading', { level: 2, name: title }).waitFor();
+  const own = page.locator(TIMELINE).getByRole('button', { name: new RegExp(` — ${title}$`) });
+  assert.equal(await own.count(), 0, 'it has no mark of its own in this window');
+  const badge = page.locator(TIMELINE).getByRole('button', { name: new RegExp(`^Show \\d+ more events, .*, among them the selected event, ${title}$`) });
+  assert.equal(await badge.count(), 1, 'its badge says it holds the selected event');
+  await badge.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifact('readable-selected-in-badge-1280.png') });
+  // Each opening zooms in to where its events spread, or to smaller badges (which say the same).
+  for (let k = 0; k < 4 && (await own.count()) === 0; k++) {
+    await badge.focus();
+    await page.keyboard.press('Enter');
+    await windowSettled(page);
+    await timelineReady(page);
+    await until(async () => (await own.count()) === 1 || (await badge.count()) === 1, 'the selected event is a mark or in a badge that says so');
+  }
+  assert.equal(await own.count(), 1, 'opened, its badges spread their events: the selected one has its own mark');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('opening a badge never widens the window: each new window lies within the last and is narrower', async () => {
   // The chronology itself has room for every event; 3,000 generated ones at 700 px do not.
   const page = await load(browser, server.origin + '/?synthetic=3000', { marks: true, viewport: { width: 700, height: 800 } });

@@ -139,8 +139,8 @@ impl Scene {
 
     /// The target under (x, y), if any: the topmost one that can be clicked; else, within the
     /// selected event's name drawn over the rest (see [`Callout`](super::Callout)), that
-    /// event's. A mark under the name keeps its clicks (its tooltip names it there too): one can
-    /// go from event to event, as in the list.
+    /// event's (or, folded, its badge's). A mark under the name keeps its clicks (its tooltip
+    /// names it there too): one can go from event to event, as in the list.
     pub fn hit(&self, x: f64, y: f64) -> Option<&Target> {
         let clickable = |t: &&Target| !matches!(t.kind, TargetKind::Mark { dimmed: true, .. });
         self.targets
@@ -150,9 +150,15 @@ impl Scene {
             .find(|t| t.contains(x, y))
             .or_else(|| {
                 let c = self.callout.as_ref().filter(|c| c.contains(x, y))?;
-                self.targets.iter().find(|t| {
+                let mark = |t: &&Target| {
                     matches!(t.kind, TargetKind::Mark { index, selected: true, .. } if index == c.index)
-                })
+                };
+                // Folded: its badge (which opens where it shows).
+                let badge = |t: &&Target| {
+                    matches!(&t.kind, TargetKind::Cluster { members, .. } if members.contains(&c.index))
+                };
+                let mut targets = self.targets.iter();
+                targets.clone().find(mark).or_else(|| targets.find(badge))
             })
     }
 

@@ -170,11 +170,19 @@ impl Painter<'_, '_> {
         group: Option<usize>,
         spans: bool,
     ) {
+        // The selected event, if it is folded: its badge is outlined in the focus colour and,
+        // in one block of lanes (grouped, it may have a mark of its own in another), named.
+        let selected = self.input.selected.filter(|&i| self.input.matches(i));
+        let mut called_out = None;
         for c in clusters {
             let y = row_y(c.lane);
             let text = format!("+{}", c.indices.len());
             let w = label_width(&text) + 4.0;
             let h = if spans { 16.0 } else { 18.0 };
+            let holds = selected.filter(|i| c.indices.contains(i));
+            if let Some(i) = holds.filter(|_| group.is_none()) {
+                called_out = Some((i, (c.x - 4.0, c.x - 4.0 + w), y + 4.0));
+            }
             self.put(
                 Layer::Shape,
                 solid(Prim::Rect {
@@ -184,9 +192,16 @@ impl Painter<'_, '_> {
                     h,
                     radius: h / 2.0,
                     fill: Some(Ink::Background),
-                    stroke: Some(Stroke {
-                        ink: Ink::Muted,
-                        width: 1.0,
+                    stroke: Some(if holds.is_some() {
+                        Stroke {
+                            ink: Ink::Focus,
+                            width: 2.0,
+                        }
+                    } else {
+                        Stroke {
+                            ink: Ink::Muted,
+                            width: 1.0,
+                        }
                     }),
                 }),
             );
@@ -213,6 +228,9 @@ impl Painter<'_, '_> {
                 w,
                 h,
             });
+        }
+        if let Some((i, badge, y)) = called_out {
+            self.callout(i, badge, y);
         }
     }
 

@@ -177,3 +177,72 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_selected_event_in_a_badge_outlines_it_and_is_named_beside_it() {
+    let mut data = crate::core::synthetic::generate(5_000, crate::core::synthetic::APP_SEED);
+    data.sort_events();
+    let index = index_of(&data, measured);
+    let all = vec![true; data.events.len()];
+    let scale = TimeScale::new(day(2005, 1, 1), day(2010, 1, 1), 800.0);
+    let plain = scene(&data, &index, &scale, &all, false, None);
+    let badges: Vec<(Vec<usize>, &Target)> = plain
+        .targets
+        .iter()
+        .filter_map(|t| match &t.kind {
+            TargetKind::Cluster { members, .. } => Some((members.clone(), t)),
+            _ => None,
+        })
+        .collect();
+    assert!(badges.len() > 3, "five years of 5,000 events fold some");
+    let focus_outlines = |s: &Scene| {
+        s.items
+            .iter()
+            .filter(|it| {
+                matches!(
+                    it.prim,
+                    Prim::Rect { stroke: Some(Stroke { ink: Ink::Focus, .. }), radius, .. } if radius > 0.0
+                )
+            })
+            .count()
+    };
+    assert_eq!(focus_outlines(&plain), 0);
+    for (members, badge) in badges.iter().take(20) {
+        let i = members[members.len() / 2];
+        let s = scene(&data, &index, &scale, &all, false, Some(i));
+        // Its badge, in the focus colour (and no other).
+        assert_eq!(focus_outlines(&s), 1, "{}", data.events[i].title);
+        let outlined = s.items.iter().find_map(|it| match it.prim {
+            Prim::Rect {
+                x,
+                y,
+                stroke: Some(Stroke {
+                    ink: Ink::Focus, ..
+                }),
+                ..
+            } => Some((x, y)),
+            _ => None,
+        });
+        assert_eq!(outlined, Some((badge.x, badge.y)));
+        // Its whole title beside the badge, on the badge's row.
+        let c = s.callout.as_ref().expect("a folded selection is named");
+        assert_eq!(c.index, i);
+        assert!(c.items.iter().any(
+            |it| matches!(&it.prim, Prim::Text { text, .. } if *text == data.events[i].title)
+        ));
+        assert!(c.y < badge.y + badge.h && c.y + c.h > badge.y);
+        assert!(c.x >= badge.x + badge.w || c.x + c.w <= badge.x);
+        // Where no other target lies under its name, a click there opens the badge.
+        let y = c.y + c.h / 2.0;
+        let clear = (0..c.w as usize)
+            .map(|dx| c.x + dx as f64)
+            .find(|&x| !s.targets.iter().any(|t| t.contains(x, y)));
+        if let Some(x) = clear {
+            let hit = s.hit(x, y).unwrap();
+            assert!(
+                matches!(&hit.kind, TargetKind::Cluster { members: m, .. } if m.contains(&i)),
+                "{hit:?}"
+            );
+        }
+    }
+}

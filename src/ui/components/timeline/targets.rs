@@ -386,11 +386,19 @@ pub fn targets(props: &TargetsProps) -> Html {
                     group.map_or(0, |g| g + 1),
                     spans
                 );
+                // The selected event, folded here, is named beside the badge (see Callout).
+                let among = scene
+                    .callout
+                    .as_ref()
+                    .filter(|c| members.contains(&c.index))
+                    .and_then(|c| data.events.get(c.index))
+                    .map(|e| format!(", among them the selected event, {}", e.title))
+                    .unwrap_or_default();
                 html! {
                     <g {key} class="cluster" role="button"
                        {tabindex} data-roving="" data-action="open" data-target={n.to_string()}
-                       aria-label={format!("Show {} more events, {from} to {to}", members.len())}>
-                        <title>{ format!("{} events, {from} to {to}: open to spread them", members.len()) }</title>
+                       aria-label={format!("Show {} more events, {from} to {to}{among}", members.len())}>
+                        <title>{ format!("{} events, {from} to {to}{among}: open to spread them", members.len()) }</title>
                         { hit }
                     </g>
                 }
