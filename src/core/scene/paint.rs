@@ -19,6 +19,8 @@ const DIMMED_LABEL: f64 = 0.55;
 
 /// The room between a callout's box and its title (see [`Painter::callout`]).
 const CALLOUT_PAD: f64 = 4.0;
+/// The distance between the baselines of a callout's lines, where it takes more than one.
+const CALLOUT_LINE: f64 = 14.0;
 
 /// The fold marks before a lane's name: open, folded.
 const OPEN: &str = "▾ ";
@@ -278,8 +280,8 @@ impl Painter<'_, '_> {
     /// The selected event's title on a box of its own over the drawing (see [`Callout`]), where
     /// the lanes gave it no room: right of its mark (`left`..`right`), or left of it where the
     /// right has no room or where it covers less of the others' marks and labels (the band's
-    /// targets, all made by now), its baseline at `y`; none for a title wider than the drawing (a
-    /// phone's), which the details show. One per drawing (grouped, in its first lane).
+    /// targets, all made by now), its baseline at `y`; where neither side has the room, under
+    /// the mark's row; a title wider than the drawing (a phone's) in lines. One per drawing (grouped, in its first lane).
     fn callout(&mut self, i: usize, (left, right): (f64, f64), y: f64) {
         const PAD: f64 = CALLOUT_PAD;
         if self.callout.is_some() {
@@ -294,9 +296,16 @@ impl Painter<'_, '_> {
         } else {
             label_width(title)
         };
-        let w = text + 2.0 * PAD;
-        let (top, h) = (y - 13.0, 18.0);
-        // How much of the others' marks and labels on its row a box from `x` would cover.
+        // Wider than the drawing (a phone's), in lines as wide as it allows.
+        let (lines, w) = if text + 2.0 * PAD <= width {
+            (vec![title.clone()], text + 2.0 * PAD)
+        } else {
+            let lines = super::wrap(title, width - 2.0 * PAD, Font::Label);
+            let widest = lines.iter().map(|l| label_width(l)).fold(0.0, f64::max);
+            (lines, widest + 2.0 * PAD)
+        };
+        let (top, h) = (y - 13.0, 18.0 + CALLOUT_LINE * (lines.len() as f64 - 1.0));
+        // How much of the others' marks and labels on its rows a box from `x` would cover.
         let covered = |x: f64| -> f64 {
             self.targets
                 .iter()
@@ -306,41 +315,46 @@ impl Painter<'_, '_> {
                 .sum()
         };
         let (after, before) = (right + LABEL_OFFSET, left - LABEL_OFFSET - w);
-        let x = match (after + w <= width, before >= 0.0) {
-            (true, true) if covered(before) < covered(after) => before,
-            (true, _) => after,
-            (false, true) => before,
-            // Neither side has the room: over the mark, within the drawing.
-            _ if w <= width => after.min(width - w).max(0.0),
+        let (x, below) = match (after + w <= width, before >= 0.0) {
+            (true, true) if covered(before) < covered(after) => (before, false),
+            (true, _) => (after, false),
+            (false, true) => (before, false),
+            // Neither side has the room: under the mark's row (over it, it hid the mark), as
+            // near the mark as the drawing allows.
+            _ if w <= width => (((left + right - w) / 2.0).min(width - w).max(0.0), true),
             _ => return,
         };
+        // Under the row: its top just below the mark.
+        let drop = if below { 17.0 } else { 0.0 };
+        let (top, y) = (top + drop, y + drop);
+        let mut items = vec![solid(Prim::Rect {
+            x,
+            y: top,
+            w,
+            h,
+            radius: 3.0,
+            fill: Some(Ink::Background),
+            stroke: Some(Stroke {
+                ink: Ink::Focus,
+                width: 1.0,
+            }),
+        })];
+        items.extend(lines.into_iter().enumerate().map(|(k, text)| {
+            solid(Prim::Text {
+                x: x + PAD,
+                y: y + CALLOUT_LINE * k as f64,
+                text,
+                font: Font::Label,
+                ink: Ink::SelectedText,
+            })
+        }));
         self.callout = Some(Callout {
             index: i,
             x,
             y: top,
             w,
             h,
-            items: vec![
-                solid(Prim::Rect {
-                    x,
-                    y: top,
-                    w,
-                    h,
-                    radius: 3.0,
-                    fill: Some(Ink::Background),
-                    stroke: Some(Stroke {
-                        ink: Ink::Focus,
-                        width: 1.0,
-                    }),
-                }),
-                solid(Prim::Text {
-                    x: x + PAD,
-                    y,
-                    text: title.clone(),
-                    font: Font::Label,
-                    ink: Ink::SelectedText,
-                }),
-            ],
+            items,
         });
     }
 

@@ -290,35 +290,49 @@ fn a_selected_event_its_lane_left_unnamed_is_named_over_the_drawing() {
             "at {width} px most marks are bare: {}",
             bare.len()
         );
-        let (mut named, mut own, mut sides) = (0, 0, 0);
+        let (mut named, mut own, mut sides, mut multi) = (0, 0, 0, 0);
         for i in bare {
             let s = scene(&data, &index, &scale, &all, false, Some(i));
             let title = &data.events[i].title;
-            let Some(c) = &s.callout else {
-                // Only a title wider than the whole drawing goes without (the details show it).
-                assert!(
-                    index.extent(i).label_width + 8.0 > width,
-                    "{title} at {width} px has no callout"
-                );
-                continue;
-            };
+            let c = s
+                .callout
+                .as_ref()
+                .expect("every selected bare mark is named");
             named += 1;
             assert_eq!(c.index, i);
-            // The whole title, in the selection's ink, on its box, within the drawing.
-            let text = c.items.iter().find_map(|it| match &it.prim {
-                Prim::Text {
-                    text,
-                    ink: Ink::SelectedText,
-                    font: Font::Label,
-                    x,
-                    ..
-                } => Some((text.as_str(), *x)),
-                _ => None,
-            });
-            let (text, x) = text.expect("the callout has its title");
-            assert_eq!(text, title);
+            // The whole title, in the selection's ink, on its box, within the drawing: on a
+            // phone a long one in lines, each inside the box, one under the other.
+            let lines: Vec<(&str, f64, f64)> = c
+                .items
+                .iter()
+                .filter_map(|it| match &it.prim {
+                    Prim::Text {
+                        text,
+                        ink: Ink::SelectedText,
+                        font: Font::Label,
+                        x,
+                        y,
+                    } => Some((text.as_str(), *x, *y)),
+                    _ => None,
+                })
+                .collect();
+            let words: Vec<&str> = lines.iter().map(|(t, ..)| *t).collect();
+            assert_eq!(words.join(" "), *title);
+            if index.extent(i).label_width + 8.0 <= width {
+                assert_eq!(lines.len(), 1, "{title} fits one line at {width} px");
+            }
             assert!(c.x >= 0.0 && c.x + c.w <= width + 0.01, "{title}: {c:?}");
-            assert!(x >= c.x && x + label_width(title) <= c.x + c.w + 0.01);
+            for (k, (text, x, y)) in lines.iter().enumerate() {
+                assert!(
+                    *x >= c.x && x + label_width(text) <= c.x + c.w + 0.01,
+                    "{title}"
+                );
+                assert!(*y > c.y && *y < c.y + c.h, "{title}: line {k} in its box");
+                if k > 0 {
+                    assert!(*y >= lines[k - 1].2 + 12.0, "{title}: lines apart");
+                }
+            }
+            multi += usize::from(lines.len() > 1);
             assert!(matches!(
                 c.items[0].prim,
                 Prim::Rect {
@@ -330,12 +344,21 @@ fn a_selected_event_its_lane_left_unnamed_is_named_over_the_drawing() {
                     ..
                 }
             ));
-            // The box sits beside (or, without room, over) the event's own mark, on its row.
+            // The box sits beside the event's own mark, on its row (or, without room beside
+            // it, just under it), and never hides it.
             let (_, mark) = s.marks().find(|(j, _)| *j == i).unwrap();
             assert!(
                 c.y < mark.y + mark.h && c.y + c.h > mark.y,
                 "{title}: on its row"
             );
+            if !index.extent(i).is_span {
+                let (mx, my, reach) = (mark.x + mark.w / 2.0, mark.y + mark.h / 2.0, 6.75);
+                let beside = c.x >= mx + reach || c.x + c.w <= mx - reach;
+                assert!(
+                    beside || c.y >= my + reach,
+                    "{title}: its mark shows ({c:?}, {mark:?})"
+                );
+            }
             // Of the two sides of a point's mark, where both have the room, the one that covers
             // less of the others' marks and labels on its row.
             let covered = |x: f64| -> f64 {
@@ -386,7 +409,7 @@ fn a_selected_event_its_lane_left_unnamed_is_named_over_the_drawing() {
             own += usize::from(reached.0);
             // The saved picture shows it too, last (over everything).
             let svg = s.to_svg(|_| "#000".into());
-            let escaped = crate::core::text::xml_escape(title);
+            let escaped = crate::core::text::xml_escape(lines[lines.len() - 1].0);
             let last = svg.trim_end().trim_end_matches("</svg>").trim_end();
             assert!(
                 last.ends_with(&format!(">{escaped}</text>")),
@@ -401,6 +424,9 @@ fn a_selected_event_its_lane_left_unnamed_is_named_over_the_drawing() {
         );
         if width > 1000.0 {
             assert!(sides > 0, "at {width} px some names go left of their marks");
+        }
+        if width < 500.0 {
+            assert!(multi > 0, "at {width} px some names take two lines");
         }
     }
 }
