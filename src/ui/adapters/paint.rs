@@ -196,10 +196,7 @@ pub fn paint(
             x, y, text, ink, ..
         } = &item.prim
         {
-            pen.alpha(item.alpha);
-            pen.font(css);
-            pen.fill(colours.ink(*ink));
-            let _ = ctx.fill_text(text, *x, *y);
+            pen.text(colours, item.alpha, css, *ink, text, (*x, *y));
         }
     }
     // The selected event's name over everything, where its lane had no room for it.
@@ -215,10 +212,7 @@ pub fn paint(
             ink,
         } = &item.prim
         {
-            pen.alpha(item.alpha);
-            pen.font(font.css());
-            pen.fill(colours.ink(*ink));
-            let _ = ctx.fill_text(text, *x, *y);
+            pen.text(colours, item.alpha, font.css(), *ink, text, (*x, *y));
         } else {
             ctx.begin_path();
             trace(&ctx, &item.prim, ratio);
@@ -362,6 +356,22 @@ impl<'a> Pen<'a> {
             self.ctx.set_font(css);
             self.font = css;
         }
+    }
+
+    /// `text` from its left end on the baseline at `at`, in `font`, `ink` and opacity `alpha`.
+    fn text(
+        &mut self,
+        colours: &Colours,
+        alpha: f64,
+        font: &'static str,
+        ink: Ink,
+        text: &str,
+        (x, y): (f64, f64),
+    ) {
+        self.alpha(alpha);
+        self.font(font);
+        self.fill(colours.ink(ink));
+        let _ = self.ctx.fill_text(text, x, y);
     }
 
     fn forget_colours(&mut self) {

@@ -2,14 +2,20 @@
 
 use super::*;
 
-#[test]
-fn a_badge_opens_by_zooming_in_until_its_members_spread() {
-    // The brief's chronology folds nothing at its default view: a denser one.
+/// The brief's chronology folds nothing at its default view: 5,000 generated events, all
+/// matching, and five years of them at 800 px, which folds some.
+fn dense_five_years() -> (Chronology, TimelineIndex, Vec<bool>, TimeScale) {
     let mut data = crate::core::synthetic::generate(5_000, crate::core::synthetic::APP_SEED);
     data.sort_events();
     let index = index_of(&data, measured);
     let all = vec![true; data.events.len()];
     let scale = TimeScale::new(day(2005, 1, 1), day(2010, 1, 1), 800.0);
+    (data, index, all, scale)
+}
+
+#[test]
+fn a_badge_opens_by_zooming_in_until_its_members_spread() {
+    let (data, index, all, scale) = dense_five_years();
     let input = input(&data, &index, &all);
     let s = Scene::build(&input, &scale);
     let mut opened = 0;
@@ -180,11 +186,7 @@ mod properties {
 
 #[test]
 fn a_selected_event_in_a_badge_outlines_it_and_is_named_beside_it() {
-    let mut data = crate::core::synthetic::generate(5_000, crate::core::synthetic::APP_SEED);
-    data.sort_events();
-    let index = index_of(&data, measured);
-    let all = vec![true; data.events.len()];
-    let scale = TimeScale::new(day(2005, 1, 1), day(2010, 1, 1), 800.0);
+    let (data, index, all, scale) = dense_five_years();
     let plain = scene(&data, &index, &scale, &all, false, None);
     let badges: Vec<(Vec<usize>, &Target)> = plain
         .targets
