@@ -106,7 +106,7 @@ impl Painter<'_, '_> {
     /// Adds the band's layers to the scene, each sorted by style (see [`Layer`]).
     fn finish_band(&mut self) {
         for layer in &mut self.layers {
-            layer.sort_by_key(style_order);
+            layer.sort_by_cached_key(style_order);
             self.items.append(layer);
         }
     }
