@@ -246,7 +246,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
     let bands = sweep.run(
         || index.visible_points(scale.start, scale.end),
         point_x,
-        options.points,
+        (options.points, None),
         &rank,
         &blocks,
         point,
@@ -255,8 +255,10 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         layout.points = band;
     }
 
-    // Where a span's bar starts, its mark's place.
+    // Where a span's bar starts, its mark's place; whether it runs through the whole drawing.
     let span_x = |i: usize| clamp_x(to_px(index.extent(i).first_day));
+    let through =
+        |i: usize| span_x(i) <= 0.0 && clamp_x(to_px(index.extent(i).effective_end())) >= width;
     let span = |i: usize, rank: u32| {
         let extent = index.extent(i);
         let x_start = span_x(i);
@@ -285,7 +287,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
     let bands = sweep.run(
         || index.visible_spans(scale.start, scale.end),
         span_x,
-        options.spans,
+        (options.spans, Some(&through)),
         &rank,
         &blocks,
         span,
@@ -311,6 +313,19 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
     out
 }
 
+/// How many lanes of a band of `max` the spans that run through the whole drawing may take,
+/// given the `others` in it (those that start or end in the window): a quarter of the band is
+/// kept for those (as many lanes as there are of them, up to that). A span that runs through
+/// the window says nothing of where in it things happen; one that starts or ends in it does.
+/// Without this, where long spans fill every lane a short one would be folded at every zoom.
+pub(crate) fn through_lanes(max: usize, others: impl Iterator<Item = usize>) -> usize {
+    if max <= 1 {
+        return max;
+    }
+    let keep = (max / 4).max(1);
+    max - others.take(keep).count()
+}
+
 /// One band's packing in every block: the events that count first, then the context.
 struct Sweep<'a> {
     index: &'a TimelineIndex,
@@ -328,12 +343,28 @@ impl Sweep<'_> {
         &self,
         events: impl Fn() -> E,
         mark: impl Fn(usize) -> f64,
-        limits: LaneLimits,
+        (limits, through): (LaneLimits, Option<&dyn Fn(usize) -> bool>),
         rank: &impl Fn(usize) -> Option<u32>,
         blocks: &impl Fn(usize) -> I,
         item: impl Fn(usize, u32) -> Item,
     ) -> Vec<Band> {
-        let mut packers: Vec<Packer> = (0..self.count).map(|_| Packer::new(limits)).collect();
+        let packers_for = |through_max: &dyn Fn(usize) -> usize| -> Vec<Packer> {
+            (0..self.count)
+                .map(|n| {
+                    let mut packer = Packer::new(limits);
+                    packer.through_max = through_max(n);
+                    packer
+                })
+                .collect()
+        };
+        let mut packers = match through {
+            Some(through) => {
+                let others = events().filter(|&i| !through(i) && rank(i).is_some_and(|r| r > 0));
+                let lanes = through_lanes(limits.max, others);
+                packers_for(&|_| lanes)
+            }
+            None => packers_for(&|_| limits.max),
+        };
         let context = std::cell::Cell::new(false);
         let counted = |i: usize| match rank(i) {
             Some(0) => {
@@ -343,6 +374,15 @@ impl Sweep<'_> {
             r => r,
         };
         self.pass(events(), &mut packers, counted, blocks, &item, &mark);
+        // Where the lanes kept for spans that start or end in the window were more than they
+        // took, the spans through it take the rest: packed again (the others pack the same).
+        let again: Vec<Option<usize>> = packers.iter().map(Packer::through_lanes_left).collect();
+        if again.iter().any(Option::is_some) {
+            let kept: Vec<usize> = packers.iter().map(|p| p.through_max).collect();
+            packers = packers_for(&|n| again[n].unwrap_or(kept[n]));
+            context.set(false);
+            self.pass(events(), &mut packers, counted, blocks, &item, &mark);
+        }
         let mut bands: Vec<Band> = packers
             .iter_mut()
             .map(|p| p.finish(self.gaps.label))
@@ -432,11 +472,20 @@ impl Sweep<'_> {
     }
 }
 
-/// Moves the badges at the right end of a row left until each ends inside the drawing (its
-/// text runs [`BADGE_TEXT_INSET`] past the badge's width), keeping the gap between badges: a
-/// member at the axis's right edge would put its badge half outside. A badge with no room left
-/// joins the one before it (a drawing a few badges wide).
+/// Moves the badges at the left end of a row right until each box starts inside the drawing
+/// (it reaches [`BADGE_BOX_REACH`] left of its `x`), and those at the right end left until each
+/// ends inside it (its text runs [`BADGE_TEXT_INSET`] past the badge's width), keeping the gap
+/// between badges: a member at the axis's left or right edge would put its badge half outside.
+/// A badge with no room left joins the one before it (a drawing a few badges wide).
 fn keep_badges_inside(clusters: &mut Vec<Cluster>, badge: &BadgeWidths, width: f64, gap: f64) {
+    let mut floor = BADGE_BOX_REACH;
+    for c in clusters.iter_mut() {
+        if c.x >= floor {
+            break;
+        }
+        c.x = floor;
+        floor = c.x + c.width + gap;
+    }
     let mut limit = width - BADGE_TEXT_INSET;
     let mut k = clusters.len();
     while k > 0 {
@@ -447,10 +496,10 @@ fn keep_badges_inside(clusters: &mut Vec<Cluster>, badge: &BadgeWidths, width: f
         let x = limit - clusters[i].width;
         let floor = match i.checked_sub(1) {
             Some(left) => clusters[left].x + clusters[left].width + gap,
-            None => 0.0,
+            None => BADGE_BOX_REACH,
         };
         if x >= floor || i == 0 {
-            clusters[i].x = x.max(0.0);
+            clusters[i].x = x.max(BADGE_BOX_REACH);
             limit = clusters[i].x - gap;
         } else {
             let c = clusters.remove(i);
@@ -466,6 +515,9 @@ fn keep_badges_inside(clusters: &mut Vec<Cluster>, badge: &BadgeWidths, width: f
 
 /// How far a badge's text (drawn 2 px in from its left edge) may reach past its width.
 pub const BADGE_TEXT_INSET: f64 = 2.0;
+
+/// How far a badge's box reaches left of its `x` (its text starts 2 px right of it).
+pub const BADGE_BOX_REACH: f64 = 4.0;
 
 fn non_negative(value: f64) -> f64 {
     if value.is_finite() && value > 0.0 {

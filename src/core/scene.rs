@@ -301,6 +301,9 @@ pub enum TargetKind {
         group: Option<usize>,
         /// In the spans' band (rather than the point lanes).
         spans: bool,
+        /// Spans that all run through the whole window: no narrower window shows them better,
+        /// so activating the badge lists them.
+        through: bool,
     },
 }
 

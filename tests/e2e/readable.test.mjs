@@ -170,6 +170,33 @@ test('a selected event folded into a badge: the badge is outlined and says so, i
   await page.context().close();
 });
 
+test('spans that run through the window leave a short span its own bar, and their badge at the left edge lists them', async () => {
+  // 3,000 generated events, July to September 2005: more spans run through the window than the
+  // band has lanes; event 156 lasts four days in it (it used to be folded at every zoom).
+  const page = await load(browser, server.origin + '/?synthetic=3000&from=2005-07-01&to=2005-10-01', { marks: true, viewport: VIEWPORTS[0] });
+  const before = await windowSettled(page);
+  await timelineReady(page);
+  const own = page.locator(TIMELINE).getByRole('button', { name: / — Synthetic statement 156$/ });
+  assert.equal(await own.count(), 1, 'the four-day span has its own bar');
+  const badge = page.locator(TIMELINE).getByRole('button', { name: /^Show \d+ more events that run through this window, / });
+  assert.equal(await badge.count(), 1, 'the spans through the window share one badge that says so');
+  const box = await badge.boundingBox();
+  const drawing = await page.locator(TIMELINE).boundingBox();
+  assert.ok(box.x >= drawing.x - 0.5, `the badge starts inside the drawing (${box.x} < ${drawing.x})`);
+  await badge.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifact('readable-spans-through-1280.png') });
+  const count = +/^Show (\d+)/.exec(await badge.getAttribute('aria-label'))[1];
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  const list = page.getByRole('dialog', { name: new RegExp(`^${count} events, `) });
+  await list.waitFor();
+  assert.equal(await list.getByRole('listitem').count(), count, 'the list names every span of the badge');
+  const after = await timelineWindow(page);
+  assert.deepEqual([after.start, after.end], [before.start, before.end], 'listing them leaves the window as it was');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('opening a badge never widens the window: each new window lies within the last and is narrower', async () => {
   // The chronology itself has room for every event; 3,000 generated ones at 700 px do not.
   const page = await load(browser, server.origin + '/?synthetic=3000', { marks: true, viewport: { width: 700, height: 800 } });

@@ -16,6 +16,12 @@ pub(super) struct Packer {
     room: Vec<Room>,
     /// Context (events drawn faint): what finds no lane is left out rather than clustered.
     pub(super) context: bool,
+    /// Lanes that items running through the whole drawing may take at most (the rest are kept
+    /// for items that start or end in it: see [`through_lanes`](super::through_lanes)).
+    pub(super) through_max: usize,
+    /// Lanes such items took, and whether one found none.
+    pub(super) through_used: usize,
+    pub(super) through_folded: bool,
 }
 
 /// A placed item's extent and label options, for the label step.
@@ -44,6 +50,9 @@ impl Packer {
             band: Band::default(),
             room: Vec::new(),
             context: false,
+            through_max: max,
+            through_used: 0,
+            through_folded: false,
         }
     }
 
@@ -55,13 +64,18 @@ impl Packer {
             self.overflow(item, badge, gaps.label);
             return;
         }
+        // An item through the whole drawing finds no lane free (each ends inside it): it opens one.
+        let through = item.left <= 0.0 && item.mark_right >= width;
+        let may_open = !full && (!through || self.through_used < self.through_max);
         let lane = match self.lanes.iter().position(|&right| right <= item.left) {
             Some(lane) => lane,
-            None if !full => {
+            None if may_open => {
                 self.lanes.push(f64::NEG_INFINITY);
+                self.through_used += usize::from(through);
                 self.lanes.len() - 1
             }
             None => {
+                self.through_folded |= through;
                 self.overflow(item, badge, gaps.label);
                 return;
             }
@@ -121,6 +135,13 @@ impl Packer {
         if !self.context {
             add_to_clusters(&mut self.band.clusters, badge, item, gap);
         }
+    }
+
+    /// The lanes items through the whole drawing should have been allowed, if this packing
+    /// folded one while lanes were left (those kept for the others, which took fewer).
+    pub(super) fn through_lanes_left(&self) -> Option<usize> {
+        (self.through_folded && self.lanes.len() < self.limits.max)
+            .then(|| self.limits.max - (self.lanes.len() - self.through_used))
     }
 
     pub(super) fn finish(&mut self, gap: f64) -> Band {

@@ -13,7 +13,8 @@ pub enum ClusterOpening {
     /// narrowest that holds them (or half the current one): its smaller badges open next.
     Zoom(Viewport),
     /// The window is already the narrowest ([`MIN_SPAN_DAYS`]) and they are still folded (too
-    /// many on one day): list them instead, e.g. in a popover.
+    /// many on one day), or they are spans that all run through the whole window (every
+    /// narrower window is run through by them too): list them instead, e.g. in a popover.
     List,
 }
 
@@ -49,7 +50,8 @@ pub fn open_cluster(
         })
         .filter(|d| d.is_finite())
         .collect();
-    if anchors.is_empty() || !scale.is_usable() {
+    if anchors.is_empty() || !scale.is_usable() || (spans && all_run_through(input, scale, members))
+    {
         return ClusterOpening::List;
     }
     let lo = anchors.iter().copied().fold(f64::INFINITY, f64::min);
@@ -87,4 +89,15 @@ pub fn open_cluster(
     let middle = lo + (hi - lo) / 2.0;
     let start = (middle - span / 2.0).min(scale.end - span).max(scale.start);
     ClusterOpening::Zoom(Viewport::new(start, start + span))
+}
+
+/// Whether `members` are all spans that run through the whole window of `scale` (their badge
+/// stands at its left edge: see [`through_lanes`](crate::core::layout::through_lanes)).
+pub fn all_run_through(input: &SceneInput, scale: &TimeScale, members: &[usize]) -> bool {
+    members.iter().all(|&i| {
+        i < input.index.len() && {
+            let e = input.index.extent(i);
+            e.first_day <= scale.start && e.effective_end() >= scale.end
+        }
+    })
 }

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::core::dataset::OpenSide;
 use crate::core::date::Precision;
-use crate::core::layout::{Band, Cluster, LABEL_OFFSET};
+use crate::core::layout::{Band, Cluster, BADGE_BOX_REACH, LABEL_OFFSET};
 use crate::core::scale::{label_width, TimeScale};
 use crate::core::shape::Shape;
 
@@ -183,12 +183,16 @@ impl Painter<'_, '_> {
             let h = if spans { 16.0 } else { 18.0 };
             let holds = selected.filter(|i| c.indices.contains(i));
             if let Some(i) = holds.filter(|_| group.is_none()) {
-                called_out = Some((i, (c.x - 4.0, c.x - 4.0 + w), y + 4.0));
+                called_out = Some((
+                    i,
+                    (c.x - BADGE_BOX_REACH, c.x - BADGE_BOX_REACH + w),
+                    y + 4.0,
+                ));
             }
             self.put(
                 Layer::Shape,
                 solid(Prim::Rect {
-                    x: c.x - 4.0,
+                    x: c.x - BADGE_BOX_REACH,
                     y: y - h / 2.0,
                     w,
                     h,
@@ -221,11 +225,13 @@ impl Painter<'_, '_> {
                 kind: TargetKind::Cluster {
                     first_day: c.first_day,
                     end_day: c.end_day,
+                    through: spans
+                        && super::clusters::all_run_through(self.input, self.scale, &c.indices),
                     members: c.indices,
                     group,
                     spans,
                 },
-                x: c.x - 4.0,
+                x: c.x - BADGE_BOX_REACH,
                 y: y - h / 2.0,
                 w,
                 h,

@@ -93,6 +93,10 @@ fn check_band(
         })
         .collect();
     boxes.extend(band.clusters.iter().map(|c| (c.lane, c.x, c.x + c.width)));
+    for c in &band.clusters {
+        // A badge's box starts inside the drawing (a member at its left edge put it half out).
+        assert!(c.x - BADGE_BOX_REACH >= -1e-9, "badge at {}", c.x);
+    }
     for (n, a) in boxes.iter().enumerate() {
         assert!(a.0 < band.lanes && a.0 <= limits.max.max(1), "lane {a:?}");
         for b in &boxes[n + 1..] {

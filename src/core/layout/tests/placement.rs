@@ -93,6 +93,73 @@ fn long_spans_never_take_the_lanes_points_need() {
 }
 
 #[test]
+fn a_short_span_among_spans_that_run_through_the_window_gets_a_lane_of_its_own() {
+    // Six spans through the whole window (the band has three lanes) and a four-day span in it.
+    let mut events: Vec<Extent> = (0..6)
+        .map(|i| span(day(2000 + i, 1, 1), day(2020, 1, 1), 120.0))
+        .collect();
+    events.push(span(day(2014, 8, 15), day(2014, 8, 19), 90.0));
+    let index = TimelineIndex::new(events);
+    let scale = TimeScale::new(day(2014, 7, 1), day(2014, 10, 1), 1000.0);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    // The short one has a lane (it used to be folded at every zoom: the spans through the
+    // window, earlier, took every lane wherever it stood); those through it, which say nothing
+    // of where in it things happen, take the others and fold into one badge at the left edge,
+    // inside the drawing.
+    assert!(l.spans.placed.iter().any(|p| p.index == 6), "{l:?}");
+    assert_eq!(l.spans.lanes, 4);
+    assert_eq!(l.spans.placed.len(), 3);
+    assert_eq!(l.spans.clusters.len(), 1);
+    assert_eq!(l.spans.clusters[0].indices.len(), 4);
+    assert!(l.spans.clusters[0].x - BADGE_BOX_REACH >= 0.0);
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+
+    // With no span starting or ending in the window, those through it take every lane.
+    let through = TimelineIndex::new(
+        (0..6)
+            .map(|i| span(day(2000 + i, 1, 1), day(2020, 1, 1), 120.0))
+            .collect(),
+    );
+    let t = layout(&through, &scale, &OPTIONS, all);
+    assert_eq!(t.spans.placed.len(), 3);
+    assert_eq!(t.spans.clusters[0].indices.len(), 3);
+    check(&through, &scale, &OPTIONS, &t, &|_| true);
+
+    // Nor do they leave a lane kept for others empty: two short spans side by side take one
+    // lane, and those through the window the other two.
+    let mut events: Vec<Extent> = (0..6)
+        .map(|i| span(day(2000 + i, 1, 1), day(2020, 1, 1), 120.0))
+        .collect();
+    events.push(span(day(2014, 7, 10), day(2014, 7, 14), 90.0));
+    events.push(span(day(2014, 9, 1), day(2014, 9, 4), 90.0));
+    let two = TimelineIndex::new(events);
+    let w = layout(&two, &scale, &OPTIONS, all);
+    assert_eq!(w.spans.lanes, 4);
+    assert_eq!(w.spans.placed.len(), 4);
+    check(&two, &scale, &OPTIONS, &w, &|_| true);
+    // In a band of eight lanes two are kept for them; they take one, those through the window
+    // the other seven.
+    let mut events: Vec<Extent> = (0..10)
+        .map(|i| span(day(2000 + i, 1, 1), day(2020, 1, 1), 120.0))
+        .collect();
+    events.push(span(day(2014, 7, 10), day(2014, 7, 14), 90.0));
+    events.push(span(day(2014, 9, 1), day(2014, 9, 4), 90.0));
+    let wide = TimelineIndex::new(events);
+    let eight = LayoutOptions {
+        spans: LaneLimits {
+            labelled: 8,
+            max: 8,
+        },
+        ..OPTIONS
+    };
+    let e = layout(&wide, &scale, &eight, all);
+    assert_eq!(e.spans.lanes, 9);
+    assert_eq!(e.spans.placed.len(), 9);
+    assert_eq!(e.spans.clusters[0].indices.len(), 3);
+    check(&wide, &scale, &eight, &e, &|_| true);
+}
+
+#[test]
 fn filtered_out_events_are_skipped() {
     let index = TimelineIndex::new(
         (0..10)

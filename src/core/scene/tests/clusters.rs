@@ -175,8 +175,12 @@ mod properties {
                         }
                     }
                     ClusterOpening::List => {
-                        // Only at the narrowest zoom.
-                        prop_assert!(scale.end - scale.start <= MIN_SPAN_DAYS * (1.0 + 1e-9));
+                        // Only at the narrowest zoom, or for spans that all run through the
+                        // window (a narrower one is run through by them too).
+                        prop_assert!(
+                            scale.end - scale.start <= MIN_SPAN_DAYS * (1.0 + 1e-9)
+                                || (*spans && crate::core::scene::clusters::all_run_through(&input, &scale, members))
+                        );
                     }
                 }
             }
@@ -247,4 +251,53 @@ fn a_selected_event_in_a_badge_outlines_it_and_is_named_beside_it() {
             );
         }
     }
+}
+
+#[test]
+fn spans_that_run_through_the_window_leave_a_short_one_its_bar_and_their_badge_lists_them() {
+    // The generated chronology of `?synthetic=3000`, July to September 2005 at 1280 px: more
+    // spans run through the window than its band has lanes, and one lasts four days in it.
+    let mut data = crate::core::synthetic::generate(3_000, crate::core::synthetic::APP_SEED);
+    data.sort_events();
+    let index = index_of(&data, measured);
+    let all = vec![true; data.events.len()];
+    let input = input(&data, &index, &all);
+    let scale = TimeScale::new(day(2005, 7, 1), day(2005, 10, 1), 1280.0);
+    let short = data
+        .events
+        .iter()
+        .position(|e| e.id == "synthetic-156")
+        .unwrap();
+    let s = Scene::build(&input, &scale);
+    assert!(
+        s.marks().any(|(i, _)| i == short),
+        "the four-day span has its own bar"
+    );
+    let badges: Vec<&Vec<usize>> = clusters(&s)
+        .filter_map(|k| match k {
+            TargetKind::Cluster {
+                members,
+                spans: true,
+                through,
+                ..
+            } => {
+                assert!(through, "its badge says they run through the window");
+                Some(members)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        badges.len(),
+        1,
+        "the spans through the window share one badge"
+    );
+    let members = badges[0];
+    assert!(members.len() > 1);
+    // Zooming in would show them no better (they run through every narrower window): opening
+    // their badge lists them.
+    assert_eq!(
+        open_cluster(&input, &scale, members, None, true),
+        ClusterOpening::List
+    );
 }

@@ -372,6 +372,7 @@ pub fn targets(props: &TargetsProps) -> Html {
                 members,
                 group,
                 spans,
+                through,
                 ..
             } => {
                 let date = |i: Option<&usize>| {
@@ -387,6 +388,12 @@ pub fn targets(props: &TargetsProps) -> Html {
                     spans
                 );
                 // The selected event, folded here, is named beside the badge (see Callout).
+                // Spans through the whole window are listed (no narrower window shows them better).
+                let (runs, opens) = if *through {
+                    (" that run through this window", "open to list them")
+                } else {
+                    ("", "open to spread them")
+                };
                 let among = scene
                     .callout
                     .as_ref()
@@ -397,8 +404,8 @@ pub fn targets(props: &TargetsProps) -> Html {
                 html! {
                     <g {key} class="cluster" role="button"
                        {tabindex} data-roving="" data-action="open" data-target={n.to_string()}
-                       aria-label={format!("Show {} more events, {from} to {to}{among}", members.len())}>
-                        <title>{ format!("{} events, {from} to {to}{among}: open to spread them", members.len()) }</title>
+                       aria-label={format!("Show {} more events{runs}, {from} to {to}{among}", members.len())}>
+                        <title>{ format!("{} events{runs}, {from} to {to}{among}: {opens}", members.len()) }</title>
                         { hit }
                     </g>
                 }
