@@ -241,6 +241,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             anchor: x.clamp(0.0, width),
             first_day: extent.first_day,
             end_day: extent.effective_end(),
+            through: false,
         }
     };
     let bands = sweep.run(
@@ -255,10 +256,14 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         layout.points = band;
     }
 
-    // Where a span's bar starts, its mark's place; whether it runs through the whole drawing.
+    // Where a span's bar starts, its mark's place.
     let span_x = |i: usize| clamp_x(to_px(index.extent(i).first_day));
-    let through =
-        |i: usize| span_x(i) <= 0.0 && clamp_x(to_px(index.extent(i).effective_end())) >= width;
+    // Whether it runs through the whole window: in days, as `open_cluster` tells (in pixels, a
+    // span that ends on the window's last day could fall a hair short of its edge).
+    let through = |i: usize| {
+        let e = index.extent(i);
+        e.first_day <= scale.start && e.effective_end() >= scale.end
+    };
     let span = |i: usize, rank: u32| {
         let extent = index.extent(i);
         let x_start = span_x(i);
@@ -282,6 +287,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             anchor: x_start.clamp(0.0, width),
             first_day: extent.first_day,
             end_day: extent.effective_end(),
+            through: through(i),
         }
     };
     let bands = sweep.run(
@@ -313,19 +319,6 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
     out
 }
 
-/// How many lanes of a band of `max` the spans that run through the whole drawing may take,
-/// given the `others` in it (those that start or end in the window): a quarter of the band is
-/// kept for those (as many lanes as there are of them, up to that). A span that runs through
-/// the window says nothing of where in it things happen; one that starts or ends in it does.
-/// Without this, where long spans fill every lane a short one would be folded at every zoom.
-pub(crate) fn through_lanes(max: usize, others: impl Iterator<Item = usize>) -> usize {
-    if max <= 1 {
-        return max;
-    }
-    let keep = (max / 4).max(1);
-    max - others.take(keep).count()
-}
-
 /// One band's packing in every block: the events that count first, then the context.
 struct Sweep<'a> {
     index: &'a TimelineIndex,
@@ -348,23 +341,21 @@ impl Sweep<'_> {
         blocks: &impl Fn(usize) -> I,
         item: impl Fn(usize, u32) -> Item,
     ) -> Vec<Band> {
-        let packers_for = |through_max: &dyn Fn(usize) -> usize| -> Vec<Packer> {
-            (0..self.count)
-                .map(|n| {
-                    let mut packer = Packer::new(limits);
-                    packer.through_max = through_max(n);
-                    packer
-                })
-                .collect()
-        };
-        let mut packers = match through {
-            Some(through) => {
-                let others = events().filter(|&i| !through(i) && rank(i).is_some_and(|r| r > 0));
-                let lanes = through_lanes(limits.max, others);
-                packers_for(&|_| lanes)
+        // The lanes spans through the whole drawing may take, in each block.
+        let through_max = match through {
+            Some(through) if events().take_while(|&i| mark(i) <= 0.0).any(through) => {
+                self.through_lanes(events(), through, limits.max, rank, blocks, &item)
             }
-            None => packers_for(&|_| limits.max),
+            _ => vec![usize::MAX; self.count],
         };
+        let mut packers: Vec<Packer> = through_max
+            .into_iter()
+            .map(|lanes| {
+                let mut packer = Packer::new(limits);
+                packer.through_max = lanes;
+                packer
+            })
+            .collect();
         let context = std::cell::Cell::new(false);
         let counted = |i: usize| match rank(i) {
             Some(0) => {
@@ -373,16 +364,8 @@ impl Sweep<'_> {
             }
             r => r,
         };
-        self.pass(events(), &mut packers, counted, blocks, &item, &mark);
-        // Where the lanes kept for spans that start or end in the window were more than they
-        // took, the spans through it take the rest: packed again (the others pack the same).
-        let again: Vec<Option<usize>> = packers.iter().map(Packer::through_lanes_left).collect();
-        if again.iter().any(Option::is_some) {
-            let kept: Vec<usize> = packers.iter().map(|p| p.through_max).collect();
-            packers = packers_for(&|n| again[n].unwrap_or(kept[n]));
-            context.set(false);
-            self.pass(events(), &mut packers, counted, blocks, &item, &mark);
-        }
+        let marks = |i: usize| (mark(i), through.is_some_and(|t| t(i)));
+        self.pass(events(), &mut packers, counted, blocks, &item, &marks);
         let mut bands: Vec<Band> = packers
             .iter_mut()
             .map(|p| p.finish(self.gaps.label))
@@ -409,7 +392,7 @@ impl Sweep<'_> {
             })
             .collect();
         let faint = |i: usize| rank(i).filter(|&r| r == 0);
-        self.pass(events(), &mut packers, faint, blocks, &item, &mark);
+        self.pass(events(), &mut packers, faint, blocks, &item, &marks);
         for (band, packer) in bands.iter_mut().zip(&mut packers) {
             let extra = packer.finish(self.gaps.label);
             let used = band.lanes - usize::from(!band.clusters.is_empty());
@@ -426,6 +409,47 @@ impl Sweep<'_> {
         bands
     }
 
+    /// How many lanes of a band of `max` the spans that run through the whole drawing may take
+    /// in each block: all but those the others (spans that start or end in the window) take,
+    /// up to a quarter of the band (at least one lane). A span that runs through the window
+    /// says nothing of where in it things happen; one that starts or ends in it does. Without
+    /// this, where long spans filled every lane a short one was folded at every zoom. The
+    /// others' lanes are found as the packer finds them (the first with room, in time order;
+    /// a lane of a span through the drawing never has room), so none of those kept stays empty
+    /// while a span through the window is folded.
+    fn through_lanes<I: IntoIterator<Item = usize>>(
+        &self,
+        events: impl Iterator<Item = usize>,
+        through: &dyn Fn(usize) -> bool,
+        max: usize,
+        rank: &impl Fn(usize) -> Option<u32>,
+        blocks: &impl Fn(usize) -> I,
+        item: &impl Fn(usize, u32) -> Item,
+    ) -> Vec<usize> {
+        let max = max.max(1);
+        let keep = if max == 1 { 0 } else { (max / 4).max(1) };
+        let mut lanes: Vec<Vec<f64>> = vec![Vec::new(); self.count];
+        for i in events {
+            let Some(rank) = rank(i).filter(|&r| r > 0 && !through(i)) else {
+                continue;
+            };
+            let it = item(i, rank);
+            let right = it.mark_right + self.gaps.mark;
+            for block in blocks(i) {
+                let Some(taken) = lanes.get_mut(block) else {
+                    continue;
+                };
+                match taken.iter().position(|&r| r <= it.left) {
+                    Some(lane) => taken[lane] = right,
+                    None if taken.len() < keep => taken.push(right),
+                    // As many kept as can be.
+                    None => {}
+                }
+            }
+        }
+        lanes.iter().map(|taken| max - taken.len()).collect()
+    }
+
     /// Adds the events `pick` gives a rank to, in time order, to the packers of their blocks;
     /// while every packer folds whatever stands left of some place, an event whose mark stands
     /// there goes straight to its clusters.
@@ -436,14 +460,22 @@ impl Sweep<'_> {
         pick: impl Fn(usize) -> Option<u32>,
         blocks: &impl Fn(usize) -> I,
         item: &impl Fn(usize, u32) -> Item,
-        mark: &impl Fn(usize) -> f64,
+        mark: &impl Fn(usize) -> (f64, bool),
     ) {
         let mut folds_left_of = None;
         for i in events {
             let Some(rank) = pick(i) else {
                 continue;
             };
-            let short = folds_left_of.is_some_and(|limit| mark(i) < limit);
+            let (x, through) = mark(i);
+            // A span through the window where those have taken their lanes joins their badge
+            // (at 100,000 spans through a window, each made and packed cost 30 ms a frame).
+            let short = folds_left_of.is_some_and(|limit| x < limit)
+                || (through
+                    && self.folding == Folding::Short
+                    && blocks(i)
+                        .into_iter()
+                        .all(|b| packers.get(b).is_none_or(Packer::through_capped)));
             let e = self.index.extent(i);
             let item = (!short).then(|| item(i, rank));
             for block in blocks(i) {
@@ -555,6 +587,8 @@ struct Item {
     anchor: f64,
     first_day: f64,
     end_day: f64,
+    /// A span that runs through the whole window (see `Sweep::through_lanes`).
+    through: bool,
 }
 
 // Native only: proptest is a native dev-dependency.

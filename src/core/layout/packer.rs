@@ -17,11 +17,10 @@ pub(super) struct Packer {
     /// Context (events drawn faint): what finds no lane is left out rather than clustered.
     pub(super) context: bool,
     /// Lanes that items running through the whole drawing may take at most (the rest are kept
-    /// for items that start or end in it: see [`through_lanes`](super::through_lanes)).
+    /// for items that start or end in it: see `Sweep::through_lanes`).
     pub(super) through_max: usize,
-    /// Lanes such items took, and whether one found none.
-    pub(super) through_used: usize,
-    pub(super) through_folded: bool,
+    /// Lanes such items took.
+    through_used: usize,
 }
 
 /// A placed item's extent and label options, for the label step.
@@ -50,9 +49,8 @@ impl Packer {
             band: Band::default(),
             room: Vec::new(),
             context: false,
-            through_max: max,
+            through_max: usize::MAX,
             through_used: 0,
-            through_folded: false,
         }
     }
 
@@ -65,7 +63,7 @@ impl Packer {
             return;
         }
         // An item through the whole drawing finds no lane free (each ends inside it): it opens one.
-        let through = item.left <= 0.0 && item.mark_right >= width;
+        let through = item.through;
         let may_open = !full && (!through || self.through_used < self.through_max);
         let lane = match self.lanes.iter().position(|&right| right <= item.left) {
             Some(lane) => lane,
@@ -75,7 +73,6 @@ impl Packer {
                 self.lanes.len() - 1
             }
             None => {
-                self.through_folded |= through;
                 self.overflow(item, badge, gaps.label);
                 return;
             }
@@ -137,11 +134,10 @@ impl Packer {
         }
     }
 
-    /// The lanes items through the whole drawing should have been allowed, if this packing
-    /// folded one while lanes were left (those kept for the others, which took fewer).
-    pub(super) fn through_lanes_left(&self) -> Option<usize> {
-        (self.through_folded && self.lanes.len() < self.limits.max)
-            .then(|| self.limits.max - (self.lanes.len() - self.through_used))
+    /// Whether a span through the window now joins the badge of those before it (they have
+    /// taken the lanes they may, and one has gone to that badge, at the band's left edge).
+    pub(super) fn through_capped(&self) -> bool {
+        self.through_used >= self.through_max && !self.band.clusters.is_empty()
     }
 
     pub(super) fn finish(&mut self, gap: f64) -> Band {

@@ -92,7 +92,7 @@ pub fn open_cluster(
 }
 
 /// Whether `members` are all spans that run through the whole window of `scale` (their badge
-/// stands at its left edge: see [`through_lanes`](crate::core::layout::through_lanes)).
+/// stands at its left edge, the spans' band having kept lanes for the others).
 pub fn all_run_through(input: &SceneInput, scale: &TimeScale, members: &[usize]) -> bool {
     members.iter().all(|&i| {
         i < input.index.len() && {

@@ -157,6 +157,19 @@ fn a_short_span_among_spans_that_run_through_the_window_gets_a_lane_of_its_own()
     assert_eq!(e.spans.placed.len(), 9);
     assert_eq!(e.spans.clusters[0].indices.len(), 3);
     check(&wide, &scale, &eight, &e, &|_| true);
+    // A span that ends on the window's last day runs through it, as its badge says (19 days at
+    // 1000 px: its end falls at 999.9999999999999 px, a hair short of the edge).
+    let scale = TimeScale::new(0.0, 19.0, 1000.0);
+    let mut events: Vec<Extent> = (0..6)
+        .map(|k| span(-200.0 - f64::from(k), 100.0, 50.0))
+        .collect();
+    events.push(span(-100.0, 19.0, 50.0));
+    events.push(span(5.0, 6.0, 50.0));
+    let edge = TimelineIndex::new(events);
+    let l = layout(&edge, &scale, &OPTIONS, all);
+    assert!(l.spans.placed.iter().any(|p| p.index == 7), "{l:?}");
+    assert!(l.spans.clusters[0].indices.contains(&6));
+    check(&edge, &scale, &OPTIONS, &l, &|_| true);
 }
 
 #[test]
