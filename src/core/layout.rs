@@ -319,6 +319,15 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
     out
 }
 
+/// How many lanes of a band of `max` may be kept from the spans that run through the window for
+/// the others: a quarter, at least one (none of a band of one lane).
+fn kept_lanes(max: usize) -> usize {
+    match max {
+        0 | 1 => 0,
+        max => (max / 4).max(1),
+    }
+}
+
 /// One band's packing in every block: the events that count first, then the context.
 struct Sweep<'a> {
     index: &'a TimelineIndex,
@@ -343,7 +352,14 @@ impl Sweep<'_> {
     ) -> Vec<Band> {
         // The lanes spans through the whole drawing may take, in each block.
         let through_max = match through {
-            Some(through) if events().take_while(|&i| mark(i) <= 0.0).any(through) => {
+            // Only where more run through the window than could ever be folded.
+            Some(through)
+                if events()
+                    .take_while(|&i| mark(i) <= 0.0)
+                    .filter(|&i| through(i))
+                    .nth(limits.max.max(1) - kept_lanes(limits.max))
+                    .is_some() =>
+            {
                 self.through_lanes(events(), through, limits.max, rank, blocks, &item)
             }
             _ => vec![usize::MAX; self.count],
@@ -364,7 +380,10 @@ impl Sweep<'_> {
             }
             r => r,
         };
-        let marks = |i: usize| (mark(i), through.is_some_and(|t| t(i)));
+        let marks = |i: usize| {
+            let x = mark(i);
+            (x, x <= 0.0 && through.is_some_and(|t| t(i)))
+        };
         self.pass(events(), &mut packers, counted, blocks, &item, &marks);
         let mut bands: Vec<Band> = packers
             .iter_mut()
@@ -427,23 +446,35 @@ impl Sweep<'_> {
         item: &impl Fn(usize, u32) -> Item,
     ) -> Vec<usize> {
         let max = max.max(1);
-        let keep = if max == 1 { 0 } else { (max / 4).max(1) };
+        let keep = kept_lanes(max);
         let mut lanes: Vec<Vec<f64>> = vec![Vec::new(); self.count];
+        // Blocks whose others need more lanes than can be kept: they keep that many, whatever
+        // follows (in a crowded window, soon all of them).
+        let mut full = vec![false; self.count];
+        let mut open = self.count;
         for i in events {
+            if open == 0 {
+                break;
+            }
             let Some(rank) = rank(i).filter(|&r| r > 0 && !through(i)) else {
                 continue;
             };
             let it = item(i, rank);
             let right = it.mark_right + self.gaps.mark;
             for block in blocks(i) {
-                let Some(taken) = lanes.get_mut(block) else {
+                let (Some(taken), Some(full)) = (lanes.get_mut(block), full.get_mut(block)) else {
                     continue;
                 };
+                if *full {
+                    continue;
+                }
                 match taken.iter().position(|&r| r <= it.left) {
                     Some(lane) => taken[lane] = right,
                     None if taken.len() < keep => taken.push(right),
-                    // As many kept as can be.
-                    None => {}
+                    None => {
+                        *full = true;
+                        open -= 1;
+                    }
                 }
             }
         }
