@@ -92,14 +92,19 @@ fn long_spans_never_take_the_lanes_points_need() {
     check(&index, &scale, &OPTIONS, &l, &|_| true);
 }
 
+/// `through` spans from 2000 on to 2020 (through any window of 2014), then `short` ones.
+fn through_and_short(through: i32, short: &[(f64, f64)]) -> TimelineIndex {
+    let mut events: Vec<Extent> = (0..through)
+        .map(|i| span(day(2000 + i, 1, 1), day(2020, 1, 1), 120.0))
+        .collect();
+    events.extend(short.iter().map(|&(a, b)| span(a, b, 90.0)));
+    TimelineIndex::new(events)
+}
+
 #[test]
 fn a_short_span_among_spans_that_run_through_the_window_gets_a_lane_of_its_own() {
     // Six spans through the whole window (the band has three lanes) and a four-day span in it.
-    let mut events: Vec<Extent> = (0..6)
-        .map(|i| span(day(2000 + i, 1, 1), day(2020, 1, 1), 120.0))
-        .collect();
-    events.push(span(day(2014, 8, 15), day(2014, 8, 19), 90.0));
-    let index = TimelineIndex::new(events);
+    let index = through_and_short(6, &[(day(2014, 8, 15), day(2014, 8, 19))]);
     let scale = TimeScale::new(day(2014, 7, 1), day(2014, 10, 1), 1000.0);
     let l = layout(&index, &scale, &OPTIONS, all);
     // The short one has a lane (it used to be folded at every zoom: the spans through the
@@ -115,11 +120,7 @@ fn a_short_span_among_spans_that_run_through_the_window_gets_a_lane_of_its_own()
     check(&index, &scale, &OPTIONS, &l, &|_| true);
 
     // With no span starting or ending in the window, those through it take every lane.
-    let through = TimelineIndex::new(
-        (0..6)
-            .map(|i| span(day(2000 + i, 1, 1), day(2020, 1, 1), 120.0))
-            .collect(),
-    );
+    let through = through_and_short(6, &[]);
     let t = layout(&through, &scale, &OPTIONS, all);
     assert_eq!(t.spans.placed.len(), 3);
     assert_eq!(t.spans.clusters[0].indices.len(), 3);
@@ -127,24 +128,18 @@ fn a_short_span_among_spans_that_run_through_the_window_gets_a_lane_of_its_own()
 
     // Nor do they leave a lane kept for others empty: two short spans side by side take one
     // lane, and those through the window the other two.
-    let mut events: Vec<Extent> = (0..6)
-        .map(|i| span(day(2000 + i, 1, 1), day(2020, 1, 1), 120.0))
-        .collect();
-    events.push(span(day(2014, 7, 10), day(2014, 7, 14), 90.0));
-    events.push(span(day(2014, 9, 1), day(2014, 9, 4), 90.0));
-    let two = TimelineIndex::new(events);
+    let side_by_side = [
+        (day(2014, 7, 10), day(2014, 7, 14)),
+        (day(2014, 9, 1), day(2014, 9, 4)),
+    ];
+    let two = through_and_short(6, &side_by_side);
     let w = layout(&two, &scale, &OPTIONS, all);
     assert_eq!(w.spans.lanes, 4);
     assert_eq!(w.spans.placed.len(), 4);
     check(&two, &scale, &OPTIONS, &w, &|_| true);
     // In a band of eight lanes two are kept for them; they take one, those through the window
     // the other seven.
-    let mut events: Vec<Extent> = (0..10)
-        .map(|i| span(day(2000 + i, 1, 1), day(2020, 1, 1), 120.0))
-        .collect();
-    events.push(span(day(2014, 7, 10), day(2014, 7, 14), 90.0));
-    events.push(span(day(2014, 9, 1), day(2014, 9, 4), 90.0));
-    let wide = TimelineIndex::new(events);
+    let wide = through_and_short(10, &side_by_side);
     let eight = LayoutOptions {
         spans: LaneLimits {
             labelled: 8,
@@ -157,6 +152,7 @@ fn a_short_span_among_spans_that_run_through_the_window_gets_a_lane_of_its_own()
     assert_eq!(e.spans.placed.len(), 9);
     assert_eq!(e.spans.clusters[0].indices.len(), 3);
     check(&wide, &scale, &eight, &e, &|_| true);
+
     // A span that ends on the window's last day runs through it, as its badge says (19 days at
     // 1000 px: its end falls at 999.9999999999999 px, a hair short of the edge).
     let scale = TimeScale::new(0.0, 19.0, 1000.0);
