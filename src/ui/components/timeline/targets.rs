@@ -387,13 +387,13 @@ pub fn targets(props: &TargetsProps) -> Html {
                     group.map_or(0, |g| g + 1),
                     spans
                 );
-                // The selected event, folded here, is named beside the badge (see Callout).
                 // Spans through the whole window are listed (no narrower window shows them better).
                 let (runs, opens) = if *through {
                     (" that run through this window", "open to list them")
                 } else {
                     ("", "open to spread them")
                 };
+                // The selected event, folded here, is named beside the badge (see Callout).
                 let among = scene
                     .callout
                     .as_ref()
