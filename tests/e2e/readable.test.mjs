@@ -193,6 +193,21 @@ test('spans that run through the window leave a short span its own bar, and thei
   assert.equal(await list.getByRole('listitem').count(), count, 'the list names every span of the badge');
   const after = await timelineWindow(page);
   assert.deepEqual([after.start, after.end], [before.start, before.end], 'listing them leaves the window as it was');
+  // The list has the focus (and so is in view: the badge stands far below its corner), and
+  // the drawing behind it is still there (its canvas was once made anew, blank, as the list came).
+  await until(() => list.evaluate((l) => l.contains(document.activeElement) && document.activeElement.tagName === 'BUTTON'), 'the focus is on the list\'s first event');
+  assert.ok(await list.evaluate((l) => { const r = l.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'the list is in view');
+  await page.screenshot({ path: artifact('readable-spans-through-list-1280.png') });
+  const painted = () => page.locator(`${TIMELINE} >> xpath=preceding-sibling::canvas`).evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
+    return n / (c.width * c.height);
+  });
+  assert.ok(await painted() > 0.5, 'the drawing is still painted behind the list');
+  await page.keyboard.press('Escape');
+  await list.waitFor({ state: 'detached' });
+  assert.ok(await page.locator(TIMELINE).evaluate((svg) => svg === document.activeElement), 'Escape closes the list and gives the focus back to the timeline');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -20,6 +20,7 @@ use canvas::{use_canvas_paint, CanvasPaint, SceneInputs};
 use input::{use_height_hold, use_pointer, use_resize, use_wheel, PointerInputs};
 use std::rc::Rc;
 use targets::{keys_on_marks, use_accessible_layer, LayerInputs, LayerScene, Targets};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -218,6 +219,22 @@ pub fn timeline(props: &Props) -> Html {
             }
         })
     });
+    // An opened list takes the focus (and so comes into view: the badge opened may stand far
+    // below the list's corner of the drawing).
+    {
+        let container = container_ref.clone();
+        use_effect_with(props.cluster_list.is_some(), move |open| {
+            if *open {
+                let first = container
+                    .cast::<web_sys::Element>()
+                    .and_then(|c| c.query_selector(".cluster-list ul button").ok().flatten())
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(first) = first {
+                    let _ = first.focus();
+                }
+            }
+        });
+    }
     let cluster_list = props.cluster_list.as_ref().map(|members| {
         let date = |i: Option<&usize>| {
             i.and_then(|&i| props.data.events.get(i))
@@ -240,8 +257,23 @@ pub fn timeline(props: &Props) -> Html {
                 </li>
             })
         });
+        // Escape closes it, and the focus goes back to the timeline.
+        let on_key = {
+            let dispatch = dispatch.clone();
+            let svg = svg_ref.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    dispatch.emit(Action::CloseClusterList);
+                    if let Some(svg) = svg.cast::<web_sys::HtmlElement>() {
+                        let _ = svg.focus();
+                    }
+                }
+            })
+        };
         html! {
-            <div class="cluster-list" role="dialog" aria-labelledby="cluster-list-heading">
+            <div class="cluster-list" role="dialog" aria-labelledby="cluster-list-heading" onkeydown={on_key}>
                 <div class="cluster-list-head">
                     <h3 id="cluster-list-heading">{ heading }</h3>
                     <button type="button" aria-label="Close the list" onclick={dispatch.reform(|_| Action::CloseClusterList)}>{ "×" }</button>
@@ -301,13 +333,17 @@ pub fn timeline(props: &Props) -> Html {
                         }
                     </g>
                 </svg>
-                { for cluster_list }
-                if props.match_count == 0 && total > 0 {
-                    <div class="timeline-empty" role="status">
-                        <p>{ "No event matches the filters." }</p>
-                        <button type="button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Show all events" }</button>
-                    </div>
-                }
+                // In a box of their own (which draws none): the drawing's canvas and layer keep
+                // their elements when these come and go (the canvas was made anew, blank).
+                <div class="timeline-overlays">
+                    { for cluster_list }
+                    if props.match_count == 0 && total > 0 {
+                        <div class="timeline-empty" role="status">
+                            <p>{ "No event matches the filters." }</p>
+                            <button type="button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Show all events" }</button>
+                        </div>
+                    }
+                </div>
             </div>
             <Legend data={props.data.clone()} dark={props.dark} />
         </section>
