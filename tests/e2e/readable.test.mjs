@@ -188,7 +188,7 @@ test('spans that run through the window leave a short span its own bar, and thei
   const count = +/^Show (\d+)/.exec(await badge.getAttribute('aria-label'))[1];
   await badge.focus();
   await page.keyboard.press('Enter');
-  const list = page.getByRole('dialog', { name: new RegExp(`^${count} events, `) });
+  const list = page.getByRole('dialog', { name: `${count} events that run through this window` });
   await list.waitFor();
   assert.equal(await list.getByRole('listitem').count(), count, 'the list names every span of the badge');
   const after = await timelineWindow(page);

@@ -242,7 +242,17 @@ pub fn timeline(props: &Props) -> Html {
                 .unwrap_or_default()
         };
         let (from, to) = (date(members.first()), date(members.last()));
-        let heading = if from == to {
+        // Spans through the whole window: their first and last start dates would read as if
+        // they lay between them.
+        let through = members.iter().all(|&i| {
+            i < props.index.len() && {
+                let e = props.index.extent(i);
+                e.first_day <= props.viewport.start && e.effective_end() >= props.viewport.end
+            }
+        });
+        let heading = if through {
+            format!("{} events that run through this window", members.len())
+        } else if from == to {
             format!("{} events, {from}", members.len())
         } else {
             format!("{} events, {from} to {to}", members.len())
