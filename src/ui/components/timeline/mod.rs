@@ -13,7 +13,7 @@ use crate::core::grouping::{GroupBy, Grouping};
 use crate::core::keys::{command, Scope};
 use crate::core::layout::TimelineIndex;
 use crate::core::scale::TimeScale;
-use crate::core::scene::Scene;
+use crate::core::scene::{Scene, TargetKind};
 use crate::core::viewport::{Limits, Viewport};
 use crate::store::{Action, Shared};
 use canvas::{use_canvas_paint, CanvasPaint, SceneInputs};
@@ -282,8 +282,28 @@ pub fn timeline(props: &Props) -> Html {
                 }
             })
         };
+        // Beside the badge that opened it: under it or over it, where the drawing has more room
+        // (it cuts off what runs past its edges); else in the drawing's corner.
+        let badge = scene.targets.iter().find(|t| {
+            matches!(&t.kind, TargetKind::Cluster { members: m, .. } if m == members)
+        });
+        let style = badge.map(|b| {
+            let side = if b.x + b.w / 2.0 < width / 2.0 {
+                format!("left: {}px; right: auto;", fmt(b.x.max(8.0)))
+            } else {
+                format!("right: {}px; left: auto;", fmt((width - b.x - b.w).max(8.0)))
+            };
+            let (above, below) = (b.y - 8.0, scene.height - b.y - b.h - 8.0);
+            let edge = if below >= above {
+                format!("top: {}px;", fmt(b.y + b.h + 4.0))
+            } else {
+                format!("top: auto; bottom: {}px;", fmt(scene.height - b.y + 4.0))
+            };
+            let room = above.max(below).max(120.0);
+            format!("{side} {edge} max-height: min(20rem, {}px);", fmt(room))
+        });
         html! {
-            <div class="cluster-list" role="dialog" aria-labelledby="cluster-list-heading" onkeydown={on_key}>
+            <div class="cluster-list" role="dialog" aria-labelledby="cluster-list-heading" onkeydown={on_key} {style}>
                 <div class="cluster-list-head">
                     <h3 id="cluster-list-heading">{ heading }</h3>
                     <button type="button" aria-label="Close the list" onclick={dispatch.reform(|_| Action::CloseClusterList)}>{ "×" }</button>
