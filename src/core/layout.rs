@@ -260,10 +260,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
     let span_x = |i: usize| clamp_x(to_px(index.extent(i).first_day));
     // Whether it runs through the whole window: in days, as `open_cluster` tells (in pixels, a
     // span that ends on the window's last day could fall a hair short of its edge).
-    let through = |i: usize| {
-        let e = index.extent(i);
-        e.first_day <= scale.start && e.effective_end() >= scale.end
-    };
+    let through = |i: usize| index.extent(i).runs_through(scale.start, scale.end);
     let span = |i: usize, rank: u32| {
         let extent = index.extent(i);
         let x_start = span_x(i);

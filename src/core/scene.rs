@@ -23,7 +23,7 @@ mod rows;
 mod svg;
 
 pub use caption::{drawn_domains, wrap, Caption};
-pub use clusters::{open_cluster, ClusterOpening};
+pub use clusters::{open_cluster, ClusterOpening, ListPlace};
 pub use rows::Rows;
 
 pub const MAJOR_Y: f64 = 15.0;

@@ -42,8 +42,13 @@ impl Extent {
         }
     }
 
+    /// Whether it runs through the whole of the window `[start, end]`.
+    pub fn runs_through(&self, start: f64, end: f64) -> bool {
+        self.first_day <= start && self.effective_end() >= end
+    }
+
     /// The end, repaired so that an empty or garbled range counts as its first day.
-    pub fn effective_end(&self) -> f64 {
+    pub(super) fn effective_end(&self) -> f64 {
         if self.end_day > self.first_day {
             self.end_day
         } else {

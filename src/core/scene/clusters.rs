@@ -1,6 +1,6 @@
 //! Opening a "+N" badge: the window that spreads its members, or a list.
 
-use super::SceneInput;
+use super::{Scene, SceneInput, Target, TargetKind};
 use crate::core::layout::Layout;
 use crate::core::scale::TimeScale;
 use crate::core::viewport::{Viewport, MIN_SPAN_DAYS};
@@ -95,9 +95,59 @@ pub fn open_cluster(
 /// stands at its left edge, the spans' band having kept lanes for the others).
 pub fn all_run_through(input: &SceneInput, scale: &TimeScale, members: &[usize]) -> bool {
     members.iter().all(|&i| {
-        i < input.index.len() && {
-            let e = input.index.extent(i);
-            e.first_day <= scale.start && e.effective_end() >= scale.end
-        }
+        i < input.index.len() && input.index.extent(i).runs_through(scale.start, scale.end)
     })
+}
+
+/// Where the list of a badge's events stands in the drawing (px from its edges): beside the
+/// badge, on the side of the drawing it is on, under or over it where the drawing has more room
+/// (the drawing cuts off what runs past its edges), no taller than that room.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ListPlace {
+    /// From the drawing's left edge, or else from its right edge.
+    pub left: Option<f64>,
+    pub right: Option<f64>,
+    /// From the drawing's top, or else from its bottom.
+    pub top: Option<f64>,
+    pub bottom: Option<f64>,
+    pub max_height: f64,
+}
+
+/// Room kept between the list and the drawing's edges, and between the list and its badge.
+const LIST_MARGIN: f64 = 8.0;
+const LIST_GAP: f64 = 4.0;
+
+impl Scene {
+    /// The badge drawn for `members`, if the scene has it.
+    pub fn badge_of(&self, members: &[usize]) -> Option<&Target> {
+        self.targets.iter().find(
+            |t| matches!(&t.kind, TargetKind::Cluster { members: m, .. } if m.as_slice() == members),
+        )
+    }
+
+    /// Where the list of `badge`'s events stands (see [`ListPlace`]).
+    pub fn list_beside(&self, badge: &Target) -> ListPlace {
+        let (left, right) = if badge.x + badge.w / 2.0 < self.width / 2.0 {
+            (Some(badge.x.max(LIST_MARGIN)), None)
+        } else {
+            (
+                None,
+                Some((self.width - badge.x - badge.w).max(LIST_MARGIN)),
+            )
+        };
+        let above = badge.y - LIST_MARGIN;
+        let below = self.height - badge.y - badge.h - LIST_MARGIN;
+        let (top, bottom) = if below >= above {
+            (Some(badge.y + badge.h + LIST_GAP), None)
+        } else {
+            (None, Some(self.height - badge.y + LIST_GAP))
+        };
+        ListPlace {
+            left,
+            right,
+            top,
+            bottom,
+            max_height: above.max(below).max(120.0),
+        }
+    }
 }

@@ -300,4 +300,20 @@ fn spans_that_run_through_the_window_leave_a_short_one_its_bar_and_their_badge_l
         open_cluster(&input, &scale, members, None, true),
         ClusterOpening::List
     );
+    // Its list stands beside it: from the left (the badge is at the left edge), over it (the
+    // badge is in the band at the drawing's foot), no taller than the room above it.
+    let badge = s.badge_of(members).expect("the scene draws the badge");
+    let place = s.list_beside(badge);
+    assert_eq!((place.right, place.top), (None, None), "{place:?}");
+    assert!(
+        place
+            .left
+            .is_some_and(|x| (0.0..=badge.x + 8.0).contains(&x)),
+        "{place:?}"
+    );
+    let bottom = place.bottom.expect("over the badge");
+    assert!(
+        s.height - bottom <= badge.y && s.height - bottom - place.max_height >= 0.0,
+        "{place:?}"
+    );
 }

@@ -242,14 +242,11 @@ pub fn timeline(props: &Props) -> Html {
                 .unwrap_or_default()
         };
         let (from, to) = (date(members.first()), date(members.last()));
+        let badge = scene.badge_of(members);
         // Spans through the whole window: their first and last start dates would read as if
         // they lay between them.
-        let through = members.iter().all(|&i| {
-            i < props.index.len() && {
-                let e = props.index.extent(i);
-                e.first_day <= props.viewport.start && e.effective_end() >= props.viewport.end
-            }
-        });
+        let through =
+            badge.is_some_and(|b| matches!(b.kind, TargetKind::Cluster { through: true, .. }));
         let heading = if through {
             format!("{} events that run through this window", members.len())
         } else if from == to {
@@ -282,25 +279,20 @@ pub fn timeline(props: &Props) -> Html {
                 }
             })
         };
-        // Beside the badge that opened it: under it or over it, where the drawing has more room
-        // (it cuts off what runs past its edges); else in the drawing's corner.
-        let badge = scene.targets.iter().find(|t| {
-            matches!(&t.kind, TargetKind::Cluster { members: m, .. } if m == members)
-        });
+        // Beside the badge that opened it (else in the drawing's corner).
         let style = badge.map(|b| {
-            let side = if b.x + b.w / 2.0 < width / 2.0 {
-                format!("left: {}px; right: auto;", fmt(b.x.max(8.0)))
-            } else {
-                format!("right: {}px; left: auto;", fmt((width - b.x - b.w).max(8.0)))
+            let place = scene.list_beside(b);
+            let px = |side: &str, v: Option<f64>| {
+                v.map_or(format!("{side}: auto;"), |v| format!("{side}: {}px;", fmt(v)))
             };
-            let (above, below) = (b.y - 8.0, scene.height - b.y - b.h - 8.0);
-            let edge = if below >= above {
-                format!("top: {}px;", fmt(b.y + b.h + 4.0))
-            } else {
-                format!("top: auto; bottom: {}px;", fmt(scene.height - b.y + 4.0))
-            };
-            let room = above.max(below).max(120.0);
-            format!("{side} {edge} max-height: min(20rem, {}px);", fmt(room))
+            format!(
+                "{} {} {} {} max-height: min(20rem, {}px);",
+                px("left", place.left),
+                px("right", place.right),
+                px("top", place.top),
+                px("bottom", place.bottom),
+                fmt(place.max_height)
+            )
         });
         html! {
             <div class="cluster-list" role="dialog" aria-labelledby="cluster-list-heading" onkeydown={on_key} {style}>
