@@ -66,7 +66,8 @@ pub const LAYOUT_OPTIONS: LayoutOptions = LayoutOptions {
     point_radius: 6.75,
 };
 
-/// Lanes per group when grouped: fewer, since the groups stack.
+/// Lanes per group when grouped, at least: the groups with events in view share the ungrouped
+/// drawing's lanes (see `SceneInput::options`), since the groups stack.
 pub const GROUP_LAYOUT_OPTIONS: LayoutOptions = LayoutOptions {
     points: LaneLimits {
         labelled: 4,
@@ -423,11 +424,46 @@ impl SceneInput<'_> {
         }
     }
 
-    fn options(&self) -> &'static LayoutOptions {
-        if self.grouping.is_some() {
-            &GROUP_LAYOUT_OPTIONS
-        } else {
-            &LAYOUT_OPTIONS
+    /// How lanes are packed in the window of `scale`. Grouped, each band's lanes are the
+    /// ungrouped drawing's shared among the open groups that have matching events of that band
+    /// in the window, never fewer than [`GROUP_LAYOUT_OPTIONS`]'s: where one group alone has
+    /// events in view (2014 by phase), its events get the lanes (and so the labels) they would
+    /// have ungrouped, rather than bare marks under empty groups.
+    fn options(&self, scale: &TimeScale) -> LayoutOptions {
+        let Some(g) = self.grouping else {
+            return LAYOUT_OPTIONS;
+        };
+        let open = g.groups.iter().filter(|group| !group.collapsed).count();
+        let in_view = |events: &mut dyn Iterator<Item = usize>| {
+            let mut seen = vec![false; g.groups.len()];
+            let mut found = 0;
+            for i in events {
+                if found == open {
+                    break;
+                }
+                if self.rank(i).is_none_or(|r| r == 0) {
+                    continue;
+                }
+                for &p in g.groups_of(i) {
+                    let p = usize::from(p);
+                    if g.groups.get(p).is_some_and(|group| !group.collapsed) && !seen[p] {
+                        seen[p] = true;
+                        found += 1;
+                    }
+                }
+            }
+            found.max(1)
+        };
+        let share = |all: LaneLimits, least: LaneLimits, groups: usize| LaneLimits {
+            labelled: (all.labelled / groups).max(least.labelled),
+            max: (all.max / groups).max(least.max),
+        };
+        let points = in_view(&mut self.index.visible_points(scale.start, scale.end));
+        let spans = in_view(&mut self.index.visible_spans(scale.start, scale.end));
+        LayoutOptions {
+            points: share(LAYOUT_OPTIONS.points, GROUP_LAYOUT_OPTIONS.points, points),
+            spans: share(LAYOUT_OPTIONS.spans, GROUP_LAYOUT_OPTIONS.spans, spans),
+            ..GROUP_LAYOUT_OPTIONS
         }
     }
 
@@ -435,27 +471,21 @@ impl SceneInput<'_> {
     /// `only` alone (in block 0).
     fn lay_out(&self, scale: &TimeScale, only: Option<usize>) -> Vec<Layout> {
         let rank = |i: usize| self.rank(i);
+        let options = &self.options(scale);
         match (self.grouping, only) {
-            (None, _) => layout_blocks(self.index, scale, self.options(), 1, rank, |_| [0]),
+            (None, _) => layout_blocks(self.index, scale, options, 1, rank, |_| [0]),
             (Some(g), None) => {
                 let open = |p: &&u16| !g.groups[usize::from(**p)].collapsed;
-                layout_blocks(
-                    self.index,
-                    scale,
-                    self.options(),
-                    g.groups.len(),
-                    rank,
-                    |i| g.groups_of(i).iter().filter(open).map(|&p| usize::from(p)),
-                )
-            }
-            (Some(g), Some(only)) => {
-                layout_blocks(self.index, scale, self.options(), 1, rank, |i| {
-                    g.groups_of(i)
-                        .iter()
-                        .any(|&p| usize::from(p) == only)
-                        .then_some(0)
+                layout_blocks(self.index, scale, options, g.groups.len(), rank, |i| {
+                    g.groups_of(i).iter().filter(open).map(|&p| usize::from(p))
                 })
             }
+            (Some(g), Some(only)) => layout_blocks(self.index, scale, options, 1, rank, |i| {
+                g.groups_of(i)
+                    .iter()
+                    .any(|&p| usize::from(p) == only)
+                    .then_some(0)
+            }),
         }
     }
 }

@@ -158,3 +158,119 @@ fn a_picture_s_lanes_are_named_without_their_fold_marks() {
         .collect();
     assert_eq!(heads(&picture), expected);
 }
+
+/// The titles of the events that pass `matches` and stand in the window of `scale`, points and
+/// spans, none of them labelled in `s`.
+fn unnamed<'a>(
+    data: &'a Chronology,
+    index: &TimelineIndex,
+    matches: &[bool],
+    scale: &TimeScale,
+    s: &Scene,
+) -> Vec<&'a str> {
+    let drawn: HashSet<&str> = labels(s).into_iter().collect();
+    index
+        .visible_points(scale.start, scale.end)
+        .chain(index.visible_spans(scale.start, scale.end))
+        .filter(|&i| matches[i])
+        .map(|i| data.events[i].title.as_str())
+        .filter(|title| !drawn.contains(title))
+        .collect()
+}
+
+/// 2014 grouped by phase: one group has events in view, and they get the lanes they would have
+/// ungrouped, every one named (they were four lanes, two naval exercises and Rasmussen's speech
+/// bare marks under three groups with nothing in view), in the drawing of a page 1280 px wide.
+#[test]
+fn a_group_alone_in_view_has_the_whole_drawing_s_lanes() {
+    let (data, index) = brief();
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 926.0);
+    let filter = Filter::default();
+    let (s, grouping) = grouped_scene(
+        &data,
+        &index,
+        &filter,
+        GroupBy::Phase,
+        &BTreeSet::new(),
+        &scale,
+    );
+    let matches = vec![true; data.events.len()];
+    let input = SceneInput {
+        grouping: Some(&grouping),
+        ..input(&data, &index, &matches)
+    };
+    let in_view = index.visible_points(scale.start, scale.end).count();
+    assert!(in_view >= 8, "{in_view}");
+    assert_eq!(
+        unnamed(&data, &index, &matches, &scale, &s),
+        Vec::<&str>::new()
+    );
+    assert_eq!(folded(&s), 0);
+    assert_eq!(input.options(&scale).points, LAYOUT_OPTIONS.points);
+}
+
+/// Afghanistan and Piracy side by side (group by domain, the window fitted to them, a drawing
+/// 1280 px wide; on a page 1280 px wide, two of the 25 stay bare marks, against eleven):
+/// the two groups share the drawing's lanes, and every event of either is named.
+#[test]
+fn two_groups_in_view_share_the_lanes_and_name_every_event() {
+    let (data, index) = brief();
+    let mut filter = Filter::default();
+    filter.domains.insert("afghanistan".into());
+    filter.domains.insert("piracy".into());
+    let matches = matching(&data, &search_haystacks(&data), &filter);
+    let v = Viewport::fit_events(&index, |i| matches[i], &limits(&index)).unwrap();
+    let scale = TimeScale::new(v.start, v.end, 1280.0);
+    let (s, grouping) = grouped_scene(
+        &data,
+        &index,
+        &filter,
+        GroupBy::Domain,
+        &BTreeSet::new(),
+        &scale,
+    );
+    let input = SceneInput {
+        grouping: Some(&grouping),
+        ..input(&data, &index, &matches)
+    };
+    assert_eq!(
+        unnamed(&data, &index, &matches, &scale, &s),
+        Vec::<&str>::new()
+    );
+    let options = input.options(&scale);
+    assert_eq!(options.points.labelled, LAYOUT_OPTIONS.points.labelled / 2);
+}
+
+/// Every group with events in view (the default view by domain): each keeps the grouped
+/// drawing's few lanes, so that sixteen groups stack in a drawing of sensible height.
+#[test]
+fn many_groups_in_view_keep_a_few_lanes_each() {
+    let (data, index) = brief();
+    let scale = fit_all(&index, 1280.0);
+    let filter = Filter::default();
+    let matches = vec![true; data.events.len()];
+    let (s, grouping) = grouped_scene(
+        &data,
+        &index,
+        &filter,
+        GroupBy::Domain,
+        &BTreeSet::new(),
+        &scale,
+    );
+    let input = SceneInput {
+        grouping: Some(&grouping),
+        ..input(&data, &index, &matches)
+    };
+    let options = input.options(&scale);
+    assert_eq!(options.points, GROUP_LAYOUT_OPTIONS.points);
+    assert_eq!(options.spans, GROUP_LAYOUT_OPTIONS.spans);
+    // The ungrouped drawing's lanes for each of the groups would be taller by far.
+    let laid = input.lay_out(&scale, None);
+    for layout in &laid {
+        assert!(
+            layout.points.lanes <= GROUP_LAYOUT_OPTIONS.points.max + 1,
+            "{layout:?}"
+        );
+    }
+    assert!(s.groups.len() >= 10, "{}", s.groups.len());
+}
