@@ -219,6 +219,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         let x_start = clamp_x(to_px(extent.first_day));
         let x_end = clamp_x(to_px(extent.effective_end()));
         let x = point_x(i);
+        let mark_in_view = (-radius..=width + radius).contains(&to_px(extent.mark_day()));
         let bracket = x_end - x_start >= BRACKET_MIN_WIDTH;
         let (left, mark_right) = if bracket {
             (x_start.min(x - radius), x_end.max(x + radius))
@@ -242,6 +243,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             first_day: extent.first_day,
             end_day: extent.effective_end(),
             through: false,
+            mark_in_view,
         }
     };
     let bands = sweep.run(
@@ -285,6 +287,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             first_day: extent.first_day,
             end_day: extent.effective_end(),
             through: through(i),
+            mark_in_view: true,
         }
     };
     let bands = sweep.run(
@@ -617,6 +620,9 @@ struct Item {
     end_day: f64,
     /// A span that runs through the whole window (see `Sweep::through_lanes`).
     through: bool,
+    /// Whether its mark is in the drawing (a point's may be out of it, its bracket reaching
+    /// in; a span's bar always is).
+    mark_in_view: bool,
 }
 
 // Native only: proptest is a native dev-dependency.

@@ -82,7 +82,9 @@ impl Packer {
         if self.lanes.len() == self.limits.max {
             self.blocked_until = self.lanes.iter().copied().fold(f64::INFINITY, f64::min);
         }
-        let has_label = item.label_width > 0.0;
+        // A point whose mark stands outside the drawing (its bracket alone reaching in) is not
+        // named there: the name would stand for a mark nowhere to be seen.
+        let has_label = item.label_width > 0.0 && item.mark_in_view;
         let fits = |x: f64| has_label && x >= 0.0 && x + item.label_width <= width;
         self.room.push(Room {
             left: item.left,

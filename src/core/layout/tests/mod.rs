@@ -115,6 +115,12 @@ fn check_band(
         assert_eq!(index.extent(p.index).is_span, spans);
         if p.labelled {
             assert!(p.label_x + p.label_width <= scale.width + 1e-9, "{p:?}");
+            // A point is named only where its mark is in the drawing.
+            let mark = scale.to_px(index.extent(p.index).mark_day());
+            assert!(
+                spans || (-r..=scale.width + r).contains(&mark),
+                "named out of view: {p:?}"
+            );
         }
     }
     // Clusters only once every lane is taken, and only where every lane is taken at the

@@ -60,6 +60,28 @@ fn a_year_only_date_sits_mid_year_with_a_bracket_over_the_year() {
     assert!((p.x - (p.x_start + p.x_end) / 2.0).abs() < 1e-9);
 }
 
+/// A year-only date whose mark (mid-year) stands past the drawing's edge, its bracket alone
+/// reaching in, is not named in the drawing: the name would stand for a mark nowhere to be seen
+/// (1996–2002 showed "Japan hosts the first Tokyo Conference on Afghanistan", of 2002, at the
+/// right edge). Once its mark is in, it is.
+#[test]
+fn a_point_whose_mark_is_out_of_the_drawing_is_not_named_in_it() {
+    let index = TimelineIndex::new(vec![Extent {
+        first_day: day(2002, 1, 1),
+        end_day: day(2003, 1, 1),
+        is_span: false,
+        label_width: 200.0,
+        priority: 0,
+        domains: Default::default(),
+    }]);
+    let cut = TimeScale::new(day(1996, 1, 1), day(2002, 3, 1), 1000.0);
+    let p = &layout(&index, &cut, &OPTIONS, all).points.placed[0];
+    assert!(p.x_start < 1000.0, "its bracket reaches in: {p:?}");
+    assert!(!p.labelled, "{p:?}");
+    let whole = TimeScale::new(day(1996, 1, 1), day(2004, 1, 1), 1000.0);
+    assert!(layout(&index, &whole, &OPTIONS, all).points.placed[0].labelled);
+}
+
 #[test]
 fn a_span_begun_off_screen_keeps_its_label_in_view() {
     let index = TimelineIndex::new(vec![span(day(2001, 10, 7), day(2014, 12, 31), 150.0)]);
