@@ -556,7 +556,7 @@ impl Painter<'_, '_> {
                             Item {
                                 prim: Prim::Rect {
                                     x: x1,
-                                    y: y + 14.0,
+                                    y: y + 15.0,
                                     w: x2 - x1,
                                     h: 2.0,
                                     radius: 1.0,
@@ -570,10 +570,10 @@ impl Painter<'_, '_> {
                 }
                 match e.open {
                     Some(OpenSide::OpenEnd | OpenSide::UnknownEnd) => {
-                        self.dashes(b, (b + 40.0).min(width), y + 15.0, alpha * 0.6)
+                        self.dashes(b, (b + 40.0).min(width), y + 16.0, alpha * 0.6)
                     }
                     Some(OpenSide::OpenStart | OpenSide::UnknownStart) => {
-                        self.dashes((a - 40.0).max(0.0), a, y + 15.0, alpha * 0.6)
+                        self.dashes((a - 40.0).max(0.0), a, y + 16.0, alpha * 0.6)
                     }
                     None => {}
                 }
@@ -584,7 +584,7 @@ impl Painter<'_, '_> {
                 Item {
                     prim: Prim::Rect {
                         x: bar_start,
-                        y: y + 13.0,
+                        y: y + 14.0,
                         w: bar_end - bar_start,
                         h: 4.0,
                         radius: 2.0,
@@ -608,7 +608,7 @@ impl Painter<'_, '_> {
                 self.label(
                     p.index,
                     p.label_x,
-                    y + 11.0,
+                    y + 10.0,
                     p.label_width,
                     selected,
                     dimmed,
@@ -616,7 +616,7 @@ impl Painter<'_, '_> {
             } else if selected {
                 // Above its bar, its title where a label would start (or before the bar).
                 let start = bar_start.max(0.0);
-                called_out = Some((p.index, (start, start - CALLOUT_PAD), y + 11.0));
+                called_out = Some((p.index, (start, start - CALLOUT_PAD), y + 10.0));
             }
             let (left, right) = if p.labelled {
                 (
