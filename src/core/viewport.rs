@@ -160,6 +160,14 @@ impl Viewport {
         limits.place(anchor - fraction * new_span, new_span)
     }
 
+    /// Whether zooming by `factor` would change the window's span: not at the closest zoom for a
+    /// factor over 1, nor at the widest for one under 1 (the zoom buttons say so).
+    pub fn can_zoom(&self, factor: f64, limits: &Limits) -> bool {
+        let now = self.clamp(limits).span();
+        let next = self.zoom_about(factor, f64::NAN, limits).span();
+        (next - now).abs() > now * 1e-9
+    }
+
     /// Moves the window by `delta_days` (positive: later), keeping its span; it stops at the
     /// outer bounds. A non-finite delta changes nothing.
     pub fn pan(&self, delta_days: f64, limits: &Limits) -> Viewport {

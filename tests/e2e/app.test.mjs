@@ -229,6 +229,38 @@ test('mid-gesture the drawing keeps its height and the canvas covers what is in 
   await page.context().close();
 });
 
+test('at the closest and the widest zoom, the zoom button that can do no more says so', async () => {
+  const page = await load(browser, server.origin + '/?from=2014-03-01&to=2014-03-22', { marks: true });
+  const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
+  const zoomOut = page.getByRole('button', { name: 'Zoom out', exact: true });
+  // Three weeks: as close as it goes.
+  assert.equal(await zoomIn.getAttribute('aria-disabled'), 'true');
+  assert.equal(await zoomIn.getAttribute('title'), 'Zoomed in as far as it goes');
+  assert.equal(await zoomOut.getAttribute('aria-disabled'), null);
+  const closest = await timelineWindow(page);
+  await zoomIn.click({ force: true }); // a user's click, which Playwright holds back from a control marked disabled
+  await page.waitForTimeout(300); // to show that nothing happens
+  const still = await timelineWindow(page);
+  assert.equal(still.end - still.start, closest.end - closest.start, 'Zoom in at three weeks leaves the window');
+  await zoomOut.click();
+  await windowSettled(page, { from: closest });
+  await until(async () => (await zoomIn.getAttribute('aria-disabled')) === null, 'Zoom in can zoom in again');
+  // Out to the whole range, a press at a time: then Zoom out says it can do no more.
+  for (let n = 0; n < 20 && (await zoomOut.getAttribute('aria-disabled')) === null; n++) {
+    const before = await timelineWindow(page);
+    await zoomOut.click();
+    await windowSettled(page, { from: before });
+  }
+  assert.equal(await zoomOut.getAttribute('aria-disabled'), 'true');
+  assert.equal(await zoomOut.getAttribute('title'), 'Zoomed out as far as it goes');
+  assert.equal(await zoomIn.getAttribute('aria-disabled'), null);
+  // Still in the tab order, and its key still names it.
+  await zoomOut.focus();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Zoom out');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   const initial = await timelineWindow(page);

@@ -63,6 +63,24 @@ fn zoom_stops_at_three_weeks_and_at_the_whole_range() {
     assert_eq!(wide, Viewport::new(l.outer_start, l.outer_end));
 }
 
+/// The zoom buttons say when they can do nothing: at three weeks one cannot zoom in, at the
+/// whole range one cannot zoom out; in between, both.
+#[test]
+fn whether_a_zoom_would_change_the_window() {
+    let l = chronology();
+    let closest = Viewport::new(day(2014, 1, 1), day(2014, 1, 1) + l.min_span);
+    assert!(!closest.can_zoom(2.0, &l));
+    assert!(closest.can_zoom(0.5, &l));
+    let widest = Viewport::new(l.outer_start, l.outer_start + l.max_span);
+    assert!(widest.can_zoom(2.0, &l));
+    assert!(!widest.can_zoom(0.5, &l));
+    let between = Viewport::new(day(2010, 1, 1), day(2012, 1, 1));
+    assert!(between.can_zoom(2.0, &l) && between.can_zoom(0.5, &l));
+    // Nearly at the closest: a zoom in still narrows it.
+    let near = Viewport::new(day(2014, 1, 1), day(2014, 1, 1) + l.min_span * 1.5);
+    assert!(near.can_zoom(2.0, &l));
+}
+
 #[test]
 fn panning_stops_at_the_bounds_without_squeezing() {
     let l = chronology();

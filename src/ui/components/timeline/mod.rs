@@ -175,6 +175,10 @@ pub fn timeline(props: &Props) -> Html {
         })
     };
     let window_label = window_label(&props.viewport);
+    // At the closest or the widest zoom, its button says it can do no more (it stays in the
+    // tab order: a disabled button would drop the focus of the key that got there).
+    let can_zoom_in = props.viewport.can_zoom(2.0, &props.limits);
+    let can_zoom_out = props.viewport.can_zoom(0.5, &props.limits);
     let dispatch = &props.dispatch;
     let total = props.data.events.len();
     let name = {
@@ -324,8 +328,12 @@ pub fn timeline(props: &Props) -> Html {
                     { "Follow the filters" }
                 </label>
                 <div class="zoom-buttons" role="group" aria-label="Zoom">
-                    <button type="button" aria-label="Zoom in" title="Zoom in (+)" onclick={dispatch.reform(|_| Action::Zoom(2.0))}>{ "+" }</button>
-                    <button type="button" aria-label="Zoom out" title="Zoom out (−)" onclick={dispatch.reform(|_| Action::Zoom(0.5))}>{ "−" }</button>
+                    <button type="button" aria-label="Zoom in" aria-disabled={(!can_zoom_in).then_some("true")}
+                        title={if can_zoom_in { "Zoom in (+)" } else { "Zoomed in as far as it goes" }}
+                        onclick={dispatch.reform(|_| Action::Zoom(2.0))}>{ "+" }</button>
+                    <button type="button" aria-label="Zoom out" aria-disabled={(!can_zoom_out).then_some("true")}
+                        title={if can_zoom_out { "Zoom out (−)" } else { "Zoomed out as far as it goes" }}
+                        onclick={dispatch.reform(|_| Action::Zoom(0.5))}>{ "−" }</button>
                     <button type="button" aria-label="Fit all" title="Fit all (0)" onclick={dispatch.reform(|_| Action::FitAll)}>{ "Fit all" }</button>
                 </div>
             </div>
