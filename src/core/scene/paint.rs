@@ -10,6 +10,35 @@ use crate::core::layout::{Band, Cluster, BADGE_BOX_REACH, LABEL_OFFSET};
 use crate::core::scale::{label_width, TimeScale};
 use crate::core::shape::Shape;
 
+/// The width of `text` in the lanes' headers' bold face (the label face's widths, which round
+/// up, and a bold's extra).
+pub(super) fn heading_width(text: &str) -> f64 {
+    label_width(text) * 1.08
+}
+
+/// A lane's header, `room` px wide at most: its fold mark, its name and its count, the name cut
+/// at a word with an ellipsis where the whole does not fit (on a phone, "Establishment of
+/// formal relations and the 1990s plateau (16)" lost its count past the drawing's edge); the
+/// count always shows.
+pub(super) fn group_heading(mark: &str, label: &str, count: usize, room: f64) -> String {
+    let tail = format!(" ({count})");
+    let whole = format!("{mark}{label}{tail}");
+    if heading_width(&whole) <= room {
+        return whole;
+    }
+    let left = room - heading_width(mark) - heading_width(&tail);
+    let name = super::fit_label(
+        label,
+        heading_width(label) + super::LABEL_PADDING,
+        left + super::LABEL_PADDING,
+    );
+    if name.is_empty() {
+        format!("{mark}…{tail}")
+    } else {
+        format!("{mark}{name}{tail}")
+    }
+}
+
 /// Draws the blocks' parts into the scene.
 /// The opacity of a dimmed event's marks (filtered out, drawn as context).
 const DIMMED: f64 = 0.22;
@@ -158,7 +187,7 @@ impl Painter<'_, '_> {
         self.items.push(solid(Prim::Text {
             x: 6.0,
             y: strip.y + 16.0,
-            text: format!("{mark}{} ({})", strip.label, strip.count),
+            text: group_heading(mark, &strip.label, strip.count, width - 12.0),
             font: Font::Group,
             ink: Ink::Text,
         }));

@@ -274,3 +274,41 @@ fn many_groups_in_view_keep_a_few_lanes_each() {
     }
     assert!(s.groups.len() >= 10, "{}", s.groups.len());
 }
+
+/// On a phone (a drawing 350 px wide), every lane's header keeps its count inside the drawing:
+/// a long name is cut at a word with an ellipsis; a short one stays whole.
+#[test]
+fn a_lane_header_keeps_its_count_in_a_narrow_drawing() {
+    let (data, index) = brief();
+    let filter = Filter::default();
+    let scale = fit_all(&index, 350.0);
+    let (s, grouping) = grouped_scene(
+        &data,
+        &index,
+        &filter,
+        GroupBy::Phase,
+        &BTreeSet::new(),
+        &scale,
+    );
+    let headers = texts_in(&s, Font::Group);
+    assert_eq!(headers.len(), grouping.groups.len());
+    for (text, group) in headers.iter().zip(&grouping.groups) {
+        let tail = format!(" ({})", group.count);
+        assert!(text.ends_with(&tail), "{text}");
+        assert!(
+            super::super::paint::heading_width(text) <= 350.0 - 6.0,
+            "{text}"
+        );
+        let name = text
+            .trim_start_matches(['▾', '▸', ' '])
+            .trim_end_matches(&tail);
+        if text.contains('…') {
+            let kept = name.trim_end_matches('…');
+            assert!(group.label.starts_with(kept) && !kept.is_empty(), "{text}");
+        } else {
+            assert_eq!(name, group.label);
+        }
+    }
+    assert!(headers.iter().any(|t| t.contains('…')), "{headers:?}");
+    assert!(headers.iter().any(|t| !t.contains('…')), "{headers:?}");
+}
