@@ -109,6 +109,24 @@ test('searching "worner" finds the 1991 visit, highlighted, and Enter goes to it
   await page.context().close();
 });
 
+test("the overview's counts stay clear of the window's grips, wherever the window ends", async () => {
+  for (const [query, viewport] of [['/', { width: 1280, height: 800 }], ['/?domain=afghanistan', { width: 1280, height: 800 }], ['/?domain=afghanistan', { width: 375, height: 667 }]]) {
+    const page = await load(browser, server.origin + query, { marks: true, viewport });
+    const counts = page.locator('.overview svg.overview-counts text.count');
+    await until(async () => (await counts.count()) > 0, 'the chart shows its counts');
+    const boxes = await counts.evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON()));
+    const grips = await page.locator('.overview .brush .grip').evaluateAll((gs) => gs.map((g) => g.getBoundingClientRect().toJSON()));
+    for (const c of boxes) {
+      for (const g of grips) {
+        const apart = c.right <= g.left || g.right <= c.left || c.bottom <= g.top || g.bottom <= c.top;
+        assert.ok(apart, `${query} at ${viewport.width} px: a count (${c.left}–${c.right}) under a grip (${g.left}–${g.right})`);
+      }
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('a search that finds nothing says so over the timeline, offers the way back, and offers no empty download', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   await page.getByRole('searchbox').fill('zzzqqq');
@@ -118,7 +136,7 @@ test('a search that finds nothing says so over the timeline, offers the way back
     assert.equal(await page.getByRole('button', { name, exact: true }).isDisabled(), true, `${name} is disabled with nothing shown`);
   }
   assert.equal(await page.getByRole('button', { name: 'Cite this view', exact: true }).isDisabled(), false);
-  assert.equal(await page.locator('.overview svg.overview-labels text.count').count(), 0, 'an empty chart shows no count scale');
+  assert.equal(await page.locator('.overview svg.overview-counts text.count').count(), 0, 'an empty chart shows no count scale');
   await page.screenshot({ path: artifact('search-nothing-found.png') });
   await empty.getByRole('button', { name: 'Show all events' }).click();
   await page.getByRole('status').filter({ hasText: `Showing ${DATA.events.length} of ${DATA.events.length} events` }).waitFor();

@@ -201,7 +201,7 @@ test('a scene\'s marked moment is named whole, inside the drawing and the overvi
     const named = await overview.locator('text').count();
     if (size.width >= 1280) assert.equal(await overview.locator('text').first().textContent(), want, 'the overview names it');
     for (let k = 0; k < named; k++) {
-      const [chart, b] = [await page.locator('.overview svg.overview-labels').boundingBox(), await overview.locator('text').nth(k).boundingBox()];
+      const [chart, b] = [await page.locator('.overview svg.overview-labels:not(.overview-counts)').boundingBox(), await overview.locator('text').nth(k).boundingBox()];
       assert.ok(b.x >= chart.x - 1 && b.x + b.width <= chart.x + chart.width + 1, `${size.width} px: the overview's name lies inside it`);
     }
     await page.context().close();
@@ -367,7 +367,7 @@ test('the overview has a count axis and reads out a year on hover and from the k
   const readout = page.locator('p#overview-readout');
   const overview = page.locator('.overview-box');
   // The count axis: its ticks, numbers rising upwards.
-  const ticks = await page.locator('.overview svg.overview-labels text.count').evaluateAll((ts) => ts.map((t) => [+t.textContent, t.getBoundingClientRect().y]));
+  const ticks = await page.locator('.overview svg.overview-counts text.count').evaluateAll((ts) => ts.map((t) => [+t.textContent, t.getBoundingClientRect().y]));
   assert.ok(ticks.length >= 2, `the count axis has ticks (${ticks.map(([n]) => n)})`);
   for (let i = 1; i < ticks.length; i++) assert.ok(ticks[i][0] > ticks[i - 1][0] && ticks[i][1] < ticks[i - 1][1], 'greater counts stand higher');
   // Hovering 2014 (just right of its label, which starts at the start of the year).

@@ -22,6 +22,8 @@ use yew::prelude::*;
 const BAR_TOP: f64 = 18.0;
 const BAR_BOTTOM: f64 = 78.0;
 const HEIGHT: f64 = 96.0;
+/// How far in px from the chart's right end the counts reach (with the window's grip beside).
+const COUNTS_ROOM: f64 = 30.0;
 
 /// A moment a story's scene marks: its day and what it says.
 pub type Mark = (f64, String);
@@ -370,9 +372,20 @@ pub fn overview(props: &Props) -> Html {
     let unit = (BAR_BOTTOM - BAR_TOP) / top;
     // An empty chart has no scale to read ("1" over nothing).
     let empty = h.max_total() == 0;
+    // The counts stand at the chart's right end, or at its left where the window's right grip
+    // would cover them (a window that reaches the last years: filtered to Afghanistan, say);
+    // they are drawn over the window, on a halo.
+    let counts_left = {
+        let (start, end) = (
+            scale.to_px(props.viewport.start),
+            scale.to_px(props.viewport.end),
+        );
+        end > width - COUNTS_ROOM && start >= COUNTS_ROOM
+    };
     let counts = count_ticks(h.max_total()).into_iter().skip(1).filter(|_| !empty).map(|tick| {
         let y = BAR_BOTTOM - tick as f64 * unit;
-        html! { <text class="count" x={format!("{:.1}", width - 4.0)} y={format!("{:.1}", y + 10.0)}>{ crate::core::text::thousands(tick) }</text> }
+        let (x, class) = if counts_left { (4.0, "count left") } else { (width - 4.0, "count") };
+        html! { <text class={class} x={format!("{x:.1}")} y={format!("{:.1}", y + 10.0)}>{ crate::core::text::thousands(tick) }</text> }
     });
     let phases = phase_bands(&props.data, &scale)
         .into_iter()
@@ -412,7 +425,6 @@ pub fn overview(props: &Props) -> Html {
                         role="img" aria-label={format!("Events per year from {} to {}, stacked by domain, for the current filters", format_year(h.first_year), format_year(h.last_year()))}></canvas>
                 <svg class="overview-labels" aria-hidden="true" width={format!("{width:.0}")} height={format!("{HEIGHT}")}>
                     { for phases }
-                    { for counts }
                     { for marks }
                 </svg>
                 if reading_x.is_some() {
@@ -427,6 +439,9 @@ pub fn overview(props: &Props) -> Html {
                      onkeydown={on_brush_key} ref={brush_ref}>
                     <span class="grip start"></span><span class="grip end"></span>
                 </div>
+                <svg class="overview-labels overview-counts" aria-hidden="true" width={format!("{width:.0}")} height={format!("{HEIGHT}")}>
+                    { for counts }
+                </svg>
                 <svg class="years" aria-hidden="true" width={format!("{width:.0}")} height="16">{ for labels }</svg>
             </div>
             <p class="overview-readout" id="overview-readout" aria-live="polite">{ readout }</p>
