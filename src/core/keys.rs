@@ -108,7 +108,7 @@ use Command as C;
 use Scope as S;
 
 /// Every shortcut and gesture, in the order the Help lists them.
-pub const BINDINGS: [Binding; 19] = [
+pub const BINDINGS: [Binding; 21] = [
     Binding {
         keys: "/",
         does: "Search (Escape clears, Enter goes to the next match, Shift+Enter the previous)",
@@ -255,8 +255,18 @@ pub const BINDINGS: [Binding; 19] = [
         triggers: &[],
     },
     Binding {
+        keys: "Click or tap",
+        does: "Select an event (its details open); on a \u{201c}+N\u{201d} badge, show its events",
+        triggers: &[],
+    },
+    Binding {
         keys: "Double-click",
         does: "Zoom in at that point",
+        triggers: &[],
+    },
+    Binding {
+        keys: "Swipe down",
+        does: "Close the details (on a phone, from the sheet\u{2019}s top)",
         triggers: &[],
     },
     Binding {

@@ -83,6 +83,27 @@ test('on a phone, the first screen shows the timeline\'s first lanes of events',
   await page.context().close();
 });
 
+test('on a phone, hints of keys and of dropping files are not offered; on a laptop they are', async () => {
+  for (const [options, keyboard] of [[PHONE, false], [DESKTOP, true]]) {
+    const page = await load(browser, server.origin + '/', { marks: true, ...options });
+    await page.getByRole('searchbox').fill('summit');
+    const hint = page.locator('#search-hint');
+    await until(async () => /^\d+ match(es)?/.test(await hint.innerText()), 'the search says how many match');
+    assert.equal(/Enter/.test(await hint.innerText()), keyboard, `search hint at ${options.viewport.width} px: ${await hint.innerText()}`);
+    await page.getByRole('button', { name: /^Import/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a chronology' });
+    await dialog.waitFor();
+    assert.equal(/drop a file anywhere/.test(await dialog.innerText()), keyboard, `import dialog at ${options.viewport.width} px`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Help' }).click();
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts and gestures' });
+    await help.getByRole('cell', { name: 'Click or tap', exact: true }).waitFor();
+    await help.getByRole('cell', { name: 'Swipe down', exact: true }).waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('on a phone, a vertical swipe on the timeline scrolls the page and a horizontal one pans the timeline', async () => {
   // Ten years in view: room to pan either way.
   const page = await load(browser, server.origin + '/?from=1995-01-01&to=2005-01-01', { marks: true, ...PHONE });

@@ -73,7 +73,7 @@ pub fn dialog(props: &Props) -> Html {
             "Keyboard shortcuts and gestures".to_string(),
             html! {
                 <table class="shortcuts">
-                    <thead><tr><th scope="col">{ "Key" }</th><th scope="col">{ "Does" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Key or gesture" }</th><th scope="col">{ "Does" }</th></tr></thead>
                     <tbody>
                         { for BINDINGS.iter().map(|b| html! {
                             <tr><td><kbd>{ b.keys }</kbd></td><td>{ b.does }</td></tr>

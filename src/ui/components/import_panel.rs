@@ -129,7 +129,8 @@ pub fn import_panel(props: &PanelProps) -> Html {
             <p>
                 { "Open a chronology of your own: the JSON of this explorer (as its downloads), a " }
                 <strong>{ "TimelineJS" }</strong>{ " JSON file, or a " }<strong>{ "CSV" }</strong>
-                { " with this explorer's columns (id, start, end, title, summary …) or TimelineJS's spreadsheet columns (Year, Month, Day, End Year …, Headline, Text, Group), separated by commas, semicolons or tabs. Up to 50 MB. You can also drop a file anywhere on the page." }
+                { " with this explorer's columns (id, start, end, title, summary …) or TimelineJS's spreadsheet columns (Year, Month, Day, End Year …, Headline, Text, Group), separated by commas, semicolons or tabs. Up to 50 MB." }
+                <span class="key-hint">{ " You can also drop a file anywhere on the page." }</span>
             </p>
             <p class="file-choice">
                 <label for={FILE_INPUT_ID}>{ "Choose a chronology file" }</label>

@@ -41,7 +41,9 @@ pub fn search(props: &Props) -> Html {
             <kbd class="search-key" aria-hidden="true" title="Press / to search">{ "/" }</kbd>
             <span id="search-hint" class="search-hint">
                 if searching {
-                    { format!("{} match{} · Enter: next", props.match_count, if props.match_count == 1 { "" } else { "es" }) }
+                    { format!("{} match{}", props.match_count, if props.match_count == 1 { "" } else { "es" }) }
+                    // Where there is a keyboard to press it.
+                    <span class="key-hint">{ " · Enter: next" }</span>
                 } else {
                     <span class="visually-hidden">{ "Type to filter the events; Enter goes to the next match, Escape clears." }</span>
                 }
