@@ -108,6 +108,7 @@ pub fn app() -> Html {
         }
     });
     adapters::files::use_drop_import(dispatch.clone());
+    adapters::environment::use_side_column_top();
     // The search text is folded a chunk at a time while the page is idle, starting a moment after
     // a chronology shows, so that a first search in a big chronology does not wait for all of it.
     {

@@ -105,8 +105,8 @@ test('on a phone, hints of keys and of dropping files are not offered; on a lapt
 });
 
 test('on a phone, a vertical swipe on the timeline scrolls the page and a horizontal one pans the timeline', async () => {
-  // Ten years in view: room to pan either way.
-  const page = await load(browser, server.origin + '/?from=1995-01-01&to=2005-01-01', { marks: true, ...PHONE });
+  // Ten busy years in view (a timeline taller than the screen), room to pan either way.
+  const page = await load(browser, server.origin + '/?from=2000-01-01&to=2010-01-01', { marks: true, ...PHONE });
   await timelineReady(page);
   // The timeline is taller than the screen: put its top near the top, and swipe in its middle.
   await timelineAt(page, 60);
@@ -387,6 +387,24 @@ test('at 1280×800, an entry chosen at the foot of the list shows its details\' 
   await page.waitForTimeout(300);
   const after = await page.evaluate(() => scrollY);
   assert.ok(Math.abs(after - y) <= 40, `the page stays where it was (${y} → ${after})`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('at 1280×800, at the top of the page, the side column ends inside the window: its last filter and the details\' Next can be scrolled to', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, ...DESKTOP });
+  const last = page.getByRole('checkbox', { name: /^Serbia \/ Kosovo/ });
+  await page.locator('.facets-drawer').evaluate((d) => { d.scrollTop = d.scrollHeight; });
+  await until(async () => { const b = await last.boundingBox(); return b && b.y + b.height <= 800; }, 'the last third party is in the window');
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page did not scroll');
+  await goto(page, server.origin + '/?event=2001-09-11-september-11-attacks', { marks: true });
+  const details = page.getByRole('complementary', { name: /September 11 attacks/ });
+  await details.waitFor();
+  await details.evaluate((d) => { d.scrollTop = d.scrollHeight; });
+  const next = details.getByRole('button', { name: 'Next →' });
+  await until(async () => { const b = await next.boundingBox(); return b && b.y + b.height <= 800; }, "the details' Next is in the window");
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page did not scroll');
+  await page.screenshot({ path: artifact('side-column-foot-1280.png') });
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -53,3 +53,36 @@ pub fn opened_from_disk() -> bool {
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "file:")
 }
+
+/// Keeps `--side-top` on the page's layout at how far below the window's top the layout starts
+/// (0 once scrolled past it): the side column's panels (filters, details, a story), which stick
+/// to the window's top as the page scrolls, take their height from it, so that at the top of
+/// the page their foot is in view too (it stood 130 px below the window at 1280×800: the last
+/// third parties, the details' Previous and Next).
+#[yew::hook]
+pub fn use_side_column_top() {
+    yew::use_effect_with((), |_| {
+        let window = web_sys::window();
+        let follow = move || {
+            let layout = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(".layout").ok().flatten())
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let Some(layout) = layout {
+                let top = layout.get_bounding_client_rect().top().max(0.0).round();
+                let _ = layout
+                    .style()
+                    .set_property("--side-top", &format!("{top}px"));
+            }
+        };
+        follow();
+        let listeners = window.map(|w| {
+            let (a, b) = (follow, follow);
+            [
+                gloo::events::EventListener::new(&w, "scroll", move |_| a()),
+                gloo::events::EventListener::new(&w, "resize", move |_| b()),
+            ]
+        });
+        move || drop(listeners)
+    });
+}
