@@ -139,6 +139,34 @@ test('at 1280×800 Next, at the foot of a long scene, leaves the timeline in vie
   await phone.context().close();
 });
 
+test('on a phone, the scene\'s sheet folds to its bar to show the timeline under it, and the next scene opens unfolded; a wide screen has nothing to fold', async () => {
+  const phone = await load(browser, server.origin + `/?story=${STORY.id}&scene=5`, { marks: true, viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await showsScene(phone, 5);
+  const hide = panel(phone).getByRole('button', { name: 'Hide the text' });
+  assert.equal(await hide.getAttribute('aria-expanded'), 'true');
+  const open = await panel(phone).boundingBox();
+  await hide.click();
+  const show = panel(phone).getByRole('button', { name: 'Show the text' });
+  assert.equal(await show.getAttribute('aria-expanded'), 'false');
+  await until(async () => !(await panel(phone).getByRole('heading', { level: 2 }).isVisible()), "the scene's text is folded away");
+  const folded = await panel(phone).boundingBox();
+  assert.ok(folded.y > open.y + 120 && Math.round(folded.y + folded.height) === 667, `the sheet folds to its foot (its top from ${open.y} to ${folded.y})`);
+  // Where it stands and the way on stay.
+  assert.ok(await panel(phone).getByRole('status').isVisible());
+  await phone.screenshot({ path: artifact('story-phone-folded.png') });
+  await panel(phone).getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next →' }).click();
+  await showsScene(phone, 6);
+  await panel(phone).getByRole('heading', { level: 2, name: SCENES[5].title, exact: true }).waitFor();
+  assert.equal(await panel(phone).getByRole('button', { name: 'Hide the text' }).getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(phone.problems, []);
+  await phone.context().close();
+
+  const desktop = await load(browser, server.origin + `/?story=${STORY.id}&scene=5`, { marks: true, viewport: { width: 1280, height: 800 } });
+  await showsScene(desktop, 5);
+  assert.equal(await panel(desktop).getByRole('button', { name: /the text$/ }).count(), 0, 'no fold beside the timeline');
+  await desktop.context().close();
+});
+
 test('a scene lists the events it is about; on a phone, where their marks are too crowded to be named, choosing one opens its details', async () => {
   const scene = SCENES[1];
   const about = scene.view.highlight.map((id) => DATA.events.find((e) => e.id === id));

@@ -46,6 +46,17 @@ pub fn story_panel(props: &Props) -> Html {
     // the timeline, or on a phone in a sheet at the foot of the screen: there the page brings
     // the timeline to the top of the screen, above the sheet, unless it is already in view.
     let panel = use_node_ref();
+    // On a phone, the scene's sheet folds to its bar to show the timeline under it; the next
+    // scene opens unfolded (its text is what it is for).
+    let folded_at = use_state(|| None::<ScenePosition>);
+    let folded = *folded_at == Some(props.position);
+    let on_fold = {
+        let folded_at = folded_at.clone();
+        let position = props.position;
+        Callback::from(move |_: MouseEvent| {
+            folded_at.set((!folded).then_some(position));
+        })
+    };
     {
         let panel = panel.clone();
         use_effect_with(props.position, move |_| {
@@ -165,7 +176,7 @@ pub fn story_panel(props: &Props) -> Html {
         }
     });
     html! {
-        <section class="story" aria-labelledby={STORY_HEADING_ID} onkeydown={on_key} ref={panel}>
+        <section class={classes!("story", folded.then_some("folded"))} aria-labelledby={STORY_HEADING_ID} onkeydown={on_key} ref={panel}>
             <p class="story-title">{ &story.title }</p>
             <p class="story-progress" role="status" aria-live="polite">
                 { format!("{progress}: {}", scene.title) }
@@ -179,10 +190,15 @@ pub fn story_panel(props: &Props) -> Html {
                     <button type="button" disabled={!has_next} aria-keyshortcuts="ArrowRight"
                             onclick={dispatch.reform(|_| Action::NextScene)}>{ "Next →" }</button>
                 </nav>
+                <button type="button" class="fold" aria-expanded={(!folded).to_string()} aria-controls="story-body"
+                        onclick={on_fold}>
+                    { if folded { "Show the text" } else { "Hide the text" } }
+                </button>
                 <button type="button" class="leave" aria-keyshortcuts="Escape" onclick={dispatch.reform(|_| Action::LeaveStory)}>
                     { "Leave the story" }
                 </button>
             </div>
+            <div class="story-body" id="story-body">
             <h2 id={STORY_HEADING_ID} tabindex="-1">{ &scene.title }</h2>
             <p class="story-text">{ &scene.text }</p>
             if let Some(events) = events {
@@ -203,6 +219,7 @@ pub fn story_panel(props: &Props) -> Html {
                 <summary>{ format!("All {} scenes", story.scenes.len()) }</summary>
                 <ol>{ for scenes }</ol>
             </details>
+            </div>
         </section>
     }
 }
