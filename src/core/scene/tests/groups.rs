@@ -12,14 +12,21 @@ fn grouped_scene(
 ) -> (Scene, Grouping) {
     let matches = matching(data, &search_haystacks(data), filter);
     let grouping = Grouping::new(data, by, &matches, filter, collapsed).unwrap();
-    let s = Scene::build(
-        &SceneInput {
-            grouping: Some(&grouping),
-            ..input(data, index, &matches)
-        },
-        scale,
-    );
+    let s = Scene::build(&grouped_input(data, index, &matches, &grouping), scale);
     (s, grouping)
+}
+
+/// What a scene is built from: the events as `matches` says, in `grouping`'s lanes.
+fn grouped_input<'a>(
+    data: &'a Chronology,
+    index: &'a TimelineIndex,
+    matches: &'a [bool],
+    grouping: &'a Grouping,
+) -> SceneInput<'a> {
+    SceneInput {
+        grouping: Some(grouping),
+        ..input(data, index, matches)
+    }
 }
 
 /// Group by domain with Afghanistan and Piracy selected: two lanes, named by their domains,
@@ -195,10 +202,7 @@ fn a_group_alone_in_view_has_the_whole_drawing_s_lanes() {
         &scale,
     );
     let matches = vec![true; data.events.len()];
-    let input = SceneInput {
-        grouping: Some(&grouping),
-        ..input(&data, &index, &matches)
-    };
+    let input = grouped_input(&data, &index, &matches, &grouping);
     let in_view = index.visible_points(scale.start, scale.end).count();
     assert!(in_view >= 8, "{in_view}");
     assert_eq!(
@@ -229,10 +233,7 @@ fn two_groups_in_view_share_the_lanes_and_name_every_event() {
         &BTreeSet::new(),
         &scale,
     );
-    let input = SceneInput {
-        grouping: Some(&grouping),
-        ..input(&data, &index, &matches)
-    };
+    let input = grouped_input(&data, &index, &matches, &grouping);
     assert_eq!(
         unnamed(&data, &index, &matches, &scale, &s),
         Vec::<&str>::new()
@@ -257,10 +258,7 @@ fn many_groups_in_view_keep_a_few_lanes_each() {
         &BTreeSet::new(),
         &scale,
     );
-    let input = SceneInput {
-        grouping: Some(&grouping),
-        ..input(&data, &index, &matches)
-    };
+    let input = grouped_input(&data, &index, &matches, &grouping);
     let options = input.options(&scale);
     assert_eq!(options.points, GROUP_LAYOUT_OPTIONS.points);
     assert_eq!(options.spans, GROUP_LAYOUT_OPTIONS.spans);
