@@ -63,6 +63,9 @@ pub fn opened_from_disk() -> bool {
 pub fn use_side_column_top() {
     yew::use_effect_with((), |_| {
         let window = web_sys::window();
+        // Written only when it changes: the property is inherited by the whole layout, and once
+        // the page has scrolled past the header it stays 0.
+        let last = std::rc::Rc::new(std::cell::Cell::new(f64::NAN));
         let follow = move || {
             let layout = web_sys::window()
                 .and_then(|w| w.document())
@@ -70,6 +73,9 @@ pub fn use_side_column_top() {
                 .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
             if let Some(layout) = layout {
                 let top = layout.get_bounding_client_rect().top().max(0.0).round();
+                if last.replace(top) == top {
+                    return;
+                }
                 let _ = layout
                     .style()
                     .set_property("--side-top", &format!("{top}px"));
@@ -77,7 +83,7 @@ pub fn use_side_column_top() {
         };
         follow();
         let listeners = window.map(|w| {
-            let (a, b) = (follow, follow);
+            let (a, b) = (follow.clone(), follow.clone());
             [
                 gloo::events::EventListener::new(&w, "scroll", move |_| a()),
                 gloo::events::EventListener::new(&w, "resize", move |_| b()),
