@@ -425,8 +425,8 @@ impl SceneInput<'_> {
     }
 
     /// How lanes are packed in the window of `scale`. Grouped, each band's lanes are the
-    /// ungrouped drawing's shared among the open groups that have matching events of that band
-    /// in the window, never fewer than [`GROUP_LAYOUT_OPTIONS`]'s: where one group alone has
+    /// ungrouped drawing's shared among the open groups that have events of that band drawn in
+    /// the window (matching or faint), never fewer than [`GROUP_LAYOUT_OPTIONS`]'s: where one group alone has
     /// events in view (2014 by phase), its events get the lanes (and so the labels) they would
     /// have ungrouped, rather than bare marks under empty groups.
     fn options(&self, scale: &TimeScale) -> LayoutOptions {
@@ -441,7 +441,8 @@ impl SceneInput<'_> {
                 if found == open {
                     break;
                 }
-                if self.rank(i).is_none_or(|r| r == 0) {
+                // Faint context counts too: its lanes are the block's own.
+                if self.rank(i).is_none() {
                     continue;
                 }
                 for &p in g.groups_of(i) {

@@ -108,7 +108,11 @@ pub fn app() -> Html {
         }
     });
     adapters::files::use_drop_import(dispatch.clone());
-    adapters::environment::use_side_column_top();
+    adapters::environment::use_side_column_top((
+        store.chrome.notices.len(),
+        store.chrome.error.is_some(),
+        store.chrome.loading.is_some(),
+    ));
     // The search text is folded a chunk at a time while the page is idle, starting a moment after
     // a chronology shows, so that a first search in a big chronology does not wait for all of it.
     {
@@ -280,7 +284,7 @@ pub fn app() -> Html {
                         <FilterChips data={data.clone()} filter={filtering.filter.clone()} dispatch={dispatch.clone()} />
                     }
                     <Timeline data={data.clone()} index={s.chronology.index.clone()} limits={s.chronology.limits}
-                              viewport={s.window.viewport} width={s.window.width} selected={s.selected}
+                              viewport={s.window.viewport} target={s.window.target()} width={s.window.width} selected={s.selected}
                               matches={filtering.matches.clone()} dim={filtering.dim} {dark}
                               grouping={s.lanes.grouping.clone()} group_by={s.lanes.by} follow={s.window.follow}
                               match_count={filtering.match_count} shown={s.shown_in_words()}

@@ -238,10 +238,6 @@ test('at the closest and the widest zoom, the zoom button that can do no more sa
   assert.equal(await zoomIn.getAttribute('title'), 'Zoomed in as far as it goes');
   assert.equal(await zoomOut.getAttribute('aria-disabled'), null);
   const closest = await timelineWindow(page);
-  await zoomIn.click({ force: true }); // a user's click, which Playwright holds back from a control marked disabled
-  await page.waitForTimeout(300); // to show that nothing happens
-  const still = await timelineWindow(page);
-  assert.equal(still.end - still.start, closest.end - closest.start, 'Zoom in at three weeks leaves the window');
   await zoomOut.click();
   await windowSettled(page, { from: closest });
   await until(async () => (await zoomIn.getAttribute('aria-disabled')) === null, 'Zoom in can zoom in again');

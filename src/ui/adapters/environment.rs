@@ -58,37 +58,40 @@ pub fn opened_from_disk() -> bool {
 /// (0 once scrolled past it): the side column's panels (filters, details, a story), which stick
 /// to the window's top as the page scrolls, take their height from it, so that at the top of
 /// the page their foot is in view too (it stood 130 px below the window at 1280×800: the last
-/// third parties, the details' Previous and Next).
+/// third parties, the details' Previous and Next). Followed on scroll and resize, and whenever
+/// `above` changes (what stands above the layout: notices, the loading bar).
 #[yew::hook]
-pub fn use_side_column_top() {
+pub fn use_side_column_top<T: PartialEq + 'static>(above: T) {
     yew::use_effect_with((), |_| {
-        let window = web_sys::window();
-        // Written only when it changes: the property is inherited by the whole layout, and once
-        // the page has scrolled past the header it stays 0.
-        let last = std::rc::Rc::new(std::cell::Cell::new(f64::NAN));
-        let follow = move || {
-            let layout = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector(".layout").ok().flatten())
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-            if let Some(layout) = layout {
-                let top = layout.get_bounding_client_rect().top().max(0.0).round();
-                if last.replace(top) == top {
-                    return;
-                }
-                let _ = layout
-                    .style()
-                    .set_property("--side-top", &format!("{top}px"));
-            }
-        };
-        follow();
-        let listeners = window.map(|w| {
-            let (a, b) = (follow.clone(), follow.clone());
+        follow_side_column_top();
+        let listeners = web_sys::window().map(|w| {
             [
-                gloo::events::EventListener::new(&w, "scroll", move |_| a()),
-                gloo::events::EventListener::new(&w, "resize", move |_| b()),
+                gloo::events::EventListener::new(&w, "scroll", |_| follow_side_column_top()),
+                gloo::events::EventListener::new(&w, "resize", |_| follow_side_column_top()),
             ]
         });
         move || drop(listeners)
     });
+    yew::use_effect_with(above, |_| follow_side_column_top());
+}
+
+thread_local! {
+    /// The last `--side-top` written, in px: written only when it changes (the whole layout
+    /// inherits it; once the page has scrolled past the header it stays 0).
+    static SIDE_TOP: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NAN) };
+}
+
+fn follow_side_column_top() {
+    let layout = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".layout").ok().flatten())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(layout) = layout {
+        let top = layout.get_bounding_client_rect().top().max(0.0).round();
+        if SIDE_TOP.replace(top) != top {
+            let _ = layout
+                .style()
+                .set_property("--side-top", &format!("{top}px"));
+        }
+    }
 }

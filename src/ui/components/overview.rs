@@ -22,8 +22,8 @@ use yew::prelude::*;
 const BAR_TOP: f64 = 18.0;
 const BAR_BOTTOM: f64 = 78.0;
 const HEIGHT: f64 = 96.0;
-/// How far in px from the chart's right end the counts reach (with the window's grip beside).
-const COUNTS_ROOM: f64 = 30.0;
+/// The room in px a count's text needs besides its width: its inset, halo and the window's grip.
+const COUNTS_ROOM: f64 = 16.0;
 
 /// A moment a story's scene marks: its day and what it says.
 pub type Mark = (f64, String);
@@ -380,7 +380,12 @@ pub fn overview(props: &Props) -> Html {
             scale.to_px(props.viewport.start),
             scale.to_px(props.viewport.end),
         );
-        end > width - COUNTS_ROOM && start >= COUNTS_ROOM
+        let widest = count_ticks(h.max_total()).last().copied().unwrap_or(0);
+        let room =
+            crate::core::scale::label_width(&crate::core::text::thousands(widest)) + COUNTS_ROOM;
+        // The side whose grip stands farther from its end, where the right one is in the way.
+        let (right_gap, left_gap) = (width - end, start);
+        right_gap < room && left_gap > right_gap
     };
     let counts = count_ticks(h.max_total()).into_iter().skip(1).filter(|_| !empty).map(|tick| {
         let y = BAR_BOTTOM - tick as f64 * unit;

@@ -310,3 +310,27 @@ fn a_lane_header_keeps_its_count_in_a_narrow_drawing() {
     assert!(headers.iter().any(|t| t.contains('…')), "{headers:?}");
     assert!(headers.iter().any(|t| !t.contains('…')), "{headers:?}");
 }
+
+/// Filtered to a phase with nothing in the window and the others drawn faint: the faint events'
+/// groups share the lanes as matching ones would (counted as none, every group took the whole
+/// drawing's lanes for its faint events: a grouped drawing taller than the ungrouped one).
+#[test]
+fn faint_events_share_the_lanes_as_matching_ones_do() {
+    let (data, index) = brief();
+    let mut filter = Filter::default();
+    filter.phases.insert("informal-contacts".into());
+    let matches = matching(&data, &search_haystacks(&data), &filter);
+    let grouping =
+        Grouping::new(&data, GroupBy::Domain, &matches, &filter, &BTreeSet::new()).unwrap();
+    let input = SceneInput {
+        dim: true,
+        ..grouped_input(&data, &index, &matches, &grouping)
+    };
+    let scale = TimeScale::new(day(2000, 1, 1), day(2020, 1, 1), 1280.0);
+    assert!(index
+        .visible_points(scale.start, scale.end)
+        .all(|i| !matches[i]));
+    let options = input.options(&scale);
+    assert_eq!(options.points, GROUP_LAYOUT_OPTIONS.points);
+    assert_eq!(options.spans, GROUP_LAYOUT_OPTIONS.spans);
+}

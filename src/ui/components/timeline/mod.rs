@@ -29,6 +29,9 @@ pub struct Props {
     pub index: Shared<TimelineIndex>,
     pub limits: Limits,
     pub viewport: Viewport,
+    /// The window the view is going to (the drawn one while it does not move): what the zoom
+    /// buttons act on.
+    pub target: Viewport,
     pub width: f64,
     pub selected: Option<usize>,
     /// Whether each event passes the filters.
@@ -177,8 +180,8 @@ pub fn timeline(props: &Props) -> Html {
     let window_label = window_label(&props.viewport);
     // At the closest or the widest zoom, its button says it can do no more (it stays in the
     // tab order: a disabled button would drop the focus of the key that got there).
-    let can_zoom_in = props.viewport.can_zoom(2.0, &props.limits);
-    let can_zoom_out = props.viewport.can_zoom(0.5, &props.limits);
+    let can_zoom_in = props.target.can_zoom(2.0, &props.limits);
+    let can_zoom_out = props.target.can_zoom(0.5, &props.limits);
     let dispatch = &props.dispatch;
     let total = props.data.events.len();
     let name = {

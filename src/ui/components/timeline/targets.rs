@@ -452,7 +452,7 @@ pub fn targets(props: &TargetsProps) -> Html {
                            data-action="group" data-key={key.clone()}
                            aria-expanded={(!strip.collapsed).to_string()}
                            aria-label={format!("{} ({} {events})", strip.label, strip.count)}>
-                            <title>{ if strip.collapsed { "Expand this lane" } else { "Collapse this lane" } }</title>
+                            <title>{ format!("{} ({} {events}): {}", strip.label, strip.count, if strip.collapsed { "expand this lane" } else { "collapse this lane" }) }</title>
                             <rect class="hit" x="0" y={fmt(strip.y)} width={fmt(scene.width)} height={fmt(strip.h)} />
                         </g>
                         // Apart from the header, so that folding the lane (its marks go) keeps the
