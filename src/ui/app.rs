@@ -294,7 +294,9 @@ pub fn app() -> Html {
                         if full {
                             <EventList data={data.clone()} matches={filtering.matches.clone()} match_count={filtering.match_count}
                                        search={filtering.filter.text.clone()} selected={s.selected}
-                                       window={s.list_window(FULL_LIST_LIMIT)} dispatch={dispatch.clone()} />
+                                       window={s.list_window(FULL_LIST_LIMIT)}
+                                       moving={s.list_window(FULL_LIST_LIMIT).map(|_| (s.window.viewport.start, s.window.viewport.end))}
+                                       dispatch={dispatch.clone()} />
                             if s.selected.is_none() {
                                 { crate::ui::components::detail::detail_hint() }
                             }

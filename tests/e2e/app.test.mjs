@@ -257,6 +257,30 @@ test('at the closest and the widest zoom, the zoom button that can do no more sa
   await page.context().close();
 });
 
+test('a list too long to show whole follows the timeline once a pan pauses, not while it goes on', async () => {
+  // 3,000 generated events: the list shows those in the window.
+  const page = await load(browser, server.origin + '/?synthetic=3000&from=2005-01-01&to=2006-01-01', { marks: true, viewport: { width: 1280, height: 800 } });
+  const titles = () => page.locator('.event-list li .title').allTextContents();
+  const before = await until(async () => { const t = await titles(); return t.length > 0 && t; }, 'the list shows the events in the window');
+  const w0 = await timelineWindow(page);
+  const y = Math.round(w0.top + Math.min(w0.height, 800 - w0.top) / 2), x = Math.round(w0.left + w0.width * 0.8);
+  // A slow drag, about a second and a half: the list stays as it was all the while.
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let k = 1; k <= 60; k++) {
+    await page.mouse.move(x - k * 8, y);
+    await page.waitForTimeout(25);
+    if (k % 10 === 0) assert.deepEqual(await titles(), before, `the list did not change during the drag (after ${k} moves)`);
+  }
+  await page.mouse.up();
+  const w1 = await timelineWindow(page);
+  assert.ok(w1.start > w0.start, 'the drag panned to later dates');
+  // Then it follows.
+  await until(async () => JSON.stringify(await titles()) !== JSON.stringify(before), 'the list follows the window once the pan pauses');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('dragging pans, and the zoom buttons and keys zoom and fit', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   const initial = await timelineWindow(page);

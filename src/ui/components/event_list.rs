@@ -32,6 +32,11 @@ pub struct Props {
     pub selected: Option<usize>,
     /// The visible window (days) when the chronology is too large to list whole.
     pub window: Option<(f64, f64)>,
+    /// The timeline's window as drawn, to the day's fraction: the list follows `window` once this
+    /// has stayed put (`window` moves in steps of an eighth of it, so that a pan went on for
+    /// longer than the wait between two of its steps, and the list's re-render landed in it).
+    #[prop_or_default]
+    pub moving: Option<(f64, f64)>,
     pub dispatch: Callback<Action>,
 }
 
@@ -56,8 +61,10 @@ fn highlighted(text: &str, query: &str) -> Html {
     parts.into_iter().collect::<Html>()
 }
 
-/// How long the window must stay put before a windowed list follows it.
-const SETTLE_MS: u32 = 200;
+/// How long the window must stay put before a windowed list follows it: a pause of its own,
+/// longer than the one between two turns of the wheel or two drags (the list's re-render,
+/// 30–40 ms at 10,000 events, would land in the first steps of the next gesture).
+const SETTLE_MS: u32 = 600;
 
 /// Where the search found an event whose title does not show the words (its summary, an
 /// author its notes cite…), a line each under the title: the reader sees why it is listed.
@@ -84,7 +91,7 @@ pub fn event_list(props: &Props) -> Html {
     let pending = use_mut_ref(crate::ui::adapters::timing::Debounce::default);
     {
         let settled = settled.clone();
-        use_effect_with(props.window, move |window| {
+        use_effect_with((props.window, props.moving), move |(window, _)| {
             let window = *window;
             if *settled == window {
                 pending.borrow_mut().cancel();
