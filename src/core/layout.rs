@@ -218,8 +218,9 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         let extent = index.extent(i);
         let x_start = clamp_x(to_px(extent.first_day));
         let x_end = clamp_x(to_px(extent.effective_end()));
-        let x = point_x(i);
-        let mark_in_view = (-radius..=width + radius).contains(&to_px(extent.mark_day()));
+        let mark = to_px(extent.mark_day());
+        let x = clamp_x(mark);
+        let mark_in_view = (-radius..=width + radius).contains(&mark);
         let bracket = x_end - x_start >= BRACKET_MIN_WIDTH;
         let (left, mark_right) = if bracket {
             (x_start.min(x - radius), x_end.max(x + radius))

@@ -34,6 +34,20 @@ pub fn count_ticks(max: usize) -> Vec<usize> {
 /// The most intervals the count axis is divided into.
 pub const MAX_COUNT_INTERVALS: usize = 4;
 
+/// The room in px a count's text needs besides its width: its inset, halo and the window's grip.
+const COUNTS_ROOM: f64 = 16.0;
+
+/// Whether the count axis's labels (up to `max` events a year) stand at the chart's left end
+/// rather than its right, in a chart `width` px wide whose window runs from `start` to `end` px:
+/// where the window's right grip would cover them (a window that reaches the last years) and
+/// its left grip stands farther from its own end.
+pub fn counts_on_left(start: f64, end: f64, width: f64, max: usize) -> bool {
+    let widest = count_ticks(max).last().copied().unwrap_or(0);
+    let room = label_width(&crate::core::text::thousands(widest)) + COUNTS_ROOM;
+    let (right_gap, left_gap) = (width - end, start);
+    right_gap < room && left_gap > right_gap
+}
+
 /// The labels of the overview's time axis: the timeline's own ticks ([`ticks`]) at a year or
 /// coarser (the bars count years), each label wholly inside the chart. Where the chart spans
 /// so little time that the ticks are finer than years, their upper tier instead (years over
@@ -97,6 +111,22 @@ mod tests {
 
     fn year(y: i32) -> f64 {
         days_from_civil(y, 1, 1) as f64
+    }
+
+    #[test]
+    fn counts_leave_the_right_end_only_where_the_window_s_grip_would_cover_them() {
+        // The window in the middle, or at the left end: the counts stay right.
+        assert!(!counts_on_left(300.0, 600.0, 900.0, 20));
+        assert!(!counts_on_left(0.0, 300.0, 900.0, 20));
+        // At the right end: left.
+        assert!(counts_on_left(600.0, 900.0, 900.0, 20));
+        assert!(counts_on_left(600.0, 890.0, 900.0, 4));
+        // Both grips near their ends: the side whose grip is farther from it.
+        assert!(counts_on_left(20.0, 895.0, 900.0, 20));
+        assert!(!counts_on_left(2.0, 880.0, 900.0, 20));
+        // A wider count needs more room from the grip.
+        assert!(!counts_on_left(600.0, 870.0, 900.0, 3));
+        assert!(counts_on_left(600.0, 870.0, 900.0, 100_000));
     }
 
     #[test]

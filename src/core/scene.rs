@@ -426,9 +426,9 @@ impl SceneInput<'_> {
 
     /// How lanes are packed in the window of `scale`. Grouped, each band's lanes are the
     /// ungrouped drawing's shared among the open groups that have events of that band drawn in
-    /// the window (matching or faint), never fewer than [`GROUP_LAYOUT_OPTIONS`]'s: where one group alone has
-    /// events in view (2014 by phase), its events get the lanes (and so the labels) they would
-    /// have ungrouped, rather than bare marks under empty groups.
+    /// the window (matching or faint), never fewer than [`GROUP_LAYOUT_OPTIONS`]'s: where one
+    /// group alone has events in view (2014 by phase), its events get the lanes (and so the
+    /// labels) they would have ungrouped, rather than bare marks under empty groups.
     fn options(&self, scale: &TimeScale) -> LayoutOptions {
         let Some(g) = self.grouping else {
             return LAYOUT_OPTIONS;

@@ -7,7 +7,9 @@ use crate::core::dataset::Chronology;
 use crate::core::date::{days_from_civil, format_year};
 use crate::core::gesture::{brush_drag, grip, Grip};
 use crate::core::keys::{command, Command, Scope};
-use crate::core::overview::{axis_ticks, count_ticks, phase_bands, PHASE_LABEL_PADDING};
+use crate::core::overview::{
+    axis_ticks, count_ticks, counts_on_left, phase_bands, PHASE_LABEL_PADDING,
+};
 use crate::core::palette::{domain_colour, parse_hex, NO_DOMAIN};
 use crate::core::query::YearHistogram;
 use crate::core::scale::TimeScale;
@@ -22,8 +24,6 @@ use yew::prelude::*;
 const BAR_TOP: f64 = 18.0;
 const BAR_BOTTOM: f64 = 78.0;
 const HEIGHT: f64 = 96.0;
-/// The room in px a count's text needs besides its width: its inset, halo and the window's grip.
-const COUNTS_ROOM: f64 = 16.0;
 
 /// A moment a story's scene marks: its day and what it says.
 pub type Mark = (f64, String);
@@ -375,18 +375,12 @@ pub fn overview(props: &Props) -> Html {
     // The counts stand at the chart's right end, or at its left where the window's right grip
     // would cover them (a window that reaches the last years: filtered to Afghanistan, say);
     // they are drawn over the window, on a halo.
-    let counts_left = {
-        let (start, end) = (
-            scale.to_px(props.viewport.start),
-            scale.to_px(props.viewport.end),
-        );
-        let widest = count_ticks(h.max_total()).last().copied().unwrap_or(0);
-        let room =
-            crate::core::scale::label_width(&crate::core::text::thousands(widest)) + COUNTS_ROOM;
-        // The side whose grip stands farther from its end, where the right one is in the way.
-        let (right_gap, left_gap) = (width - end, start);
-        right_gap < room && left_gap > right_gap
-    };
+    let counts_left = counts_on_left(
+        scale.to_px(props.viewport.start),
+        scale.to_px(props.viewport.end),
+        width,
+        h.max_total(),
+    );
     let counts = count_ticks(h.max_total()).into_iter().skip(1).filter(|_| !empty).map(|tick| {
         let y = BAR_BOTTOM - tick as f64 * unit;
         let (x, class) = if counts_left { (4.0, "count left") } else { (width - 4.0, "count") };
