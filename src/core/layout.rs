@@ -13,7 +13,7 @@ use crate::core::scale::TimeScale;
 mod index;
 mod packer;
 
-pub use index::{DomainLookup, DomainSlots, Extent, TimelineIndex};
+pub use index::{DomainLookup, DomainSlots, Extent, TimelineIndex, Wrap};
 use packer::{BadgeWidths, Packer};
 
 /// Space in px between a point's edge and its label, and a span label's inset from the bar start.
@@ -85,10 +85,14 @@ pub struct Placed {
     /// has no room, e.g. at the drawing's right edge), or at the span's visible start; never
     /// left of 0.
     pub label_x: f64,
-    /// The label's full width.
+    /// The label's width: the whole title's on one line, or the wider of its two lines where
+    /// it is `wrapped`.
     pub label_width: f64,
     /// Whether the label is drawn (whole): labels are never shortened, only left out.
     pub labelled: bool,
+    /// Whether the label is drawn in two lines (see [`Wrap`]), the second in the lane below
+    /// (`lane + 1`, kept clear from the mark's left to the label's end).
+    pub wrapped: bool,
 }
 
 /// Events that did not fit, shown as one "+N" badge.
@@ -229,6 +233,10 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         };
         let label_width = non_negative(extent.label_width);
         let left_label_x = x - radius - LABEL_OFFSET - label_width;
+        let wrap_width = extent
+            .wrap
+            .map_or(0.0, |w| non_negative(f64::from(w.width)));
+        let wrap_left_x = x - radius - LABEL_OFFSET - wrap_width;
         Item {
             index: i,
             rank,
@@ -237,6 +245,8 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             label_x: (x + radius + LABEL_OFFSET).max(0.0),
             left_label_x: (left_label_x >= 0.0).then_some(left_label_x),
             label_width,
+            wrap_width,
+            wrap_left_x: (wrap_width > 0.0 && wrap_left_x >= 0.0).then_some(wrap_left_x),
             x,
             x_start,
             x_end,
@@ -281,6 +291,8 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             label_x,
             left_label_x: (end_aligned >= 0.0 && end_aligned < label_x).then_some(end_aligned),
             label_width,
+            wrap_width: 0.0,
+            wrap_left_x: None,
             x: x_start,
             x_start,
             x_end,
@@ -313,6 +325,9 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             for band in [&mut layout.points, &mut layout.spans] {
                 for p in band.placed.iter_mut().filter(|p| context(p)) {
                     p.labelled = false;
+                    if std::mem::take(&mut p.wrapped) {
+                        p.label_width = non_negative(index.extent(p.index).label_width);
+                    }
                 }
             }
         }
@@ -612,6 +627,10 @@ struct Item {
     /// stays in view; a span's, ending at the drawing's right edge.
     left_label_x: Option<f64>,
     label_width: f64,
+    /// A point's label in two lines (see [`Wrap`]): their width (0 for none), and where they
+    /// start if they go left of the mark and stay in view.
+    wrap_width: f64,
+    wrap_left_x: Option<f64>,
     x: f64,
     x_start: f64,
     x_end: f64,

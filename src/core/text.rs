@@ -226,6 +226,13 @@ impl LabelMeasure for Estimate {
     }
 }
 
+/// Any function of the text, as a measure (a fixed width, say, in tests).
+impl<F: Fn(&str) -> f64> LabelMeasure for F {
+    fn width(&self, text: &str) -> f64 {
+        self(text)
+    }
+}
+
 /// An id (or a file name) made of lower-case letters, digits and '-' from `text`, never empty:
 /// `fallback` where `text` has no letter or digit.
 pub fn slug(text: &str, fallback: &str) -> String {

@@ -8,7 +8,7 @@ use crate::core::import::Format;
 use crate::core::layout::{DomainLookup, Extent, TimelineIndex};
 use crate::core::query::{FacetIndex, HistogramIndex};
 use crate::core::synthetic;
-use crate::core::text::{estimate, LabelMeasure};
+use crate::core::text::{Estimate, LabelMeasure};
 use crate::core::viewport::{Limits, Viewport};
 
 /// Up to this many events, label widths are measured exactly; beyond, a conservative estimate
@@ -137,14 +137,9 @@ impl Preparing {
                 let domains = DomainLookup::new(&self.data);
                 let from = self.extents.len();
                 for i in from..len.min(from + MEASURE_STEP) {
-                    let title = &self.data.events[i].title;
-                    let width = if exact {
-                        measure.width(title)
-                    } else {
-                        estimate(title)
-                    };
+                    let measure: &dyn LabelMeasure = if exact { measure } else { &Estimate };
                     self.extents
-                        .push(Extent::with(&domains, &self.data, i, width));
+                        .push(Extent::with(&domains, &self.data, i, measure));
                 }
                 if self.extents.len() < len {
                     Stage::Measure

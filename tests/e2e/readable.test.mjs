@@ -3,7 +3,7 @@
 // two domains side by side. At the two common desktop sizes where the acceptance asks for both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, TIMELINE } from './harness.mjs';
+import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, drawnColours, TIMELINE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -307,3 +307,34 @@ for (const viewport of VIEWPORTS) {
     await page.context().close();
   });
 }
+
+// On a phone a title is often wider than the room either side of its mark: it goes in two lines,
+// in its lane and the one below, rather than leaving a bare mark (2010–2011 had five).
+test('375×667 (touch): a title with no room on one line is named in two, and every event of 2010–2011 is named', async () => {
+  const page = await load(browser, server.origin + '/?from=2010-01-01&to=2012-01-01', {
+    marks: true, viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true,
+  });
+  await timelineReady(page);
+  const boxes = await page.locator(`${TIMELINE} .marks .mark`).evaluateAll((els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { name: e.getAttribute('aria-label'), x: r.x, y: r.y, width: r.width, height: r.height };
+  }));
+  assert.ok(boxes.length >= 10, `the window's events (${boxes.length})`);
+  const bare = boxes.filter((b) => b.width < 30).map((b) => b.name);
+  assert.deepEqual(bare, [], 'every event is named beside its mark');
+  const lane = Math.min(...boxes.map((b) => b.height));
+  const twoLines = boxes.filter((b) => b.height > 1.5 * lane);
+  assert.ok(twoLines.length >= 3, `titles in two lines (${twoLines.map((b) => b.name).join(' | ')})`);
+  // The second line is drawn: dark text in the lower half of each such target.
+  for (const b of twoLines) {
+    const lower = { x: b.x, y: b.y + b.height / 2 + 2, width: b.width, height: b.height / 2 - 4 };
+    const dark = (await drawnColours(page, lower))
+      .filter(([c]) => c.match(/\d+/g).slice(0, 3).reduce((a, v) => a + +v, 0) < 3 * 110)
+      .reduce((n, [, count]) => n + count, 0);
+    assert.ok(dark > 20, `the second line of "${b.name}" is drawn (${dark} dark pixels)`);
+  }
+  await page.locator('#timeline').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: artifact('readable-two-lines-375.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -3,6 +3,7 @@
 
 use crate::core::dataset::Chronology;
 use crate::core::scene::MAX_SLICES;
+use crate::core::text::LabelMeasure;
 
 /// What layout needs to know of one event, precomputed once per dataset.
 ///
@@ -15,6 +16,8 @@ pub struct Extent {
     pub is_span: bool,
     /// Full width in px of the event's label, e.g. from [`label_width`](crate::core::scale::label_width).
     pub label_width: f64,
+    /// The label in two lines, for a point whose one line finds no room (see [`Wrap`]).
+    pub wrap: Option<Wrap>,
     /// Whose label shows first where not all fit (higher first); see
     /// [`label_priority`](crate::core::priority::label_priority).
     pub priority: u16,
@@ -22,21 +25,95 @@ pub struct Extent {
     pub domains: DomainSlots,
 }
 
+/// A point's title in two lines, broken at the space nearest its middle: where its one line
+/// finds no room (on a phone, a title is often wider than the room either side of its mark), the
+/// two lines may, in its lane and the one below. Only for titles that two lines make markedly
+/// narrower.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Wrap {
+    /// Where (a byte offset into the title) the second line starts, after the space.
+    pub at: std::num::NonZeroU32,
+    /// The wider line's width in px, padding included.
+    pub width: f32,
+}
+
+/// Titles narrower than this stay on one line (two lines would save little room).
+const WRAP_FROM: f64 = 120.0;
+/// Two lines are kept only if they are at most this part of the one line's width.
+const WRAP_GAIN: f64 = 0.8;
+
+impl Wrap {
+    /// `title` (`full` px wide on one line) in two lines as `measure` measures them, if that is
+    /// markedly narrower: broken at the space nearest the middle on either side, whichever
+    /// gives the narrower pair.
+    pub fn of(title: &str, full: f64, measure: &dyn LabelMeasure) -> Option<Wrap> {
+        if full < WRAP_FROM {
+            return None;
+        }
+        // The middle byte, moved back to the start of its character (a dash, an accent).
+        let middle = (0..=title.len() / 2)
+            .rev()
+            .find(|&at| title.is_char_boundary(at))
+            .unwrap_or(0);
+        let before = title[..middle].rfind(' ');
+        let after = title[middle..].find(' ').map(|k| middle + k);
+        [before, after]
+            .into_iter()
+            .flatten()
+            .filter_map(|space| {
+                let (first, second) = (title[..space].trim_end(), title[space..].trim_start());
+                if first.is_empty() || second.is_empty() {
+                    return None;
+                }
+                let at = u32::try_from(title.len() - second.len()).ok()?;
+                let width = measure.width(first).max(measure.width(second));
+                Some((std::num::NonZeroU32::new(at)?, width))
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .filter(|&(_, width)| width <= full * WRAP_GAIN)
+            .map(|(at, width)| Wrap {
+                at,
+                width: width as f32,
+            })
+    }
+
+    /// The two lines of `title`.
+    pub fn lines<'a>(&self, title: &'a str) -> (&'a str, &'a str) {
+        let at = (self.at.get() as usize).min(title.len());
+        match title.get(..at) {
+            Some(first) => (first.trim_end(), &title[at..]),
+            None => (title, ""),
+        }
+    }
+}
+
 impl Extent {
-    /// Event `i` of `data`, whose label is `label_width` px wide.
-    pub fn of(data: &Chronology, i: usize, label_width: f64) -> Extent {
-        Extent::with(&DomainLookup::new(data), data, i, label_width)
+    /// Event `i` of `data`, its label measured by `measure`.
+    pub fn of(data: &Chronology, i: usize, measure: &dyn LabelMeasure) -> Extent {
+        Extent::with(&DomainLookup::new(data), data, i, measure)
     }
 
     /// [`Extent::of`], with the chronology's domains looked up in `domains` (made once for all
     /// its events).
-    pub fn with(domains: &DomainLookup, data: &Chronology, i: usize, label_width: f64) -> Extent {
+    pub fn with(
+        domains: &DomainLookup,
+        data: &Chronology,
+        i: usize,
+        measure: &dyn LabelMeasure,
+    ) -> Extent {
         let e = &data.events[i];
+        let label_width = measure.width(&e.title);
+        let is_span = e.is_span();
         Extent {
             first_day: e.first_day() as f64,
             end_day: e.end_day() as f64,
-            is_span: e.is_span(),
+            is_span,
             label_width,
+            wrap: if is_span {
+                None
+            } else {
+                Wrap::of(&e.title, label_width, measure)
+            },
             priority: crate::core::priority::label_priority(e),
             domains: DomainSlots::of(domains, &e.domains),
         }

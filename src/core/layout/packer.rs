@@ -34,6 +34,27 @@ struct Room {
     right_label: Option<f64>,
     /// Where its label starts on the left of the mark, if it fits the drawing there.
     left_label: Option<f64>,
+    /// The same for its label in two lines (see `Wrap`), and their width.
+    right_wrap: Option<f64>,
+    left_wrap: Option<f64>,
+    wrap_width: f64,
+}
+
+impl Room {
+    /// The whole drawing with a label `width` px wide on each side it may take, right first
+    /// (from `right` or `left`): (label x, start, end).
+    fn boxes(
+        &self,
+        (right, left): (Option<f64>, Option<f64>),
+        width: f64,
+        gap: f64,
+    ) -> [Option<(f64, f64, f64)>; 2] {
+        let end = |x: f64| (x + width + gap).max(self.mark_right);
+        [
+            right.map(|x| (x, self.left, end(x))),
+            left.map(|x| (x, (x - gap).min(self.left), end(x))),
+        ]
+    }
 }
 
 impl Packer {
@@ -85,13 +106,17 @@ impl Packer {
         // A point whose mark stands outside the drawing (its bracket alone reaching in) is not
         // named there: the name would stand for a mark nowhere to be seen.
         let has_label = item.label_width > 0.0 && item.mark_in_view;
-        let fits = |x: f64| has_label && x >= 0.0 && x + item.label_width <= width;
+        let fits = |x: f64, w: f64| has_label && x >= 0.0 && x + w <= width;
+        let wrap = item.wrap_width;
         self.room.push(Room {
             left: item.left,
             mark_right,
             rank: item.rank,
-            right_label: Some(item.label_x).filter(|&x| fits(x)),
-            left_label: item.left_label_x.filter(|&x| fits(x)),
+            right_label: Some(item.label_x).filter(|&x| fits(x, item.label_width)),
+            left_label: item.left_label_x.filter(|&x| fits(x, item.label_width)),
+            right_wrap: Some(item.label_x).filter(|&x| wrap > 0.0 && fits(x, wrap)),
+            left_wrap: item.wrap_left_x.filter(|&x| wrap > 0.0 && fits(x, wrap)),
+            wrap_width: wrap,
         });
         self.band.placed.push(Placed {
             index: item.index,
@@ -102,6 +127,7 @@ impl Packer {
             label_x: item.label_x,
             label_width: item.label_width,
             labelled: false,
+            wrapped: false,
         });
     }
 
@@ -241,7 +267,8 @@ fn make_way(
 /// on the right of its mark (or on the left, where the right has no room in the drawing): in
 /// the mark's own lane if it has the room, else (if `movable`) the item moves, mark and label,
 /// to the first of `lanes` lanes that has it, else a few bare marks in its way move to other
-/// lanes; else it stays a bare mark. Returns the lanes in use.
+/// lanes; else, once every label has been tried on one line, in two lines where a lane and the
+/// one below have the room (see `Wrap`); else it stays a bare mark. Returns the lanes in use.
 fn place_labels(
     placed: &mut [Placed],
     room: &[Room],
@@ -257,24 +284,19 @@ fn place_labels(
         }
     }
     let mut order: Vec<usize> = (0..placed.len())
-        .filter(|&n| room[n].right_label.is_some() || room[n].left_label.is_some())
+        .filter(|&n| {
+            let r = &room[n];
+            r.right_label.is_some()
+                || r.left_label.is_some()
+                || r.right_wrap.is_some()
+                || r.left_wrap.is_some()
+        })
         .collect();
     order.sort_by_key(|&n| std::cmp::Reverse(room[n].rank));
+    let mut unnamed = Vec::new();
     for n in order {
         let r = room[n];
-        let width = placed[n].label_width;
-        // The whole drawing with the label on each side it may take, right first.
-        let boxes = [
-            r.right_label
-                .map(|x| (x, r.left, (x + width + gap).max(r.mark_right))),
-            r.left_label.map(|x| {
-                (
-                    x,
-                    (x - gap).min(r.left),
-                    (x + width + gap).max(r.mark_right),
-                )
-            }),
-        ];
+        let boxes = r.boxes((r.right_label, r.left_label), placed[n].label_width, gap);
         let own = placed[n].lane;
         taken[own].remove(r.left, n);
         let others = (0..lanes).filter(move |&l| movable && l != own);
@@ -319,6 +341,36 @@ fn place_labels(
             None => {
                 let at = taken[own].free(r.left, r.mark_right).unwrap_or(0);
                 taken[own].insert(at, r.left, r.mark_right, n);
+                if r.right_wrap.is_some() || r.left_wrap.is_some() {
+                    unnamed.push(n);
+                }
+            }
+        }
+    }
+    // Then, by rank, the titles that found no room on one line, in two lines: in a lane and the
+    // one below, both clear from the mark's left to the label's end (in its own lane first).
+    // After every one-line label, so that no event named on one line loses its name to them.
+    for n in unnamed {
+        let r = room[n];
+        let own = placed[n].lane;
+        taken[own].remove(r.left, n);
+        match wrapped_room(&taken, &r, own, lanes, gap, movable) {
+            Some((lane, x, start, end)) => {
+                for row in [lane, lane + 1] {
+                    if let Some(at) = taken[row].free(start, end) {
+                        taken[row].insert(at, start, end, n);
+                    }
+                }
+                let p = &mut placed[n];
+                p.lane = lane;
+                p.label_x = x;
+                p.label_width = r.wrap_width;
+                p.labelled = true;
+                p.wrapped = true;
+            }
+            None => {
+                let at = taken[own].free(r.left, r.mark_right).unwrap_or(0);
+                taken[own].insert(at, r.left, r.mark_right, n);
             }
         }
     }
@@ -326,6 +378,29 @@ fn place_labels(
         .iter()
         .rposition(|t| !t.0.is_empty())
         .map_or(0, |l| l + 1)
+}
+
+/// Where a label in two lines goes: the first of the lanes (its own, then the others if
+/// `movable`) that, with the lane below, is clear over the label's box on the right of the
+/// mark or else on its left. Returns (lane, label x, box start, box end).
+fn wrapped_room(
+    taken: &[Taken],
+    r: &Room,
+    own: usize,
+    lanes: usize,
+    gap: f64,
+    movable: bool,
+) -> Option<(usize, f64, f64, f64)> {
+    let boxes = r.boxes((r.right_wrap, r.left_wrap), r.wrap_width, gap);
+    let others = (0..lanes).filter(move |&l| movable && l != own);
+    std::iter::once(own)
+        .chain(others)
+        .filter(|&lane| lane + 1 < lanes)
+        .flat_map(|lane| boxes.iter().flatten().map(move |b| (lane, *b)))
+        .find(|&(lane, (_, start, end))| {
+            taken[lane].free(start, end).is_some() && taken[lane + 1].free(start, end).is_some()
+        })
+        .map(|(lane, (x, start, end))| (lane, x, start, end))
 }
 
 /// Badge widths: room for "+NNN" at least, more for larger counts.

@@ -271,10 +271,48 @@ impl Painter<'_, '_> {
         }
     }
 
-    /// Event `i`'s title from `x`, on the baseline `y`, `width` px wide. The selected one is
+    /// Event `i`'s title from `x`, on the baseline `y`, `width` px wide.
+    fn label(&mut self, i: usize, x: f64, y: f64, width: f64, selected: bool, dimmed: bool) {
+        let title = self.input.data.events[i].title.clone();
+        self.label_line(title, x, y, width, selected, dimmed);
+    }
+
+    /// Event `i`'s title in two lines (see [`Wrap`](crate::core::layout::Wrap)) from `x`, the
+    /// first on the baseline `y`, the second a lane below, the wider `width` px wide.
+    fn wrapped_label(
+        &mut self,
+        i: usize,
+        x: f64,
+        y: f64,
+        width: f64,
+        selected: bool,
+        dimmed: bool,
+    ) {
+        let title = &self.input.data.events[i].title;
+        let Some(wrap) = self.input.index.extent(i).wrap else {
+            return self.label(i, x, y, width, selected, dimmed);
+        };
+        let (first, second) = wrap.lines(title);
+        let (first, second) = (first.to_string(), second.to_string());
+        // Each line underlined as far as it runs, when selected.
+        let run = |line: &str| label_width(line).min(width);
+        let (a, b) = (run(&first), run(&second));
+        self.label_line(first, x, y, a, selected, dimmed);
+        self.label_line(second, x, y + LANE_HEIGHT, b, selected, dimmed);
+    }
+
+    /// A line of a title from `x`, on the baseline `y`, `width` px wide. The selected one is
     /// underlined in the focus colour rather than bold, so that it keeps the width it was laid
     /// out with (bold, it ran into its mark or its neighbour).
-    fn label(&mut self, i: usize, x: f64, y: f64, width: f64, selected: bool, dimmed: bool) {
+    fn label_line(
+        &mut self,
+        text: String,
+        x: f64,
+        y: f64,
+        width: f64,
+        selected: bool,
+        dimmed: bool,
+    ) {
         if selected {
             self.put(
                 Layer::Shape,
@@ -299,7 +337,7 @@ impl Painter<'_, '_> {
                 prim: Prim::Text {
                     x,
                     y,
-                    text: self.input.data.events[i].title.clone(),
+                    text,
                     font: Font::Label,
                     ink: if selected {
                         Ink::SelectedText
@@ -521,7 +559,9 @@ impl Painter<'_, '_> {
                 },
             );
             let reach = r * 1.35;
-            if p.labelled {
+            if p.wrapped {
+                self.wrapped_label(p.index, p.label_x, y + 4.0, p.label_width, selected, dimmed);
+            } else if p.labelled {
                 self.label(p.index, p.label_x, y + 4.0, p.label_width, selected, dimmed);
             } else if selected {
                 called_out = Some((p.index, (p.x - reach, p.x + reach), y + 4.0));
@@ -538,12 +578,14 @@ impl Painter<'_, '_> {
                 labelled: p.labelled,
                 group,
             };
+            // Over both lanes of a title in two lines.
+            let lanes = if p.wrapped { 2.0 } else { 1.0 };
             self.mark_target(
                 kind,
                 left,
                 right,
                 y - LANE_HEIGHT / 2.0 + 1.0,
-                LANE_HEIGHT - 2.0,
+                lanes * LANE_HEIGHT - 2.0,
             );
         }
         self.badges(band.clusters, lane_y, group, false);

@@ -115,7 +115,7 @@ fn the_default_window_fits_the_chronologys_dated_events_not_its_planned_decade()
     data.sort_events();
     let index = TimelineIndex::new(
         (0..data.events.len())
-            .map(|i| Extent::of(&data, i, 100.0))
+            .map(|i| Extent::of(&data, i, &|_: &str| 100.0))
             .collect(),
     );
     let limits = Limits::for_extent(index.first_day().unwrap(), index.end_day().unwrap());

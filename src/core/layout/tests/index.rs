@@ -95,6 +95,55 @@ fn domain_slots_follow_the_events_domains() {
     data.events[0].domains = vec!["no such domain".into()];
     assert!(slots_of(&data).is_empty());
     data.events[0].domains = vec![ids[2].clone()];
-    assert_eq!(Extent::of(&data, 0, 10.0).domains, slots_of(&data));
+    assert_eq!(
+        Extent::of(&data, 0, &|_: &str| 10.0).domains,
+        slots_of(&data)
+    );
     assert_eq!(slots_of(&data).first(), Some(2));
+}
+
+/// A long title breaks at the space nearest its middle into two lines, both whole words, the
+/// wider one's width measured; short titles, single words and breaks that save little stay on
+/// one line.
+#[test]
+fn a_long_title_wraps_at_the_space_nearest_its_middle() {
+    let measure = crate::core::text::Estimate;
+    let title = "Japan and NATO sign a Partnership and Cooperation Programme";
+    let full = crate::core::text::estimate(title);
+    let wrap = Wrap::of(title, full, &measure).expect("two lines");
+    let (first, second) = wrap.lines(title);
+    assert_eq!(
+        (first, second),
+        (
+            "Japan and NATO sign a Partnership",
+            "and Cooperation Programme"
+        )
+    );
+    assert_eq!(
+        f64::from(wrap.width),
+        crate::core::text::estimate(first).max(crate::core::text::estimate(second))
+    );
+    assert!(f64::from(wrap.width) < full * 0.8);
+    // Too short to gain, one word, a break that saves little.
+    assert_eq!(Wrap::of("NATO summit", 90.0, &measure), None);
+    let word = "Supercalifragilisticexpialidocious-and-then-some";
+    assert_eq!(
+        Wrap::of(word, crate::core::text::estimate(word), &measure),
+        None
+    );
+    // A character of several bytes at the middle (every byte offset of it is tried).
+    for pad in 0..4 {
+        let title = format!(
+            "{}Japan–NATO “partners” across the globe — très",
+            "x".repeat(pad)
+        );
+        let wrap = Wrap::of(&title, crate::core::text::estimate(&title), &measure);
+        let (first, second) = wrap.expect("two lines").lines(&title);
+        assert_eq!(format!("{first} {second}"), title);
+    }
+    let lopsided = "Mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm of";
+    assert_eq!(
+        Wrap::of(lopsided, crate::core::text::estimate(lopsided), &measure),
+        None
+    );
 }

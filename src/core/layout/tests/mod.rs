@@ -19,6 +19,7 @@ fn point(first_day: f64, label: f64) -> Extent {
         end_day: first_day + 1.0,
         is_span: false,
         label_width: label,
+        wrap: None,
         priority: 0,
         domains: Default::default(),
     }
@@ -30,6 +31,7 @@ fn span(first_day: f64, end_day: f64, label: f64) -> Extent {
         end_day,
         is_span: true,
         label_width: label,
+        wrap: None,
         priority: 0,
         domains: Default::default(),
     }
@@ -92,6 +94,11 @@ fn check_band(
             (p.lane, a, b)
         })
         .collect();
+    // A label in two lines takes the lane below as well, over the same box.
+    boxes.extend(band.placed.iter().filter(|p| p.wrapped).map(|p| {
+        let (a, b) = drawn(p, r, spans);
+        (p.lane + 1, a, b)
+    }));
     boxes.extend(band.clusters.iter().map(|c| (c.lane, c.x, c.x + c.width)));
     for c in &band.clusters {
         // A badge's box starts inside the drawing (a member at its left edge put it half out).
@@ -108,10 +115,16 @@ fn check_band(
     }
     for p in &band.placed {
         assert!(p.label_x >= 0.0);
-        assert_eq!(
-            p.label_width,
-            non_negative(index.extent(p.index).label_width)
-        );
+        let extent = index.extent(p.index);
+        if p.wrapped {
+            // Only a point's label, drawn, in the two lines' width, on a lane with one below.
+            assert!(p.labelled && !spans, "{p:?}");
+            let wrap = extent.wrap.expect("a title in two lines");
+            assert_eq!(p.label_width, non_negative(f64::from(wrap.width)));
+            assert!(p.lane + 1 < band.lanes, "{p:?}");
+        } else {
+            assert_eq!(p.label_width, non_negative(extent.label_width));
+        }
         assert_eq!(index.extent(p.index).is_span, spans);
         if p.labelled {
             assert!(p.label_x + p.label_width <= scale.width + 1e-9, "{p:?}");

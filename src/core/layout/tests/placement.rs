@@ -50,6 +50,7 @@ fn a_year_only_date_sits_mid_year_with_a_bracket_over_the_year() {
         end_day: day(1984, 1, 1),
         is_span: false,
         label_width: 50.0,
+        wrap: None,
         priority: 0,
         domains: Default::default(),
     }]);
@@ -71,6 +72,7 @@ fn a_point_whose_mark_is_out_of_the_drawing_is_not_named_in_it() {
         end_day: day(2003, 1, 1),
         is_span: false,
         label_width: 200.0,
+        wrap: None,
         priority: 0,
         domains: Default::default(),
     }]);
@@ -300,6 +302,7 @@ fn degenerate_input_gives_an_empty_or_sane_layout() {
             end_day: f64::NAN,
             is_span: true,
             label_width: f64::NAN,
+            wrap: None,
             priority: 0,
             domains: Default::default(),
         },
@@ -367,4 +370,67 @@ fn a_span_that_starts_too_far_right_for_its_label_has_it_end_at_the_drawings_edg
         "a label wider than the drawing is left out, never cut"
     );
     check(&index, &scale, &OPTIONS, &l, &|_| true);
+}
+
+/// A point whose one-line title finds no room on either side of its mark (a phone's drawing,
+/// narrower than the room the title needs) is named in two lines, in its lane and the one
+/// below, both kept clear over the label; where the band has no lane below to offer, it stays a
+/// bare mark; a title that fits on one line keeps it.
+#[test]
+fn a_title_with_no_room_on_one_line_is_named_in_two() {
+    let point = |first_day: f64, label_width: f64, wrap: f32| Extent {
+        first_day,
+        end_day: first_day + 1.0,
+        is_span: false,
+        label_width,
+        wrap: Some(Wrap {
+            at: std::num::NonZeroU32::new(10).unwrap(),
+            width: wrap,
+        }),
+        priority: 0,
+        domains: Default::default(),
+    };
+    // 300 px for 100 days: the mark at 90 px, a 260 px title fits neither side, 140 px does.
+    let index = TimelineIndex::new(vec![point(30.0, 260.0, 140.0)]);
+    let scale = TimeScale::new(0.0, 100.0, 300.0);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    let p = &l.points.placed[0];
+    assert!(p.labelled && p.wrapped, "{p:?}");
+    assert_eq!((p.lane, p.label_width), (0, 140.0));
+    assert!(
+        p.label_x > p.x && p.label_x + p.label_width <= 300.0,
+        "{p:?}"
+    );
+    assert_eq!(l.points.lanes, 2, "the second line's lane");
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+
+    // A mark under the second line's place moves the label's first line down a lane.
+    let index = TimelineIndex::new(vec![point(30.0, 260.0, 140.0), point(60.0, 20.0, 10.0)]);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+    let first = l.points.placed.iter().find(|p| p.index == 0).unwrap();
+    let other = l.points.placed.iter().find(|p| p.index == 1).unwrap();
+    assert!(first.wrapped && other.labelled, "{first:?} {other:?}");
+    assert!(
+        other.lane < first.lane || other.lane > first.lane + 1,
+        "{first:?} {other:?}"
+    );
+
+    // One lane only: no lane below for the second line.
+    let one = LayoutOptions {
+        points: LaneLimits {
+            labelled: 1,
+            max: 1,
+        },
+        ..OPTIONS
+    };
+    let index = TimelineIndex::new(vec![point(30.0, 260.0, 140.0)]);
+    let p = &layout(&index, &scale, &one, all).points.placed[0];
+    assert!(!p.labelled && !p.wrapped, "{p:?}");
+
+    // Room for the one line: it keeps it.
+    let wide = TimeScale::new(0.0, 100.0, 1000.0);
+    let p = &layout(&index, &wide, &OPTIONS, all).points.placed[0];
+    assert!(p.labelled && !p.wrapped, "{p:?}");
+    assert_eq!(p.label_width, 260.0);
 }

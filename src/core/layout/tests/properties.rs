@@ -11,13 +11,19 @@ fn extent_strategy() -> impl Strategy<Value = Extent> {
         any::<bool>(),
         0.0f64..250.0,
         0u16..20,
+        prop_oneof![Just(None), (0.3f64..0.8).prop_map(Some)],
     )
         .prop_map(
-            |(first_day, length, is_span, label_width, priority)| Extent {
+            |(first_day, length, is_span, label_width, priority, wrap)| Extent {
                 first_day,
                 end_day: first_day + length,
                 is_span,
                 label_width,
+                // Some points' titles in two lines, narrower by a random part.
+                wrap: wrap.filter(|_| !is_span).map(|part| Wrap {
+                    at: std::num::NonZeroU32::MIN,
+                    width: (label_width * part) as f32,
+                }),
                 priority,
                 domains: Default::default(),
             },
@@ -50,6 +56,7 @@ proptest! {
         mask in any::<u64>(),
         context_mask in prop_oneof![Just(0u64), any::<u64>()],
     ) {
+        let one_line: Vec<Extent> = extents.iter().map(|e| Extent { wrap: None, ..*e }).collect();
         let index = TimelineIndex::new(extents);
         let scale = TimeScale::new(start, start + span, width);
         let options = options(labelled, max, gap, radius);
@@ -75,6 +82,29 @@ proptest! {
             check_accounting(&index, &scale, &ranked, spans, &include);
             prop_assert!(band.placed.iter().all(|p| counted(p.index)));
         }
+        // Titles in two lines only add names: every event that counts and is named with no
+        // title allowed two lines is named the same with them; one unnamed may be named in two
+        // lines; nothing is folded otherwise. (Faint context, packed in the lanes left, may move.)
+        let plain = layout(&TimelineIndex::new(one_line), &scale, &options, |i| {
+            if include(i) {
+                Some(1 + u32::from(index.extent(i).priority))
+            } else {
+                context(i).then_some(0)
+            }
+        });
+        for (with, without) in [(&l.points, &plain.points), (&l.spans, &plain.spans)] {
+            prop_assert_eq!(&with.clusters, &without.clusters);
+            for p in without.placed.iter().filter(|p| include(p.index)) {
+                let q = with.placed.iter().find(|q| q.index == p.index);
+                prop_assert!(q.is_some(), "{:?} is gone", p);
+                let q = q.unwrap();
+                if p.labelled {
+                    prop_assert_eq!(q, p);
+                } else if q.labelled {
+                    prop_assert!(q.wrapped, "{:?} {:?}", p, q);
+                }
+            }
+        }
         // A clustered mark found every lane taken where it stands.
         let r = options.point_radius.max(0.0);
         for (band, spans) in [(&l.points, false), (&l.spans, true)] {
@@ -90,6 +120,7 @@ proptest! {
                         label_x: 0.0,
                         label_width: 0.0,
                         labelled: false,
+                        wrapped: false,
                     };
                     let clamp = |x: f64| x.clamp(-BAR_OVERHANG, width + BAR_OVERHANG);
                     let probe = Placed {
@@ -172,5 +203,21 @@ proptest! {
         let short = lay_out_blocks(&index, &scale, &options, blocks, rank, of, Folding::Short);
         let each = lay_out_blocks(&index, &scale, &options, blocks, rank, of, Folding::OneByOne);
         prop_assert_eq!(short, each);
+    }
+}
+
+proptest! {
+    /// Any title, however it is made (spaces, dashes, letters of several bytes), breaks without
+    /// a panic into two lines that are its start and its end, neither empty, both narrower.
+    #[test]
+    fn any_title_breaks_into_its_start_and_its_end(title in "[a-zé–— “”]{0,80}") {
+        let measure = crate::core::text::Estimate;
+        let full = crate::core::text::estimate(&title);
+        if let Some(wrap) = Wrap::of(&title, full, &measure) {
+            let (first, second) = wrap.lines(&title);
+            prop_assert!(!first.is_empty() && !second.is_empty());
+            prop_assert!(title.starts_with(first) && title.ends_with(second));
+            prop_assert!(f64::from(wrap.width) < full);
+        }
     }
 }

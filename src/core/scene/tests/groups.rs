@@ -175,13 +175,14 @@ fn unnamed<'a>(
     scale: &TimeScale,
     s: &Scene,
 ) -> Vec<&'a str> {
-    let drawn: HashSet<&str> = labels(s).into_iter().collect();
+    let titles: HashSet<&str> = data.events.iter().map(|e| e.title.as_str()).collect();
+    let drawn: HashSet<String> = labels(s, &titles).into_iter().collect();
     index
         .visible_points(scale.start, scale.end)
         .chain(index.visible_spans(scale.start, scale.end))
         .filter(|&i| matches[i])
         .map(|i| data.events[i].title.as_str())
-        .filter(|title| !drawn.contains(title))
+        .filter(|title| !drawn.contains(*title))
         .collect()
 }
 

@@ -30,7 +30,7 @@ fn measured(title: &str) -> f64 {
 fn index_of(data: &Chronology, width: impl Fn(&str) -> f64) -> TimelineIndex {
     TimelineIndex::new(
         (0..data.events.len())
-            .map(|i| Extent::of(data, i, width(&data.events[i].title)))
+            .map(|i| Extent::of(data, i, &width))
             .collect(),
     )
 }
@@ -124,8 +124,44 @@ fn texts_in(s: &Scene, font: Font) -> Vec<&str> {
 }
 
 /// The events' labels drawn (in the label fonts).
-fn labels(s: &Scene) -> Vec<&str> {
-    texts_in(s, Font::Label)
+/// The events' names drawn: each label's text, a title in two lines (the second a lane below
+/// the first, from the same x) read as one where the two make one of `titles`.
+fn labels(s: &Scene, titles: &HashSet<&str>) -> Vec<String> {
+    let lines: Vec<(f64, f64, &str)> = s
+        .items
+        .iter()
+        .filter_map(|i| match &i.prim {
+            Prim::Text {
+                x,
+                y,
+                text,
+                font: Font::Label,
+                ..
+            } => Some((*x, *y, text.as_str())),
+            _ => None,
+        })
+        .collect();
+    // The line that completes `line` into a title, from a lane below.
+    let second = |&(x, y, text): &(f64, f64, &str)| {
+        lines.iter().copied().find(|&(x2, y2, rest)| {
+            x2 == x
+                && (y2 - y - LANE_HEIGHT).abs() < 1e-9
+                && titles.contains(format!("{text} {rest}").as_str())
+        })
+    };
+    let seconds: Vec<(f64, f64, &str)> = lines
+        .iter()
+        .filter(|line| !titles.contains(line.2))
+        .filter_map(second)
+        .collect();
+    lines
+        .iter()
+        .filter(|line| !seconds.contains(line))
+        .map(|line| match second(line) {
+            Some((_, _, rest)) if !titles.contains(line.2) => format!("{} {rest}", line.2),
+            _ => line.2.to_string(),
+        })
+        .collect()
 }
 
 fn folded(s: &Scene) -> usize {

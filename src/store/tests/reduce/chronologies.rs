@@ -350,11 +350,9 @@ fn a_chronology_prepared_in_steps_is_the_same_chronology() {
         MEASURE_STEP + 1,
         n - 1,
     ] {
-        let e = &expected.events[i];
-        let width = crate::core::text::estimate(&e.title);
         assert_eq!(
             *staged.index.extent(i),
-            crate::core::layout::Extent::of(&expected, i, width),
+            crate::core::layout::Extent::of(&expected, i, &crate::core::text::Estimate),
             "event {i}"
         );
     }
