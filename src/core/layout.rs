@@ -91,7 +91,7 @@ pub struct Placed {
     /// Whether the label is drawn (whole): labels are never shortened, only left out.
     pub labelled: bool,
     /// Whether the label is drawn in two lines (see [`Wrap`]), the second in the lane below
-    /// (`lane + 1`, kept clear from the mark's left to the label's end).
+    /// (`lane + 1`, kept as clear as its own lane over the mark and the label, gap included).
     pub wrapped: bool,
 }
 
@@ -152,8 +152,10 @@ pub fn layout(
 /// 2. Labels, by rank, highest first: each label goes whole to the right of its mark (or, for a
 ///    point with no room for it there in the drawing, to the left), in the mark's lane if it has
 ///    the room, else the event moves, mark and label, to the first lane (up to `labelled`) that
-///    has it, else up to three bare marks in its way move to other lanes; else it stays a bare
-///    mark. Labels are never shortened. (Nothing moves in a band with clusters.)
+///    has it, else up to three bare marks in its way move to other lanes. Then, for a point left
+///    bare whose title has two lines (see [`Wrap`]), the same in a lane and the one below, both
+///    clear; else it stays a bare mark. Labels are never shortened. (Nothing moves in a band
+///    with clusters.)
 ///
 /// Rank 0 marks context (filtered-out events drawn faint): it is laid out after the rest, in
 /// the lanes left below theirs, and left out (not clustered) where it finds no room, so that it

@@ -25,10 +25,10 @@ pub struct Extent {
     pub domains: DomainSlots,
 }
 
-/// A point's title in two lines, broken at the space nearest its middle: where its one line
-/// finds no room (on a phone, a title is often wider than the room either side of its mark), the
-/// two lines may, in its lane and the one below. Only for titles that two lines make markedly
-/// narrower.
+/// A point's title in two lines, broken at one of the spaces nearest its middle: where its one
+/// line finds no room (on a phone, a title is often wider than the room either side of its
+/// mark), the two lines may, in its lane and the one below. Only for titles that two lines make
+/// markedly narrower, in chronologies whose labels are measured (see `MEASURED_LABELS`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Wrap {
     /// Where (a byte offset into the title) the second line starts, after the space.
@@ -93,6 +93,15 @@ impl Extent {
         Extent::with(&DomainLookup::new(data), data, i, measure)
     }
 
+    /// Event `i` of `data`, its label's width the conservative [`estimate`], on one line (for
+    /// chronologies too big to measure: see `MEASURED_LABELS`).
+    ///
+    /// [`estimate`]: crate::core::text::estimate
+    pub fn estimated(domains: &DomainLookup, data: &Chronology, i: usize) -> Extent {
+        let title = &data.events[i].title;
+        Extent::made(domains, data, i, crate::core::text::estimate(title), None)
+    }
+
     /// [`Extent::of`], with the chronology's domains looked up in `domains` (made once for all
     /// its events).
     pub fn with(
@@ -103,17 +112,28 @@ impl Extent {
     ) -> Extent {
         let e = &data.events[i];
         let label_width = measure.width(&e.title);
-        let is_span = e.is_span();
+        let wrap = if e.is_span() {
+            None
+        } else {
+            Wrap::of(&e.title, label_width, measure)
+        };
+        Extent::made(domains, data, i, label_width, wrap)
+    }
+
+    fn made(
+        domains: &DomainLookup,
+        data: &Chronology,
+        i: usize,
+        label_width: f64,
+        wrap: Option<Wrap>,
+    ) -> Extent {
+        let e = &data.events[i];
         Extent {
             first_day: e.first_day() as f64,
             end_day: e.end_day() as f64,
-            is_span,
+            is_span: e.is_span(),
             label_width,
-            wrap: if is_span {
-                None
-            } else {
-                Wrap::of(&e.title, label_width, measure)
-            },
+            wrap,
             priority: crate::core::priority::label_priority(e),
             domains: DomainSlots::of(domains, &e.domains),
         }

@@ -404,7 +404,8 @@ fn a_title_with_no_room_on_one_line_is_named_in_two() {
     assert_eq!(l.points.lanes, 2, "the second line's lane");
     check(&index, &scale, &OPTIONS, &l, &|_| true);
 
-    // A mark under the second line's place moves the label's first line down a lane.
+    // Another event's mark and label in the way of the first line, in the lane: the title goes
+    // in two lines a lane down, its mark with it.
     let index = TimelineIndex::new(vec![point(30.0, 260.0, 140.0), point(60.0, 20.0, 10.0)]);
     let l = layout(&index, &scale, &OPTIONS, all);
     check(&index, &scale, &OPTIONS, &l, &|_| true);

@@ -623,3 +623,56 @@ fn the_default_view_names_nearly_every_span() {
         );
     }
 }
+
+/// In a phone's drawing (340 px) of 2010–2011, titles with no room on one line are drawn in two:
+/// each such event's target takes its lane and the one below, and holds the two lines, the first
+/// on the mark's row, the second a lane below from the same x, together its whole title; every
+/// label drawn is a whole title, read across its lines.
+#[test]
+fn a_title_in_two_lines_is_drawn_in_its_lane_and_the_one_below() {
+    let (data, index) = brief();
+    let titles: HashSet<&str> = data.events.iter().map(|e| e.title.as_str()).collect();
+    let all = vec![true; data.events.len()];
+    let scale = TimeScale::new(day(2010, 1, 1), day(2012, 1, 1), 340.0);
+    let s = scene(&data, &index, &scale, &all, false, None);
+    let lines = label_lines(&s);
+    let mut two = 0;
+    for (i, t) in s.marks() {
+        let TargetKind::Mark { labelled, .. } = t.kind else {
+            continue;
+        };
+        let inside = |&&(x, y, _): &&(f64, f64, &str)| {
+            x >= t.x - 1e-9 && x < t.x + t.w && y > t.y && y < t.y + t.h
+        };
+        let mut drawn: Vec<&(f64, f64, &str)> = lines.iter().filter(inside).collect();
+        drawn.sort_by(|a, b| a.1.total_cmp(&b.1));
+        if t.h > LANE_HEIGHT {
+            two += 1;
+            assert!(labelled, "{}", data.events[i].title);
+            assert_eq!(drawn.len(), 2, "{}: {drawn:?}", data.events[i].title);
+            let (first, second) = (drawn[0], drawn[1]);
+            assert_eq!(first.0, second.0, "both lines from the same x");
+            assert!(
+                (second.1 - first.1 - LANE_HEIGHT).abs() < 1e-9,
+                "a lane apart"
+            );
+            assert!(
+                (first.1 - mark_row(t)).abs() < LANE_HEIGHT / 2.0,
+                "the first on the mark's row"
+            );
+            assert_eq!(format!("{} {}", first.2, second.2), data.events[i].title);
+        } else if labelled {
+            assert!(
+                drawn.iter().any(|l| l.2 == data.events[i].title),
+                "{}",
+                data.events[i].title
+            );
+        }
+    }
+    assert!(two >= 3, "titles in two lines: {two}");
+    let drawn = labels(&s, &titles);
+    assert!(
+        drawn.iter().all(|l| titles.contains(l.as_str())),
+        "{drawn:?}"
+    );
+}

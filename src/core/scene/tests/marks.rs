@@ -270,7 +270,7 @@ fn an_approximate_date_is_drawn_faint_across_its_whole_possible_range() {
     let mark = s
         .marks()
         .find(|(j, _)| *j == i)
-        .map(|(_, t)| t.y + t.h / 2.0)
+        .map(|(_, t)| mark_row(t))
         .expect("the event has a mark");
     let (from, to) = (
         scale.to_px(e.first_day() as f64),
@@ -316,7 +316,7 @@ fn an_approximate_date_is_drawn_faint_across_its_whole_possible_range() {
     let y = s
         .marks()
         .find(|(j, _)| *j == exact)
-        .map(|(_, t)| t.y + t.h / 2.0)
+        .map(|(_, t)| mark_row(t))
         .unwrap();
     let near = |x: f64| (x - scale.to_px(data.events[exact].first_day() as f64)).abs() < 40.0;
     assert!(!s.items.iter().any(|item| matches!(&item.prim,

@@ -123,12 +123,15 @@ fn texts_in(s: &Scene, font: Font) -> Vec<&str> {
         .collect()
 }
 
-/// The events' labels drawn (in the label fonts).
-/// The events' names drawn: each label's text, a title in two lines (the second a lane below
-/// the first, from the same x) read as one where the two make one of `titles`.
-fn labels(s: &Scene, titles: &HashSet<&str>) -> Vec<String> {
-    let lines: Vec<(f64, f64, &str)> = s
-        .items
+/// The middle of a point's row: the top lane of its target (which takes the lane below too
+/// where its title is in two lines).
+fn mark_row(t: &Target) -> f64 {
+    t.y + LANE_HEIGHT / 2.0 - 1.0
+}
+
+/// The lines of the events' names drawn: (x, baseline, text).
+fn label_lines(s: &Scene) -> Vec<(f64, f64, &str)> {
+    s.items
         .iter()
         .filter_map(|i| match &i.prim {
             Prim::Text {
@@ -140,7 +143,13 @@ fn labels(s: &Scene, titles: &HashSet<&str>) -> Vec<String> {
             } => Some((*x, *y, text.as_str())),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// The events' names drawn: each label's text, a title in two lines (the second a lane below
+/// the first, from the same x) read as one where the two make one of `titles`.
+fn labels(s: &Scene, titles: &HashSet<&str>) -> Vec<String> {
+    let lines = label_lines(s);
     // The line that completes `line` into a title, from a lane below.
     let second = |&(x, y, text): &(f64, f64, &str)| {
         lines.iter().copied().find(|&(x2, y2, rest)| {

@@ -352,7 +352,11 @@ fn a_chronology_prepared_in_steps_is_the_same_chronology() {
     ] {
         assert_eq!(
             *staged.index.extent(i),
-            crate::core::layout::Extent::of(&expected, i, &crate::core::text::Estimate),
+            crate::core::layout::Extent::estimated(
+                &crate::core::layout::DomainLookup::new(&expected),
+                &expected,
+                i
+            ),
             "event {i}"
         );
     }
