@@ -324,6 +324,42 @@ impl Target {
     }
 }
 
+/// Runs of a line shorter than this are left out (between two names a lane apart, a line of a
+/// few pixels reads as a stray dot).
+const MIN_RUN: f64 = 6.0;
+
+impl Scene {
+    /// The runs (top, bottom) of a vertical line at `x`, from `top` to `bottom`, that cross no
+    /// event's name: a story's moment line stops short of each named event it would strike
+    /// through (the name's target, mark and name, over its lanes), and resumes below.
+    pub fn line_runs(&self, x: f64, top: f64, bottom: f64) -> Vec<(f64, f64)> {
+        let mut cuts: Vec<(f64, f64)> = self
+            .targets
+            .iter()
+            .filter(|t| matches!(t.kind, TargetKind::Mark { labelled: true, .. }))
+            .filter(|t| t.x <= x && x <= t.x + t.w)
+            .map(|t| (t.y, t.y + t.h))
+            .collect();
+        cuts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut runs = Vec::new();
+        let mut from = top;
+        for (cut_top, cut_bottom) in cuts {
+            if cut_top - from >= MIN_RUN {
+                runs.push((from, cut_top.min(bottom)));
+            }
+            from = from.max(cut_bottom);
+            if from >= bottom {
+                break;
+            }
+        }
+        if bottom - from >= MIN_RUN {
+            runs.push((from, bottom));
+        }
+        runs.retain(|(a, b)| b - a >= MIN_RUN);
+        runs
+    }
+}
+
 /// The strip of a phase band where its name is drawn (perhaps cut short), in drawing
 /// coordinates: the place for its full name as a tooltip.
 #[derive(Clone, Debug, PartialEq)]

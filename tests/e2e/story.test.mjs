@@ -223,6 +223,25 @@ test('a scene\'s marked moment is named whole, inside the drawing and the overvi
       return [...gradient.querySelectorAll('stop')].map((s) => [getComputedStyle(s).stopColor, s.getAttribute('stop-opacity')]);
     });
     assert.deepEqual(stops, [[page_bg, '0'], [page_bg, '1']], 'from clear to the page\'s colour');
+    // Its line strikes through no event's name: it stops short of each named event of the scene
+    // it meets (a mark whose target takes in its name) and resumes below, and is drawn.
+    const runs = (await page.locator(`${TIMELINE} .annotation .moment-line`).getAttribute('d'))
+      .match(/M[^M]+/g).map((run) => run.match(/-?[\d.]+/g).map(Number));
+    assert.ok(runs.length >= 1, `${size.width} px: the moment's line is drawn`);
+    const svgBox = await page.locator(TIMELINE).boundingBox();
+    const x = svgBox.x + runs[0][0];
+    const names = (await page.locator(`${TIMELINE} .marks .mark:not(.dimmed)`).evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { name: e.getAttribute('aria-label'), x: r.x, y: r.y, width: r.width, height: r.height };
+    }))).filter((m) => m.width >= 30 && m.x <= x && x <= m.x + m.width);
+    assert.ok(names.length >= 2, `${size.width} px: the line meets named events (${names.length})`);
+    for (const [, top, bottom] of runs) {
+      for (const m of names) {
+        const [a, b] = [svgBox.y + top, svgBox.y + bottom];
+        assert.ok(b <= m.y + 1 || a >= m.y + m.height - 1, `${size.width} px: the line (${a}–${b}) strikes through "${m.name}" (${m.y}–${m.y + m.height})`);
+      }
+    }
+    if (size.width < 600) await page.screenshot({ path: artifact('story-moment-line-375.png'), fullPage: true });
     // The overview names it too where it fits on one line (on a phone, the timeline below does).
     const overview = page.locator('.overview svg.overview-labels .annotation');
     await overview.first().waitFor({ state: 'attached' });

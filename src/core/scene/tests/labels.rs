@@ -676,3 +676,52 @@ fn a_title_in_two_lines_is_drawn_in_its_lane_and_the_one_below() {
         "{drawn:?}"
     );
 }
+
+/// A story's moment line (2007, scene 6 of the brief) stops short of the names it would strike
+/// through and resumes below them: its runs cross no named event's target, every gap between
+/// them is such a target, and what is left is longer than a stray dot.
+#[test]
+fn a_moment_line_crosses_no_event_s_name() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    for width in [340.0, 926.0] {
+        let scale = TimeScale::new(day(2006, 1, 1), day(2011, 1, 1), width);
+        let s = scene(&data, &index, &scale, &all, false, None);
+        let x = scale.to_px(day(2007, 7, 2));
+        let named: Vec<&Target> = s
+            .targets
+            .iter()
+            .filter(|t| matches!(t.kind, TargetKind::Mark { labelled: true, .. }))
+            .filter(|t| t.x <= x && x <= t.x + t.w)
+            .collect();
+        assert!(
+            named.len() >= 2,
+            "at {width} px the line meets names: {}",
+            named.len()
+        );
+        let runs = s.line_runs(x, 40.0, s.height);
+        assert!(!runs.is_empty());
+        for &(a, b) in &runs {
+            assert!(b - a >= 6.0 && a >= 40.0 && b <= s.height, "{a}–{b}");
+            for t in &named {
+                assert!(
+                    b <= t.y || a >= t.y + t.h,
+                    "a run {a}–{b} strikes through {t:?}"
+                );
+            }
+        }
+        // The line is left out only where a name is, or where what is left would be a dot.
+        let mut from = 40.0;
+        for &(a, b) in runs.iter().chain([(s.height, s.height)].iter()) {
+            let mut y = from;
+            while y < a {
+                assert!(
+                    named.iter().any(|t| t.y - 6.0 <= y && y <= t.y + t.h + 6.0),
+                    "at {width} px, the line is left out at {y} where no name is"
+                );
+                y += 1.0;
+            }
+            from = b;
+        }
+    }
+}

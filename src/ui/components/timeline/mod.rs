@@ -217,11 +217,17 @@ pub fn timeline(props: &Props) -> Html {
     let annotations = props.annotations.iter().filter_map(|(day, label)| {
         let x = scale_x(*day);
         (0.0..=width).contains(&x).then(|| {
-            // The line over its name's box and fade (they stand beside it).
+            // The line over its name's box and fade (they stand beside it), stopping short of
+            // the events' names it would strike through.
+            let line: String = scene
+                .line_runs(x, 40.0, scene.height)
+                .iter()
+                .map(|(top, bottom)| format!("M{} {}V{}", fmt(x), fmt(*top), fmt(*bottom)))
+                .collect();
             html! {
                 <g class="annotation">
                     { super::moment::moment_name(x, 52.0, label, width, Some(14.0)) }
-                    <line x1={fmt(x)} x2={fmt(x)} y1="40" y2={fmt(scene.height)} />
+                    <path class="moment-line" d={line} />
                 </g>
             }
         })
