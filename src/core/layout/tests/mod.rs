@@ -25,6 +25,14 @@ fn point(first_day: f64, label: f64) -> Extent {
     }
 }
 
+/// A point dated by its year alone: it covers the year.
+fn year_only(year: i32, label: f64) -> Extent {
+    Extent {
+        end_day: day(year + 1, 1, 1),
+        ..point(day(year, 1, 1), label)
+    }
+}
+
 fn span(first_day: f64, end_day: f64, label: f64) -> Extent {
     Extent {
         first_day,

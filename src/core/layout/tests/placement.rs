@@ -45,15 +45,7 @@ fn close_events_stack_in_lanes_instead_of_overlapping() {
 
 #[test]
 fn a_year_only_date_sits_mid_year_with_a_bracket_over_the_year() {
-    let index = TimelineIndex::new(vec![Extent {
-        first_day: day(1983, 1, 1),
-        end_day: day(1984, 1, 1),
-        is_span: false,
-        label_width: 50.0,
-        wrap: None,
-        priority: 0,
-        domains: Default::default(),
-    }]);
+    let index = TimelineIndex::new(vec![year_only(1983, 50.0)]);
     let scale = TimeScale::new(day(1980, 1, 1), day(1990, 1, 1), 1000.0);
     let p = &layout(&index, &scale, &OPTIONS, all).points.placed[0];
     assert!((p.x_start - scale.to_px(day(1983, 1, 1))).abs() < 1e-9);
@@ -67,15 +59,7 @@ fn a_year_only_date_sits_mid_year_with_a_bracket_over_the_year() {
 /// right edge). Once its mark is in, it is.
 #[test]
 fn a_point_whose_mark_is_out_of_the_drawing_is_not_named_in_it() {
-    let index = TimelineIndex::new(vec![Extent {
-        first_day: day(2002, 1, 1),
-        end_day: day(2003, 1, 1),
-        is_span: false,
-        label_width: 200.0,
-        wrap: None,
-        priority: 0,
-        domains: Default::default(),
-    }]);
+    let index = TimelineIndex::new(vec![year_only(2002, 200.0)]);
     let cut = TimeScale::new(day(1996, 1, 1), day(2002, 3, 1), 1000.0);
     let p = &layout(&index, &cut, &OPTIONS, all).points.placed[0];
     assert!(p.x_start < 1000.0, "its bracket reaches in: {p:?}");
@@ -297,15 +281,7 @@ fn an_event_appears_in_each_of_its_blocks() {
 fn degenerate_input_gives_an_empty_or_sane_layout() {
     let index = TimelineIndex::new(vec![
         point(f64::NAN, 10.0),
-        Extent {
-            first_day: 5.0,
-            end_day: f64::NAN,
-            is_span: true,
-            label_width: f64::NAN,
-            wrap: None,
-            priority: 0,
-            domains: Default::default(),
-        },
+        span(5.0, f64::NAN, f64::NAN),
         point(6.0, -3.0),
     ]);
     assert_eq!(
@@ -379,16 +355,11 @@ fn a_span_that_starts_too_far_right_for_its_label_has_it_end_at_the_drawings_edg
 #[test]
 fn a_title_with_no_room_on_one_line_is_named_in_two() {
     let point = |first_day: f64, label_width: f64, wrap: f32| Extent {
-        first_day,
-        end_day: first_day + 1.0,
-        is_span: false,
-        label_width,
         wrap: Some(Wrap {
             at: std::num::NonZeroU32::new(10).unwrap(),
             width: wrap,
         }),
-        priority: 0,
-        domains: Default::default(),
+        ..point(first_day, label_width)
     };
     // 300 px for 100 days: the mark at 90 px, a 260 px title fits neither side, 140 px does.
     let index = TimelineIndex::new(vec![point(30.0, 260.0, 140.0)]);
