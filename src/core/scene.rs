@@ -22,6 +22,7 @@ mod paint;
 mod rows;
 mod svg;
 
+pub use build::phase_name;
 pub use caption::{drawn_domains, wrap, Caption};
 pub use clusters::{open_cluster, ClusterOpening, ListPlace};
 pub use rows::Rows;
@@ -30,8 +31,11 @@ pub const MAJOR_Y: f64 = 15.0;
 pub const MINOR_Y: f64 = 33.0;
 pub const AXIS_HEIGHT: f64 = 40.0;
 pub const PHASE_LABEL_Y: f64 = 56.0;
-/// Top of the first block of lanes, below the phases' names.
+/// Top of the first block of lanes, below the phases' names (on one line).
 pub const LANES_TOP: f64 = 66.0;
+/// A phase's name's second line, below its first where names take two lines: the lanes then
+/// start this much lower (see [`phase_name`]).
+pub const PHASE_LINE: f64 = 12.0;
 /// A lane of point events.
 pub const LANE_HEIGHT: f64 = 22.0;
 /// A lane of the spans' band: the label above a thin bar.
@@ -89,8 +93,8 @@ pub fn estimate(text: &str) -> f64 {
 }
 
 /// The text cut to fit `width` px at a word boundary, with an ellipsis, given its full measured
-/// width; empty when not even one word fits. Used for the phases' names (whose whole name is a
-/// tooltip away); events' labels are never cut.
+/// width; empty when not even one word fits. Used for a group's heading (whose count always
+/// shows); events' labels and phases' names are never cut.
 pub fn fit_label(text: &str, full_width: f64, width: f64) -> String {
     if width + 0.5 >= full_width {
         return text.to_string();

@@ -98,7 +98,7 @@ test('hovering a phase on the timeline shows its whole name and years as a toolt
     const [year, month = 1] = phase.start.split('-').map(Number);
     const day = Date.UTC(year, month - 1, 1) / DAY_MS;
     const x = w.left + ((Math.max(day, w.start) - w.start) / (w.end - w.start)) * w.width + 12;
-    // The row where the phase's name is drawn, perhaps cut short, just under the axis.
+    // The row where the phase's name is drawn (whole, or not at all), just under the axis.
     const tooltip = await page.evaluate(([x, y]) => {
       const strip = document.elementFromPoint(x, y)?.closest('.phase-strip');
       return strip?.querySelector('title')?.textContent ?? null;

@@ -310,6 +310,38 @@ for (const viewport of VIEWPORTS) {
 
 // On a phone a title is often wider than the room either side of its mark: it goes in two lines,
 // in its lane and the one below, rather than leaving a bare mark (2010–2011 had five).
+for (const viewport of VIEWPORTS) {
+  test(`${size(viewport)}: each phase's name is drawn whole, in two lines where its band has no room for one, never cut to a word`, async () => {
+    const page = await load(browser, server.origin + '/', { marks: true, viewport });
+    await timelineReady(page);
+    // The names as drawn: the timeline saved as SVG holds the drawing's words.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG', exact: true }).click()]);
+    const svg = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+    const lines = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return [...doc.querySelectorAll('text')].map((t) => ({ x: +t.getAttribute('x'), y: +t.getAttribute('y'), bold: t.getAttribute('font-weight') === '600', text: t.textContent }));
+    }, svg);
+    // The names' row, in bold under the axis's years and above the lanes: one line, or two from
+    // one x.
+    const years = Math.max(...lines.filter((l) => /^\d{4}$/.test(l.text)).map((l) => l.y));
+    const named = new Map();
+    for (const l of lines.filter((l) => l.bold && l.y > years + 15 && l.y < years + 40).sort((a, b) => a.y - b.y)) {
+      named.set(l.x, [...(named.get(l.x) ?? []), l.text]);
+    }
+    const whole = DATA.phases.map((p) => p.label);
+    const names = [...named.values()];
+    for (const name of names) {
+      assert.ok(whole.includes(name.join(' ')), `"${name.join(' / ')}" is a phase's whole name`);
+    }
+    assert.ok(names.length >= 3, `the phases are named (${names.map((n) => n.join(' / ')).join(' | ')})`);
+    assert.ok(names.some((n) => n.length === 2), 'a name with no room on one line takes two');
+    const box = await page.locator(TIMELINE).boundingBox();
+    await page.screenshot({ path: artifact(`readable-phase-names-${viewport.width}.png`), clip: { x: box.x, y: box.y, width: box.width, height: 160 } });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
 test('375×667 (touch): a title with no room on one line is named in two, and every event of 2010–2011 is named', async () => {
   const page = await load(browser, server.origin + '/?from=2010-01-01&to=2012-01-01', {
     marks: true, viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true,

@@ -3,13 +3,14 @@
 
 use super::paint::Painter;
 use super::{
-    estimate, fit_label, solid, Font, GroupStrip, Ink, Item, PhaseStrip, Prim, Scene, SceneInput,
-    Stroke, Target, TargetKind, AXIS_HEIGHT, BOTTOM_PAD, GROUP_GAP, GROUP_HEADER_HEIGHT, LANES_TOP,
-    LANE_HEIGHT, MAJOR_Y, MINOR_Y, MIN_LANES, PHASE_LABEL_Y, SPAN_BAND_GAP, SPAN_LANE_HEIGHT,
+    solid, Font, GroupStrip, Ink, Item, PhaseStrip, Prim, Scene, SceneInput, Stroke, Target,
+    TargetKind, AXIS_HEIGHT, BOTTOM_PAD, GROUP_GAP, GROUP_HEADER_HEIGHT, LANES_TOP, LANE_HEIGHT,
+    MAJOR_Y, MINOR_Y, MIN_LANES, PHASE_LABEL_Y, PHASE_LINE, SPAN_BAND_GAP, SPAN_LANE_HEIGHT,
 };
 use crate::core::dataset::Chronology;
 use crate::core::layout::Layout;
-use crate::core::scale::{ticks, TimeScale};
+use crate::core::scale::{label_width, ticks, TimeScale};
+use crate::core::viewport::{Limits, Viewport};
 
 /// Where a block's parts are drawn.
 struct BlockPlace {
@@ -38,9 +39,11 @@ impl Scene {
         let width = scale.width;
         let grouped = input.grouping.is_some();
         let blocks = input.lay_out(scale, None);
+        let two_lines = phase_names_in_two_lines(input, width);
 
         // Where each block goes, top to bottom.
-        let mut y = LANES_TOP;
+        let lanes_top = LANES_TOP + if two_lines { PHASE_LINE } else { 0.0 };
+        let mut y = lanes_top;
         let mut places = Vec::with_capacity(blocks.len());
         let mut groups = Vec::new();
         for (n, laid) in blocks.iter().enumerate() {
@@ -83,7 +86,11 @@ impl Scene {
         let mut items = Vec::with_capacity(64 + 4 * visible_events);
         let targets = Vec::with_capacity(visible_events + 16);
         let mut phases = Vec::with_capacity(input.data.phases.len());
-        draw_phases(input.data, scale, height, &mut items, &mut phases);
+        let names = Names {
+            two_lines,
+            lanes_top,
+        };
+        draw_phases(input.data, scale, height, names, &mut items, &mut phases);
         draw_axis(scale, height, &mut items);
 
         let mut painter = Painter {
@@ -179,21 +186,91 @@ impl Scene {
     }
 }
 
-/// The phase bands behind everything, each with its name where there is room.
+/// How the phases' names are drawn: in up to two lines, above lanes that start at `lanes_top`.
+#[derive(Clone, Copy)]
+struct Names {
+    two_lines: bool,
+    lanes_top: f64,
+}
+
+/// A phase's name as its band shows it in `room` px: whole on one line; else, where `two_lines`
+/// allows, whole on two, broken at the space that makes the wider line narrowest; else not at
+/// all. A name is never cut short: "From…" says nothing (the whole name is the band's tooltip,
+/// and a filter's).
+pub fn phase_name(name: &str, room: f64, two_lines: bool) -> Option<(&str, Option<&str>)> {
+    if label_width(name) <= room {
+        return Some((name, None));
+    }
+    if !two_lines {
+        return None;
+    }
+    name.match_indices(' ')
+        .filter_map(|(at, _)| {
+            let (first, second) = (name[..at].trim_end(), name[at..].trim_start());
+            let wider = label_width(first).max(label_width(second));
+            (!first.is_empty() && !second.is_empty()).then_some((first, second, wider))
+        })
+        .min_by(|a, b| a.2.total_cmp(&b.2))
+        .filter(|&(_, _, wider)| wider <= room)
+        .map(|(first, second, _)| (first, Some(second)))
+}
+
+/// Phase `i`'s band in the window of `scale` (its x extent, clipped to the drawing), and the room
+/// for its name there: up to where a later phase's band, drawn over it, starts (phases of year
+/// dates can share a year), less a margin each side.
+fn phase_band(data: &Chronology, i: usize, scale: &TimeScale) -> Option<(f64, f64, f64)> {
+    let p = data.phases.get(i)?;
+    let x1 = scale.to_px(p.start.first_day() as f64).max(0.0);
+    let x2 = scale.to_px(p.end.end_day() as f64).min(scale.width);
+    if x2 <= x1 {
+        return None;
+    }
+    let start = p.start.first_day();
+    let shown_to = data
+        .phases
+        .iter()
+        .filter(|q| q.start.first_day() > start)
+        .map(|q| scale.to_px(q.start.first_day() as f64).max(0.0))
+        .fold(x2, f64::min);
+    Some((x1, x2, shown_to - x1 - 2.0 * PHASE_NAME_INSET))
+}
+
+/// A phase's name starts this far into its band, and ends at least this far from its end.
+const PHASE_NAME_INSET: f64 = 4.0;
+
+/// Whether the phases' names take two lines in a drawing `width` px wide: where, at the window
+/// that fits every event, a name too long for one line in its band fits in two. Decided there,
+/// not in each window, so that the lanes do not move up and down as one zooms and pans.
+fn phase_names_in_two_lines(input: &SceneInput, width: f64) -> bool {
+    let (Some(first), Some(end)) = (input.index.first_day(), input.index.end_day()) else {
+        return false;
+    };
+    let fit = Viewport::fit(first, end, &Limits::for_extent(first, end));
+    let scale = TimeScale::new(fit.start, fit.end, width);
+    if !scale.is_usable() {
+        return false;
+    }
+    (0..input.data.phases.len()).any(|i| {
+        phase_band(input.data, i, &scale).is_some_and(|(_, _, room)| {
+            let name = &input.data.phases[i].label;
+            matches!(phase_name(name, room, true), Some((_, Some(_))))
+        })
+    })
+}
+
+/// The phase bands behind everything, each with its name where there is room for it whole.
 fn draw_phases(
     data: &Chronology,
     scale: &TimeScale,
     height: f64,
+    names: Names,
     items: &mut Vec<Item>,
     phases: &mut Vec<PhaseStrip>,
 ) {
-    let width = scale.width;
     for (i, p) in data.phases.iter().enumerate() {
-        let x1 = scale.to_px(p.start.first_day() as f64).max(0.0);
-        let x2 = scale.to_px(p.end.end_day() as f64).min(width);
-        if x2 <= x1 {
+        let Some((x1, x2, room)) = phase_band(data, i, scale) else {
             continue;
-        }
+        };
         items.push(solid(Prim::Rect {
             x: x1,
             y: AXIS_HEIGHT,
@@ -208,23 +285,17 @@ fn draw_phases(
             x: x1,
             y: AXIS_HEIGHT,
             w: x2 - x1,
-            h: LANES_TOP - AXIS_HEIGHT,
+            h: names.lanes_top - AXIS_HEIGHT,
         });
-        // Its name stays where the band shows: a later phase's band, drawn over it, starts
-        // where its own name must end (phases of year dates can share a year).
-        let start = p.start.first_day();
-        let shown_to = data
-            .phases
-            .iter()
-            .filter(|q| q.start.first_day() > start)
-            .map(|q| scale.to_px(q.start.first_day() as f64).max(0.0))
-            .fold(x2, f64::min);
-        let label = fit_label(&p.label, estimate(&p.label), shown_to - x1 - 8.0);
-        if !label.is_empty() {
+        let Some((first, second)) = phase_name(&p.label, room, names.two_lines) else {
+            continue;
+        };
+        let lines = [Some(first), second].into_iter().flatten();
+        for (n, line) in lines.enumerate().filter(|(_, line)| !line.is_empty()) {
             items.push(solid(Prim::Text {
-                x: x1 + 4.0,
-                y: PHASE_LABEL_Y,
-                text: label,
+                x: x1 + PHASE_NAME_INSET,
+                y: PHASE_LABEL_Y + n as f64 * PHASE_LINE,
+                text: line.to_string(),
                 font: Font::Phase,
                 ink: Ink::Muted,
             }));

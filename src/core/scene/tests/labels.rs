@@ -452,8 +452,60 @@ fn a_selected_event_with_its_label_in_its_lane_has_no_callout() {
     }
 }
 
+/// A phase's name is whole on one line, whole on two (broken where the wider line is narrowest),
+/// or not shown: never cut to a word and an ellipsis ("From…" said nothing on a phone).
 #[test]
-fn phase_names_are_shortened_at_a_word_boundary() {
+fn a_phase_name_is_whole_on_one_line_or_two_or_not_at_all() {
+    let name = "From September 11 to direct cooperation";
+    let one = label_width(name);
+    assert_eq!(phase_name(name, one, false), Some((name, None)));
+    assert_eq!(phase_name(name, one, true), Some((name, None)));
+    assert_eq!(phase_name(name, one - 1.0, false), None);
+    let Some((first, Some(second))) = phase_name(name, one - 1.0, true) else {
+        panic!("not in two lines");
+    };
+    assert_eq!(format!("{first} {second}"), name);
+    let wider = label_width(first).max(label_width(second));
+    for (at, _) in name.match_indices(' ') {
+        let other = label_width(&name[..at]).max(label_width(&name[at + 1..]));
+        assert!(
+            wider <= other,
+            "'{first}' / '{second}' against a break at {at}"
+        );
+    }
+    assert_eq!(phase_name(name, wider, true), Some((first, Some(second))));
+    assert_eq!(phase_name(name, wider - 1.0, true), None);
+    assert_eq!(phase_name("Supercalifragilistic", 30.0, true), None);
+}
+
+/// The phases' names take a second line only where the bands at the fit-all window need it, and
+/// then at every window: the lanes do not move up and down as one zooms in and out.
+#[test]
+fn the_lanes_start_at_one_height_whatever_the_window() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let top = |scale: &TimeScale| {
+        let s = scene(&data, &index, scale, &all, false, None);
+        s.phases.iter().map(|p| p.y + p.h).fold(f64::NAN, f64::max)
+    };
+    for (width, expected) in [
+        (1180.0, LANES_TOP + PHASE_LINE),
+        (925.0, LANES_TOP + PHASE_LINE),
+        (330.0, LANES_TOP),
+    ] {
+        let windows = [
+            fit_all(&index, width),
+            TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), width),
+            TimeScale::new(day(1995, 1, 1), day(2005, 1, 1), width),
+        ];
+        for scale in windows {
+            assert_eq!(top(&scale), expected, "at {width} px, {scale:?}");
+        }
+    }
+}
+
+#[test]
+fn a_group_heading_is_shortened_at_a_word_boundary() {
     assert_eq!(
         fit_label("Tokyo Declaration on Partnership", 300.0, 400.0),
         "Tokyo Declaration on Partnership"
@@ -500,9 +552,12 @@ fn texts_inside(data: &Chronology, index: &TimelineIndex) {
         ];
         for scale in windows {
             let s = scene(data, index, &scale, &matches, false, None);
-            let mut phases: Vec<(f64, f64, &str)> = Vec::new();
+            let mut phases: Vec<(f64, f64, f64, &str)> = Vec::new();
             for item in &s.items {
-                let Prim::Text { x, text, font, .. } = &item.prim else {
+                let Prim::Text {
+                    x, y, text, font, ..
+                } = &item.prim
+                else {
                     continue;
                 };
                 let w = label_width(text);
@@ -514,13 +569,14 @@ fn texts_inside(data: &Chronology, index: &TimelineIndex) {
                     scale.end
                 );
                 if *font == Font::Phase {
-                    phases.push((*x, x + w, text));
+                    phases.push((*y, *x, x + w, text));
                 }
             }
-            phases.sort_by(|a, b| a.0.total_cmp(&b.0));
-            for pair in phases.windows(2) {
+            // Line by line (a name may take two).
+            phases.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            for pair in phases.windows(2).filter(|pair| pair[0].0 == pair[1].0) {
                 assert!(
-                    pair[0].1 <= pair[1].0,
+                    pair[0].2 <= pair[1].1,
                     "phase names overlap: {:?} and {:?} at {width} px",
                     pair[0],
                     pair[1]
