@@ -294,9 +294,9 @@ impl Painter<'_, '_> {
         };
         let (first, second) = wrap.lines(title);
         let (first, second) = (first.to_string(), second.to_string());
-        // Each line underlined as far as it runs, when selected.
-        let run = |line: &str| label_width(line).min(width);
-        let (a, b) = (run(&first), run(&second));
+        // Each line underlined as far as it runs (as measured), when selected.
+        let run = |line: f32| f64::from(line).min(width);
+        let (a, b) = (run(wrap.lines[0]), run(wrap.lines[1]));
         self.label_line(first, x, y, a, selected, dimmed);
         self.label_line(second, x, y + LANE_HEIGHT, b, selected, dimmed);
     }

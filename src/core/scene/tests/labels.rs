@@ -733,6 +733,62 @@ fn a_title_in_two_lines_is_drawn_in_its_lane_and_the_one_below() {
     );
 }
 
+/// A selected title in two lines has each line underlined as far as that line runs as the page
+/// measures it (not as far as the conservative estimate: on a phone the shorter line's
+/// underline ran past its last word).
+#[test]
+fn a_selected_title_in_two_lines_has_each_line_underlined_as_far_as_it_runs() {
+    let mut data = embedded().expect("the embedded chronology loads");
+    data.sort_events();
+    // The page's font, narrower than the estimate.
+    let page = |title: &str| label_width(title) * 0.8 + LABEL_PADDING;
+    let index = index_of(&data, page);
+    let all = vec![true; data.events.len()];
+    let scale = TimeScale::new(day(2010, 1, 1), day(2012, 1, 1), 340.0);
+    let plain = scene(&data, &index, &scale, &all, false, None);
+    let wrapped: Vec<usize> = plain
+        .marks()
+        .filter(|(_, t)| t.h > LANE_HEIGHT)
+        .map(|(i, _)| i)
+        .collect();
+    assert!(wrapped.len() >= 3, "{wrapped:?}");
+    for i in wrapped {
+        let s = scene(&data, &index, &scale, &all, false, Some(i));
+        let Some(wrap) = index.extent(i).wrap else {
+            panic!("{} has no two lines", data.events[i].title);
+        };
+        let (first, second) = wrap.lines(&data.events[i].title);
+        let mut underlines: Vec<(f64, f64)> = s
+            .items
+            .iter()
+            .filter_map(|item| match item.prim {
+                Prim::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    stroke:
+                        Stroke {
+                            ink: Ink::Focus, ..
+                        },
+                } if y1 == y2 => Some((y1, x2 - x1)),
+                _ => None,
+            })
+            .collect();
+        underlines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let runs: Vec<f64> = underlines.iter().map(|u| u.1).collect();
+        let expected = [page(first), page(second)];
+        assert_eq!(runs.len(), 2, "{}: {underlines:?}", data.events[i].title);
+        for (run, want) in runs.iter().zip(expected) {
+            assert!(
+                (run - want).abs() < 0.01,
+                "{}: underlines {runs:?}, lines {expected:?}",
+                data.events[i].title
+            );
+        }
+    }
+}
+
 /// A story's moment line (2007, scene 6 of the brief) stops short of the names it would strike
 /// through and resumes below them: its runs cross no named event's target, every gap between
 /// them is such a target, and what is left is longer than a stray dot.
