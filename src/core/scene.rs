@@ -364,8 +364,8 @@ impl Scene {
     }
 }
 
-/// The strip of a phase band where its name is drawn (perhaps cut short), in drawing
-/// coordinates: the place for its full name as a tooltip.
+/// The strip of a phase band where its name is drawn (whole, or not at all where its band has
+/// no room), in drawing coordinates: the place for its full name as a tooltip.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PhaseStrip {
     /// The phase's position in the chronology's list.

@@ -189,7 +189,9 @@ impl Shown {
         };
         let limits = Limits::for_extent(first, end);
         // What the chronology's events frame (the point events; the spans when there are none).
-        let fitted = Viewport::fit_events(&index, |_| true, &limits)
+        let fitted = index
+            .framed()
+            .map(|(first, end)| Viewport::fit(first, end, &limits))
             .unwrap_or_else(|| Viewport::fit(first, end, &limits));
         Self {
             origin,

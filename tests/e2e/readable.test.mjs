@@ -308,8 +308,6 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
-// On a phone a title is often wider than the room either side of its mark: it goes in two lines,
-// in its lane and the one below, rather than leaving a bare mark (2010–2011 had five).
 for (const viewport of VIEWPORTS) {
   test(`${size(viewport)}: each phase's name is drawn whole, in two lines where its band has no room for one, never cut to a word`, async () => {
     const page = await load(browser, server.origin + '/', { marks: true, viewport });
@@ -342,6 +340,8 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
+// On a phone a title is often wider than the room either side of its mark: it goes in two lines,
+// in its lane and the one below, rather than leaving a bare mark (2010–2011 had five).
 test('375×667 (touch): a title with no room on one line is named in two, and every event of 2010–2011 is named', async () => {
   const page = await load(browser, server.origin + '/?from=2010-01-01&to=2012-01-01', {
     marks: true, viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true,

@@ -296,6 +296,8 @@ pub struct TimelineIndex {
     spans: Run,
     first_day: Option<f64>,
     end_day: Option<f64>,
+    /// What [`TimelineIndex::frame`] gives with every event included.
+    framed: Option<(f64, f64)>,
 }
 
 impl TimelineIndex {
@@ -306,13 +308,22 @@ impl TimelineIndex {
         let finite = || extents.iter().filter(|e| e.first_day.is_finite());
         let first_day = finite().map(|e| e.first_day).reduce(f64::min);
         let end_day = finite().map(Extent::effective_end).reduce(f64::max);
-        Self {
+        let mut index = Self {
             extents,
             points,
             spans,
             first_day,
             end_day,
-        }
+            framed: None,
+        };
+        index.framed = index.frame(|_| true);
+        index
+    }
+
+    /// What every event frames (see [`TimelineIndex::frame`]): the window "Fit all" shows with
+    /// no filter on, worked out once.
+    pub fn framed(&self) -> Option<(f64, f64)> {
+        self.framed
     }
 
     pub fn len(&self) -> usize {

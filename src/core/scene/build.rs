@@ -206,7 +206,7 @@ pub fn phase_name(name: &str, room: f64, two_lines: bool) -> Option<(&str, Optio
     }
     name.match_indices(' ')
         .filter_map(|(at, _)| {
-            let (first, second) = (name[..at].trim_end(), name[at..].trim_start());
+            let (first, second) = (name[..at].trim(), name[at..].trim());
             let wider = label_width(first).max(label_width(second));
             (!first.is_empty() && !second.is_empty()).then_some((first, second, wider))
         })
@@ -238,14 +238,18 @@ fn phase_band(data: &Chronology, i: usize, scale: &TimeScale) -> Option<(f64, f6
 /// A phase's name starts this far into its band, and ends at least this far from its end.
 const PHASE_NAME_INSET: f64 = 4.0;
 
-/// Whether the phases' names take two lines in a drawing `width` px wide: where, at the window
-/// that fits every event, a name too long for one line in its band fits in two. Decided there,
-/// not in each window, so that the lanes do not move up and down as one zooms and pans.
+/// Whether the phases' names take two lines in a drawing `width` px wide: where, at the
+/// chronology's default window (what "Fit all" shows with no filter on), a name too long for
+/// one line in its band fits in two. Decided there, not in each window, so that the lanes do
+/// not move up and down as one zooms and pans.
 fn phase_names_in_two_lines(input: &SceneInput, width: f64) -> bool {
-    let (Some(first), Some(end)) = (input.index.first_day(), input.index.end_day()) else {
+    let index = input.index;
+    let (Some(first), Some(end), Some((from, to))) =
+        (index.first_day(), index.end_day(), index.framed())
+    else {
         return false;
     };
-    let fit = Viewport::fit(first, end, &Limits::for_extent(first, end));
+    let fit = Viewport::fit(from, to, &Limits::for_extent(first, end));
     let scale = TimeScale::new(fit.start, fit.end, width);
     if !scale.is_usable() {
         return false;

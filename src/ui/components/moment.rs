@@ -34,8 +34,16 @@ pub fn moment_fade() -> Html {
 /// lines `line_height` apart on the side with more room (on a phone it ran past the edge) or,
 /// without `line_height` (the overview, too low for two lines, under the timeline that names
 /// it), not at all. A box behind it (`.backing`, unfilled unless the stylesheet fills it, as it
-/// does on the timeline) hides what it stands over.
-pub fn moment_name(x: f64, y: f64, label: &str, width: f64, line_height: Option<f64>) -> Html {
+/// does on the timeline) hides what it stands over, down to `reach` at least (the phases' names'
+/// row on the timeline, which may have two lines).
+pub fn moment_name(
+    x: f64,
+    y: f64,
+    label: &str,
+    width: f64,
+    line_height: Option<f64>,
+    reach: Option<f64>,
+) -> Html {
     const GAP: f64 = 4.0;
     let w = label_width(label) * BOLD;
     let (text_x, on_left) = beside_line(x, w, width, GAP);
@@ -59,7 +67,8 @@ pub fn moment_name(x: f64, y: f64, label: &str, width: f64, line_height: Option<
     } else {
         text_x - BOX_PAD
     };
-    let box_height = ASCENT + DESCENT + line_height * (lines.len() as f64 - 1.0);
+    let box_height = (ASCENT + DESCENT + line_height * (lines.len() as f64 - 1.0))
+        .max(reach.map_or(0.0, |reach| reach - (y - ASCENT)));
     let top = format!("{:.1}", y - ASCENT);
     let height = format!("{box_height:.1}");
     // On the timeline, a phase's name that runs in under the box from its left fades out

@@ -478,30 +478,73 @@ fn a_phase_name_is_whole_on_one_line_or_two_or_not_at_all() {
     assert_eq!(phase_name("Supercalifragilistic", 30.0, true), None);
 }
 
-/// The phases' names take a second line only where the bands at the fit-all window need it, and
-/// then at every window: the lanes do not move up and down as one zooms in and out.
+/// The phases' names take a second line only where the bands at the default (fit-all) window
+/// need it, and then at every window: the lanes do not move up and down as one zooms in and
+/// out. At the default window, a second line is never reserved for nothing, and no name is left
+/// out that two lines would hold.
 #[test]
 fn the_lanes_start_at_one_height_whatever_the_window() {
     let (data, index) = brief();
     let all = vec![true; data.events.len()];
-    let top = |scale: &TimeScale| {
-        let s = scene(&data, &index, scale, &all, false, None);
-        s.phases.iter().map(|p| p.y + p.h).fold(f64::NAN, f64::max)
-    };
-    for (width, expected) in [
-        (1180.0, LANES_TOP + PHASE_LINE),
-        (925.0, LANES_TOP + PHASE_LINE),
-        (330.0, LANES_TOP),
-    ] {
-        let windows = [
-            fit_all(&index, width),
+    let top = |s: &Scene| s.phases.iter().map(|p| p.y + p.h).fold(f64::NAN, f64::max);
+    let mut seen = [false; 2];
+    for width in (250..=2400).step_by(5).map(f64::from) {
+        let fit = fit_all(&index, width);
+        let s = scene(&data, &index, &fit, &all, false, None);
+        let lanes_top = top(&s);
+        let two = lanes_top == LANES_TOP + PHASE_LINE;
+        assert!(two || lanes_top == LANES_TOP, "at {width} px: {lanes_top}");
+        seen[usize::from(two)] = true;
+        for scale in [
             TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), width),
             TimeScale::new(day(1995, 1, 1), day(2005, 1, 1), width),
-        ];
-        for scale in windows {
-            assert_eq!(top(&scale), expected, "at {width} px, {scale:?}");
+        ] {
+            let zoomed = scene(&data, &index, &scale, &all, false, None);
+            assert_eq!(top(&zoomed), lanes_top, "at {width} px, {scale:?}");
         }
+        // The names drawn at the default window, by where they start.
+        let mut lines: Vec<(f64, f64)> = Vec::new();
+        for item in &s.items {
+            if let Prim::Text {
+                x,
+                y,
+                font: Font::Phase,
+                ..
+            } = item.prim
+            {
+                lines.push((x, y));
+            }
+        }
+        let mut in_two = false;
+        for strip in &s.phases {
+            let drawn: Vec<f64> = lines
+                .iter()
+                .filter(|(x, _)| (x - strip.x - 4.0).abs() < 1e-9)
+                .map(|l| l.1)
+                .collect();
+            in_two |= drawn.len() == 2;
+            if drawn.is_empty() {
+                let name = &data.phases[strip.index].label;
+                // Up to the band's end, or the next band's start where it overlaps this one.
+                let end = s
+                    .phases
+                    .iter()
+                    .map(|p| p.x)
+                    .filter(|&x| x > strip.x)
+                    .fold(strip.x + strip.w, f64::min);
+                assert_eq!(
+                    phase_name(name, end - strip.x - 8.0, true),
+                    None,
+                    "at {width} px, '{name}' fits in two lines but is left out"
+                );
+            }
+        }
+        assert_eq!(
+            in_two, two,
+            "at {width} px, a second line is reserved for nothing"
+        );
     }
+    assert_eq!(seen, [true, true], "both one line and two are seen");
 }
 
 #[test]

@@ -224,9 +224,11 @@ pub fn timeline(props: &Props) -> Html {
                 .iter()
                 .map(|(top, bottom)| format!("M{} {}V{}", fmt(x), fmt(*top), fmt(*bottom)))
                 .collect();
+            // Its box hides the phases' names it stands over, both lines of them.
+            let reach = scene.phases.first().map(|p| p.y + p.h - 4.0);
             html! {
                 <g class="annotation">
-                    { super::moment::moment_name(x, 52.0, label, width, Some(14.0)) }
+                    { super::moment::moment_name(x, 52.0, label, width, Some(14.0), reach) }
                     <path class="moment-line" d={line} />
                 </g>
             }

@@ -412,8 +412,8 @@ pub fn targets(props: &TargetsProps) -> Html {
             }
         }
     };
-    // The phases' full names, as tooltips over the strip where they are drawn (perhaps cut
-    // short); screen readers have them in the filters.
+    // The phases' full names, as tooltips over the strip where they are drawn (or would be,
+    // where a band has no room); screen readers have them in the filters.
     let phases = scene.phases.iter().filter_map(|strip| {
         let p = data.phases.get(strip.index)?;
         Some(html! {
