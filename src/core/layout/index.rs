@@ -35,8 +35,6 @@ pub struct Wrap {
     pub at: std::num::NonZeroU32,
     /// The wider line's width in px, padding included.
     pub width: f32,
-    /// Each line's width in px, padding included (a selected title's underlines run as far).
-    pub lines: [f32; 2],
 }
 
 /// Titles narrower than this stay on one line (two lines would save little room).
@@ -68,19 +66,14 @@ impl Wrap {
                     return None;
                 }
                 let at = u32::try_from(title.len() - second.len()).ok()?;
-                let lines = [measure.width(first), measure.width(second)];
-                Some((
-                    std::num::NonZeroU32::new(at)?,
-                    lines[0].max(lines[1]),
-                    lines,
-                ))
+                let width = measure.width(first).max(measure.width(second));
+                Some((std::num::NonZeroU32::new(at)?, width))
             })
             .min_by(|a, b| a.1.total_cmp(&b.1))
-            .filter(|&(_, width, _)| width <= full * WRAP_GAIN)
-            .map(|(at, width, [first, second])| Wrap {
+            .filter(|&(_, width)| width <= full * WRAP_GAIN)
+            .map(|(at, width)| Wrap {
                 at,
                 width: width as f32,
-                lines: [first as f32, second as f32],
             })
     }
 

@@ -294,9 +294,16 @@ impl Painter<'_, '_> {
         };
         let (first, second) = wrap.lines(title);
         let (first, second) = (first.to_string(), second.to_string());
-        // Each line underlined as far as it runs (as measured), when selected.
-        let run = |line: f32| f64::from(line).min(width);
-        let (a, b) = (run(wrap.lines[0]), run(wrap.lines[1]));
+        // Each line underlined as far as it runs, when selected: the wider as the page measured
+        // it (`width`), the other in proportion (in one font, the estimate's ratio between two
+        // lines holds closely; the estimate itself runs wider than the page's text).
+        let (a, b) = (label_width(&first), label_width(&second));
+        let text = (width - super::LABEL_PADDING).max(0.0);
+        let run = |line: f64| match a.max(b) {
+            wider if wider > 0.0 => (text * line / wider + super::LABEL_PADDING).min(width),
+            _ => width,
+        };
+        let (a, b) = (run(a), run(b));
         self.label_line(first, x, y, a, selected, dimmed);
         self.label_line(second, x, y + LANE_HEIGHT, b, selected, dimmed);
     }

@@ -358,7 +358,6 @@ fn a_title_with_no_room_on_one_line_is_named_in_two() {
         wrap: Some(Wrap {
             at: std::num::NonZeroU32::new(10).unwrap(),
             width: wrap,
-            lines: [wrap, wrap],
         }),
         ..point(first_day, label_width)
     };

@@ -23,7 +23,6 @@ fn extent_strategy() -> impl Strategy<Value = Extent> {
                 wrap: wrap.filter(|_| !is_span).map(|part| Wrap {
                     at: std::num::NonZeroU32::MIN,
                     width: (label_width * part) as f32,
-                    lines: [(label_width * part) as f32; 2],
                 }),
                 priority,
                 domains: Default::default(),
