@@ -238,10 +238,11 @@ fn phase_band(data: &Chronology, i: usize, scale: &TimeScale) -> Option<(f64, f6
 /// A phase's name starts this far into its band, and ends at least this far from its end.
 const PHASE_NAME_INSET: f64 = 4.0;
 
-/// Whether the phases' names take two lines in a drawing `width` px wide: where, at the
-/// chronology's default window (what "Fit all" shows with no filter on), a name too long for
-/// one line in its band fits in two. Decided there, not in each window, so that the lanes do
-/// not move up and down as one zooms and pans.
+/// Whether the phases' names may take two lines in a drawing `width` px wide: where, at the
+/// chronology's default window (what "Fit all" shows with no filter on), a name of several
+/// words is too long for one line in its band. It then takes two where they fit, there or
+/// zoomed in (on a phone, only zoomed in). Decided there, not in each window, so that the lanes
+/// do not move up and down as one zooms and pans.
 fn phase_names_in_two_lines(input: &SceneInput, width: f64) -> bool {
     let index = input.index;
     let (Some(first), Some(end), Some((from, to))) =
@@ -256,8 +257,8 @@ fn phase_names_in_two_lines(input: &SceneInput, width: f64) -> bool {
     }
     (0..input.data.phases.len()).any(|i| {
         phase_band(input.data, i, &scale).is_some_and(|(_, _, room)| {
-            let name = &input.data.phases[i].label;
-            matches!(phase_name(name, room, true), Some((_, Some(_))))
+            let name = input.data.phases[i].label.trim();
+            name.contains(' ') && phase_name(name, room, false).is_none()
         })
     })
 }
