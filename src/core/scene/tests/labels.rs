@@ -547,6 +547,62 @@ fn the_lanes_start_at_one_height_whatever_the_window() {
     assert_eq!(seen, [true, true], "both one line and two are seen");
 }
 
+/// On a phone the phases' bands at the default window are too narrow even for two lines, but
+/// zoomed in (scene 3 of the story: 1989–1995) a name has room in two and is drawn whole.
+#[test]
+fn on_a_phone_a_phase_s_name_shows_in_two_lines_once_zoomed_in() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let names = |s: &Scene| -> Vec<String> {
+        let mut lines: Vec<(f64, &str)> = Vec::new();
+        for item in &s.items {
+            if let Prim::Text {
+                x,
+                text,
+                font: Font::Phase,
+                ..
+            } = &item.prim
+            {
+                lines.push((*x, text));
+            }
+        }
+        let mut starts: Vec<f64> = lines.iter().map(|l| l.0).collect();
+        starts.dedup();
+        starts
+            .iter()
+            .map(|x| {
+                let at: Vec<&str> = lines.iter().filter(|l| l.0 == *x).map(|l| l.1).collect();
+                at.join(" ")
+            })
+            .collect()
+    };
+    let s = scene(&data, &index, &fit_all(&index, 335.0), &all, false, None);
+    assert_eq!(
+        names(&s),
+        Vec::<String>::new(),
+        "no room at the default window"
+    );
+    let nineties = TimeScale::new(day(1989, 1, 1), day(1995, 12, 31), 335.0);
+    let s = scene(&data, &index, &nineties, &all, false, None);
+    let name = "Establishment of formal relations and the 1990s plateau";
+    assert!(data.phases.iter().any(|p| p.label == name));
+    assert_eq!(names(&s), vec![name.to_string()]);
+    let lines = s
+        .items
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.prim,
+                Prim::Text {
+                    font: Font::Phase,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(lines, 2, "in two lines");
+}
+
 #[test]
 fn a_group_heading_is_shortened_at_a_word_boundary() {
     assert_eq!(
