@@ -196,6 +196,20 @@ impl Viewport {
     /// The window that fits the events passing `include` (see [`TimelineIndex::frame`]: the
     /// point events, or the spans when there are none), with [`Viewport::fit`]'s margin; None
     /// when no event passes. "Fit all" and a window that follows the filters use it. O(n).
+    /// The window a chronology opens at, and what "Fit all" shows with no filter on, with the
+    /// limits of its extent: what its events frame (the point events; the spans when there are
+    /// none; see [`TimelineIndex::framed`]). An empty chronology still gets a sensible window:
+    /// the last few decades.
+    pub fn default_for(index: &TimelineIndex) -> (Limits, Viewport) {
+        let (first, end) = match (index.first_day(), index.end_day()) {
+            (Some(f), Some(e)) => (f, e),
+            _ => (3_650.0, 20_000.0),
+        };
+        let limits = Limits::for_extent(first, end);
+        let (from, to) = index.framed().unwrap_or((first, end));
+        (limits, Viewport::fit(from, to, &limits))
+    }
+
     pub fn fit_events(
         index: &TimelineIndex,
         include: impl Fn(usize) -> bool,

@@ -182,17 +182,7 @@ pub struct Shown {
 
 impl Shown {
     pub fn new(data: Chronology, index: TimelineIndex, origin: Origin) -> Self {
-        let (first, end) = match (index.first_day(), index.end_day()) {
-            (Some(f), Some(e)) => (f, e),
-            // An empty chronology still gets a sensible window: the last few decades.
-            _ => (3_650.0, 20_000.0),
-        };
-        let limits = Limits::for_extent(first, end);
-        // What the chronology's events frame (the point events; the spans when there are none).
-        let fitted = index
-            .framed()
-            .map(|(first, end)| Viewport::fit(first, end, &limits))
-            .unwrap_or_else(|| Viewport::fit(first, end, &limits));
+        let (limits, fitted) = Viewport::default_for(&index);
         Self {
             origin,
             data: Shared::new(data),

@@ -313,8 +313,8 @@ impl TimelineIndex {
         index
     }
 
-    /// What every event frames (see [`TimelineIndex::frame`]): the window "Fit all" shows with
-    /// no filter on, worked out once.
+    /// The days every event frames (see [`TimelineIndex::frame`]), worked out once: what "Fit
+    /// all" shows with no filter on, less the window's margins (see `Viewport::default_for`).
     pub fn framed(&self) -> Option<(f64, f64)> {
         self.framed
     }

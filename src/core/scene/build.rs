@@ -10,7 +10,7 @@ use super::{
 use crate::core::dataset::Chronology;
 use crate::core::layout::Layout;
 use crate::core::scale::{label_width, ticks, TimeScale};
-use crate::core::viewport::{Limits, Viewport};
+use crate::core::viewport::Viewport;
 
 /// Where a block's parts are drawn.
 struct BlockPlace {
@@ -198,6 +198,7 @@ struct Names {
 /// all. A name is never cut short: "From…" says nothing (the whole name is the band's tooltip,
 /// and a filter's).
 pub fn phase_name(name: &str, room: f64, two_lines: bool) -> Option<(&str, Option<&str>)> {
+    let name = name.trim();
     if label_width(name) <= room {
         return Some((name, None));
     }
@@ -244,13 +245,7 @@ const PHASE_NAME_INSET: f64 = 4.0;
 /// zoomed in (on a phone, only zoomed in). Decided there, not in each window, so that the lanes
 /// do not move up and down as one zooms and pans.
 fn phase_names_in_two_lines(input: &SceneInput, width: f64) -> bool {
-    let index = input.index;
-    let (Some(first), Some(end), Some((from, to))) =
-        (index.first_day(), index.end_day(), index.framed())
-    else {
-        return false;
-    };
-    let fit = Viewport::fit(from, to, &Limits::for_extent(first, end));
+    let (_, fit) = Viewport::default_for(input.index);
     let scale = TimeScale::new(fit.start, fit.end, width);
     if !scale.is_usable() {
         return false;

@@ -23,6 +23,13 @@ use targets::{keys_on_marks, use_accessible_layer, LayerInputs, LayerScene, Targ
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// A story moment's name on the timeline: its first baseline (in the phases' names' row, under
+/// the axis), and the height of its lines.
+const MOMENT_NAME_Y: f64 = 52.0;
+const MOMENT_LINE_HEIGHT: f64 = 14.0;
+/// How far above the lanes' top the phases' names' letters end.
+const NAMES_BELOW_TEXT: f64 = 4.0;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub data: Shared<Chronology>,
@@ -224,11 +231,12 @@ pub fn timeline(props: &Props) -> Html {
                 .iter()
                 .map(|(top, bottom)| format!("M{} {}V{}", fmt(x), fmt(*top), fmt(*bottom)))
                 .collect();
-            // Its box hides the phases' names it stands over, both lines of them.
-            let reach = scene.phases.first().map(|p| p.y + p.h - 4.0);
+            // Its box hides the phases' names it stands over, both lines of them (their strip
+            // ends where the lanes begin, a little below the last line's letters).
+            let reach = scene.phases.first().map(|p| p.y + p.h - NAMES_BELOW_TEXT);
             html! {
                 <g class="annotation">
-                    { super::moment::moment_name(x, 52.0, label, width, Some(14.0), reach) }
+                    { super::moment::moment_name(x, MOMENT_NAME_Y, label, width, Some(MOMENT_LINE_HEIGHT), reach) }
                     <path class="moment-line" d={line} />
                 </g>
             }
