@@ -193,9 +193,6 @@ impl Viewport {
         limits.place(center - span / 2.0, span)
     }
 
-    /// The window that fits the events passing `include` (see [`TimelineIndex::frame`]: the
-    /// point events, or the spans when there are none), with [`Viewport::fit`]'s margin; None
-    /// when no event passes. "Fit all" and a window that follows the filters use it. O(n).
     /// The window a chronology opens at, and what "Fit all" shows with no filter on, with the
     /// limits of its extent: what its events frame (the point events; the spans when there are
     /// none; see [`TimelineIndex::framed`]). An empty chronology still gets a sensible window:
@@ -210,6 +207,9 @@ impl Viewport {
         (limits, Viewport::fit(from, to, &limits))
     }
 
+    /// The window that fits the events passing `include` (see [`TimelineIndex::frame`]: the
+    /// point events, or the spans when there are none), with [`Viewport::fit`]'s margin; None
+    /// when no event passes. "Fit all" and a window that follows the filters use it. O(n).
     pub fn fit_events(
         index: &TimelineIndex,
         include: impl Fn(usize) -> bool,

@@ -126,6 +126,14 @@ fn the_default_window_fits_the_chronologys_dated_events_not_its_planned_decade()
     // The default window frames the dated events, 1979 to 2018 (and "the late 2010s",
     // circa 2018, whose possible range runs to the end of 2019).
     let all = Viewport::fit_events(&index, |_| true, &limits).unwrap();
+    // (The store opens at it, and the phases' names are laid out for it, from the index's
+    // frame worked out once.)
+    assert_eq!(Viewport::default_for(&index), (limits, all));
+    assert_eq!(
+        Viewport::default_for(&TimelineIndex::new(Vec::new())).1,
+        Viewport::fit(3_650.0, 20_000.0, &Limits::for_extent(3_650.0, 20_000.0)),
+        "an empty chronology opens at the last few decades"
+    );
     assert!(all.start >= limits.outer_start && all.start < day(1979, 1, 1));
     assert!(
         all.end > day(2018, 9, 1) && all.end < day(2021, 6, 1),
