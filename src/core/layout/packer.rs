@@ -299,15 +299,13 @@ fn place_labels(
         let boxes = r.boxes((r.right_label, r.left_label), placed[n].label_width, gap);
         let own = placed[n].lane;
         taken[own].remove(r.left, n);
-        let others = (0..lanes).filter(move |&l| movable && l != own);
-        let lanes_to_try = std::iter::once(own).chain(others);
-        let found = lanes_to_try
-            .flat_map(|lane| boxes.iter().flatten().map(move |b| (lane, *b)))
-            .find_map(|(lane, (x, start, end))| {
+        let found = first_clear(&taken, &boxes, own, 1, lanes, movable).and_then(
+            |(lane, x, start, end)| {
                 taken[lane]
                     .free(start, end)
                     .map(|at| (lane, at, x, start, end))
-            });
+            },
+        );
         // Else, where at most a few bare marks are in the way and each can move to another
         // lane, they do.
         let found = found.or_else(|| {
@@ -339,8 +337,7 @@ fn place_labels(
                 p.labelled = true;
             }
             None => {
-                let at = taken[own].free(r.left, r.mark_right).unwrap_or(0);
-                taken[own].insert(at, r.left, r.mark_right, n);
+                keep_bare(&mut taken[own], &r, n);
                 if r.right_wrap.is_some() || r.left_wrap.is_some() {
                     unnamed.push(n);
                 }
@@ -354,7 +351,8 @@ fn place_labels(
         let r = room[n];
         let own = placed[n].lane;
         taken[own].remove(r.left, n);
-        match wrapped_room(&taken, &r, own, lanes, gap, movable) {
+        let boxes = r.boxes((r.right_wrap, r.left_wrap), r.wrap_width, gap);
+        match first_clear(&taken, &boxes, own, 2, lanes, movable) {
             Some((lane, x, start, end)) => {
                 for row in [lane, lane + 1] {
                     if let Some(at) = taken[row].free(start, end) {
@@ -368,10 +366,7 @@ fn place_labels(
                 p.labelled = true;
                 p.wrapped = true;
             }
-            None => {
-                let at = taken[own].free(r.left, r.mark_right).unwrap_or(0);
-                taken[own].insert(at, r.left, r.mark_right, n);
-            }
+            None => keep_bare(&mut taken[own], &r, n),
         }
     }
     taken
@@ -380,27 +375,32 @@ fn place_labels(
         .map_or(0, |l| l + 1)
 }
 
-/// Where a label in two lines goes: the first of the lanes (its own, then the others if
-/// `movable`) that, with the lane below, is clear over the label's box on the right of the
-/// mark or else on its left. Returns (lane, label x, box start, box end).
-fn wrapped_room(
+/// The first lane (its own, then the others if `movable`) that, with the `rows - 1` below it,
+/// is clear over one of a label's `boxes` (see [`Room::boxes`], right first): one row for a
+/// label on one line, two for one in two. Returns (lane, label x, box start, box end).
+fn first_clear(
     taken: &[Taken],
-    r: &Room,
+    boxes: &[Option<(f64, f64, f64)>; 2],
     own: usize,
+    rows: usize,
     lanes: usize,
-    gap: f64,
     movable: bool,
 ) -> Option<(usize, f64, f64, f64)> {
-    let boxes = r.boxes((r.right_wrap, r.left_wrap), r.wrap_width, gap);
     let others = (0..lanes).filter(move |&l| movable && l != own);
     std::iter::once(own)
         .chain(others)
-        .filter(|&lane| lane + 1 < lanes)
+        .filter(|&lane| lane + rows <= lanes)
         .flat_map(|lane| boxes.iter().flatten().map(move |b| (lane, *b)))
         .find(|&(lane, (_, start, end))| {
-            taken[lane].free(start, end).is_some() && taken[lane + 1].free(start, end).is_some()
+            (lane..lane + rows).all(|row| taken[row].free(start, end).is_some())
         })
         .map(|(lane, (x, start, end))| (lane, x, start, end))
+}
+
+/// Item `n` left a bare mark in its lane: its mark's place taken there again.
+fn keep_bare(lane: &mut Taken, r: &Room, n: usize) {
+    let at = lane.free(r.left, r.mark_right).unwrap_or(0);
+    lane.insert(at, r.left, r.mark_right, n);
 }
 
 /// Badge widths: room for "+NNN" at least, more for larger counts.

@@ -227,7 +227,7 @@ pub fn timeline(props: &Props) -> Html {
             // The line over its name's box and fade (they stand beside it), stopping short of
             // the events' names it would strike through.
             let line: String = scene
-                .line_runs(x, 40.0, scene.height)
+                .line_runs(x, crate::core::scene::AXIS_HEIGHT, scene.height)
                 .iter()
                 .map(|(top, bottom)| format!("M{} {}V{}", fmt(x), fmt(*top), fmt(*bottom)))
                 .collect();
