@@ -13,6 +13,7 @@ use crate::core::scale::TimeScale;
 mod index;
 mod packer;
 
+use index::Days;
 pub use index::{DomainLookup, DomainSlots, Extent, TimelineIndex, Wrap};
 use packer::{BadgeWidths, Packer};
 
@@ -201,13 +202,14 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
     }
     let radius = non_negative(options.point_radius);
     let width = scale.width;
-    // `scale.to_px`, with its division done once rather than three times an event (at the
-    // fit-all window of 100,000 events, every event is placed or folded every frame).
-    let (origin, per_day) = (scale.start, scale.px_per_day());
-    let to_px = |day: f64| (day - origin) * per_day;
-    let clamp_x = |x: f64| x.clamp(-BAR_OVERHANG, width + BAR_OVERHANG);
+    let px = Px {
+        origin: scale.start,
+        per_day: scale.px_per_day(),
+        width,
+    };
+    let (to_px, clamp_x) = (|day: f64| px.of(day), |x: f64| px.clamp(x));
     let sweep = Sweep {
-        index,
+        px,
         folding,
         count,
         width,
@@ -218,8 +220,6 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         badge: BadgeWidths::new(),
     };
 
-    // Where a point's mark stands: all that a crowded one needs (see `Sweep::pass`).
-    let point_x = |i: usize| clamp_x(to_px(index.extent(i).mark_day()));
     let point = |i: usize, rank: u32| {
         let extent = index.extent(i);
         let x_start = clamp_x(to_px(extent.first_day));
@@ -260,9 +260,8 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         }
     };
     let bands = sweep.run(
-        || index.visible_points(scale.start, scale.end),
-        point_x,
-        (options.points, None),
+        || index.visible_point_days(scale.start, scale.end),
+        (MarkAt::Middle, options.points, None),
         &rank,
         &blocks,
         point,
@@ -271,14 +270,12 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         layout.points = band;
     }
 
-    // Where a span's bar starts, its mark's place.
-    let span_x = |i: usize| clamp_x(to_px(index.extent(i).first_day));
     // Whether it runs through the whole window: in days, as `open_cluster` tells (in pixels, a
     // span that ends on the window's last day could fall a hair short of its edge).
-    let through = |i: usize| index.extent(i).runs_through(scale.start, scale.end);
+    let through = |d: &Days| d.runs_through(scale.start, scale.end);
     let span = |i: usize, rank: u32| {
         let extent = index.extent(i);
-        let x_start = span_x(i);
+        let x_start = clamp_x(to_px(extent.first_day));
         let x_end = clamp_x(to_px(extent.effective_end())).max(x_start + 2.0);
         let label_x = x_start.max(0.0) + LABEL_OFFSET;
         let label_width = non_negative(extent.label_width);
@@ -301,14 +298,13 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             anchor: x_start.clamp(0.0, width),
             first_day: extent.first_day,
             end_day: extent.effective_end(),
-            through: through(i),
+            through: extent.runs_through(scale.start, scale.end),
             mark_in_view: true,
         }
     };
     let bands = sweep.run(
-        || index.visible_spans(scale.start, scale.end),
-        span_x,
-        (options.spans, Some(&through)),
+        || index.visible_span_days(scale.start, scale.end),
+        (MarkAt::Start, options.spans, Some(&through)),
         &rank,
         &blocks,
         span,
@@ -346,9 +342,50 @@ fn kept_lanes(max: usize) -> usize {
     }
 }
 
+/// A window's days in px: `scale.to_px` with its division done once rather than three times an
+/// event, and the clamp to the drawing (at the fit-all window of 100,000 events, every event is
+/// placed or folded every frame, and each of these was a call).
+#[derive(Clone, Copy)]
+struct Px {
+    origin: f64,
+    per_day: f64,
+    width: f64,
+}
+
+impl Px {
+    #[inline(always)]
+    fn of(self, day: f64) -> f64 {
+        (day - self.origin) * self.per_day
+    }
+
+    /// `x` within the drawing and the bars' overhang on either side (NaN stays NaN).
+    #[inline(always)]
+    fn clamp(self, x: f64) -> f64 {
+        let (low, high) = (-BAR_OVERHANG, self.width + BAR_OVERHANG);
+        if x < low {
+            low
+        } else if x > high {
+            high
+        } else {
+            x
+        }
+    }
+}
+
+/// Where an event's mark stands: a point's in the middle of its period, a span's at its bar's
+/// start.
+#[derive(Clone, Copy)]
+enum MarkAt {
+    Middle,
+    Start,
+}
+
+/// Whether a span runs through the whole window (see [`Sweep::through_lanes`]).
+type Through<'a> = &'a dyn Fn(&Days) -> bool;
+
 /// One band's packing in every block: the events that count first, then the context.
-struct Sweep<'a> {
-    index: &'a TimelineIndex,
+struct Sweep {
+    px: Px,
     folding: Folding,
     count: usize,
     width: f64,
@@ -356,14 +393,23 @@ struct Sweep<'a> {
     badge: BadgeWidths,
 }
 
-impl Sweep<'_> {
-    /// Packs `events` in every block; `mark(i)` is where event `i`'s mark stands (the `x` of its
-    /// item), all a crowded event needs.
-    fn run<E: Iterator<Item = usize>, I: IntoIterator<Item = usize>>(
+impl Sweep {
+    /// Where the mark of an event with `days` stands (the `x` of its item): all a crowded event
+    /// needs.
+    #[inline(always)]
+    fn mark(&self, days: &Days, at: MarkAt) -> f64 {
+        let day = match at {
+            MarkAt::Middle => days.mark(),
+            MarkAt::Start => days.first,
+        };
+        self.px.clamp(self.px.of(day))
+    }
+
+    /// Packs `events` in every block, their marks `at` the middle or the start of their days.
+    fn run<E: Iterator<Item = Days>, I: IntoIterator<Item = usize>>(
         &self,
         events: impl Fn() -> E,
-        mark: impl Fn(usize) -> f64,
-        (limits, through): (LaneLimits, Option<&dyn Fn(usize) -> bool>),
+        (at, limits, through): (MarkAt, LaneLimits, Option<Through>),
         rank: &impl Fn(usize) -> Option<u32>,
         blocks: &impl Fn(usize) -> I,
         item: impl Fn(usize, u32) -> Item,
@@ -373,8 +419,8 @@ impl Sweep<'_> {
             // Only where more run through the window than could ever be folded.
             Some(through)
                 if events()
-                    .take_while(|&i| mark(i) <= 0.0)
-                    .filter(|&i| through(i))
+                    .take_while(|d| self.mark(d, at) <= 0.0)
+                    .filter(|d| through(d))
                     .nth(limits.max.max(1) - kept_lanes(limits.max))
                     .is_some() =>
             {
@@ -398,11 +444,8 @@ impl Sweep<'_> {
             }
             r => r,
         };
-        let marks = |i: usize| {
-            let x = mark(i);
-            (x, x <= 0.0 && through.is_some_and(|t| t(i)))
-        };
-        self.pass(events(), &mut packers, counted, blocks, &item, &marks);
+        let marks = (at, through);
+        self.pass(events(), &mut packers, counted, blocks, &item, marks);
         let mut bands: Vec<Band> = packers
             .iter_mut()
             .map(|p| p.finish(self.gaps.label))
@@ -429,7 +472,7 @@ impl Sweep<'_> {
             })
             .collect();
         let faint = |i: usize| rank(i).filter(|&r| r == 0);
-        self.pass(events(), &mut packers, faint, blocks, &item, &marks);
+        self.pass(events(), &mut packers, faint, blocks, &item, marks);
         for (band, packer) in bands.iter_mut().zip(&mut packers) {
             let extra = packer.finish(self.gaps.label);
             let used = band.lanes - usize::from(!band.clusters.is_empty());
@@ -456,8 +499,8 @@ impl Sweep<'_> {
     /// while a span through the window is folded.
     fn through_lanes<I: IntoIterator<Item = usize>>(
         &self,
-        events: impl Iterator<Item = usize>,
-        through: &dyn Fn(usize) -> bool,
+        events: impl Iterator<Item = Days>,
+        through: Through,
         max: usize,
         rank: &impl Fn(usize) -> Option<u32>,
         blocks: &impl Fn(usize) -> I,
@@ -470,11 +513,12 @@ impl Sweep<'_> {
         // follows (in a crowded window, soon all of them).
         let mut full = vec![false; self.count];
         let mut open = self.count;
-        for i in events {
+        for d in events {
             if open == 0 {
                 break;
             }
-            let Some(rank) = rank(i).filter(|&r| r > 0 && !through(i)) else {
+            let i = d.index;
+            let Some(rank) = rank(i).filter(|&r| r > 0 && !through(&d)) else {
                 continue;
             };
             let it = item(i, rank);
@@ -504,19 +548,21 @@ impl Sweep<'_> {
     /// there goes straight to its clusters.
     fn pass<I: IntoIterator<Item = usize>>(
         &self,
-        events: impl Iterator<Item = usize>,
+        events: impl Iterator<Item = Days>,
         packers: &mut [Packer],
         pick: impl Fn(usize) -> Option<u32>,
         blocks: &impl Fn(usize) -> I,
         item: &impl Fn(usize, u32) -> Item,
-        mark: &impl Fn(usize) -> (f64, bool),
+        (at, through): (MarkAt, Option<Through>),
     ) {
         let mut folds_left_of = None;
-        for i in events {
+        for d in events {
+            let i = d.index;
             let Some(rank) = pick(i) else {
                 continue;
             };
-            let (x, through) = mark(i);
+            let x = self.mark(&d, at);
+            let through = x <= 0.0 && through.is_some_and(|t| t(&d));
             // A span through the window where those have taken their lanes joins their badge
             // (at 100,000 spans through a window, each made and packed cost 30 ms a frame).
             let short = folds_left_of.is_some_and(|limit| x < limit)
@@ -525,7 +571,6 @@ impl Sweep<'_> {
                     && blocks(i)
                         .into_iter()
                         .all(|b| packers.get(b).is_none_or(Packer::through_capped)));
-            let e = self.index.extent(i);
             let item = (!short).then(|| item(i, rank));
             for block in blocks(i) {
                 let Some(packer) = packers.get_mut(block) else {
@@ -533,7 +578,7 @@ impl Sweep<'_> {
                 };
                 match &item {
                     Some(item) => packer.add(item, self.width, self.gaps, &self.badge),
-                    None => packer.fold(i, e.first_day, e.effective_end(), &self.badge),
+                    None => packer.fold(i, d.first, d.end, &self.badge),
                 }
             }
             if !short {

@@ -448,15 +448,17 @@ pub struct SceneInput<'a> {
 }
 
 impl SceneInput<'_> {
+    #[inline(always)]
     fn matches(&self, i: usize) -> bool {
         self.matches.get(i).copied().unwrap_or(false)
     }
 
     /// Whether event `i` is drawn, and its label's rank: matching events by their priority,
     /// above every dimmed one.
+    #[inline(always)]
     fn rank(&self, i: usize) -> Option<u32> {
         if self.matches(i) {
-            Some(1 + u32::from(self.index.extent(i).priority))
+            Some(1 + u32::from(self.index.priority(i)))
         } else if self.dim {
             Some(0)
         } else {

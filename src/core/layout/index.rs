@@ -140,11 +140,13 @@ impl Extent {
     }
 
     /// Whether it runs through the whole of the window `[start, end]`.
+    #[inline(always)]
     pub fn runs_through(&self, start: f64, end: f64) -> bool {
-        self.first_day <= start && self.effective_end() >= end
+        self.days(usize::MAX).runs_through(start, end)
     }
 
     /// The end, repaired so that an empty or garbled range counts as its first day.
+    #[inline(always)]
     pub(super) fn effective_end(&self) -> f64 {
         if self.end_day > self.first_day {
             self.end_day
@@ -154,13 +156,25 @@ impl Extent {
     }
 
     /// Whether the event shows in the window `[start, end)`.
+    #[cfg(test)]
     pub(super) fn intersects(&self, start: f64, end: f64) -> bool {
-        self.first_day < end && (self.effective_end() > start || self.first_day >= start)
+        self.days(usize::MAX).intersects(start, end)
     }
 
     /// The day a point's mark stands on: the middle of its period.
+    #[inline(always)]
     pub fn mark_day(&self) -> f64 {
-        self.first_day + (self.effective_end() - self.first_day) / 2.0
+        self.days(usize::MAX).mark()
+    }
+
+    /// Its days, for event `index`.
+    #[inline(always)]
+    fn days(&self, index: usize) -> Days {
+        Days {
+            index,
+            first: self.first_day,
+            end: self.effective_end(),
+        }
     }
 }
 
@@ -230,6 +244,10 @@ struct Run {
     order: Vec<usize>,
     /// `first_day` of `order[i]` (NaN as +∞, so it is never visible and never breaks the search).
     sorted_first: Vec<f64>,
+    /// [`Extent::effective_end`] of `order[i]`: with `sorted_first`, all the sweep reads of an
+    /// event it folds, side by side (at the fit-all window of 100,000 events, reading each
+    /// event's whole extent to fold it was most of a frame's layout).
+    sorted_end: Vec<f64>,
     longest: f64,
 }
 
@@ -247,6 +265,7 @@ impl Run {
             .collect();
         order.sort_by(|&a, &b| key(&extents[a]).total_cmp(&key(&extents[b])));
         let sorted_first = order.iter().map(|&i| key(&extents[i])).collect();
+        let sorted_end = order.iter().map(|&i| extents[i].effective_end()).collect();
         let longest = order
             .iter()
             .map(|&i| &extents[i])
@@ -256,16 +275,14 @@ impl Run {
         Run {
             order,
             sorted_first,
+            sorted_end,
             longest,
         }
     }
 
-    fn visible<'a>(
-        &'a self,
-        extents: &'a [Extent],
-        start: f64,
-        end: f64,
-    ) -> impl Iterator<Item = usize> + 'a {
+    /// The events that intersect `[start, end)`, in time order, each with its first day and
+    /// its [`Extent::effective_end`].
+    fn visible(&self, start: f64, end: f64) -> Visible<'_> {
         let reach = if self.longest.is_finite() {
             start - self.longest
         } else {
@@ -273,10 +290,78 @@ impl Run {
         };
         let lo = self.sorted_first.partition_point(|&f| f < reach);
         let hi = self.sorted_first.partition_point(|&f| f < end).max(lo);
-        self.order[lo..hi]
-            .iter()
-            .copied()
-            .filter(move |&i| extents[i].intersects(start, end))
+        Visible {
+            order: &self.order[lo..hi],
+            first: &self.sorted_first[lo..hi],
+            end: &self.sorted_end[lo..hi],
+            at: 0,
+            window: (start, end),
+        }
+    }
+}
+
+/// The events of a [`Run`] that intersect a window, in time order, with their days: an iterator
+/// of its own, whose every step is inlined where the sweep reads it (through iterator adapters
+/// left as calls, a crowded frame's layout spent half its time handing each event over).
+pub struct Visible<'a> {
+    order: &'a [usize],
+    first: &'a [f64],
+    end: &'a [f64],
+    at: usize,
+    window: (f64, f64),
+}
+
+impl Iterator for Visible<'_> {
+    type Item = Days;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Days> {
+        let (start, end) = self.window;
+        while self.at < self.order.len() {
+            let at = self.at;
+            self.at += 1;
+            let days = Days {
+                index: self.order[at],
+                first: self.first[at],
+                end: self.end[at],
+            };
+            // A NaN first day, stored as +∞, never is.
+            if days.intersects(start, end) {
+                return Some(days);
+            }
+        }
+        None
+    }
+}
+
+/// A visible event and its days, as the index keeps them side by side.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Days {
+    /// Original index.
+    pub index: usize,
+    /// Its first day.
+    pub first: f64,
+    /// Its [`Extent::effective_end`].
+    pub end: f64,
+}
+
+impl Days {
+    /// [`Extent::mark_day`], from the days alone.
+    #[inline(always)]
+    pub fn mark(&self) -> f64 {
+        self.first + (self.end - self.first) / 2.0
+    }
+
+    /// Whether the event shows in the window `[start, end)`.
+    #[inline(always)]
+    pub fn intersects(&self, start: f64, end: f64) -> bool {
+        self.first < end && (self.end > start || self.first >= start)
+    }
+
+    /// [`Extent::runs_through`], from the days alone.
+    #[inline(always)]
+    pub fn runs_through(&self, start: f64, end: f64) -> bool {
+        self.first <= start && self.end >= end
     }
 }
 
@@ -285,6 +370,9 @@ impl Run {
 pub struct TimelineIndex {
     /// In the caller's (original) order.
     extents: Vec<Extent>,
+    /// Each extent's `priority`, side by side: a crowded frame asks every visible event's
+    /// (see [`Run::sorted_end`]).
+    priorities: Vec<u16>,
     points: Run,
     spans: Run,
     first_day: Option<f64>,
@@ -301,8 +389,10 @@ impl TimelineIndex {
         let finite = || extents.iter().filter(|e| e.first_day.is_finite());
         let first_day = finite().map(|e| e.first_day).reduce(f64::min);
         let end_day = finite().map(Extent::effective_end).reduce(f64::max);
+        let priorities = extents.iter().map(|e| e.priority).collect();
         let mut index = Self {
             extents,
+            priorities,
             points,
             spans,
             first_day,
@@ -348,15 +438,32 @@ impl TimelineIndex {
 
     /// The point events intersecting `[start, end)`, in chronological order.
     pub fn visible_points(&self, start: f64, end: f64) -> impl Iterator<Item = usize> + '_ {
-        self.points.visible(&self.extents, start, end)
+        self.points.visible(start, end).map(|d| d.index)
     }
 
     /// The spans intersecting `[start, end)`, by first day.
     pub fn visible_spans(&self, start: f64, end: f64) -> impl Iterator<Item = usize> + '_ {
-        self.spans.visible(&self.extents, start, end)
+        self.spans.visible(start, end).map(|d| d.index)
+    }
+
+    /// [`TimelineIndex::visible_points`], each with its days.
+    pub(super) fn visible_point_days(&self, start: f64, end: f64) -> Visible<'_> {
+        self.points.visible(start, end)
+    }
+
+    /// [`TimelineIndex::visible_spans`], each with its days.
+    pub(super) fn visible_span_days(&self, start: f64, end: f64) -> Visible<'_> {
+        self.spans.visible(start, end)
+    }
+
+    /// The event's label priority ([`Extent::priority`]), by its original index.
+    #[inline(always)]
+    pub fn priority(&self, original_index: usize) -> u16 {
+        self.priorities[original_index]
     }
 
     /// The event's extent, by its original index.
+    #[inline(always)]
     pub fn extent(&self, original_index: usize) -> &Extent {
         &self.extents[original_index]
     }

@@ -134,6 +134,7 @@ impl Packer {
     /// Where (px) this packer folds whatever stands left, if it does: once every lane is full,
     /// an item whose mark and badge stand left of the first lane end (and of the end of the
     /// last badge, gap included) joins the last cluster, or is left out if it is context.
+    #[inline(always)]
     pub(super) fn folds_left_of(&self, gap: f64) -> Option<f64> {
         if self.lanes.len() != self.limits.max {
             return None;
@@ -146,6 +147,7 @@ impl Packer {
     }
 
     /// Folds an event that stands left of [`Packer::folds_left_of`], as [`Packer::add`] would.
+    #[inline(always)]
     pub(super) fn fold(&mut self, index: usize, first_day: f64, end_day: f64, badge: &BadgeWidths) {
         if self.context {
             return;
@@ -164,6 +166,7 @@ impl Packer {
 
     /// Whether a span through the window now joins the badge of those before it (they have
     /// taken the lanes they may, and one has gone to that badge, at the band's left edge).
+    #[inline(always)]
     pub(super) fn through_capped(&self) -> bool {
         self.through_used >= self.through_max && !self.band.clusters.is_empty()
     }
@@ -425,6 +428,7 @@ impl BadgeWidths {
     }
 }
 
+#[inline(always)]
 fn is_power_of_ten(mut n: usize) -> bool {
     while n >= 10 && n.is_multiple_of(10) {
         n /= 10;
@@ -451,10 +455,17 @@ fn add_to_clusters(clusters: &mut Vec<Cluster>, badge: &BadgeWidths, item: &Item
     });
 }
 
+#[inline(always)]
 fn join(cluster: &mut Cluster, index: usize, first_day: f64, end_day: f64, badge: &BadgeWidths) {
     cluster.indices.push(index);
-    cluster.first_day = cluster.first_day.min(first_day);
-    cluster.end_day = cluster.end_day.max(end_day);
+    // As `f64::min` and `max` (a call each, a frame's every folded event) with days that are
+    // never NaN: an event's are, or it would not be visible.
+    if first_day < cluster.first_day {
+        cluster.first_day = first_day;
+    }
+    if end_day > cluster.end_day {
+        cluster.end_day = end_day;
+    }
     // The badge widens only when its count gains a digit.
     let count = cluster.indices.len();
     if is_power_of_ten(count) {
