@@ -239,16 +239,28 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             .wrap
             .map_or(0.0, |w| non_negative(f64::from(w.width)));
         let wrap_left_x = x - radius - LABEL_OFFSET - wrap_width;
+        // A point whose mark stands outside the drawing, its bracket alone reaching in, is named
+        // on the bracket, from its visible start, where the whole name lies on the bracket in
+        // view: a name beside a mark nowhere to be seen would stand for nothing, and a bare
+        // bracket across the drawing said nothing (2014's year-only events over its months).
+        let (label_x, label_end) = if mark_in_view {
+            ((x + radius + LABEL_OFFSET).max(0.0), width)
+        } else if bracket {
+            (x_start.max(0.0) + LABEL_OFFSET, x_end.min(width))
+        } else {
+            (0.0, f64::NEG_INFINITY)
+        };
         Item {
             index: i,
             rank,
             left,
             mark_right,
-            label_x: (x + radius + LABEL_OFFSET).max(0.0),
-            left_label_x: (left_label_x >= 0.0).then_some(left_label_x),
+            label_x,
+            left_label_x: (mark_in_view && left_label_x >= 0.0).then_some(left_label_x),
             label_width,
             wrap_width,
-            wrap_left_x: (wrap_width > 0.0 && wrap_left_x >= 0.0).then_some(wrap_left_x),
+            wrap_left_x: (mark_in_view && wrap_width > 0.0 && wrap_left_x >= 0.0)
+                .then_some(wrap_left_x),
             x,
             x_start,
             x_end,
@@ -256,7 +268,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             first_day: extent.first_day,
             end_day: extent.effective_end(),
             through: false,
-            mark_in_view,
+            label_end,
         }
     };
     let bands = sweep.run(
@@ -299,7 +311,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             first_day: extent.first_day,
             end_day: extent.effective_end(),
             through: extent.runs_through(scale.start, scale.end),
-            mark_in_view: true,
+            label_end: width,
         }
     };
     let bands = sweep.run(
@@ -687,9 +699,9 @@ struct Item {
     end_day: f64,
     /// A span that runs through the whole window (see `Sweep::through_lanes`).
     through: bool,
-    /// Whether its mark is in the drawing (a point's may be out of it, its bracket reaching
-    /// in; a span's bar always is).
-    mark_in_view: bool,
+    /// How far right its label may end: the drawing's right edge, or for a point whose mark
+    /// is out of the drawing, the end of its bracket in view (-∞ where it has none).
+    label_end: f64,
 }
 
 // Native only: proptest is a native dev-dependency.

@@ -103,10 +103,8 @@ impl Packer {
         if self.lanes.len() == self.limits.max {
             self.blocked_until = self.lanes.iter().copied().fold(f64::INFINITY, f64::min);
         }
-        // A point whose mark stands outside the drawing (its bracket alone reaching in) is not
-        // named there: the name would stand for a mark nowhere to be seen.
-        let has_label = item.label_width > 0.0 && item.mark_in_view;
-        let fits = |x: f64, w: f64| has_label && x >= 0.0 && x + w <= width;
+        let end = item.label_end.min(width);
+        let fits = |x: f64, w: f64| item.label_width > 0.0 && x >= 0.0 && x + w <= end;
         let wrap = item.wrap_width;
         self.room.push(Room {
             left: item.left,

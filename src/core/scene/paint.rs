@@ -574,6 +574,10 @@ impl Painter<'_, '_> {
                 called_out = Some((p.index, (p.x - reach, p.x + reach), y + 4.0));
             }
             let (mut left, mut right) = (p.x - reach, p.x + reach);
+            // A mark outside the drawing: its bracket, all of it that shows, is its target.
+            if !(-r..=self.scale.width + r).contains(&p.x) {
+                (left, right) = (left.min(p.x_start), right.max(p.x_end));
+            }
             if p.labelled {
                 left = left.min(p.label_x);
                 right = right.max(p.label_x + p.label_width);

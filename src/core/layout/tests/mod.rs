@@ -136,10 +136,14 @@ fn check_band(
         assert_eq!(index.extent(p.index).is_span, spans);
         if p.labelled {
             assert!(p.label_x + p.label_width <= scale.width + 1e-9, "{p:?}");
-            // A point is named only where its mark is in the drawing.
+            // A point is named where its mark is in the drawing, or else on its bracket: the
+            // whole name over the part of it in view.
             let mark = scale.to_px(index.extent(p.index).mark_day());
+            let on_bracket = p.x_end - p.x_start >= BRACKET_MIN_WIDTH
+                && p.label_x >= p.x_start
+                && p.label_x + p.label_width <= p.x_end.min(scale.width) + 1e-9;
             assert!(
-                spans || (-r..=scale.width + r).contains(&mark),
+                spans || (-r..=scale.width + r).contains(&mark) || on_bracket,
                 "named out of view: {p:?}"
             );
         }

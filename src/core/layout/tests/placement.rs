@@ -54,18 +54,45 @@ fn a_year_only_date_sits_mid_year_with_a_bracket_over_the_year() {
 }
 
 /// A year-only date whose mark (mid-year) stands past the drawing's edge, its bracket alone
-/// reaching in, is not named in the drawing: the name would stand for a mark nowhere to be seen
-/// (1996–2002 showed "Japan hosts the first Tokyo Conference on Afghanistan", of 2002, at the
-/// right edge). Once its mark is in, it is.
+/// reaching in, is named on the bracket, from its visible start, where the whole name lies over
+/// the bracket in view: March to June 2014 showed 2014's year-only events as bare lines across
+/// the drawing. Not beside the mark's place at the edge, where the name would stand for nothing
+/// in sight (1996–2002 showed "Japan hosts the first Tokyo Conference on Afghanistan", of 2002,
+/// at the right edge, its bracket a sliver).
 #[test]
-fn a_point_whose_mark_is_out_of_the_drawing_is_not_named_in_it() {
+fn a_point_whose_mark_is_out_of_the_drawing_is_named_on_its_bracket_or_not_at_all() {
     let index = TimelineIndex::new(vec![year_only(2002, 200.0)]);
-    let cut = TimeScale::new(day(1996, 1, 1), day(2002, 3, 1), 1000.0);
-    let p = &layout(&index, &cut, &OPTIONS, all).points.placed[0];
+    let sliver = TimeScale::new(day(1996, 1, 1), day(2002, 3, 1), 1000.0);
+    let p = &layout(&index, &sliver, &OPTIONS, all).points.placed[0];
     assert!(p.x_start < 1000.0, "its bracket reaches in: {p:?}");
     assert!(!p.labelled, "{p:?}");
     let whole = TimeScale::new(day(1996, 1, 1), day(2004, 1, 1), 1000.0);
-    assert!(layout(&index, &whole, &OPTIONS, all).points.placed[0].labelled);
+    let p = &layout(&index, &whole, &OPTIONS, all).points.placed[0];
+    assert!(p.labelled, "beside its mark: {p:?}");
+
+    // The mark past the right edge, the bracket across the whole drawing: named at its left.
+    let spring = TimeScale::new(day(2002, 3, 1), day(2002, 6, 1), 1000.0);
+    let p = &layout(&index, &spring, &OPTIONS, all).points.placed[0];
+    assert!(p.x > 1000.0 && p.x_start < 0.0, "{p:?}");
+    assert!(p.labelled, "{p:?}");
+    assert_eq!(p.label_x, LABEL_OFFSET);
+    // The mark past the left edge: named over the bracket's part in view (2002's last 5 of the
+    // window's 17 months, ~290 px), when the whole name lies on it.
+    let autumn = TimeScale::new(day(2002, 8, 1), day(2004, 1, 1), 1000.0);
+    let p = &layout(&index, &autumn, &OPTIONS, all).points.placed[0];
+    assert!(p.x < 0.0 && p.x_end < 300.0, "{p:?}");
+    assert!(p.labelled && p.label_x + p.label_width <= p.x_end, "{p:?}");
+    let long = TimelineIndex::new(vec![year_only(2002, 400.0)]);
+    assert!(!layout(&long, &autumn, &OPTIONS, all).points.placed[0].labelled);
+    for (index, scale) in [(&index, &spring), (&index, &autumn), (&long, &autumn)] {
+        check(
+            index,
+            scale,
+            &OPTIONS,
+            &layout(index, scale, &OPTIONS, all),
+            &|_| true,
+        );
+    }
 }
 
 #[test]

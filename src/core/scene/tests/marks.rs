@@ -61,6 +61,37 @@ fn in_2014_every_point_event_is_its_own_mark() {
     }
 }
 
+/// March to June 2014: the year-only events of 2014 have their marks at mid-year, out of the
+/// drawing, and their brackets across it. Each is named on its bracket, and the bracket is its
+/// target (they were bare lines, named nowhere, with a 4 px target at the edge).
+#[test]
+fn year_only_events_around_a_window_of_months_are_named_on_their_brackets() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let year_only: Vec<usize> = (0..data.events.len())
+        .filter(|&i| {
+            let e = &data.events[i];
+            !e.is_span()
+                && e.start.year_number() == 2014
+                && e.start.precision() == crate::core::date::Precision::Year
+        })
+        .collect();
+    assert!(year_only.len() >= 3, "{year_only:?}");
+    let width = 1280.0;
+    let scale = TimeScale::new(day(2014, 3, 1), day(2014, 6, 1), width);
+    let s = scene(&data, &index, &scale, &all, false, None);
+    let names = texts(&s);
+    for &i in &year_only {
+        let title = data.events[i].title.as_str();
+        assert!(names.contains(&title), "{title} is not named in {names:?}");
+        let (_, target) = s.marks().find(|&(k, _)| k == i).expect("a target");
+        assert!(
+            target.x <= 1.0 && target.x + target.w >= width - 1.0,
+            "{title}: {target:?}"
+        );
+    }
+}
+
 #[test]
 fn spans_have_a_band_of_their_own_below_the_point_lanes() {
     let (data, index) = brief();
