@@ -340,6 +340,30 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
+// Zoomed into a few months of 2014, the year-only events of 2014 have their marks at mid-year,
+// out of view, and their brackets across it: each is named on its bracket, and the bracket is
+// what the pointer finds (they were bare lines, named nowhere, with a 4 px target at the edge).
+test('1280×800: March to May 2014 names each year-only event of 2014 on its bracket, the bracket its target', async () => {
+  const page = await load(browser, server.origin + '/?from=2014-03-01&to=2014-06-01', { marks: true, viewport: { width: 1280, height: 800 } });
+  await timelineReady(page);
+  const yearOnly = DATA.events.filter((e) => e.start === '2014' && !e.end).map((e) => e.title);
+  assert.ok(yearOnly.length >= 3, `2014's year-only events (${yearOnly.join(' | ')})`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG', exact: true }).click()]);
+  const svg = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+  const drawn = await page.evaluate((text) => [...new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('text')].map((t) => t.textContent), svg);
+  const drawing = await page.locator(TIMELINE).boundingBox();
+  for (const title of yearOnly) {
+    assert.ok(drawn.includes(title), `"${title}" is drawn`);
+    const mark = page.locator(`${TIMELINE} .marks .mark`).filter({ has: page.locator('title', { hasText: title }) }).first();
+    const box = await mark.boundingBox();
+    assert.ok(box && box.width > drawing.width * 0.5, `"${title}": its target runs along its bracket (${box && Math.round(box.width)} px)`);
+  }
+  const box = await page.locator(TIMELINE).boundingBox();
+  await page.screenshot({ path: artifact('readable-brackets-named-1280.png'), clip: { x: box.x, y: box.y, width: box.width, height: 260 } });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 // On a phone a title is often wider than the room either side of its mark: it goes in two lines,
 // in its lane and the one below, rather than leaving a bare mark (2010–2011 had five).
 test('375×667 (touch): a title with no room on one line is named in two, and every event of 2010–2011 is named', async () => {
