@@ -44,6 +44,8 @@ pub const SPAN_LANE_HEIGHT: f64 = 20.0;
 pub const SPAN_BAND_GAP: f64 = 6.0;
 /// A group's header, above its lanes.
 pub const GROUP_HEADER_HEIGHT: f64 = 24.0;
+/// What a group's header gains when its heading takes two lines.
+pub const GROUP_HEADING_LINE: f64 = 14.0;
 /// Space after a group's block.
 pub const GROUP_GAP: f64 = 6.0;
 /// Ungrouped, the point lanes take at least this many lanes' height (the drawing does not

@@ -1,11 +1,11 @@
 //! Building the scene: where each block goes, the phase bands and the axis; finding what is
 //! under a point.
 
-use super::paint::Painter;
+use super::paint::{header_height, Painter};
 use super::{
     solid, Font, GroupStrip, Ink, Item, PhaseStrip, Prim, Scene, SceneInput, Stroke, Target,
-    TargetKind, AXIS_HEIGHT, BOTTOM_PAD, GROUP_GAP, GROUP_HEADER_HEIGHT, LANES_TOP, LANE_HEIGHT,
-    MAJOR_Y, MINOR_Y, MIN_LANES, PHASE_LABEL_Y, PHASE_LINE, SPAN_BAND_GAP, SPAN_LANE_HEIGHT,
+    TargetKind, AXIS_HEIGHT, BOTTOM_PAD, GROUP_GAP, LANES_TOP, LANE_HEIGHT, MAJOR_Y, MINOR_Y,
+    MIN_LANES, PHASE_LABEL_Y, PHASE_LINE, SPAN_BAND_GAP, SPAN_LANE_HEIGHT,
 };
 use crate::core::dataset::Chronology;
 use crate::core::layout::Layout;
@@ -50,14 +50,15 @@ impl Scene {
             let header = input.grouping.and_then(|g| g.groups.get(n));
             if let Some(group) = header {
                 let top = y;
-                y += GROUP_HEADER_HEIGHT;
+                let h = header_height(group.collapsed, &group.label, group.count, width);
+                y += h;
                 groups.push(GroupStrip {
                     index: n,
                     label: group.label.clone(),
                     count: group.count,
                     collapsed: group.collapsed,
                     y: top,
-                    h: GROUP_HEADER_HEIGHT,
+                    h,
                     end_y: y,
                 });
                 if group.collapsed {

@@ -163,25 +163,34 @@ impl Scene {
         }
         let top = shown_y - 16.0 + (HEAD_HEIGHT - SHOWN_Y);
         // A picture does not fold: its lanes' headers lose their fold marks (a folded lane
-        // says it is folded).
-        items.extend(self.items.into_iter().map(|item| Item {
-            prim: match item.prim.lowered(top) {
-                Prim::Text {
-                    x,
-                    y,
-                    text,
-                    font: Font::Group,
-                    ink,
-                } => Prim::Text {
-                    x,
-                    y,
-                    text: super::paint::picture_lane_name(&text),
-                    font: Font::Group,
-                    ink,
+        // says it is folded, after its heading's last line).
+        let groups = &self.groups;
+        let folded_last = |y: f64| {
+            groups
+                .iter()
+                .any(|g| g.collapsed && (y - super::paint::heading_last_line(g)).abs() < 0.5)
+        };
+        items.extend(self.items.into_iter().map(|item| {
+            Item {
+                prim: match item.prim {
+                    Prim::Text {
+                        x,
+                        y,
+                        text,
+                        font: Font::Group,
+                        ink,
+                    } => Prim::Text {
+                        x,
+                        y,
+                        text: super::paint::picture_lane_name(&text, folded_last(y)),
+                        font: Font::Group,
+                        ink,
+                    }
+                    .lowered(top),
+                    prim => prim.lowered(top),
                 },
-                prim => prim,
-            },
-            alpha: item.alpha,
+                alpha: item.alpha,
+            }
         }));
 
         // The legend: an entry per domain drawn, its mark and name, in rows.

@@ -2,7 +2,8 @@
 
 use super::{
     solid, Callout, Fills, Font, GroupStrip, Ink, Item, Prim, SceneInput, Stroke, Target,
-    TargetKind, LANE_HEIGHT, MARK_RADIUS, SPAN_LANE_HEIGHT,
+    TargetKind, GROUP_HEADER_HEIGHT, GROUP_HEADING_LINE, LANE_HEIGHT, MARK_RADIUS,
+    SPAN_LANE_HEIGHT,
 };
 use crate::core::dataset::OpenSide;
 use crate::core::date::Precision;
@@ -16,10 +17,44 @@ pub(super) fn heading_width(text: &str) -> f64 {
     label_width(text) * 1.08
 }
 
-/// A lane's header, `room` px wide at most: its fold mark, its name and its count, the name cut
-/// at a word with an ellipsis where the whole does not fit (on a phone, "Establishment of
-/// formal relations and the 1990s plateau (16)" lost its count past the drawing's edge); the
-/// count always shows.
+/// A lane's heading, `room` px wide at most: its fold mark, its name and its count, on one line,
+/// or else whole on two (broken at the space that makes the wider line narrowest, the count on
+/// the second): on a phone "Establishment of formal relations and the 1990s plateau (16)" was cut
+/// to "Establishment of formal relations and the… (16)". Where two lines cannot hold it either,
+/// one line with the name cut at a word (see [`group_heading`]).
+pub(super) fn group_heading_lines(
+    collapsed: bool,
+    label: &str,
+    count: usize,
+    room: f64,
+) -> (String, Option<String>) {
+    let mark = if collapsed { FOLDED } else { OPEN };
+    let tail = format!(" ({count})");
+    let label = label.trim();
+    let whole = format!("{mark}{label}{tail}");
+    if heading_width(&whole) <= room {
+        return (whole, None);
+    }
+    let two = label
+        .match_indices(' ')
+        .map(|(at, _)| {
+            let first = format!("{mark}{}", label[..at].trim_end());
+            let second = format!("{}{tail}", label[at..].trim_start());
+            let wider = heading_width(&first).max(heading_width(&second));
+            (first, second, wider)
+        })
+        .filter(|(first, second, wider)| {
+            *wider <= room && first.len() > mark.len() && second.len() > tail.len()
+        })
+        .min_by(|a, b| a.2.total_cmp(&b.2));
+    match two {
+        Some((first, second, _)) => (first, Some(second)),
+        None => (group_heading(mark, label, count, room), None),
+    }
+}
+
+/// A lane's header on one line, `room` px wide at most: its fold mark, its name and its count,
+/// the name cut at a word with an ellipsis where the whole does not fit; the count always shows.
 pub(super) fn group_heading(mark: &str, label: &str, count: usize, room: f64) -> String {
     let tail = format!(" ({count})");
     let whole = format!("{mark}{label}{tail}");
@@ -39,6 +74,22 @@ pub(super) fn group_heading(mark: &str, label: &str, count: usize, room: f64) ->
     }
 }
 
+/// The room for a lane's heading in a drawing `width` px wide.
+pub(super) fn heading_room(width: f64) -> f64 {
+    width - 12.0
+}
+
+/// The height of a group's header: one line's, or two's where its heading takes two.
+pub(super) fn header_height(collapsed: bool, label: &str, count: usize, width: f64) -> f64 {
+    let (_, second) = group_heading_lines(collapsed, label, count, heading_room(width));
+    GROUP_HEADER_HEIGHT
+        + if second.is_some() {
+            GROUP_HEADING_LINE
+        } else {
+            0.0
+        }
+}
+
 /// Draws the blocks' parts into the scene.
 /// The opacity of a dimmed event's marks (filtered out, drawn as context).
 const DIMMED: f64 = 0.22;
@@ -55,15 +106,28 @@ const CALLOUT_LINE: f64 = 14.0;
 const OPEN: &str = "▾ ";
 const FOLDED: &str = "▸ ";
 
-/// A lane header's text for a picture, where nothing folds: without its fold mark, and a
-/// folded lane said to be folded ("Piracy (10) · folded": its strip is empty).
-pub(super) fn picture_lane_name(text: &str) -> String {
-    match (text.strip_prefix(OPEN), text.strip_prefix(FOLDED)) {
-        (Some(open), _) => open.to_string(),
-        (_, Some(folded)) => format!("{folded} · folded"),
-        _ => text.to_string(),
+/// A line of a lane header's heading for a picture, where nothing folds: without its fold mark,
+/// and a folded lane said to be folded after its `last` line ("Piracy (10) · folded": its strip
+/// is empty).
+pub(super) fn picture_lane_name(text: &str, last_of_folded: bool) -> String {
+    let text = text
+        .strip_prefix(OPEN)
+        .or_else(|| text.strip_prefix(FOLDED))
+        .unwrap_or(text);
+    if last_of_folded {
+        format!("{text} · folded")
+    } else {
+        text.to_string()
     }
 }
+
+/// Where the last line of a lane header's heading stands (its baseline).
+pub(super) fn heading_last_line(strip: &GroupStrip) -> f64 {
+    strip.y + strip.h - (GROUP_HEADER_HEIGHT - HEADING_BASELINE)
+}
+
+/// A lane heading's first baseline, below its header's top.
+const HEADING_BASELINE: f64 = 16.0;
 
 pub(super) struct Painter<'a, 'b> {
     pub(super) input: &'a SceneInput<'b>,
@@ -183,14 +247,21 @@ impl Painter<'_, '_> {
                 width: 1.0,
             },
         }));
-        let mark = if strip.collapsed { FOLDED } else { OPEN };
-        self.items.push(solid(Prim::Text {
-            x: 6.0,
-            y: strip.y + 16.0,
-            text: group_heading(mark, &strip.label, strip.count, width - 12.0),
-            font: Font::Group,
-            ink: Ink::Text,
-        }));
+        let (first, second) = group_heading_lines(
+            strip.collapsed,
+            &strip.label,
+            strip.count,
+            heading_room(width),
+        );
+        for (n, text) in std::iter::once(first).chain(second).enumerate() {
+            self.items.push(solid(Prim::Text {
+                x: 6.0,
+                y: strip.y + HEADING_BASELINE + n as f64 * GROUP_HEADING_LINE,
+                text,
+                font: Font::Group,
+                ink: Ink::Text,
+            }));
+        }
     }
 
     /// A band's "+N" badges in its last row (`row_y` is that row's middle).

@@ -121,49 +121,64 @@ fn a_collapsed_group_is_its_header_alone() {
 }
 
 /// A picture of lanes names them without the fold marks of the screen (nothing folds on paper),
-/// and says which are folded.
+/// and says which are folded, after the heading's last line where it takes two (on a phone).
 #[test]
 fn a_picture_s_lanes_are_named_without_their_fold_marks() {
     let (data, index) = brief();
-    let scale = fit_all(&index, 1000.0);
-    let collapsed: BTreeSet<String> = ["direct-cooperation".to_string()].into();
-    let (s, grouping) = grouped_scene(
-        &data,
-        &index,
-        &Filter::default(),
-        GroupBy::Phase,
-        &collapsed,
-        &scale,
-    );
-    let heads = |s: &Scene| -> Vec<String> {
-        texts_in(s, Font::Group)
-            .into_iter()
-            .map(str::to_string)
-            .collect()
-    };
-    let on_screen = heads(&s);
-    assert!(
-        on_screen.iter().any(|t| t.starts_with("▸ ")),
-        "{on_screen:?}"
-    );
-    assert!(on_screen
-        .iter()
-        .all(|t| t.starts_with("▾ ") || t.starts_with("▸ ")));
-    let picture = s.captioned(&Caption {
-        title: data.title.clone(),
-        shown: "1977 – 2021".into(),
-        legend: vec![],
-        credit: "Credit.".into(),
-    });
-    let expected: Vec<String> = grouping
-        .groups
-        .iter()
-        .map(|g| match g.collapsed {
-            false => format!("{} ({})", g.label, g.count),
-            true => format!("{} ({}) · folded", g.label, g.count),
-        })
-        .collect();
-    assert_eq!(heads(&picture), expected);
+    for width in [1000.0, 350.0] {
+        let scale = fit_all(&index, width);
+        let collapsed: BTreeSet<String> =
+            ["direct-cooperation".to_string(), "second-abe".to_string()].into();
+        let (s, grouping) = grouped_scene(
+            &data,
+            &index,
+            &Filter::default(),
+            GroupBy::Phase,
+            &collapsed,
+            &scale,
+        );
+        // Each header's lines, joined.
+        let heads = |s: &Scene| -> Vec<String> {
+            let mut lines = texts_in(s, Font::Group);
+            lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut heads: Vec<String> = Vec::new();
+            let mut last = f64::NEG_INFINITY;
+            for (y, text) in lines {
+                match heads.last_mut() {
+                    Some(head) if y - last <= GROUP_HEADING_LINE + 0.5 => {
+                        head.push(' ');
+                        head.push_str(text);
+                    }
+                    _ => heads.push(text.to_string()),
+                }
+                last = y;
+            }
+            heads
+        };
+        let on_screen = heads(&s);
+        assert!(
+            on_screen.iter().any(|t| t.starts_with("▸ ")),
+            "{on_screen:?}"
+        );
+        assert!(on_screen
+            .iter()
+            .all(|t| t.starts_with("▾ ") || t.starts_with("▸ ")));
+        let picture = s.captioned(&Caption {
+            title: data.title.clone(),
+            shown: "1977 – 2021".into(),
+            legend: vec![],
+            credit: "Credit.".into(),
+        });
+        let expected: Vec<String> = grouping
+            .groups
+            .iter()
+            .map(|g| match g.collapsed {
+                false => format!("{} ({})", g.label, g.count),
+                true => format!("{} ({}) · folded", g.label, g.count),
+            })
+            .collect();
+        assert_eq!(heads(&picture), expected, "at {width} px");
+    }
 }
 
 /// The titles of the events that pass `matches` and stand in the window of `scale`, points and
@@ -274,42 +289,80 @@ fn many_groups_in_view_keep_a_few_lanes_each() {
     assert!(s.groups.len() >= 10, "{}", s.groups.len());
 }
 
-/// On a phone (a drawing 350 px wide), every lane's header keeps its count inside the drawing:
-/// a long name is cut at a word with an ellipsis; a short one stays whole.
+/// On a phone (a drawing 350 px wide), every lane's heading is whole, fold mark, name and count,
+/// on one line or two inside the drawing ("Establishment of formal relations and the… (16)" was
+/// cut), and a header in two lines is that much taller, its lanes below it. In a drawing too
+/// narrow for two lines, a long name is cut at a word with an ellipsis, and the count stays.
 #[test]
-fn a_lane_header_keeps_its_count_in_a_narrow_drawing() {
+fn a_lane_heading_is_whole_on_one_line_or_two_and_keeps_its_count() {
     let (data, index) = brief();
     let filter = Filter::default();
-    let scale = fit_all(&index, 350.0);
-    let (s, grouping) = grouped_scene(
-        &data,
-        &index,
-        &filter,
-        GroupBy::Phase,
-        &BTreeSet::new(),
-        &scale,
-    );
-    let headers = texts_in(&s, Font::Group);
-    assert_eq!(headers.len(), grouping.groups.len());
-    for (text, group) in headers.iter().zip(&grouping.groups) {
-        let tail = format!(" ({})", group.count);
-        assert!(text.ends_with(&tail), "{text}");
-        assert!(
-            super::super::paint::heading_width(text) <= 350.0 - 6.0,
-            "{text}"
+    let headings = |width: f64| {
+        let scale = fit_all(&index, width);
+        let (s, grouping) = grouped_scene(
+            &data,
+            &index,
+            &filter,
+            GroupBy::Phase,
+            &BTreeSet::new(),
+            &scale,
         );
-        let name = text
-            .trim_start_matches(['▾', '▸', ' '])
-            .trim_end_matches(&tail);
-        if text.contains('…') {
-            let kept = name.trim_end_matches('…');
-            assert!(group.label.starts_with(kept) && !kept.is_empty(), "{text}");
-        } else {
-            assert_eq!(name, group.label);
+        let lines = texts_in(&s, Font::Group);
+        assert_eq!(s.groups.len(), grouping.groups.len());
+        let mut out = Vec::new();
+        for (strip, group) in s.groups.iter().zip(&grouping.groups) {
+            let own: Vec<&str> = lines
+                .iter()
+                .filter(|(y, _)| *y > strip.y && *y < strip.y + strip.h)
+                .map(|&(_, t)| t)
+                .collect();
+            assert!(!own.is_empty() && own.len() <= 2, "{own:?}");
+            for line in &own {
+                assert!(
+                    6.0 + super::super::paint::heading_width(line) <= width - 6.0,
+                    "{line}"
+                );
+            }
+            // A header in two lines is taller by a line, and its lanes start below it.
+            let expected = GROUP_HEADER_HEIGHT + (own.len() as f64 - 1.0) * GROUP_HEADING_LINE;
+            assert_eq!(strip.h, expected, "{own:?}");
+            let below = s
+                .targets
+                .iter()
+                .filter(|t| t.y >= strip.y && t.y < strip.end_y);
+            for t in below.filter(|t| matches!(t.kind, TargetKind::Mark { .. })) {
+                assert!(t.y >= strip.y + strip.h, "{t:?} under {own:?}");
+            }
+            let tail = format!(" ({})", group.count);
+            let text = own.join(" ");
+            assert!(text.ends_with(&tail), "{text}");
+            let name = text
+                .trim_start_matches(['▾', '▸', ' '])
+                .trim_end_matches(&tail)
+                .to_string();
+            out.push((own.len(), name, group.label.clone()));
         }
+        out
+    };
+    let phone = headings(350.0);
+    for (_, name, label) in &phone {
+        assert_eq!(name, label, "whole on a phone");
     }
-    assert!(headers.iter().any(|t| t.contains('…')), "{headers:?}");
-    assert!(headers.iter().any(|t| !t.contains('…')), "{headers:?}");
+    assert!(phone.iter().any(|(lines, ..)| *lines == 2), "{phone:?}");
+    assert!(phone.iter().any(|(lines, ..)| *lines == 1), "{phone:?}");
+    let desktop = headings(1200.0);
+    assert!(
+        desktop.iter().all(|(lines, n, l)| *lines == 1 && n == l),
+        "{desktop:?}"
+    );
+    // Too narrow for two lines: one, the name cut at a word.
+    let narrow = headings(150.0);
+    let cut: Vec<_> = narrow.iter().filter(|(_, n, _)| n.contains('…')).collect();
+    assert!(!cut.is_empty(), "{narrow:?}");
+    for (lines, name, label) in cut {
+        let kept = name.trim_end_matches('…');
+        assert!(*lines == 1 && label.starts_with(kept), "{name} of {label}");
+    }
 }
 
 /// Filtered to a phase with nothing in the window and the others drawn faint: the faint events'

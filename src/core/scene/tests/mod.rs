@@ -112,12 +112,14 @@ fn in_domain(data: &Chronology, domain: &str) -> Vec<bool> {
         .collect()
 }
 
-/// The texts drawn in `font`.
-fn texts_in(s: &Scene, font: Font) -> Vec<&str> {
+/// The texts drawn in `font`, each with its baseline.
+fn texts_in(s: &Scene, font: Font) -> Vec<(f64, &str)> {
     s.items
         .iter()
         .filter_map(|i| match &i.prim {
-            Prim::Text { text, font: f, .. } if *f == font => Some(text.as_str()),
+            Prim::Text {
+                y, text, font: f, ..
+            } if *f == font => Some((*y, text.as_str())),
             _ => None,
         })
         .collect()
