@@ -140,13 +140,11 @@ impl Extent {
     }
 
     /// Whether it runs through the whole of the window `[start, end]`.
-    #[inline(always)]
     pub fn runs_through(&self, start: f64, end: f64) -> bool {
         self.days(usize::MAX).runs_through(start, end)
     }
 
     /// The end, repaired so that an empty or garbled range counts as its first day.
-    #[inline(always)]
     pub(super) fn effective_end(&self) -> f64 {
         if self.end_day > self.first_day {
             self.end_day
@@ -162,13 +160,11 @@ impl Extent {
     }
 
     /// The day a point's mark stands on: the middle of its period.
-    #[inline(always)]
     pub fn mark_day(&self) -> f64 {
         self.days(usize::MAX).mark()
     }
 
     /// Its days, for event `index`.
-    #[inline(always)]
     fn days(&self, index: usize) -> Days {
         Days {
             index,
@@ -463,7 +459,6 @@ impl TimelineIndex {
     }
 
     /// The event's extent, by its original index.
-    #[inline(always)]
     pub fn extent(&self, original_index: usize) -> &Extent {
         &self.extents[original_index]
     }
