@@ -26,6 +26,16 @@ pub const BAR_OVERHANG: f64 = 10.0;
 /// A point's period is drawn as a bracket (and takes room in its lane) once it is this wide.
 pub const BRACKET_MIN_WIDTH: f64 = 6.0;
 
+/// Whether a point's mark is drawn at `x`, the middle of its period `[start, end]` (px): where
+/// it stands in the drawing (`radius` its half-width), unless its period runs past both of the
+/// drawing's edges (zoomed into a year-only date's year, its mark at mid-year would say a day
+/// the source does not give). Where it is not, the point is drawn as its period's bracket, named
+/// on it (see [`layout_blocks`]).
+pub fn mark_shown(x: f64, (start, end): (f64, f64), width: f64, radius: f64) -> bool {
+    let covers = end - start >= BRACKET_MIN_WIDTH && start < -0.5 && end > width + 0.5;
+    (-radius..=width + radius).contains(&x) && !covers
+}
+
 /// How many lanes a band may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LaneLimits {
@@ -226,8 +236,8 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         let x_end = clamp_x(to_px(extent.effective_end()));
         let mark = to_px(extent.mark_day());
         let x = clamp_x(mark);
-        let mark_in_view = (-radius..=width + radius).contains(&mark);
         let bracket = x_end - x_start >= BRACKET_MIN_WIDTH;
+        let mark_in_view = mark_shown(mark, (x_start, x_end), width, radius);
         let (left, mark_right) = if bracket {
             (x_start.min(x - radius), x_end.max(x + radius))
         } else {

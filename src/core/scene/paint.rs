@@ -7,7 +7,7 @@ use super::{
 };
 use crate::core::dataset::OpenSide;
 use crate::core::date::Precision;
-use crate::core::layout::{Band, Cluster, BADGE_BOX_REACH, LABEL_OFFSET};
+use crate::core::layout::{mark_shown, Band, Cluster, BADGE_BOX_REACH, LABEL_OFFSET};
 use crate::core::scale::{label_width, TimeScale};
 use crate::core::shape::Shape;
 
@@ -622,20 +622,25 @@ impl Painter<'_, '_> {
             } else {
                 Fills::new(domains.iter().map(|position| fill_of(Some(position))))
             };
-            self.put(
-                Layer::Shape,
-                Item {
-                    prim: Prim::Marker {
-                        shape: Shape::of_domain(domains.first()),
-                        cx: p.x,
-                        cy: y,
-                        r,
-                        fills,
-                        stroke,
+            // A mark outside the drawing, or at the middle of a period that runs past both its
+            // edges, is not drawn: the period's bracket, named on it, stands for the event.
+            let shown = mark_shown(p.x, (p.x_start, p.x_end), self.scale.width, r);
+            if shown {
+                self.put(
+                    Layer::Shape,
+                    Item {
+                        prim: Prim::Marker {
+                            shape: Shape::of_domain(domains.first()),
+                            cx: p.x,
+                            cy: y,
+                            r,
+                            fills,
+                            stroke,
+                        },
+                        alpha,
                     },
-                    alpha,
-                },
-            );
+                );
+            }
             let reach = r * 1.35;
             if p.wrapped {
                 self.wrapped_label(p.index, p.label_x, y + 4.0, p.label_width, selected, dimmed);
@@ -645,8 +650,8 @@ impl Painter<'_, '_> {
                 called_out = Some((p.index, (p.x - reach, p.x + reach), y + 4.0));
             }
             let (mut left, mut right) = (p.x - reach, p.x + reach);
-            // A mark outside the drawing: its bracket, all of it that shows, is its target.
-            if !(-r..=self.scale.width + r).contains(&p.x) {
+            // A mark not drawn: its bracket, all of it that shows, is its target.
+            if !shown {
                 (left, right) = (left.min(p.x_start), right.max(p.x_end));
             }
             if p.labelled {

@@ -82,9 +82,26 @@ fn a_point_whose_mark_is_out_of_the_drawing_is_named_on_its_bracket_or_not_at_al
     let p = &layout(&index, &autumn, &OPTIONS, all).points.placed[0];
     assert!(p.x < 0.0 && p.x_end < 300.0, "{p:?}");
     assert!(p.labelled && p.label_x + p.label_width <= p.x_end, "{p:?}");
+    // Inside the year, the mark's place (mid-year) in view: no mark there (it would say a day
+    // the source does not give), and the name on the bracket, as above.
+    let summer = TimeScale::new(day(2002, 6, 1), day(2002, 8, 1), 1000.0);
+    let p = &layout(&index, &summer, &OPTIONS, all).points.placed[0];
+    assert!((0.0..1000.0).contains(&p.x), "{p:?}");
+    assert!(!mark_shown(p.x, (p.x_start, p.x_end), 1000.0, 5.0), "{p:?}");
+    assert!(p.labelled && p.label_x == LABEL_OFFSET, "{p:?}");
+    // The whole year: its mark, mid-year, named beside it.
+    let year = TimeScale::new(day(2002, 1, 1), day(2003, 1, 1), 1000.0);
+    let p = &layout(&index, &year, &OPTIONS, all).points.placed[0];
+    assert!(mark_shown(p.x, (p.x_start, p.x_end), 1000.0, 5.0), "{p:?}");
+    assert!(p.labelled, "{p:?}");
     let long = TimelineIndex::new(vec![year_only(2002, 400.0)]);
     assert!(!layout(&long, &autumn, &OPTIONS, all).points.placed[0].labelled);
-    for (index, scale) in [(&index, &spring), (&index, &autumn), (&long, &autumn)] {
+    for (index, scale) in [
+        (&index, &spring),
+        (&index, &summer),
+        (&index, &autumn),
+        (&long, &autumn),
+    ] {
         check(
             index,
             scale,

@@ -63,7 +63,10 @@ fn in_2014_every_point_event_is_its_own_mark() {
 
 /// March to June 2014: the year-only events of 2014 have their marks at mid-year, out of the
 /// drawing, and their brackets across it. Each is named on its bracket, and the bracket is its
-/// target (they were bare lines, named nowhere, with a 4 px target at the edge).
+/// target (they were bare lines, named nowhere, with a 4 px target at the edge). June and July
+/// 2014: their marks' place, mid-year, is in the drawing, but their year runs past both its
+/// edges: no mark says a day the source does not give (it stood on 2 July); they are drawn as
+/// in the spring. In the whole year, each has its mark, named beside it.
 #[test]
 fn year_only_events_around_a_window_of_months_are_named_on_their_brackets() {
     let (data, index) = brief();
@@ -78,17 +81,47 @@ fn year_only_events_around_a_window_of_months_are_named_on_their_brackets() {
         .collect();
     assert!(year_only.len() >= 3, "{year_only:?}");
     let width = 1280.0;
-    let scale = TimeScale::new(day(2014, 3, 1), day(2014, 6, 1), width);
-    let s = scene(&data, &index, &scale, &all, false, None);
-    let names = texts(&s);
+    let marker_rows = |s: &Scene| -> Vec<f64> {
+        s.items
+            .iter()
+            .filter_map(|item| match item.prim {
+                Prim::Marker { cy, .. } => Some(cy),
+                _ => None,
+            })
+            .collect()
+    };
+    for (from, to) in [
+        (day(2014, 3, 1), day(2014, 6, 1)),
+        (day(2014, 6, 1), day(2014, 8, 1)),
+    ] {
+        let scale = TimeScale::new(from, to, width);
+        let s = scene(&data, &index, &scale, &all, false, None);
+        let names = texts(&s);
+        let markers = marker_rows(&s);
+        for &i in &year_only {
+            let title = data.events[i].title.as_str();
+            assert!(names.contains(&title), "{title} is not named in {names:?}");
+            let (_, target) = s.marks().find(|&(k, _)| k == i).expect("a target");
+            assert!(
+                target.x <= 1.0 && target.x + target.w >= width - 1.0,
+                "{title}: {target:?}"
+            );
+            let row = mark_row(target);
+            assert!(
+                markers.iter().all(|&cy| (cy - row).abs() > 1.0),
+                "{title}: a mark in its row, at {}",
+                scale.to_px(index.extent(i).mark_day())
+            );
+        }
+    }
+    let year = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), width);
+    let s = scene(&data, &index, &year, &all, false, None);
+    let markers = marker_rows(&s);
     for &i in &year_only {
-        let title = data.events[i].title.as_str();
-        assert!(names.contains(&title), "{title} is not named in {names:?}");
         let (_, target) = s.marks().find(|&(k, _)| k == i).expect("a target");
-        assert!(
-            target.x <= 1.0 && target.x + target.w >= width - 1.0,
-            "{title}: {target:?}"
-        );
+        let row = mark_row(target);
+        assert!(markers.iter().any(|&cy| (cy - row).abs() < 1.0), "{i}");
+        assert!(target.w < width / 2.0, "its mark and name: {target:?}");
     }
 }
 
