@@ -12,7 +12,7 @@ import { INSTRUMENT, stats } from './instrument.mjs';
 import { serveDist, launchBrowser } from '../tests/e2e/harness.mjs';
 
 const [query = '?synthetic=10000', rounds = '3', ...dists] = process.argv.slice(2);
-if (dists.length === 0) {
+if (dists.length === 0 || !/^[1-9]\d*$/.test(rounds)) {
   console.error("usage: node bench/builds.mjs '?synthetic=N' <rounds> <dist> [<dist> …]");
   process.exit(2);
 }

@@ -27,12 +27,20 @@ pub const BAR_OVERHANG: f64 = 10.0;
 pub const BRACKET_MIN_WIDTH: f64 = 6.0;
 
 /// Whether a point's mark is drawn at `x`, the middle of its period `[start, end]` (px): where
-/// it stands in the drawing (`radius` its half-width), unless its period runs past both of the
-/// drawing's edges (zoomed into a year-only date's year, its mark at mid-year would say a day
-/// the source does not give). Where it is not, the point is drawn as its period's bracket, named
-/// on it (see [`layout_blocks`]).
-pub fn mark_shown(x: f64, (start, end): (f64, f64), width: f64, radius: f64) -> bool {
-    let covers = end - start >= BRACKET_MIN_WIDTH && start < -0.5 && end > width + 0.5;
+/// it stands in the drawing (`radius` its half-width), unless the period of a date given to the
+/// year or month runs past both of the drawing's edges (zoomed into a year-only date's year,
+/// its mark at mid-year would say a day the source does not give; an approximate date keeps
+/// its mark, its uncertainty drawn around it). Where it is not, the point is drawn as its
+/// period's bracket, and named on it where the whole name fits there (see [`layout_blocks`]).
+fn mark_shown(
+    x: f64,
+    (start, end): (f64, f64),
+    width: f64,
+    radius: f64,
+    approximate: bool,
+) -> bool {
+    let covers =
+        !approximate && end - start >= BRACKET_MIN_WIDTH && start < -0.5 && end > width + 0.5;
     (-radius..=width + radius).contains(&x) && !covers
 }
 
@@ -93,8 +101,9 @@ pub struct Placed {
     /// End of the span's bar, or of a point's imprecision bracket.
     pub x_end: f64,
     /// Where the label starts: just right of the point (or just left of it, where the right
-    /// has no room, e.g. at the drawing's right edge), or at the span's visible start; never
-    /// left of 0.
+    /// has no room, e.g. at the drawing's right edge), or at the span's visible start, or a
+    /// point's bracket's where its mark is not drawn (see [`Placed::mark_shown`]); never left
+    /// of 0.
     pub label_x: f64,
     /// The label's width: the whole title's on one line, or the wider of its two lines where
     /// it is `wrapped`.
@@ -104,6 +113,11 @@ pub struct Placed {
     /// Whether the label is drawn in two lines (see [`Wrap`]), the second in the lane below
     /// (`lane + 1`, kept as clear as its own lane over the mark and the label, gap included).
     pub wrapped: bool,
+    /// Whether a point's mark is drawn: not where it stands outside the drawing, nor at the
+    /// middle of a year or month that runs past both its edges (the point is then drawn as its
+    /// bracket, named from the bracket's visible start where the whole name fits on it). A
+    /// span's is (its bar).
+    pub mark_shown: bool,
 }
 
 /// Events that did not fit, shown as one "+N" badge.
@@ -166,7 +180,8 @@ pub fn layout(
 ///    has it, else up to three bare marks in its way move to other lanes. Then, for a point left
 ///    bare whose title has two lines (see [`Wrap`]), the same in a lane and the one below, both
 ///    clear; else it stays a bare mark. Labels are never shortened. (Nothing moves in a band
-///    with clusters.)
+///    with clusters.) A point whose mark is not drawn (see [`Placed::mark_shown`]) is named on
+///    its bracket, from its visible start, where the whole name lies on the bracket in view.
 ///
 /// Rank 0 marks context (filtered-out events drawn faint): it is laid out after the rest, in
 /// the lanes left below theirs, and left out (not clustered) where it finds no room, so that it
@@ -237,7 +252,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         let mark = to_px(extent.mark_day());
         let x = clamp_x(mark);
         let bracket = x_end - x_start >= BRACKET_MIN_WIDTH;
-        let mark_in_view = mark_shown(mark, (x_start, x_end), width, radius);
+        let mark_in_view = mark_shown(mark, (x_start, x_end), width, radius, extent.approximate);
         let (left, mark_right) = if bracket {
             (x_start.min(x - radius), x_end.max(x + radius))
         } else {
@@ -279,6 +294,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             end_day: extent.effective_end(),
             through: false,
             label_end,
+            mark_shown: mark_in_view,
         }
     };
     let bands = sweep.run(
@@ -322,6 +338,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             end_day: extent.effective_end(),
             through: extent.runs_through(scale.start, scale.end),
             label_end: width,
+            mark_shown: true,
         }
     };
     let bands = sweep.run(
@@ -710,8 +727,10 @@ struct Item {
     /// A span that runs through the whole window (see `Sweep::through_lanes`).
     through: bool,
     /// How far right its label may end: the drawing's right edge, or for a point whose mark
-    /// is out of the drawing, the end of its bracket in view (-∞ where it has none).
+    /// is not drawn, the end of its bracket in view (-∞ where it has none).
     label_end: f64,
+    /// See [`Placed::mark_shown`].
+    mark_shown: bool,
 }
 
 // Native only: proptest is a native dev-dependency.

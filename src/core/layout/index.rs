@@ -23,6 +23,9 @@ pub struct Extent {
     pub priority: u16,
     /// Where the event's domains stand in the chronology's list (their colours and shape).
     pub domains: DomainSlots,
+    /// An approximate or uncertain date: its range is all it may stand for, the range it
+    /// states lies inside (its mark stays at the middle however far one zooms in).
+    pub approximate: bool,
 }
 
 /// A point's title in two lines, broken at one of the spaces nearest its middle: where its one
@@ -136,6 +139,7 @@ impl Extent {
             wrap,
             priority: crate::core::priority::label_priority(e),
             domains: DomainSlots::of(domains, &e.domains),
+            approximate: !e.is_exact(),
         }
     }
 

@@ -126,6 +126,7 @@ impl Packer {
             label_width: item.label_width,
             labelled: false,
             wrapped: false,
+            mark_shown: item.mark_shown,
         });
     }
 

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::core::dataset::OpenSide;
 use crate::core::date::Precision;
-use crate::core::layout::{mark_shown, Band, Cluster, BADGE_BOX_REACH, LABEL_OFFSET};
+use crate::core::layout::{Band, Cluster, BADGE_BOX_REACH, LABEL_OFFSET};
 use crate::core::scale::{label_width, TimeScale};
 use crate::core::shape::Shape;
 
@@ -622,9 +622,17 @@ impl Painter<'_, '_> {
             } else {
                 Fills::new(domains.iter().map(|position| fill_of(Some(position))))
             };
-            // A mark outside the drawing, or at the middle of a period that runs past both its
-            // edges, is not drawn: the period's bracket, named on it, stands for the event.
-            let shown = mark_shown(p.x, (p.x_start, p.x_end), self.scale.width, r);
+            // A mark outside the drawing, or at the middle of a year that runs past both its
+            // edges, is not drawn: the period's bracket stands for the event, faint if the event
+            // is, whatever the date's precision.
+            let shown = p.mark_shown;
+            if !shown
+                && e.is_exact()
+                && (dimmed || e.start.precision() == Precision::Day)
+                && p.x_end - p.x_start >= crate::core::layout::BRACKET_MIN_WIDTH
+            {
+                self.bracket(p.x_start, p.x_end, y, label, 0.55 * alpha);
+            }
             if shown {
                 self.put(
                     Layer::Shape,
@@ -647,7 +655,13 @@ impl Painter<'_, '_> {
             } else if p.labelled {
                 self.label(p.index, p.label_x, y + 4.0, p.label_width, selected, dimmed);
             } else if selected {
-                called_out = Some((p.index, (p.x - reach, p.x + reach), y + 4.0));
+                // Beside its mark, or where its bracket comes into view.
+                let at = if shown {
+                    p.x
+                } else {
+                    p.x_start.max(0.0) + reach
+                };
+                called_out = Some((p.index, (at - reach, at + reach), y + 4.0));
             }
             let (mut left, mut right) = (p.x - reach, p.x + reach);
             // A mark not drawn: its bracket, all of it that shows, is its target.

@@ -22,6 +22,7 @@ fn point(first_day: f64, label: f64) -> Extent {
         wrap: None,
         priority: 0,
         domains: Default::default(),
+        approximate: false,
     }
 }
 
@@ -42,6 +43,7 @@ fn span(first_day: f64, end_day: f64, label: f64) -> Extent {
         wrap: None,
         priority: 0,
         domains: Default::default(),
+        approximate: false,
     }
 }
 
@@ -134,18 +136,23 @@ fn check_band(
             assert_eq!(p.label_width, non_negative(extent.label_width));
         }
         assert_eq!(index.extent(p.index).is_span, spans);
+        // A point's mark is drawn where it stands in the drawing, unless it is the middle of
+        // a (not approximate) date's period that runs past both of the drawing's edges.
+        let mark = scale.to_px(extent.mark_day());
+        let bracket = p.x_end - p.x_start >= BRACKET_MIN_WIDTH;
+        let covers = bracket && !extent.approximate && p.x_start < -0.5;
+        let covers = covers && p.x_end > scale.width + 0.5;
+        let shown = (-r..=scale.width + r).contains(&mark) && !covers;
+        assert_eq!(p.mark_shown, spans || shown, "{p:?}");
         if p.labelled {
             assert!(p.label_x + p.label_width <= scale.width + 1e-9, "{p:?}");
-            // A point is named where its mark is in the drawing, or else on its bracket: the
-            // whole name over the part of it in view.
-            let mark = scale.to_px(index.extent(p.index).mark_day());
-            let on_bracket = p.x_end - p.x_start >= BRACKET_MIN_WIDTH
-                && p.label_x >= p.x_start
-                && p.label_x + p.label_width <= p.x_end.min(scale.width) + 1e-9;
-            assert!(
-                spans || (-r..=scale.width + r).contains(&mark) || on_bracket,
-                "named out of view: {p:?}"
-            );
+            // A point whose mark is not drawn is named on its bracket, from its visible start,
+            // the whole name over the part of it in view.
+            if !p.mark_shown {
+                assert!(bracket, "named with neither mark nor bracket: {p:?}");
+                assert_eq!(p.label_x, p.x_start.max(0.0) + LABEL_OFFSET, "{p:?}");
+                assert!(p.label_x + p.label_width <= p.x_end + 1e-9, "{p:?}");
+            }
         }
     }
     // Clusters only once every lane is taken, and only where every lane is taken at the

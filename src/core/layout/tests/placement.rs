@@ -87,18 +87,27 @@ fn a_point_whose_mark_is_out_of_the_drawing_is_named_on_its_bracket_or_not_at_al
     let summer = TimeScale::new(day(2002, 6, 1), day(2002, 8, 1), 1000.0);
     let p = &layout(&index, &summer, &OPTIONS, all).points.placed[0];
     assert!((0.0..1000.0).contains(&p.x), "{p:?}");
-    assert!(!mark_shown(p.x, (p.x_start, p.x_end), 1000.0, 5.0), "{p:?}");
+    assert!(!p.mark_shown, "{p:?}");
     assert!(p.labelled && p.label_x == LABEL_OFFSET, "{p:?}");
+    // An approximate date keeps its mark however far one zooms in: its uncertainty is drawn
+    // around it.
+    let circa = TimelineIndex::new(vec![Extent {
+        approximate: true,
+        ..year_only(2002, 200.0)
+    }]);
+    let p = &layout(&circa, &summer, &OPTIONS, all).points.placed[0];
+    assert!(p.mark_shown && p.labelled && p.label_x > p.x, "{p:?}");
     // The whole year: its mark, mid-year, named beside it.
     let year = TimeScale::new(day(2002, 1, 1), day(2003, 1, 1), 1000.0);
     let p = &layout(&index, &year, &OPTIONS, all).points.placed[0];
-    assert!(mark_shown(p.x, (p.x_start, p.x_end), 1000.0, 5.0), "{p:?}");
+    assert!(p.mark_shown, "{p:?}");
     assert!(p.labelled, "{p:?}");
     let long = TimelineIndex::new(vec![year_only(2002, 400.0)]);
     assert!(!layout(&long, &autumn, &OPTIONS, all).points.placed[0].labelled);
     for (index, scale) in [
         (&index, &spring),
         (&index, &summer),
+        (&circa, &summer),
         (&index, &autumn),
         (&long, &autumn),
     ] {

@@ -26,6 +26,7 @@ fn extent_strategy() -> impl Strategy<Value = Extent> {
                 }),
                 priority,
                 domains: Default::default(),
+                approximate: false,
             },
         )
 }
@@ -121,6 +122,7 @@ proptest! {
                         label_width: 0.0,
                         labelled: false,
                         wrapped: false,
+                        mark_shown: true,
                     };
                     let clamp = |x: f64| x.clamp(-BAR_OVERHANG, width + BAR_OVERHANG);
                     let probe = Placed {

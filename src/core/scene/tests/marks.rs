@@ -114,13 +114,40 @@ fn year_only_events_around_a_window_of_months_are_named_on_their_brackets() {
             );
         }
     }
+    // Filtered out and drawn faint, such an event keeps its bracket.
+    let summer = TimeScale::new(day(2014, 6, 1), day(2014, 8, 1), width);
+    let none = vec![false; data.events.len()];
+    let faint = scene(&data, &index, &summer, &none, true, None);
+    for &i in &year_only {
+        let (_, target) = faint.marks().find(|&(k, _)| k == i).expect("a target");
+        let row = mark_row(target);
+        let bracket = faint.items.iter().any(|item| match &item.prim {
+            Prim::Polyline { points, .. } => {
+                points.iter().any(|&(_, y)| (y - (row - 3.0)).abs() < 0.5)
+            }
+            _ => false,
+        });
+        assert!(bracket, "{}: no bracket drawn", data.events[i].title);
+    }
     let year = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), width);
     let s = scene(&data, &index, &year, &all, false, None);
-    let markers = marker_rows(&s);
+    let markers: Vec<(f64, f64)> = s
+        .items
+        .iter()
+        .filter_map(|item| match item.prim {
+            Prim::Marker { cx, cy, .. } => Some((cx, cy)),
+            _ => None,
+        })
+        .collect();
     for &i in &year_only {
         let (_, target) = s.marks().find(|&(k, _)| k == i).expect("a target");
-        let row = mark_row(target);
-        assert!(markers.iter().any(|&cy| (cy - row).abs() < 1.0), "{i}");
+        let (row, mid_year) = (mark_row(target), year.to_px(index.extent(i).mark_day()));
+        assert!(
+            markers
+                .iter()
+                .any(|&(cx, cy)| (cy - row).abs() < 1.0 && (cx - mid_year).abs() < 1.0),
+            "{i}: its mark at mid-year"
+        );
         assert!(target.w < width / 2.0, "its mark and name: {target:?}");
     }
 }
