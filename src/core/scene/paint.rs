@@ -30,9 +30,12 @@ pub(super) fn group_heading_lines(
 ) -> (String, Option<String>) {
     let mark = if collapsed { FOLDED } else { OPEN };
     let tail = format!(" ({count})");
+    // A folded lane's heading leaves room for what a picture adds after it (see
+    // [`picture_lane_name`]).
+    let added = if collapsed { FOLDED_NOTE } else { "" };
     let label = label.trim();
     let whole = format!("{mark}{label}{tail}");
-    if heading_width(&whole) <= room {
+    if heading_width(&format!("{whole}{added}")) <= room {
         return (whole, None);
     }
     let two = label
@@ -40,7 +43,7 @@ pub(super) fn group_heading_lines(
         .map(|(at, _)| {
             let first = format!("{mark}{}", label[..at].trim_end());
             let second = format!("{}{tail}", label[at..].trim_start());
-            let wider = heading_width(&first).max(heading_width(&second));
+            let wider = heading_width(&first).max(heading_width(&format!("{second}{added}")));
             (first, second, wider)
         })
         .filter(|(first, second, wider)| {
@@ -115,11 +118,14 @@ pub(super) fn picture_lane_name(text: &str, last_of_folded: bool) -> String {
         .or_else(|| text.strip_prefix(FOLDED))
         .unwrap_or(text);
     if last_of_folded {
-        format!("{text} · folded")
+        format!("{text}{FOLDED_NOTE}")
     } else {
         text.to_string()
     }
 }
+
+/// What a picture adds after a folded lane's heading.
+const FOLDED_NOTE: &str = " · folded";
 
 /// Where the last line of a lane header's heading stands (its baseline).
 pub(super) fn heading_last_line(strip: &GroupStrip) -> f64 {

@@ -178,6 +178,10 @@ fn a_picture_s_lanes_are_named_without_their_fold_marks() {
             })
             .collect();
         assert_eq!(heads(&picture), expected, "at {width} px");
+        for (_, line) in texts_in(&picture, Font::Group) {
+            let right = 6.0 + super::super::paint::heading_width(line);
+            assert!(right <= width - 6.0, "{line} at {width} px");
+        }
     }
 }
 
