@@ -8,7 +8,7 @@
 // (the query, the rounds, then the builds' dist folders). Prints median / p95 ms of each build's
 // samples: what bench/instrument.mjs measures for each input. Not part of ./test.sh.
 import path from 'node:path';
-import { INSTRUMENT, stats } from './instrument.mjs';
+import { INSTRUMENT, stats, wheelZooms, dragPans } from './instrument.mjs';
 import { serveDist, launchBrowser } from '../tests/e2e/harness.mjs';
 
 const [query = '?synthetic=10000', rounds = '3', ...dists] = process.argv.slice(2);
@@ -34,33 +34,12 @@ for (let round = 0; round < Number(rounds); round++) {
     const box = await timeline.boundingBox();
     const cx = Math.round(box.x + box.width / 2);
     const cy = Math.round(box.y + box.height / 2);
-    await page.mouse.move(cx, cy);
-    await page.evaluate(() => { window.__bench.samples = []; });
-    for (let r = 0; r < REPEAT; r++) {
-      for (let i = 0; i < STEPS; i++) {
-        await page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120);
-        await page.waitForTimeout(20);
-      }
-      await page.waitForTimeout(200);
-    }
-    pool[k].zoom.push(...(await page.evaluate(() => window.__bench.samples)).map((s) => s.work));
+    pool[k].zoom.push(...(await wheelZooms(page, { cx, cy }, STEPS, REPEAT)));
     const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
     await zoomIn.click();
     await zoomIn.click();
     await page.waitForTimeout(400);
-    await page.evaluate(() => { window.__bench.samples = []; });
-    for (let r = 0; r < REPEAT; r++) {
-      const dir = r % 2 === 0 ? -1 : 1;
-      const from = cx - dir * 180;
-      await page.mouse.move(from, cy);
-      await page.mouse.down();
-      for (let i = 1; i <= STEPS; i++) await page.mouse.move(from + dir * i * 12, cy);
-      await page.mouse.up();
-      await page.waitForTimeout(200);
-    }
-    await page.waitForTimeout(100);
-    const moves = (await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove');
-    pool[k].pan.push(...moves.map((s) => s.work));
+    pool[k].pan.push(...(await dragPans(page, { cx, cy }, STEPS, REPEAT)));
     await context.close();
   }
 }

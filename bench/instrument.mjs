@@ -61,6 +61,43 @@ export const EXPLORER_FIRST_RENDER = `
   requestAnimationFrame(waitFirst);
 `;
 
+/**
+ * The timeline benchmarks' zoom: `repeat` runs of `steps` wheel steps (±120) at (cx, cy), in for
+ * the first half of each run and out for the second, 20 ms apart, 200 ms after each run. Returns
+ * what each step cost (see INSTRUMENT), in ms.
+ */
+export async function wheelZooms(page, { cx, cy }, steps, repeat) {
+  await page.mouse.move(cx, cy);
+  await page.evaluate(() => { window.__bench.samples = []; });
+  for (let r = 0; r < repeat; r++) {
+    for (let i = 0; i < steps; i++) {
+      await page.mouse.wheel(0, i < steps / 2 ? -120 : 120);
+      await page.waitForTimeout(20);
+    }
+    await page.waitForTimeout(200);
+  }
+  return (await page.evaluate(() => window.__bench.samples)).map((s) => s.work);
+}
+
+/**
+ * The timeline benchmarks' pan: `repeat` drags of `steps` moves of 12 px through (cx, cy),
+ * alternating left and right so that none runs into the chronology's end. Returns what each move
+ * cost (see INSTRUMENT), in ms.
+ */
+export async function dragPans(page, { cx, cy }, steps, repeat) {
+  await page.evaluate(() => { window.__bench.samples = []; });
+  for (let r = 0; r < repeat; r++) {
+    const dir = r % 2 === 0 ? -1 : 1, from = cx - dir * 180;
+    await page.mouse.move(from, cy);
+    await page.mouse.down();
+    for (let i = 1; i <= steps; i++) await page.mouse.move(from + dir * i * 12, cy);
+    await page.mouse.up();
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(100);
+  return (await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove').map((s) => s.work);
+}
+
 /** Median and p95 of a list of samples. */
 export function stats(values) {
   const v = [...values].sort((a, b) => a - b);

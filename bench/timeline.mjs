@@ -6,7 +6,7 @@
 // What is measured per input is explained in bench/instrument.mjs. First render is from
 // navigation start to the end of the first frame with events painted, the median of
 // BENCH_LOADS (5) cold loads.
-import { INSTRUMENT, EXPLORER_FIRST_RENDER, memoryAfterGc, stats, coldLoads, LOADS } from './instrument.mjs';
+import { INSTRUMENT, EXPLORER_FIRST_RENDER, memoryAfterGc, stats, coldLoads, LOADS, wheelZooms, dragPans } from './instrument.mjs';
 import { serveDist, launchBrowser } from '../tests/e2e/harness.mjs';
 
 const SIZES = [
@@ -29,33 +29,13 @@ try {
     const span = () => svg.evaluate((s) => +s.dataset.end - +s.dataset.start);
     const span0 = await span();
 
-    await page.mouse.move(cx, cy);
-    await page.evaluate(() => { window.__bench.samples = []; });
-    for (let r = 0; r < REPEAT; r++) {
-      for (let i = 0; i < STEPS; i++) {
-        await page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120);
-        await page.waitForTimeout(20);
-      }
-      await page.waitForTimeout(200);
-    }
-    const zoom = stats((await page.evaluate(() => window.__bench.samples)).map((s) => s.work));
+    const zoom = stats(await wheelZooms(page, { cx, cy }, STEPS, REPEAT));
     const spanBack = await span();
 
     await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
     await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
     await page.waitForTimeout(400);
-    await page.evaluate(() => { window.__bench.samples = []; });
-    // Drags alternate left and right, so that no repetition runs into the chronology's end.
-    for (let r = 0; r < REPEAT; r++) {
-      const dir = r % 2 === 0 ? -1 : 1, from = cx - dir * 180;
-      await page.mouse.move(from, cy);
-      await page.mouse.down();
-      for (let i = 1; i <= STEPS; i++) await page.mouse.move(from + dir * i * 12, cy);
-      await page.mouse.up();
-      await page.waitForTimeout(200);
-    }
-    await page.waitForTimeout(100);
-    const pan = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove').map((s) => s.work));
+    const pan = stats(await dragPans(page, { cx, cy }, STEPS, REPEAT));
     const memory = await memoryAfterGc(page);
     rows.push({ size: size.name, firstRender, zoom, pan, spanCheck: Math.abs(spanBack / span0 - 1) < 0.02, memory });
     await page.context().close();
