@@ -6,7 +6,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { INSTRUMENT, EXPLORER_FIRST_RENDER, memoryAfterGc, stats, coldLoads, LOADS } from './instrument.mjs';
+import { INSTRUMENT, EXPLORER_FIRST_RENDER, memoryAfterGc, stats, coldLoads, LOADS, wheelZooms, dragPans } from './instrument.mjs';
 import { serveDist, launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
 
 const BENCH = path.join(ROOT, 'bench');
@@ -33,27 +33,11 @@ async function scenario(browser, url, system, n) {
   const area = system === 'ours' ? page.locator('svg[aria-roledescription="timeline"]') : page.locator('.vis-timeline');
   const box = await area.boundingBox();
   const cx = Math.round(box.x + box.width / 2), cy = Math.round(box.y + Math.min(box.height, 600) / 2);
-  await page.mouse.move(cx, cy);
-  await page.evaluate(() => { window.__bench.samples = []; });
-  for (let r = 0; r < REPEAT; r++) {
-    for (let i = 0; i < STEPS; i++) { await page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120); await page.waitForTimeout(20); }
-    await page.waitForTimeout(200);
-  }
-  const zoom = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'wheel').map((s) => s.work));
+  const zoom = stats(await wheelZooms(page, { cx, cy }, STEPS, REPEAT));
   // Zoom in first (not timed), so that there is room to pan.
   for (let i = 0; i < 8; i++) { await page.mouse.wheel(0, -120); await page.waitForTimeout(20); }
   await page.waitForTimeout(400);
-  await page.evaluate(() => { window.__bench.samples = []; });
-  // Drags alternate left and right, so that no repetition runs into the data's end.
-  for (let r = 0; r < REPEAT; r++) {
-    const dir = r % 2 === 0 ? -1 : 1, from = cx - dir * 180;
-    await page.mouse.move(from, cy);
-    await page.mouse.down();
-    for (let i = 1; i <= STEPS; i++) await page.mouse.move(from + dir * i * 12, cy);
-    await page.mouse.up();
-    await page.waitForTimeout(200);
-  }
-  const pan = stats((await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove').map((s) => s.work));
+  const pan = stats(await dragPans(page, { cx, cy }, STEPS, REPEAT));
   // One facet change (only "Piracy"), timed until the picture is final.
   const facet = system === 'ours'
     ? await page.evaluate(() => new Promise((resolve) => {
