@@ -388,6 +388,9 @@ pub struct GroupStrip {
     /// Events passing the filters in the group.
     pub count: usize,
     pub collapsed: bool,
+    /// Its heading as drawn: fold mark, name and count, on one line or two (see
+    /// [`GROUP_HEADING_LINE`]).
+    pub heading: (String, Option<String>),
     /// The header, across the drawing's width.
     pub y: f64,
     pub h: f64,

@@ -1,7 +1,7 @@
 //! Building the scene: where each block goes, the phase bands and the axis; finding what is
 //! under a point.
 
-use super::paint::{header_height, Painter};
+use super::paint::{header_of, Painter};
 use super::{
     solid, Font, GroupStrip, Ink, Item, PhaseStrip, Prim, Scene, SceneInput, Stroke, Target,
     TargetKind, AXIS_HEIGHT, BOTTOM_PAD, GROUP_GAP, LANES_TOP, LANE_HEIGHT, MAJOR_Y, MINOR_Y,
@@ -50,13 +50,14 @@ impl Scene {
             let header = input.grouping.and_then(|g| g.groups.get(n));
             if let Some(group) = header {
                 let top = y;
-                let h = header_height(group.collapsed, &group.label, group.count, width);
+                let (heading, h) = header_of(group.collapsed, &group.label, group.count, width);
                 y += h;
                 groups.push(GroupStrip {
                     index: n,
                     label: group.label.clone(),
                     count: group.count,
                     collapsed: group.collapsed,
+                    heading,
                     y: top,
                     h,
                     end_y: y,

@@ -77,20 +77,17 @@ pub(super) fn group_heading(mark: &str, label: &str, count: usize, room: f64) ->
     }
 }
 
-/// The room for a lane's heading in a drawing `width` px wide.
-pub(super) fn heading_room(width: f64) -> f64 {
-    width - 12.0
-}
-
-/// The height of a group's header: one line's, or two's where its heading takes two.
-pub(super) fn header_height(collapsed: bool, label: &str, count: usize, width: f64) -> f64 {
-    let (_, second) = group_heading_lines(collapsed, label, count, heading_room(width));
-    GROUP_HEADER_HEIGHT
-        + if second.is_some() {
-            GROUP_HEADING_LINE
-        } else {
-            0.0
-        }
+/// A lane's heading in a drawing `width` px wide (see [`group_heading_lines`]), and its
+/// header's height: one line's, or two's where the heading takes two.
+pub(super) fn header_of(
+    collapsed: bool,
+    label: &str,
+    count: usize,
+    width: f64,
+) -> ((String, Option<String>), f64) {
+    let heading = group_heading_lines(collapsed, label, count, width - 12.0);
+    let lines = if heading.1.is_some() { 1.0 } else { 0.0 };
+    (heading, GROUP_HEADER_HEIGHT + lines * GROUP_HEADING_LINE)
 }
 
 /// Draws the blocks' parts into the scene.
@@ -253,17 +250,12 @@ impl Painter<'_, '_> {
                 width: 1.0,
             },
         }));
-        let (first, second) = group_heading_lines(
-            strip.collapsed,
-            &strip.label,
-            strip.count,
-            heading_room(width),
-        );
+        let (first, second) = &strip.heading;
         for (n, text) in std::iter::once(first).chain(second).enumerate() {
             self.items.push(solid(Prim::Text {
                 x: 6.0,
                 y: strip.y + HEADING_BASELINE + n as f64 * GROUP_HEADING_LINE,
-                text,
+                text: text.clone(),
                 font: Font::Group,
                 ink: Ink::Text,
             }));
@@ -606,11 +598,12 @@ impl Painter<'_, '_> {
                 if b - a >= crate::core::layout::BRACKET_MIN_WIDTH && !dimmed {
                     self.bracket(a, b, y, label, 0.4);
                 }
-            } else if !dimmed
-                && e.start.precision() != Precision::Day
+            } else if (!p.mark_shown || !dimmed && e.start.precision() != Precision::Day)
                 && p.x_end - p.x_start >= crate::core::layout::BRACKET_MIN_WIDTH
             {
-                self.bracket(p.x_start, p.x_end, y, label, 0.55);
+                // A mark not drawn (see below): its bracket stands for the event, faint if the
+                // event is, whatever the date's precision.
+                self.bracket(p.x_start, p.x_end, y, label, 0.55 * alpha);
             }
             let stroke = if selected {
                 Stroke {
@@ -629,16 +622,8 @@ impl Painter<'_, '_> {
                 Fills::new(domains.iter().map(|position| fill_of(Some(position))))
             };
             // A mark outside the drawing, or at the middle of a year that runs past both its
-            // edges, is not drawn: the period's bracket stands for the event, faint if the event
-            // is, whatever the date's precision.
+            // edges, is not drawn: the period's bracket (above) stands for the event.
             let shown = p.mark_shown;
-            if !shown
-                && e.is_exact()
-                && (dimmed || e.start.precision() == Precision::Day)
-                && p.x_end - p.x_start >= crate::core::layout::BRACKET_MIN_WIDTH
-            {
-                self.bracket(p.x_start, p.x_end, y, label, 0.55 * alpha);
-            }
             if shown {
                 self.put(
                     Layer::Shape,
