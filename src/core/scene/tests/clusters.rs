@@ -188,6 +188,68 @@ mod properties {
     }
 }
 
+/// Three months of a dense chronology in a drawing 150 px wide: the year-only points about them
+/// have their marks out of the drawing and their brackets across it, and some find no room for
+/// their names.
+/// Selected, each is named whole: in its lane, or over the drawing where its bracket comes into
+/// view, in its bracket's row.
+#[test]
+fn a_selected_bare_bracket_is_named_whole_where_it_comes_into_view() {
+    let (data, index, all, _) = dense_five_years();
+    let width = 150.0;
+    let scale = TimeScale::new(day(2007, 3, 1), day(2007, 6, 1), width);
+    let plain = scene(&data, &index, &scale, &all, false, None);
+    let bare: Vec<(usize, Target)> = plain
+        .marks()
+        .filter(|(i, t)| {
+            !data.events[*i].is_span()
+                && t.x <= 1.0
+                && t.x + t.w >= width - 1.0
+                && matches!(
+                    t.kind,
+                    TargetKind::Mark {
+                        labelled: false,
+                        ..
+                    }
+                )
+        })
+        .map(|(i, t)| (i, t.clone()))
+        .collect();
+    assert!(bare.len() >= 3, "{} bare brackets", bare.len());
+    let mut called_out = 0;
+    for (i, bracket) in bare.iter().take(20) {
+        let title = data.events[*i].title.as_str();
+        let s = scene(&data, &index, &scale, &all, false, Some(*i));
+        if let Some(c) = s.callout.as_ref() {
+            called_out += 1;
+            assert_eq!(c.index, *i);
+            let words: Vec<&str> = c
+                .items
+                .iter()
+                .filter_map(|it| match &it.prim {
+                    Prim::Text { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(words.join(" "), title);
+            assert!(c.x >= 0.0 && c.x + c.w <= width + 0.01, "{title}: {c:?}");
+            // Where its bracket comes into view: at the drawing's left edge.
+            assert!(c.x < width / 4.0, "{title}: {c:?}");
+            assert!(
+                c.y < bracket.y + bracket.h + LANE_HEIGHT && c.y + c.h > bracket.y - LANE_HEIGHT,
+                "{title}: by its bracket {bracket:?}: {c:?}"
+            );
+        } else {
+            let names = texts(&s);
+            assert!(
+                names.contains(&title) || names.windows(2).any(|w| w.join(" ") == title),
+                "{title}: named nowhere"
+            );
+        }
+    }
+    assert!(called_out > 0, "no selection needed a callout");
+}
+
 #[test]
 fn a_selected_event_in_a_badge_outlines_it_and_is_named_beside_it() {
     let (data, index, all, scale) = dense_five_years();

@@ -152,6 +152,59 @@ fn year_only_events_around_a_window_of_months_are_named_on_their_brackets() {
     }
 }
 
+/// Too narrow a drawing for their names on their brackets (March to June 2014, at 120 and
+/// 200 px), the year-only events of 2014 are bare brackets; selected, each is named whole, in
+/// lines in its lane or in a callout within the drawing, and its bracket stays its target.
+#[test]
+fn a_selected_year_only_event_too_long_for_its_bracket_is_named_whole() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let mut seen = 0;
+    for width in [120.0, 200.0] {
+        let scale = TimeScale::new(day(2014, 3, 1), day(2014, 6, 1), width);
+        let plain = scene(&data, &index, &scale, &all, false, None);
+        let unnamed: Vec<usize> = (0..data.events.len())
+            .filter(|&i| {
+                let e = &data.events[i];
+                !e.is_span()
+                    && e.start.year_number() == 2014
+                    && e.start.precision() == crate::core::date::Precision::Year
+                    && !texts(&plain).contains(&e.title.as_str())
+            })
+            .collect();
+        for i in unnamed {
+            seen += 1;
+            let title = data.events[i].title.as_str();
+            let s = scene(&data, &index, &scale, &all, false, Some(i));
+            let (_, target) = s.marks().find(|&(k, _)| k == i).expect("a target");
+            assert!(
+                target.x <= 1.0 && target.x + target.w >= width - 1.0,
+                "{title}: its bracket is its target: {target:?}"
+            );
+            let in_lane =
+                texts(&s).windows(2).any(|w| w.join(" ") == title) || texts(&s).contains(&title);
+            let called_out = s.callout.as_ref().is_some_and(|c| {
+                let words: Vec<&str> = c
+                    .items
+                    .iter()
+                    .filter_map(|it| match &it.prim {
+                        Prim::Text { text, .. } => Some(text.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                c.index == i && words.join(" ") == title && c.x >= 0.0 && c.x + c.w <= width + 0.01
+            });
+            assert!(
+                in_lane || called_out,
+                "{title} at {width} px: not named whole in {:?} nor {:?}",
+                texts(&s),
+                s.callout
+            );
+        }
+    }
+    assert!(seen >= 4, "{seen} bare brackets tried");
+}
+
 #[test]
 fn spans_have_a_band_of_their_own_below_the_point_lanes() {
     let (data, index) = brief();
