@@ -469,8 +469,12 @@ fn vague_dates_are_uncertain_dates_not_conventions() {
         event("2017-relations-progress-late-2010s").date_label(),
         "circa 2018"
     );
-    // No note speaks of the old year convention any more, every approximate date says why, in
-    // words a reader follows (not in EDTF's signs: "written 2005~").
+    // "after 1980": 1980 is only a lower bound, and the date says it is uncertain.
+    let after = event("1980-parliamentarians-observe-nato-assembly");
+    assert_eq!(after.start.to_iso(), "1980?");
+    assert_eq!(after.date_label(), "1980 (uncertain)");
+    // No note speaks of the old year convention any more, every date that is not exact says
+    // why, in words a reader follows (not in EDTF's signs: "written 2005~").
     for e in &d.events {
         let note = e.note.as_deref().unwrap_or_default();
         assert!(!note.contains("0-3, 4-6 and 7-9"), "event {}", e.id);
@@ -479,8 +483,12 @@ fn vague_dates_are_uncertain_dates_not_conventions() {
             "event {}: {note}",
             e.id
         );
-        if !e.is_exact() {
+        // An approximate date says "circa", an uncertain one "uncertain".
+        let approximate = e.start.is_approximate() || e.end.is_some_and(|end| end.is_approximate());
+        if !e.is_exact() && approximate {
             assert!(note.contains("circa"), "event {}: {note}", e.id);
+        } else if !e.is_exact() {
+            assert!(note.contains("uncertain"), "event {}: {note}", e.id);
         }
     }
 }
