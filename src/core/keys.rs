@@ -178,7 +178,7 @@ pub const BINDINGS: [Binding; 21] = [
     },
     Binding {
         keys: "[ / ]",
-        does: "Previous / next event",
+        does: "Previous / next event (from the window when none is selected)",
         triggers: &[
             on(S::Timeline, "[", C::SelectPrevious),
             on(S::Timeline, "]", C::SelectNext),

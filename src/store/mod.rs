@@ -241,6 +241,26 @@ impl State {
         }
     }
 
+    /// Where `]` (`delta` > 0) and `[` start with nothing selected: the first event passing the
+    /// filter that starts in the window or after it, or the last that starts before the window's
+    /// end; past every event, the nearest one. (Home and End take the chronology's ends.)
+    pub fn step_from_window(&self, delta: i32) -> Option<usize> {
+        let v = self.window.target();
+        let events = &self.chronology.data.events;
+        let start = |i: usize| events[i].start.stated_days().0 as f64;
+        // Events are in time order: those that start before the window come first.
+        let before = events.partition_point(|e| (e.start.stated_days().0 as f64) < v.start);
+        let found = if delta >= 0 {
+            (before..self.len()).find(|&i| self.passes(i))
+        } else {
+            (0..self.len())
+                .rev()
+                .skip_while(|&i| start(i) >= v.end)
+                .find(|&i| self.passes(i))
+        };
+        found.or_else(|| self.step_from(None, -delta))
+    }
+
     /// Selects an event (one that passes the filter) and brings it into view if it is not.
     pub(crate) fn select(&mut self, index: Option<usize>) {
         self.selected = index.filter(|&i| i < self.len() && self.passes(i));

@@ -94,7 +94,11 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             s.select(i);
         }
         Action::Step(delta) => {
-            let next = s.step_from(s.selected, delta)?;
+            let next = match s.selected {
+                Some(_) => s.step_from(s.selected, delta)?,
+                // Nothing selected: from the window one is looking at.
+                None => s.step_from_window(delta)?,
+            };
             s.select(Some(next));
         }
         Action::SelectFirst => {
