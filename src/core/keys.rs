@@ -51,7 +51,8 @@ pub enum Command {
     Activate,
     NextScene,
     PreviousScene,
-    LeaveStory,
+    /// Escape in a story's panel or on the page: close the details first, then leave the story.
+    Dismiss,
     /// Read the overview's previous, next, first or last bar.
     EarlierBar,
     LaterBar,
@@ -236,12 +237,12 @@ pub const BINDINGS: [Binding; 21] = [
     },
     Binding {
         keys: "Escape",
-        does: "Clear the selection; close a dialog; leave a story",
+        does: "Close the details (clear the selection); close a dialog; leave a story",
         triggers: &[
             on(S::Timeline, "Escape", C::ClearSelection),
             on(S::Details, "Escape", C::ClearSelection),
-            on(S::Story, "Escape", C::LeaveStory),
-            on(S::Page, "Escape", C::LeaveStory),
+            on(S::Story, "Escape", C::Dismiss),
+            on(S::Page, "Escape", C::Dismiss),
         ],
     },
     Binding {
@@ -363,7 +364,7 @@ mod tests {
             C::Activate,
             C::NextScene,
             C::PreviousScene,
-            C::LeaveStory,
+            C::Dismiss,
             C::FocusNextEntry,
             C::FocusOnly,
             C::FocusValue,

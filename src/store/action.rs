@@ -122,6 +122,9 @@ pub enum Action {
     PreviousScene,
     /// Leave the story, keeping the view to explore from.
     LeaveStory,
+    /// Escape outside the timeline and the details: closes the details if open, else leaves
+    /// the story (a reader in a story who opened an event closes it first).
+    Dismiss,
 }
 
 impl Action {
@@ -165,7 +168,7 @@ impl Action {
             C::ClearSelection => Action::Select(None),
             C::NextScene => Action::NextScene,
             C::PreviousScene => Action::PreviousScene,
-            C::LeaveStory => Action::LeaveStory,
+            C::Dismiss => Action::Dismiss,
             C::FocusSearch
             | C::FocusPreviousMark
             | C::FocusNextMark

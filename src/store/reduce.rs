@@ -303,6 +303,14 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
                 return None;
             }
         }
+        Action::Dismiss => {
+            if s.selected.is_some() {
+                s.chrome.cluster_list = None;
+                s.select(None);
+            } else if !s.leave_story() {
+                return None;
+            }
+        }
         Action::Frame(now) => {
             if !s.window.frame(now, &limits) {
                 return None;

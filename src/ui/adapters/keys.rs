@@ -64,14 +64,14 @@ pub fn use_page_keys(dispatch: Callback<Action>) {
                 if typing {
                     return;
                 }
-                if cmd == Command::LeaveStory {
+                if cmd == Command::Dismiss {
                     // Escape also closes dialogs (natively): left alone while one is open.
                     let dialog_open = web_sys::window()
                         .and_then(|w| w.document())
                         .and_then(|d| d.query_selector("dialog[open]").ok().flatten())
                         .is_some();
                     if !dialog_open {
-                        dispatch.emit(Action::LeaveStory);
+                        dispatch.emit(Action::Dismiss);
                     }
                 } else if cmd == Command::FocusSearch {
                     if let Some(input) = web_sys::window()

@@ -224,6 +224,7 @@ fn every_action_is_tested() {
         Action::NextScene => "NextScene",
         Action::PreviousScene => "PreviousScene",
         Action::LeaveStory => "LeaveStory",
+        Action::Dismiss => "Dismiss",
     };
     // The tests' sources, up to this test.
     let this = include_str!("chronologies.rs");

@@ -155,6 +155,33 @@ fn leave_story_keeps_the_view_to_explore_from() {
     assert!(reduce(&left, Action::LeaveStory).is_none());
 }
 
+/// Escape in the story's panel with an event's details open (opened from the scene's list)
+/// closes the details, and the story goes on; a second Escape leaves it. (It left the story
+/// at once, the details still open.)
+#[test]
+fn escape_in_a_story_closes_the_details_first() {
+    let s = after_all(&state(), [Action::StartStory(0), Action::GoToScene(6)]);
+    let event = scene_of(&s).view.highlight[0].clone();
+    let i = s
+        .chronology
+        .data
+        .events
+        .iter()
+        .position(|e| e.id == event)
+        .unwrap();
+    let reading = after(&s, Action::Select(Some(i)));
+    assert_eq!(reading.selected, Some(i));
+    let closed = after(&reading, Action::Dismiss);
+    assert_eq!(closed.selected, None, "the details close");
+    assert_eq!(closed.story, reading.story, "the story goes on");
+    let left = after(&closed, Action::Dismiss);
+    assert_eq!(left.story, None, "then it leaves the story");
+    assert!(reduce(&left, Action::Dismiss).is_none(), "then nothing");
+    // Outside a story, Escape on the page closes the details.
+    let plain = after(&state(), Action::Select(Some(3)));
+    assert_eq!(after(&plain, Action::Dismiss).selected, None);
+}
+
 #[test]
 fn a_new_chronology_ends_the_story() {
     let s = after(&touring(), imported(None, vec![]));
