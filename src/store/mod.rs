@@ -369,6 +369,26 @@ impl State {
 }
 
 impl State {
+    /// What the timeline and the list say when no event matches: whether the search, the
+    /// filters or both leave nothing ("No event matches the search “zzz”.").
+    pub fn nothing_matches(&self) -> String {
+        let filter = &self.filtering.filter;
+        let search = filter.text.trim();
+        let facets = crate::core::query::Facet::ALL
+            .into_iter()
+            .any(|f| !filter.selected(f).is_empty())
+            || !filter.events.is_empty();
+        let quoted = || format!("“{}”", crate::core::text::shown(search, 60));
+        match (search.is_empty(), facets) {
+            (false, false) => format!("No event matches the search {}.", quoted()),
+            (false, true) => format!(
+                "No event matches the search {} among the filtered events.",
+                quoted()
+            ),
+            _ => "No event matches the filters.".to_string(),
+        }
+    }
+
     /// What is shown, in words, for print and for the timeline's name: "Domain: Piracy, Cyber ·
     /// Search: “abe”", or the story and scene; empty when everything shows.
     pub fn shown_in_words(&self) -> String {

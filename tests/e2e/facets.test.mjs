@@ -130,9 +130,11 @@ test("the overview's counts stay clear of the window's grips, wherever the windo
 test('a search that finds nothing says so over the timeline, offers the way back, and offers no empty download', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   await page.getByRole('searchbox').fill('zzzqqq');
-  const empty = page.locator('.timeline-canvas').getByRole('status').filter({ hasText: 'No event matches the filters.' });
+  // The search leaves nothing, not the filters (none is set): the page says which.
+  const empty = page.locator('.timeline-canvas').getByRole('status').filter({ hasText: 'No event matches the search “zzzqqq”.' });
   await empty.waitFor();
-  for (const name of ['JSON', 'CSV', 'BibTeX', 'RIS', 'CSL-JSON', 'Sources']) {
+  await page.locator('.event-list').getByText('No event matches the search “zzzqqq”.').waitFor();
+  for (const name of ['JSON', 'CSV', 'BibTeX', 'RIS', 'CSL-JSON', 'Sources', 'SVG', 'PNG']) {
     assert.equal(await page.getByRole('button', { name, exact: true }).isDisabled(), true, `${name} is disabled with nothing shown`);
   }
   assert.equal(await page.getByRole('button', { name: 'Cite this view', exact: true }).isDisabled(), false);
@@ -143,6 +145,7 @@ test('a search that finds nothing says so over the timeline, offers the way back
   assert.equal(await page.getByRole('searchbox').inputValue(), '', 'the search is cleared too');
   assert.equal(await empty.count(), 0);
   assert.equal(await page.getByRole('button', { name: 'JSON', exact: true }).isDisabled(), false);
+  assert.equal(await page.getByRole('button', { name: 'PNG', exact: true }).isDisabled(), false);
   await page.context().close();
 });
 

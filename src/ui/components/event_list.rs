@@ -29,6 +29,9 @@ pub struct Props {
     pub matches: Shared<Vec<bool>>,
     pub match_count: usize,
     pub search: String,
+    /// With no event matching, what leaves nothing (the search, the filters).
+    #[prop_or_default]
+    pub nothing: Option<String>,
     pub selected: Option<usize>,
     /// The visible window (days) when the chronology is too large to list whole.
     pub window: Option<(f64, f64)>,
@@ -104,7 +107,7 @@ pub fn event_list(props: &Props) -> Html {
     }
     html! {
         <Entries data={props.data.clone()} matches={props.matches.clone()} match_count={props.match_count}
-                 search={props.search.clone()} selected={props.selected}
+                 search={props.search.clone()} selected={props.selected} nothing={props.nothing.clone()}
                  window={props.window.map(|w| settled.unwrap_or(w))}
                  dispatch={props.dispatch.clone()} />
     }
@@ -303,7 +306,7 @@ fn entries(props: &Props) -> Html {
                 </p>
             }
             if shown.is_empty() {
-                <p class="list-note">{ "No event matches the filters." }</p>
+                <p class="list-note">{ props.nothing.clone().unwrap_or_else(|| "No event matches the filters.".to_string()) }</p>
             }
             <p id="event-list-keys" class="visually-hidden">
                 { "Up and down arrows move between the events, Home and End to the first and last; Enter selects." }

@@ -247,8 +247,8 @@ pub fn facets(props: &Props) -> Html {
             </div>
             <div class="export" role="group" aria-labelledby="snapshot-heading">
                 <h3 id="snapshot-heading">{ "Save the timeline as drawn" }</h3>
-                <button type="button" onclick={export(Export::Svg)}>{ "SVG" }</button>
-                <button type="button" onclick={export(Export::Png)}>{ "PNG" }</button>
+                <button type="button" disabled={none && !props.dim} onclick={export(Export::Svg)}>{ "SVG" }</button>
+                <button type="button" disabled={none && !props.dim} onclick={export(Export::Png)}>{ "PNG" }</button>
             </div>
             { for groups }
         </section>

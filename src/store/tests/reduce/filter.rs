@@ -189,3 +189,22 @@ fn the_filters_are_said_in_words() {
         story.shown_in_words()
     );
 }
+
+/// With nothing matching, the page says what leaves nothing: the search, the filters, or the
+/// search among the filtered events (a search that found nothing was worded as the filters').
+#[test]
+fn nothing_matching_says_whether_the_search_or_the_filters_leave_nothing() {
+    let searched = after(&state(), Action::SetSearch("zzzqqq".into()));
+    assert_eq!(searched.filtering.match_count, 0);
+    assert_eq!(
+        searched.nothing_matches(),
+        "No event matches the search “zzzqqq”."
+    );
+    let both = after(&searched, Action::OnlyFacet(Facet::Domain, "piracy".into()));
+    assert_eq!(
+        both.nothing_matches(),
+        "No event matches the search “zzzqqq” among the filtered events."
+    );
+    let cleared = after(&both, Action::SetSearch(String::new()));
+    assert_eq!(cleared.nothing_matches(), "No event matches the filters.");
+}

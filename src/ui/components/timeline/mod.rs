@@ -56,6 +56,9 @@ pub struct Props {
     /// What is shown, in words (filters, search, story), for the timeline's name.
     #[prop_or_default]
     pub shown: String,
+    /// With no event matching, what leaves nothing (the search, the filters).
+    #[prop_or_default]
+    pub nothing: Option<String>,
     /// Moments a story's scene marks: (day, label).
     #[prop_or_default]
     pub annotations: Vec<(f64, String)>,
@@ -388,7 +391,7 @@ pub fn timeline(props: &Props) -> Html {
                     { for cluster_list }
                     if props.match_count == 0 && total > 0 {
                         <div class="timeline-empty" role="status">
-                            <p>{ "No event matches the filters." }</p>
+                            <p>{ props.nothing.clone().unwrap_or_else(|| "No event matches the filters.".to_string()) }</p>
                             <button type="button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Show all events" }</button>
                         </div>
                     }
