@@ -395,7 +395,7 @@ fn counts_in_messages_have_thousands_separators_and_the_right_number() {
     .unwrap_err();
     assert_eq!(
         f.problems[0].to_string(),
-        "row 2, column source_urls: has 2 links for 1 footnote"
+        "row 2, column source_urls: has 2 links for 1 footnote: give one link per footnote of the footnotes column, in its order (a place left empty between \" ; \" for a footnote without one), or a single link and no footnote"
     );
     assert_eq!(
         too_many_records(1_000_001).to_string(),

@@ -240,8 +240,49 @@ i,1998,,I,1;2,https://a.org\n";
         &f,
         "row 9, column source_urls: 'javascript:alert(1)' is not an http(s) link",
     );
-    has(&f, "row 10, column source_urls: has 1 link for 2 footnotes");
+    has(
+        &f,
+        "row 10, column source_urls: has 1 link for 2 footnotes: give one link per footnote of the footnotes column, in its order (a place left empty between \" ; \" for a footnote without one), or a single link and no footnote",
+    );
     assert_eq!((f.records, f.bad_records), (9, 8));
+}
+
+/// A row added in a spreadsheet with a link and no footnote (it was refused, "has 1 link for
+/// 0 footnotes"): the link is its source, in a footnote of its own, after the chronology's.
+#[test]
+fn a_row_with_a_link_and_no_footnote_cites_the_link() {
+    let text = "id,start,title,footnotes,source_urls\n\
+a,1990,A,,https://example.org/a\n\
+b,1991,B,,\n";
+    let i = ok(text, "x.csv");
+    let a = i.chronology.events.iter().find(|e| e.id == "a").unwrap();
+    assert_eq!(a.footnotes.len(), 1);
+    let note = i
+        .chronology
+        .footnotes
+        .iter()
+        .find(|f| f.number == a.footnotes[0])
+        .unwrap();
+    assert_eq!(note.url.as_deref(), Some("https://example.org/a"));
+    assert_eq!(note.citation, "https://example.org/a");
+    // Two links and no footnote: which footnote each is cannot be told.
+    let f = fail(
+        "id,start,title,footnotes,source_urls\na,1990,A,,https://a.org ; https://b.org\n",
+        "x.csv",
+    );
+    has(
+        &f,
+        "row 2, column source_urls: has 2 links for 0 footnotes: give one link per footnote of the footnotes column, in its order (a place left empty between \" ; \" for a footnote without one), or a single link and no footnote",
+    );
+    // Not a web link: said so.
+    let f = fail(
+        "id,start,title,footnotes,source_urls\na,1990,A,,javascript:alert(1)\n",
+        "x.csv",
+    );
+    has(
+        &f,
+        "row 2, column source_urls: 'javascript:alert(1)' is not an http(s) link",
+    );
 }
 
 #[test]
