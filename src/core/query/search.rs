@@ -141,12 +141,30 @@ pub(super) fn fold_char(c: char, out: &mut String) {
     out.push(base);
 }
 
+/// Words too common to highlight on their own ("of" in "gulf of aden" marked every "of").
+const COMMON_WORDS: [&str; 16] = [
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to",
+    "with",
+];
+
 /// Byte ranges of `text` where the query's words occur (case- and diacritic-insensitive), merged
-/// and in order: what the list highlights.
+/// and in order: what the list highlights. The whole query is highlighted where it occurs; a
+/// common word ("of", "the") of a query with other words only there.
 pub fn highlight_ranges(text: &str, query: &str) -> Vec<(usize, usize)> {
-    let words: Vec<String> = fold(query).split_whitespace().map(String::from).collect();
-    if words.is_empty() {
+    let all: Vec<String> = fold(query).split_whitespace().map(String::from).collect();
+    if all.is_empty() {
         return vec![];
+    }
+    let mut words: Vec<String> = all
+        .iter()
+        .filter(|w| !COMMON_WORDS.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    if words.is_empty() {
+        words = all.clone();
+    }
+    if all.len() > 1 {
+        words.push(all.join(" "));
     }
     // Fold char by char, remembering where each folded byte came from.
     let mut folded = String::with_capacity(text.len());

@@ -316,6 +316,22 @@ fn highlights_the_original_text() {
     assert!(highlight_ranges(t, "  ").is_empty());
 }
 
+/// "gulf of aden": the phrase is highlighted whole, and the "of" of other words is not (every
+/// "of" of the summaries was); a query of common words alone highlights them.
+#[test]
+fn common_words_are_highlighted_only_in_the_whole_query() {
+    let t = "a series of mutual visits and patrols in the Gulf of Aden";
+    let parts = |q: &str| -> Vec<&str> {
+        highlight_ranges(t, q)
+            .iter()
+            .map(|&(s, e)| &t[s..e])
+            .collect()
+    };
+    assert_eq!(parts("gulf of aden"), ["Gulf of Aden"]);
+    assert_eq!(parts("aden of patrols"), ["patrols", "Aden"]);
+    assert_eq!(parts("of"), ["of", "of"]);
+}
+
 #[test]
 fn or_within_a_facet_and_across_facets() {
     let (d, h) = sample();
