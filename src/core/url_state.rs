@@ -25,6 +25,8 @@ pub struct ViewState {
     pub dim: bool,
     /// The timeline's lanes grouped by phase, domain or third party (`group=`).
     pub group: GroupBy,
+    /// The lanes folded to their header, by key (`fold=cyber,balkans`; only with a grouping).
+    pub folded: std::collections::BTreeSet<String>,
     /// The window follows the filters (`follow=0` turns it off; on when absent).
     pub follow: bool,
     /// The visible window, in days from 1970-01-01.
@@ -49,6 +51,7 @@ impl Default for ViewState {
             filter: Filter::default(),
             dim: false,
             group: GroupBy::None,
+            folded: Default::default(),
             follow: true,
             window: None,
             selected: None,

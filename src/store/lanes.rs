@@ -17,6 +17,23 @@ pub struct Lanes {
 }
 
 impl Lanes {
+    /// The folded lanes of the grouping chosen, by key (for the link: one folded under another
+    /// grouping is kept for when it comes back, but not written).
+    pub fn folded(&self, data: &Chronology) -> BTreeSet<String> {
+        let Some(facet) = self.by.facet() else {
+            return BTreeSet::new();
+        };
+        let options = facet.options(data);
+        self.collapsed
+            .iter()
+            .filter(|key| {
+                key.as_str() == crate::core::grouping::NO_VALUE_KEY
+                    || options.iter().any(|(id, _)| id == *key)
+            })
+            .cloned()
+            .collect()
+    }
+
     /// Works the groups out again (the filter, the choice or a collapsed group changed).
     pub fn regroup(&mut self, data: &Chronology, filtering: &Filtering) {
         let grouping = Grouping::new(

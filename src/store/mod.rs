@@ -140,6 +140,7 @@ impl State {
             synthetic: self.synthetic(),
             data: self.data_link(),
             group: self.lanes.by,
+            folded: self.lanes.folded(&self.chronology.data),
             follow: self.window.follow,
             story: None,
             scene: None,
@@ -169,6 +170,7 @@ impl State {
         );
         self.window.follow = view.follow;
         self.lanes.by = view.group;
+        self.lanes.collapsed = view.folded.clone();
         self.lanes.regroup(&self.chronology.data, &self.filtering);
         self.window.animation = None;
         self.window.viewport = match view.window {

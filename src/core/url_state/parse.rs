@@ -68,6 +68,22 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                 Some(group) => view.group = group,
                 None => notices.push(format!("Ignored group='{}' in the link (use none, phase, domain or party).", short(&value))),
             },
+            ("fold", None) => {
+                // Split before decoding, as a facet's list.
+                for key in raw_value.split(',').map(decode_component) {
+                    let key = key.trim();
+                    if key.is_empty() {
+                        continue;
+                    }
+                    if is_id(key) {
+                        view.folded.insert(key.to_string());
+                    } else {
+                        ignored.add("fold", ("folded lane", "folded lanes"), key, || {
+                            format!("Ignored the folded lane '{}' in the link.", short(key))
+                        });
+                    }
+                }
+            }
             ("follow", None) => match value.as_str() {
                 "1" | "true" | "" => view.follow = true,
                 "0" | "false" => view.follow = false,

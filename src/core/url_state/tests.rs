@@ -158,6 +158,17 @@ fn grouping_and_following_travel_in_the_link_and_default_to_none_and_on() {
     assert_eq!(parse("?follow=0").0, still);
     assert!(parse("?follow=1").0.follow);
     assert_eq!(parse("?group=party").0.group, GroupBy::Party);
+    // Folded lanes: a list of keys, with the grouping.
+    let folded = ViewState {
+        group: GroupBy::Domain,
+        folded: ["cyber".to_string(), "a,b".to_string()].into(),
+        ..ViewState::default()
+    };
+    assert_eq!(to_query(&folded), "?group=domain&fold=a%2Cb,cyber");
+    assert_eq!(parse(&to_query(&folded)), (folded, vec![]));
+    let (bad, notices) = parse("?group=domain&fold=cyber,%01x");
+    assert_eq!(bad.folded.len(), 1);
+    assert_eq!(notices.len(), 1, "{notices:?}");
 }
 
 #[test]
@@ -316,6 +327,7 @@ mod properties {
             text in "\\PC{0,30}",
             dim: bool,
             group in proptest::sample::select(GroupBy::ALL.to_vec()),
+            folded in proptest::collection::btree_set(id(), 0..3),
             follow: bool,
             start in -200_000.0f64..200_000.0,
             span in 1.0f64..50_000.0,
@@ -332,6 +344,8 @@ mod properties {
                 filter: Filter { phases, domains, third_parties: parties, text: text.clone(), events: Default::default() },
                 dim,
                 group,
+                // Written only with a grouping.
+                folded: if group == GroupBy::None { Default::default() } else { folded },
                 follow,
                 window: Some(round_window(start, start + span)),
                 selected,

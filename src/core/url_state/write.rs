@@ -44,6 +44,14 @@ pub fn to_query(view: &ViewState) -> String {
     }
     if view.group != GroupBy::None {
         parts.push(format!("group={}", view.group.key()));
+        if !view.folded.is_empty() {
+            let list: Vec<String> = view
+                .folded
+                .iter()
+                .map(|s| encode_component(s).replace(',', "%2C"))
+                .collect();
+            parts.push(format!("fold={}", list.join(",")));
+        }
     }
     if !view.follow {
         parts.push("follow=0".into());

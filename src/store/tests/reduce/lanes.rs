@@ -101,6 +101,41 @@ fn toggle_group_collapses_and_expands_a_lane() {
     assert!(!grouping.groups.iter().any(|g| g.collapsed));
 }
 
+/// A folded lane travels in the link and comes back with it (a copied link, or a reload, opened
+/// every lane again); one folded under another grouping is not written, and comes back with
+/// its grouping.
+#[test]
+fn folded_lanes_travel_in_the_link() {
+    let s = after_all(
+        &state(),
+        [
+            Action::SetGroupBy(GroupBy::Domain),
+            Action::ToggleGroup("cyber".into()),
+            Action::ToggleGroup(crate::core::grouping::NO_VALUE_KEY.into()),
+        ],
+    );
+    let view = s.view_state();
+    let q = crate::core::url_state::to_query(&view);
+    assert!(q.contains("group=domain&fold=%28none%29,cyber"), "{q}");
+    let (parsed, notices) = crate::core::url_state::parse(&q);
+    assert!(notices.is_empty(), "{notices:?}");
+    let opened = after(&state(), Action::ApplyView(parsed));
+    let grouping = (*opened.lanes.grouping).as_ref().unwrap();
+    let folded: Vec<&str> = grouping
+        .groups
+        .iter()
+        .filter(|g| g.collapsed)
+        .map(|g| g.key.as_str())
+        .collect();
+    assert_eq!(folded, ["cyber", crate::core::grouping::NO_VALUE_KEY]);
+    // By phase, the domains' folds are not written; back by domain, they are there.
+    let by_phase = after(&s, Action::SetGroupBy(GroupBy::Phase));
+    let q = crate::core::url_state::to_query(&by_phase.view_state());
+    assert!(!q.contains("cyber"), "{q}");
+    let back = after(&by_phase, Action::SetGroupBy(GroupBy::Domain));
+    assert_eq!(back.view_state().folded, view.folded);
+}
+
 /// A state over many events, zoomed out, with a `+N` badge drawn.
 fn crowded() -> (State, Vec<usize>, Option<usize>, bool) {
     let s = State::new(
