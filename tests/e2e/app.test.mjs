@@ -359,6 +359,13 @@ test('a double-click zooms in about the pointer on an event, which it selects, b
   assert.equal(await header.getAttribute('aria-expanded'), 'false', 'the lane is folded as it was');
   const still = await timelineWindow(page);
   assert.ok(Math.abs(still.start - after.start) < 1e-6 && Math.abs(still.end - after.end) < 1e-6, 'the window stays');
+  // The link keeps the folded lane: a reload comes back with it folded.
+  const lane = (await header.getAttribute('aria-label')).split(' (')[0];
+  await until(() => new URL(page.url()).searchParams.has('fold'), 'the link names the folded lane');
+  await page.reload();
+  const again = page.locator('svg[aria-roledescription="timeline"] .group-head').first();
+  await until(async () => (await again.getAttribute('aria-expanded')) === 'false', 'the lane is still folded after a reload');
+  assert.ok((await again.getAttribute('aria-label')).startsWith(lane), `${lane} is the lane folded`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
