@@ -223,15 +223,7 @@ fn a_selected_bare_bracket_is_named_whole_where_it_comes_into_view() {
         if let Some(c) = s.callout.as_ref() {
             called_out += 1;
             assert_eq!(c.index, *i);
-            let words: Vec<&str> = c
-                .items
-                .iter()
-                .filter_map(|it| match &it.prim {
-                    Prim::Text { text, .. } => Some(text.as_str()),
-                    _ => None,
-                })
-                .collect();
-            assert_eq!(words.join(" "), title);
+            assert_eq!(callout_words(c), title);
             assert!(c.x >= 0.0 && c.x + c.w <= width + 0.01, "{title}: {c:?}");
             // Where its bracket comes into view: at the drawing's left edge.
             assert!(c.x < width / 4.0, "{title}: {c:?}");
@@ -240,11 +232,7 @@ fn a_selected_bare_bracket_is_named_whole_where_it_comes_into_view() {
                 "{title}: by its bracket {bracket:?}: {c:?}"
             );
         } else {
-            let names = texts(&s);
-            assert!(
-                names.contains(&title) || names.windows(2).any(|w| w.join(" ") == title),
-                "{title}: named nowhere"
-            );
+            assert!(named_in_lanes(&s, title), "{title}: named nowhere");
         }
     }
     assert!(called_out > 0, "no selection needed a callout");

@@ -181,18 +181,9 @@ fn a_selected_year_only_event_too_long_for_its_bracket_is_named_whole() {
                 target.x <= 1.0 && target.x + target.w >= width - 1.0,
                 "{title}: its bracket is its target: {target:?}"
             );
-            let in_lane =
-                texts(&s).windows(2).any(|w| w.join(" ") == title) || texts(&s).contains(&title);
+            let in_lane = named_in_lanes(&s, title);
             let called_out = s.callout.as_ref().is_some_and(|c| {
-                let words: Vec<&str> = c
-                    .items
-                    .iter()
-                    .filter_map(|it| match &it.prim {
-                        Prim::Text { text, .. } => Some(text.as_str()),
-                        _ => None,
-                    })
-                    .collect();
-                c.index == i && words.join(" ") == title && c.x >= 0.0 && c.x + c.w <= width + 0.01
+                c.index == i && callout_words(c) == title && c.x >= 0.0 && c.x + c.w <= width + 0.01
             });
             assert!(
                 in_lane || called_out,

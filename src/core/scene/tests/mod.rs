@@ -94,6 +94,24 @@ fn scene(
     )
 }
 
+/// A callout's words, its lines joined.
+fn callout_words(c: &Callout) -> String {
+    c.items
+        .iter()
+        .filter_map(|it| match &it.prim {
+            Prim::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `title` is drawn whole in the lanes, on one line or two.
+fn named_in_lanes(s: &Scene, title: &str) -> bool {
+    let names = texts(s);
+    names.contains(&title) || names.windows(2).any(|w| w.join(" ") == title)
+}
+
 fn texts(s: &Scene) -> Vec<&str> {
     s.items
         .iter()
