@@ -201,6 +201,25 @@ test('on a phone, the filters drawer opens over the page and closes with its but
   await page.context().close();
 });
 
+test('on a phone, a tap on the overview reads that year\'s events and brings the timeline there', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, ...PHONE });
+  const label = await page.locator('.overview-box svg.years text').filter({ hasText: /^2010$/ }).boundingBox();
+  const before = await timelineWindow(page);
+  await page.touchscreen.tap(label.x + label.width / 2, label.y - 30);
+  const readout = page.locator('p#overview-readout');
+  await until(async () => /^20(0[6-9]|1[0-4]): \d+ events? — /.test(await readout.textContent()), 'the readout reads the year tapped, about 2010');
+  const after = await windowSettled(page, { from: before });
+  const year = Number((await readout.textContent()).slice(0, 4));
+  const middle = new Date((after.start + after.end) / 2 * 86_400_000).getUTCFullYear();
+  assert.ok(Math.abs(middle - year) <= 3 || after.end - after.start > 40 * 365, `the timeline went to ${year} (${middle})`);
+  // A finger lifting leaves the year read.
+  await page.waitForTimeout(300);
+  assert.match(await readout.textContent(), /^\d{4}: \d+ events? — /);
+  await page.screenshot({ path: artifact('phone-overview-tap.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('on a phone, the details sheet has Close at its top, kept in view as it scrolls, and closes with a swipe down on its top or Escape', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, ...PHONE });
   await timelineReady(page);

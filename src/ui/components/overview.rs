@@ -297,23 +297,35 @@ pub fn overview(props: &Props) -> Html {
             dispatch.emit(Action::SetViewport(brush_drag(grip, start, days, &limits)));
         })
     };
+    // A finger leaves as it lifts: the year a tap read stays read (until another tap).
     let on_leave = {
         let reading = reading.clone();
-        Callback::from(move |_: PointerEvent| reading.set(None))
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "mouse" {
+                reading.set(None);
+            }
+        })
     };
     let on_up = {
         let drag = drag.clone();
         let local = local.clone();
         let dispatch = props.dispatch.clone();
+        let reading = reading.clone();
+        let histogram = props.histogram.clone();
         Callback::from(move |e: PointerEvent| {
             let mut d = drag.borrow_mut();
             let clicked = !d.moved;
             let on_edge = matches!(d.grip, Some((Grip::Start | Grip::End, _, _)));
             d.grip = None;
             d.moved = false;
-            // A click (no drag) anywhere but on an edge centres the timeline on that year.
+            // A click (no drag) anywhere but on an edge centres the timeline on that year; a
+            // tap (no pointer hovers to read it) reads that year too.
             if clicked && !on_edge {
-                dispatch.emit(Action::CenterOn(scale.to_day(local(e.client_x()))));
+                let day = scale.to_day(local(e.client_x()));
+                if e.pointer_type() != "mouse" {
+                    reading.set(histogram.bin_at_day(day));
+                }
+                dispatch.emit(Action::CenterOn(day));
             }
         })
     };
