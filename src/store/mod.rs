@@ -248,17 +248,17 @@ impl State {
     /// end; past every event, the nearest one. (Home and End take the chronology's ends.)
     pub fn step_from_window(&self, delta: i32) -> Option<usize> {
         let v = self.window.target();
-        let events = &self.chronology.data.events;
-        let start = |i: usize| events[i].start.stated_days().0 as f64;
-        // Events are in time order: those that start before the window come first.
-        let before = events.partition_point(|e| (e.start.stated_days().0 as f64) < v.start);
+        // Events are in time order: the first that start before a day come first.
+        let starting_before = |day: f64| {
+            self.chronology
+                .data
+                .events
+                .partition_point(|e| (e.start.stated_days().0 as f64) < day)
+        };
         let found = if delta >= 0 {
-            (before..self.len()).find(|&i| self.passes(i))
+            (starting_before(v.start)..self.len()).find(|&i| self.passes(i))
         } else {
-            (0..self.len())
-                .rev()
-                .skip_while(|&i| start(i) >= v.end)
-                .find(|&i| self.passes(i))
+            (0..starting_before(v.end)).rev().find(|&i| self.passes(i))
         };
         found.or_else(|| self.step_from(None, -delta))
     }
