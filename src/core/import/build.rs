@@ -114,10 +114,18 @@ fn build(draft: &Draft, include: &[bool]) -> Chronology {
             })
             .collect();
     }
+    // A link's footnote takes a number after every one known or cited (a row citing a footnote
+    // the file does not define gets "Footnote N of the source" below, which a link's must not
+    // take).
+    let cited = included().flat_map(|r| match &r.item {
+        Item::Event(e) => e.footnotes.clone(),
+        _ => vec![],
+    });
     let mut next_note = c
         .footnotes
         .iter()
         .map(|f| f.number)
+        .chain(cited)
         .max()
         .unwrap_or(0)
         .saturating_add(1);

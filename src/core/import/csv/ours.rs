@@ -98,7 +98,8 @@ pub(super) fn ours(
         let urls_cell = cells.get("source_urls");
         if !urls_cell.trim().is_empty() {
             let urls: Vec<&str> = urls_cell.split(" ; ").map(str::trim).collect();
-            if footnotes.is_empty() && urls.len() == 1 {
+            // (A bare ";" between two links is two links, not one.)
+            if footnotes.is_empty() && urls.len() == 1 && !urls[0].contains(';') {
                 // A row added in a spreadsheet with a link and no footnote: the link is its
                 // source, in a footnote of its own (as a TimelineJS media link is).
                 match crate::core::import::media_footnote(urls[0], "", "") {
@@ -106,13 +107,17 @@ pub(super) fn ours(
                     Err(message) => record.problem(&cells.column("source_urls"), message),
                 }
             } else if urls.len() != footnotes.len() {
+                let links = urls_cell
+                    .split(';')
+                    .filter(|u| !u.trim().is_empty())
+                    .count();
                 record.problem(
                     &cells.column("source_urls"),
                     format!(
                         "has {} for {}: give one link per footnote of the footnotes column, in \
                          its order (a place left empty between \" ; \" for a footnote without \
                          one), or a single link and no footnote",
-                        plural(urls.len(), "link", "links"),
+                        plural(links.max(urls.len()), "link", "links"),
                         plural(footnotes.len(), "footnote", "footnotes")
                     ),
                 );

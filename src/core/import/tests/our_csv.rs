@@ -265,6 +265,35 @@ b,1991,B,,\n";
         .unwrap();
     assert_eq!(note.url.as_deref(), Some("https://example.org/a"));
     assert_eq!(note.citation, "https://example.org/a");
+    // Another row citing footnote 1, which the file does not define: the link takes 2, and 1
+    // is the source's own footnote 1.
+    let i = ok(
+        "id,start,title,footnotes,source_urls\na,1990,A,,https://example.org/a\nb,1991,B,1,\n",
+        "x.csv",
+    );
+    let note_of = |id: &str| {
+        let e = i.chronology.events.iter().find(|e| e.id == id).unwrap();
+        let n = e.footnotes[0];
+        i.chronology
+            .footnotes
+            .iter()
+            .find(|f| f.number == n)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(note_of("b").number, 1);
+    assert_eq!(note_of("b").url, None, "{:?}", note_of("b"));
+    assert_eq!(note_of("a").number, 2);
+    assert_eq!(note_of("a").url.as_deref(), Some("https://example.org/a"));
+    // Two links written with a bare ";": two links, not one.
+    let f = fail(
+        "id,start,title,footnotes,source_urls\na,1990,A,,https://a.org;https://b.org\n",
+        "x.csv",
+    );
+    has(
+        &f,
+        "row 2, column source_urls: has 2 links for 0 footnotes: give one link per footnote of the footnotes column, in its order (a place left empty between \" ; \" for a footnote without one), or a single link and no footnote",
+    );
     // Two links and no footnote: which footnote each is cannot be told.
     let f = fail(
         "id,start,title,footnotes,source_urls\na,1990,A,,https://a.org ; https://b.org\n",
