@@ -3,35 +3,51 @@
 
 use super::{Filtering, Shared};
 use crate::core::dataset::Chronology;
-use crate::core::grouping::{GroupBy, Grouping};
-use std::collections::BTreeSet;
+use crate::core::grouping::{GroupBy, Grouping, NO_VALUE_KEY};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// No lane folded.
+static NONE_FOLDED: BTreeSet<String> = BTreeSet::new();
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Lanes {
     pub by: GroupBy,
-    /// The groups drawn as their header alone, by key.
-    pub collapsed: BTreeSet<String>,
+    /// The groups drawn as their header alone, by key, for each grouping (by its key): a lane
+    /// folded by domain stays folded when one comes back to domains, and "No domain" is not
+    /// "No phase".
+    folds: BTreeMap<&'static str, BTreeSet<String>>,
     /// Each event's groups for the filter (None: one block of lanes). Always
     /// `Grouping::new` of the chronology, the choice, the matches and the collapsed groups.
     pub grouping: Shared<Option<Grouping>>,
 }
 
 impl Lanes {
-    /// The folded lanes of the grouping chosen, by key (for the link: one folded under another
-    /// grouping is kept for when it comes back, but not written).
-    pub fn folded(&self, data: &Chronology) -> BTreeSet<String> {
+    /// The folded lanes of the grouping chosen, by key.
+    pub fn collapsed(&self) -> &BTreeSet<String> {
+        self.folds.get(self.by.key()).unwrap_or(&NONE_FOLDED)
+    }
+
+    /// Folds the lane `key` of the grouping chosen, or opens it again.
+    pub fn toggle(&mut self, key: String) {
+        let folds = self.folds.entry(self.by.key()).or_default();
+        if !folds.remove(&key) {
+            folds.insert(key);
+        }
+    }
+
+    /// Sets the folded lanes of the grouping chosen to those of `keys` that are lanes of it in
+    /// `data` (those of the other groupings are kept); returns the keys that are not.
+    pub fn set_folded(&mut self, data: &Chronology, keys: &BTreeSet<String>) -> Vec<String> {
         let Some(facet) = self.by.facet() else {
-            return BTreeSet::new();
+            return keys.iter().cloned().collect();
         };
         let options = facet.options(data);
-        self.collapsed
+        let (known, unknown): (BTreeSet<String>, BTreeSet<String>) = keys
             .iter()
-            .filter(|key| {
-                key.as_str() == crate::core::grouping::NO_VALUE_KEY
-                    || options.iter().any(|(id, _)| id == *key)
-            })
             .cloned()
-            .collect()
+            .partition(|key| key == NO_VALUE_KEY || options.iter().any(|(id, _)| id == key));
+        self.folds.insert(self.by.key(), known);
+        unknown.into_iter().collect()
     }
 
     /// Works the groups out again (the filter, the choice or a collapsed group changed).
@@ -41,7 +57,7 @@ impl Lanes {
             self.by,
             &filtering.matches,
             &filtering.filter,
-            &self.collapsed,
+            self.collapsed(),
         );
         // Ungrouped before and after: the same value, kept so that what follows the grouping
         // (the timeline's accessible layer) does not take a filter change for a new grouping.

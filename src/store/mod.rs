@@ -140,7 +140,7 @@ impl State {
             synthetic: self.synthetic(),
             data: self.data_link(),
             group: self.lanes.by,
-            folded: self.lanes.folded(&self.chronology.data),
+            folded: self.lanes.collapsed().clone(),
             follow: self.window.follow,
             story: None,
             scene: None,
@@ -170,7 +170,7 @@ impl State {
         );
         self.window.follow = view.follow;
         self.lanes.by = view.group;
-        self.lanes.collapsed = view.folded.clone();
+        self.apply_folds(view, &mut notices);
         self.lanes.regroup(&self.chronology.data, &self.filtering);
         self.window.animation = None;
         self.window.viewport = match view.window {
@@ -240,6 +240,31 @@ impl State {
             (None, false) => (0..n).rev().find(|&i| self.passes(i)),
             (Some(i), true) => (i + 1..n).find(|&j| self.passes(j)),
             (Some(i), false) => (0..i).rev().find(|&j| self.passes(j)),
+        }
+    }
+
+    /// A link's folded lanes, for the grouping chosen: those it does not have are said.
+    pub(crate) fn apply_folds(&mut self, view: &ViewState, notices: &mut Vec<Notice>) {
+        if view.folded.is_empty() {
+            return;
+        }
+        if self.lanes.by == crate::core::grouping::GroupBy::None {
+            notices.push(Notice::Message(
+                "Ignored fold= in the link: lanes fold only when grouped (group=).".into(),
+            ));
+            return;
+        }
+        let unknown = self.lanes.set_folded(&self.chronology.data, &view.folded);
+        if !unknown.is_empty() {
+            let names: Vec<String> = unknown
+                .iter()
+                .map(|k| format!("'{}'", crate::core::text::shown(k, 40)))
+                .collect();
+            notices.push(Notice::Message(format!(
+                "Ignored the folded {} {} in the link: no such lane.",
+                if unknown.len() == 1 { "lane" } else { "lanes" },
+                names.join(", ")
+            )));
         }
     }
 

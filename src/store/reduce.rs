@@ -75,9 +75,7 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             }
         }
         Action::ToggleGroup(key) => {
-            if !s.lanes.collapsed.remove(&key) {
-                s.lanes.collapsed.insert(key);
-            }
+            s.lanes.toggle(key);
             s.lanes.regroup(&s.chronology.data, &s.filtering);
         }
         Action::SetFollow(follow) => {

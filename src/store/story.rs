@@ -94,6 +94,7 @@ impl State {
             synthetic: self.synthetic(),
             data: self.data_link(),
             group: self.lanes.by,
+            folded: self.lanes.collapsed().clone(),
             story: Some(story.id.clone()),
             scene: Some(scene.id.clone()),
             ..ViewState::default()
@@ -117,6 +118,8 @@ impl State {
         if let Some(touring) = &mut self.story {
             touring.from_link = true;
         }
+        self.apply_folds(view, notices);
+        self.lanes.regroup(&self.chronology.data, &self.filtering);
         self.window.animation = None;
         if let Some((from, to)) = view.window {
             self.window.viewport = Viewport::new(from, to).clamp(&self.chronology.limits);

@@ -1,5 +1,6 @@
 //! The page's own keys (outside a text field and dialogs, and not already handled where they
-//! were pressed): `/` focuses the search box, `?` opens the help, Escape leaves a story.
+//! were pressed): `/` focuses the search box, `?` opens the help, Escape closes an event's details
+//! or else leaves a story.
 
 use crate::core::keys::{command, Command, Scope};
 use crate::store::Action;

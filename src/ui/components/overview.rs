@@ -197,6 +197,15 @@ pub fn overview(props: &Props) -> Html {
     let h = &props.histogram;
     // The bar read out on hover or focus.
     let reading = use_state(|| None::<usize>);
+    {
+        // A year read (a bar's number) is not read in another chronology.
+        let reading = reading.clone();
+        use_effect_with(props.data.id(), move |_| {
+            if reading.is_some() {
+                reading.set(None);
+            }
+        });
+    }
     let brush_x1 = scale.to_px(props.viewport.start).clamp(0.0, width);
     let brush_x2 = scale
         .to_px(props.viewport.end)
@@ -301,7 +310,7 @@ pub fn overview(props: &Props) -> Html {
     let on_leave = {
         let reading = reading.clone();
         Callback::from(move |e: PointerEvent| {
-            if e.pointer_type() == "mouse" {
+            if e.pointer_type() != "touch" {
                 reading.set(None);
             }
         })
@@ -420,7 +429,7 @@ pub fn overview(props: &Props) -> Html {
         Some(b) if b < bars => html! { <span class="reading">{ h.readout(&props.data, b) }</span> },
         _ => html! {
             <>{ "Events per year, stacked by domain" }
-            <span class="readout-how">{ ": point at a year, or focus the chart and use the arrow keys, to read its events" }</span>
+            <span class="readout-how">{ ": point at or tap a year, or focus the chart and use the arrow keys, to read its events" }</span>
             { "." }</>
         },
     };

@@ -205,6 +205,10 @@ fn nothing_matching_says_whether_the_search_or_the_filters_leave_nothing() {
         both.nothing_matches(),
         "No event matches the search “zzzqqq” among the filtered events."
     );
+    // Piracy in the 1980s' phase: nothing, and no search.
     let cleared = after(&both, Action::SetSearch(String::new()));
-    assert_eq!(cleared.nothing_matches(), "No event matches the filters.");
+    let phase = cleared.chronology.data.phases[0].id.clone();
+    let none = after(&cleared, Action::OnlyFacet(Facet::Phase, phase));
+    assert_eq!(none.filtering.match_count, 0);
+    assert_eq!(none.nothing_matches(), "No event matches the filters.");
 }

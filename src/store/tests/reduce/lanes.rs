@@ -128,12 +128,50 @@ fn folded_lanes_travel_in_the_link() {
         .map(|g| g.key.as_str())
         .collect();
     assert_eq!(folded, ["cyber", crate::core::grouping::NO_VALUE_KEY]);
-    // By phase, the domains' folds are not written; back by domain, they are there.
+    // By phase, the domains' folds are not written, nor is "No phase" folded with "No
+    // domain"; back by domain, they are there.
     let by_phase = after(&s, Action::SetGroupBy(GroupBy::Phase));
     let q = crate::core::url_state::to_query(&by_phase.view_state());
-    assert!(!q.contains("cyber"), "{q}");
+    assert!(!q.contains("fold="), "{q}");
+    assert!(!(*by_phase.lanes.grouping)
+        .as_ref()
+        .unwrap()
+        .groups
+        .iter()
+        .any(|g| g.collapsed));
     let back = after(&by_phase, Action::SetGroupBy(GroupBy::Domain));
     assert_eq!(back.view_state().folded, view.folded);
+    // A link folding a lane while by phase keeps the domains' folds for when they come back.
+    let (by_phase_link, _) = crate::core::url_state::parse("?group=phase&fold=second-abe");
+    let linked = after(&s, Action::ApplyView(by_phase_link));
+    let back = after(&linked, Action::SetGroupBy(GroupBy::Domain));
+    assert_eq!(back.view_state().folded, view.folded);
+}
+
+/// A hand-edited link folding lanes that are not there, or folding with no grouping, says what
+/// it ignored.
+#[test]
+fn a_link_folding_no_such_lane_says_so() {
+    let (view, _) = crate::core::url_state::parse("?group=domain&fold=cyber,no-such-domain");
+    let mut s = state();
+    let notices = s.apply_view(&view);
+    assert_eq!(
+        s.view_state().folded,
+        ["cyber".to_string()].into_iter().collect()
+    );
+    assert!(
+        notices
+            .iter()
+            .any(|n| format!("{n:?}").contains("'no-such-domain'")),
+        "{notices:?}"
+    );
+    let (view, _) = crate::core::url_state::parse("?fold=cyber");
+    let mut s = state();
+    let notices = s.apply_view(&view);
+    assert!(
+        notices.iter().any(|n| format!("{n:?}").contains("group=")),
+        "{notices:?}"
+    );
 }
 
 /// A state over many events, zoomed out, with a `+N` badge drawn.

@@ -182,6 +182,30 @@ fn escape_in_a_story_closes_the_details_first() {
     assert_eq!(after(&plain, Action::Dismiss).selected, None);
 }
 
+/// A lane folded in a scene with lanes of its own travels in the scene's link.
+#[test]
+fn a_lane_folded_in_a_scene_travels_in_its_link() {
+    let s = touring();
+    let story = &s.chronology.data.stories[0];
+    let scene = story
+        .scenes
+        .iter()
+        .position(|sc| sc.view.group_by.is_some())
+        .expect("a scene with lanes of its own");
+    let s = after(&s, Action::GoToScene(scene));
+    let key = (*s.lanes.grouping).as_ref().unwrap().groups[0].key.clone();
+    let folded = after(&s, Action::ToggleGroup(key.clone()));
+    let view = folded.view_state();
+    assert!(view.folded.contains(&key), "{view:?}");
+    let q = crate::core::url_state::to_query(&view);
+    let (parsed, _) = crate::core::url_state::parse(&q);
+    let opened = after(&state(), Action::ApplyView(parsed));
+    assert!(opened.story.is_some());
+    let group = &(*opened.lanes.grouping).as_ref().unwrap().groups[0];
+    assert_eq!(group.key, key);
+    assert!(group.collapsed, "{q}");
+}
+
 #[test]
 fn a_new_chronology_ends_the_story() {
     let s = after(&touring(), imported(None, vec![]));
