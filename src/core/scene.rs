@@ -39,7 +39,13 @@ pub const PHASE_LINE: f64 = 12.0;
 /// A lane of point events.
 pub const LANE_HEIGHT: f64 = 22.0;
 /// A lane of the spans' band: the label above a thin bar.
-pub const SPAN_LANE_HEIGHT: f64 = 20.0;
+pub const SPAN_LANE_HEIGHT: f64 = 22.0;
+/// A span's label's baseline, from its lane's top: its letters stand just above its bar, and
+/// clearly apart from the bar of the lane above (equally far from both, on a phone's crowded
+/// band a name read as the bar's above it).
+pub const SPAN_LABEL_BASELINE: f64 = 12.0;
+/// A span's bar's top, from its lane's top (4 px tall).
+pub const SPAN_BAR_TOP: f64 = 16.0;
 /// Space between the point lanes and the spans' band.
 pub const SPAN_BAND_GAP: f64 = 6.0;
 /// A group's header, above its lanes.

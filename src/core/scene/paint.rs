@@ -2,8 +2,8 @@
 
 use super::{
     solid, Callout, Fills, Font, GroupStrip, Ink, Item, Prim, SceneInput, Stroke, Target,
-    TargetKind, GROUP_HEADER_HEIGHT, GROUP_HEADING_LINE, LANE_HEIGHT, MARK_RADIUS,
-    SPAN_LANE_HEIGHT,
+    TargetKind, GROUP_HEADER_HEIGHT, GROUP_HEADING_LINE, LANE_HEIGHT, MARK_RADIUS, SPAN_BAR_TOP,
+    SPAN_LABEL_BASELINE, SPAN_LANE_HEIGHT,
 };
 use crate::core::dataset::OpenSide;
 use crate::core::date::Precision;
@@ -719,7 +719,7 @@ impl Painter<'_, '_> {
                             Item {
                                 prim: Prim::Rect {
                                     x: x1,
-                                    y: y + 15.0,
+                                    y: y + SPAN_BAR_TOP + 1.0,
                                     w: x2 - x1,
                                     h: 2.0,
                                     radius: 1.0,
@@ -732,11 +732,14 @@ impl Painter<'_, '_> {
                     }
                 }
                 match e.open {
-                    Some(OpenSide::OpenEnd | OpenSide::UnknownEnd) => {
-                        self.dashes(b, (b + 40.0).min(width), y + 16.0, alpha * 0.6)
-                    }
+                    Some(OpenSide::OpenEnd | OpenSide::UnknownEnd) => self.dashes(
+                        b,
+                        (b + 40.0).min(width),
+                        y + SPAN_BAR_TOP + 2.0,
+                        alpha * 0.6,
+                    ),
                     Some(OpenSide::OpenStart | OpenSide::UnknownStart) => {
-                        self.dashes((a - 40.0).max(0.0), a, y + 16.0, alpha * 0.6)
+                        self.dashes((a - 40.0).max(0.0), a, y + SPAN_BAR_TOP + 2.0, alpha * 0.6)
                     }
                     None => {}
                 }
@@ -747,7 +750,7 @@ impl Painter<'_, '_> {
                 Item {
                     prim: Prim::Rect {
                         x: bar_start,
-                        y: y + 14.0,
+                        y: y + SPAN_BAR_TOP,
                         w: bar_end - bar_start,
                         h: 4.0,
                         radius: 2.0,
@@ -771,7 +774,7 @@ impl Painter<'_, '_> {
                 self.label(
                     p.index,
                     p.label_x,
-                    y + 10.0,
+                    y + SPAN_LABEL_BASELINE,
                     p.label_width,
                     selected,
                     dimmed,
@@ -779,7 +782,11 @@ impl Painter<'_, '_> {
             } else if selected {
                 // Above its bar, its title where a label would start (or before the bar).
                 let start = bar_start.max(0.0);
-                called_out = Some((p.index, (start, start - CALLOUT_PAD), y + 10.0));
+                called_out = Some((
+                    p.index,
+                    (start, start - CALLOUT_PAD),
+                    y + SPAN_LABEL_BASELINE,
+                ));
             }
             let (left, right) = if p.labelled {
                 (

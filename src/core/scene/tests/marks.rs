@@ -196,6 +196,63 @@ fn a_selected_year_only_event_too_long_for_its_bracket_is_named_whole() {
     assert!(seen >= 4, "{seen} bare brackets tried");
 }
 
+/// A span's name stands just above its own bar and clearly apart from any bar of the lane
+/// above: on a phone's crowded band a name midway between two bars read as the upper one's
+/// ("Relationship evolves significantly after the plateau" under a row of unnamed bars).
+#[test]
+fn a_span_name_is_nearer_its_own_bar_than_the_bar_above() {
+    // Of a 12 px sans-serif: the capitals' height, and the descenders' depth.
+    const CAPITALS: f64 = 9.0;
+    const DESCENT: f64 = 3.0;
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    for width in [375.0, 1280.0] {
+        let s = scene(&data, &index, &fit_all(&index, width), &all, false, None);
+        let bars: Vec<(f64, f64, f64, f64)> = s
+            .items
+            .iter()
+            .filter_map(|it| match it.prim {
+                Prim::Rect { x, y, w, h, .. } if h == 4.0 => Some((x, y, w, h)),
+                _ => None,
+            })
+            .collect();
+        let mut named = 0;
+        for (i, target) in s.marks().filter(|(i, _)| data.events[*i].is_span()) {
+            let title = data.events[i].title.as_str();
+            let Some((x, baseline)) = s.items.iter().find_map(|it| match &it.prim {
+                Prim::Text { text, x, y, .. } if text == title => Some((*x, *y)),
+                _ => None,
+            }) else {
+                continue;
+            };
+            named += 1;
+            let right = x + crate::core::text::estimate(title);
+            // Its own bar: the one in its lane, just under its letters.
+            let own = bars
+                .iter()
+                .filter(|b| b.1 >= target.y && b.1 < target.y + target.h)
+                .map(|b| b.1 - (baseline + DESCENT))
+                .fold(f64::INFINITY, f64::min);
+            assert!(
+                (0.0..=2.0).contains(&own),
+                "{title}: {own} px above its bar"
+            );
+            // Any bar above it, across its letters, ends well above their tops.
+            for b in bars
+                .iter()
+                .filter(|b| b.1 < target.y && b.0 < right && b.0 + b.2 > x)
+            {
+                let gap = (baseline - CAPITALS) - (b.1 + b.3);
+                assert!(
+                    gap >= 2.0 * own.max(2.0),
+                    "{title} at {width} px: {gap} px under a bar above, {own} px over its own"
+                );
+            }
+        }
+        assert!(named > 5, "{named} spans named at {width} px");
+    }
+}
+
 #[test]
 fn spans_have_a_band_of_their_own_below_the_point_lanes() {
     let (data, index) = brief();
