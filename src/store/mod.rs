@@ -243,15 +243,15 @@ impl State {
         }
     }
 
-    /// A link's folded lanes, for the grouping chosen: those it does not have are said.
+    /// A link's folded lanes, for the grouping chosen (a link without any opens them all, as
+    /// Back to before a fold does): those it does not have are said.
     pub(crate) fn apply_folds(&mut self, view: &ViewState, notices: &mut Vec<Notice>) {
-        if view.folded.is_empty() {
-            return;
-        }
         if self.lanes.by == crate::core::grouping::GroupBy::None {
-            notices.push(Notice::Message(
-                "Ignored fold= in the link: lanes fold only when grouped (group=).".into(),
-            ));
+            if !view.folded.is_empty() {
+                notices.push(Notice::Message(
+                    "Ignored fold= in the link: lanes fold only when grouped (group=).".into(),
+                ));
+            }
             return;
         }
         let unknown = self.lanes.set_folded(&self.chronology.data, &view.folded);

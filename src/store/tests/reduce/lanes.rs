@@ -128,6 +128,16 @@ fn folded_lanes_travel_in_the_link() {
         .map(|g| g.key.as_str())
         .collect();
     assert_eq!(folded, ["cyber", crate::core::grouping::NO_VALUE_KEY]);
+    // Back to the link before the folds: every lane is open again.
+    let (before, _) = crate::core::url_state::parse("?group=domain");
+    let unfolded = after(&s, Action::ApplyView(before));
+    assert!(unfolded.view_state().folded.is_empty());
+    assert!(!(*unfolded.lanes.grouping)
+        .as_ref()
+        .unwrap()
+        .groups
+        .iter()
+        .any(|g| g.collapsed));
     // By phase, the domains' folds are not written, nor is "No phase" folded with "No
     // domain"; back by domain, they are there.
     let by_phase = after(&s, Action::SetGroupBy(GroupBy::Phase));
