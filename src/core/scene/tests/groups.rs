@@ -16,6 +16,18 @@ fn grouped_scene(
     (s, grouping)
 }
 
+/// Every event, in lanes by phase, none folded.
+fn by_phase(data: &Chronology, index: &TimelineIndex, scale: &TimeScale) -> (Scene, Grouping) {
+    grouped_scene(
+        data,
+        index,
+        &Filter::default(),
+        GroupBy::Phase,
+        &BTreeSet::new(),
+        scale,
+    )
+}
+
 /// What a scene is built from: the events as `matches` says, in `grouping`'s lanes.
 fn grouped_input<'a>(
     data: &'a Chronology,
@@ -212,15 +224,7 @@ fn unnamed<'a>(
 fn a_group_alone_in_view_has_the_whole_drawing_s_lanes() {
     let (data, index) = brief();
     let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 926.0);
-    let filter = Filter::default();
-    let (s, grouping) = grouped_scene(
-        &data,
-        &index,
-        &filter,
-        GroupBy::Phase,
-        &BTreeSet::new(),
-        &scale,
-    );
+    let (s, grouping) = by_phase(&data, &index, &scale);
     let matches = vec![true; data.events.len()];
     let input = grouped_input(&data, &index, &matches, &grouping);
     let in_view = index.visible_points(scale.start, scale.end).count();
@@ -300,17 +304,9 @@ fn many_groups_in_view_keep_a_few_lanes_each() {
 #[test]
 fn a_lane_heading_is_whole_on_one_line_or_two_and_keeps_its_count() {
     let (data, index) = brief();
-    let filter = Filter::default();
     let headings = |width: f64| {
         let scale = fit_all(&index, width);
-        let (s, grouping) = grouped_scene(
-            &data,
-            &index,
-            &filter,
-            GroupBy::Phase,
-            &BTreeSet::new(),
-            &scale,
-        );
+        let (s, grouping) = by_phase(&data, &index, &scale);
         let lines = texts_in(&s, Font::Group);
         assert_eq!(s.groups.len(), grouping.groups.len());
         let mut out = Vec::new();

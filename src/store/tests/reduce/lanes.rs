@@ -101,6 +101,20 @@ fn toggle_group_collapses_and_expands_a_lane() {
     assert!(!grouping.groups.iter().any(|g| g.collapsed));
 }
 
+/// The keys of the lanes drawn folded.
+fn folded_lanes(s: &State) -> Vec<&str> {
+    (*s.lanes.grouping)
+        .as_ref()
+        .map(|g| {
+            g.groups
+                .iter()
+                .filter(|g| g.collapsed)
+                .map(|g| g.key.as_str())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// A folded lane travels in the link and comes back with it (a copied link, or a reload, opened
 /// every lane again); one folded under another grouping is not written, and comes back with
 /// its grouping.
@@ -120,35 +134,21 @@ fn folded_lanes_travel_in_the_link() {
     let (parsed, notices) = crate::core::url_state::parse(&q);
     assert!(notices.is_empty(), "{notices:?}");
     let opened = after(&state(), Action::ApplyView(parsed));
-    let grouping = (*opened.lanes.grouping).as_ref().unwrap();
-    let folded: Vec<&str> = grouping
-        .groups
-        .iter()
-        .filter(|g| g.collapsed)
-        .map(|g| g.key.as_str())
-        .collect();
-    assert_eq!(folded, ["cyber", crate::core::grouping::NO_VALUE_KEY]);
+    assert_eq!(
+        folded_lanes(&opened),
+        ["cyber", crate::core::grouping::NO_VALUE_KEY]
+    );
     // Back to the link before the folds: every lane is open again.
     let (before, _) = crate::core::url_state::parse("?group=domain");
     let unfolded = after(&s, Action::ApplyView(before));
     assert!(unfolded.view_state().folded.is_empty());
-    assert!(!(*unfolded.lanes.grouping)
-        .as_ref()
-        .unwrap()
-        .groups
-        .iter()
-        .any(|g| g.collapsed));
+    assert!(folded_lanes(&unfolded).is_empty());
     // By phase, the domains' folds are not written, nor is "No phase" folded with "No
     // domain"; back by domain, they are there.
     let by_phase = after(&s, Action::SetGroupBy(GroupBy::Phase));
     let q = crate::core::url_state::to_query(&by_phase.view_state());
     assert!(!q.contains("fold="), "{q}");
-    assert!(!(*by_phase.lanes.grouping)
-        .as_ref()
-        .unwrap()
-        .groups
-        .iter()
-        .any(|g| g.collapsed));
+    assert!(folded_lanes(&by_phase).is_empty());
     let back = after(&by_phase, Action::SetGroupBy(GroupBy::Domain));
     assert_eq!(back.view_state().folded, view.folded);
     // A link folding a lane while by phase keeps the domains' folds for when they come back.
