@@ -171,6 +171,8 @@ pub fn app() -> Html {
     let s = &*store;
     let data = &s.chronology.data;
     let filtering = &s.filtering;
+    // What leaves no event to show, said over the timeline and in the list.
+    let nothing = (filtering.match_count == 0).then(|| s.nothing_matches());
     let dark = s.dark();
     let selected_announcement = s
         .selected
@@ -288,13 +290,13 @@ pub fn app() -> Html {
                               matches={filtering.matches.clone()} dim={filtering.dim} {dark}
                               grouping={s.lanes.grouping.clone()} group_by={s.lanes.by} follow={s.window.follow}
                               match_count={filtering.match_count} shown={s.shown_in_words()}
-                              nothing={(filtering.match_count == 0).then(|| s.nothing_matches())}
+                              nothing={nothing.clone()}
                               annotations={annotations.clone()} cluster_list={s.chrome.cluster_list.clone()}
                               dispatch={dispatch.clone()} />
                     <div class="below">
                         if full {
                             <EventList data={data.clone()} matches={filtering.matches.clone()} match_count={filtering.match_count}
-                                       nothing={(filtering.match_count == 0).then(|| s.nothing_matches())}
+                                       nothing={nothing.clone()}
                                        search={filtering.filter.text.clone()} selected={s.selected}
                                        window={s.list_window(FULL_LIST_LIMIT)}
                                        moving={s.list_window(FULL_LIST_LIMIT).map(|_| (s.window.viewport.start, s.window.viewport.end))}

@@ -306,7 +306,7 @@ fn entries(props: &Props) -> Html {
                 </p>
             }
             if shown.is_empty() {
-                <p class="list-note">{ props.nothing.clone().unwrap_or_else(|| "No event matches the filters.".to_string()) }</p>
+                <p class="list-note">{ props.nothing.clone().unwrap_or_default() }</p>
             }
             <p id="event-list-keys" class="visually-hidden">
                 { "Up and down arrows move between the events, Home and End to the first and last; Enter selects." }

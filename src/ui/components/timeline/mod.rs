@@ -391,7 +391,7 @@ pub fn timeline(props: &Props) -> Html {
                     { for cluster_list }
                     if props.match_count == 0 && total > 0 {
                         <div class="timeline-empty" role="status">
-                            <p>{ props.nothing.clone().unwrap_or_else(|| "No event matches the filters.".to_string()) }</p>
+                            <p>{ props.nothing.clone().unwrap_or_default() }</p>
                             <button type="button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Show all events" }</button>
                         </div>
                     }
