@@ -208,8 +208,12 @@ test('hostile files change nothing and execute nothing: script in a headline, a 
 
 test('export → import of the filtered set gives the same events; the SVG and PNG exports open, named after the chronology, with its title, the filters, a legend and the link to the view', async () => {
   const page = await load(browser, server.origin + '/', { acceptDownloads: true, deviceScaleFactor: 2 });
+  const fitted = await timelineWindow(page);
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
   await listReady(page);
+  // The window eases to the matches: the pictures are of where it comes to rest (saved while it
+  // moved, the SVG and the PNG were of two windows).
+  await windowSettled(page, { from: fitted });
   const shown = await page.locator('.event-list li .title').allTextContents();
   const save = async (name) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
