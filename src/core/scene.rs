@@ -421,6 +421,15 @@ pub struct Scene {
     pub groups: Vec<GroupStrip>,
     /// The selected event's name, where its lane gave it no room: drawn over everything.
     pub callout: Option<Callout>,
+    /// The lanes of each block as drawn (none for a folded group's).
+    pub lanes: Vec<BlockLanes>,
+}
+
+/// A block's lanes: of point events, and of the spans' band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct BlockLanes {
+    pub points: usize,
+    pub spans: usize,
 }
 
 /// The selected event's whole title beside its mark on a box of the page's colour outlined in

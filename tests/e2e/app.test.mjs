@@ -212,19 +212,22 @@ test('mid-gesture the drawing keeps its height and the canvas covers what is in 
   assert.ok(h0.boxBottom > h0.view, `the drawing runs past the window's foot (${h0.boxBottom} > ${h0.view}), so the canvas can hold less of it`);
   await page.mouse.move(Math.round(w0.left + w0.width / 2), Math.round(w0.top + 100));
   for (let i = 0; i < 14; i++) await wheel(page, -120);
-  // Right after the last step, the drawing's box has kept its height though fewer lanes are
-  // drawn, and the canvas covers the part of it in the window (it may hold no more than that).
+  // Right after the last step, the drawing has kept its lanes (and its box its height) though
+  // fewer are needed (nothing below them moves up while the wheel turns), and the canvas covers
+  // the part of it in the window (it may hold no more than that).
   const during = await heights();
-  assert.ok(during.drawing < h0.drawing - 40, `zoomed in, the drawing needs fewer lanes (${h0.drawing} → ${during.drawing} px)`);
+  assert.ok(during.drawing >= h0.drawing - 1, `mid-gesture the drawing kept its lanes (${h0.drawing} → ${during.drawing} px)`);
   assert.ok(during.box >= h0.box - 1, `mid-gesture the drawing's box kept its ${h0.box} px (${during.box})`);
   assert.ok(during.canvasTop <= Math.max(during.boxTop, 0) + 2, `the canvas starts at the top of what is in view (${during.canvasTop}, box at ${during.boxTop})`);
   assert.ok(during.canvasBottom >= Math.min(during.boxBottom, during.view) - 2,
     `the canvas reaches the foot of what is in view (${during.canvasBottom}, box to ${during.boxBottom}, window to ${during.view})`);
-  // Then it fits the drawing: no empty band is left under it.
-  await until(async () => {
+  // Then the drawing takes the lanes the window needs, fewer, and the canvas fits it: no empty
+  // band is left under it.
+  const after = await until(async () => {
     const h = await heights();
-    return Math.abs(h.canvas - h.drawing) < 1;
-  }, 'the canvas takes the drawing\'s height once the wheel pauses');
+    return h.drawing < h0.drawing - 40 && Math.abs(h.canvas - h.drawing) < 1 && h;
+  }, 'the drawing gives up the lanes it no longer needs, and the canvas takes its height, once the wheel pauses');
+  assert.ok(after.box < h0.box - 40, `the drawing's box shrinks with it (${h0.box} → ${after.box})`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

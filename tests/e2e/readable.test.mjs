@@ -394,3 +394,76 @@ test('375×667 (touch): a title with no room on one line is named in two, and ev
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+/**
+ * Where the timeline's canvas draws the lanes' headings, top to bottom, in the drawing's
+ * coordinates: the bands of the page's panel colour at least 20 px tall along its left edge
+ * (a heading is drawn over the phases' tints, which differ from it).
+ */
+async function headingTops(page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('.timeline-canvas canvas');
+    const panel = getComputedStyle(canvas).getPropertyValue('--panel').trim();
+    const probe = document.createElement('canvas').getContext('2d');
+    probe.fillStyle = panel;
+    probe.fillRect(0, 0, 1, 1);
+    const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+    const ratio = canvas.width / canvas.getBoundingClientRect().width;
+    const column = canvas.getContext('2d').getImageData(Math.round(2 * ratio), 0, 1, canvas.height).data;
+    const top = parseFloat(canvas.style.top || '0');
+    const tops = [];
+    let run = 0;
+    for (let y = 0; y <= canvas.height; y++) {
+      const i = 4 * y;
+      const inPanel = y < canvas.height && column[i] === r && column[i + 1] === g && column[i + 2] === b && column[i + 3] === 255;
+      if (inPanel) run++;
+      else {
+        if (run >= 20 * ratio) tops.push(Math.round(top + (y - run) / ratio));
+        run = 0;
+      }
+    }
+    return tops;
+  });
+}
+
+// In lanes, events come into view and leave as one pans: a lane that needed fewer rows gave them
+// up at once, and every heading below it jumped up, then down again a moment later.
+test('1280×800: panning the lanes by domain, no heading moves up while the drag goes on; they settle once it pauses', async () => {
+  const page = await load(browser, server.origin + '/?group=domain&from=2013-01-01&to=2017-01-01', { marks: true });
+  await windowSettled(page);
+  const box = await page.locator(TIMELINE).boundingBox();
+  const before = await headingTops(page);
+  assert.ok(before.length >= 4, `the lanes' headings are found on the canvas (${before.join(', ')})`);
+  const [x, y] = [box.x + box.width - 80, box.y + 150];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  let last = before;
+  const ups = [];
+  for (let i = 1; i <= 30; i++) {
+    await page.mouse.move(x - i * 25, y);
+    // The frame with this move's drawing has been painted.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const now = await headingTops(page);
+    for (let k = 0; k < Math.min(now.length, last.length); k++) {
+      if (now[k] < last[k]) ups.push(`move ${i}: heading ${k + 1} from ${last[k]} to ${now[k]}`);
+    }
+    last = now;
+  }
+  const during = await timelineWindow(page);
+  assert.ok(yearOf(during.start) >= 2015, `the drag panned the window (${span(during)})`);
+  await page.screenshot({ path: artifact('readable-lanes-pan-1280.png') });
+  await page.mouse.up();
+  assert.deepEqual(ups, [], 'no heading moved up during the drag');
+  // Once the gesture pauses, the lanes take the rows the new window needs: as drawn when its
+  // link is opened afresh.
+  await windowSettled(page);
+  await until(() => /[?&]from=/.test(page.url()) && !page.url().includes('from=2013-01-01'), 'the link names the new window');
+  const fresh = await load(browser, page.url(), { marks: true });
+  await windowSettled(fresh);
+  const settled = await headingTops(fresh);
+  await until(async () => JSON.stringify(await headingTops(page)) === JSON.stringify(settled), `the headings settle where the window's link draws them (${settled.join(', ')})`);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context().close();
+  await page.context().close();
+});

@@ -3,9 +3,9 @@
 
 use super::paint::{header_of, Painter};
 use super::{
-    solid, Font, GroupStrip, Ink, Item, PhaseStrip, Prim, Scene, SceneInput, Stroke, Target,
-    TargetKind, AXIS_HEIGHT, BOTTOM_PAD, GROUP_GAP, LANES_TOP, LANE_HEIGHT, MAJOR_Y, MINOR_Y,
-    MIN_LANES, PHASE_LABEL_Y, PHASE_LINE, SPAN_BAND_GAP, SPAN_LANE_HEIGHT,
+    solid, BlockLanes, Font, GroupStrip, Ink, Item, PhaseStrip, Prim, Scene, SceneInput, Stroke,
+    Target, TargetKind, AXIS_HEIGHT, BOTTOM_PAD, GROUP_GAP, LANES_TOP, LANE_HEIGHT, MAJOR_Y,
+    MINOR_Y, MIN_LANES, PHASE_LABEL_Y, PHASE_LINE, SPAN_BAND_GAP, SPAN_LANE_HEIGHT,
 };
 use crate::core::dataset::Chronology;
 use crate::core::layout::Layout;
@@ -18,27 +18,49 @@ struct BlockPlace {
     spans_top: f64,
 }
 
-/// The heights of a block's point lanes and span band.
-fn band_heights(layout: &Layout, grouped: bool) -> (f64, f64) {
-    let point_lanes = if grouped {
+/// A block's point lanes and span lanes as drawn, and their heights, given the lanes it keeps
+/// at least (`keep`).
+fn band_heights(layout: &Layout, grouped: bool, keep: BlockLanes) -> (BlockLanes, f64, f64) {
+    let points = if grouped {
         layout.points.lanes.max(1)
     } else {
         layout.points.lanes.max(MIN_LANES)
-    };
-    let spans = if layout.spans.lanes > 0 {
-        SPAN_BAND_GAP + layout.spans.lanes as f64 * SPAN_LANE_HEIGHT
+    }
+    .max(keep.points);
+    let spans = layout.spans.lanes.max(keep.spans);
+    let spans_h = if spans > 0 {
+        SPAN_BAND_GAP + spans as f64 * SPAN_LANE_HEIGHT
     } else {
         0.0
     };
-    (point_lanes as f64 * LANE_HEIGHT, spans)
+    (
+        BlockLanes { points, spans },
+        points as f64 * LANE_HEIGHT,
+        spans_h,
+    )
 }
 
 impl Scene {
     /// The drawing of `input` in the window of `scale` (whose width is the drawing's width).
     pub fn build(input: &SceneInput, scale: &TimeScale) -> Scene {
+        Scene::build_keeping(input, scale, &[])
+    }
+
+    /// As [`Scene::build`], each block keeping at least the lanes `keep` gives it (those of the
+    /// scene drawn as a pan or zoom began, [`Scene::lanes`]), where `keep` has one entry per
+    /// block: while a gesture goes on, a block whose events need fewer lanes in the new window
+    /// keeps its height, so that no heading or band below it jumps up and back down as one pans
+    /// (a block that needs more grows).
+    pub fn build_keeping(input: &SceneInput, scale: &TimeScale, keep: &[BlockLanes]) -> Scene {
         let width = scale.width;
         let grouped = input.grouping.is_some();
         let blocks = input.lay_out(scale, None);
+        // Kept only for the same blocks (a grouping that changed has others).
+        let keep = |n: usize| match keep.get(n) {
+            Some(lanes) if keep.len() == blocks.len() => *lanes,
+            _ => BlockLanes::default(),
+        };
+        let mut lanes = vec![BlockLanes::default(); blocks.len()];
         let two_lines = phase_names_in_two_lines(input, width);
 
         // Where each block goes, top to bottom.
@@ -68,7 +90,8 @@ impl Scene {
                     continue;
                 }
             }
-            let (points_h, spans_h) = band_heights(laid, grouped);
+            let (drawn, points_h, spans_h) = band_heights(laid, grouped, keep(n));
+            lanes[n] = drawn;
             places.push(Some(BlockPlace {
                 points_top: y,
                 spans_top: y + points_h + SPAN_BAND_GAP,
@@ -143,6 +166,7 @@ impl Scene {
             phases,
             groups,
             callout,
+            lanes,
         }
     }
 

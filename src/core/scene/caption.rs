@@ -268,6 +268,7 @@ impl Scene {
                     .collect(),
                 ..c
             }),
+            lanes: self.lanes,
         }
     }
 }

@@ -388,3 +388,97 @@ fn faint_events_share_the_lanes_as_matching_ones_do() {
     assert_eq!(options.points, GROUP_LAYOUT_OPTIONS.points);
     assert_eq!(options.spans, GROUP_LAYOUT_OPTIONS.spans);
 }
+
+/// A pan through 2000–2016 in lanes by domain, four years in view at 1280 px, a thirtieth of
+/// the window a step: each step's scene as built (keeping nothing) and as built during the
+/// gesture (keeping the lanes of the step before).
+fn pan_by_domain(keep: bool) -> Vec<Scene> {
+    let (data, index) = brief();
+    let matches = vec![true; data.events.len()];
+    let grouping = Grouping::new(
+        &data,
+        GroupBy::Domain,
+        &matches,
+        &Filter::default(),
+        &BTreeSet::new(),
+    )
+    .unwrap();
+    let input = grouped_input(&data, &index, &matches, &grouping);
+    let span = day(2004, 1, 1) - day(2000, 1, 1);
+    let mut scenes: Vec<Scene> = Vec::new();
+    for step in 0..=12 * 30 {
+        let start = day(2000, 1, 1) + f64::from(step) * span / 30.0;
+        let scale = TimeScale::new(start, start + span, 1280.0);
+        let kept = match scenes.last() {
+            Some(last) if keep => last.lanes.clone(),
+            _ => Vec::new(),
+        };
+        scenes.push(Scene::build_keeping(&input, &scale, &kept));
+    }
+    scenes
+}
+
+/// Where each group's heading stands, top to bottom.
+fn headings(s: &Scene) -> Vec<(String, f64)> {
+    s.groups.iter().map(|g| (g.label.clone(), g.y)).collect()
+}
+
+/// While a pan goes on, no group's heading moves up (the lanes it kept stay; a group that
+/// needs more grows, which moves those below it down): without that, headings jumped up and
+/// back down as the events in view came and went.
+#[test]
+fn a_pan_in_lanes_never_moves_a_heading_up() {
+    let moved_up = |scenes: &[Scene]| {
+        scenes
+            .windows(2)
+            .filter(|w| {
+                let (before, after) = (headings(&w[0]), headings(&w[1]));
+                before.len() == after.len()
+                    && before
+                        .iter()
+                        .zip(&after)
+                        .any(|((a, y0), (b, y1))| a == b && y1 < y0)
+            })
+            .count()
+    };
+    let free = pan_by_domain(false);
+    assert!(
+        moved_up(&free) > 0,
+        "the pan without kept lanes moves a heading up (else this test shows nothing)"
+    );
+    let kept = pan_by_domain(true);
+    assert_eq!(moved_up(&kept), 0);
+    // What is drawn in each window is the same either way: only where the blocks stand differs.
+    for (a, b) in free.iter().zip(&kept) {
+        let marks = |s: &Scene| s.marks().map(|(i, _)| i).collect::<BTreeSet<_>>();
+        assert_eq!(marks(a), marks(b));
+        assert!(b.height >= a.height);
+        assert!(b
+            .lanes
+            .iter()
+            .zip(&a.lanes)
+            .all(|(k, f)| k.points >= f.points && k.spans >= f.spans));
+    }
+}
+
+/// Kept lanes of other blocks (a grouping that changed) are not applied, and keeping none is
+/// building as usual.
+#[test]
+fn kept_lanes_apply_only_to_the_same_blocks() {
+    let (data, index) = brief();
+    let scale = fit_all(&index, 1000.0);
+    let (s, grouping) = by_phase(&data, &index, &scale);
+    let matches = vec![true; data.events.len()];
+    let input = grouped_input(&data, &index, &matches, &grouping);
+    assert_eq!(Scene::build_keeping(&input, &scale, &[]), s);
+    let tall = BlockLanes {
+        points: 12,
+        spans: 9,
+    };
+    let other = vec![tall; s.lanes.len() + 1];
+    assert_eq!(Scene::build_keeping(&input, &scale, &other), s);
+    let same = vec![tall; s.lanes.len()];
+    let kept = Scene::build_keeping(&input, &scale, &same);
+    assert!(kept.lanes.iter().all(|l| l.points >= 12 && l.spans >= 9));
+    assert!(kept.height > s.height);
+}

@@ -6,7 +6,7 @@ use crate::core::dataset::Chronology;
 use crate::core::layout::TimelineIndex;
 use crate::core::scale::TimeScale;
 use crate::core::scene::Rows;
-use crate::core::scene::{Scene, SceneInput};
+use crate::core::scene::{BlockLanes, Scene, SceneInput};
 use crate::core::viewport::Viewport;
 use crate::store::{Action, Shared};
 use crate::ui::adapters::paint::{paint, pixel_ratio, Colours};
@@ -28,6 +28,9 @@ pub struct SceneInputs {
     pub selected: Option<usize>,
     pub grouping: Shared<Option<crate::core::grouping::Grouping>>,
     pub viewport: Viewport,
+    /// The lanes each block keeps at least (see [`Scene::build_keeping`]): while a gesture
+    /// goes on, those of the scene drawn as it began; else none.
+    pub keep: Rc<[BlockLanes]>,
 }
 
 impl SceneInputs {
@@ -41,10 +44,11 @@ impl SceneInputs {
             && self.selected == other.selected
             && self.grouping.id() == other.grouping.id()
             && self.viewport == other.viewport
+            && self.keep == other.keep
     }
 
     pub fn build(&self, width: f64) -> Scene {
-        Scene::build(
+        Scene::build_keeping(
             &SceneInput {
                 data: &self.data,
                 index: &self.index,
@@ -54,6 +58,7 @@ impl SceneInputs {
                 grouping: (*self.grouping).as_ref(),
             },
             &TimeScale::new(self.viewport.start, self.viewport.end, width.max(100.0)),
+            &self.keep,
         )
     }
 }

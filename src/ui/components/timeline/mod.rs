@@ -13,7 +13,7 @@ use crate::core::grouping::{GroupBy, Grouping};
 use crate::core::keys::{command, Scope};
 use crate::core::layout::TimelineIndex;
 use crate::core::scale::TimeScale;
-use crate::core::scene::{Scene, TargetKind};
+use crate::core::scene::{BlockLanes, Scene, TargetKind};
 use crate::core::viewport::{Limits, Viewport};
 use crate::store::{Action, Shared};
 use canvas::{use_canvas_paint, CanvasPaint, SceneInputs};
@@ -111,6 +111,22 @@ pub fn timeline(props: &Props) -> Html {
         hold.clone(),
     );
 
+    // Built again only when what it is built from changes (not for a render that makes the
+    // accessible layer, say: at 300,000 events a scene takes 20–40 ms).
+    let last_scene = use_mut_ref(|| None::<(SceneInputs, u64, Rc<Scene>)>);
+    // While a pan or zoom goes on, each block keeps the lanes it had (it may gain more): no
+    // group's heading, nor the spans' band, jumps up and back down as events come and go.
+    let keep: Rc<[BlockLanes]> = match &*last_scene.borrow() {
+        Some((last, _, scene))
+            if hold.active()
+                && last.data.id() == props.data.id()
+                && last.grouping.id() == props.grouping.id() =>
+        {
+            // Its lanes as drawn: those it kept itself, or more.
+            Rc::from(scene.lanes.as_slice())
+        }
+        _ => Rc::from([]),
+    };
     // The drawing: built from the core's scene, painted at the next animation frame.
     let inputs = SceneInputs {
         data: props.data.clone(),
@@ -120,10 +136,8 @@ pub fn timeline(props: &Props) -> Html {
         selected: props.selected,
         grouping: props.grouping.clone(),
         viewport: props.viewport,
+        keep,
     };
-    // Built again only when what it is built from changes (not for a render that makes the
-    // accessible layer, say: at 300,000 events a scene takes 20–40 ms).
-    let last_scene = use_mut_ref(|| None::<(SceneInputs, u64, Rc<Scene>)>);
     let kept = last_scene
         .borrow()
         .as_ref()
