@@ -80,6 +80,7 @@ pub fn app() -> Html {
     timing::use_animation_frames(store.window.animation.is_some(), store.dispatcher());
     adapters::keys::use_page_keys(dispatch.clone());
     adapters::keys::use_input_modality();
+    adapters::focus::use_focus_keeper();
     // The drawer takes the focus when it opens and gives it back to its button when it closes.
     let drawer_seen = use_mut_ref(|| false);
     use_effect_with(store.chrome.filters_open, move |open| {

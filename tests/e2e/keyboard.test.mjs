@@ -247,3 +247,88 @@ test('keyboard: Enter on a badge zooms in to spread its events; Enter on a lane 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+/** What has the focus: its accessible name (aria-label, else its text), or "the page" for the body. */
+const focused = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return 'the page';
+  return (el.getAttribute('aria-label') || el.textContent || el.tagName).replace(/\s+/g, ' ').trim();
+});
+
+// The browser gives the focus to the page's body when the element that had it goes (removed,
+// disabled, or made anew by a render): keys then do nothing there, and Tab starts from the top.
+test('keyboard: the focus never falls to the page when what had it goes: chips, a facet\'s clear, Previous, the story\'s arrows, a mark as one zooms, a badge', async () => {
+  // Each part on a page of its own (a page left while it loads reports its aborted requests).
+  let page = await load(browser, server.origin + '/?domain=afghanistan,piracy', { marks: true });
+  const next = async (url) => {
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+    page = await load(browser, server.origin + url, { marks: true });
+  };
+  await listReady(page);
+  const chips = page.getByRole('navigation', { name: 'Active filters' });
+  const chip = (name) => chips.getByRole('button', { name: new RegExp(`Remove the filter Domain ?${name}`) });
+  await chip('Afghanistan').focus();
+  await page.keyboard.press('Enter');
+  await chip('Afghanistan').waitFor({ state: 'detached' });
+  await until(async () => /Piracy/.test(await focused(page)), 'the next chip takes the focus');
+  await page.keyboard.press('Enter');
+  await chip('Piracy').waitFor({ state: 'detached' });
+  await until(async () => (await focused(page)) !== 'the page', 'with the last chip gone, the focus stays on the page\'s controls');
+
+  // A facet's clear, disabled once it has cleared: the focus goes to the facet's values.
+  await page.getByRole('checkbox', { name: /^Cyber/ }).check();
+  const clear = page.getByRole('button', { name: 'Clear domain' });
+  await clear.focus();
+  await page.keyboard.press('Enter');
+  await until(() => clear.isDisabled(), 'the facet is cleared');
+  await until(async () => page.evaluate(() => document.activeElement.closest('.facet')?.querySelector('h3')?.textContent === 'Domain'), 'the focus stays in the Domain filter');
+
+  // Previous at the second event: the first has no Previous.
+  const second = [...DATA.events].sort((a, b) => a.start.localeCompare(b.start))[1];
+  await next(`/?event=${second.id}`);
+  const previous = page.getByRole('button', { name: '← Previous' });
+  await previous.focus();
+  await page.keyboard.press('Enter');
+  await until(() => previous.isDisabled(), 'the first event is shown');
+  await until(async () => (await focused(page)) === 'Next →', 'Next takes the focus');
+
+  // The story's arrows, scene after scene, with its heading focused.
+  await next('/');
+  await page.getByRole('button', { name: 'Tour the brief' }).click();
+  const heading = page.locator('#story-heading');
+  await until(() => heading.evaluate((h) => h === document.activeElement), 'the first scene\'s heading has the focus');
+  for (let n = 2; n <= 5; n++) {
+    await page.keyboard.press('ArrowRight');
+    await until(async () => (await page.locator('.story-progress').textContent()).includes(`Scene ${n} of`), `→ shows scene ${n}`);
+    await until(() => heading.evaluate((h) => h === document.activeElement), `scene ${n}'s heading has the focus`);
+  }
+  await page.keyboard.press('Escape');
+
+  // "+" on a focused mark: the mark may leave the view; the timeline keeps the focus, and its keys.
+  await next('/');
+  await timelineReady(page);
+  await page.locator(`${TIMELINE} .marks .mark`).first().focus();
+  const wide = await timelineWindow(page);
+  await page.keyboard.press('+');
+  const closer = await windowSettled(page, { from: wide });
+  await until(async () => page.evaluate(() => !!document.activeElement.closest('svg[aria-roledescription="timeline"]')), 'the timeline keeps the focus');
+  await page.keyboard.press('+');
+  const closest = await windowSettled(page, { from: closer });
+  assert.ok(closest.end - closest.start < closer.end - closer.start, '"+" zooms in again');
+
+  // A badge: Enter zooms in to its events; the timeline keeps the focus, and "+" zooms on.
+  await next('/?synthetic=3000');
+  await windowSettled(page);
+  await timelineReady(page);
+  const before = await timelineWindow(page);
+  await page.locator(`${TIMELINE} .marks .cluster`).first().focus();
+  await page.keyboard.press('Enter');
+  const opened = await windowSettled(page, { from: before });
+  await until(async () => page.evaluate(() => !!document.activeElement.closest('svg[aria-roledescription="timeline"]')), 'the timeline keeps the focus after the badge opens');
+  await page.keyboard.press('+');
+  const on = await windowSettled(page, { from: opened });
+  assert.ok(on.end - on.start < opened.end - opened.start, '"+" zooms in after the badge');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

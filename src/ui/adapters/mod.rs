@@ -1,5 +1,6 @@
 //! The browser at the edge: storage, the address bar and history, file reading and loading,
-//! downloads, the clipboard, measuring text, timing, and the page's environment (theme, motion).
+//! downloads, the clipboard, measuring text, timing, the keyboard's place (focus), and the page's
+//! environment (theme, motion).
 //! Adapters depend on the store and the core, never on the components.
 
 pub mod boot;
@@ -8,6 +9,7 @@ pub mod download;
 pub mod environment;
 pub mod exports;
 pub mod files;
+pub mod focus;
 pub mod history;
 pub mod import_worker;
 pub mod keys;

@@ -381,6 +381,8 @@ pub fn timeline(props: &Props) -> Html {
                 <svg ref={svg_ref} width={fmt(width)} height={fmt(scene.height)}
                      viewBox={format!("0 0 {} {}", fmt(width), fmt(scene.height))}
                      role="group" tabindex="0" aria-roledescription="timeline"
+                     // Where the focus goes when the event or badge that had it goes.
+                     data-focus-home=""
                      aria-label={name}
                      aria-describedby="timeline-keys"
                      data-start={props.viewport.start.to_string()} data-end={props.viewport.end.to_string()}

@@ -1,0 +1,147 @@
+//! Keeps the keyboard's place. When the element with the focus goes (a render removes it, moves
+//! it, or disables it: a chip's ×, a facet's *clear*, *Previous* at the first event, a mark as the
+//! window moves, a scene's heading as the next scene comes), the browser hands the focus to the
+//! page's body: no key of the timeline or the story works there, and the next Tab starts from the
+//! top of the page. When the last input was a key, the focus goes instead to the nearest place
+//! still there (after a click, the pointer is where the reader is):
+//!
+//! - the element itself, where a render only moved it, or its new self where it made it anew
+//!   (the element of the same id);
+//! - else the timeline (an element marked `data-focus-home`), for what was in it;
+//! - else the first control left in the closest part of the page that is still there: the next
+//!   chip, the other button of a pair, the facet's first box.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+
+/// What can take the focus, as the page is built (links, controls, and what has a tab index).
+const FOCUSABLE: &str =
+    "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+
+thread_local! {
+    /// The element with the focus and its ancestors, nearest first, as it took the focus.
+    static CHAIN: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Installs the focus keeper on the document.
+#[hook]
+pub fn use_focus_keeper() {
+    use_effect_with((), |_| {
+        let listeners = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                let capture = EventListenerOptions::run_in_capture_phase();
+                let on_in =
+                    EventListener::new_with_options(&document, "focusin", capture, |event| {
+                        let Some(target) =
+                            event.target().and_then(|t| t.dyn_into::<Element>().ok())
+                        else {
+                            return;
+                        };
+                        let mut chain = vec![target.clone()];
+                        let mut at = target.parent_element();
+                        while let Some(el) = at {
+                            at = el.parent_element();
+                            chain.push(el);
+                        }
+                        CHAIN.with(|c| *c.borrow_mut() = chain);
+                    });
+                let on_out =
+                    EventListener::new_with_options(&document, "focusout", capture, |event| {
+                        let to_somewhere = event
+                            .dyn_ref::<web_sys::FocusEvent>()
+                            .and_then(|e| e.related_target())
+                            .is_some();
+                        let Some(lost) = event.target().and_then(|t| t.dyn_into::<Element>().ok())
+                        else {
+                            return;
+                        };
+                        if !to_somewhere {
+                            // Once the render that took it away is done.
+                            Timeout::new(0, move || restore(&lost)).forget();
+                        }
+                    });
+                [on_in, on_out]
+            });
+        move || drop(listeners)
+    });
+}
+
+/// Whether `el` can take the focus now: in the page, enabled, shown.
+fn can_focus(el: &Element) -> bool {
+    el.is_connected()
+        && !el.has_attribute("disabled")
+        && el.closest("[hidden], [inert]").ok().flatten().is_none()
+        && {
+            let r = el.get_bounding_client_rect();
+            r.width() > 0.0 || r.height() > 0.0
+        }
+}
+
+fn focus(el: &Element) -> bool {
+    let done = if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        html.focus().is_ok()
+    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        svg.focus().is_ok()
+    } else {
+        false
+    };
+    let document = web_sys::window().and_then(|w| w.document());
+    done && document.and_then(|d| d.active_element()).as_ref() == Some(el)
+}
+
+/// Puts the focus back where it belongs, if `lost` had it and it fell to the page's body.
+fn restore(lost: &Element) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let fallen = match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.unchecked_ref::<Element>(),
+        _ => false,
+    };
+    let chain = CHAIN.with(|c| c.borrow().clone());
+    // Only for the keyboard: after a click the focus is where the pointer is, and moving it
+    // would scroll the page under the reader (a click on Close, far down the page).
+    if !fallen || chain.first() != Some(lost) || !super::keys::keyboard_last() {
+        return;
+    }
+    // Moved by a render, or made anew (an element with an id: a scene's heading): or left by a
+    // click on the page, where the focus stays where the click put it.
+    let again = Some(lost.id())
+        .filter(|id| !id.is_empty())
+        .and_then(|id| document.get_element_by_id(&id))
+        .filter(|el| el != lost && can_focus(el));
+    if can_focus(lost) || again.is_some() {
+        focus(again.as_ref().unwrap_or(lost));
+        return;
+    }
+    // Up to the page's main parts (the body's first control is the skip link, at the top).
+    let ancestors = || {
+        chain
+            .iter()
+            .skip(1)
+            .take_while(|el| !matches!(el.tag_name().as_str(), "BODY" | "HTML"))
+            .filter(|el| el.is_connected())
+    };
+    let home = ancestors().find(|el| el.has_attribute("data-focus-home"));
+    if home.is_some_and(|home| can_focus(home) && focus(home)) {
+        return;
+    }
+    for part in ancestors() {
+        let Ok(found) = part.query_selector_all(FOCUSABLE) else {
+            continue;
+        };
+        let first = (0..found.length())
+            .filter_map(|n| found.item(n))
+            .filter_map(|node| node.dyn_into::<Element>().ok())
+            .find(can_focus);
+        if first.is_some_and(|el| focus(&el)) {
+            return;
+        }
+    }
+}
