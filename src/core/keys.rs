@@ -127,7 +127,7 @@ pub const BINDINGS: [Binding; 21] = [
     },
     Binding {
         keys: "+ or =",
-        does: "Zoom in (timeline focused)",
+        does: "Zoom in (timeline focused; about the event, on one)",
         triggers: &[
             on(S::Timeline, "+", C::ZoomIn),
             on(S::Timeline, "=", C::ZoomIn),

@@ -20,6 +20,12 @@ pub enum Action {
     },
     /// Zoom about the window's centre.
     Zoom(f64),
+    /// Zoom by `factor` keeping event `index` where it is on screen (its mark's day, or a
+    /// span's middle within the window): `+` and `-` on a focused event, which stays in view.
+    ZoomOnEvent {
+        factor: f64,
+        index: usize,
+    },
     /// Pan by a fraction of the visible span (positive moves later in time).
     PanFraction(f64),
     /// Set the window directly (dragging).

@@ -32,6 +32,17 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             let to = target.zoom_about(factor, target.center(), &limits);
             s.window.go_to(to, true);
         }
+        Action::ZoomOnEvent { factor, index } => {
+            let target = s.window.target();
+            let anchor = match s.chronology.data.events.get(index) {
+                Some(e) => {
+                    ((e.first_day() + e.end_day()) as f64 / 2.0).clamp(target.start, target.end)
+                }
+                None => target.center(),
+            };
+            let to = target.zoom_about(factor, anchor, &limits);
+            s.window.go_to(to, true);
+        }
         Action::PanFraction(fraction) => {
             let target = s.window.target();
             let to = target.pan(fraction * target.span(), &limits);

@@ -257,7 +257,7 @@ const focused = (page) => page.evaluate(() => {
 
 // The browser gives the focus to the page's body when the element that had it goes (removed,
 // disabled, or made anew by a render): keys then do nothing there, and Tab starts from the top.
-test('keyboard: the focus never falls to the page when what had it goes: chips, a facet\'s clear, Previous, the story\'s arrows, a mark as one zooms, a badge', async () => {
+test('keyboard: the focus never falls to the page when what had it goes: chips, a facet\'s clear, Previous, the story\'s arrows, a badge; "+" on an event zooms about it', async () => {
   // Each part on a page of its own (a page left while it loads reports its aborted requests).
   let page = await load(browser, server.origin + '/?domain=afghanistan,piracy', { marks: true });
   const next = async (url) => {
@@ -305,14 +305,19 @@ test('keyboard: the focus never falls to the page when what had it goes: chips, 
   }
   await page.keyboard.press('Escape');
 
-  // "+" on a focused mark: the mark may leave the view; the timeline keeps the focus, and its keys.
+  // "+" on a focused mark zooms about it: it stays in view (about the centre, the first event
+  // left it); the timeline keeps the focus, and its keys.
   await next('/');
   await timelineReady(page);
-  await page.locator(`${TIMELINE} .marks .mark`).first().focus();
+  const first = page.locator(`${TIMELINE} .marks .mark`).first();
+  const name = await first.getAttribute('aria-label');
+  await first.focus();
   const wide = await timelineWindow(page);
   await page.keyboard.press('+');
   const closer = await windowSettled(page, { from: wide });
   await until(async () => page.evaluate(() => !!document.activeElement.closest('svg[aria-roledescription="timeline"]')), 'the timeline keeps the focus');
+  await timelineReady(page);
+  assert.equal(await page.locator(`${TIMELINE} .marks .mark[aria-label="${name}"]`).count(), 1, `"${name}" is still in view`);
   await page.keyboard.press('+');
   const closest = await windowSettled(page, { from: closer });
   assert.ok(closest.end - closest.start < closer.end - closer.start, '"+" zooms in again');

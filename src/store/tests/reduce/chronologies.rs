@@ -179,6 +179,7 @@ fn every_action_is_tested() {
         Action::Resize(_) => "Resize",
         Action::ZoomAbout { .. } => "ZoomAbout",
         Action::Zoom(_) => "Zoom",
+        Action::ZoomOnEvent { .. } => "ZoomOnEvent",
         Action::PanFraction(_) => "PanFraction",
         Action::SetViewport(_) => "SetViewport",
         Action::FitAll => "FitAll",
@@ -248,6 +249,10 @@ fn every_action_is_tested() {
             animate: false,
         },
         Action::Zoom(1.0),
+        Action::ZoomOnEvent {
+            factor: 1.0,
+            index: 0,
+        },
         Action::PanFraction(0.0),
         Action::SetViewport(Viewport::new(0.0, 1.0)),
         Action::FitAll,

@@ -42,6 +42,61 @@ fn zoom_buttons_animate_towards_half_the_span() {
     );
 }
 
+/// `+` on a focused event zooms about it: its day stays where it was on screen (the window's
+/// centre would push an event near the edge out of view), and an event beyond the window is
+/// zoomed about the nearest edge.
+#[test]
+fn zoom_on_an_event_keeps_it_where_it_is() {
+    let s = state();
+    let v = s.window.viewport;
+    let events = &s.chronology.data.events;
+    let mid = |i: usize| (events[i].first_day() + events[i].end_day()) as f64 / 2.0;
+    let early = (0..events.len())
+        .find(|&i| mid(i) > v.start + 0.05 * v.span())
+        .expect("an event near the window's left edge");
+    let at = (mid(early) - v.start) / v.span();
+    assert!(at < 0.2, "{at}");
+    let z = after(
+        &s,
+        Action::ZoomOnEvent {
+            factor: 4.0,
+            index: early,
+        },
+    );
+    let w = z.window.target();
+    assert!((w.span() - v.span() / 4.0).abs() < 1e-6, "{w:?}");
+    assert!(
+        ((mid(early) - w.start) / w.span() - at).abs() < 1e-6,
+        "the event stays at {at} of the width"
+    );
+    // Zoomed about the centre instead, it would have left the window.
+    let c = after(&s, Action::Zoom(4.0)).window.target();
+    assert!(mid(early) < c.start, "{c:?}");
+    // An event out of the window: about the edge it is beyond.
+    let narrow = after(
+        &s,
+        Action::SetViewport(Viewport::new(v.center(), v.center() + 400.0)),
+    );
+    let n = narrow.window.target();
+    let z = after(
+        &narrow,
+        Action::ZoomOnEvent {
+            factor: 2.0,
+            index: early,
+        },
+    );
+    assert!((z.window.target().start - n.start).abs() < 1e-6);
+    // No such event: about the centre.
+    let none = after(
+        &s,
+        Action::ZoomOnEvent {
+            factor: 4.0,
+            index: usize::MAX,
+        },
+    );
+    assert_eq!(none.window.target(), c);
+}
+
 #[test]
 fn reduced_motion_jumps_instead_of_easing() {
     let s = State::new(

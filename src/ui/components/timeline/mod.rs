@@ -10,7 +10,7 @@ mod targets;
 use crate::core::dataset::Chronology;
 use crate::core::describe::window_label;
 use crate::core::grouping::{GroupBy, Grouping};
-use crate::core::keys::{command, Scope};
+use crate::core::keys::{command, Command, Scope};
 use crate::core::layout::TimelineIndex;
 use crate::core::scale::TimeScale;
 use crate::core::scene::{BlockLanes, Scene, TargetKind};
@@ -193,9 +193,22 @@ pub fn timeline(props: &Props) -> Html {
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
             }
-            if let Some(action) =
-                command(Scope::Timeline, &e.key(), e.shift_key()).and_then(Action::for_command)
-            {
+            let Some(cmd) = command(Scope::Timeline, &e.key(), e.shift_key()) else {
+                return;
+            };
+            // On a focused event, + and - zoom about it: it stays where it is, in view.
+            let on_event = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("[data-index]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-index"))
+                .and_then(|i| i.parse::<usize>().ok());
+            let action = match (cmd, on_event) {
+                (Command::ZoomIn, Some(index)) => Some(Action::ZoomOnEvent { factor: 2.0, index }),
+                (Command::ZoomOut, Some(index)) => Some(Action::ZoomOnEvent { factor: 0.5, index }),
+                _ => Action::for_command(cmd),
+            };
+            if let Some(action) = action {
                 e.prevent_default();
                 dispatch.emit(action);
             }
