@@ -44,6 +44,12 @@ pub enum Command {
     SelectPrevious,
     SelectNext,
     ClearSelection,
+    /// The overview's window to the start or the end of the chronology, or a whole window
+    /// earlier or later (a slider's Home, End, Page Down and Page Up).
+    WindowToStart,
+    WindowToEnd,
+    PageEarlier,
+    PageLater,
     /// Move the focus to the previous/next mark on the timeline.
     FocusPreviousMark,
     FocusNextMark,
@@ -109,7 +115,7 @@ use Command as C;
 use Scope as S;
 
 /// Every shortcut and gesture, in the order the Help lists them.
-pub const BINDINGS: [Binding; 21] = [
+pub const BINDINGS: [Binding; 22] = [
     Binding {
         keys: "/",
         does: "Search (Escape clears, Enter goes to the next match, Shift+Enter the previous)",
@@ -152,6 +158,16 @@ pub const BINDINGS: [Binding; 21] = [
             on(S::Timeline, "ArrowRight", C::PanLater),
             on(S::Brush, "ArrowLeft", C::PanEarlier),
             on(S::Brush, "ArrowRight", C::PanLater),
+        ],
+    },
+    Binding {
+        keys: "Home / End, Page Down / Page Up",
+        does: "Move the overview's window to the start / end, or a window earlier / later (the window focused)",
+        triggers: &[
+            on(S::Brush, "Home", C::WindowToStart),
+            on(S::Brush, "End", C::WindowToEnd),
+            on(S::Brush, "PageDown", C::PageEarlier),
+            on(S::Brush, "PageUp", C::PageLater),
         ],
     },
     Binding {
@@ -305,7 +321,9 @@ mod tests {
         assert_eq!(command(S::Timeline, "x", false), None);
         // The brush zooms and pans too, but does not select.
         assert_eq!(command(S::Brush, "ArrowLeft", false), Some(C::PanEarlier));
-        assert_eq!(command(S::Brush, "Home", false), None);
+        assert_eq!(command(S::Brush, "Home", false), Some(C::WindowToStart));
+        assert_eq!(command(S::Brush, "PageUp", false), Some(C::PageLater));
+        assert_eq!(command(S::Brush, "]", false), None);
     }
 
     #[test]
@@ -355,6 +373,10 @@ mod tests {
             C::ZoomOut,
             C::PanEarlier,
             C::PanLater,
+            C::WindowToStart,
+            C::WindowToEnd,
+            C::PageEarlier,
+            C::PageLater,
             C::FitAll,
             C::SelectFirst,
             C::SelectLast,

@@ -28,6 +28,10 @@ pub enum Action {
     },
     /// Pan by a fraction of the visible span (positive moves later in time).
     PanFraction(f64),
+    /// Pan to the start (or the end, `later`) of the chronology, keeping the span.
+    PanToEdge {
+        later: bool,
+    },
     /// Set the window directly (dragging).
     SetViewport(Viewport),
     FitAll,
@@ -166,6 +170,10 @@ impl Action {
             C::ZoomOut => Action::Zoom(0.5),
             C::PanEarlier => Action::PanFraction(-0.2),
             C::PanLater => Action::PanFraction(0.2),
+            C::PageEarlier => Action::PanFraction(-1.0),
+            C::PageLater => Action::PanFraction(1.0),
+            C::WindowToStart => Action::PanToEdge { later: false },
+            C::WindowToEnd => Action::PanToEdge { later: true },
             C::FitAll => Action::FitAll,
             C::SelectFirst => Action::SelectFirst,
             C::SelectLast => Action::SelectLast,

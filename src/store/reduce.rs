@@ -48,6 +48,12 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             let to = target.pan(fraction * target.span(), &limits);
             s.window.go_to(to, true);
         }
+        Action::PanToEdge { later } => {
+            let target = s.window.target();
+            let reach = limits.outer_end - limits.outer_start;
+            let to = target.pan(if later { reach } else { -reach }, &limits);
+            s.window.go_to(to, true);
+        }
         Action::SetViewport(v) => {
             s.window.animation = None;
             s.window.viewport = v.clamp(&limits);

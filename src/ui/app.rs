@@ -237,7 +237,7 @@ pub fn app() -> Html {
         .unwrap_or_default();
     html! {
         <>
-            <a class="skip-link" href="#timeline">{ "Skip to timeline" }</a>
+            <a class="skip-link" href="#timeline-drawing">{ "Skip to timeline" }</a>
             <Header data={data.clone()} origin={s.chronology.origin.clone()} search={filtering.filter.text.clone()}
                     match_count={filtering.match_count} {dark} touring={s.story.is_some()} {on_copy_link}
                     dispatch={dispatch.clone()} />

@@ -10,6 +10,8 @@ before(async () => { server = await serveDist(); browser = await launchBrowser()
 after(async () => { await browser?.close(); await server?.close(); });
 
 const DATA = dataset();
+/** The calendar year of a day of the timeline (days from 1970-01-01). */
+const yearOf = (day) => new Date(day * 86_400_000).getUTCFullYear();
 
 /** Presses Tab until `predicate(activeElement)` holds; fails after `limit` presses. */
 async function tabTo(page, what, predicate, limit = 120) {
@@ -334,6 +336,37 @@ test('keyboard: the focus never falls to the page when what had it goes: chips, 
   await page.keyboard.press('+');
   const on = await windowSettled(page, { from: opened });
   assert.ok(on.end - on.start < opened.end - opened.start, '"+" zooms in after the badge');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('keyboard: "Skip to timeline" puts the focus on the timeline, whose keys then work; the overview\'s window takes Home, End, Page Up and Page Down', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true });
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to timeline' });
+  assert.ok(await skip.evaluate((a) => a === document.activeElement), 'the first Tab reaches the skip link');
+  await page.keyboard.press('Enter');
+  await until(() => page.locator(TIMELINE).evaluate((svg) => svg === document.activeElement), 'the timeline has the focus');
+  const wide = await timelineWindow(page);
+  await page.keyboard.press('+');
+  const zoomed = await windowSettled(page, { from: wide });
+  assert.ok(zoomed.end - zoomed.start < wide.end - wide.start, '"+" zooms in');
+  const slider = page.getByRole('slider');
+  await slider.focus();
+  const span = zoomed.end - zoomed.start;
+  await page.keyboard.press('End');
+  const end = await windowSettled(page, { from: zoomed });
+  assert.ok(Math.abs(end.end - end.start - span) < 1, 'End keeps the span');
+  assert.ok(yearOf(end.end) >= 2019, `End goes to the chronology's end (${yearOf(end.end)})`);
+  await page.keyboard.press('Home');
+  const start = await windowSettled(page, { from: end });
+  assert.ok(yearOf(start.start) <= 1979, `Home goes to its start (${yearOf(start.start)})`);
+  await page.keyboard.press('PageUp');
+  const later = await windowSettled(page, { from: start });
+  assert.ok(Math.abs(later.start - start.end) < 1, 'Page Up moves a whole window later');
+  await page.keyboard.press('PageDown');
+  const back = await windowSettled(page, { from: later });
+  assert.ok(Math.abs(back.start - start.start) < 1, 'Page Down a whole window back');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

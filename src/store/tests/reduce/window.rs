@@ -97,6 +97,30 @@ fn zoom_on_an_event_keeps_it_where_it_is() {
     assert_eq!(none.window.target(), c);
 }
 
+/// The overview's window, a slider: Home and End take it to the chronology's ends, keeping its
+/// span; Page Up and Page Down move it a whole window.
+#[test]
+fn pan_to_an_edge_keeps_the_span() {
+    let s = after_all(
+        &state(),
+        [Action::SetViewport(Viewport::new(12_000.0, 13_000.0))],
+    );
+    let limits = s.chronology.limits;
+    let start = after(&s, Action::PanToEdge { later: false })
+        .window
+        .target();
+    assert!((start.start - limits.outer_start).abs() < 1e-6, "{start:?}");
+    assert!((start.span() - 1_000.0).abs() < 1e-6);
+    let end = after(&s, Action::PanToEdge { later: true }).window.target();
+    assert!((end.end - limits.outer_end).abs() < 1e-6, "{end:?}");
+    assert!((end.span() - 1_000.0).abs() < 1e-6);
+    let page = after(
+        &s,
+        Action::for_command(crate::core::keys::Command::PageLater).unwrap(),
+    );
+    assert_eq!(page.window.target(), Viewport::new(13_000.0, 14_000.0));
+}
+
 #[test]
 fn reduced_motion_jumps_instead_of_easing() {
     let s = State::new(

@@ -393,7 +393,7 @@ pub fn timeline(props: &Props) -> Html {
                 <canvas ref={canvas_ref} class="drawing" aria-hidden="true"></canvas>
                 <svg ref={svg_ref} width={fmt(width)} height={fmt(scene.height)}
                      viewBox={format!("0 0 {} {}", fmt(width), fmt(scene.height))}
-                     role="group" tabindex="0" aria-roledescription="timeline"
+                     id="timeline-drawing" role="group" tabindex="0" aria-roledescription="timeline"
                      // Where the focus goes when the event or badge that had it goes.
                      data-focus-home=""
                      aria-label={name}
