@@ -27,15 +27,19 @@
 //! parser never panics and takes time linear in the input.
 //!
 //! Where it is used: the importers keep an event's summary as written (TimelineJS text is HTML;
-//! our own summaries are plain text, which reads the same through this parser), so that exports
-//! re-import to the same events. The UI shows `RichText::parse(&event.summary)` as nodes (never
-//! as HTML text), adding `rel="noopener noreferrer"` to links; search and tooltips use
-//! [`plain_text`]; a title taken from a TimelineJS text is its [`one_line`].
+//! our own summaries are plain text), so that exports re-import to the same events. A summary
+//! (or a story's text) is markup where [`is_markup`] finds a tag of the allow-list in it (the
+//! TimelineJS importer makes sure of it for text with other tags or character references):
+//! the UI then shows `RichText::parse(&event.summary)` as nodes (never as HTML text), adding
+//! `rel="noopener noreferrer"` to links, and search uses [`plain_text`]; other text is shown
+//! and searched as written ("the <blink> tag", "AT&T", "x&lt;y"). A title taken from a
+//! TimelineJS text is its [`one_line`].
 
 mod entities;
 mod parse;
 mod write;
 
+pub use parse::is_markup;
 use write::{write_html, PlainWriter};
 
 /// Elements nest at most this deep.

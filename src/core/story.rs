@@ -204,7 +204,8 @@ pub(crate) struct Slide {
 
 /// The story a TimelineJS file tells: its title slide (if it has one) and then its slides in
 /// the file's order, each scene highlighting its slide's event in a window around its date. The
-/// text is the file's, shown as plain text (markup is not interpreted). `None` without slides.
+/// text is the file's HTML, shown through the allow-list as an event's summary is (see
+/// [`crate::core::rich_text::is_markup`]). `None` without slides.
 pub(crate) fn slides_story(
     title: &str,
     title_slide: Option<(&str, &str)>,
@@ -232,7 +233,7 @@ pub(crate) fn slides_story(
             let scene = StoryScene {
                 id: fresh("title"),
                 title: if headline.is_empty() { title } else { headline }.to_string(),
-                text: text.to_string(),
+                text: crate::core::import::as_markup(text.to_string()),
                 quotes: vec![],
                 view: crate::core::dataset::SceneView {
                     window: SceneWindow {
@@ -245,7 +246,10 @@ pub(crate) fn slides_story(
                 },
                 annotations: vec![],
             };
-            (text.to_string(), Some(scene))
+            (
+                crate::core::import::as_markup(text.to_string()),
+                Some(scene),
+            )
         }
         None => (String::new(), None),
     };
@@ -254,7 +258,7 @@ pub(crate) fn slides_story(
         scenes.push(StoryScene {
             id: fresh(&slide.event_id),
             title: slide.title,
-            text: slide.text,
+            text: crate::core::import::as_markup(slide.text),
             quotes: vec![],
             view: crate::core::dataset::SceneView {
                 window: window_around(slide.start, slide.end),

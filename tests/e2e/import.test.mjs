@@ -495,3 +495,43 @@ test('?data= loads a file of the same site with the link’s view; another site 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Our own files' text is text: "<blink>" or "x<y" in a summary is shown and searched as written
+// (it was read as HTML and lost); a TimelineJS file's text is HTML, in its events and its story.
+test('a CSV summary with "<" and "&" is shown and found as written; a TimelineJS slide\'s HTML reads as HTML in its story', async () => {
+  const page = await load(browser, server.origin + '/');
+  const summary = 'Browsers ignore the <blink> tag; <script> blocks run in order; if x<y and y>z then x&lt;z, at AT&T.';
+  const csv = `id,start,title,summary\nhtml-words,2001,Words about tags,"${summary}"\nother,2002,Another event,Plain\n`;
+  await importFile(page, { name: 'tags.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('heading', { level: 1, name: 'tags' }).waitFor();
+  await page.getByRole('searchbox').fill('blink');
+  await listReady(page);
+  const found = await page.locator('.event-list li .title').allTextContents();
+  assert.equal(found.length, 1, `search finds the one event (${found})`);
+  assert.match(found[0], /^Words about tags.*Summary: Browsers ignore the <blink> tag/, 'where it was found, as written');
+  await page.locator('.event-list li button').first().click();
+  const details = page.getByRole('complementary', { name: 'Words about tags' });
+  await details.waitFor();
+  assert.equal((await details.locator('.summary').textContent()).trim(), summary, 'the summary is shown as written');
+
+  const story = {
+    title: { text: { headline: 'Clay to print', text: '<p>From <i>clay</i> to print</p>' } },
+    events: [
+      { unique_id: 'clay', start_date: { year: -3200 }, text: { headline: 'Clay tablets', text: 'Cuneiform in <b>Sumer</b>. <a href="https://example.org/a">A source</a>' } },
+      { unique_id: 'press', start_date: { year: 1450 }, text: { headline: 'The press', text: '<span>Mainz</span> &amp; Strasbourg' } },
+    ],
+  };
+  await importFile(page, { name: 'clay.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(story)) });
+  await page.getByRole('heading', { level: 1, name: 'Clay to print' }).waitFor();
+  await page.getByRole('button', { name: /Tell the story|Tour/ }).first().click();
+  const panel = page.locator('.story');
+  await until(async () => (await panel.locator('.story-text').textContent()).includes('From clay to print'), 'the title slide\'s text, without its tags');
+  await page.keyboard.press('ArrowRight');
+  await until(async () => (await panel.locator('.story-text').textContent()).includes('Cuneiform in Sumer.'), 'the first slide\'s text, without its tags');
+  assert.equal(await panel.locator('.story-text b, .story-text strong').textContent(), 'Sumer', 'bold stays bold');
+  assert.equal(await panel.getByRole('link', { name: 'A source' }).getAttribute('href'), 'https://example.org/a');
+  await page.keyboard.press('ArrowRight');
+  await until(async () => (await panel.locator('.story-text').textContent()).trim() === 'Mainz & Strasbourg', 'a slide with other tags and references reads as HTML shows it');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

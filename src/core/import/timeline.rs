@@ -2,7 +2,7 @@
 
 use super::{quoted, Slugs, When};
 use crate::core::dataset::{Event, Footnote};
-use crate::core::rich_text::one_line;
+use crate::core::rich_text::{is_markup, one_line};
 
 /// A TimelineJS media link as a footnote (numbered when the chronology is built), or the
 /// problem with it. `Ok(None)` when there is no link.
@@ -36,6 +36,17 @@ pub(crate) fn media_footnote(
     }))
 }
 
+/// TimelineJS text (HTML) as a summary that reads as markup ([`is_markup`]): text with other
+/// tags or character references but none of the allow-list's ("<span>Sumer</span> &amp;
+/// Akkad") in a paragraph, so that it is shown as HTML shows it, not as written.
+pub(crate) fn as_markup(text: String) -> String {
+    if !is_markup(&text) && (text.contains('<') || text.contains('&')) {
+        format!("<p>{text}</p>")
+    } else {
+        text
+    }
+}
+
 /// A TimelineJS slide or spreadsheet row as an event: its group (if any) becomes its domain; the
 /// facets it cannot have stay empty, and its phase comes from the eras once all are read.
 pub(crate) fn timeline_event(
@@ -54,7 +65,7 @@ pub(crate) fn timeline_event(
         open,
         title,
         // TimelineJS text is HTML: kept as written, and shown through rich_text's allow-list.
-        summary,
+        summary: as_markup(summary),
         phase: String::new(),
         domains: if group.is_empty() {
             vec![]

@@ -46,7 +46,7 @@ fn authors_of<'a>(data: &'a Chronology, f: &'a Footnote) -> impl Iterator<Item =
 /// An event's summary as search reads it: markup (a TimelineJS slide's HTML) as the text it
 /// shows.
 fn summary_text(e: &Event) -> Cow<'_, str> {
-    if e.summary.contains('<') {
+    if crate::core::rich_text::is_markup(&e.summary) {
         Cow::Owned(crate::core::rich_text::plain_text(&e.summary))
     } else {
         Cow::Borrowed(&e.summary)

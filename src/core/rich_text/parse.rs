@@ -53,6 +53,40 @@ fn kind_of(name: &str) -> Option<Kind> {
     })
 }
 
+/// Whether `text` is markup: it has a start or end tag of an element the allow-list keeps or
+/// turns into a paragraph (`<p>`, `</b>`, `<br/>`, `<a href=…>` …). Text written as text, however
+/// many `<`, `>` or `&` it has ("the <blink> tag", "x<y and y>z", "AT&T"), is not; it is shown as
+/// written. Linear in the text.
+pub fn is_markup(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(last_close) = text.rfind('>') else {
+        return false;
+    };
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find('<')) {
+        let start = from + at;
+        from = start + 1;
+        let name_start = if bytes.get(start + 1) == Some(&b'/') {
+            start + 2
+        } else {
+            start + 1
+        };
+        let name_end = (name_start..bytes.len())
+            .find(|&i| !bytes[i].is_ascii_alphanumeric())
+            .unwrap_or(bytes.len());
+        let ends_well = matches!(bytes.get(name_end), Some(b) if b.is_ascii_whitespace() || *b == b'/' || *b == b'>');
+        if name_end > name_start
+            && ends_well
+            && name_end <= last_close
+            && bytes[name_start].is_ascii_alphabetic()
+            && kind_of(&text[name_start..name_end].to_ascii_lowercase()).is_some()
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// A start or end tag read from the text.
 struct Tag {
     name: String,

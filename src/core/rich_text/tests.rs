@@ -132,3 +132,43 @@ fn plain_text_for_search_and_titles() {
     assert_eq!(one_line("<p>A</p><p>B <br> C</p>"), "A B C");
     assert_eq!(plain_text("plain"), "plain");
 }
+
+/// Text written as text is not markup, whatever `<`, `>` and `&` it has: it is shown and searched
+/// as written. A tag of the allow-list makes markup, in any case, with attributes or closing.
+#[test]
+fn markup_is_what_has_a_tag_of_the_allow_list() {
+    for text in [
+        "Browsers ignore the <blink> tag; <script> blocks run in order; AT&T and R&D teams.",
+        "If x<y and y>z then x&lt;z is shown",
+        "a < b > c",
+        "<3 and <> and </>",
+        "the <p tag is never closed",
+        "<pre-war> Japan",
+        "",
+    ] {
+        assert!(!is_markup(text), "{text:?}");
+    }
+    for text in [
+        "<p>From clay to print</p>",
+        "Cuneiform in <b>Sumer</b>.",
+        "line<br/>break",
+        "line<BR>break",
+        "see <a href='https://ex.org/a'>this</a>",
+        "unclosed bold <strong>here</strong",
+        "<div class=x>block</div>",
+    ] {
+        assert!(is_markup(text), "{text:?}");
+    }
+}
+
+/// TimelineJS text with tags or references of its own but none of the allow-list's is put in a
+/// paragraph, so that it reads as HTML does; plain text and markup are kept as they are.
+#[test]
+fn timelinejs_text_is_kept_as_markup_where_it_has_any() {
+    use crate::core::import::as_markup;
+    let wrapped = as_markup("<span>Sumer</span> &amp; Akkad".into());
+    assert!(is_markup(&wrapped));
+    assert_eq!(plain_text(&wrapped), "Sumer & Akkad");
+    assert_eq!(as_markup("Plain words".into()), "Plain words");
+    assert_eq!(as_markup("<p>Kept</p>".into()), "<p>Kept</p>");
+}

@@ -98,7 +98,7 @@ pub fn dialog(props: &Props) -> Html {
                         html! {
                             <li>
                                 <button type="button" {onclick}>{ &s.title }</button>
-                                if !s.summary.is_empty() { <p class="muted">{ &s.summary }</p> }
+                                if !s.summary.is_empty() { { super::rich::rich_block(&s.summary, "muted") } }
                                 <p class="muted">{ format!("{} scenes", s.scenes.len()) }</p>
                             </li>
                         }

@@ -91,7 +91,7 @@ fn print_story(data: &Chronology, story: usize, heading: Html) -> Html {
             <h2>{ &story.title }</h2>
             { heading }
             <p>{ "From " }{ source_credit(&data.source) }{ "." }</p>
-            if !story.summary.is_empty() { <p>{ &story.summary }</p> }
+            if !story.summary.is_empty() { { super::rich::rich_block(&story.summary, "print-summary") } }
             <ol class="print-events">{ for scenes }</ol>
         </section>
     }

@@ -3,17 +3,8 @@
 //! italic, lists and http(s) links (opened apart, with no referrer). Never set as innerHTML;
 //! anything else in the markup is shown as text or left out.
 
-use crate::core::rich_text::{Kind, Node, RichText};
+use crate::core::rich_text::{is_markup, Kind, Node, RichText};
 use yew::prelude::*;
-
-/// Whether the text looks like markup (a tag or a character reference).
-pub fn has_markup(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.windows(2).any(|w| {
-        (w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
-            || (w[0] == b'&' && (w[1].is_ascii_alphanumeric() || w[1] == b'#'))
-    })
-}
 
 fn node(n: &Node) -> Html {
     match n {
@@ -36,9 +27,10 @@ fn node(n: &Node) -> Html {
     }
 }
 
-/// A block of text (a summary): paragraphs of its markup, or the text itself in a paragraph.
+/// A block of text (a summary, a story's text): paragraphs of its markup, or the text as written
+/// in a paragraph (see [`is_markup`]).
 pub fn rich_block(text: &str, class: &'static str) -> Html {
-    if !has_markup(text) {
+    if !is_markup(text) {
         return html! { <p {class}>{ text }</p> };
     }
     let tree = RichText::parse(text);

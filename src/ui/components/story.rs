@@ -200,7 +200,7 @@ pub fn story_panel(props: &Props) -> Html {
             </div>
             <div class="story-body" id="story-body">
             <h2 id={STORY_HEADING_ID} tabindex="-1">{ &scene.title }</h2>
-            <p class="story-text">{ &scene.text }</p>
+            { super::rich::rich_block(&scene.text, "story-text") }
             if let Some(events) = events {
                 <h3 id="scene-events-heading">{ "In this scene" }</h3>
                 <ul class="scene-events" aria-labelledby="scene-events-heading">{ events }</ul>
