@@ -97,7 +97,15 @@ pub(super) fn ours(
         }
         let urls_cell = cells.get("source_urls");
         if !urls_cell.trim().is_empty() {
-            let urls: Vec<&str> = urls_cell.split(" ; ").map(str::trim).collect();
+            // Links are written between " ; " (a link may hold a ";"), or, as the other lists
+            // of a row are, between bare ";" where that gives one link per footnote.
+            let spaced: Vec<&str> = urls_cell.split(" ; ").map(str::trim).collect();
+            let bare: Vec<&str> = urls_cell.split(';').map(str::trim).collect();
+            let urls = if spaced.len() != footnotes.len() && bare.len() == footnotes.len() {
+                bare.clone()
+            } else {
+                spaced.clone()
+            };
             // (A bare ";" between two links is two links, not one.)
             if footnotes.is_empty() && urls.len() == 1 && !urls[0].contains(';') {
                 // A row added in a spreadsheet with a link and no footnote: the link is its
@@ -107,17 +115,18 @@ pub(super) fn ours(
                     Err(message) => record.problem(&cells.column("source_urls"), message),
                 }
             } else if urls.len() != footnotes.len() {
-                let links = urls_cell
-                    .split(';')
-                    .filter(|u| !u.trim().is_empty())
-                    .count();
+                let links = if spaced.len() > 1 {
+                    spaced.len()
+                } else {
+                    bare.len()
+                };
                 record.problem(
                     &cells.column("source_urls"),
                     format!(
                         "has {} for {}: give one link per footnote of the footnotes column, in \
                          its order (a place left empty between \" ; \" for a footnote without \
                          one), or a single link and no footnote",
-                        plural(links.max(urls.len()), "link", "links"),
+                        plural(links, "link", "links"),
                         plural(footnotes.len(), "footnote", "footnotes")
                     ),
                 );

@@ -247,6 +247,41 @@ i,1998,,I,1;2,https://a.org\n";
     assert_eq!((f.records, f.bad_records), (9, 8));
 }
 
+/// Links between bare ";", as a row's other lists are written, where that gives one per
+/// footnote (such a row was refused with "has 2 links for 2 footnotes"); " ; " still lets a
+/// link hold a ";", and an empty place leaves a footnote without a link.
+#[test]
+fn links_between_bare_semicolons_are_one_per_footnote() {
+    let text = "id,start,title,footnotes,source_urls\n\
+a,1990,A,3;4,https://a.example/1;https://a.example/2\n\
+b,1991,B,5;6,https://b.example/x;y ; https://b.example/z\n\
+c,1992,C,7;8;9,https://c.example/1;;https://c.example/3\n";
+    let i = ok(text, "x.csv");
+    let url = |n: u32| {
+        i.chronology
+            .footnotes
+            .iter()
+            .find(|f| f.number == n)
+            .and_then(|f| f.url.clone())
+    };
+    assert_eq!(url(3).as_deref(), Some("https://a.example/1"));
+    assert_eq!(url(4).as_deref(), Some("https://a.example/2"));
+    assert_eq!(url(5).as_deref(), Some("https://b.example/x;y"));
+    assert_eq!(url(6).as_deref(), Some("https://b.example/z"));
+    assert_eq!(url(7).as_deref(), Some("https://c.example/1"));
+    assert_eq!(url(8), None);
+    assert_eq!(url(9).as_deref(), Some("https://c.example/3"));
+    // Neither way gives one link per footnote: the count said is the row's.
+    let f = fail(
+        "id,start,title,footnotes,source_urls\na,1990,A,1;2,https://a.example/1;https://a.example/2;https://a.example/3\n",
+        "x.csv",
+    );
+    has(
+        &f,
+        "row 2, column source_urls: has 3 links for 2 footnotes: give one link per footnote of the footnotes column, in its order (a place left empty between \" ; \" for a footnote without one), or a single link and no footnote",
+    );
+}
+
 /// A row added in a spreadsheet with a link and no footnote (it was refused, "has 1 link for
 /// 0 footnotes"): the link is its source, in a footnote of its own, after the chronology's.
 #[test]
