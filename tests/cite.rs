@@ -385,3 +385,25 @@ fn cite_this_view_names_the_explorer_the_brief_the_link_and_the_day() {
         "{text}"
     );
 }
+
+/// A work's title with `~` and `^`, and a link with braces (an imported file may give them): the
+/// entry still parses, the title's characters are LaTeX's own commands, and the link its own
+/// percent-encoding (a bare `}` ended the field and broke the entry).
+#[test]
+fn bibtex_escapes_what_latex_and_braces_would_misread() {
+    let d = data();
+    let mut work: Reference = d.sources[0].clone();
+    work.id = "odd".into();
+    work.title = "Costs ~ 5% of GDP, 10^3 troops {draft}".into();
+    work.url = Some("https://ex.org/a}b{c}\\d".into());
+    let bib = to_bibtex(&[&work]);
+    let parsed = biblatex::Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+    let entry = parsed.get("odd").expect("the entry");
+    assert!(
+        bib.contains("\\textasciitilde{}") && bib.contains("\\textasciicircum{}"),
+        "{bib}"
+    );
+    assert!(!bib.contains(" ~ ") && !bib.contains("10^3"), "{bib}");
+    let url = entry.url().unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+    assert_eq!(url, "https://ex.org/a%7Db%7Bc%7D%5Cd");
+}

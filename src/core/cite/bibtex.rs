@@ -25,7 +25,7 @@ fn bibtex_type(kind: ReferenceType) -> &'static str {
     }
 }
 
-/// A value for a braced BibTeX field: braces balanced, `%` `&` `#` `$` `_` escaped, words
+/// A value for a braced BibTeX field: braces balanced, `%` `&` `#` `$` `_` `~` `^` escaped, words
 /// in capitals (NATO, ISAF) kept as they are by a style that changes case.
 fn bib_text(value: &str, protect_capitals: bool) -> String {
     let mut out = String::with_capacity(value.len() + 8);
@@ -46,6 +46,9 @@ fn bib_text(value: &str, protect_capitals: bool) -> String {
                     out.push('\\');
                     out.push(c);
                 }
+                // LaTeX reads a bare `~` as a space and a bare `^` as an error.
+                '~' => out.push_str("\\textasciitilde{}"),
+                '^' => out.push_str("\\textasciicircum{}"),
                 c => out.push(c),
             }
         }
@@ -55,6 +58,14 @@ fn bib_text(value: &str, protect_capitals: bool) -> String {
         out.push_str(&word[bare.len()..]);
     }
     out
+}
+
+/// A link for a `url` field, which is read verbatim but within braces: its braces and
+/// backslashes percent-encoded (an unmatched `}` ended the field, and the entry with it).
+fn bib_url(url: &str) -> String {
+    url.replace('\\', "%5C")
+        .replace('{', "%7B")
+        .replace('}', "%7D")
 }
 
 fn bib_names(people: &[Person]) -> String {
@@ -183,7 +194,7 @@ pub fn to_bibtex(sources: &[&Reference]) -> String {
             fields.push(("date", bib_date(d)));
         }
         if let Some(u) = &r.url {
-            fields.push(("url", u.clone()));
+            fields.push(("url", bib_url(u)));
         }
         if let Some(a) = &r.accessed {
             fields.push(("urldate", a.unqualified().to_iso()));
