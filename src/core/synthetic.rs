@@ -166,7 +166,10 @@ pub fn generate(count: usize, seed: u64) -> Chronology {
         });
     }
     Chronology {
-        title: format!("Synthetic chronology ({count} events)"),
+        title: format!(
+            "Synthetic chronology ({})",
+            crate::core::text::plural(count, "event", "events")
+        ),
         view: None,
         source: Source {
             title: "Synthetic data".into(),
@@ -234,6 +237,16 @@ mod tests {
             .events
             .iter()
             .all(|e| (1979..=2019).contains(&e.start.year_number())));
+    }
+
+    /// Its title counts as the page does: "1 event", "1,000,000 events".
+    #[test]
+    fn is_titled_with_its_count() {
+        assert_eq!(generate(1, 1).title, "Synthetic chronology (1 event)");
+        assert_eq!(
+            generate(2_000, 1).title,
+            "Synthetic chronology (2,000 events)"
+        );
     }
 
     #[test]

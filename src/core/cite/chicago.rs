@@ -258,8 +258,8 @@ pub fn bibliography(data: &Chronology) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Works cited by {} events of “{}”",
-        data.events.len(),
+        "Works cited by {} of “{}”",
+        crate::core::text::plural(data.events.len(), "event", "events"),
         data.title
     );
     let _ = writeln!(out, "From: {}.", brief_note(data));
