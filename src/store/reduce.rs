@@ -236,7 +236,15 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
                 .notify(Notice::Message(format!("{what}: stopped.")));
         }
         Action::ImportFailed(report) => {
-            s.chrome.pending.view = None;
+            // A link's file that did not load: the rest of the link applies to the chronology
+            // shown, and the link no longer names the file (a reload, or a copied link, would
+            // fail again and lose the view).
+            let pending = std::mem::take(&mut s.chrome.pending);
+            if let (Some(_), Some(view)) = (pending.data, pending.view) {
+                let view = crate::core::url_state::ViewState { data: None, ..view };
+                let notices = s.apply_view(&view);
+                s.chrome.notices.extend(notices);
+            }
             s.chrome.loading = None;
             s.chrome.report = Some(report);
             s.chrome.dialog = Some(DialogKind::Import);

@@ -535,3 +535,16 @@ test('a CSV summary with "<" and "&" is shown and found as written; a TimelineJS
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('a link whose file fails to load keeps the rest of its view on the chronology shown, and stops naming the file', async () => {
+  const page = await load(browser, server.origin + '/?data=e2e-data/missing.csv&domain=piracy');
+  await page.getByRole('dialog').getByRole('alert').waitFor();
+  await until(() => !page.url().includes('data='), 'the link no longer names the file');
+  assert.match(page.url(), /[?&]domain=piracy/, 'the link keeps its filter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).first().click();
+  const chips = page.getByRole('navigation', { name: 'Active filters' });
+  await chips.getByRole('button', { name: /Piracy/ }).waitFor();
+  assert.match(await page.locator('svg[aria-roledescription="timeline"]').getAttribute('aria-label'), /Timeline showing \d+ of \d+ events/);
+  assert.deepEqual(page.problems.filter((p) => !p.includes('missing.csv') && !p.includes('404 (Not Found)')), []);
+  await page.context().close();
+});

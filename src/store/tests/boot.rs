@@ -62,6 +62,31 @@ fn data_link_shows_the_builtin_chronology_while_the_file_loads() {
     );
 }
 
+/// The link's file does not load (a 404, say): the rest of the link applies to the built-in
+/// chronology, and the link no longer names the file (it kept `data=` and lost the filter).
+#[test]
+fn a_data_link_whose_file_fails_keeps_its_view_and_drops_the_file() {
+    let p = plan_for("?data=nope.json&domain=piracy", false, None, None);
+    let (s, _) = boot(p, &Estimate, Environment::default());
+    let failed = super::reduce::failure_report();
+    let s = crate::store::reduce(&s, Action::ImportFailed(failed)).expect("a new state");
+    assert!(s.filtering.filter.domains.contains("piracy"));
+    assert_eq!(
+        s.chrome.dialog,
+        Some(crate::store::DialogKind::Import),
+        "the failure is reported"
+    );
+    let link = url_state::to_query(&s.view_state());
+    assert!(
+        !link.contains("data=") && link.contains("domain=piracy"),
+        "{link}"
+    );
+    // A file chosen in the dialog that fails leaves the view as it was.
+    let again = crate::store::reduce(&s, Action::ImportFailed(super::reduce::failure_report()));
+    let again = again.unwrap_or(s.clone());
+    assert_eq!(again.filtering.filter, s.filtering.filter);
+}
+
 #[test]
 fn a_bare_address_opens_the_import_kept_in_local_storage_with_its_remembered_view() {
     let p = plan_for(

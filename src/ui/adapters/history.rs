@@ -59,9 +59,11 @@ pub fn use_history(store: &UseReducerHandle<State>) {
                     // the first render, and when the chronology it names has loaded (values it
                     // does not have are dropped) or has failed to.
                     // (The load that ends is the link's own when the chronology stays the one
-                    // it names: an import made meanwhile is a change of its own.)
+                    // it names, or the link no longer names one, its file having failed: an
+                    // import made meanwhile is a change of its own.)
                     let settling = *first.borrow()
-                        || (*was_loading.borrow() && last.borrow().data == view.data);
+                        || (*was_loading.borrow()
+                            && (last.borrow().data == view.data || view.data.is_none()));
                     let discrete = !settling && !same_discrete(&last.borrow(), view);
                     if discrete {
                         pending.borrow_mut().cancel();
