@@ -145,6 +145,23 @@ pub fn is_invisible(c: char) -> bool {
 /// The longest id, in characters, that an import accepts (and a link carries).
 pub const MAX_ID_CHARS: usize = 500;
 
+/// The longest event title, in characters (the brief's longest is under 100): a title of tens of
+/// thousands of characters without a space held the page for seconds each time it came into
+/// view, the browser breaking it into lines anywhere.
+pub const MAX_TITLE_CHARS: usize = 1_000;
+
+/// What is wrong with an event's title's length, if anything.
+pub fn title_length_problem(title: &str) -> Option<String> {
+    let chars = title.chars().count();
+    (chars > MAX_TITLE_CHARS).then(|| {
+        format!(
+            "the title is {} long; at most {} are allowed",
+            plural(chars, "character", "characters"),
+            thousands(MAX_TITLE_CHARS)
+        )
+    })
+}
+
 /// What is wrong with an id (of an event, phase, domain or third party), if anything. Every id
 /// without a problem goes through a link and back unchanged; the others are refused at import:
 /// empty, longer than [`MAX_ID_CHARS`], with a control or invisible character, or with spaces

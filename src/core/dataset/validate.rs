@@ -169,6 +169,9 @@ pub fn validate(c: &Chronology) -> Vec<Problem> {
         if e.title.trim().is_empty() {
             problems.push(problem(&subject, "non-empty", "the title is empty"));
         }
+        if let Some(message) = crate::core::text::title_length_problem(&e.title) {
+            problems.push(problem(&subject, "title-length", message));
+        }
         if e.open.is_some() && e.end.is_some() {
             problems.push(problem(
                 &subject,

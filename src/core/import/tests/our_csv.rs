@@ -413,3 +413,29 @@ fn a_csv_with_the_head_in_quoted_cells_still_imports_whole() {
     let back = ok(&old.join("\r\n"), "old.csv");
     assert_eq!(back.chronology, data);
 }
+
+/// A title of more than 1,000 characters (one without a space held the page for seconds) is a
+/// problem of its row, which can be left out; 1,000 are allowed.
+#[test]
+fn a_title_over_a_thousand_characters_is_refused_with_its_row() {
+    let long = "T".repeat(2_000);
+    let most = "T".repeat(1_000);
+    let text = format!("id,start,title\na,1990,{long}\nb,1991,{most}\nc,1992,C\n");
+    let f = fail(&text, "x.csv");
+    assert!(
+        lines(&f).iter().any(|l| l.starts_with("row 2")
+            && l.ends_with("the title is 2,000 characters long; at most 1,000 are allowed")),
+        "{:#?}",
+        lines(&f)
+    );
+    assert_eq!((f.records, f.bad_records), (3, 1));
+    assert!(f.can_skip);
+    let skipped = import(text.as_bytes(), "x.csv", true).expect("the good rows import");
+    let ids: Vec<&str> = skipped
+        .chronology
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, ["b", "c"]);
+}
