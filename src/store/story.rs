@@ -118,7 +118,35 @@ impl State {
         if let Some(touring) = &mut self.story {
             touring.from_link = true;
         }
-        self.apply_folds(view, notices);
+        // The scene sets the filters and the lanes: what else the link asks of them is said
+        // to be ignored (a scene's own link carries only its grouping and folds).
+        let mut ignored: Vec<String> = crate::core::query::Facet::ALL
+            .into_iter()
+            .filter(|&f| !view.filter.selected(f).is_empty())
+            .map(|f| format!("{}=", f.key()))
+            .collect();
+        if !view.filter.text.is_empty() {
+            ignored.push("q=".into());
+        }
+        if view.dim {
+            ignored.push("dim=".into());
+        }
+        if view.group != crate::core::grouping::GroupBy::None && view.group != self.lanes.by {
+            ignored.push("group=".into());
+        }
+        if !ignored.is_empty() {
+            notices.push(Notice::Message(format!(
+                "A story's scene sets its own filters and lanes: ignored {} in the link.",
+                ignored.join(", ")
+            )));
+        }
+        if self.lanes.by == crate::core::grouping::GroupBy::None && !view.folded.is_empty() {
+            notices.push(Notice::Message(
+                "Ignored fold= in the link: this scene's lanes are not grouped.".into(),
+            ));
+        } else {
+            self.apply_folds(view, notices);
+        }
         self.lanes.regroup(&self.chronology.data, &self.filtering);
         self.window.animation = None;
         if let Some((from, to)) = view.window {

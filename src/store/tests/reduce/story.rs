@@ -120,6 +120,41 @@ fn back_past_the_start_of_the_story_ends_it() {
     assert_eq!(before.filtering.match_count, before.len());
 }
 
+/// A scene sets its own filters and lanes: a link that asks for others is told so, by name,
+/// once; a fold in a scene that is not grouped is said to be ignored for that reason.
+#[test]
+fn a_scene_link_says_which_of_its_other_parameters_it_ignores() {
+    let data = &state().chronology.data;
+    let story = &data.stories[0];
+    let plain = story
+        .scenes
+        .iter()
+        .find(|c| c.view.group_by.is_none())
+        .expect("a scene without lanes");
+    let mut filter = crate::core::query::Filter::default();
+    filter.domains.insert("cyber".into());
+    filter.text = "abe".into();
+    let view = ViewState {
+        story: Some(story.id.clone()),
+        scene: Some(plain.id.clone()),
+        group: crate::core::grouping::GroupBy::Domain,
+        folded: ["piracy".to_string()].into(),
+        filter,
+        ..ViewState::default()
+    };
+    let s = after(&state(), Action::ApplyView(view));
+    assert!(s.story.is_some());
+    let notices: Vec<String> = s.chrome.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        notices,
+        [
+            "A story's scene sets its own filters and lanes: ignored domain=, q=, group= in the link.",
+            "Ignored fold= in the link: this scene's lanes are not grouped."
+        ]
+    );
+    assert!(!s.filtering.filter.domains.contains("cyber"));
+}
+
 #[test]
 fn a_link_to_a_missing_story_says_so_and_opens_the_chronology() {
     let view = ViewState {
