@@ -223,6 +223,13 @@ test('a scene\'s marked moment is named whole, inside the drawing and the overvi
       return [...gradient.querySelectorAll('stop')].map((s) => [getComputedStyle(s).stopColor, s.getAttribute('stop-opacity')]);
     });
     assert.deepEqual(stops, [[page_bg, '0'], [page_bg, '1']], 'from clear to the page\'s colour');
+    // A phase's name is whole or not at all: on a phone, where the box would cut "From September
+    // 11 to direct cooperation", it hides the name from its start; at 1280 px the name ends
+    // before the box and shows whole.
+    const strip = await page.locator(`${TIMELINE} .phases rect.phase-strip`)
+      .filter({ has: page.locator('title', { hasText: /^From September 11/ }) }).boundingBox();
+    if (size.width < 600) assert.ok(under.x <= strip.x + 4 + 1, `${size.width} px: the box (from ${under.x}) hides the phase's name from its start (${strip.x + 4})`);
+    else assert.ok(faded.x > strip.x + 4 + 100, `${size.width} px: the phase's name (from ${strip.x + 4}) is left to show, whole (the box's fade from ${faded.x})`);
     // Its line strikes through no event's name: it stops short of each named event of the scene
     // it meets (a mark whose target takes in its name) and resumes below, and is drawn.
     const runs = (await page.locator(`${TIMELINE} .annotation .moment-line`).getAttribute('d'))

@@ -35,7 +35,8 @@ pub fn moment_fade() -> Html {
 /// without `line_height` (the overview, too low for two lines, under the timeline that names
 /// it), not at all. A box behind it (`.backing`, unfilled unless the stylesheet fills it, as it
 /// does on the timeline) hides what it stands over, down to `reach` at least (the phases' names'
-/// row on the timeline, which may have two lines).
+/// row on the timeline, which may have two lines), and the whole of each phase's name it would
+/// cut (`names`: their extents along the row), as a name is shown whole or not at all.
 pub fn moment_name(
     x: f64,
     y: f64,
@@ -43,6 +44,7 @@ pub fn moment_name(
     width: f64,
     line_height: Option<f64>,
     reach: Option<f64>,
+    names: &[(f64, f64)],
 ) -> Html {
     const GAP: f64 = 4.0;
     let w = label_width(label) * BOLD;
@@ -67,6 +69,17 @@ pub fn moment_name(
     } else {
         text_x - BOX_PAD
     };
+    // Widened over every name it would cut, or fade (names never overlap: this ends).
+    let (mut left, mut right) = (box_x, box_x + box_width);
+    let fade_reach = if on_timeline { FADE } else { 0.0 };
+    while let Some(&(a, b)) = names
+        .iter()
+        .find(|&&(a, b)| a < right && b > left - fade_reach && (a < left || b > right))
+    {
+        left = left.min(a - 2.0);
+        right = right.max(b + 2.0);
+    }
+    let (box_x, box_width) = (left.max(0.0), right.min(width) - left.max(0.0));
     let box_height = (ASCENT + DESCENT + line_height * (lines.len() as f64 - 1.0))
         .max(reach.map_or(0.0, |reach| reach - (y - ASCENT)));
     let top = format!("{:.1}", y - ASCENT);

@@ -419,7 +419,7 @@ pub fn overview(props: &Props) -> Html {
             html! {
                 <g class="annotation">
                     <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="0" y2={format!("{BAR_BOTTOM}")} />
-                    { super::moment::moment_name(x, BAR_TOP + 9.0, label, width, None, None) }
+                    { super::moment::moment_name(x, BAR_TOP + 9.0, label, width, None, None, &[]) }
                 </g>
             }
         })

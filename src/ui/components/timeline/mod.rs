@@ -251,6 +251,21 @@ pub fn timeline(props: &Props) -> Html {
         Action::SetFollow(input.checked())
     });
     let scale_x = |day: f64| (day - props.viewport.start) / props.viewport.span() * width;
+    // Where the phases' names stand along their row: a moment's name hides those it meets
+    // whole.
+    let phase_names: Vec<(f64, f64)> = scene
+        .items
+        .iter()
+        .filter_map(|item| match &item.prim {
+            crate::core::scene::Prim::Text {
+                x,
+                text,
+                font: crate::core::scene::Font::Phase,
+                ..
+            } => Some((*x, x + crate::core::scale::label_width(text))),
+            _ => None,
+        })
+        .collect();
     let annotations = props.annotations.iter().filter_map(|(day, label)| {
         let x = scale_x(*day);
         (0.0..=width).contains(&x).then(|| {
@@ -266,7 +281,7 @@ pub fn timeline(props: &Props) -> Html {
             let reach = scene.phases.first().map(|p| p.y + p.h - NAMES_BELOW_TEXT);
             html! {
                 <g class="annotation">
-                    { super::moment::moment_name(x, MOMENT_NAME_Y, label, width, Some(MOMENT_LINE_HEIGHT), reach) }
+                    { super::moment::moment_name(x, MOMENT_NAME_Y, label, width, Some(MOMENT_LINE_HEIGHT), reach, &phase_names) }
                     <path class="moment-line" d={line} />
                 </g>
             }
