@@ -91,6 +91,17 @@ pub fn shown(value: &str, max: usize) -> String {
     s
 }
 
+/// The name a `data=` link's file goes by in the page's words: the last part of its path
+/// ("voyages.csv" of "files/voyages.csv"), else the link itself, shortened ("d/", a `data:`
+/// URL).
+pub fn link_file_name(data: &str) -> String {
+    let path = data.split(['?', '#']).next().unwrap_or(data);
+    match path.rsplit('/').next() {
+        Some(last) if !last.is_empty() && !data.starts_with("data:") => shown(last, 80),
+        _ => shown(data, 80),
+    }
+}
+
 /// The text without the characters of [`is_removed_control`], its line ends made `\n` (CRLF and
 /// lone CR), and what was removed (line ends are not counted: they are kept as line ends).
 pub fn without_controls(text: &str) -> (Cow<'_, str>, Removed) {
@@ -278,6 +289,26 @@ pub fn slug(text: &str, fallback: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A `data=` link's file is named by its path's last part, or by the link where it has
+    /// none ("“” was not imported" said nothing).
+    #[test]
+    fn a_link_file_is_named_by_its_last_part_or_by_the_link() {
+        use super::link_file_name;
+        assert_eq!(link_file_name("files/voyages.csv"), "voyages.csv");
+        assert_eq!(link_file_name("voyages.csv?v=2"), "voyages.csv");
+        assert_eq!(link_file_name("d/"), "d/");
+        assert_eq!(
+            link_file_name("data:application/json,{}"),
+            "data:application/json,{}"
+        );
+        assert_eq!(
+            link_file_name(&format!("x/{}", "a".repeat(200)))
+                .chars()
+                .count(),
+            81
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -269,7 +269,7 @@ const STALL_MS: u32 = 30_000;
 /// Loads `?data=URL` with a progress indicator, then applies the link's `view` to it. A newer
 /// load (or *Cancel*) aborts it; so does a stall.
 pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url_state::ViewState) {
-    let name = data.rsplit('/').next().unwrap_or(&data).to_string();
+    let name = crate::core::text::link_file_name(&data);
     let url = match resolve_data_url(&data) {
         Ok(url) => url,
         Err(message) => {
