@@ -73,6 +73,15 @@ pub const MAX_DATA_URL: usize = 2_000;
 /// Percent-decodes a query component (`+` is a space). Invalid escapes and invalid UTF-8 are
 /// kept as they are rather than refused.
 pub fn decode_component(s: &str) -> String {
+    String::from_utf8_lossy(&decode_bytes(s)).into_owned()
+}
+
+/// A query component decoded, or None where its bytes are not UTF-8 text (`%FF`).
+pub fn decode_text(s: &str) -> Option<String> {
+    String::from_utf8(decode_bytes(s)).ok()
+}
+
+fn decode_bytes(s: &str) -> Vec<u8> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -93,7 +102,7 @@ pub fn decode_component(s: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 /// Percent-encodes a query component, keeping what is safe and readable (letters, digits,

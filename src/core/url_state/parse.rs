@@ -56,7 +56,13 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                     }
                 }
             }
-            ("q", None) => view.filter.text = value.chars().take(500).collect(),
+            ("q", None) => match super::decode_text(raw_value) {
+                Some(text) => view.filter.text = text.chars().take(500).collect(),
+                // A search for "�" would hide every event.
+                None => notices.push(
+                    "Ignored the link's search (q=): it is not valid text (UTF-8).".into(),
+                ),
+            },
             ("dim", None) => match value.as_str() {
                 "1" | "true" | "" => view.dim = true,
                 "0" | "false" => view.dim = false,

@@ -406,3 +406,19 @@ fn a_hand_written_year_or_month_to_no_later_than_from_runs_to_its_end() {
         assert!(notices.iter().any(|n| n.contains("to after from")), "{q}");
     }
 }
+
+/// A search whose bytes are not text (`%FF`) is ignored with a notice: as "�" it hid every
+/// event. Encoded text, even a literal "�", is kept.
+#[test]
+fn a_search_that_is_not_text_is_ignored_and_said() {
+    let (view, notices) = parse("?q=%FF&domain=piracy");
+    assert_eq!(view.filter.text, "");
+    assert!(view.filter.domains.contains("piracy"));
+    assert_eq!(
+        notices,
+        ["Ignored the link's search (q=): it is not valid text (UTF-8)."]
+    );
+    let (view, notices) = parse("?q=W%C3%B6rner+%EF%BF%BD");
+    assert_eq!(view.filter.text, "Wörner �");
+    assert!(notices.is_empty());
+}
