@@ -227,8 +227,19 @@ pub(crate) fn when(start: Edtf, end: Option<Edtf>) -> Result<When, String> {
 
 pub(crate) use crate::core::edtf::ends_after;
 
-/// "the end (1990) is before the start (1994)"
+/// "the end (1990) is before the start (1994)"; where the end falls within the start's period
+/// but ends before it does, that is said: "the end (June 2005) comes before the end of the
+/// start (2005): give the end as 2005 or later, or the start as a month or a day".
 pub(crate) fn end_before_start(start: &PartialDate, end: &PartialDate) -> String {
+    if end.end_day() > start.first_day() {
+        return format!(
+            "the end ({}) comes before the end of the start ({}): give the end as {} or \
+             later, or the start more precisely",
+            end.format_human(),
+            start.format_human(),
+            start.format_human()
+        );
+    }
     format!(
         "the end ({}) is before the start ({})",
         end.format_human(),

@@ -209,3 +209,18 @@ fn a_timeline_with_only_a_title_has_no_events() {
     let f = fail(r#"{"title": "x", "events": []}"#, "t.json");
     assert_eq!(lines(&f), ["file: the file has no events"]);
 }
+
+/// An end within the start's year that ends before the year does (2005 to June 2005) is not
+/// "before the start": the message says what it is, and how to mend it.
+#[test]
+fn an_end_inside_the_start_s_year_is_said_to_end_too_soon() {
+    let text = r#"{"events": [
+      {"start_date": {"year": 2005}, "end_date": {"year": 2005, "month": 6}, "text": {"headline": "a"}},
+      {"start_date": {"year": 2006}, "text": {"headline": "b"}}
+    ]}"#;
+    let f = fail(text, "t.json");
+    has(
+        &f,
+        "event 1, field end_date: the end (June 2005) comes before the end of the start (2005): give the end as 2005 or later, or the start more precisely",
+    );
+}
