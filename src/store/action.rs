@@ -117,6 +117,9 @@ pub enum Action {
         /// What was changed on the way in (control characters removed, columns ignored).
         changed: Vec<ImportProblem>,
         view: Option<ViewState>,
+        /// What a file's own saved view asked that was ignored, in a link's words (see
+        /// [`crate::core::url_state::parse`]).
+        view_notices: Vec<String>,
         /// Read back from this browser's storage rather than imported just now: no notice.
         quiet: bool,
     },

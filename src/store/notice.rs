@@ -19,6 +19,21 @@ pub enum Notice {
     Done(String),
 }
 
+impl Notice {
+    /// A link's notice said of a file's saved view instead ("The link's event …" → "The file's
+    /// saved view's event …", "… in the link." → "… in the file's saved view.").
+    pub fn of_file_view(self) -> Notice {
+        match self {
+            Notice::Message(m) => Notice::Message(
+                m.replace("The link's", "The file's saved view's")
+                    .replace("the link's", "the file's saved view's")
+                    .replace("in the link", "in the file's saved view"),
+            ),
+            other => other,
+        }
+    }
+}
+
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -28,7 +43,8 @@ impl fmt::Display for Notice {
                 format,
             } => write!(
                 f,
-                "Imported {events} events from {name} ({}).",
+                "Imported {} from {name} ({}).",
+                crate::core::text::plural(*events, "event", "events"),
                 format.label()
             ),
             Notice::BuiltinAgain => f.write_str("The Japan–NATO chronology is shown again."),

@@ -256,6 +256,7 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             skipped,
             changed,
             view,
+            view_notices,
             quiet,
         } => {
             let name = match &origin {
@@ -263,8 +264,15 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
                 Origin::Url(url) => url.clone(),
                 _ => String::new(),
             };
+            // A file's own saved view is said to be the file's, not the link's.
+            let of_file = matches!(origin, Origin::File { .. });
             let mut fresh = s.with_chronology(*prepared, origin);
-            let notices = view.map(|v| fresh.apply_view(&v)).unwrap_or_default();
+            let notices: Vec<Notice> = view_notices
+                .into_iter()
+                .map(Notice::Message)
+                .chain(view.map(|v| fresh.apply_view(&v)).unwrap_or_default())
+                .map(|n| if of_file { n.of_file_view() } else { n })
+                .collect();
             let events = fresh.len();
             if !quiet {
                 fresh.chrome.notices.push(Notice::Imported {

@@ -83,8 +83,11 @@ fn finish(
         Err((failure, bytes)) => dispatch.emit(failed(&name, failure, bytes)),
         Ok(imported) => {
             // A file exported from the explorer carries the view it was made from.
-            let view = imported.view_state().map(|(view, _)| view);
-            show_imported(ticket, dispatch, name, imported, view, false);
+            let (view, notices) = match imported.view_state() {
+                Some((view, notices)) => (Some(view), notices),
+                None => (None, Vec::new()),
+            };
+            show_imported(ticket, dispatch, name, imported, (view, notices), false);
         }
     }
 }
@@ -96,7 +99,7 @@ fn show_imported(
     dispatch: Callback<Action>,
     name: String,
     imported: Imported,
-    view: Option<crate::core::url_state::ViewState>,
+    (view, view_notices): (Option<crate::core::url_state::ViewState>, Vec<String>),
     quiet: bool,
 ) {
     let Imported {
@@ -114,6 +117,7 @@ fn show_imported(
             skipped,
             changed,
             view,
+            view_notices,
             quiet,
         })
     });
@@ -166,9 +170,14 @@ pub fn restore_kept(dispatch: Callback<Action>, view: crate::core::url_state::Vi
         }
         match restored {
             // Nothing was skipped or changed: it was checked when it was imported.
-            Ok((name, imported)) => {
-                show_imported(ticket, dispatch, name, imported, Some(view), true)
-            }
+            Ok((name, imported)) => show_imported(
+                ticket,
+                dispatch,
+                name,
+                imported,
+                (Some(view), Vec::new()),
+                true,
+            ),
             // Unreadable: the built-in chronology stays, and the link no longer names the
             // import (a reload would look for it again).
             Err(notice) => dispatch.emit(Action::LoadFailed(notice.into())),
@@ -314,6 +323,7 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
                     skipped: Vec::new(),
                     changed: imported.notices,
                     view: Some(view),
+                    view_notices: Vec::new(),
                     quiet: false,
                 })
             }),

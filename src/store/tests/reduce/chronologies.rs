@@ -92,6 +92,36 @@ fn an_import_that_changed_some_text_says_what() {
     }
 }
 
+/// A file's saved view is the file's: what it asks that is ignored is said of it, not of the
+/// link (an unknown event, a bad window).
+#[test]
+fn a_file_s_saved_view_is_spoken_of_as_the_file_s() {
+    let (view, view_notices) = crate::core::url_state::parse("?from=3000&to=1000&event=nope");
+    let mut a = imported(Some(view), vec![]);
+    if let Action::Imported {
+        view_notices: v, ..
+    } = &mut a
+    {
+        *v = view_notices;
+    }
+    let i = after(&state(), a);
+    let texts: Vec<String> = i
+        .chrome
+        .notices
+        .iter()
+        .filter(|n| matches!(n, Notice::Message(_)))
+        .map(|n| n.to_string())
+        .collect();
+    assert!(texts.iter().all(|t| !t.contains("link")), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("the file's saved view's time window")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t.contains("'nope'")), "{texts:?}");
+}
+
 #[test]
 fn a_second_import_drops_the_first_ones_notice() {
     let i = after_all(&state(), [imported(None, vec![]), imported(None, vec![])]);

@@ -48,6 +48,7 @@ pub(super) fn imported(view: Option<ViewState>, skipped: Vec<ImportProblem>) -> 
         skipped,
         changed: vec![],
         view,
+        view_notices: vec![],
         quiet: false,
     }
 }
