@@ -548,3 +548,18 @@ test('a link whose file fails to load keeps the rest of its view on the chronolo
   assert.deepEqual(page.problems.filter((p) => !p.includes('missing.csv') && !p.includes('404 (Not Found)')), []);
   await page.context().close();
 });
+
+test('a chronology whose events cite no work: BibTeX says there is nothing for a reference manager, rather than saving an empty file', async () => {
+  const page = await load(browser, server.origin + '/');
+  await importFile(page, { name: 'plain.csv', mimeType: 'text/csv', buffer: Buffer.from('id,start,title\na,2001,First\nb,2002,Second\n') });
+  await page.getByRole('heading', { level: 1, name: 'plain' }).waitFor();
+  let downloads = 0;
+  page.on('download', () => { downloads++; });
+  await page.getByRole('button', { name: 'BibTeX' }).click();
+  await page.getByRole('status').filter({ hasText: 'No event shown cites a work' }).waitFor();
+  // Proves that something does not happen: no file is saved.
+  await page.waitForTimeout(300);
+  assert.equal(downloads, 0, 'no empty file is saved');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

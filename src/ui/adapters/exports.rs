@@ -100,6 +100,16 @@ pub fn export(state: State, kind: Export, dispatch: Callback<Action>) {
                 .filter(|(i, _)| state.passes(*i))
                 .map(|(_, e)| e);
             let works = cite::cited_sources(data, events);
+            if works.is_empty() {
+                // An empty file would look like a failed download.
+                dispatch.emit(Action::Notify(
+                    "No event shown cites a work (its footnotes name none): there is nothing to \
+                     download for a reference manager. Sources gives the footnotes as text."
+                        .to_string()
+                        .into(),
+                ));
+                return;
+            }
             match kind {
                 Export::Bibtex => (
                     format!("{stem}-sources.bib"),
