@@ -563,3 +563,19 @@ test('a chronology whose events cite no work: BibTeX says there is nothing for a
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('two files dropped at once: the first is imported, and the page says the other was not', async () => {
+  const page = await load(browser, server.origin + '/');
+  await page.evaluate((csv) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([csv], 'voyages.csv', { type: 'text/csv' }));
+    transfer.items.add(new File(['id,start,title\na,2001,A\n'], 'other.csv', { type: 'text/csv' }));
+    const init = { dataTransfer: transfer, bubbles: true, cancelable: true };
+    document.body.dispatchEvent(new DragEvent('dragover', init));
+    document.body.dispatchEvent(new DragEvent('drop', init));
+  }, TIMELINE_CSV);
+  await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'One file at a time: voyages.csv is imported, not the 1 other dropped with it.' }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -476,14 +476,28 @@ pub fn use_drop_import(dispatch: Callback<Action>) {
             });
             let d = dispatch.clone();
             let drop = EventListener::new_with_options(&w, "drop", options, move |event| {
-                let file = event
+                let files = event
                     .dyn_ref::<web_sys::DragEvent>()
                     .and_then(|e| e.data_transfer())
-                    .and_then(|t| t.files())
-                    .and_then(|f| f.get(0));
+                    .and_then(|t| t.files());
+                let more = files.as_ref().map_or(0, |f| f.length().saturating_sub(1));
+                let file = files.and_then(|f| f.get(0));
                 d.emit(Action::Dragging(false));
                 if let Some(file) = file {
                     event.prevent_default();
+                    if more > 0 {
+                        // One chronology is shown at a time: the others are said to be left.
+                        d.emit(Action::Notify(
+                            format!(
+                                "One file at a time: {} is imported, not the {} other{} dropped \
+                                 with it.",
+                                file.name(),
+                                more,
+                                if more == 1 { "" } else { "s" }
+                            )
+                            .into(),
+                        ));
+                    }
                     import_file(d.clone(), file);
                 }
             });
