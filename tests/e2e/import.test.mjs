@@ -544,7 +544,7 @@ test('a link whose file fails to load keeps the rest of its view on the chronolo
   await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).first().click();
   const chips = page.getByRole('navigation', { name: 'Active filters' });
   await chips.getByRole('button', { name: /Piracy/ }).waitFor();
-  assert.match(await page.locator('svg[aria-roledescription="timeline"]').getAttribute('aria-label'), /Timeline showing \d+ of \d+ events/);
+  assert.match(await page.locator('svg[aria-roledescription="timeline"]').getAttribute('aria-label'), /Timeline of \d+ of \d+ events/);
   assert.deepEqual(page.problems.filter((p) => !p.includes('missing.csv') && !p.includes('404 (Not Found)')), []);
   await page.context().close();
 });

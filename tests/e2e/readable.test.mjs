@@ -60,7 +60,7 @@ for (const viewport of VIEWPORTS) {
       shown.add(event.id);
     }
     assert.equal(shown.size + folded, DATA.events.length, `every event is a mark or in a badge (${shown.size} marks, ${folded} folded)`);
-    assert.match(await page.locator(TIMELINE).getAttribute('aria-label'), new RegExp(`^Timeline showing all ${DATA.events.length} events`));
+    assert.match(await page.locator(TIMELINE).getAttribute('aria-label'), new RegExp(`^Timeline of all ${DATA.events.length} events; in view: `));
     await page.screenshot({ path: artifact(`readable-default-${viewport.width}.png`), fullPage: true });
     assert.deepEqual(page.problems, []);
     await page.context().close();
@@ -273,7 +273,7 @@ for (const viewport of VIEWPORTS) {
     await page.getByText(`Showing ${DATA.events.length} of ${DATA.events.length} events`).waitFor();
     assert.equal(await checkbox.isChecked(), false, 'removing the chip clears the filter');
     assert.equal(await chips.count(), 0, 'no chip is left');
-    await until(async () => (await page.locator(TIMELINE).getAttribute('aria-label')).startsWith(`Timeline showing all ${DATA.events.length} events`),
+    await until(async () => (await page.locator(TIMELINE).getAttribute('aria-label')).startsWith(`Timeline of all ${DATA.events.length} events`),
       'the timeline names all the events again');
     assert.deepEqual(page.problems, []);
     await page.context().close();

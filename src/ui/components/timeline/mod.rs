@@ -240,7 +240,7 @@ pub fn timeline(props: &Props) -> Html {
             GroupBy::None => String::new(),
             by => format!(", in lanes by {}", by.label().to_lowercase()),
         };
-        format!("Timeline showing {count}{shown}{grouped}, {window_label}")
+        format!("Timeline of {count}{shown}{grouped}; in view: {window_label}")
     };
     let on_group = dispatch.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
