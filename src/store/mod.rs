@@ -175,7 +175,20 @@ impl State {
         self.window.animation = None;
         self.window.viewport = match view.window {
             Some((from, to)) => {
-                crate::core::viewport::Viewport::new(from, to).clamp(&self.chronology.limits)
+                let limits = &self.chronology.limits;
+                if to <= limits.outer_start || from >= limits.outer_end {
+                    // Moved to the nearest part of the chronology: said, not done silently.
+                    let year = |day: f64| crate::core::date::civil_from_days(day.floor() as i64).0;
+                    notices.push(Notice::Message(format!(
+                        "The link's window ({} – {}) lies outside this chronology ({} – {}): \
+                         its nearest part is shown.",
+                        year(from),
+                        year(to),
+                        year(limits.outer_start),
+                        year(limits.outer_end)
+                    )));
+                }
+                crate::core::viewport::Viewport::new(from, to).clamp(limits)
             }
             // A link with filters but no window (written by hand, or by an older version):
             // framed on what they match, as the window follows them.

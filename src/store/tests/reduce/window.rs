@@ -262,3 +262,30 @@ fn a_long_or_non_latin_title_keeps_a_pictures_years_in_its_file_name() {
         "日本と北大西洋条約機構の関係についての年表と資料と分析-2008-2018"
     );
 }
+
+/// A link's window wholly outside the chronology is moved to its nearest part, and says so; one
+/// inside it is taken as it is, without a word.
+#[test]
+fn a_link_window_outside_the_chronology_is_moved_and_said() {
+    use crate::core::date::days_from_civil;
+    use crate::core::url_state::ViewState;
+    let year = |y: i32| days_from_civil(y, 1, 1) as f64;
+    let view = |from: i32, to: i32| ViewState {
+        window: Some((year(from), year(to))),
+        ..ViewState::default()
+    };
+    let s = after(&state(), Action::ApplyView(view(0, 1)));
+    let texts: Vec<String> = s.chrome.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(
+        texts[0].starts_with("The link's window (0 – 1) lies outside this chronology ("),
+        "{texts:?}"
+    );
+    assert!(s.window.viewport.start >= s.chronology.limits.outer_start);
+    let inside = after(&state(), Action::ApplyView(view(2000, 2004)));
+    assert!(
+        inside.chrome.notices.is_empty(),
+        "{:?}",
+        inside.chrome.notices
+    );
+}
