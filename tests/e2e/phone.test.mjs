@@ -499,3 +499,38 @@ test('importing a large JSON file: the longest main-thread task, the total of lo
   await page.context().close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+// On a phone the details are a sheet over the lower part of the screen: the event chosen, and
+// the one Next goes to, stand above it with room for their name (called out beside the mark).
+test('375×667 (touch): the event chosen, and the one Next in the sheet goes to, stand above the sheet with their name', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, ...PHONE });
+  await timelineReady(page);
+  const mark = page.locator(`${TIMELINE} .marks .mark`).nth(20);
+  await mark.scrollIntoViewIfNeeded();
+  const box = await mark.boundingBox();
+  await page.touchscreen.tap(box.x + Math.min(box.width / 2, 8), box.y + box.height / 2);
+  const sheet = page.locator('aside.detail');
+  await sheet.waitFor();
+  const above = async () => page.evaluate(() => {
+    const selected = document.querySelector('svg[aria-roledescription="timeline"] .marks .mark.selected');
+    const sheet = document.querySelector('aside.detail');
+    if (!selected || !sheet) return null;
+    const [m, s] = [selected.getBoundingClientRect(), sheet.getBoundingClientRect()];
+    return { bottom: m.bottom, top: m.top, sheet: s.top };
+  });
+  for (const step of ['chosen', 'after Next']) {
+    if (step === 'after Next') {
+      const before = new URL(page.url()).searchParams.get('event');
+      await sheet.getByRole('button', { name: 'Next →' }).tap();
+      await until(() => new URL(page.url()).searchParams.get('event') !== before, 'Next chooses the next event');
+    }
+    const at = await until(async () => {
+      const a = await above();
+      return a && a.top >= 0 && a.bottom + 30 <= a.sheet && a;
+    }, `the ${step} event's mark, and room for its name, are above the sheet`);
+    assert.ok(at.bottom + 30 <= at.sheet, JSON.stringify(at));
+  }
+  await page.screenshot({ path: artifact('phone-details-next-375.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

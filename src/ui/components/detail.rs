@@ -146,35 +146,56 @@ fn show_new_event(i: usize) {
         return;
     };
     let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let fixed = window
-            .get_computed_style(&sheet)
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_property_value("position").ok())
-            .is_some_and(|p| p == "fixed");
-        let mark = document
-            .query_selector(&format!(
-                "svg[aria-roledescription=timeline] .marks [data-index=\"{i}\"]"
-            ))
-            .ok()
-            .flatten();
-        let (true, Some(mark)) = (fixed, mark) else {
-            return;
-        };
-        let (mark, top) = (
-            mark.get_bounding_client_rect(),
-            sheet.get_bounding_client_rect().top(),
-        );
-        // Hidden behind the sheet (and not above the screen): up by the difference, with room.
-        if mark.bottom() > top && mark.top() >= 0.0 {
-            let by = (mark.bottom() - top + 24.0).min(mark.top());
-            window.scroll_by_with_x_and_y(0.0, by);
-        }
+        mark_above_sheet(document, sheet, i, true);
     });
     let _ = window.request_animation_frame(later.unchecked_ref());
+}
+
+/// Room kept under a selected mark above the sheet: its name, where its lane has none, is
+/// called out beside it, up to two lines.
+const NAME_ROOM: f64 = 36.0;
+
+/// On a phone, scrolls the page so that event `i`'s mark and its name stand above the details'
+/// sheet. The mark may not be on the timeline's layer yet (the window eases to an event out of
+/// view, and the layer follows once it is at rest): `retry` looks again a little later.
+fn mark_above_sheet(document: web_sys::Document, sheet: web_sys::Element, i: usize, retry: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let fixed = window
+        .get_computed_style(&sheet)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("position").ok())
+        .is_some_and(|p| p == "fixed");
+    if !fixed {
+        return;
+    }
+    let mark = document
+        .query_selector(&format!(
+            "svg[aria-roledescription=timeline] .marks [data-index=\"{i}\"]"
+        ))
+        .ok()
+        .flatten();
+    let Some(mark) = mark else {
+        if retry {
+            gloo::timers::callback::Timeout::new(700, move || {
+                mark_above_sheet(document, sheet, i, false)
+            })
+            .forget();
+        }
+        return;
+    };
+    let (mark, top) = (
+        mark.get_bounding_client_rect(),
+        sheet.get_bounding_client_rect().top(),
+    );
+    // Hidden behind the sheet, or its name (and not above the screen): up by the difference,
+    // with room.
+    if mark.bottom() + NAME_ROOM > top && mark.top() >= 0.0 {
+        let by = (mark.bottom() + NAME_ROOM - top).min(mark.top());
+        window.scroll_by_with_x_and_y(0.0, by);
+    }
 }
 
 #[function_component(Detail)]
