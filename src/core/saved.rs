@@ -68,13 +68,31 @@ pub fn decode(text: &str) -> Result<Saved, String> {
         }
         _ => return Err("it is corrupt (not a saved chronology)".into()),
     }
-    let saved = Saved::deserialize(&value).map_err(|e| {
+    let mut saved = Saved::deserialize(&value).map_err(|e| {
         format!(
             "it is corrupt ({})",
             e.to_string().split(" at line").next().unwrap_or_default()
         )
     })?;
-    let problems = validate(&saved.chronology);
+    // Kept before a TimelineJS import marked its text as markup: marked now, so that it reads
+    // as it did (see `rich_text::is_markup`).
+    if saved.format.starts_with("TimelineJS") {
+        let c = &mut saved.chronology;
+        for e in &mut c.events {
+            e.summary = crate::core::import::as_markup(std::mem::take(&mut e.summary));
+        }
+        for scene in c.stories.iter_mut().flat_map(|s| s.scenes.iter_mut()) {
+            scene.text = crate::core::import::as_markup(std::mem::take(&mut scene.text));
+        }
+        for s in &mut c.stories {
+            s.summary = crate::core::import::as_markup(std::mem::take(&mut s.summary));
+        }
+    }
+    // A title longer than imports now take was kept before the limit: it is not corrupt.
+    let problems: Vec<_> = validate(&saved.chronology)
+        .into_iter()
+        .filter(|p| p.rule != "title-length")
+        .collect();
     if let Some(first) = problems.first() {
         return Err(format!("it is corrupt ({first})"));
     }
@@ -97,6 +115,26 @@ mod tests {
         assert_eq!(saved.chronology, c);
         assert_eq!(saved.name, "thesis.csv");
         assert_eq!(saved.format, "chronology CSV");
+    }
+
+    /// Kept by the version before: a TimelineJS import's text without a tag of the allow-list
+    /// reads as HTML still, and a title longer than imports now take is not "corrupt".
+    #[test]
+    fn an_import_kept_before_reads_as_it_did() {
+        let mut c = embedded().unwrap();
+        c.events[0].summary = "<span>Sumer</span> &amp; Akkad".into();
+        c.events[1].title = "T".repeat(2_000);
+        let saved = decode(&encode("old.json", "TimelineJS JSON", &c)).unwrap();
+        let summary = &saved.chronology.events[0].summary;
+        assert!(crate::core::rich_text::is_markup(summary), "{summary}");
+        assert_eq!(crate::core::rich_text::plain_text(summary), "Sumer & Akkad");
+        assert_eq!(saved.chronology.events[1].title.len(), 2_000);
+        // Our own files' text stays text.
+        let ours = decode(&encode("ours.json", "chronology JSON", &c)).unwrap();
+        assert_eq!(
+            ours.chronology.events[0].summary,
+            "<span>Sumer</span> &amp; Akkad"
+        );
     }
 
     #[test]

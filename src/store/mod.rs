@@ -179,13 +179,18 @@ impl State {
                 if to <= limits.outer_start || from >= limits.outer_end {
                     // Moved to the nearest part of the chronology: said, not done silently.
                     let year = |day: f64| crate::core::date::civil_from_days(day.floor() as i64).0;
+                    let index = &self.chronology.index;
+                    let (first, end) = (
+                        index.first_day().unwrap_or(limits.outer_start),
+                        index.end_day().unwrap_or(limits.outer_end),
+                    );
                     notices.push(Notice::Message(format!(
                         "The link's window ({} – {}) lies outside this chronology ({} – {}): \
                          its nearest part is shown.",
                         year(from),
                         year(to),
-                        year(limits.outer_start),
-                        year(limits.outer_end)
+                        year(first),
+                        year(end - 1.0)
                     )));
                 }
                 crate::core::viewport::Viewport::new(from, to).clamp(limits)

@@ -264,8 +264,9 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
                 Origin::Url(url) => url.clone(),
                 _ => String::new(),
             };
-            // A file's own saved view is said to be the file's, not the link's.
-            let of_file = matches!(origin, Origin::File { .. });
+            // A file's own saved view is said to be the file's, not the link's (a kept import
+            // read back from storage, `quiet`, opens in the link's view or the remembered one).
+            let of_file = !quiet && matches!(origin, Origin::File { .. });
             let mut fresh = s.with_chronology(*prepared, origin);
             let notices: Vec<Notice> = view_notices
                 .into_iter()

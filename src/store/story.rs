@@ -114,6 +114,13 @@ impl State {
         let Some(position) = position else {
             return false;
         };
+        // A scene without lanes of its own shows the reader's: those the link names.
+        let own_lanes = position
+            .get(&self.chronology.data)
+            .and_then(|(_, scene)| scene.view.group_by);
+        if own_lanes.is_none() {
+            self.lanes.by = view.group;
+        }
         self.show_scene(position, false);
         if let Some(touring) = &mut self.story {
             touring.from_link = true;
@@ -131,7 +138,10 @@ impl State {
         if view.dim {
             ignored.push("dim=".into());
         }
-        if view.group != crate::core::grouping::GroupBy::None && view.group != self.lanes.by {
+        if own_lanes.is_some()
+            && view.group != crate::core::grouping::GroupBy::None
+            && view.group != self.lanes.by
+        {
             ignored.push("group=".into());
         }
         if !ignored.is_empty() {
@@ -140,13 +150,7 @@ impl State {
                 ignored.join(", ")
             )));
         }
-        if self.lanes.by == crate::core::grouping::GroupBy::None && !view.folded.is_empty() {
-            notices.push(Notice::Message(
-                "Ignored fold= in the link: this scene's lanes are not grouped.".into(),
-            ));
-        } else {
-            self.apply_folds(view, notices);
-        }
+        self.apply_folds(view, notices);
         self.lanes.regroup(&self.chronology.data, &self.filtering);
         self.window.animation = None;
         if let Some((from, to)) = view.window {

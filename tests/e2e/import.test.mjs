@@ -54,6 +54,17 @@ async function importFile(page, file) {
   await page.getByLabel('Choose a chronology file').setInputFiles(file);
 }
 
+/** Drops CSV files ([name, text] pairs) on the page, as a user drags them from their desktop. */
+async function dropFiles(page, files) {
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const [name, text] of files) transfer.items.add(new File([text], name, { type: 'text/csv' }));
+    const init = { dataTransfer: transfer, bubbles: true, cancelable: true };
+    document.body.dispatchEvent(new DragEvent('dragover', init));
+    document.body.dispatchEvent(new DragEvent('drop', init));
+  }, files);
+}
+
 function write(name, content) {
   const file = path.join(TMP, name);
   fs.writeFileSync(file, content);
@@ -112,13 +123,7 @@ test('an imported file opens framed on all its events: a span years after the da
 test('a TimelineJS-style CSV dropped on the page imports, with its title row, era, BCE and month-only dates', async () => {
   const page = await load(browser, server.origin + '/');
   // Drop the file on the page, as a user drags it from their desktop.
-  await page.evaluate((csv) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([csv], 'voyages.csv', { type: 'text/csv' }));
-    const init = { dataTransfer: transfer, bubbles: true, cancelable: true };
-    document.body.dispatchEvent(new DragEvent('dragover', init));
-    document.body.dispatchEvent(new DragEvent('drop', init));
-  }, TIMELINE_CSV);
+  await dropFiles(page, [['voyages.csv', TIMELINE_CSV]]);
   await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
   const dates = await listDates(page);
   assert.equal(Object.keys(dates).length, 5);
@@ -566,14 +571,7 @@ test('a chronology whose events cite no work: BibTeX says there is nothing for a
 
 test('two files dropped at once: the first is imported, and the page says the other was not', async () => {
   const page = await load(browser, server.origin + '/');
-  await page.evaluate((csv) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([csv], 'voyages.csv', { type: 'text/csv' }));
-    transfer.items.add(new File(['id,start,title\na,2001,A\n'], 'other.csv', { type: 'text/csv' }));
-    const init = { dataTransfer: transfer, bubbles: true, cancelable: true };
-    document.body.dispatchEvent(new DragEvent('dragover', init));
-    document.body.dispatchEvent(new DragEvent('drop', init));
-  }, TIMELINE_CSV);
+  await dropFiles(page, [['voyages.csv', TIMELINE_CSV], ['other.csv', 'id,start,title\na,2001,A\n']]);
   await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
   await page.getByRole('status').filter({ hasText: 'One file at a time: voyages.csv is imported, not the 1 other dropped with it.' }).waitFor();
   assert.deepEqual(page.problems, []);

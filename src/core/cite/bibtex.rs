@@ -60,10 +60,11 @@ fn bib_text(value: &str, protect_capitals: bool) -> String {
     out
 }
 
-/// A link for a `url` field, which is read verbatim but within braces: its braces and
-/// backslashes percent-encoded (an unmatched `}` ended the field, and the entry with it).
+/// A link for a `url` field, which is read verbatim but within braces: its braces
+/// percent-encoded (an unmatched `}` ended the field, and the entry with it), and a backslash
+/// written as the `/` a browser reads it as in an http(s) link.
 fn bib_url(url: &str) -> String {
-    url.replace('\\', "%5C")
+    url.replace('\\', "/")
         .replace('{', "%7B")
         .replace('}', "%7D")
 }

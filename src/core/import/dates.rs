@@ -229,7 +229,7 @@ pub(crate) use crate::core::edtf::ends_after;
 
 /// "the end (1990) is before the start (1994)"; where the end falls within the start's period
 /// but ends before it does, that is said: "the end (June 2005) comes before the end of the
-/// start (2005): give the end as 2005 or later, or the start as a month or a day".
+/// start (2005): give the end as 2005 or later, or the start more precisely".
 pub(crate) fn end_before_start(start: &PartialDate, end: &PartialDate) -> String {
     if end.end_day() > start.first_day() {
         return format!(

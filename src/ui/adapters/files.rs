@@ -489,11 +489,9 @@ pub fn use_drop_import(dispatch: Callback<Action>) {
                         // One chronology is shown at a time: the others are said to be left.
                         d.emit(Action::Notify(
                             format!(
-                                "One file at a time: {} is imported, not the {} other{} dropped \
-                                 with it.",
-                                file.name(),
-                                more,
-                                if more == 1 { "" } else { "s" }
+                                "One file at a time: {} is imported, not the {} dropped with it.",
+                                crate::core::text::shown(&file.name(), 80),
+                                crate::core::text::plural(more as usize, "other", "others")
                             )
                             .into(),
                         ));

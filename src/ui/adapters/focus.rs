@@ -8,8 +8,9 @@
 //! - the element itself, where a render only moved it, or its new self where it made it anew
 //!   (the element of the same id);
 //! - else the timeline (an element marked `data-focus-home`), for what was in it;
-//! - else the first control left in the closest part of the page that is still there: the next
-//!   chip, the other button of a pair, the facet's first box.
+//! - else the first control after it that is still there (the next chip, the other button of a
+//!   pair, a filter's values after its *clear*);
+//! - else the first control left in the closest part of the page that is still there.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -25,7 +26,13 @@ const FOCUSABLE: &str =
 thread_local! {
     /// The element with the focus and its ancestors, nearest first, as it took the focus.
     static CHAIN: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// What followed it then, nearest first: the siblings after it and after its two nearest
+    /// ancestors (the next chip, the other button of a pair, a filter's values after its head).
+    static FOLLOWING: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
 }
+
+/// Siblings looked at after each of the focused element's nearest ancestors.
+const SIBLINGS: usize = 8;
 
 /// Installs the focus keeper on the document.
 #[hook]
@@ -48,7 +55,7 @@ pub fn use_focus_keeper() {
                             at = el.parent_element();
                             chain.push(el);
                         }
-                        CHAIN.with(|c| *c.borrow_mut() = chain);
+                        remember(chain);
                     });
                 let on_out =
                     EventListener::new_with_options(&document, "focusout", capture, |event| {
@@ -69,6 +76,32 @@ pub fn use_focus_keeper() {
             });
         move || drop(listeners)
     });
+}
+
+/// Keeps the element taking the focus (`chain`: it and its ancestors) and what follows it.
+fn remember(chain: Vec<Element>) {
+    let following: Vec<Element> = chain
+        .iter()
+        .take(3)
+        .flat_map(|el| {
+            std::iter::successors(el.next_element_sibling(), Element::next_element_sibling)
+                .take(SIBLINGS)
+        })
+        .collect();
+    CHAIN.with(|c| *c.borrow_mut() = chain);
+    FOLLOWING.with(|f| *f.borrow_mut() = following);
+}
+
+/// The first control of `part` (itself, or inside it) that can take the focus now.
+fn first_control(part: &Element, itself: bool) -> Option<Element> {
+    if itself && part.matches(FOCUSABLE).unwrap_or(false) && can_focus(part) {
+        return Some(part.clone());
+    }
+    let found = part.query_selector_all(FOCUSABLE).ok()?;
+    (0..found.length())
+        .filter_map(|n| found.item(n))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .find(can_focus)
 }
 
 /// Whether `el` can take the focus now: in the page, enabled, shown.
@@ -106,8 +139,13 @@ fn restore(lost: &Element) {
     };
     let chain = CHAIN.with(|c| c.borrow().clone());
     // Only for the keyboard: after a click the focus is where the pointer is, and moving it
-    // would scroll the page under the reader (a click on Close, far down the page).
-    if !fallen || chain.first() != Some(lost) || !super::keys::keyboard_last() {
+    // would scroll the page under the reader (a click on Close, far down the page). Nor when
+    // the page itself has lost the focus (Tab past its last control, into the browser's own).
+    if !fallen
+        || chain.first() != Some(lost)
+        || !super::keys::keyboard_last()
+        || !document.has_focus().unwrap_or(false)
+    {
         return;
     }
     // Moved by a render, or made anew (an element with an id: a scene's heading): or left by a
@@ -132,15 +170,15 @@ fn restore(lost: &Element) {
     if home.is_some_and(|home| can_focus(home) && focus(home)) {
         return;
     }
+    // What followed it, if still there: the next chip, the other button of a pair.
+    let following = FOLLOWING.with(|f| f.borrow().clone());
+    for next in following.iter().filter(|el| el.is_connected()) {
+        if first_control(next, true).is_some_and(|el| focus(&el)) {
+            return;
+        }
+    }
     for part in ancestors() {
-        let Ok(found) = part.query_selector_all(FOCUSABLE) else {
-            continue;
-        };
-        let first = (0..found.length())
-            .filter_map(|n| found.item(n))
-            .filter_map(|node| node.dyn_into::<Element>().ok())
-            .find(can_focus);
-        if first.is_some_and(|el| focus(&el)) {
+        if first_control(part, false).is_some_and(|el| focus(&el)) {
             return;
         }
     }

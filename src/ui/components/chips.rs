@@ -30,8 +30,11 @@ pub fn filter_chips(props: &Props) -> Html {
                     .find(|(o, _)| o == id)
                     .map_or(id.clone(), |(_, l)| l.clone());
                 let id = id.clone();
+                // Keyed: removing a chip removes its own element, not the last one's (the
+                // focus on another chip would stay on a button that now names the one before).
+                let key = format!("{}={id}", facet.key());
                 html! {
-                    <li>
+                    <li {key}>
                         <button type="button" class="chip"
                                 title={format!("{}: {label} (remove)", facet.label())}
                                 onclick={dispatch.reform(move |_| Action::ToggleFacet(facet, id.clone()))}>

@@ -141,6 +141,7 @@ fn show_new_event(i: usize) {
         return;
     };
     sheet.set_scroll_top(0);
+    SHOWN.set(Some(i));
     // Once the frame has laid the sheet out.
     let Some(window) = web_sys::window() else {
         return;
@@ -149,6 +150,11 @@ fn show_new_event(i: usize) {
         mark_above_sheet(document, sheet, i, true);
     });
     let _ = window.request_animation_frame(later.unchecked_ref());
+}
+
+thread_local! {
+    /// The event whose details were shown last: a late look for another's mark is dropped.
+    static SHOWN: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
 }
 
 /// Room kept under a selected mark above the sheet: its name, where its lane has none, is
@@ -162,6 +168,10 @@ fn mark_above_sheet(document: web_sys::Document, sheet: web_sys::Element, i: usi
     let Some(window) = web_sys::window() else {
         return;
     };
+    // Another event was chosen meanwhile (Next twice in a row).
+    if SHOWN.get() != Some(i) || !sheet.is_connected() {
+        return;
+    }
     let fixed = window
         .get_computed_style(&sheet)
         .ok()

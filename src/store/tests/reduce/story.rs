@@ -120,8 +120,9 @@ fn back_past_the_start_of_the_story_ends_it() {
     assert_eq!(before.filtering.match_count, before.len());
 }
 
-/// A scene sets its own filters and lanes: a link that asks for others is told so, by name,
-/// once; a fold in a scene that is not grouped is said to be ignored for that reason.
+/// A scene sets its own filters: a link that asks for others is told so, by name, once. A scene
+/// without lanes of its own shows the reader's, those its link names, folds and all (as the
+/// app's own link of such a scene writes them).
 #[test]
 fn a_scene_link_says_which_of_its_other_parameters_it_ignores() {
     let data = &state().chronology.data;
@@ -147,12 +148,43 @@ fn a_scene_link_says_which_of_its_other_parameters_it_ignores() {
     let notices: Vec<String> = s.chrome.notices.iter().map(|n| n.to_string()).collect();
     assert_eq!(
         notices,
-        [
-            "A story's scene sets its own filters and lanes: ignored domain=, q=, group= in the link.",
-            "Ignored fold= in the link: this scene's lanes are not grouped."
-        ]
+        ["A story's scene sets its own filters and lanes: ignored domain=, q= in the link."]
     );
     assert!(!s.filtering.filter.domains.contains("cyber"));
+    assert_eq!(s.lanes.by, crate::core::grouping::GroupBy::Domain);
+    assert!(s.lanes.collapsed().contains("piracy"));
+    // The link the page then writes is the one it was opened with, less what was ignored.
+    let link = crate::core::url_state::to_query(&s.view_state());
+    assert!(
+        link.contains("group=domain") && link.contains("fold=piracy"),
+        "{link}"
+    );
+    // A scene with lanes of its own keeps them: another group= is said to be ignored.
+    let grouped = story
+        .scenes
+        .iter()
+        .find(|c| c.view.group_by.is_some())
+        .expect("a scene with lanes");
+    let other = if grouped.view.group_by == Some(crate::core::grouping::GroupBy::Phase) {
+        crate::core::grouping::GroupBy::Domain
+    } else {
+        crate::core::grouping::GroupBy::Phase
+    };
+    let s = after(
+        &state(),
+        Action::ApplyView(ViewState {
+            story: Some(story.id.clone()),
+            scene: Some(grouped.id.clone()),
+            group: other,
+            ..ViewState::default()
+        }),
+    );
+    assert_eq!(Some(s.lanes.by), grouped.view.group_by);
+    let notices: Vec<String> = s.chrome.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        notices,
+        ["A story's scene sets its own filters and lanes: ignored group= in the link."]
+    );
 }
 
 #[test]

@@ -256,6 +256,11 @@ pub fn timeline(props: &Props) -> Html {
     let phase_names: Vec<(f64, f64)> = scene
         .items
         .iter()
+        .take(if props.annotations.is_empty() {
+            0
+        } else {
+            usize::MAX
+        })
         .filter_map(|item| match &item.prim {
             crate::core::scene::Prim::Text {
                 x,
