@@ -467,3 +467,38 @@ test('1280×800: panning the lanes by domain, no heading moves up while the drag
   await fresh.context().close();
   await page.context().close();
 });
+
+// The same with the keyboard: each arrow eases the window a fifth of its width, and no heading
+// moves up while it eases; it settles once the window is at rest.
+test('1280×800: panning the lanes by domain with the arrow keys, no heading moves up while the window eases', async () => {
+  const page = await load(browser, server.origin + '/?group=domain&from=2012-01-01&to=2016-01-01', { marks: true });
+  await windowSettled(page);
+  await page.locator(TIMELINE).focus();
+  let last = await headingTops(page);
+  assert.ok(last.length >= 4, `the lanes' headings are found on the canvas (${last.join(', ')})`);
+  const ups = [];
+  const before = await timelineWindow(page);
+  for (let press = 1; press <= 6; press++) {
+    const from = await timelineWindow(page);
+    // Where the arrow sends the window: a fifth of its width later.
+    const to = from.start + (from.end - from.start) / 5;
+    await page.keyboard.press('ArrowRight');
+    // Every frame of the easing, and a few after it (once at rest, the lanes may settle).
+    for (let frame = 0; frame < 16; frame++) {
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+      const [now, at] = [await headingTops(page), await timelineWindow(page)];
+      const easing = Math.abs(at.start - to) > 0.5;
+      for (let k = 0; easing && k < Math.min(now.length, last.length); k++) {
+        if (now[k] < last[k]) ups.push(`press ${press}, frame ${frame}: heading ${k + 1} from ${last[k]} to ${now[k]}`);
+      }
+      last = now;
+    }
+    await windowSettled(page);
+    last = await headingTops(page);
+  }
+  const moved = await timelineWindow(page);
+  assert.ok(moved.start > before.start + 365, `the keys panned the window (${span(before)} → ${span(moved)})`);
+  assert.deepEqual(ups, [], 'no heading moved up while the window eased');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

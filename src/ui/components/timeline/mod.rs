@@ -114,12 +114,15 @@ pub fn timeline(props: &Props) -> Html {
     // Built again only when what it is built from changes (not for a render that makes the
     // accessible layer, say: at 300,000 events a scene takes 20–40 ms).
     let last_scene = use_mut_ref(|| None::<(SceneInputs, u64, Rc<Scene>)>);
-    // While a pan or zoom goes on, each block keeps the lanes it had (it may gain more): no
-    // group's heading, nor the spans' band, jumps up and back down as events come and go.
+    // While a pan or zoom goes on (a gesture, or the window easing to where a key, a button or
+    // the overview sent it), each block keeps the lanes it had (it may gain more): no group's
+    // heading, nor the spans' band, jumps up and back down as events come and go.
+    let moving = hold.active() || props.viewport != props.target;
     let keep: Rc<[BlockLanes]> = match &*last_scene.borrow() {
         Some((last, _, scene))
-            if hold.active()
+            if moving
                 && last.data.id() == props.data.id()
+                && last.matches.id() == props.matches.id()
                 && last.grouping.id() == props.grouping.id() =>
         {
             // Its lanes as drawn: those it kept itself, or more.
