@@ -193,6 +193,11 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             s.chrome.report = None;
         }
         Action::ApplyView(view) => {
+            // Back or Forward to another address: what was said of the last one (the parts of
+            // its link that were ignored) no longer holds.
+            s.chrome
+                .notices
+                .retain(|n| !matches!(n, Notice::Message(_)));
             let notices = s.apply_view(&view);
             s.chrome.notices.extend(notices);
         }

@@ -124,6 +124,9 @@ fn slide_date(slide: &Value, field: &str, record: &mut Record) -> Result<Option<
     let part = |i: usize| parts.get(i).and_then(|p| p.as_deref());
     match when_from_parts(part(0), part(1), part(2)) {
         Ok(Some(d)) => Ok(Some(d)),
+        // An end date with nothing in it (`{}`, `{"year": ""}`, as spreadsheets export an
+        // empty end): no end.
+        Ok(None) if field == "end_date" && parts.iter().all(Option::is_none) => Ok(None),
         Ok(None) => {
             record.problem(&format!("field {field}.year"), "the year is missing");
             Err(())

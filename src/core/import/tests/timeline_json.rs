@@ -224,3 +224,23 @@ fn an_end_inside_the_start_s_year_is_said_to_end_too_soon() {
         "event 1, field end_date: the end (June 2005) comes before the end of the start (2005): give the end as 2005 or later, or the start more precisely",
     );
 }
+
+/// An empty end date (`{}`, or an empty year, as a spreadsheet exports a blank end) is no end; an
+/// end with a month but no year is still a problem.
+#[test]
+fn an_empty_end_date_is_no_end() {
+    let text = r#"{"events": [
+      {"start_date": {"year": 2005}, "end_date": {}, "text": {"headline": "a"}},
+      {"start_date": {"year": 2006}, "end_date": {"year": "", "month": ""}, "text": {"headline": "b"}}
+    ]}"#;
+    let i = ok(text, "t.json");
+    assert!(i.chronology.events.iter().all(|e| e.end.is_none()));
+    let f = fail(
+        r#"{"events": [{"start_date": {"year": 2005}, "end_date": {"month": 6}, "text": {"headline": "a"}}]}"#,
+        "t.json",
+    );
+    has(
+        &f,
+        "event 1, field end_date.year: a month or a day needs a year",
+    );
+}

@@ -164,3 +164,22 @@ fn selecting_an_event_closes_the_drawer_that_would_cover_its_details() {
     assert!(after(&both, Action::Select(Some(4))).chrome.filters_open);
     assert!(after(&both, Action::Select(None)).chrome.filters_open);
 }
+
+/// Back or Forward to another address: the notices of the last one (the parts of its link that
+/// were ignored) go, and the new one's are said.
+#[test]
+fn back_and_forward_leave_the_last_address_notices_behind() {
+    let (first, _) = crate::core::url_state::parse("?domain=nope");
+    let s = after(&state(), Action::ApplyView(first));
+    assert_eq!(s.chrome.notices.len(), 1, "{:?}", s.chrome.notices);
+    let (other, _) = crate::core::url_state::parse("?event=also-nope");
+    let after_nav = after(&s, Action::ApplyView(other));
+    let texts: Vec<String> = after_nav
+        .chrome
+        .notices
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(texts[0].contains("also-nope"), "{texts:?}");
+}
