@@ -341,6 +341,23 @@ impl Target {
 const MIN_RUN: f64 = 6.0;
 
 impl Scene {
+    /// Where the phases' names are drawn along their row: each line's left and right ends (by
+    /// the measure that decided it fits), left to right as drawn.
+    pub fn phase_name_extents(&self) -> Vec<(f64, f64)> {
+        self.items
+            .iter()
+            .filter_map(|item| match &item.prim {
+                Prim::Text {
+                    x,
+                    text,
+                    font: Font::Phase,
+                    ..
+                } => Some((*x, x + crate::core::scale::label_width(text))),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The runs (top, bottom) of a vertical line at `x`, from `top` to `bottom`, that cross no
     /// event's name: a story's moment line stops short of each named event it would strike
     /// through (the name's target, mark and name, over its lanes), and resumes below.

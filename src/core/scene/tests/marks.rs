@@ -536,3 +536,50 @@ fn an_approximate_date_is_drawn_faint_across_its_whole_possible_range() {
     assert!(!s.items.iter().any(|item| matches!(&item.prim,
         Prim::Line { x1, y1, y2, .. } if (y1 - y).abs() < 2.0 && y1 == y2 && near(*x1) && item.alpha < 1.0)));
 }
+
+/// The phases' names' extents (what a story moment's label hides whole where it would cut one):
+/// one per line drawn, each inside its phase's strip, none overlapping the next.
+#[test]
+fn the_phases_names_extents_lie_in_their_strips_apart() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let s = scene(&data, &index, &whole(&index, 1280.0), &all, false, None);
+    let extents = s.phase_name_extents();
+    let lines = s
+        .items
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.prim,
+                Prim::Text {
+                    font: Font::Phase,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(extents.len(), lines);
+    assert!(
+        lines >= data.phases.len(),
+        "every name shows at 1280 px: {extents:?}"
+    );
+    for &(a, b) in &extents {
+        assert!(b > a);
+        assert!(
+            s.phases.iter().any(|p| a >= p.x && b <= p.x + p.w),
+            "({a}, {b}) lies in its phase's strip"
+        );
+    }
+    // Names (a name's two lines share their start): each ends before the next begins.
+    let mut names: Vec<(f64, f64)> = Vec::new();
+    for &(a, b) in &extents {
+        match names.iter_mut().find(|n| n.0 == a) {
+            Some(n) => n.1 = n.1.max(b),
+            None => names.push((a, b)),
+        }
+    }
+    names.sort_by(|x, y| x.0.total_cmp(&y.0));
+    for w in names.windows(2) {
+        assert!(w[0].1 <= w[1].0, "{w:?}");
+    }
+}

@@ -256,24 +256,11 @@ pub fn timeline(props: &Props) -> Html {
     let scale_x = |day: f64| (day - props.viewport.start) / props.viewport.span() * width;
     // Where the phases' names stand along their row: a moment's name hides those it meets
     // whole.
-    let phase_names: Vec<(f64, f64)> = scene
-        .items
-        .iter()
-        .take(if props.annotations.is_empty() {
-            0
-        } else {
-            usize::MAX
-        })
-        .filter_map(|item| match &item.prim {
-            crate::core::scene::Prim::Text {
-                x,
-                text,
-                font: crate::core::scene::Font::Phase,
-                ..
-            } => Some((*x, x + crate::core::scale::label_width(text))),
-            _ => None,
-        })
-        .collect();
+    let phase_names = if props.annotations.is_empty() {
+        Vec::new()
+    } else {
+        scene.phase_name_extents()
+    };
     let annotations = props.annotations.iter().filter_map(|(day, label)| {
         let x = scale_x(*day);
         (0.0..=width).contains(&x).then(|| {
