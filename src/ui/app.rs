@@ -12,7 +12,7 @@ use crate::ui::components::{
     facets::Facets,
     footer::Footer,
     header::Header,
-    notices::Notices,
+    notices::{Notices, Toasts},
     overview::Overview,
     print_list::PrintList,
     story::StoryPanel,
@@ -307,6 +307,7 @@ pub fn app() -> Html {
                             }
                         }
                     </div>
+                    <Toasts notices={s.chrome.notices.clone()} dispatch={dispatch.clone()} />
                 </main>
                 if s.story.is_some() {
                     { detail }

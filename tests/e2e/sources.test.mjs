@@ -123,6 +123,45 @@ test('Cite this view and Copy citation put the view’s link and the event’s f
   await page.context().close();
 });
 
+for (const [width, height, touch] of [[1280, 800, false], [375, 667, true]]) {
+  test(`at ${width}×${height}, the toast that says a citation was copied covers none of the details' buttons`, async () => {
+    const page = await load(browser, server.origin + '/', {
+      viewport: { width, height }, hasTouch: touch, isMobile: touch, permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    // The longest title named once: the widest toast.
+    const event = DATA.events
+      .filter((e) => e.footnotes.length > 0 && DATA.events.filter((o) => o.title === e.title).length === 1)
+      .reduce((a, b) => (b.title.length > a.title.length ? b : a));
+    await listReady(page);
+    await page.locator('.event-list').getByRole('button', { name: event.title }).click();
+    const details = page.locator('.detail');
+    await details.getByRole('heading', { name: event.title }).waitFor();
+    // Back at the top of the page, the details' foot (Next) is at the screen's.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await until(() => page.evaluate(() => window.scrollY === 0), 'the page is at its top');
+    await details.getByRole('button', { name: 'Copy citation', exact: true }).click();
+    const toast = page.getByRole('status').filter({ hasText: `A citation of “${event.title}” is on the clipboard.` });
+    await toast.waitFor();
+    const box = await toast.locator('.notice').boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= height, `the toast is on the screen: ${JSON.stringify(box)}`);
+    // Every button of the details that is on the screen can still be seen and hit where it is.
+    const buttons = details.getByRole('button');
+    let checked = 0;
+    for (let i = 0; i < await buttons.count(); i++) {
+      const button = buttons.nth(i);
+      const b = await button.boundingBox();
+      if (!b || b.y < 0 || b.y + b.height > height) continue;
+      const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('button')?.textContent, [b.x + b.width / 2, b.y + b.height / 2]);
+      assert.equal(hit, await button.textContent(), `“${await button.textContent()}” is not covered by the toast`);
+      checked++;
+    }
+    assert.ok(checked >= 3, `Close, Copy citation and Next were checked (${checked} buttons)`);
+    await page.screenshot({ path: artifact(`sources-toast-${width}.png`) });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
 test('the brief’s “mid-2000s” event says “circa 2005” in its details', async () => {
   const event = DATA.events.find((e) => e.id === '2004-common-values-first-invoked');
   assert.equal(event.start, '2005~', 'an approximate date in the data');

@@ -40,26 +40,63 @@ pub fn origin_text(origin: &crate::store::Origin) -> Html {
 /// How long a notice of something done stays, in ms.
 const DONE_FOR_MS: u32 = 6_000;
 
+/// One notice with its dismiss button; a toast's words are said by the live region that holds
+/// them (there before they come).
+fn notice_item(dispatch: &Callback<Action>, toast: bool, (i, n): (usize, &Notice)) -> Html {
+    html! {
+        <div class="notice" role={(!toast).then_some("status")}>
+            <span>{ notice_text(n) }</span>
+            <button type="button" aria-label="Dismiss notice" onclick={dispatch.reform(move |_| Action::DismissNotice(i))}>{ "×" }</button>
+        </div>
+    }
+}
+
+/// The notices that stay until dismissed (what went wrong, what was left out), at the top of
+/// the page, and what went wrong reading the chronology.
 #[function_component(Notices)]
 pub fn notices(props: &Props) -> Html {
     // Indices in the whole list (what DismissNotice takes).
-    let (done, kept): (Vec<_>, Vec<_>) = props
+    let kept: Vec<_> = props
         .notices
         .iter()
         .enumerate()
-        .partition(|(_, n)| matches!(n, Notice::Done(_)));
-    // A toast's words are said by the live region that holds them (there before they come).
-    let item = |toast: bool, (i, n): &(usize, &Notice)| {
-        let i = *i;
-        html! {
-            <div class="notice" role={(!toast).then_some("status")}>
-                <span>{ notice_text(n) }</span>
-                <button type="button" aria-label="Dismiss notice" onclick={props.dispatch.reform(move |_| Action::DismissNotice(i))}>{ "×" }</button>
-            </div>
-        }
-    };
-    // Things done are said over the page's foot, and go by themselves: they never push the page
-    // down under the reader.
+        .filter(|(_, n)| !matches!(n, Notice::Done(_)))
+        .collect();
+    html! {
+        <>
+            if let Some(error) = &props.error {
+                <div class="notice error" role="alert">{ error }</div>
+            }
+            { for kept.iter().map(|&n| notice_item(&props.dispatch, false, n)) }
+            if kept.len() > 1 {
+                <p class="notices-all">
+                    <button type="button" class="link-button" onclick={props.dispatch.reform(|_| Action::DismissNotices)}>
+                        { format!("Dismiss all {} notices", kept.len()) }
+                    </button>
+                </p>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ToastProps {
+    pub notices: Vec<Notice>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Things done ("… is on the clipboard"), said at the foot of the screen over the timeline's
+/// column, and gone by themselves: they never push the page down under the reader, nor cover
+/// the side column's controls (the details' *Next*, *Copy citation*); on a phone with a sheet
+/// open, at the top of the screen, over the timeline rather than the sheet.
+#[function_component(Toasts)]
+pub fn toasts(props: &ToastProps) -> Html {
+    let done: Vec<_> = props
+        .notices
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| matches!(n, Notice::Done(_)))
+        .collect();
     {
         let dispatch = props.dispatch.clone();
         let said: Vec<String> = done.iter().map(|(_, n)| n.to_string()).collect();
@@ -73,19 +110,8 @@ pub fn notices(props: &Props) -> Html {
         });
     }
     html! {
-        <>
-            if let Some(error) = &props.error {
-                <div class="notice error" role="alert">{ error }</div>
-            }
-            { for kept.iter().map(|n| item(false, n)) }
-            if kept.len() > 1 {
-                <p class="notices-all">
-                    <button type="button" class="link-button" onclick={props.dispatch.reform(|_| Action::DismissNotices)}>
-                        { format!("Dismiss all {} notices", kept.len()) }
-                    </button>
-                </p>
-            }
-            <div class="toasts" role="status">{ for done.iter().map(|n| item(true, n)) }</div>
-        </>
+        <div class="toast-anchor">
+            <div class="toasts" role="status">{ for done.iter().map(|&n| notice_item(&props.dispatch, true, n)) }</div>
+        </div>
     }
 }
