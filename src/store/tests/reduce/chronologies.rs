@@ -122,6 +122,60 @@ fn a_file_s_saved_view_is_spoken_of_as_the_file_s() {
     assert!(texts.iter().any(|t| t.contains("'nope'")), "{texts:?}");
 }
 
+/// Whatever a file's saved view asks that is ignored, none of what is said of it speaks of a
+/// link: every kind of notice the view's parameters can give, each on its own and all at once.
+#[test]
+fn no_notice_of_a_file_s_saved_view_speaks_of_a_link() {
+    let queries = [
+        "?domain=nope",
+        "?party=nope&phase=nope",
+        "?q=%FF",
+        "?dim=2",
+        "?group=nope",
+        "?group=domain&fold=nope",
+        "?follow=2",
+        "?from=nope&to=2010",
+        "?from=2010&to=nope",
+        "?from=3000&to=4000",
+        "?from=2010",
+        "?event=a%20b",
+        "?event=nope",
+        "?story=a%20b",
+        "?story=nope",
+        "?story=brief&scene=a%20b",
+        "?story=brief&scene=nope",
+        "?scene=intro",
+        "?synthetic=nope",
+        "?data=%01",
+        "?nope=1",
+        "?domain=a&domain=b&domain=c&domain=d&domain=e&domain=f&domain=g&domain=h",
+    ];
+    let all = queries.map(|q| q.trim_start_matches('?')).join("&");
+    for query in queries.iter().copied().chain([format!("?{all}").as_str()]) {
+        let (view, view_notices) = crate::core::url_state::parse(query);
+        let mut a = imported(Some(view), vec![]);
+        if let Action::Imported {
+            view_notices: v, ..
+        } = &mut a
+        {
+            *v = view_notices;
+        }
+        let i = after(&state(), a);
+        let texts: Vec<String> = i
+            .chrome
+            .notices
+            .iter()
+            .filter(|n| matches!(n, Notice::Message(_)))
+            .map(|n| n.to_string())
+            .collect();
+        assert!(!texts.is_empty(), "{query} gives a notice");
+        assert!(
+            texts.iter().all(|t| !t.to_lowercase().contains("link")),
+            "{query}: {texts:?}"
+        );
+    }
+}
+
 #[test]
 fn a_second_import_drops_the_first_ones_notice() {
     let i = after_all(&state(), [imported(None, vec![]), imported(None, vec![])]);
