@@ -445,7 +445,6 @@ pub fn overview(props: &Props) -> Html {
                         role="img" aria-label={format!("Events per year from {} to {}, stacked by domain, for the current filters", format_year(h.first_year), format_year(h.last_year()))}></canvas>
                 <svg class="overview-labels" aria-hidden="true" width={format!("{width:.0}")} height={format!("{HEIGHT}")}>
                     { for phases }
-                    { for marks }
                 </svg>
                 if reading_x.is_some() {
                     <div class="readout-marker" ref={marker_ref} aria-hidden="true"></div>
@@ -459,8 +458,11 @@ pub fn overview(props: &Props) -> Html {
                      onkeydown={on_brush_key} ref={brush_ref}>
                     <span class="grip start"></span><span class="grip end"></span>
                 </div>
+                // Drawn over the window, on a halo: the counts, and a story's moments (a grip
+                // stood over the moment's name where the window's edge crossed it).
                 <svg class="overview-labels overview-counts" aria-hidden="true" width={format!("{width:.0}")} height={format!("{HEIGHT}")}>
                     { for counts }
+                    { for marks }
                 </svg>
                 <svg class="years" aria-hidden="true" width={format!("{width:.0}")} height="16">{ for labels }</svg>
             </div>
