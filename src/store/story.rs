@@ -105,7 +105,9 @@ impl State {
     /// link's window and selection; true when the link is to a scene. A link without a story
     /// (or to one the chronology does not have) ends a story being told.
     pub(crate) fn apply_story_view(&mut self, view: &ViewState, notices: &mut Vec<Notice>) -> bool {
-        self.story = None;
+        // Back or Forward from a scene to another: the reader's dimming and lanes from before the
+        // story are kept (the scene shown had set its own).
+        let touring = self.story.take();
         let Some(story) = &view.story else {
             return false;
         };
@@ -121,6 +123,7 @@ impl State {
         if own_lanes.is_none() {
             self.lanes.by = view.group;
         }
+        self.story = touring;
         self.show_scene(position, false);
         if let Some(touring) = &mut self.story {
             touring.from_link = true;

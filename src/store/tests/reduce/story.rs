@@ -340,3 +340,31 @@ fn leaving_a_story_gives_back_the_readers_lanes() {
     );
     assert_eq!(s.lanes.by, GroupBy::Domain);
 }
+
+/// Back and Forward between scenes (their links, as the app wrote them) keep what the reader had
+/// before the story: leaving it then gives back their dimming and lanes, not the last scene's.
+#[test]
+fn back_and_forward_in_a_story_keep_the_readers_dimming_and_lanes() {
+    use crate::core::grouping::GroupBy;
+    let reader = state();
+    assert!(!reader.filtering.dim);
+    assert_eq!(reader.lanes.by, GroupBy::None);
+    // Scene 9 sets lanes by third party; scene 10 has none of its own.
+    let nine = after_all(&reader, [Action::StartStory(0), Action::GoToScene(8)]);
+    let ten = after(&nine, Action::NextScene);
+    let back = after(&ten, Action::ApplyView(nine.view_state()));
+    assert_eq!(back.story.unwrap().position.scene, 8, "Back shows scene 9");
+    assert!(back.filtering.dim, "a scene dims the rest");
+    let left = after(&back, Action::LeaveStory);
+    assert!(!left.filtering.dim, "the reader's dimming is back");
+    assert_eq!(left.lanes.by, GroupBy::None, "and the reader's lanes");
+    let forward = after(&back, Action::ApplyView(ten.view_state()));
+    assert_eq!(
+        forward.story.unwrap().position.scene,
+        9,
+        "Forward shows scene 10"
+    );
+    let left = after(&forward, Action::LeaveStory);
+    assert!(!left.filtering.dim);
+    assert_eq!(left.lanes.by, GroupBy::None);
+}
