@@ -149,6 +149,34 @@ test('a search that finds nothing says so over the timeline, offers the way back
   await page.context().close();
 });
 
+for (const [width, height, touch, query] of [
+  [375, 667, true, '?domain=afghanistan&q=worner'],
+  [1280, 800, false, '?domain=afghanistan&party=united-states&q=worner&from=2000-12-21&to=2002-01-11'],
+]) {
+  test(`at ${width}×${height}, the notice that nothing matches shows whole in the timeline's box, its way out too`, async () => {
+    const page = await load(browser, server.origin + '/' + query, { viewport: { width, height }, hasTouch: touch, isMobile: touch });
+    const empty = page.locator('.timeline-canvas').getByRole('status').filter({ hasText: 'No event matches the search “worner” among the filtered events.' });
+    await empty.waitFor();
+    const button = empty.getByRole('button', { name: 'Show all events' });
+    await button.scrollIntoViewIfNeeded();
+    const [b, n, box] = await Promise.all([button.boundingBox(), empty.boundingBox(), page.locator('.timeline-canvas').boundingBox()]);
+    for (const [what, r] of [['the notice', n], ['its button', b]]) {
+      assert.ok(r.y >= box.y && r.y + r.height <= box.y + box.height && r.x >= box.x && r.x + r.width <= box.x + box.width,
+        `${what} ${JSON.stringify(r)} lies inside the timeline's box ${JSON.stringify(box)}`);
+    }
+    // Its words take the box's width, not half of it (a narrow column, a word or two a line).
+    assert.ok(n.width > Math.min(box.width - 48, 500), `the notice is ${n.width} px wide in a box of ${box.width}`);
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.textContent, [b.x + b.width / 2, b.y + b.height / 2]);
+    assert.equal(hit, 'Show all events', 'the button is what a tap there reaches');
+    await page.screenshot({ path: artifact(`nothing-matches-${width}.png`) });
+    await button.click();
+    await empty.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => !/[?&](q|domain|party)=/.test(location.search));
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
 test('a link restores the same filters, window and selection; Back undoes the last facet change', async () => {
   const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
