@@ -341,6 +341,16 @@ impl Target {
 const MIN_RUN: f64 = 6.0;
 
 impl Scene {
+    /// Whether an event that matches the filters is drawn: its mark or bar, or in a badge
+    /// (events dimmed for context do not count). When none is, the matches all lie outside the
+    /// window, and the page says so.
+    pub fn shows_a_match(&self) -> bool {
+        self.targets.iter().any(|t| match &t.kind {
+            TargetKind::Mark { dimmed, .. } => !dimmed,
+            TargetKind::Cluster { .. } => true,
+        })
+    }
+
     /// Where the phases' names are drawn along their row: each line's left and right ends (by
     /// the measure that decided it fits), left to right as drawn.
     pub fn phase_name_extents(&self) -> Vec<(f64, f64)> {

@@ -177,6 +177,33 @@ for (const [width, height, touch, query] of [
   });
 }
 
+test('a filter whose events all lie outside the window, left where it was, says so and offers the way to them', async () => {
+  const cyber = DATA.events.filter((e) => e.domains.includes('cyber'));
+  assert.ok(cyber.length > 1 && cyber.every((e) => e.start >= '2000'), 'Cyber is of the 2000s and 2010s');
+  const page = await load(browser, server.origin + '/?from=1990-01-01&to=1995-01-01&follow=0', { marks: true });
+  await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
+  const outside = page.locator('.timeline-canvas').getByRole('status')
+    .filter({ hasText: `None of the ${cyber.length} events that match is in this window.` });
+  await outside.waitFor();
+  assert.equal(await page.locator(`${TIMELINE} .mark`).count(), 0, 'no mark in the window');
+  await page.screenshot({ path: artifact('matches-outside-window.png') });
+  const from = await timelineWindow(page);
+  await outside.getByRole('button', { name: 'Show them', exact: true }).click();
+  await windowSettled(page, { from });
+  await outside.waitFor({ state: 'detached' });
+  await until(async () => (await page.locator(`${TIMELINE} .mark`).count()) === cyber.length, 'both events are in the window');
+  // Following the filters, the window goes to them by itself: nothing is said on the way.
+  await page.getByRole('checkbox', { name: 'Follow the filters', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Cyber', exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: 'Balkans', exact: true }).check();
+  for (let i = 0; i < 10; i++) {
+    assert.equal(await page.locator('.timeline-empty').count(), 0, 'no notice while the window eases to the Balkans');
+    await page.waitForTimeout(60);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a link restores the same filters, window and selection; Back undoes the last facet change', async () => {
   const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();

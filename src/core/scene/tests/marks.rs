@@ -583,3 +583,22 @@ fn the_phases_names_extents_lie_in_their_strips_apart() {
         assert!(w[0].1 <= w[1].0, "{w:?}");
     }
 }
+
+/// Cyber's events, all after 2000, in a window of 1990–1995: no match is drawn, though the rest
+/// is, dimmed; in a window of the 2010s, they are.
+#[test]
+fn a_window_without_any_match_says_so() {
+    let (data, index) = brief();
+    let cyber = in_domain(&data, "cyber");
+    assert!(cyber.iter().any(|&m| m));
+    let nineties = TimeScale::new(day(1990, 1, 1), day(1995, 1, 1), 1000.0);
+    for dim in [false, true] {
+        let s = scene(&data, &index, &nineties, &cyber, dim, None);
+        assert!(!s.shows_a_match(), "dim: {dim}");
+        assert_eq!(s.marks().count() > 0, dim, "dimmed context is drawn");
+    }
+    let tens = TimeScale::new(day(2010, 1, 1), day(2020, 1, 1), 1000.0);
+    assert!(scene(&data, &index, &tens, &cyber, false, None).shows_a_match());
+    let all = vec![true; data.events.len()];
+    assert!(scene(&data, &index, &nineties, &all, false, None).shows_a_match());
+}

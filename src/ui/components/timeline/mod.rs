@@ -86,6 +86,18 @@ fn legend(props: &LegendProps) -> Html {
     html! { <ul class="legend" aria-label="Domain colours">{ for items }</ul> }
 }
 
+/// What the page says when no event that matches is in the window.
+fn outside_words(matches: usize) -> String {
+    if matches == 1 {
+        "The one event that matches is outside this window.".to_string()
+    } else {
+        format!(
+            "None of the {} events that match is in this window.",
+            crate::core::text::thousands(matches)
+        )
+    }
+}
+
 fn fmt(v: f64) -> String {
     format!("{v:.1}")
 }
@@ -224,6 +236,11 @@ pub fn timeline(props: &Props) -> Html {
     let can_zoom_out = props.target.can_zoom(0.5, &props.limits);
     let dispatch = &props.dispatch;
     let total = props.data.events.len();
+    // Some events match, but none lies in the window (the window left to stay where it was, or
+    // panned away from them): said once the window is at rest, with the way to them (a blank
+    // drawing said nothing).
+    let none_in_view =
+        !moving && props.match_count > 0 && props.match_count < total && !scene.shows_a_match();
     let name = {
         let count = if props.match_count == total {
             if total == 1 {
@@ -428,6 +445,14 @@ pub fn timeline(props: &Props) -> Html {
                 // their elements when these come and go (the canvas was made anew, blank).
                 <div class="timeline-overlays">
                     { for cluster_list }
+                    if none_in_view {
+                        <div class="timeline-empty" role="status">
+                            <p>{ outside_words(props.match_count) }</p>
+                            <button type="button" onclick={dispatch.reform(|_| Action::FitAll)}>
+                                { if props.match_count == 1 { "Show it" } else { "Show them" } }
+                            </button>
+                        </div>
+                    }
                     if props.match_count == 0 && total > 0 {
                         <div class="timeline-empty" role="status">
                             <p>{ props.nothing.clone().unwrap_or_default() }</p>
