@@ -1,6 +1,6 @@
 //! Short texts for readers that several views share.
 
-use crate::core::date::{civil_from_days, format_year, MONTH_ABBREVIATIONS};
+use crate::core::date::{civil_from_days, format_year, format_year_after, MONTH_ABBREVIATIONS};
 use crate::core::viewport::Viewport;
 
 /// The visible window, as precise as the zoom: "1977 – 2026", "Mar 2006 – Jan 2007",
@@ -11,14 +11,14 @@ pub fn window_label(v: &Viewport) -> String {
     let month = |m: u8| MONTH_ABBREVIATIONS[usize::from(m.clamp(1, 12)) - 1];
     let span = v.span();
     if span > 3.0 * 365.0 {
-        format!("{} – {}", format_year(y1), format_year(y2))
+        format!("{} – {}", format_year(y1), format_year_after(y1, y2))
     } else if span > 60.0 {
         format!(
             "{} {} – {} {}",
             month(m1),
             format_year(y1),
             month(m2),
-            format_year(y2)
+            format_year_after(y1, y2)
         )
     } else if y1 == y2 {
         format!(
@@ -33,7 +33,7 @@ pub fn window_label(v: &Viewport) -> String {
             month(m1),
             format_year(y1),
             month(m2),
-            format_year(y2)
+            format_year_after(y1, y2)
         )
     }
 }
@@ -57,5 +57,12 @@ mod tests {
         assert_eq!(window_label(&days), "29 Oct – 18 Nov 2006");
         let across = Viewport::new(day(2006, 12, 20), day(2007, 1, 10));
         assert_eq!(window_label(&across), "20 Dec 2006 – 9 Jan 2007");
+        // Across the start of the era, its later end says AD.
+        let era = Viewport::new(day(-520_101, 1, 1), day(190_102, 1, 1));
+        assert_eq!(window_label(&era), "520102 BC – AD 190101");
+        let bc = Viewport::new(day(-99, 1, 1), day(-9, 1, 1));
+        assert_eq!(window_label(&bc), "100 BC – 11 BC");
+        let months = Viewport::new(day(0, 11, 1), day(1, 3, 1));
+        assert_eq!(window_label(&months), "Nov 1 BC – Feb AD 1");
     }
 }

@@ -52,7 +52,7 @@ impl PartialDate {
             Unspecified::Decade | Unspecified::Century | Unspecified::Millennium => {
                 let (_, end) = self.stated_days();
                 let last = civil_from_days(end - 1).0;
-                format!("{year} – {}", format_year(last))
+                format!("{year} – {}", format_year_after(self.year, last))
             }
             Unspecified::Month => format!("{year} (month unknown)"),
             Unspecified::MonthAndDay => format!("{year} (month and day unknown)"),
@@ -63,7 +63,10 @@ impl PartialDate {
             Unspecified::None => match (self.month, self.day) {
                 (None, _) => year,
                 (Some(m), None) => match Season::from_code(m) {
-                    Some(Season::Winter) => format!("Winter {year}–{}", format_year(self.year + 1)),
+                    Some(Season::Winter) => format!(
+                        "Winter {year}–{}",
+                        format_year_after(self.year, self.year + 1)
+                    ),
                     Some(s) => format!("{} {year}", s.name()),
                     None => format!("{} {year}", month_name(m)),
                 },
@@ -84,6 +87,16 @@ pub fn format_year(year: i32) -> String {
         format!("{} BC", 1 - i64::from(year))
     } else {
         year.to_string()
+    }
+}
+
+/// The later year of a range that starts in `first`: as [`format_year`], but "AD 9" where the
+/// range starts BC ("1 BC – AD 9": a bare "9" after a year BC reads as one BC too).
+pub fn format_year_after(first: i32, year: i32) -> String {
+    if first <= 0 && year > 0 {
+        format!("AD {year}")
+    } else {
+        format_year(year)
     }
 }
 

@@ -40,7 +40,7 @@ fn uncertain_dates_say_so_in_words() {
     assert_eq!(f("19XX"), "the 20th century");
     assert_eq!(f("20XX"), "the 21st century");
     assert_eq!(f("1XXX"), "the 2nd millennium");
-    assert_eq!(f("000X"), "1 BC – 9");
+    assert_eq!(f("000X"), "1 BC – AD 9");
     assert_eq!(f("2004-XX"), "2004 (month unknown)");
     assert_eq!(f("2004-XX-XX"), "2004 (month and day unknown)");
     assert_eq!(f("1985-04-XX"), "April 1985 (day unknown)");

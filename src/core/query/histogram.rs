@@ -1,7 +1,7 @@
 //! Events per year, stacked by domain: what the overview chart draws.
 
 use crate::core::dataset::{Chronology, Event};
-use crate::core::date::{civil_from_days, format_year};
+use crate::core::date::{civil_from_days, format_year, format_year_after};
 
 /// Events per year (or per run of years, for chronologies spanning millennia), stacked by
 /// domain: what the overview chart draws.
@@ -68,7 +68,7 @@ impl YearHistogram {
             format_year(first)
         } else {
             let last = first.saturating_add(self.years_per_bin - 1);
-            format!("{}–{}", format_year(first), format_year(last))
+            format!("{}–{}", format_year(first), format_year_after(first, last))
         }
     }
 

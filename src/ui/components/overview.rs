@@ -442,7 +442,7 @@ pub fn overview(props: &Props) -> Html {
                  onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up}
                  onpointercancel={on_cancel} onpointerleave={on_leave}>
                 <canvas ref={canvas_ref}
-                        role="img" aria-label={format!("Events per year from {} to {}, stacked by domain, for the current filters", format_year(h.first_year), format_year(h.last_year()))}></canvas>
+                        role="img" aria-label={format!("Events per year from {} to {}, stacked by domain, for the current filters", format_year(h.first_year), crate::core::date::format_year_after(h.first_year, h.last_year()))}></canvas>
                 <svg class="overview-labels" aria-hidden="true" width={format!("{width:.0}")} height={format!("{HEIGHT}")}>
                     { for phases }
                 </svg>
