@@ -182,7 +182,7 @@ pub const BINDINGS: [Binding; 22] = [
     },
     Binding {
         keys: "0",
-        does: "Fit the whole chronology",
+        does: "Fit all the events shown (those that match the filters)",
         triggers: &[on(S::Timeline, "0", C::FitAll)],
     },
     Binding {
