@@ -275,11 +275,9 @@ pub fn app() -> Html {
                         }
                     </div>
                 }
-                // The details come before the timeline in the Tab order as on the screen (in the
-                // filters' place; a sheet on a phone); in a story, after it, on its right.
-                if s.story.is_none() {
-                    { detail.clone() }
-                }
+                // The details come before the timeline in the Tab order as on the screen: in the
+                // filters' place, or under the story's bar (a sheet on a phone).
+                { detail }
                 <main class="main">
                     <Overview data={data.clone()} histogram={filtering.histogram.clone()} viewport={s.window.viewport} {dark}
                               limits={s.chronology.limits} width={s.window.width} annotations={annotations.clone()} dispatch={dispatch.clone()} />
@@ -309,9 +307,6 @@ pub fn app() -> Html {
                     </div>
                     <Toasts notices={s.chrome.notices.clone()} dispatch={dispatch.clone()} />
                 </main>
-                if s.story.is_some() {
-                    { detail }
-                }
             </div>
             <PrintList data={data.clone()} matches={filtering.matches.clone()} match_count={filtering.match_count}
                        story={s.story.map(|t| t.position.story)} shown={s.shown_in_words()} />

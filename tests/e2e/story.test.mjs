@@ -189,6 +189,39 @@ test('a scene lists the events it is about; on a phone, where their marks are to
   }
 });
 
+test('in a story at 1280×800, choosing a mark on the timeline opens its details under the story\'s bar, and nothing moves under the pointer', async () => {
+  const n = SCENES.findIndex((s) => (s.view.highlight ?? []).length > 2) + 1;
+  const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=${n}`, { marks: true, viewport: { width: 1280, height: 800 } });
+  await showsScene(page, n);
+  await page.waitForTimeout(600);
+  const id = SCENES[n - 1].view.highlight[0];
+  const event = DATA.events.find((e) => e.id === id);
+  const mark = page.locator(`${TIMELINE} .mark`).filter({ hasText: event.title }).first();
+  const [drawing, at] = [await page.locator(TIMELINE).boundingBox(), await mark.boundingBox()];
+  await page.mouse.click(at.x + 4, at.y + at.height / 2);
+  const details = page.getByRole('complementary', { name: event.title });
+  await details.waitFor();
+  await page.waitForTimeout(300);
+  const [drawing2, at2] = [await page.locator(TIMELINE).boundingBox(), await mark.boundingBox()];
+  assert.deepEqual(drawing2, drawing, 'the timeline keeps its width and place');
+  assert.ok(Math.abs(at2.x - at.x) < 2 && Math.abs(at2.y - at.y) < 2, `the mark stays under the pointer (${JSON.stringify(at)} → ${JSON.stringify(at2)})`);
+  // The story's way on and out stay in view above the details, whose heading and Close are in view too.
+  for (const name of ['Next →', 'Leave the story']) {
+    const b = await panel(page).getByRole('button', { name, exact: true }).boundingBox();
+    assert.ok(b && b.y >= 0 && b.y + b.height <= 800, `${name} is in view`);
+  }
+  for (const el of [details.getByRole('heading', { name: event.title }), details.getByRole('button', { name: 'Close' })]) {
+    const b = await el.boundingBox();
+    assert.ok(b && b.y >= 0 && b.y + b.height <= 800 && b.x + b.width <= drawing.x, `${await el.textContent()} is in view, beside the timeline`);
+  }
+  await page.screenshot({ path: artifact('story-details-1280.png') });
+  // Closed, the scene's text is back.
+  await details.getByRole('button', { name: 'Close' }).click();
+  await panel(page).getByRole('heading', { name: SCENES[n - 1].title }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a scene\'s marked moment is named whole, inside the drawing and the overview, at 1280×800 and on a phone', async () => {
   const n = SCENES.findIndex((s) => s.annotations?.length) + 1;
   assert.ok(n > 0, 'a scene marks a moment');
