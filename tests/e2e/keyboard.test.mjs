@@ -297,6 +297,13 @@ test('keyboard: the focus never falls to the page when what had it goes: chips, 
   await page.keyboard.press('Enter');
   await until(() => previous.isDisabled(), 'the first event is shown');
   await until(async () => (await focused(page)) === 'Next →', 'Next takes the focus');
+  // Close, on details the link opened: the timeline takes the focus (where the event was), not
+  // the control after the details (the overview's chart).
+  const close = page.getByRole('complementary').getByRole('button', { name: 'Close', exact: true });
+  await close.focus();
+  await page.keyboard.press('Enter');
+  await close.waitFor({ state: 'detached' });
+  await until(async () => /^Timeline of/.test(await focused(page)), 'the timeline takes the focus');
 
   // The story's arrows, scene after scene, with its heading focused.
   await next('/');

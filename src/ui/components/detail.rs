@@ -240,22 +240,33 @@ pub fn detail(props: &Props) -> Html {
         });
     }
     {
-        // Closed with the focus inside (or gone with them): back where it came from.
+        // Closed with the focus inside (or gone with them): back where it came from; opened
+        // from a link (or whatever had the focus is gone), closed from the keyboard, to the
+        // timeline, where the event was (the next control, the overview's chart, said nothing
+        // of it).
         let opener = opener.clone();
         use_effect_with((), move |_| {
             move || {
-                let active = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.active_element());
+                let document = web_sys::window().and_then(|w| w.document());
+                let active = document.as_ref().and_then(|d| d.active_element());
                 let lost = active.is_none_or(|a| {
                     a.tag_name() == "BODY"
                         || !a.is_connected()
                         || a.closest("aside.detail").ok().flatten().is_some()
                 });
-                if let (true, Some(back)) = (lost, opener.borrow_mut().take()) {
-                    if back.is_connected() {
-                        focus(&back);
+                if !lost {
+                    return;
+                }
+                match opener.borrow_mut().take() {
+                    Some(back) if back.is_connected() => focus(&back),
+                    _ if keyboard_last() => {
+                        if let Some(timeline) =
+                            document.and_then(|d| d.get_element_by_id("timeline-drawing"))
+                        {
+                            focus(&timeline);
+                        }
                     }
+                    _ => {}
                 }
             }
         });
