@@ -577,3 +577,20 @@ test('two files dropped at once: the first is imported, and the page says the ot
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('a chronology of more than 32 domains says under the legend that their marks come round again, and how to tell them apart', async () => {
+  const rows = Array.from({ length: 34 }, (_, i) => `e${i},${2000 + i},Event ${i},domain-${String(i).padStart(2, '0')}`);
+  const page = await load(browser, server.origin + '/');
+  await importFile(page, { name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(`id,start,title,domains\n${rows.join('\n')}\n`) });
+  await page.getByRole('heading', { level: 1, name: 'many' }).waitFor();
+  const legend = page.getByRole('list', { name: 'Domain colours' });
+  assert.equal(await legend.getByRole('listitem').count(), 34);
+  await page.getByText('Past 32 domains, the marks come round again (Domain 32 has the mark of Domain 00): an event\'s tooltip and details name its domains.').waitFor();
+  await legend.screenshot({ path: artifact('legend-34-domains.png') });
+  // The brief's 16 say nothing of it.
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: /Japan–NATO/ }).waitFor();
+  assert.equal(await page.getByText(/marks come round again/).count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

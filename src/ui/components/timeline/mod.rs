@@ -83,7 +83,23 @@ fn legend(props: &LegendProps) -> Html {
             <li>{ super::swatch::swatch(i, props.dark) }{ &d.label }</li>
         }
     });
-    html! { <ul class="legend" aria-label="Domain colours">{ for items }</ul> }
+    // Past 32 domains, the marks come round again: said, with how to tell them apart.
+    let distinct = crate::core::shape::Shape::DISTINCT_DOMAINS;
+    let count = props.data.domains.len();
+    html! {
+        <>
+            <ul class="legend" aria-label="Domain colours">{ for items }</ul>
+            if count > distinct {
+                <p class="legend-note">
+                    { format!(
+                        "Past {distinct} domains, the marks come round again ({} has the mark of {}): an event's tooltip and details name its domains.",
+                        props.data.domains[distinct].label,
+                        props.data.domains[0].label
+                    ) }
+                </p>
+            }
+        </>
+    }
 }
 
 /// What the page says when no event that matches is in the window.
