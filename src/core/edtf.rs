@@ -141,7 +141,13 @@ impl Edtf {
 /// An interval for readers (see [`Edtf::format_human`]).
 pub fn interval_human(start: Bound, end: Bound) -> String {
     match (start, end) {
-        (Bound::Date(a), Bound::Date(b)) => format!("{} – {}", a.format_human(), b.format_human()),
+        (Bound::Date(a), Bound::Date(b)) => {
+            format!(
+                "{} – {}",
+                a.format_human(),
+                b.format_human_after(a.year_number())
+            )
+        }
         (Bound::Date(a), Bound::Open) => format!("{} onwards", a.format_human()),
         (Bound::Date(a), Bound::Unknown) => format!("{} – end unknown", a.format_human()),
         (Bound::Open, Bound::Date(b)) => format!("until {}", b.format_human()),
@@ -215,6 +221,10 @@ mod tests {
             assert_eq!(e(text).to_edtf(), text);
         }
         assert_eq!(e("1990/2003").format_human(), "1990 – 2003");
+        // Across the start of the era, the later end says AD.
+        assert_eq!(e("-0049/0014").format_human(), "50 BC – AD 14");
+        assert_eq!(e("-0049/0014-08").format_human(), "50 BC – August AD 14");
+        assert_eq!(e("-0099/-0009").format_human(), "100 BC – 10 BC");
         assert_eq!(e("2016/..").format_human(), "2016 onwards");
         assert_eq!(e("../2003").format_human(), "until 2003");
         assert_eq!(e("2016/").format_human(), "2016 – end unknown");

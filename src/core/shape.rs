@@ -78,12 +78,12 @@ impl Shape {
         Shape::Cross,
     ];
 
+    /// How many domains have marks no two alike (see [`Shape::of_domain`]).
+    pub const DISTINCT_DOMAINS: usize = 32;
+
     /// The shape of events whose domain is at `position` in the dataset's list (None: no
     /// domain). The colours repeat after 16 domains and the shapes then change, so that 32
     /// domains have marks no two alike; after 32, the marks repeat.
-    /// How many domains have marks no two alike.
-    pub const DISTINCT_DOMAINS: usize = 32;
-
     pub fn of_domain(position: Option<usize>) -> Shape {
         match position {
             Some(p) if (p / 16) % 2 == 1 => SECOND_ROUND[p % 16],

@@ -157,6 +157,21 @@ for (const [width, height, touch] of [[1280, 800, false], [375, 667, true]]) {
     }
     assert.ok(checked >= 3, `Close, Copy citation and Next were checked (${checked} buttons)`);
     await page.screenshot({ path: artifact(`sources-toast-${width}.png`) });
+    if (!touch) {
+      // At the page's very foot (the list drawn to its end), the toast stands at the screen's
+      // foot, over none of the list (it stood mid-screen over its last entries).
+      await until(() => page.evaluate((all) => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1
+          && document.querySelectorAll('.event-list li').length >= all;
+      }, DATA.events.length), 'the page is at its foot, the whole list drawn');
+      await details.getByRole('button', { name: 'Copy citation', exact: true }).click();
+      await until(async () => (await toast.locator('.notice').count()) > 0, 'the toast shows again');
+      const t = await toast.locator('.notice').boundingBox();
+      assert.ok(t.y + t.height > height - 140, `the toast ${JSON.stringify(t)} is at the screen's foot`);
+      const list = await page.getByRole('region', { name: /^Events \(/ }).boundingBox();
+      assert.ok(t.y >= list.y + list.height - 1, `the toast ${JSON.stringify(t)} stands below the list ${JSON.stringify(list)}`);
+    }
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

@@ -215,6 +215,19 @@ test('in a story at 1280×800, choosing a mark on the timeline opens its details
     assert.ok(b && b.y >= 0 && b.y + b.height <= 800 && b.x + b.width <= drawing.x, `${await el.textContent()} is in view, beside the timeline`);
   }
   await page.screenshot({ path: artifact('story-details-1280.png') });
+  // As the page scrolls (to the list, to its foot), the story's bar and the details both stay
+  // in view, the details' foot (their Previous and Next) too.
+  for (const y of [400, 100_000]) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await until(async () => {
+      const [next, close, box] = await Promise.all([
+        panel(page).getByRole('button', { name: 'Next →', exact: true }).boundingBox(),
+        details.getByRole('button', { name: 'Close' }).boundingBox(),
+        details.boundingBox(),
+      ]);
+      return next.y >= 0 && close.y > next.y && box.y + box.height <= 800;
+    }, `scrolled to ${y}: the story's Next, the details' Close and their foot are in view`);
+  }
   // Closed, the scene's text is back.
   await details.getByRole('button', { name: 'Close' }).click();
   await panel(page).getByRole('heading', { name: SCENES[n - 1].title }).waitFor();

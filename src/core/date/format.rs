@@ -37,7 +37,13 @@ impl PartialDate {
     /// "circa 2004", "2004 (uncertain)", "the 1990s", "the 20th century", "Spring 2001",
     /// "2004 (month unknown)". Negative (astronomical) years read as BC: year 0 is 1 BC.
     pub fn format_human(&self) -> String {
-        let year = format_year(self.year);
+        self.format_human_after(self.year)
+    }
+
+    /// As [`PartialDate::format_human`], for the later end of a range that starts in the year
+    /// `first`: "AD 14" where it starts BC ("50 BC – AD 14").
+    pub fn format_human_after(&self, first: i32) -> String {
+        let year = format_year_after(first, self.year);
         let stated = match self.unspecified {
             Unspecified::Decade if self.year >= 10 => format!("the {}s", self.year),
             Unspecified::Century if self.year >= 100 => {

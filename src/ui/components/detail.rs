@@ -249,17 +249,17 @@ pub fn detail(props: &Props) -> Html {
             move || {
                 let document = web_sys::window().and_then(|w| w.document());
                 let active = document.as_ref().and_then(|d| d.active_element());
-                let lost = active.is_none_or(|a| {
-                    a.tag_name() == "BODY"
-                        || !a.is_connected()
-                        || a.closest("aside.detail").ok().flatten().is_some()
+                let inside = active.as_ref().is_some_and(|a| {
+                    !a.is_connected() || a.closest("aside.detail").ok().flatten().is_some()
                 });
+                let lost = inside || active.is_none_or(|a| a.tag_name() == "BODY");
                 if !lost {
                     return;
                 }
                 match opener.borrow_mut().take() {
                     Some(back) if back.is_connected() => focus(&back),
-                    _ if keyboard_last() => {
+                    // (Only from inside the details: Escape with the focus on the page leaves it.)
+                    _ if inside && keyboard_last() => {
                         if let Some(timeline) =
                             document.and_then(|d| d.get_element_by_id("timeline-drawing"))
                         {

@@ -58,6 +58,37 @@ pub fn story_panel(props: &Props) -> Html {
         })
     };
     {
+        // The panel's height, as `--story-height` on the layout: beside the timeline, with an
+        // event's details open under the story's bar, the details stick below it and take the
+        // rest of the screen's height.
+        let panel = panel.clone();
+        use_effect_with((), move |_| {
+            let observed = panel.cast::<web_sys::HtmlElement>().and_then(|element| {
+                let measured = element.clone();
+                let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                    let height = measured.get_bounding_client_rect().height().round();
+                    if let Some(layout) = measured
+                        .parent_element()
+                        .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = layout
+                            .style()
+                            .set_property("--story-height", &format!("{height}px"));
+                    }
+                });
+                let observer =
+                    web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&element);
+                Some((observer, callback))
+            });
+            move || {
+                if let Some((observer, _callback)) = observed {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    {
         let panel = panel.clone();
         use_effect_with(props.position, move |_| {
             let Some(panel) = panel.cast::<web_sys::Element>() else {
