@@ -92,11 +92,9 @@ fn an_import_that_changed_some_text_says_what() {
     }
 }
 
-/// A file's saved view is the file's: what it asks that is ignored is said of it, not of the
-/// link (an unknown event, a bad window).
-#[test]
-fn a_file_s_saved_view_is_spoken_of_as_the_file_s() {
-    let (view, view_notices) = crate::core::url_state::parse("?from=3000&to=1000&event=nope");
+/// What the page says of a file's saved view, given as a link's `query`, once it is imported.
+fn file_view_notices(query: &str) -> Vec<String> {
+    let (view, view_notices) = crate::core::url_state::parse(query);
     let mut a = imported(Some(view), vec![]);
     if let Action::Imported {
         view_notices: v, ..
@@ -104,14 +102,20 @@ fn a_file_s_saved_view_is_spoken_of_as_the_file_s() {
     {
         *v = view_notices;
     }
-    let i = after(&state(), a);
-    let texts: Vec<String> = i
+    after(&state(), a)
         .chrome
         .notices
         .iter()
         .filter(|n| matches!(n, Notice::Message(_)))
         .map(|n| n.to_string())
-        .collect();
+        .collect()
+}
+
+/// A file's saved view is the file's: what it asks that is ignored is said of it, not of the
+/// link (an unknown event, a bad window).
+#[test]
+fn a_file_s_saved_view_is_spoken_of_as_the_file_s() {
+    let texts = file_view_notices("?from=3000&to=1000&event=nope");
     assert!(texts.iter().all(|t| !t.contains("link")), "{texts:?}");
     assert!(
         texts
@@ -152,22 +156,7 @@ fn no_notice_of_a_file_s_saved_view_speaks_of_a_link() {
     ];
     let all = queries.map(|q| q.trim_start_matches('?')).join("&");
     for query in queries.iter().copied().chain([format!("?{all}").as_str()]) {
-        let (view, view_notices) = crate::core::url_state::parse(query);
-        let mut a = imported(Some(view), vec![]);
-        if let Action::Imported {
-            view_notices: v, ..
-        } = &mut a
-        {
-            *v = view_notices;
-        }
-        let i = after(&state(), a);
-        let texts: Vec<String> = i
-            .chrome
-            .notices
-            .iter()
-            .filter(|n| matches!(n, Notice::Message(_)))
-            .map(|n| n.to_string())
-            .collect();
+        let texts = file_view_notices(query);
         assert!(!texts.is_empty(), "{query} gives a notice");
         assert!(
             texts.iter().all(|t| !t.to_lowercase().contains("link")),
