@@ -587,19 +587,7 @@ fn on_a_phone_a_phase_s_name_shows_in_two_lines_once_zoomed_in() {
     let name = "Establishment of formal relations and the 1990s plateau";
     assert!(data.phases.iter().any(|p| p.label == name));
     assert_eq!(names(&s), vec![name.to_string()]);
-    let lines = s
-        .items
-        .iter()
-        .filter(|i| {
-            matches!(
-                i.prim,
-                Prim::Text {
-                    font: Font::Phase,
-                    ..
-                }
-            )
-        })
-        .count();
+    let lines = texts_in(&s, Font::Phase).len();
     assert_eq!(lines, 2, "in two lines");
 }
 

@@ -545,19 +545,7 @@ fn the_phases_names_extents_lie_in_their_strips_apart() {
     let all = vec![true; data.events.len()];
     let s = scene(&data, &index, &whole(&index, 1280.0), &all, false, None);
     let extents = s.phase_name_extents();
-    let lines = s
-        .items
-        .iter()
-        .filter(|i| {
-            matches!(
-                i.prim,
-                Prim::Text {
-                    font: Font::Phase,
-                    ..
-                }
-            )
-        })
-        .count();
+    let lines = texts_in(&s, Font::Phase).len();
     assert_eq!(extents.len(), lines);
     assert!(
         lines >= data.phases.len(),
