@@ -2,8 +2,8 @@
 
 use super::{
     solid, Callout, Fills, Font, GroupStrip, Ink, Item, Prim, SceneInput, Stroke, Target,
-    TargetKind, GROUP_HEADER_HEIGHT, GROUP_HEADING_LINE, LANE_HEIGHT, MARK_RADIUS, SPAN_BAR_TOP,
-    SPAN_LABEL_BASELINE, SPAN_LANE_HEIGHT,
+    TargetKind, GROUP_HEADER_HEIGHT, GROUP_HEADING_LINE, LANE_HEIGHT, MARK_RADIUS, MAX_SLICES,
+    SPAN_BAR_TOP, SPAN_LABEL_BASELINE, SPAN_LANE_HEIGHT,
 };
 use crate::core::dataset::OpenSide;
 use crate::core::date::Precision;
@@ -143,7 +143,8 @@ pub(super) struct Painter<'a, 'b> {
 }
 
 /// A band's marks are drawn in layers, bottom to top: what lies under a mark (brackets, dashes,
-/// the faded part of a span), the marks themselves (markers, bars, badges), and text. Marks in
+/// the faded part of a span), the marks themselves (markers, bars, badges), what lies on a mark
+/// (the other domains' colours of a span's bar), and text. Marks in
 /// a band never overlap (the layout keeps them apart), so within a layer their order is free:
 /// they are sorted by style, so that a painter can draw every mark of one style at once. The
 /// selected event's mark comes last, on top.
@@ -151,11 +152,44 @@ pub(super) struct Painter<'a, 'b> {
 pub(super) enum Layer {
     Under,
     Shape,
+    Over,
     Text,
 }
 
 impl Layer {
-    const COUNT: usize = 3;
+    const COUNT: usize = 4;
+}
+
+/// How long in px each domain's stretch of a span's bar is, where the span has several domains:
+/// the bar takes their colours by turns, as a point's mark is cut into slices of them.
+pub const SPAN_STRIPE: f64 = 12.0;
+
+/// The stretches of a bar drawn from `x1` to `x2` (px) in the colours of its `count` domains by
+/// turns, [`SPAN_STRIPE`] px each from `origin` (where the span starts, in or out of view, so
+/// that they move with it as the window pans): `(x1, x2, k)` with `k` the domain's place in the
+/// event's list, for the domains after the first (the bar's own colour shows between them).
+/// At most [`MAX_SLICES`] domains take turns, as on a mark.
+pub fn stripes(origin: f64, x1: f64, x2: f64, count: usize) -> Vec<(f64, f64, usize)> {
+    let count = count.min(MAX_SLICES);
+    if count < 2 || x2 <= x1 || (x2 - x1).is_nan() || !origin.is_finite() {
+        return Vec::new();
+    }
+    let first = ((x1 - origin) / SPAN_STRIPE).floor().max(0.0);
+    let mut out = Vec::new();
+    let mut k = first;
+    loop {
+        let a = origin + k * SPAN_STRIPE;
+        if a >= x2 || !a.is_finite() {
+            break;
+        }
+        let place = (k as u64 % count as u64) as usize;
+        let (from, to) = (a.max(x1), (a + SPAN_STRIPE).min(x2));
+        if place > 0 && to - from > 0.5 {
+            out.push((from, to, place));
+        }
+        k += 1.0;
+    }
+    out
 }
 
 /// The order of items within a layer: the selection last, then by kind and style.
@@ -687,8 +721,8 @@ impl Painter<'_, '_> {
         self.finish_band();
     }
 
-    /// Spans: a thin bar in the colour of the first domain, the whole title above it where the
-    /// layout gave it room.
+    /// Spans: a thin bar in the colour of the first domain, taking the others' by turns (see
+    /// [`stripes`]), the whole title above it where the layout gave it room.
     pub(super) fn spans(&mut self, band: Band, top: f64, group: Option<usize>) {
         let data = self.input.data;
         let width = self.scale.width;
@@ -770,6 +804,34 @@ impl Painter<'_, '_> {
                     alpha,
                 },
             );
+            let domains = self.input.index.extent(p.index).domains;
+            let origin = self.scale.to_px(e.first_day() as f64);
+            // Inside the focus ring of the selected bar, which stays whole.
+            let inset = if selected { 1.25 } else { 0.0 };
+            // Square stretches stop short of the bar's round ends.
+            let (x1, x2) = (bar_start + 2.0, bar_end - 2.0);
+            for (x1, x2, place) in stripes(origin, x1, x2, domains.iter().count()) {
+                let ink = domains
+                    .iter()
+                    .nth(place)
+                    .map(Ink::Domain)
+                    .unwrap_or(Ink::NoDomain);
+                self.put(
+                    Layer::Over,
+                    Item {
+                        prim: Prim::Rect {
+                            x: x1,
+                            y: y + SPAN_BAR_TOP + inset,
+                            w: x2 - x1,
+                            h: 4.0 - 2.0 * inset,
+                            radius: 0.0,
+                            fill: Some(ink),
+                            stroke: None,
+                        },
+                        alpha,
+                    },
+                );
+            }
             if p.labelled {
                 self.label(
                     p.index,

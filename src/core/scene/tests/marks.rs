@@ -450,6 +450,129 @@ fn domains_get_several_shapes_as_well_as_colours_and_marks_show_all_their_domain
     assert!(svg.contains("fill=\"none\""));
 }
 
+/// A span of several domains takes their colours by turns along its bar, as a point's mark is
+/// cut into slices of them: the Indian Ocean refuelling mission is Afghanistan and maritime
+/// security, and its bar showed Afghanistan's colour alone.
+#[test]
+fn a_span_s_bar_shows_all_its_domains_by_turns() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let refuelling = data
+        .events
+        .iter()
+        .position(|e| e.id == "2001-indian-ocean-refueling-mission")
+        .expect("the refuelling mission is in the chronology");
+    let e = &data.events[refuelling];
+    assert!(e.is_span() && e.domains.len() == 2);
+    let inks: Vec<Ink> = e
+        .domains
+        .iter()
+        .map(|id| Ink::Domain(data.domains.iter().position(|d| &d.id == id).unwrap()))
+        .collect();
+    for selected in [None, Some(refuelling)] {
+        let scale = TimeScale::new(day(2001, 1, 1), day(2011, 1, 1), 1200.0);
+        let s = scene(&data, &index, &scale, &all, false, selected);
+        let (x1, x2) = (
+            scale.to_px(e.first_day() as f64),
+            scale.to_px(e.end_day() as f64),
+        );
+        // The rectangles drawn along its bar (the bars of other spans lie in other lanes).
+        let bar_y = s
+            .items
+            .iter()
+            .find_map(|it| match it.prim {
+                Prim::Rect { x, y, w, h, .. }
+                    if (x - x1).abs() < 1.0 && (x + w - x2).abs() < 3.0 && h == 4.0 =>
+                {
+                    Some(y)
+                }
+                _ => None,
+            })
+            .expect("the mission's bar is drawn");
+        let along: Vec<(f64, f64, Ink)> = s
+            .items
+            .iter()
+            .filter_map(|it| match it.prim {
+                Prim::Rect {
+                    x,
+                    y,
+                    w,
+                    fill: Some(fill),
+                    ..
+                } if (y - bar_y).abs() < 1.5 && x >= x1 - 0.5 && x + w <= x2 + 0.5 => {
+                    Some((x, w, fill))
+                }
+                _ => None,
+            })
+            .collect();
+        let colours: HashSet<String> = along
+            .iter()
+            .map(|(_, _, ink)| match ink {
+                Ink::SelectedFill(Some(p)) => format!("{:?}", Ink::Domain(*p)),
+                ink => format!("{ink:?}"),
+            })
+            .collect();
+        for ink in &inks {
+            assert!(
+                colours.contains(&format!("{ink:?}")),
+                "{ink:?} in {along:?}"
+            );
+        }
+        // Maritime security's stretches: many, each SPAN_STRIPE long or less, a stretch of
+        // Afghanistan's between two.
+        let second: Vec<(f64, f64)> = along
+            .iter()
+            .filter(|(_, _, ink)| *ink == inks[1])
+            .map(|&(x, w, _)| (x, w))
+            .collect();
+        assert!(second.len() > 10, "{second:?}");
+        for pair in second.windows(2) {
+            assert!(pair[0].1 <= crate::core::scene::paint::SPAN_STRIPE + 1e-9);
+            let gap = pair[1].0 - (pair[0].0 + pair[0].1);
+            assert!(
+                gap >= crate::core::scene::paint::SPAN_STRIPE - 1e-9,
+                "{pair:?}"
+            );
+        }
+        // The SVG has them too.
+        let svg = s.to_svg(|ink| format!("{ink:?}"));
+        assert!(svg.contains(&format!("fill=\"{:?}\"", inks[1])));
+    }
+}
+
+#[test]
+fn stripes_take_turns_from_the_span_s_start_and_stay_inside_the_bar() {
+    use crate::core::scene::paint::stripes;
+    assert!(
+        stripes(0.0, 0.0, 100.0, 1).is_empty(),
+        "one domain: the bar's own colour"
+    );
+    assert!(stripes(0.0, 50.0, 50.0, 2).is_empty());
+    assert!(stripes(f64::NAN, 0.0, 100.0, 2).is_empty());
+    assert_eq!(
+        stripes(0.0, 0.0, 48.0, 2),
+        vec![(12.0, 24.0, 1), (36.0, 48.0, 1)]
+    );
+    assert_eq!(
+        stripes(0.0, 0.0, 36.0, 3),
+        vec![(12.0, 24.0, 1), (24.0, 36.0, 2)]
+    );
+    // Panned 6 px left: the stretches move with the span; cut at the bar's visible ends.
+    assert_eq!(
+        stripes(-6.0, 2.0, 40.0, 2),
+        vec![(6.0, 18.0, 1), (30.0, 40.0, 1)]
+    );
+    // A span that starts far out of view: its turns are counted from its start.
+    let far = stripes(-1.0e9 - 12.0, 0.0, 30.0, 2);
+    assert!(far
+        .iter()
+        .all(|&(a, b, k)| (0.0..=30.0).contains(&a) && b <= 30.0 && k == 1));
+    assert!(!far.is_empty());
+    // At most MAX_SLICES domains take turns, as on a mark.
+    let many = stripes(0.0, 0.0, 1200.0, 12);
+    assert!(many.iter().all(|&(_, _, k)| k < MAX_SLICES));
+}
+
 #[test]
 fn an_empty_or_unusable_window_draws_no_events() {
     let (data, index) = brief();
