@@ -33,6 +33,8 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     let mut from = None;
     let mut to = None;
     let mut to_text = String::new();
+    // Bounds that are not dates (each said in a notice of its own).
+    let (mut bad_from, mut bad_to) = (false, false);
     let query = query.strip_prefix('?').unwrap_or(query);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -97,18 +99,24 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             },
             ("from", None) => match parse_day(&value) {
                 Some(d) => from = Some(d),
-                None => ignored.add("from", ("from value", "from values"), &value, || {
-                    format!("Ignored from='{}' in the link: not a date.", short(&value))
-                }),
+                None => {
+                    bad_from = true;
+                    ignored.add("from", ("from value", "from values"), &value, || {
+                        format!("Ignored from='{}' in the link: not a date.", short(&value))
+                    })
+                }
             },
             ("to", None) => match parse_day(&value) {
                 Some(d) => {
                     to = Some(d);
                     to_text = value.clone();
                 }
-                None => ignored.add("to", ("to value", "to values"), &value, || {
-                    format!("Ignored to='{}' in the link: not a date.", short(&value))
-                }),
+                None => {
+                    bad_to = true;
+                    ignored.add("to", ("to value", "to values"), &value, || {
+                        format!("Ignored to='{}' in the link: not a date.", short(&value))
+                    })
+                }
             },
             ("event", None) => {
                 if is_id(&value) {
@@ -187,6 +195,9 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     match (from, to) {
         (Some(f), Some(t)) if t > f => view.window = Some((f, t)),
         (None, None) => {}
+        // A bound missing because it is not a date: its notice says why the window is not kept.
+        (None, _) if bad_from => {}
+        (_, None) if bad_to => {}
         _ => notices.push(
             "Ignored the link's time window: it needs both from and to, with to after from.".into(),
         ),

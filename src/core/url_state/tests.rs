@@ -407,6 +407,39 @@ fn a_hand_written_year_or_month_to_no_later_than_from_runs_to_its_end() {
     }
 }
 
+/// A bound that is not a date is said once, by its own notice: not again as a window that
+/// "needs both from and to" (two notices for one mistake).
+#[test]
+fn a_bound_that_is_not_a_date_gives_one_notice() {
+    for (q, bad) in [
+        ("?from=xyz&to=2010", "from='xyz'"),
+        ("?from=2000&to=soon", "to='soon'"),
+        ("?from=xyz", "from='xyz'"),
+    ] {
+        let (view, notices) = parse(q);
+        assert_eq!(view.window, None, "{q}");
+        assert_eq!(notices.len(), 1, "{q}: {notices:?}");
+        assert!(
+            notices[0].contains(bad) && notices[0].contains("not a date"),
+            "{q}"
+        );
+    }
+    // A bad value beside a good one of the same bound: the window holds, the bad one is said.
+    let (view, notices) = parse("?from=xyz&from=2000&to=2010");
+    assert!(view.window.is_some());
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    // Both bounds dates, in the wrong order: the window's own notice.
+    let (_, notices) = parse("?from=2010&to=2009");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("to after from"));
+    // A bound missing (not bad): said as before.
+    let (_, notices) = parse("?to=2010");
+    assert!(
+        notices.iter().any(|n| n.contains("needs both")),
+        "{notices:?}"
+    );
+}
+
 /// A search whose bytes are not text (`%FF`) is ignored with a notice: as "�" it hid every
 /// event. Encoded text, even a literal "�", is kept.
 #[test]
