@@ -52,14 +52,21 @@ pub fn dialog(props: &Props) -> Html {
                 .and_then(|w| w.document())
                 .and_then(|d| d.active_element())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            let listener = dialog.map(|d| {
+            let listener = dialog.as_ref().map(|d| {
                 if !d.open() {
                     let _ = d.show_modal();
                 }
-                EventListener::new(&d, "close", move |_| dispatch.emit(Action::CloseDialog))
+                EventListener::new(d, "close", move |_| dispatch.emit(Action::CloseDialog))
             });
             move || {
                 drop(listener);
+                // Closed by the state (an import done), the modal dialog is still open here, and
+                // the page outside it inert: the opener could not take the focus, which fell to
+                // the page and then to whatever followed the dialog (the footer's *Restore*,
+                // which a keyboard user's next Enter pressed).
+                if let Some(d) = dialog.filter(|d| d.open()) {
+                    d.close();
+                }
                 if let Some(opener) = opener {
                     let _ = opener.focus();
                 }
