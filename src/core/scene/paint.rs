@@ -129,6 +129,10 @@ pub(super) fn heading_last_line(strip: &GroupStrip) -> f64 {
     strip.y + strip.h - (GROUP_HEADER_HEIGHT - HEADING_BASELINE)
 }
 
+/// How much of what lies under the selected event's name its box hides: the marks there show
+/// through, faint, and the name stays readable over them.
+pub const CALLOUT_BOX_ALPHA: f64 = 0.75;
+
 /// A lane heading's first baseline, below its header's top.
 const HEADING_BASELINE: f64 = 16.0;
 
@@ -510,18 +514,31 @@ impl Painter<'_, '_> {
         // Under the row: its top just below the mark.
         let drop = if below { 17.0 } else { 0.0 };
         let (top, y) = (top + drop, y + drop);
-        let mut items = vec![solid(Prim::Rect {
+        // The box lets the marks under it show through, faint: they keep their clicks and
+        // tooltips there (see `Scene::hit`), and an opaque box hid them, a click on the name
+        // then choosing an event no one could see. Its outline is whole.
+        let rect = |fill, stroke| Prim::Rect {
             x,
             y: top,
             w,
             h,
             radius: 3.0,
-            fill: Some(Ink::Background),
-            stroke: Some(Stroke {
-                ink: Ink::Focus,
-                width: 1.0,
-            }),
-        })];
+            fill,
+            stroke,
+        };
+        let mut items = vec![
+            Item {
+                prim: rect(Some(Ink::Background), None),
+                alpha: CALLOUT_BOX_ALPHA,
+            },
+            solid(rect(
+                None,
+                Some(Stroke {
+                    ink: Ink::Focus,
+                    width: 1.0,
+                }),
+            )),
+        ];
         items.extend(lines.into_iter().enumerate().map(|(k, text)| {
             solid(Prim::Text {
                 x: x + PAD,
