@@ -3,13 +3,29 @@
 use crate::core::date::{civil_from_days, format_year, format_year_after, MONTH_ABBREVIATIONS};
 use crate::core::viewport::Viewport;
 
+/// The part of a window named in years or months that its label may leave out at either edge
+/// (a few pixels), and at most so many days: of a year, or of a month.
+pub const EDGE_SLIVER: (f64, f64, f64) = (0.005, 10.0, 2.0);
+
 /// The visible window, as precise as the zoom: "1977 – 2026", "Mar 2006 – Jan 2007",
-/// "29 Oct – 18 Nov 2006".
+/// "29 Oct – 18 Nov 2006". Named in years or months, a sliver of a year or month at either
+/// edge (under [`EDGE_SLIVER`] of the window, a pixel or two) is left out: panned a year on
+/// from 2000 – 2004, the window runs from 31 December 2000 (a leap year's day) and is
+/// "2001 – 2005", not "2000 – 2006".
 pub fn window_label(v: &Viewport) -> String {
-    let (y1, m1, d1) = civil_from_days(v.start.floor() as i64);
-    let (y2, m2, d2) = civil_from_days((v.end.ceil() as i64 - 1).max(v.start.floor() as i64));
-    let month = |m: u8| MONTH_ABBREVIATIONS[usize::from(m.clamp(1, 12)) - 1];
     let span = v.span();
+    let (part, of_year, of_month) = EDGE_SLIVER;
+    let sliver = if span > 3.0 * 365.0 {
+        (span * part).min(of_year)
+    } else if span > 60.0 {
+        (span * part).min(of_month)
+    } else {
+        0.0
+    };
+    let first = (v.start + sliver).floor() as i64;
+    let (y1, m1, d1) = civil_from_days(first);
+    let (y2, m2, d2) = civil_from_days(((v.end - sliver).ceil() as i64 - 1).max(first));
+    let month = |m: u8| MONTH_ABBREVIATIONS[usize::from(m.clamp(1, 12)) - 1];
     if span > 3.0 * 365.0 {
         format!("{} – {}", format_year(y1), format_year_after(y1, y2))
     } else if span > 60.0 {
@@ -64,5 +80,21 @@ mod tests {
         assert_eq!(window_label(&bc), "100 BC – 11 BC");
         let months = Viewport::new(day(0, 11, 1), day(1, 3, 1));
         assert_eq!(window_label(&months), "Nov 1 BC – Feb AD 1");
+    }
+
+    /// A pan of a year (in days) from 2000 – 2004 starts the window on 31 December 2000 and
+    /// ends it on 1 January 2006: a day at either edge, less than a pixel, is not named.
+    #[test]
+    fn a_sliver_of_a_year_or_month_at_an_edge_is_not_named() {
+        let panned = Viewport::new(day(2000, 12, 31), day(2006, 1, 2));
+        assert_eq!(window_label(&panned), "2001 – 2005");
+        let months = Viewport::new(day(2006, 2, 28), day(2007, 2, 2));
+        assert_eq!(window_label(&months), "Mar 2006 – Jan 2007");
+        // More than a sliver is named.
+        let wider = Viewport::new(day(2000, 11, 1), day(2006, 3, 1));
+        assert_eq!(window_label(&wider), "2000 – 2006");
+        // Named in days, every day is.
+        let days = Viewport::new(day(2006, 10, 31), day(2006, 11, 19));
+        assert_eq!(window_label(&days), "31 Oct – 18 Nov 2006");
     }
 }

@@ -296,6 +296,29 @@ test('the overview brush follows the timeline, and the timeline follows the brus
   await page.context().close();
 });
 
+test('the overview brush says the window as the timeline names it, across the era too; a pan of a year names the years in view', async () => {
+  for (const query of ['?from=2015&to=2026', '?from=2000&to=2005']) {
+    const page = await load(browser, server.origin + '/' + query);
+    const brush = page.getByRole('slider', { name: 'Visible window' });
+    const label = page.locator('.timeline-bar .window');
+    await until(async () => (await brush.getAttribute('aria-valuetext')) === (await label.textContent()), `${query}: the brush and the label agree`);
+    assert.equal(await label.textContent(), query === '?from=2015&to=2026' ? '2015 – 2025' : '2000 – 2004');
+    if (query === '?from=2000&to=2005') {
+      // The arrow key pans the brush a step: the window starts on the last day of 2000 or so,
+      // and the label names the years in view, not a day's sliver of 2000.
+      await brush.focus();
+      await page.keyboard.press('ArrowRight');
+      const years = async () => (await label.textContent()).split(' – ').map(Number);
+      await until(async () => { const [from, to] = await years(); return from > 2000 && to - from === 4; }, 'the window, once moved, names five years');
+      await windowSettled(page);
+      const text = await label.textContent();
+      assert.equal(text, '2001 – 2005');
+      assert.equal(await brush.getAttribute('aria-valuetext'), text);
+    }
+    await page.context().close();
+  }
+});
+
 test('"Copy link" puts the link to the current view on the clipboard, says so in passing without moving the page, and the word goes by itself', async () => {
   const page = await load(browser, server.origin + '/', { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();

@@ -434,7 +434,6 @@ pub fn overview(props: &Props) -> Html {
         },
     };
     let from = crate::core::date::civil_from_days(props.viewport.start as i64).0;
-    let to = crate::core::date::civil_from_days(props.viewport.end as i64).0;
     html! {
         <section class="overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading" class="visually-hidden">{ "Overview: events per year" }</h2>
@@ -454,7 +453,7 @@ pub fn overview(props: &Props) -> Html {
                      onkeydown={on_chart_key} onfocus={on_chart_focus} onblur={on_chart_blur}></div>
                 <div class="brush" role="slider" tabindex="0"
                      aria-label="Visible window" aria-valuemin={h.first_year.min(from).to_string()} aria-valuemax={h.last_year().max(from).to_string()}
-                     aria-valuenow={from.to_string()} aria-valuetext={format!("{from} to {to}")}
+                     aria-valuenow={from.to_string()} aria-valuetext={crate::core::describe::window_label(&props.viewport)}
                      onkeydown={on_brush_key} ref={brush_ref}>
                     <span class="grip start"></span><span class="grip end"></span>
                 </div>
