@@ -65,6 +65,16 @@ test('the page loads with its title and a non-empty timeline, with no console er
   await page.context().close();
 });
 
+test('the search box ends before the button after it, with the header’s gap between them', async () => {
+  for (const width of [1024, 1280, 1440, 1920]) {
+    const page = await load(browser, server.origin + '/', { viewport: { width, height: 800 } });
+    const box = await page.getByRole('searchbox', { name: 'Search events' }).boundingBox();
+    const next = await page.getByRole('button', { name: 'Tour the brief' }).boundingBox();
+    assert.ok(box.x + box.width <= next.x - 6, `${width} px: the box ends at ${box.x + box.width}, the button starts at ${next.x}`);
+    await page.context().close();
+  }
+});
+
 test('the release build works from a sub-path of a static host', async () => {
   const page = await load(browser, server.origin + SUB_PATH, { marks: true });
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), DATA.title);

@@ -352,6 +352,24 @@ test('an import of one event says “1 event”', async () => {
   await page.context().close();
 });
 
+test('a domain and a title of 400 letters without a space wrap: the page never scrolls sideways', async () => {
+  const long = 'd'.repeat(400);
+  const file = chronology('Long words', [
+    { id: 'long', start: '2001-01-01', title: 'A'.repeat(400), summary: 'A long title.', domains: ['long'] },
+    { id: 'short', start: '2001-06-01', title: 'Short one', summary: 'A short title.', domains: ['long'] },
+  ], [{ id: 'long', label: long }]);
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
+    const page = await load(browser, server.origin + '/', { viewport });
+    await importFile(page, json('long.json', file));
+    await page.getByRole('heading', { level: 1, name: 'Long words' }).waitFor();
+    await page.locator('.legend li').filter({ hasText: long }).waitFor();
+    const wider = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(wider <= 0, `${viewport.width} px: the page is ${wider} px wider than the window`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('the tab’s title follows the chronology shown', async () => {
   const page = await load(browser, server.origin + '/');
   assert.equal(await page.title(), DATA.title);
