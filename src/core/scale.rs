@@ -80,17 +80,26 @@ pub enum TickUnit {
     TwentyYears,
     FiftyYears,
     Centuries,
+    TwoCenturies,
     FiveCenturies,
     Millennia,
+    TwoMillennia,
+    FiveMillennia,
     TenThousandYears,
+    TwentyThousandYears,
+    FiftyThousandYears,
     HundredThousandYears,
+    TwoHundredThousandYears,
+    FiveHundredThousandYears,
     /// Coarse enough for any date the explorer accepts (±1,000,000 years).
     MillionYears,
 }
 
 impl TickUnit {
-    /// Every unit, finest first: the order in which [`ticks`] tries them.
-    pub const FINE_TO_COARSE: [TickUnit; 16] = [
+    /// Every unit, finest first: the order in which [`ticks`] tries them. From years on, the
+    /// steps go 1, 2, 5, 10, 20, 50, … so that the next coarser unit, where one's labels do not
+    /// fit, is never more than 2.5 times as sparse: never a single tick (or none) on a wide axis.
+    pub const FINE_TO_COARSE: [TickUnit; 23] = [
         TickUnit::Days,
         TickUnit::Weeks,
         TickUnit::Months,
@@ -102,10 +111,17 @@ impl TickUnit {
         TickUnit::TwentyYears,
         TickUnit::FiftyYears,
         TickUnit::Centuries,
+        TickUnit::TwoCenturies,
         TickUnit::FiveCenturies,
         TickUnit::Millennia,
+        TickUnit::TwoMillennia,
+        TickUnit::FiveMillennia,
         TickUnit::TenThousandYears,
+        TickUnit::TwentyThousandYears,
+        TickUnit::FiftyThousandYears,
         TickUnit::HundredThousandYears,
+        TickUnit::TwoHundredThousandYears,
+        TickUnit::FiveHundredThousandYears,
         TickUnit::MillionYears,
     ];
 
@@ -132,10 +148,17 @@ impl TickUnit {
             TickUnit::TwentyYears => 20,
             TickUnit::FiftyYears => 50,
             TickUnit::Centuries => 100,
+            TickUnit::TwoCenturies => 200,
             TickUnit::FiveCenturies => 500,
             TickUnit::Millennia => 1_000,
+            TickUnit::TwoMillennia => 2_000,
+            TickUnit::FiveMillennia => 5_000,
             TickUnit::TenThousandYears => 10_000,
+            TickUnit::TwentyThousandYears => 20_000,
+            TickUnit::FiftyThousandYears => 50_000,
             TickUnit::HundredThousandYears => 100_000,
+            TickUnit::TwoHundredThousandYears => 200_000,
+            TickUnit::FiveHundredThousandYears => 500_000,
             TickUnit::MillionYears => 1_000_000,
             TickUnit::Days | TickUnit::Weeks | TickUnit::Months | TickUnit::Quarters => {
                 return None
@@ -143,7 +166,8 @@ impl TickUnit {
         })
     }
 
-    /// Smallest and largest number of days between consecutive ticks (calendar irregularity).
+    /// Smallest and largest number of days between consecutive ticks (calendar irregularity),
+    /// leaving aside the one interval a year short of the step at the era (AD 1 to AD step).
     fn spacing_bounds(self) -> (f64, f64) {
         match self.year_step() {
             Some(years) => (365.0 * years as f64, 366.0 * years as f64),

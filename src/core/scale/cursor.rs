@@ -27,8 +27,11 @@ pub(super) fn minor_style(unit: TickUnit) -> LabelStyle {
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Cursor {
     /// 1 January of the year numbered `year` as readers count (…, 2 BC = -2, 1 BC = -1, AD 1 = 1;
-    /// never 0), stepping `step` years: round numbers fall on round years, "3000 BC" as much as
-    /// "AD 2000".
+    /// never 0), stepping `step` years. The ticks are the years that are multiples of `step` as
+    /// readers count them, so that round numbers fall on round years, "3000 BC" as much as
+    /// "AD 2000", and AD 1, the era boundary, in the place of the year 0 readers do not count:
+    /// … 10 BC, 5 BC, AD 1, AD 5, AD 10 … Every interval is `step` years (5 BC to AD 1 too)
+    /// but the one from AD 1 to AD `step`, a year short (there is no year 0 to count).
     Years {
         year: i64,
         step: i64,
@@ -66,6 +69,24 @@ fn astronomical_year(readers: i64) -> i64 {
     }
 }
 
+/// The last year tick of `step` at or before the year `readers` (as readers count it): the
+/// multiple of `step` at or before it, or AD 1 where that multiple would be the year 0.
+fn year_tick_at_or_before(readers: i64, step: i64) -> i64 {
+    match readers.div_euclid(step) * step {
+        0 => 1,
+        aligned => aligned,
+    }
+}
+
+/// The year tick of `step` after the year tick `readers`: the next multiple of `step`, or AD 1
+/// where that would be the year 0 (so that step BC to AD 1 is `step` years, as elsewhere).
+fn year_tick_after(readers: i64, step: i64) -> i64 {
+    match (readers.div_euclid(step) + 1) * step {
+        0 => 1,
+        next => next,
+    }
+}
+
 fn month_index(year: i32, month: u8) -> i64 {
     i64::from(year) * 12 + i64::from(month) - 1
 }
@@ -82,14 +103,10 @@ impl Cursor {
     pub(super) fn first_at_or_after(unit: TickUnit, lo: f64) -> Cursor {
         let (year, month, _) = civil_from_days(lo.floor() as i64);
         let mut cursor = match unit.year_step() {
-            Some(step) => {
-                let aligned = readers_year(i64::from(year)).div_euclid(step) * step;
-                Cursor::Years {
-                    // There is no year 0: the tick before AD 1–step is step years BC.
-                    year: if aligned == 0 { -step } else { aligned },
-                    step,
-                }
-            }
+            Some(step) => Cursor::Years {
+                year: year_tick_at_or_before(readers_year(i64::from(year)), step),
+                step,
+            },
             None => match unit {
                 TickUnit::Days => Cursor::Days {
                     day: lo.floor() as i64,
@@ -144,12 +161,7 @@ impl Cursor {
 
     pub(super) fn advance(&mut self) {
         match self {
-            Cursor::Years { year, step } => {
-                *year += *step;
-                if *year == 0 {
-                    *year += *step;
-                }
-            }
+            Cursor::Years { year, step } => *year = year_tick_after(*year, *step),
             Cursor::Months { index, step } => *index += *step,
             Cursor::Weeks { index, slot } => {
                 if *slot == 3 {
@@ -163,28 +175,33 @@ impl Cursor {
         }
     }
 
-    pub(super) fn write_label(&self, style: LabelStyle, out: &mut ShortLabel) {
+    /// Writes the tick's label in `style` on an axis whose window starts in the (astronomical)
+    /// year `first`: its AD years read "AD 5" where that is BC, as the later end of a range
+    /// does ([`format_year_after`](crate::core::date::format_year_after)).
+    pub(super) fn write_label(&self, style: LabelStyle, first: i32, out: &mut ShortLabel) {
         out.clear();
         let (year, month, day) = civil_from_days(self.day());
         // Writing to a ShortLabel only fails on overflow, which no calendar label reaches.
         let _ = match style {
-            LabelStyle::Year => write_year(out, year),
+            LabelStyle::Year => write_year_after(out, first, year),
             LabelStyle::Quarter => write!(out, "Q{}", (month - 1) / 3 + 1),
             LabelStyle::Month => out.write_str(MONTH_ABBREVIATIONS[usize::from(month - 1)]),
             LabelStyle::MonthYear => {
                 let _ = write!(out, "{} ", MONTH_ABBREVIATIONS[usize::from(month - 1)]);
-                write_year(out, year)
+                write_year_after(out, first, year)
             }
             LabelStyle::DayOfMonth => write!(out, "{day}"),
         };
     }
 }
 
-/// The same text as [`format_year`](crate::core::date::format_year) ("1983", "45 BC"), written
-/// without allocating.
-pub(super) fn write_year(out: &mut ShortLabel, year: i32) -> fmt::Result {
+/// The same text as [`format_year_after`](crate::core::date::format_year_after) ("1983",
+/// "45 BC", and "AD 9" after a year BC), written without allocating.
+pub(super) fn write_year_after(out: &mut ShortLabel, first: i32, year: i32) -> fmt::Result {
     if year <= 0 {
         write!(out, "{} BC", 1 - i64::from(year))
+    } else if first <= 0 {
+        write!(out, "AD {year}")
     } else {
         write!(out, "{year}")
     }

@@ -1,6 +1,6 @@
-use super::cursor::{write_year, ShortLabel};
+use super::cursor::{write_year_after, ShortLabel};
 use super::*;
-use crate::core::date::{days_from_civil, format_year};
+use crate::core::date::{civil_from_days, days_from_civil, format_year_after, MAX_ABS_YEAR};
 use proptest::prelude::*;
 
 fn day(y: i32, m: u8, d: u8) -> f64 {
@@ -111,10 +111,12 @@ fn years_before_the_common_era_read_as_bc() {
 
 #[test]
 fn year_labels_match_the_dates_own_formatting() {
-    for year in [-100_000, -44, 0, 1, 1983, 12_345, 999_999] {
-        let mut out = ShortLabel::default();
-        write_year(&mut out, year).unwrap();
-        assert_eq!(out.as_str(), format_year(year));
+    for first in [-1_000_000, -44, 0, 1, 1983] {
+        for year in [-100_000, -44, 0, 1, 1983, 12_345, 999_999, 1_000_000] {
+            let mut out = ShortLabel::default();
+            write_year_after(&mut out, first, year).unwrap();
+            assert_eq!(out.as_str(), format_year_after(first, year));
+        }
     }
 }
 
@@ -135,7 +137,12 @@ fn far_future_and_deep_past_do_not_panic() {
         1000.0,
     ));
     assert!(millions.minor.len() >= 2, "{millions:?}");
-    assert!(millions.minor.iter().any(|t| t.label == "1000000"));
+    for label in ["AD 1", "AD 1000000"] {
+        assert!(
+            millions.minor.iter().any(|t| t.label == label),
+            "{millions:?}"
+        );
+    }
 }
 
 #[test]
@@ -184,7 +191,7 @@ fn round_numbers_before_the_common_era_fall_on_round_years() {
     let t = ticks(&scale);
     let round = labels(&t.minor);
     assert!(round.contains(&"3000 BC"), "{round:?}");
-    assert!(round.contains(&"1000"), "{round:?}");
+    assert!(round.contains(&"AD 1000"), "{round:?}");
     assert!(
         !round
             .iter()
@@ -199,9 +206,73 @@ fn round_numbers_before_the_common_era_fall_on_round_years() {
     let years = ticks(&single);
     let years = labels(&years.major);
     assert!(
-        years.windows(2).any(|w| w == ["1 BC", "1"]),
+        years.windows(2).any(|w| w == ["1 BC", "AD 1"]),
         "no year 0: {years:?}"
     );
+}
+
+/// The year of a tick as readers count it (1 BC = -1, AD 1 = 1).
+fn readers_year_of(tick: &Tick) -> i64 {
+    let year = i64::from(civil_from_days(tick.day as i64).0);
+    if year > 0 {
+        year
+    } else {
+        year - 1
+    }
+}
+
+/// The window's minor ticks whose labels the axis draws whole (the scene leaves out a label
+/// that would run past the right edge).
+fn drawn_whole(ticks: &[Tick], width: f64) -> usize {
+    ticks
+        .iter()
+        .filter(|t| !t.label.is_empty() && t.label_x + label_width(&t.label) <= width)
+        .count()
+}
+
+#[test]
+fn the_era_boundary_has_its_tick_and_the_steps_either_side_are_even() {
+    for (from, to, width, around) in [
+        (-19, 21, 1000.0, ["10 BC", "5 BC", "AD 1", "AD 5", "AD 10"]),
+        (
+            -1999,
+            2001,
+            900.0,
+            ["1000 BC", "500 BC", "AD 1", "AD 500", "AD 1000"],
+        ),
+    ] {
+        let t = ticks(&TimeScale::new(day(from, 1, 1), day(to, 1, 1), width));
+        let l = labels(&t.minor);
+        assert!(l.windows(5).any(|w| w == around), "{:?} {l:?}", t.unit);
+        let era = t.minor.iter().find(|t| t.label == "AD 1").unwrap();
+        assert_eq!(era.day, day(1, 1, 1), "at 1 January AD 1, the era boundary");
+    }
+}
+
+#[test]
+fn long_windows_across_the_era_have_several_labels() {
+    // The windows of the review: 9001 BC – AD 8999 had no tick at all, 5001 BC – AD 14999
+    // "10000" alone, and a chronology of ±1,000,000 years (3% margins) "1000000 BC" alone.
+    for (from, to) in [
+        (-9_000, 8_999),
+        (-5_000, 14_999),
+        (-1_060_000, 1_060_000),
+        (-MAX_ABS_YEAR, 2_000),
+        (-30_000, -10_000),
+        (0, MAX_ABS_YEAR),
+    ] {
+        for width in [360.0, 1000.0, 1600.0] {
+            let t = ticks(&TimeScale::new(day(from, 1, 1), day(to, 1, 1), width));
+            let wanted = if width < 500.0 { 2 } else { 4 };
+            assert!(
+                drawn_whole(&t.minor, width) >= wanted,
+                "{from}..{to} at {width} px: {:?} {:?}",
+                t.unit,
+                labels(&t.minor)
+            );
+            assert_no_overlap(&t.minor);
+        }
+    }
 }
 
 #[test]
@@ -250,10 +321,11 @@ proptest! {
     /// context tier's first label included where it sticks to the left edge.
     #[test]
     fn drawn_labels_of_a_tier_never_overlap(
-        start in -2_000_000.0f64..2_000_000.0,
-        log_span in 0.5f64..7.0,
+        start_year in -1_030_000.0f64..1_030_000.0,
+        log_span in 0.5f64..8.9,
         width in 40.0f64..3000.0,
     ) {
+        let start = start_year * 365.2425;
         let s = TimeScale::new(start, start + 10f64.powf(log_span), width);
         let t = ticks(&s);
         for tier in [&t.minor, &t.major] {
@@ -268,6 +340,64 @@ proptest! {
                 );
             }
         }
+    }
+
+    /// Across the era boundary, the ticks are the years that are multiples of the step as
+    /// readers count them and AD 1 between them: every interval is the step, but AD 1 to
+    /// AD step, a year short; 1 January AD 1 has its tick wherever the window shows it; BC
+    /// years read "BC" and AD years "AD" (the window starts BC).
+    #[test]
+    fn year_ticks_across_the_era_are_evenly_spaced(
+        before in 0.0f64..1.0,
+        log_span in 0.5f64..6.4,
+        width in 200.0f64..3000.0,
+    ) {
+        let span = 10f64.powf(log_span) * 365.2425;
+        let era = day(1, 1, 1);
+        let s = TimeScale::new(era - before * span, era + (1.0 - before) * span, width);
+        prop_assume!(s.start < era - 1.0);
+        let t = ticks(&s);
+        prop_assert!(!t.minor.is_empty(), "{:?}", t);
+        if s.to_px(era) <= width {
+            prop_assert!(t.minor.iter().any(|tick| tick.day == era), "{:?}", t);
+        }
+        let years = if t.unit.year_step().is_some() { &t.minor } else { &t.major };
+        for tick in years.iter().filter(|tick| !tick.label.is_empty()) {
+            let era = if readers_year_of(tick) < 0 { " BC" } else { "AD " };
+            prop_assert!(tick.label.contains(era), "{:?}", tick);
+        }
+        if let Some(step) = t.unit.year_step() {
+            for pair in t.minor.windows(2) {
+                let (a, b) = (readers_year_of(&pair[0]), readers_year_of(&pair[1]));
+                prop_assert!(b % step == 0 || b == 1, "{} {:?}", step, pair);
+                let years = |y: i64| if y > 0 { y } else { y + 1 };
+                let expected = if a == 1 && step > 1 { step - 1 } else { step };
+                prop_assert_eq!(years(b) - years(a), expected, "{:?}", pair);
+            }
+        }
+    }
+
+    /// Any window of a few days or more, anywhere among the dates the explorer accepts, on an
+    /// axis of a usual width, has several labels, drawn whole and apart.
+    #[test]
+    fn every_window_has_several_labels(
+        start_year in -1_030_000.0f64..1_030_000.0,
+        log_span in 0.5f64..8.9,
+        width in 300.0f64..3000.0,
+    ) {
+        let start = start_year * 365.2425;
+        let s = TimeScale::new(start, start + 10f64.powf(log_span), width);
+        let t = ticks(&s);
+        let wanted = match width {
+            w if w >= 800.0 => 3,
+            w if w >= 500.0 => 2,
+            _ => 1,
+        };
+        prop_assert!(
+            drawn_whole(&t.minor, width) >= wanted,
+            "{:?} {:?}", t.unit, labels(&t.minor)
+        );
+        assert_no_overlap(&t.minor);
     }
 
     #[test]
