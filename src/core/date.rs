@@ -206,7 +206,8 @@ pub struct PartialDate {
 /// Why a piece of text is not a date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DateError {
-    /// Not of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (or an EDTF level 1 form).
+    /// Not of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`-500` for 501 BC), or an EDTF level 1
+    /// form.
     Format(String),
     /// A month outside 1–12 (or a season outside 21–24).
     Month(String),
@@ -223,7 +224,7 @@ impl fmt::Display for DateError {
         match self {
             DateError::Format(s) => write!(
                 f,
-                "'{s}' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2004~, 2004?, 199X or 1990/2003"
+                "'{s}' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD (-500 for 501 BC), or EDTF such as 2004~, 2004?, 199X or 1990/2003"
             ),
             DateError::Month(s) => write!(f, "'{s}' has no such month (1–12)"),
             DateError::Day(s) => write!(f, "'{s}' has no such day in its month"),

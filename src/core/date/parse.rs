@@ -8,7 +8,7 @@ impl PartialDate {
     /// end (`2004~`, `2004-06?`, `2004-06-11%`), unspecified digits from the right (`201X`,
     /// `20XX`, `2XXX`, `2004-XX`, `1985-04-XX`, `1985-XX-XX`), seasons (`2001-21` … `2001-24`)
     /// and long years (`Y170000`). Years may be negative (BCE, astronomical numbering: `-0044`
-    /// is 45 BC) or longer than four digits.
+    /// is 45 BC, and so is `-44`) or longer than four digits.
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let s = text.trim();
         let format_error = || DateError::Format(text.to_string());
@@ -64,7 +64,7 @@ impl PartialDate {
             return Self::unspecified_digits(prefix * 10i32.pow(digits), digits)
                 .map(|d| d.qualified(qualifier));
         }
-        if !all_digits(year_text) || year_text.len() < 4 {
+        if !all_digits(year_text) || year_text.len() < min_year_digits(negative) {
             return Err(format_error());
         }
         if year_text.len() > 7 {
@@ -107,6 +107,18 @@ impl PartialDate {
         })
     }
 }
+
+/// The fewest digits a year may be written with: four (`0500`, as ISO 8601 has it: `500` or
+/// `83` would be a guess), but one for a negative year, whose minus already says it is no
+/// abbreviation (`-500` is 501 BC, as `-0500` is).
+fn min_year_digits(negative: bool) -> usize {
+    if negative {
+        1
+    } else {
+        4
+    }
+}
+
 impl std::str::FromStr for PartialDate {
     type Err = DateError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -123,7 +135,7 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
 
 /// The JSON Schema pattern of one EDTF level 1 date (without the anchors).
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) const DATE_PATTERN: &str = "(Y-?[0-9]{5,7}|-?[0-9]{4,7}(-(0[1-9]|1[0-2]|2[1-4]|XX)(-(0[1-9]|[12][0-9]|3[01]|XX))?)?|[0-9]{3}X|[0-9]{2}XX|[0-9]XXX)[?~%]?";
+pub(crate) const DATE_PATTERN: &str = "(Y-?[0-9]{5,7}|(-[0-9]{1,7}|[0-9]{4,7})(-(0[1-9]|1[0-2]|2[1-4]|XX)(-(0[1-9]|[12][0-9]|3[01]|XX))?)?|[0-9]{3}X|[0-9]{2}XX|[0-9]XXX)[?~%]?";
 
 #[cfg(not(target_arch = "wasm32"))]
 impl schemars::JsonSchema for PartialDate {
@@ -134,7 +146,7 @@ impl schemars::JsonSchema for PartialDate {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "A date exactly as precise as its source: YYYY, YYYY-MM or YYYY-MM-DD (a leading '-' for years BC, astronomical numbering), or an EDTF level 1 date: qualified (2004~ approximate, 2004? uncertain, 2004% both), with unspecified digits (199X, 19XX, 2004-XX, 1985-04-XX), a season (2001-21 spring … 2001-24 winter) or a long year (Y170000).",
+            "description": "A date exactly as precise as its source: YYYY, YYYY-MM or YYYY-MM-DD (a leading '-' for years BC, astronomical numbering: -500 or -0500 is 501 BC), or an EDTF level 1 date: qualified (2004~ approximate, 2004? uncertain, 2004% both), with unspecified digits (199X, 19XX, 2004-XX, 1985-04-XX), a season (2001-21 spring … 2001-24 winter) or a long year (Y170000).",
             "pattern": format!("^{DATE_PATTERN}$")
         })
     }

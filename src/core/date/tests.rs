@@ -27,6 +27,26 @@ fn formats_at_its_own_precision() {
     assert_eq!(d("-0044-03-15").to_iso(), "-0044-03-15");
 }
 
+/// A year before AD 1 may be written as short as it is said: the minus says it is no two-digit
+/// abbreviation (`83`, still refused, could be 1983 or 83).
+#[test]
+fn negative_years_need_not_have_four_digits() {
+    assert_eq!(d("-500"), d("-0500"));
+    assert_eq!(d("-500").format_human(), "501 BC");
+    assert_eq!(d("-5").to_iso(), "-0005");
+    assert_eq!(d("-44-03-15"), d("-0044-03-15"));
+    assert_eq!(d("-44-03").format_human(), "March 45 BC");
+    assert_eq!(d("-500~").to_iso(), "-0500~");
+    assert_eq!(d("-12345").to_iso(), "Y-12345");
+    for bad in ["-", "--5", "-5x", "-5-3", "-5-", "500", "-50X"] {
+        assert!(PartialDate::parse(bad).is_err(), "{bad} should be refused");
+    }
+    assert!(matches!(
+        PartialDate::parse("-44-13"),
+        Err(DateError::Month(_))
+    ));
+}
+
 #[test]
 fn uncertain_dates_say_so_in_words() {
     let f = |s: &str| d(s).format_human();
@@ -145,6 +165,11 @@ fn refuses_what_is_not_a_date_with_the_reason() {
         .unwrap_err()
         .to_string()
         .contains("'19x4' is not a date"));
+    // The message says how to write a year before AD 1, which no four-digit pattern shows.
+    assert!(PartialDate::parse("500 BC")
+        .unwrap_err()
+        .to_string()
+        .contains("(-500 for 501 BC)"));
 }
 
 #[test]

@@ -15,7 +15,7 @@ pub(crate) enum DatePart {
     Day,
 }
 
-/// A year: digits with an optional sign, within ±[`MAX_ABS_YEAR`].
+/// A year: digits with an optional sign (`-500` is 501 BC), within ±[`MAX_ABS_YEAR`].
 pub(crate) fn parse_year(text: &str) -> Result<i32, String> {
     let s = text.trim();
     let digits = s
@@ -23,7 +23,7 @@ pub(crate) fn parse_year(text: &str) -> Result<i32, String> {
         .or_else(|| s.strip_prefix('+'))
         .unwrap_or(s);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("{} is not a year", quoted(text)));
+        return Err(format!("{} is not a year (-500 for 501 BC)", quoted(text)));
     }
     let out_of_range = || format!("{} is out of range (±{MAX_ABS_YEAR} at most)", quoted(text));
     let significant = digits.trim_start_matches('0');

@@ -77,7 +77,7 @@ pub struct ImportProblem {
     /// Where: "row 14, column Year", "line 3, column 17", "event 5 (id 'x'), field start",
     /// "footnote 3", "file". Empty only for the closing "… and N more problems".
     pub location: String,
-    /// What: "'19x4' is not a year".
+    /// What: "'19x4' is not a year (-500 for 501 BC)".
     pub message: String,
 }
 

@@ -186,8 +186,29 @@ fn csv_separated_by_semicolons_or_tabs_imports_the_same_events() {
     let f = fail("id;start;title\na;19x0;A\n", "x.csv");
     has(
         &f,
-        "row 2, column start: '19x0' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2004~, 2004?, 199X or 1990/2003",
+        "row 2, column start: '19x0' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD (-500 for 501 BC), or EDTF such as 2004~, 2004?, 199X or 1990/2003",
     );
+}
+
+/// As the README says of imported dates: `-500` is 501 BC, as `-0500` is.
+#[test]
+fn our_csv_takes_years_bc_without_leading_zeros() {
+    let text = "id,start,end,title\nhanno,-500,,Hanno sails\nides,-44-03-15,,Ides of March\nwar,-431,-404,Peloponnesian War\n";
+    let c = ok(text, "x.csv").chronology;
+    let when: Vec<_> = c
+        .events
+        .iter()
+        .map(|e| (e.id.as_str(), e.start.to_iso(), e.end.map(|d| d.to_iso())))
+        .collect();
+    assert_eq!(
+        when,
+        [
+            ("hanno", "-0500".into(), None),
+            ("war", "-0431".into(), Some("-0404".into())),
+            ("ides", "-0044-03-15".into(), None),
+        ]
+    );
+    assert_eq!(c.events[0].start.format_human(), "501 BC");
 }
 
 #[test]
@@ -227,7 +248,7 @@ i,1998,,I,1;2,https://a.org\n";
     has(&f, "row 4, column id: the id is empty");
     has(
         &f,
-        "row 5, column start: '19x4' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2004~, 2004?, 199X or 1990/2003",
+        "row 5, column start: '19x4' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD (-500 for 501 BC), or EDTF such as 2004~, 2004?, 199X or 1990/2003",
     );
     has(
         &f,

@@ -31,6 +31,23 @@ fn the_embedded_dataset_re_imports_to_itself() {
     );
 }
 
+#[test]
+fn our_json_takes_years_bc_without_leading_zeros() {
+    let text = small_json(
+        r#"{"id":"a","start":"-500","title":"A","summary":""},
+{"id":"b","start":"-431/-404","title":"B","summary":""}"#,
+    );
+    let c = ok(&text, "x.json").chronology;
+    assert_eq!(c.events[0].start, PartialDate::year(-500).unwrap());
+    assert_eq!(
+        (
+            c.events[1].start.to_iso(),
+            c.events[1].end.map(|d| d.to_iso())
+        ),
+        ("-0431".into(), Some("-0404".into()))
+    );
+}
+
 fn small_json(events: &str) -> String {
     format!(
         r#"{{"title":"T","source":{{"title":"S","author":"A"}},
@@ -56,7 +73,7 @@ fn every_bad_event_of_our_json_is_reported() {
     assert_eq!(f.format, Some(Format::Json));
     has(
         &f,
-        "event 2 (id 'b'), field start: '19x4' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2004~, 2004?, 199X or 1990/2003",
+        "event 2 (id 'b'), field start: '19x4' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD (-500 for 501 BC), or EDTF such as 2004~, 2004?, 199X or 1990/2003",
     );
     has(&f, "event 3 (id 'c'): unknown field `foo`");
     has(&f, "event 3 (id 'c'): missing field `title`");

@@ -95,7 +95,10 @@ fn timeline_csv_problems_are_precise() {
     has(&f, "row 4, column Day: a day needs a month");
     has(&f, "row 5, column Month: '13' is not a month (1–12)");
     has(&f, "row 6, column Day: 31 is not a day of April 2001");
-    has(&f, "row 7, column Year: '19x4' is not a year");
+    has(
+        &f,
+        "row 7, column Year: '19x4' is not a year (-500 for 501 BC)",
+    );
     has(
         &f,
         "row 8, column Year: '99999999' is out of range (±1000000 at most)",

@@ -162,7 +162,10 @@ fn timeline_json_problems_are_precise() {
     ]}"#;
     let f = fail(text, "t.json");
     assert_eq!(f.format, Some(Format::TimelineJson));
-    has(&f, "event 1, field start_date.year: '19x4' is not a year");
+    has(
+        &f,
+        "event 1, field start_date.year: '19x4' is not a year (-500 for 501 BC)",
+    );
     has(
         &f,
         "event 2, field start_date.month: '13' is not a month (1–12)",
