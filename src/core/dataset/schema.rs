@@ -155,22 +155,19 @@ impl Chronology {
         self.stories.iter().find(|s| s.id == id)
     }
 
-    /// The events in chronological order (start, then end, then id), as the views show them.
+    /// The events in chronological order (start, then end), as the views show them. Events with
+    /// the same dates keep the order they have: a file's order, which its author chose ("Event
+    /// 2" before "Event 10" on the same day), not their ids' order as text.
     pub fn sort_events(&mut self) {
         // Each key is worked out once (an end day is a calendar computation), and a chronology
         // that is already in order (the usual case) is only checked.
-        // Ties are broken by id, compared in place rather than copied into every key.
         let keys: Vec<_> = self.events.iter().map(|e| (e.start, e.end_day())).collect();
-        let before = |a: usize, b: usize| {
-            keys[a]
-                .cmp(&keys[b])
-                .then_with(|| self.events[a].id.cmp(&self.events[b].id))
-        };
-        if (1..keys.len()).all(|i| before(i - 1, i).is_le()) {
+        if keys.windows(2).all(|pair| pair[0] <= pair[1]) {
             return;
         }
         let mut order: Vec<usize> = (0..keys.len()).collect();
-        order.sort_unstable_by(|&a, &b| before(a, b));
+        // Stable: ties stay in their places' order.
+        order.sort_by_key(|&i| keys[i]);
         // Put each event in its place by following the permutation's cycles with swaps: no
         // second copy of the events (which would double the peak memory at scale).
         for start in 0..order.len() {

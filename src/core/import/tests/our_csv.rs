@@ -190,6 +190,23 @@ fn csv_separated_by_semicolons_or_tabs_imports_the_same_events() {
     );
 }
 
+/// Events of the same day keep the file's order, not their ids' order as text (which would put
+/// "Event 10" before "Event 2").
+#[test]
+fn our_csv_events_of_one_day_keep_the_file_s_order() {
+    let mut text = String::from("id,start,title\n");
+    for n in 1..=20 {
+        text.push_str(&format!("event-{n},2020-05-05,Event {n}\n"));
+    }
+    text.push_str("earlier,2020-05-04,Earlier\n");
+    let c = ok(&text, "x.csv").chronology;
+    let titles: Vec<_> = c.events.iter().map(|e| e.title.clone()).collect();
+    let expected: Vec<_> = std::iter::once("Earlier".to_string())
+        .chain((1..=20).map(|n| format!("Event {n}")))
+        .collect();
+    assert_eq!(titles, expected);
+}
+
 /// As the README says of imported dates: `-500` is 501 BC, as `-0500` is.
 #[test]
 fn our_csv_takes_years_bc_without_leading_zeros() {

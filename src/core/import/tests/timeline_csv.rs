@@ -70,6 +70,29 @@ fn timeline_csv_imports_titles_eras_groups_and_precision() {
     assert_eq!(c.events[0].phase, "");
 }
 
+/// Slides of the same day keep the sheet's order, not their ids' (their headlines') order as
+/// text.
+#[test]
+fn timeline_csv_slides_of_one_day_keep_the_sheet_s_order() {
+    let rows: Vec<String> = (1..=20)
+        .map(|n| {
+            tl_row(
+                "2020",
+                "5",
+                "5",
+                ("", "", ""),
+                &format!("Event {n}"),
+                "",
+                "",
+            )
+        })
+        .collect();
+    let c = ok(&tl_csv(&rows), "sheet.csv").chronology;
+    let titles: Vec<_> = c.events.iter().map(|e| e.title.clone()).collect();
+    let expected: Vec<_> = (1..=20).map(|n| format!("Event {n}")).collect();
+    assert_eq!(titles, expected);
+}
+
 #[test]
 fn timeline_csv_problems_are_precise() {
     let rows = vec![
