@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::query::Facet;
 
 #[test]
 fn a_full_link_round_trips() {
@@ -257,6 +258,195 @@ fn any_id_an_import_accepts_travels_in_the_link() {
     assert_eq!(parse("?domain=a,b").0.filter.domains.len(), 2);
 }
 
+/// The first key a query string names twice, if any.
+fn repeated_key(query: &str) -> Option<String> {
+    let mut seen = std::collections::HashSet::new();
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .map(|pair| pair.split_once('=').map_or(pair, |(k, _)| k))
+        .find(|key| !seen.insert(*key))
+        .map(str::to_string)
+}
+
+/// A parameter of one value named twice keeps its first value; the second is said, not lost
+/// (`?event=a&event=foo` selected 'foo' and said nothing of 'a').
+#[test]
+fn a_repeated_parameter_keeps_its_first_value_and_says_the_second() {
+    let said = |key: &str, value: &str, why: &str| {
+        vec![format!(
+            "Ignored the second {key}= in the link ('{value}'): {why}."
+        )]
+    };
+    let (v, n) = parse("?event=2014-05-06-ipcp-signed&event=foo");
+    assert_eq!(v.selected.as_deref(), Some("2014-05-06-ipcp-signed"));
+    assert_eq!(n, said("event", "foo", "a view selects one event"));
+    let (v, n) = parse("?story=the-brief&story=nope");
+    assert_eq!(v.story.as_deref(), Some("the-brief"));
+    assert_eq!(n, said("story", "nope", "a view opens one story"));
+    let (v, n) = parse("?story=the-brief&scene=take-off-2007&scene=5");
+    assert_eq!(v.scene.as_deref(), Some("take-off-2007"));
+    assert_eq!(n, said("scene", "5", "a view opens one scene"));
+    let (v, n) = parse("?q=abe&q=piracy");
+    assert_eq!(v.filter.text, "abe");
+    assert_eq!(n, said("q", "piracy", "a view has one search"));
+    let (v, n) = parse("?group=domain&group=phase");
+    assert_eq!(v.group, GroupBy::Domain);
+    assert_eq!(n, said("group", "phase", "a view groups the lanes one way"));
+    // A first value that is the default still wins.
+    let (v, n) = parse("?dim=0&dim=1");
+    assert!(!v.dim);
+    assert_eq!(
+        n,
+        said(
+            "dim",
+            "1",
+            "a view says once whether to dim the events filtered out"
+        )
+    );
+    let (v, n) = parse("?follow=1&follow=0");
+    assert!(v.follow);
+    assert_eq!(
+        n,
+        said(
+            "follow",
+            "0",
+            "a view says once whether the window follows the filters"
+        )
+    );
+    let (v, n) = parse("?from=2010&from=2012&to=2014");
+    assert_eq!(v.window, Some((year_start(2010), year_start(2014))));
+    assert_eq!(n, said("from", "2012", "a window has one start"));
+    let (v, n) = parse("?from=2010&to=2014&to=2012");
+    assert_eq!(v.window, Some((year_start(2010), year_start(2014))));
+    assert_eq!(n, said("to", "2012", "a window has one end"));
+    let (v, n) = parse("?synthetic=10&synthetic=20");
+    assert_eq!(v.synthetic, Some(10));
+    assert_eq!(
+        n,
+        said("synthetic", "20", "a view makes one synthetic chronology")
+    );
+    let (v, n) = parse("?data=a.json&data=b.json");
+    assert_eq!(v.data.as_deref(), Some("a.json"));
+    assert_eq!(
+        n,
+        said("data", "b.json", "a view opens one chronology file")
+    );
+    // The same value twice is still said: the link is not what the app writes.
+    let (v, n) = parse("?q=abe&q=abe");
+    assert_eq!(v.filter.text, "abe");
+    assert_eq!(n.len(), 1, "{n:?}");
+    // The lists add up, as before.
+    let (v, n) = parse("?domain=cyber&domain=piracy&group=domain&fold=a&fold=b");
+    assert_eq!(v.filter.domains.len(), 2);
+    assert_eq!(v.folded.len(), 2);
+    assert!(n.is_empty(), "{n:?}");
+}
+
+/// A first value that cannot be used is said as before, and the next usable one is kept.
+#[test]
+fn a_repeated_parameter_skips_an_unusable_first_value() {
+    for (q, kept, said) in [
+        ("?event=%00&event=e1", "selected", "event='␀'"),
+        ("?story=a%01b&story=the-brief", "story", "story='a␁b'"),
+        ("?story=the-brief&scene=%01&scene=3", "scene", "scene='␁'"),
+        ("?q=%FF&q=abe", "q", "search (q=)"),
+        ("?group=year&group=party", "group", "group='year'"),
+        ("?dim=maybe&dim=1", "dim", "dim='maybe'"),
+        ("?follow=sometimes&follow=0", "follow", "follow='sometimes'"),
+        ("?from=xyz&from=2000&to=2010", "window", "from='xyz'"),
+        ("?from=2000&to=soon&to=2010", "window", "to='soon'"),
+        ("?synthetic=-3&synthetic=7", "synthetic", "synthetic='-3'"),
+        ("?data=&data=a.json", "data", "data=''"),
+    ] {
+        let (v, notices) = parse(q);
+        let got = match kept {
+            "selected" => v.selected.is_some(),
+            "story" => v.story.is_some(),
+            "scene" => v.scene.as_deref() == Some("3"),
+            "q" => v.filter.text == "abe",
+            "group" => v.group == GroupBy::Party,
+            "dim" => v.dim,
+            "follow" => !v.follow,
+            "window" => v.window == Some((year_start(2000), year_start(2010))),
+            "synthetic" => v.synthetic == Some(7),
+            "data" => v.data.is_some(),
+            _ => unreachable!(),
+        };
+        assert!(got, "{q}: {v:?}");
+        assert_eq!(notices.len(), 1, "{q}: {notices:?}");
+        assert!(notices[0].contains(said), "{q}: {notices:?}");
+    }
+    // Its place is counted: the value after the kept one is the third.
+    let (v, notices) = parse("?event=%00&event=a&event=b");
+    assert_eq!(v.selected.as_deref(), Some("a"));
+    assert_eq!(
+        notices,
+        [
+            "Ignored event='␀' in the link.",
+            "Ignored the third event= in the link ('b'): a view selects one event.",
+        ]
+    );
+    let bad = ["event=%00"; 20].join("&");
+    let (_, notices) = parse(&format!("?{bad}&event=a&event=b"));
+    assert!(
+        notices.contains(
+            &"Ignored the 22nd event= in the link ('b'): a view selects one event.".to_string()
+        ),
+        "{notices:?}"
+    );
+}
+
+/// Thousands of repeats give one notice per parameter, whatever they hold.
+#[test]
+fn many_repeats_of_a_parameter_give_one_notice() {
+    let qs: Vec<String> = (0..5_000).map(|i| format!("q=x{i}")).collect();
+    let events = ["event=%00"; 3].join("&");
+    let (v, notices) = parse(&format!(
+        "?q=abe&{}&event=e1&{events}&group=domain&group=phase",
+        qs.join("&")
+    ));
+    assert_eq!(
+        (v.filter.text.as_str(), v.selected.as_deref()),
+        ("abe", Some("e1"))
+    );
+    assert_eq!(
+        notices,
+        [
+            "5,000 further q= values in the link ignored: 'x0', 'x1', 'x2' …",
+            "3 further event= values in the link ignored: '␀' …",
+            "Ignored the second group= in the link ('phase'): a view groups the lanes one way.",
+        ]
+    );
+}
+
+/// The links the app writes name each parameter once, whatever the view holds.
+#[test]
+fn a_written_link_names_each_parameter_once() {
+    let mut view = ViewState {
+        dim: true,
+        group: GroupBy::Phase,
+        folded: ["a".to_string(), "b".to_string()].into(),
+        follow: false,
+        window: Some(round_window(year_start(2000), year_start(2010))),
+        selected: Some("e1".into()),
+        synthetic: Some(10),
+        data: Some("data/x.json".into()),
+        story: Some("the-brief".into()),
+        scene: Some("3".into()),
+        ..ViewState::default()
+    };
+    view.filter.text = "abe".into();
+    for facet in Facet::ALL {
+        view.filter.selected_mut(facet).insert("a".into());
+        view.filter.selected_mut(facet).insert("b".into());
+    }
+    let q = to_query(&view);
+    assert_eq!(repeated_key(&q), None, "{q}");
+    assert_eq!(repeated_key("?a=1&b=2&a=3").as_deref(), Some("a"));
+    assert_eq!(parse(&q), (view, vec![]));
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::super::*;
@@ -354,7 +544,9 @@ mod properties {
                 story,
                 scene,
             };
-            let (back, notices) = parse(&to_query(&view));
+            let query = to_query(&view);
+            prop_assert_eq!(super::repeated_key(&query), None, "{}", query);
+            let (back, notices) = parse(&query);
             prop_assert!(notices.is_empty(), "{:?}", notices);
             prop_assert_eq!(back, view);
         }

@@ -268,3 +268,32 @@ fn a_link_with_filters_but_no_window_opens_framed_on_what_they_match_unless_the_
     let link = url_state::to_query(&still.view_state());
     assert!(!link.contains("from="), "{link}");
 }
+
+/// A link that names its event twice opens on the first, and says the second was ignored
+/// (it selected nothing, saying only that the second was not in the chronology).
+#[test]
+fn a_link_naming_two_events_or_stories_opens_the_first() {
+    let (s, _) = boot(
+        plan_for("?event=2014-05-06-ipcp-signed&event=foo", false, None, None),
+        &Estimate,
+        Environment::default(),
+    );
+    assert_eq!(s.selected, s.chronology.position("2014-05-06-ipcp-signed"));
+    assert!(s.selected.is_some());
+    let notices: Vec<String> = s.chrome.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        notices,
+        ["Ignored the second event= in the link ('foo'): a view selects one event."]
+    );
+    let (s, _) = boot(
+        plan_for("?story=the-brief&story=nope", false, None, None),
+        &Estimate,
+        Environment::default(),
+    );
+    assert!(s.story.is_some(), "the story opens");
+    let notices: Vec<String> = s.chrome.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        notices,
+        ["Ignored the second story= in the link ('nope'): a view opens one story."]
+    );
+}

@@ -152,6 +152,7 @@ fn no_notice_of_a_file_s_saved_view_speaks_of_a_link() {
         "?synthetic=nope",
         "?data=%01",
         "?nope=1",
+        "?event=e1&event=nope",
         "?domain=a&domain=b&domain=c&domain=d&domain=e&domain=f&domain=g&domain=h",
     ];
     let all = queries.map(|q| q.trim_start_matches('?')).join("&");
