@@ -415,8 +415,12 @@ impl State {
 
 impl State {
     /// What the timeline and the list say when no event matches: whether the search, the
-    /// filters or both leave nothing ("No event matches the search “zzz”.").
+    /// filters or both leave nothing ("No event matches the search “zzz”."), or the chronology
+    /// has none.
     pub fn nothing_matches(&self) -> String {
+        if self.chronology.data.events.is_empty() {
+            return "This chronology has no events.".to_string();
+        }
         let filter = &self.filtering.filter;
         let search = filter.text.trim();
         let facets = crate::core::query::Facet::ALL

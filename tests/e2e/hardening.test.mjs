@@ -341,6 +341,21 @@ test('TimelineJS HTML is shown through the allow-list; scripts and javascript: l
   await page.context().close();
 });
 
+test('a chronology of no events says so, on the timeline and in the list, and offers an import', async () => {
+  const page = await load(browser, server.origin + '/?synthetic=0');
+  const timeline = page.locator('.timeline-empty').filter({ hasText: 'This chronology has no events.' });
+  await timeline.waitFor();
+  const list = page.locator('.event-list');
+  await list.getByText('This chronology has no events.').waitFor();
+  assert.equal(await page.getByText('No event matches the filters.').count(), 0, 'no filter is blamed');
+  assert.equal(await list.getByText(/arrows move between the events/).count(), 0, 'no keys for a list of nothing');
+  await timeline.getByRole('button', { name: 'Import a chronology…' }).click();
+  await page.getByRole('dialog', { name: 'Import a chronology' }).waitFor();
+  await page.screenshot({ path: artifact('hardening-no-events.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('an import of one event says “1 event”', async () => {
   const page = await load(browser, server.origin + '/');
   await importFile(page, json('one.json', timeline('A single slide', [{ id: 'only', year: 1999, headline: 'Alone' }])));

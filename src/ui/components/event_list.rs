@@ -302,15 +302,17 @@ fn entries(props: &Props) -> Html {
             <h2 id="event-list-heading">{ format!("Events ({})", crate::core::text::thousands(props.match_count)) }</h2>
             if windowed {
                 <p class="list-note">
-                    { format!("{} events match: the list shows the first {} of those in the visible window. Zoom in to list them all.", props.match_count, shown.len()) }
+                    { format!("{} events match: the list shows the first {} of those in the visible window. Zoom in to list them all.", crate::core::text::thousands(props.match_count), crate::core::text::thousands(shown.len())) }
                 </p>
             }
             if shown.is_empty() {
                 <p class="list-note">{ props.nothing.clone().unwrap_or_default() }</p>
             }
-            <p id="event-list-keys" class="visually-hidden">
-                { "Up and down arrows move between the events, Home and End to the first and last; Enter selects." }
-            </p>
+            if !shown.is_empty() {
+                <p id="event-list-keys" class="visually-hidden">
+                    { "Up and down arrows move between the events, Home and End to the first and last; Enter selects." }
+                </p>
+            }
             <ol ref={list_ref} key={generation.borrow().0.to_string()} onscroll={on_scroll}
                 aria-busy={pending.then_some("true")} aria-describedby="event-list-keys"
                 onkeydown={on_key} onfocusin={on_focus}>

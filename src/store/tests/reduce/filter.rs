@@ -211,4 +211,9 @@ fn nothing_matching_says_whether_the_search_or_the_filters_leave_nothing() {
     let none = after(&cleared, Action::OnlyFacet(Facet::Phase, phase));
     assert_eq!(none.filtering.match_count, 0);
     assert_eq!(none.nothing_matches(), "No event matches the filters.");
+    // A chronology of no events (`?synthetic=0`, an empty file's): no filter is to blame.
+    let data = crate::core::synthetic::generate(0, 7);
+    let empty = state().with_chronology(Prepared::new(data, &Estimate), Origin::Synthetic(0));
+    assert_eq!(empty.filtering.match_count, 0);
+    assert_eq!(empty.nothing_matches(), "This chronology has no events.");
 }

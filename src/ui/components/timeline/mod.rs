@@ -469,6 +469,12 @@ pub fn timeline(props: &Props) -> Html {
                             </button>
                         </div>
                     }
+                    if total == 0 {
+                        <div class="timeline-empty" role="status">
+                            <p>{ "This chronology has no events." }</p>
+                            <button type="button" onclick={dispatch.reform(|_| Action::OpenDialog(crate::store::DialogKind::Import))}>{ "Import a chronology…" }</button>
+                        </div>
+                    }
                     if props.match_count == 0 && total > 0 {
                         <div class="timeline-empty" role="status">
                             <p>{ props.nothing.clone().unwrap_or_default() }</p>
