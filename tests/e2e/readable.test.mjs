@@ -27,9 +27,9 @@ async function layer(page) {
   })));
   const clusters = await page.locator(`${TIMELINE} .marks .cluster`).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   const folded = clusters.map((name) => {
-    const m = /^Show (\d+) more events/.exec(name);
+    const m = /^Show (\d{1,3}(?:,\d{3})*) more events/.exec(name);
     assert.ok(m, `a badge is named "Show N more events …" (${name})`);
-    return +m[1];
+    return +m[1].replaceAll(',', '');
   });
   return { marks, clusters, folded: folded.reduce((a, b) => a + b, 0) };
 }
@@ -210,6 +210,51 @@ test('spans that run through the window leave a short span its own bar, and thei
   assert.ok(await page.locator(TIMELINE).evaluate((svg) => svg === document.activeElement), 'Escape closes the list and gives the focus back to the timeline');
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test('a badge of one day says its day once; its list goes from event to event with the arrows, its name and × in view; counts group thousands', async () => {
+  const rows = Array.from({ length: 200 }, (_, k) => `e${k + 1},2020-05-05,Same day event number ${k + 1},Summary ${k + 1}`);
+  const page = await load(browser, server.origin + '/', { viewport: { width: 1280, height: 800 } });
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Choose a chronology file').setInputFiles({ name: 'oneday.csv', mimeType: 'text/csv', buffer: Buffer.from(`id,start,title,summary\n${rows.join('\n')}\n`) });
+  const badge = page.locator(TIMELINE).getByRole('button', { name: /^Show \d+ more events, on 5 May 2020$/ });
+  await badge.waitFor();
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  const list = page.getByRole('dialog', { name: /^\d+ events, on 5 May 2020$/ });
+  await list.waitFor();
+  const entries = list.getByRole('listitem').getByRole('button');
+  const focusedTitle = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+  await until(async () => /Same day event number/.test(await focusedTitle()), 'the list takes the focus');
+  const first = await focusedTitle();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedTitle(), await entries.nth(2).textContent(), 'two arrows down: the third event');
+  assert.notEqual(await focusedTitle(), first);
+  await page.keyboard.press('End');
+  assert.equal(await focusedTitle(), await entries.last().textContent(), 'End: the last event');
+  // Scrolled to its foot, the list still shows its name and its ×.
+  const box = await list.boundingBox();
+  for (const part of [list.getByRole('heading'), list.getByRole('button', { name: 'Close the list' })]) {
+    const b = await part.boundingBox();
+    assert.ok(b.y >= box.y - 1 && b.y + b.height <= box.y + box.height + 1, 'in the list’s box');
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.cluster-list-head') !== null, { x: b.x + b.width / 2, y: b.y + b.height / 2 });
+    assert.ok(hit, 'not covered by the events scrolled under it');
+  }
+  await page.keyboard.press('Home');
+  assert.equal(await focusedTitle(), first, 'Home: the first event');
+  await page.keyboard.press('Escape');
+  await list.waitFor({ state: 'detached' });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+  // Thousands grouped in a badge's name (on a phone, 10,000 events fold by the thousand).
+  const phone = await load(browser, server.origin + '/?synthetic=10000', { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await timelineReady(phone);
+  const names = await phone.locator(`${TIMELINE} .marks .cluster`).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  assert.ok(names.some((n) => /^Show \d{1,3},\d{3} more events/.test(n)), names.slice(0, 3).join(' | '));
+  assert.ok(names.every((n) => !/^Show \d{4}/.test(n)), names.filter((n) => /^Show \d{4}/.test(n)).slice(0, 3).join(' | '));
+  assert.deepEqual(phone.problems, []);
+  await phone.context().close();
 });
 
 test('opening a badge never widens the window: each new window lies within the last and is narrower', async () => {

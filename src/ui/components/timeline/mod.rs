@@ -343,12 +343,13 @@ pub fn timeline(props: &Props) -> Html {
         // they lay between them.
         let through =
             badge.is_some_and(|b| matches!(b.kind, TargetKind::Cluster { through: true, .. }));
+        let count = crate::core::text::thousands(members.len());
         let heading = if through {
-            format!("{} events that run through this window", members.len())
+            format!("{count} events that run through this window")
         } else if from == to {
-            format!("{} events, {from}", members.len())
+            format!("{count} events, on {from}")
         } else {
-            format!("{} events, {from} to {to}", members.len())
+            format!("{count} events, {from} to {to}")
         };
         let items = members.iter().filter_map(|&i| {
             let e = props.data.events.get(i)?;
@@ -360,17 +361,28 @@ pub fn timeline(props: &Props) -> Html {
                 </li>
             })
         });
-        // Escape closes it, and the focus goes back to the timeline.
+        // Escape closes it, and the focus goes back to the timeline; the arrows, Home and End
+        // go from event to event, as in the list below (they scrolled the list, the focus
+        // left behind on its first event).
         let on_key = {
             let dispatch = dispatch.clone();
             let svg = svg_ref.clone();
             Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Escape" {
+                let key = e.key();
+                if key == "Escape" {
                     e.prevent_default();
                     e.stop_propagation();
                     dispatch.emit(Action::CloseClusterList);
                     if let Some(svg) = svg.cast::<web_sys::HtmlElement>() {
                         let _ = svg.focus();
+                    }
+                } else if matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
+                    let list = e
+                        .current_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    if let Some(list) = list {
+                        e.prevent_default();
+                        step_through(&list, &key);
                     }
                 }
             })
@@ -486,4 +498,33 @@ pub fn timeline(props: &Props) -> Html {
             <Legend data={props.data.clone()} dark={props.dark} />
         </section>
     }
+}
+
+/// Moves the focus among the buttons of a cluster's `list` as `key` says (ArrowDown, ArrowUp,
+/// Home, End), from the one that has it (from before the first, where none has).
+fn step_through(list: &web_sys::Element, key: &str) {
+    let Ok(found) = list.query_selector_all("ul button") else {
+        return;
+    };
+    let buttons: Vec<web_sys::HtmlElement> = (0..found.length())
+        .filter_map(|n| found.item(n))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let Some(last) = buttons.len().checked_sub(1) else {
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let at = buttons
+        .iter()
+        .position(|b| active.as_ref() == Some(b.unchecked_ref::<web_sys::Element>()));
+    let next = match (key, at) {
+        ("Home", _) | ("ArrowDown", None) | ("ArrowUp", None) => 0,
+        ("End", _) => last,
+        ("ArrowDown", Some(k)) => (k + 1).min(last),
+        (_, Some(k)) => k.saturating_sub(1),
+        _ => 0,
+    };
+    let _ = buttons[next].focus();
 }

@@ -401,11 +401,18 @@ pub fn targets(props: &TargetsProps) -> Html {
                     .and_then(|c| data.events.get(c.index))
                     .map(|e| format!(", among them the selected event, {}", e.title))
                     .unwrap_or_default();
+                // One day is said once ("on 5 May 2020", not "5 May 2020 to 5 May 2020").
+                let when = if from == to {
+                    format!("on {from}")
+                } else {
+                    format!("{from} to {to}")
+                };
+                let count = crate::core::text::thousands(members.len());
                 html! {
                     <g {key} class="cluster" role="button"
                        {tabindex} data-roving="" data-action="open" data-target={n.to_string()}
-                       aria-label={format!("Show {} more events{runs}, {from} to {to}{among}", members.len())}>
-                        <title>{ format!("{} events{runs}, {from} to {to}{among}: {opens}", members.len()) }</title>
+                       aria-label={format!("Show {count} more events{runs}, {when}{among}")}>
+                        <title>{ format!("{count} events{runs}, {when}{among}: {opens}") }</title>
                         { hit }
                     </g>
                 }
