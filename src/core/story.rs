@@ -6,7 +6,7 @@
 //! `?story=…&scene=…` resolves to a position or to a notice saying what was not found.
 
 use crate::core::dataset::{Chronology, SceneWindow, Story, StoryScene};
-use crate::core::date::{PartialDate, Precision, MAX_ABS_YEAR};
+use crate::core::date::{civil_from_days, PartialDate, Precision, MAX_ABS_YEAR};
 use crate::core::query::Filter;
 use std::collections::HashSet;
 
@@ -170,24 +170,61 @@ pub fn keep_events(stories: &mut Vec<Story>, has: impl Fn(&str) -> bool) {
     leave_out_events(stories, &missing.iter().map(String::as_str).collect());
 }
 
-/// A window around an event's dates, one step coarser than they are: a day's month, a month's
-/// year, and a year with the year before and after (so that a year-only event is not the
-/// whole window).
+/// A window around an event's dates, one step coarser than they are and centred on them: a
+/// day's month (the fortnight either side), a month's year (the six months either side), and a
+/// year with the year before and after (so that a year-only event is not the whole window).
+/// A slide on 29 November 1814 showed the whole of November, its mark at the right edge.
 pub fn window_around(start: PartialDate, end: Option<PartialDate>) -> SceneWindow {
-    let widen = |d: PartialDate, step: i32| {
-        let year = d.year_number();
-        let wider = match (d.precision(), d.month_number()) {
-            (Precision::Day, Some(month)) => PartialDate::month(year, month),
-            (Precision::Month, _) => PartialDate::year(year),
-            _ if year.saturating_add(step).abs() <= MAX_ABS_YEAR => PartialDate::year(year + step),
-            _ => PartialDate::year(year),
-        };
-        wider.unwrap_or(d)
-    };
     SceneWindow {
-        from: widen(start, -1),
-        to: widen(end.unwrap_or(start), 1),
+        from: widened(start, -1),
+        to: widened(end.unwrap_or(start), 1),
     }
+}
+
+/// Days either side of a day, and months either side of a month, in [`window_around`].
+const AROUND_DAYS: i64 = 15;
+const AROUND_MONTHS: i32 = 6;
+
+/// `d` moved one step coarser's half (`step` -1: back, 1: on), as a date of its own precision
+/// (a day, a month) or the year beside a year's; `d` itself where that leaves the calendar.
+fn widened(d: PartialDate, step: i32) -> PartialDate {
+    let year = d.year_number();
+    let moved = match (d.precision(), d.month_number(), d.day_number()) {
+        (Precision::Day, Some(_), Some(_)) => {
+            let (y, m, day) = civil_from_days(d.first_day() + i64::from(step) * AROUND_DAYS);
+            PartialDate::day(y, m, day)
+        }
+        (Precision::Month, Some(month), _) => {
+            let months =
+                i64::from(year) * 12 + i64::from(month) - 1 + i64::from(step * AROUND_MONTHS);
+            let y = i32::try_from(months.div_euclid(12)).unwrap_or(year);
+            PartialDate::month(y, months.rem_euclid(12) as u8 + 1)
+        }
+        _ if year.saturating_add(step).abs() <= MAX_ABS_YEAR => PartialDate::year(year + step),
+        _ => PartialDate::year(year),
+    };
+    moved.unwrap_or(d)
+}
+
+/// The title slide's window: every slide, with room at either end so that the first and last
+/// marks are not cut at the drawing's edges (they were, the window their exact extent): a
+/// twentieth of their span in whole years where they span ten years or more, else as
+/// [`window_around`] frames one slide.
+fn around_all(first: PartialDate, last: PartialDate) -> SceneWindow {
+    let years = i64::from(last.year_number()) - i64::from(first.year_number());
+    if years >= 10 {
+        let pad = (years as f64 / 20.0).ceil() as i64;
+        let year = |y: i64| {
+            let y = y.clamp(-i64::from(MAX_ABS_YEAR), i64::from(MAX_ABS_YEAR));
+            PartialDate::year(y as i32)
+        };
+        let from = year(i64::from(first.year_number()) - pad);
+        let to = year(i64::from(last.year_number()) + pad);
+        if let (Ok(from), Ok(to)) = (from, to) {
+            return SceneWindow { from, to };
+        }
+    }
+    window_around(first, Some(last))
 }
 
 /// A slide of an imported TimelineJS file that became an event: what its scene shows.
@@ -236,10 +273,7 @@ pub(crate) fn slides_story(
                 text: crate::core::import::as_markup(text.to_string()),
                 quotes: vec![],
                 view: crate::core::dataset::SceneView {
-                    window: SceneWindow {
-                        from: first,
-                        to: last,
-                    },
+                    window: around_all(first, last),
                     filters: Default::default(),
                     group_by: None,
                     highlight: vec![],

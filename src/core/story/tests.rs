@@ -46,7 +46,9 @@ fn a_timelinejs_file_tells_its_slides_in_order_after_its_title() {
             ("title-2", "Wörner"),
         ]
     );
-    // The title scene shows everything and highlights nothing; its text is the file's.
+    // The title scene shows everything and highlights nothing; its text is the file's. Its
+    // window (the slides run from 1983 to May 2014) leaves a twentieth of that at either end,
+    // in whole years: the first and last marks were cut in half at the drawing's edges.
     let title = &story.scenes[0];
     assert_eq!(title.text, "<p>Five moments</p>");
     assert!(title.view.highlight.is_empty());
@@ -55,7 +57,7 @@ fn a_timelinejs_file_tells_its_slides_in_order_after_its_title() {
             title.view.window.from.to_iso(),
             title.view.window.to.to_iso()
         ),
-        ("1983".into(), "2014-05".into())
+        ("1981".into(), "2016".into())
     );
     // Each slide's scene highlights its event, in a window around its date.
     let highlights: Vec<&[String]> = story.scenes[1..]
@@ -206,19 +208,41 @@ fn a_story_loses_the_events_its_file_does_not_have_and_a_broken_one_is_refused()
 }
 
 #[test]
-fn the_window_around_a_date_is_one_step_coarser() {
+fn the_window_around_a_date_is_one_step_coarser_and_centred_on_it() {
     let w = |s: &str, e: Option<&str>| {
         let w = window_around(date(s), e.map(date));
         (w.from.to_iso(), w.to.to_iso())
     };
-    assert_eq!(w("2014-05-06", None), ("2014-05".into(), "2014-05".into()));
-    assert_eq!(w("2014-05", None), ("2014".into(), "2014".into()));
+    // A day: the fortnight either side (29 November 1814 showed November, at its right edge).
+    assert_eq!(
+        w("1814-11-29", None),
+        ("1814-11-14".into(), "1814-12-14".into())
+    );
+    assert_eq!(
+        w("2014-05-06", None),
+        ("2014-04-21".into(), "2014-05-21".into())
+    );
+    // A month: six months either side, across a year's end too.
+    assert_eq!(w("2014-05", None), ("2013-11".into(), "2014-11".into()));
+    assert_eq!(w("1455-02", None), ("1454-08".into(), "1455-08".into()));
+    assert_eq!(w("-0500-01", None), ("-0501-07".into(), "-0500-07".into()));
     assert_eq!(w("2007", None), ("2006".into(), "2008".into()));
     assert_eq!(
         w("2001-09-11", Some("2010")),
-        ("2001-09".into(), "2011".into())
+        ("2001-08-27".into(), "2011".into())
     );
     assert_eq!(w("1000000", None), ("Y999999".into(), "Y1000000".into()));
+    // Centred: the date's middle is the window's, to a day.
+    for s in ["1814-11-29", "2014-05", "2007", "-0044-03-15"] {
+        let d = date(s);
+        let around = window_around(d, None);
+        let middle = (around.from.first_day() + around.to.end_day()) as f64 / 2.0;
+        assert!(
+            (middle - d.mid_day()).abs() <= 1.0,
+            "{s}: {middle} vs {}",
+            d.mid_day()
+        );
+    }
 }
 
 #[test]
