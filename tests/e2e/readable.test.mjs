@@ -104,7 +104,7 @@ for (const viewport of VIEWPORTS) {
 test('a selected event its lane leaves unnamed is named beside its mark, and a click on that name keeps it', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, viewport: VIEWPORTS[0] });
   await timelineReady(page);
-  const title = 'ISAF comes under NATO leadership';
+  const title = 'Japan passes the Iraq Special Measures Law';
   const mark = page.locator(TIMELINE).getByRole('button', { name: new RegExp(` — ${title}$`) });
   const box = await mark.boundingBox();
   assert.ok(box.width < 30, `at the default view its mark is bare (its box is ${box.width} px wide)`);
