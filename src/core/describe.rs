@@ -1,18 +1,19 @@
 //! Short texts for readers that several views share.
 
-use crate::core::date::{civil_from_days, format_year, format_year_after, MONTH_ABBREVIATIONS};
+use crate::core::dataset::Chronology;
+use crate::core::date::{
+    civil_from_days, format_year, format_year_after, Precision, MONTH_ABBREVIATIONS,
+};
 use crate::core::viewport::Viewport;
 
 /// The part of a window named in years or months that its label may leave out at either edge
-/// (a few pixels), and at most so many days: of a year, or of a month.
-pub const EDGE_SLIVER: (f64, f64, f64) = (0.005, 10.0, 2.0);
+/// (a fifth of a percent: 2.5 px of a 1,280 px drawing), and at most so many days: of a year,
+/// or of a month.
+pub const EDGE_SLIVER: (f64, f64, f64) = (0.002, 10.0, 2.0);
 
-/// The visible window, as precise as the zoom: "1977 – 2026", "Mar 2006 – Jan 2007",
-/// "29 Oct – 18 Nov 2006". Named in years or months, a sliver of a year or month at either
-/// edge (under [`EDGE_SLIVER`] of the window, a pixel or two) is left out: panned a year on
-/// from 2000 – 2004, the window runs from 31 December 2000 (a leap year's day) and is
-/// "2001 – 2005", not "2000 – 2006".
-pub fn window_label(v: &Viewport) -> String {
+/// The first and last days [`window_label`] names (a saved picture's file name too): the
+/// window's, a sliver at either edge left out where it is named in years or months.
+pub fn named_days(v: &Viewport) -> (i64, i64) {
     let span = v.span();
     let (part, of_year, of_month) = EDGE_SLIVER;
     let sliver = if span > 3.0 * 365.0 {
@@ -23,8 +24,19 @@ pub fn window_label(v: &Viewport) -> String {
         0.0
     };
     let first = (v.start + sliver).floor() as i64;
+    (first, ((v.end - sliver).ceil() as i64 - 1).max(first))
+}
+
+/// The visible window, as precise as the zoom: "1977 – 2026", "Mar 2006 – Jan 2007",
+/// "29 Oct – 18 Nov 2006". Named in years or months, a sliver of a year or month at either
+/// edge (under [`EDGE_SLIVER`] of the window, a pixel or two) is left out: panned a year on
+/// from 2000 – 2004, the window runs from 31 December 2000 (a leap year's day) and is
+/// "2001 – 2005", not "2000 – 2006".
+pub fn window_label(v: &Viewport) -> String {
+    let span = v.span();
+    let (first, last) = named_days(v);
     let (y1, m1, d1) = civil_from_days(first);
-    let (y2, m2, d2) = civil_from_days(((v.end - sliver).ceil() as i64 - 1).max(first));
+    let (y2, m2, d2) = civil_from_days(last);
     let month = |m: u8| MONTH_ABBREVIATIONS[usize::from(m.clamp(1, 12)) - 1];
     if span > 3.0 * 365.0 {
         format!("{} – {}", format_year(y1), format_year_after(y1, y2))
@@ -51,6 +63,23 @@ pub fn window_label(v: &Viewport) -> String {
             month(m2),
             format_year_after(y1, y2)
         )
+    }
+}
+
+/// When the events `members` (indices into `data`, in time order) happen, from the first's
+/// start to the last's: "on 5 May 2020" for one day, "1990" for one year, "1979 to 25 December
+/// 1984", "5 BC to AD 5" (a badge's name, a badge's list).
+pub fn members_when(data: &Chronology, members: &[usize]) -> String {
+    let start = |i: Option<&usize>| i.and_then(|&i| data.events.get(i)).map(|e| e.start);
+    let (Some(first), Some(last)) = (start(members.first()), start(members.last())) else {
+        return String::new();
+    };
+    let from = first.format_human();
+    let to = last.format_human_after(first.year_number());
+    match (from == to, first.precision()) {
+        (true, Precision::Day) => format!("on {from}"),
+        (true, _) => from,
+        (false, _) => format!("{from} to {to}"),
     }
 }
 
@@ -82,14 +111,30 @@ mod tests {
         assert_eq!(window_label(&months), "Nov 1 BC – Feb AD 1");
     }
 
+    /// A badge's members' dates: one day said once, with "on"; a year alone; a range across
+    /// the era with "AD" at its end.
+    #[test]
+    fn the_dates_of_a_badge_s_events() {
+        let mut data = crate::core::synthetic::generate(4, 7);
+        let dates = ["2020-05-05", "2020-05-05", "1990", "-0004"];
+        for (e, d) in data.events.iter_mut().zip(dates) {
+            e.start = crate::core::date::PartialDate::parse(d).unwrap();
+        }
+        assert_eq!(members_when(&data, &[0, 1]), "on 5 May 2020");
+        assert_eq!(members_when(&data, &[2, 2]), "1990");
+        assert_eq!(members_when(&data, &[2, 0]), "1990 to 5 May 2020");
+        assert_eq!(members_when(&data, &[3, 2]), "5 BC to AD 1990");
+        assert_eq!(members_when(&data, &[]), "");
+    }
+
     /// A pan of a year (in days) from 2000 – 2004 starts the window on 31 December 2000 and
     /// ends it on 1 January 2006: a day at either edge, less than a pixel, is not named.
     #[test]
     fn a_sliver_of_a_year_or_month_at_an_edge_is_not_named() {
         let panned = Viewport::new(day(2000, 12, 31), day(2006, 1, 2));
         assert_eq!(window_label(&panned), "2001 – 2005");
-        let months = Viewport::new(day(2006, 2, 28), day(2007, 2, 2));
-        assert_eq!(window_label(&months), "Mar 2006 – Jan 2007");
+        let months = Viewport::new(day(2006, 2, 28), day(2008, 2, 2));
+        assert_eq!(window_label(&months), "Mar 2006 – Jan 2008");
         // More than a sliver is named.
         let wider = Viewport::new(day(2000, 11, 1), day(2006, 3, 1));
         assert_eq!(window_label(&wider), "2000 – 2006");

@@ -213,7 +213,7 @@ pub const BINDINGS: [Binding; 22] = [
     },
     Binding {
         keys: "↑ ↓ Home End",
-        does: "Move through the list of events (an entry focused; the list is one Tab stop)",
+        does: "Move through the list of events, or a \u{201c}+N\u{201d} badge\u{2019}s list (an entry focused; a list is one Tab stop)",
         triggers: &[
             on(S::List, "ArrowUp", C::FocusPreviousEntry),
             on(S::List, "ArrowDown", C::FocusNextEntry),

@@ -200,8 +200,21 @@ fn widened(d: PartialDate, step: i32) -> PartialDate {
             let y = i32::try_from(months.div_euclid(12)).unwrap_or(year);
             PartialDate::month(y, months.rem_euclid(12) as u8 + 1)
         }
-        _ if year.saturating_add(step).abs() <= MAX_ABS_YEAR => PartialDate::year(year + step),
-        _ => PartialDate::year(year),
+        // A year (or a season, or a date with unknown digits, '19XX'): the year before its
+        // first day, or after its last.
+        _ => {
+            let edge = if step < 0 {
+                d.first_day()
+            } else {
+                d.end_day() - 1
+            };
+            let year = civil_from_days(edge).0;
+            if year.saturating_add(step).abs() <= MAX_ABS_YEAR {
+                PartialDate::year(year + step)
+            } else {
+                PartialDate::year(year)
+            }
+        }
     };
     moved.unwrap_or(d)
 }
@@ -211,15 +224,20 @@ fn widened(d: PartialDate, step: i32) -> PartialDate {
 /// twentieth of their span in whole years where they span ten years or more, else as
 /// [`window_around`] frames one slide.
 fn around_all(first: PartialDate, last: PartialDate) -> SceneWindow {
-    let years = i64::from(last.year_number()) - i64::from(first.year_number());
+    // From the first day either may mean to the last ('19XX' runs to 1999).
+    let (from_year, to_year) = (
+        i64::from(civil_from_days(first.first_day()).0),
+        i64::from(civil_from_days(last.end_day() - 1).0),
+    );
+    let years = to_year - from_year;
     if years >= 10 {
         let pad = (years as f64 / 20.0).ceil() as i64;
         let year = |y: i64| {
             let y = y.clamp(-i64::from(MAX_ABS_YEAR), i64::from(MAX_ABS_YEAR));
             PartialDate::year(y as i32)
         };
-        let from = year(i64::from(first.year_number()) - pad);
-        let to = year(i64::from(last.year_number()) + pad);
+        let from = year(from_year - pad);
+        let to = year(to_year + pad);
         if let (Ok(from), Ok(to)) = (from, to) {
             return SceneWindow { from, to };
         }

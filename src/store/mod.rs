@@ -401,9 +401,10 @@ impl State {
         if !with_window {
             return title;
         }
-        let v = self.window.viewport;
-        let year = |day: f64| format_year(civil_from_days(day.floor() as i64).0);
-        let (from, to) = (year(v.start), year((v.end - 1.0).max(v.start)));
+        // The years the window's label names (a sliver at an edge left out).
+        let (first, last) = crate::core::describe::named_days(&self.window.viewport);
+        let year = |day: i64| format_year(civil_from_days(day).0);
+        let (from, to) = (year(first), year(last));
         let years = if from == to {
             from
         } else {

@@ -828,11 +828,14 @@ impl Painter<'_, '_> {
             // Square stretches stop short of the bar's round ends.
             let (x1, x2) = (bar_start + 2.0, bar_end - 2.0);
             for (x1, x2, place) in stripes(origin, x1, x2, domains.iter().count()) {
-                let ink = domains
-                    .iter()
-                    .nth(place)
-                    .map(Ink::Domain)
-                    .unwrap_or(Ink::NoDomain);
+                // The selected bar's in the selection's inks, as a selected mark's slices are
+                // (in forced colours, the highlight colour whole).
+                let position = domains.iter().nth(place);
+                let ink = match (selected, position) {
+                    (true, p) => Ink::SelectedFill(p),
+                    (false, Some(p)) => Ink::Domain(p),
+                    (false, None) => Ink::NoDomain,
+                };
                 self.put(
                     Layer::Over,
                     Item {

@@ -232,6 +232,9 @@ fn the_window_around_a_date_is_one_step_coarser_and_centred_on_it() {
         ("2001-08-27".into(), "2011".into())
     );
     assert_eq!(w("1000000", None), ("Y999999".into(), "Y1000000".into()));
+    // A date with unknown digits: around all it may mean ('199X' is the 1990s).
+    assert_eq!(w("199X", None), ("1989".into(), "2000".into()));
+    assert_eq!(w("19XX", None), ("1899".into(), "2000".into()));
     // Centred: the date's middle is the window's, to a day.
     for s in ["1814-11-29", "2014-05", "2007", "-0044-03-15"] {
         let d = date(s);
@@ -394,4 +397,27 @@ fn a_scenes_events_are_in_time_order() {
         scene_events(&data, last),
         "the story names them out of time order"
     );
+}
+
+/// The title slide shows every slide: '19XX' runs to 1999 (its window was 1899–1901, the 1950
+/// slide out of view).
+#[test]
+fn the_title_slide_shows_slides_of_unknown_digits_whole() {
+    let slide = |id: &str, start: &str| super::Slide {
+        event_id: id.into(),
+        start: date(start),
+        end: None,
+        title: id.into(),
+        text: String::new(),
+    };
+    let story = super::slides_story(
+        "A century",
+        Some(("A century", "")),
+        vec![slide("fifty", "1950"), slide("century", "19XX")],
+    )
+    .unwrap();
+    let window = &story.scenes[0].view.window;
+    assert!(window.from.first_day() <= date("1900").first_day());
+    assert!(window.to.end_day() >= date("1999").end_day());
+    assert!(window.overlaps(date("1950").first_day(), date("1950").end_day()));
 }

@@ -69,6 +69,26 @@ pub fn dialog(props: &Props) -> Html {
                 }
                 if let Some(opener) = opener {
                     let _ = opener.focus();
+                    // An opener the same change removed (the empty timeline's *Import a
+                    // chronology…*, once a chronology is there): the focus goes to the timeline
+                    // rather than falling to the page, once the render is done.
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        let document = web_sys::window().and_then(|w| w.document());
+                        let fallen = document.as_ref().is_some_and(|d| {
+                            d.active_element()
+                                .is_none_or(|a| Some(&a) == d.body().as_ref().map(|b| b.as_ref()))
+                        });
+                        if opener.is_connected() || !fallen {
+                            return;
+                        }
+                        let home = document
+                            .and_then(|d| d.query_selector("[data-focus-home]").ok().flatten())
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                        if let Some(home) = home {
+                            let _ = home.focus();
+                        }
+                    })
+                    .forget();
                 }
             }
         });

@@ -314,13 +314,13 @@ fn entries(props: &Props) -> Html {
                 </p>
             }
             <ol ref={list_ref} key={generation.borrow().0.to_string()} onscroll={on_scroll}
-                aria-busy={pending.then_some("true")} aria-describedby="event-list-keys"
+                aria-busy={pending.then_some("true")} aria-describedby={(!shown.is_empty()).then_some("event-list-keys")}
                 onkeydown={on_key} onfocusin={on_focus}>
                 { for items }
                 if rest > 0 && !pending {
                     <li key="\u{0}more" class="more">
                         <button type="button" onclick={show_more}>
-                            { format!("Show {} more of {rest}", rest.min(LIST_CHUNK)) }
+                            { format!("Show {} more of {}", crate::core::text::thousands(rest.min(LIST_CHUNK)), crate::core::text::thousands(rest)) }
                         </button>
                     </li>
                 }

@@ -500,18 +500,22 @@ fn a_span_s_bar_shows_all_its_domains_by_turns() {
                     fill: Some(fill),
                     ..
                 } if (y - bar_y).abs() < 1.5 && x >= x1 - 0.5 && x + w <= x2 + 0.5 => {
+                    // Selected, the bar takes the selection's inks, of the same domains.
+                    let fill = match fill {
+                        Ink::SelectedFill(Some(p)) if selected.is_some() => Ink::Domain(p),
+                        fill => fill,
+                    };
                     Some((x, w, fill))
                 }
                 _ => None,
             })
             .collect();
-        let colours: HashSet<String> = along
-            .iter()
-            .map(|(_, _, ink)| match ink {
-                Ink::SelectedFill(Some(p)) => format!("{:?}", Ink::Domain(*p)),
-                ink => format!("{ink:?}"),
-            })
-            .collect();
+        let colours: HashSet<String> = along.iter().map(|(_, _, ink)| format!("{ink:?}")).collect();
+        // Selected, none of it in a plain domain's ink (forced colours paint those as text).
+        let plain = s.items.iter().any(|it| {
+            matches!(it.prim, Prim::Rect { y, fill: Some(Ink::Domain(_)), .. } if (y - bar_y).abs() < 1.5)
+        });
+        assert!(selected.is_none() || !plain);
         for ink in &inks {
             assert!(
                 colours.contains(&format!("{ink:?}")),

@@ -262,10 +262,14 @@ pub fn timeline(props: &Props) -> Html {
             if total == 1 {
                 "the one event".to_string()
             } else {
-                format!("all {total} events")
+                format!("all {} events", crate::core::text::thousands(total))
             }
         } else {
-            format!("{} of {total} events", props.match_count)
+            format!(
+                "{} of {} events",
+                crate::core::text::thousands(props.match_count),
+                crate::core::text::thousands(total)
+            )
         };
         let shown = if props.shown.is_empty() {
             String::new()
@@ -332,12 +336,7 @@ pub fn timeline(props: &Props) -> Html {
         });
     }
     let cluster_list = props.cluster_list.as_ref().map(|members| {
-        let date = |i: Option<&usize>| {
-            i.and_then(|&i| props.data.events.get(i))
-                .map(|e| e.start.format_human())
-                .unwrap_or_default()
-        };
-        let (from, to) = (date(members.first()), date(members.last()));
+        let when = crate::core::describe::members_when(&props.data, members);
         let badge = scene.badge_of(members);
         // Spans through the whole window: their first and last start dates would read as if
         // they lay between them.
@@ -346,10 +345,8 @@ pub fn timeline(props: &Props) -> Html {
         let count = crate::core::text::thousands(members.len());
         let heading = if through {
             format!("{count} events that run through this window")
-        } else if from == to {
-            format!("{count} events, on {from}")
         } else {
-            format!("{count} events, {from} to {to}")
+            format!("{count} events, {when}")
         };
         let items = members.iter().filter_map(|&i| {
             let e = props.data.events.get(i)?;
@@ -376,13 +373,15 @@ pub fn timeline(props: &Props) -> Html {
                     if let Some(svg) = svg.cast::<web_sys::HtmlElement>() {
                         let _ = svg.focus();
                     }
-                } else if matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
-                    let list = e
-                        .current_target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                    if let Some(list) = list {
+                } else if let Some((_, li)) = super::rows::row_of(&e) {
+                    // As in the list of events (the key table's List scope).
+                    let to = command(Scope::List, &key, e.shift_key());
+                    let pick = |row: &web_sys::Element| super::rows::control(row, "button");
+                    if let Some(next) = super::rows::step(&li, to, pick) {
                         e.prevent_default();
-                        step_through(&list, &key);
+                        if let Some(next) = next {
+                            let _ = next.focus();
+                        }
                     }
                 }
             })
@@ -498,33 +497,4 @@ pub fn timeline(props: &Props) -> Html {
             <Legend data={props.data.clone()} dark={props.dark} />
         </section>
     }
-}
-
-/// Moves the focus among the buttons of a cluster's `list` as `key` says (ArrowDown, ArrowUp,
-/// Home, End), from the one that has it (from before the first, where none has).
-fn step_through(list: &web_sys::Element, key: &str) {
-    let Ok(found) = list.query_selector_all("ul button") else {
-        return;
-    };
-    let buttons: Vec<web_sys::HtmlElement> = (0..found.length())
-        .filter_map(|n| found.item(n))
-        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect();
-    let Some(last) = buttons.len().checked_sub(1) else {
-        return;
-    };
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    let at = buttons
-        .iter()
-        .position(|b| active.as_ref() == Some(b.unchecked_ref::<web_sys::Element>()));
-    let next = match (key, at) {
-        ("Home", _) | ("ArrowDown", None) | ("ArrowUp", None) => 0,
-        ("End", _) => last,
-        ("ArrowDown", Some(k)) => (k + 1).min(last),
-        (_, Some(k)) => k.saturating_sub(1),
-        _ => 0,
-    };
-    let _ = buttons[next].focus();
 }

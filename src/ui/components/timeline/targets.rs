@@ -375,12 +375,7 @@ pub fn targets(props: &TargetsProps) -> Html {
                 through,
                 ..
             } => {
-                let date = |i: Option<&usize>| {
-                    i.and_then(|&i| data.events.get(i))
-                        .map(|e| e.start.format_human())
-                        .unwrap_or_default()
-                };
-                let (from, to) = (date(members.first()), date(members.last()));
+                let when = crate::core::describe::members_when(data, members);
                 let key = format!(
                     "cluster-{}-{}-{}",
                     members.first().copied().unwrap_or(n),
@@ -401,12 +396,6 @@ pub fn targets(props: &TargetsProps) -> Html {
                     .and_then(|c| data.events.get(c.index))
                     .map(|e| format!(", among them the selected event, {}", e.title))
                     .unwrap_or_default();
-                // One day is said once ("on 5 May 2020", not "5 May 2020 to 5 May 2020").
-                let when = if from == to {
-                    format!("on {from}")
-                } else {
-                    format!("{from} to {to}")
-                };
                 let count = crate::core::text::thousands(members.len());
                 html! {
                     <g {key} class="cluster" role="button"
