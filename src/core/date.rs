@@ -32,8 +32,8 @@ mod parse;
 mod partial;
 
 pub use calendar::{
-    civil_from_days, days_from_civil, days_in_month, is_leap_year, month_name, MAX_ABS_YEAR,
-    MONTH_ABBREVIATIONS,
+    civil_from_days, days_from_civil, days_in_month, is_leap_year, month_name, ordinal_suffix,
+    MAX_ABS_YEAR, MONTH_ABBREVIATIONS,
 };
 pub use format::{format_year, format_year_after};
 #[cfg(not(target_arch = "wasm32"))]

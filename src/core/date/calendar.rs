@@ -82,12 +82,16 @@ pub(super) fn month_start(index: i64) -> i64 {
 
 /// "1st", "2nd", "3rd", "4th", "11th", "21st".
 pub(super) fn ordinal(n: i64) -> String {
-    let suffix = match (n % 10, n % 100) {
+    format!("{n}{}", ordinal_suffix(n))
+}
+
+/// The ending of `n` as an ordinal: "st", "nd", "rd" or "th" ("11th", "21st").
+pub fn ordinal_suffix(n: i64) -> &'static str {
+    match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
         (2, _) => "nd",
         (3, _) => "rd",
         _ => "th",
-    };
-    format!("{n}{suffix}")
+    }
 }

@@ -59,13 +59,7 @@ fn ordinal(n: usize) -> String {
     if let Some(word) = n.checked_sub(2).and_then(|i| WORDS.get(i)) {
         return (*word).to_string();
     }
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
+    let suffix = crate::core::date::ordinal_suffix(i64::try_from(n).unwrap_or(i64::MAX));
     format!("{}{suffix}", thousands(n))
 }
 
