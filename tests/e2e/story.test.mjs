@@ -81,7 +81,7 @@ test('Next goes to scene 2: the window and the link change', async () => {
   await page.getByRole('button', { name: 'Tour the brief' }).click();
   await showsScene(page, 1);
   const first = await timelineWindow(page);
-  await page.getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next →' }).click();
+  await page.getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next scene →' }).click();
   await panel(page).getByRole('heading', { level: 2, name: SCENES[1].title, exact: true }).waitFor();
   const second = await windowSettled(page, { from: first });
   assert.ok(second.start !== first.start || second.end !== first.end, 'the window moves');
@@ -95,7 +95,7 @@ test('Next goes to scene 2: the window and the link change', async () => {
 test('at 1280×800 Next, at the foot of a long scene, leaves the timeline in view and opens the next scene at its top; on a phone the scenes are a sheet at the foot of the screen, under the timeline they change', async () => {
   const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=2`, { marks: true, viewport: { width: 1280, height: 800 } });
   await showsScene(page, 2);
-  const next = page.getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next →' });
+  const next = page.getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next scene →' });
   // Read to the foot of the scene: Next is still in view, without scrolling back.
   const box = await panel(page).boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + 300);
@@ -125,7 +125,7 @@ test('at 1280×800 Next, at the foot of a long scene, leaves the timeline in vie
   };
   await until(async () => (await inView()).ok, 'the timeline shows above the scene\'s sheet');
   await phone.screenshot({ path: artifact('story-phone.png') });
-  const phoneNext = phone.getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next →' });
+  const phoneNext = phone.getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next scene →' });
   await phoneNext.click();
   await showsScene(phone, 3);
   const title = panel(phone).getByRole('heading', { level: 2, name: SCENES[2].title, exact: true });
@@ -154,7 +154,7 @@ test('on a phone, the scene\'s sheet folds to its bar to show the timeline under
   // Where it stands and the way on stay.
   assert.ok(await panel(phone).getByRole('status').isVisible());
   await phone.screenshot({ path: artifact('story-phone-folded.png') });
-  await panel(phone).getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next →' }).click();
+  await panel(phone).getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next scene →' }).click();
   await showsScene(phone, 6);
   await panel(phone).getByRole('heading', { level: 2, name: SCENES[5].title, exact: true }).waitFor();
   assert.equal(await panel(phone).getByRole('button', { name: 'Hide the text' }).getAttribute('aria-expanded'), 'true');
@@ -206,7 +206,7 @@ test('in a story at 1280×800, choosing a mark on the timeline opens its details
   assert.deepEqual(drawing2, drawing, 'the timeline keeps its width and place');
   assert.ok(Math.abs(at2.x - at.x) < 2 && Math.abs(at2.y - at.y) < 2, `the mark stays under the pointer (${JSON.stringify(at)} → ${JSON.stringify(at2)})`);
   // The story's way on and out stay in view above the details, whose heading and Close are in view too.
-  for (const name of ['Next →', 'Leave the story']) {
+  for (const name of ['Next scene →', 'Leave the story']) {
     const b = await panel(page).getByRole('button', { name, exact: true }).boundingBox();
     assert.ok(b && b.y >= 0 && b.y + b.height <= 800, `${name} is in view`);
   }
@@ -221,7 +221,7 @@ test('in a story at 1280×800, choosing a mark on the timeline opens its details
     await page.evaluate((y) => window.scrollTo(0, y), y);
     await until(async () => {
       const [next, close, box] = await Promise.all([
-        panel(page).getByRole('button', { name: 'Next →', exact: true }).boundingBox(),
+        panel(page).getByRole('button', { name: 'Next scene →', exact: true }).boundingBox(),
         details.getByRole('button', { name: 'Close' }).boundingBox(),
         details.boundingBox(),
       ]);
@@ -312,7 +312,7 @@ test('a link to scene 5 opens scene 5; Next then Back returns to it', async () =
   const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=5`, { marks: true });
   await showsScene(page, 5);
   await until(() => sceneParam(page) === SCENES[4].id, 'the link is tidied to name the scene');
-  await page.getByRole('button', { name: 'Next →' }).click();
+  await page.getByRole('button', { name: 'Next scene →' }).click();
   await showsScene(page, 6);
   await until(() => sceneParam(page) === SCENES[5].id, 'the link names scene 6');
   await page.goBack();
@@ -326,7 +326,7 @@ test('a link to scene 5 opens scene 5; Next then Back returns to it', async () =
 test('Back returns to scene 4 from scene 5, and Forward goes to 5 again', async () => {
   const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=${SCENES[3].id}`, { marks: true });
   await showsScene(page, 4);
-  await page.getByRole('button', { name: 'Next →' }).click();
+  await page.getByRole('button', { name: 'Next scene →' }).click();
   await showsScene(page, 5);
   await until(() => sceneParam(page) === SCENES[4].id, 'the link names scene 5');
   await page.goBack();
@@ -342,7 +342,7 @@ test('Escape in the story\'s panel leaves the story and keeps its view to explor
   const page = await load(browser, server.origin + '/', { marks: true });
   await page.getByRole('button', { name: 'Tour the brief' }).click();
   await showsScene(page, 1);
-  await page.getByRole('button', { name: 'Next →' }).click();
+  await page.getByRole('button', { name: 'Next scene →' }).click();
   await showsScene(page, 2);
   const scene = await timelineWindow(page);
   assert.equal(await panel(page).evaluate((p) => p.contains(document.activeElement)), true, 'the focus is in the story\'s panel');
@@ -377,7 +377,7 @@ test('"Leave the story" from a scene with lanes of its own gives the reader\'s l
   const own = SCENES.findIndex((s) => s.view.group_by) + 1;
   assert.ok(own > 0, 'a scene of the brief\'s story sets its own lanes');
   for (let n = 2; n <= own; n++) {
-    await page.getByRole('button', { name: 'Next →' }).click();
+    await page.getByRole('button', { name: 'Next scene →' }).click();
     await showsScene(page, n);
   }
   await until(async () => (await lanes.inputValue()) !== 'none', 'the scene sets its lanes');
@@ -455,7 +455,7 @@ test('an imported TimelineJS file is a story: "Tell the story" shows its title s
   };
   await panel(page).getByRole('button', { name: 'Lindbergh lands in Paris', exact: true }).click();
   await onSlide(4, 'Lindbergh lands in Paris', day(1927, 5, 21));
-  await page.getByRole('button', { name: 'Next →' }).click();
+  await page.getByRole('button', { name: 'Next scene →' }).click();
   await onSlide(5, 'The sound barrier is broken', day(1947, 7, 1));
   await page.screenshot({ path: artifact('story-timelinejs.png') });
   assert.deepEqual(page.problems, []);

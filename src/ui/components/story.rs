@@ -216,10 +216,12 @@ pub fn story_panel(props: &Props) -> Html {
             // panel, kept there as it scrolls.
             <div class="story-bar">
                 <nav class="walk" aria-label="Scenes">
+                    // "scene", apart from the details' ← Previous / Next →, which walk the events
+                    // (both pairs stand in one column while a story's event is read).
                     <button type="button" disabled={!has_previous} aria-keyshortcuts="ArrowLeft"
-                            onclick={dispatch.reform(|_| Action::PreviousScene)}>{ "← Previous" }</button>
+                            onclick={dispatch.reform(|_| Action::PreviousScene)}>{ "← Previous scene" }</button>
                     <button type="button" disabled={!has_next} aria-keyshortcuts="ArrowRight"
-                            onclick={dispatch.reform(|_| Action::NextScene)}>{ "Next →" }</button>
+                            onclick={dispatch.reform(|_| Action::NextScene)}>{ "Next scene →" }</button>
                 </nav>
                 <button type="button" class="fold" aria-expanded={(!folded).to_string()} aria-controls="story-body"
                         onclick={on_fold}>
