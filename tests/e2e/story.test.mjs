@@ -92,6 +92,26 @@ test('Next goes to scene 2: the window and the link change', async () => {
   await page.context().close();
 });
 
+test('the scene buttons stand side by side, each on one line, in the story\'s column at 1280×800 and in its sheet on a phone', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
+    const page = await load(browser, server.origin + '/?story=the-brief&scene=take-off-2007', { viewport });
+    const walk = page.getByRole('navigation', { name: 'Scenes' });
+    await walk.getByRole('button', { name: 'Next scene →' }).waitFor();
+    const lines = await walk.evaluate((nav) => [...nav.querySelectorAll('button')].map((b) => {
+      const range = document.createRange();
+      range.selectNodeContents(b);
+      // One box per line the button's words take.
+      const rows = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return { name: b.textContent, lines: rows.size, top: Math.round(b.getBoundingClientRect().top) };
+    }));
+    assert.deepEqual(lines.map((b) => b.name), ['← Previous scene', 'Next scene →']);
+    for (const b of lines) assert.equal(b.lines, 1, `"${b.name}" is on one line at ${viewport.width} px (${JSON.stringify(lines)})`);
+    assert.equal(lines[0].top, lines[1].top, `the two stand side by side at ${viewport.width} px`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('at 1280×800 Next, at the foot of a long scene, leaves the timeline in view and opens the next scene at its top; on a phone the scenes are a sheet at the foot of the screen, under the timeline they change', async () => {
   const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=2`, { marks: true, viewport: { width: 1280, height: 800 } });
   await showsScene(page, 2);
