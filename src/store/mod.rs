@@ -387,16 +387,25 @@ impl State {
         })
     }
 
-    /// A name for the files saved from this view: the chronology's title, and for a picture
-    /// its window's years ("japan-nato-relations-a-chronology-1977-2021").
+    /// A name for the files saved from this view: the chronology's title, in a story its
+    /// scene's id, and for a picture its window's years
+    /// ("japan-nato-relations-a-chronology-1977-2021",
+    /// "japan-nato-relations-a-chronology-take-off-2007-2006-2010").
     pub fn file_stem(&self, with_window: bool) -> String {
         use crate::core::date::{civil_from_days, format_year};
         use crate::core::text::slug;
-        // At most 60 characters of the title, cut between words, so that the years stay.
-        let mut title = slug(&self.chronology.data.title, "chronology");
-        if let Some((at, _)) = title.char_indices().nth(60) {
-            let cut = title[..at].rfind('-').filter(|&i| i > 0).unwrap_or(at);
-            title.truncate(cut);
+        // At most 60 characters of the title (and 40 of a scene's id), cut between words, so
+        // that the years stay.
+        let cut = |mut name: String, most: usize| {
+            if let Some((at, _)) = name.char_indices().nth(most) {
+                let cut = name[..at].rfind('-').filter(|&i| i > 0).unwrap_or(at);
+                name.truncate(cut);
+            }
+            name
+        };
+        let mut title = cut(slug(&self.chronology.data.title, "chronology"), 60);
+        if let Some((_, scene)) = self.story_scene() {
+            title = format!("{title}-{}", cut(slug(&scene.id, "scene"), 40));
         }
         if !with_window {
             return title;

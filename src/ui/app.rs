@@ -253,7 +253,8 @@ pub fn app() -> Html {
                 if let Some(touring) = s.story {
                     // A story sets the filters: its panel takes their place, beside the timeline.
                     <StoryPanel data={data.clone()} position={touring.position} take_focus={!touring.from_link}
-                                from_brief={s.chronology.is_builtin()} dispatch={dispatch.clone()} />
+                                from_brief={s.chronology.is_builtin()} match_count={filtering.match_count} dim={filtering.dim}
+                                on_export={on_export.clone()} dispatch={dispatch.clone()} />
                 } else {
                     <button type="button" id="filters-toggle" class="filters-toggle" aria-expanded={s.chrome.filters_open.to_string()}
                             aria-controls="facets" onclick={dispatch.reform(|_| Action::ToggleFilters)}>

@@ -112,6 +112,36 @@ test('the scene buttons stand side by side, each on one line, in the story\'s co
   }
 });
 
+test('a scene\'s events, their sources and its picture can be downloaded from its panel, named after the scene, at 1280×800 and on a phone', async () => {
+  const scene = SCENES.find((c) => c.id === 'take-off-2007');
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
+    const page = await load(browser, server.origin + '/?story=the-brief&scene=take-off-2007', { viewport, acceptDownloads: true });
+    const downloads = panel(page).getByRole('group', { name: `Download the ${scene.view.highlight.length} events of this scene` });
+    const save = async (group, name) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name, exact: true }).click()]);
+      const saved = path.join(TMP, `${Date.now()}-${file.suggestedFilename()}`);
+      await file.saveAs(saved);
+      return { name: file.suggestedFilename(), text: fs.readFileSync(saved, 'utf8') };
+    };
+    const json = await save(downloads, 'JSON');
+    assert.equal(json.name, 'japan-nato-relations-a-chronology-take-off-2007.json');
+    const ids = JSON.parse(json.text).events.map((e) => e.id).sort();
+    assert.deepEqual(ids, [...scene.view.highlight].sort(), 'the file holds the scene\'s events, no others');
+    const bib = await save(panel(page).getByRole('group', { name: 'Their sources, for a reference manager' }), 'BibTeX');
+    assert.equal(bib.name, 'japan-nato-relations-a-chronology-take-off-2007-sources.bib');
+    assert.match(bib.text, /^@\w+\{/m, 'it has entries');
+    await windowSettled(page);
+    const svg = await save(panel(page).getByRole('group', { name: 'Save the timeline as drawn' }), 'SVG');
+    assert.equal(svg.name, 'japan-nato-relations-a-chronology-take-off-2007-2006-2010.svg');
+    // Its caption (in lines, on a phone) names the scene.
+    const words = [...svg.text.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+    assert.ok(words.includes(`Scene 6 of ${SCENES.length}, ${scene.title}`), `the picture names the scene: ${words.slice(0, 200)}`);
+    if (viewport.width === 1280) await page.screenshot({ path: artifact('story-downloads-1280.png'), fullPage: false });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('at 1280×800 Next, at the foot of a long scene, leaves the timeline in view and opens the next scene at its top; on a phone the scenes are a sheet at the foot of the screen, under the timeline they change', async () => {
   const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=2`, { marks: true, viewport: { width: 1280, height: 800 } });
   await showsScene(page, 2);

@@ -208,9 +208,6 @@ pub fn facets(props: &Props) -> Html {
             </div>
         }
     });
-    let export = |kind: Export| props.on_export.reform(move |_: MouseEvent| kind);
-    // Nothing shown: nothing to download, nor sources to cite.
-    let none = props.match_count == 0;
     let on_dim = dispatch.reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::SetDim(input.checked())
@@ -232,24 +229,8 @@ pub fn facets(props: &Props) -> Html {
                     { "Dim filtered-out events instead of hiding them" }
                 </label>
             </div>
-            <div class="export" role="group" aria-labelledby="export-heading">
-                <h3 id="export-heading">{ format!("Download the {} shown", crate::core::text::plural(props.match_count, "event", "events")) }</h3>
-                <button type="button" disabled={none} onclick={export(Export::Json)}>{ "JSON" }</button>
-                <button type="button" disabled={none} onclick={export(Export::Csv)}>{ "CSV" }</button>
-            </div>
-            <div class="export" role="group" aria-labelledby="cite-heading">
-                <h3 id="cite-heading">{ "Their sources, for a reference manager" }</h3>
-                <button type="button" title="BibTeX (biblatex), for LaTeX and most reference managers" disabled={none} onclick={export(Export::Bibtex)}>{ "BibTeX" }</button>
-                <button type="button" title="RIS, for EndNote, Zotero, Mendeley" disabled={none} onclick={export(Export::Ris)}>{ "RIS" }</button>
-                <button type="button" title="CSL-JSON, for Zotero and Pandoc" disabled={none} onclick={export(Export::CslJson)}>{ "CSL-JSON" }</button>
-                <button type="button" title="The works cited, numbered, as plain text" disabled={none} onclick={export(Export::Sources)}>{ "Sources" }</button>
-                <button type="button" onclick={export(Export::CiteView)}>{ "Cite this view" }</button>
-            </div>
-            <div class="export" role="group" aria-labelledby="snapshot-heading">
-                <h3 id="snapshot-heading">{ "Save the timeline as drawn" }</h3>
-                <button type="button" disabled={none && !props.dim} onclick={export(Export::Svg)}>{ "SVG" }</button>
-                <button type="button" disabled={none && !props.dim} onclick={export(Export::Png)}>{ "PNG" }</button>
-            </div>
+            <super::exports::ExportTools match_count={props.match_count} dim={props.dim} whose="shown"
+                                         on_export={props.on_export.clone()} />
             { for groups }
         </section>
     }

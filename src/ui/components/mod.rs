@@ -6,6 +6,7 @@ pub mod chips;
 pub mod detail;
 pub mod dialogs;
 pub mod event_list;
+pub mod exports;
 pub mod facets;
 pub mod footer;
 pub mod header;

@@ -23,6 +23,11 @@ pub struct Props {
     /// from a link.
     #[prop_or_default]
     pub take_focus: bool,
+    /// How many events the scene highlights, and whether the rest are drawn faint: what its
+    /// downloads and pictures hold.
+    pub match_count: usize,
+    pub dim: bool,
+    pub on_export: Callback<crate::ui::adapters::exports::Export>,
     pub dispatch: Callback<Action>,
 }
 
@@ -248,6 +253,12 @@ pub fn story_panel(props: &Props) -> Html {
                 <h3>{ if props.from_brief { "Sources (the brief's footnotes)" } else { "Sources" } }</h3>
                 <ol class="footnotes">{ for notes.iter().map(|n| footnote_item(data, *n)) }</ol>
             }
+            // The scene's events, their sources and its picture: the filters' column, whose
+            // downloads these are elsewhere, is not shown in a story.
+            <div class="story-exports">
+                <super::exports::ExportTools match_count={props.match_count} dim={props.dim} whose="of this scene"
+                                             on_export={props.on_export.clone()} />
+            </div>
             <details class="scene-list">
                 <summary>{ format!("All {} scenes", story.scenes.len()) }</summary>
                 <ol>{ for scenes }</ol>

@@ -368,3 +368,41 @@ fn back_and_forward_in_a_story_keep_the_readers_dimming_and_lanes() {
     assert!(!left.filtering.dim);
     assert_eq!(left.lanes.by, GroupBy::None);
 }
+
+#[test]
+fn a_scenes_files_are_named_after_it_and_hold_its_events() {
+    let scenes = &state().chronology.data.stories[0].scenes;
+    let n = scenes
+        .iter()
+        .position(|c| c.id == "take-off-2007")
+        .expect("the brief's story has the 2007 scene");
+    let s = after_all(&state(), [Action::StartStory(0), Action::GoToScene(n)]);
+    assert_eq!(
+        s.file_stem(false),
+        "japan-nato-relations-a-chronology-take-off-2007"
+    );
+    let s = after_all(&s, [Action::Frame(0.0), Action::Frame(1e9)]);
+    assert_eq!(
+        s.file_stem(true),
+        "japan-nato-relations-a-chronology-take-off-2007-2006-2010",
+        "a picture's name has the scene and its window's years"
+    );
+    // What its downloads hold: the events it highlights, no others.
+    let shown: Vec<&str> = (0..s.chronology.data.events.len())
+        .filter(|&i| s.passes(i))
+        .map(|i| s.chronology.data.events[i].id.as_str())
+        .collect();
+    let mut wanted: Vec<&str> = scene_of(&s)
+        .view
+        .highlight
+        .iter()
+        .map(|h| h.as_str())
+        .collect();
+    wanted.sort_unstable();
+    let mut got = shown.clone();
+    got.sort_unstable();
+    assert_eq!(got, wanted);
+    // Leaving the story, the files are the chronology's again.
+    let left = after(&s, Action::LeaveStory);
+    assert_eq!(left.file_stem(false), "japan-nato-relations-a-chronology");
+}
