@@ -380,3 +380,42 @@ test('keyboard: "Skip to timeline" puts the focus on the timeline, whose keys th
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('keyboard: closing an event\'s details with Escape leaves the page where it was, the focus back on the mark or the list\'s entry, in view', async () => {
+  const page = await load(browser, server.origin + '/', { viewport: { width: 1280, height: 800 }, marks: true });
+  const inView = () => page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight;
+  });
+  // From the timeline: the skip link, the first mark, a few marks on, Enter, Escape.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await until(() => page.locator(TIMELINE).evaluate((svg) => svg === document.activeElement), 'the timeline has the focus');
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  const mark = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.ok(mark, 'a mark has the focus');
+  const before = await page.evaluate(() => scrollY);
+  await page.keyboard.press('Enter');
+  const heading = page.locator('.detail h2', { hasNotText: /^Event details$/ });
+  await heading.waitFor();
+  await page.keyboard.press('Escape');
+  await heading.waitFor({ state: 'detached' });
+  await until(async () => (await page.evaluate(() => document.activeElement.getAttribute('aria-label'))) === mark, 'the focus is back on the mark');
+  await page.waitForTimeout(300); // what must not happen: the page jumping after
+  assert.equal(await page.evaluate(() => scrollY), before, 'the page has not scrolled');
+  assert.ok(await inView(), 'the mark is on the screen');
+  // From the list, scrolled to: Enter, Escape.
+  await listReady(page);
+  const entry = page.locator('.event-list ol').getByRole('button').nth(20);
+  await entry.focus();
+  const title = await entry.locator('.title').textContent();
+  await page.keyboard.press('Enter');
+  await page.locator('.detail').getByRole('heading', { level: 2, name: title }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.detail').getByRole('heading', { level: 2, name: title }).waitFor({ state: 'detached' });
+  await until(() => page.evaluate(() => document.activeElement?.closest('.event-list li')?.querySelector('.title')?.textContent ?? null).then((t) => t === title), 'the focus is back on the entry');
+  await until(inView, 'the entry is on the screen');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -115,6 +115,43 @@ fn can_focus(el: &Element) -> bool {
         }
 }
 
+thread_local! {
+    /// The scroll that follows [`focus_then_reveal`], once the page is drawn as it stays.
+    static REVEAL: RefCell<Option<super::timing::AfterFrame>> = const { RefCell::new(None) };
+}
+
+/// Focuses `el` without scrolling the page as it stands now, which the render in progress may
+/// be about to change (closing an event's details gives the filters' column back, which moved
+/// the timeline's marks while the browser scrolled to one: the page jumped 750 px, the mark off
+/// the screen); then, once the next frame has drawn the page as it stays, brings `el` into view
+/// if it is out of it, by the least scroll.
+pub fn focus_then_reveal(el: &Element) -> bool {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let done = if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        html.focus_with_options(&options).is_ok()
+    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        svg.focus_with_options(&options).is_ok()
+    } else {
+        false
+    };
+    let el = el.clone();
+    let reveal = super::timing::after_next_frame(move || {
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let r = el.get_bounding_client_rect();
+        if el.is_connected() && (r.top() < 0.0 || r.bottom() > height) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+    REVEAL.with(|r| *r.borrow_mut() = Some(reveal));
+    done
+}
+
 fn focus(el: &Element) -> bool {
     let done = if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
         html.focus().is_ok()

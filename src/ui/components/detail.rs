@@ -4,6 +4,7 @@
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::Chronology;
 use crate::store::{Action, Shared};
+use crate::ui::adapters::focus::focus_then_reveal;
 use crate::ui::adapters::keys::keyboard_last;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -22,15 +23,6 @@ pub struct Props {
     /// Copies a citation of the event (by index) to the clipboard.
     #[prop_or_default]
     pub on_cite: Callback<usize>,
-}
-
-/// Focuses an HTML or SVG element.
-fn focus(element: &web_sys::Element) {
-    if let Some(e) = element.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = e.focus();
-    } else if let Some(e) = element.dyn_ref::<web_sys::SvgElement>() {
-        let _ = e.focus();
-    }
 }
 
 /// The site a link goes to, as readers name it: "nato.int", "mofa.go.jp".
@@ -257,13 +249,16 @@ pub fn detail(props: &Props) -> Html {
                     return;
                 }
                 match opener.borrow_mut().take() {
-                    Some(back) if back.is_connected() => focus(&back),
+                    // (Without the scroll to it while the page changes: see focus_then_reveal.)
+                    Some(back) if back.is_connected() => {
+                        focus_then_reveal(&back);
+                    }
                     // (Only from inside the details: Escape with the focus on the page leaves it.)
                     _ if inside && keyboard_last() => {
                         if let Some(timeline) =
                             document.and_then(|d| d.get_element_by_id("timeline-drawing"))
                         {
-                            focus(&timeline);
+                            focus_then_reveal(&timeline);
                         }
                     }
                     _ => {}
