@@ -407,3 +407,77 @@ fn bibtex_escapes_what_latex_and_braces_would_misread() {
     let url = entry.url().unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
     assert_eq!(url, "https://ex.org/a%7Db%7Bc%7D/d");
 }
+
+/// The works of an imported chronology whose ids are not BibTeX keys (the importer takes any
+/// id): each entry gets a key of the characters BibTeX, biber and `\cite` all read, the same on
+/// every export, and no two entries share one; the brief's own keys stay as they are.
+#[test]
+fn bibtex_keys_are_safe_and_unique_whatever_the_ids() {
+    let d = data();
+    let ids = [
+        "a b,c{d}",
+        "日本-2020",
+        "x%y#z",
+        "key\"q",
+        "a-b-c-d",
+        "a b c d",
+        "",
+        "Müller-2005",
+        "Case-1",
+        "case-1",
+    ];
+    let works: Vec<Reference> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let mut w = d.sources[i].clone();
+            w.id = (*id).into();
+            w.title = format!("Work {i}");
+            w
+        })
+        .collect();
+    let refs: Vec<&Reference> = works.iter().collect();
+    let bib = to_bibtex(&refs);
+    assert_eq!(bib, to_bibtex(&refs), "the same keys on every export");
+    let parsed = biblatex::Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+    assert_eq!(parsed.len(), ids.len(), "{bib}");
+    let (mut keys, mut lower) = (BTreeSet::new(), BTreeSet::new());
+    for entry in parsed.iter() {
+        let key = &entry.key;
+        assert!(
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)),
+            "unsafe key {key:?}\n{bib}"
+        );
+        // BibTeX takes `Case` and `case` for one key.
+        assert!(keys.insert(key.clone()), "key {key:?} twice\n{bib}");
+        assert!(lower.insert(key.to_lowercase()), "key {key:?} twice\n{bib}");
+        entry
+            .title()
+            .unwrap_or_else(|e| panic!("{key}: {e:?}\n{bib}"));
+    }
+    // Each entry keeps its own title: no field ran into the key.
+    for i in 0..ids.len() {
+        assert_eq!(
+            bib.matches(&format!("title = {{Work {i}}}")).count(),
+            1,
+            "{bib}"
+        );
+    }
+    // An id that is already a key keeps it; the others are readable forms of theirs.
+    assert!(bib.contains("{a-b-c-d,\n"), "{bib}");
+    assert!(bib.contains("{Case-1,\n"), "{bib}");
+    for key in [
+        "x-y-z",
+        "key-q",
+        "Muller-2005",
+        "a-b-c-d-2",
+        "a-b-c-d-3",
+        "ref",
+        "2020",
+    ] {
+        assert!(keys.contains(key), "no key {key}: {keys:?}");
+    }
+}

@@ -3,8 +3,102 @@
 use crate::core::dataset::{Person, Reference, ReferenceType};
 use crate::core::date::{civil_from_days, PartialDate, Qualifier};
 use crate::core::edtf::{Bound, Edtf};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
+
+/// Whether a character may stand in an entry key as BibTeX, biber and LaTeX's `\cite` all read
+/// it: ASCII letters and digits, `-`, `_` and `.` (a space, `,` or a brace ends the key, `%`
+/// starts a comment, `#` and `"` are BibTeX's own, and 8-bit BibTeX misreads UTF-8).
+fn key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// A Latin letter with a diacritic as its base letter ("Müller" → "Muller"), for a key.
+fn fold_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À'..='Å' => "A",
+        'Æ' => "AE",
+        'Ç' => "C",
+        'È'..='Ë' => "E",
+        'Ì'..='Ï' => "I",
+        'Ð' => "D",
+        'Ñ' => "N",
+        'Ò'..='Ö' | 'Ø' => "O",
+        'Ù'..='Ü' => "U",
+        'Ý' => "Y",
+        'Þ' => "Th",
+        'ß' => "ss",
+        'à'..='å' => "a",
+        'æ' => "ae",
+        'ç' => "c",
+        'è'..='ë' => "e",
+        'ì'..='ï' => "i",
+        'ð' => "d",
+        'ñ' => "n",
+        'ò'..='ö' | 'ø' => "o",
+        'ù'..='ü' => "u",
+        'ý' | 'ÿ' => "y",
+        'þ' => "th",
+        'Ł' => "L",
+        'ł' => "l",
+        'Œ' => "OE",
+        'œ' => "oe",
+        _ => return None,
+    })
+}
+
+/// An id as a key: a Latin letter's diacritic dropped, every run of other characters a key
+/// cannot hold written as one `-`, none at either end; `ref` where nothing is left.
+fn key_of(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if key_char(c) {
+            out.push(c);
+        } else if let Some(s) = fold_latin(c) {
+            out.push_str(s);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let key = out.trim_matches('-');
+    if key.is_empty() {
+        "ref".into()
+    } else {
+        key.into()
+    }
+}
+
+/// The entry key of each work, in the order given: its id where that is already a key (as the
+/// brief's are), otherwise [`key_of`] it, with `-2`, `-3`… where two works would share a key,
+/// which BibTeX compares regardless of case (given in the order of their ids, so that the keys
+/// do not depend on the order of the works).
+fn bib_keys(sources: &[&Reference]) -> Vec<String> {
+    let ids: BTreeSet<&str> = sources.iter().map(|r| r.id.as_str()).collect();
+    let mut keys: BTreeMap<&str, String> = BTreeMap::new();
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    for id in &ids {
+        if !id.is_empty() && id.chars().all(key_char) && taken.insert(id.to_lowercase()) {
+            keys.insert(id, (*id).to_string());
+        }
+    }
+    for id in ids {
+        if keys.contains_key(id) {
+            continue;
+        }
+        let base = key_of(id);
+        let mut key = base.clone();
+        let mut n = 2;
+        while !taken.insert(key.to_lowercase()) {
+            key = format!("{base}-{n}");
+            n += 1;
+        }
+        keys.insert(id, key);
+    }
+    sources
+        .iter()
+        .map(|r| keys[r.id.as_str()].clone())
+        .collect()
+}
 
 /// The biblatex entry type of a work, and its `entrysubtype` or `type` where it needs one.
 fn bibtex_type(kind: ReferenceType) -> &'static str {
@@ -126,10 +220,11 @@ fn bib_date(value: &Edtf) -> String {
     text + qualifier.symbol()
 }
 
-/// The works as a biblatex file (`.bib`): one entry per work, its id as the key.
+/// The works as a biblatex file (`.bib`): one entry per work, its id as the key (made safe
+/// and unique where it is not one: see [`bib_keys`]).
 pub fn to_bibtex(sources: &[&Reference]) -> String {
     let mut out = String::new();
-    for r in sources {
+    for (r, key) in sources.iter().zip(bib_keys(sources)) {
         let mut fields: Vec<(&str, String)> = Vec::new();
         if !r.authors.is_empty() {
             fields.push(("author", bib_names(&r.authors)));
@@ -205,7 +300,7 @@ pub fn to_bibtex(sources: &[&Reference]) -> String {
         }
         // A second `number` (a series number and an issue both) would be a duplicate field.
         let mut seen = BTreeSet::new();
-        let _ = writeln!(out, "@{}{{{},", bibtex_type(r.kind), r.id);
+        let _ = writeln!(out, "@{}{{{key},", bibtex_type(r.kind));
         for (name, value) in fields {
             if seen.insert(name) {
                 let _ = writeln!(out, "  {name} = {{{value}}},");

@@ -14,7 +14,8 @@ use schemars::JsonSchema;
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
-    /// A short id, also the BibTeX key: letters, digits and '-'.
+    /// A short id, also the BibTeX key where it is one (ASCII letters, digits, '-', '_', '.'):
+    /// the BibTeX export makes any other id a key of those characters, unique in its file.
     pub id: String,
     #[serde(rename = "type")]
     pub kind: ReferenceType,
