@@ -481,3 +481,268 @@ fn bibtex_keys_are_safe_and_unique_whatever_the_ids() {
         assert!(keys.contains(key), "no key {key}: {keys:?}");
     }
 }
+
+// ---- BibTeX as biblatex's data model has it ----------------------------------------------------
+
+/// The fields biblatex's default data model (biber 2.18, `--validate-datamodel`) allows in each
+/// entry type the export writes, besides those of every type (dates, links, `entrysubtype`);
+/// biber drops any other, and the reader never sees it.
+fn biblatex_allows(entry_type: &str, field: &str) -> bool {
+    let every = ["date", "url", "urldate", "entrysubtype"];
+    let own: &[&str] = match entry_type {
+        "article" => &[
+            "addendum",
+            "author",
+            "editor",
+            "issue",
+            "journaltitle",
+            "journaltitleaddon",
+            "language",
+            "note",
+            "number",
+            "pages",
+            "series",
+            "title",
+            "titleaddon",
+            "volume",
+        ],
+        "book" => &[
+            "addendum",
+            "author",
+            "editor",
+            "language",
+            "location",
+            "maintitle",
+            "note",
+            "number",
+            "pages",
+            "publisher",
+            "series",
+            "title",
+            "titleaddon",
+            "volume",
+        ],
+        "incollection" => &[
+            "addendum",
+            "author",
+            "booktitle",
+            "editor",
+            "language",
+            "location",
+            "note",
+            "number",
+            "pages",
+            "publisher",
+            "series",
+            "title",
+            "titleaddon",
+            "volume",
+        ],
+        "inproceedings" => &[
+            "addendum",
+            "author",
+            "booktitle",
+            "editor",
+            "eventtitle",
+            "language",
+            "location",
+            "note",
+            "number",
+            "organization",
+            "pages",
+            "publisher",
+            "series",
+            "title",
+            "titleaddon",
+            "venue",
+            "volume",
+        ],
+        "report" => &[
+            "addendum",
+            "author",
+            "institution",
+            "language",
+            "location",
+            "note",
+            "number",
+            "pages",
+            "title",
+            "titleaddon",
+            "type",
+        ],
+        "online" => &[
+            "addendum",
+            "author",
+            "editor",
+            "language",
+            "note",
+            "organization",
+            "title",
+            "titleaddon",
+        ],
+        "misc" => &[
+            "addendum",
+            "author",
+            "editor",
+            "howpublished",
+            "language",
+            "location",
+            "note",
+            "organization",
+            "title",
+            "titleaddon",
+            "type",
+        ],
+        other => panic!("an entry type the export does not write: {other}"),
+    };
+    every.contains(&field) || own.contains(&field)
+}
+
+/// The entries of a `.bib` the export wrote: key → (entry type, fields in order).
+fn read_bib(bib: &str) -> BTreeMap<String, (String, Vec<(String, String)>)> {
+    let mut out = BTreeMap::new();
+    for block in bib.split("\n\n").filter(|b| !b.trim().is_empty()) {
+        let mut lines = block.lines();
+        let head = lines.next().unwrap();
+        let (ty, key) = head[1..].trim_end_matches(',').split_once('{').unwrap();
+        let fields = lines
+            .filter_map(|l| l.trim().strip_suffix("},")?.split_once(" = {"))
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect();
+        out.insert(key.to_string(), (ty.to_string(), fields));
+    }
+    out
+}
+
+/// Every entry holds only fields biblatex keeps for its type, and a report the ones it requires;
+/// a work with every field filled, of each kind, keeps each of them somewhere.
+#[test]
+fn bibtex_writes_only_fields_biblatex_keeps_and_drops_none() {
+    let d = data();
+    let kinds = [
+        "article-journal",
+        "article-magazine",
+        "article-newspaper",
+        "book",
+        "chapter",
+        "paper-conference",
+        "report",
+        "speech",
+        "interview",
+        "webpage",
+        "document",
+        "legislation",
+        "treaty",
+    ];
+    let mut full: Vec<Reference> = Vec::new();
+    for kind in kinds {
+        let mut w = d.sources[0].clone();
+        w.id = format!("full-{kind}");
+        w.kind = serde_json::from_str(&format!("\"{kind}\"")).unwrap();
+        w.title = "Ztitle".into();
+        w.container = Some("Zcontainer".into());
+        w.collection = Some("Zcollection".into());
+        w.number = Some("Znumber".into());
+        w.volume = Some("Zvolume".into());
+        w.issue = Some("Zissue".into());
+        w.pages = Some("Zpages".into());
+        w.genre = Some("Zgenre".into());
+        w.event = Some("Zevent".into());
+        w.publisher = Some("Zpublisher".into());
+        w.place = Some("Zplace".into());
+        w.note = Some("Znote".into());
+        w.url = Some("https://example.org/z".into());
+        full.push(w);
+    }
+    let mut works = cited_sources(&d, &d.events);
+    works.extend(full.iter());
+    let bib = to_bibtex(&works);
+    biblatex::Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+    let entries = read_bib(&bib);
+    assert_eq!(entries.len(), works.len());
+    for (key, (ty, fields)) in &entries {
+        for (name, _) in fields {
+            assert!(
+                biblatex_allows(ty, name),
+                "{key}: biblatex drops `{name}` of @{ty}\n{bib}"
+            );
+        }
+        let has = |f: &str| fields.iter().any(|(n, _)| n == f);
+        if ty == "report" {
+            for f in ["author", "title", "type", "institution"] {
+                assert!(has(f), "{key}: @report without its `{f}`\n{bib}");
+            }
+        }
+    }
+    for w in &full {
+        let (ty, fields) = &entries[&w.id];
+        let text: String = fields.iter().map(|(_, v)| format!("{v}\n")).collect();
+        for marker in [
+            "Ztitle",
+            "Zcontainer",
+            "Zcollection",
+            "Znumber",
+            "Zvolume",
+            "Zissue",
+            "Zpages",
+            "Zgenre",
+            "Zevent",
+            "Zpublisher",
+            "Zplace",
+            "Znote",
+            "Nishihara",
+            "Asmus",
+        ] {
+            assert!(
+                text.contains(marker),
+                "@{ty} {} lost {marker}:\n{text}",
+                w.id
+            );
+        }
+    }
+    // The brief's works, as a reader of the bibliography sees them.
+    let field = |key: &str, name: &str| {
+        entries[key]
+            .1
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(
+        field("abe-2014-natural-partners", "howpublished").as_deref(),
+        Some("Kantei")
+    );
+    assert_eq!(
+        field("abe-2014-natural-partners", "type").as_deref(),
+        Some("Speech")
+    );
+    assert_eq!(
+        field("stoltenberg-2017-geography-of-danger", "titleaddon").as_deref(),
+        Some("Japan National Press Club")
+    );
+    assert_eq!(
+        field("mofa-2015-crisis-management-exercise", "titleaddon").as_deref(),
+        Some("Press release")
+    );
+    assert_eq!(
+        field("mod-2016-defense-of-japan", "institution").as_deref(),
+        Some("Ministry of Defense of Japan")
+    );
+    assert_eq!(
+        field("mod-2016-defense-of-japan", "type").as_deref(),
+        Some("White paper")
+    );
+    assert_eq!(
+        field("tsuruoka-2013", "type").as_deref(),
+        Some("Research Paper")
+    );
+    assert_eq!(field("tsuruoka-2013", "number").as_deref(), Some("91"));
+    assert_eq!(
+        field("tsuruoka-2013", "institution").as_deref(),
+        Some("NATO Defense College")
+    );
+    assert_eq!(
+        field("van-der-putten-2009", "type").as_deref(),
+        Some("Report")
+    );
+}

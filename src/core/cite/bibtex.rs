@@ -220,21 +220,162 @@ fn bib_date(value: &Edtf) -> String {
     text + qualifier.symbol()
 }
 
+/// Whether biblatex's data model (as biber validates it) keeps `field` in an entry of type
+/// `entry_type`: biber drops any other field, and the reader never sees it. Of each type's
+/// fields, those the export writes; the dates, links and `entrysubtype` every type has.
+fn biblatex_keeps(entry_type: &str, field: &str) -> bool {
+    let every = [
+        "author",
+        "title",
+        "titleaddon",
+        "note",
+        "addendum",
+        "date",
+        "url",
+        "urldate",
+        "entrysubtype",
+    ];
+    let own: &[&str] = match entry_type {
+        "article" => &[
+            "editor",
+            "journaltitle",
+            "series",
+            "number",
+            "volume",
+            "pages",
+        ],
+        "book" => &[
+            "editor",
+            "series",
+            "number",
+            "volume",
+            "pages",
+            "publisher",
+            "location",
+        ],
+        "incollection" => &[
+            "editor",
+            "booktitle",
+            "series",
+            "number",
+            "volume",
+            "pages",
+            "publisher",
+            "location",
+        ],
+        "inproceedings" => &[
+            "editor",
+            "booktitle",
+            "eventtitle",
+            "organization",
+            "series",
+            "number",
+            "volume",
+            "pages",
+            "publisher",
+            "location",
+        ],
+        "report" => &["institution", "type", "number", "pages", "location"],
+        "online" => &["editor", "organization"],
+        "misc" => &["editor", "howpublished", "organization", "type", "location"],
+        _ => &[],
+    };
+    every.contains(&field) || own.contains(&field)
+}
+
+/// An entry's fields as they are written: each in a field its type keeps.
+struct Fields {
+    entry_type: &'static str,
+    fields: Vec<(&'static str, String)>,
+}
+
+impl Fields {
+    /// `value` (already BibTeX text) in the field `name` where the entry type keeps it and it is
+    /// free; otherwise where biblatex prints the same thing for this type (a report's series is
+    /// its `type`, a publisher a report's `institution`, a misc's `howpublished` or a web page's
+    /// `organization`), or after the title (`titleaddon`: a kind, an occasion, a container) or
+    /// at the end (`addendum`: "vol. 3", "pp. 1–9"), so that nothing a reader should see is
+    /// dropped. `titleaddon`, `addendum`, `howpublished` and `organization` gather their values.
+    fn put(&mut self, name: &'static str, value: String) {
+        let present = self.fields.iter().position(|(n, _)| *n == name);
+        let gathers = matches!(
+            name,
+            "titleaddon" | "addendum" | "howpublished" | "organization"
+        );
+        if biblatex_keeps(self.entry_type, name) {
+            match present {
+                None => return self.fields.push((name, value)),
+                Some(i) if gathers => {
+                    if self.fields[i].1 != value {
+                        self.fields[i].1 = format!("{}, {value}", self.fields[i].1);
+                    }
+                    return;
+                }
+                Some(_) => {}
+            }
+        }
+        let free = |n: &str| {
+            biblatex_keeps(self.entry_type, n) && !self.fields.iter().any(|(f, _)| *f == n)
+        };
+        match name {
+            "series" if free("type") => self.put("type", value),
+            "publisher" if free("institution") => self.put("institution", value),
+            "publisher" if biblatex_keeps(self.entry_type, "howpublished") => {
+                self.put("howpublished", value)
+            }
+            "publisher" if biblatex_keeps(self.entry_type, "organization") => {
+                self.put("organization", value)
+            }
+            "type" | "eventtitle" | "series" | "organization" | "howpublished" => {
+                self.put("titleaddon", value)
+            }
+            "number" => self.put("addendum", format!("no. {value}")),
+            "volume" => self.put("addendum", format!("vol. {value}")),
+            "pages" => self.put("addendum", format!("pp. {value}")),
+            "editor" => self.put("addendum", format!("ed. {value}")),
+            _ => self.put("addendum", value),
+        }
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.fields.iter().any(|(n, _)| *n == name)
+    }
+}
+
+/// A list of names as a reader reads them ("Ronald D. Asmus and Jan Smith"), for a field that
+/// is not a list of names.
+fn bib_names_read(people: &[Person]) -> String {
+    people
+        .iter()
+        .map(|p| bib_text(&p.display_name(), false))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
 /// The works as a biblatex file (`.bib`): one entry per work, its id as the key (made safe
-/// and unique where it is not one: see [`bib_keys`]).
+/// and unique where it is not one: see [`bib_keys`]), each field in one biblatex keeps for the
+/// entry's type (see [`Fields::put`]).
 pub fn to_bibtex(sources: &[&Reference]) -> String {
     let mut out = String::new();
     for (r, key) in sources.iter().zip(bib_keys(sources)) {
-        let mut fields: Vec<(&str, String)> = Vec::new();
+        let entry_type = bibtex_type(r.kind);
+        let mut f = Fields {
+            entry_type,
+            fields: Vec::new(),
+        };
         if !r.authors.is_empty() {
-            fields.push(("author", bib_names(&r.authors)));
+            f.put("author", bib_names(&r.authors));
         } else if let Some(i) = &r.institution {
-            fields.push(("author", format!("{{{}}}", bib_text(i, false))));
+            f.put("author", format!("{{{}}}", bib_text(i, false)));
         }
         if !r.editors.is_empty() {
-            fields.push(("editor", bib_names(&r.editors)));
+            if biblatex_keeps(entry_type, "editor") {
+                f.put("editor", bib_names(&r.editors));
+            } else {
+                f.put("editor", bib_names_read(&r.editors));
+            }
         }
-        fields.push(("title", bib_text(&r.title, true)));
+        f.put("title", bib_text(&r.title, true));
         if let Some(c) = &r.container {
             let name = match r.kind {
                 ReferenceType::ArticleJournal
@@ -243,23 +384,28 @@ pub fn to_bibtex(sources: &[&Reference]) -> String {
                 ReferenceType::Chapter | ReferenceType::PaperConference => "booktitle",
                 _ => "organization",
             };
-            fields.push((name, bib_text(c, true)));
+            f.put(name, bib_text(c, true));
         }
         if r.kind == ReferenceType::ArticleNewspaper {
-            fields.push(("entrysubtype", "newspaper".into()));
+            f.put("entrysubtype", "newspaper".into());
         }
         if let Some(c) = &r.collection {
-            fields.push(("series", bib_text(c, true)));
+            f.put("series", bib_text(c, true));
         }
+        // biblatex calls an article's issue its number, and an article's issue comes before
+        // a series number (which then goes to the addendum).
+        let (first, second) = match f.entry_type {
+            "article" => (&r.issue, &r.number),
+            _ => (&r.number, &r.issue),
+        };
         for (name, value) in [
-            ("number", &r.number),
+            ("number", first),
             ("volume", &r.volume),
-            ("number", &r.issue),
+            ("number", second),
             ("pages", &r.pages),
         ] {
             if let Some(v) = value {
-                // biblatex calls an article's issue its number.
-                fields.push((name, bib_text(v, false)));
+                f.put(name, bib_text(v, false));
             }
         }
         let genre = r.genre.clone().or_else(|| match r.kind {
@@ -270,41 +416,44 @@ pub fn to_bibtex(sources: &[&Reference]) -> String {
             _ => None,
         });
         if let Some(g) = genre {
-            fields.push(("type", bib_text(&g, false)));
+            f.put("type", bib_text(&g, false));
         }
         if let Some(e) = &r.event {
-            fields.push(("eventtitle", bib_text(e, true)));
+            f.put("eventtitle", bib_text(e, true));
         }
         if let Some(p) = &r.publisher {
-            let name = if r.kind == ReferenceType::Report {
-                "institution"
-            } else {
-                "publisher"
-            };
-            fields.push((name, bib_text(p, false)));
+            f.put("publisher", bib_text(p, false));
         }
         if let Some(p) = &r.place {
-            fields.push(("location", bib_text(p, false)));
+            f.put("location", bib_text(p, false));
+        }
+        if entry_type == "report" {
+            // biblatex requires a report's issuer and kind: an institution as its author issued
+            // it; "Report" where the work names no kind.
+            if !f.has("institution") {
+                if let Some(i) = &r.institution {
+                    f.put("institution", bib_text(i, false));
+                }
+            }
+            if !f.has("type") {
+                f.put("type", "Report".into());
+            }
         }
         if let Some(d) = &r.issued {
-            fields.push(("date", bib_date(d)));
+            f.put("date", bib_date(d));
         }
         if let Some(u) = &r.url {
-            fields.push(("url", bib_url(u)));
+            f.put("url", bib_url(u));
         }
         if let Some(a) = &r.accessed {
-            fields.push(("urldate", a.unqualified().to_iso()));
+            f.put("urldate", a.unqualified().to_iso());
         }
         if let Some(n) = &r.note {
-            fields.push(("note", bib_text(n, false)));
+            f.put("note", bib_text(n, false));
         }
-        // A second `number` (a series number and an issue both) would be a duplicate field.
-        let mut seen = BTreeSet::new();
-        let _ = writeln!(out, "@{}{{{key},", bibtex_type(r.kind));
-        for (name, value) in fields {
-            if seen.insert(name) {
-                let _ = writeln!(out, "  {name} = {{{value}}},");
-            }
+        let _ = writeln!(out, "@{entry_type}{{{key},");
+        for (name, value) in f.fields {
+            let _ = writeln!(out, "  {name} = {{{value}}},");
         }
         out.push_str("}\n\n");
     }
