@@ -7,6 +7,7 @@ use japan_nato_explorer::core::cite::{
 };
 use japan_nato_explorer::core::dataset::{embedded, Chronology, Event, Reference};
 use japan_nato_explorer::core::date::PartialDate;
+use japan_nato_explorer::core::edtf::Edtf;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -143,7 +144,6 @@ struct CslDate {
     circa: Option<serde_json::Value>,
     literal: Option<String>,
     raw: Option<String>,
-    edtf: Option<String>,
 }
 
 /// The variables the export writes, by their CSL names; any other is refused.
@@ -745,4 +745,91 @@ fn bibtex_writes_only_fields_biblatex_keeps_and_drops_none() {
         field("van-der-putten-2009", "type").as_deref(),
         Some("Report")
     );
+}
+
+/// The CSL data schema (1.0.2) allows a date only `date-parts`, `season`, `circa`, `literal` and
+/// `raw`: the brief's seasons and ranges are said in parts alone; what parts cannot say (an
+/// uncertain year, a decade, an open end) is kept as the EDTF text in `raw`.
+#[test]
+fn csl_dates_use_only_the_schema_s_keys_and_keep_what_parts_cannot_say() {
+    let d = data();
+    let csl = to_csl_json(&cited_sources(&d, &d.events));
+    let items: Vec<serde_json::Value> = serde_json::from_str(&csl).unwrap();
+    let issued = |id: &str| {
+        items
+            .iter()
+            .find(|i| i["id"] == id)
+            .map(|i| i["issued"].clone())
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    assert_eq!(
+        issued("hallams-2009"),
+        serde_json::json!({ "date-parts": [[2009]], "season": 1 })
+    );
+    assert_eq!(
+        issued("miller-2005"),
+        serde_json::json!({ "date-parts": [[2005]], "season": 4 })
+    );
+    assert_eq!(
+        issued("lincoln-2002"),
+        serde_json::json!({ "date-parts": [[2002, 1], [2002, 2]] })
+    );
+    assert_eq!(
+        issued("nishihara-2006"),
+        serde_json::json!({ "date-parts": [[2006, 11, 27], [2006, 11, 29]] })
+    );
+    for item in &items {
+        for key in ["issued", "accessed"] {
+            if let Some(date) = item[key].as_object() {
+                for k in date.keys() {
+                    assert!(
+                        ["date-parts", "season", "circa", "literal", "raw"].contains(&k.as_str()),
+                        "{}: {key} has `{k}`",
+                        item["id"]
+                    );
+                }
+            }
+        }
+    }
+    // Imported dates the parts cannot say in full.
+    let cases = [
+        (
+            "2005~",
+            serde_json::json!({ "date-parts": [[2005]], "circa": true }),
+        ),
+        (
+            "2005?",
+            serde_json::json!({ "date-parts": [[2005]], "raw": "2005?" }),
+        ),
+        (
+            "2005%",
+            serde_json::json!({ "date-parts": [[2005]], "circa": true, "raw": "2005%" }),
+        ),
+        (
+            "199X",
+            serde_json::json!({ "date-parts": [[1990], [1999]], "raw": "199X" }),
+        ),
+        (
+            "2016/..",
+            serde_json::json!({ "date-parts": [[2016]], "raw": "2016/.." }),
+        ),
+        (
+            "199X/2005",
+            serde_json::json!({ "date-parts": [[1990], [2005]], "raw": "199X/2005" }),
+        ),
+        (
+            "2005-21/2005-22",
+            serde_json::json!({ "date-parts": [[2005], [2005]], "raw": "2005-21/2005-22" }),
+        ),
+    ];
+    for (text, expected) in cases {
+        let mut w = d.sources[0].clone();
+        w.issued = Some(Edtf::parse(text).unwrap());
+        let csl = to_csl_json(&[&w]);
+        let items: Vec<CslItem> =
+            serde_json::from_str(&csl).unwrap_or_else(|e| panic!("{e}\n{csl}"));
+        check_csl_date(items[0].issued.as_ref().unwrap());
+        let value: Vec<serde_json::Value> = serde_json::from_str(&csl).unwrap();
+        assert_eq!(value[0]["issued"], expected, "{text}");
+    }
 }

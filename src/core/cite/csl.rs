@@ -1,7 +1,7 @@
 //! CSL-JSON.
 
 use crate::core::dataset::{Person, Reference, ReferenceType};
-use crate::core::date::{civil_from_days, PartialDate, Qualifier, Season};
+use crate::core::date::{civil_from_days, PartialDate, Qualifier, Season, Unspecified};
 use crate::core::edtf::Edtf;
 
 fn csl_names(people: &[Person]) -> serde_json::Value {
@@ -20,49 +20,57 @@ fn csl_names(people: &[Person]) -> serde_json::Value {
     )
 }
 
-/// A CSL date: `date-parts` (one, or two for a range), `season`, `circa`, and the `edtf` text
-/// where the parts cannot say it all.
+/// A CSL date, in the keys the CSL data schema (1.0.2) allows: `date-parts` (one, or two for a
+/// range), `season` and `circa`; and where those cannot say it all (an uncertain date, a year
+/// with unspecified digits, an open or unknown end, an interval of seasons) also `raw`, the EDTF
+/// text, for a reader that wants it (a processor goes by the parts).
 fn csl_date(value: &Edtf) -> serde_json::Value {
-    let parts = |d: PartialDate| -> Vec<serde_json::Value> {
-        let mut p = vec![d.year_number().into()];
+    // Its parts; with unspecified digits, the first (last) year they may stand for.
+    let parts = |d: PartialDate, last: bool| -> serde_json::Value {
+        if d.unspecified().year_digits() > 0 {
+            let (first, end) = d.stated_days();
+            let day = if last { end - 1 } else { first };
+            return serde_json::json!([civil_from_days(day).0]);
+        }
+        let mut p: Vec<serde_json::Value> = vec![d.year_number().into()];
         if let Some(m) = d.month_number() {
             p.push(m.into());
             if let Some(day) = d.day_number() {
                 p.push(day.into());
             }
         }
-        p.into_iter().collect()
+        serde_json::Value::Array(p)
     };
-    let mut m = serde_json::Map::new();
     let mut ranges: Vec<serde_json::Value> = Vec::new();
     let mut qualifier = Qualifier::None;
     let mut season = None;
-    let mut push = |d: PartialDate, ranges: &mut Vec<serde_json::Value>| {
-        qualifier = qualifier.and(d.qualifier());
-        if d.unspecified().year_digits() > 0 {
-            // 199X: the first and the last year it may be.
-            let (_, end) = d.stated_days();
-            ranges.push(serde_json::json!([d.year_number()]));
-            ranges.push(serde_json::json!([civil_from_days(end - 1).0]));
-        } else {
-            if let Some(s) = d.season_of_year() {
-                season = Some(s);
-            }
-            ranges.push(serde_json::Value::Array(parts(d)));
-        }
-    };
+    let mut said_in_full = true;
     match value {
-        Edtf::Date(d) => push(*d, &mut ranges),
-        Edtf::Interval(a, b) => {
-            if let Some(d) = a.date() {
-                push(d, &mut ranges);
+        Edtf::Date(d) => {
+            ranges.push(parts(*d, false));
+            if d.unspecified().year_digits() > 0 {
+                // 199X: the first and the last year it may be.
+                ranges.push(parts(*d, true));
             }
-            if let Some(d) = b.date() {
-                push(d, &mut ranges);
+            season = d.season_of_year();
+            qualifier = d.qualifier();
+            said_in_full = d.unspecified() == Unspecified::None;
+        }
+        Edtf::Interval(a, b) => {
+            for (bound, last) in [(a, false), (b, true)] {
+                match bound.date() {
+                    Some(d) => {
+                        ranges.push(parts(d, last));
+                        qualifier = qualifier.and(d.qualifier());
+                        said_in_full &=
+                            d.unspecified() == Unspecified::None && d.season_of_year().is_none();
+                    }
+                    None => said_in_full = false,
+                }
             }
         }
     }
-    ranges.truncate(2);
+    let mut m = serde_json::Map::new();
     m.insert("date-parts".into(), serde_json::Value::Array(ranges));
     if let Some(s) = season {
         m.insert("season".into(), (Season::code(s) - 20).into());
@@ -70,9 +78,8 @@ fn csl_date(value: &Edtf) -> serde_json::Value {
     if qualifier.is_approximate() {
         m.insert("circa".into(), true.into());
     }
-    let plain = matches!(value, Edtf::Date(d) if d.is_exact() && d.season_of_year().is_none());
-    if !plain {
-        m.insert("edtf".into(), value.to_edtf().into());
+    if !said_in_full || qualifier.is_uncertain() {
+        m.insert("raw".into(), value.to_edtf().into());
     }
     serde_json::Value::Object(m)
 }
