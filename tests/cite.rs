@@ -833,3 +833,53 @@ fn csl_dates_use_only_the_schema_s_keys_and_keep_what_parts_cannot_say() {
         assert_eq!(value[0]["issued"], expected, "{text}");
     }
 }
+
+/// RIS has no mark for an uncertain or approximate date, and its year is four digits: a work
+/// dated `199X` or `2005~` keeps a year to sort by (the first it may be), the date in words in
+/// DA, and a note that says the date as the source does, which every reference manager keeps.
+/// An exact date, a season or a range the numbers and words say in full gets no such note.
+#[test]
+fn ris_says_an_uncertain_date_in_a_note_as_well_as_its_year() {
+    let d = data();
+    let cases = [
+        (
+            "199X",
+            "1990",
+            "1990///the 1990s",
+            Some("Date: the 1990s (the year given is the earliest it may be)."),
+        ),
+        (
+            "2005~",
+            "2005",
+            "2005///circa 2005",
+            Some("Date: circa 2005."),
+        ),
+        (
+            "2005?",
+            "2005",
+            "2005///2005 (uncertain)",
+            Some("Date: 2005 (uncertain)."),
+        ),
+        (
+            "2004-XX",
+            "2004",
+            "2004///2004 (month unknown)",
+            Some("Date: 2004 (month unknown)."),
+        ),
+        ("2005-03-04", "2005", "2005/03/04/", None),
+        ("2009-21", "2009", "2009///Spring 2009", None),
+        ("2016/..", "2016", "2016///2016 onwards", None),
+    ];
+    for (text, py, da, note) in cases {
+        let mut w = d.sources[0].clone();
+        w.issued = Some(Edtf::parse(text).unwrap());
+        w.note = Some("The work's own note.".into());
+        let records = read_ris(&to_ris(&[&w]));
+        let r = &records[0];
+        assert_eq!(r["PY"], [py], "{text}");
+        assert_eq!(r["DA"], [da], "{text}");
+        let mut notes = vec!["The work's own note.".to_string()];
+        notes.extend(note.map(String::from));
+        assert_eq!(r["N1"], notes, "{text}");
+    }
+}
