@@ -3,9 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use japan_nato_explorer::core::cite::{
-    cite_view, cited_sources, copy_citation, short_form_in_full, to_bibtex, to_csl_json, to_ris,
+    bibliography, cite_view, cited_sources, copy_citation, short_form_in_full, to_bibtex,
+    to_csl_json, to_ris,
 };
-use japan_nato_explorer::core::dataset::{embedded, Chronology, Event, Reference};
+use japan_nato_explorer::core::dataset::{embedded, Chronology, Event, Person, Reference};
 use japan_nato_explorer::core::date::PartialDate;
 use japan_nato_explorer::core::edtf::Edtf;
 use serde::Deserialize;
@@ -882,4 +883,54 @@ fn ris_says_an_uncertain_date_in_a_note_as_well_as_its_year() {
         notes.extend(note.map(String::from));
         assert_eq!(r["N1"], notes, "{text}");
     }
+}
+
+/// A name written in Chinese characters, kana or hangul is read family name first, with no
+/// space (岸田文雄), in the Sources list and in BibTeX; CSL-JSON and RIS keep the family and given
+/// names apart, and a name in Latin letters stays as it was.
+#[test]
+fn names_in_cjk_script_are_written_family_name_first() {
+    let mut d = data();
+    let kishida = Person {
+        family: "岸田".into(),
+        given: "文雄".into(),
+    };
+    let w = d
+        .sources
+        .iter_mut()
+        .find(|r| r.id == "nishihara-2006")
+        .unwrap();
+    w.authors.insert(0, kishida);
+    w.authors.push(Person {
+        family: "김".into(),
+        given: "대중".into(),
+    });
+    let list = bibliography(&d);
+    let line = list
+        .lines()
+        .find(|l| l.contains("Can Japan Be a Global Partner"))
+        .unwrap();
+    assert!(
+        line.contains(". 岸田文雄, Masashi Nishihara, and 김대중, “Can Japan Be a Global Partner"),
+        "{line}"
+    );
+    assert!(!list.contains("文雄 岸田"), "{list}");
+    let work = d.reference("nishihara-2006").unwrap();
+    let bib = to_bibtex(&[work]);
+    assert!(
+        bib.contains("author = {{岸田文雄} and Nishihara, Masashi and {김대중}},"),
+        "{bib}"
+    );
+    biblatex::Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+    let csl = to_csl_json(&[work]);
+    let items: Vec<serde_json::Value> = serde_json::from_str(&csl).unwrap();
+    assert_eq!(
+        items[0]["author"][0],
+        serde_json::json!({ "family": "岸田", "given": "文雄" })
+    );
+    let ris = to_ris(&[work]);
+    assert!(
+        ris.contains("AU  - 岸田, 文雄\r\nAU  - Nishihara, Masashi\r\n"),
+        "{ris}"
+    );
 }

@@ -167,8 +167,10 @@ fn bib_names(people: &[Person]) -> String {
     people
         .iter()
         .map(|p| {
-            if p.given.is_empty() {
-                format!("{{{}}}", bib_text(&p.family, false))
+            // A name in Chinese characters, kana or hangul as one, family name first ("岸田文雄"):
+            // biblatex would print its given name first, and a space between.
+            if p.given.is_empty() || p.is_east_asian() {
+                format!("{{{}}}", bib_text(&p.display_name(), false))
             } else {
                 format!(
                     "{}, {}",

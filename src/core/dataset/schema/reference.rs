@@ -84,14 +84,45 @@ pub struct Person {
 }
 
 impl Person {
-    /// "Henry Scott Stokes".
+    /// "Henry Scott Stokes"; a name in Chinese characters, kana or hangul family name first
+    /// with no space, as it is written: "岸田文雄".
     pub fn display_name(&self) -> String {
         if self.given.is_empty() {
             self.family.clone()
+        } else if self.is_east_asian() {
+            format!("{}{}", self.family, self.given)
         } else {
             format!("{} {}", self.given, self.family)
         }
     }
+
+    /// Whether the name is written in Chinese characters, kana or hangul (every letter of it),
+    /// which put the family name first and no space between the names.
+    pub fn is_east_asian(&self) -> bool {
+        let mut letters = self
+            .family
+            .chars()
+            .chain(self.given.chars())
+            .filter(|c| c.is_alphabetic())
+            .peekable();
+        letters.peek().is_some() && letters.all(is_east_asian_letter)
+    }
+}
+
+/// A letter of the Chinese characters (with 々), the kana (with ー) or hangul.
+fn is_east_asian_letter(c: char) -> bool {
+    matches!(c,
+        '\u{3005}' | '\u{3007}' // 々 〇
+        | '\u{3040}'..='\u{30FF}' // hiragana, katakana (with ー)
+        | '\u{31F0}'..='\u{31FF}' // katakana phonetic extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{20000}'..='\u{3134F}' // CJK extensions B–G
+        | '\u{1100}'..='\u{11FF}' // hangul jamo
+        | '\u{3130}'..='\u{318F}' // hangul compatibility jamo
+        | '\u{AC00}'..='\u{D7AF}' // hangul syllables
+    )
 }
 
 /// The kind of a work, by its CSL name.
