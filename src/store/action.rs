@@ -54,6 +54,8 @@ pub enum Action {
     SetGroupBy(GroupBy),
     /// Collapse or expand a group (by its key).
     ToggleGroup(String),
+    /// Open every folded lane of the grouping chosen.
+    UnfoldLanes,
     /// Whether the window follows the filters.
     SetFollow(bool),
     Select(Option<usize>),

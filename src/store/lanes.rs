@@ -35,6 +35,13 @@ impl Lanes {
         }
     }
 
+    /// Opens every folded lane of the grouping chosen; false where none is folded.
+    pub fn unfold_all(&mut self) -> bool {
+        self.folds
+            .get_mut(self.by.key())
+            .is_some_and(|folds| !std::mem::take(folds).is_empty())
+    }
+
     /// Sets the folded lanes of the grouping chosen to those of `keys` that are lanes of it in
     /// `data` (those of the other groupings are kept); returns the keys that are not.
     pub fn set_folded(&mut self, data: &Chronology, keys: &BTreeSet<String>) -> Vec<String> {

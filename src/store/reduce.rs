@@ -95,6 +95,12 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             s.lanes.toggle(key);
             s.lanes.regroup(&s.chronology.data, &s.filtering);
         }
+        Action::UnfoldLanes => {
+            if !s.lanes.unfold_all() {
+                return None;
+            }
+            s.lanes.regroup(&s.chronology.data, &s.filtering);
+        }
         Action::SetFollow(follow) => {
             if s.window.follow == follow {
                 return None;

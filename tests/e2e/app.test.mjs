@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, load, artifact, dataset, drawnColours, listReady, timelineReady, timelineWindow, windowSettled, until, ROOT, SUB_PATH } from './harness.mjs';
+import { serveDist, launchBrowser, load, artifact, dataset, drawnColours, listReady, timelineReady, timelineWindow, windowSettled, until, ROOT, SUB_PATH, TIMELINE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -574,4 +574,35 @@ test('keyboard: one Tab enters the events, arrows move between them, Enter selec
   assert.ok(after, 'Tab leaves the marks');
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test('every lane that holds events folded: the page says so under the drawing, whose lane heads stay in reach, and "Unfold the lanes" opens them, at 1280×800 and on a phone', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
+    const phone = viewport.width < 500;
+    const page = await load(browser, server.origin + '/?domain=afghanistan,piracy&group=domain&fold=afghanistan,piracy', { viewport, hasTouch: phone, isMobile: phone });
+    const said = page.getByRole('status').filter({ hasText: 'Every lane that holds events is folded.' });
+    await said.waitFor();
+    assert.equal(await page.getByText(/events that match is in this window/).count(), 0, 'it does not say they are out of the window');
+    // Nothing covers a lane's head: a tap there reaches it.
+    const heads = page.locator(`${TIMELINE} .group-head`);
+    assert.equal(await heads.count(), 2);
+    for (const head of await heads.all()) {
+      const reached = await head.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        el.scrollIntoView({ block: 'center' });
+        const s = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(s.left + Math.min(40, s.width / 2), s.top + s.height / 2);
+        return r.height > 0 && !!hit && (el.contains(hit) || hit.closest('.timeline-canvas') !== null && !hit.closest('.timeline-empty'));
+      });
+      assert.ok(reached, `${await head.getAttribute('aria-label')}'s head is not covered`);
+    }
+    if (!phone) await page.screenshot({ path: artifact('lanes-all-folded-1280.png') });
+    await page.getByRole('button', { name: 'Unfold the lanes' }).click();
+    await said.waitFor({ state: 'detached' });
+    await until(async () => (await heads.evaluateAll((hs) => hs.map((h) => h.getAttribute('aria-expanded')))).every((e) => e === 'true'), 'both lanes are open');
+    await until(async () => (await page.locator(`${TIMELINE} .marks .mark`).count()) > 0, 'their events are drawn');
+    await until(() => !new URL(page.url()).searchParams.has('fold'), 'the link folds no lane');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
 });

@@ -101,6 +101,31 @@ fn toggle_group_collapses_and_expands_a_lane() {
     assert!(!grouping.groups.iter().any(|g| g.collapsed));
 }
 
+#[test]
+fn unfold_lanes_opens_every_folded_lane_of_the_grouping_and_only_those() {
+    let s = after_all(
+        &state(),
+        [
+            Action::SetGroupBy(GroupBy::Phase),
+            Action::ToggleGroup("second-abe".into()),
+            Action::SetGroupBy(GroupBy::Domain),
+            Action::ToggleGroup("afghanistan".into()),
+            Action::ToggleGroup("piracy".into()),
+        ],
+    );
+    assert_eq!(folded_lanes(&s), ["afghanistan", "piracy"]);
+    let open = after(&s, Action::UnfoldLanes);
+    assert!(folded_lanes(&open).is_empty());
+    assert!(
+        reduce(&open, Action::UnfoldLanes).is_none(),
+        "nothing folded: nothing to do"
+    );
+    // The phases' folded lane is another grouping's: kept.
+    let phases = after(&open, Action::SetGroupBy(GroupBy::Phase));
+    assert_eq!(folded_lanes(&phases), ["second-abe"]);
+    assert!(reduce(&state(), Action::UnfoldLanes).is_none(), "no lanes");
+}
+
 /// The keys of the lanes drawn folded.
 fn folded_lanes(s: &State) -> Vec<&str> {
     (*s.lanes.grouping)

@@ -255,8 +255,15 @@ pub fn timeline(props: &Props) -> Html {
     // Some events match, but none lies in the window (the window left to stay where it was, or
     // panned away from them): said once the window is at rest, with the way to them (a blank
     // drawing said nothing).
-    let none_in_view =
-        !moving && props.match_count > 0 && props.match_count < total && !scene.shows_a_match();
+    // Every lane that holds a match folded: that is why none shows, and unfolding is the way.
+    let all_folded = props.grouping.as_ref().is_some_and(|g| {
+        let mut held = g.groups.iter().filter(|lane| lane.count > 0).peekable();
+        held.peek().is_some() && held.all(|lane| lane.collapsed)
+    });
+    let none_in_view = !moving
+        && props.match_count > 0
+        && (props.match_count < total || all_folded)
+        && !scene.shows_a_match();
     let name = {
         let count = if props.match_count == total {
             if total == 1 {
@@ -472,7 +479,7 @@ pub fn timeline(props: &Props) -> Html {
                 // their elements when these come and go (the canvas was made anew, blank).
                 <div class="timeline-overlays">
                     { for cluster_list }
-                    if none_in_view {
+                    if none_in_view && !all_folded {
                         <div class="timeline-empty" role="status">
                             <p>{ outside_words(props.match_count) }</p>
                             <button type="button" onclick={dispatch.reform(|_| Action::FitAll)}>
@@ -494,6 +501,16 @@ pub fn timeline(props: &Props) -> Html {
                     }
                 </div>
             </div>
+            // Under the drawing, not over it: its folded lanes' heads, which open them too, stay
+            // in reach (a box over the drawing covered them all on a phone).
+            if none_in_view && all_folded {
+                <div class="timeline-folded" role="status">
+                    <p>{ "Every lane that holds events is folded." }</p>
+                    <button type="button" onclick={dispatch.reform(|_| Action::UnfoldLanes)}>
+                        { "Unfold the lanes" }
+                    </button>
+                </div>
+            }
             <Legend data={props.data.clone()} dark={props.dark} />
         </section>
     }
