@@ -246,6 +246,11 @@ test('export → import of the filtered set gives the same events; the SVG and P
   const credit = words.slice(-4).join(' ');
   assert.match(credit, /Japan–NATO Chronology Explorer/);
   assert.ok(credit.includes(`${server.origin}/?domain=piracy`), `the credit links to the view: ${credit}`);
+  // The CSV starts with a UTF-8 BOM, so that Excel on Windows, opening it with a double click,
+  // shows "Japan–NATO" and not "Japanâ€“NATO"; it re-imports all the same (below).
+  const csvBytes = fs.readFileSync(csv);
+  assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 BOM');
+  assert.ok(csvBytes.toString('utf8').includes('Japan–NATO'), 'the CSV holds the title in UTF-8');
   const png = fs.readFileSync(pngFile);
   assert.equal(png.subarray(1, 4).toString(), 'PNG');
   const svgWidth = +svg.match(/<svg[^>]*\swidth="(\d+)"/)[1];

@@ -271,6 +271,20 @@ pub fn to_csv(data: &Chronology) -> String {
     out
 }
 
+/// The byte-order mark a downloaded CSV starts with (U+FEFF, the bytes EF BB BF in UTF-8).
+pub const CSV_BOM: char = '\u{feff}';
+
+/// [`to_csv`] as the page downloads it: after a byte-order mark, without which Excel on
+/// Windows reads a double-clicked CSV in the system's code page ("Japanâ€“NATO" for
+/// "Japan–NATO"). Our import, like other CSV readers, skips it.
+pub fn to_csv_file(data: &Chronology) -> String {
+    let csv = to_csv(data);
+    let mut out = String::with_capacity(CSV_BOM.len_utf8() + csv.len());
+    out.push(CSV_BOM);
+    out.push_str(&csv);
+    out
+}
+
 /// The works the events cite, numbered, each with the footnotes citing it, then the brief's
 /// notes that cite no work (see [`crate::core::cite::bibliography`]).
 pub fn bibliography(data: &Chronology) -> String {
@@ -400,7 +414,12 @@ mod tests {
         );
         let query = shown.view.clone().unwrap();
         assert_eq!(query, "?domain=piracy&q=gulf&from=2008-01-01&to=2012-01-01");
-        for (text, name) in [(to_json(&shown), "x.json"), (to_csv(&shown), "x.csv")] {
+        // The CSV as downloaded (after a BOM) too: its first line is still the view's.
+        for (text, name) in [
+            (to_json(&shown), "x.json"),
+            (to_csv(&shown), "x.csv"),
+            (to_csv_file(&shown), "bom.csv"),
+        ] {
             let back = import(text.as_bytes(), name, false).unwrap();
             assert_eq!(back.view.as_deref(), Some(query.as_str()), "{name}");
             let ids = |c: &Chronology| c.events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();

@@ -85,7 +85,8 @@ pub fn export(state: State, kind: Export, dispatch: Callback<Action>) {
         Export::Csv => (
             format!("{stem}.csv"),
             "text/csv;charset=utf-8",
-            export::to_csv(&export::with_view(shown(), &view)),
+            // After a BOM, so that Excel reads the UTF-8 ("Japan–NATO", not "Japanâ€“NATO").
+            export::to_csv_file(&export::with_view(shown(), &view)),
         ),
         Export::Sources => (
             format!("{stem}-sources.txt"),

@@ -2,7 +2,7 @@
 
 use super::dates::{date_from_parts, parse_month, parse_year};
 use super::*;
-use crate::core::dataset::export::{filtered, to_csv, to_json};
+use crate::core::dataset::export::{filtered, to_csv, to_csv_file, to_json};
 use crate::core::dataset::{embedded, validate::validate, OpenSide};
 use crate::core::date::{PartialDate, Precision};
 use crate::core::synthetic::MAX_EVENTS;

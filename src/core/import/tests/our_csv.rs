@@ -63,6 +63,23 @@ fn our_csv_export_round_trips_the_whole_chronology() {
 }
 
 #[test]
+fn the_downloaded_csv_starts_with_a_bom_and_reads_back_exactly() {
+    // Excel on Windows reads a double-clicked CSV as UTF-8 only after a BOM: without it the
+    // title's en dash shows as "Japanâ€“NATO".
+    let mut data = embedded().unwrap();
+    data.sort_events();
+    assert!(data.title.contains('–'), "{}", data.title);
+    let file = to_csv_file(&data);
+    assert_eq!(&file.as_bytes()[..6], b"\xEF\xBB\xBFid,");
+    assert_eq!(file.strip_prefix('\u{feff}'), Some(to_csv(&data).as_str()));
+    let back = ok(&file, "japan-nato.csv");
+    assert_eq!(back.format, Format::Csv);
+    assert!(back.notices.is_empty(), "{:?}", back.notices);
+    assert_eq!(back.chronology, data);
+    assert_eq!(back.chronology.title, data.title);
+}
+
+#[test]
 fn rows_edited_in_a_spreadsheet_keep_the_head_and_add_what_it_lacks() {
     let mut data = embedded().unwrap();
     data.sort_events();
