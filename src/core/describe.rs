@@ -4,6 +4,8 @@ use crate::core::dataset::Chronology;
 use crate::core::date::{
     civil_from_days, format_year, format_year_after, Precision, MONTH_ABBREVIATIONS,
 };
+use crate::core::grouping::GroupBy;
+use crate::core::text::thousands;
 use crate::core::viewport::Viewport;
 
 /// The part of a window named in years or months that its label may leave out at either edge
@@ -81,6 +83,38 @@ pub fn members_when(data: &Chronology, members: &[usize]) -> String {
         (true, _) => from,
         (false, _) => format!("{from} to {to}"),
     }
+}
+
+/// The timeline's name for readers, as the drawing on the page and a saved picture's
+/// description give it: how many of the `total` events match (`matches`), what is shown
+/// (the filters or the story's scene, in words), the lanes' grouping and the window's label:
+/// "Timeline of 12 of 312 events (Domain: Piracy), in lanes by phase; in view: 1977 – 2021".
+pub fn timeline_name(
+    total: usize,
+    matches: usize,
+    shown: &str,
+    group_by: GroupBy,
+    window: &str,
+) -> String {
+    let count = if matches == total {
+        if total == 1 {
+            "the one event".to_string()
+        } else {
+            format!("all {} events", thousands(total))
+        }
+    } else {
+        format!("{} of {} events", thousands(matches), thousands(total))
+    };
+    let shown = if shown.is_empty() {
+        String::new()
+    } else {
+        format!(" ({shown})")
+    };
+    let grouped = match group_by {
+        GroupBy::None => String::new(),
+        by => format!(", in lanes by {}", by.label().to_lowercase()),
+    };
+    format!("Timeline of {count}{shown}{grouped}; in view: {window}")
 }
 
 #[cfg(test)]

@@ -450,6 +450,20 @@ pub struct Scene {
     pub callout: Option<Callout>,
     /// The lanes of each block as drawn (none for a folded group's).
     pub lanes: Vec<BlockLanes>,
+    /// A saved picture's name and description for readers (an SVG's `<title>` and `<desc>`);
+    /// none for the page's drawing.
+    pub about: Option<About>,
+}
+
+/// What a saved picture says of itself to screen readers, slide software and file viewers.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct About {
+    /// Its name: the chronology's title and the window ("Japan–NATO relations: a chronology,
+    /// 2008 – 2018").
+    pub title: String,
+    /// What it shows: how many events, the filters or the story's scene, the lanes' grouping
+    /// (as the drawing on the page is named: [`crate::core::describe::timeline_name`]).
+    pub description: String,
 }
 
 /// A block's lanes: of point events, and of the spans' band.

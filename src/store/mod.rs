@@ -367,7 +367,7 @@ impl State {
     /// the chronology's title and what is shown (the window, the filters or the story's scene),
     /// over the legend of the domains drawn and `credit` (where it comes from).
     pub fn picture(&self, credit: String) -> crate::core::scene::Scene {
-        use crate::core::scene::{drawn_domains, Caption};
+        use crate::core::scene::{drawn_domains, About, Caption};
         let drawing = self.drawing();
         let data = &self.chronology.data;
         let legend = drawn_domains(&drawing, &self.chronology.index)
@@ -375,16 +375,34 @@ impl State {
             .filter_map(|p| data.domains.get(p).map(|d| (p, d.label.clone())))
             .collect();
         let window = crate::core::describe::window_label(&self.window.viewport);
-        let shown = match self.shown_in_words() {
+        let words = self.shown_in_words();
+        // Named and described for readers as the drawing on the page is (an SVG's `<title>`
+        // and `<desc>`).
+        let about = About {
+            title: match data.title.trim() {
+                "" => format!("Timeline, {window}"),
+                title => format!("{title}, {window}"),
+            },
+            description: crate::core::describe::timeline_name(
+                data.events.len(),
+                self.filtering.match_count,
+                &words,
+                self.lanes.by,
+                &window,
+            ),
+        };
+        let shown = match words {
             words if words.is_empty() => window,
             words => format!("{window} · {words}"),
         };
-        drawing.captioned(&Caption {
+        let mut picture = drawing.captioned(&Caption {
             title: data.title.clone(),
             shown,
             legend,
             credit,
-        })
+        });
+        picture.about = Some(about);
+        picture
     }
 
     /// A name for the files saved from this view: the chronology's title, in a story its

@@ -251,6 +251,17 @@ test('export → import of the filtered set gives the same events; the SVG and P
   const csvBytes = fs.readFileSync(csv);
   assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 BOM');
   assert.ok(csvBytes.toString('utf8').includes('Japan–NATO'), 'the CSV holds the title in UTF-8');
+  // Named and described for screen readers, slide software and file viewers: its <title> the
+  // chronology's title and the window, its <desc> what it shows, as the drawing on the page is
+  // named; the image's aria-labelledby names both.
+  const unescape = (t) => t.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+  const svgTitle = unescape(svg.match(/<title id="timeline-picture-title">([^<]*)<\/title>/)?.[1] ?? '');
+  const svgDesc = unescape(svg.match(/<desc id="timeline-picture-desc">([^<]*)<\/desc>/)?.[1] ?? '');
+  const inView = words[1].replace(/ · .*/, '');
+  assert.equal(svgTitle, `${DATA.title}, ${inView}`);
+  const onPage = await page.locator('#timeline-drawing').getAttribute('aria-label');
+  assert.equal(svgDesc, onPage);
+  assert.match(svgDesc, new RegExp(`^Timeline of ${shown.length} of \\d+ events \\(Domain: Piracy\\); in view: ${inView}$`));
   const png = fs.readFileSync(pngFile);
   assert.equal(png.subarray(1, 4).toString(), 'PNG');
   const svgWidth = +svg.match(/<svg[^>]*\swidth="(\d+)"/)[1];
@@ -266,6 +277,9 @@ test('export → import of the filtered set gives the same events; the SVG and P
     }, [fs.readFileSync(file).toString('base64'), type]);
     assert.ok(size > 100, `${path.basename(file)} opens (${size} px wide)`);
   }
+  // Opened on its own, the SVG is an image named by its title and description.
+  await viewer.setContent(`<!doctype html><title>x</title>${svg.replace(/^<\?xml[^>]*>/, '')}`);
+  assert.equal(await viewer.getByRole('img', { name: `${svgTitle} ${svgDesc}`, exact: true }).count(), 1);
   await viewer.context().close();
   fs.copyFileSync(pngFile, artifact('timeline-export.png'));
 

@@ -167,6 +167,7 @@ impl Scene {
             groups,
             callout,
             lanes,
+            about: None,
         }
     }
 

@@ -269,6 +269,7 @@ impl Scene {
                 ..c
             }),
             lanes: self.lanes,
+            about: self.about,
         }
     }
 }

@@ -278,3 +278,43 @@ fn a_long_domain_name_in_a_pictures_legend_is_wrapped_inside_it() {
         .filter(|l| !parts.contains(&l.2))
         .all(|l| !rows.contains(&l.1)));
 }
+
+/// A saved picture has a name and a description that screen readers, slide software and file
+/// viewers read: a `<title>` and a `<desc>` first in the document, escaped, which the image's
+/// `aria-labelledby` names. The page's drawing has neither.
+#[test]
+fn a_saved_picture_is_named_and_described_for_readers() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let drawing = scene(&data, &index, &fit_all(&index, 700.0), &all, false, None);
+    assert_eq!(drawing.about, None);
+    let bare = drawing.to_svg(|_| "#000".into());
+    assert!(!bare.contains("<title") && !bare.contains("<desc") && !bare.contains("role="));
+    let about = crate::core::scene::About {
+        title: "Tom & \"Jerry\" <b>\u{1}, 2008 – 2018".into(),
+        description: "Timeline of all 3 events (Search: “a<b”); in view: 2008 – 2018".into(),
+    };
+    let picture = Scene {
+        about: Some(about),
+        ..drawing
+    }
+    .captioned(&Caption {
+        title: "Tom".into(),
+        shown: "2008 – 2018".into(),
+        legend: Vec::new(),
+        credit: "Credit.".into(),
+    });
+    let svg = picture.to_svg(|_| "#000".into());
+    let head = svg.split("<rect").next().unwrap();
+    assert_eq!(
+        head,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
+         width=\"700\" height=\"".to_string()
+            + &format!("{}", picture.height.round())
+            + "\" viewBox=\"0 0 700 "
+            + &format!("{}", picture.height.round())
+            + "\" role=\"img\" aria-labelledby=\"timeline-picture-title timeline-picture-desc\">\n\
+               <title id=\"timeline-picture-title\">Tom &amp; &quot;Jerry&quot; &lt;b&gt;, 2008 – 2018</title>\n\
+               <desc id=\"timeline-picture-desc\">Timeline of all 3 events (Search: “a&lt;b”); in view: 2008 – 2018</desc>\n"
+    );
+}

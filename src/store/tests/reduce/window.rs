@@ -241,6 +241,52 @@ fn saved_files_are_named_after_the_chronology_and_a_pictures_window() {
     assert_eq!(words.last(), Some(&"Credit line."));
 }
 
+/// The saved SVG is named and described for screen readers, slide software and file viewers:
+/// its `<title>` the chronology's title and the window (as its caption and file name say), its
+/// `<desc>` what it shows, as the drawing on the page is named: how many events, the filters,
+/// the lanes' grouping.
+#[test]
+fn a_saved_svg_has_a_title_and_a_description_of_what_it_shows() {
+    use crate::core::grouping::GroupBy;
+    use crate::core::query::Facet;
+    let from = crate::core::date::days_from_civil(2008, 1, 1) as f64;
+    let to = crate::core::date::days_from_civil(2019, 1, 1) as f64;
+    let s = after_all(
+        &state(),
+        [
+            Action::ToggleFacet(Facet::Domain, "piracy".into()),
+            Action::SetGroupBy(GroupBy::Phase),
+            Action::SetViewport(Viewport::new(from, to)),
+        ],
+    );
+    let (total, matches) = (s.chronology.data.events.len(), domain(&s, "piracy"));
+    assert_eq!(s.filtering.match_count, matches);
+    let svg = s.picture("Credit line.".into()).to_svg(|_| "#000".into());
+    let title = "<title id=\"timeline-picture-title\">Japan–NATO relations: a chronology, 2008 – 2018</title>";
+    let desc = format!(
+        "<desc id=\"timeline-picture-desc\">Timeline of {matches} of {total} events (Domain: Piracy), \
+         in lanes by phase; in view: 2008 – 2018</desc>"
+    );
+    assert!(
+        svg.contains(&format!(
+            " role=\"img\" aria-labelledby=\"timeline-picture-title timeline-picture-desc\">\n{title}\n{desc}\n<rect "
+        )),
+        "{}",
+        &svg[..600]
+    );
+    // A title with XML's special characters is escaped.
+    let mut data = (*s.chronology.data).clone();
+    data.title = "Tom & Jerry <draft>".into();
+    let mut t = s.clone();
+    t.chronology.data = Shared::new(data);
+    let svg = t.picture(String::new()).to_svg(|_| "#000".into());
+    assert!(
+        svg.contains(">Tom &amp; Jerry &lt;draft&gt;, 2008 – 2018</title>"),
+        "{}",
+        &svg[..600]
+    );
+}
+
 #[test]
 fn a_long_or_non_latin_title_keeps_a_pictures_years_in_its_file_name() {
     let from = crate::core::date::days_from_civil(2008, 1, 1) as f64;

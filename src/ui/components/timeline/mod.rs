@@ -264,31 +264,13 @@ pub fn timeline(props: &Props) -> Html {
         && props.match_count > 0
         && (props.match_count < total || all_folded)
         && !scene.shows_a_match();
-    let name = {
-        let count = if props.match_count == total {
-            if total == 1 {
-                "the one event".to_string()
-            } else {
-                format!("all {} events", crate::core::text::thousands(total))
-            }
-        } else {
-            format!(
-                "{} of {} events",
-                crate::core::text::thousands(props.match_count),
-                crate::core::text::thousands(total)
-            )
-        };
-        let shown = if props.shown.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", props.shown)
-        };
-        let grouped = match props.group_by {
-            GroupBy::None => String::new(),
-            by => format!(", in lanes by {}", by.label().to_lowercase()),
-        };
-        format!("Timeline of {count}{shown}{grouped}; in view: {window_label}")
-    };
+    let name = crate::core::describe::timeline_name(
+        total,
+        props.match_count,
+        &props.shown,
+        props.group_by,
+        &window_label,
+    );
     let on_group = dispatch.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         Action::SetGroupBy(GroupBy::parse(&select.value()).unwrap_or_default())
