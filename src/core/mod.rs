@@ -13,6 +13,7 @@ pub mod layout;
 pub mod notices;
 pub mod overview;
 pub mod palette;
+pub mod png;
 pub mod priority;
 pub mod query;
 pub mod rich_text;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, timelineWindow, windowSettled, queryWindow, until, DIST } from './harness.mjs';
 
 let server, browser;
@@ -266,6 +267,11 @@ test('export → import of the filtered set gives the same events; the SVG and P
   assert.equal(png.subarray(1, 4).toString(), 'PNG');
   const svgWidth = +svg.match(/<svg[^>]*\swidth="(\d+)"/)[1];
   assert.equal(png.readUInt32BE(16), svgWidth * 2, 'the PNG is at the screen’s pixel density');
+  // And says so, so that Word or LaTeX place it at its size on screen, not twice that: a pHYs
+  // chunk right after the header, of 192 dpi (96 × 2) in pixels a metre, with its CRC.
+  assert.equal(png.subarray(37, 41).toString(), 'pHYs', 'a pHYs chunk follows the header');
+  assert.deepEqual([png.readUInt32BE(33), png.readUInt32BE(41), png.readUInt32BE(45), png[49]], [9, 7559, 7559, 1]);
+  assert.equal(png.readUInt32BE(50), zlib.crc32(png.subarray(37, 50)), 'the pHYs chunk’s CRC');
   // Both open as images in the browser.
   const viewer = await openPage(browser);
   for (const [file, type] of [[svgFile, 'image/svg+xml'], [pngFile, 'image/png']]) {

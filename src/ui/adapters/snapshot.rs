@@ -1,12 +1,14 @@
 //! The timeline as it is on screen, saved as a standalone SVG file or as a PNG at the screen's
-//! pixel density: the scene rebuilt from the state, in the current theme's colours, under the
-//! chronology's title and what is shown, over the legend and where it comes from (see
-//! [`State::picture`]); named after the chronology and the window's years.
+//! pixel density (which the PNG says, in a `pHYs` chunk): the scene rebuilt from the state, in
+//! the current theme's colours, under the chronology's title and what is shown, over the legend
+//! and where it comes from (see [`State::picture`]), and named and described for readers; named
+//! after the chronology and the window's years.
 
 use super::download::{download, download_blob};
 use super::exports;
 use super::paint::{paint, pixel_ratio, Colours};
 use super::storage::describe;
+use crate::core::png;
 use crate::core::scene::{Rows, Scene};
 use crate::core::url_state;
 use crate::store::State;
@@ -73,7 +75,25 @@ pub async fn save_png(state: &State) -> Result<(), String> {
         .ok()
         .and_then(|b| b.dyn_into::<web_sys::Blob>().ok())
         .ok_or("the browser could not make the PNG")?;
+    let png = with_density(png, ratio).await;
     download_blob(&format!("{}.png", state.file_stem(true)), &png).map_err(|e| describe(&e))
+}
+
+/// The canvas's PNG saying its pixel density, 96 dpi times `ratio` (see [`crate::core::png`]):
+/// without it, Word or LaTeX place a PNG saved at a ratio of 2 at twice its size. Should its
+/// bytes not be read or not be a PNG, the PNG as the canvas made it.
+async fn with_density(png: web_sys::Blob, ratio: f64) -> web_sys::Blob {
+    let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(png.array_buffer()).await else {
+        return png;
+    };
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let Some(marked) = png::with_density(&bytes, png::pixels_per_metre(ratio)) else {
+        return png;
+    };
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(marked.as_slice()));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/png");
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).unwrap_or(png)
 }
 
 /// Saves the timeline as SVG or PNG; a failure becomes a notice.
