@@ -57,7 +57,8 @@ pub enum Command {
     Activate,
     NextScene,
     PreviousScene,
-    /// Escape in a story's panel or on the page: close the details first, then leave the story.
+    /// Escape on the timeline, in a story's panel or on the page: close the details (or a
+    /// badge's list) first, then leave the story.
     Dismiss,
     /// Read the overview's previous, next, first or last bar.
     EarlierBar,
@@ -255,7 +256,8 @@ pub const BINDINGS: [Binding; 22] = [
         keys: "Escape",
         does: "Close the details (clear the selection); close a dialog; leave a story",
         triggers: &[
-            on(S::Timeline, "Escape", C::ClearSelection),
+            // On the timeline too, a story is left once nothing else is open (it did nothing).
+            on(S::Timeline, "Escape", C::Dismiss),
             on(S::Details, "Escape", C::ClearSelection),
             on(S::Story, "Escape", C::Dismiss),
             on(S::Page, "Escape", C::Dismiss),
@@ -314,10 +316,7 @@ mod tests {
         assert_eq!(command(S::Timeline, "0", false), Some(C::FitAll));
         assert_eq!(command(S::Timeline, "Home", false), Some(C::SelectFirst));
         assert_eq!(command(S::Timeline, "]", false), Some(C::SelectNext));
-        assert_eq!(
-            command(S::Timeline, "Escape", false),
-            Some(C::ClearSelection)
-        );
+        assert_eq!(command(S::Timeline, "Escape", false), Some(C::Dismiss));
         assert_eq!(command(S::Timeline, "x", false), None);
         // The brush zooms and pans too, but does not select.
         assert_eq!(command(S::Brush, "ArrowLeft", false), Some(C::PanEarlier));

@@ -350,6 +350,8 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             if s.selected.is_some() {
                 s.chrome.cluster_list = None;
                 s.select(None);
+            } else if s.chrome.cluster_list.is_some() {
+                s.chrome.cluster_list = None;
             } else if !s.leave_story() {
                 return None;
             }

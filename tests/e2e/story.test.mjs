@@ -415,6 +415,28 @@ test('Escape in the story\'s panel leaves the story and keeps its view to explor
   await page.context().close();
 });
 
+test('Escape with the timeline focused leaves the story too; clicked to the last scene, "Next scene" keeps the focus, said unavailable, and ← walks back', async () => {
+  const page = await load(browser, server.origin + `/?story=the-brief&scene=${SCENES.length - 1}`, { marks: true });
+  await showsScene(page, SCENES.length - 1);
+  const next = panel(page).getByRole('button', { name: 'Next scene →' });
+  await next.click();
+  await showsScene(page, SCENES.length);
+  assert.equal(await next.getAttribute('aria-disabled'), 'true', 'at the last scene it says it can go no further');
+  assert.ok(await next.evaluate((b) => b === document.activeElement), 'the focus stays on it, not on the page');
+  await next.click({ force: true }); // (Playwright will not click what says it is disabled)
+  await page.waitForTimeout(300); // what must not happen: a scene past the last
+  assert.match(await progress(page).textContent(), new RegExp(`^Scene ${SCENES.length} of ${SCENES.length}\\b`));
+  await page.keyboard.press('ArrowLeft');
+  await showsScene(page, SCENES.length - 1);
+  // Escape on the drawing, nothing else open: the story ends.
+  await page.locator(TIMELINE).focus();
+  await page.keyboard.press('Escape');
+  await until(async () => (await panel(page).count()) === 0, 'the story\'s panel is gone');
+  await until(() => !new URL(page.url()).searchParams.has('story'), 'the link no longer names the story');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('"Leave the story" from a scene with lanes of its own gives the reader\'s lanes back, and the focus to "Tour the brief", which stays in the header, pressed, and leaves the story too', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   const lanes = page.getByRole('combobox', { name: 'Lanes' });

@@ -223,9 +223,12 @@ pub fn story_panel(props: &Props) -> Html {
                 <nav class="walk" aria-label="Scenes">
                     // "scene", apart from the details' ← Previous / Next →, which walk the events
                     // (both pairs stand in one column while a story's event is read).
-                    <button type="button" disabled={!has_previous} aria-keyshortcuts="ArrowLeft"
+                    // At either end, said disabled but kept focusable: a button that became
+                    // disabled under a click dropped the focus to the page, where ← and → no
+                    // longer walk the scenes (the reducer does nothing past the ends).
+                    <button type="button" aria-disabled={(!has_previous).then_some("true")} aria-keyshortcuts="ArrowLeft"
                             onclick={dispatch.reform(|_| Action::PreviousScene)}>{ "← Previous scene" }</button>
-                    <button type="button" disabled={!has_next} aria-keyshortcuts="ArrowRight"
+                    <button type="button" aria-disabled={(!has_next).then_some("true")} aria-keyshortcuts="ArrowRight"
                             onclick={dispatch.reform(|_| Action::NextScene)}>{ "Next scene →" }</button>
                 </nav>
                 <button type="button" class="fold" aria-expanded={(!folded).to_string()} aria-controls="story-body"

@@ -249,6 +249,31 @@ fn escape_in_a_story_closes_the_details_first() {
     assert_eq!(after(&plain, Action::Dismiss).selected, None);
 }
 
+/// Escape on the timeline is the same Escape: it leaves a story once nothing else is open (it
+/// did nothing there, the focus on the drawing), a badge's list closing first.
+#[test]
+fn escape_on_the_timeline_closes_what_is_open_then_leaves_the_story() {
+    use crate::core::keys::{command, Scope};
+    let escape = command(Scope::Timeline, "Escape", false)
+        .and_then(Action::for_command)
+        .expect("Escape does something on the timeline");
+    let s = after_all(&state(), [Action::StartStory(0), Action::GoToScene(6)]);
+    // A badge's list open over the scene (as one opens at the closest zoom).
+    let mut listing = s.clone();
+    listing.chrome.cluster_list = Some(vec![0, 1]);
+    let closed = after(&listing, escape.clone());
+    assert!(
+        closed.chrome.cluster_list.is_none(),
+        "the badge's list closes"
+    );
+    assert!(closed.story.is_some(), "the story goes on");
+    let left = after(&s, escape.clone());
+    assert_eq!(left.story, None, "Escape on the timeline leaves the story");
+    // Outside a story, it closes the details, as before.
+    let plain = after(&state(), Action::Select(Some(3)));
+    assert_eq!(after(&plain, escape).selected, None);
+}
+
 /// A lane folded in a scene with lanes of its own travels in the scene's link.
 #[test]
 fn a_lane_folded_in_a_scene_travels_in_its_link() {
