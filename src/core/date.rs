@@ -251,16 +251,17 @@ impl std::error::Error for DateError {}
 impl Ord for PartialDate {
     /// Chronological by the first day the date states (a reader looks for "circa 2008" among
     /// 2008, not among 2007, the earliest year it may stand for), and a coarser date before a
-    /// finer one starting the same day ("2014" before "2014-01" before "2014-01-01"); then by
-    /// the last day it states, by the range it may stand for, and by how it is written, so that
-    /// only equal dates compare equal.
+    /// finer one starting the same day, the one that states the longer time first ("199X"
+    /// before "1990" before "1990-XX" before "1990-01" before "1990-01-01"; a season before its
+    /// first month); then by precision, by the range it may stand for, and by how it is
+    /// written, so that only equal dates compare equal.
     fn cmp(&self, other: &Self) -> Ordering {
         let key = |d: &Self| {
             let (first, end) = d.range(false);
             (
                 first,
+                std::cmp::Reverse(end),
                 d.precision(),
-                end,
                 d.range(true),
                 d.unspecified,
                 d.qualifier,

@@ -115,6 +115,36 @@ fn orders_chronologically_coarser_first() {
     let iso: Vec<String> = v.iter().map(|d| d.to_iso()).collect();
     assert_eq!(iso, ["200X", "2004?", "2004-06", "2005~", "2005"]);
     assert_ne!(d("2004?").cmp(&d("2004")), Ordering::Equal);
+    // Starting the same day, the longer time first: the 1990s before 1990 (as the README
+    // says; 1990 came first), some month of 1990 before January, a season before its month.
+    let mut v: Vec<PartialDate> = [
+        "1990-01-01",
+        "1990-01",
+        "1990",
+        "1990-XX",
+        "199X",
+        "19XX",
+        "2001-03",
+        "2001-21",
+    ]
+    .iter()
+    .map(|s| d(s))
+    .collect();
+    v.sort();
+    let iso: Vec<String> = v.iter().map(|d| d.to_iso()).collect();
+    assert_eq!(
+        iso,
+        [
+            "19XX",
+            "199X",
+            "1990",
+            "1990-XX",
+            "1990-01",
+            "1990-01-01",
+            "2001-21",
+            "2001-03"
+        ]
+    );
 }
 
 #[test]
