@@ -206,9 +206,16 @@ impl State {
         if let Some(id) = &view.selected {
             match self.chronology.position(id) {
                 Some(i) if self.passes(i) => self.selected = Some(i),
-                Some(_) => notices.push(Notice::Message(format!(
-                    "The link's event '{id}' is hidden by its filters."
-                ))),
+                // Named as the reader knows it, not by its id.
+                Some(i) => {
+                    let e = &self.chronology.data.events[i];
+                    notices.push(Notice::Message(format!(
+                        "The link's event, “{}” ({}), is hidden by the link's own filters: \
+                         clear them to see it.",
+                        crate::core::text::shown(&e.title, 80),
+                        e.date_label()
+                    )))
+                }
                 None => notices.push(Notice::Message(format!(
                     "The link's event '{id}' is not in this chronology; ignored."
                 ))),

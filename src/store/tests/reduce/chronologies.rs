@@ -239,10 +239,16 @@ fn apply_view_restores_a_link_and_reports_what_it_cannot_use() {
             .any(|t| t.contains("'no-such-domain' is not in this chronology")),
         "{texts:?}"
     );
+    let hidden = texts
+        .iter()
+        .find(|t| t.contains("is hidden by the link's own filters"))
+        .expect("the hidden event is said");
+    let abe = &s.chronology.data.events[s.chronology.position(ABE_NAC).unwrap()];
     assert!(
-        texts.iter().any(|t| t.contains("is hidden by its filters")),
-        "{texts:?}"
+        hidden.contains(&format!("“{}” ({})", abe.title, abe.date_label())),
+        "named by its title and date: {hidden}"
     );
+    assert!(!hidden.contains(ABE_NAC), "not by its id: {hidden}");
 }
 
 #[test]
