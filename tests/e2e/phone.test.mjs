@@ -534,3 +534,24 @@ test('375×667 (touch): the event chosen, and the one Next in the sheet goes to,
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('narrowed from 1280 to 600 and 375 with an event selected, its mark is brought above the details\' sheet, as when it opens there', async () => {
+  const page = await load(browser, server.origin + '/?domain=afghanistan,piracy&event=2011-bonn-conference-on-afghanistan', { viewport: { width: 1280, height: 800 } });
+  const event = DATA.events.find((e) => e.id === '2011-bonn-conference-on-afghanistan');
+  await page.getByRole('complementary', { name: event.title }).waitFor();
+  const mark = page.locator(`${TIMELINE} .marks .mark[data-index="${DATA.events.indexOf(event)}"]`);
+  await mark.waitFor();
+  for (const width of [600, 375]) {
+    await page.setViewportSize({ width, height: width === 600 ? 800 : 667 });
+    await until(async () => {
+      const [m, sheet] = await Promise.all([
+        mark.boundingBox().catch(() => null),
+        page.locator('aside.detail').boundingBox(),
+      ]);
+      return m && sheet && m.y >= 0 && m.y + m.height <= sheet.y;
+    }, `at ${width} px the mark stands above the sheet`);
+    await page.screenshot({ path: artifact(`phone-narrowed-${width}.png`) });
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -208,6 +208,39 @@ pub fn detail(props: &Props) -> Html {
     // timeline's [ and ] leave it where it is.
     // (An SVG mark of the timeline is an Element, not an HtmlElement.)
     let opener = use_mut_ref(|| None::<web_sys::Element>);
+    // The page narrowed under the details (a window made smaller, a tablet turned): once the
+    // width is at rest, the selected mark is brought above the sheet the details have become,
+    // as when they open (it stayed under it, or below the screen). The width only: a phone's
+    // bars that come and go as the page scrolls change its height, and the reader's scroll is
+    // theirs.
+    use_effect_with(props.selected, |selected| {
+        let listener = selected.and_then(|i| {
+            let window = web_sys::window()?;
+            let width = std::cell::Cell::new(window.inner_width().ok()?.as_f64()?);
+            let settle = std::cell::RefCell::new(crate::ui::adapters::timing::Debounce::default());
+            Some(gloo::events::EventListener::new(
+                &window.clone(),
+                "resize",
+                move |_| {
+                    let now = window.inner_width().ok().and_then(|w| w.as_f64());
+                    if now.is_none_or(|w| w == width.get()) {
+                        return;
+                    }
+                    width.set(now.unwrap_or_default());
+                    settle.borrow_mut().run(200, move || {
+                        let document = web_sys::window().and_then(|w| w.document());
+                        let sheet = document
+                            .as_ref()
+                            .and_then(|d| d.query_selector("aside.detail").ok().flatten());
+                        if let (Some(document), Some(sheet)) = (document, sheet) {
+                            mark_above_sheet(document, sheet, i, true);
+                        }
+                    });
+                },
+            ))
+        });
+        move || drop(listener)
+    });
     {
         let opener = opener.clone();
         use_effect_with(props.selected, move |selected| {
