@@ -11,8 +11,8 @@
 //! | bare, not after Back / any other link | none           | the built-in one, the link's view | – |
 //! | bare, after Back from the import | (not read)          | the built-in one                | – |
 //! | `?data=@browser&…`             | kept (either store)   | the import, the link's view     | (IndexedDB: read it) |
-//! | `?data=@browser&…`             | none                  | the built-in one + a notice     | – |
-//! | `?data=@browser&…`             | discarded             | the built-in one + why          | – |
+//! | `?data=@browser&…`             | none                  | the built-in one (its own view) + a notice | – |
+//! | `?data=@browser&…`             | discarded             | the built-in one (its own view) + why | – |
 
 use super::{Notice, Progress, Unit};
 use crate::core::saved::Saved;
@@ -147,15 +147,18 @@ where
             view
         }
     };
+    // A link's view made for the kept import is not applied to the built-in chronology shown
+    // in its place: its filters, window and event were the import's (one corrupt import gave
+    // three notices, two of them about its filter and window not fitting the brief).
     match stored {
         Stored::Nothing if !bare && wants_kept => {
-            let mut plan = Plan::show(Start::Builtin, view, notices);
+            let mut plan = Plan::show(Start::Builtin, ViewState::default(), notices);
             plan.then_notices.push(Notice::Message("This link is to a chronology imported in another browser (or since removed); the Japan–NATO chronology is shown instead.".into()));
             plan
         }
         Stored::Nothing => Plan::show(Start::Builtin, view, notices),
         Stored::Discarded(reason) => {
-            let mut plan = Plan::show(Start::Builtin, view, notices);
+            let mut plan = Plan::show(Start::Builtin, ViewState::default(), notices);
             plan.then_notices.push(Notice::Message(reason));
             plan
         }

@@ -198,6 +198,11 @@ fn a_link_naming_an_import_this_browser_does_not_keep_says_so() {
             .any(|t| t.starts_with("This link is to a chronology imported in another browser")),
         "{m:?}"
     );
+    let (s, _) = boot(p, &Estimate, Environment::default());
+    assert!(
+        s.filtering.filter.is_empty(),
+        "the import's filter is not put on the brief"
+    );
 }
 
 #[test]
@@ -210,6 +215,31 @@ fn a_link_naming_a_discarded_import_says_why() {
     );
     assert_eq!(p.start, Start::Builtin);
     assert_eq!(messages(&p), vec!["it is too large".to_string()]);
+}
+
+/// The link's view was the import's: the brief opens in its own, with the one notice that
+/// says why (a domain and a window of the import's gave two more, about the brief).
+#[test]
+fn a_link_with_the_view_of_a_discarded_import_says_why_once() {
+    let p = plan_for(
+        "?data=@browser&domain=alpha&from=1902&to=1964&event=e3",
+        false,
+        Some(Stored::Discarded("it is corrupt".into())),
+        None,
+    );
+    assert_eq!(messages(&p), vec!["it is corrupt".to_string()]);
+    let (s, _) = boot(p, &Estimate, Environment::default());
+    assert_eq!(
+        s.chrome
+            .notices
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>(),
+        vec!["it is corrupt".to_string()]
+    );
+    assert!(s.filtering.filter.is_empty());
+    assert_eq!(s.window.viewport, s.chronology.fitted);
+    assert_eq!(s.selected, None);
 }
 
 #[test]
