@@ -27,20 +27,21 @@ pub const BAR_OVERHANG: f64 = 10.0;
 pub const BRACKET_MIN_WIDTH: f64 = 6.0;
 
 /// Whether a point's mark is drawn at `x`, the middle of its period `[start, end]` (px): where
-/// it stands in the drawing (`radius` its half-width), unless the period of a date given to the
-/// year or month runs past both of the drawing's edges (zoomed into a year-only date's year,
-/// its mark at mid-year would say a day the source does not give; an approximate date keeps
-/// its mark, its uncertainty drawn around it). Where it is not, the point is drawn as its
-/// period's bracket, and named on it where the whole name fits there (see [`layout_blocks`]).
+/// it stands in the drawing (`radius` its half-width), unless the period its date states
+/// (`stated`, where it is narrower than `[start, end]`: `2005~` states 2005) runs past both of
+/// the drawing's edges: zoomed inside the year of a date given to the year, the month of one
+/// given to the month, its mark would say a day the source does not give, uncertain or
+/// approximate as much as plain. Where it is not, the point is drawn as its period's bracket,
+/// and named on it where the whole name fits there (see [`layout_blocks`]).
 fn mark_shown(
     x: f64,
     (start, end): (f64, f64),
+    stated: Option<(f64, f64)>,
     width: f64,
     radius: f64,
-    approximate: bool,
 ) -> bool {
-    let covers =
-        !approximate && end - start >= BRACKET_MIN_WIDTH && start < -0.5 && end > width + 0.5;
+    let (first, last) = stated.unwrap_or((start, end));
+    let covers = end - start >= BRACKET_MIN_WIDTH && first < -0.5 && last > width + 0.5;
     (-radius..=width + radius).contains(&x) && !covers
 }
 
@@ -114,7 +115,8 @@ pub struct Placed {
     /// (`lane + 1`, kept as clear as its own lane over the mark and the label, gap included).
     pub wrapped: bool,
     /// Whether a point's mark is drawn: not where it stands outside the drawing, nor at the
-    /// middle of a year or month that runs past both its edges (the point is then drawn as its
+    /// middle of a year or month, as its date states it (uncertain, approximate or plain), that
+    /// runs past both its edges (the point is then drawn as its
     /// bracket, named from the bracket's visible start where the whole name fits on it). A
     /// span's is (its bar).
     pub mark_shown: bool,
@@ -252,7 +254,10 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
         let mark = to_px(extent.mark_day());
         let x = clamp_x(mark);
         let bracket = x_end - x_start >= BRACKET_MIN_WIDTH;
-        let mark_in_view = mark_shown(mark, (x_start, x_end), width, radius, extent.approximate);
+        let stated = extent
+            .stated
+            .map(|(a, b)| (clamp_x(to_px(a)), clamp_x(to_px(b))));
+        let mark_in_view = mark_shown(mark, (x_start, x_end), stated, width, radius);
         let (left, mark_right) = if bracket {
             (x_start.min(x - radius), x_end.max(x + radius))
         } else {

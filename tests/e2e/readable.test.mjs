@@ -409,6 +409,29 @@ test('1280×800: March to May 2014 names each year-only event of 2014 on its bra
   await page.context().close();
 });
 
+// An uncertain year ("1980?") or an approximate one ("2005~") zoomed inside it is drawn as a
+// plain year is (2017's, above): its bracket across the window, named on it, rather than a mark
+// at 1 July, a day the source does not give; the details still say what the source says.
+for (const [id, from, to, said] of [
+  ['1980-parliamentarians-observe-nato-assembly', '1980-03-01', '1980-09-01', '1980 (uncertain)'],
+  ['2004-common-values-first-invoked', '2005-03-01', '2005-08-01', 'circa 2005'],
+  ['2017-abe-visits-nato', '2017-04-01', '2017-09-01', '2017'],
+]) {
+  test(`1280×800: ${said}, selected and zoomed inside its year, is its year's bracket, not a mark at mid-year`, async () => {
+    const page = await load(browser, `${server.origin}/?event=${id}&from=${from}&to=${to}`, { marks: true, viewport: { width: 1280, height: 800 } });
+    await timelineReady(page);
+    const title = DATA.events.find((e) => e.id === id).title;
+    assert.equal(await page.locator('.detail .date').first().textContent(), said);
+    const drawing = await page.locator(TIMELINE).boundingBox();
+    // A mark's target is the mark and its name; a bracket's, the bracket.
+    const box = await page.locator(`${TIMELINE} .marks .mark.selected`).boundingBox();
+    assert.ok(box && box.width > drawing.width * 0.9, `"${title}": its target runs along its bracket across the window (${box && Math.round(box.width)} of ${Math.round(drawing.width)} px)`);
+    await page.screenshot({ path: artifact(`readable-year-bracket-${id}.png`), clip: { x: drawing.x, y: drawing.y, width: drawing.width, height: 260 } });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
 // On a phone a title is often wider than the room either side of its mark: it goes in two lines,
 // in its lane and the one below, rather than leaving a bare mark (2010–2011 had five).
 test('375×667 (touch): a title with no room on one line is named in two, and every event of 2010–2011 is named', async () => {

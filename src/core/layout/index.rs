@@ -23,9 +23,10 @@ pub struct Extent {
     pub priority: u16,
     /// Where the event's domains stand in the chronology's list (their colours and shape).
     pub domains: DomainSlots,
-    /// An approximate or uncertain date: its range is all it may stand for, the range it
-    /// states lies inside (its mark stays at the middle however far one zooms in).
-    pub approximate: bool,
+    /// A date that is not exact (uncertain, approximate, or with unspecified digits): the days
+    /// `[first, end)` it states, inside its range, which is all it may stand for (`2005~`
+    /// states 2005 and may mean 2004 to 2006). None for an exact date, which states its range.
+    pub stated: Option<(f64, f64)>,
 }
 
 /// A point's title in two lines, broken at one of the spaces nearest its middle: where its one
@@ -139,7 +140,10 @@ impl Extent {
             wrap,
             priority: crate::core::priority::label_priority(e),
             domains: DomainSlots::of(domains, &e.domains),
-            approximate: !e.is_exact(),
+            stated: (!e.is_exact()).then(|| {
+                let (first, end) = e.stated_days();
+                (first as f64, end as f64)
+            }),
         }
     }
 

@@ -22,7 +22,7 @@ fn point(first_day: f64, label: f64) -> Extent {
         wrap: None,
         priority: 0,
         domains: Default::default(),
-        approximate: false,
+        stated: None,
     }
 }
 
@@ -43,7 +43,7 @@ fn span(first_day: f64, end_day: f64, label: f64) -> Extent {
         wrap: None,
         priority: 0,
         domains: Default::default(),
-        approximate: false,
+        stated: None,
     }
 }
 
@@ -137,11 +137,14 @@ fn check_band(
         }
         assert_eq!(index.extent(p.index).is_span, spans);
         // A point's mark is drawn where it stands in the drawing, unless it is the middle of
-        // a (not approximate) date's period that runs past both of the drawing's edges.
+        // a period that runs past both of the drawing's edges, as the date states it (an
+        // approximate date's, before its widening).
         let mark = scale.to_px(extent.mark_day());
         let bracket = p.x_end - p.x_start >= BRACKET_MIN_WIDTH;
-        let covers = bracket && !extent.approximate && p.x_start < -0.5;
-        let covers = covers && p.x_end > scale.width + 0.5;
+        let (first, last) = extent.stated.map_or((p.x_start, p.x_end), |(a, b)| {
+            (scale.to_px(a), scale.to_px(b))
+        });
+        let covers = bracket && first < -0.5 && last > scale.width + 0.5;
         let shown = (-r..=scale.width + r).contains(&mark) && !covers;
         assert_eq!(p.mark_shown, spans || shown, "{p:?}");
         if p.labelled {

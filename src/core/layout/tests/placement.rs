@@ -89,13 +89,31 @@ fn a_point_whose_mark_is_out_of_the_drawing_is_named_on_its_bracket_or_not_at_al
     assert!((0.0..1000.0).contains(&p.x), "{p:?}");
     assert!(!p.mark_shown, "{p:?}");
     assert!(p.labelled && p.label_x == LABEL_OFFSET, "{p:?}");
-    // An approximate date keeps its mark however far one zooms in: its uncertainty is drawn
-    // around it.
-    let circa = TimelineIndex::new(vec![Extent {
-        approximate: true,
+    // An uncertain year ("2002?", its range the year) or an approximate one ("2002~", which
+    // may mean 2001 to 2003) likewise: no mark at mid-year, the name on the bracket.
+    let uncertain = TimelineIndex::new(vec![Extent {
+        stated: Some((day(2002, 1, 1), day(2003, 1, 1))),
         ..year_only(2002, 200.0)
     }]);
-    let p = &layout(&circa, &summer, &OPTIONS, all).points.placed[0];
+    let circa = TimelineIndex::new(vec![Extent {
+        first_day: day(2001, 1, 1),
+        end_day: day(2004, 1, 1),
+        stated: Some((day(2002, 1, 1), day(2003, 1, 1))),
+        ..point(0.0, 200.0)
+    }]);
+    for index in [&uncertain, &circa] {
+        let p = &layout(index, &summer, &OPTIONS, all).points.placed[0];
+        assert!((0.0..1000.0).contains(&p.x), "{p:?}");
+        assert!(
+            !p.mark_shown && p.labelled && p.label_x == LABEL_OFFSET,
+            "{p:?}"
+        );
+    }
+    // With the year it states in view, the approximate date's mark stands at its middle, as a
+    // plain year's does, though the years it may mean run past the drawing's edges.
+    let stated_year = TimeScale::new(day(2001, 12, 1), day(2003, 2, 1), 1000.0);
+    let p = &layout(&circa, &stated_year, &OPTIONS, all).points.placed[0];
+    assert!(p.x_start < 0.0 && p.x_end > 1000.0, "{p:?}");
     assert!(p.mark_shown && p.labelled && p.label_x > p.x, "{p:?}");
     // The whole year: its mark, mid-year, named beside it.
     let year = TimeScale::new(day(2002, 1, 1), day(2003, 1, 1), 1000.0);
@@ -107,7 +125,9 @@ fn a_point_whose_mark_is_out_of_the_drawing_is_named_on_its_bracket_or_not_at_al
     for (index, scale) in [
         (&index, &spring),
         (&index, &summer),
+        (&uncertain, &summer),
         (&circa, &summer),
+        (&circa, &stated_year),
         (&index, &autumn),
         (&long, &autumn),
     ] {

@@ -26,7 +26,7 @@ fn extent_strategy() -> impl Strategy<Value = Extent> {
                 }),
                 priority,
                 domains: Default::default(),
-                approximate: false,
+                stated: None,
             },
         )
 }

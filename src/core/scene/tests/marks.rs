@@ -717,3 +717,72 @@ fn a_window_without_any_match_says_so() {
     let all = vec![true; data.events.len()];
     assert!(scene(&data, &index, &nineties, &all, false, None).shows_a_match());
 }
+
+/// Zoomed inside the year of a date known only to its year, its mark at mid-year would say a
+/// day the source does not give: "1980 (uncertain)" over March to August 1980 and "circa 2005"
+/// over March to July 2005 are drawn as a plain year is (2017's over its summer), as their
+/// year's bracket, named on it, with no mark, selected or not; the bracket is what one clicks.
+#[test]
+fn a_year_only_date_zoomed_inside_its_year_is_its_bracket_uncertain_or_approximate_or_not() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    for (id, said, from, to) in [
+        (
+            "1980-parliamentarians-observe-nato-assembly",
+            "1980 (uncertain)",
+            day(1980, 3, 1),
+            day(1980, 9, 1),
+        ),
+        (
+            "2004-common-values-first-invoked",
+            "circa 2005",
+            day(2005, 3, 1),
+            day(2005, 8, 1),
+        ),
+        (
+            "2017-abe-visits-nato",
+            "2017",
+            day(2017, 4, 1),
+            day(2017, 9, 1),
+        ),
+    ] {
+        let i = data.events.iter().position(|e| e.id == id).expect(id);
+        let e = &data.events[i];
+        // The details still say what the source gives.
+        assert_eq!(e.date_label(), said);
+        let scale = TimeScale::new(from, to, 1000.0);
+        for selected in [None, Some(i)] {
+            let s = scene(&data, &index, &scale, &all, false, selected);
+            let (_, t) = s.marks().find(|(j, _)| *j == i).expect("drawn");
+            let row = mark_row(t);
+            // Its lane's part of its target holds no mark of anyone's (the bracket takes it).
+            let marks: Vec<f64> = s
+                .items
+                .iter()
+                .filter_map(|item| match &item.prim {
+                    Prim::Marker { cx, cy, .. } if (cy - row).abs() < 1.0 => Some(*cx),
+                    _ => None,
+                })
+                .filter(|cx| (t.x..=t.x + t.w).contains(cx))
+                .collect();
+            assert!(marks.is_empty(), "{id} ({selected:?}): a mark at {marks:?}");
+            assert!(
+                t.w > 900.0,
+                "{id}: the bracket across the window is its target ({t:?})"
+            );
+            assert!(named_in_lanes(&s, &e.title), "{id} ({selected:?}) is named");
+            // Its bracket: a faint line along the top of its row, on past its name to the
+            // window's right edge.
+            let bracket = s.items.iter().any(|item| match &item.prim {
+                Prim::Polyline { points, .. } => points
+                    .iter()
+                    .any(|p| (p.1 - (row - 3.0)).abs() < 1e-9 && p.0 >= 990.0),
+                _ => false,
+            });
+            assert!(
+                bracket,
+                "{id} ({selected:?}): its bracket to the right edge"
+            );
+        }
+    }
+}
