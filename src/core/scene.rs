@@ -475,7 +475,8 @@ pub struct BlockLanes {
 
 /// The selected event's whole title beside its mark on a box of the page's colour outlined in
 /// the focus colour, over whatever is there, where the lanes left it a bare mark (at the
-/// default view most marks are): the event one has chosen is always named on the timeline.
+/// default view most marks are): the event one has chosen is always named on the timeline. The
+/// box hides what it covers but the marks, drawn again over it, faint.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Callout {
     /// The event's index in the chronology.
@@ -485,7 +486,7 @@ pub struct Callout {
     pub y: f64,
     pub w: f64,
     pub h: f64,
-    /// What is drawn, in order: the box, then the title.
+    /// What is drawn, in order: the box, the marks it covers (faint), its outline, the title.
     pub items: Vec<Item>,
 }
 

@@ -150,11 +150,15 @@ impl Scene {
             painter.spans(laid.spans, place.spans_top, group);
         }
         let Painter {
-            items,
-            targets,
-            callout,
+            mut items,
+            mut targets,
+            mut callout,
             ..
         } = painter;
+        if let Some(c) = &mut callout {
+            c.hide_names_under(input.data, &mut items, &mut targets);
+            c.show_marks_under(&items);
+        }
 
         Scene {
             width,

@@ -129,9 +129,9 @@ pub(super) fn heading_last_line(strip: &GroupStrip) -> f64 {
     strip.y + strip.h - (GROUP_HEADER_HEIGHT - HEADING_BASELINE)
 }
 
-/// How much of what lies under the selected event's name its box hides: the marks there show
-/// through, faint, and the name stays readable over them.
-pub const CALLOUT_BOX_ALPHA: f64 = 0.75;
+/// The opacity of the marks under the selected event's name, drawn again over its box (which
+/// hides everything under it): faint, the name readable over them.
+pub const CALLOUT_MARK_ALPHA: f64 = 0.3;
 
 /// A lane heading's first baseline, below its header's top.
 const HEADING_BASELINE: f64 = 16.0;
@@ -514,9 +514,11 @@ impl Painter<'_, '_> {
         // Under the row: its top just below the mark.
         let drop = if below { 17.0 } else { 0.0 };
         let (top, y) = (top + drop, y + drop);
-        // The box lets the marks under it show through, faint: they keep their clicks and
-        // tooltips there (see `Scene::hit`), and an opaque box hid them, a click on the name
-        // then choosing an event no one could see. Its outline is whole.
+        // The box hides what lies under it (another name showing through it, both were half
+        // legible); the marks under it are drawn again over it, faint, once the whole scene is
+        // known (see [`Callout::show_marks_under`]): they keep their clicks and tooltips there
+        // (see `Scene::hit`), and hidden, a click on the name chose an event no one could see.
+        // Its outline is whole.
         let rect = |fill, stroke| Prim::Rect {
             x,
             y: top,
@@ -527,10 +529,7 @@ impl Painter<'_, '_> {
             stroke,
         };
         let mut items = vec![
-            Item {
-                prim: rect(Some(Ink::Background), None),
-                alpha: CALLOUT_BOX_ALPHA,
-            },
+            solid(rect(Some(Ink::Background), None)),
             solid(rect(
                 None,
                 Some(Stroke {
@@ -908,5 +907,109 @@ fn outside(x1: f64, x2: f64, gap: Option<(f64, f64)>) -> Vec<(f64, f64)> {
             .filter(|(a, b)| b > a)
             .collect(),
         _ => vec![(x1, x2)],
+    }
+}
+
+impl Callout {
+    fn covers(&self, x: f64, y: f64, w: f64, h: f64) -> bool {
+        x < self.x + self.w && x + w > self.x && y < self.y + self.h && y + h > self.y
+    }
+
+    /// Leaves out the others' names that the box covers, even in part (a name is whole or
+    /// absent: cut by the box, "Japa… y" was read as a word), and takes them out of their
+    /// targets, which then say they are not named (their titles go in tooltips) and keep their
+    /// marks or brackets alone.
+    pub(super) fn hide_names_under(
+        &self,
+        data: &crate::core::dataset::Chronology,
+        items: &mut Vec<Item>,
+        targets: &mut [Target],
+    ) {
+        for t in targets.iter_mut() {
+            let (tx, ty, tw, th) = (t.x, t.y, t.w, t.h);
+            if !self.covers(tx, ty, tw, th) {
+                continue;
+            }
+            let TargetKind::Mark {
+                index, labelled, ..
+            } = &mut t.kind
+            else {
+                continue;
+            };
+            if !*labelled || *index == self.index {
+                continue;
+            }
+            let title = &data.events[*index].title;
+            // Its name's lines: in its target, words of its title.
+            let line = |item: &Item| match &item.prim {
+                Prim::Text {
+                    x,
+                    y,
+                    text,
+                    font: Font::Label,
+                    ..
+                } if (tx - 1.0..=tx + tw).contains(x)
+                    && (ty..=ty + th + 1.0).contains(y)
+                    && title.contains(text.as_str()) =>
+                {
+                    Some((*x, *y, label_width(text)))
+                }
+                _ => None,
+            };
+            let lines: Vec<(f64, f64, f64)> = items.iter().filter_map(line).collect();
+            if !lines
+                .iter()
+                .any(|&(x, y, w)| self.covers(x, y - 10.0, w, 13.0))
+            {
+                continue;
+            }
+            *labelled = false;
+            items.retain(|item| line(item).is_none());
+            // The target without the name: its mark's side of it (a name on a bracket leaves
+            // the bracket whole).
+            let from = lines.iter().map(|l| l.0).fold(f64::INFINITY, f64::min);
+            let to = lines
+                .iter()
+                .map(|l| l.0 + l.2)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let right = tx + tw;
+            if from - tx > 12.0 && to >= right - 1.0 {
+                t.w = (from - LABEL_OFFSET - tx).max(4.0);
+            } else if right - to > 12.0 && from <= tx + 1.0 {
+                t.x = to + LABEL_OFFSET;
+                t.w = (right - t.x).max(4.0);
+            }
+        }
+    }
+
+    /// Draws the marks of `items` (points' markers, spans' bars) that the box covers again over
+    /// it, faint (see [`CALLOUT_MARK_ALPHA`]), between the box and its outline: the box hides
+    /// the rest (the others' names, the grid lines), and the title reads alone.
+    pub(super) fn show_marks_under(&mut self, items: &[Item]) {
+        let covers = |x: f64, y: f64, w: f64, h: f64| self.covers(x, y, w, h);
+        let marks: Vec<Item> = items
+            .iter()
+            .filter(|item| match &item.prim {
+                Prim::Marker { cx, cy, r, .. } => {
+                    let reach = r * 1.35;
+                    covers(cx - reach, cy - reach, 2.0 * reach, 2.0 * reach)
+                }
+                Prim::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    fill: Some(Ink::Domain(_) | Ink::NoDomain | Ink::SelectedFill(_)),
+                    ..
+                } => covers(*x, *y, *w, *h),
+                _ => false,
+            })
+            .map(|item| Item {
+                prim: item.prim.clone(),
+                alpha: item.alpha * CALLOUT_MARK_ALPHA,
+            })
+            .collect();
+        // After the box's fill, before its outline and title.
+        self.items.splice(1..1, marks);
     }
 }

@@ -199,7 +199,8 @@ pub fn paint(
             pen.text(colours, item.alpha, css, *ink, text, (*x, *y));
         }
     }
-    // The selected event's name over everything, where its lane had no room for it.
+    // The selected event's name over everything, where its lane had no room for it: its box,
+    // the marks it covers again (faint), its outline, its title.
     for item in scene.callout.iter().flat_map(|c| &c.items) {
         if !rows.reach(&item.prim) {
             continue;
@@ -213,6 +214,27 @@ pub fn paint(
         } = &item.prim
         {
             pen.text(colours, item.alpha, font.css(), *ink, text, (*x, *y));
+        } else if let Prim::Marker {
+            shape,
+            cx,
+            cy,
+            r,
+            fills,
+            stroke,
+        } = &item.prim
+        {
+            pen.alpha(item.alpha);
+            let mark = Mark {
+                shape: *shape,
+                cx: *cx,
+                cy: *cy,
+                r: *r,
+                fills: *fills,
+                stroke: *stroke,
+                alpha: item.alpha,
+            };
+            sprites::draw_mark(&ctx, &mark, colours);
+            pen.forget_colours();
         } else {
             ctx.begin_path();
             trace(&ctx, &item.prim, ratio);
