@@ -151,6 +151,32 @@ pub enum Ink {
     SelectedText,
 }
 
+/// Whose colours the drawing is in: a theme's own (light or dark), or the system's forced
+/// colours (Windows High Contrast and the like), where the grid's lines are in the system's grey
+/// text colour, as strong as text (bright green in Windows' black theme): they struck through
+/// every name they crossed. There the grid's lines are dotted ([`FORCED_GRID_DASH`]) and every
+/// text stands on a halo of the background's colour ([`FORCED_TEXT_HALO`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Contrast {
+    #[default]
+    Theme,
+    Forced,
+}
+
+/// Under forced colours, a grid line's dots: px drawn, px left out.
+pub const FORCED_GRID_DASH: [f64; 2] = [1.0, 3.0];
+/// Under forced colours, the width of the background's colour around each letter (half of it
+/// either side of the letter's outline).
+pub const FORCED_TEXT_HALO: f64 = 3.0;
+
+impl Stroke {
+    /// A line of the grid (the time axis's ticks across the drawing, the lines between a lane's
+    /// parts): dotted under forced colours.
+    pub fn is_grid(&self) -> bool {
+        matches!(self.ink, Ink::Line | Ink::MajorLine)
+    }
+}
+
 /// The fonts of the drawing (CSS shorthand).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Font {

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, load, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, ROOT } from './harness.mjs';
+import { serveDist, launchBrowser, load, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, showFilters, ROOT, TIMELINE } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -162,4 +162,77 @@ test('forced-colors mode: marks, selection and focus use system colours and stay
   await page.screenshot({ path: artifact('forced-colors.png') });
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+/**
+ * How long the longest solid run of the grid's colour is, across the letters of the events'
+ * names drawn in their lanes (the text band of each point's target that is wider than a bare
+ * mark, its ends, where a mark may be, left out), and the number of such names: a grid line
+ * through a name is a run as tall as the letters.
+ */
+async function gridThroughNames(page) {
+  const boxes = await page.locator(`${TIMELINE} .marks .mark .hit`).evaluateAll((els) => els.map((e) => e.getBoundingClientRect())
+    .filter((r) => Math.abs(r.height - 20) < 0.5 && r.width > 60)
+    .map((r) => ({ x: r.x + 16, y: r.y + r.height / 2 - 5, width: r.width - 32, height: 9 })));
+  return page.evaluate((boxes) => {
+    const probe = document.createElement('span');
+    probe.style.cssText = 'forced-color-adjust: none; color: GrayText';
+    document.body.append(probe);
+    const [gr, gg, gb] = getComputedStyle(probe).color.match(/\d+/g).map(Number);
+    probe.remove();
+    const canvas = document.querySelector('.timeline-canvas canvas');
+    const r = canvas.getBoundingClientRect();
+    const ratio = canvas.width / r.width;
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const grid = (x, y) => {
+      const i = (y * canvas.width + x) * 4;
+      return data[i + 3] > 200 && data[i] === gr && data[i + 1] === gg && data[i + 2] === gb;
+    };
+    let longest = 0;
+    for (const b of boxes) {
+      const x0 = Math.max(0, Math.round((b.x - r.left) * ratio)), y0 = Math.max(0, Math.round((b.y - r.top) * ratio));
+      const x1 = Math.min(canvas.width, x0 + Math.round(b.width * ratio)), y1 = Math.min(canvas.height, y0 + Math.round(b.height * ratio));
+      for (let x = x0; x < x1; x++) {
+        let run = 0;
+        for (let y = y0; y < y1; y++) {
+          run = grid(x, y) ? run + 1 : 0;
+          longest = Math.max(longest, run);
+        }
+      }
+    }
+    return { longest, names: boxes.length };
+  }, boxes);
+}
+
+// Under forced colours the grid's lines are in the system's grey text colour, as strong as the
+// text: drawn solid, they struck through every name ("Japanese parliament|tarians"). They are
+// dotted, and each name stands on a halo of the background's colour, on the canvas and in the
+// saved SVG: in the default view, with an event selected, and in a story's scene.
+test('forced-colors mode: the grid is dotted and no event\'s name is struck through, on screen and in the saved SVG', async () => {
+  for (const [what, url] of [
+    ['default view', '/'],
+    ['an event selected', '/?event=1980-parliamentarians-observe-nato-assembly'],
+    ['a story\'s scene', '/?story=the-brief&scene=take-off-2007'],
+  ]) {
+    const page = await load(browser, server.origin + url, { marks: true, forcedColors: 'active', viewport: { width: 1280, height: 800 } });
+    await windowSettled(page);
+    const { longest, names } = await gridThroughNames(page);
+    assert.ok(names >= 5, `${what}: names drawn (${names})`);
+    assert.ok(longest <= 2, `${what}: no grid line runs solid through a name (a run of ${longest} px)`);
+    // The filters' column saves it (where the details or a story took its place: opened), or
+    // the story's panel.
+    if (!url.includes('story=')) await showFilters(page);
+    const save = page.locator('button:visible', { hasText: /^SVG$/ }).first();
+    const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+    const svg = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+    const lines = svg.split('\n');
+    const grid = lines.filter((l) => l.startsWith('<line') && /stroke="GrayText"/i.test(l));
+    assert.ok(grid.length > 10 && grid.every((l) => l.includes('stroke-dasharray')), `${what}: the saved grid is dotted (${grid.length} lines; ${grid.find((l) => !l.includes('stroke-dasharray'))})`);
+    const texts = lines.filter((l) => l.startsWith('<text'));
+    assert.ok(texts.length > 10 && texts.every((l) => l.includes('paint-order="stroke"')), `${what}: every saved text on a halo (${texts.find((l) => !l.includes('paint-order'))})`);
+    const box = await page.locator(TIMELINE).boundingBox();
+    await page.screenshot({ path: artifact(`forced-colors-grid-${what.replace(/\W+/g, '-')}.png`), clip: { x: box.x, y: box.y, width: box.width, height: 420 } });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
 });

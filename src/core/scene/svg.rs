@@ -1,13 +1,28 @@
 //! The scene written out as a standalone SVG document.
 
-use super::{Ink, Prim, Scene, Stroke};
+use super::{Contrast, Ink, Prim, Scene, Stroke, FORCED_GRID_DASH, FORCED_TEXT_HALO};
 use crate::core::shape::{polygon_path, Shape};
 use std::fmt::Write;
 
 impl Scene {
     /// The scene as a standalone SVG document, with colours from `colour` and the background
-    /// `background` behind everything.
+    /// `background` behind everything, in a theme's colours.
     pub fn to_svg(&self, colour: impl Fn(Ink) -> String) -> String {
+        self.to_svg_in(colour, Contrast::Theme)
+    }
+
+    /// [`Scene::to_svg`], under `contrast`: under forced colours, as the canvas draws it, the
+    /// grid's lines dotted and each text on a halo of the background's colour.
+    pub fn to_svg_in(&self, colour: impl Fn(Ink) -> String, contrast: Contrast) -> String {
+        let forced = contrast == Contrast::Forced;
+        let halo = if forced {
+            format!(
+                " stroke=\"{}\" stroke-width=\"{FORCED_TEXT_HALO}\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                escape(&colour(Ink::Background))
+            )
+        } else {
+            String::new()
+        };
         let (w, h) = (self.width.round(), self.height.round());
         let mut out = String::with_capacity(256 + 120 * self.items.len());
         let _ = write!(
@@ -48,8 +63,14 @@ impl Scene {
                 String::new()
             };
             let stroke = |s: &Stroke| {
+                let dots = if forced && s.is_grid() {
+                    let [on, off] = FORCED_GRID_DASH;
+                    format!(" stroke-dasharray=\"{on} {off}\"")
+                } else {
+                    String::new()
+                };
                 format!(
-                    " stroke=\"{}\" stroke-width=\"{}\"",
+                    " stroke=\"{}\" stroke-width=\"{}\"{dots}",
                     escape(&colour(s.ink)),
                     s.width
                 )
@@ -161,7 +182,7 @@ impl Scene {
                 } => {
                     let _ = writeln!(
                         out,
-                        "<text x=\"{x:.1}\" y=\"{y:.1}\" {} fill=\"{}\"{opacity}>{}</text>",
+                        "<text x=\"{x:.1}\" y=\"{y:.1}\" {} fill=\"{}\"{halo}{opacity}>{}</text>",
                         font.svg_attributes(),
                         escape(&colour(*ink)),
                         escape(text)

@@ -3,8 +3,10 @@
 
 use super::sprites::{self, Mark};
 use crate::core::palette::{domain_colour, NO_DOMAIN};
-use crate::core::scene::{Ink, Item, Prim, Rows, Scene, Stroke};
-use wasm_bindgen::JsCast;
+use crate::core::scene::{
+    Contrast, Ink, Item, Prim, Rows, Scene, Stroke, FORCED_GRID_DASH, FORCED_TEXT_HALO,
+};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 
 /// The theme's colours, read from the stylesheet's custom properties.
@@ -55,6 +57,15 @@ impl Colours {
             focus: read("--focus", "#c2410c"),
             dark,
             forced: forced_colours(),
+        }
+    }
+
+    /// Whose colours these are: the theme's, or the system's forced colours.
+    pub fn contrast(&self) -> Contrast {
+        if self.forced {
+            Contrast::Forced
+        } else {
+            Contrast::Theme
         }
     }
 
@@ -128,7 +139,7 @@ pub fn paint(
         ctx.set_fill_style_str(colours.ink(Ink::Background));
         ctx.fill_rect(0.0, rows.top, scene.width, rows.height());
     }
-    let mut pen = Pen::new(&ctx);
+    let mut pen = Pen::new(&ctx, colours);
     // Shapes first, then the points' marks over them, then text over everything.
     // Consecutive shapes of one style are one path, filled and stroked once: the scene sorts a
     // band's shapes by style (they never overlap), so a frame is a few dozen fills.
@@ -167,6 +178,8 @@ pub fn paint(
         trace(&ctx, &item.prim, ratio);
     }
     finish(&mut pen, colours, open);
+    // The marks' outlines are whole.
+    pen.dotted(false);
     if sprites::draw(&ctx, &marks, colours, (ratio, origin), w, h).is_err() {
         for m in &marks {
             pen.alpha(m.alpha);
@@ -224,6 +237,7 @@ pub fn paint(
         } = &item.prim
         {
             pen.alpha(item.alpha);
+            pen.dotted(false);
             let mark = Mark {
                 shape: *shape,
                 cx: *cx,
@@ -242,6 +256,7 @@ pub fn paint(
         }
     }
     ctx.set_global_alpha(1.0);
+    pen.dotted(false);
 }
 
 /// The ink of a text item, for ordering (none for other items).
@@ -290,6 +305,7 @@ fn finish(pen: &mut Pen, colours: &Colours, style: Option<Style>) {
     }
     if let Some(stroke) = &style.stroke {
         pen.stroke(colours, stroke);
+        pen.dotted(colours.forced && stroke.is_grid());
         pen.ctx.stroke();
     }
 }
@@ -337,13 +353,24 @@ struct Pen<'a> {
     width: f64,
     font: &'static str,
     alpha: f64,
+    /// Lines drawn dotted (the grid's, under forced colours).
+    dotted: bool,
+    /// Under forced colours, the background's colour: each text is drawn on a halo of it (see
+    /// [`FORCED_TEXT_HALO`]), so that no grid line runs through a name.
+    halo: Option<String>,
 }
 
 impl<'a> Pen<'a> {
-    fn new(ctx: &'a CanvasRenderingContext2d) -> Self {
+    fn new(ctx: &'a CanvasRenderingContext2d, colours: &Colours) -> Self {
         ctx.set_global_alpha(1.0);
         ctx.set_text_baseline("alphabetic");
         ctx.set_text_align("left");
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
+        let halo = colours.forced.then(|| {
+            // Round, or a letter's corners pierce the halo's outline.
+            ctx.set_line_join("round");
+            colours.ink(Ink::Background).to_string()
+        });
         Pen {
             ctx,
             fill: String::new(),
@@ -351,6 +378,17 @@ impl<'a> Pen<'a> {
             width: -1.0,
             font: "",
             alpha: 1.0,
+            dotted: false,
+            halo,
+        }
+    }
+
+    fn dotted(&mut self, dotted: bool) {
+        if self.dotted != dotted {
+            let dash = if dotted { &FORCED_GRID_DASH[..] } else { &[] };
+            let dash: js_sys::Array = dash.iter().map(|&px| JsValue::from_f64(px)).collect();
+            let _ = self.ctx.set_line_dash(&dash);
+            self.dotted = dotted;
         }
     }
 
@@ -392,6 +430,20 @@ impl<'a> Pen<'a> {
     ) {
         self.alpha(alpha);
         self.font(font);
+        if let Some(halo) = self.halo.take() {
+            let width = FORCED_TEXT_HALO;
+            if self.stroke != halo {
+                self.ctx.set_stroke_style_str(&halo);
+                self.stroke.clone_from(&halo);
+            }
+            if self.width != width {
+                self.ctx.set_line_width(width);
+                self.width = width;
+            }
+            self.dotted(false);
+            let _ = self.ctx.stroke_text(text, x, y);
+            self.halo = Some(halo);
+        }
         self.fill(colours.ink(ink));
         let _ = self.ctx.fill_text(text, x, y);
     }

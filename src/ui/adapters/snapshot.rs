@@ -34,7 +34,7 @@ fn picture(state: &State) -> Scene {
 /// The standalone SVG text of the timeline.
 pub fn svg_text(state: &State) -> Result<String, String> {
     let colours = colours(state)?;
-    Ok(picture(state).to_svg(|ink| colours.ink(ink).to_string()))
+    Ok(picture(state).to_svg_in(|ink| colours.ink(ink).to_string(), colours.contrast()))
 }
 
 /// Saves the timeline as an SVG file.

@@ -318,3 +318,46 @@ fn a_saved_picture_is_named_and_described_for_readers() {
                <desc id=\"timeline-picture-desc\">Timeline of all 3 events (Search: “a&lt;b”); in view: 2008 – 2018</desc>\n"
     );
 }
+
+/// Under forced colours the grid's lines are as strong as text (the system's grey text colour):
+/// saved as SVG, as on the canvas, they are dotted and every text stands on a halo of the
+/// background's colour, so that no name reads struck through ("Japanese parliament|tarians");
+/// in a theme's colours, where the grid is faint, neither.
+#[test]
+fn under_forced_colours_the_svg_s_grid_is_dotted_and_its_texts_on_a_halo() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let scale = fit_all(&index, 1280.0);
+    let s = scene(&data, &index, &scale, &all, false, None);
+    let colour = |ink: Ink| match ink {
+        Ink::Background => "Canvas".to_string(),
+        Ink::Line | Ink::MajorLine => "GrayText".to_string(),
+        _ => "CanvasText".to_string(),
+    };
+    let forced = s.to_svg_in(colour, Contrast::Forced);
+    let grid: Vec<&str> = forced
+        .lines()
+        .filter(|l| l.starts_with("<line") && l.contains("stroke=\"GrayText\""))
+        .collect();
+    assert!(grid.len() > 20, "the grid: {}", grid.len());
+    for line in &grid {
+        assert!(line.contains("stroke-dasharray=\"1 3\""), "{line}");
+    }
+    let texts: Vec<&str> = forced.lines().filter(|l| l.starts_with("<text")).collect();
+    assert!(texts.len() > 20, "{}", texts.len());
+    for text in &texts {
+        assert!(
+            text.contains("stroke=\"Canvas\" stroke-width=\"3\"")
+                && text.contains("paint-order=\"stroke\""),
+            "{text}"
+        );
+    }
+    // The marks keep their whole outlines.
+    assert!(!forced
+        .lines()
+        .filter(|l| !l.starts_with("<line"))
+        .any(|l| l.contains("dasharray")));
+    let theme = s.to_svg(colour);
+    assert!(!theme.contains("dasharray") && !theme.contains("paint-order"));
+    assert_eq!(theme.lines().count(), forced.lines().count());
+}
