@@ -353,6 +353,41 @@ fn validation_names_the_record_and_the_rule() {
     assert!(has("footnote 5 [web-url]"), "{problems:#?}");
 }
 
+/// A phase's end is checked by the days its dates state, as an event's: from 1990 to the 1990s,
+/// or from March 2001 to the spring of 2001, it ends after it starts (the order of dates puts
+/// the longer time first, and an import made such a phase from its rows, then refused itself).
+#[test]
+fn a_phase_ends_after_it_starts_by_the_days_its_dates_state() {
+    use japan_nato_explorer::core::date::PartialDate;
+    let date = |s: &str| PartialDate::parse(s).unwrap();
+    let end_problems = |start: &str, end: &str| {
+        let mut d = data();
+        d.phases[0].start = date(start);
+        d.phases[0].end = date(end);
+        validate(&d)
+            .iter()
+            .map(|p| p.to_string())
+            .filter(|p| p.contains("[end-after-start]"))
+            .collect::<Vec<_>>()
+    };
+    for (start, end) in [
+        ("1990", "199X"),
+        ("2001-03", "2001-21"),
+        ("1990-01", "1990"),
+    ] {
+        assert_eq!(
+            end_problems(start, end),
+            Vec::<String>::new(),
+            "{start} to {end}"
+        );
+    }
+    assert_eq!(
+        end_problems("1990", "1985").len(),
+        1,
+        "one that does end before"
+    );
+}
+
 #[test]
 fn malformed_files_are_refused_with_the_place_of_the_error() {
     let err = parse_json("{\n  \"title\": \"x\",\n  \"source\": 3\n}").unwrap_err();

@@ -146,7 +146,9 @@ pub fn validate(c: &Chronology) -> Vec<Problem> {
     }
 
     for p in &c.phases {
-        if p.end < p.start && !p.start.contains(&p.end) {
+        // By the days the dates state, as an event's end is checked (not by their order: a
+        // phase from 1990 to the 1990s, or from March to the spring, ends after it starts).
+        if !crate::core::edtf::ends_after(&p.start, &p.end) && !p.start.contains(&p.end) {
             problems.push(problem(
                 format!("phase {}", p.id),
                 "end-after-start",
