@@ -792,46 +792,61 @@ fn csl_dates_use_only_the_schema_s_keys_and_keep_what_parts_cannot_say() {
             }
         }
     }
-    // Imported dates the parts cannot say in full.
+    // Imported dates the parts cannot say in full: no `raw` (Zotero reads it before the parts,
+    // and "199X" is no year to it); the item's note says the date as the source does.
     let cases = [
         (
             "2005~",
             serde_json::json!({ "date-parts": [[2005]], "circa": true }),
+            Some("Date: circa 2005."),
         ),
         (
             "2005?",
-            serde_json::json!({ "date-parts": [[2005]], "raw": "2005?" }),
+            serde_json::json!({ "date-parts": [[2005]] }),
+            Some("Date: 2005 (uncertain)."),
         ),
         (
             "2005%",
-            serde_json::json!({ "date-parts": [[2005]], "circa": true, "raw": "2005%" }),
+            serde_json::json!({ "date-parts": [[2005]], "circa": true }),
+            Some("Date: circa 2005 (uncertain)."),
         ),
         (
             "199X",
-            serde_json::json!({ "date-parts": [[1990], [1999]], "raw": "199X" }),
+            serde_json::json!({ "date-parts": [[1990], [1999]] }),
+            Some("Date: the 1990s (the year given is the earliest it may be)."),
         ),
         (
             "2016/..",
-            serde_json::json!({ "date-parts": [[2016]], "raw": "2016/.." }),
+            serde_json::json!({ "date-parts": [[2016]] }),
+            Some("Date: 2016 onwards."),
         ),
         (
             "199X/2005",
-            serde_json::json!({ "date-parts": [[1990], [2005]], "raw": "199X/2005" }),
+            serde_json::json!({ "date-parts": [[1990], [2005]] }),
+            Some("Date: the 1990s – 2005 (the year given is the earliest it may be)."),
         ),
         (
             "2005-21/2005-22",
-            serde_json::json!({ "date-parts": [[2005], [2005]], "raw": "2005-21/2005-22" }),
+            serde_json::json!({ "date-parts": [[2005], [2005]] }),
+            Some("Date: Spring 2005 – Summer 2005."),
+        ),
+        (
+            "2005-03-04",
+            serde_json::json!({ "date-parts": [[2005, 3, 4]] }),
+            None,
         ),
     ];
-    for (text, expected) in cases {
+    for (text, expected, note) in cases {
         let mut w = d.sources[0].clone();
         w.issued = Some(Edtf::parse(text).unwrap());
+        w.note = None;
         let csl = to_csl_json(&[&w]);
         let items: Vec<CslItem> =
             serde_json::from_str(&csl).unwrap_or_else(|e| panic!("{e}\n{csl}"));
         check_csl_date(items[0].issued.as_ref().unwrap());
         let value: Vec<serde_json::Value> = serde_json::from_str(&csl).unwrap();
         assert_eq!(value[0]["issued"], expected, "{text}");
+        assert_eq!(value[0]["note"].as_str(), note, "{text}");
     }
 }
 
@@ -869,7 +884,12 @@ fn ris_says_an_uncertain_date_in_a_note_as_well_as_its_year() {
         ),
         ("2005-03-04", "2005", "2005/03/04/", None),
         ("2009-21", "2009", "2009///Spring 2009", None),
-        ("2016/..", "2016", "2016///2016 onwards", None),
+        (
+            "2016/..",
+            "2016",
+            "2016///2016 onwards",
+            Some("Date: 2016 onwards."),
+        ),
     ];
     for (text, py, da, note) in cases {
         let mut w = d.sources[0].clone();

@@ -6,6 +6,7 @@
 //! and the day; the text comes back.
 
 use crate::core::dataset::{Chronology, Event, Reference};
+use crate::core::edtf::Edtf;
 use std::collections::BTreeSet;
 
 mod bibtex;
@@ -20,6 +21,31 @@ pub use chicago::{
 };
 pub use csl::to_csl_json;
 pub use ris::{ris_type, to_ris};
+
+/// A note for a date that RIS and CSL-JSON cannot mark as uncertain, approximate or partly
+/// unknown (`2005?`, `2005~`, `199X`, `2004-XX`): their numbers give a year all the same (the
+/// first it may be, for `199X`), and RIS's DA words are dropped by many readers (CSL's `raw`,
+/// which Zotero reads before the numbers, would give it "199X", no year at all); a note is kept
+/// by all; so is a range with an open or unknown end ("2016 onwards") or of seasons, which the
+/// numbers give as years alone. `None` for a date the numbers say in full (a day, a month, a
+/// season, a closed range).
+fn date_note(value: &Edtf) -> Option<String> {
+    let dated = value.start().or_else(|| value.end())?;
+    let bounds = || [value.start(), value.end()].into_iter().flatten();
+    // A range with an open or unknown side, or of seasons: the numbers give years alone.
+    let range = matches!(value, Edtf::Interval(..));
+    let open = range && (value.start().is_none() || value.end().is_none());
+    let seasons = range && bounds().any(|d| d.season_of_year().is_some());
+    if !open && !seasons && bounds().all(|d| d.is_exact()) {
+        return None;
+    }
+    let earliest = if dated.unspecified().year_digits() > 0 {
+        " (the year given is the earliest it may be)"
+    } else {
+        ""
+    };
+    Some(format!("Date: {}{earliest}.", value.format_human()))
+}
 
 /// The name of the explorer, as *Cite this view* gives it.
 pub const EXPLORER: &str = "Japan–NATO Chronology Explorer";

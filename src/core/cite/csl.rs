@@ -1,7 +1,7 @@
 //! CSL-JSON.
 
 use crate::core::dataset::{Person, Reference, ReferenceType};
-use crate::core::date::{civil_from_days, PartialDate, Qualifier, Season, Unspecified};
+use crate::core::date::{civil_from_days, PartialDate, Qualifier, Season};
 use crate::core::edtf::Edtf;
 
 fn csl_names(people: &[Person]) -> serde_json::Value {
@@ -44,7 +44,6 @@ fn csl_date(value: &Edtf) -> serde_json::Value {
     let mut ranges: Vec<serde_json::Value> = Vec::new();
     let mut qualifier = Qualifier::None;
     let mut season = None;
-    let mut said_in_full = true;
     match value {
         Edtf::Date(d) => {
             ranges.push(parts(*d, false));
@@ -54,18 +53,12 @@ fn csl_date(value: &Edtf) -> serde_json::Value {
             }
             season = d.season_of_year();
             qualifier = d.qualifier();
-            said_in_full = d.unspecified() == Unspecified::None;
         }
         Edtf::Interval(a, b) => {
             for (bound, last) in [(a, false), (b, true)] {
-                match bound.date() {
-                    Some(d) => {
-                        ranges.push(parts(d, last));
-                        qualifier = qualifier.and(d.qualifier());
-                        said_in_full &=
-                            d.unspecified() == Unspecified::None && d.season_of_year().is_none();
-                    }
-                    None => said_in_full = false,
+                if let Some(d) = bound.date() {
+                    ranges.push(parts(d, last));
+                    qualifier = qualifier.and(d.qualifier());
                 }
             }
         }
@@ -78,9 +71,8 @@ fn csl_date(value: &Edtf) -> serde_json::Value {
     if qualifier.is_approximate() {
         m.insert("circa".into(), true.into());
     }
-    if !said_in_full || qualifier.is_uncertain() {
-        m.insert("raw".into(), value.to_edtf().into());
-    }
+    // (No `raw`: Zotero reads it before the numbers, and "199X" is no year to it; what the
+    // numbers cannot say goes in the item's note, see `date_note`.)
     serde_json::Value::Object(m)
 }
 
@@ -118,7 +110,6 @@ pub fn to_csl_json(sources: &[&Reference]) -> String {
                 ("publisher", &r.publisher),
                 ("publisher-place", &r.place),
                 ("URL", &r.url),
-                ("note", &r.note),
             ];
             for (name, value) in strings {
                 if let Some(v) = value {
@@ -127,6 +118,16 @@ pub fn to_csl_json(sources: &[&Reference]) -> String {
             }
             if let Some(d) = &r.issued {
                 m.insert("issued".into(), csl_date(d));
+            }
+            // The work's note, and what the date's numbers cannot say ("Date: the 1990s …").
+            let notes: Vec<String> = r
+                .note
+                .iter()
+                .cloned()
+                .chain(r.issued.as_ref().and_then(super::date_note))
+                .collect();
+            if !notes.is_empty() {
+                m.insert("note".into(), notes.join("\n").into());
             }
             if let Some(a) = &r.accessed {
                 m.insert("accessed".into(), csl_date(&Edtf::Date(*a)));

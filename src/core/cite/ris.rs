@@ -41,27 +41,6 @@ fn ris_date(value: &Edtf) -> Option<String> {
     ))
 }
 
-/// A note for a date that RIS cannot mark as uncertain, approximate or partly unknown (`2005?`,
-/// `2005~`, `199X`, `2004-XX`): PY and DA give a year all the same (the first it may be, for
-/// `199X`), and DA's words are dropped by many readers; a note is kept by all. `None` for a date
-/// the numbers and words say in full (a day, a season, a range, an open end).
-fn ris_date_note(value: &Edtf) -> Option<String> {
-    let dated = value.start().or_else(|| value.end())?;
-    if [value.start(), value.end()]
-        .into_iter()
-        .flatten()
-        .all(|d| d.is_exact())
-    {
-        return None;
-    }
-    let earliest = if dated.unspecified().year_digits() > 0 {
-        " (the year given is the earliest it may be)"
-    } else {
-        ""
-    };
-    Some(format!("Date: {}{earliest}.", value.format_human()))
-}
-
 fn ris_line(out: &mut String, tag: &str, value: &str) {
     // One line per tag: line breaks inside a value would start a new tag.
     let value = value.replace(['\r', '\n'], " ");
@@ -150,7 +129,7 @@ pub fn to_ris(sources: &[&Reference]) -> String {
         if let Some(n) = &r.note {
             ris_line(&mut out, "N1", n);
         }
-        if let Some(n) = r.issued.as_ref().and_then(ris_date_note) {
+        if let Some(n) = r.issued.as_ref().and_then(super::date_note) {
             ris_line(&mut out, "N1", &n);
         }
         out.push_str("ER  - \r\n\r\n");
