@@ -982,9 +982,11 @@ impl Callout {
         }
     }
 
-    /// Draws the marks of `items` (points' markers, spans' bars) that the box covers again over
-    /// it, faint (see [`CALLOUT_MARK_ALPHA`]), between the box and its outline: the box hides
-    /// the rest (the others' names, the grid lines), and the title reads alone.
+    /// Draws the marks of `items` (points' markers, spans' bars, "+N" badges) that the box
+    /// covers again over it, faint (see [`CALLOUT_MARK_ALPHA`]), between the box and its
+    /// outline: the box hides the rest (the others' names, the grid lines), and the title reads
+    /// alone. (A badge keeps its clicks under the box: hidden, a click there opened what no one
+    /// could see.)
     pub(super) fn show_marks_under(&mut self, items: &[Item]) {
         let covers = |x: f64, y: f64, w: f64, h: f64| self.covers(x, y, w, h);
         let marks: Vec<Item> = items
@@ -1002,6 +1004,23 @@ impl Callout {
                     fill: Some(Ink::Domain(_) | Ink::NoDomain | Ink::SelectedFill(_)),
                     ..
                 } => covers(*x, *y, *w, *h),
+                // A badge: its pill and its count.
+                Prim::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    radius,
+                    fill: Some(Ink::Background),
+                    stroke: Some(_),
+                } if *radius > 0.0 && (radius - h / 2.0).abs() < 0.01 => covers(*x, *y, *w, *h),
+                Prim::Text {
+                    x,
+                    y,
+                    text,
+                    font: Font::Cluster,
+                    ..
+                } => covers(*x, y - 10.0, label_width(text), 13.0),
                 _ => false,
             })
             .map(|item| Item {

@@ -367,3 +367,66 @@ fn spans_that_run_through_the_window_leave_a_short_one_its_bar_and_their_badge_l
         "{place:?}"
     );
 }
+
+/// A "+N" badge under the selected event's name is drawn again over its box, faint, as marks
+/// are: the box hid it, and a click there still opened it.
+#[test]
+fn a_badge_under_the_selected_name_s_box_shows_through_it() {
+    let badge = |x: f64| {
+        vec![
+            Item {
+                prim: Prim::Rect {
+                    x,
+                    y: 41.0,
+                    w: 24.0,
+                    h: 18.0,
+                    radius: 9.0,
+                    fill: Some(Ink::Background),
+                    stroke: Some(Stroke {
+                        ink: Ink::Muted,
+                        width: 1.0,
+                    }),
+                },
+                alpha: 1.0,
+            },
+            Item {
+                prim: Prim::Text {
+                    x: x + 3.0,
+                    y: 54.0,
+                    text: "+7".into(),
+                    font: Font::Cluster,
+                    ink: Ink::Text,
+                },
+                alpha: 1.0,
+            },
+        ]
+    };
+    let box_fill = Item {
+        prim: Prim::Rect {
+            x: 100.0,
+            y: 38.0,
+            w: 200.0,
+            h: 24.0,
+            radius: 3.0,
+            fill: Some(Ink::Background),
+            stroke: None,
+        },
+        alpha: 1.0,
+    };
+    let mut callout = Callout {
+        index: 0,
+        x: 100.0,
+        y: 38.0,
+        w: 200.0,
+        h: 24.0,
+        items: vec![box_fill],
+    };
+    let mut items = badge(150.0);
+    items.extend(badge(400.0)); // outside the box: not drawn again
+    callout.show_marks_under(&items);
+    let again: Vec<&Item> = callout.items[1..].iter().collect();
+    assert_eq!(again.len(), 2, "{again:?}");
+    assert!(matches!(again[0].prim, Prim::Rect { x, .. } if x == 150.0));
+    assert!(matches!(&again[1].prim, Prim::Text { text, .. } if text == "+7"));
+    assert!(again.iter().all(|i| i.alpha < 1.0), "faint");
+}
