@@ -210,7 +210,7 @@ impl State {
                 Some(i) => {
                     let e = &self.chronology.data.events[i];
                     notices.push(Notice::Message(format!(
-                        "The link's event, “{}” ({}), is hidden by the link's own filters: \
+                        "The link's event, “{}” ({}), is hidden by its filters: \
                          clear them to see it.",
                         crate::core::text::shown(&e.title, 80),
                         e.date_label()

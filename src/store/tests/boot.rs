@@ -222,7 +222,8 @@ fn a_link_naming_a_discarded_import_says_why() {
 #[test]
 fn a_link_with_the_view_of_a_discarded_import_says_why_once() {
     let p = plan_for(
-        "?data=@browser&domain=alpha&from=1902&to=1964&event=e3",
+        // (Ids the brief has too, so that each would take if it were applied.)
+        "?data=@browser&domain=piracy&from=1902&to=1964&event=2014-05-06-ipcp-signed",
         false,
         Some(Stored::Discarded("it is corrupt".into())),
         None,

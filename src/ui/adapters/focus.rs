@@ -124,32 +124,36 @@ thread_local! {
 /// be about to change (closing an event's details gives the filters' column back, which moved
 /// the timeline's marks while the browser scrolled to one: the page jumped 750 px, the mark off
 /// the screen); then, once the next frame has drawn the page as it stays, brings `el` into view
-/// if it is out of it, by the least scroll.
-pub fn focus_then_reveal(el: &Element) -> bool {
+/// by the least scroll if none of it is on the screen and it still has the focus (a drawing
+/// taller than the screen, partly in view, stays where it is).
+pub fn focus_then_reveal(el: &Element) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
-    let done = if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
-        html.focus_with_options(&options).is_ok()
+    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus_with_options(&options);
     } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
-        svg.focus_with_options(&options).is_ok()
-    } else {
-        false
-    };
+        let _ = svg.focus_with_options(&options);
+    }
     let el = el.clone();
     let reveal = super::timing::after_next_frame(move || {
-        let height = web_sys::window()
+        let window = web_sys::window();
+        let height = window
+            .as_ref()
             .and_then(|w| w.inner_height().ok())
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
+        let focused = window
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|a| a == el);
         let r = el.get_bounding_client_rect();
-        if el.is_connected() && (r.top() < 0.0 || r.bottom() > height) {
+        if focused && (r.bottom() <= 0.0 || r.top() >= height) {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Nearest);
             el.scroll_into_view_with_scroll_into_view_options(&options);
         }
     });
     REVEAL.with(|r| *r.borrow_mut() = Some(reveal));
-    done
 }
 
 fn focus(el: &Element) -> bool {

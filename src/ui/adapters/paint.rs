@@ -148,23 +148,8 @@ pub fn paint(
     for item in scene.items.iter().filter(|item| rows.reach(&item.prim)) {
         match &item.prim {
             Prim::Text { .. } => continue,
-            Prim::Marker {
-                shape,
-                cx,
-                cy,
-                r,
-                fills,
-                stroke,
-            } => {
-                marks.push(Mark {
-                    shape: *shape,
-                    cx: *cx,
-                    cy: *cy,
-                    r: *r,
-                    fills: *fills,
-                    stroke: *stroke,
-                    alpha: item.alpha,
-                });
+            Prim::Marker { .. } => {
+                marks.extend(Mark::of(item));
                 continue;
             }
             _ => {}
@@ -227,26 +212,9 @@ pub fn paint(
         } = &item.prim
         {
             pen.text(colours, item.alpha, font.css(), *ink, text, (*x, *y));
-        } else if let Prim::Marker {
-            shape,
-            cx,
-            cy,
-            r,
-            fills,
-            stroke,
-        } = &item.prim
-        {
+        } else if let Some(mark) = Mark::of(item) {
             pen.alpha(item.alpha);
             pen.dotted(false);
-            let mark = Mark {
-                shape: *shape,
-                cx: *cx,
-                cy: *cy,
-                r: *r,
-                fills: *fills,
-                stroke: *stroke,
-                alpha: item.alpha,
-            };
             sprites::draw_mark(&ctx, &mark, colours);
             pen.forget_colours();
         } else {

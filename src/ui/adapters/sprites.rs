@@ -32,6 +32,31 @@ pub struct Mark {
     pub alpha: f64,
 }
 
+impl Mark {
+    /// The mark an item of the scene draws, if it is a point's.
+    pub fn of(item: &crate::core::scene::Item) -> Option<Mark> {
+        match item.prim {
+            crate::core::scene::Prim::Marker {
+                shape,
+                cx,
+                cy,
+                r,
+                fills,
+                stroke,
+            } => Some(Mark {
+                shape,
+                cx,
+                cy,
+                r,
+                fills,
+                stroke,
+                alpha: item.alpha,
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// What a mark looks like, to the quarter of a device pixel.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct Key {

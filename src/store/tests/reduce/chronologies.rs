@@ -241,7 +241,7 @@ fn apply_view_restores_a_link_and_reports_what_it_cannot_use() {
     );
     let hidden = texts
         .iter()
-        .find(|t| t.contains("is hidden by the link's own filters"))
+        .find(|t| t.contains("is hidden by its filters"))
         .expect("the hidden event is said");
     let abe = &s.chronology.data.events[s.chronology.position(ABE_NAC).unwrap()];
     assert!(

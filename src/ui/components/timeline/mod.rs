@@ -430,7 +430,7 @@ pub fn timeline(props: &Props) -> Html {
                 </div>
             </div>
             <p id="timeline-keys" class="visually-hidden">
-                { "Keys: plus and minus zoom, left and right arrows pan, Home and End go to the first and last event, 0 fits all, [ and ] step through the events, Escape clears the selection. Tab moves to the events; there, arrow keys move between events and Enter selects one. Drag to pan, wheel or pinch to zoom." }
+                { "Keys: plus and minus zoom, left and right arrows pan, Home and End go to the first and last event, 0 fits all, [ and ] step through the events, Escape closes the details (then a badge's list, then a story). Tab moves to the events; there, arrow keys move between events and Enter selects one. Drag to pan, wheel or pinch to zoom." }
             </p>
             <div class="timeline-canvas" ref={container_ref}>
                 <canvas ref={canvas_ref} class="drawing" aria-hidden="true"></canvas>
