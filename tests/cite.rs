@@ -709,48 +709,38 @@ fn bibtex_writes_only_fields_biblatex_keeps_and_drops_none() {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.clone())
     };
-    assert_eq!(
-        field("abe-2014-natural-partners", "howpublished").as_deref(),
-        Some("Kantei")
-    );
-    assert_eq!(
-        field("abe-2014-natural-partners", "type").as_deref(),
-        Some("Speech")
-    );
-    assert_eq!(
-        field("stoltenberg-2017-geography-of-danger", "titleaddon").as_deref(),
-        Some("Japan National Press Club")
-    );
-    assert_eq!(
-        field("mofa-2015-crisis-management-exercise", "titleaddon").as_deref(),
-        Some("Press release")
-    );
-    assert_eq!(
-        field("mod-2016-defense-of-japan", "institution").as_deref(),
-        Some("Ministry of Defense of Japan")
-    );
-    assert_eq!(
-        field("mod-2016-defense-of-japan", "type").as_deref(),
-        Some("White paper")
-    );
-    assert_eq!(
-        field("tsuruoka-2013", "type").as_deref(),
-        Some("Research Paper")
-    );
-    assert_eq!(field("tsuruoka-2013", "number").as_deref(), Some("91"));
-    assert_eq!(
-        field("tsuruoka-2013", "institution").as_deref(),
-        Some("NATO Defense College")
-    );
-    assert_eq!(
-        field("van-der-putten-2009", "type").as_deref(),
-        Some("Report")
-    );
+    for (key, name, value) in [
+        ("abe-2014-natural-partners", "howpublished", "Kantei"),
+        ("abe-2014-natural-partners", "type", "Speech"),
+        (
+            "stoltenberg-2017-geography-of-danger",
+            "titleaddon",
+            "Japan National Press Club",
+        ),
+        (
+            "mofa-2015-crisis-management-exercise",
+            "titleaddon",
+            "Press release",
+        ),
+        (
+            "mod-2016-defense-of-japan",
+            "institution",
+            "Ministry of Defense of Japan",
+        ),
+        ("mod-2016-defense-of-japan", "type", "White paper"),
+        ("tsuruoka-2013", "type", "Research Paper"),
+        ("tsuruoka-2013", "number", "91"),
+        ("tsuruoka-2013", "institution", "NATO Defense College"),
+        ("van-der-putten-2009", "type", "Report"),
+    ] {
+        assert_eq!(field(key, name).as_deref(), Some(value), "{key} {name}");
+    }
 }
 
 /// The CSL data schema (1.0.2) allows a date only `date-parts`, `season`, `circa`, `literal` and
 /// `raw`: the brief's seasons and ranges are said in parts alone; what parts cannot say (an
-/// uncertain year, a decade, an open end) is kept as the EDTF text in `raw`.
+/// uncertain year, a decade, an open end) goes in the item's note (not in `raw`, which Zotero
+/// reads before the parts).
 #[test]
 fn csl_dates_use_only_the_schema_s_keys_and_keep_what_parts_cannot_say() {
     let d = data();
