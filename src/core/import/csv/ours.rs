@@ -37,7 +37,16 @@ pub(super) fn ours(
             row,
             restore: true,
         };
-        let id = cells.get("id").trim().to_string();
+        let raw_id = cells.get("id");
+        let id = raw_id.trim().to_string();
+        if !id.is_empty() && id != raw_id {
+            // A spreadsheet's spaces around a cell are dropped, but the id is what links name:
+            // said, as the other changes on the way in are.
+            record.notices.push(ImportProblem::new(
+                format!("{}, {}", record.location, cells.column("id")),
+                format!("the spaces around the id {} were dropped", quoted(&id)),
+            ));
+        }
         if id.is_empty() {
             record.problem(&cells.column("id"), "the id is empty");
         } else if let Some(first) = first_with_id.get(&id) {

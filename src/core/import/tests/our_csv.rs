@@ -224,6 +224,28 @@ fn our_csv_events_of_one_day_keep_the_file_s_order() {
     assert_eq!(titles, expected);
 }
 
+/// A CSV's spaces around an id are dropped, as spreadsheets do, and the import says so (the id
+/// is what links name); an id without them is said nothing of.
+#[test]
+fn our_csv_says_it_dropped_the_spaces_around_an_id() {
+    let text = "id,start,title\n  spaced ,2002,Spaced id\nplain,2003,Plain id\n";
+    let back = ok(text, "ids.csv");
+    let ids: Vec<&str> = back
+        .chronology
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, ["spaced", "plain"]);
+    let notices: Vec<String> = back.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].contains("column id")
+            && notices[0].contains("the spaces around the id 'spaced' were dropped"),
+        "{notices:?}"
+    );
+}
+
 /// As the README says of imported dates: `-500` is 501 BC, as `-0500` is.
 #[test]
 fn our_csv_takes_years_bc_without_leading_zeros() {
