@@ -195,6 +195,13 @@ impl Grouping {
         })
     }
 
+    /// Whether every lane that holds events passing the filters is folded (and there is one):
+    /// then nothing shows, and unfolding is the way to them.
+    pub fn every_lane_with_events_folded(&self) -> bool {
+        let mut held = self.groups.iter().filter(|lane| lane.count > 0).peekable();
+        held.peek().is_some() && held.all(|lane| lane.collapsed)
+    }
+
     /// Positions in [`Grouping::groups`] of the groups event `event` appears in (none for an
     /// event outside every group shown).
     pub fn groups_of(&self, event: usize) -> &[u16] {

@@ -157,7 +157,7 @@ impl Scene {
         } = painter;
         if let Some(c) = &mut callout {
             c.hide_names_under(input.data, &mut items, &mut targets);
-            c.show_marks_under(&items);
+            c.show_marks_under(&items, &targets);
         }
 
         Scene {

@@ -987,8 +987,14 @@ impl Callout {
     /// outline: the box hides the rest (the others' names, the grid lines), and the title reads
     /// alone. (A badge keeps its clicks under the box: hidden, a click there opened what no one
     /// could see.)
-    pub(super) fn show_marks_under(&mut self, items: &[Item]) {
+    pub(super) fn show_marks_under(&mut self, items: &[Item], targets: &[Target]) {
         let covers = |x: f64, y: f64, w: f64, h: f64| self.covers(x, y, w, h);
+        // A badge's pill is its target's box.
+        let badge = |x: f64, y: f64, w: f64, h: f64| {
+            targets.iter().any(|t| {
+                matches!(t.kind, TargetKind::Cluster { .. }) && (t.x, t.y, t.w, t.h) == (x, y, w, h)
+            })
+        };
         let marks: Vec<Item> = items
             .iter()
             .filter(|item| match &item.prim {
@@ -1005,15 +1011,7 @@ impl Callout {
                     ..
                 } => covers(*x, *y, *w, *h),
                 // A badge: its pill and its count.
-                Prim::Rect {
-                    x,
-                    y,
-                    w,
-                    h,
-                    radius,
-                    fill: Some(Ink::Background),
-                    stroke: Some(_),
-                } if *radius > 0.0 && (radius - h / 2.0).abs() < 0.01 => covers(*x, *y, *w, *h),
+                Prim::Rect { x, y, w, h, .. } if badge(*x, *y, *w, *h) => covers(*x, *y, *w, *h),
                 Prim::Text {
                     x,
                     y,

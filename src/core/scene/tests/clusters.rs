@@ -421,9 +421,23 @@ fn a_badge_under_the_selected_name_s_box_shows_through_it() {
         h: 24.0,
         items: vec![box_fill],
     };
+    let target = |x: f64| Target {
+        kind: TargetKind::Cluster {
+            first_day: 0.0,
+            end_day: 1.0,
+            through: false,
+            members: vec![1, 2],
+            group: None,
+            spans: false,
+        },
+        x,
+        y: 41.0,
+        w: 24.0,
+        h: 18.0,
+    };
     let mut items = badge(150.0);
     items.extend(badge(400.0)); // outside the box: not drawn again
-    callout.show_marks_under(&items);
+    callout.show_marks_under(&items, &[target(150.0), target(400.0)]);
     let again: Vec<&Item> = callout.items[1..].iter().collect();
     assert_eq!(again.len(), 2, "{again:?}");
     assert!(matches!(again[0].prim, Prim::Rect { x, .. } if x == 150.0));

@@ -114,6 +114,22 @@ fn unfold_lanes_opens_every_folded_lane_of_the_grouping_and_only_those() {
         ],
     );
     assert_eq!(folded_lanes(&s), ["afghanistan", "piracy"]);
+    let grouping = |s: &State| (*s.lanes.grouping).clone().unwrap();
+    assert!(
+        !grouping(&s).every_lane_with_events_folded(),
+        "other domains' lanes are open"
+    );
+    let narrowed = after_all(
+        &s,
+        [
+            Action::ToggleFacet(Facet::Domain, "afghanistan".into()),
+            Action::ToggleFacet(Facet::Domain, "piracy".into()),
+        ],
+    );
+    assert!(
+        grouping(&narrowed).every_lane_with_events_folded(),
+        "filtered to the two folded lanes, every lane with events is folded"
+    );
     let open = after(&s, Action::UnfoldLanes);
     assert!(folded_lanes(&open).is_empty());
     assert!(

@@ -256,10 +256,10 @@ pub fn timeline(props: &Props) -> Html {
     // panned away from them): said once the window is at rest, with the way to them (a blank
     // drawing said nothing).
     // Every lane that holds a match folded: that is why none shows, and unfolding is the way.
-    let all_folded = props.grouping.as_ref().is_some_and(|g| {
-        let mut held = g.groups.iter().filter(|lane| lane.count > 0).peekable();
-        held.peek().is_some() && held.all(|lane| lane.collapsed)
-    });
+    let all_folded = props
+        .grouping
+        .as_ref()
+        .is_some_and(Grouping::every_lane_with_events_folded);
     let none_in_view = !moving
         && props.match_count > 0
         && (props.match_count < total || all_folded)
