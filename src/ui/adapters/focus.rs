@@ -127,13 +127,7 @@ thread_local! {
 /// by the least scroll if none of it is on the screen and it still has the focus (a drawing
 /// taller than the screen, partly in view, stays where it is).
 pub fn focus_then_reveal(el: &Element) {
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = html.focus_with_options(&options);
-    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
-        let _ = svg.focus_with_options(&options);
-    }
+    focus_with(el, true);
     let el = el.clone();
     let reveal = super::timing::after_next_frame(move || {
         let window = web_sys::window();
@@ -156,16 +150,24 @@ pub fn focus_then_reveal(el: &Element) {
     REVEAL.with(|r| *r.borrow_mut() = Some(reveal));
 }
 
-fn focus(el: &Element) -> bool {
+/// Focuses an HTML or SVG element (an SVG mark of the timeline is an Element, not an
+/// HtmlElement), scrolling to it or not; whether it took the focus.
+fn focus_with(el: &Element, prevent_scroll: bool) -> bool {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(prevent_scroll);
     let done = if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
-        html.focus().is_ok()
+        html.focus_with_options(&options).is_ok()
     } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
-        svg.focus().is_ok()
+        svg.focus_with_options(&options).is_ok()
     } else {
         false
     };
     let document = web_sys::window().and_then(|w| w.document());
     done && document.and_then(|d| d.active_element()).as_ref() == Some(el)
+}
+
+fn focus(el: &Element) -> bool {
+    focus_with(el, false)
 }
 
 /// Puts the focus back where it belongs, if `lost` had it and it fell to the page's body.
