@@ -413,9 +413,10 @@ impl State {
     }
 
     /// A name for the files saved from this view: the chronology's title, in a story its
-    /// scene's id, and for a picture its window's years
+    /// scene's id, else what the filters keep, and for a picture its window's years
     /// ("japan-nato-relations-a-chronology-1977-2021",
-    /// "japan-nato-relations-a-chronology-take-off-2007-2006-2010").
+    /// "japan-nato-relations-a-chronology-take-off-2007-2006-2010",
+    /// "japan-nato-relations-a-chronology-piracy-summit").
     pub fn file_stem(&self, with_window: bool) -> String {
         use crate::core::date::{civil_from_days, format_year};
         use crate::core::text::slug;
@@ -431,6 +432,10 @@ impl State {
         let mut title = cut(slug(&self.chronology.data.title, "chronology"), 60);
         if let Some((_, scene)) = self.story_scene() {
             title = format!("{title}-{}", cut(slug(&scene.id, "scene"), 40));
+        } else if let Some(filters) = self.filters_for_a_name() {
+            // What the filters keep, as the chips name it: two downloads of the same
+            // chronology, filtered two ways, are two files.
+            title = format!("{title}-{}", cut(slug(&filters, "filtered"), 40));
         }
         if !with_window {
             return title;
@@ -449,6 +454,30 @@ impl State {
 }
 
 impl State {
+    /// The filters' values and search, in a few words for a file's name (None with none):
+    /// "Piracy Afghanistan summit".
+    fn filters_for_a_name(&self) -> Option<String> {
+        let data = &self.chronology.data;
+        let filter = &self.filtering.filter;
+        let mut words: Vec<String> = crate::core::query::Facet::ALL
+            .into_iter()
+            .flat_map(|facet| {
+                let options = facet.options(data);
+                filter.selected(facet).iter().map(move |id| {
+                    options
+                        .iter()
+                        .find(|(o, _)| o == id)
+                        .map_or(id.clone(), |(_, label)| label.clone())
+                })
+            })
+            .collect();
+        let text = filter.text.trim();
+        if !text.is_empty() {
+            words.push(text.to_string());
+        }
+        (!words.is_empty()).then(|| words.join(" "))
+    }
+
     /// What the timeline and the list say when no event matches: whether the search, the
     /// filters or both leave nothing ("No event matches the search “zzz”."), or the chronology
     /// has none.

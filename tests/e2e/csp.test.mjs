@@ -28,7 +28,7 @@ test('under a strict Content-Security-Policy the explorer works and nothing is r
   await page.locator('.detail h2').waitFor();
   await showFilters(page);
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG', exact: true }).click()]);
-  assert.match(png.suggestedFilename(), /^japan-nato-relations-a-chronology-\d{4}-\d{4}\.png$/);
+  assert.match(png.suggestedFilename(), /^japan-nato-relations-a-chronology-cyber-\d{4}-\d{4}\.png$/);
   await page.getByRole('button', { name: 'Close the filters' }).click();
   await page.getByRole('button', { name: 'Import…' }).click();
   await page.getByLabel('Choose a chronology file').setInputFiles({

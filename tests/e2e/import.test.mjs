@@ -234,8 +234,9 @@ test('export → import of the filtered set gives the same events; the SVG and P
 
   const svg = fs.readFileSync(svgFile, 'utf8');
   assert.match(svg, /^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  // Named after the chronology (and a picture after its window's years), not "timeline.svg".
-  const stem = 'japan-nato-relations-a-chronology';
+  // Named after the chronology and what the filters keep (and a picture after its window's
+  // years), not "timeline.svg".
+  const stem = 'japan-nato-relations-a-chronology-piracy';
   assert.match(path.basename(svgFile), new RegExp(`^${stem}-\\d{4}-\\d{4}\\.svg$`));
   assert.equal(path.basename(pngFile), path.basename(svgFile).replace(/svg$/, 'png'));
   assert.deepEqual([path.basename(json), path.basename(csv)], [`${stem}.json`, `${stem}.csv`]);

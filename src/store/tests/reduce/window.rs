@@ -241,6 +241,62 @@ fn saved_files_are_named_after_the_chronology_and_a_pictures_window() {
     assert_eq!(words.last(), Some(&"Credit line."));
 }
 
+/// Files saved from a filtered view say what the filters keep (the values' names, then the
+/// search), cut between words; two downloads filtered two ways are two files.
+#[test]
+fn saved_files_of_a_filtered_view_name_its_filters() {
+    use crate::core::query::Facet;
+    let s = after_all(
+        &state(),
+        [
+            Action::ToggleFacet(Facet::Domain, "piracy".into()),
+            Action::SetSearch("summit".into()),
+        ],
+    );
+    assert_eq!(
+        s.file_stem(false),
+        "japan-nato-relations-a-chronology-piracy-summit"
+    );
+    let from = crate::core::date::days_from_civil(2008, 1, 1) as f64;
+    let to = crate::core::date::days_from_civil(2019, 1, 1) as f64;
+    let s = after(&s, Action::SetViewport(Viewport::new(from, to)));
+    assert_eq!(
+        s.file_stem(true),
+        "japan-nato-relations-a-chronology-piracy-summit-2008-2018"
+    );
+    // Many values: cut between words at 40 characters.
+    let ids: Vec<String> = s
+        .chronology
+        .data
+        .domains
+        .iter()
+        .map(|d| d.id.clone())
+        .collect();
+    let many = after_all(
+        &state(),
+        ids.iter()
+            .map(|id| Action::ToggleFacet(Facet::Domain, id.clone())),
+    );
+    let stem = many.file_stem(false);
+    let tail = stem
+        .strip_prefix("japan-nato-relations-a-chronology-")
+        .expect(&stem);
+    assert!(tail.len() <= 40 && !tail.ends_with('-'), "{stem}");
+    assert!(
+        tail.starts_with(&crate::core::text::slug(
+            &s.chronology.data.domains[0].label,
+            ""
+        )),
+        "{stem}"
+    );
+    // Cleared, the name is the chronology's again.
+    let cleared = after(&many, Action::ClearFilters);
+    assert_eq!(
+        cleared.file_stem(false),
+        "japan-nato-relations-a-chronology"
+    );
+}
+
 /// The saved SVG is named and described for screen readers, slide software and file viewers:
 /// its `<title>` the chronology's title and the window (as its caption and file name say), its
 /// `<desc>` what it shows, as the drawing on the page is named: how many events, the filters,
