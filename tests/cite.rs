@@ -166,6 +166,7 @@ struct CslItem {
     issue: Option<String>,
     page: Option<String>,
     genre: Option<String>,
+    event_title: Option<String>,
     event: Option<String>,
     publisher: Option<String>,
     publisher_place: Option<String>,
@@ -753,6 +754,13 @@ fn csl_dates_use_only_the_schema_s_keys_and_keep_what_parts_cannot_say() {
             .map(|i| i["issued"].clone())
             .unwrap_or_else(|| panic!("no {id}"))
     };
+    // A speech's event under CSL 1.0.2's name and the legacy one (Zotero reads either).
+    let speech = items
+        .iter()
+        .find(|i| i["id"] == "stoltenberg-2017-geography-of-danger")
+        .expect("the speech");
+    assert_eq!(speech["event-title"], "Japan National Press Club");
+    assert_eq!(speech["event"], "Japan National Press Club");
     assert_eq!(
         issued("hallams-2009"),
         serde_json::json!({ "date-parts": [[2009]], "season": 1 })

@@ -106,6 +106,9 @@ pub fn to_csl_json(sources: &[&Reference]) -> String {
                 ("issue", &r.issue),
                 ("page", &r.pages),
                 ("genre", &r.genre),
+                // CSL 1.0.2's name for the event, and the legacy one that processors before it
+                // (and Zotero's older importers) read.
+                ("event-title", &r.event),
                 ("event", &r.event),
                 ("publisher", &r.publisher),
                 ("publisher-place", &r.place),
