@@ -904,7 +904,8 @@ fn ris_says_an_uncertain_date_in_a_note_as_well_as_its_year() {
 }
 
 /// A name written in Chinese characters, kana or hangul is read family name first, with no
-/// space (岸田文雄), in the Sources list and in BibTeX; CSL-JSON and RIS keep the family and given
+/// space (岸田文雄), and one in katakana alone (a foreign name) given name first with a middle dot,
+/// in the Sources list and in BibTeX; CSL-JSON and RIS keep the family and given
 /// names apart, and a name in Latin letters stays as it was.
 #[test]
 fn names_in_cjk_script_are_written_family_name_first() {
@@ -923,20 +924,28 @@ fn names_in_cjk_script_are_written_family_name_first() {
         family: "김".into(),
         given: "대중".into(),
     });
+    // A foreign name in katakana is written as Japanese writes it: given name first, a middle
+    // dot between.
+    w.authors.push(Person {
+        family: "ストルテンベルグ".into(),
+        given: "イェンス".into(),
+    });
     let list = bibliography(&d);
     let line = list
         .lines()
         .find(|l| l.contains("Can Japan Be a Global Partner"))
         .unwrap();
     assert!(
-        line.contains(". 岸田文雄, Masashi Nishihara, and 김대중, “Can Japan Be a Global Partner"),
+        line.contains(". 岸田文雄, Masashi Nishihara, 김대중, and イェンス・ストルテンベルグ, “Can Japan Be a Global Partner"),
         "{line}"
     );
     assert!(!list.contains("文雄 岸田"), "{list}");
     let work = d.reference("nishihara-2006").unwrap();
     let bib = to_bibtex(&[work]);
     assert!(
-        bib.contains("author = {{岸田文雄} and Nishihara, Masashi and {김대중}},"),
+        bib.contains(
+            "author = {{岸田文雄} and Nishihara, Masashi and {김대중} and {イェンス・ストルテンベルグ}},"
+        ),
         "{bib}"
     );
     biblatex::Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));

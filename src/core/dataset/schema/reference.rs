@@ -85,15 +85,33 @@ pub struct Person {
 
 impl Person {
     /// "Henry Scott Stokes"; a name in Chinese characters, kana or hangul family name first
-    /// with no space, as it is written: "岸田文雄".
+    /// with no space, as it is written: "岸田文雄"; but one in katakana alone, a foreign name
+    /// as Japanese writes it, given name first and the names apart by a middle dot:
+    /// "イェンス・ストルテンベルグ".
     pub fn display_name(&self) -> String {
         if self.given.is_empty() {
             self.family.clone()
+        } else if self.is_katakana() {
+            format!("{}・{}", self.given, self.family)
         } else if self.is_east_asian() {
             format!("{}{}", self.family, self.given)
         } else {
             format!("{} {}", self.given, self.family)
         }
+    }
+
+    /// Whether every letter of the name is katakana (with ー): a foreign name, in Japanese.
+    fn is_katakana(&self) -> bool {
+        let mut letters = self
+            .family
+            .chars()
+            .chain(self.given.chars())
+            .filter(|c| c.is_alphabetic())
+            .peekable();
+        letters.peek().is_some()
+            && letters.all(
+                |c| matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{31F0}'..='\u{31FF}'),
+            )
     }
 
     /// Whether the name is written in Chinese characters, kana or hangul (every letter of it),
