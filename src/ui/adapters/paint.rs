@@ -334,11 +334,13 @@ impl<'a> Pen<'a> {
         ctx.set_text_baseline("alphabetic");
         ctx.set_text_align("left");
         let _ = ctx.set_line_dash(&js_sys::Array::new());
-        let halo = colours.forced.then(|| {
-            // Round, or a letter's corners pierce the halo's outline.
-            ctx.set_line_join("round");
-            colours.ink(Ink::Background).to_string()
-        });
+        // Round under forced colours, or a letter's corners pierce the halo's outline; else the
+        // canvas's default again (the context keeps its state from frame to frame, and the
+        // colours may have been forced in the frame before).
+        ctx.set_line_join(if colours.forced { "round" } else { "miter" });
+        let halo = colours
+            .forced
+            .then(|| colours.ink(Ink::Background).to_string());
         Pen {
             ctx,
             fill: String::new(),
