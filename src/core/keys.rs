@@ -295,6 +295,30 @@ pub const BINDINGS: [Binding; 22] = [
     },
 ];
 
+/// Whether an element takes the keys a reader types, so that the page's own keys (`/`, `?`,
+/// Escape) are left to it: a text area, an editable element, a list box, or an input one types
+/// into; not a checkbox, a radio button, a slider or a button, where `/` and `?` would otherwise
+/// do nothing at all (and the filters are where a keyboard user spends the most time).
+/// `tag` is the element's tag name (upper case, as the DOM gives it), `input_type` its `type`.
+pub fn takes_typing(tag: &str, input_type: &str, editable: bool) -> bool {
+    match tag {
+        "TEXTAREA" => true,
+        "INPUT" => !matches!(
+            input_type.to_ascii_lowercase().as_str(),
+            "checkbox"
+                | "radio"
+                | "range"
+                | "button"
+                | "submit"
+                | "reset"
+                | "color"
+                | "file"
+                | "image"
+        ),
+        _ => editable,
+    }
+}
+
 /// What `key` (with Shift or not) does in `scope`, if anything.
 pub fn command(scope: Scope, key: &str, shift: bool) -> Option<Command> {
     BINDINGS
@@ -323,6 +347,29 @@ mod tests {
         assert_eq!(command(S::Brush, "Home", false), Some(C::WindowToStart));
         assert_eq!(command(S::Brush, "PageUp", false), Some(C::PageLater));
         assert_eq!(command(S::Brush, "]", false), None);
+    }
+
+    #[test]
+    fn only_fields_one_types_in_keep_the_page_keys_from_the_page() {
+        for (tag, kind) in [
+            ("INPUT", "text"),
+            ("INPUT", "search"),
+            ("INPUT", ""),
+            ("TEXTAREA", ""),
+        ] {
+            assert!(takes_typing(tag, kind, false), "{tag} {kind}");
+        }
+        for (tag, kind) in [
+            ("INPUT", "checkbox"),
+            ("INPUT", "Radio"),
+            ("INPUT", "range"),
+            ("SELECT", ""),
+            ("BUTTON", ""),
+            ("DIV", ""),
+        ] {
+            assert!(!takes_typing(tag, kind, false), "{tag} {kind}");
+        }
+        assert!(takes_typing("DIV", "", true), "an editable element");
     }
 
     #[test]

@@ -164,6 +164,22 @@ test('forced-colors mode: marks, selection and focus use system colours and stay
   await page.context().close();
 });
 
+// Forced colours over a dark system theme: the drawing takes the user's colours as the page
+// does. The dark theme's rule for a system preference outweighed the forced colours' own, and
+// the canvas kept the dark theme's tinted bands, solid grid and orange selection.
+test('forced-colors mode over a dark system theme: the drawing is in the system colours too', async () => {
+  const page = await load(browser, server.origin + '/?domain=piracy', { marks: true, forcedColors: 'active', colorScheme: 'dark' });
+  assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const box = await page.locator('.timeline-canvas canvas').boundingBox();
+  // What the drawing is mostly made of: its phases' bands, which are the background here.
+  const [[most]] = await drawnColours(page, box);
+  assert.equal(most, background, `the drawing's bands are the system's background (${most} vs ${background})`);
+  await page.screenshot({ path: artifact('forced-colors-dark.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 /**
  * How long the longest solid run of the grid's colour is, across the letters of the events'
  * names drawn in their lanes (the text band of each point's target that is wider than a bare

@@ -419,3 +419,145 @@ test('keyboard: closing an event\'s details with Escape leaves the page where it
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// On a phone (and on a page zoomed to 200 % or 400 %) the details and a story's scene are
+// sheets over the screen's foot: each control Tab reached behind them was hidden under them
+// (WCAG 2.4.11). Now the page scrolls it above the sheet, down to the footer's last link.
+test('on a phone, no control Tab reaches is hidden under the details\' or a story\'s sheet', async () => {
+  const phone = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true };
+  for (const [what, url, open] of [
+    ['a story', '/?story=the-brief', async () => {}],
+    ['the details', '/', async (page) => {
+      await page.locator('.event-list li button').nth(2).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.detail h2').waitFor();
+    }],
+  ]) {
+    const page = await load(browser, server.origin + url, phone);
+    await timelineReady(page);
+    await open(page);
+    const hidden = [];
+    for (let i = 0; i < 45; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => {
+        const el = document.activeElement;
+        const sheet = document.querySelector('.layout > .story, .layout > .detail:not(.empty)');
+        if (!el || el === document.body || !sheet || sheet.contains(el)) return null;
+        const sheets = [...document.querySelectorAll('.layout > .story, .layout > .detail:not(.empty)')];
+        const top = Math.min(...sheets.map((s) => s.getBoundingClientRect().top));
+        const r = el.getBoundingClientRect();
+        // A part taller than the room above the sheet (the drawing) has its top in view.
+        const fits = r.height <= top;
+        const name = (el.getAttribute('aria-label') || el.textContent).trim().slice(0, 40);
+        return (fits ? r.bottom > top + 1 : r.top < -1 || r.top > top) ? `${name} (${Math.round(r.top)}–${Math.round(r.bottom)}, sheet at ${Math.round(top)})` : null;
+      });
+      if (at) hidden.push(at);
+    }
+    assert.deepEqual(hidden, [], `${what}: controls under the sheet`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+// Zoomed to 400 % (a 1280 × 800 screen is then 320 × 200 px), the story's sheet left its
+// heading, which takes the focus, under its foot: the bar and the titles filled it.
+test('at 400 % zoom, starting the story shows its first heading, which has the focus', async () => {
+  const page = await load(browser, server.origin + '/', { viewport: { width: 320, height: 200 } });
+  await timelineReady(page);
+  await page.getByRole('button', { name: 'Tour the brief' }).click();
+  const heading = page.getByRole('heading', { level: 2, name: DATA.stories[0].scenes[0].title });
+  await until(() => heading.evaluate((h) => h === document.activeElement), 'the heading has the focus');
+  await until(async () => {
+    const r = await heading.boundingBox();
+    return r && r.y >= 0 && r.y + r.height <= 200;
+  }, 'the heading is on the screen');
+  await page.screenshot({ path: artifact('story-400-percent.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+// The page's keys (`/` to search, `?` for help, Escape to close) were swallowed by every
+// input, checkboxes included: in the filters, where a keyboard user spends the most time, they
+// did nothing.
+test('keyboard: /, ? and Escape work from a checkbox; only fields one types in keep them', async () => {
+  const page = await load(browser, server.origin + '/?event=2014-05-06-ipcp-signed', { marks: true });
+  await page.locator('.detail h2').waitFor();
+  const follow = page.getByRole('checkbox', { name: 'Follow the filters' });
+  await follow.focus();
+  await page.keyboard.press('Escape');
+  await until(async () => !(await page.url().includes('event=')), 'Escape on a checkbox closes the details');
+  const piracy = page.getByRole('checkbox', { name: 'Piracy', exact: true });
+  await piracy.focus();
+  await page.keyboard.press('/');
+  const search = page.getByRole('searchbox').first();
+  await until(() => search.evaluate((s) => s === document.activeElement), '/ on a checkbox goes to the search');
+  await piracy.focus();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: /keyboard/i });
+  await help.waitFor();
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'hidden' });
+  // In the search box, "/" and "?" are typed.
+  await search.focus();
+  await page.keyboard.type('a/b?');
+  assert.equal(await search.inputValue(), 'a/b?');
+  assert.equal(await page.locator('dialog[open]').count(), 0, 'no dialog opened from the search box');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+// Past the last of the timeline's boxes (or before the first), ↓ (↑) scrolled the page from
+// under the focus.
+test('keyboard: ↓ on the timeline\'s last box and ↑ on its first leave the page where it is', async () => {
+  const page = await load(browser, server.origin + '/?domain=piracy', { marks: true });
+  await timelineReady(page);
+  const boxes = page.locator(`${TIMELINE} .marks [data-roving]`);
+  const last = boxes.last();
+  await last.focus();
+  await last.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const before = await page.evaluate(() => scrollY);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(300); // to show that nothing scrolls
+  assert.equal(await page.evaluate(() => scrollY), before, '↓ at the last box');
+  assert.ok(await last.evaluate((el) => el === document.activeElement), 'the focus stays');
+  const first = boxes.first();
+  await first.focus();
+  await first.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const top = await page.evaluate(() => scrollY);
+  await page.keyboard.press('ArrowUp');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => scrollY), top, '↑ at the first box');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+// Each frame of a zoom changed the live window label, and a screen reader heard them all
+// ("1980 – 2018", "1982 – 2016", …); the overview's readout said its instructions again each
+// time a reading went. Now the window is heard once it stands still, and only readings are.
+test('screen readers hear the window once it stands still, not at every frame of a zoom', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true });
+  await timelineReady(page);
+  await page.evaluate(() => {
+    window.__heard = [];
+    const regions = [...document.querySelectorAll('[aria-live]')];
+    new MutationObserver(() => {
+      for (const r of regions) {
+        const text = r.textContent.trim();
+        if (text && text !== r.__last) window.__heard.push(text);
+        r.__last = text;
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    for (const r of regions) r.__last = r.textContent.trim();
+  });
+  await page.locator(TIMELINE).focus();
+  await page.keyboard.press('+');
+  await windowSettled(page);
+  const label = (await page.locator('.timeline-bar .window').textContent()).trim();
+  await until(async () => (await page.evaluate(() => window.__heard)).includes(label), 'the window is heard');
+  await page.waitForTimeout(800); // to show that nothing more is heard
+  const heard = await page.evaluate(() => window.__heard);
+  assert.deepEqual(heard.filter((t) => / – /.test(t)), [label], `heard: ${JSON.stringify(heard)}`);
+  assert.ok(!heard.some((t) => /point at or tap a year/.test(t)), 'the overview\'s instructions are not said again');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -59,7 +59,11 @@ pub fn use_page_keys(dispatch: Callback<Action>) {
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
                 let typing = target.as_ref().is_some_and(|el| {
-                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    let kind = el.get_attribute("type").unwrap_or_default();
+                    let editable = el
+                        .dyn_ref::<web_sys::HtmlElement>()
+                        .is_some_and(|h| h.is_content_editable());
+                    crate::core::keys::takes_typing(&el.tag_name(), &kind, editable)
                         || el.closest("dialog").ok().flatten().is_some()
                 });
                 if typing {

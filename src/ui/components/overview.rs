@@ -425,6 +425,12 @@ pub fn overview(props: &Props) -> Html {
         })
     });
     // How to read it is said where there is room for it (a phone keeps it for screen readers).
+    // What a screen reader hears: a year's reading as it changes, never the instructions again
+    // each time the reading goes (they are the chart's description, read on focus).
+    let heard = match *reading {
+        Some(b) if b < bars => h.readout(&props.data, b),
+        _ => String::new(),
+    };
     let readout = match *reading {
         Some(b) if b < bars => html! { <span class="reading">{ h.readout(&props.data, b) }</span> },
         _ => html! {
@@ -465,7 +471,8 @@ pub fn overview(props: &Props) -> Html {
                 </svg>
                 <svg class="years" aria-hidden="true" width={format!("{width:.0}")} height="16">{ for labels }</svg>
             </div>
-            <p class="overview-readout" id="overview-readout" aria-live="polite">{ readout }</p>
+            <p class="overview-readout" id="overview-readout">{ readout }</p>
+            <p class="visually-hidden" aria-live="polite">{ heard }</p>
         </section>
     }
 }

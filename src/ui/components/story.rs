@@ -101,6 +101,23 @@ pub fn story_panel(props: &Props) -> Html {
             };
             panel.set_scroll_top(0);
             let window = web_sys::window();
+            // The focus in the panel (the scene's heading, as a story starts) stays in its view:
+            // on a short screen (a page zoomed to 400 %) the bar and the titles above it took
+            // the whole sheet, the heading with the focus under its foot.
+            if let Some(active) = window
+                .as_ref()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .filter(|a| panel.contains(Some(a)))
+            {
+                let (box_, at) = (
+                    panel.get_bounding_client_rect(),
+                    active.get_bounding_client_rect(),
+                );
+                if at.bottom() > box_.bottom() {
+                    panel.set_scroll_top((at.top() - box_.top() - 8.0).max(0.0).round() as i32);
+                }
+            }
             let in_sheet = window
                 .as_ref()
                 .and_then(|w| w.get_computed_style(&panel).ok().flatten())

@@ -207,6 +207,10 @@ pub fn keys_on_marks(dispatch: Callback<Action>, layer: LayerScene) -> Callback<
             if let Some(target) = target.dyn_ref::<web_sys::SvgElement>() {
                 let _ = target.focus();
             }
+        } else if matches!(e.key().as_str(), "ArrowUp" | "ArrowDown") {
+            // Past the first or the last box the focus stays, and so does the page (it
+            // scrolled under the focus); ← and → go on to pan the window.
+            e.prevent_default();
         }
     })
 }
