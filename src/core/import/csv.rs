@@ -144,6 +144,61 @@ enum Kind {
     Ours,
 }
 
+/// What a header that names neither kind's columns lacks: the columns of the kind it comes
+/// closest to that it does not name ("the first row names id and title but not start …"), read
+/// with the separator that finds the most of them.
+fn missing_columns(text: &str, first: usize) -> String {
+    const OURS: [&str; 3] = ["id", "start", "title"];
+    const TIMELINE: [&str; 2] = ["year", "headline"];
+    let named = |cols: &HashMap<String, usize>, names: &[&'static str]| -> Vec<&'static str> {
+        names
+            .iter()
+            .copied()
+            .filter(|n| cols.contains_key(*n))
+            .collect()
+    };
+    let best = SEPARATORS
+        .iter()
+        .filter_map(|&separator| rows_up_to(text, separator, 1, first).first().map(columns))
+        .map(|cols| (named(&cols, &OURS), named(&cols, &TIMELINE)))
+        .max_by_key(|(ours, timeline)| ours.len().max(timeline.len()));
+    let list = |names: &[&str]| match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    let title = |names: Vec<&str>| -> Vec<String> {
+        names
+            .iter()
+            .map(|n| {
+                let mut c = n.chars();
+                c.next()
+                    .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            })
+            .collect()
+    };
+    match best {
+        Some((ours, timeline)) if !timeline.is_empty() && timeline.len() >= ours.len() => {
+            let missing: Vec<&str> = TIMELINE.iter().copied().filter(|n| !timeline.contains(n)).collect();
+            let (named, missing) = (title(timeline), title(missing));
+            format!(
+                "the first row names {} but not {}: a TimelineJS sheet needs Year and Headline (Month, Day, Text… may follow)",
+                list(&named.iter().map(String::as_str).collect::<Vec<_>>()),
+                list(&missing.iter().map(String::as_str).collect::<Vec<_>>())
+            )
+        }
+        Some((ours, _)) if !ours.is_empty() => {
+            let missing: Vec<&str> = OURS.iter().copied().filter(|n| !ours.contains(n)).collect();
+            format!(
+                "the first row names {} but not {}: the explorer's CSV needs id, start and title (a TimelineJS sheet: Year, Month, Day, Headline…)",
+                list(&ours),
+                list(&missing)
+            )
+        }
+        _ => "the first row must name the columns: either id, start, title… or Year, Month, Day, Headline…".to_string(),
+    }
+}
+
 fn kind(cols: &HashMap<String, usize>) -> Option<Kind> {
     let has = |name: &str| cols.contains_key(name);
     if has("year") && has("headline") {
@@ -164,7 +219,21 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
         rest: text,
         lines,
     } = comments(text);
-    let first = lines + 1;
+    let mut first = lines + 1;
+    // Blank lines before the header are passed over (a sheet saved with empty rows on top).
+    let mut text = text;
+    while let Some((line, rest)) = text.split_once('\n') {
+        if !line
+            .trim_matches(|c: char| {
+                c.is_whitespace() || (c.is_ascii() && SEPARATORS.contains(&(c as u8)))
+            })
+            .is_empty()
+        {
+            break;
+        }
+        text = rest;
+        first += 1;
+    }
     // The header alone tells the separator; the file is then read once, with it.
     let found = SEPARATORS.iter().find_map(|&separator| {
         let header = rows_up_to(text, separator, 1, first);
@@ -178,8 +247,8 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
             (
                 None,
                 vec![ImportProblem::new(
-                    "row 1",
-                    "the first row must name the columns: either id, start, title… or Year, Month, Day, Headline…",
+                    format!("row {first}"),
+                    missing_columns(text, first),
                 )],
             )
         });

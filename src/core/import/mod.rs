@@ -280,9 +280,22 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// Whether the file is UTF-16 with no byte-order mark: its first characters ASCII, each with a
+/// zero byte beside it (`{\0"\0` or `\0Y\0e`), which UTF-8 text never has there (a stray NUL
+/// in a text is one, not every other byte).
+fn utf16_unmarked(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(16) & !1];
+    head.len() >= 4
+        && [0, 1].into_iter().any(|zero| {
+            head.chunks(2)
+                .all(|pair| pair[zero] == 0 && pair[1 - zero] != 0 && pair[1 - zero].is_ascii())
+        })
+}
+
 /// The text of the file: UTF-8 without its byte-order mark.
 fn decode(bytes: &[u8]) -> Result<&str, ImportProblem> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || utf16_unmarked(bytes)
+    {
         return Err(ImportProblem::new(
             "file",
             "the file is UTF-16; save it as UTF-8",
@@ -298,7 +311,9 @@ fn decode(bytes: &[u8]) -> Result<&str, ImportProblem> {
             let byte = bytes.get(valid).copied().unwrap_or_default();
             Err(ImportProblem::new(
                 line_column(prefix, prefix.len()),
-                format!("invalid UTF-8 (byte 0x{byte:02x})"),
+                format!(
+                    "invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8 (in Excel: CSV UTF-8)"
+                ),
             ))
         }
     }

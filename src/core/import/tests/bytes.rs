@@ -7,9 +7,20 @@ fn bytes_that_are_not_utf8_text_are_refused_with_a_place() {
     let mut bytes = b"{\n\"title\": 1,\n\"a\":\n\n  \"xyz".to_vec();
     bytes.push(0xFF);
     let f = import(&bytes, "x.json", true).unwrap_err();
-    assert_eq!(lines(&f), ["line 5, column 7: invalid UTF-8 (byte 0xff)"]);
+    assert_eq!(
+        lines(&f),
+        ["line 5, column 7: invalid UTF-8 (byte 0xff); save the file as UTF-8 (in Excel: CSV UTF-8)"]
+    );
     let f = import(&[0xFF, 0xFE, b'{', 0], "x.json", false).unwrap_err();
     assert_eq!(lines(&f), ["file: the file is UTF-16; save it as UTF-8"]);
+    // Without its byte-order mark too, little- or big-endian (it read as JSON's "key must be a
+    // string" at column 2).
+    let le: Vec<u8> = "{\"title\": \"x\"}".bytes().flat_map(|b| [b, 0]).collect();
+    let be: Vec<u8> = "Year,Headline\n".bytes().flat_map(|b| [0, b]).collect();
+    for bytes in [le, be] {
+        let f = import(&bytes, "x.json", false).unwrap_err();
+        assert_eq!(lines(&f), ["file: the file is UTF-16; save it as UTF-8"]);
+    }
     for empty in ["", "  \n\t ", "\u{feff}"] {
         let f = fail(empty, "x.csv");
         assert_eq!(lines(&f), ["file: the file is empty"]);
@@ -41,7 +52,10 @@ fn files_that_are_not_text_are_named_for_what_they_are() {
     // is told where its first byte that is not UTF-8 stands.
     assert!(import(b"Year,Headline\n1983,A\0b\n", "x.csv", true).is_ok());
     let f = import(b"Year,Headline\n1983,Caf\xe9\n", "x.csv", true).unwrap_err();
-    assert_eq!(lines(&f), ["line 2, column 9: invalid UTF-8 (byte 0xe9)"]);
+    assert_eq!(
+        lines(&f),
+        ["line 2, column 9: invalid UTF-8 (byte 0xe9); save the file as UTF-8 (in Excel: CSV UTF-8)"]
+    );
     // Text that only happens to start like one is text: "GIF" is a word.
     if let Err(f) = import(b"GIF,Headline\n", "x.csv", false) {
         assert!(!lines(&f).iter().any(|l| l.contains("GIF image")), "{f:?}");

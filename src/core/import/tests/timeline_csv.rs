@@ -173,6 +173,16 @@ fn an_unclosed_quote_is_a_problem_of_its_row() {
     );
 }
 
+/// Blank rows above the header (a sheet saved with empty rows on top) are passed over; the
+/// rows keep their numbers in the file.
+#[test]
+fn blank_rows_before_the_header_are_passed_over() {
+    let imported = ok("\n ,,\r\nYear,Headline\n2001,First\n2002,Second\n", "x.csv");
+    assert_eq!(imported.chronology.events.len(), 2);
+    let f = fail("\n\nid,start,title\na,20x1,A\n", "x.csv");
+    assert!(lines(&f)[0].starts_with("row 4"), "{:?}", lines(&f));
+}
+
 #[test]
 fn a_csv_without_known_columns_is_refused() {
     let f = fail("a,b,c\n1,2,3\n", "x.csv");
@@ -181,6 +191,15 @@ fn a_csv_without_known_columns_is_refused() {
         ["row 1: the first row must name the columns: either id, start, title… or Year, Month, Day, Headline…"]
     );
     assert!(!import(b"a,b\n1,2", "x.csv", true).unwrap_err().can_skip);
+    // A header that names some of a kind's columns is told which it lacks, on its own row.
+    assert_eq!(
+        lines(&fail("id,title\na,A\n", "x.csv")),
+        ["row 1: the first row names id and title but not start: the explorer's CSV needs id, start and title (a TimelineJS sheet: Year, Month, Day, Headline…)"]
+    );
+    assert_eq!(
+        lines(&fail("\n\nYear;Month;Text\n2001;2;x\n", "x.csv")),
+        ["row 3: the first row names Year but not Headline: a TimelineJS sheet needs Year and Headline (Month, Day, Text… may follow)"]
+    );
     let f = fail("\n  <?xml version=\"1.0\"?>", "x.JSON");
     assert_eq!(
         lines(&f),
