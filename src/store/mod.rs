@@ -193,7 +193,29 @@ impl State {
                         year(end - 1.0)
                     )));
                 }
-                crate::core::viewport::Viewport::new(from, to).clamp(limits)
+                let asked = crate::core::viewport::Viewport::new(from, to);
+                let shown = asked.clamp(limits);
+                let label = crate::core::describe::window_label;
+                // Widened or cut to what the timeline can show: said, not done silently (a
+                // window of a minute became three weeks; one of two million years the
+                // chronology). Within a hair of the limits (a link the explorer wrote), nothing.
+                if to > limits.outer_start && from < limits.outer_end {
+                    let span = asked.span();
+                    if span < limits.min_span * 0.9 {
+                        notices.push(Notice::Message(format!(
+                            "The link's window is shorter than the timeline can show: the \
+                             three weeks around it are shown ({}).",
+                            label(&shown)
+                        )));
+                    } else if (span - shown.span()) > 0.05 * shown.span() {
+                        notices.push(Notice::Message(format!(
+                            "The link's window runs past what the timeline can show: {} is \
+                             shown.",
+                            label(&shown)
+                        )));
+                    }
+                }
+                shown
             }
             // A link with filters but no window (written by hand, or by an older version):
             // framed on what they match, as the window follows them.

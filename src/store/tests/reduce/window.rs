@@ -394,6 +394,50 @@ fn a_link_window_outside_the_chronology_is_moved_and_said() {
         )
     );
     assert!(s.window.viewport.start >= s.chronology.limits.outer_start);
+    // A window shorter than the timeline shows (a minute), or longer than it (two million
+    // years): widened or cut, and said.
+    let day = days_from_civil(2014, 5, 6) as f64;
+    let short = after(
+        &state(),
+        Action::ApplyView(ViewState {
+            window: Some((day + 0.5, day + 0.501)),
+            ..ViewState::default()
+        }),
+    );
+    let texts: Vec<String> = short.chrome.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        texts,
+        [format!(
+            "The link's window is shorter than the timeline can show: the three weeks around it are shown ({}).",
+            crate::core::describe::window_label(&short.window.viewport)
+        )]
+    );
+    assert!(short.window.viewport.start < day && short.window.viewport.end > day + 1.0);
+    let long = after(
+        &state(),
+        Action::ApplyView(ViewState {
+            window: Some((-365_000_000.0, 365_000_000.0)),
+            ..ViewState::default()
+        }),
+    );
+    let texts: Vec<String> = long.chrome.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        texts,
+        [format!(
+            "The link's window runs past what the timeline can show: {} is shown.",
+            crate::core::describe::window_label(&long.window.viewport)
+        )]
+    );
+    // The explorer's own fit-all link says nothing.
+    let fitted = state().window.viewport;
+    let own = after(
+        &state(),
+        Action::ApplyView(ViewState {
+            window: Some((fitted.start, fitted.end)),
+            ..ViewState::default()
+        }),
+    );
+    assert!(own.chrome.notices.is_empty(), "{:?}", own.chrome.notices);
     let inside = after(&state(), Action::ApplyView(view(2000, 2004)));
     assert!(
         inside.chrome.notices.is_empty(),
