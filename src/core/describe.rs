@@ -117,6 +117,40 @@ pub fn timeline_name(
     format!("Timeline of {count}{shown}{grouped}; in view: {window}")
 }
 
+/// The lanes as a screen reader hears them once the reader regroups them: "In lanes by
+/// domain: Afghanistan, 16 events; Piracy, 10 events." (the first [`LANES_NAMED`], then how many
+/// more), or "In one set." Folded lanes say so.
+pub fn lanes_in_words(grouping: Option<&crate::core::grouping::Grouping>) -> String {
+    let Some(g) = grouping.filter(|g| g.by != GroupBy::None) else {
+        return "In one set.".to_string();
+    };
+    let named: Vec<String> = g
+        .groups
+        .iter()
+        .take(LANES_NAMED)
+        .map(|group| {
+            let count = crate::core::text::plural(group.count, "event", "events");
+            let folded = if group.collapsed { ", folded" } else { "" };
+            format!("{}, {count}{folded}", group.label)
+        })
+        .collect();
+    let more = match g.groups.len().saturating_sub(LANES_NAMED) {
+        0 => String::new(),
+        n => format!(
+            "; and {}",
+            crate::core::text::plural(n, "lane more", "lanes more")
+        ),
+    };
+    format!(
+        "In lanes by {}: {}{more}.",
+        g.by.label().to_lowercase(),
+        named.join("; ")
+    )
+}
+
+/// How many lanes [`lanes_in_words`] names.
+pub const LANES_NAMED: usize = 6;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +158,49 @@ mod tests {
 
     fn day(y: i32, m: u8, d: u8) -> f64 {
         days_from_civil(y, m, d) as f64
+    }
+
+    #[test]
+    fn the_lanes_are_said_with_their_counts_the_first_six_by_name() {
+        use crate::core::dataset::embedded;
+        use crate::core::grouping::Grouping;
+        use crate::core::query::Filter;
+        use std::collections::BTreeSet;
+        let data = embedded().unwrap();
+        let all = vec![true; data.events.len()];
+        let count = |id: &str| {
+            data.events
+                .iter()
+                .filter(|e| e.domains.iter().any(|d| d == id))
+                .count()
+        };
+        let mut filter = Filter::default();
+        filter.domains = ["afghanistan".to_string(), "piracy".to_string()].into();
+        let folded: BTreeSet<String> = ["piracy".to_string()].into();
+        let two = Grouping::new(&data, GroupBy::Domain, &all, &filter, &folded);
+        assert_eq!(
+            lanes_in_words(two.as_ref()),
+            format!(
+                "In lanes by domain: Afghanistan, {} events; Piracy, {} events, folded.",
+                count("afghanistan"),
+                count("piracy")
+            )
+        );
+        let every = Grouping::new(
+            &data,
+            GroupBy::Domain,
+            &all,
+            &Filter::default(),
+            &BTreeSet::new(),
+        );
+        let words = lanes_in_words(every.as_ref());
+        let lanes = every.as_ref().unwrap().groups.len();
+        assert!(
+            words.ends_with(&format!("; and {} lanes more.", lanes - LANES_NAMED)),
+            "{words}"
+        );
+        assert_eq!(words.matches(" events").count(), LANES_NAMED, "{words}");
+        assert_eq!(lanes_in_words(None), "In one set.");
     }
 
     #[test]

@@ -561,3 +561,18 @@ test('screen readers hear the window once it stands still, not at every frame of
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// Regrouping the lanes changed the drawing's name, which is read only on focus: a screen reader
+// heard nothing. Now the lanes are said, with their counts.
+test('screen readers hear the lanes when the reader regroups them', async () => {
+  const page = await load(browser, server.origin + '/?domain=afghanistan,piracy', { marks: true });
+  await timelineReady(page);
+  const count = (id) => DATA.events.filter((e) => e.domains.includes(id)).length;
+  await page.getByRole('combobox', { name: 'Group the lanes by' }).selectOption('domain');
+  const said = `In lanes by domain: Afghanistan, ${count('afghanistan')} events; Piracy, ${count('piracy')} events.`;
+  await page.locator('[aria-live="polite"]').filter({ hasText: said }).waitFor();
+  await page.getByRole('combobox', { name: 'Group the lanes by' }).selectOption('none');
+  await page.locator('[aria-live="polite"]').filter({ hasText: 'In one set.' }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

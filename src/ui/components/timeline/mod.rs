@@ -249,6 +249,19 @@ pub fn timeline(props: &Props) -> Html {
         })
     };
     let window_label = window_label(&props.viewport);
+    // The lanes said to a screen reader as the reader regroups them (nothing was heard: the
+    // drawing's name changed, but it is read only on focus).
+    let heard_lanes = use_state(String::new);
+    {
+        let heard = heard_lanes.clone();
+        let grouping = props.grouping.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.group_by, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                heard.set(crate::core::describe::lanes_in_words((*grouping).as_ref()));
+            }
+        });
+    }
     // The window said to a screen reader once it has stood still a moment: a zoom, a pan or the
     // window easing to new filters changes the label at every frame, and each change was heard.
     let heard_window = use_state(|| window_label.clone());
@@ -424,6 +437,7 @@ pub fn timeline(props: &Props) -> Html {
                 <h2 id="timeline-heading">{ "Timeline" }</h2>
                 <span class="window">{ window_label.clone() }</span>
                 <span class="visually-hidden" aria-live="polite">{ (*heard_window).clone() }</span>
+                <span class="visually-hidden" aria-live="polite">{ (*heard_lanes).clone() }</span>
                 <label class="group-by">
                     { "Lanes " }
                     <select onchange={on_group} aria-label="Group the lanes by">
