@@ -143,3 +143,20 @@ pub fn use_animation_frames(
     });
     *frame.borrow_mut() = Some(requested);
 }
+
+/// `value` once it has stood still for `ms` (its first value at once): what a live region
+/// should say of something that changes at every frame while it moves (a zoom's window).
+#[yew::hook]
+pub fn use_settled<T: Clone + PartialEq + 'static>(value: T, ms: u32) -> T {
+    let settled = yew::use_state(|| value.clone());
+    let pending = yew::use_mut_ref(|| None::<Timeout>);
+    {
+        let settled = settled.clone();
+        yew::use_effect_with(value, move |value| {
+            let value = value.clone();
+            // The one before, if still waiting, is dropped: cancelled.
+            *pending.borrow_mut() = Some(Timeout::new(ms, move || settled.set(value)));
+        });
+    }
+    (*settled).clone()
+}

@@ -264,19 +264,8 @@ pub fn timeline(props: &Props) -> Html {
     }
     // The window said to a screen reader once it has stood still a moment: a zoom, a pan or the
     // window easing to new filters changes the label at every frame, and each change was heard.
-    let heard_window = use_state(|| window_label.clone());
-    {
-        let heard = heard_window.clone();
-        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-        use_effect_with(window_label.clone(), move |label| {
-            let label = label.clone();
-            // The one before, if still waiting, is dropped: cancelled.
-            *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
-                WINDOW_HEARD_AFTER_MS,
-                move || heard.set(label),
-            ));
-        });
-    }
+    let heard_window =
+        crate::ui::adapters::timing::use_settled(window_label.clone(), WINDOW_HEARD_AFTER_MS);
     // At the closest or the widest zoom, its button says it can do no more (it stays in the
     // tab order: a disabled button would drop the focus of the key that got there).
     let can_zoom_in = props.target.can_zoom(2.0, &props.limits);
@@ -436,7 +425,7 @@ pub fn timeline(props: &Props) -> Html {
             <div class="timeline-bar">
                 <h2 id="timeline-heading">{ "Timeline" }</h2>
                 <span class="window">{ window_label.clone() }</span>
-                <span class="visually-hidden" aria-live="polite">{ (*heard_window).clone() }</span>
+                <span class="visually-hidden" aria-live="polite">{ heard_window }</span>
                 <span class="visually-hidden" aria-live="polite">{ (*heard_lanes).clone() }</span>
                 <label class="group-by">
                     { "Lanes " }
