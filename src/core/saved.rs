@@ -88,6 +88,14 @@ pub fn decode(text: &str) -> Result<Saved, String> {
             s.summary = crate::core::import::as_markup(std::mem::take(&mut s.summary));
         }
     }
+    // Kept before imports capped the chronology's title: cut now as an import cuts it, so that
+    // a title of 100,000 characters does not hold the page at every visit.
+    let c = &mut saved.chronology;
+    for title in [&mut c.title, &mut c.source.title] {
+        if let Some((cut, _)) = crate::core::text::capped_title(title) {
+            *title = cut;
+        }
+    }
     // A title longer than imports now take was kept before the limit: it is not corrupt.
     let problems: Vec<_> = validate(&saved.chronology)
         .into_iter()
@@ -129,6 +137,15 @@ mod tests {
         assert!(crate::core::rich_text::is_markup(summary), "{summary}");
         assert_eq!(crate::core::rich_text::plain_text(summary), "Sumer & Akkad");
         assert_eq!(saved.chronology.events[1].title.len(), 2_000);
+        // The chronology's title, which imports now cap, is cut as they cut it.
+        let mut long = c.clone();
+        long.title = "W".repeat(100_000);
+        let saved = decode(&encode("old.json", "TimelineJS JSON", &long)).unwrap();
+        assert_eq!(
+            saved.chronology.title.chars().count(),
+            crate::core::text::MAX_TITLE_CHARS
+        );
+        assert!(saved.chronology.title.ends_with("W…"));
         // Our own files' text stays text.
         let ours = decode(&encode("ours.json", "chronology JSON", &c)).unwrap();
         assert_eq!(

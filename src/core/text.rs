@@ -173,6 +173,25 @@ pub fn title_length_problem(title: &str) -> Option<String> {
     })
 }
 
+/// A chronology's title cut to [`MAX_TITLE_CHARS`] (its last character an ellipsis), with a
+/// message saying so; `None` when it is no longer than that. (An event's title that long is a
+/// problem of its record; a chronology has only one title, so it is cut rather than refused.)
+pub fn capped_title(title: &str) -> Option<(String, String)> {
+    let chars = title.chars().count();
+    if chars <= MAX_TITLE_CHARS {
+        return None;
+    }
+    let kept: String = title.chars().take(MAX_TITLE_CHARS - 1).collect();
+    let cut = format!("{}…", kept.trim_end());
+    let message = format!(
+        "the title is {} long; cut to {}, ending in '…' (a title has at most {}, as an event's)",
+        plural(chars, "character", "characters"),
+        thousands(cut.chars().count()),
+        thousands(MAX_TITLE_CHARS)
+    );
+    Some((cut, message))
+}
+
 /// What is wrong with an id (of an event, phase, domain or third party), if anything. Every id
 /// without a problem goes through a link and back unchanged; the others are refused at import:
 /// empty, longer than [`MAX_ID_CHARS`], with a control or invisible character, or with spaces

@@ -2,7 +2,7 @@
 //! noted with its place.
 
 use super::{quoted, Draft, Format, ImportProblem, Item};
-use crate::core::text::{id_problem, without_controls, Removed};
+use crate::core::text::{capped_title, id_problem, without_controls, Removed};
 use std::borrow::Cow;
 
 /// Where a field of a record is, in the words of its format: "field title" (JSON), "column
@@ -34,6 +34,16 @@ fn clean_text(text: &mut String, place: impl FnOnce() -> String, notices: &mut V
     }
     if removed.count > 0 {
         notices.push(ImportProblem::new(place(), removed.message()));
+    }
+}
+
+/// Cuts a chronology's title to the length an event's title may have ([`capped_title`]), noting
+/// it at `place`: a title of 100,000 characters without a space held the page for seconds at
+/// each load, drawn in the header.
+pub(super) fn cap_title(title: &mut String, place: &str, notices: &mut Vec<ImportProblem>) {
+    if let Some((cut, message)) = capped_title(title) {
+        *title = cut;
+        notices.push(ImportProblem::new(place, message));
     }
 }
 
@@ -153,8 +163,11 @@ pub(super) fn clean_texts(draft: &mut Draft) {
     let notices = &mut draft.notices;
     let c = &mut draft.base;
     clean_text(&mut c.title, || "title".into(), notices);
+    cap_title(&mut c.title, "title", notices);
     let s = &mut c.source;
     clean_text(&mut s.title, || at("source", "field title"), notices);
+    // The source's title is the chronology's in a file without a source of its own.
+    cap_title(&mut s.title, &at("source", "field title"), notices);
     clean_text(&mut s.author, || at("source", "field author"), notices);
     for (field, text) in [
         ("subtitle", &mut s.subtitle),

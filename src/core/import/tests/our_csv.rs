@@ -516,3 +516,21 @@ fn a_title_over_a_thousand_characters_is_refused_with_its_row() {
         .collect();
     assert_eq!(ids, ["b", "c"]);
 }
+
+/// Our CSV's head line carries the title: capped as an event's title is, and said.
+#[test]
+fn our_csv_title_is_cut_to_the_length_an_event_title_may_have() {
+    let mut data = embedded().unwrap();
+    data.title = "W".repeat(100_000);
+    let i = ok(&to_csv_file(&data), "x.csv");
+    assert_eq!(
+        i.chronology.title.chars().count(),
+        crate::core::text::MAX_TITLE_CHARS
+    );
+    assert_eq!(i.chronology.events.len(), data.events.len());
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notices,
+        ["title: the title is 100,000 characters long; cut to 1,000, ending in '…' (a title has at most 1,000, as an event's)"]
+    );
+}

@@ -156,3 +156,36 @@ fn deep_nesting_is_refused_before_parsing() {
     let f = fail(&ok_depth, "x.json");
     assert!(lines(&f)[0].starts_with("file: the JSON must be an object"));
 }
+
+/// Our JSON's title (and its source's) is capped as an event's title is, and the report says so:
+/// a title of 100,000 letters without a space held the page 4 s, drawn as its heading.
+#[test]
+fn our_json_title_is_cut_to_the_length_an_event_title_may_have() {
+    let long = "W".repeat(100_000);
+    let text = small_json(r#"{"id":"a","start":"1994","title":"A","summary":""}"#)
+        .replacen(r#""title":"T""#, &format!(r#""title":"{long}""#), 1)
+        .replacen(r#""title":"S""#, &format!(r#""title":"{long}""#), 1);
+    let i = ok(&text, "x.json");
+    let c = &i.chronology;
+    assert_eq!(c.title.chars().count(), crate::core::text::MAX_TITLE_CHARS);
+    assert!(c.title.ends_with("WW…"));
+    assert_eq!(c.source.title, c.title);
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    let said = "the title is 100,000 characters long; cut to 1,000, ending in '…' (a title has at most 1,000, as an event's)";
+    assert_eq!(
+        notices,
+        [
+            format!("title: {said}"),
+            format!("source, field title: {said}")
+        ]
+    );
+    // A title of 1,000 characters is kept whole, and nothing is said.
+    let text = small_json(r#"{"id":"a","start":"1994","title":"A","summary":""}"#).replacen(
+        r#""title":"T""#,
+        &format!(r#""title":"{}""#, "é".repeat(1_000)),
+        1,
+    );
+    let i = ok(&text, "x.json");
+    assert_eq!(i.chronology.title, "é".repeat(1_000));
+    assert!(i.notices.is_empty(), "{:?}", i.notices);
+}
