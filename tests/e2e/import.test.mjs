@@ -141,7 +141,7 @@ test('a TimelineJS-style CSV dropped on the page imports, with its title row, er
   await page.context().close();
 });
 
-test('hostile files change nothing and execute nothing: script in a headline, a javascript: link, a 60 MB file, truncated JSON, a picture, bad rows', async () => {
+test('hostile files change nothing and execute nothing: script in a headline, a javascript: link, a bad year, a 60 MB file, truncated JSON, a picture, bad rows', async () => {
   const page = await load(browser, server.origin + '/');
   const builtin = await heading(page);
   const pwned = () => page.evaluate(() => window.__pwned === true);
@@ -150,24 +150,27 @@ test('hostile files change nothing and execute nothing: script in a headline, a 
     events: [
       { unique_id: 'a', start_date: { year: 2001 }, text: { headline: '<script>window.__pwned=true</script>Headline', text: '<b onmouseover="window.__pwned=true">bold</b>' }, group: '<i>group</i>' },
       { unique_id: 'b', start_date: { year: 2002 }, text: { headline: 'Bad link' }, media: { url: 'javascript:window.__pwned=true' } },
+      { unique_id: 'c', start_date: { year: '20x3' }, text: { headline: 'Bad year' } },
     ],
   };
   await importFile(page, { name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
   const report = page.getByRole('dialog').getByRole('alert');
   await report.waitFor();
   assert.match(await report.textContent(), /“hostile\.json” was not imported/);
-  assert.match(await report.textContent(), /javascript:/, 'the javascript: link is reported');
+  assert.match(await report.textContent(), /'20x3' is not a year/, 'the bad year is reported');
   assert.equal(await heading(page), builtin, 'the previous dataset stays');
   await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
   // The user chooses to leave the bad record out.
-  await report.getByRole('button', { name: /^Import the 1 good record,/ }).click();
+  await report.getByRole('button', { name: /^Import the 2 good records,/ }).click();
   await page.getByRole('heading', { level: 1, name: '<img src=x onerror="window.__pwned=true">Hostile' }).waitFor();
   const skipped = page.getByRole('dialog').getByRole('status');
   assert.match(await skipped.textContent(), /1 record was left out/);
+  // The javascript: media is left out of its event (which stays) and said, as text.
+  assert.match(await skipped.textContent(), /Changed on the way in:.*1 link that is not http\(s\) was left out \('javascript:window\.__pwned=true'/s);
   await page.keyboard.press('Escape');
   const title = page.locator('.event-list li .title');
-  assert.equal(await title.textContent(), '<script>window.__pwned=true</script>Headline', 'markup shows as text');
+  assert.deepEqual(await title.allTextContents(), ['<script>window.__pwned=true</script>Headline', 'Bad link'], 'markup shows as text');
   await page.getByRole('checkbox', { name: '<i>group</i>', exact: true }).waitFor();
   await page.locator('.event-list li button').first().click();
   // TimelineJS text goes through an allow-list: bold stays bold, its handler goes.

@@ -2,6 +2,7 @@
 //! parties derived from its events, and the final checks.
 
 use super::clean::{check_ids, clean_texts};
+use super::tally::{tally_notices, Change, Tallied};
 use super::timeline::label_for_id;
 use super::{capped, Format, ImportFailure, ImportProblem, Imported, MAX_PROBLEMS};
 use crate::core::dataset::validate::validate;
@@ -32,6 +33,9 @@ pub(crate) struct Record {
     pub footnote_urls: Vec<(u32, String)>,
     /// What the import changed in the record (reported if the record is kept).
     pub notices: Vec<ImportProblem>,
+    /// Changes the report counts by kind rather than lists record by record (media left out,
+    /// headlines read as HTML), reported if the record is kept.
+    pub tallied: Vec<Tallied>,
 }
 
 impl Record {
@@ -43,7 +47,18 @@ impl Record {
             media: None,
             footnote_urls: vec![],
             notices: vec![],
+            tallied: vec![],
         }
+    }
+
+    /// A change at `place` ("column Media") that the report counts by kind; `example` is the
+    /// value as the file gives it.
+    pub fn tally(&mut self, place: &str, change: Change, example: &str) {
+        self.tallied.push(Tallied {
+            place: place.to_string(),
+            change,
+            example: example.to_string(),
+        });
     }
 
     /// A problem at `place` within the record ("column Year", "field start").
@@ -375,6 +390,14 @@ pub(super) fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure
     }
     chronology.sort_events();
     let mut notices = std::mem::take(&mut draft.notices);
+    notices.extend(tally_notices(
+        draft
+            .records
+            .iter()
+            .zip(&include)
+            .filter(|(_, included)| **included)
+            .map(|(r, _)| r),
+    ));
     for (record, included) in draft.records.iter().zip(&include) {
         if *included {
             notices.extend(record.notices.iter().cloned());

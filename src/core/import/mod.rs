@@ -11,6 +11,7 @@ mod clean;
 mod csv;
 mod dates;
 mod json;
+mod tally;
 mod timeline;
 
 pub use csv::{HEAD_LINE, VIEW_LINE};
@@ -19,7 +20,10 @@ pub(crate) use crate::core::text::slug;
 use build::finish;
 pub(crate) use build::{too_many_records, Derive, Draft, Item, Record};
 pub(crate) use dates::{when, when_from_parts, DatePart, When};
-pub(crate) use timeline::{as_markup, media_footnote, timeline_event, timeline_note, title_from};
+pub(crate) use tally::Change;
+pub(crate) use timeline::{
+    as_markup, media_footnote, timeline_event, timeline_media, timeline_note, title_from,
+};
 
 use crate::core::dataset::{Chronology, Source};
 use crate::core::text::{plural, shown};

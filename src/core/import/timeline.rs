@@ -1,6 +1,7 @@
 //! What TimelineJS files (JSON and CSV alike) turn into: media footnotes, events, notes, titles.
 
-use super::{quoted, Slugs, When};
+use super::{quoted, Change, Slugs, When};
+use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::{Event, Footnote};
 use crate::core::rich_text::{is_markup, one_line};
 
@@ -34,6 +35,46 @@ pub(crate) fn media_footnote(
         other_urls: vec![],
         sources: vec![],
     }))
+}
+
+/// What a TimelineJS media link (`media.url`, the sheet's Media column) becomes: the event's
+/// source (a footnote) when it is an http(s) link, one starting with `//` made https; nothing
+/// otherwise (embed code, a path into the site the file was made for, `javascript:`, `data:` …),
+/// which never makes the event a bad record. With the change made, for the report.
+pub(crate) fn timeline_media(
+    url: &str,
+    caption: &str,
+    credit: &str,
+) -> (Option<Footnote>, Option<Change>) {
+    let url = url.trim();
+    if url.is_empty() {
+        return (None, None);
+    }
+    let footnote = |url: &str| media_footnote(url, caption, credit).ok().flatten();
+    if let Some(rest) = url.strip_prefix("//") {
+        let https = format!("https://{rest}");
+        if is_web_url(&https) {
+            return (footnote(&https), Some(Change::MediaHttps));
+        }
+    }
+    if is_web_url(url) {
+        return (footnote(url), None);
+    }
+    // "javascript:", "data:", "mailto:": a scheme is a letter, then letters, digits, + - or .
+    let scheme = url.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    let change = if scheme || url.starts_with("//") {
+        Change::MediaOther
+    } else if url.contains('<') {
+        Change::MediaMarkup
+    } else {
+        Change::MediaRelative
+    };
+    (None, Some(change))
 }
 
 /// TimelineJS text (HTML) as a summary that reads as markup ([`is_markup`]): text with other

@@ -5,7 +5,7 @@ use crate::core::dataset::{Chronology, Domain, Phase};
 use crate::core::edtf::Edtf;
 use crate::core::import::json::era_dates;
 use crate::core::import::{
-    file_stem, imported_base, media_footnote, timeline_event, timeline_note, title_from, when,
+    file_stem, imported_base, timeline_event, timeline_media, timeline_note, title_from, when,
     when_from_parts, DatePart, Derive, Draft, Format, Item, Record, Slugs,
 };
 use crate::core::story::{slides_story, Slide};
@@ -111,13 +111,12 @@ pub(super) fn timeline(
                 "the headline and the text are both empty",
             );
         }
-        match media_footnote(
-            cells.get("media"),
-            cells.get("media caption"),
-            cells.get("media credit"),
-        ) {
-            Ok(f) => record.media = f,
-            Err(message) => record.problem(&cells.column("media"), message),
+        let url = cells.get("media");
+        let (media, change) =
+            timeline_media(url, cells.get("media caption"), cells.get("media credit"));
+        record.media = media;
+        if let Some(change) = change {
+            record.tally(&cells.column("media"), change, url.trim());
         }
         if let (Some(w), Some(event_title), true) = (span, event_title, record.problems.is_empty())
         {

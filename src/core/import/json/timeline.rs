@@ -5,7 +5,7 @@ use crate::core::dataset::Story;
 use crate::core::dataset::{Chronology, Domain, Phase};
 use crate::core::edtf::Edtf;
 use crate::core::import::{
-    file_stem, imported_base, media_footnote, quoted, timeline_event, timeline_note, title_from,
+    file_stem, imported_base, quoted, timeline_event, timeline_media, timeline_note, title_from,
     too_many_records, when, when_from_parts, DatePart, Derive, Draft, Format, ImportProblem, Item,
     Record, Slugs, When,
 };
@@ -244,9 +244,10 @@ pub(super) fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draf
         let url = text_at(slide, &["media", "url"], &mut record);
         let caption = text_at(slide, &["media", "caption"], &mut record);
         let credit = text_at(slide, &["media", "credit"], &mut record);
-        match media_footnote(&url, &caption, &credit) {
-            Ok(f) => record.media = f,
-            Err(message) => record.problem("field media.url", message),
+        let (media, change) = timeline_media(&url, &caption, &credit);
+        record.media = media;
+        if let Some(change) = change {
+            record.tally("field media.url", change, url.trim());
         }
         let group = text_at(slide, &["group"], &mut record);
         if let (Some(w), Some(title), true) = (span, title, record.problems.is_empty()) {

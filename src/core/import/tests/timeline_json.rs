@@ -183,9 +183,11 @@ fn timeline_json_problems_are_precise() {
         &f,
         "event 6, field start_date.year: '99999999' is out of range (±1000000 at most)",
     );
-    has(
-        &f,
-        "event 7 (id 'x'), field media.url: 'javascript:alert(1)' is not an http(s) link",
+    // A media link that is not http(s) is left out of its event, not a problem of it.
+    assert!(
+        lines(&f).iter().all(|l| !l.contains("media.url")),
+        "{:#?}",
+        lines(&f)
     );
     has(
         &f,
@@ -196,13 +198,27 @@ fn timeline_json_problems_are_precise() {
         "event 9 (id 'x'), field unique_id: the id 'x' is already used by event 7",
     );
     has(&f, "event 10, field start_date: the start date is missing");
-    assert_eq!((f.records, f.bad_records), (11, 10));
+    assert_eq!((f.records, f.bad_records), (11, 9));
     assert!(f.can_skip);
     let i = import(text.as_bytes(), "t.json", true).unwrap();
-    assert_eq!(i.chronology.events.len(), 1);
-    assert_eq!(i.chronology.events[0].start.to_iso(), "2000-02");
+    let kept: Vec<(&str, String)> = i
+        .chronology
+        .events
+        .iter()
+        .map(|e| (e.title.as_str(), e.start.to_iso()))
+        .collect();
+    assert_eq!(kept, [("g", "2000".into()), ("ok", "2000-02".into())]);
     assert_eq!(i.chronology.title, "t");
-    assert_eq!(i.skipped_records, 10);
+    assert_eq!(i.skipped_records, 9);
+    // The javascript: link is nowhere a link: not the event's source, not in any export.
+    assert!(i.chronology.footnotes.is_empty());
+    assert!(!to_json(&i.chronology).contains("javascript:"));
+    assert!(!to_csv(&i.chronology).contains("javascript:"));
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notices,
+        ["field media.url: 1 link that is not http(s) was left out ('javascript:alert(1)', in event 7 (id 'x')): only http(s) links are kept, as the event's source"]
+    );
 }
 
 #[test]
@@ -246,4 +262,94 @@ fn an_empty_end_date_is_no_end() {
         &f,
         "event 1, field end_date.year: a month or a day needs a year",
     );
+}
+
+/// TimelineJS's own examples put media in `media.url` that is not an http(s) link: a path into
+/// their site (Houston's 1963 slide), a link starting with `//`, a tweet or a quotation as HTML
+/// ("Edith Clarke"). The slide is still an event: a `//` link becomes https, the rest is left out
+/// of the event and said in the report, once per kind; `javascript:` and `data:` are never links.
+#[test]
+fn timeline_media_that_is_not_a_web_link_is_left_out_of_an_event_that_stays() {
+    let json = r#"{"events": [
+      {"start_date": {"year": 1963, "month": 8, "day": 9}, "text": {"headline": "Born in Newark"},
+       "media": {"url": "/static/img/examples/houston/family.jpg", "caption": "Family"}},
+      {"start_date": {"year": 1948}, "text": {"headline": "Edith Clarke: Bucking the Trend"},
+       "media": {"url": "<blockquote>There is no demand for women engineers <cite>Edith Clarke</cite></blockquote>"}},
+      {"start_date": {"year": 1985}, "text": {"headline": "Wikimedia"},
+       "media": {"url": " //upload.wikimedia.org/wikipedia/commons/a/a1/Whitney.jpg ", "credit": "Wikimedia"}},
+      {"start_date": {"year": 1986}, "text": {"headline": "Tweet"},
+       "media": {"url": "<blockquote class=\"twitter-tweet\"><a href=\"https://twitter.com/x\">x</a></blockquote>"}},
+      {"start_date": {"year": 1987}, "text": {"headline": "Script"}, "media": {"url": "javascript:alert(1)"}},
+      {"start_date": {"year": 1988}, "text": {"headline": "Data"}, "media": {"url": "data:text/html,<script>alert(1)</script>"}},
+      {"start_date": {"year": 1989}, "text": {"headline": "Upper case"}, "media": {"url": "JavaScript:alert(1)"}},
+      {"start_date": {"year": 1990}, "text": {"headline": "Web"}, "media": {"url": "https://www.nato.int/x"}},
+      {"start_date": {"year": 1991}, "text": {"headline": "Relative 2"}, "media": {"url": "img/2.jpg"}},
+      {"start_date": {"year": 1992}, "text": {"headline": "Relative 3"}, "media": {"url": "../3.jpg"}},
+      {"start_date": {"year": 1993}, "text": {"headline": "Relative 4"}, "media": {"url": "/4.jpg"}}
+    ]}"#;
+    // Not refused: every slide is an event.
+    let i = ok(json, "houston.json");
+    let c = &i.chronology;
+    assert_eq!(c.events.len(), 11);
+    let links = |title: &str| -> Vec<Option<String>> {
+        let e = c.events.iter().find(|e| e.title == title).unwrap();
+        e.footnotes
+            .iter()
+            .map(|n| c.footnote(*n).unwrap().url.clone())
+            .collect()
+    };
+    for title in [
+        "Born in Newark",
+        "Edith Clarke: Bucking the Trend",
+        "Tweet",
+        "Script",
+        "Data",
+        "Upper case",
+        "Relative 4",
+    ] {
+        assert_eq!(links(title), [], "{title}");
+    }
+    assert_eq!(
+        links("Wikimedia"),
+        [Some(
+            "https://upload.wikimedia.org/wikipedia/commons/a/a1/Whitney.jpg".to_string()
+        )]
+    );
+    assert_eq!(
+        c.footnotes
+            .iter()
+            .find(|f| f.url.as_deref().is_some_and(|u| u.contains("wikimedia")))
+            .unwrap()
+            .citation,
+        "Wikimedia"
+    );
+    assert_eq!(links("Web"), [Some("https://www.nato.int/x".to_string())]);
+    // No javascript: or data: link anywhere, in any export.
+    for out in [to_json(c), to_csv(c)] {
+        let lower = out.to_lowercase();
+        assert!(!lower.contains("javascript:") && !lower.contains("data:"));
+    }
+    // Said once per kind, with a count and the first few places.
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notices,
+        [
+            "field media.url: 4 relative links were left out ('/static/img/examples/houston/family.jpg', in event 1, event 9, event 10 and 1 more): it points into the site the file was made for; only http(s) links are kept, as the event's source",
+            "field media.url: 2 media items written as HTML (embedded tweets, frames or quotations) were left out ('<blockquote>There is no demand for women…', in event 2 and event 4): only http(s) links are kept, as the event's source",
+            "field media.url: 1 link starting with '//' was given https: ('//upload.wikimedia.org/wikipedia/commons…', in event 3)",
+            "field media.url: 3 links that are not http(s) were left out ('javascript:alert(1)', in event 5, event 6 and event 7): only http(s) links are kept, as the event's source",
+        ]
+    );
+    // A record left out for another reason is not counted.
+    let broken = json.replace(
+        r#"{"start_date": {"year": 1987}, "text": {"headline": "Script"}"#,
+        r#"{"start_date": {"year": "19x7"}, "text": {"headline": "Script"}"#,
+    );
+    let i = import(broken.as_bytes(), "houston.json", true).unwrap();
+    assert_eq!(i.skipped_records, 1);
+    assert!(i
+        .notices
+        .iter()
+        .any(|n| n.message.starts_with("2 links that are not http(s)")
+            && n.message.contains("in event 6 and event 7)")));
 }

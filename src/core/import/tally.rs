@@ -1,0 +1,155 @@
+//! Changes made to records on the way in that the import's report counts by kind ("2 relative
+//! links were left out ('/static/…', in event 1 and event 14): …") rather than lists record by
+//! record: a TimelineJS file may have one on every slide.
+
+use super::{quoted, ImportProblem, Record};
+use crate::core::text::plural;
+
+/// A kind of change the report counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)] // Only media changes are counted so far.
+pub(crate) enum Change {
+    /// A media link starting with `//` (relative to the protocol), made an https link.
+    MediaHttps,
+    /// Media written as HTML (a tweet's or an iframe's embed code, a quotation), left out.
+    MediaMarkup,
+    /// A media link relative to the site the file was made for, left out.
+    MediaRelative,
+    /// A media link of another scheme (`javascript:`, `data:`, `mailto:` …) or not well formed,
+    /// left out.
+    MediaOther,
+}
+
+/// One change made to a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Tallied {
+    /// Where in the record, in the words of its format: "field media.url", "column Media".
+    pub place: String,
+    pub change: Change,
+    /// The value as the file gives it, for an example.
+    pub example: String,
+}
+
+/// The most records a notice names; the others are counted.
+const NAMED: usize = 3;
+
+/// "event 1", "row 4 and row 9", "row 4, row 9, row 12 and 3 more", for `count` records of
+/// which the first (up to [`NAMED`]) are `named`.
+fn places(named: &[&str], count: usize) -> String {
+    match named {
+        [] => String::new(),
+        [one] if count <= 1 => (*one).to_string(),
+        _ if count <= named.len() => {
+            let (last, rest) = named.split_last().unwrap_or((&"", &[]));
+            format!("{} and {last}", rest.join(", "))
+        }
+        _ => format!(
+            "{} and {} more",
+            named.join(", "),
+            count.saturating_sub(named.len())
+        ),
+    }
+}
+
+/// What the report says of `n` records changed so.
+fn message(change: Change, n: usize, example: &str, at: &str) -> String {
+    let example = quoted(example);
+    let only_web = "only http(s) links are kept, as the event's source";
+    match change {
+        Change::MediaHttps => format!(
+            "{} given https: ({example}, in {at})",
+            plural(
+                n,
+                "link starting with '//' was",
+                "links starting with '//' were"
+            )
+        ),
+        Change::MediaMarkup => format!(
+            "{} left out ({example}, in {at}): {only_web}",
+            plural(
+                n,
+                "media item written as HTML (an embedded tweet, frame or quotation) was",
+                "media items written as HTML (embedded tweets, frames or quotations) were"
+            )
+        ),
+        Change::MediaRelative => format!(
+            "{} left out ({example}, in {at}): it points into the site the file was made for; \
+             {only_web}",
+            plural(n, "relative link was", "relative links were")
+        ),
+        Change::MediaOther => format!(
+            "{} left out ({example}, in {at}): {only_web}",
+            plural(
+                n,
+                "link that is not http(s) was",
+                "links that are not http(s) were"
+            )
+        ),
+    }
+}
+
+/// The report's notices for the changes of these records: one per kind of change and place, in
+/// the order first met, counting the records and naming the first few.
+pub(crate) fn tally_notices<'a>(records: impl Iterator<Item = &'a Record>) -> Vec<ImportProblem> {
+    struct Group<'a> {
+        tallied: &'a Tallied,
+        named: Vec<&'a str>,
+        count: usize,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for r in records {
+        for (i, t) in r.tallied.iter().enumerate() {
+            // A record counts once for each kind of change and place.
+            let earlier = r.tallied.get(..i).unwrap_or_default();
+            if earlier
+                .iter()
+                .any(|e| e.change == t.change && e.place == t.place)
+            {
+                continue;
+            }
+            let found = groups
+                .iter_mut()
+                .find(|g| g.tallied.change == t.change && g.tallied.place == t.place);
+            match found {
+                Some(g) => {
+                    if g.named.len() < NAMED {
+                        g.named.push(&r.location);
+                    }
+                    g.count += 1;
+                }
+                None => groups.push(Group {
+                    tallied: t,
+                    named: vec![&r.location],
+                    count: 1,
+                }),
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| {
+            ImportProblem::new(
+                g.tallied.place.clone(),
+                message(
+                    g.tallied.change,
+                    g.count,
+                    &g.tallied.example,
+                    &places(&g.named, g.count),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_name_the_first_three_and_count_the_rest() {
+        assert_eq!(places(&["event 1"], 1), "event 1");
+        assert_eq!(places(&["row 4", "row 9"], 2), "row 4 and row 9");
+        assert_eq!(places(&["a", "b", "c"], 3), "a, b and c");
+        assert_eq!(places(&["a", "b", "c"], 5), "a, b, c and 2 more");
+    }
+}
