@@ -33,7 +33,7 @@
 //! the UI then shows `RichText::parse(&event.summary)` as nodes (never as HTML text), adding
 //! `rel="noopener noreferrer"` to links, and search uses [`plain_text`]; other text is shown
 //! and searched as written ("the <blink> tag", "AT&T", "x&lt;y"). A title taken from a
-//! TimelineJS text is its [`one_line`].
+//! TimelineJS headline (or, without one, from its text) is its [`one_line`].
 
 mod entities;
 mod parse;

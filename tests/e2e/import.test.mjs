@@ -163,14 +163,15 @@ test('hostile files change nothing and execute nothing: script in a headline, a 
   assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
   // The user chooses to leave the bad record out.
   await report.getByRole('button', { name: /^Import the 2 good records,/ }).click();
-  await page.getByRole('heading', { level: 1, name: '<img src=x onerror="window.__pwned=true">Hostile' }).waitFor();
+  // Headlines are HTML in TimelineJS: the title is their plain text.
+  await page.getByRole('heading', { level: 1, name: 'Hostile', exact: true }).waitFor();
   const skipped = page.getByRole('dialog').getByRole('status');
   assert.match(await skipped.textContent(), /1 record was left out/);
   // The javascript: media is left out of its event (which stays) and said, as text.
   assert.match(await skipped.textContent(), /Changed on the way in:.*1 link that is not http\(s\) was left out \('javascript:window\.__pwned=true'/s);
   await page.keyboard.press('Escape');
   const title = page.locator('.event-list li .title');
-  assert.deepEqual(await title.allTextContents(), ['<script>window.__pwned=true</script>Headline', 'Bad link'], 'markup shows as text');
+  assert.deepEqual(await title.allTextContents(), ['Headline', 'Bad link'], 'the markup is not kept, nor run');
   await page.getByRole('checkbox', { name: '<i>group</i>', exact: true }).waitFor();
   await page.locator('.event-list li button').first().click();
   // TimelineJS text goes through an allow-list: bold stays bold, its handler goes.

@@ -7,7 +7,6 @@ use crate::core::text::plural;
 
 /// A kind of change the report counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(clippy::enum_variant_names)] // Only media changes are counted so far.
 pub(crate) enum Change {
     /// A media link starting with `//` (relative to the protocol), made an https link.
     MediaHttps,
@@ -18,6 +17,8 @@ pub(crate) enum Change {
     /// A media link of another scheme (`javascript:`, `data:`, `mailto:` …) or not well formed,
     /// left out.
     MediaOther,
+    /// A headline read as HTML: its plain text is the title.
+    PlainHeadline,
 }
 
 /// One change made to a record.
@@ -84,6 +85,13 @@ fn message(change: Change, n: usize, example: &str, at: &str) -> String {
                 "link that is not http(s) was",
                 "links that are not http(s) were"
             )
+        ),
+        Change::PlainHeadline => format!(
+            "{} read as HTML, as TimelineJS shows {} ({example}, in {at}): a title is plain \
+             text, so tags were removed (a line break is a space), character references \
+             decoded and spaces collapsed",
+            plural(n, "headline was", "headlines were"),
+            if n == 1 { "it" } else { "them" }
         ),
     }
 }

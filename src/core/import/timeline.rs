@@ -1,6 +1,7 @@
 //! What TimelineJS files (JSON and CSV alike) turn into: media footnotes, events, notes, titles.
 
-use super::{quoted, Change, Slugs, When};
+use super::clean::cap_title;
+use super::{file_stem, quoted, Change, ImportProblem, Slugs, When};
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::{Event, Footnote};
 use crate::core::rich_text::{is_markup, one_line};
@@ -145,17 +146,71 @@ pub(crate) fn timeline_note(
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-/// An event title from a TimelineJS headline, or the start of the text when it has none: the
-/// text is HTML, and a title is its plain text on one line. (A headline is kept as written, its
-/// markup shown as text.)
-pub(crate) fn title_from(headline: &str, text: &str) -> Option<String> {
-    let h = headline.trim();
+/// A TimelineJS headline as a title: TimelineJS shows it as HTML ("Whitney Houston<br/> 1963 -
+/// 2012", "Euclid's <i>Optica</i>"), and a title is plain text, so it is its plain text on one
+/// line ([`one_line`]: tags removed, a line break a space, character references decoded, white
+/// space collapsed). With whether that changed more than the spaces at its ends.
+pub(crate) fn plain_title(headline: &str) -> (String, bool) {
+    let trimmed = headline.trim();
+    if !trimmed.contains(['<', '&', '\n', '\r', '\t', '\u{c}']) && !trimmed.contains("  ") {
+        // Nothing HTML would show otherwise (the common case, and a quick one).
+        return (trimmed.to_string(), false);
+    }
+    let plain = one_line(trimmed);
+    let changed = plain != trimmed;
+    (plain, changed)
+}
+
+/// An event title from a TimelineJS headline ([`plain_title`]), or the start of the text when
+/// the headline has no text: the text is HTML, and a title is its plain text on one line. With
+/// whether the headline was changed by reading it as HTML.
+pub(crate) fn title_from(headline: &str, text: &str) -> (Option<String>, bool) {
+    let (h, changed) = plain_title(headline);
     if !h.is_empty() {
-        return Some(h.to_string());
+        return (Some(h), changed);
     }
     let t: String = one_line(text).chars().take(80).collect();
     let t = t.trim();
-    (!t.is_empty()).then(|| t.to_string())
+    ((!t.is_empty()).then(|| t.to_string()), changed)
+}
+
+/// The chronology's title from a TimelineJS title slide's headline (or, without one, the file's
+/// name): its plain text ([`plain_title`]), cut to the length a title may have, each change noted
+/// at `place`.
+pub(crate) fn chronology_title(
+    headline: &str,
+    place: &str,
+    file_name: &str,
+    notices: &mut Vec<ImportProblem>,
+) -> String {
+    let (plain, read_as_html) = plain_title(headline);
+    if read_as_html {
+        notices.push(ImportProblem::new(
+            place,
+            format!(
+                "the headline {} was read as HTML, as TimelineJS shows it: a title is plain text, \
+                 so tags were removed (a line break is a space), character references decoded \
+                 and spaces collapsed",
+                quoted(headline.trim())
+            ),
+        ));
+    }
+    let mut title = if plain.is_empty() {
+        file_stem(file_name)
+    } else {
+        plain
+    };
+    cap_title(&mut title, place, notices);
+    title
+}
+
+/// Why a slide or a row has no title: its headline and text are empty, or only markup.
+pub(crate) fn no_title(headline: &str, text: &str) -> &'static str {
+    if headline.trim().is_empty() && text.trim().is_empty() {
+        "the headline and the text are both empty"
+    } else {
+        "the headline and the text have no text to show, only markup"
+    }
 }
 
 /// "North korea" for "north-korea": a label for an id the file gives without one.

@@ -4,9 +4,11 @@ use super::{row_record, Cells, Row};
 use crate::core::dataset::{Chronology, Domain, Phase};
 use crate::core::edtf::Edtf;
 use crate::core::import::json::era_dates;
+use crate::core::import::timeline::{chronology_title, no_title};
 use crate::core::import::{
-    file_stem, imported_base, timeline_event, timeline_media, timeline_note, title_from, when,
-    when_from_parts, DatePart, Derive, Draft, Format, Item, Record, Slugs,
+    file_stem, imported_base, plain_title, timeline_event, timeline_media, timeline_note,
+    title_from, when, when_from_parts, Change, DatePart, Derive, Draft, Format, Item, Record,
+    Slugs,
 };
 use crate::core::story::{slides_story, Slide};
 use std::collections::HashMap;
@@ -41,11 +43,12 @@ pub(super) fn timeline(
     file_name: &str,
 ) -> Draft {
     let mut title: Option<String> = None;
+    let mut notices = Vec::new();
     let mut records = Vec::with_capacity(data.len());
     let mut groups = Slugs::default();
     let mut era_ids = Slugs::default();
     // The sheet's story: its (first) title row, then a scene for each row that makes an event.
-    let mut title_slide: Option<(&str, &str)> = None;
+    let mut title_slide: Option<&str> = None;
     let mut story_slides = Vec::new();
     for row in data {
         let cells = Cells {
@@ -56,13 +59,14 @@ pub(super) fn timeline(
         };
         let kind = cells.get("type").trim().to_lowercase();
         if kind == "title" {
-            if title.is_none() {
-                let headline = cells.get("headline").trim();
-                if !headline.is_empty() {
-                    title = Some(headline.to_string());
-                }
+            // The first title row whose headline has text names the chronology; the first
+            // title row is the story's title slide, under that title.
+            let headline = cells.get("headline");
+            if title.is_none() && !plain_title(headline).0.is_empty() {
+                let place = format!("row {}, {}", row.number, cells.column("headline"));
+                title = Some(chronology_title(headline, &place, file_name, &mut notices));
             }
-            title_slide.get_or_insert((cells.get("headline"), cells.get("text")));
+            title_slide.get_or_insert(cells.get("text"));
             continue;
         }
         let mut record = row_record(header, row);
@@ -85,7 +89,11 @@ pub(super) fn timeline(
         let headline = cells.get("headline");
         let text = cells.get("text");
         if kind == "era" {
-            let label = headline.trim();
+            let (label, read_as_html) = plain_title(headline);
+            if read_as_html {
+                record.tally(&cells.column("headline"), Change::PlainHeadline, headline);
+            }
+            let label = label.as_str();
             if label.is_empty() {
                 record.problem(&cells.column("headline"), "an era needs a headline");
             }
@@ -104,12 +112,12 @@ pub(super) fn timeline(
             records.push(record);
             continue;
         }
-        let event_title = title_from(headline, text);
+        let (event_title, read_as_html) = title_from(headline, text);
+        if read_as_html {
+            record.tally(&cells.column("headline"), Change::PlainHeadline, headline);
+        }
         if event_title.is_none() {
-            record.problem(
-                &cells.column("headline"),
-                "the headline and the text are both empty",
-            );
+            record.problem(&cells.column("headline"), no_title(headline, text));
         }
         let url = cells.get("media");
         let (media, change) =
@@ -146,6 +154,7 @@ pub(super) fn timeline(
         records.push(record);
     }
     let title = title.unwrap_or_else(|| file_stem(file_name));
+    let title_slide = title_slide.map(|text| (title.as_str(), text));
     let stories = slides_story(&title, title_slide, story_slides)
         .into_iter()
         .collect();
@@ -168,6 +177,6 @@ pub(super) fn timeline(
         fatal: vec![],
         derive: Derive::Eras,
         view: None,
-        notices: vec![],
+        notices,
     }
 }

@@ -4,10 +4,11 @@ use super::{era_dates, kind_of, record_location, Refusal};
 use crate::core::dataset::Story;
 use crate::core::dataset::{Chronology, Domain, Phase};
 use crate::core::edtf::Edtf;
+use crate::core::import::timeline::{chronology_title, no_title};
 use crate::core::import::{
-    file_stem, imported_base, quoted, timeline_event, timeline_media, timeline_note, title_from,
-    too_many_records, when, when_from_parts, DatePart, Derive, Draft, Format, ImportProblem, Item,
-    Record, Slugs, When,
+    imported_base, plain_title, quoted, timeline_event, timeline_media, timeline_note, title_from,
+    too_many_records, when, when_from_parts, Change, DatePart, Derive, Draft, Format,
+    ImportProblem, Item, Record, Slugs, When,
 };
 use crate::core::story::{slides_story, Slide};
 use crate::core::synthetic::MAX_EVENTS;
@@ -169,18 +170,19 @@ fn slide_span(slide: &Value, record: &mut Record) -> Option<When> {
 pub(super) fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
     let format = Some(Format::TimelineJson);
     let mut fatal = Vec::new();
+    let mut notices = Vec::new();
     let headline = root
         .get("title")
         .and_then(|t| t.get("text"))
         .and_then(|t| t.get("headline"))
         .and_then(Value::as_str)
-        .map(str::trim)
         .unwrap_or_default();
-    let title = if headline.is_empty() {
-        file_stem(file_name)
-    } else {
-        headline.to_string()
-    };
+    let title = chronology_title(
+        headline,
+        "title, field text.headline",
+        file_name,
+        &mut notices,
+    );
     let list = |key: &str, fatal: &mut Vec<ImportProblem>| -> &[Value] {
         match root.get(key) {
             None | Some(Value::Null) => &[],
@@ -234,12 +236,12 @@ pub(super) fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draf
         let span = slide_span(slide, &mut record);
         let headline = text_at(slide, &["text", "headline"], &mut record);
         let text = text_at(slide, &["text", "text"], &mut record);
-        let title = title_from(&headline, &text);
+        let (title, read_as_html) = title_from(&headline, &text);
+        if read_as_html {
+            record.tally("field text.headline", Change::PlainHeadline, &headline);
+        }
         if title.is_none() {
-            record.problem(
-                "field text.headline",
-                "the headline and the text are both empty",
-            );
+            record.problem("field text.headline", no_title(&headline, &text));
         }
         let url = text_at(slide, &["media", "url"], &mut record);
         let caption = text_at(slide, &["media", "caption"], &mut record);
@@ -277,8 +279,12 @@ pub(super) fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draf
             continue;
         }
         let span = slide_span(era, &mut record);
-        let headline = text_at(era, &["text", "headline"], &mut record);
-        let headline = headline.trim();
+        let raw = text_at(era, &["text", "headline"], &mut record);
+        let (headline, read_as_html) = plain_title(&raw);
+        if read_as_html {
+            record.tally("field text.headline", Change::PlainHeadline, &raw);
+        }
+        let headline = headline.as_str();
         if headline.is_empty() {
             record.problem("field text.headline", "an era needs a headline");
         }
@@ -316,7 +322,7 @@ pub(super) fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draf
         fatal,
         derive: Derive::Eras,
         view: None,
-        notices: vec![],
+        notices,
     })
 }
 
@@ -330,10 +336,11 @@ fn timeline_story(root: &Map<String, Value>, title: &str, slides: Vec<Slide>) ->
             .and_then(Value::as_str)
             .unwrap_or_default()
     };
+    // The title slide's headline is the chronology's title, read as plain text.
     let title_slide = root
         .get("title")
         .is_some_and(Value::is_object)
-        .then(|| (text_of("headline"), text_of("text")));
+        .then(|| (title, text_of("text")));
     slides_story(title, title_slide, slides)
         .into_iter()
         .collect()

@@ -280,3 +280,54 @@ fn a_sheet_s_media_that_is_not_a_web_link_is_left_out_of_an_event_that_stays() {
         ]
     );
 }
+
+/// A sheet's headlines are HTML too: the title row's and the events' are read into plain titles,
+/// and the report counts them.
+#[test]
+fn a_sheet_s_headlines_are_read_as_html_into_plain_titles() {
+    let text = "Year,End Year,Headline,Text,Type\n\
+        ,,Women in <b>Computing</b>,<p>Intro</p>,title\n\
+        1015,,Euclid's <i>Optica</i>,,\n\
+        1000,1100,<b>High</b> Middle Ages,,era\n\
+        1016,,Plain & simple,,\n";
+    let i = ok(text, "x.csv");
+    let c = &i.chronology;
+    assert_eq!(c.title, "Women in Computing");
+    assert_eq!(c.stories[0].title, "Women in Computing");
+    assert_eq!(c.stories[0].scenes[0].title, "Women in Computing");
+    let titles: Vec<&str> = c.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["Euclid's Optica", "Plain & simple"]);
+    assert_eq!(c.phases[0].label, "High Middle Ages");
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(notices.len(), 2, "{notices:#?}");
+    assert!(
+        notices[0].starts_with(
+            "row 2, column Headline: the headline 'Women in <b>Computing</b>' was read as HTML"
+        ),
+        "{notices:#?}"
+    );
+    assert!(
+        notices[1].starts_with("column Headline: 2 headlines were read as HTML, as TimelineJS shows them ('Euclid's <i>Optica</i>', in row 3 and row 4)"),
+        "{notices:#?}"
+    );
+}
+
+/// The title row's headline is capped as an event's title is, and the report says so.
+#[test]
+fn a_sheet_s_title_is_cut_to_the_length_an_event_title_may_have() {
+    let text = format!(
+        "Year,Headline,Type\n,{},title\n2000,A,\n",
+        "W".repeat(100_000)
+    );
+    let i = ok(&text, "x.csv");
+    assert_eq!(
+        i.chronology.title.chars().count(),
+        crate::core::text::MAX_TITLE_CHARS
+    );
+    assert_eq!(i.chronology.stories[0].title, i.chronology.title);
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notices,
+        ["row 2, column Headline: the title is 100,000 characters long; cut to 1,000, ending in '…' (a title has at most 1,000, as an event's)"]
+    );
+}

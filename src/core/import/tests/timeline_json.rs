@@ -9,7 +9,7 @@ const TIMELINE: &str = r##"{
     {"start_date": {"year": 1991, "month": 4}, "end_date": {"year": 1992}, "text": {"headline": "Month", "text": ""}, "group": "Visits", "unique_id": "worner"},
     {"start_date": {"year": 2014, "month": "5", "day": "6", "hour": 10}, "text": {"headline": "", "text": "Abe speaks at the North Atlantic Council in Brussels, the first Japanese prime minister to do so there"},
      "media": {"url": "https://www.nato.int/x", "caption": "NAC", "credit": "NATO"}, "group": "Summits", "background": {"color": "#fff"}},
-    {"start_date": {"year": -44, "month": 3, "day": 15}, "text": {"headline": "<script>alert(1)</script>"}, "group": "Summits"},
+    {"start_date": {"year": -44, "month": 3, "day": 15}, "text": {"headline": "<script>alert(1)</script>Ides of <i>March</i>"}, "group": "Summits"},
     {"start_date": {"year": 123456}, "text": {"headline": "Far future"}, "group": "Ünïcode & Co"}
   ],
   "eras": [
@@ -82,7 +82,8 @@ fn timeline_json_keeps_precision_groups_eras_and_links() {
     let i = ok(TIMELINE, "nato.json");
     assert_eq!(i.format, Format::TimelineJson);
     let c = &i.chronology;
-    assert_eq!(c.title, "Cold War <i>and after</i>");
+    // Headlines are HTML in TimelineJS: titles are their plain text.
+    assert_eq!(c.title, "Cold War and after");
     assert_eq!(c.source.title, c.title);
     assert_eq!(c.source.author, "");
     assert_eq!(
@@ -111,7 +112,7 @@ fn timeline_json_keeps_precision_groups_eras_and_links() {
     let note = c.footnote(1).unwrap();
     assert_eq!(note.url.as_deref(), Some("https://www.nato.int/x"));
     assert_eq!(note.citation, "NATO — NAC");
-    let script = by_title("<script>alert(1)</script>");
+    let script = by_title("Ides of March");
     assert_eq!(script.start.to_iso(), "-0044-03-15");
     assert_eq!(script.phase, "");
     let far = by_title("Far future");
@@ -142,7 +143,8 @@ fn timeline_json_keeps_precision_groups_eras_and_links() {
             ("cold-war-after-2", "Cold War & after")
         ]
     );
-    assert_eq!(c.events.first().unwrap().title, "<script>alert(1)</script>");
+    assert_eq!(c.events.first().unwrap().title, "Ides of March");
+    assert!(c.events.iter().all(|e| !e.title.contains('<')));
 }
 
 #[test]
@@ -352,4 +354,96 @@ fn timeline_media_that_is_not_a_web_link_is_left_out_of_an_event_that_stays() {
         .iter()
         .any(|n| n.message.starts_with("2 links that are not http(s)")
             && n.message.contains("in event 6 and event 7)")));
+}
+
+/// TimelineJS shows headlines as HTML; a title is plain text: the title slide's "Whitney
+/// Houston<br/> 1963 - 2012" is the chronology's title (the page's heading, the story's title)
+/// as "Whitney Houston 1963 - 2012", and "Euclid's <i>Optica</i>" an event's as "Euclid's Optica".
+#[test]
+fn timeline_headlines_are_read_as_html_into_plain_titles() {
+    let json = r#"{
+      "title": {"text": {"headline": "Whitney Houston<br/> 1963 - 2012", "text": "<p>A life</p>"}},
+      "events": [
+        {"start_date": {"year": 1015}, "text": {"headline": "Euclid's <i>Optica</i>", "text": "<p>On sight</p>"}},
+        {"start_date": {"year": 1016}, "text": {"headline": "Caf&eacute; &amp; <b>bar</b>"}},
+        {"start_date": {"year": 1017}, "text": {"headline": "Two\n  lines"}},
+        {"start_date": {"year": 1018}, "text": {"headline": "AT&T, x < y, plain"}},
+        {"start_date": {"year": 1019}, "text": {"headline": "<img src=\"https://x.org/a.png\">", "text": "<p>Taken from the text</p>"}}
+      ],
+      "eras": [{"start_date": {"year": 1000}, "end_date": {"year": 1100}, "text": {"headline": "<b>High</b> Middle Ages"}}]
+    }"#;
+    let i = ok(json, "houston.json");
+    let c = &i.chronology;
+    assert_eq!(c.title, "Whitney Houston 1963 - 2012");
+    assert_eq!(c.source.title, c.title);
+    let story = &c.stories[0];
+    assert_eq!(story.title, "Whitney Houston 1963 - 2012");
+    assert_eq!(story.scenes[0].title, "Whitney Houston 1963 - 2012");
+    let titles: Vec<&str> = c.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Euclid's Optica",
+            "Café & bar",
+            "Two lines",
+            "AT&T, x < y, plain",
+            "Taken from the text"
+        ]
+    );
+    assert_eq!(story.scenes[1].title, "Euclid's Optica");
+    assert_eq!(c.phases[0].label, "High Middle Ages");
+    assert_eq!(c.phases[0].id, "high-middle-ages");
+    // The text keeps its markup (shown through the allow-list).
+    assert_eq!(c.events[0].summary, "<p>On sight</p>");
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(notices.len(), 2, "{notices:#?}");
+    assert!(
+        notices[0].starts_with("title, field text.headline: the headline 'Whitney Houston<br/> 1963 - 2012' was read as HTML"),
+        "{notices:#?}"
+    );
+    // The events' and the era's headlines, counted (the plain one is not).
+    assert!(
+        notices[1].starts_with("field text.headline: 5 headlines were read as HTML, as TimelineJS shows them ('Euclid's <i>Optica</i>', in event 1, event 2, event 3 and 2 more)"),
+        "{notices:#?}"
+    );
+    // A headline that is only markup, with no text, is said as such.
+    let f = fail(
+        r#"{"events": [{"start_date": {"year": 1}, "text": {"headline": "<img src=x>"}}]}"#,
+        "t.json",
+    );
+    assert_eq!(
+        lines(&f),
+        ["event 1, field text.headline: the headline and the text have no text to show, only markup"]
+    );
+}
+
+/// The chronology's title is capped as an event's is (1,000 characters), and said: a title of
+/// 100,000 letters without a space made an enormous heading that held the page for seconds.
+#[test]
+fn a_timeline_title_is_cut_to_the_length_an_event_title_may_have() {
+    let long = "W".repeat(100_000);
+    let json = format!(
+        r#"{{"title": {{"text": {{"headline": "{long}"}}}}, "events": [{{"start_date": {{"year": 2000}}, "text": {{"headline": "A"}}}}]}}"#
+    );
+    let i = ok(&json, "t.json");
+    let c = &i.chronology;
+    assert_eq!(c.title.chars().count(), crate::core::text::MAX_TITLE_CHARS);
+    assert!(c.title.starts_with("WWW") && c.title.ends_with('…'));
+    assert_eq!(c.source.title, c.title);
+    assert_eq!(c.stories[0].title, c.title);
+    assert_eq!(c.stories[0].scenes[0].title, c.title);
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notices,
+        ["title, field text.headline: the title is 100,000 characters long; cut to 1,000, ending in '…' (a title has at most 1,000, as an event's)"]
+    );
+    // A headline that holds only a picture written into it (a data: URI) has no text: the
+    // title is the file's name.
+    let picture = format!(
+        r#"{{"title": {{"text": {{"headline": "<img src=\"data:image/png;base64,{}\">"}}}}, "events": [{{"start_date": {{"year": 2000}}, "text": {{"headline": "A"}}}}]}}"#,
+        "A".repeat(200_000)
+    );
+    let i = ok(&picture, "portrait.json");
+    assert_eq!(i.chronology.title, "portrait");
+    assert!(i.notices.iter().all(|n| n.message.len() < 400));
 }
