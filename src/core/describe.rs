@@ -174,8 +174,10 @@ mod tests {
                 .filter(|e| e.domains.iter().any(|d| d == id))
                 .count()
         };
-        let mut filter = Filter::default();
-        filter.domains = ["afghanistan".to_string(), "piracy".to_string()].into();
+        let filter = Filter {
+            domains: ["afghanistan".to_string(), "piracy".to_string()].into(),
+            ..Filter::default()
+        };
         let folded: BTreeSet<String> = ["piracy".to_string()].into();
         let two = Grouping::new(&data, GroupBy::Domain, &all, &filter, &folded);
         assert_eq!(
