@@ -114,8 +114,11 @@ pub enum Action {
         prepared: Box<Prepared>,
         origin: Origin,
         format: Format,
-        /// The records left out, as the user asked.
+        /// The problems of the records left out, as the user asked (a list cut at
+        /// [`crate::core::import::MAX_PROBLEMS`]).
         skipped: Vec<ImportProblem>,
+        /// How many records were left out.
+        skipped_records: usize,
         /// What was changed on the way in (control characters removed, columns ignored).
         changed: Vec<ImportProblem>,
         view: Option<ViewState>,

@@ -91,7 +91,11 @@ pub enum Report {
     Skipped {
         name: String,
         imported: usize,
+        /// The problems of the records left out (a list cut at
+        /// [`crate::core::import::MAX_PROBLEMS`]).
         skipped: Shared<Vec<ImportProblem>>,
+        /// How many records were left out.
+        skipped_records: usize,
         changed: Shared<Vec<ImportProblem>>,
     },
 }

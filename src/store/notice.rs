@@ -4,11 +4,13 @@ use std::fmt;
 /// A short message for the user, shown until dismissed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    /// A chronology was imported (dropped when another one is shown).
+    /// A chronology was imported (dropped when another one is shown), with the records left out
+    /// of it, if any (the import dialog lists them, until it is closed).
     Imported {
         events: usize,
         name: String,
         format: Format,
+        left_out: usize,
     },
     /// Back to the built-in chronology.
     BuiltinAgain,
@@ -20,6 +22,17 @@ pub enum Notice {
 }
 
 impl Notice {
+    /// What an import's notice says of the records left out ("2,500 records were left out."),
+    /// if any were.
+    pub fn left_out(records: usize) -> Option<String> {
+        (records > 0).then(|| {
+            format!(
+                "{} left out.",
+                crate::core::text::plural(records, "record was", "records were")
+            )
+        })
+    }
+
     /// A link's notice said of a file's saved view instead ("The link's event …" → "The file's
     /// saved view's event …", "… in the link." → "… in the file's saved view.").
     pub fn of_file_view(self) -> Notice {
@@ -41,12 +54,19 @@ impl fmt::Display for Notice {
                 events,
                 name,
                 format,
-            } => write!(
-                f,
-                "Imported {} from {name} ({}).",
-                crate::core::text::plural(*events, "event", "events"),
-                format.label()
-            ),
+                left_out,
+            } => {
+                write!(
+                    f,
+                    "Imported {} from {name} ({}).",
+                    crate::core::text::plural(*events, "event", "events"),
+                    format.label()
+                )?;
+                if let Some(more) = Notice::left_out(*left_out) {
+                    write!(f, " {more}")?;
+                }
+                Ok(())
+            }
             Notice::BuiltinAgain => f.write_str("The Japan–NATO chronology is shown again."),
             Notice::Message(text) | Notice::Done(text) => f.write_str(text),
         }

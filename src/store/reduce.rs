@@ -265,6 +265,7 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             origin,
             format,
             skipped,
+            skipped_records,
             changed,
             view,
             view_notices,
@@ -291,14 +292,16 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
                     events,
                     name: name.clone(),
                     format,
+                    left_out: skipped_records,
                 });
             }
             fresh.chrome.notices.extend(notices);
-            if !skipped.is_empty() || !changed.is_empty() {
+            if !skipped.is_empty() || skipped_records > 0 || !changed.is_empty() {
                 fresh.chrome.report = Some(Report::Skipped {
                     name,
                     imported: events,
                     skipped: Shared::new(skipped),
+                    skipped_records,
                     changed: Shared::new(changed),
                 });
                 fresh.chrome.dialog = Some(DialogKind::Import);

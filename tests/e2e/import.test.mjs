@@ -646,3 +646,32 @@ test('a chronology of more than 32 domains says under the legend that their mark
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('past a thousand problems the dialog and the notice count them all; a problem of the whole file is not "in 0 of 1 records"', async () => {
+  const page = await load(browser, server.origin + '/');
+  // 5,000 rows, every other one with a year that is not one: 2,500 problems, listed up to 1,000.
+  const rows = Array.from({ length: 5000 }, (_, i) => `e${i},${i % 2 ? '20x1' : '2000'},Event ${i}`);
+  await importFile(page, { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`id,start,title\n${rows.join('\n')}\n`) });
+  const report = page.getByRole('dialog').getByRole('alert');
+  await report.getByText('“big.csv” was not imported').waitFor();
+  assert.match(await report.textContent(), /2,500 problems in 2,500 of 5,000 records \(read as chronology CSV\)\./);
+  const listed = await report.getByRole('listitem').allTextContents();
+  assert.equal(listed.length, 1001, 'a thousand problems listed, and a line for the rest');
+  assert.equal(listed.at(-1), '… and 1,500 more problems');
+  await report.getByRole('button', { name: 'Import the 2,500 good records, leaving out 2,500' }).click();
+  const skipped = page.getByRole('dialog').getByRole('status');
+  await skipped.getByText('2,500 records were left out:').waitFor();
+  // Once the dialog is closed, the notice that stays says so too.
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: 'Imported 2,500 events from big.csv (chronology CSV). 2,500 records were left out.' }).waitFor();
+
+  // A problem of the file as a whole, with one good event.
+  const json = { events: [{ id: 'a', start: '2001', title: 'A', summary: '' }], colour: 'red' };
+  await importFile(page, { name: 'whole.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await report.getByText('“whole.json” was not imported').waitFor();
+  assert.match(await report.textContent(), /1 problem with the file as a whole \(read as chronology JSON\)\./);
+  assert.doesNotMatch(await report.textContent(), /in 0 of/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -285,11 +285,8 @@ pub(super) fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure
     let count = draft.records.len();
     if count > MAX_EVENTS {
         return Err(ImportFailure {
-            format: Some(format),
-            problems: vec![too_many_records(count)],
             records: count,
-            bad_records: 0,
-            can_skip: false,
+            ..ImportFailure::of_file(Some(format), vec![too_many_records(count)])
         });
     }
     let mut include: Vec<bool> = draft
@@ -374,6 +371,7 @@ pub(super) fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure
     if !fatal.is_empty() || (bad_records > 0 && !skip) || good_events == 0 {
         let mut problems = fatal.clone();
         problems.extend(record_problems());
+        let in_records: usize = draft.records.iter().map(|r| r.problems.len()).sum();
         if problems.is_empty() {
             problems.push(ImportProblem::new(
                 "file",
@@ -382,6 +380,8 @@ pub(super) fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure
         }
         return Err(ImportFailure {
             format: Some(format),
+            problem_count: problems.len(),
+            file_problems: problems.len().saturating_sub(in_records),
             problems: capped(problems),
             records: count,
             bad_records,

@@ -27,7 +27,7 @@ pub(crate) use timeline::{
 };
 
 use crate::core::dataset::{Chronology, Source};
-use crate::core::text::{plural, shown};
+use crate::core::text::{plural, shown, thousands};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -137,6 +137,10 @@ pub struct ImportFailure {
     pub format: Option<Format>,
     /// Every problem found (at most [`MAX_PROBLEMS`], then "… and N more problems").
     pub problems: Vec<ImportProblem>,
+    /// How many problems were found, listed or not.
+    pub problem_count: usize,
+    /// Of them, the problems of the file as a whole rather than of one of its records.
+    pub file_problems: usize,
     /// Records (events, eras, rows) seen.
     pub records: usize,
     /// Records with at least one problem.
@@ -147,13 +151,53 @@ pub struct ImportFailure {
 }
 
 impl ImportFailure {
-    fn fatal(format: Option<Format>, location: &str, message: impl Into<String>) -> Self {
+    /// A refusal for problems of the file as a whole (none of them a record's), listed up to
+    /// [`MAX_PROBLEMS`].
+    pub fn of_file(format: Option<Format>, problems: Vec<ImportProblem>) -> Self {
         Self {
             format,
-            problems: vec![ImportProblem::new(location, message)],
+            problem_count: problems.len(),
+            file_problems: problems.len(),
+            problems: capped(problems),
             records: 0,
             bad_records: 0,
             can_skip: false,
+        }
+    }
+
+    fn fatal(format: Option<Format>, location: &str, message: impl Into<String>) -> Self {
+        Self::of_file(format, vec![ImportProblem::new(location, message)])
+    }
+
+    /// What the refusal found, in a sentence: "2,500 problems in 2,500 of 5,000 records (read
+    /// as chronology CSV)." Counted in full, not as far as the list goes; a problem of the file
+    /// as a whole is said to be one ("1 problem with the file as a whole"), not one "in 0 of 3
+    /// records".
+    pub fn summary(&self) -> String {
+        let read_as = self
+            .format
+            .map(|f| format!(" (read as {})", f.label()))
+            .unwrap_or_default();
+        let all = plural(self.problem_count, "problem", "problems");
+        let in_records = self.problem_count.saturating_sub(self.file_problems);
+        if self.records == 0 {
+            format!("{all}{read_as}.")
+        } else if self.bad_records == 0 || in_records == 0 {
+            format!("{all} with the file as a whole{read_as}.")
+        } else if self.file_problems == 0 {
+            format!(
+                "{all} in {} of {}{read_as}.",
+                thousands(self.bad_records),
+                plural(self.records, "record", "records")
+            )
+        } else {
+            format!(
+                "{all}: {} in {} of {}, {} with the file as a whole{read_as}.",
+                thousands(in_records),
+                thousands(self.bad_records),
+                plural(self.records, "record", "records"),
+                thousands(self.file_problems)
+            )
         }
     }
 }
@@ -184,13 +228,7 @@ pub fn import(
             format!("this is {kind}, not a chronology (import a JSON or CSV file: the explorer's own export, a TimelineJS JSON file, or a sheet saved as CSV)"),
         ));
     }
-    let text = decode(bytes).map_err(|p| ImportFailure {
-        format: None,
-        problems: vec![p],
-        records: 0,
-        bad_records: 0,
-        can_skip: false,
-    })?;
+    let text = decode(bytes).map_err(|p| ImportFailure::of_file(None, vec![p]))?;
     if is_html_page(text) {
         return Err(ImportFailure::fatal(
             None,
@@ -219,13 +257,7 @@ pub fn import(
     };
     match draft {
         Ok(draft) => finish(draft, skip_bad_records),
-        Err((format, problems)) => Err(ImportFailure {
-            format,
-            problems: capped(problems),
-            records: 0,
-            bad_records: 0,
-            can_skip: false,
-        }),
+        Err((format, problems)) => Err(ImportFailure::of_file(format, problems)),
     }
 }
 

@@ -52,16 +52,7 @@ fn too_large(name: &str, size: f64) -> Action {
 
 /// A failure with one problem, not tied to a record (the file or the link as a whole).
 fn one_problem(location: &str, message: String) -> ImportFailure {
-    ImportFailure {
-        format: None,
-        problems: vec![ImportProblem {
-            location: location.into(),
-            message,
-        }],
-        records: 0,
-        bad_records: 0,
-        can_skip: false,
-    }
+    ImportFailure::of_file(None, vec![ImportProblem::new(location, message)])
 }
 
 fn failed(name: &str, failure: ImportFailure, bytes: Vec<u8>) -> Action {
@@ -106,6 +97,7 @@ fn show_imported(
         chronology,
         format,
         skipped,
+        skipped_records,
         notices: changed,
         ..
     } = imported;
@@ -115,6 +107,7 @@ fn show_imported(
             origin: Origin::File { name, format },
             format,
             skipped,
+            skipped_records,
             changed,
             view,
             view_notices,
@@ -321,6 +314,7 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
                     origin: Origin::Url(data),
                     format: imported.format,
                     skipped: Vec::new(),
+                    skipped_records: 0,
                     changed: imported.notices,
                     view: Some(view),
                     view_notices: Vec::new(),

@@ -2,7 +2,8 @@
 //! chronology) and the progress bar of a file being read or loaded.
 
 use crate::core::dataset::Chronology;
-use crate::core::text::thousands;
+use crate::core::import::ImportProblem;
+use crate::core::text::{plural, thousands};
 use crate::store::{Action, Origin, Progress, Report, Shared, Unit};
 use crate::ui::adapters::{files, storage};
 use wasm_bindgen::JsCast;
@@ -18,6 +19,16 @@ pub struct PanelProps {
     pub report: Option<Report>,
     pub loading: Option<Progress>,
     pub dispatch: Callback<Action>,
+}
+
+/// A problem of a list, its place first; the list's last line, "… and N more problems", has
+/// none.
+fn problem_item(p: &ImportProblem) -> Html {
+    if p.location.is_empty() {
+        html! { <li>{ &p.message }</li> }
+    } else {
+        html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }
+    }
 }
 
 /// The body of the import dialog.
@@ -56,24 +67,7 @@ pub fn import_panel(props: &PanelProps) -> Html {
         }) => {
             let f = &**failure;
             let good = f.records.saturating_sub(f.bad_records);
-            let summary = if f.records > 0 {
-                format!(
-                    "{} problem{} in {} of {} records{}.",
-                    f.problems.len(),
-                    if f.problems.len() == 1 { "" } else { "s" },
-                    f.bad_records,
-                    f.records,
-                    f.format
-                        .map(|x| format!(" (read as {})", x.label()))
-                        .unwrap_or_default()
-                )
-            } else {
-                format!(
-                    "{} problem{}.",
-                    f.problems.len(),
-                    if f.problems.len() == 1 { "" } else { "s" }
-                )
-            };
+            let summary = f.summary();
             let skip = {
                 let (dispatch, name, bytes) = (dispatch.clone(), name.clone(), bytes.clone());
                 Callback::from(move |_| {
@@ -85,14 +79,14 @@ pub fn import_panel(props: &PanelProps) -> Html {
                     <h3 id="import-report-heading" tabindex="-1">{ format!("“{name}” was not imported") }</h3>
                     <p>{ summary }{ format!(" Nothing was changed: “{}” is still shown.", props.data.title) }</p>
                     <ol class="problems">
-                        { for f.problems.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
+                        { for f.problems.iter().map(problem_item) }
                     </ol>
                     if f.can_skip && good > 0 && !bytes.is_empty() {
                         <button type="button" class="primary" onclick={skip}>
                             { format!(
-                                "Import the {good} good record{}, leaving out {}",
-                                if good == 1 { "" } else { "s" },
-                                f.bad_records
+                                "Import the {}, leaving out {}",
+                                plural(good, "good record", "good records"),
+                                thousands(f.bad_records)
                             ) }
                         </button>
                     }
@@ -103,22 +97,23 @@ pub fn import_panel(props: &PanelProps) -> Html {
             name,
             imported,
             skipped,
+            skipped_records,
             changed,
         }) => html! {
             <section class="import-report" role="status" aria-labelledby="import-report-heading">
                 <h3 id="import-report-heading" tabindex="-1">
-                    { format!("Imported {} from “", crate::core::text::plural(*imported, "event", "events")) }<bdi>{ name }</bdi>{ "”" }
+                    { format!("Imported {} from “", plural(*imported, "event", "events")) }<bdi>{ name }</bdi>{ "”" }
                 </h3>
-                if !skipped.is_empty() {
-                    <p>{ format!("{} left out:", crate::core::text::plural(skipped.len(), "record was", "records were")) }</p>
+                if *skipped_records > 0 {
+                    <p>{ format!("{} left out:", plural(*skipped_records, "record was", "records were")) }</p>
                     <ol class="problems">
-                        { for skipped.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
+                        { for skipped.iter().map(problem_item) }
                     </ol>
                 }
                 if !changed.is_empty() {
                     <p>{ "Changed on the way in:" }</p>
                     <ol class="problems">
-                        { for changed.iter().map(|p| html! { <li><strong>{ &p.location }</strong>{ ": " }{ &p.message }</li> }) }
+                        { for changed.iter().map(problem_item) }
                     </ol>
                 }
             </section>

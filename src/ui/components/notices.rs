@@ -18,8 +18,14 @@ fn notice_text(notice: &Notice) -> Html {
             events,
             name,
             format,
+            left_out,
         } => html! {
-            <>{ format!("Imported {} from ", crate::core::text::plural(*events, "event", "events")) }<bdi>{ name }</bdi>{ format!(" ({}).", format.label()) }</>
+            <>
+                { format!("Imported {} from ", crate::core::text::plural(*events, "event", "events")) }<bdi>{ name }</bdi>{ format!(" ({}).", format.label()) }
+                if let Some(more) = Notice::left_out(*left_out) {
+                    { format!(" {more}") }
+                }
+            </>
         },
         other => html! { { other.to_string() } },
     }

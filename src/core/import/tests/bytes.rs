@@ -94,3 +94,52 @@ fn the_problem_list_is_capped() {
     let f = import(rows.join("\n").as_bytes(), "x.csv", true).unwrap_err();
     assert!(!f.can_skip);
 }
+
+/// Past the list's end (1,000 problems and a line for the rest), the counts are still of every
+/// problem and every record: the reviewer's 5,000 rows, every other one with a bad year.
+#[test]
+fn a_refusal_counts_every_problem_not_only_those_listed() {
+    let mut text = String::from("id,start,title\n");
+    for i in 0..5_000 {
+        let year = if i % 2 == 0 { "2000" } else { "20x1" };
+        text.push_str(&format!("e{i},{year},Event {i}\n"));
+    }
+    let f = import(text.as_bytes(), "big.csv", false).unwrap_err();
+    assert_eq!(f.problems.len(), 1001, "the list is cut");
+    assert_eq!((f.problem_count, f.file_problems), (2_500, 0));
+    assert_eq!(
+        f.summary(),
+        "2,500 problems in 2,500 of 5,000 records (read as chronology CSV)."
+    );
+    let i = import(text.as_bytes(), "big.csv", true).unwrap();
+    assert_eq!(i.chronology.events.len(), 2_500);
+    assert_eq!(i.skipped.len(), 1001, "the list is cut");
+    assert_eq!(i.skipped_records, 2_500);
+}
+
+/// A problem of the file as a whole is not counted "in 0 of 1 records".
+#[test]
+fn a_problem_of_the_whole_file_is_said_to_be_one() {
+    let event = r#"{"id":"a","start":"2001","title":"A","summary":""}"#;
+    let f = fail(
+        &format!(r#"{{"events":[{event}],"colour":"red"}}"#),
+        "x.json",
+    );
+    assert_eq!((f.records, f.bad_records), (1, 0));
+    assert_eq!(
+        f.summary(),
+        "1 problem with the file as a whole (read as chronology JSON)."
+    );
+    // With records that have problems too, both are counted.
+    let bad = r#"{"id":"b","start":"20x1","title":"B","summary":""}"#;
+    let f = fail(
+        &format!(r#"{{"events":[{event},{bad}],"colour":"red"}}"#),
+        "x.json",
+    );
+    assert_eq!(
+        f.summary(),
+        "2 problems: 1 in 1 of 2 records, 1 with the file as a whole (read as chronology JSON)."
+    );
+    // Nothing could be read as records: the problems alone.
+    assert_eq!(fail("{", "x.json").summary(), "1 problem.");
+}

@@ -70,6 +70,42 @@ fn an_import_that_left_records_out_lists_them() {
     }
 }
 
+/// The list of what was left out stops at 1,000 (and a line for the rest); the counts do not,
+/// and the notice that stays once the dialog is closed says it too.
+#[test]
+fn an_import_that_left_out_more_records_than_it_lists_counts_them_all() {
+    let mut a = imported(None, vec![]);
+    if let Action::Imported {
+        skipped,
+        skipped_records,
+        ..
+    } = &mut a
+    {
+        *skipped = (0..1_000)
+            .map(|i| ImportProblem::new(format!("row {i}"), "bad year"))
+            .chain([ImportProblem::new("", "… and 1,500 more problems")])
+            .collect();
+        *skipped_records = 2_500;
+    }
+    let i = after(&state(), a);
+    match &i.chrome.report {
+        Some(Report::Skipped {
+            skipped_records, ..
+        }) => assert_eq!(*skipped_records, 2_500),
+        other => panic!("{other:?}"),
+    }
+    let closed = after(&i, Action::CloseDialog);
+    assert_eq!(
+        closed
+            .chrome
+            .notices
+            .last()
+            .map(|n| n.to_string())
+            .as_deref(),
+        Some("Imported 5 events from small.csv (chronology CSV). 2,500 records were left out.")
+    );
+}
+
 #[test]
 fn an_import_that_changed_some_text_says_what() {
     let mut a = imported(None, vec![]);

@@ -29,6 +29,8 @@ pub(super) fn failure_report() -> Report {
         failure: Shared::new(ImportFailure {
             format: Some(Format::Csv),
             problems: vec![ImportProblem::new("row 2", "no title")],
+            problem_count: 1,
+            file_problems: 0,
             records: 3,
             bad_records: 1,
             can_skip: true,
@@ -45,6 +47,7 @@ pub(super) fn imported(view: Option<ViewState>, skipped: Vec<ImportProblem>) -> 
             format: Format::Csv,
         },
         format: Format::Csv,
+        skipped_records: skipped.len(),
         skipped,
         changed: vec![],
         view,

@@ -263,6 +263,8 @@ impl Running {
                         .as_deref()
                         .and_then(Format::from_label),
                     problems: problems_from_js(&get(m, "problems")),
+                    problem_count: get_count(m, "problemCount"),
+                    file_problems: get_count(m, "fileProblems"),
                     records: get_count(m, "records"),
                     bad_records: get_count(m, "badRecords"),
                     can_skip: get(m, "canSkip").is_truthy(),
@@ -466,16 +468,13 @@ impl Running {
                 here(job, file, then);
             }
             None => {
-                let failure = ImportFailure {
-                    format: None,
-                    problems: vec![ImportProblem::new(
+                let failure = ImportFailure::of_file(
+                    None,
+                    vec![ImportProblem::new(
                         "file",
                         format!("the import stopped unexpectedly ({reason})"),
                     )],
-                    records: 0,
-                    bad_records: 0,
-                    can_skip: false,
-                };
+                );
                 then(Err((failure, Vec::new())));
             }
         }

@@ -51,6 +51,8 @@ fn work(job: &JsValue) {
                 set(&m, "format", format.label());
             }
             set(&m, "problems", problems_to_js(failure.problems));
+            set(&m, "problemCount", failure.problem_count as f64);
+            set(&m, "fileProblems", failure.file_problems as f64);
             set(&m, "records", failure.records as f64);
             set(&m, "badRecords", failure.bad_records as f64);
             set(&m, "canSkip", failure.can_skip);
