@@ -147,27 +147,91 @@ pub fn leave_out_events(stories: &mut Vec<Story>, left_out: &HashSet<&str>) {
     if left_out.is_empty() {
         return;
     }
-    for story in stories.iter_mut() {
-        story.scenes.retain_mut(|scene| {
-            let highlight = &mut scene.view.highlight;
-            let before = highlight.len();
-            highlight.retain(|id| !left_out.contains(id.as_str()));
-            before == 0 || !highlight.is_empty()
-        });
-    }
-    stories.retain(|s| !s.scenes.is_empty());
+    let stripped = strip_events(stories, |id| !left_out.contains(id));
+    drop_emptied(stories, &stripped);
 }
 
-/// Takes out of the stories the events for which `has` is false (a file's stories name events
-/// the file lacks, rows deleted by hand from an export): as [`leave_out_events`].
-pub fn keep_events(stories: &mut Vec<Story>, has: impl Fn(&str) -> bool) {
-    let missing: HashSet<String> = stories
+/// The ids of the events the file's stories highlight that `has` does not know (each once, in
+/// the stories' order): events a file's stories name and the file lacks.
+pub fn missing_events(stories: &[Story], has: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut seen = HashSet::new();
+    stories
         .iter()
         .flat_map(|s| s.scenes.iter().flat_map(|c| c.view.highlight.iter()))
-        .filter(|id| !has(id))
+        .filter(|id| !has(id) && seen.insert(id.as_str()))
         .cloned()
+        .collect()
+}
+
+/// A scene that [`strip_events`] took highlighted events out of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stripped {
+    /// The story's position in the list.
+    pub story: usize,
+    /// The scene's position in its story.
+    pub scene: usize,
+    /// The ids taken out of its highlight, in its order.
+    pub removed: Vec<String>,
+    /// Whether it highlights nothing now: it was about those events only.
+    pub emptied: bool,
+}
+
+/// Takes the events for which `has` is false out of the scenes' highlights, and says which
+/// scenes lost which. The scenes stay, so that they can still be checked (a scene about none
+/// of the chronology's events is still a scene of the file), until [`drop_emptied`] drops those
+/// left about nothing.
+pub fn strip_events(stories: &mut [Story], has: impl Fn(&str) -> bool) -> Vec<Stripped> {
+    let mut stripped = Vec::new();
+    for (i, story) in stories.iter_mut().enumerate() {
+        for (j, scene) in story.scenes.iter_mut().enumerate() {
+            let highlight = &mut scene.view.highlight;
+            if highlight.iter().all(|id| has(id)) {
+                continue;
+            }
+            let (kept, removed): (Vec<String>, Vec<String>) = std::mem::take(highlight)
+                .into_iter()
+                .partition(|id| has(id));
+            *highlight = kept;
+            stripped.push(Stripped {
+                story: i,
+                scene: j,
+                removed,
+                emptied: highlight.is_empty(),
+            });
+        }
+    }
+    stripped
+}
+
+/// Drops the scenes that [`strip_events`] left about nothing, and the stories that this leaves
+/// without scenes; gives the positions (before the drop) of the stories dropped.
+pub fn drop_emptied(stories: &mut Vec<Story>, stripped: &[Stripped]) -> Vec<usize> {
+    let emptied: HashSet<(usize, usize)> = stripped
+        .iter()
+        .filter(|s| s.emptied)
+        .map(|s| (s.story, s.scene))
         .collect();
-    leave_out_events(stories, &missing.iter().map(String::as_str).collect());
+    if emptied.is_empty() {
+        return Vec::new();
+    }
+    let mut dropped = Vec::new();
+    for (i, story) in stories.iter_mut().enumerate() {
+        let before = story.scenes.len();
+        let mut j = 0;
+        story.scenes.retain(|_| {
+            j += 1;
+            !emptied.contains(&(i, j - 1))
+        });
+        if before > 0 && story.scenes.is_empty() {
+            dropped.push(i);
+        }
+    }
+    let mut i = 0;
+    stories.retain(|_| {
+        i += 1;
+        !dropped.contains(&(i - 1))
+    });
+    dropped
 }
 
 /// A window around an event's dates, one step coarser than they are and centred on them: a

@@ -184,7 +184,9 @@ function watchWorkers(page) {
 /** A small chronology: the built-in one's first events under another title. */
 function small(title) {
   const data = dataset();
-  return { name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...data, title, events: data.events.slice(0, 7) })) };
+  // Without the stories, which name events beyond the first 7 (what their scenes lose would be
+  // said in the import dialog, which would then stay open).
+  return { name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...data, title, events: data.events.slice(0, 7), stories: [] })) };
 }
 
 test('where the worker cannot start, the file imports and the kept chronology comes back on the main thread', async () => {

@@ -4,9 +4,10 @@
 use super::clean::{check_ids, clean_texts};
 use super::tally::{tally_notices, Change, Tallied};
 use super::timeline::label_for_id;
-use super::{capped, Format, ImportFailure, ImportProblem, Imported, MAX_PROBLEMS};
+use super::{capped, quoted, Format, ImportFailure, ImportProblem, Imported, MAX_PROBLEMS};
 use crate::core::dataset::validate::validate;
-use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, ThirdParty};
+use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Story, ThirdParty};
+use crate::core::story::Stripped;
 use crate::core::synthetic::MAX_EVENTS;
 use crate::core::text::{plural, thousands};
 use std::collections::{HashMap, HashSet};
@@ -96,6 +97,10 @@ pub(crate) struct Draft {
     pub view: Option<String>,
     /// What the import changed or left out outside the records (ignored columns, cleaned texts).
     pub notices: Vec<ImportProblem>,
+    /// Events the file's stories highlight that none of its records is (our JSON's and CSV's
+    /// stories are written by hand, or keep naming rows deleted from an export): taken out of
+    /// the scenes, and said.
+    pub missing_events: HashSet<String>,
 }
 
 /// The refusal for a file with more records than the explorer can show.
@@ -110,8 +115,9 @@ pub(crate) fn too_many_records(count: usize) -> ImportProblem {
     )
 }
 
-/// The chronology of the included records.
-fn build(draft: &Draft, include: &[bool]) -> Chronology {
+/// The chronology of the included records, and the scenes of its stories that lost events
+/// (still there: see [`crate::core::story::strip_events`]).
+fn build(draft: &Draft, include: &[bool]) -> (Chronology, Vec<Stripped>) {
     let mut c = draft.base.clone();
     let included = || {
         draft
@@ -166,18 +172,12 @@ fn build(draft: &Draft, include: &[bool]) -> Chronology {
         }
         c.events.push(e);
     }
-    // A story's scenes lose the events left out (an imported TimelineJS story has a scene per
-    // slide; a skipped slide takes its scene with it).
-    let left_out: HashSet<&str> = draft
-        .records
-        .iter()
-        .zip(include)
-        .filter_map(|(r, inc)| match &r.item {
-            Item::Event(e) if !*inc => Some(e.id.as_str()),
-            _ => None,
-        })
-        .collect();
-    crate::core::story::leave_out_events(&mut c.stories, &left_out);
+    // A story's scenes lose the events that are not in it: those of records left out (an
+    // imported TimelineJS story has a scene per slide; a skipped slide takes its scene with
+    // it), and those the file does not have. Scenes left about none stay until the chronology
+    // is checked (see `finish`).
+    let ids: HashSet<&str> = c.events.iter().map(|e| e.id.as_str()).collect();
+    let stripped = crate::core::story::strip_events(&mut c.stories, |id| ids.contains(id));
     match draft.derive {
         Derive::Nothing => {}
         Derive::Eras => {
@@ -196,7 +196,84 @@ fn build(draft: &Draft, include: &[bool]) -> Chronology {
         }
         Derive::FromEvents => derive_from_events(&mut c, included()),
     }
-    c
+    (c, stripped)
+}
+
+/// What the stories lost on the way in for events the file does not have (`missing`), in
+/// words, placed by story and scene: highlights taken out, scenes left about none of the
+/// chronology's events, stories left without scenes. (What they lost with records left out
+/// goes without saying: those records are listed.)
+fn story_notices(
+    stories: &[Story],
+    stripped: &[Stripped],
+    missing: &HashSet<String>,
+) -> Vec<ImportProblem> {
+    let story_place = |i: usize| {
+        let id = stories.get(i).map_or("", |s| s.id.as_str());
+        format!("story {} (id {})", i + 1, quoted(id))
+    };
+    let mut notices = Vec::new();
+    let mut told = Vec::new();
+    for s in stripped {
+        let absent: Vec<String> = s
+            .removed
+            .iter()
+            .filter(|id| missing.contains(*id))
+            .map(|id| quoted(id))
+            .collect();
+        if absent.is_empty() {
+            continue;
+        }
+        let scene_id = stories
+            .get(s.story)
+            .and_then(|story| story.scenes.get(s.scene))
+            .map_or("", |scene| scene.id.as_str());
+        let place = format!(
+            "{}, scene {} (id {})",
+            story_place(s.story),
+            s.scene + 1,
+            quoted(scene_id)
+        );
+        let events = if absent.len() == 1 {
+            format!("the highlighted event {} is", absent[0])
+        } else {
+            format!("the highlighted events {} are", absent.join(", "))
+        };
+        let message = match (s.emptied, absent.len() == s.removed.len()) {
+            (false, _) => format!("{events} not in the file: no longer highlighted"),
+            (true, true) if absent.len() == 1 => format!(
+                "the scene is left out: the only event it highlights, {}, is not in the file",
+                absent[0]
+            ),
+            (true, true) => format!(
+                "the scene is left out: none of the events it highlights ({}) is in the file",
+                absent.join(", ")
+            ),
+            (true, false) => format!(
+                "the scene is left out: of the events it highlights, {} not in the file and the others were left out",
+                if absent.len() == 1 {
+                    format!("{} is", absent[0])
+                } else {
+                    format!("{} are", absent.join(", "))
+                }
+            ),
+        };
+        notices.push(ImportProblem::new(place, message));
+        told.push(s.story);
+    }
+    for (i, story) in stories.iter().enumerate() {
+        let emptied = stripped
+            .iter()
+            .filter(|s| s.story == i && s.emptied)
+            .count();
+        if told.contains(&i) && !story.scenes.is_empty() && emptied == story.scenes.len() {
+            notices.push(ImportProblem::new(
+                story_place(i),
+                "the story is left out: none of its scenes is left",
+            ));
+        }
+    }
+    notices
 }
 
 /// Our CSV: the facets and footnotes that the events use and the chronology does not have (all
@@ -295,8 +372,9 @@ pub(super) fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure
         .map(|r| r.problems.is_empty() && !matches!(r.item, Item::Nothing))
         .collect();
     let mut chronology;
+    let mut stripped;
     loop {
-        chronology = build(&draft, &include);
+        (chronology, stripped) = build(&draft, &include);
         let problems = validate(&chronology);
         if problems.is_empty() {
             break;
@@ -403,6 +481,13 @@ pub(super) fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure
             notices.extend(record.notices.iter().cloned());
         }
     }
+    // Every scene has been checked, those left about nothing too: now they go.
+    notices.extend(story_notices(
+        &chronology.stories,
+        &stripped,
+        &draft.missing_events,
+    ));
+    crate::core::story::drop_emptied(&mut chronology.stories, &stripped);
     Ok(Imported {
         chronology,
         format,

@@ -9,7 +9,7 @@ use crate::core::import::json::head;
 use crate::core::import::{
     file_stem, imported_base, quoted, when, Derive, Draft, Format, ImportProblem, Item,
 };
-use crate::core::story::keep_events;
+use crate::core::story::missing_events;
 use crate::core::text::plural;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -192,21 +192,22 @@ pub(super) fn ours(
     let mut fatal = Vec::new();
     let mut notices = Vec::new();
     let base = match head.map(|(json, rows)| read_head(&json, &rows, file_name, &mut fatal)) {
-        Some(Ok(mut base)) => {
-            // A story is told over the file's events: scenes lose those the file does not have
-            // (rows deleted in a spreadsheet), as in a JSON file.
-            keep_events(&mut base.stories, |id| first_with_id.contains_key(id));
-            base
-        }
+        Some(Ok(base)) => base,
         Some(Err(problem)) => {
             notices.push(problem);
             imported_base(title, file_name, Format::Csv)
         }
         None => imported_base(title, file_name, Format::Csv),
     };
+    // A story is told over the file's events: scenes lose those the file does not have (rows
+    // deleted in a spreadsheet), as in a JSON file; the import says which.
+    let missing_events = missing_events(&base.stories, |id| first_with_id.contains_key(id))
+        .into_iter()
+        .collect();
     Draft {
         format: Format::Csv,
         base,
+        missing_events,
         records,
         fatal,
         // Phases, domains, third parties and footnotes that the head does not have (all of

@@ -176,6 +176,8 @@ pub(super) fn timeline(
         records,
         fatal: vec![],
         derive: Derive::Eras,
+        // Its story is made from its slides.
+        missing_events: Default::default(),
         view: None,
         notices,
     }

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 pub(super) fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
     let format = Some(Format::Json);
     let mut fatal = Vec::new();
-    let (mut base, view) = head(&root, file_name, &mut fatal);
+    let (base, view) = head(&root, file_name, &mut fatal);
     let events: &[Value] = match root.get("events") {
         None | Some(Value::Null) => &[],
         Some(Value::Array(events)) => events,
@@ -63,9 +63,14 @@ pub(super) fn ours(root: Map<String, Value>, file_name: &str) -> Result<Draft, R
         records.push(record);
     }
     // A story is told over the file's events: scenes lose the events the file does not have
-    // (e.g. removed by hand from an export), as an export of a selection does.
-    crate::core::story::keep_events(&mut base.stories, |id| first_with_id.contains_key(id));
+    // (e.g. removed by hand from an export), as an export of a selection does; the import says
+    // which.
+    let missing_events =
+        crate::core::story::missing_events(&base.stories, |id| first_with_id.contains_key(id))
+            .into_iter()
+            .collect();
     Ok(Draft {
+        missing_events,
         format: Format::Json,
         base,
         records,

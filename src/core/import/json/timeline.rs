@@ -321,6 +321,8 @@ pub(super) fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draf
         records,
         fatal,
         derive: Derive::Eras,
+        // Its story is made from its slides.
+        missing_events: Default::default(),
         view: None,
         notices,
     })

@@ -189,3 +189,123 @@ fn our_json_title_is_cut_to_the_length_an_event_title_may_have() {
     assert_eq!(i.chronology.title, "é".repeat(1_000));
     assert!(i.notices.is_empty(), "{:?}", i.notices);
 }
+
+/// A chronology JSON with two events and one story, whose scenes are given as JSON.
+fn with_scenes(scenes: &str) -> String {
+    format!(
+        r#"{{"title":"S","events":[{{"id":"a","start":"2001","title":"A","summary":""}},{{"id":"b","start":"2008","title":"B","summary":""}}],"stories":[{{"id":"t","title":"T","summary":"","scenes":[{scenes}]}}]}}"#
+    )
+}
+
+fn scene(id: &str, window: (&str, &str), highlight: &[&str]) -> String {
+    let highlight: Vec<String> = highlight.iter().map(|h| format!("\"{h}\"")).collect();
+    format!(
+        r#"{{"id":"{id}","title":"Scene {id}","text":"","view":{{"window":{{"from":"{}","to":"{}"}},"highlight":[{}]}}}}"#,
+        window.0,
+        window.1,
+        highlight.join(",")
+    )
+}
+
+fn notices(i: &Imported) -> Vec<String> {
+    i.notices.iter().map(ToString::to_string).collect()
+}
+
+/// The reviewer's file: scenes that name events the file does not have lose them, and a scene
+/// about none of its events is left out, as before; now the import says so, with the story's
+/// and the scene's place and id.
+#[test]
+fn scenes_that_name_events_the_file_lacks_are_changed_with_a_word() {
+    let text = with_scenes(
+        &[
+            scene("x", ("2000", "2003"), &["a", "typo-id"]),
+            scene("y", ("2000", "2010"), &["nope"]),
+        ]
+        .join(","),
+    );
+    let i = ok(&text, "s.json");
+    let story = &i.chronology.stories[0];
+    let kept: Vec<(&str, &[String])> = story
+        .scenes
+        .iter()
+        .map(|c| (c.id.as_str(), c.view.highlight.as_slice()))
+        .collect();
+    assert_eq!(kept, [("x", ["a".to_string()].as_slice())]);
+    assert_eq!(
+        notices(&i),
+        [
+            "story 1 (id 't'), scene 1 (id 'x'): the highlighted event 'typo-id' is not in the file: no longer highlighted",
+            "story 1 (id 't'), scene 2 (id 'y'): the scene is left out: the only event it highlights, 'nope', is not in the file",
+        ]
+    );
+}
+
+/// A story whose every scene goes goes too, and that is said after its scenes.
+#[test]
+fn a_story_about_none_of_the_file_s_events_is_left_out_with_a_word() {
+    let text = with_scenes(
+        &[
+            scene("x", ("2000", "2003"), &["nope", "typo"]),
+            scene("y", ("2000", "2010"), &["nope"]),
+        ]
+        .join(","),
+    );
+    let i = ok(&text, "s.json");
+    assert!(i.chronology.stories.is_empty());
+    assert_eq!(
+        notices(&i),
+        [
+            "story 1 (id 't'), scene 1 (id 'x'): the scene is left out: none of the events it highlights ('nope', 'typo') is in the file",
+            "story 1 (id 't'), scene 2 (id 'y'): the scene is left out: the only event it highlights, 'nope', is not in the file",
+            "story 1 (id 't'): the story is left out: none of its scenes is left",
+        ]
+    );
+}
+
+/// A scene left out for naming only events the file lacks is still checked: a window that ends
+/// before it begins is a problem of the file, with its place (it was dropped unchecked).
+#[test]
+fn a_scene_left_out_is_still_checked() {
+    let text = with_scenes(
+        &[
+            scene("x", ("2000", "2003"), &["a"]),
+            scene("y", ("2010", "2000"), &["nope"]),
+        ]
+        .join(","),
+    );
+    let f = fail(&text, "s.json");
+    has(
+        &f,
+        "story t, scene y: the window ends (2000) before it begins (2010)",
+    );
+    assert!(!f.can_skip);
+}
+
+/// A scene about a record left out goes with it without a word (the record is listed as left
+/// out), whether or not the record could be read as an event at all; it did not stop the good
+/// records from being imported.
+#[test]
+fn a_scene_about_a_record_left_out_goes_with_it() {
+    for bad in [
+        r#"{"id":"b","start":"20x8","title":"B","summary":""}"#,
+        r#"{"id":"b","start":"2008","end":"2001","title":"B","summary":""}"#,
+    ] {
+        let text = format!(
+            r#"{{"title":"S","events":[{{"id":"a","start":"2001","title":"A","summary":""}},{bad}],"stories":[{{"id":"t","title":"T","summary":"","scenes":[{},{}]}}]}}"#,
+            scene("x", ("2000", "2003"), &["a", "b"]),
+            scene("y", ("2000", "2010"), &["b"])
+        );
+        let f = fail(&text, "s.json");
+        assert!(f.can_skip, "{bad}: {:#?}", f.problems);
+        let i = import(text.as_bytes(), "s.json", true).unwrap();
+        assert!(validate(&i.chronology).is_empty());
+        assert_eq!(i.skipped_records, 1);
+        let scenes: Vec<(&str, usize)> = i.chronology.stories[0]
+            .scenes
+            .iter()
+            .map(|c| (c.id.as_str(), c.view.highlight.len()))
+            .collect();
+        assert_eq!(scenes, [("x", 1)], "{bad}");
+        assert!(i.notices.is_empty(), "{bad}: {:?}", notices(&i));
+    }
+}
