@@ -105,7 +105,7 @@ where
 {
     let query = facts.query.as_str();
     let (view, parse_notices) = url_state::parse(query);
-    let notices: Vec<Notice> = parse_notices.into_iter().map(Notice::Message).collect();
+    let notices: Vec<Notice> = parse_notices.into_iter().map(Notice::View).collect();
     if let Some(n) = view.synthetic {
         return Plan::show(Start::Synthetic(n), view, notices);
     }

@@ -98,7 +98,7 @@ impl Filtering {
         self.refilter(data);
         crate::core::notices::unknown_in_link(&unknown, None)
             .into_iter()
-            .map(Notice::Message)
+            .map(Notice::View)
             .collect()
     }
 }

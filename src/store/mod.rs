@@ -184,7 +184,7 @@ impl State {
                         index.first_day().unwrap_or(limits.outer_start),
                         index.end_day().unwrap_or(limits.outer_end),
                     );
-                    notices.push(Notice::Message(format!(
+                    notices.push(Notice::View(format!(
                         "The link's window ({} – {}) lies outside this chronology ({} – {}): \
                          its nearest part is shown.",
                         year(from),
@@ -231,14 +231,14 @@ impl State {
                 // Named as the reader knows it, not by its id.
                 Some(i) => {
                     let e = &self.chronology.data.events[i];
-                    notices.push(Notice::Message(format!(
+                    notices.push(Notice::View(format!(
                         "The link's event, “{}” ({}), is hidden by its filters: \
                          clear them to see it.",
                         crate::core::text::shown(&e.title, 80),
                         e.date_label()
                     )))
                 }
-                None => notices.push(Notice::Message(format!(
+                None => notices.push(Notice::View(format!(
                     "The link's event '{id}' is not in this chronology; ignored."
                 ))),
             }
@@ -247,7 +247,9 @@ impl State {
     }
 
     /// Another chronology on the same page: its filters, window and selection start afresh;
-    /// the width, the theme and the notices stay (but the last import's).
+    /// the width and the theme stay, and so do the notices, but those about the chronology it
+    /// replaces ([`Notice::is_about_chronology`]: its import, what its link or file's view
+    /// asked that was ignored).
     pub fn with_chronology(&self, prepared: Prepared, origin: Origin) -> Self {
         let mut fresh = Self::new(
             prepared,
@@ -263,7 +265,7 @@ impl State {
             .chrome
             .notices
             .iter()
-            .filter(|n| !matches!(n, Notice::Imported { .. }))
+            .filter(|n| !n.is_about_chronology())
             .cloned()
             .collect();
         fresh
@@ -295,7 +297,7 @@ impl State {
     pub(crate) fn apply_folds(&mut self, view: &ViewState, notices: &mut Vec<Notice>) {
         if self.lanes.by == crate::core::grouping::GroupBy::None {
             if !view.folded.is_empty() {
-                notices.push(Notice::Message(
+                notices.push(Notice::View(
                     "Ignored fold= in the link: lanes fold only when grouped (group=).".into(),
                 ));
             }
@@ -307,7 +309,7 @@ impl State {
                 .iter()
                 .map(|k| format!("'{}'", crate::core::text::shown(k, 40)))
                 .collect();
-            notices.push(Notice::Message(format!(
+            notices.push(Notice::View(format!(
                 "Ignored the folded {} {} in the link: no such lane.",
                 if unknown.len() == 1 { "lane" } else { "lanes" },
                 names.join(", ")

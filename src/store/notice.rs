@@ -14,6 +14,10 @@ pub enum Notice {
     },
     /// Back to the built-in chronology.
     BuiltinAgain,
+    /// What a link's or a file's saved view asked that was ignored or changed ("Ignored
+    /// from='xyz' in the link", "The link's domain 'nope' is not in this chronology"): said of
+    /// the chronology it was applied to, and dropped with it when another one is shown.
+    View(String),
     /// Anything else, in words.
     Message(String),
     /// What the reader just did has worked (e.g. a copy to the clipboard): said in passing, it
@@ -33,11 +37,22 @@ impl Notice {
         })
     }
 
+    /// Whether the notice is about the chronology shown (that it was imported, or shown again,
+    /// and what its view asked that was ignored), rather than about the page or the browser (a
+    /// storage that is full, a load that failed or stopped): when another chronology is shown,
+    /// such notices go with the one they are about.
+    pub fn is_about_chronology(&self) -> bool {
+        matches!(
+            self,
+            Notice::Imported { .. } | Notice::BuiltinAgain | Notice::View(_)
+        )
+    }
+
     /// A link's notice said of a file's saved view instead ("The link's event …" → "The file's
     /// saved view's event …", "… in the link." → "… in the file's saved view.").
     pub fn of_file_view(self) -> Notice {
         match self {
-            Notice::Message(m) => Notice::Message(
+            Notice::View(m) => Notice::View(
                 m.replace("The link's", "The file's saved view's")
                     .replace("the link's", "the file's saved view's")
                     .replace("in the link", "in the file's saved view"),
@@ -68,7 +83,7 @@ impl fmt::Display for Notice {
                 Ok(())
             }
             Notice::BuiltinAgain => f.write_str("The Japan–NATO chronology is shown again."),
-            Notice::Message(text) | Notice::Done(text) => f.write_str(text),
+            Notice::View(text) | Notice::Message(text) | Notice::Done(text) => f.write_str(text),
         }
     }
 }

@@ -203,7 +203,7 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             // its link that were ignored) no longer holds.
             s.chrome
                 .notices
-                .retain(|n| !matches!(n, Notice::Message(_)));
+                .retain(|n| !matches!(n, Notice::View(_) | Notice::Message(_)));
             let notices = s.apply_view(&view);
             s.chrome.notices.extend(notices);
         }
@@ -280,9 +280,20 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             // read back from storage, `quiet`, opens in the link's view or the remembered one).
             let of_file = !quiet && matches!(origin, Origin::File { .. });
             let mut fresh = s.with_chronology(*prepared, origin);
+            if !of_file {
+                // The file the link names (or the import kept in this browser it names), shown
+                // in its place: what was said of the link (parts of it ignored) still holds.
+                fresh.chrome.notices = s
+                    .chrome
+                    .notices
+                    .iter()
+                    .filter(|n| !n.is_about_chronology() || matches!(n, Notice::View(_)))
+                    .cloned()
+                    .collect();
+            }
             let notices: Vec<Notice> = view_notices
                 .into_iter()
-                .map(Notice::Message)
+                .map(Notice::View)
                 .chain(view.map(|v| fresh.apply_view(&v)).unwrap_or_default())
                 .map(|n| if of_file { n.of_file_view() } else { n })
                 .collect();

@@ -112,7 +112,7 @@ impl State {
             return false;
         };
         let (position, notice) = locate(&self.chronology.data, story, view.scene.as_deref());
-        notices.extend(notice.map(Notice::Message));
+        notices.extend(notice.map(Notice::View));
         let Some(position) = position else {
             return false;
         };
@@ -148,7 +148,7 @@ impl State {
             ignored.push("group=".into());
         }
         if !ignored.is_empty() {
-            notices.push(Notice::Message(format!(
+            notices.push(Notice::View(format!(
                 "A story's scene sets its own filters and lanes: ignored {} in the link.",
                 ignored.join(", ")
             )));
@@ -164,7 +164,7 @@ impl State {
         if let Some(id) = &view.selected {
             match self.chronology.position(id) {
                 Some(i) if self.passes(i) => self.selected = Some(i),
-                _ => notices.push(Notice::Message(format!(
+                _ => notices.push(Notice::View(format!(
                     "The link's event '{id}' is not in this scene; ignored."
                 ))),
             }

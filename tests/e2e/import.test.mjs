@@ -675,3 +675,21 @@ test('past a thousand problems the dialog and the notice count them all; a probl
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('a second file replaces what was said of the first one’s saved view', async () => {
+  const page = await load(browser, server.origin + '/');
+  const first = '# view: ?domain=nope&from=xyz&to=2010\nid,start,title,domains\na,2001,First,dx\nb,2005,Second,dy\n';
+  await importFile(page, { name: 'first.csv', mimeType: 'text/csv', buffer: Buffer.from(first) });
+  await page.getByRole('heading', { level: 1, name: 'first' }).waitFor();
+  const notices = page.getByRole('status');
+  await notices.filter({ hasText: "Ignored from='xyz' in the file's saved view" }).waitFor();
+  await notices.filter({ hasText: "The file's saved view's domain 'nope'" }).waitFor();
+  const second = 'Year,Month,Day,Headline\n1950,,,Other file one\n1960,,,Other file two\n';
+  await importFile(page, { name: 'second.csv', mimeType: 'text/csv', buffer: Buffer.from(second) });
+  await page.getByRole('heading', { level: 1, name: 'second' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Imported 2 events from second.csv (TimelineJS CSV).' }).waitFor();
+  assert.deepEqual(await page.getByRole('status').filter({ hasText: /saved view|first\.csv/ }).allTextContents(), [],
+    'nothing is said any more of first.csv or its view');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -142,7 +142,7 @@ fn file_view_notices(query: &str) -> Vec<String> {
         .chrome
         .notices
         .iter()
-        .filter(|n| matches!(n, Notice::Message(_)))
+        .filter(|n| matches!(n, Notice::View(_)))
         .map(|n| n.to_string())
         .collect()
 }
@@ -212,6 +212,81 @@ fn a_second_import_drops_the_first_ones_notice() {
         .filter(|n| matches!(n, Notice::Imported { .. }))
         .count();
     assert_eq!(imported, 1);
+}
+
+/// What was said of the first file (what its saved view asked that was ignored) goes when a
+/// second file replaces it; what was said of the page or the browser stays until read.
+#[test]
+fn a_second_import_drops_what_was_said_of_the_first_file_s_view() {
+    let (view, view_notices) = crate::core::url_state::parse("?domain=nope&from=xyz&to=2010");
+    let mut first = imported(Some(view), vec![]);
+    if let Action::Imported {
+        view_notices: v, ..
+    } = &mut first
+    {
+        *v = view_notices;
+    }
+    let storage = Notice::Message("Your import could not be kept in this browser.".into());
+    let s = after_all(&state(), [first, Action::Notify(storage.clone())]);
+    let said =
+        |s: &State| -> Vec<String> { s.chrome.notices.iter().map(|n| n.to_string()).collect() };
+    assert!(
+        said(&s)
+            .iter()
+            .any(|n| n.contains("from='xyz' in the file's saved view")),
+        "{:?}",
+        said(&s)
+    );
+    assert!(
+        said(&s).iter().any(|n| n.contains("'nope'")),
+        "{:?}",
+        said(&s)
+    );
+    let second = after(&s, imported(None, vec![]));
+    assert_eq!(
+        said(&second),
+        [
+            storage.to_string(),
+            "Imported 5 events from small.csv (chronology CSV).".to_string()
+        ]
+    );
+}
+
+/// Restoring the brief drops what was said of the import's view too.
+#[test]
+fn restoring_the_brief_drops_what_was_said_of_the_import_s_view() {
+    let (view, _) = crate::core::url_state::parse("?domain=nope");
+    let i = after(&state(), imported(Some(view), vec![]));
+    assert!(i
+        .chrome
+        .notices
+        .iter()
+        .any(|n| n.to_string().contains("'nope'")));
+    let r = after(&i, Action::RestoreBuiltin(Box::new(builtin())));
+    assert_eq!(r.chrome.notices, [Notice::BuiltinAgain]);
+}
+
+/// The file a link names, once loaded, is the link's: what was said of the link (a part of it
+/// that was ignored) still holds.
+#[test]
+fn the_file_a_link_names_keeps_what_was_said_of_the_link() {
+    let (s, _) = crate::store::boot::boot(
+        crate::store::boot::plan(crate::store::boot::Facts {
+            query: "?data=files/x.csv&from=xyz&to=2010".into(),
+            builtin_shown: false,
+            stored: || unreachable!("storage is not read for this link"),
+            stored_view: || None,
+        }),
+        &Estimate,
+        Environment::default(),
+    );
+    assert_eq!(s.chrome.notices.len(), 1, "{:?}", s.chrome.notices);
+    let mut a = imported(None, vec![]);
+    if let Action::Imported { origin, .. } = &mut a {
+        *origin = Origin::Url("files/x.csv".into());
+    }
+    let loaded = after(&s, a);
+    assert_eq!(loaded.chrome.notices[0], s.chrome.notices[0]);
 }
 
 #[test]
