@@ -202,13 +202,13 @@ impl State {
                 if to > limits.outer_start && from < limits.outer_end {
                     let span = asked.span();
                     if span < limits.min_span * 0.9 {
-                        notices.push(Notice::Message(format!(
+                        notices.push(Notice::View(format!(
                             "The link's window is shorter than the timeline can show: the \
                              three weeks around it are shown ({}).",
                             label(&shown)
                         )));
                     } else if (span - shown.span()) > 0.05 * shown.span() {
-                        notices.push(Notice::Message(format!(
+                        notices.push(Notice::View(format!(
                             "The link's window runs past what the timeline can show: {} is \
                              shown.",
                             label(&shown)
