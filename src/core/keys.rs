@@ -296,9 +296,10 @@ pub const BINDINGS: [Binding; 22] = [
 ];
 
 /// Whether an element takes the keys a reader types, so that the page's own keys (`/`, `?`,
-/// Escape) are left to it: a text area, an editable element, a list box, or an input one types
-/// into; not a checkbox, a radio button, a slider or a button, where `/` and `?` would otherwise
-/// do nothing at all (and the filters are where a keyboard user spends the most time).
+/// Escape) are left to it: a text area, an editable element, or an input one types into; not a
+/// checkbox, a radio button, a slider, a button or a drop-down list (`<select>`), where `/` and
+/// `?` would otherwise do nothing at all (and the filters are where a keyboard user spends the
+/// most time).
 /// `tag` is the element's tag name (upper case, as the DOM gives it), `input_type` its `type`.
 pub fn takes_typing(tag: &str, input_type: &str, editable: bool) -> bool {
     match tag {

@@ -181,7 +181,15 @@ pub fn capped_title(title: &str) -> Option<(String, String)> {
     if chars <= MAX_TITLE_CHARS {
         return None;
     }
-    let kept: String = title.chars().take(MAX_TITLE_CHARS - 1).collect();
+    let letters: Vec<char> = title.chars().take(MAX_TITLE_CHARS).collect();
+    // Cut between characters as seen, not inside one: while the first character left out goes
+    // with the one before it (an accent written as a mark of its own, a variation selector, a
+    // skin tone, the rest of a sequence joined by U+200D), that one is left out too.
+    let mut end = MAX_TITLE_CHARS - 1;
+    while end > 0 && (joins(letters[end]) || letters[end - 1] == '\u{200D}') {
+        end -= 1;
+    }
+    let kept: String = letters[..end].iter().collect();
     let cut = format!("{}…", kept.trim_end());
     let message = format!(
         "the title is {} long; cut to {}, ending in '…' (a title has at most {}, as an event's)",
@@ -190,6 +198,16 @@ pub fn capped_title(title: &str) -> Option<(String, String)> {
         thousands(MAX_TITLE_CHARS)
     );
     Some((cut, message))
+}
+
+/// Whether `c` belongs to the character before it as one sees them: a combining mark (the
+/// common blocks), U+200D (zero-width joiner), a variation selector or an emoji skin tone.
+fn joins(c: char) -> bool {
+    matches!(c,
+        '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{200D}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{3099}'..='\u{309A}')
 }
 
 /// What is wrong with an id (of an event, phase, domain or third party), if anything. Every id
@@ -308,6 +326,36 @@ pub fn slug(text: &str, fallback: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_title_is_cut_between_characters_as_seen() {
+        // "é" as e + U+0301 across the cut: kept whole or left out whole, never "e…".
+        let title = format!(
+            "{}{}",
+            "a".repeat(MAX_TITLE_CHARS - 2),
+            "e\u{301}".repeat(10)
+        );
+        let (cut, _) = capped_title(&title).unwrap();
+        assert!(cut.ends_with("a…"), "{:?}", &cut[cut.len() - 8..]);
+        // A sequence joined by U+200D (👩‍💻) is not broken.
+        let title = format!(
+            "{}{}",
+            "a".repeat(MAX_TITLE_CHARS - 3),
+            "👩\u{200D}💻".repeat(5)
+        );
+        let (cut, message) = capped_title(&title).unwrap();
+        assert!(cut.ends_with("a…"), "{:?}", &cut[cut.len() - 12..]);
+        assert!(
+            message.starts_with(&format!(
+                "the title is {} characters long",
+                thousands(MAX_TITLE_CHARS - 3 + 15)
+            )),
+            "{message}"
+        );
+        // Plain letters: 999 and the ellipsis.
+        let (cut, _) = capped_title(&"w".repeat(5_000)).unwrap();
+        assert_eq!(cut.chars().count(), MAX_TITLE_CHARS);
+    }
+
     /// A `data=` link's file is named by its path's last part, or by the link where it has
     /// none ("“” was not imported" said nothing).
     #[test]

@@ -207,9 +207,13 @@ impl State {
                              three weeks around it are shown ({}).",
                             label(&shown)
                         )));
-                    } else if (span - shown.span()) > 0.05 * shown.span() {
+                    } else if (asked.start - shown.start).abs() > 0.05 * shown.span()
+                        || (asked.end - shown.end).abs() > 0.05 * shown.span()
+                    {
+                        // Longer than the chronology's reach, or partly past one of its ends:
+                        // cut, or moved inside.
                         notices.push(Notice::View(format!(
-                            "The link's window runs past what the timeline can show: {} is \
+                            "The link's window reaches past what the timeline can show: {} is \
                              shown.",
                             label(&shown)
                         )));

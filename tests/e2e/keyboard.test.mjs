@@ -425,15 +425,22 @@ test('keyboard: closing an event\'s details with Escape leaves the page where it
 // (WCAG 2.4.11). Now the page scrolls it above the sheet, down to the footer's last link.
 test('on a phone, no control Tab reaches is hidden under the details\' or a story\'s sheet', async () => {
   const phone = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true };
-  for (const [what, url, open] of [
-    ['a story', '/?story=the-brief', async () => {}],
-    ['the details', '/', async (page) => {
-      await page.locator('.event-list li button').nth(2).focus();
-      await page.keyboard.press('Enter');
-      await page.locator('.detail h2').waitFor();
-    }],
+  const onItsSide = { viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true };
+  const details = async (page) => {
+    await page.locator('.event-list li button').nth(2).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.detail h2').waitFor();
+  };
+  for (const [what, url, open, device] of [
+    ['a story', '/?story=the-brief', async () => {}, phone],
+    ['the details', '/', details, phone],
+    ['a story folded to its bar', '/?story=the-brief', async (page) => {
+      await page.getByRole('button', { name: 'Hide the text' }).click();
+      await page.getByRole('button', { name: 'Show the text' }).waitFor();
+    }, phone],
+    ['a story and the details, a phone on its side', '/?story=the-brief&scene=take-off-2007', details, onItsSide],
   ]) {
-    const page = await load(browser, server.origin + url, phone);
+    const page = await load(browser, server.origin + url, device);
     await timelineReady(page);
     await open(page);
     const hidden = [];
@@ -441,9 +448,8 @@ test('on a phone, no control Tab reaches is hidden under the details\' or a stor
       await page.keyboard.press('Tab');
       const at = await page.evaluate(() => {
         const el = document.activeElement;
-        const sheet = document.querySelector('.layout > .story, .layout > .detail:not(.empty)');
-        if (!el || el === document.body || !sheet || sheet.contains(el)) return null;
         const sheets = [...document.querySelectorAll('.layout > .story, .layout > .detail:not(.empty)')];
+        if (!el || el === document.body || sheets.length === 0 || sheets.some((s) => s.contains(el))) return null;
         const top = Math.min(...sheets.map((s) => s.getBoundingClientRect().top));
         const r = el.getBoundingClientRect();
         // A part taller than the room above the sheet (the drawing) has its top in view.

@@ -145,7 +145,7 @@ enum Kind {
 }
 
 /// What a header that names neither kind's columns lacks: the columns of the kind it comes
-/// closest to that it does not name ("the first row names id and title but not start …"), read
+/// closest to that it does not name ("the header names id and title but not start …"), read
 /// with the separator that finds the most of them.
 fn missing_columns(text: &str, first: usize) -> String {
     const OURS: [&str; 3] = ["id", "start", "title"];
@@ -182,7 +182,7 @@ fn missing_columns(text: &str, first: usize) -> String {
             let missing: Vec<&str> = TIMELINE.iter().copied().filter(|n| !timeline.contains(n)).collect();
             let (named, missing) = (title(timeline), title(missing));
             format!(
-                "the first row names {} but not {}: a TimelineJS sheet needs Year and Headline (Month, Day, Text… may follow)",
+                "the header names {} but not {}: a TimelineJS sheet needs Year and Headline (Month, Day, Text… may follow)",
                 list(&named.iter().map(String::as_str).collect::<Vec<_>>()),
                 list(&missing.iter().map(String::as_str).collect::<Vec<_>>())
             )
@@ -190,7 +190,7 @@ fn missing_columns(text: &str, first: usize) -> String {
         Some((ours, _)) if !ours.is_empty() => {
             let missing: Vec<&str> = OURS.iter().copied().filter(|n| !ours.contains(n)).collect();
             format!(
-                "the first row names {} but not {}: the explorer's CSV needs id, start and title (a TimelineJS sheet: Year, Month, Day, Headline…)",
+                "the header names {} but not {}: the explorer's CSV needs id, start and title (a TimelineJS sheet: Year, Month, Day, Headline…)",
                 list(&ours),
                 list(&missing)
             )
@@ -222,17 +222,22 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
     let mut first = lines + 1;
     // Blank lines before the header are passed over (a sheet saved with empty rows on top).
     let mut text = text;
+    let blank = |line: &str| {
+        line.trim_matches(|c: char| {
+            c.is_whitespace() || (c.is_ascii() && SEPARATORS.contains(&(c as u8)))
+        })
+        .is_empty()
+    };
     while let Some((line, rest)) = text.split_once('\n') {
-        if !line
-            .trim_matches(|c: char| {
-                c.is_whitespace() || (c.is_ascii() && SEPARATORS.contains(&(c as u8)))
-            })
-            .is_empty()
-        {
+        if !blank(line) {
             break;
         }
         text = rest;
         first += 1;
+    }
+    if blank(text) {
+        // Nothing but blank rows (",,," with or without a line end after it).
+        text = "";
     }
     // The header alone tells the separator; the file is then read once, with it.
     let found = SEPARATORS.iter().find_map(|&separator| {

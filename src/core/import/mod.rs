@@ -307,7 +307,9 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         // Cut in the middle of a character at the kilobyte's end.
         Err(e) => e.error_len().is_none(),
     };
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || utf16_unmarked(bytes);
     if text || utf16 {
         return None;
     }

@@ -152,13 +152,34 @@ pub(crate) fn timeline_note(
 /// space collapsed). With whether that changed more than the spaces at its ends.
 pub(crate) fn plain_title(headline: &str) -> (String, bool) {
     let trimmed = headline.trim();
-    if !trimmed.contains(['<', '&', '\n', '\r', '\t', '\u{c}']) && !trimmed.contains("  ") {
+    if !trimmed.contains(['<', '&', '\n', '\r', '\t', '\u{c}'])
+        && !trimmed.contains("  ")
+        && trimmed.chars().all(|c| c == ' ' || !c.is_whitespace())
+        && trimmed.chars().any(visible)
+    {
         // Nothing HTML would show otherwise (the common case, and a quick one).
         return (trimmed.to_string(), false);
     }
-    let plain = one_line(trimmed);
+    // Every kind of space collapsed (HTML's `&nbsp;` decodes to one that `one_line` keeps), and
+    // a headline with nothing visible in it ("&nbsp;", "&#8203;") none: the title is then the
+    // text's, or the row's problem, never a blank title that refuses the whole file.
+    let plain = one_line(trimmed)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let plain = if plain.chars().any(visible) {
+        plain
+    } else {
+        String::new()
+    };
     let changed = plain != trimmed;
     (plain, changed)
+}
+
+/// Whether a character shows: not a space, nor a zero-width or invisible format character.
+fn visible(c: char) -> bool {
+    !c.is_whitespace()
+        && !matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// An event title from a TimelineJS headline ([`plain_title`]), or the start of the text when

@@ -226,3 +226,12 @@ fn restore(lost: &Element) {
         }
     }
 }
+
+/// Whether the element with the focus matches `selector` (a slider, say, whose own value a
+/// screen reader reads as it moves).
+pub fn focus_matches(selector: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|el| el.matches(selector).unwrap_or(false))
+}

@@ -17,7 +17,16 @@ fn bytes_that_are_not_utf8_text_are_refused_with_a_place() {
     // string" at column 2).
     let le: Vec<u8> = "{\"title\": \"x\"}".bytes().flat_map(|b| [b, 0]).collect();
     let be: Vec<u8> = "Year,Headline\n".bytes().flat_map(|b| [0, b]).collect();
-    for bytes in [le, be] {
+    // With text past the ASCII letters (日本, Ça) in its first kilobyte: not "a binary file".
+    let japanese: Vec<u8> = "Year,Headline\n2014,日本とNATO\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let french: Vec<u8> = "Year,Headline\n2014,Ça\n"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    for bytes in [le, be, japanese, french] {
         let f = import(&bytes, "x.json", false).unwrap_err();
         assert_eq!(lines(&f), ["file: the file is UTF-16; save it as UTF-8"]);
     }

@@ -196,6 +196,13 @@ fn an_unclosed_quote_is_a_problem_of_its_row() {
 fn blank_rows_before_the_header_are_passed_over() {
     let imported = ok("\n ,,\r\nYear,Headline\n2001,First\n2002,Second\n", "x.csv");
     assert_eq!(imported.chronology.events.len(), 2);
+    for blank in [",,,\n,,,\n", ",,,", " ;\n\t"] {
+        assert_eq!(
+            lines(&fail(blank, "x.csv")),
+            ["file: the file is empty"],
+            "{blank:?}"
+        );
+    }
     let f = fail("\n\nid,start,title\na,20x1,A\n", "x.csv");
     assert!(lines(&f)[0].starts_with("row 4"), "{:?}", lines(&f));
 }
@@ -211,11 +218,11 @@ fn a_csv_without_known_columns_is_refused() {
     // A header that names some of a kind's columns is told which it lacks, on its own row.
     assert_eq!(
         lines(&fail("id,title\na,A\n", "x.csv")),
-        ["row 1: the first row names id and title but not start: the explorer's CSV needs id, start and title (a TimelineJS sheet: Year, Month, Day, Headline…)"]
+        ["row 1: the header names id and title but not start: the explorer's CSV needs id, start and title (a TimelineJS sheet: Year, Month, Day, Headline…)"]
     );
     assert_eq!(
         lines(&fail("\n\nYear;Month;Text\n2001;2;x\n", "x.csv")),
-        ["row 3: the first row names Year but not Headline: a TimelineJS sheet needs Year and Headline (Month, Day, Text… may follow)"]
+        ["row 3: the header names Year but not Headline: a TimelineJS sheet needs Year and Headline (Month, Day, Text… may follow)"]
     );
     let f = fail("\n  <?xml version=\"1.0\"?>", "x.JSON");
     assert_eq!(

@@ -406,6 +406,25 @@ fn timeline_headlines_are_read_as_html_into_plain_titles() {
         notices[1].starts_with("field text.headline: 5 headlines were read as HTML, as TimelineJS shows them ('Euclid's <i>Optica</i>', in event 1, event 2, event 3 and 2 more)"),
         "{notices:#?}"
     );
+    // A headline of spaces HTML does not collapse (`&nbsp;`) or of invisible characters is no
+    // headline: the title slide's gives the file's name, an event's the text's start, and
+    // `a&nbsp;&nbsp;b` is "a b". (A title of "\u{a0}" refused the whole file, its title empty.)
+    let i = ok(
+        r#"{"title": {"text": {"headline": "&nbsp;"}}, "events": [
+          {"start_date": {"year": 1}, "text": {"headline": "<p>&nbsp;</p>", "text": "<p>From the text</p>"}},
+          {"start_date": {"year": 2}, "text": {"headline": "&#8203;", "text": "Zero width"}},
+          {"start_date": {"year": 3}, "text": {"headline": "a&nbsp;&nbsp;b"}}
+        ]}"#,
+        "spaces.json",
+    );
+    assert_eq!(i.chronology.title, "spaces");
+    let titles: Vec<&str> = i
+        .chronology
+        .events
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles, ["From the text", "Zero width", "a b"]);
     // A headline that is only markup, with no text, is said as such.
     let f = fail(
         r#"{"events": [{"start_date": {"year": 1}, "text": {"headline": "<img src=x>"}}]}"#,

@@ -424,10 +424,21 @@ fn a_link_window_outside_the_chronology_is_moved_and_said() {
     assert_eq!(
         texts,
         [format!(
-            "The link's window runs past what the timeline can show: {} is shown.",
+            "The link's window reaches past what the timeline can show: {} is shown.",
             crate::core::describe::window_label(&long.window.viewport)
         )]
     );
+    // Partly before the chronology's start (1950 – 1990): moved inside, and said.
+    let early = after(&state(), Action::ApplyView(view(1950, 1990)));
+    let texts: Vec<String> = early.chrome.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        texts,
+        [format!(
+            "The link's window reaches past what the timeline can show: {} is shown.",
+            crate::core::describe::window_label(&early.window.viewport)
+        )]
+    );
+    assert!(early.window.viewport.start > days_from_civil(1970, 1, 1) as f64);
     // The explorer's own fit-all link says nothing.
     let fitted = state().window.viewport;
     let own = after(

@@ -105,6 +105,9 @@ fn legend(props: &LegendProps) -> Html {
 /// How long the window stands still before a screen reader hears it (ms).
 const WINDOW_HEARD_AFTER_MS: u32 = 600;
 
+/// How long the lanes, said as the reader regroups them, stay in their live region (ms).
+const LANES_HEARD_FOR_MS: u32 = 5_000;
+
 /// What the page says when no event that matches is in the window.
 fn outside_words(matches: usize) -> String {
     if matches == 1 {
@@ -251,21 +254,46 @@ pub fn timeline(props: &Props) -> Html {
     let window_label = window_label(&props.viewport);
     // The lanes said to a screen reader as the reader regroups them (nothing was heard: the
     // drawing's name changed, but it is read only on focus).
+    // Only when the reader regrouped them with the Lanes list (a story's scene regroups them
+    // too, and its own heading is what is heard then); cleared a few seconds later, so that no
+    // stale lanes stay in a screen reader's view of the page.
     let heard_lanes = use_state(String::new);
+    let regrouped = use_mut_ref(|| false);
     {
         let heard = heard_lanes.clone();
         let grouping = props.grouping.clone();
-        let first = use_mut_ref(|| true);
+        let regrouped = regrouped.clone();
+        let clear = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with(props.group_by, move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            if std::mem::replace(&mut *regrouped.borrow_mut(), false) {
                 heard.set(crate::core::describe::lanes_in_words((*grouping).as_ref()));
+                let heard = heard.clone();
+                *clear.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
+                    LANES_HEARD_FOR_MS,
+                    move || heard.set(String::new()),
+                ));
             }
         });
     }
     // The window said to a screen reader once it has stood still a moment: a zoom, a pan or the
     // window easing to new filters changes the label at every frame, and each change was heard.
-    let heard_window =
+    // Not while the overview's slider has the focus: its own value, the same window, is read
+    // as it moves (it was heard twice).
+    let settled =
         crate::ui::adapters::timing::use_settled(window_label.clone(), WINDOW_HEARD_AFTER_MS);
+    // (what the region says, the last window settled on): a window settled on while the slider
+    // had the focus is passed over, not said later when the focus leaves it.
+    let spoken = use_mut_ref(|| (settled.clone(), settled.clone()));
+    {
+        let mut spoken = spoken.borrow_mut();
+        if spoken.1 != settled {
+            spoken.1 = settled.clone();
+            if !crate::ui::adapters::focus::focus_matches(".overview .brush") {
+                spoken.0 = settled;
+            }
+        }
+    }
+    let heard_window = spoken.borrow().0.clone();
     // At the closest or the widest zoom, its button says it can do no more (it stays in the
     // tab order: a disabled button would drop the focus of the key that got there).
     let can_zoom_in = props.target.can_zoom(2.0, &props.limits);
@@ -291,10 +319,14 @@ pub fn timeline(props: &Props) -> Html {
         props.group_by,
         &window_label,
     );
-    let on_group = dispatch.reform(|e: Event| {
-        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        Action::SetGroupBy(GroupBy::parse(&select.value()).unwrap_or_default())
-    });
+    let on_group = {
+        let regrouped = regrouped.clone();
+        dispatch.reform(move |e: Event| {
+            *regrouped.borrow_mut() = true;
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            Action::SetGroupBy(GroupBy::parse(&select.value()).unwrap_or_default())
+        })
+    };
     let on_follow = dispatch.reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::SetFollow(input.checked())
