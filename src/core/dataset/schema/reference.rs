@@ -102,28 +102,26 @@ impl Person {
 
     /// Whether every letter of the name is katakana (with ー): a foreign name, in Japanese.
     fn is_katakana(&self) -> bool {
-        let mut letters = self
-            .family
-            .chars()
-            .chain(self.given.chars())
-            .filter(|c| c.is_alphabetic())
-            .peekable();
-        letters.peek().is_some()
-            && letters.all(
-                |c| matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{31F0}'..='\u{31FF}'),
-            )
+        self.every_letter(
+            |c| matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{31F0}'..='\u{31FF}'),
+        )
     }
 
     /// Whether the name is written in Chinese characters, kana or hangul (every letter of it),
     /// which put the family name first and no space between the names.
     pub fn is_east_asian(&self) -> bool {
+        self.every_letter(is_east_asian_letter)
+    }
+
+    /// Whether the name has letters, and every one of them is `such`.
+    fn every_letter(&self, such: impl Fn(char) -> bool) -> bool {
         let mut letters = self
             .family
             .chars()
             .chain(self.given.chars())
             .filter(|c| c.is_alphabetic())
             .peekable();
-        letters.peek().is_some() && letters.all(is_east_asian_letter)
+        letters.peek().is_some() && letters.all(such)
     }
 }
 
