@@ -175,6 +175,21 @@ test('forced-colors mode over a dark system theme: the drawing is in the system 
   // What the drawing is mostly made of: its phases' bands, which are the background here.
   const [[most]] = await drawnColours(page, box);
   assert.equal(most, background, `the drawing's bands are the system's background (${most} vs ${background})`);
+  // The overview's chart too (it fell back on the light theme's colours: system colours are
+  // names, not the hex it read), its bars in the text's colour.
+  const overview = await page.evaluate(() => {
+    const canvas = document.querySelector('.overview canvas');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const counts = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = `rgb(${data[i]}, ${data[i + 1]}, ${data[i + 2]})`;
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  });
+  const text = await page.evaluate(() => getComputedStyle(document.body).color);
+  assert.equal(overview[0], background, `the overview's background (${overview[0]})`);
+  assert.ok(overview.slice(0, 3).includes(text), `the overview's bars in the text's colour (${overview.slice(0, 3)})`);
   await page.screenshot({ path: artifact('forced-colors-dark.png') });
   assert.deepEqual(page.problems, []);
   await page.context().close();

@@ -60,8 +60,47 @@ fn theme_colour(name: &str, fallback: &str) -> RGBColor {
         )
         .and_then(|(w, root)| w.get_computed_style(&root).ok().flatten())
         .and_then(|style| style.get_property_value(name).ok())
-        .filter(|v| v.trim().starts_with('#'));
-    hex_colour(value.as_deref().unwrap_or(fallback))
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty());
+    match value {
+        Some(hex) if hex.starts_with('#') => hex_colour(&hex),
+        // A system colour (forced colours set them: `Canvas`, `CanvasText`, `GrayText`), as the
+        // browser resolves it; read as hex, it was the light theme's fallback under a dark one.
+        Some(keyword) => resolved_colour(&keyword).unwrap_or_else(|| hex_colour(fallback)),
+        None => hex_colour(fallback),
+    }
+}
+
+/// What a CSS colour (`Canvas`, `rgb(…)`) is, as the browser computes it, on a probe that forced
+/// colours leave alone.
+fn resolved_colour(colour: &str) -> Option<RGBColor> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let probe: web_sys::HtmlElement = document.create_element("span").ok()?.dyn_into().ok()?;
+    let style = probe.style();
+    style.set_property("forced-color-adjust", "none").ok()?;
+    style.set_property("color", colour).ok()?;
+    document.body()?.append_child(&probe).ok()?;
+    let computed = window
+        .get_computed_style(&probe)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("color").ok());
+    probe.remove();
+    let numbers: Vec<u8> = computed?
+        .split(|c: char| !c.is_ascii_digit() && c != '.')
+        .filter(|n| !n.is_empty())
+        .take(3)
+        .filter_map(|n| {
+            n.parse::<f64>()
+                .ok()
+                .map(|v| v.round().clamp(0.0, 255.0) as u8)
+        })
+        .collect();
+    match numbers[..] {
+        [r, g, b] => Some(RGBColor(r, g, b)),
+        _ => None,
+    }
 }
 
 /// The overview's scale: everything the timeline can show (the data and its margin), so that
@@ -127,7 +166,10 @@ fn draw(
         root.draw(&Rectangle::new([(0, y), (px(width), y + 1)], grid.filled()))
             .ok()?;
     }
-    // Stacked bars.
+    // Stacked bars: under forced colours, all in the text's colour (as the timeline draws every
+    // domain), each domain's part apart from the next by a line of the background.
+    let forced = crate::ui::adapters::paint::forced_colours();
+    let forced_ink = forced.then(|| theme_colour("--fg", "#1b1f24"));
     for (b, stack) in h.counts.iter().enumerate() {
         let (x1, x2) = bar_x(h, scale, b);
         let mut top = BAR_BOTTOM;
@@ -142,9 +184,13 @@ fn draw(
             };
             let bottom = top;
             top -= count as f64 * unit;
+            let (fill, gap) = match forced_ink {
+                Some(ink) => (ink, i32::from(bottom < BAR_BOTTOM)),
+                None => (hex_colour(colour), 0),
+            };
             root.draw(&Rectangle::new(
-                [(px(x1), px(top)), (px(x2), px(bottom))],
-                hex_colour(colour).filled(),
+                [(px(x1), px(top)), (px(x2), px(bottom) - gap)],
+                fill.filled(),
             ))
             .ok()?;
         }
