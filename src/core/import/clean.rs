@@ -6,7 +6,8 @@ use crate::core::text::{capped_title, id_problem, without_controls, Removed};
 use std::borrow::Cow;
 
 /// Where a field of a record is, in the words of its format: "field title" (JSON), "column
-/// title" (CSV), "field text.headline" (TimelineJS JSON), "column Headline" (TimelineJS CSV).
+/// title" (CSV), "field text.headline" (TimelineJS JSON), "field headline" (TimelineJS 2 JSON),
+/// "column Headline" (TimelineJS CSV).
 fn field_place(format: Format, field: &str) -> String {
     match (format, field) {
         (Format::Json, _) => format!("field {field}"),
@@ -17,6 +18,11 @@ fn field_place(format: Format, field: &str) -> String {
         (Format::TimelineJson, "note") => "field display_date".into(),
         (Format::TimelineJson, "domains") => "field group".into(),
         (Format::TimelineJson, _) => format!("field {field}"),
+        (Format::TimelineJson2, "title" | "label") => "field headline".into(),
+        (Format::TimelineJson2, "summary") => "field text".into(),
+        (Format::TimelineJson2, "note") => "field startDate".into(),
+        (Format::TimelineJson2, "domains") => "field tag".into(),
+        (Format::TimelineJson2, _) => format!("field {field}"),
         (Format::TimelineCsv, "title" | "label") => "column Headline".into(),
         (Format::TimelineCsv, "summary") => "column Text".into(),
         (Format::TimelineCsv, "note") => "column Display Date".into(),

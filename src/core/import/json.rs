@@ -1,4 +1,4 @@
-//! JSON: our own schema and TimelineJS3 JSON.
+//! JSON: our own schema, TimelineJS3 JSON and TimelineJS 2 JSON.
 
 use super::{line_column, quoted, Draft, Format, ImportProblem, Record, When, MAX_NESTING};
 use crate::core::date::PartialDate;
@@ -7,10 +7,12 @@ use serde_json::{Map, Value};
 
 mod ours;
 mod timeline;
+mod timeline2;
 
 pub(crate) use ours::head;
 use ours::ours;
 use timeline::timeline;
+use timeline2::{is_timeline2, timeline2};
 
 type Refusal = (Option<Format>, Vec<ImportProblem>);
 
@@ -54,8 +56,10 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
             )],
         ));
     };
-    if is_timeline(&root) {
-        timeline(root, file_name)
+    if is_timeline2(&root) {
+        timeline2(&root, file_name)
+    } else if is_timeline(&root) {
+        timeline(root, file_name, Format::TimelineJson)
     } else {
         ours(root, file_name)
     }

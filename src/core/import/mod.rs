@@ -47,6 +47,8 @@ pub enum Format {
     Json,
     /// TimelineJS3 JSON.
     TimelineJson,
+    /// TimelineJS 2 JSON (`{"timeline": {"date": […], "era": […]}}`), read as TimelineJS3 JSON.
+    TimelineJson2,
     /// Our CSV export.
     Csv,
     /// The TimelineJS Google-sheet template, saved as CSV.
@@ -58,6 +60,7 @@ impl Format {
         match self {
             Format::Json => "chronology JSON",
             Format::TimelineJson => "TimelineJS JSON",
+            Format::TimelineJson2 => "TimelineJS 2 JSON",
             Format::Csv => "chronology CSV",
             Format::TimelineCsv => "TimelineJS CSV",
         }
@@ -68,6 +71,7 @@ impl Format {
         [
             Format::Json,
             Format::TimelineJson,
+            Format::TimelineJson2,
             Format::Csv,
             Format::TimelineCsv,
         ]

@@ -36,7 +36,7 @@ const NAMED: usize = 3;
 
 /// "event 1", "row 4 and row 9", "row 4, row 9, row 12 and 3 more", for `count` records of
 /// which the first (up to [`NAMED`]) are `named`.
-fn places(named: &[&str], count: usize) -> String {
+pub(super) fn places(named: &[&str], count: usize) -> String {
     match named {
         [] => String::new(),
         [one] if count <= 1 => (*one).to_string(),

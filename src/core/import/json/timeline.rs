@@ -166,9 +166,13 @@ fn slide_span(slide: &Value, record: &mut Record) -> Option<When> {
     }
 }
 
-/// TimelineJS3 JSON: a title slide, slides and eras.
-pub(super) fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draft, Refusal> {
-    let format = Some(Format::TimelineJson);
+/// TimelineJS3 JSON: a title slide, slides and eras. `format` is the one the file is said to be
+/// in: TimelineJS 2 JSON is read through here once made TimelineJS3's shape.
+pub(super) fn timeline(
+    root: Map<String, Value>,
+    file_name: &str,
+    format: Format,
+) -> Result<Draft, Refusal> {
     let mut fatal = Vec::new();
     let mut notices = Vec::new();
     let headline = root
@@ -200,7 +204,7 @@ pub(super) fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draf
     let eras = list("eras", &mut fatal);
     let count = slides.len().saturating_add(eras.len());
     if count > MAX_EVENTS {
-        return Err((format, vec![too_many_records(count)]));
+        return Err((Some(format), vec![too_many_records(count)]));
     }
     let mut records = Vec::with_capacity(count);
     let mut groups = Slugs::default();
@@ -312,11 +316,11 @@ pub(super) fn timeline(root: Map<String, Value>, file_name: &str) -> Result<Draf
         .collect();
     let stories = timeline_story(&root, &title, story_slides);
     Ok(Draft {
-        format: Format::TimelineJson,
+        format,
         base: Chronology {
             domains,
             stories,
-            ..imported_base(title, file_name, Format::TimelineJson)
+            ..imported_base(title, file_name, format)
         },
         records,
         fatal,

@@ -11,6 +11,7 @@ mod bytes;
 mod edtf;
 mod our_csv;
 mod our_json;
+mod timeline2_json;
 mod timeline_csv;
 mod timeline_json;
 
