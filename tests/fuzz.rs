@@ -475,6 +475,100 @@ fn timeline_json() -> impl Strategy<Value = Value> {
         })
 }
 
+/// A TimelineJS 2 date: "2011,12,10" and its kin, with spaces, times, a sheet's slashes.
+fn tl2_date() -> BoxedStrategy<Value> {
+    prop_oneof![
+        4 => "-?[0-9]{1,5}( ?, ?[0-9]{0,2}){0,7}".prop_map(Value::String),
+        1 => "[0-9]{1,2}/[0-9]{1,2}/-?[0-9]{1,5}/?".prop_map(Value::String),
+        2 => field_value(),
+    ]
+    .boxed()
+}
+
+/// TimelineJS 2 JSON: `{"timeline": {"headline", "date": […], "era": […]}}`, often broken.
+fn timeline2_json() -> impl Strategy<Value = Value> {
+    let asset = object(
+        &["media", "credit", "caption", "thumbnail"],
+        field_value().boxed(),
+    );
+    let base = (
+        tl2_date(),
+        prop::option::of(tl2_date()),
+        "[A-Za-z<>/ ]{0,10}",
+        "\\PC{0,60}",
+        prop::option::of(prop_oneof!["Summits", "日本", "!!"]),
+        prop::option::of(prop_oneof![
+            "https://example.org/[a-z]{1,3}",
+            "//example.org/[a-z]{1,3}",
+            Just("javascript:alert(1)".to_string())
+        ]),
+    )
+        .prop_map(|(start, end, headline, text, tag, media)| {
+            let mut m = Map::new();
+            m.insert("startDate".into(), start);
+            if let Some(end) = end {
+                m.insert("endDate".into(), end);
+            }
+            m.insert("headline".into(), Value::String(headline));
+            m.insert("text".into(), Value::String(text));
+            if let Some(tag) = tag {
+                m.insert("tag".into(), Value::String(tag));
+            }
+            if let Some(media) = media {
+                m.insert(
+                    "asset".into(),
+                    serde_json::json!({ "media": media, "credit": "C" }),
+                );
+            }
+            m
+        })
+        .boxed();
+    let date = changed(
+        base,
+        &[
+            "startDate",
+            "endDate",
+            "headline",
+            "text",
+            "tag",
+            "asset",
+            "classname",
+        ],
+        prop_oneof![2 => field_value().boxed(), 1 => asset].boxed(),
+    );
+    let era = (tl2_date(), tl2_date(), prop::option::of(field_value()))
+        .prop_map(|(start, end, headline)| {
+            serde_json::json!({ "startDate": start, "endDate": end, "headline": headline.unwrap_or_else(|| "Era".into()) })
+        });
+    (
+        prop::option::of(prop::collection::vec(date, 0..10)),
+        prop::option::of(prop::collection::vec(era, 0..4)),
+        prop::option::of(field_value()),
+        prop::bool::weighted(0.9),
+    )
+        .prop_map(|(dates, eras, headline, nested)| {
+            let mut tl = Map::new();
+            if let Some(dates) = dates {
+                tl.insert("date".into(), Value::Array(dates));
+            }
+            if let Some(eras) = eras {
+                tl.insert("era".into(), Value::Array(eras));
+            }
+            if let Some(headline) = headline {
+                tl.insert("headline".into(), headline);
+            }
+            tl.insert(
+                "asset".into(),
+                serde_json::json!({ "media": "//x.org/a.jpg" }),
+            );
+            if nested {
+                serde_json::json!({ "timeline": tl })
+            } else {
+                serde_json::json!({ "timeline": Value::Array(vec![Value::Object(tl)]) })
+            }
+        })
+}
+
 fn our_json() -> impl Strategy<Value = Value> {
     let base = (
         "e[0-9]",
@@ -615,6 +709,11 @@ proptest! {
     #[test]
     fn timeline_json_of_any_shape_never_panics(value in timeline_json()) {
         import_both(value.to_string().as_bytes(), "timeline.json")?;
+    }
+
+    #[test]
+    fn timeline2_json_of_any_shape_never_panics(value in timeline2_json()) {
+        import_both(value.to_string().as_bytes(), "timeline2.json")?;
     }
 
     #[test]

@@ -123,7 +123,7 @@ pub fn import_panel(props: &PanelProps) -> Html {
         <>
             <p>
                 { "Open a chronology of your own: the JSON of this explorer (as its downloads), a " }
-                <strong>{ "TimelineJS" }</strong>{ " JSON file, or a " }<strong>{ "CSV" }</strong>
+                <strong>{ "TimelineJS" }</strong>{ " JSON file (TimelineJS 3, or the older TimelineJS 2), or a " }<strong>{ "CSV" }</strong>
                 { " with this explorer's columns (id, start, end, title, summary …) or TimelineJS's spreadsheet columns (Year, Month, Day, End Year …, Headline, Text, Group), separated by commas, semicolons or tabs. Up to 50 MB." }
                 <span class="key-hint">{ " You can also drop a file anywhere on the page." }</span>
             </p>
