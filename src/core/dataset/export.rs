@@ -199,7 +199,8 @@ fn field(out: &mut String, value: &str) {
 /// joined by " ; " (an empty entry for a footnote without a link; empty when none has one).
 /// `start` holds the whole EDTF interval when a side is open (`2016/..`). With a view, the
 /// file starts with a comment line `# view: ?…` that the import reads back.
-/// After the events come the chronology's head lines, `# chronology: {…}`: everything but the
+/// After the events come the chronology's head lines, `# chronology: {…}` (numbered when there
+/// are several: `# chronology 1/2: {…`, `# chronology 2/2: …`): everything but the
 /// events (title, source, phases, domains, third parties, footnotes, works cited, stories) as
 /// compact JSON, percent-escaped where CSV would need quotes ([`comment_safe`]) and cut into
 /// cells a spreadsheet keeps whole ([`HEAD_CHUNK_CHARS`]), so that the
@@ -261,11 +262,13 @@ pub fn to_csv(data: &Chronology) -> String {
         }
         out.push_str("\r\n");
     }
-    for chunk in head_chunks(data) {
-        // Never quoted: the chunk has no comma, quote, semicolon, tab or line end.
-        out.push_str(crate::core::import::HEAD_LINE);
+    let chunks = head_chunks(data);
+    for (i, chunk) in chunks.iter().enumerate() {
+        // Never quoted: the chunk has no comma, quote, semicolon, tab or line end. Numbered
+        // when there are several, so that the import puts them back in order after a sort.
+        out.push_str(&crate::core::import::head_line_marker(i + 1, chunks.len()));
         out.push(' ');
-        out.push_str(&chunk);
+        out.push_str(chunk);
         out.push_str("\r\n");
     }
     out
@@ -321,17 +324,19 @@ mod tests {
         assert!(csv.contains("\"two\nlines\""));
         // The header, three events (one with a line break in a cell), then the head's lines:
         // one unquoted cell each, with nothing CSV would quote (what `comment='#'` skips).
+        // Several are numbered ("# chronology 1/2: {…"), so that a sort cannot mix them up.
         let head = lines
             .iter()
-            .filter(|l| l.starts_with("# chronology: {") || l.starts_with("# chronology: "))
+            .filter(|l| l.starts_with("# chronology"))
             .count();
         assert!(head >= 1);
-        assert!(lines[4..4 + head]
-            .iter()
-            .all(|l| l.starts_with("# chronology: ")
-                && !l.contains([',', '"', ';', '\t', '\n'])
-                && !l.ends_with(' ')));
-        assert!(lines[4].starts_with("# chronology: {%22title%22:%22"));
+        for (i, l) in lines[4..4 + head].iter().enumerate() {
+            let marker = crate::core::import::head_line_marker(i + 1, head);
+            assert!(l.starts_with(&format!("{marker} ")), "{marker}");
+            assert!(!l.contains([',', '"', ';', '\t', '\n']) && !l.ends_with(' '));
+        }
+        let marker = crate::core::import::head_line_marker(1, head);
+        assert!(lines[4].starts_with(&format!("{marker} {{%22title%22:%22")));
         assert_eq!(csv.matches("\r\n").count(), 4 + head);
     }
 

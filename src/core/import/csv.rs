@@ -215,7 +215,7 @@ fn kind(cols: &HashMap<String, usize>) -> Option<Kind> {
 pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
     let Comments {
         view,
-        head,
+        head_lines,
         rest: text,
         lines,
     } = comments(text);
@@ -259,11 +259,15 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
         });
     };
     let mut rows = rows_up_to(text, separator, usize::MAX, first);
-    // Our export's head lines come after the events.
-    let head = match head {
-        Some(head) => Some(head),
-        None if kind == Kind::Ours => trailing_head(&mut rows),
-        None => None,
+    // Our export's comment lines come before the header (the view) and after the events (the
+    // head), but a spreadsheet's sort moves them among the rows: taken out wherever they are.
+    let mut view = view;
+    let head = if kind == Kind::Ours {
+        let mut lines = head_lines;
+        lines.extend(comment_rows(&mut rows, &mut view));
+        head_of(lines)
+    } else {
+        None
     };
     // Its first row is the header found above.
     let header = &rows[0];
@@ -358,85 +362,285 @@ pub const VIEW_LINE: &str = "# view:";
 /// [`crate::core::dataset::export::to_csv`]).
 pub const HEAD_LINE: &str = "# chronology:";
 
+/// The head lines of a chronology whose head takes more than one line are numbered, so that
+/// a spreadsheet's sort that reorders them does not break it: `# chronology 2/3: …`, the
+/// second of three. (A head of one line, and the lines of earlier versions, have no number.)
+pub fn head_line_marker(part: usize, parts: usize) -> String {
+    if parts == 1 {
+        HEAD_LINE.to_string()
+    } else {
+        format!("{} {part}/{parts}:", &HEAD_LINE[..HEAD_LINE.len() - 1])
+    }
+}
+
+/// One of the head's lines: its row, its number and the number of lines (`None` in a head of
+/// one line, and in the files of earlier versions), and its piece of the JSON.
+struct HeadLine {
+    row: usize,
+    part: Option<(usize, usize)>,
+    chunk: String,
+}
+
+/// A cell's head line (`# chronology: …` or `# chronology 2/3: …`) without its row.
+fn head_line(cell: &str) -> Option<(Option<(usize, usize)>, &str)> {
+    let rest = cell.strip_prefix(&HEAD_LINE[..HEAD_LINE.len() - 1])?;
+    let (part, chunk) = match rest.strip_prefix(':') {
+        Some(chunk) => (None, chunk),
+        None => {
+            let (numbers, chunk) = rest.strip_prefix(' ')?.split_once(':')?;
+            let (part, parts) = numbers.split_once('/')?;
+            let digits = |s: &str| {
+                s.bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| s.parse::<usize>().ok())
+                    .flatten()
+            };
+            (Some((digits(part)?, digits(parts)?)), chunk)
+        }
+    };
+    Some((part, chunk.strip_prefix(' ').unwrap_or(chunk)))
+}
+
 /// The comment lines a file starts with (each a cell starting with `#`, quoted or not, as a
 /// spreadsheet saves a one-cell row): the view the first names, if any, and the chronology's
-/// head, put together again from its lines.
+/// head lines.
 struct Comments<'a> {
     view: Option<String>,
-    /// The head's JSON, and where it is ("row 2", "rows 2–4").
-    head: Option<(String, String)>,
+    head_lines: Vec<HeadLine>,
     /// The text after the comment lines.
     rest: &'a str,
     lines: usize,
 }
 
+/// The view of a `# view: …` cell.
+fn view_of(cell: &str) -> Option<Option<String>> {
+    let view = cell.strip_prefix(VIEW_LINE)?;
+    // Our export writes the query's list commas as `%2C` (see `to_csv`).
+    let view = view.trim().replace("%2C", ",");
+    Some(Some(view).filter(|v| !v.is_empty()))
+}
+
 fn comments(text: &str) -> Comments<'_> {
     let mut out = Comments {
         view: None,
-        head: None,
+        head_lines: Vec::new(),
         rest: text,
         lines: 0,
     };
-    let mut head_lines = Vec::new();
     while let Some((cell, rest)) = comment_line(out.rest) {
         out.lines += 1;
         out.rest = rest;
-        if let Some(view) = cell.strip_prefix(VIEW_LINE) {
-            // Our export writes the query's list commas as `%2C` (see `to_csv`).
-            let view = view.trim().replace("%2C", ",");
-            out.view = Some(view).filter(|v| !v.is_empty());
-        } else if cell.starts_with(HEAD_LINE) {
-            head_lines.push((out.lines, cell));
+        if let Some(view) = view_of(&cell) {
+            out.view = view;
+        } else if let Some((part, chunk)) = head_line(&cell) {
+            out.head_lines.push(HeadLine {
+                row: out.lines,
+                part,
+                chunk: chunk.to_string(),
+            });
         }
     }
-    out.head = head_of(head_lines.iter().map(|(n, cell)| (*n, cell.as_str())));
     out
 }
 
-/// The head's JSON put together from its lines (row number, the whole `# chronology: …` cell),
-/// and where they are ("row 2", "rows 113–115").
-fn head_of<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Option<(String, String)> {
-    let mut json = String::new();
-    let mut rows: Option<(usize, usize)> = None;
-    for (number, cell) in lines {
-        let chunk = &cell[HEAD_LINE.len()..];
-        json.push_str(chunk.strip_prefix(' ').unwrap_or(chunk));
-        rows = Some((rows.map_or(number, |r| r.0), number));
+/// Takes our comment rows (one `# chronology…` or `# view:` cell, the others empty) out of the
+/// rows after the header, wherever a spreadsheet's sort left them: the head's lines, and the
+/// view into `view` unless the file starts with one.
+fn comment_rows(rows: &mut Vec<Row>, view: &mut Option<String>) -> Vec<HeadLine> {
+    let mut lines = Vec::new();
+    let mut i = 1;
+    while i < rows.len() {
+        let row = &rows[i];
+        let one_cell = !row.unterminated && row.fields.iter().skip(1).all(|f| f.trim().is_empty());
+        let cell = row.fields.first().map(String::as_str).unwrap_or_default();
+        if one_cell {
+            if let Some((part, chunk)) = head_line(cell) {
+                lines.push(HeadLine {
+                    row: row.number,
+                    part,
+                    chunk: chunk.to_string(),
+                });
+                rows.remove(i);
+                continue;
+            }
+            if let Some(found) = view_of(cell) {
+                if view.is_none() {
+                    *view = found;
+                }
+                rows.remove(i);
+                continue;
+            }
+        }
+        i += 1;
     }
-    let (first, last) = rows?;
+    lines
+}
+
+/// The head's JSON put together from its lines (or why it cannot be), and where they are
+/// ("row 2", "rows 113–115", "rows 2–3, 90"). Numbered lines are put in their numbers' order;
+/// the unnumbered lines of earlier versions in the file's order, or, when that does not read
+/// as JSON, in the orders a sort may have left them in that do.
+fn head_of(mut lines: Vec<HeadLine>) -> Option<(Result<String, String>, String)> {
+    if lines.is_empty() {
+        return None;
+    }
+    let mut numbers: Vec<usize> = lines.iter().map(|l| l.row).collect();
+    numbers.sort_unstable();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for n in numbers {
+        match runs.last_mut() {
+            Some(run) if run.1 + 1 == n => run.1 = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let runs: Vec<String> = runs
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect();
+    let place = if lines.len() == 1 {
+        format!("row {}", runs[0])
+    } else {
+        format!("rows {}", runs.join(", "))
+    };
     // Percent-escaped where CSV would need quotes (see `to_csv`); the files of the first
     // version of the export hold the JSON as it is, in quoted cells: JSON has quotes.
-    if !json.contains('"') {
-        json = crate::core::url_state::decode_component(&json);
-    }
-    let place = if first == last {
-        format!("row {first}")
+    let joined = |order: &mut dyn Iterator<Item = &HeadLine>| {
+        let json: String = order.map(|l| l.chunk.as_str()).collect();
+        if json.contains('"') {
+            json
+        } else {
+            crate::core::url_state::decode_component(&json)
+        }
+    };
+    let numbered = lines.iter().filter(|l| l.part.is_some()).count();
+    let json = if numbered == 0 {
+        unnumbered(&lines, joined)
+    } else if numbered < lines.len() {
+        Err(
+            "the chronology's head has lines with a number (\"# chronology 1/2:\") and lines \
+             without, so they cannot be put together"
+                .to_string(),
+        )
     } else {
-        format!("rows {first}–{last}")
+        // Sorted by their numbers; a line copied whole counts once.
+        lines.sort_by_key(|l| l.part);
+        lines.dedup_by(|a, b| a.part == b.part && a.chunk == b.chunk);
+        let parts = lines[0].part.map_or(0, |p| p.1);
+        if lines.iter().any(|l| l.part.is_none_or(|p| p.1 != parts)) {
+            Err("the chronology's head lines do not agree on how many they are".to_string())
+        } else if let Some(w) = lines.windows(2).find(|w| w[0].part == w[1].part) {
+            Err(format!(
+                "the chronology's head has two different lines {}/{parts}",
+                w[0].part.map_or(0, |p| p.0)
+            ))
+        } else if lines.len() != parts
+            || !lines
+                .iter()
+                .zip(1..=parts)
+                .all(|(l, n)| l.part.map(|p| p.0) == Some(n))
+        {
+            let have: Vec<usize> = lines.iter().filter_map(|l| l.part.map(|p| p.0)).collect();
+            // The first few (a file may claim any number of lines).
+            let missing: Vec<String> = (1..=parts)
+                .filter(|n| !have.contains(n))
+                .take(NAMED)
+                .map(|n| n.to_string())
+                .collect();
+            Err(if missing.is_empty() {
+                format!("the chronology's head lines are not numbered 1 to {parts}")
+            } else {
+                format!(
+                    "the chronology's head lacks its {} {} of {parts} (deleted?)",
+                    if missing.len() == 1 { "line" } else { "lines" },
+                    missing.join(", ")
+                )
+            })
+        } else {
+            Ok(joined(&mut lines.iter()))
+        }
     };
     Some((json, place))
 }
 
-/// Takes the head lines (rows of one `# chronology: …` cell, blank rows between them) off the
-/// end of the rows: their JSON put together, and where they are ("rows 113–115").
-fn trailing_head(rows: &mut Vec<Row>) -> Option<(String, String)> {
-    let is_head = |r: &Row| {
-        r.fields.first().is_some_and(|f| f.starts_with(HEAD_LINE))
-            && r.fields.iter().skip(1).all(|f| f.trim().is_empty())
-    };
-    let tail = rows
+/// The JSON of a head whose lines carry no number (a head of one line, or the files of earlier
+/// versions): in the file's order when it reads, or, of two lines, in the other order. Else
+/// the file's order if the lines are as the export cut them (the first opens the JSON, all but
+/// the last are full: a line edited by hand, and the import says where the JSON breaks), or
+/// the lines were reordered, by a spreadsheet's sort most likely. (Which of the orders that
+/// read is the head's cannot be told from their JSON alone: lists of alike objects cut in
+/// their strings read in more than one.)
+fn unnumbered(
+    lines: &[HeadLine],
+    joined: impl Fn(&mut dyn Iterator<Item = &HeadLine>) -> String,
+) -> Result<String, String> {
+    let reads = |json: &str| serde_json::from_str::<serde_json::Value>(json).is_ok();
+    let opens = |l: &HeadLine| l.chunk.starts_with('{');
+    let in_order = joined(&mut lines.iter());
+    if lines.len() == 1 || reads(&in_order) {
+        return Ok(in_order);
+    }
+    if let [first, second] = lines {
+        let swapped = joined(&mut [second, first].into_iter());
+        if opens(second) && reads(&swapped) {
+            return Ok(swapped);
+        }
+    }
+    let full = crate::core::dataset::export::HEAD_CHUNK_CHARS;
+    let as_cut = lines.first().is_some_and(opens)
+        && lines.iter().enumerate().all(|(i, l)| {
+            let chars = l.chunk.chars().count();
+            // A piece's last space is written `%20`: two characters more.
+            (chars >= full || i + 1 == lines.len()) && chars <= full + 2
+        });
+    // As cut, but the full lines between the first and the last perhaps sorted: out of their
+    // order if another order of those reads (a few of them; many are not tried).
+    let middle: Vec<&HeadLine> = lines
         .iter()
         .skip(1)
-        .rev()
-        .take_while(|r| r.is_blank() || is_head(r))
-        .count();
-    let lines: Vec<Row> = rows.split_off(rows.len() - tail);
-    head_of(
-        lines
-            .iter()
-            .filter(|r| is_head(r))
-            .filter_map(|r| Some((r.number, r.fields.first()?.as_str()))),
-    )
+        .take(lines.len().saturating_sub(2))
+        .collect();
+    let reordered = || {
+        let mut order: Vec<usize> = (0..middle.len()).collect();
+        while next_permutation(&mut order) {
+            let mut all = std::iter::once(&lines[0])
+                .chain(order.iter().map(|&i| middle[i]))
+                .chain(lines.last());
+            if reads(&joined(&mut all)) {
+                return true;
+            }
+        }
+        false
+    };
+    if as_cut && (middle.len() < 2 || middle.len() > 5 || !reordered()) {
+        Ok(in_order)
+    } else {
+        Err(
+            "the chronology's head lines are out of their order (as a spreadsheet's sort \
+             leaves them) and, written by an earlier version of the explorer, carry no \
+             numbers to put them back: the title, the phases' names and the footnotes' \
+             citations could not be read"
+                .to_string(),
+        )
+    }
+}
+
+/// Steps `order` to the next permutation in lexical order; false after the last.
+fn next_permutation(order: &mut [usize]) -> bool {
+    let Some(i) = (1..order.len()).rev().find(|&i| order[i - 1] < order[i]) else {
+        return false;
+    };
+    let Some(j) = (i..order.len()).rev().find(|&j| order[j] > order[i - 1]) else {
+        return false;
+    };
+    order.swap(i - 1, j);
+    order[i..].reverse();
+    true
 }
 
 /// The first line's one cell, when it is a comment, and the text after the line.

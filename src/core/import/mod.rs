@@ -14,7 +14,7 @@ mod json;
 mod tally;
 mod timeline;
 
-pub use csv::{HEAD_LINE, VIEW_LINE};
+pub use csv::{head_line_marker, HEAD_LINE, VIEW_LINE};
 
 pub(crate) use crate::core::text::slug;
 use build::finish;

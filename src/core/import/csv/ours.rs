@@ -14,14 +14,14 @@ use crate::core::text::plural;
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// Our own CSV export; `head`, the chronology's head lines put together (their JSON, and where
-/// they are).
+/// Our own CSV export; `head`, the chronology's head lines put together (their JSON, or why it
+/// cannot be had, and where they are).
 pub(super) fn ours(
     header: &Row,
     cols: &HashMap<String, usize>,
     data: &[&Row],
     file_name: &str,
-    head: Option<(String, String)>,
+    head: Option<(Result<String, String>, String)>,
 ) -> Draft {
     let title = file_stem(file_name);
     let mut records = Vec::with_capacity(data.len());
@@ -220,15 +220,20 @@ pub(super) fn ours(
 
 /// The chronology's head from its lines' JSON: its parts' problems go to `fatal`, placed in
 /// those lines (as a JSON file's are); JSON that cannot be read at all (a head broken in a
-/// spreadsheet) gives the notice that the events are imported without it.
+/// spreadsheet), or lines that cannot be put together, give the notice that the events are
+/// imported without it.
 fn read_head(
-    json: &str,
+    json: &Result<String, String>,
     rows: &str,
     file_name: &str,
     fatal: &mut Vec<ImportProblem>,
 ) -> Result<Chronology, ImportProblem> {
     let without =
         "its phases, domains, third parties and footnotes are made from the ids the events use";
+    let json = match json {
+        Ok(json) => json,
+        Err(why) => return Err(ImportProblem::new(rows, format!("{why}: {without}"))),
+    };
     let root = match serde_json::from_str::<Value>(json) {
         Ok(Value::Object(root)) => root,
         Ok(_) => {

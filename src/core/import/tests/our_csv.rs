@@ -92,7 +92,7 @@ fn rows_edited_in_a_spreadsheet_keep_the_head_and_add_what_it_lacks() {
         .collect();
     let at = lines
         .iter()
-        .position(|l| l.starts_with("# chronology: "))
+        .position(|l| l.starts_with("# chronology"))
         .unwrap();
     lines.insert(
         at,
@@ -479,7 +479,7 @@ fn a_csv_with_the_head_in_quoted_cells_still_imports_whole() {
     let text = to_csv(&data);
     let old: Vec<String> = text
         .split("\r\n")
-        .map(|l| match l.strip_prefix("# chronology: ") {
+        .map(|l| match old_chunk(l) {
             Some(chunk) => {
                 let json = crate::core::url_state::decode_component(chunk);
                 format!("\"# chronology: {}\"", json.replace('"', "\"\""))
@@ -533,4 +533,171 @@ fn our_csv_title_is_cut_to_the_length_an_event_title_may_have() {
         notices,
         ["title: the title is 100,000 characters long; cut to 1,000, ending in '…' (a title has at most 1,000, as an event's)"]
     );
+}
+
+/// A head line's piece of the JSON, numbered (`# chronology 1/2: …`) or not.
+fn old_chunk(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("# chronology")?;
+    Some(rest.split_once(": ")?.1)
+}
+
+/// `text` as a spreadsheet saves it after sorting its rows under the header by the first column
+/// (ascending, or descending): every row as wide as the header, the `#` lines sorted with the
+/// events.
+fn sheet_sorted(text: &str, descending: bool) -> String {
+    let mut rows = csv::rows(text, b',');
+    let width = rows[0].fields.len();
+    rows[1..].sort_by(|a, b| {
+        let order = a.fields[0].cmp(&b.fields[0]);
+        if descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    let mut out = String::new();
+    for row in &rows {
+        let cells: Vec<String> = (0..width)
+            .map(|i| {
+                let cell = row.fields.get(i).map(String::as_str).unwrap_or_default();
+                if cell.contains([',', '"', '\r', '\n']) {
+                    format!("\"{}\"", cell.replace('"', "\"\""))
+                } else {
+                    cell.to_string()
+                }
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The chronology with its events in the order of their ids (a sort moves the rows of a day).
+fn by_id(mut c: Chronology) -> Chronology {
+    c.events.sort_by(|a, b| a.id.cmp(&b.id));
+    c
+}
+
+#[test]
+fn a_sheet_sorted_either_way_keeps_its_head_lines() {
+    let mut data = embedded().unwrap();
+    data.sort_events();
+    let text = to_csv(&data);
+    let head: Vec<&str> = text
+        .split("\r\n")
+        .filter(|l| l.starts_with("# chronology"))
+        .collect();
+    assert!(head.len() >= 2, "{}", head.len());
+    assert!(head[0].starts_with(&format!("# chronology 1/{}: {{", head.len())));
+    for descending in [false, true] {
+        let sorted = sheet_sorted(&text, descending);
+        let rows: Vec<&str> = sorted.split("\r\n").collect();
+        if descending {
+            // The head's lines last, their order reversed.
+            assert!(rows[rows.len() - 2].starts_with("# chronology 1/"));
+        } else {
+            // The head's lines right after the header.
+            assert!(rows[1].starts_with("# chronology 1/"), "{}", &rows[1][..40]);
+        }
+        let back = ok(&sorted, "sorted.csv");
+        assert!(back.notices.is_empty(), "{:?}", back.notices);
+        assert_eq!(by_id(back.chronology), by_id(data.clone()));
+    }
+    // The head's lines between the events, in a shuffled order.
+    let mut lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    let head_rows: Vec<&str> = lines.split_off(lines.len() - head.len());
+    let events = lines.clone();
+    for (i, line) in head_rows.iter().rev().enumerate() {
+        lines.insert(2 + 7 * i, line);
+    }
+    let back = ok(&lines.join("\r\n"), "between.csv");
+    assert!(back.notices.is_empty(), "{:?}", back.notices);
+    assert_eq!(back.chronology, data);
+    // Before the header (where comments are skipped), reversed.
+    let mut before: Vec<&str> = head_rows.iter().rev().copied().collect();
+    before.extend(&events);
+    let back = ok(&before.join("\r\n"), "before.csv");
+    assert!(back.notices.is_empty(), "{:?}", back.notices);
+    assert_eq!(back.chronology, data);
+}
+
+#[test]
+fn a_numbered_head_line_deleted_is_said_not_a_json_error() {
+    let mut data = embedded().unwrap();
+    data.sort_events();
+    let text = to_csv(&data);
+    let without: Vec<&str> = text
+        .split("\r\n")
+        .filter(|l| !l.starts_with("# chronology 2/"))
+        .collect();
+    let back = ok(&without.join("\r\n"), "x.csv");
+    assert_same_events(&data, &back.chronology);
+    let notices: Vec<String> = back.notices.iter().map(|n| n.to_string()).collect();
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("the chronology's head lacks its line 2 of ")
+                && !n.contains("cannot be read")),
+        "{notices:?}"
+    );
+    // A number of lines claimed past reason is said at once.
+    let claimed = "id,start,title\r\na,1990,A\r\n# chronology 1/99999999999999: {}\r\n";
+    let back = ok(claimed, "x.csv");
+    assert_eq!(
+        back.notices
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>(),
+        [
+            "row 3: the chronology's head lacks its lines 2, 3, 4 of 99999999999999 (deleted?): \
+          its phases, domains, third parties and footnotes are made from the ids the events use"
+        ]
+    );
+}
+
+/// The head lines of earlier versions have no numbers: in the file's order they import as
+/// before; two lines swapped are put back (one order opens the JSON); more lines sorted are
+/// said to be out of their order, not a JSON error.
+#[test]
+fn unnumbered_head_lines_of_earlier_versions_are_put_back_in_order_or_said() {
+    let mut data = embedded().unwrap();
+    data.sort_events();
+    let text = to_csv(&data);
+    let old: String = text
+        .split_inclusive("\r\n")
+        .map(|l| match old_chunk(l) {
+            Some(chunk) => format!("# chronology: {chunk}"),
+            None => l.to_string(),
+        })
+        .collect();
+    assert!(old.matches("# chronology: ").count() >= 3);
+    assert_eq!(ok(&old, "old.csv").chronology, data);
+    for descending in [false, true] {
+        let back = ok(&sheet_sorted(&old, descending), "old-sorted.csv");
+        assert_same_events(&by_id(data.clone()), &by_id(back.chronology.clone()));
+        let notices: Vec<String> = back.notices.iter().map(|n| n.to_string()).collect();
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(
+            notices[0].starts_with("rows ")
+                && notices[0].contains("the chronology's head lines are out of their order")
+                && !notices[0].contains("cannot be read ("),
+            "{notices:?}"
+        );
+    }
+    // The same head in two lines, swapped (as either sort leaves them).
+    let json: String = text.split("\r\n").filter_map(old_chunk).collect();
+    let chars: Vec<char> = json.chars().collect();
+    let half: [String; 2] = [
+        chars[..chars.len() / 2].iter().collect(),
+        chars[chars.len() / 2..].iter().collect(),
+    ];
+    let events = text.split("# chronology").next().unwrap();
+    let two = format!(
+        "{events}# chronology: {}\r\n# chronology: {}\r\n",
+        half[1], half[0]
+    );
+    let back = ok(&two, "two.csv");
+    assert!(back.notices.is_empty(), "{:?}", back.notices);
+    assert_eq!(back.chronology, data);
 }
