@@ -85,6 +85,9 @@ pub enum Report {
         name: String,
         failure: Shared<ImportFailure>,
         bytes: Shared<Vec<u8>>,
+        /// A file a `?data=` link named, with the link's view: its good records go where the
+        /// link said (the link's file and view), not into the browser's kept import.
+        link: Option<Shared<(String, ViewState)>>,
     },
     /// Imported, with some records left out as the user asked, or changed on the way in
     /// (control characters removed, columns ignored).

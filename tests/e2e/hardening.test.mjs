@@ -55,6 +55,11 @@ before(async () => {
   server = await serveDist({
     routes: {
       '/slow.json': trickle,
+      // A sheet with one bad row of three.
+      '/some-bad.csv': (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/csv' });
+        res.end('id,start,title,domains\na,2001,First,piracy\nb,20x2,Bad,piracy\nc,2003,Third,cyber\n');
+      },
       '/redir': (req, res) => {
         res.writeHead(302, { location: new URL(req.url, 'http://x').searchParams.get('to') });
         res.end();
@@ -162,6 +167,23 @@ test('a file imported during a slow ?data= load supersedes it, and the load’s 
   assert.equal(await page.getByRole('progressbar').count(), 0);
   assert.equal(await heading(page), 'A small chronology');
   assert.deepEqual(page.problems.filter((p) => !p.includes('net::ERR_ABORTED')), []);
+  await page.context().close();
+});
+
+// A ?data= link's file with some bad rows offered no way to see its good ones: the dialog
+// listed the problems and nothing more. Now its good records can be shown, as the link said
+// (the link's file and view), not kept as an import.
+test('a ?data= file with some bad rows: its good records are shown as the link said', async () => {
+  const page = await load(browser, server.origin + '/?data=some-bad.csv&domain=piracy');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText(/row 3, column start/).waitFor();
+  await dialog.getByRole('button', { name: 'Import the 2 good records, leaving out 1' }).click();
+  await dialog.getByText('1 record was left out:').waitFor();
+  await page.keyboard.press('Escape');
+  await until(async () => (await heading(page)) === 'some-bad', 'the file is shown');
+  await until(() => page.url().includes('data=some-bad.csv') && page.url().includes('domain=piracy'), 'the link still names the file and its filter');
+  await page.getByText('Showing 1 of 2 events').waitFor();
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 

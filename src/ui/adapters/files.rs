@@ -56,10 +56,22 @@ fn one_problem(location: &str, message: String) -> ImportFailure {
 }
 
 fn failed(name: &str, failure: ImportFailure, bytes: Vec<u8>) -> Action {
+    failed_link(name, failure, bytes, None)
+}
+
+/// [`failed`], for the file of a `?data=` link (`link`: its `data` and view), whose good records
+/// then go where the link said.
+fn failed_link(
+    name: &str,
+    failure: ImportFailure,
+    bytes: Vec<u8>,
+    link: Option<(String, crate::core::url_state::ViewState)>,
+) -> Action {
     Action::ImportFailed(Report::Failed {
         name: name.to_string(),
         failure: Shared(std::rc::Rc::new(failure)),
         bytes: Shared(std::rc::Rc::new(bytes)),
+        link: link.map(|l| Shared(std::rc::Rc::new(l))),
     })
 }
 
@@ -192,6 +204,7 @@ fn parse_file(
         name: name.clone(),
         skip_bad,
         keep: true,
+        offer_good: true,
         dispatch: dispatch.clone(),
     };
     import_worker::parse(job, file, move |outcome| {
@@ -271,6 +284,31 @@ const STALL_MS: u32 = 30_000;
 /// Loads `?data=URL` with a progress indicator, then applies the link's `view` to it. A newer
 /// load (or *Cancel*) aborts it; so does a stall.
 pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url_state::ViewState) {
+    load_link(dispatch, data, view, None);
+}
+
+/// The good records of a `?data=` link's file that had bad ones (its `bytes`, already loaded),
+/// shown as the link said: the link's file, in the link's view.
+pub fn import_good_records_of_link(
+    dispatch: Callback<Action>,
+    (data, view): (String, crate::core::url_state::ViewState),
+    bytes: &[u8],
+) {
+    load_link(
+        dispatch,
+        data,
+        view,
+        Some(js_sys::Uint8Array::from(bytes).buffer()),
+    );
+}
+
+/// [`load_url`]; with `loaded`, the file's bytes (read before) and its bad records left out.
+fn load_link(
+    dispatch: Callback<Action>,
+    data: String,
+    view: crate::core::url_state::ViewState,
+    loaded: Option<js_sys::ArrayBuffer>,
+) {
     let name = crate::core::text::link_file_name(&data);
     let url = match resolve_data_url(&data) {
         Ok(url) => url,
@@ -280,15 +318,23 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
         }
     };
     let ticket = new_ticket();
+    let skip_bad = loaded.is_some();
     dispatch.emit(Action::Loading(Some(Progress {
-        what: format!("Loading {name}…"),
+        what: if skip_bad {
+            format!("Importing the good records of {name}…")
+        } else {
+            format!("Loading {name}…")
+        },
         loaded: 0.0,
         total: None,
         unit: Unit::Bytes,
         cancellable: true,
     })));
     wasm_bindgen_futures::spawn_local(async move {
-        let result = fetch_with_progress(&url, &name, ticket, dispatch.clone()).await;
+        let result = match loaded {
+            Some(file) => Ok(file),
+            None => fetch_with_progress(&url, &name, ticket, dispatch.clone()).await,
+        };
         LOADS.with(|l| l.finish(ticket));
         if !is_current(ticket) {
             return;
@@ -303,8 +349,9 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
         let job = import_worker::Job {
             ticket,
             name: name.clone(),
-            skip_bad: false,
+            skip_bad,
             keep: false,
+            offer_good: true,
             dispatch: dispatch.clone(),
         };
         import_worker::parse(job, file, move |outcome| match outcome {
@@ -313,15 +360,18 @@ pub fn load_url(dispatch: Callback<Action>, data: String, view: crate::core::url
                     prepared,
                     origin: Origin::Url(data),
                     format: imported.format,
-                    skipped: Vec::new(),
-                    skipped_records: 0,
+                    skipped: imported.skipped,
+                    skipped_records: imported.skipped_records,
                     changed: imported.notices,
                     view: Some(view),
                     view_notices: Vec::new(),
                     quiet: false,
                 })
             }),
-            Err((failure, _)) => dispatch.emit(failed(&name, failure, Vec::new())),
+            // Its bytes kept, so that its good records can be shown as the link said.
+            Err((failure, bytes)) => {
+                dispatch.emit(failed_link(&name, failure, bytes, Some((data, view))))
+            }
         });
     });
 }

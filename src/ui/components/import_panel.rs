@@ -64,14 +64,22 @@ pub fn import_panel(props: &PanelProps) -> Html {
             name,
             failure,
             bytes,
+            link,
         }) => {
             let f = &**failure;
             let good = f.records.saturating_sub(f.bad_records);
             let summary = f.summary();
             let skip = {
                 let (dispatch, name, bytes) = (dispatch.clone(), name.clone(), bytes.clone());
-                Callback::from(move |_| {
-                    files::import_good_records(dispatch.clone(), name.clone(), &bytes)
+                let link = link.clone();
+                Callback::from(move |_| match &link {
+                    // A `?data=` link's file: shown as the link said, not kept as an import.
+                    Some(link) => files::import_good_records_of_link(
+                        dispatch.clone(),
+                        (**link).clone(),
+                        &bytes,
+                    ),
+                    None => files::import_good_records(dispatch.clone(), name.clone(), &bytes),
                 })
             };
             html! {

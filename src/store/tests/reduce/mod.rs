@@ -36,6 +36,7 @@ pub(super) fn failure_report() -> Report {
             can_skip: true,
         }),
         bytes: Shared::new(b"id,title".to_vec()),
+        link: None,
     }
 }
 

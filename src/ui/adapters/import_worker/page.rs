@@ -11,9 +11,11 @@ pub struct Job {
     pub name: String,
     /// Leave out the records with problems.
     pub skip_bad: bool,
-    /// A file the user chose: keep the chronology in the browser for the next visit, and the
-    /// file's bytes when its good records can be imported.
+    /// A file the user chose: keep the chronology in the browser for the next visit.
     pub keep: bool,
+    /// Give back the file's bytes when its good records can be imported (a file the user
+    /// chose, or a `?data=` link's).
+    pub offer_good: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -60,6 +62,7 @@ pub fn restore(ticket: Ticket, dispatch: Callback<Action>, then: impl FnOnce(Res
         name: "your imported chronology".into(),
         skip_bad: false,
         keep: false,
+        offer_good: false,
         dispatch,
     };
     match start(&job.name) {
@@ -115,7 +118,10 @@ fn here(job: Job, file: ArrayBuffer, then: Box<dyn FnOnce(Outcome)>) {
             }
             then(Ok(imported))
         }
-        Err(failure) => then(Err((failure, if job.keep { bytes } else { Vec::new() }))),
+        Err(failure) => then(Err((
+            failure,
+            if job.offer_good { bytes } else { Vec::new() },
+        ))),
     }
 }
 
@@ -237,6 +243,7 @@ impl Running {
                 set(&job, "name", r.job.name.as_str());
                 set(&job, "skipBad", r.job.skip_bad);
                 set(&job, "keep", r.job.keep);
+                set(&job, "offerGood", r.job.offer_good);
                 // The bytes move to the worker: the page keeps no copy.
                 if r.worker
                     .post_message_with_transfer(&job, &Array::of1(&file))
@@ -444,6 +451,7 @@ impl Running {
             name: r.job.name.clone(),
             skip_bad: r.job.skip_bad,
             keep: r.job.keep,
+            offer_good: r.job.offer_good,
             dispatch: r.job.dispatch.clone(),
         };
         drop(r);

@@ -41,6 +41,7 @@ fn work(job: &JsValue) {
     let name = get_string(job, "name").unwrap_or_default();
     let skip_bad = get(job, "skipBad").is_truthy();
     let keep = get(job, "keep").is_truthy();
+    let offer_good = get(job, "offerGood").is_truthy();
     let bytes = Uint8Array::new(file).to_vec();
     post(message("parsing"), None);
     let imported = match import::import(&bytes, &name, skip_bad) {
@@ -57,7 +58,7 @@ fn work(job: &JsValue) {
             set(&m, "badRecords", failure.bad_records as f64);
             set(&m, "canSkip", failure.can_skip);
             // The file goes back for *Import the N good records*.
-            let again = keep && failure.can_skip && !skip_bad;
+            let again = offer_good && failure.can_skip && !skip_bad;
             if again {
                 set(&m, "bytes", file);
             }
