@@ -176,6 +176,7 @@ impl State {
         self.window.viewport = match view.window {
             Some((from, to)) => {
                 let limits = &self.chronology.limits;
+                let (mut from, mut to) = (from, to);
                 if to <= limits.outer_start || from >= limits.outer_end {
                     // Moved to the nearest part of the chronology: said, not done silently.
                     let year = |day: f64| crate::core::date::civil_from_days(day.floor() as i64).0;
@@ -192,6 +193,16 @@ impl State {
                         year(first),
                         year(end - 1.0)
                     )));
+                    // The nearest part that holds events: a window as long as the link's (no
+                    // shorter than the timeline shows), from just before the first event or to
+                    // just after the last; the margins' stretch beyond them is empty.
+                    let span = (to - from).max(limits.min_span);
+                    let pad = span * 0.05;
+                    (from, to) = if to <= limits.outer_start {
+                        (first - pad, first - pad + span)
+                    } else {
+                        (end + pad - span, end + pad)
+                    };
                 }
                 let asked = crate::core::viewport::Viewport::new(from, to);
                 let shown = asked.clamp(limits);

@@ -394,6 +394,21 @@ fn a_link_window_outside_the_chronology_is_moved_and_said() {
         )
     );
     assert!(s.window.viewport.start >= s.chronology.limits.outer_start);
+    // The nearest part shown holds events: the first ones (a window of a year from 0 showed
+    // 1977–78, before the first event, empty), or the last ones.
+    let shown = |s: &State| {
+        (0..s.len())
+            .filter(|&i| {
+                let e = s.chronology.index.extent(i);
+                e.first_day < s.window.viewport.end && e.end_day > s.window.viewport.start
+            })
+            .count()
+    };
+    assert!(shown(&s) > 0, "{:?}", s.window.viewport);
+    assert!(s.window.viewport.start <= first && s.window.viewport.span() < 800.0);
+    let late = after(&state(), Action::ApplyView(view(2500, 2501)));
+    assert!(shown(&late) > 0, "{:?}", late.window.viewport);
+    assert!(late.window.viewport.end >= end - 1.0 && late.window.viewport.span() < 800.0);
     // A window shorter than the timeline shows (a minute), or longer than it (two million
     // years): widened or cut, and said.
     let day = days_from_civil(2014, 5, 6) as f64;
