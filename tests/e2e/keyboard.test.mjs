@@ -574,10 +574,10 @@ test('screen readers hear the lanes when the reader regroups them', async () => 
   const page = await load(browser, server.origin + '/?domain=afghanistan,piracy', { marks: true });
   await timelineReady(page);
   const count = (id) => DATA.events.filter((e) => e.domains.includes(id)).length;
-  await page.getByRole('combobox', { name: 'Group the lanes by' }).selectOption('domain');
+  await page.getByRole('combobox', { name: 'Lanes', exact: true }).selectOption('domain');
   const said = `In lanes by domain: Afghanistan, ${count('afghanistan')} events; Piracy, ${count('piracy')} events.`;
   await page.locator('[aria-live="polite"]').filter({ hasText: said }).waitFor();
-  await page.getByRole('combobox', { name: 'Group the lanes by' }).selectOption('none');
+  await page.getByRole('combobox', { name: 'Lanes', exact: true }).selectOption('none');
   await page.locator('[aria-live="polite"]').filter({ hasText: 'In one set.' }).waitFor();
   assert.deepEqual(page.problems, []);
   await page.context().close();

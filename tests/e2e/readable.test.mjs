@@ -330,7 +330,7 @@ for (const viewport of VIEWPORTS) {
     const page = await load(browser, server.origin + '/', { marks: true, viewport });
     await page.getByRole('checkbox', { name: 'Afghanistan', exact: true }).check();
     await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
-    await page.getByRole('combobox', { name: 'Group the lanes by' }).selectOption('domain');
+    await page.getByRole('combobox', { name: 'Lanes', exact: true }).selectOption('domain');
     await until(() => new URL(page.url()).searchParams.get('group') === 'domain', 'the link carries group=domain');
     await windowSettled(page);
     const lanes = page.locator(`${TIMELINE} .marks [role="group"]`);

@@ -461,7 +461,7 @@ pub fn timeline(props: &Props) -> Html {
                 <span class="visually-hidden" aria-live="polite">{ (*heard_lanes).clone() }</span>
                 <label class="group-by">
                     { "Lanes " }
-                    <select onchange={on_group} aria-label="Group the lanes by">
+                    <select onchange={on_group}>
                         { for GroupBy::ALL.iter().map(|g| html! {
                             <option value={g.key()} selected={*g == props.group_by}>
                                 { if *g == GroupBy::None { "one set".to_string() } else { format!("by {}", g.label().to_lowercase()) } }
