@@ -303,6 +303,32 @@ test('on a phone, a mark tapped low on the screen is brought above the sheet, an
   await page.context().close();
 });
 
+// An entry tapped in the list was left under the sheet that opened over it (the page brought
+// the timeline's mark, out of view above, into place instead): the reader lost their place.
+test('on a phone, an entry tapped in the list stands above the details\' sheet', async () => {
+  const page = await load(browser, server.origin + '/?group=domain', PHONE);
+  await listReady(page);
+  const entry = page.locator('.event-list').getByRole('button').nth(5);
+  await entry.scrollIntoViewIfNeeded();
+  // Low on the screen, where the sheet (the lower 62 %) will be.
+  await page.evaluate(() => {
+    const r = document.querySelectorAll('.event-list button')[5].getBoundingClientRect();
+    window.scrollBy(0, r.top - innerHeight * 0.6);
+  });
+  await until(async () => { const b = await entry.boundingBox(); return b && b.y > 667 * 0.45; }, 'the entry is low on the screen');
+  await entry.tap();
+  const sheet = page.locator('aside.detail:not(.empty)');
+  await sheet.getByRole('heading', { level: 2 }).waitFor();
+  await until(async () => {
+    const [e, s] = [await entry.boundingBox(), await sheet.boundingBox()];
+    return e && s && e.y + e.height <= s.y && e.y >= 0;
+  }, 'the tapped entry shows above the sheet');
+  assert.equal(await entry.getAttribute('aria-pressed'), 'true');
+  await page.screenshot({ path: artifact('phone-sheet-from-list.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 /** Events whose footnotes have links (their details show a source link). */
 const WITH_LINKS = (() => {
   const linked = new Set(DATA.footnotes.filter((f) => f.url || f.other_urls?.length).map((f) => f.number));
@@ -379,6 +405,25 @@ test('at 1280×800, a click on an event shows its heading and first source in vi
   await details.waitFor({ state: 'detached' });
   await until(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'something has the focus again');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), chosen, 'the focus is back on the mark');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+// Scrolled down the page, the details stopped 112 px above the window's foot and cut their own
+// sources short, the strip below them blank (room kept for the page's foot, which was not there).
+test('at 1280×800, scrolled down the page, the details reach the window\'s foot, and shorten only as the page\'s foot comes', async () => {
+  const page = await load(browser, server.origin + '/?event=2014-05-06-ipcp-signed', DESKTOP);
+  const aside = page.locator('aside.detail:not(.empty)');
+  await aside.getByRole('heading', { level: 2 }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 700));
+  await until(async () => { const b = await aside.boundingBox(); return b && b.y + b.height >= 800 - 16 && b.y + b.height <= 800; }, 'the details reach the window\'s foot');
+  await page.screenshot({ path: artifact('desktop-details-scrolled.png') });
+  // At the page's end, the footer in view: the details end above it, their head in view.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await until(async () => {
+    const [b, f] = [await aside.boundingBox(), await page.locator('footer.app-footer').boundingBox()];
+    return b && f && b.y >= 0 && b.y + b.height <= f.y + 1;
+  }, 'the details end above the page\'s footer, their top in view');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

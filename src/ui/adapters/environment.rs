@@ -55,7 +55,8 @@ pub fn opened_from_disk() -> bool {
 }
 
 /// Keeps `--side-top` on the page's layout at how far below the window's top the layout starts
-/// (0 once scrolled past it): the side column's panels (filters, details, a story), which stick
+/// (0 once scrolled past it), and `--side-foot` at how far above the window's foot it ends (0
+/// until the page's footer comes into view): the side column's panels (filters, details, a story), which stick
 /// to the window's top as the page scrolls, take their height from it, so that at the top of
 /// the page their foot is in view too (it stood 130 px below the window at 1280×800: the last
 /// third parties, the details' Previous and Next). Followed on scroll and resize, and whenever
@@ -79,6 +80,9 @@ thread_local! {
     /// The last `--side-top` written, in px: written only when it changes (the whole layout
     /// inherits it; once the page has scrolled past the header it stays 0).
     static SIDE_TOP: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NAN) };
+    /// The last `--side-foot` written, in px: how much of the window's foot lies below the
+    /// layout (the page's footer, once scrolled to it).
+    static SIDE_FOOT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NAN) };
 }
 
 fn follow_side_column_top() {
@@ -87,11 +91,23 @@ fn follow_side_column_top() {
         .and_then(|d| d.query_selector(".layout").ok().flatten())
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
     if let Some(layout) = layout {
-        let top = layout.get_bounding_client_rect().top().max(0.0).round();
+        let rect = layout.get_bounding_client_rect();
+        let top = rect.top().max(0.0).round();
         if SIDE_TOP.replace(top) != top {
             let _ = layout
                 .style()
                 .set_property("--side-top", &format!("{top}px"));
+        }
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64());
+        if let Some(height) = height {
+            let foot = (height - rect.bottom()).max(0.0).round();
+            if SIDE_FOOT.replace(foot) != foot {
+                let _ = layout
+                    .style()
+                    .set_property("--side-foot", &format!("{foot}px"));
+            }
         }
     }
 }

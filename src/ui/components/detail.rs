@@ -153,8 +153,11 @@ thread_local! {
 /// called out beside it, up to two lines.
 const NAME_ROOM: f64 = 36.0;
 
+/// Room kept under a list entry chosen above the sheet.
+const LIST_ROOM: f64 = 8.0;
+
 /// On a phone, scrolls the page so that event `i`'s mark and its name stand above the details'
-/// sheet. The mark may not be on the timeline's layer yet (the window eases to an event out of
+/// sheet (or the list's entry, where it was chosen there). The mark may not be on the timeline's layer yet (the window eases to an event out of
 /// view, and the layer follows once it is at rest): `retry` looks again a little later.
 fn mark_above_sheet(document: web_sys::Document, sheet: web_sys::Element, i: usize, retry: bool) {
     let Some(window) = web_sys::window() else {
@@ -171,6 +174,22 @@ fn mark_above_sheet(document: web_sys::Document, sheet: web_sys::Element, i: usi
         .and_then(|s| s.get_property_value("position").ok())
         .is_some_and(|p| p == "fixed");
     if !fixed {
+        return;
+    }
+    // Chosen in the list (the entry tapped keeps the focus): that entry, where the reader is,
+    // stands above the sheet, not the mark on a timeline scrolled out of view.
+    let entry = document
+        .active_element()
+        .filter(|a| a.closest(".event-list").ok().flatten().is_some());
+    if let Some(entry) = entry {
+        let (entry, top) = (
+            entry.get_bounding_client_rect(),
+            sheet.get_bounding_client_rect().top(),
+        );
+        if entry.bottom() + LIST_ROOM > top {
+            let by = (entry.bottom() + LIST_ROOM - top).min(entry.top().max(0.0));
+            window.scroll_by_with_x_and_y(0.0, by);
+        }
         return;
     }
     let mark = document
