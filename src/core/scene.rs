@@ -95,6 +95,10 @@ pub const GROUP_LAYOUT_OPTIONS: LayoutOptions = LayoutOptions {
 /// Room around a label's text, in px.
 pub const LABEL_PADDING: f64 = 6.0;
 
+/// Headroom the page's measure of a label keeps over the sum of its letters' advances, for
+/// kerning and rounding (a label's width is that, rounded up, plus [`LABEL_PADDING`]).
+pub const KERNING_MARGIN: f64 = 1.02;
+
 /// A conservative width for 12px sans-serif: wide enough for capitals.
 pub fn estimate(text: &str) -> f64 {
     text.chars().count() as f64 * 7.5 + LABEL_PADDING

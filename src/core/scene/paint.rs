@@ -417,8 +417,9 @@ impl Painter<'_, '_> {
         self.label_line(second, x, y + LANE_HEIGHT, b, selected, dimmed);
     }
 
-    /// A line of a title from `x`, on the baseline `y`, `width` px wide. The selected one is
-    /// underlined in the focus colour rather than bold, so that it keeps the width it was laid
+    /// A line of a title from `x`, on the baseline `y`, `width` px wide (its padding included).
+    /// The selected one is underlined in the focus colour, as far as its text runs, rather than
+    /// bold, so that it keeps the width it was laid
     /// out with (bold, it ran into its mark or its neighbour).
     fn label_line(
         &mut self,
@@ -430,13 +431,16 @@ impl Painter<'_, '_> {
         dimmed: bool,
     ) {
         if selected {
+            // Under the text, not its padding nor the measure's headroom (the underline ran
+            // 10–14 px past the last letter).
+            let run = ((width - super::LABEL_PADDING) / super::KERNING_MARGIN).max(width.min(1.0));
             self.put(
                 Layer::Shape,
                 Item {
                     prim: Prim::Line {
                         x1: x,
                         y1: y + 3.0,
-                        x2: x + width,
+                        x2: x + run,
                         y2: y + 3.0,
                         stroke: Stroke {
                             ink: Ink::Focus,

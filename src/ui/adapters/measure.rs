@@ -1,6 +1,6 @@
 //! Measuring label text in the page, so that the layout can keep labels from overlapping.
 
-use crate::core::scene::LABEL_PADDING;
+use crate::core::scene::{KERNING_MARGIN, LABEL_PADDING};
 use crate::core::text::{estimate, LabelMeasure};
 use wasm_bindgen::JsCast;
 
@@ -15,9 +15,6 @@ pub struct CanvasMeasure {
     context: Option<web_sys::CanvasRenderingContext2d>,
     advances: std::cell::RefCell<std::collections::BTreeMap<char, f64>>,
 }
-
-/// Headroom over the sum of advances, for kerning and rounding.
-const KERNING_MARGIN: f64 = 1.02;
 
 impl CanvasMeasure {
     pub fn new() -> Self {
