@@ -19,7 +19,8 @@ const ASSET_FIELDS: [&str; 3] = ["media", "credit", "caption"];
 const ERA_FIELDS: [&str; 3] = ["startDate", "endDate", "headline"];
 
 /// A TimelineJS 2 date ("2011,12,10", "2011,12", "2011", "-500", with spaces or not; a time may
-/// follow the day: "2011,12,10,9,30"; "12/10/2011" as a sheet gives it) as a TimelineJS3 date
+/// follow the day: "2011,12,10,9,30"; "12/10/2011" as a sheet gives it; "2011-12-10" as other
+/// tools write it, see [`iso_parts`]) as a TimelineJS3 date
 /// object. `Ok(None)` when empty; the message when it is not a TimelineJS 2 date at all.
 fn date_object(value: &Value) -> Result<Option<Value>, String> {
     let text = match value {
@@ -39,20 +40,22 @@ fn date_object(value: &Value) -> Result<Option<Value>, String> {
     let not_a_date = || {
         format!(
             "{} is not a TimelineJS 2 date: give it as year,month,day (2011,12,10), year,month \
-             (2011,12) or a year (2011, -500)",
+             (2011,12), a year (2011, -500) or as 2011-12-10",
             quoted(text)
         )
     };
-    let parts: Vec<&str> = if text.contains(',') {
-        text.split(',').map(str::trim).collect()
+    let parts: Vec<String> = if text.contains(',') {
+        text.split(',').map(|p| p.trim().to_string()).collect()
     } else if text.contains('/') {
         // A sheet's month/day/year, as TimelineJS 2 read it.
         match text.split('/').map(str::trim).collect::<Vec<_>>()[..] {
-            [month, day, year] => vec![year, month, day],
+            [month, day, year] => vec![year.into(), month.into(), day.into()],
             _ => return Err(not_a_date()),
         }
+    } else if let Some(parts) = iso_parts(text) {
+        parts
     } else {
-        vec![text]
+        vec![text.to_string()]
     };
     if parts.len() > 6 {
         return Err(not_a_date());
@@ -63,10 +66,55 @@ fn date_object(value: &Value) -> Result<Option<Value>, String> {
         .zip(parts)
     {
         if !part.is_empty() {
-            object.insert(key.into(), Value::String(part.into()));
+            object.insert(key.into(), Value::String(part));
         }
     }
     Ok(Some(Value::Object(object)))
+}
+
+/// An ISO 8601 date as files written by other tools give it ("2011-12-10", "2011-12",
+/// "-0500-03", "2011-12-10T09:30:00Z"), in the parts of a TimelineJS 2 date (year, month, day,
+/// hour, minute, second); `None` for text that is not one ("-500" is a year of its own).
+fn iso_parts(text: &str) -> Option<Vec<String>> {
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    if !rest.contains('-') {
+        return None;
+    }
+    let (date, time) = rest.split_once(['T', ' ']).unwrap_or((rest, ""));
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let date: Vec<&str> = date.split('-').collect();
+    if date.len() > 3 || !date.iter().all(|p| digits(p)) {
+        return None;
+    }
+    let mut parts: Vec<String> = date.iter().map(|p| p.to_string()).collect();
+    parts[0] = format!("{sign}{}", parts[0]);
+    let time = time.trim().trim_end_matches('Z');
+    if !time.is_empty() {
+        if parts.len() < 3 {
+            return None;
+        }
+        // Seconds' fraction and an offset from UTC are left out: a time is kept in the note.
+        let time = time.split(['+', '-']).next().unwrap_or_default();
+        let hms: Vec<&str> = time.split(':').collect();
+        if hms.len() > 3 {
+            return None;
+        }
+        for (i, p) in hms.into_iter().enumerate() {
+            let p = if i == 2 {
+                p.split('.').next().unwrap_or_default()
+            } else {
+                p
+            };
+            if !digits(p) {
+                return None;
+            }
+            parts.push(p.to_string());
+        }
+    }
+    Some(parts)
 }
 
 /// What one date or era of the file becomes, and what is needed to say its places.
@@ -365,10 +413,11 @@ fn say(problem: &mut ImportProblem, converted: Option<&Converted>) {
     if let (Some(i), Some(converted)) = (which, converted) {
         if let Some(broken) = &converted.broken[i] {
             problem.message.clone_from(broken);
-        } else if let Some(raw) = converted.raw[i]
-            .as_deref()
-            .filter(|raw| field.contains('.') && raw.contains([',', '/']))
-        {
+        } else if let Some(raw) = converted.raw[i].as_deref().filter(|raw| {
+            // A date of several parts (a year alone is said as it is).
+            field.contains('.')
+                && (raw.contains([',', '/']) || raw.trim_start_matches('-').contains('-'))
+        }) {
             problem.message = format!("{} is not a date: {}", quoted(raw), problem.message);
         }
     }

@@ -140,7 +140,10 @@ fn timelinejs2_dates_tags_eras_and_what_is_left_out() {
       {"startDate": "1991,4", "endDate": "1992", "headline": "Month"},
       {"startDate": 1994, "headline": "Number"},
       {"startDate": "2001,9,11,8,46", "headline": "Time", "asset": {"media": "", "thumbnail": "t.jpg"}},
-      {"startDate": "12/10/2011", "headline": "Sheet"}
+      {"startDate": "12/10/2011", "headline": "Sheet"},
+      {"startDate": "2011-12-10", "endDate": "2012-01", "headline": "ISO"},
+      {"startDate": "2001-09-11T08:46:40.5Z", "headline": "ISO time"},
+      {"startDate": "-0500-03", "headline": "ISO BC"}
     ], "era": [
       {"startDate": "1990", "endDate": "1999,12,31", "headline": "Nineties", "tag": "x"}
     ]}}"#;
@@ -164,6 +167,15 @@ fn timelinejs2_dates_tags_eras_and_what_is_left_out() {
         Some("Time of day in the imported file: 08:46.")
     );
     assert_eq!(by("Sheet").start.to_iso(), "2011-12-10");
+    // ISO dates, as other tools write them (they were refused: "not a year").
+    assert_eq!(by("ISO").start.to_iso(), "2011-12-10");
+    assert_eq!(by("ISO").end.unwrap().to_iso(), "2012-01");
+    assert_eq!(by("ISO time").start.to_iso(), "2001-09-11");
+    assert_eq!(
+        by("ISO time").note.as_deref(),
+        Some("Time of day in the imported file: 08:46:40.")
+    );
+    assert_eq!(by("ISO BC").start.to_iso(), "-0500-03");
     assert_eq!(c.title, "Japan and NATO");
     assert_eq!(c.phases.len(), 1);
     assert_eq!(c.phases[0].label, "Nineties");
@@ -185,7 +197,7 @@ fn timelinejs2_problems_name_its_own_fields_and_the_good_dates_can_be_imported()
       {"startDate": "2011,12,10", "headline": "Good"},
       {"startDate": "2011,12,11", "endDate": "2011,12,1", "headline": "Ends before"},
       {"startDate": "2011,13,1", "headline": "Month 13"},
-      {"startDate": "2011-12-10T10:00", "headline": "ISO"},
+      {"startDate": "2011-13-10T10:00", "headline": "ISO"},
       {"startDate": "2011,2,30", "headline": "February"},
       {"headline": "No date"},
       {"startDate": "1,2,3,4,5,6,7", "headline": "Too many"},
@@ -211,7 +223,7 @@ fn timelinejs2_problems_name_its_own_fields_and_the_good_dates_can_be_imported()
     );
     has(
         &f,
-        "date 4, field startDate: '2011-12-10T10:00' is not a year (-500 for 501 BC)",
+        "date 4, field startDate: '2011-13-10T10:00' is not a date: '13' is not a month (1–12)",
     );
     has(
         &f,
@@ -220,7 +232,7 @@ fn timelinejs2_problems_name_its_own_fields_and_the_good_dates_can_be_imported()
     has(&f, "date 6, field startDate: the start date is missing");
     has(
         &f,
-        "date 7, field startDate: '1,2,3,4,5,6,7' is not a TimelineJS 2 date: give it as year,month,day (2011,12,10), year,month (2011,12) or a year (2011, -500)",
+        "date 7, field startDate: '1,2,3,4,5,6,7' is not a TimelineJS 2 date: give it as year,month,day (2011,12,10), year,month (2011,12), a year (2011, -500) or as 2011-12-10",
     );
     has(
         &f,
