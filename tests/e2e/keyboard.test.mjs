@@ -568,6 +568,19 @@ test('screen readers hear the window once it stands still, not at every frame of
   await page.context().close();
 });
 
+// The window's live region held the window from the start, beside the bar's own label: a
+// screen reader reading the page heard it twice ("1977 – 2021 1977 – 2021 Lanes").
+test('the window is read once in the timeline\'s bar, its live region empty until it changes', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true });
+  await timelineReady(page);
+  await page.waitForTimeout(1200); // past the time a settled window is said: nothing is to be
+  const label = (await page.locator('.timeline-bar .window').textContent()).trim();
+  const bar = await page.locator('.timeline-bar').ariaSnapshot();
+  assert.equal(bar.split(label).length - 1, 1, bar);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 // Regrouping the lanes changed the drawing's name, which is read only on focus: a screen reader
 // heard nothing. Now the lanes are said, with their counts.
 test('screen readers hear the lanes when the reader regroups them', async () => {

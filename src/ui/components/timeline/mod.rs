@@ -108,6 +108,9 @@ const WINDOW_HEARD_AFTER_MS: u32 = 600;
 /// How long the lanes, said as the reader regroups them, stay in their live region (ms).
 const LANES_HEARD_FOR_MS: u32 = 5_000;
 
+/// How long the window, once heard, stays in its live region (see [`LANES_HEARD_FOR_MS`]).
+const WINDOW_HEARD_FOR_MS: u32 = 5_000;
+
 /// What the page says when no event that matches is in the window.
 fn outside_words(matches: usize) -> String {
     if matches == 1 {
@@ -281,19 +284,28 @@ pub fn timeline(props: &Props) -> Html {
     // as it moves (it was heard twice).
     let settled =
         crate::ui::adapters::timing::use_settled(window_label.clone(), WINDOW_HEARD_AFTER_MS);
-    // (what the region says, the last window settled on): a window settled on while the slider
-    // had the focus is passed over, not said later when the focus leaves it.
-    let spoken = use_mut_ref(|| (settled.clone(), settled.clone()));
+    // A window settled on while the slider had the focus is passed over, not said later when
+    // the focus leaves it. The region is empty but for a few seconds after a change: the
+    // window shown on opening is read in the bar, and a region holding it too was read twice
+    // ("1977 – 2021 1977 – 2021 Lanes").
+    let heard_window = use_state(String::new);
     {
-        let mut spoken = spoken.borrow_mut();
-        if spoken.1 != settled {
-            spoken.1 = settled.clone();
-            if !crate::ui::adapters::focus::focus_matches(".overview .brush") {
-                spoken.0 = settled;
+        let heard = heard_window.clone();
+        let opening = use_mut_ref(|| true);
+        let clear = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        use_effect_with(settled, move |settled| {
+            let opening = std::mem::replace(&mut *opening.borrow_mut(), false);
+            if !opening && !crate::ui::adapters::focus::focus_matches(".overview .brush") {
+                heard.set(settled.clone());
+                let heard = heard.clone();
+                *clear.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
+                    WINDOW_HEARD_FOR_MS,
+                    move || heard.set(String::new()),
+                ));
             }
-        }
+        });
     }
-    let heard_window = spoken.borrow().0.clone();
+    let heard_window = (*heard_window).clone();
     // At the closest or the widest zoom, its button says it can do no more (it stays in the
     // tab order: a disabled button would drop the focus of the key that got there).
     let can_zoom_in = props.target.can_zoom(2.0, &props.limits);
