@@ -261,6 +261,17 @@ impl Painter<'_, '_> {
         });
     }
 
+    /// The band's boxes from `from` on in the chronology's order, the list's: the arrow keys
+    /// and a screen reader go from each to the next in time, "circa 2011" among 2011 (the
+    /// layout places an event by the first day it may stand for: "circa 2011" was read among
+    /// 2010); a badge where its first member stands.
+    fn in_reading_order(&mut self, from: usize) {
+        self.targets[from..].sort_by_key(|t| match &t.kind {
+            TargetKind::Mark { index, .. } => *index,
+            TargetKind::Cluster { members, .. } => members.first().copied().unwrap_or(usize::MAX),
+        });
+    }
+
     fn state(&self, i: usize) -> (bool, bool, f64) {
         let dimmed = !self.input.matches(i);
         let selected = !dimmed && self.input.selected == Some(i);
@@ -626,6 +637,7 @@ impl Painter<'_, '_> {
         // The selected event's name, if its lane left it none: once the band's targets are
         // all known, so that it goes where it covers least of them.
         let mut called_out = None;
+        let from = self.targets.len();
         for p in &band.placed {
             let e = &data.events[p.index];
             let y = lane_y(p.lane);
@@ -740,6 +752,7 @@ impl Painter<'_, '_> {
         if let Some((i, mark, y)) = called_out {
             self.callout(i, mark, y);
         }
+        self.in_reading_order(from);
         self.finish_band();
     }
 
@@ -750,6 +763,7 @@ impl Painter<'_, '_> {
         let width = self.scale.width;
         let lane_top = |lane: usize| top + lane as f64 * SPAN_LANE_HEIGHT;
         let mut called_out = None;
+        let from = self.targets.len();
         for p in &band.placed {
             let y = lane_top(p.lane);
             let (dimmed, selected, alpha) = self.state(p.index);
@@ -901,6 +915,7 @@ impl Painter<'_, '_> {
         if let Some((i, start, y)) = called_out {
             self.callout(i, start, y);
         }
+        self.in_reading_order(from);
         self.finish_band();
     }
 }

@@ -786,3 +786,39 @@ fn a_year_only_date_zoomed_inside_its_year_is_its_bracket_uncertain_or_approxima
         }
     }
 }
+
+/// The accessible layer's boxes (the arrow keys' order, and a screen reader's) go in the
+/// chronology's order, the list's: "circa 2011" among 2011, after every 2010 event (the layout
+/// places it by the first day it may stand for, 2010, and it was read among 2010).
+#[test]
+fn the_boxes_go_in_the_chronology_s_order_circa_among_its_year() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    for width in [1280.0, 600.0] {
+        let s = scene(&data, &index, &fit_all(&index, width), &all, false, None);
+        let order: Vec<usize> = s
+            .targets
+            .iter()
+            .filter_map(|t| match t.kind {
+                TargetKind::Mark { index, .. } => Some(index),
+                _ => None,
+            })
+            .filter(|&i| !index.extent(i).is_span)
+            .collect();
+        assert!(order.len() > 20, "{width}: {}", order.len());
+        assert!(
+            order.windows(2).all(|w| w[0] < w[1]),
+            "{width}: points out of order: {order:?}"
+        );
+        // The brief's circa-2011 events come after its 2010 ones.
+        let year_of = |i: usize| data.events[i].start.to_iso();
+        let circa = order.iter().position(|&i| year_of(i) == "2011~");
+        let last_2010 = order.iter().rposition(|&i| year_of(i).starts_with("2010"));
+        if let (Some(c), Some(l)) = (circa, last_2010) {
+            assert!(
+                c > l,
+                "{width}: circa 2011 at {c}, before 2010's last at {l}"
+            );
+        }
+    }
+}
