@@ -119,6 +119,9 @@ pub enum Action {
         skipped: Vec<ImportProblem>,
         /// How many records were left out.
         skipped_records: usize,
+        /// The file's eras imported (as phases), said beside its events (see
+        /// [`crate::core::import::Imported::eras`]).
+        eras: usize,
         /// What was changed on the way in (control characters removed, columns ignored).
         changed: Vec<ImportProblem>,
         view: Option<ViewState>,

@@ -93,7 +93,9 @@ pub enum Report {
     /// (control characters removed, columns ignored).
     Skipped {
         name: String,
+        /// The events imported, and the file's eras (see [`crate::core::import::arrived`]).
         imported: usize,
+        eras: usize,
         /// The problems of the records left out (a list cut at
         /// [`crate::core::import::MAX_PROBLEMS`]).
         skipped: Shared<Vec<ImportProblem>>,

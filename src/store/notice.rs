@@ -8,6 +8,8 @@ pub enum Notice {
     /// of it, if any (the import dialog lists them, until it is closed).
     Imported {
         events: usize,
+        /// The file's eras imported (as phases), said beside the events.
+        eras: usize,
         name: String,
         format: Format,
         left_out: usize,
@@ -67,6 +69,7 @@ impl fmt::Display for Notice {
         match self {
             Notice::Imported {
                 events,
+                eras,
                 name,
                 format,
                 left_out,
@@ -74,7 +77,7 @@ impl fmt::Display for Notice {
                 write!(
                     f,
                     "Imported {} from {name} ({}).",
-                    crate::core::text::plural(*events, "event", "events"),
+                    crate::core::import::arrived(*events, *eras),
                     format.label()
                 )?;
                 if let Some(more) = Notice::left_out(*left_out) {

@@ -266,6 +266,7 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             format,
             skipped,
             skipped_records,
+            eras,
             changed,
             view,
             view_notices,
@@ -301,6 +302,7 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             if !quiet {
                 fresh.chrome.notices.push(Notice::Imported {
                     events,
+                    eras,
                     name: name.clone(),
                     format,
                     left_out: skipped_records,
@@ -311,6 +313,7 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
                 fresh.chrome.report = Some(Report::Skipped {
                     name,
                     imported: events,
+                    eras,
                     skipped: Shared::new(skipped),
                     skipped_records,
                     changed: Shared::new(changed),

@@ -177,7 +177,7 @@ test('a ?data= file with some bad rows: its good records are shown as the link s
   const page = await load(browser, server.origin + '/?data=some-bad.csv&domain=piracy');
   const dialog = page.getByRole('dialog');
   await dialog.getByText(/row 3, column start/).waitFor();
-  await dialog.getByRole('button', { name: 'Import the 2 good records, leaving out 1' }).click();
+  await dialog.getByRole('button', { name: 'Import the 2 good events, leaving out 1 bad record', exact: true }).click();
   await dialog.getByText('1 record was left out:').waitFor();
   await page.keyboard.press('Escape');
   await until(async () => (await heading(page)) === 'some-bad', 'the file is shown');

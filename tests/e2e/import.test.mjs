@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, timelineWindow, windowSettled, queryWindow, until, DIST } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, showFilters, timelineWindow, windowSettled, queryWindow, until, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -94,7 +94,7 @@ test('a TimelineJS3 JSON file imports with its dates as precise as given, groups
   await page.locator('.event-list li', { hasText: 'Gutenberg’s press' }).getByRole('button').click();
   const link = page.locator('.detail a[href="https://example.org/gutenberg"]');
   assert.equal(await link.count(), 1, 'the media URL is a source link');
-  assert.match(await page.getByRole('status').filter({ hasText: /^Imported/ }).textContent(), /Imported 5 events from writing\.json \(TimelineJS JSON\)/);
+  assert.match(await page.getByRole('status').filter({ hasText: /^Imported/ }).textContent(), /Imported 5 events and 2 eras from writing\.json \(TimelineJS JSON\)/, 'the eras (phases) are said beside the events');
   // The time of day the timeline cannot place is kept, in the details.
   await page.locator('.event-list li', { hasText: 'A steam press' }).getByRole('button').click();
   await page.locator('.detail').getByText('Time of day in the imported file: 06:00.').waitFor();
@@ -117,6 +117,38 @@ test('an imported file opens framed on all its events: a span years after the da
   // Both are targets of the drawing.
   await page.getByRole('button', { name: /Alpha/ }).first().waitFor();
   await page.getByRole('button', { name: /Beta/ }).first().waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+/** A TimelineJS3 file with a title slide, two good events, one with a month 13, and an era. */
+const WITH_ERA_AND_BAD_MONTH = {
+  title: { text: { headline: 'My <b>TL</b> story', text: '<p>Intro text</p>' } },
+  events: [
+    { start_date: { year: '1999', month: '5', day: '1' }, text: { headline: 'Alpha event', text: '<p>Alpha</p>' }, group: 'Group A' },
+    { start_date: { year: '2002' }, end_date: { year: '2004' }, text: { headline: 'Beta span', text: 'Beta' }, group: 'Group B' },
+    { start_date: { year: '2010', month: '13' }, text: { headline: 'Bad month' } },
+  ],
+  eras: [{ start_date: { year: '1998' }, end_date: { year: '2005' }, text: { headline: 'Era one' } }],
+};
+
+test('leaving out a bad record: the button names the events and eras that arrive, and the report after says the same', async () => {
+  const page = await load(browser, server.origin + '/');
+  await importFile(page, { name: 'tl.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(WITH_ERA_AND_BAD_MONTH)) });
+  const report = page.getByRole('dialog').getByRole('alert');
+  await report.getByText('“tl.json” was not imported').waitFor();
+  assert.match(await report.textContent(), /1 problem in 1 of 4 records \(read as TimelineJS JSON\)\./);
+  // Of the three good records, two are events and one an era (a phase): the button says so.
+  await report.getByRole('button', { name: 'Import the 2 good events and 1 era, leaving out 1 bad record', exact: true }).click();
+  const done = page.getByRole('dialog').getByRole('status');
+  await done.getByRole('heading', { name: 'Imported 2 events and 1 era from “tl.json”' }).waitFor();
+  assert.match(await done.textContent(), /1 record was left out:.*'13' is not a month/s);
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: 'Imported 2 events and 1 era from tl.json (TimelineJS JSON). 1 record was left out.' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Showing 2 of 2 events' }).waitFor();
+  await showFilters(page);
+  await page.getByRole('checkbox', { name: 'Era one', exact: true }).waitFor(); // the era is a phase
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -162,7 +194,7 @@ test('hostile files change nothing and execute nothing: script in a headline, a 
   await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), DATA.events.length);
   // The user chooses to leave the bad record out.
-  await report.getByRole('button', { name: /^Import the 2 good records,/ }).click();
+  await report.getByRole('button', { name: 'Import the 2 good events, leaving out 1 bad record', exact: true }).click();
   // Headlines are HTML in TimelineJS: the title is their plain text.
   await page.getByRole('heading', { level: 1, name: 'Hostile', exact: true }).waitFor();
   const skipped = page.getByRole('dialog').getByRole('status');
@@ -658,7 +690,7 @@ test('past a thousand problems the dialog and the notice count them all; a probl
   const listed = await report.getByRole('listitem').allTextContents();
   assert.equal(listed.length, 1001, 'a thousand problems listed, and a line for the rest');
   assert.equal(listed.at(-1), '… and 1,500 more problems');
-  await report.getByRole('button', { name: 'Import the 2,500 good records, leaving out 2,500' }).click();
+  await report.getByRole('button', { name: 'Import the 2,500 good events, leaving out 2,500 bad records', exact: true }).click();
   const skipped = page.getByRole('dialog').getByRole('status');
   await skipped.getByText('2,500 records were left out:').waitFor();
   // Once the dialog is closed, the notice that stays says so too.

@@ -439,6 +439,13 @@ pub(super) fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure
         fatal.push(ImportProblem::new("file", "the file has no events"));
     }
     let good_events = chronology.events.len();
+    // The file's eras kept (TimelineJS's; they become phases): said beside the events.
+    let good_eras = draft
+        .records
+        .iter()
+        .zip(&include)
+        .filter(|(r, included)| **included && matches!(r.item, Item::Era(_)))
+        .count();
     let record_problems = || {
         draft
             .records
@@ -463,6 +470,8 @@ pub(super) fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure
             problems: capped(problems),
             records: count,
             bad_records,
+            good_events,
+            good_eras,
             can_skip: fatal.is_empty() && good_events > 0,
         });
     }
@@ -493,6 +502,7 @@ pub(super) fn finish(draft: Draft, skip: bool) -> Result<Imported, ImportFailure
         format,
         skipped: capped(record_problems()),
         skipped_records: bad_records,
+        eras: good_eras,
         view: draft.view.take(),
         notices: capped_notices(notices),
     })

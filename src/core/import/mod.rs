@@ -118,6 +118,10 @@ pub struct Imported {
     /// The problems of the records left out (non-empty only when skipping bad records).
     pub skipped: Vec<ImportProblem>,
     pub skipped_records: usize,
+    /// The file's eras imported (as phases): TimelineJS's eras are records of the file, as its
+    /// events are, and the import says how many arrived (see [`arrived`]). 0 for our formats,
+    /// whose phases are not records.
+    pub eras: usize,
     /// What the import changed or left out in the records it kept, for the user to know:
     /// "event 3 (id 'x'), field title: 2 control characters removed (U+0001)", "row 1: 3 columns
     /// ignored: …". At most [`MAX_PROBLEMS`], then "… and N more notices".
@@ -149,6 +153,10 @@ pub struct ImportFailure {
     pub records: usize,
     /// Records with at least one problem.
     pub bad_records: usize,
+    /// The events and eras that leaving out the bad records would import (see
+    /// [`ImportFailure::skip_offer`]): the good records, by what they become.
+    pub good_events: usize,
+    pub good_eras: usize,
     /// Whether skipping the bad records would give a usable import: some records are good and
     /// every problem belongs to a record that can be left out.
     pub can_skip: bool,
@@ -165,6 +173,8 @@ impl ImportFailure {
             problems: capped(problems),
             records: 0,
             bad_records: 0,
+            good_events: 0,
+            good_eras: 0,
             can_skip: false,
         }
     }
@@ -203,6 +213,38 @@ impl ImportFailure {
                 thousands(self.file_problems)
             )
         }
+    }
+
+    /// The button that imports the good records, naming what arrives ("Import the 2 good
+    /// events and 1 era, leaving out 1 bad record"): a TimelineJS era becomes a phase, not an
+    /// event, and "3 good records" promised three events where two arrived. None when leaving
+    /// out the bad records would not give a chronology.
+    pub fn skip_offer(&self) -> Option<String> {
+        (self.can_skip && self.good_events > 0).then(|| {
+            format!(
+                "Import the {}, leaving out {}",
+                events_and_eras(self.good_events, self.good_eras, "good "),
+                plural(self.bad_records, "bad record", "bad records")
+            )
+        })
+    }
+}
+
+/// What an import brings in, in words: "2 events", "2 events and 1 era" (a TimelineJS file's
+/// eras are records of it, which become phases). The offer to leave out bad records and the
+/// report once they are left out both say it, so that they name the same things.
+pub fn arrived(events: usize, eras: usize) -> String {
+    events_and_eras(events, eras, "")
+}
+
+/// "2 events and 1 era", the events said to be `kind` ("good "): the eras are not counted
+/// where there are none.
+fn events_and_eras(events: usize, eras: usize, kind: &str) -> String {
+    let events = plural(events, &format!("{kind}event"), &format!("{kind}events"));
+    if eras == 0 {
+        events
+    } else {
+        format!("{events} and {}", plural(eras, "era", "eras"))
     }
 }
 

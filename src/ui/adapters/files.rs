@@ -110,6 +110,7 @@ fn show_imported(
         format,
         skipped,
         skipped_records,
+        eras,
         notices: changed,
         ..
     } = imported;
@@ -120,6 +121,7 @@ fn show_imported(
             format,
             skipped,
             skipped_records,
+            eras,
             changed,
             view,
             view_notices,
@@ -362,6 +364,7 @@ fn load_link(
                     format: imported.format,
                     skipped: imported.skipped,
                     skipped_records: imported.skipped_records,
+                    eras: imported.eras,
                     changed: imported.notices,
                     view: Some(view),
                     view_notices: Vec::new(),

@@ -2,7 +2,7 @@
 //! chronology) and the progress bar of a file being read or loaded.
 
 use crate::core::dataset::Chronology;
-use crate::core::import::ImportProblem;
+use crate::core::import::{arrived, ImportProblem};
 use crate::core::text::{plural, thousands};
 use crate::store::{Action, Origin, Progress, Report, Shared, Unit};
 use crate::ui::adapters::{files, storage};
@@ -67,7 +67,6 @@ pub fn import_panel(props: &PanelProps) -> Html {
             link,
         }) => {
             let f = &**failure;
-            let good = f.records.saturating_sub(f.bad_records);
             let summary = f.summary();
             let skip = {
                 let (dispatch, name, bytes) = (dispatch.clone(), name.clone(), bytes.clone());
@@ -89,14 +88,8 @@ pub fn import_panel(props: &PanelProps) -> Html {
                     <ol class="problems">
                         { for f.problems.iter().map(problem_item) }
                     </ol>
-                    if f.can_skip && good > 0 && !bytes.is_empty() {
-                        <button type="button" class="primary" onclick={skip}>
-                            { format!(
-                                "Import the {}, leaving out {}",
-                                plural(good, "good record", "good records"),
-                                thousands(f.bad_records)
-                            ) }
-                        </button>
+                    if let (Some(offer), false) = (f.skip_offer(), bytes.is_empty()) {
+                        <button type="button" class="primary" onclick={skip}>{ offer }</button>
                     }
                 </section>
             }
@@ -104,13 +97,14 @@ pub fn import_panel(props: &PanelProps) -> Html {
         Some(Report::Skipped {
             name,
             imported,
+            eras,
             skipped,
             skipped_records,
             changed,
         }) => html! {
             <section class="import-report" role="status" aria-labelledby="import-report-heading">
                 <h3 id="import-report-heading" tabindex="-1">
-                    { format!("Imported {} from “", plural(*imported, "event", "events")) }<bdi>{ name }</bdi>{ "”" }
+                    { format!("Imported {} from “", arrived(*imported, *eras)) }<bdi>{ name }</bdi>{ "”" }
                 </h3>
                 if *skipped_records > 0 {
                     <p>{ format!("{} left out:", plural(*skipped_records, "record was", "records were")) }</p>

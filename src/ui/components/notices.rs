@@ -16,12 +16,13 @@ fn notice_text(notice: &Notice) -> Html {
     match notice {
         Notice::Imported {
             events,
+            eras,
             name,
             format,
             left_out,
         } => html! {
             <>
-                { format!("Imported {} from ", crate::core::text::plural(*events, "event", "events")) }<bdi>{ name }</bdi>{ format!(" ({}).", format.label()) }
+                { format!("Imported {} from ", crate::core::import::arrived(*events, *eras)) }<bdi>{ name }</bdi>{ format!(" ({}).", format.label()) }
                 if let Some(more) = Notice::left_out(*left_out) {
                     { format!(" {more}") }
                 }

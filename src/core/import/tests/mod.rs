@@ -9,6 +9,7 @@ use crate::core::synthetic::MAX_EVENTS;
 
 mod bytes;
 mod edtf;
+mod leaving_out;
 mod our_csv;
 mod our_json;
 mod timeline2_json;

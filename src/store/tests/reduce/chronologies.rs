@@ -106,6 +106,47 @@ fn an_import_that_left_out_more_records_than_it_lists_counts_them_all() {
     );
 }
 
+/// A TimelineJS file's eras arrive beside its events (as phases): the report in the dialog and
+/// the notice that stays say both, as the offer to leave out its bad records did.
+#[test]
+fn an_import_says_the_eras_that_arrived_beside_the_events() {
+    let mut a = imported(None, vec![ImportProblem::new("event 3", "bad month")]);
+    if let Action::Imported {
+        origin,
+        format,
+        eras,
+        ..
+    } = &mut a
+    {
+        *format = Format::TimelineJson;
+        *origin = Origin::File {
+            name: "tl.json".into(),
+            format: Format::TimelineJson,
+        };
+        *eras = 1;
+    }
+    let i = after(&state(), a);
+    match &i.chrome.report {
+        Some(Report::Skipped {
+            imported,
+            eras,
+            skipped_records,
+            ..
+        }) => assert_eq!((*imported, *eras, *skipped_records), (5, 1, 1)),
+        other => panic!("{other:?}"),
+    }
+    let closed = after(&i, Action::CloseDialog);
+    assert_eq!(
+        closed
+            .chrome
+            .notices
+            .last()
+            .map(|n| n.to_string())
+            .as_deref(),
+        Some("Imported 5 events and 1 era from tl.json (TimelineJS JSON). 1 record was left out.")
+    );
+}
+
 #[test]
 fn an_import_that_changed_some_text_says_what() {
     let mut a = imported(None, vec![]);

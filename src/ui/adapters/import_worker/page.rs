@@ -85,6 +85,7 @@ fn restore_here(ticket: Ticket, then: Box<dyn FnOnce(Restored)>) {
                 chronology: saved.chronology,
                 skipped: Vec::new(),
                 skipped_records: 0,
+                eras: 0,
                 notices: Vec::new(),
                 view: None,
             };
@@ -274,6 +275,8 @@ impl Running {
                     file_problems: get_count(m, "fileProblems"),
                     records: get_count(m, "records"),
                     bad_records: get_count(m, "badRecords"),
+                    good_events: get_count(m, "goodEvents"),
+                    good_eras: get_count(m, "goodEras"),
                     can_skip: get(m, "canSkip").is_truthy(),
                 };
                 let bytes = get(m, "bytes")
@@ -317,6 +320,7 @@ impl Running {
                         .unwrap_or(Format::Json),
                     skipped: problems_from_js(&get(m, "skipped")),
                     skipped_records: get_count(m, "skippedRecords"),
+                    eras: get_count(m, "eras"),
                     notices: problems_from_js(&get(m, "notices")),
                     view: get_string(m, "view"),
                 };

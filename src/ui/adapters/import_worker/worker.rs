@@ -56,8 +56,10 @@ fn work(job: &JsValue) {
             set(&m, "fileProblems", failure.file_problems as f64);
             set(&m, "records", failure.records as f64);
             set(&m, "badRecords", failure.bad_records as f64);
+            set(&m, "goodEvents", failure.good_events as f64);
+            set(&m, "goodEras", failure.good_eras as f64);
             set(&m, "canSkip", failure.can_skip);
-            // The file goes back for *Import the N good records*.
+            // The file goes back for *Import the N good events*.
             let again = offer_good && failure.can_skip && !skip_bad;
             if again {
                 set(&m, "bytes", file);
@@ -71,6 +73,7 @@ fn work(job: &JsValue) {
         format,
         skipped,
         skipped_records,
+        eras,
         notices,
         view,
     } = imported;
@@ -78,6 +81,7 @@ fn work(job: &JsValue) {
     set(&m, "format", format.label());
     set(&m, "skipped", problems_to_js(skipped));
     set(&m, "skippedRecords", skipped_records as f64);
+    set(&m, "eras", eras as f64);
     set(&m, "notices", problems_to_js(notices));
     if let Some(view) = view {
         set(&m, "view", view);
