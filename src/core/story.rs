@@ -8,6 +8,7 @@
 use crate::core::dataset::{Chronology, SceneWindow, Story, StoryScene};
 use crate::core::date::{civil_from_days, PartialDate, Precision, MAX_ABS_YEAR};
 use crate::core::query::Filter;
+use crate::core::viewport::FIT_MARGIN;
 use std::collections::HashSet;
 
 /// A scene of a story of the chronology, by position.
@@ -285,8 +286,10 @@ fn widened(d: PartialDate, step: i32) -> PartialDate {
 
 /// The title slide's window: every slide, with room at either end so that the first and last
 /// marks are not cut at the drawing's edges (they were, the window their exact extent): a
-/// twentieth of their span in whole years where they span ten years or more, else as
-/// [`window_around`] frames one slide.
+/// twentieth of their span in whole years where they span ten years or more, else the room
+/// "Fit all" leaves ([`FIT_MARGIN`] of their span, in days; a day's fortnight at least, as
+/// [`window_around`] frames one slide). Slides of 1 May 1999 to 2004 had half a month before
+/// the first (its mark on the drawing's left edge) and a year after the last.
 fn around_all(first: PartialDate, last: PartialDate) -> SceneWindow {
     // From the first day either may mean to the last ('19XX' runs to 1999).
     let (from_year, to_year) = (
@@ -306,7 +309,18 @@ fn around_all(first: PartialDate, last: PartialDate) -> SceneWindow {
             return SceneWindow { from, to };
         }
     }
-    window_around(first, Some(last))
+    let (first_day, end_day) = (first.first_day(), last.end_day());
+    let pad = ((end_day - first_day) as f64 * FIT_MARGIN).ceil() as i64;
+    let pad = pad.max(AROUND_DAYS);
+    let day = |d: i64| {
+        let (y, m, day) = civil_from_days(d);
+        PartialDate::day(y, m, day)
+    };
+    // The window is `[from's first day, to's end)`: `to` is the day before its end.
+    match (day(first_day - pad), day(end_day - 1 + pad)) {
+        (Ok(from), Ok(to)) => SceneWindow { from, to },
+        _ => window_around(first, Some(last)),
+    }
 }
 
 /// A slide of an imported TimelineJS file that became an event: what its scene shows.

@@ -12,6 +12,11 @@ const DAYS_PER_YEAR: f64 = 365.2425;
 /// The narrowest window: about three weeks, where single days are comfortably apart.
 pub const MIN_SPAN_DAYS: f64 = 21.0;
 
+/// The room [`Viewport::fit`] leaves either side of what it fits, as a share of its extent, so
+/// that the outermost marks are not on the drawing's edges ("Fit all", an import's first view,
+/// an imported story's title slide).
+pub const FIT_MARGIN: f64 = 0.03;
+
 /// A window of days `[start, end)` since 1970-01-01.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Viewport {
@@ -179,8 +184,8 @@ impl Viewport {
         limits.place(current.start + delta_days, current.span())
     }
 
-    /// The window showing `[first_day, end_day)` with a small margin (3% each side), so the
-    /// outermost events are not glued to the edges; clamped to the limits.
+    /// The window showing `[first_day, end_day)` with a small margin ([`FIT_MARGIN`], 3% each
+    /// side), so the outermost events are not glued to the edges; clamped to the limits.
     pub fn fit(first_day: f64, end_day: f64, limits: &Limits) -> Viewport {
         let limits = limits.normalized();
         if !(first_day.is_finite() && end_day.is_finite()) {
@@ -188,7 +193,7 @@ impl Viewport {
             return whole.clamp_normalized(&limits);
         }
         let (a, b) = (first_day.min(end_day), first_day.max(end_day));
-        let span = ((b - a) * 1.06).clamp(limits.min_span, limits.max_span);
+        let span = ((b - a) * (1.0 + 2.0 * FIT_MARGIN)).clamp(limits.min_span, limits.max_span);
         let center = a + (b - a) / 2.0;
         limits.place(center - span / 2.0, span)
     }

@@ -534,6 +534,44 @@ test('an imported TimelineJS file is a story: "Tell the story" shows its title s
   await page.context().close();
 });
 
+test('an imported file\'s title slide leaves the margin Fit all leaves: its first mark is not on the drawing\'s edge', async () => {
+  const file = {
+    title: { text: { headline: 'My <b>TL</b> story', text: '<p>Intro text</p>' } },
+    events: [
+      { start_date: { year: '1999', month: '5', day: '1' }, text: { headline: 'Alpha event', text: '<p>Alpha</p>' }, group: 'Group A' },
+      { start_date: { year: '2002' }, end_date: { year: '2004' }, text: { headline: 'Beta span', text: 'Beta' }, group: 'Group B' },
+      { start_date: { year: '2010', month: '13' }, text: { headline: 'Bad month' } },
+    ],
+    eras: [{ start_date: { year: '1998' }, end_date: { year: '2005' }, text: { headline: 'Era one' } }],
+  };
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 1280, height: 800 } });
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Choose a chronology file').setInputFiles({ name: 'tl.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByRole('dialog').getByRole('alert').getByRole('button', { name: /^Import the .*good/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'My TL story' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  // The chronology opens at what Fit all shows.
+  const fitted = await windowSettled(page);
+  await page.getByRole('button', { name: 'Tell the story' }).click();
+  await panel(page).getByRole('heading', { level: 2, name: 'My TL story', exact: true }).waitFor();
+  assert.match(await progress(page).textContent(), /^Scene 1 of 3\b/);
+  const w = await windowSettled(page);
+  const day = (y, m = 1, d = 1) => Date.UTC(y, m - 1, d) / 86_400_000;
+  const first = day(1999, 5, 1);
+  assert.ok(w.start <= fitted.start + 0.5 && w.end >= fitted.end - 0.5,
+    `the title slide's window ${w.start} – ${w.end} holds Fit all's ${fitted.start} – ${fitted.end}`);
+  assert.ok(first - w.start >= 0.025 * (w.end - w.start), `a margin before the first event (${first - w.start} days of ${w.end - w.start})`);
+  // On screen: the first event's mark stands clear of the drawing's left edge.
+  const mark = await page.locator(`${TIMELINE} .marks .mark`).evaluateAll((els) =>
+    els.filter((e) => /Alpha event$/.test(e.getAttribute('aria-label') || '')).map((e) => e.getBoundingClientRect().left));
+  assert.equal(mark.length, 1, 'the first event has one mark');
+  assert.ok(mark[0] - w.left >= 20, `the first mark is ${mark[0] - w.left} px from the drawing's left edge`);
+  await page.screenshot({ path: artifact('story-title-slide-margin.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the overview has a count axis and reads out a year on hover and from the keyboard; it is dark in the dark theme', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   const readout = page.locator('p#overview-readout');

@@ -421,3 +421,63 @@ fn the_title_slide_shows_slides_of_unknown_digits_whole() {
     assert!(window.to.end_day() >= date("1999").end_day());
     assert!(window.overlaps(date("1950").first_day(), date("1950").end_day()));
 }
+
+/// The title slide of an imported file frames its slides as "Fit all" frames its events, with
+/// the same room either side: slides of 1 May 1999 to 2004 showed 16 April 1999 to 2005, the
+/// first mark on the drawing's left edge and a year of nothing after the last.
+#[test]
+fn the_title_slide_leaves_the_room_fit_all_leaves() {
+    use crate::core::layout::{Extent, TimelineIndex};
+    use crate::core::viewport::{Viewport, FIT_MARGIN};
+    let file = r#"{"title":{"text":{"headline":"My <b>TL</b> story","text":"<p>Intro text</p>"}},"events":[{"start_date":{"year":"1999","month":"5","day":"1"},"text":{"headline":"Alpha event","text":"<p>Alpha</p>"},"group":"Group A"},{"start_date":{"year":"2002"},"end_date":{"year":"2004"},"text":{"headline":"Beta span","text":"Beta"},"group":"Group B"},{"start_date":{"year":"2010","month":"13"},"text":{"headline":"Bad month"}}],"eras":[{"start_date":{"year":"1998"},"end_date":{"year":"2005"},"text":{"headline":"Era one"}}]}"#;
+    let data = import(file.as_bytes(), "tl.json", true).unwrap().chronology;
+    let index = TimelineIndex::new(
+        (0..data.events.len())
+            .map(|i| Extent::of(&data, i, &|_: &str| 80.0))
+            .collect(),
+    );
+    let (limits, fit_all) = Viewport::default_for(&index);
+    let title = &data.stories[0].scenes[0];
+    assert!(
+        title.view.highlight.is_empty(),
+        "scene 1 is the title slide"
+    );
+    let (from, to) = title.view.window.days();
+    let shown = Viewport::new(from, to).clamp(&limits);
+    assert_eq!(shown, Viewport::new(from, to), "the timeline can show it");
+    assert!(
+        from <= fit_all.start && to >= fit_all.end && (to - from) - fit_all.span() < 3.0,
+        "the title slide's {from} – {to} is Fit all's {} – {}",
+        fit_all.start,
+        fit_all.end
+    );
+    let (first, end) = (
+        date("1999-05-01").first_day() as f64,
+        date("2004").end_day() as f64,
+    );
+    let room = FIT_MARGIN * (end - first);
+    assert!(first - from >= room && to - end >= room, "{from} – {to}");
+}
+
+/// Slides close together still get a fortnight either side, as one slide's day does.
+#[test]
+fn the_title_slide_of_slides_days_apart_has_a_fortnight_either_side() {
+    let slide = |id: &str, start: &str| super::Slide {
+        event_id: id.into(),
+        start: date(start),
+        end: None,
+        title: id.into(),
+        text: String::new(),
+    };
+    let story = super::slides_story(
+        "A week",
+        Some(("A week", "")),
+        vec![slide("monday", "2020-03-02"), slide("friday", "2020-03-06")],
+    )
+    .unwrap();
+    let window = &story.scenes[0].view.window;
+    assert_eq!(
+        (window.from.to_iso(), window.to.to_iso()),
+        ("2020-02-16".into(), "2020-03-21".into())
+    );
+}
