@@ -217,6 +217,34 @@ test('on a phone, the scene\'s sheet folds to its bar to show the timeline under
   await desktop.context().close();
 });
 
+// On a phone on its side (667×375) the scene's sheet took 72 % of the screen at its foot, and
+// the page brought the timeline's bar above it: only the axis showed, none of the scene's events.
+test('on a phone on its side, Next scene shows the scene\'s events on the timeline beside its sheet', async () => {
+  const size = { width: 667, height: 375 };
+  const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=3`, { marks: true, viewport: size, hasTouch: true, isMobile: true });
+  await showsScene(page, 3);
+  await panel(page).getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name: 'Next scene →' }).click();
+  await showsScene(page, 4);
+  const shownBeside = async () => {
+    const sheet = await panel(page).boundingBox();
+    const marks = await page.locator(TIMELINE).locator('.mark[role="button"]').evaluateAll((els) => els.map((m) => {
+      const r = m.getBoundingClientRect();
+      return { x: r.x, y: r.y, right: r.right, bottom: r.bottom };
+    }));
+    return marks.filter((m) => m.y >= 0 && m.bottom <= size.height && m.x >= 0 && m.right <= sheet.x).length;
+  };
+  await until(async () => (await shownBeside()) >= 3, 'the scene\'s events show beside the sheet');
+  await page.screenshot({ path: artifact('story-phone-on-its-side.png') });
+  // Folded, the sheet goes to the foot and the timeline takes the whole width again.
+  await panel(page).getByRole('button', { name: 'Hide the text' }).click();
+  await until(async () => {
+    const [sheet, drawing] = [await panel(page).boundingBox(), await page.locator(TIMELINE).boundingBox()];
+    return sheet.x < 20 && drawing.width > size.width * 0.8;
+  }, 'folded, the bar is at the foot and the timeline as wide as the page');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a scene lists the events it is about; on a phone, where their marks are too crowded to be named, choosing one opens its details', async () => {
   const scene = SCENES[1];
   const about = scene.view.highlight.map((id) => DATA.events.find((e) => e.id === id));

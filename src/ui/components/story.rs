@@ -130,9 +130,21 @@ pub fn story_panel(props: &Props) -> Html {
                 return;
             }
             let sheet_top = panel.get_bounding_client_rect().top();
+            // On a short screen (a phone on its side), the drawing itself at the top: the
+            // timeline's bar above it took what the sheet left, and no event showed.
+            let short = window
+                .as_ref()
+                .and_then(|w| w.inner_height().ok())
+                .and_then(|h| h.as_f64())
+                .is_some_and(|h| h <= 480.0);
+            let target = if short {
+                "#timeline .timeline-canvas"
+            } else {
+                "#timeline"
+            };
             if let Some(timeline) = window
                 .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("timeline"))
+                .and_then(|d| d.query_selector(target).ok().flatten())
             {
                 let top = timeline.get_bounding_client_rect().top();
                 if top < 0.0 || top > sheet_top / 3.0 {
