@@ -127,6 +127,22 @@ test("the overview's counts stay clear of the window's grips, wherever the windo
   }
 });
 
+// A window reaching the chronology's end (or its start) had its grip half cut off at the
+// chart's edge: a reader could not see the handle to drag.
+test("the window's grips show whole in the overview, even where the window reaches its ends", async () => {
+  for (const query of ['/?from=2000&to=2040', '/?from=1900&to=1995']) {
+    const page = await load(browser, server.origin + query, { marks: true });
+    const box = await page.locator('.overview-box').boundingBox();
+    const grips = page.locator('.overview .brush .grip');
+    await until(async () => (await grips.count()) === 2, 'the brush has its grips');
+    for (const g of await grips.evaluateAll((gs) => gs.map((el) => el.getBoundingClientRect().toJSON()))) {
+      assert.ok(g.left >= box.x + 1 && g.right <= box.x + box.width - 1, `${query}: a grip (${g.left}–${g.right}) inside the chart (${box.x}–${box.x + box.width})`);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('a search that finds nothing says so over the timeline, offers the way back, and offers no empty download', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   await page.getByRole('searchbox').fill('zzzqqq');
