@@ -961,3 +961,30 @@ fn names_in_cjk_script_are_written_family_name_first() {
         "{ris}"
     );
 }
+
+/// A journal issue dated by two months of one year reads as Chicago (and the brief) writes a
+/// double issue, "January/February 2000", in every human-readable citation; longer spans of
+/// one year name the year once; the machine-readable exports keep the interval.
+#[test]
+fn a_double_issue_reads_january_slash_february() {
+    let d = data();
+    let text = bibliography(&d);
+    for issue in [
+        "Asian Survey 40, no. 1 (January/February 2000).",
+        "Asian Survey 42, no. 1 (January/February 2002).",
+        "RUSI Journal 161, no. 3 (June/July 2016).",
+    ] {
+        assert!(text.contains(issue), "{issue} in\n{text}");
+    }
+    assert!(!text.contains("January 2000–February 2000"), "{text}");
+    let uriu = d.reference("uriu-2000").expect("Uriu's article");
+    assert!(to_ris(&[uriu]).contains("2000/01"), "{}", to_ris(&[uriu]));
+    let mut work = uriu.clone();
+    let issued = |work: &mut Reference, text: &str| {
+        work.issued = Some(Edtf::parse(text).unwrap());
+        japan_nato_explorer::core::cite::chicago_note(work)
+    };
+    assert!(issued(&mut work, "2016-06/2016-08").contains("(June–August 2016)"));
+    // Across a year, each side keeps its year.
+    assert!(issued(&mut work, "1999-12/2000-01").contains("(December 1999–January 2000)"));
+}

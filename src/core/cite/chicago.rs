@@ -48,6 +48,26 @@ fn chicago_issued(value: &Edtf) -> String {
                     };
                 }
             }
+            // Months of one year as a journal's issue is dated: two in a row as a double issue,
+            // "January/February 2000" (as the brief writes it), more as "June–August 2016".
+            if let Some((x, y)) = a.date().zip(b.date()) {
+                if let (Some(xm), Some(ym), None, None, true, true) = (
+                    x.month_number(),
+                    y.month_number(),
+                    x.day_number(),
+                    y.day_number(),
+                    x.year_number() == y.year_number(),
+                    x.is_exact() && y.is_exact(),
+                ) {
+                    let year = crate::core::date::format_year(y.year_number());
+                    if ym == xm + 1 {
+                        return format!("{}/{} {year}", month_name(xm), month_name(ym));
+                    }
+                    if ym > xm {
+                        return format!("{}–{} {year}", month_name(xm), month_name(ym));
+                    }
+                }
+            }
             let side = |b: &Bound| b.date().map(|d| chicago_date(&d)).unwrap_or_default();
             format!("{}–{}", side(a), side(b))
         }
