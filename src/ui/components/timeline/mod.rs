@@ -111,15 +111,20 @@ const LANES_HEARD_FOR_MS: u32 = 5_000;
 /// How long the window, once heard, stays in its live region (see [`LANES_HEARD_FOR_MS`]).
 const WINDOW_HEARD_FOR_MS: u32 = 5_000;
 
-/// What the page says when no event that matches is in the window.
-fn outside_words(matches: usize) -> String {
-    if matches == 1 {
-        "The one event that matches is outside this window.".to_string()
-    } else {
-        format!(
+/// What the page says when no event that matches is in the window (`filtered`: some are left
+/// out by the filters or the search).
+fn outside_words(matches: usize, filtered: bool) -> String {
+    match (matches, filtered) {
+        (1, true) => "The one event that matches is outside this window.".to_string(),
+        (1, false) => "The one event is outside this window.".to_string(),
+        (n, true) => format!(
             "None of the {} events that match is in this window.",
-            crate::core::text::thousands(matches)
-        )
+            crate::core::text::thousands(n)
+        ),
+        (n, false) => format!(
+            "None of the {} events is in this window.",
+            crate::core::text::thousands(n)
+        ),
     }
 }
 
@@ -320,10 +325,9 @@ pub fn timeline(props: &Props) -> Html {
         .grouping
         .as_ref()
         .is_some_and(Grouping::every_lane_with_events_folded);
-    let none_in_view = !moving
-        && props.match_count > 0
-        && (props.match_count < total || all_folded)
-        && !scene.shows_a_match();
+    // Also with no filter: a window zoomed or panned (or linked) into a stretch without events
+    // said nothing, an empty drawing under the axis.
+    let none_in_view = !moving && props.match_count > 0 && !scene.shows_a_match();
     let name = crate::core::describe::timeline_name(
         total,
         props.match_count,
@@ -529,7 +533,7 @@ pub fn timeline(props: &Props) -> Html {
                     { for cluster_list }
                     if none_in_view && !all_folded {
                         <div class="timeline-empty" role="status">
-                            <p>{ outside_words(props.match_count) }</p>
+                            <p>{ outside_words(props.match_count, props.match_count < total) }</p>
                             <button type="button" onclick={dispatch.reform(|_| Action::FitAll)}>
                                 { if props.match_count == 1 { "Show it" } else { "Show them" } }
                             </button>
