@@ -450,12 +450,14 @@ test('on a phone, no control Tab reaches is hidden under the details\' or a stor
         const el = document.activeElement;
         const sheets = [...document.querySelectorAll('.layout > .story, .layout > .detail:not(.empty)')];
         if (!el || el === document.body || sheets.length === 0 || sheets.some((s) => s.contains(el))) return null;
-        const top = Math.min(...sheets.map((s) => s.getBoundingClientRect().top));
         const r = el.getBoundingClientRect();
-        // A part taller than the room above the sheet (the drawing) has its top in view.
-        const fits = r.height <= top;
+        // Under a sheet it stands beside or over (at the foot, or a phone on its side, at the
+        // right): a part taller than the room above the sheet (the drawing) has its top in view.
+        const under = sheets.map((s) => s.getBoundingClientRect())
+          .filter((b) => r.right > b.left + 1 && r.left < b.right - 1)
+          .find((b) => (r.height <= b.top ? r.bottom > b.top + 1 : r.top < -1 || r.top > b.top));
         const name = (el.getAttribute('aria-label') || el.textContent).trim().slice(0, 40);
-        return (fits ? r.bottom > top + 1 : r.top < -1 || r.top > top) ? `${name} (${Math.round(r.top)}–${Math.round(r.bottom)}, sheet at ${Math.round(top)})` : null;
+        return under ? `${name} (${Math.round(r.top)}–${Math.round(r.bottom)}, sheet at ${Math.round(under.top)}, ${Math.round(under.left)})` : null;
       });
       if (at) hidden.push(at);
     }
