@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use japan_nato_explorer::core::cite::{
-    bibliography, cite_view, cited_sources, copy_citation, short_form_in_full, to_bibtex,
-    to_csl_json, to_ris,
+    bibliography, cite_view, cited_sources, copy_citation, short_form_in_full,
+    short_form_in_full_after, to_bibtex, to_csl_json, to_ris,
 };
 use japan_nato_explorer::core::dataset::{embedded, Chronology, Event, Person, Reference};
 use japan_nato_explorer::core::date::PartialDate;
@@ -368,6 +368,52 @@ fn the_brief_s_short_notes_are_given_in_full_and_its_full_notes_are_not_repeated
         "{:?}",
         expanded[&8]
     );
+}
+
+/// In a list of notes, as printed, a short note is followed by its work in full unless an
+/// earlier note of the list gives it: printing the Balkans and Cyber, note 16 ("Solana, “NATO’s
+/// Role…”") follows note 15, which gives Solana's speech in full; note 18 ("Ueta, p. 134")
+/// gives the only reference to Ueta's work, whose full note (12) is not printed.
+#[test]
+fn a_short_note_among_others_is_given_in_full_unless_an_earlier_one_gives_it() {
+    let d = data();
+    let printed: Vec<u32> = d
+        .events
+        .iter()
+        .filter(|e| e.domains.iter().any(|x| x == "balkans" || x == "cyber"))
+        .flat_map(|e| e.footnotes.iter().copied())
+        .collect::<BTreeSet<u32>>()
+        .into_iter()
+        .collect();
+    assert_eq!(printed, [14, 15, 16, 17, 18, 50, 66]);
+    let expanded = |notes: &[u32]| -> BTreeMap<u32, Vec<String>> {
+        notes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| {
+                let full = short_form_in_full_after(&d, d.footnote(*n)?, &notes[..i]);
+                (!full.is_empty()).then_some((*n, full))
+            })
+            .collect()
+    };
+    let shown = expanded(&printed);
+    assert_eq!(shown.keys().copied().collect::<Vec<_>>(), [18]);
+    assert_eq!(
+        shown[&18],
+        ["Takako Ueta, “Japan and the European Security Institutions,” Studia Diplomatica 54, no. 1/2 (2001)."]
+    );
+    // On its own (as in the details), note 16 is given in full too.
+    let sixteen = short_form_in_full(&d, d.footnote(16).unwrap());
+    assert!(sixteen[0].starts_with("Javier Solana"), "{sixteen:?}");
+    assert!(short_form_in_full_after(&d, d.footnote(16).unwrap(), &[15]).is_empty());
+    // Earlier notes that give the work only in short do not count ("Stokes." in 5, and 7 cites
+    // another work); note 2 gives Stokes's article in full.
+    assert!(!short_form_in_full_after(&d, d.footnote(3).unwrap(), &[5, 7]).is_empty());
+    assert!(short_form_in_full_after(&d, d.footnote(3).unwrap(), &[2]).is_empty());
+    // All the brief's notes printed: each of its short notes comes after the note that gives
+    // its work in full, so the notes are printed as the brief gives them, nothing added.
+    let all: Vec<u32> = d.footnotes.iter().map(|f| f.number).collect();
+    assert_eq!(expanded(&all), BTreeMap::new());
 }
 
 #[test]

@@ -17,7 +17,7 @@ mod ris;
 pub use bibtex::to_bibtex;
 pub use chicago::{
     bibliography, brief_note, chicago_date, chicago_note, cite_view, copy_citation,
-    short_form_in_full,
+    short_form_in_full, short_form_in_full_after,
 };
 pub use csl::to_csl_json;
 pub use ris::{ris_type, to_ris};

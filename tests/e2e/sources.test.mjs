@@ -349,6 +349,39 @@ test('the print says what it prints, shows the timeline, and lists each note onc
   await page.context().close();
 });
 
+test('a filtered print gives a short note’s work in full, as the details do, where no earlier note printed gives it', async () => {
+  const shown = DATA.events.filter((e) => e.domains.includes('balkans') || e.domains.includes('cyber'));
+  const notes = notesOf(shown);
+  // Note 18 is "Ueta, p. 134; …"; note 12, which gives Ueta's work in full, is not printed.
+  assert.ok(footnote(18).citation.startsWith('Ueta, p. 134;') && notes.includes(18) && !notes.includes(12));
+  const page = await load(browser, server.origin + '/?domain=balkans,cyber&event=1999-10-15-robertson-defends-kosovo-action');
+  const details = page.locator('.detail');
+  await details.getByRole('heading', { level: 2, name: 'Robertson uses Japan–NATO conference to justify Kosovo action' }).waitFor();
+  const onScreen = details.getByText(/^In full: Takako Ueta, “Japan and the European Security Institutions,” Studia Diplomatica 54, no\. 1\/2 \(2001\)\.$/);
+  await onScreen.waitFor();
+  const inDetails = await onScreen.textContent();
+
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('.print-only');
+  await printed.locator('.print-events > li').first().waitFor({ timeout: 5000 });
+  assert.equal(await printed.locator('.print-events > li').count(), shown.length);
+  const printedNotes = printed.locator('.print-bibliography > li');
+  assert.deepEqual(await printedNotes.evaluateAll((lis) => lis.map((li) => +li.getAttribute('value'))), notes);
+  // Only note 18 is followed by a work in full: note 16 ("Solana, “NATO’s Role…”") comes after
+  // note 15, which gives Solana's speech in full, and is printed as the brief gives it, as is
+  // note 17, which gives its work in full.
+  const expanded = await printedNotes.evaluateAll((lis) => lis.filter((li) => li.querySelector('.in-full')).map((li) => +li.getAttribute('value')));
+  assert.deepEqual(expanded, [18], 'the short note whose work no earlier note gives is given in full');
+  for (const n of [15, 16, 17]) assert.equal(await printedNotes.filter({ hasText: footnote(n).citation }).textContent(), footnote(n).citation, `note ${n} as the brief gives it`);
+  // Note 18 as the brief gives it, then Ueta's work in full, in the words of the details.
+  const eighteen = printedNotes.filter({ hasText: footnote(18).citation });
+  assert.equal(await eighteen.locator('.citation').textContent(), footnote(18).citation);
+  assert.equal(await eighteen.locator('.in-full').textContent(), inDetails);
+  await page.pdf({ path: artifact('sources-print-short-notes.pdf') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('JSON and CSV exports carry their view, and re-import with it', async () => {
   const piracy = eventsOf('piracy');
   const page = await load(browser, server.origin + '/', { acceptDownloads: true });

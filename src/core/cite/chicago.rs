@@ -210,10 +210,24 @@ fn names_work(citation: &str, r: &Reference) -> bool {
 /// p. 236." give the author and the page of a work cited in full in an earlier note); empty for
 /// a footnote that gives its works in full, or cites none.
 pub fn short_form_in_full(data: &Chronology, f: &Footnote) -> Vec<String> {
+    short_form_in_full_after(data, f, &[])
+}
+
+/// [`short_form_in_full`] for a note read after others, as in a printed list of notes: only the
+/// works that none of the `earlier` notes gives in full (a print of the Balkans gives note 15,
+/// Solana's speech in full, then note 16, "Solana, “NATO’s Role…”", as the brief does; but
+/// note 18, "Ueta, p. 134", is followed by Ueta's work in full, as note 12 is not printed).
+pub fn short_form_in_full_after(data: &Chronology, f: &Footnote, earlier: &[u32]) -> Vec<String> {
+    let given = |r: &Reference| {
+        earlier
+            .iter()
+            .filter_map(|n| data.footnote(*n))
+            .any(|e| e.sources.contains(&r.id) && names_work(&e.citation, r))
+    };
     f.sources
         .iter()
         .filter_map(|id| data.reference(id))
-        .filter(|r| !names_work(&f.citation, r))
+        .filter(|r| !names_work(&f.citation, r) && !given(r))
         .map(chicago_note)
         .collect()
 }

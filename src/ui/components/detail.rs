@@ -53,9 +53,6 @@ fn path_tail(url: &str) -> Option<&str> {
 pub fn footnote_item(data: &Chronology, n: u32) -> Html {
     let footnote = data.footnote(n);
     let citation = footnote.map(|f| f.citation.clone()).unwrap_or_default();
-    let in_full = footnote
-        .map(|f| crate::core::cite::short_form_in_full(data, f))
-        .unwrap_or_default();
     let mut targets: Vec<(&str, Option<&str>)> = footnote
         .into_iter()
         .flat_map(|f| f.urls())
@@ -102,11 +99,22 @@ pub fn footnote_item(data: &Chronology, n: u32) -> Html {
                 <span class="links">{ for links }</span>
             }
             <span class="citation">{ citation }</span>
-            if !in_full.is_empty() {
-                <span class="in-full">{ format!("In full: {}", in_full.join(" ")) }</span>
+            if let Some(f) = footnote {
+                { in_full(&crate::core::cite::short_form_in_full(data, f)) }
             }
         </li>
     }
+}
+
+/// After a footnote that names a work only in a short form ("Ueta, p. 134"), the work's full
+/// note (`full`, from [`crate::core::cite::short_form_in_full`]): "In full: Takako Ueta, “Japan
+/// and the European Security Institutions,” …". Nothing where `full` is empty. The details and
+/// the print both give it.
+pub fn in_full(full: &[String]) -> Html {
+    if full.is_empty() {
+        return html! {};
+    }
+    html! { <span class="in-full">{ format!("In full: {}", full.join(" ")) }</span> }
 }
 
 /// The details' heading (focused when an event is selected from the keyboard).

@@ -4,7 +4,7 @@
 //! on screen; style.css shows it, and only it, in print.
 
 use super::dialogs::source_credit;
-use crate::core::dataset::Chronology;
+use crate::core::dataset::{Chronology, Footnote};
 use crate::store::Shared;
 use gloo::events::EventListener;
 use yew::prelude::*;
@@ -57,6 +57,29 @@ impl Printing {
     }
 }
 
+/// A note as printed, in the source's numbering, after the notes `earlier` in the same list:
+/// the brief's text and, after a short form ("Ueta, p. 134"), the work in full, as the details
+/// give it, unless an earlier note printed gives it in full (as the brief itself, and Chicago,
+/// give a work in full once and in short after that; a print leaves out the notes of the events
+/// not shown, and with them, often, the note that gave the work in full).
+fn printed_note(data: &Chronology, f: &Footnote, earlier: &[u32]) -> Html {
+    html! {
+        <li value={f.number.to_string()}>
+            <span class="citation">{ &f.citation }</span>
+            { super::detail::in_full(&crate::core::cite::short_form_in_full_after(data, f, earlier)) }
+        </li>
+    }
+}
+
+/// The notes numbered `notes` (in order, each once) as printed, each after those before it.
+fn printed_notes(data: &Chronology, notes: &[u32]) -> Html {
+    notes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| Some(printed_note(data, data.footnote(*n)?, &notes[..i])))
+        .collect()
+}
+
 /// A story as one document: each scene with our text, the brief's sentences and their sources.
 fn print_story(data: &Chronology, story: usize, heading: Html) -> Html {
     let Some(story) = data.stories.get(story) else {
@@ -78,9 +101,7 @@ fn print_story(data: &Chronology, story: usize, heading: Html) -> Html {
                 { for scene.quotes.iter().map(|q| html! { <blockquote>{ &q.text }</blockquote> }) }
                 if !notes.is_empty() {
                     <ol class="print-sources">
-                        { for notes.iter().filter_map(|n| data.footnote(*n)).map(|f| html! {
-                            <li value={f.number.to_string()}>{ &f.citation }</li>
-                        }) }
+                        { printed_notes(data, &notes) }
                     </ol>
                 }
             </li>
@@ -187,9 +208,7 @@ pub fn print_list(props: &Props) -> Html {
             </li>
         }
     });
-    let bibliography = notes.iter().filter_map(|n| data.footnote(*n)).map(|f| {
-        html! { <li value={f.number.to_string()}>{ &f.citation }</li> }
-    });
+    let bibliography = printed_notes(data, &notes.iter().copied().collect::<Vec<_>>());
     html! {
         <section class="print-only" aria-hidden="true">
             <h2>{ &data.title }</h2>
@@ -198,7 +217,7 @@ pub fn print_list(props: &Props) -> Html {
             <ol class="print-events">{ for events }</ol>
             if !notes.is_empty() {
                 <h3 class="print-notes-heading">{ "Notes" }</h3>
-                <ol class="print-bibliography">{ for bibliography }</ol>
+                <ol class="print-bibliography">{ bibliography }</ol>
             }
         </section>
     }
