@@ -382,6 +382,22 @@ test('a filtered print gives a short note’s work in full, as the details do, w
   await page.context().close();
 });
 
+test('the print says “Note 14” under an event that rests on one note, “Notes 15, 16” under one that rests on several', async () => {
+  const page = await load(browser, server.origin + '/?domain=balkans');
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('.print-only');
+  await printed.locator('.print-events > li').first().waitFor({ timeout: 5000 });
+  const refs = (title) => printed.locator('.print-events > li').filter({ has: page.locator('h3', { hasText: title }) }).locator('.print-refs').textContent();
+  assert.equal(await refs('Japan widens collaboration on international peace and security'), 'Note 14');
+  assert.equal(await refs('Solana, visiting Tokyo, highlights Japan\'s role in Bosnia'), 'Notes 15, 16');
+  // One the brief gives no note for says none.
+  const bosnia = printed.locator('.print-events > li').filter({ has: page.locator('h3', { hasText: 'Japan and NATO work in parallel on Bosnia and Herzegovina' }) });
+  assert.equal(await bosnia.count(), 1);
+  assert.equal(await bosnia.locator('.print-refs').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('JSON and CSV exports carry their view, and re-import with it', async () => {
   const piracy = eventsOf('piracy');
   const page = await load(browser, server.origin + '/', { acceptDownloads: true });

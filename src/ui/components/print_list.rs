@@ -191,6 +191,12 @@ pub fn print_list(props: &Props) -> Html {
             .map(u32::to_string)
             .collect::<Vec<_>>()
             .join(", ");
+        // "Note 14", "Notes 15, 16", as the Sources export says "Footnote 14", "Footnotes 15, 16".
+        let notes_word = if e.footnotes.len() == 1 {
+            "Note"
+        } else {
+            "Notes"
+        };
         html! {
             <li>
                 <p class="print-date">{ e.date_label() }</p>
@@ -203,7 +209,7 @@ pub fn print_list(props: &Props) -> Html {
                     <p class="print-note">{ format!("Note: {note}") }</p>
                 }
                 if !e.footnotes.is_empty() {
-                    <p class="print-refs">{ format!("Notes {numbers}") }</p>
+                    <p class="print-refs">{ format!("{notes_word} {numbers}") }</p>
                 }
             </li>
         }
