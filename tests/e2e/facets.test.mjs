@@ -146,7 +146,7 @@ test("the window's grips show whole in the overview, even where the window reach
 // With no filter, a window in a stretch without events (zoomed, panned or linked there) was an
 // empty drawing under the axis, with nothing said.
 test('with no filter, a window holding no event says so, and Show them brings the events back', async () => {
-  const page = await load(browser, server.origin + '/?from=1987-03&to=1989-06', { marks: true });
+  const page = await load(browser, server.origin + '/?from=1987-03&to=1989-06');
   const said = page.locator('.timeline-canvas').getByRole('status').filter({ hasText: `None of the ${DATA.events.length} events is in this window.` });
   await said.waitFor();
   await said.getByRole('button', { name: 'Show them' }).click();

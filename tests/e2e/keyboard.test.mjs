@@ -446,6 +446,9 @@ test('on a phone, no control Tab reaches is hidden under the details\' or a stor
     const hidden = [];
     for (let i = 0; i < 45; i++) {
       await page.keyboard.press('Tab');
+      // Where the page puts what took the focus: after the browser's scroll, and the page's own
+      // in the task that follows.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
       const at = await page.evaluate(() => {
         const el = document.activeElement;
         const sheets = [...document.querySelectorAll('.layout > .story, .layout > .detail:not(.empty)')];

@@ -111,6 +111,36 @@ const LANES_HEARD_FOR_MS: u32 = 5_000;
 /// How long the window, once heard, stays in its live region (see [`LANES_HEARD_FOR_MS`]).
 const WINDOW_HEARD_FOR_MS: u32 = 5_000;
 
+/// Focused itself (not one of its marks), the drawing shows its top: the browser scrolls a part
+/// taller than the room left above a sheet as little as it can, and on a phone on its side,
+/// with a story and the details open, the drawing's top stood 371 px above the screen.
+fn drawing_top_in_view() -> Callback<FocusEvent> {
+    Callback::from(|e: FocusEvent| {
+        // (Yew hands every focus in the drawing here, a mark's too.)
+        let Some(drawing) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|el| el.id() == "timeline-drawing")
+        else {
+            return;
+        };
+        // Once the browser has scrolled to the focus.
+        gloo::timers::callback::Timeout::new(0, move || {
+            let top = drawing.get_bounding_client_rect().top();
+            let focused = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .is_some_and(|a| a == drawing);
+            if top < 0.0 && focused {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_by_with_x_and_y(0.0, top - 8.0);
+                }
+            }
+        })
+        .forget();
+    })
+}
+
 /// What the page says when no event that matches is in the window (`filtered`: some are left
 /// out by the filters or the search).
 fn outside_words(matches: usize, filtered: bool) -> String {
@@ -512,6 +542,7 @@ pub fn timeline(props: &Props) -> Html {
                      aria-label={name}
                      aria-describedby="timeline-keys"
                      data-start={props.viewport.start.to_string()} data-end={props.viewport.end.to_string()}
+                     onfocus={drawing_top_in_view()}
                      onpointerdown={pointer.down} onpointermove={pointer.moves}
                      onpointerup={pointer.up.clone()} onpointercancel={pointer.up}
                      onclick={pointer.click} ondblclick={pointer.double_click} onkeydown={on_key_down}>
