@@ -185,13 +185,20 @@ impl State {
                         index.first_day().unwrap_or(limits.outer_start),
                         index.end_day().unwrap_or(limits.outer_end),
                     );
+                    // As long as the chronology's reach, or longer: all of it is shown.
+                    let whole = to - from >= limits.outer_end - limits.outer_start;
                     notices.push(Notice::View(format!(
                         "The link's window ({} – {}) lies outside this chronology ({} – {}): \
-                         its nearest part is shown.",
+                         {} shown.",
                         year(from),
                         year(to),
                         year(first),
-                        year(end - 1.0)
+                        year(end - 1.0),
+                        if whole {
+                            "the whole of it is"
+                        } else {
+                            "its nearest part is"
+                        }
                     )));
                     // The nearest part that holds events: a window as long as the link's (no
                     // shorter than the timeline shows), from just before the first event or to

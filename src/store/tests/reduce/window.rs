@@ -406,6 +406,17 @@ fn a_link_window_outside_the_chronology_is_moved_and_said() {
     };
     assert!(shown(&s) > 0, "{:?}", s.window.viewport);
     assert!(s.window.viewport.start <= first && s.window.viewport.span() < 800.0);
+    // One as long as the chronology, or longer, shows all of it, and says so.
+    let long = after(&state(), Action::ApplyView(view(1900, 1960)));
+    let said: Vec<String> = long.chrome.notices.iter().map(|n| n.to_string()).collect();
+    assert!(
+        said.iter().any(
+            |t| t.starts_with("The link's window (1900 – 1960) lies outside")
+                && t.ends_with(": the whole of it is shown.")
+        ),
+        "{said:?}"
+    );
+    assert!(long.window.viewport.start <= first && long.window.viewport.end >= end - 1.0);
     let late = after(&state(), Action::ApplyView(view(2500, 2501)));
     assert!(shown(&late) > 0, "{:?}", late.window.viewport);
     assert!(late.window.viewport.end >= end - 1.0 && late.window.viewport.span() < 800.0);
