@@ -177,7 +177,8 @@ impl State {
             Some((from, to)) => {
                 let limits = &self.chronology.limits;
                 let (mut from, mut to) = (from, to);
-                if to <= limits.outer_start || from >= limits.outer_end {
+                let outside = to <= limits.outer_start || from >= limits.outer_end;
+                if outside {
                     // Moved to the nearest part of the chronology: said, not done silently.
                     let year = |day: f64| crate::core::date::civil_from_days(day.floor() as i64).0;
                     let index = &self.chronology.index;
@@ -217,7 +218,8 @@ impl State {
                 // Widened or cut to what the timeline can show: said, not done silently (a
                 // window of a minute became three weeks; one of two million years the
                 // chronology). Within a hair of the limits (a link the explorer wrote), nothing.
-                if to > limits.outer_start && from < limits.outer_end {
+                // (A window moved from outside has been said already.)
+                if !outside {
                     let span = asked.span();
                     if span < limits.min_span * 0.9 {
                         notices.push(Notice::View(format!(

@@ -416,6 +416,11 @@ fn a_link_window_outside_the_chronology_is_moved_and_said() {
         ),
         "{said:?}"
     );
+    assert_eq!(
+        said.len(),
+        1,
+        "one notice, not a second that it was cut: {said:?}"
+    );
     assert!(long.window.viewport.start <= first && long.window.viewport.end >= end - 1.0);
     let late = after(&state(), Action::ApplyView(view(2500, 2501)));
     assert!(shown(&late) > 0, "{:?}", late.window.viewport);
