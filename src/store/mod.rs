@@ -202,14 +202,16 @@ impl State {
                         }
                     )));
                     // The nearest part that holds events: a window as long as the link's (no
-                    // shorter than the timeline shows), from just before the first event or to
-                    // just after the last; the margins' stretch beyond them is empty.
+                    // shorter than the timeline shows) from the start of Fit all's frame, or to
+                    // its end (the last point events, not a span running on past them); the
+                    // margins' stretch beyond the events is empty.
                     let span = (to - from).max(limits.min_span);
-                    let pad = span * 0.05;
+                    let pad = span * crate::core::viewport::FIT_MARGIN;
+                    let (first, last) = index.frame(|_| true).unwrap_or((first, end));
                     (from, to) = if to <= limits.outer_start {
                         (first - pad, first - pad + span)
                     } else {
-                        (end + pad - span, end + pad)
+                        (last + pad - span, last + pad)
                     };
                 }
                 let asked = crate::core::viewport::Viewport::new(from, to);
