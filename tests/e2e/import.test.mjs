@@ -103,6 +103,43 @@ test('a TimelineJS3 JSON file imports with its dates as precise as given, groups
   await page.context().close();
 });
 
+// Real TimelineJS files (the Houston and Twain examples) showed a media credit's link as its
+// markup ("<a href='http://grammy.org'>The Recording Academy</a>"), cut a title made from a
+// slide's text in a word with nothing said, and on a phone let a long file name run out of the
+// report's box.
+test('on a phone, a TimelineJS file: credits read as HTML, a title from the text cut after a word and said, a long name wrapped', async () => {
+  const page = await load(browser, server.origin + '/', { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  const long = 'website_examples_houston_timeline2_with_its_whole_path.json';
+  const text = 'Samuel Langhorne Clemens (November 30, 1835 – April 21, 1910), better known by his pen name Mark Twain, was an American writer.';
+  await importFile(page, write(long, JSON.stringify({ events: [
+    { start_date: { year: 1991 }, text: { headline: 'The Grammys', text: 'Dionne Warwick' },
+      media: { url: 'https://youtu.be/v0XuiMX1XHg', credit: "<a href='http://grammy.org'>The Recording Academy</a>", caption: 'Dionne <i>Warwick</i>' } },
+    { start_date: { year: 1908, month: 5, day: 13 }, text: { text: `<p>${text}</p>` } },
+  ] })));
+  const report = page.getByRole('dialog').locator('.import-report');
+  await report.getByText('Changed on the way in:').waitFor();
+  const said = await report.locator('.problems li').allTextContents();
+  for (const field of ['credit', 'caption']) {
+    assert.ok(said.some((t) => t.startsWith(`field media.${field}: 1 media credit or caption was read as HTML`)), said.join('\n'));
+  }
+  assert.ok(said.some((t) => /1 slide has no headline: its title is the start of its text/.test(t)), said.join('\n'));
+  const name = report.getByRole('heading', { level: 3 });
+  assert.ok(await name.evaluate((h) => h.scrollWidth <= h.clientWidth + 1), 'the file\'s name wraps inside the report');
+  await page.screenshot({ path: artifact('import-phone-long-name.png') });
+  await page.keyboard.press('Escape');
+  // Nor does the page grow wider than the phone (the notice and the footer name the file too).
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+  const titles = await listDates(page);
+  const cut = Object.keys(titles).find((t) => t.startsWith('Samuel Langhorne Clemens'));
+  assert.ok(cut && cut.endsWith('…') && text.startsWith(`${cut.slice(0, -1)} `), `cut after a whole word: ${cut}`);
+  await page.locator('.event-list').getByRole('button', { name: /The Grammys/ }).click();
+  const details = page.getByRole('complementary', { name: 'The Grammys' });
+  await details.getByText(/The Recording Academy — Dionne Warwick/).waitFor();
+  assert.equal(await details.getByText(/<a href/).count(), 0, 'no markup shown');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('an imported file opens framed on all its events: a span years after the dated event is in view', async () => {
   const page = await load(browser, server.origin + '/');
   const file = { events: [

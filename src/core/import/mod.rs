@@ -22,8 +22,8 @@ pub(crate) use build::{too_many_records, Derive, Draft, Item, Record};
 pub(crate) use dates::{when, when_from_parts, DatePart, When};
 pub(crate) use tally::Change;
 pub(crate) use timeline::{
-    as_markup, media_footnote, plain_title, timeline_event, timeline_media, timeline_note,
-    title_from,
+    as_markup, media_footnote, plain_media_text, plain_title, timeline_event, timeline_media,
+    timeline_note, title_from,
 };
 
 use crate::core::dataset::{Chronology, Source};

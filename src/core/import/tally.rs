@@ -19,6 +19,10 @@ pub(crate) enum Change {
     MediaOther,
     /// A headline read as HTML: its plain text is the title.
     PlainHeadline,
+    /// A media credit or caption read as HTML: its plain text is in the footnote.
+    PlainCredit,
+    /// No headline: the title is the start of the slide's text.
+    TitleFromText,
 }
 
 /// One change made to a record.
@@ -92,6 +96,26 @@ fn message(change: Change, n: usize, example: &str, at: &str) -> String {
              decoded and spaces collapsed",
             plural(n, "headline was", "headlines were"),
             if n == 1 { "it" } else { "them" }
+        ),
+        Change::PlainCredit => format!(
+            "{} read as HTML, as TimelineJS shows {} ({example}, in {at}): the source's \
+             note is plain text, so tags were removed and character references decoded",
+            plural(
+                n,
+                "media credit or caption was",
+                "media credits or captions were"
+            ),
+            if n == 1 { "it" } else { "them" }
+        ),
+        Change::TitleFromText => format!(
+            "{} no headline: {} the start of {} text ({example}, in {at})",
+            plural(n, "slide has", "slides have"),
+            if n == 1 {
+                "its title is"
+            } else {
+                "their titles are"
+            },
+            if n == 1 { "its" } else { "their" }
         ),
     }
 }

@@ -20,7 +20,10 @@ pub(crate) fn media_footnote(
     if !crate::core::dataset::validate::is_web_url(url) {
         return Err(format!("{} is not an http(s) link", quoted(url)));
     }
-    let words: Vec<&str> = [credit.trim(), caption.trim()]
+    // Read as HTML, as TimelineJS shows them ("<a href='…'>The Recording Academy</a>"): a
+    // footnote is plain text (see [`plain_media_text`]).
+    let (credit, caption) = (plain_title(credit).0, plain_title(caption).0);
+    let words: Vec<&str> = [credit.as_str(), caption.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
@@ -182,17 +185,44 @@ fn visible(c: char) -> bool {
         && !matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
+/// Whether a media credit or caption changes when read as HTML, as TimelineJS shows it (a link
+/// in a credit): the footnote made of it holds its plain text ([`plain_title`]).
+pub(crate) fn plain_media_text(text: &str) -> bool {
+    plain_title(text).1
+}
+
+/// The most characters of a slide's text made its title where it has no headline.
+const TITLE_FROM_TEXT: usize = 80;
+
 /// An event title from a TimelineJS headline ([`plain_title`]), or the start of the text when
-/// the headline has no text: the text is HTML, and a title is its plain text on one line. With
-/// whether the headline was changed by reading it as HTML.
-pub(crate) fn title_from(headline: &str, text: &str) -> (Option<String>, bool) {
+/// the headline has no text: the text is HTML, and a title is its plain text on one line, cut
+/// after a whole word with "…" where it runs on ("Samuel Langhorne Clemens (November 30, 1835 –
+/// April 21, 1910), better known by h" was cut in a word). With whether the headline was
+/// changed by reading it as HTML, and whether the title is the text's.
+pub(crate) fn title_from(headline: &str, text: &str) -> (Option<String>, bool, bool) {
     let (h, changed) = plain_title(headline);
     if !h.is_empty() {
-        return (Some(h), changed);
+        return (Some(h), changed, false);
     }
-    let t: String = one_line(text).chars().take(80).collect();
-    let t = t.trim();
-    ((!t.is_empty()).then(|| t.to_string()), changed)
+    let whole = one_line(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = if whole.chars().count() <= TITLE_FROM_TEXT {
+        whole
+    } else {
+        let cut: String = whole.chars().take(TITLE_FROM_TEXT).collect();
+        // Back to the last whole word (unless that leaves less than half).
+        let at = cut
+            .rfind(' ')
+            .filter(|&i| cut[..i].chars().count() >= TITLE_FROM_TEXT / 2)
+            .unwrap_or(cut.len());
+        let kept = cut[..at].trim_end_matches([',', ';', ':', ' ', '(', '–', '-']);
+        format!("{kept}…")
+    };
+    let title = title.trim().to_string();
+    let from_text = !title.is_empty();
+    (from_text.then_some(title), changed, from_text)
 }
 
 /// The chronology's title from a TimelineJS title slide's headline (or, without one, the file's

@@ -6,9 +6,9 @@ use crate::core::edtf::Edtf;
 use crate::core::import::json::era_dates;
 use crate::core::import::timeline::{chronology_title, no_title};
 use crate::core::import::{
-    file_stem, imported_base, plain_title, timeline_event, timeline_media, timeline_note,
-    title_from, when, when_from_parts, Change, DatePart, Derive, Draft, Format, Item, Record,
-    Slugs,
+    file_stem, imported_base, plain_media_text, plain_title, timeline_event, timeline_media,
+    timeline_note, title_from, when, when_from_parts, Change, DatePart, Derive, Draft, Format,
+    Item, Record, Slugs,
 };
 use crate::core::story::{slides_story, Slide};
 use std::collections::HashMap;
@@ -112,9 +112,12 @@ pub(super) fn timeline(
             records.push(record);
             continue;
         }
-        let (event_title, read_as_html) = title_from(headline, text);
+        let (event_title, read_as_html, from_text) = title_from(headline, text);
         if read_as_html {
             record.tally(&cells.column("headline"), Change::PlainHeadline, headline);
+        }
+        if let Some(title) = event_title.as_deref().filter(|_| from_text) {
+            record.tally(&cells.column("text"), Change::TitleFromText, title);
         }
         if event_title.is_none() {
             record.problem(&cells.column("headline"), no_title(headline, text));
@@ -122,6 +125,17 @@ pub(super) fn timeline(
         let url = cells.get("media");
         let (media, change) =
             timeline_media(url, cells.get("media caption"), cells.get("media credit"));
+        if media.is_some() {
+            for column in ["media credit", "media caption"] {
+                if plain_media_text(cells.get(column)) {
+                    record.tally(
+                        &cells.column(column),
+                        Change::PlainCredit,
+                        cells.get(column).trim(),
+                    );
+                }
+            }
+        }
         record.media = media;
         if let Some(change) = change {
             record.tally(&cells.column("media"), change, url.trim());

@@ -6,9 +6,9 @@ use crate::core::dataset::{Chronology, Domain, Phase};
 use crate::core::edtf::Edtf;
 use crate::core::import::timeline::{chronology_title, no_title};
 use crate::core::import::{
-    imported_base, plain_title, quoted, timeline_event, timeline_media, timeline_note, title_from,
-    too_many_records, when, when_from_parts, Change, DatePart, Derive, Draft, Format,
-    ImportProblem, Item, Record, Slugs, When,
+    imported_base, plain_media_text, plain_title, quoted, timeline_event, timeline_media,
+    timeline_note, title_from, too_many_records, when, when_from_parts, Change, DatePart, Derive,
+    Draft, Format, ImportProblem, Item, Record, Slugs, When,
 };
 use crate::core::story::{slides_story, Slide};
 use crate::core::synthetic::MAX_EVENTS;
@@ -240,9 +240,12 @@ pub(super) fn timeline(
         let span = slide_span(slide, &mut record);
         let headline = text_at(slide, &["text", "headline"], &mut record);
         let text = text_at(slide, &["text", "text"], &mut record);
-        let (title, read_as_html) = title_from(&headline, &text);
+        let (title, read_as_html, from_text) = title_from(&headline, &text);
         if read_as_html {
             record.tally("field text.headline", Change::PlainHeadline, &headline);
+        }
+        if let Some(title) = title.as_deref().filter(|_| from_text) {
+            record.tally("field text.text", Change::TitleFromText, title);
         }
         if title.is_none() {
             record.problem("field text.headline", no_title(&headline, &text));
@@ -251,6 +254,16 @@ pub(super) fn timeline(
         let caption = text_at(slide, &["media", "caption"], &mut record);
         let credit = text_at(slide, &["media", "credit"], &mut record);
         let (media, change) = timeline_media(&url, &caption, &credit);
+        if media.is_some() {
+            for (field, value) in [
+                ("field media.credit", &credit),
+                ("field media.caption", &caption),
+            ] {
+                if plain_media_text(value) {
+                    record.tally(field, Change::PlainCredit, value.trim());
+                }
+            }
+        }
         record.media = media;
         if let Some(change) = change {
             record.tally("field media.url", change, url.trim());

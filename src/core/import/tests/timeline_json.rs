@@ -105,8 +105,17 @@ fn timeline_json_keeps_precision_groups_eras_and_links() {
         .iter()
         .find(|e| e.start.to_iso() == "2014-05-06")
         .unwrap();
-    assert_eq!(text_title.title.chars().count(), 80);
+    // The text's start, cut after a whole word with "…" (it was cut at 80 characters, in a
+    // word).
+    assert!(text_title.title.chars().count() <= 81);
     assert!(text_title.title.starts_with("Abe speaks"));
+    assert!(text_title.title.ends_with('…'), "{}", text_title.title);
+    let before = text_title.title.trim_end_matches('…');
+    assert!(
+        text_title.summary.contains(&format!("{before} ")),
+        "cut after a whole word: {}",
+        text_title.title
+    );
     assert_eq!(text_title.phase, "cold-war-after-2");
     assert_eq!(text_title.footnotes, [1]);
     let note = c.footnote(1).unwrap();
@@ -396,7 +405,12 @@ fn timeline_headlines_are_read_as_html_into_plain_titles() {
     // The text keeps its markup (shown through the allow-list).
     assert_eq!(c.events[0].summary, "<p>On sight</p>");
     let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
-    assert_eq!(notices.len(), 2, "{notices:#?}");
+    assert_eq!(notices.len(), 3, "{notices:#?}");
+    // The title taken from a slide's text is said.
+    assert!(
+        notices[2].starts_with("field text.text: 1 slide has no headline: its title is the start of its text ('Taken from the text', in event"),
+        "{notices:#?}"
+    );
     assert!(
         notices[0].starts_with("title, field text.headline: the headline 'Whitney Houston<br/> 1963 - 2012' was read as HTML"),
         "{notices:#?}"
