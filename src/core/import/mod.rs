@@ -23,7 +23,7 @@ pub(crate) use dates::{when, when_from_parts, DatePart, When};
 pub(crate) use tally::Change;
 pub(crate) use timeline::{
     as_markup, media_footnote, plain_media_text, plain_title, timeline_event, timeline_media,
-    timeline_note, title_from,
+    timeline_note, title_from, title_from_media,
 };
 
 use crate::core::dataset::{Chronology, Source};

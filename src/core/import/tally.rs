@@ -23,6 +23,8 @@ pub(crate) enum Change {
     PlainCredit,
     /// No headline: the title is the start of the slide's text.
     TitleFromText,
+    /// Neither headline nor text, only media: the title is its caption (or credit).
+    TitleFromMedia,
 }
 
 /// One change made to a record.
@@ -106,6 +108,21 @@ fn message(change: Change, n: usize, example: &str, at: &str) -> String {
                 "media credits or captions were"
             ),
             if n == 1 { "it" } else { "them" }
+        ),
+        Change::TitleFromMedia => format!(
+            "{} no headline and no text, only media: {} {} caption (or credit) \
+             ({example}, in {at})",
+            plural(n, "slide has", "slides have"),
+            if n == 1 {
+                "its title is"
+            } else {
+                "their titles are"
+            },
+            if n == 1 {
+                "its media's"
+            } else {
+                "their media's"
+            }
         ),
         Change::TitleFromText => format!(
             "{} no headline: {} the start of {} text ({example}, in {at})",

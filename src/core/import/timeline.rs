@@ -204,6 +204,14 @@ pub(crate) fn title_from(headline: &str, text: &str) -> (Option<String>, bool, b
     if !h.is_empty() {
         return (Some(h), changed, false);
     }
+    let title = cut_title(text);
+    let from_text = !title.is_empty();
+    (from_text.then_some(title), changed, from_text)
+}
+
+/// The plain text of HTML `text` on one line, as a title: cut after a whole word with "…"
+/// where it runs past [`TITLE_FROM_TEXT`] characters.
+fn cut_title(text: &str) -> String {
     let whole = one_line(text)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -220,9 +228,19 @@ pub(crate) fn title_from(headline: &str, text: &str) -> (Option<String>, bool, b
         let kept = cut[..at].trim_end_matches([',', ';', ':', ' ', '(', '–', '-']);
         format!("{kept}…")
     };
-    let title = title.trim().to_string();
-    let from_text = !title.is_empty();
-    (from_text.then_some(title), changed, from_text)
+    title.trim().to_string()
+}
+
+/// A title for a slide of media alone (a video, a tweet; TimelineJS shows such slides): its
+/// media's caption, else its credit, as plain text ([`cut_title`]), where it has a media link.
+pub(crate) fn title_from_media(url: &str, caption: &str, credit: &str) -> Option<String> {
+    if url.trim().is_empty() {
+        return None;
+    }
+    [caption, credit]
+        .into_iter()
+        .map(cut_title)
+        .find(|t| t.chars().any(visible))
 }
 
 /// The chronology's title from a TimelineJS title slide's headline (or, without one, the file's

@@ -7,8 +7,8 @@ use crate::core::import::json::era_dates;
 use crate::core::import::timeline::{chronology_title, no_title};
 use crate::core::import::{
     file_stem, imported_base, plain_media_text, plain_title, timeline_event, timeline_media,
-    timeline_note, title_from, when, when_from_parts, Change, DatePart, Derive, Draft, Format,
-    Item, Record, Slugs,
+    timeline_note, title_from, title_from_media, when, when_from_parts, Change, DatePart, Derive,
+    Draft, Format, Item, Record, Slugs,
 };
 use crate::core::story::{slides_story, Slide};
 use std::collections::HashMap;
@@ -119,10 +119,20 @@ pub(super) fn timeline(
         if let Some(title) = event_title.as_deref().filter(|_| from_text) {
             record.tally(&cells.column("text"), Change::TitleFromText, title);
         }
+        let url = cells.get("media");
+        let event_title = event_title.or_else(|| {
+            let title =
+                title_from_media(url, cells.get("media caption"), cells.get("media credit"))?;
+            record.tally(
+                &cells.column("media caption"),
+                Change::TitleFromMedia,
+                &title,
+            );
+            Some(title)
+        });
         if event_title.is_none() {
             record.problem(&cells.column("headline"), no_title(headline, text));
         }
-        let url = cells.get("media");
         let (media, change) =
             timeline_media(url, cells.get("media caption"), cells.get("media credit"));
         if media.is_some() {

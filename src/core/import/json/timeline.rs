@@ -7,8 +7,8 @@ use crate::core::edtf::Edtf;
 use crate::core::import::timeline::{chronology_title, no_title};
 use crate::core::import::{
     imported_base, plain_media_text, plain_title, quoted, timeline_event, timeline_media,
-    timeline_note, title_from, too_many_records, when, when_from_parts, Change, DatePart, Derive,
-    Draft, Format, ImportProblem, Item, Record, Slugs, When,
+    timeline_note, title_from, title_from_media, too_many_records, when, when_from_parts, Change,
+    DatePart, Derive, Draft, Format, ImportProblem, Item, Record, Slugs, When,
 };
 use crate::core::story::{slides_story, Slide};
 use crate::core::synthetic::MAX_EVENTS;
@@ -247,12 +247,17 @@ pub(super) fn timeline(
         if let Some(title) = title.as_deref().filter(|_| from_text) {
             record.tally("field text.text", Change::TitleFromText, title);
         }
-        if title.is_none() {
-            record.problem("field text.headline", no_title(&headline, &text));
-        }
         let url = text_at(slide, &["media", "url"], &mut record);
         let caption = text_at(slide, &["media", "caption"], &mut record);
         let credit = text_at(slide, &["media", "credit"], &mut record);
+        let title = title.or_else(|| {
+            let title = title_from_media(&url, &caption, &credit)?;
+            record.tally("field media.caption", Change::TitleFromMedia, &title);
+            Some(title)
+        });
+        if title.is_none() {
+            record.problem("field text.headline", no_title(&headline, &text));
+        }
         let (media, change) = timeline_media(&url, &caption, &credit);
         if media.is_some() {
             for (field, value) in [

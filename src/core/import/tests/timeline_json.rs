@@ -480,3 +480,37 @@ fn a_timeline_title_is_cut_to_the_length_an_event_title_may_have() {
     assert_eq!(i.chronology.title, "portrait");
     assert!(i.notices.iter().all(|n| n.message.len() < 400));
 }
+
+/// A slide of media alone (a video, a tweet: TimelineJS shows it, as the Mark Twain example's)
+/// is titled by its media's caption, or credit, and said; one with no words at all is still a
+/// bad record (it was refused with its caption there to use).
+#[test]
+fn a_slide_of_media_alone_is_titled_by_its_caption() {
+    let json = r#"{"events": [
+      {"start_date": {"year": 1908}, "text": {"headline": "Words"}},
+      {"start_date": {"year": 1909}, "media": {"url": "https://youtu.be/x", "caption": "a <b>Youtube</b> video"}},
+      {"start_date": {"year": 1910}, "media": {"url": "https://twitter.com/x", "credit": "Twain's tweet"}},
+      {"start_date": {"year": 1911}, "media": {"url": "https://example.org/only"}}
+    ]}"#;
+    let f = fail(json, "twain.json");
+    has(
+        &f,
+        "event 4, field text.headline: the headline and the text are both empty",
+    );
+    assert_eq!(f.bad_records, 1);
+    let i = crate::core::import::import(json.as_bytes(), "twain.json", true).unwrap();
+    let titles: Vec<&str> = i
+        .chronology
+        .events
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Words", "a Youtube video", "Twain's tweet"]);
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert!(
+        notices.iter().any(|n| n.starts_with(
+            "field media.caption: 2 slides have no headline and no text, only media: their titles are their media's caption (or credit) ('a Youtube video', in event 2 and event 3)"
+        )),
+        "{notices:#?}"
+    );
+}
