@@ -25,6 +25,9 @@ pub(crate) enum Change {
     TitleFromText,
     /// Neither headline nor text, only media: the title is its caption (or credit).
     TitleFromMedia,
+    /// A field of a TimelineJS slide an event has no place for (`background`, `media.link` …),
+    /// left out.
+    SlideFieldLeftOut,
 }
 
 /// One change made to a record.
@@ -108,6 +111,10 @@ fn message(change: Change, n: usize, example: &str, at: &str) -> String {
                 "media credits or captions were"
             ),
             if n == 1 { "it" } else { "them" }
+        ),
+        Change::SlideFieldLeftOut => format!(
+            "left out (in {at}): an event keeps a slide's start_date, end_date, display_date, \
+             text, media (its url, credit and caption), group and unique_id"
         ),
         Change::TitleFromMedia => format!(
             "{} no headline and no text, only media: {} {} caption (or credit) \

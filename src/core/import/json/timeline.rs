@@ -187,6 +187,23 @@ pub(super) fn timeline(
         file_name,
         &mut notices,
     );
+    // The title slide's picture has no place: said, as a TimelineJS 2 file's is.
+    if let Some(url) = root
+        .get("title")
+        .and_then(|t| t.get("media"))
+        .and_then(|m| m.get("url"))
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
+        notices.push(ImportProblem::new(
+            "title, field media.url",
+            format!(
+                "the title slide's media ({}) was left out: a chronology has no picture of its own",
+                quoted(url)
+            ),
+        ));
+    }
     let list = |key: &str, fatal: &mut Vec<ImportProblem>| -> &[Value] {
         match root.get(key) {
             None | Some(Value::Null) => &[],
@@ -272,6 +289,35 @@ pub(super) fn timeline(
         record.media = media;
         if let Some(change) = change {
             record.tally("field media.url", change, url.trim());
+        }
+        // What an event has no place for is said, not dropped silently (a slide's background,
+        // a media's link or thumbnail; `autolink` is how TimelineJS shows text, nothing more).
+        if let Some(slide) = slide.as_object() {
+            for (key, value) in slide {
+                let kept = matches!(
+                    key.as_str(),
+                    "start_date"
+                        | "end_date"
+                        | "display_date"
+                        | "text"
+                        | "media"
+                        | "group"
+                        | "unique_id"
+                        | "autolink"
+                );
+                if !kept && super::timeline2::has_content(value) {
+                    record.tally(&format!("field {key}"), Change::SlideFieldLeftOut, "");
+                }
+            }
+            if let Some(media) = slide.get("media").and_then(Value::as_object) {
+                for (key, value) in media {
+                    if !matches!(key.as_str(), "url" | "caption" | "credit")
+                        && super::timeline2::has_content(value)
+                    {
+                        record.tally(&format!("field media.{key}"), Change::SlideFieldLeftOut, "");
+                    }
+                }
+            }
         }
         let group = text_at(slide, &["group"], &mut record);
         if let (Some(w), Some(title), true) = (span, title, record.problems.is_empty()) {

@@ -158,7 +158,7 @@ fn convert_dates(entry: &Map<String, Value>, out: &mut Map<String, Value>) -> Co
 }
 
 /// Whether a value says something (not null, blank, or an empty list or object).
-fn has_content(value: &Value) -> bool {
+pub(super) fn has_content(value: &Value) -> bool {
     match value {
         Value::Null => false,
         Value::String(s) => !s.trim().is_empty(),

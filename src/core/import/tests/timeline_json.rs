@@ -514,3 +514,27 @@ fn a_slide_of_media_alone_is_titled_by_its_caption() {
         "{notices:#?}"
     );
 }
+
+/// What an event has no place for is said, not dropped silently: the title slide's picture, a
+/// slide's background or location, a media's link (TimelineJS's own examples have them all).
+#[test]
+fn a_timelinejs_slide_s_fields_without_a_place_are_said_to_be_left_out() {
+    let json = r#"{"title": {"text": {"headline": "T"}, "media": {"url": "http://example.org/cover.jpg"}},
+    "events": [
+      {"start_date": {"year": 1908}, "text": {"headline": "A"}, "background": {"url": "http://example.org/bg.jpg"}, "autolink": true},
+      {"start_date": {"year": 1909}, "text": {"headline": "B"}, "location": {"lat": 1, "lon": 2},
+       "media": {"url": "https://youtu.be/x", "link": "https://example.org", "thumbnail": "", "caption": "c"}}
+    ]}"#;
+    let i = ok(json, "t.json");
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    let keeps = "an event keeps a slide's start_date, end_date, display_date, text, media (its url, credit and caption), group and unique_id";
+    assert_eq!(
+        notices,
+        [
+            "title, field media.url: the title slide's media ('http://example.org/cover.jpg') was left out: a chronology has no picture of its own".to_string(),
+            format!("field background: left out (in event 1): {keeps}"),
+            format!("field location: left out (in event 2): {keeps}"),
+            format!("field media.link: left out (in event 2): {keeps}"),
+        ]
+    );
+}
