@@ -253,3 +253,14 @@ export function writeBigChronology(file, title, n) {
   fs.closeSync(out);
   return file;
 }
+
+/** A TimelineJS3 file with a title slide, two good events, one with a month 13, and an era. */
+export const TL_WITH_ERA_AND_BAD_MONTH = {
+  title: { text: { headline: 'My <b>TL</b> story', text: '<p>Intro text</p>' } },
+  events: [
+    { start_date: { year: '1999', month: '5', day: '1' }, text: { headline: 'Alpha event', text: '<p>Alpha</p>' }, group: 'Group A' },
+    { start_date: { year: '2002' }, end_date: { year: '2004' }, text: { headline: 'Beta span', text: 'Beta' }, group: 'Group B' },
+    { start_date: { year: '2010', month: '13' }, text: { headline: 'Bad month' } },
+  ],
+  eras: [{ start_date: { year: '1998' }, end_date: { year: '2005' }, text: { headline: 'Era one' } }],
+};

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, listReady, showFilters, timelineWindow, windowSettled, queryWindow, until, DIST } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, load, goto, artifact, dataset, TL_WITH_ERA_AND_BAD_MONTH, listReady, showFilters, timelineWindow, windowSettled, queryWindow, until, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -158,20 +158,10 @@ test('an imported file opens framed on all its events: a span years after the da
   await page.context().close();
 });
 
-/** A TimelineJS3 file with a title slide, two good events, one with a month 13, and an era. */
-const WITH_ERA_AND_BAD_MONTH = {
-  title: { text: { headline: 'My <b>TL</b> story', text: '<p>Intro text</p>' } },
-  events: [
-    { start_date: { year: '1999', month: '5', day: '1' }, text: { headline: 'Alpha event', text: '<p>Alpha</p>' }, group: 'Group A' },
-    { start_date: { year: '2002' }, end_date: { year: '2004' }, text: { headline: 'Beta span', text: 'Beta' }, group: 'Group B' },
-    { start_date: { year: '2010', month: '13' }, text: { headline: 'Bad month' } },
-  ],
-  eras: [{ start_date: { year: '1998' }, end_date: { year: '2005' }, text: { headline: 'Era one' } }],
-};
 
 test('leaving out a bad record: the button names the events and eras that arrive, and the report after says the same', async () => {
   const page = await load(browser, server.origin + '/');
-  await importFile(page, { name: 'tl.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(WITH_ERA_AND_BAD_MONTH)) });
+  await importFile(page, { name: 'tl.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TL_WITH_ERA_AND_BAD_MONTH)) });
   const report = page.getByRole('dialog').getByRole('alert');
   await report.getByText('“tl.json” was not imported').waitFor();
   assert.match(await report.textContent(), /1 problem in 1 of 4 records \(read as TimelineJS JSON\)\./);

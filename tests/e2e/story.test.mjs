@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, ROOT, TIMELINE } from './harness.mjs';
+import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, ROOT, TIMELINE, TL_WITH_ERA_AND_BAD_MONTH } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -563,18 +563,9 @@ test('an imported TimelineJS file is a story: "Tell the story" shows its title s
 });
 
 test('an imported file\'s title slide leaves the margin Fit all leaves: its first mark is not on the drawing\'s edge', async () => {
-  const file = {
-    title: { text: { headline: 'My <b>TL</b> story', text: '<p>Intro text</p>' } },
-    events: [
-      { start_date: { year: '1999', month: '5', day: '1' }, text: { headline: 'Alpha event', text: '<p>Alpha</p>' }, group: 'Group A' },
-      { start_date: { year: '2002' }, end_date: { year: '2004' }, text: { headline: 'Beta span', text: 'Beta' }, group: 'Group B' },
-      { start_date: { year: '2010', month: '13' }, text: { headline: 'Bad month' } },
-    ],
-    eras: [{ start_date: { year: '1998' }, end_date: { year: '2005' }, text: { headline: 'Era one' } }],
-  };
   const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 1280, height: 800 } });
   await page.getByRole('button', { name: 'Import…' }).click();
-  await page.getByLabel('Choose a chronology file').setInputFiles({ name: 'tl.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByLabel('Choose a chronology file').setInputFiles({ name: 'tl.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TL_WITH_ERA_AND_BAD_MONTH)) });
   await page.getByRole('dialog').getByRole('alert').getByRole('button', { name: /^Import the .*good/ }).click();
   await page.getByRole('heading', { level: 1, name: 'My TL story' }).waitFor();
   await page.keyboard.press('Escape');

@@ -399,17 +399,21 @@ fn a_scenes_events_are_in_time_order() {
     );
 }
 
-/// The title slide shows every slide: '19XX' runs to 1999 (its window was 1899–1901, the 1950
-/// slide out of view).
-#[test]
-fn the_title_slide_shows_slides_of_unknown_digits_whole() {
-    let slide = |id: &str, start: &str| super::Slide {
+/// A slide of event `id` (titled so) on `start`.
+fn slide(id: &str, start: &str) -> super::Slide {
+    super::Slide {
         event_id: id.into(),
         start: date(start),
         end: None,
         title: id.into(),
         text: String::new(),
-    };
+    }
+}
+
+/// The title slide shows every slide: '19XX' runs to 1999 (its window was 1899–1901, the 1950
+/// slide out of view).
+#[test]
+fn the_title_slide_shows_slides_of_unknown_digits_whole() {
     let story = super::slides_story(
         "A century",
         Some(("A century", "")),
@@ -462,13 +466,6 @@ fn the_title_slide_leaves_the_room_fit_all_leaves() {
 /// Slides close together still get a fortnight either side, as one slide's day does.
 #[test]
 fn the_title_slide_of_slides_days_apart_has_a_fortnight_either_side() {
-    let slide = |id: &str, start: &str| super::Slide {
-        event_id: id.into(),
-        start: date(start),
-        end: None,
-        title: id.into(),
-        text: String::new(),
-    };
     let story = super::slides_story(
         "A week",
         Some(("A week", "")),

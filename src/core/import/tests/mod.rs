@@ -38,6 +38,14 @@ fn lines(f: &ImportFailure) -> Vec<String> {
     f.problems.iter().map(ToString::to_string).collect()
 }
 
+/// No `javascript:` or `data:` link anywhere in `c`, in either export.
+fn no_script_links(c: &Chronology) {
+    for out in [to_json(c), to_csv(c)] {
+        let lower = out.to_lowercase();
+        assert!(!lower.contains("javascript:") && !lower.contains("data:"));
+    }
+}
+
 fn has(f: &ImportFailure, needle: &str) {
     let all = lines(f);
     assert!(

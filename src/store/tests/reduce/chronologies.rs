@@ -96,12 +96,7 @@ fn an_import_that_left_out_more_records_than_it_lists_counts_them_all() {
     }
     let closed = after(&i, Action::CloseDialog);
     assert_eq!(
-        closed
-            .chrome
-            .notices
-            .last()
-            .map(|n| n.to_string())
-            .as_deref(),
+        last_notice(&closed).as_deref(),
         Some("Imported 5 events from small.csv (chronology CSV). 2,500 records were left out.")
     );
 }
@@ -137,12 +132,7 @@ fn an_import_says_the_eras_that_arrived_beside_the_events() {
     }
     let closed = after(&i, Action::CloseDialog);
     assert_eq!(
-        closed
-            .chrome
-            .notices
-            .last()
-            .map(|n| n.to_string())
-            .as_deref(),
+        last_notice(&closed).as_deref(),
         Some("Imported 5 events and 1 era from tl.json (TimelineJS JSON). 1 record was left out.")
     );
 }
@@ -626,4 +616,9 @@ fn a_chronology_prepared_in_steps_is_the_same_chronology() {
         *s.filtering.histogram == crate::core::query::year_histogram(data, &matches),
         "the same histogram"
     );
+}
+
+/// The last notice on the page, in words.
+fn last_notice(s: &State) -> Option<String> {
+    s.chrome.notices.last().map(|n| n.to_string())
 }
