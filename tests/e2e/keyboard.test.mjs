@@ -176,7 +176,7 @@ test('on a phone: filters in a drawer, a tap selects, details in a sheet, no sid
   await toggle.tap();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   await afghanistan.tap();
-  assert.match(await toggle.textContent(), /Filters \(1 on\) · showing 16 of 110/);
+  assert.match(await toggle.textContent(), /Filters \(1 on\) · showing 16 of 113/);
   // The drawer is over the page: its own button closes it.
   await page.getByRole('button', { name: 'Close the filters' }).tap();
   assert.equal(await afghanistan.isVisible(), false);
