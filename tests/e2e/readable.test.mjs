@@ -353,6 +353,31 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
+test('Back and Forward move the Lanes select with the lanes it drew', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: VIEWPORTS[1] });
+  const lanes = page.getByRole('combobox', { name: 'Lanes', exact: true });
+  const group = () => new URL(page.url()).searchParams.get('group');
+  await lanes.selectOption('domain');
+  await until(() => group() === 'domain', 'the link carries group=domain');
+  await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
+  await until(() => new URL(page.url()).searchParams.get('domain') === 'piracy', 'the link carries the filter');
+  await lanes.selectOption('none');
+  await until(() => group() === null, 'one set again');
+  await page.goBack();
+  await until(() => group() === 'domain', 'Back goes to the lanes by domain');
+  await until(async () => /in lanes by domain/.test(await page.locator(TIMELINE).getAttribute('aria-label')), 'the timeline is in lanes by domain');
+  assert.equal(await lanes.inputValue(), 'domain', 'the select says by domain, as drawn');
+  await page.goForward();
+  await until(() => group() === null, 'Forward goes to one set');
+  await until(async () => !/in lanes/.test(await page.locator(TIMELINE).getAttribute('aria-label')), 'the timeline is one set');
+  assert.equal(await lanes.inputValue(), 'none', 'the select says one set, as drawn');
+  // Chosen from there, by domain takes again.
+  await lanes.selectOption('domain');
+  await until(() => group() === 'domain', 'by domain chosen after Forward');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 for (const viewport of VIEWPORTS) {
   test(`${size(viewport)}: each phase's name is drawn whole, in two lines where its band has no room for one, never cut to a word`, async () => {
     const page = await load(browser, server.origin + '/', { marks: true, viewport });

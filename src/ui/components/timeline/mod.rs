@@ -373,6 +373,19 @@ pub fn timeline(props: &Props) -> Html {
             Action::SetGroupBy(GroupBy::parse(&select.value()).unwrap_or_default())
         })
     };
+    // The select shows the lanes in force however they came (Back, Forward, a link, a story's
+    // scene): an option's `selected` attribute no longer moves a select the user has changed.
+    let group_ref = use_node_ref();
+    {
+        let group_ref = group_ref.clone();
+        use_effect_with(props.group_by, move |group_by| {
+            if let Some(select) = group_ref.cast::<web_sys::HtmlSelectElement>() {
+                if select.value() != group_by.key() {
+                    select.set_value(group_by.key());
+                }
+            }
+        });
+    }
     let on_follow = dispatch.reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::SetFollow(input.checked())
@@ -507,7 +520,7 @@ pub fn timeline(props: &Props) -> Html {
                 <span class="visually-hidden" aria-live="polite">{ (*heard_lanes).clone() }</span>
                 <label class="group-by">
                     { "Lanes " }
-                    <select onchange={on_group}>
+                    <select ref={group_ref} onchange={on_group}>
                         { for GroupBy::ALL.iter().map(|g| html! {
                             <option value={g.key()} selected={*g == props.group_by}>
                                 { if *g == GroupBy::None { "one set".to_string() } else { format!("by {}", g.label().to_lowercase()) } }
