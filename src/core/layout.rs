@@ -498,6 +498,9 @@ impl Sweep {
             keep_badges_inside(&mut band.clusters, &self.badge, self.width, self.gaps.label);
         }
         if !context.get() {
+            for band in &mut bands {
+                unfold_singles(band, &item, rank, self.gaps.mark);
+            }
             return bands;
         }
         // The context (rank 0) in the lanes left below each block's own, where it has room.
@@ -529,6 +532,7 @@ impl Sweep {
                 cluster.lane = lanes;
             }
             band.lanes = lanes + usize::from(!band.clusters.is_empty());
+            unfold_singles(band, &item, rank, self.gaps.mark);
         }
         bands
     }
@@ -680,6 +684,53 @@ fn keep_badges_inside(clusters: &mut Vec<Cluster>, badge: &BadgeWidths, width: f
             left.width = badge.for_count(left.indices.len());
         }
         k = i;
+    }
+}
+
+/// A badge that would hold one event shows that event's mark instead, in the badges' row,
+/// where the mark (or bar, or bracket) clears the badges and marks beside it by `gap`: "+1" took
+/// as much room as the mark and hid which event it was (its label stays out: the row is the
+/// badges'). The row stays, badges or not.
+fn unfold_singles(
+    band: &mut Band,
+    item: &impl Fn(usize, u32) -> Item,
+    rank: &impl Fn(usize) -> Option<u32>,
+    gap: f64,
+) {
+    if !band.clusters.iter().any(|c| c.indices.len() == 1) {
+        return;
+    }
+    let clusters = std::mem::take(&mut band.clusters);
+    // What each badge's box covers, and each mark's once unfolded, left to right.
+    let reach = |c: &Cluster| (c.x - BADGE_BOX_REACH, c.x + c.width + BADGE_TEXT_INSET);
+    let mut right_of_last = f64::NEG_INFINITY;
+    for (k, c) in clusters.iter().enumerate() {
+        let single = match c.indices[..] {
+            [index] => Some(item(index, rank(index).unwrap_or(0))).filter(|it| it.mark_shown),
+            _ => None,
+        };
+        let next_left = clusters.get(k + 1).map_or(f64::INFINITY, |n| reach(n).0);
+        match single {
+            Some(it) if it.left >= right_of_last + gap && it.mark_right + gap <= next_left => {
+                right_of_last = it.mark_right;
+                band.placed.push(Placed {
+                    index: it.index,
+                    lane: c.lane,
+                    x: it.x,
+                    x_start: it.x_start,
+                    x_end: it.x_end,
+                    label_x: it.label_x,
+                    label_width: it.label_width,
+                    labelled: false,
+                    wrapped: false,
+                    mark_shown: true,
+                });
+            }
+            _ => {
+                right_of_last = reach(c).1;
+                band.clusters.push(c.clone());
+            }
+        }
     }
 }
 

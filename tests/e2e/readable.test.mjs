@@ -27,7 +27,7 @@ async function layer(page) {
   })));
   const clusters = await page.locator(`${TIMELINE} .marks .cluster`).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   const folded = clusters.map((name) => {
-    const m = /^Show (\d{1,3}(?:,\d{3})*) more events/.exec(name);
+    const m = /^Show (\d{1,3}(?:,\d{3})*) more events?\b/.exec(name);
     assert.ok(m, `a badge is named "Show N more events …" (${name})`);
     return +m[1].replaceAll(',', '');
   });
@@ -264,7 +264,9 @@ test('opening a badge never widens the window: each new window lies within the l
   let opened = 0;
   for (let step = 0; step < 3; step++) {
     await timelineReady(page);
-    const badges = page.locator(`${TIMELINE} .marks .cluster`);
+    // Badges that zoom (those of spans through the whole window list them: no narrower window
+    // spreads those).
+    const badges = page.locator(`${TIMELINE} .marks .cluster:not([aria-label*="through this window"])`);
     const count = await badges.count();
     if (count === 0) break;
     // A badge from the middle of the layer (app.test.mjs opens the first one).

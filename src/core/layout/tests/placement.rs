@@ -308,13 +308,33 @@ fn a_bare_mark_in_the_way_moves_to_another_lane() {
 
 #[test]
 fn marks_take_new_lanes_before_anything_is_clustered() {
-    // Five events on one day: three lanes for labels, a fourth for a mark, then a cluster.
-    let index = TimelineIndex::new((0..5).map(|_| point(day(2014, 5, 6), 100.0)).collect());
+    // Six events on one day: three lanes for labels, a fourth for a mark, then a cluster of two.
+    let index = TimelineIndex::new((0..6).map(|_| point(day(2014, 5, 6), 100.0)).collect());
     let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
     let l = layout(&index, &scale, &OPTIONS, all);
     assert_eq!(l.points.placed.len(), 4);
     assert_eq!(l.points.clusters.len(), 1);
-    assert_eq!(l.points.clusters[0].indices.len(), 1);
+    assert_eq!(l.points.clusters[0].indices.len(), 2);
+    assert_eq!(l.points.lanes, 5);
+    check(&index, &scale, &OPTIONS, &l, &|_| true);
+}
+
+#[test]
+fn a_badge_of_one_event_is_its_mark_in_the_badges_row() {
+    // Five events on one day: the fifth, with no lane left, is not "+1" but its own mark
+    // (unlabelled) in the row the badge would have taken.
+    let index = TimelineIndex::new((0..5).map(|_| point(day(2014, 5, 6), 100.0)).collect());
+    let scale = TimeScale::new(day(2014, 1, 1), day(2015, 1, 1), 1000.0);
+    let l = layout(&index, &scale, &OPTIONS, all);
+    assert_eq!(l.points.placed.len(), 5);
+    assert!(l.points.clusters.is_empty());
+    let fifth = l
+        .points
+        .placed
+        .iter()
+        .find(|p| p.lane == 4)
+        .expect("a mark in the fifth row");
+    assert!(fifth.mark_shown && !fifth.labelled);
     assert_eq!(l.points.lanes, 5);
     check(&index, &scale, &OPTIONS, &l, &|_| true);
 }

@@ -443,10 +443,11 @@ pub fn timeline(props: &Props) -> Html {
         let through =
             badge.is_some_and(|b| matches!(b.kind, TargetKind::Cluster { through: true, .. }));
         let count = crate::core::text::thousands(members.len());
-        let heading = if through {
-            format!("{count} events that run through this window")
-        } else {
-            format!("{count} events, {when}")
+        let heading = match (through, members.len() == 1) {
+            (true, true) => format!("{count} event that runs through this window"),
+            (true, false) => format!("{count} events that run through this window"),
+            (false, true) => format!("{count} event, {when}"),
+            (false, false) => format!("{count} events, {when}"),
         };
         let items = members.iter().filter_map(|&i| {
             let e = props.data.events.get(i)?;

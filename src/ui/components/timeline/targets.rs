@@ -387,10 +387,12 @@ pub fn targets(props: &TargetsProps) -> Html {
                     spans
                 );
                 // Spans through the whole window are listed (no narrower window shows them better).
-                let (runs, opens) = if *through {
-                    (" that run through this window", "open to list them")
-                } else {
-                    ("", "open to spread them")
+                let one = members.len() == 1;
+                let (runs, opens) = match (*through, one) {
+                    (true, true) => (" that runs through this window", "open to show it"),
+                    (true, false) => (" that run through this window", "open to list them"),
+                    (false, true) => ("", "open to show it"),
+                    (false, false) => ("", "open to spread them"),
                 };
                 // The selected event, folded here, is named beside the badge (see Callout).
                 let among = scene
@@ -398,14 +400,21 @@ pub fn targets(props: &TargetsProps) -> Html {
                     .as_ref()
                     .filter(|c| members.contains(&c.index))
                     .and_then(|c| data.events.get(c.index))
-                    .map(|e| format!(", among them the selected event, {}", e.title))
+                    .map(|e| {
+                        if one {
+                            format!(": the selected event, {}", e.title)
+                        } else {
+                            format!(", among them the selected event, {}", e.title)
+                        }
+                    })
                     .unwrap_or_default();
                 let count = crate::core::text::thousands(members.len());
+                let events = if one { "event" } else { "events" };
                 html! {
                     <g {key} class="cluster" role="button"
                        {tabindex} data-roving="" data-action="open" data-target={n.to_string()}
-                       aria-label={format!("Show {count} more events{runs}, {when}{among}")}>
-                        <title>{ format!("{count} events{runs}, {when}{among}: {opens}") }</title>
+                       aria-label={format!("Show {count} more {events}{runs}, {when}{among}")}>
+                        <title>{ format!("{count} {events}{runs}, {when}{among}: {opens}") }</title>
                         { hit }
                     </g>
                 }
