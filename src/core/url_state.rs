@@ -159,7 +159,7 @@ pub fn parse_day(text: &str) -> Option<f64> {
 }
 
 /// The end (exclusive) of the year or month `text` names (`2010` → the first day of 2011); None
-/// for a day, or what is not a date.
+/// for a day, or what is not a date. A link's `to` of a year or a month runs to its end.
 pub fn period_end(text: &str) -> Option<f64> {
     let d = PartialDate::parse(text).ok()?;
     (d.precision() != crate::core::date::Precision::Day).then(|| d.end_day() as f64)

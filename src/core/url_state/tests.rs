@@ -315,10 +315,10 @@ fn a_repeated_parameter_keeps_its_first_value_and_says_the_second() {
         )
     );
     let (v, n) = parse("?from=2010&from=2012&to=2014");
-    assert_eq!(v.window, Some((year_start(2010), year_start(2014))));
+    assert_eq!(v.window, Some((year_start(2010), year_start(2015))));
     assert_eq!(n, said("from", "2012", "a window has one start"));
     let (v, n) = parse("?from=2010&to=2014&to=2012");
-    assert_eq!(v.window, Some((year_start(2010), year_start(2014))));
+    assert_eq!(v.window, Some((year_start(2010), year_start(2015))));
     assert_eq!(n, said("to", "2012", "a window has one end"));
     let (v, n) = parse("?synthetic=10&synthetic=20");
     assert_eq!(v.synthetic, Some(10));
@@ -368,7 +368,7 @@ fn a_repeated_parameter_skips_an_unusable_first_value() {
             "group" => v.group == GroupBy::Party,
             "dim" => v.dim,
             "follow" => !v.follow,
-            "window" => v.window == Some((year_start(2000), year_start(2010))),
+            "window" => v.window == Some((year_start(2000), year_start(2011))),
             "synthetic" => v.synthetic == Some(7),
             "data" => v.data.is_some(),
             _ => unreachable!(),
@@ -565,7 +565,7 @@ fn a_window_before_1970_survives_the_link_to_the_minute() {
 }
 
 #[test]
-fn a_hand_written_year_or_month_to_no_later_than_from_runs_to_its_end() {
+fn a_hand_written_year_or_month_to_runs_to_its_end() {
     let window = |q: &str| parse(q).0.window;
     // The year 2010, and the months of March and April 2014.
     assert_eq!(
@@ -576,7 +576,7 @@ fn a_hand_written_year_or_month_to_no_later_than_from_runs_to_its_end() {
         window("?from=2014-03&to=2014-04"),
         Some((
             days_from_civil(2014, 3, 1) as f64,
-            days_from_civil(2014, 4, 1) as f64
+            days_from_civil(2014, 5, 1) as f64
         ))
     );
     assert_eq!(
@@ -586,12 +586,21 @@ fn a_hand_written_year_or_month_to_no_later_than_from_runs_to_its_end() {
             days_from_civil(2014, 5, 1) as f64
         ))
     );
-    // A `to` after `from` means its first day, as before; a day, or a year before `from`, is
-    // still refused.
+    // Later than `from` too: to 2011 is through 2011, to January 2015 through January.
+    assert_eq!(
+        window("?from=2010&to=2011"),
+        Some((year_start(2010), year_start(2012)))
+    );
     assert_eq!(
         window("?from=2014-01&to=2015-01"),
+        Some((year_start(2014), days_from_civil(2015, 2, 1) as f64))
+    );
+    // A day (what the explorer's links write) is the window's end as it is.
+    assert_eq!(
+        window("?from=2014-01-01&to=2015-01-01"),
         Some((year_start(2014), year_start(2015)))
     );
+    // A day no later than `from`, or a year before it, is still refused.
     for q in ["?from=2010-05-01&to=2010-05-01", "?from=2010&to=2009"] {
         let (view, notices) = parse(q);
         assert_eq!(view.window, None, "{q}");
