@@ -259,6 +259,30 @@ const focused = (page) => page.evaluate(() => {
 
 // The browser gives the focus to the page's body when the element that had it goes (removed,
 // disabled, or made anew by a render): keys then do nothing there, and Tab starts from the top.
+test('a chip removed with a click hands the focus to the next chip without moving the page; "Clear all" from the keyboard, to the timeline after the chips', async () => {
+  const page = await load(browser, server.origin + '/?domain=afghanistan,cyber,piracy', { marks: true });
+  await listReady(page);
+  const chips = page.getByRole('navigation', { name: 'Active filters' });
+  const chip = (name) => chips.getByRole('button', { name: new RegExp(`Remove the filter Domain ?${name}`) });
+  // The focused chip's words (none where the focus is elsewhere).
+  const active = () => page.evaluate(() => document.activeElement?.closest('.chips button')?.textContent?.trim() ?? '');
+  const scrolled = () => page.evaluate(() => window.scrollY);
+  const before = await scrolled();
+  // A click, as a screen reader's browse mode activates a button: its reader was sent back to
+  // the top of the page. (The page's title clicked first: the pointer is the last input.)
+  await page.getByRole('heading', { level: 1 }).click();
+  await chip('Cyber').click();
+  await chip('Cyber').waitFor({ state: 'detached' });
+  await until(async () => /Piracy/.test(await active()), 'the next chip takes the focus');
+  assert.equal(await scrolled(), before, 'the page stays where it was');
+  await chips.getByRole('button', { name: 'Clear all', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await chips.waitFor({ state: 'detached' });
+  await until(() => page.evaluate(() => !!document.activeElement?.closest('#timeline')), 'the focus goes on to the timeline, which followed the chips');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('keyboard: the focus never falls to the page when what had it goes: chips, a facet\'s clear, Previous, the story\'s arrows, a badge; "+" on an event zooms about it', async () => {
   // Each part on a page of its own (a page left while it loads reports its aborted requests).
   let page = await load(browser, server.origin + '/?domain=afghanistan,cyber,piracy', { marks: true });

@@ -2,8 +2,9 @@
 //! it, or disables it: a chip's ×, a facet's *clear*, *Previous* at the first event, a mark as the
 //! window moves, a scene's heading as the next scene comes), the browser hands the focus to the
 //! page's body: no key of the timeline or the story works there, and the next Tab starts from the
-//! top of the page. When the last input was a key, the focus goes instead to the nearest place
-//! still there (after a click, the pointer is where the reader is):
+//! top of the page (a screen reader's too, whose browse mode activates buttons with clicks). The
+//! focus goes instead to the nearest place still there (after a click, without scrolling the
+//! page: the pointer is where the reader is; and not from the timeline's marks):
 //!
 //! - the element itself, where a render only moved it, or its new self where it made it anew
 //!   (the element of the same id);
@@ -26,8 +27,9 @@ const FOCUSABLE: &str =
 thread_local! {
     /// The element with the focus and its ancestors, nearest first, as it took the focus.
     static CHAIN: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
-    /// What followed it then, nearest first: the siblings after it and after its two nearest
-    /// ancestors (the next chip, the other button of a pair, a filter's values after its head).
+    /// What followed it then, nearest first: the siblings after it and after its three nearest
+    /// ancestors (the next chip, the other button of a pair, a filter's values after its head,
+    /// the timeline after the chips' *Clear all*).
     static FOLLOWING: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -82,7 +84,7 @@ pub fn use_focus_keeper() {
 fn remember(chain: Vec<Element>) {
     let following: Vec<Element> = chain
         .iter()
-        .take(3)
+        .take(4)
         .flat_map(|el| {
             std::iter::successors(el.next_element_sibling(), Element::next_element_sibling)
                 .take(SIBLINGS)
@@ -166,10 +168,6 @@ fn focus_with(el: &Element, prevent_scroll: bool) -> bool {
     done && document.and_then(|d| d.active_element()).as_ref() == Some(el)
 }
 
-fn focus(el: &Element) -> bool {
-    focus_with(el, false)
-}
-
 /// Puts the focus back where it belongs, if `lost` had it and it fell to the page's body.
 fn restore(lost: &Element) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -181,16 +179,20 @@ fn restore(lost: &Element) {
         _ => false,
     };
     let chain = CHAIN.with(|c| c.borrow().clone());
-    // Only for the keyboard: after a click the focus is where the pointer is, and moving it
-    // would scroll the page under the reader (a click on Close, far down the page). Nor when
-    // the page itself has lost the focus (Tab past its last control, into the browser's own).
-    if !fallen
-        || chain.first() != Some(lost)
-        || !super::keys::keyboard_last()
-        || !document.has_focus().unwrap_or(false)
-    {
+    // Not when the page itself has lost the focus (Tab past its last control, into the
+    // browser's own).
+    if !fallen || chain.first() != Some(lost) || !document.has_focus().unwrap_or(false) {
         return;
     }
+    // After a click too (a screen reader's browse mode activates a button with a click, and
+    // its reader was sent back to the top of the page), but without scrolling: the pointer is
+    // where the reader is (a click on Close, far down the page). Not for the timeline's marks,
+    // whose neighbour a click did not choose.
+    let by_key = super::keys::keyboard_last();
+    if !by_key && chain.iter().any(|el| el.has_attribute("data-focus-home")) {
+        return;
+    }
+    let focus = |el: &Element| focus_with(el, !by_key);
     // Moved by a render, or made anew (an element with an id: a scene's heading): or left by a
     // click on the page, where the focus stays where the click put it.
     let again = Some(lost.id())
