@@ -355,6 +355,31 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
+test('a badge opened low on the page brings its first event into view, though the narrower window draws far fewer lanes', async () => {
+  const page = await load(browser, server.origin + '/?synthetic=2000&group=domain', { marks: true, viewport: VIEWPORTS[1] });
+  await windowSettled(page);
+  await timelineReady(page);
+  const badges = page.locator(`${TIMELINE} .marks .cluster:not([aria-label*="through this window"])`);
+  // A badge far down the drawing (lanes of eight domains, 3,000 px tall), in the middle of the screen.
+  const lows = await badges.evaluateAll((bs) => bs.map((b, n) => [n, b.getBoundingClientRect().top + window.scrollY]).filter(([, y]) => y > 1500));
+  assert.ok(lows.length > 0, 'badges low in the drawing');
+  const badge = badges.nth(lows[0][0]);
+  const first = await badge.getAttribute('data-first');
+  await badge.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - window.innerHeight / 2));
+  const before = await timelineWindow(page);
+  await badge.click();
+  await windowSettled(page, { from: before });
+  const mark = page.locator(`${TIMELINE} .marks [data-index="${first}"]`);
+  await until(async () => {
+    if (!(await mark.count())) return false;
+    const r = await mark.evaluate((el) => el.getBoundingClientRect().toJSON());
+    return r.top >= 0 && r.bottom <= 900 && r;
+  }, `the badge's first event (${first}) is on the screen`);
+  await page.screenshot({ path: artifact('readable-badge-opened-low.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('Back and Forward move the Lanes select with the lanes it drew', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, viewport: VIEWPORTS[1] });
   const lanes = page.getByRole('combobox', { name: 'Lanes', exact: true });

@@ -141,6 +141,31 @@ fn drawing_top_in_view() -> Callback<FocusEvent> {
     })
 }
 
+/// Brings the first mark of `members` that the drawing's layer holds into view, by the least
+/// scroll, if it is not wholly on the screen.
+fn reveal_first_mark(svg: &NodeRef, members: &[usize]) {
+    let Some(svg) = svg.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Some(mark) = members.iter().find_map(|i| {
+        svg.query_selector(&format!(".marks [data-index=\"{i}\"]"))
+            .ok()
+            .flatten()
+    }) else {
+        return;
+    };
+    let view = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    let r = mark.get_bounding_client_rect();
+    if r.top() < 0.0 || r.bottom() > view {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        mark.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// What the page says when no event that matches is in the window (`filtered`: some are left
 /// out by the filters or the search).
 fn outside_words(matches: usize, filtered: bool) -> String {
@@ -250,9 +275,46 @@ pub fn timeline(props: &Props) -> Html {
     });
     let layer_scene: LayerScene = use_mut_ref(|| None);
     *layer_scene.borrow_mut() = layer.overlay.clone();
+    // A badge opened (clicked, tapped or chosen by key): once the window has come to its events
+    // and their marks are made, the first of them is brought into view. The drawing may be far
+    // shorter in the narrower window (fewer lanes), and the page kept its scroll: the events
+    // stood above the screen.
+    // (The badge's events, and the window it was opened from: renders in that window are not
+    // the arrival.)
+    let opening = use_mut_ref(|| None::<(Vec<usize>, Viewport)>);
+    let dispatch_opening = {
+        let (opening, dispatch, from) = (opening.clone(), props.dispatch.clone(), props.viewport);
+        Callback::from(move |action: Action| {
+            if let Action::OpenCluster { members, .. } = &action {
+                *opening.borrow_mut() = Some((members.clone(), from));
+            }
+            dispatch.emit(action);
+        })
+    };
+    {
+        let (opening, svg) = (opening.clone(), svg_ref.clone());
+        let viewport = props.viewport;
+        let arrived = !layer.catching_up
+            && layer
+                .overlay
+                .as_ref()
+                .is_some_and(|o| o.start == viewport.start && o.end == viewport.end);
+        let listed = props.cluster_list.is_some();
+        use_effect(move || {
+            let mut opening = opening.borrow_mut();
+            if listed {
+                // Listed instead: the list takes the focus, and with it the view.
+                *opening = None;
+            } else if arrived && opening.as_ref().is_some_and(|(_, from)| *from != viewport) {
+                if let Some((members, _)) = opening.take() {
+                    reveal_first_mark(&svg, &members);
+                }
+            }
+        });
+    }
     let pointer = use_pointer(PointerInputs {
         svg: svg_ref.clone(),
-        dispatch: props.dispatch.clone(),
+        dispatch: dispatch_opening.clone(),
         viewport: props.viewport,
         limits: props.limits,
         width,
@@ -566,7 +628,7 @@ pub fn timeline(props: &Props) -> Html {
                         }
                         { for annotations }
                     </g>
-                    <g class="marks" onkeydown={keys_on_marks(props.dispatch.clone(), layer_scene)} aria-busy={layer.catching_up.then_some("true")}>
+                    <g class="marks" onkeydown={keys_on_marks(dispatch_opening, layer_scene)} aria-busy={layer.catching_up.then_some("true")}>
                         if let Some(overlay) = layer.overlay {
                             <Targets data={props.data.clone()} scene={overlay} grouping={props.grouping.clone()} limit={layer.limit} />
                         }

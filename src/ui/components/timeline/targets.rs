@@ -413,6 +413,7 @@ pub fn targets(props: &TargetsProps) -> Html {
                 html! {
                     <g {key} class="cluster" role="button"
                        {tabindex} data-roving="" data-action="open" data-target={n.to_string()}
+                       data-first={members.first().map(|i| i.to_string())}
                        aria-label={format!("Show {count} more {events}{runs}, {when}{among}")}>
                         <title>{ format!("{count} {events}{runs}, {when}{among}: {opens}") }</title>
                         { hit }
