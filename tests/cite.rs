@@ -6,7 +6,9 @@ use japan_nato_explorer::core::cite::{
     bibliography, cite_view, cited_sources, copy_citation, short_form_in_full,
     short_form_in_full_after, to_bibtex, to_csl_json, to_ris,
 };
-use japan_nato_explorer::core::dataset::{embedded, Chronology, Event, Person, Reference};
+use japan_nato_explorer::core::dataset::{
+    embedded, split_interval, Chronology, Event, Person, Reference,
+};
 use japan_nato_explorer::core::date::PartialDate;
 use japan_nato_explorer::core::edtf::Edtf;
 use serde::Deserialize;
@@ -318,6 +320,63 @@ fn copy_citation_gives_the_brief_and_its_notes_in_the_brief_s_style() {
     if let Some(two) = two {
         assert_eq!(two.matches("France Blocks").count(), 1, "{two}");
     }
+}
+
+/// The event's date stands in the citation's parentheses: what it says of the date follows
+/// commas there, never parentheses of its own ("(1980, uncertain)", not "(1980 (uncertain))"),
+/// whatever the date: circa, uncertain, a range with uncertain or open ends.
+#[test]
+fn copy_citation_writes_an_uncertain_date_without_nested_parentheses() {
+    let mut d = data();
+    let date_of = |d: &Chronology, id: &str| {
+        let event = d.events.iter().find(|e| e.id == id).expect(id);
+        let text = copy_citation(d, event);
+        let first = text.lines().next().unwrap_or_default().to_string();
+        let said = format!(" on “{}” (", event.title);
+        let at = first.find(&said).unwrap_or_else(|| panic!("{first}")) + said.len();
+        first[at..]
+            .strip_suffix(").")
+            .unwrap_or_else(|| panic!("{first}"))
+            .to_string()
+    };
+    assert_eq!(
+        date_of(&d, "1980-parliamentarians-observe-nato-assembly"),
+        "1980, uncertain"
+    );
+    assert_eq!(
+        date_of(&d, "1980-early-1980s-bid-for-formal-ties"),
+        "circa 1981 – 1983"
+    );
+    // Every event of the chronology, and every form a date may take.
+    let ids: Vec<String> = d.events.iter().map(|e| e.id.clone()).collect();
+    for id in &ids {
+        let said = date_of(&d, id);
+        assert!(!said.contains(['(', ')']), "{id}: {said}");
+    }
+    for (text, said) in [
+        ("2004%", "circa 2004, uncertain"),
+        ("2004-XX?", "2004, month unknown, uncertain"),
+        ("1990?/2003?", "1990 – 2003, both ends uncertain"),
+        ("1990/2003?", "1990 – 2003, end uncertain"),
+        ("2016?/..", "2016 onwards, start uncertain"),
+        ("../2003", "until 2003"),
+        ("/2003?", "start unknown – 2003, end uncertain"),
+    ] {
+        let e = &mut d.events[0];
+        (e.start, e.end, e.open) = split_interval(Edtf::parse(text).unwrap(), None).unwrap();
+        let id = d.events[0].id.clone();
+        assert_eq!(date_of(&d, &id), said, "{text}");
+    }
+    // A journal's date, in parentheses too.
+    let mut work = d
+        .sources
+        .iter()
+        .find(|r| r.id == "ueta-2001")
+        .unwrap()
+        .clone();
+    work.issued = Some(Edtf::parse("2001?").unwrap());
+    let note = japan_nato_explorer::core::cite::chicago_note(&work);
+    assert!(note.contains("no. 1/2 (2001, uncertain)"), "{note}");
 }
 
 #[test]

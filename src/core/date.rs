@@ -35,7 +35,7 @@ pub use calendar::{
     civil_from_days, days_from_civil, days_in_month, is_leap_year, month_name, ordinal_suffix,
     MAX_ABS_YEAR, MONTH_ABBREVIATIONS,
 };
-pub use format::{format_year, format_year_after};
+pub use format::{format_year, format_year_after, Remark};
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use parse::DATE_PATTERN;
 

@@ -8,7 +8,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 use crate::core::date::DATE_PATTERN;
-use crate::core::date::{DateError, PartialDate};
+use crate::core::date::{DateError, PartialDate, Remark};
 use std::fmt;
 
 /// One end of an interval.
@@ -136,6 +136,65 @@ impl Edtf {
             Edtf::Interval(a, b) => interval_human(*a, *b),
         }
     }
+
+    /// As [`format_human`](Self::format_human), with no parentheses of its own, for a text
+    /// that puts it in parentheses (a citation's "on “…” (1980, uncertain)"): what the date
+    /// states, then what it says of it after commas: "1980, uncertain", "circa 2004, month
+    /// unknown", "circa 1981 – 1983", "1990 – 2003, end uncertain", "1990 – 2003, both ends
+    /// uncertain", "2016 onwards, start uncertain", "start unknown – 2003, end uncertain".
+    pub fn format_inline(&self) -> String {
+        let (stated, remarks) = match self {
+            Edtf::Date(d) => {
+                let (stated, remarks) = d.human_parts_after(d.year_number());
+                (
+                    stated,
+                    remarks.iter().map(|r| r.said().to_string()).collect(),
+                )
+            }
+            Edtf::Interval(a, b) => {
+                let first = a.date().map(|d| d.year_number());
+                let start = a.date().map(|d| d.human_parts_after(d.year_number()));
+                let end = b
+                    .date()
+                    .map(|d| d.human_parts_after(first.unwrap_or(d.year_number())));
+                let said = |side: &Option<(String, Vec<Remark>)>| {
+                    side.as_ref().map(|(s, _)| s.clone()).unwrap_or_default()
+                };
+                let stated = match (a, b) {
+                    (Bound::Date(_), Bound::Date(_)) => {
+                        format!("{} – {}", said(&start), said(&end))
+                    }
+                    (Bound::Date(_), Bound::Open) => format!("{} onwards", said(&start)),
+                    (Bound::Date(_), Bound::Unknown) => format!("{} – end unknown", said(&start)),
+                    (Bound::Open, Bound::Date(_)) => format!("until {}", said(&end)),
+                    (Bound::Unknown, Bound::Date(_)) => format!("start unknown – {}", said(&end)),
+                    _ => "unknown".into(),
+                };
+                let of = |side: &Option<(String, Vec<Remark>)>| {
+                    side.as_ref().map(|(_, r)| r.clone()).unwrap_or_default()
+                };
+                let (from, to) = (of(&start), of(&end));
+                let mut remarks: Vec<String> = Vec::new();
+                for r in &from {
+                    if to.contains(r) {
+                        remarks.push(r.said_of_both().to_string());
+                    } else {
+                        remarks.push(r.said_of("start"));
+                    }
+                }
+                remarks.extend(
+                    to.iter()
+                        .filter(|r| !from.contains(r))
+                        .map(|r| r.said_of("end")),
+                );
+                (stated, remarks)
+            }
+        };
+        std::iter::once(stated)
+            .chain(remarks)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// An interval for readers (see [`Edtf::format_human`]).
@@ -233,6 +292,49 @@ mod tests {
             "start unknown – 2003 (uncertain)"
         );
         assert_eq!(e("1990/2003").start(), PartialDate::parse("1990").ok());
+    }
+
+    /// Inside a citation's parentheses, a date's own remarks follow commas, not parentheses
+    /// of their own ("(1980, uncertain)", not "(1980 (uncertain))"), and a range says which
+    /// end they are of.
+    #[test]
+    fn the_inline_form_has_no_parentheses_and_says_which_end() {
+        for (text, inline) in [
+            ("1980?", "1980, uncertain"),
+            ("2004~", "circa 2004"),
+            ("2004%", "circa 2004, uncertain"),
+            ("2004-XX", "2004, month unknown"),
+            ("2004-XX?", "2004, month unknown, uncertain"),
+            ("2004-05-XX", "May 2004, day unknown"),
+            ("199X", "the 1990s"),
+            ("1981~/1983", "circa 1981 – 1983"),
+            ("1995~/1998~", "circa 1995 – circa 1998"),
+            ("1990/2001~", "1990 – circa 2001"),
+            ("1990?/2003", "1990 – 2003, start uncertain"),
+            ("1990/2003?", "1990 – 2003, end uncertain"),
+            ("1990?/2003?", "1990 – 2003, both ends uncertain"),
+            (
+                "1990%/2003-XX",
+                "circa 1990 – 2003, start uncertain, month of the end unknown",
+            ),
+            ("-0049?/0014", "50 BC – AD 14, start uncertain"),
+            ("2016/..", "2016 onwards"),
+            ("2016?/..", "2016 onwards, start uncertain"),
+            ("../2003?", "until 2003, end uncertain"),
+            ("2016/", "2016 – end unknown"),
+            ("/2003?", "start unknown – 2003, end uncertain"),
+            ("2014-05-06", "6 May 2014"),
+        ] {
+            let value = e(text);
+            assert_eq!(value.format_inline(), inline, "{text}");
+            assert!(!value.format_inline().contains(['(', ')']), "{text}");
+        }
+        // The reader's form elsewhere is as it was.
+        assert_eq!(
+            e("2004-XX?").format_human(),
+            "2004 (month unknown) (uncertain)"
+        );
+        assert_eq!(e("1980?").format_human(), "1980 (uncertain)");
         assert_eq!(e("1990/2003").end(), PartialDate::parse("2003").ok());
         assert_eq!(e("2016/..").end_day(), None);
         assert_eq!(e("../2003").first_day(), None);

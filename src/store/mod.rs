@@ -261,7 +261,7 @@ impl State {
                         "The link's event, “{}” ({}), is hidden by its filters: \
                          clear them to see it.",
                         crate::core::text::shown(&e.title, 80),
-                        e.date_label()
+                        e.interval().format_inline()
                     )))
                 }
                 None => notices.push(Notice::View(format!(

@@ -74,6 +74,17 @@ fn chicago_issued(value: &Edtf) -> String {
     }
 }
 
+/// [`chicago_issued`] for a date in parentheses: where it says more than the date in
+/// parentheses of its own ("2001 (uncertain)"), with commas instead: "(2001, uncertain)".
+fn chicago_issued_inline(value: &Edtf) -> String {
+    let said = chicago_issued(value);
+    if said.contains('(') {
+        value.format_inline()
+    } else {
+        said
+    }
+}
+
 fn person_list(people: &[Person]) -> String {
     let names: Vec<String> = people.iter().map(Person::display_name).collect();
     match names.len() {
@@ -113,7 +124,7 @@ pub fn chicago_note(r: &Reference) -> String {
                 let _ = write!(c, ", no. {i}");
             }
             if let Some(d) = &r.issued {
-                let _ = write!(c, " ({})", chicago_issued(d));
+                let _ = write!(c, " ({})", chicago_issued_inline(d));
             }
             if let Some(p) = &r.pages {
                 let _ = write!(c, ": {p}");
@@ -255,7 +266,13 @@ pub fn copy_citation(data: &Chronology, event: &Event) -> String {
     );
     let out_trimmed = out.trim_end_matches([',', ' ']).to_string();
     out = out_trimmed;
-    let _ = write!(out, ", on “{}” ({}).", event.title, event.date_label());
+    // The date's own remarks after commas: "(1980, uncertain)", not "(1980 (uncertain))".
+    let _ = write!(
+        out,
+        ", on “{}” ({}).",
+        event.title,
+        event.interval().format_inline()
+    );
     for n in &event.footnotes {
         let Some(f) = data.footnote(*n) else { continue };
         let _ = write!(out, "\n\n{n}. {}", f.citation);

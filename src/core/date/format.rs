@@ -43,7 +43,19 @@ impl PartialDate {
     /// As [`PartialDate::format_human`], for the later end of a range that starts in the year
     /// `first`: "AD 14" where it starts BC ("50 BC – AD 14").
     pub fn format_human_after(&self, first: i32) -> String {
+        let (stated, remarks) = self.human_parts_after(first);
+        remarks
+            .iter()
+            .fold(stated, |out, r| format!("{out} ({})", r.said()))
+    }
+
+    /// The reader's form in two parts: what it states ("1980", "circa 2004", "the 1990s",
+    /// "May 2014") and what [`format_human`](Self::format_human) adds in parentheses after it
+    /// (the month unknown, uncertain), so that a text that stands in parentheses itself can
+    /// write them with commas instead: "(1980, uncertain)", not "(1980 (uncertain))".
+    pub fn human_parts_after(&self, first: i32) -> (String, Vec<Remark>) {
         let year = format_year_after(first, self.year);
+        let mut remarks = Vec::new();
         let stated = match self.unspecified {
             Unspecified::Decade if self.year >= 10 => format!("the {}s", self.year),
             Unspecified::Century if self.year >= 100 => {
@@ -60,12 +72,18 @@ impl PartialDate {
                 let last = civil_from_days(end - 1).0;
                 format!("{year} – {}", format_year_after(self.year, last))
             }
-            Unspecified::Month => format!("{year} (month unknown)"),
-            Unspecified::MonthAndDay => format!("{year} (month and day unknown)"),
-            Unspecified::Day => format!(
-                "{} {year} (day unknown)",
-                month_name(self.month.unwrap_or(1))
-            ),
+            Unspecified::Month => {
+                remarks.push(Remark::MonthUnknown);
+                year
+            }
+            Unspecified::MonthAndDay => {
+                remarks.push(Remark::MonthAndDayUnknown);
+                year
+            }
+            Unspecified::Day => {
+                remarks.push(Remark::DayUnknown);
+                format!("{} {year}", month_name(self.month.unwrap_or(1)))
+            }
             Unspecified::None => match (self.month, self.day) {
                 (None, _) => year,
                 (Some(m), None) => match Season::from_code(m) {
@@ -79,11 +97,59 @@ impl PartialDate {
                 (Some(m), Some(d)) => format!("{d} {} {year}", month_name(m)),
             },
         };
-        match self.qualifier {
-            Qualifier::None => stated,
-            Qualifier::Approximate => format!("circa {stated}"),
-            Qualifier::Uncertain => format!("{stated} (uncertain)"),
-            Qualifier::UncertainApproximate => format!("circa {stated} (uncertain)"),
+        let stated = match self.qualifier {
+            Qualifier::None | Qualifier::Uncertain => stated,
+            Qualifier::Approximate | Qualifier::UncertainApproximate => format!("circa {stated}"),
+        };
+        if matches!(
+            self.qualifier,
+            Qualifier::Uncertain | Qualifier::UncertainApproximate
+        ) {
+            remarks.push(Remark::Uncertain);
+        }
+        (stated, remarks)
+    }
+}
+
+/// What a date's reader's form says of it after what it states (see
+/// [`PartialDate::human_parts_after`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Remark {
+    MonthUnknown,
+    MonthAndDayUnknown,
+    DayUnknown,
+    Uncertain,
+}
+
+impl Remark {
+    /// Of a date on its own: "month unknown", "uncertain".
+    pub fn said(self) -> &'static str {
+        match self {
+            Remark::MonthUnknown => "month unknown",
+            Remark::MonthAndDayUnknown => "month and day unknown",
+            Remark::DayUnknown => "day unknown",
+            Remark::Uncertain => "uncertain",
+        }
+    }
+
+    /// Of one end of a range (`side` "start" or "end"): "start uncertain", "month of the end
+    /// unknown".
+    pub fn said_of(self, side: &str) -> String {
+        match self {
+            Remark::Uncertain => format!("{side} uncertain"),
+            Remark::MonthUnknown => format!("month of the {side} unknown"),
+            Remark::MonthAndDayUnknown => format!("month and day of the {side} unknown"),
+            Remark::DayUnknown => format!("day of the {side} unknown"),
+        }
+    }
+
+    /// Of both ends of a range: "both ends uncertain", "months unknown".
+    pub fn said_of_both(self) -> &'static str {
+        match self {
+            Remark::Uncertain => "both ends uncertain",
+            Remark::MonthUnknown => "months unknown",
+            Remark::MonthAndDayUnknown => "months and days unknown",
+            Remark::DayUnknown => "days unknown",
         }
     }
 }

@@ -387,7 +387,11 @@ fn apply_view_restores_a_link_and_reports_what_it_cannot_use() {
         .expect("the hidden event is said");
     let abe = &s.chronology.data.events[s.chronology.position(ABE_NAC).unwrap()];
     assert!(
-        hidden.contains(&format!("“{}” ({})", abe.title, abe.date_label())),
+        hidden.contains(&format!(
+            "“{}” ({})",
+            abe.title,
+            abe.interval().format_inline()
+        )),
         "named by its title and date: {hidden}"
     );
     assert!(!hidden.contains(ABE_NAC), "not by its id: {hidden}");
