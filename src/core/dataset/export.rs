@@ -196,7 +196,11 @@ fn field(out: &mut String, value: &str) {
 /// that a spreadsheet would run as formulas are neutralised ([`neutralise_formula`]); our CSV
 /// import undoes it.
 /// `source_urls` gives the link of each footnote the event cites, in the order of `footnotes`,
-/// joined by " ; " (an empty entry for a footnote without a link; empty when none has one).
+/// joined by " ; " (an empty entry for a footnote without a link; empty when none has one): the
+/// first the details show for it ([`Chronology::footnote_links`]), the footnote's own or, for a
+/// short note that gives none ("Stokes."), that of the work it cites. A file with the head lines
+/// re-imports to the same chronology all the same: the head's footnotes are taken as they are,
+/// and the links of the rows only make the footnotes the head lacks.
 /// `start` holds the whole EDTF interval when a side is open (`2016/..`). With a view, the
 /// file starts with a comment line `# view: ?…` that the import reads back.
 /// After the events come the chronology's head lines, `# chronology: {…}` (numbered when there
@@ -221,12 +225,13 @@ pub fn to_csv(data: &Chronology) -> String {
     out.push_str("\r\n");
     for e in &data.events {
         let footnotes: Vec<String> = e.footnotes.iter().map(u32::to_string).collect();
+        // The link the details show first: the footnote's own, or that of the work it cites.
         let urls: Vec<&str> = e
             .footnotes
             .iter()
             .map(|n| {
                 data.footnote(*n)
-                    .and_then(|f| f.url.as_deref())
+                    .and_then(|f| data.footnote_links(f).first().map(|(u, _)| *u))
                     .unwrap_or_default()
             })
             .collect();

@@ -151,6 +151,26 @@ impl Chronology {
         self.footnotes.iter().find(|f| f.number == number)
     }
 
+    /// The links a footnote leads to, as the details show them: its own, in order; for a
+    /// note that gives none ("Stokes.", "Bridges, p. 236."), those of the works it cites,
+    /// each with the work's title. Only http(s) links.
+    pub fn footnote_links<'a>(&'a self, f: &'a Footnote) -> Vec<(&'a str, Option<&'a str>)> {
+        let own: Vec<(&str, Option<&str>)> = f
+            .urls()
+            .filter(|u| super::validate::is_web_url(u))
+            .map(|u| (u, None))
+            .collect();
+        if !own.is_empty() {
+            return own;
+        }
+        f.sources
+            .iter()
+            .filter_map(|id| self.reference(id))
+            .filter_map(|r| Some((r.url.as_deref()?, Some(r.title.as_str()))))
+            .filter(|(u, _)| super::validate::is_web_url(u))
+            .collect()
+    }
+
     pub fn story(&self, id: &str) -> Option<&Story> {
         self.stories.iter().find(|s| s.id == id)
     }

@@ -1,7 +1,6 @@
 //! The selected event in full: date at its precision, summary, facets, the brief's evidence and
 //! its footnotes as links to the primary sources.
 
-use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::Chronology;
 use crate::store::{Action, Shared};
 use crate::ui::adapters::focus::focus_then_reveal;
@@ -53,21 +52,7 @@ fn path_tail(url: &str) -> Option<&str> {
 pub fn footnote_item(data: &Chronology, n: u32) -> Html {
     let footnote = data.footnote(n);
     let citation = footnote.map(|f| f.citation.clone()).unwrap_or_default();
-    let mut targets: Vec<(&str, Option<&str>)> = footnote
-        .into_iter()
-        .flat_map(|f| f.urls())
-        .filter(|u| is_web_url(u))
-        .map(|u| (u, None))
-        .collect();
-    if targets.is_empty() {
-        targets = footnote
-            .into_iter()
-            .flat_map(|f| &f.sources)
-            .filter_map(|id| data.reference(id))
-            .filter_map(|r| Some((r.url.as_deref()?, Some(r.title.as_str()))))
-            .filter(|(u, _)| is_web_url(u))
-            .collect();
-    }
+    let targets = footnote.map_or_else(Vec::new, |f| data.footnote_links(f));
     let links = targets
         .iter()
         .map(|&(u, work)| {

@@ -17,14 +17,93 @@ fn assert_same_events(original: &Chronology, back: &Chronology) {
         assert_eq!(a.footnotes, b.footnotes);
         assert_eq!(a.evidence, b.evidence);
         assert_eq!(a.note, b.note);
+        // The link the details show for each footnote: the footnote's own or, for a short
+        // note, that of the work it cites; without the head lines the work is not there, and
+        // the footnote made from the row has the link itself.
         for n in &a.footnotes {
             assert_eq!(
-                original.footnote(*n).unwrap().url,
-                back.footnote(*n).unwrap().url,
+                first_link(original, *n),
+                first_link(back, *n),
                 "footnote {n}"
             );
         }
     }
+}
+
+fn first_link(c: &Chronology, n: u32) -> Option<&str> {
+    let f = c.footnote(n)?;
+    c.footnote_links(f).first().map(|(u, _)| *u)
+}
+
+/// The CSV's `source_urls` carry the link the details show for each footnote, also where it
+/// is the cited work's ("Stokes.", notes 3 and 5, link to his article in the New York Times).
+/// With the head lines the file still re-imports to the same chronology (the head's footnotes
+/// are taken as they are, without the work's link); without them, the link is the footnote's.
+#[test]
+fn the_csv_links_each_footnote_as_the_details_do_and_still_round_trips() {
+    const STOKES: &str =
+        "https://www.nytimes.com/1983/04/02/world/france-blocks-japanese-bid-for-informal-ties-to-nato.html";
+    let mut data = embedded().unwrap();
+    data.sort_events();
+    let informal = filtered(&data, |i| data.events[i].phase == "informal-contacts");
+    let text = to_csv(&informal);
+    let rows = csv::rows(&text, b',');
+    let header = &rows[0].fields;
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (id, notes, links) = (column("id"), column("footnotes"), column("source_urls"));
+    let mut stokes = 0;
+    for row in rows
+        .iter()
+        .skip(1)
+        .filter(|r| !r.fields[0].starts_with('#'))
+    {
+        let event = informal
+            .events
+            .iter()
+            .find(|e| e.id == row.fields[id])
+            .unwrap();
+        let said: Vec<&str> = row.fields[links].split(" ; ").collect();
+        let expected: Vec<&str> = event
+            .footnotes
+            .iter()
+            .map(|n| first_link(&informal, *n).unwrap_or_default())
+            .collect();
+        if expected.iter().all(|u| u.is_empty()) {
+            assert_eq!(row.fields[links], "", "{}", row.fields[id]);
+        } else {
+            assert_eq!(said, expected, "{}", row.fields[id]);
+        }
+        for (n, link) in row.fields[notes].split("; ").zip(&said) {
+            if n == "3" || n == "5" {
+                assert_eq!(*link, STOKES, "{}, note {n}", row.fields[id]);
+                stokes += 1;
+            }
+        }
+    }
+    assert!(stokes >= 2, "the events resting on notes 3 and 5");
+    // With the head: the same chronology, footnote 5 without a link of its own.
+    let back = ok(&text, "informal.csv");
+    assert_eq!(back.chronology, informal);
+    assert_eq!(back.chronology.footnote(5).unwrap().url, None);
+    // Without it: the link is the footnote's.
+    let rows_only: String = text
+        .split("\r\n")
+        .filter(|l| !l.starts_with("# chronology"))
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let back = ok(&rows_only, "informal.csv");
+    assert_eq!(
+        back.chronology.footnote(5).unwrap().url.as_deref(),
+        Some(STOKES)
+    );
+    assert_eq!(
+        back.chronology.footnote(3).unwrap().url.as_deref(),
+        Some(STOKES)
+    );
+    assert_same_events(&informal, &back.chronology);
+    // And the whole chronology: every footnote the details link, the CSV links.
+    let back = ok(&to_csv(&data), "japan-nato.csv");
+    assert_eq!(back.chronology, data);
 }
 
 #[test]
