@@ -392,12 +392,21 @@ fn the_brief_s_short_notes_are_given_in_full_and_its_full_notes_are_not_repeated
     // "…see: Bridges, p. 236; and Takako Ueta, “Japan and the European Security Institutions,”…"
     // (12), "Ueta, p. 134; Robert M. Uriu, “Japan in 1999…”…" (18), which give one of their works
     // in full and the other in short; and the author and title without where and when (16, 22,
-    // 41, 46, 52, 67, 70, 77, 78, 87: "Tsuruoka, “NATO and Japan: a View from Tokyo,” p. 64.").
-    // Notes that spell a title a little differently ("Program" for "Programme") or give a
-    // speech by its place and address name their works.
+    // 41, 46, 52, 67, 70, 77, 78, 87: "Tsuruoka, “NATO and Japan: a View from Tokyo,” p. 64.");
+    // and a short reference at the end of a longer note (58: "… Abe asserts in 2014 that … See
+    // Abe, “Japan and NATO as ‘Natural Partners.’”", whose 2014 is the note's, not the
+    // reference's). Notes that spell a title a little differently ("Program" for "Programme")
+    // or give a speech by its place and address name their works.
     assert_eq!(
         expanded.keys().copied().collect::<Vec<_>>(),
-        [3, 5, 7, 8, 10, 12, 16, 18, 22, 41, 46, 52, 67, 70, 77, 78, 87]
+        [3, 5, 7, 8, 10, 12, 16, 18, 22, 41, 46, 52, 58, 67, 70, 77, 78, 87]
+    );
+    assert!(
+        expanded[&58][0].starts_with(
+            "Shinzo Abe, “Japan and NATO as ‘Natural Partners’,” Kantei, May 5, 2014, https://japan.kantei.go.jp/"
+        ),
+        "{:?}",
+        expanded[&58]
     );
     assert!(
         expanded[&22][0].contains("RUSI Journal"),

@@ -197,6 +197,10 @@ pub fn brief_note(data: &Chronology) -> String {
 /// and its year: the brief writes "Program" where the work's title has "Programme", "Andres" for
 /// "Anders"), rather than only a short form of it ("Stokes.", "Bridges, p. 236", or the author
 /// and title without where and when: "Tsuruoka, “NATO and Japan: a View from Tokyo,” p. 64").
+/// The title and the year are looked for in one reference of the note (between its `;`), the
+/// year from the title on where the note quotes it: note 58 says "Abe asserts in 2014 that …"
+/// before it ends "See Abe, “Japan and NATO as ‘Natural Partners.’”", a short form whose year
+/// is the note's, not the reference's.
 fn names_work(citation: &str, r: &Reference) -> bool {
     fn words(s: &str) -> impl Iterator<Item = String> + '_ {
         s.split(|c: char| !c.is_alphanumeric())
@@ -206,15 +210,29 @@ fn names_work(citation: &str, r: &Reference) -> bool {
     if r.url.as_deref().is_some_and(|u| citation.contains(u)) {
         return true;
     }
-    let said: BTreeSet<String> = words(citation).collect();
     let title: Vec<String> = words(&r.title).collect();
-    let named = title.iter().filter(|w| said.contains(*w)).count();
+    let names_title = |text: &str| {
+        let said: BTreeSet<String> = words(text).collect();
+        let named = title.iter().filter(|w| said.contains(*w)).count();
+        named * 5 >= title.len() * 3
+    };
     let year = r.issued.as_ref().and_then(|issued| match issued {
         Edtf::Date(d) => Some(d.year_number()),
         Edtf::Interval(a, _) => a.date().map(|d| d.year_number()),
     });
-    let dated = year.is_none_or(|y| citation.contains(&y.to_string()));
-    named * 5 >= title.len() * 3 && dated
+    citation.split(';').any(|reference| {
+        if !names_title(reference) {
+            return false;
+        }
+        // From the quoted title on, where the reference quotes it.
+        let quoted = reference.match_indices('“').map(|(at, _)| at).find(|&at| {
+            let rest = &reference[at + '“'.len_utf8()..];
+            let inside = rest.find('”').map_or(rest, |end| &rest[..end]);
+            names_title(inside)
+        });
+        let from_title = quoted.map_or(reference, |at| &reference[at..]);
+        year.is_none_or(|y| from_title.contains(&y.to_string()))
+    })
 }
 
 /// The full note of each work a footnote names only in a short form ("Stokes.", "Bridges,
