@@ -123,6 +123,24 @@ test('Cite this view and Copy citation put the view’s link and the event’s f
   await page.context().close();
 });
 
+// The user's path at 1440×900: the 1980 event opened by its link, then Copy citation. Its
+// uncertain date stands in the citation's parentheses with a comma, not in parentheses of its own.
+test('Copy citation of an uncertain date says “(1980, uncertain)”, without nested parentheses', async () => {
+  const id = '1980-parliamentarians-observe-nato-assembly';
+  const event = DATA.events.find((e) => e.id === id);
+  const page = await load(browser, `${server.origin}/?event=${id}`, { permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1440, height: 900 } });
+  const details = page.locator('.detail');
+  await details.getByRole('heading', { name: event.title }).waitFor();
+  assert.equal(await details.locator('.date').first().textContent(), '1980 (uncertain)', 'the details say it as before');
+  await details.getByRole('button', { name: 'Copy citation', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: `A citation of “${event.title}” is on the clipboard.` }).waitFor();
+  const cited = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(cited.includes(`, on “${event.title}” (1980, uncertain).`), cited);
+  assert.ok(!cited.includes('(uncertain))'), cited);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 for (const [width, height, touch] of [[1280, 800, false], [375, 667, true]]) {
   test(`at ${width}×${height}, the toast that says a citation was copied covers none of the details' buttons`, async () => {
     const page = await load(browser, server.origin + '/', {
@@ -332,7 +350,12 @@ test('the print says what it prints, shows the timeline, and lists each note onc
   const numbers = await printed.locator('.print-bibliography > li').evaluateAll((lis) => lis.map((li) => +li.getAttribute('value')));
   assert.deepEqual(numbers, notes, 'every note cited, once, in order');
   const texts = await printed.locator('.print-bibliography > li').allTextContents();
-  notes.forEach((n, i) => assert.equal(texts[i], footnote(n).citation, `note ${n}'s text`));
+  // Each note as the brief gives it; note 58, whose "See Abe, “Japan and NATO as ‘Natural
+  // Partners.’”" no earlier note of the print gives in full, with the speech in full after it.
+  notes.forEach((n, i) => assert.ok(texts[i] === footnote(n).citation || texts[i].startsWith(footnote(n).citation + 'In full: '), `note ${n}'s text: ${texts[i]}`));
+  const inFull = notes.filter((n, i) => texts[i] !== footnote(n).citation);
+  assert.deepEqual(inFull, [58], 'the notes given in full after them');
+  assert.match(texts[notes.indexOf(58)], /In full: Shinzo Abe, “Japan and NATO as ‘Natural Partners’,” Kantei, May 5, 2014, https:\/\/japan\.kantei\.go\.jp\//);
   assert.equal(await printed.locator('.print-events ol, .print-events ul').count(), 0, 'no list of notes per event');
   const text = await printed.textContent();
   for (const n of notes) {
