@@ -7,6 +7,7 @@
 
 use crate::core::dataset::{Chronology, Event, Reference};
 use crate::core::edtf::Edtf;
+use crate::core::sort;
 use std::collections::BTreeSet;
 
 mod bibtex;
@@ -56,20 +57,19 @@ pub fn cited_sources<'a>(
     data: &'a Chronology,
     events: impl IntoIterator<Item = &'a Event>,
 ) -> Vec<&'a Reference> {
-    let numbers: BTreeSet<u32> = events
-        .into_iter()
-        .flat_map(|e| e.footnotes.iter().copied())
-        .collect();
-    let ids: BTreeSet<&str> = numbers
-        .iter()
-        .filter_map(|n| data.footnote(*n))
-        .flat_map(|f| f.sources.iter().map(String::as_str))
-        .collect();
+    let numbers: BTreeSet<u32> =
+        sort::set_of(events.into_iter().flat_map(|e| e.footnotes.iter().copied()));
+    let ids: BTreeSet<&str> = sort::set_of(
+        numbers
+            .iter()
+            .filter_map(|n| data.footnote(*n))
+            .flat_map(|f| f.sources.iter().map(String::as_str)),
+    );
     let mut out: Vec<&Reference> = ids
         .into_iter()
         .filter_map(|id| data.reference(id))
         .collect();
-    out.sort_by_cached_key(|r| {
+    sort::sort_by_cached_key(&mut out, |r| {
         (
             sort_name(r).to_lowercase(),
             r.issued.and_then(|d| d.first_day()),

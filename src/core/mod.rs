@@ -21,6 +21,7 @@ pub mod saved;
 pub mod scale;
 pub mod scene;
 pub mod shape;
+pub mod sort;
 pub mod story;
 pub mod synthetic;
 pub mod text;

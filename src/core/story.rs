@@ -8,6 +8,7 @@
 use crate::core::dataset::{Chronology, SceneWindow, Story, StoryScene};
 use crate::core::date::{civil_from_days, PartialDate, Precision, MAX_ABS_YEAR};
 use crate::core::query::Filter;
+use crate::core::sort::set_of;
 use crate::core::viewport::FIT_MARGIN;
 use std::collections::HashSet;
 
@@ -121,11 +122,11 @@ fn short(s: &str) -> String {
 pub fn scene_filter(scene: &StoryScene) -> Filter {
     let f = &scene.view.filters;
     Filter {
-        phases: f.phases.iter().cloned().collect(),
-        domains: f.domains.iter().cloned().collect(),
-        third_parties: f.third_parties.iter().cloned().collect(),
+        phases: set_of(f.phases.iter().cloned()),
+        domains: set_of(f.domains.iter().cloned()),
+        third_parties: set_of(f.third_parties.iter().cloned()),
         text: String::new(),
-        events: scene.view.highlight.iter().cloned().collect(),
+        events: set_of(scene.view.highlight.iter().cloned()),
     }
 }
 

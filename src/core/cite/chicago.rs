@@ -212,7 +212,7 @@ fn names_work(citation: &str, r: &Reference) -> bool {
     }
     let title: Vec<String> = words(&r.title).collect();
     let names_title = |text: &str| {
-        let said: BTreeSet<String> = words(text).collect();
+        let said: BTreeSet<String> = crate::core::sort::set_of(words(text));
         let named = title.iter().filter(|w| said.contains(*w)).count();
         named * 5 >= title.len() * 3
     };
@@ -319,11 +319,8 @@ pub fn cite_view(data: &Chronology, link: &str, accessed: &PartialDate) -> Strin
 /// footnotes that cite it; then the footnotes of the brief that cite no work (its commentary).
 pub fn bibliography(data: &Chronology) -> String {
     let sources = all_cited_sources(data);
-    let cited: BTreeSet<u32> = data
-        .events
-        .iter()
-        .flat_map(|e| e.footnotes.iter().copied())
-        .collect();
+    let cited: BTreeSet<u32> =
+        crate::core::sort::set_of(data.events.iter().flat_map(|e| e.footnotes.iter().copied()));
     let mut out = String::new();
     let _ = writeln!(
         out,

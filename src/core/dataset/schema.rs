@@ -185,21 +185,10 @@ impl Chronology {
         if keys.windows(2).all(|pair| pair[0] <= pair[1]) {
             return;
         }
-        let mut order: Vec<usize> = (0..keys.len()).collect();
         // Stable: ties stay in their places' order.
-        order.sort_by_key(|&i| keys[i]);
-        // Put each event in its place by following the permutation's cycles with swaps: no
-        // second copy of the events (which would double the peak memory at scale).
-        for start in 0..order.len() {
-            let mut at = start;
-            while order[at] != usize::MAX {
-                let from = std::mem::replace(&mut order[at], usize::MAX);
-                if from == start {
-                    break;
-                }
-                self.events.swap(at, from);
-                at = from;
-            }
-        }
+        let order = crate::core::sort::order_by(keys.len(), &|a, b| keys[a].cmp(&keys[b]));
+        // Put each event in its place with swaps: no second copy of the events (which would
+        // double the peak memory at scale).
+        crate::core::sort::permute(&mut self.events, order);
     }
 }

@@ -7,6 +7,7 @@ use super::timeline::label_for_id;
 use super::{capped, quoted, Format, ImportFailure, ImportProblem, Imported, MAX_PROBLEMS};
 use crate::core::dataset::validate::validate;
 use crate::core::dataset::{Chronology, Domain, Event, Footnote, Phase, Story, ThirdParty};
+use crate::core::sort;
 use crate::core::story::Stripped;
 use crate::core::synthetic::MAX_EVENTS;
 use crate::core::text::{plural, thousands};
@@ -339,8 +340,8 @@ fn derive_from_events<'a>(c: &mut Chronology, records: impl Iterator<Item = &'a 
         }
     }
     c.phases.extend(phases);
-    c.phases.sort_by_key(|p| p.start);
-    numbers.sort_unstable();
+    sort::sort_by_key(&mut c.phases, |p| p.start);
+    sort::sort(&mut numbers);
     numbers.dedup();
     c.footnotes.extend(numbers.into_iter().map(|n| Footnote {
         number: n,
@@ -349,7 +350,7 @@ fn derive_from_events<'a>(c: &mut Chronology, records: impl Iterator<Item = &'a 
         other_urls: vec![],
         sources: vec![],
     }));
-    c.footnotes.sort_by_key(|f| f.number);
+    sort::sort_by_key(&mut c.footnotes, |f| f.number);
 }
 
 /// Checks the records together, and gives the chronology or every problem.

@@ -485,7 +485,7 @@ fn head_of(mut lines: Vec<HeadLine>) -> Option<(Result<String, String>, String)>
         return None;
     }
     let mut numbers: Vec<usize> = lines.iter().map(|l| l.row).collect();
-    numbers.sort_unstable();
+    crate::core::sort::sort(&mut numbers);
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for n in numbers {
         match runs.last_mut() {
@@ -529,7 +529,7 @@ fn head_of(mut lines: Vec<HeadLine>) -> Option<(Result<String, String>, String)>
         )
     } else {
         // Sorted by their numbers; a line copied whole counts once.
-        lines.sort_by_key(|l| l.part);
+        crate::core::sort::sort_by_key(&mut lines, |l| l.part);
         lines.dedup_by(|a, b| a.part == b.part && a.chunk == b.chunk);
         let parts = lines[0].part.map_or(0, |p| p.1);
         if lines.iter().any(|l| l.part.is_none_or(|p| p.1 != parts)) {

@@ -267,7 +267,9 @@ impl Run {
         let mut order: Vec<usize> = (0..extents.len())
             .filter(|&i| extents[i].is_span == spans)
             .collect();
-        order.sort_by(|&a, &b| key(&extents[a]).total_cmp(&key(&extents[b])));
+        crate::core::sort::sort_by(&mut order, |&a, &b| {
+            key(&extents[a]).total_cmp(&key(&extents[b]))
+        });
         let sorted_first = order.iter().map(|&i| key(&extents[i])).collect();
         let sorted_end = order.iter().map(|&i| extents[i].effective_end()).collect();
         let longest = order

@@ -91,7 +91,7 @@ impl YearHistogram {
             .filter(|(_, n)| *n > 0)
             .collect();
         // Stable: equal counts keep the chronology's order of domains.
-        slots.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        crate::core::sort::sort_by_key(&mut slots, |&(_, n)| std::cmp::Reverse(n));
         let parts: Vec<String> = slots
             .iter()
             .map(|&(slot, n)| {

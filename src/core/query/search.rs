@@ -189,7 +189,7 @@ pub fn highlight_ranges(text: &str, query: &str) -> Vec<(usize, usize)> {
             from = end;
         }
     }
-    ranges.sort_unstable();
+    crate::core::sort::sort(&mut ranges);
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for (s, e) in ranges {
         match merged.last_mut() {

@@ -94,15 +94,16 @@ pub fn wrap(text: &str, width: f64, font: Font) -> Vec<String> {
 /// The positions of the domains of the events drawn in `scene` (marks, dimmed or not), in the
 /// chronology's order.
 pub fn drawn_domains(scene: &Scene, index: &TimelineIndex) -> BTreeSet<usize> {
-    scene
-        .targets
-        .iter()
-        .filter_map(|t| match t.kind {
-            TargetKind::Mark { index: i, .. } if i < index.len() => Some(i),
-            _ => None,
-        })
-        .flat_map(|i| index.extent(i).domains.iter())
-        .collect()
+    crate::core::sort::set_of(
+        scene
+            .targets
+            .iter()
+            .filter_map(|t| match t.kind {
+                TargetKind::Mark { index: i, .. } if i < index.len() => Some(i),
+                _ => None,
+            })
+            .flat_map(|i| index.extent(i).domains.iter()),
+    )
 }
 
 impl Item {

@@ -91,7 +91,7 @@ fn print_story(data: &Chronology, story: usize, heading: Html) -> Html {
             .iter()
             .flat_map(|q| q.footnotes.iter().copied())
             .collect();
-        notes.sort_unstable();
+        crate::core::sort::sort(&mut notes);
         notes.dedup();
         html! {
             <li>
@@ -183,7 +183,7 @@ pub fn print_list(props: &Props) -> Html {
     };
     // One list of the notes behind the events printed, each once, in the source's numbering.
     let notes: std::collections::BTreeSet<u32> =
-        shown().flat_map(|e| e.footnotes.iter().copied()).collect();
+        crate::core::sort::set_of(shown().flat_map(|e| e.footnotes.iter().copied()));
     let events = shown().map(|e| {
         let numbers = e
             .footnotes

@@ -188,7 +188,7 @@ pub fn story_panel(props: &Props) -> Html {
         .iter()
         .flat_map(|q| q.footnotes.iter().copied())
         .collect();
-    notes.sort_unstable();
+    crate::core::sort::sort(&mut notes);
     notes.dedup();
     let quotes = scene.quotes.iter().map(|q| {
         let marks = q
