@@ -57,7 +57,7 @@ pub fn open_cluster(
     let lo = anchors.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = anchors.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let mut sorted = members.to_vec();
-    sorted.sort_unstable();
+    crate::core::sort::sort(&mut sorted);
     let spread = |layout: &Layout| {
         let band = if spans { &layout.spans } else { &layout.points };
         band.clusters

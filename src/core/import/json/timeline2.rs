@@ -267,11 +267,13 @@ pub(super) fn timeline2(root: &Map<String, Value>, file_name: &str) -> Result<Dr
             slide.insert("group".into(), group.clone());
         }
         if let Some(Value::Object(asset)) = date.get("asset") {
-            let media: Map<String, Value> = ASSET_FIELDS
-                .iter()
-                .zip(["url", "credit", "caption"])
-                .filter_map(|(from, to)| asset.get(*from).map(|v| (to.to_string(), v.clone())))
-                .collect();
+            // Inserted one by one: collecting into a map compiles a sort of its own.
+            let mut media = Map::new();
+            for (from, to) in ASSET_FIELDS.iter().zip(["url", "credit", "caption"]) {
+                if let Some(v) = asset.get(*from) {
+                    media.insert(to.to_string(), v.clone());
+                }
+            }
             slide.insert("media".into(), Value::Object(media));
             for (key, value) in asset {
                 if !ASSET_FIELDS.contains(&key.as_str()) && has_content(value) {
