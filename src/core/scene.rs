@@ -607,21 +607,48 @@ impl SceneInput<'_> {
     fn lay_out(&self, scale: &TimeScale, only: Option<usize>) -> Vec<Layout> {
         let rank = |i: usize| self.rank(i);
         let options = &self.options(scale);
-        match (self.grouping, only) {
-            (None, _) => layout_blocks(self.index, scale, options, 1, rank, |_| [0]),
-            (Some(g), None) => {
-                let open = |p: &&u16| !g.groups[usize::from(**p)].collapsed;
-                layout_blocks(self.index, scale, options, g.groups.len(), rank, |i| {
-                    g.groups_of(i).iter().filter(open).map(|&p| usize::from(p))
-                })
-            }
-            (Some(g), Some(only)) => layout_blocks(self.index, scale, options, 1, rank, |i| {
-                g.groups_of(i)
+        // One call for the three cases (one block; a block per open group; the block of one
+        // group), so that the layout is compiled once (a copy per closure type otherwise).
+        let (count, every) = match (self.grouping, only) {
+            (Some(g), None) => (g.groups.len(), Some(g)),
+            _ => (1, None),
+        };
+        layout_blocks(self.index, scale, options, count, rank, |i| BlocksOf {
+            one: match (self.grouping, only) {
+                (None, _) => Some(0),
+                (Some(g), Some(only)) => g
+                    .groups_of(i)
                     .iter()
                     .any(|&p| usize::from(p) == only)
-                    .then_some(0)
-            }),
+                    .then_some(0),
+                (Some(_), None) => None,
+            },
+            slots: every.map_or(&[][..], |g| g.groups_of(i)).iter(),
+            open: every.map(|g| &g.groups[..]),
+        })
+    }
+}
+
+/// The blocks an event is laid out in (see [`SceneInput::lay_out`]): `one`, then those of
+/// `slots` whose group is open in `open`.
+struct BlocksOf<'a> {
+    one: Option<usize>,
+    slots: std::slice::Iter<'a, u16>,
+    open: Option<&'a [crate::core::grouping::Group]>,
+}
+
+impl Iterator for BlocksOf<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if let Some(block) = self.one.take() {
+            return Some(block);
         }
+        let groups = self.open?;
+        self.slots
+            .find(|&&p| !groups[usize::from(p)].collapsed)
+            .map(|&p| usize::from(p))
     }
 }
 
