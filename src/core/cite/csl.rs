@@ -138,5 +138,5 @@ pub fn to_csl_json(sources: &[&Reference]) -> String {
             serde_json::Value::Object(m)
         })
         .collect();
-    serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
+    crate::core::dataset::export::pretty(&serde_json::to_string(&items).unwrap_or_default()) + "\n"
 }

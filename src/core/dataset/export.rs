@@ -49,7 +49,66 @@ pub fn with_view(mut data: Chronology, view: &ViewState) -> Chronology {
 /// Pretty JSON in the schema of `assets/data/japan-nato.json`.
 pub fn to_json(data: &Chronology) -> String {
     // Serialising plain data structures cannot fail.
-    serde_json::to_string_pretty(data).unwrap_or_default() + "\n"
+    pretty(&serde_json::to_string(data).unwrap_or_default()) + "\n"
+}
+
+/// Compact JSON (as `serde_json::to_string` writes it: no whitespace outside strings) laid out
+/// as `serde_json::to_string_pretty` would have written it, to the byte: two spaces of indent,
+/// `": "` after keys, `[]` and `{}` when empty. So that the bundle compiles the schema's
+/// serialisers for one formatter, not two.
+pub fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    let mut depth = 0usize;
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if chars
+                    .next_if(|&n| n == '}' || n == ']')
+                    .map(|n| out.push(n))
+                    .is_none()
+                {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The most characters of the head's JSON in one CSV cell: spreadsheets keep at most 32,767
@@ -303,6 +362,32 @@ pub fn bibliography(data: &Chronology) -> String {
 mod tests {
     use super::*;
     use crate::core::dataset::{embedded, parse_json};
+
+    #[test]
+    fn pretty_lays_out_compact_json_as_serde_json_does() {
+        let tricky = serde_json::json!({
+            "a \"q\" {[,:]}\\": [[], {}, [[]], [{}], [1, -2.5e-7, null, true, false]],
+            "": {"b": {"c": ["x\\", "\\\"", "日本, NATO: {ok}", "\u{1}\n\t"]}, "e": {}},
+            "z": "\\",
+        });
+        for value in [
+            tricky,
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!(1),
+        ] {
+            let compact = serde_json::to_string(&value).unwrap();
+            assert_eq!(
+                pretty(&compact),
+                serde_json::to_string_pretty(&value).unwrap()
+            );
+        }
+        let data = embedded().unwrap();
+        assert_eq!(
+            to_json(&data),
+            serde_json::to_string_pretty(&data).unwrap() + "\n"
+        );
+    }
 
     #[test]
     fn json_export_of_a_filtered_set_re_imports_to_the_same_events() {
