@@ -8,7 +8,6 @@
 use crate::core::dataset::{Chronology, Event, Reference};
 use crate::core::edtf::Edtf;
 use crate::core::sort;
-use std::collections::BTreeSet;
 
 mod bibtex;
 mod chicago;
@@ -57,9 +56,9 @@ pub fn cited_sources<'a>(
     data: &'a Chronology,
     events: impl IntoIterator<Item = &'a Event>,
 ) -> Vec<&'a Reference> {
-    let numbers: BTreeSet<u32> =
-        sort::set_of(events.into_iter().flat_map(|e| e.footnotes.iter().copied()));
-    let ids: BTreeSet<&str> = sort::set_of(
+    let numbers: Vec<u32> =
+        sort::sorted_unique(events.into_iter().flat_map(|e| e.footnotes.iter().copied()));
+    let ids: Vec<&str> = sort::sorted_unique(
         numbers
             .iter()
             .filter_map(|n| data.footnote(*n))

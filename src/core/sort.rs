@@ -61,6 +61,15 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
+/// The items in ascending order, each once: what iterating `items.collect::<BTreeSet<_>>()`
+/// gives, without a B-tree compiled for their type.
+pub fn sorted_unique<T: Ord>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut v: Vec<T> = items.into_iter().collect();
+    sort(&mut v);
+    v.dedup();
+    v
+}
+
 /// `items.collect::<BTreeSet<_>>()`, built by insertion rather than by a sort of its own.
 pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
     let mut set = BTreeSet::new();
@@ -95,6 +104,10 @@ mod tests {
             want.sort();
             prop_assert_eq!(&got, &want);
             prop_assert_eq!(set_of(v.iter().copied()), v.iter().copied().collect::<BTreeSet<_>>());
+            prop_assert_eq!(
+                sorted_unique(v.iter().copied()),
+                v.iter().copied().collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>()
+            );
         }
     }
 }

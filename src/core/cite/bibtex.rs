@@ -73,7 +73,7 @@ fn key_of(id: &str) -> String {
 /// which BibTeX compares regardless of case (given in the order of their ids, so that the keys
 /// do not depend on the order of the works).
 fn bib_keys(sources: &[&Reference]) -> Vec<String> {
-    let ids: BTreeSet<&str> = crate::core::sort::set_of(sources.iter().map(|r| r.id.as_str()));
+    let ids: Vec<&str> = crate::core::sort::sorted_unique(sources.iter().map(|r| r.id.as_str()));
     let mut keys: BTreeMap<&str, String> = BTreeMap::new();
     let mut taken: BTreeSet<String> = BTreeSet::new();
     for id in &ids {

@@ -319,8 +319,9 @@ pub fn cite_view(data: &Chronology, link: &str, accessed: &PartialDate) -> Strin
 /// footnotes that cite it; then the footnotes of the brief that cite no work (its commentary).
 pub fn bibliography(data: &Chronology) -> String {
     let sources = all_cited_sources(data);
-    let cited: BTreeSet<u32> =
-        crate::core::sort::set_of(data.events.iter().flat_map(|e| e.footnotes.iter().copied()));
+    let cited: Vec<u32> = crate::core::sort::sorted_unique(
+        data.events.iter().flat_map(|e| e.footnotes.iter().copied()),
+    );
     let mut out = String::new();
     let _ = writeln!(
         out,

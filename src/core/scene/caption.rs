@@ -5,7 +5,6 @@
 use super::{Callout, Fills, Font, Ink, Item, Prim, Scene, Shape, Stroke, TargetKind};
 use crate::core::layout::TimelineIndex;
 use crate::core::scale::label_width;
-use std::collections::BTreeSet;
 
 /// What a saved picture says around the drawing.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,9 +91,9 @@ pub fn wrap(text: &str, width: f64, font: Font) -> Vec<String> {
 }
 
 /// The positions of the domains of the events drawn in `scene` (marks, dimmed or not), in the
-/// chronology's order.
-pub fn drawn_domains(scene: &Scene, index: &TimelineIndex) -> BTreeSet<usize> {
-    crate::core::sort::set_of(
+/// chronology's order, each once.
+pub fn drawn_domains(scene: &Scene, index: &TimelineIndex) -> Vec<usize> {
+    crate::core::sort::sorted_unique(
         scene
             .targets
             .iter()

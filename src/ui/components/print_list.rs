@@ -182,8 +182,8 @@ pub fn print_list(props: &Props) -> Html {
             .map(|(_, e)| e)
     };
     // One list of the notes behind the events printed, each once, in the source's numbering.
-    let notes: std::collections::BTreeSet<u32> =
-        crate::core::sort::set_of(shown().flat_map(|e| e.footnotes.iter().copied()));
+    let notes: Vec<u32> =
+        crate::core::sort::sorted_unique(shown().flat_map(|e| e.footnotes.iter().copied()));
     let events = shown().map(|e| {
         let numbers = e
             .footnotes
@@ -214,7 +214,7 @@ pub fn print_list(props: &Props) -> Html {
             </li>
         }
     });
-    let bibliography = printed_notes(data, &notes.iter().copied().collect::<Vec<_>>());
+    let bibliography = printed_notes(data, &notes);
     html! {
         <section class="print-only" aria-hidden="true">
             <h2>{ &data.title }</h2>

@@ -106,7 +106,7 @@ fn a_saved_picture_has_its_title_legend_and_credit_around_the_drawing() {
         .flat_map(|e| e.domains.iter())
         .filter_map(|id| data.domains.iter().position(|d| &d.id == id))
         .collect();
-    assert_eq!(domains, theirs);
+    assert_eq!(domains, theirs.into_iter().collect::<Vec<_>>());
     let credit = "Japan–NATO Chronology Explorer, “Japan–NATO relations: a chronology,” interactive chronology based on Mirna Galic, Navigating by Sun and Compass (2019), https://example.org/explorer/?domain=piracy&from=2008-01-01&to=2019-01-01, accessed 3 December 2026.";
     let caption = Caption {
         title: data.title.clone(),
