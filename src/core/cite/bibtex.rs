@@ -3,7 +3,7 @@
 use crate::core::dataset::{Person, Reference, ReferenceType};
 use crate::core::date::{civil_from_days, PartialDate, Qualifier};
 use crate::core::edtf::{Bound, Edtf};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// Whether a character may stand in an entry key as BibTeX, biber and LaTeX's `\cite` all read
@@ -74,15 +74,16 @@ fn key_of(id: &str) -> String {
 /// do not depend on the order of the works).
 fn bib_keys(sources: &[&Reference]) -> Vec<String> {
     let ids: Vec<&str> = crate::core::sort::sorted_unique(sources.iter().map(|r| r.id.as_str()));
-    let mut keys: BTreeMap<&str, String> = BTreeMap::new();
+    // The key of `ids[k]` at `k`.
+    let mut keys: Vec<Option<String>> = vec![None; ids.len()];
     let mut taken: BTreeSet<String> = BTreeSet::new();
-    for id in &ids {
+    for (key, id) in keys.iter_mut().zip(&ids) {
         if !id.is_empty() && id.chars().all(key_char) && taken.insert(id.to_lowercase()) {
-            keys.insert(id, (*id).to_string());
+            *key = Some((*id).to_string());
         }
     }
-    for id in ids {
-        if keys.contains_key(id) {
+    for (slot, id) in keys.iter_mut().zip(&ids) {
+        if slot.is_some() {
             continue;
         }
         let base = key_of(id);
@@ -92,11 +93,17 @@ fn bib_keys(sources: &[&Reference]) -> Vec<String> {
             key = format!("{base}-{n}");
             n += 1;
         }
-        keys.insert(id, key);
+        *slot = Some(key);
     }
+    // Every work's id is one of `ids`, with its key.
     sources
         .iter()
-        .map(|r| keys[r.id.as_str()].clone())
+        .map(|r| {
+            ids.binary_search(&r.id.as_str())
+                .ok()
+                .and_then(|k| keys[k].clone())
+                .unwrap_or_default()
+        })
         .collect()
 }
 
