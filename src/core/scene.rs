@@ -607,24 +607,27 @@ impl SceneInput<'_> {
     fn lay_out(&self, scale: &TimeScale, only: Option<usize>) -> Vec<Layout> {
         let rank = |i: usize| self.rank(i);
         let options = &self.options(scale);
-        // One call for the three cases (one block; a block per open group; the block of one
-        // group), so that the layout is compiled once (a copy per closure type otherwise).
-        let (count, every) = match (self.grouping, only) {
-            (Some(g), None) => (g.groups.len(), Some(g)),
-            _ => (1, None),
+        // One call for the two grouped cases (a block per open group; the block of one
+        // group), so that the layout is compiled twice rather than three times (a copy per
+        // closure type); the ungrouped case, the most common, keeps a copy of its own.
+        let Some(g) = self.grouping else {
+            return layout_blocks(self.index, scale, options, 1, rank, |_| [0]);
         };
-        layout_blocks(self.index, scale, options, count, rank, |i| BlocksOf {
-            one: match (self.grouping, only) {
-                (None, _) => Some(0),
-                (Some(g), Some(only)) => g
-                    .groups_of(i)
-                    .iter()
-                    .any(|&p| usize::from(p) == only)
-                    .then_some(0),
-                (Some(_), None) => None,
-            },
-            slots: every.map_or(&[][..], |g| g.groups_of(i)).iter(),
-            open: every.map(|g| &g.groups[..]),
+        let count = if only.is_some() { 1 } else { g.groups.len() };
+        layout_blocks(self.index, scale, options, count, rank, |i| {
+            let slots = g.groups_of(i);
+            match only {
+                Some(only) => BlocksOf {
+                    one: slots.iter().any(|&p| usize::from(p) == only).then_some(0),
+                    slots: [].iter(),
+                    open: None,
+                },
+                None => BlocksOf {
+                    one: None,
+                    slots: slots.iter(),
+                    open: Some(&g.groups),
+                },
+            }
         })
     }
 }
