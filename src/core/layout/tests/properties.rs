@@ -53,7 +53,9 @@ proptest! {
         labelled in 0usize..8,
         max in 0usize..10,
         gap in 0.0f64..20.0,
-        radius in 0.0f64..8.0,
+        // Marks of no width (a radius of 0, which the timeline never draws: 4–6 px) take no
+        // room in a lane, and the check below finds room beside them that the packer never had.
+        radius in 0.5f64..8.0,
         mask in any::<u64>(),
         context_mask in prop_oneof![Just(0u64), any::<u64>()],
     ) {
