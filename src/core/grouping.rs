@@ -116,6 +116,22 @@ impl Grouping {
         filter: &Filter,
         collapsed: &BTreeSet<String>,
     ) -> Option<Grouping> {
+        Grouping::drawing(data, by, matches, filter, collapsed, false)
+    }
+
+    /// As [`Grouping::new`], and with `dim` (the events left out are drawn faint, for context)
+    /// every group that holds an event is shown, though none of its events pass the filters:
+    /// grouped by the facet the filter restricts, the others' lanes held the dimmed events,
+    /// which had none (a domain's lanes with Afghanistan selected and Dim on showed Afghanistan
+    /// alone, Dim still ticked).
+    pub fn drawing(
+        data: &Chronology,
+        by: GroupBy,
+        matches: &[bool],
+        filter: &Filter,
+        collapsed: &BTreeSet<String>,
+        dim: bool,
+    ) -> Option<Grouping> {
         let facet = by.facet()?;
         let options = facet.options(data);
         let none_label = match by {
@@ -123,7 +139,11 @@ impl Grouping {
             GroupBy::Domain => "No domain",
             _ => "No third party",
         };
-        let selected = filter.selected(facet);
+        let selected = if dim {
+            &BTreeSet::new()
+        } else {
+            filter.selected(facet)
+        };
         let position: HashMap<&str, usize> = options
             .iter()
             .enumerate()
@@ -135,6 +155,8 @@ impl Grouping {
         let mut all_offsets = Vec::with_capacity(data.events.len() + 1);
         let mut all_slots: Vec<usize> = Vec::with_capacity(data.events.len() * 2);
         let mut counts = vec![0usize; options.len() + 1];
+        // Events drawn in each (all of them, dimmed or not, with `dim`).
+        let mut held = vec![false; options.len() + 1];
         all_offsets.push(0);
         for (i, event) in data.events.iter().enumerate() {
             let begin = all_slots.len();
@@ -159,13 +181,18 @@ impl Grouping {
                     counts[p] += 1;
                 }
             }
+            if dim {
+                for &p in &all_slots[begin..] {
+                    held[p] = true;
+                }
+            }
             all_offsets.push(all_slots.len());
         }
         // The groups shown, and each one's position among them.
         let mut shown = vec![None; options.len() + 1];
         let mut groups = Vec::new();
         for (p, count) in counts.iter().enumerate() {
-            if *count == 0 || groups.len() >= usize::from(u16::MAX) {
+            if (*count == 0 && !held[p]) || groups.len() >= usize::from(u16::MAX) {
                 continue;
             }
             let (key, label) = match options.get(p) {
@@ -283,6 +310,64 @@ mod tests {
         let total: usize = g.groups.iter().map(|g| g.count).sum();
         let memberships: usize = data.events.iter().map(|e| e.domains.len().max(1)).sum();
         assert_eq!(total, memberships);
+    }
+
+    #[test]
+    fn with_dimming_the_events_left_out_have_the_lanes_of_their_own_values() {
+        let data = embedded().unwrap();
+        let mut filter = Filter::default();
+        filter.domains.insert("afghanistan".into());
+        let m = matches(&data, &filter);
+        let none = BTreeSet::new();
+        let plain = Grouping::drawing(&data, GroupBy::Domain, &m, &filter, &none, false).unwrap();
+        let dimmed = Grouping::drawing(&data, GroupBy::Domain, &m, &filter, &none, true).unwrap();
+        assert_eq!(
+            plain.groups.len(),
+            1,
+            "without dimming, the filter's one domain"
+        );
+        // With it, every domain an event has, and the events of none.
+        let mut held: Vec<&str> = data
+            .domains
+            .iter()
+            .map(|d| d.id.as_str())
+            .filter(|id| {
+                data.events
+                    .iter()
+                    .any(|e| e.domains.iter().any(|d| d == id))
+            })
+            .collect();
+        if data.events.iter().any(|e| e.domains.is_empty()) {
+            held.push(NO_VALUE_KEY);
+        }
+        let keys: Vec<&str> = dimmed.groups.iter().map(|g| g.key.as_str()).collect();
+        assert_eq!(keys, held);
+        // A piracy event that is not Afghanistan's is in the Piracy lane (dimmed), which counts
+        // only the events that pass the filters.
+        let piracy = dimmed
+            .groups
+            .iter()
+            .position(|g| g.key == "piracy")
+            .unwrap();
+        let only_piracy = data
+            .events
+            .iter()
+            .position(|e| {
+                e.domains.iter().any(|d| d == "piracy")
+                    && !e.domains.iter().any(|d| d == "afghanistan")
+            })
+            .unwrap();
+        assert!(dimmed.groups_of(only_piracy).contains(&(piracy as u16)));
+        assert!(plain.groups_of(only_piracy).is_empty());
+        let both = data
+            .events
+            .iter()
+            .filter(|e| {
+                e.domains.iter().any(|d| d == "piracy")
+                    && e.domains.iter().any(|d| d == "afghanistan")
+            })
+            .count();
+        assert_eq!(dimmed.groups[piracy].count, both);
     }
 
     #[test]

@@ -17,7 +17,8 @@ pub struct Lanes {
     /// "No phase".
     folds: BTreeMap<&'static str, BTreeSet<String>>,
     /// Each event's groups for the filter (None: one block of lanes). Always
-    /// `Grouping::new` of the chronology, the choice, the matches and the collapsed groups.
+    /// `Grouping::drawing` of the chronology, the choice, the matches, the collapsed groups and
+    /// dimming.
     pub grouping: Shared<Option<Grouping>>,
 }
 
@@ -57,14 +58,16 @@ impl Lanes {
         unknown.into_iter().collect()
     }
 
-    /// Works the groups out again (the filter, the choice or a collapsed group changed).
+    /// Works the groups out again (the filter, dimming, the choice or a collapsed group
+    /// changed).
     pub fn regroup(&mut self, data: &Chronology, filtering: &Filtering) {
-        let grouping = Grouping::new(
+        let grouping = Grouping::drawing(
             data,
             self.by,
             &filtering.matches,
             &filtering.filter,
             self.collapsed(),
+            filtering.dim,
         );
         // Ungrouped before and after: the same value, kept so that what follows the grouping
         // (the timeline's accessible layer) does not take a filter change for a new grouping.

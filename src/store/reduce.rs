@@ -188,6 +188,8 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
         Action::SetDim(dim) => {
             s.leave_story();
             s.filtering.dim = dim;
+            // Dimmed events have lanes of their own where the filter restricts the grouping.
+            s.lanes.regroup(&s.chronology.data, &s.filtering);
         }
         Action::ToggleFilters => s.chrome.filters_open = !s.chrome.filters_open,
         Action::ToggleTheme => {

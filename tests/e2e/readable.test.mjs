@@ -380,6 +380,25 @@ test('a badge opened low on the page brings its first event into view, though th
   await page.context().close();
 });
 
+test('with Dim, lanes by domain hold the events left out, faint, in the lanes of their own domains', async () => {
+  const query = '/?domain=afghanistan,piracy&from=1998&to=2006&group=domain';
+  const page = await load(browser, server.origin + query, { marks: true, viewport: VIEWPORTS[1] });
+  await windowSettled(page);
+  const lanes = page.locator(`${TIMELINE} .marks [role="group"]`);
+  const names = async () => lanes.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label').split(':')[0]));
+  await until(async () => (await names()).length === 2, 'two lanes without Dim');
+  await page.getByRole('checkbox', { name: /^Dim filtered-out events/ }).check();
+  await until(async () => (await names()).length > 2, 'more lanes with Dim');
+  const shown = await names();
+  assert.ok(shown.includes('Afghanistan') && shown.includes('Piracy'), `the filter's lanes stay (${shown.join(' | ')})`);
+  assert.ok(shown.includes('High-Level Diplomacy'), `a lane of events left out (${shown.join(' | ')})`);
+  await until(async () => (await page.locator(`${TIMELINE} .marks .mark.dimmed`).count()) > 0, 'dimmed events drawn');
+  await page.locator('#timeline').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: artifact('readable-dim-lanes-by-domain.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('Back and Forward move the Lanes select with the lanes it drew', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, viewport: VIEWPORTS[1] });
   const lanes = page.getByRole('combobox', { name: 'Lanes', exact: true });
