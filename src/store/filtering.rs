@@ -49,6 +49,8 @@ impl Filtering {
                 first_year: 0,
                 years_per_bin: 1,
                 counts: Vec::new(),
+                with_domain: Vec::new(),
+                several: Vec::new(),
             }),
             matches: Shared::new(Vec::new()),
             match_count: 0,
@@ -78,7 +80,7 @@ impl Filtering {
         let matches = facets.matching(&self.filter, &text);
         self.match_count = matches.count();
         let matches = matches.to_flags();
-        self.histogram = Shared::new(self.index.histogram.count(&matches));
+        self.histogram = Shared::new(self.index.histogram.count(&matches, &self.filter.domains));
         self.matches = Shared::new(matches);
         self.counts = Shared::new(
             Facet::ALL

@@ -10,40 +10,76 @@ fn sample() -> (Chronology, Vec<String>) {
     (d, h)
 }
 
-/// The histogram counted the slow way: each matching event in each bar it touches.
-fn naive_histogram(d: &Chronology, matches: &[bool], h: &YearHistogram) -> Vec<Vec<usize>> {
-    let mut counts = vec![vec![0usize; d.domains.len() + 1]; h.counts.len()];
+/// The histogram counted the slow way: each matching event in each bar it touches, stacked
+/// under the first of its domains in `chosen`, else its first, and under each of its domains.
+fn naive_histogram(
+    d: &Chronology,
+    matches: &[bool],
+    chosen: &BTreeSet<String>,
+    h: &YearHistogram,
+) -> YearHistogram {
+    let width = d.domains.len() + 1;
+    let mut counts = vec![vec![0usize; width]; h.counts.len()];
+    let mut with_domain = counts.clone();
+    let mut several = vec![0usize; h.counts.len()];
     for (e, _) in d.events.iter().zip(matches).filter(|(_, m)| **m) {
-        let slot = e
-            .domains
-            .first()
-            .and_then(|id| d.domains.iter().position(|x| &x.id == id))
+        let mut slots: Vec<usize> = Vec::new();
+        for id in &e.domains {
+            if let Some(slot) = d.domains.iter().position(|x| &x.id == id) {
+                if !slots.contains(&slot) {
+                    slots.push(slot);
+                }
+            }
+        }
+        let stacked = slots
+            .iter()
+            .copied()
+            .find(|s| chosen.contains(&d.domains[*s].id))
+            .or(slots.first().copied())
             .unwrap_or(d.domains.len());
         let first = h.bin_of_year(first_year(e)).unwrap();
         let last = h.bin_of_year(last_year(e)).unwrap();
-        for stack in &mut counts[first..=last] {
-            stack[slot] += 1;
+        for b in first..=last {
+            counts[b][stacked] += 1;
+            if slots.is_empty() {
+                with_domain[b][d.domains.len()] += 1;
+            }
+            for s in &slots {
+                with_domain[b][*s] += 1;
+            }
+            several[b] += usize::from(slots.len() > 1);
         }
     }
-    counts
+    YearHistogram {
+        first_year: h.first_year,
+        years_per_bin: h.years_per_bin,
+        counts,
+        with_domain,
+        several,
+    }
+}
+
+fn everything(d: &Chronology) -> YearHistogram {
+    year_histogram(d, &vec![true; d.events.len()], &BTreeSet::new())
 }
 
 #[test]
 fn the_histogram_counts_what_passes_the_filter_by_year_and_domain() {
     let (d, h) = sample();
-    let all = year_histogram(&d, &vec![true; d.events.len()]);
+    let none = BTreeSet::new();
+    let all = everything(&d);
     assert_eq!(all.first_year, 1979);
     assert_eq!(all.last_year(), 2019);
     assert_eq!(
-        all.counts,
-        naive_histogram(&d, &vec![true; d.events.len()], &all)
+        all,
+        naive_histogram(&d, &vec![true; d.events.len()], &none, &all)
     );
     let mut f = Filter::default();
     f.domains.insert("cyber".into());
     let m = matching(&d, &h, &f);
-    let cyber = year_histogram(&d, &m);
+    let cyber = year_histogram(&d, &m, &f.domains);
     assert_eq!(cyber.first_year, all.first_year, "the axis stays put");
-    assert_eq!(cyber.counts, naive_histogram(&d, &m, &cyber));
+    assert_eq!(cyber, naive_histogram(&d, &m, &f.domains, &cyber));
     // Points count once; spans once in each year they go on.
     let expected: usize = d
         .events
@@ -53,12 +89,117 @@ fn the_histogram_counts_what_passes_the_filter_by_year_and_domain() {
         .map(|(e, _)| (last_year(e) - first_year(e) + 1) as usize)
         .sum();
     assert_eq!(cyber.counts.iter().flatten().sum::<usize>(), expected);
+    // Every event that passes has the domain filtered on: it is stacked under it, and it is
+    // the domain every event of the bar has.
+    let slot = d.domains.iter().position(|x| x.id == "cyber").unwrap();
+    for (b, stack) in cyber.counts.iter().enumerate() {
+        let total: usize = stack.iter().sum();
+        assert_eq!(stack[slot], total, "bar {b}");
+        assert_eq!(cyber.with_domain[b][slot], total, "bar {b}");
+    }
+    // Two domains filtered on: the first of an event's that is.
+    let mut f = Filter::default();
+    f.domains.insert("cyber".into());
+    f.domains.insert(d.domains[0].id.clone());
+    let m = matching(&d, &h, &f);
+    let two = year_histogram(&d, &m, &f.domains);
+    assert_eq!(two, naive_histogram(&d, &m, &f.domains, &two));
+}
+
+/// An event in several domains is one segment of its bar, stacked under the first of its
+/// domains that the filter selects, and the readout counts it under each of its domains: with
+/// maritime security filtered, 2014's five events read as five of maritime security (not
+/// under their first domains, as they were), and unfiltered, every event with piracy counts
+/// under piracy.
+#[test]
+fn an_event_counts_under_each_of_its_domains_and_is_stacked_under_the_one_filtered() {
+    let d = crate::core::dataset::embedded().unwrap();
+    let haystacks = search_haystacks(&d);
+    let in_2014 = |e: &Event| first_year(e) <= 2014 && 2014 <= last_year(e);
+    let having = |id: &str| {
+        d.events
+            .iter()
+            .filter(|e| in_2014(e) && e.domains.iter().any(|x| x == id))
+            .count()
+    };
+    let slot = |id: &str| d.domains.iter().position(|x| x.id == id).unwrap();
+
+    let all = everything(&d);
+    let b = all.bin_of_year(2014).unwrap();
+    let total = d.events.iter().filter(|e| in_2014(e)).count();
+    assert_eq!(
+        all.counts[b].iter().sum::<usize>(),
+        total,
+        "one segment per event"
+    );
+    assert!(having("piracy") > all.counts[b][slot("piracy")]);
+    assert_eq!(all.with_domain[b][slot("piracy")], having("piracy"));
+    let several = d
+        .events
+        .iter()
+        .filter(|e| in_2014(e) && e.domains.len() > 1)
+        .count();
+    assert!(several > 0);
+    let text = all.readout(&d, b);
+    assert!(
+        text.starts_with(&format!(
+            "2014: {total} events, {several} in several domains — "
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Piracy {}", having("piracy"))),
+        "{text}"
+    );
+
+    let mut f = Filter::default();
+    f.domains.insert("maritime-security".into());
+    let m = matching(&d, &haystacks, &f);
+    let maritime = year_histogram(&d, &m, &f.domains);
+    let n = having("maritime-security");
+    assert_eq!(maritime.counts[b].iter().sum::<usize>(), n);
+    assert_eq!(
+        maritime.counts[b][slot("maritime-security")],
+        n,
+        "all in its colour"
+    );
+    let text = maritime.readout(&d, b);
+    assert!(text.starts_with(&format!("2014: {n} events, ")), "{text}");
+    assert!(
+        text.contains(&format!(" — Maritime Security {n}, ")),
+        "named first, with every event: {text}"
+    );
+}
+
+#[test]
+fn the_histogram_stays_total_for_odd_domains() {
+    // An event naming a domain twice, one the chronology does not know, or none.
+    let d = crate::core::dataset::embedded().unwrap();
+    let mut small = d.clone();
+    small.events.retain(|e| e.id == "1991-worner-visits-japan");
+    let mut twice = small.events[0].clone();
+    twice.id = "twice".into();
+    twice.domains = vec!["piracy".into(), "piracy".into()];
+    let mut unknown = twice.clone();
+    unknown.id = "unknown".into();
+    unknown.domains = vec!["nowhere".into()];
+    let mut both = twice.clone();
+    both.id = "both".into();
+    both.domains = vec!["nowhere".into(), "cyber".into(), "piracy".into()];
+    small.events = vec![twice, unknown, both];
+    let chosen: BTreeSet<String> = ["piracy".to_string()].into();
+    let h = year_histogram(&small, &[true; 3], &chosen);
+    assert_eq!(h, naive_histogram(&small, &[true; 3], &chosen, &h));
+    assert_eq!(
+        h.readout(&small, 0),
+        "1991: 3 events, 1 in several domains — Piracy 2, Cyber 1, No domain 1"
+    );
 }
 
 #[test]
 fn a_state_of_affairs_counts_in_every_year_it_spans() {
     let d = crate::core::dataset::embedded().unwrap();
-    let h = year_histogram(&d, &vec![true; d.events.len()]);
+    let h = everything(&d);
     let total = |year: i32| -> usize { h.counts[h.bin_of_year(year).unwrap()].iter().sum() };
     let ongoing = |year: i32| {
         d.events
@@ -84,15 +225,18 @@ fn a_state_of_affairs_counts_in_every_year_it_spans() {
 #[test]
 fn the_readout_names_the_year_its_count_and_its_domains_by_count() {
     let d = crate::core::dataset::embedded().unwrap();
-    let h = year_histogram(&d, &vec![true; d.events.len()]);
+    let h = everything(&d);
     let b = h.bin_of_year(2014).unwrap();
     let text = h.readout(&d, b);
     let total: usize = h.counts[b].iter().sum();
+    let several = h.several[b];
     assert!(
-        text.starts_with(&format!("2014: {total} events — ")),
+        text.starts_with(&format!(
+            "2014: {total} events, {several} in several domains — "
+        )),
         "{text}"
     );
-    // Most first; every count is there and they add up.
+    // Most first; every domain's count is there, adding up to more than the events.
     let counts: Vec<usize> = text
         .split(" — ")
         .nth(1)
@@ -101,14 +245,24 @@ fn the_readout_names_the_year_its_count_and_its_domains_by_count() {
         .map(|part| part.rsplit(' ').next().unwrap().parse().unwrap())
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{text}");
-    assert_eq!(counts.iter().sum::<usize>(), total);
+    assert_eq!(
+        counts.iter().sum::<usize>(),
+        h.with_domain[b].iter().sum::<usize>()
+    );
+    assert!(counts.iter().sum::<usize>() > total);
 
     let mut small = d.clone();
     small.events.retain(|e| e.id == "1991-worner-visits-japan");
-    let h = year_histogram(&small, &[true]);
+    let h = everything(&small);
     assert_eq!(
         h.readout(&small, 0),
         "1991: 1 event — High-Level Diplomacy 1"
+    );
+    let mut two = small.clone();
+    two.events[0].domains.push("afghanistan".into());
+    assert_eq!(
+        everything(&two).readout(&two, 0),
+        "1991: 1 event, in 2 domains — High-Level Diplomacy 1, Afghanistan 1"
     );
     assert_eq!(
         h.bin_at_day(crate::core::date::days_from_civil(1991, 7, 1) as f64),
@@ -116,7 +270,7 @@ fn the_readout_names_the_year_its_count_and_its_domains_by_count() {
     );
     assert_eq!(h.bin_at_day(f64::NAN), None);
     assert_eq!(h.bin_of_year(1990), None);
-    let none = year_histogram(&small, &[false]);
+    let none = year_histogram(&small, &[false], &BTreeSet::new());
     assert_eq!(none.readout(&small, 0), "1991: no events");
     // Ties keep the chronology's order of domains; no domain comes last.
     let mut tied = small.clone();
@@ -127,7 +281,7 @@ fn the_readout_names_the_year_its_count_and_its_domains_by_count() {
     bare.id = "y".into();
     bare.domains.clear();
     tied.events.extend([other, bare]);
-    let h = year_histogram(&tied, &[true; 3]);
+    let h = everything(&tied);
     assert_eq!(
         h.readout(&tied, 0),
         "1991: 3 events — Afghanistan 1, High-Level Diplomacy 1, No domain 1"
@@ -139,7 +293,7 @@ fn a_chronology_spanning_two_million_years_gets_at_most_a_thousand_bars() {
     let (mut d, _) = sample();
     d.events[0].start = PartialDate::year(-1_000_000).unwrap();
     d.events[1].start = PartialDate::year(1_000_000).unwrap();
-    let h = year_histogram(&d, &vec![true; d.events.len()]);
+    let h = everything(&d);
     assert!(
         h.counts.len() as i64 <= MAX_HISTOGRAM_BINS,
         "{}",
@@ -149,8 +303,8 @@ fn a_chronology_spanning_two_million_years_gets_at_most_a_thousand_bars() {
     assert_eq!(h.first_year, -1_000_000);
     assert!(h.last_year() >= 1_000_000);
     assert_eq!(
-        h.counts,
-        naive_histogram(&d, &vec![true; d.events.len()], &h)
+        h,
+        naive_histogram(&d, &vec![true; d.events.len()], &BTreeSet::new(), &h)
     );
     assert_eq!(h.bin_label(0), "1000001 BC–998001 BC");
 }
@@ -161,7 +315,7 @@ fn a_span_of_two_million_years_counts_in_every_bar() {
     d.events[0].start = PartialDate::year(-1_000_000).unwrap();
     d.events[0].end = Some(PartialDate::year(1_000_000).unwrap());
     let matches: Vec<bool> = (0..d.events.len()).map(|i| i == 0).collect();
-    let h = year_histogram(&d, &matches);
+    let h = year_histogram(&d, &matches, &BTreeSet::new());
     assert!(h
         .counts
         .iter()

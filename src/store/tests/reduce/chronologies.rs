@@ -617,7 +617,8 @@ fn a_chronology_prepared_in_steps_is_the_same_chronology() {
         .collect();
     assert!(*s.filtering.counts == counts, "the same counts");
     assert!(
-        *s.filtering.histogram == crate::core::query::year_histogram(data, &matches),
+        *s.filtering.histogram
+            == crate::core::query::year_histogram(data, &matches, &s.filtering.filter.domains),
         "the same histogram"
     );
 }
