@@ -127,6 +127,57 @@ test("the overview's counts stay clear of the window's grips, wherever the windo
   }
 });
 
+/** The years an event of the file counts in, in the overview: a circa year ("2011~") one
+ * either side; enough for the 2010s, whose dates all begin with their year. */
+function overviewYears(e) {
+  const year = (d) => parseInt(d, 10);
+  const first = year(e.start) - (e.start.includes('~') ? 1 : 0);
+  const last = e.end ? year(e.end) + (e.end.includes('~') ? 1 : 0) : year(e.start) + (e.start.includes('~') ? 1 : 0);
+  return [first, last];
+}
+
+// The overview counted each event under its first domain only: with maritime security
+// filtered, 2014 read "5 events — Exercises 2, Piracy 1, …", naming neither the filter nor
+// drawing its colour, and unfiltered, Piracy 1 where 4 events of 2014 have piracy.
+test("the overview's readout counts an event under each of its domains; the filter's names every event", async () => {
+  const in2014 = DATA.events.filter((e) => { const [a, b] = overviewYears(e); return a <= 2014 && 2014 <= b; });
+  const having = (id) => in2014.filter((e) => e.domains.includes(id)).length;
+  const maritime = having('maritime-security');
+  assert.equal(maritime, 5);
+  const readout = page => page.locator('p#overview-readout');
+  // The chart focused, the arrows to 2014.
+  const read2014 = async (page) => {
+    await page.locator('.overview .chart-focus').focus();
+    await until(async () => /^\d{4}: /.test(await readout(page).textContent()), 'focusing the chart reads a year');
+    for (let i = 0; i < 60; i++) {
+      const year = +(await readout(page).textContent()).slice(0, 4);
+      if (year === 2014) break;
+      const before = await readout(page).textContent();
+      await page.keyboard.press(year < 2014 ? 'ArrowRight' : 'ArrowLeft');
+      await until(async () => (await readout(page).textContent()) !== before, 'an arrow reads another year');
+    }
+    return readout(page).textContent();
+  };
+  const filtered = await load(browser, server.origin + '/?domain=maritime-security', { marks: true, viewport: { width: 1440, height: 900 } });
+  const text = await read2014(filtered);
+  assert.ok(text.startsWith(`2014: ${maritime} events, all in several domains — Maritime Security ${maritime}, `), text);
+  const piracy = in2014.filter((e) => e.domains.includes('maritime-security') && e.domains.includes('piracy')).length;
+  assert.match(text, new RegExp(`, Piracy ${piracy}(,|$)`), text);
+  await filtered.screenshot({ path: artifact('overview-readout-maritime.png') });
+  assert.deepEqual(filtered.problems, []);
+  await filtered.context().close();
+
+  const all = await load(browser, server.origin + '/', { marks: true, viewport: { width: 1440, height: 900 } });
+  const several = in2014.filter((e) => e.domains.length > 1).length;
+  const unfiltered = await read2014(all);
+  assert.ok(unfiltered.startsWith(`2014: ${in2014.length} events, ${several} in several domains — `), unfiltered);
+  for (const id of ['piracy', 'maritime-security']) {
+    assert.match(unfiltered, new RegExp(`(— |, )${label('domains', id)} ${having(id)}(,|$)`), unfiltered);
+  }
+  assert.deepEqual(all.problems, []);
+  await all.context().close();
+});
+
 // A window reaching the chronology's end (or its start) had its grip half cut off at the
 // chart's edge: a reader could not see the handle to drag.
 test("the window's grips show whole in the overview, even where the window reaches its ends", async () => {

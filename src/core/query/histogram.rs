@@ -93,7 +93,8 @@ impl YearHistogram {
     /// have several, said only where there are some), most first, ties by how much of the bar
     /// is drawn in the domain's colour, then in the chronology's order, events without a domain
     /// last among equals; "1991: 1 event — High-Level Diplomacy 1", "2003: 1 event, in 2
-    /// domains — …"; "1985: no events".
+    /// domains — …", "5 events, all in several domains", "2 events, both …"; "1985: no
+    /// events".
     pub fn readout(&self, data: &Chronology, b: usize) -> String {
         let label = self.bin_label(b);
         let (Some(stack), Some(with)) = (self.counts.get(b), self.with_domain.get(b)) else {
@@ -127,6 +128,8 @@ impl YearHistogram {
             (1, 0) => "1 event".to_string(),
             (1, _) => format!("1 event, in {} domains", slots.len()),
             (_, 0) => format!("{total} events"),
+            (2, 2) => "2 events, both in several domains".to_string(),
+            _ if several == total => format!("{total} events, all in several domains"),
             _ => format!("{total} events, {several} in several domains"),
         };
         format!("{label}: {events} — {}", parts.join(", "))

@@ -164,7 +164,10 @@ fn an_event_counts_under_each_of_its_domains_and_is_stacked_under_the_one_filter
         "all in its colour"
     );
     let text = maritime.readout(&d, b);
-    assert!(text.starts_with(&format!("2014: {n} events, ")), "{text}");
+    assert!(
+        text.starts_with(&format!("2014: {n} events, all in several domains — ")),
+        "{text}"
+    );
     assert!(
         text.contains(&format!(" — Maritime Security {n}, ")),
         "named first, with every event: {text}"
@@ -264,6 +267,16 @@ fn the_readout_names_the_year_its_count_and_its_domains_by_count() {
         everything(&two).readout(&two, 0),
         "1991: 1 event, in 2 domains — High-Level Diplomacy 1, Afghanistan 1"
     );
+    let mut both = two.clone();
+    both.events.push(two.events[0].clone());
+    assert_eq!(
+        everything(&both).readout(&both, 0),
+        "1991: 2 events, both in several domains — High-Level Diplomacy 2, Afghanistan 2"
+    );
+    both.events.push(two.events[0].clone());
+    assert!(everything(&both)
+        .readout(&both, 0)
+        .starts_with("1991: 3 events, all in several domains — "));
     assert_eq!(
         h.bin_at_day(crate::core::date::days_from_civil(1991, 7, 1) as f64),
         Some(0)
