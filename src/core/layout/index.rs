@@ -153,7 +153,7 @@ impl Extent {
     }
 
     /// The end, repaired so that an empty or garbled range counts as its first day.
-    pub(super) fn effective_end(&self) -> f64 {
+    pub(crate) fn effective_end(&self) -> f64 {
         if self.end_day > self.first_day {
             self.end_day
         } else {

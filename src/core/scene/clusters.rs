@@ -64,6 +64,33 @@ pub fn open_cluster(
             .iter()
             .all(|c| c.indices.iter().all(|i| sorted.binary_search(i).is_err()))
     };
+    // One event (a span, or a point whose month or year is too wide for the badges' row): the
+    // window of its whole period, with a margin, inside the current one, where that shows it;
+    // a span that its own period does not show is listed (three weeks about its start showed a
+    // span of fourteen years as a line across the drawing, which said nothing of it).
+    if let [only] = members {
+        let e = input.index.extent(*only);
+        let (first, end) = (e.first_day, e.effective_end());
+        let margin = ((end - first) * 0.1).max(MIN_SPAN_DAYS / 2.0);
+        let (start, stop) = (
+            (first - margin).max(scale.start),
+            (end + margin).min(scale.end),
+        );
+        if first.is_finite()
+            && end.is_finite()
+            && stop - start >= MIN_SPAN_DAYS
+            && stop - start < current * (1.0 - 1e-9)
+        {
+            let window = Viewport::new(start, stop);
+            let laid = input.lay_out(&TimeScale::new(start, stop, scale.width), group);
+            if laid.first().is_some_and(spread) {
+                return ClusterOpening::Zoom(window);
+            }
+        }
+        if spans {
+            return ClusterOpening::List;
+        }
+    }
     // The members' marks away from the window's edges: their labels need room to the right.
     let mut span = ((hi - lo) * 1.5).max(MIN_SPAN_DAYS);
     while span < current * (1.0 - 1e-9) {

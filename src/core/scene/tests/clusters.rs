@@ -444,3 +444,65 @@ fn a_badge_under_the_selected_name_s_box_shows_through_it() {
     assert!(matches!(&again[1].prim, Prim::Text { text, .. } if text == "+7"));
     assert!(again.iter().all(|i| i.alpha < 1.0), "faint");
 }
+
+/// A badge of one event (a span, or a point whose month or year would cross the badges beside
+/// it) opens on that event's whole period, as much of it as the window holds, with the event
+/// drawn: it opened on three weeks about a span's start, a line across the drawing.
+#[test]
+fn a_badge_of_one_event_opens_on_its_whole_period() {
+    let data = crate::core::dataset::embedded().unwrap();
+    let index = index_of(&data, measured);
+    let all = vec![true; data.events.len()];
+    let grouping = Grouping::new(
+        &data,
+        GroupBy::Phase,
+        &all,
+        &crate::core::query::Filter::default(),
+        &Default::default(),
+    )
+    .unwrap();
+    let input = SceneInput {
+        grouping: Some(&grouping),
+        ..input(&data, &index, &all)
+    };
+    let scale = TimeScale::new(day(1977, 1, 1), day(2022, 1, 1), 1100.0);
+    let s = Scene::build(&input, &scale);
+    let singles: Vec<(usize, Option<usize>, bool)> = clusters(&s)
+        .filter_map(|k| match k {
+            TargetKind::Cluster {
+                members,
+                group,
+                spans,
+                ..
+            } if members.len() == 1 => Some((members[0], *group, *spans)),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        !singles.is_empty(),
+        "lanes by phase at 1,100 px keep a badge of one span"
+    );
+    for (only, group, spans) in singles {
+        let v = match open_cluster(&input, &scale, &[only], group, spans) {
+            ClusterOpening::Zoom(v) => v,
+            // A span its own period does not show (spans through it fill the band) is listed.
+            ClusterOpening::List if spans => continue,
+            ClusterOpening::List => panic!("a point's badge of one in 45 years zooms in"),
+        };
+        let e = index.extent(only);
+        let (first, end) = (
+            e.first_day.max(scale.start),
+            e.effective_end().min(scale.end),
+        );
+        assert!(v.start >= scale.start && v.end <= scale.end, "{v:?}");
+        assert!(
+            v.start <= first && v.end >= end,
+            "{v:?} holds {first}–{end}"
+        );
+        let z = Scene::build(&input, &TimeScale::new(v.start, v.end, scale.width));
+        assert!(
+            z.marks().any(|(i, _)| i == only),
+            "the event is drawn in {v:?}"
+        );
+    }
+}
