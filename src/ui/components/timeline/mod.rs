@@ -141,8 +141,11 @@ fn drawing_top_in_view() -> Callback<FocusEvent> {
     })
 }
 
-/// Brings the first mark of `members` that the drawing's layer holds into view, by the least
-/// scroll, if it is not wholly on the screen.
+/// Brings the first mark of `members` that the drawing's layer holds into view (in the middle
+/// of the screen, where the badge was), if it is not wholly on the screen, and gives it the
+/// focus where the badge had it or the focus fell to the page or the drawing: the keys go on
+/// from the event opened (`+` zooms about it), and the focus keeper's way home, the drawing's
+/// top, no longer scrolls the event away.
 fn reveal_first_mark(svg: &NodeRef, members: &[usize]) {
     let Some(svg) = svg.cast::<web_sys::Element>() else {
         return;
@@ -158,6 +161,22 @@ fn reveal_first_mark(svg: &NodeRef, members: &[usize]) {
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
         .unwrap_or(f64::INFINITY);
+    let document = web_sys::window().and_then(|w| w.document());
+    let active = document.as_ref().and_then(|d| d.active_element());
+    let lost = match (&active, document.as_ref().and_then(|d| d.body())) {
+        (None, _) => true,
+        (Some(a), Some(body)) => {
+            a == body.unchecked_ref::<web_sys::Element>() || svg.contains(Some(a))
+        }
+        _ => false,
+    };
+    if lost {
+        if let Some(mark) = mark.dyn_ref::<web_sys::SvgElement>() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = mark.focus_with_options(&options);
+        }
+    }
     let r = mark.get_bounding_client_rect();
     if r.top() < 0.0 || r.bottom() > view {
         let options = web_sys::ScrollIntoViewOptions::new();
