@@ -278,7 +278,7 @@ test('a chip removed with a click hands the focus to the next chip without movin
   await chips.getByRole('button', { name: 'Clear all', exact: true }).focus();
   await page.keyboard.press('Enter');
   await chips.waitFor({ state: 'detached' });
-  await until(() => page.evaluate(() => !!document.activeElement?.closest('#timeline')), 'the focus goes on to the timeline, which followed the chips');
+  await until(() => page.evaluate(() => document.activeElement?.id === 'timeline-drawing'), 'the focus goes on to the timeline\'s drawing, which followed the chips');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -27,9 +27,8 @@ const FOCUSABLE: &str =
 thread_local! {
     /// The element with the focus and its ancestors, nearest first, as it took the focus.
     static CHAIN: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
-    /// What followed it then, nearest first: the siblings after it and after its three nearest
-    /// ancestors (the next chip, the other button of a pair, a filter's values after its head,
-    /// the timeline after the chips' *Clear all*).
+    /// What followed it then, nearest first: the siblings after it and after its two nearest
+    /// ancestors (the next chip, the other button of a pair, a filter's values after its head).
     static FOLLOWING: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -84,7 +83,7 @@ pub fn use_focus_keeper() {
 fn remember(chain: Vec<Element>) {
     let following: Vec<Element> = chain
         .iter()
-        .take(4)
+        .take(3)
         .flat_map(|el| {
             std::iter::successors(el.next_element_sibling(), Element::next_element_sibling)
                 .take(SIBLINGS)
@@ -213,6 +212,17 @@ fn restore(lost: &Element) {
     };
     let home = ancestors().find(|el| el.has_attribute("data-focus-home"));
     if home.is_some_and(|home| can_focus(home) && focus(home)) {
+        return;
+    }
+    // Where a part that went, whole, says its focus goes (the chips, gone with their Clear
+    // all: the timeline they stood over, not the first control after them).
+    let named = chain
+        .iter()
+        .skip(1)
+        .filter(|el| !el.is_connected())
+        .find_map(|el| el.get_attribute("data-focus-next"))
+        .and_then(|id| document.get_element_by_id(&id));
+    if named.is_some_and(|el| can_focus(&el) && focus(&el)) {
         return;
     }
     // What followed it, if still there: the next chip, the other button of a pair.

@@ -50,7 +50,7 @@ pub fn filter_chips(props: &Props) -> Html {
     });
     let text = filter.text.trim();
     html! {
-        <nav class="chips" aria-label="Active filters">
+        <nav class="chips" aria-label="Active filters" data-focus-next="timeline-drawing">
             <ul>
                 { for facets }
                 if !text.is_empty() {
