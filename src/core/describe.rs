@@ -129,7 +129,15 @@ pub fn lanes_in_words(grouping: Option<&crate::core::grouping::Grouping>) -> Str
         .iter()
         .take(LANES_NAMED)
         .map(|group| {
-            let count = crate::core::text::plural(group.count, "event", "events");
+            let count = if group.held > group.count {
+                format!(
+                    "{} of {}",
+                    group.count,
+                    crate::core::text::plural(group.held, "event", "events")
+                )
+            } else {
+                crate::core::text::plural(group.count, "event", "events")
+            };
             let folded = if group.collapsed { ", folded" } else { "" };
             format!("{}, {count}{folded}", group.label)
         })

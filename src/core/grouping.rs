@@ -86,8 +86,21 @@ pub struct Group {
     pub label: String,
     /// Events passing the filters in the group (all time, not just the window).
     pub count: usize,
+    /// Events drawn in it: `count`, and with dimming those left out too.
+    pub held: usize,
     /// Drawn as its header alone.
     pub collapsed: bool,
+}
+
+impl Group {
+    /// What its heading counts: "10", or with dimmed events beside them "0 of 3".
+    pub fn tally(&self) -> String {
+        if self.held > self.count {
+            format!("{} of {}", self.count, self.held)
+        } else {
+            self.count.to_string()
+        }
+    }
 }
 
 /// The groups shown and the groups of each event.
@@ -156,7 +169,7 @@ impl Grouping {
         let mut all_slots: Vec<usize> = Vec::with_capacity(data.events.len() * 2);
         let mut counts = vec![0usize; options.len() + 1];
         // Events drawn in each (all of them, dimmed or not, with `dim`).
-        let mut held = vec![false; options.len() + 1];
+        let mut held = vec![0usize; options.len() + 1];
         all_offsets.push(0);
         for (i, event) in data.events.iter().enumerate() {
             let begin = all_slots.len();
@@ -183,7 +196,7 @@ impl Grouping {
             }
             if dim {
                 for &p in &all_slots[begin..] {
-                    held[p] = true;
+                    held[p] += 1;
                 }
             }
             all_offsets.push(all_slots.len());
@@ -192,7 +205,7 @@ impl Grouping {
         let mut shown = vec![None; options.len() + 1];
         let mut groups = Vec::new();
         for (p, count) in counts.iter().enumerate() {
-            if (*count == 0 && !held[p]) || groups.len() >= usize::from(u16::MAX) {
+            if (*count == 0 && held[p] == 0) || groups.len() >= usize::from(u16::MAX) {
                 continue;
             }
             let (key, label) = match options.get(p) {
@@ -205,6 +218,7 @@ impl Grouping {
                 key,
                 label,
                 count: *count,
+                held: held[p].max(*count),
             });
         }
         let mut offsets = Vec::with_capacity(all_offsets.len());
@@ -368,6 +382,18 @@ mod tests {
             })
             .count();
         assert_eq!(dimmed.groups[piracy].count, both);
+        // Its heading counts both: those that pass, of those drawn.
+        let all_piracy = data
+            .events
+            .iter()
+            .filter(|e| e.domains.iter().any(|d| d == "piracy"))
+            .count();
+        assert_eq!(dimmed.groups[piracy].held, all_piracy);
+        assert_eq!(
+            dimmed.groups[piracy].tally(),
+            format!("{both} of {all_piracy}")
+        );
+        assert_eq!(plain.groups[0].tally(), plain.groups[0].count.to_string());
     }
 
     #[test]

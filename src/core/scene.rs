@@ -450,6 +450,8 @@ pub struct GroupStrip {
     pub label: String,
     /// Events passing the filters in the group.
     pub count: usize,
+    /// Events drawn in it, dimmed ones included (see [`crate::core::grouping::Group::held`]).
+    pub held: usize,
     pub collapsed: bool,
     /// Its heading as drawn: fold mark, name and count, on one line or two (see
     /// [`GROUP_HEADING_LINE`]).

@@ -410,6 +410,11 @@ test('with Dim, lanes by domain hold the events left out, faint, in the lanes of
   const shown = await names();
   assert.ok(shown.includes('Afghanistan') && shown.includes('Piracy'), `the filter's lanes stay (${shown.join(' | ')})`);
   assert.ok(shown.includes('High-Level Diplomacy'), `a lane of events left out (${shown.join(' | ')})`);
+  // Its count says how many pass of how many it draws.
+  const cyber = DATA.events.filter((e) => e.domains.includes('cyber'));
+  const cyberKept = cyber.filter((e) => e.domains.includes('afghanistan') || e.domains.includes('piracy'));
+  assert.ok(await page.locator(`${TIMELINE} .marks [role="group"][aria-label="Cyber: ${cyberKept.length} of ${cyber.length} events"]`).count() === 1,
+    `the Cyber lane says ${cyberKept.length} of ${cyber.length} events (${(await lanes.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).join(' | ')})`);
   await until(async () => (await page.locator(`${TIMELINE} .marks .mark.dimmed`).count()) > 0, 'dimmed events drawn');
   await page.locator('#timeline').evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: artifact('readable-dim-lanes-by-domain.png') });

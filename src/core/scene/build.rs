@@ -72,12 +72,13 @@ impl Scene {
             let header = input.grouping.and_then(|g| g.groups.get(n));
             if let Some(group) = header {
                 let top = y;
-                let (heading, h) = header_of(group.collapsed, &group.label, group.count, width);
+                let (heading, h) = header_of(group.collapsed, &group.label, &group.tally(), width);
                 y += h;
                 groups.push(GroupStrip {
                     index: n,
                     label: group.label.clone(),
                     count: group.count,
+                    held: group.held,
                     collapsed: group.collapsed,
                     heading,
                     y: top,

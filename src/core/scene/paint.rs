@@ -25,7 +25,7 @@ pub(super) fn heading_width(text: &str) -> f64 {
 pub(super) fn group_heading_lines(
     collapsed: bool,
     label: &str,
-    count: usize,
+    count: &str,
     room: f64,
 ) -> (String, Option<String>) {
     let mark = if collapsed { FOLDED } else { OPEN };
@@ -58,7 +58,7 @@ pub(super) fn group_heading_lines(
 
 /// A lane's header on one line, `room` px wide at most: its fold mark, its name and its count,
 /// the name cut at a word with an ellipsis where the whole does not fit; the count always shows.
-pub(super) fn group_heading(mark: &str, label: &str, count: usize, room: f64) -> String {
+pub(super) fn group_heading(mark: &str, label: &str, count: &str, room: f64) -> String {
     let tail = format!(" ({count})");
     let whole = format!("{mark}{label}{tail}");
     if heading_width(&whole) <= room {
@@ -82,7 +82,7 @@ pub(super) fn group_heading(mark: &str, label: &str, count: usize, room: f64) ->
 pub(super) fn header_of(
     collapsed: bool,
     label: &str,
-    count: usize,
+    count: &str,
     width: f64,
 ) -> ((String, Option<String>), f64) {
     let heading = group_heading_lines(collapsed, label, count, width - 12.0);

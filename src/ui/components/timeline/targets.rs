@@ -447,7 +447,13 @@ pub fn targets(props: &TargetsProps) -> Html {
                     .get(strip.index)
                     .map(|g| g.key.clone())
                     .unwrap_or_default();
-                let events = if strip.count == 1 { "event" } else { "events" };
+                // With dimmed events beside them: "0 of 3 events".
+                let (tally, of) = if strip.held > strip.count {
+                    (format!("{} of {}", strip.count, strip.held), strip.held)
+                } else {
+                    (strip.count.to_string(), strip.count)
+                };
+                let events = if of == 1 { "event" } else { "events" };
                 let marks = scene
                     .targets
                     .iter()
@@ -457,12 +463,12 @@ pub fn targets(props: &TargetsProps) -> Html {
                     .map(|(n, t)| target(n, t));
                 html! {
                     <g key={format!("group-{key}")} class="lane-group" role="group"
-                       aria-label={format!("{}: {} {events}", strip.label, strip.count)}>
+                       aria-label={format!("{}: {tally} {events}", strip.label)}>
                         <g key="head" class="group-head" role="button" tabindex={head_tabindex} data-roving=""
                            data-action="group" data-key={key.clone()}
                            aria-expanded={(!strip.collapsed).to_string()}
-                           aria-label={format!("{} ({} {events})", strip.label, strip.count)}>
-                            <title>{ format!("{} ({} {events}): {}", strip.label, strip.count, if strip.collapsed { "expand this lane" } else { "collapse this lane" }) }</title>
+                           aria-label={format!("{} ({tally} {events})", strip.label)}>
+                            <title>{ format!("{} ({tally} {events}): {}", strip.label, if strip.collapsed { "expand this lane" } else { "collapse this lane" }) }</title>
                             <rect class="hit" x="0" y={fmt(strip.y)} width={fmt(scene.width)} height={fmt(strip.h)} />
                         </g>
                         // Apart from the header, so that folding the lane (its marks go) keeps the
