@@ -153,7 +153,7 @@ pub fn focus_then_reveal(el: &Element) {
 
 /// Focuses an HTML or SVG element (an SVG mark of the timeline is an Element, not an
 /// HtmlElement), scrolling to it or not; whether it took the focus.
-fn focus_with(el: &Element, prevent_scroll: bool) -> bool {
+pub fn focus_with(el: &Element, prevent_scroll: bool) -> bool {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(prevent_scroll);
     let done = if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
@@ -172,11 +172,7 @@ fn restore(lost: &Element) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let fallen = match (document.active_element(), document.body()) {
-        (None, _) => true,
-        (Some(active), Some(body)) => active == *body.unchecked_ref::<Element>(),
-        _ => false,
-    };
+    let fallen = fallen_to_page(&document);
     let chain = CHAIN.with(|c| c.borrow().clone());
     // Not when the page itself has lost the focus (Tab past its last control, into the
     // browser's own).
@@ -236,6 +232,15 @@ fn restore(lost: &Element) {
         if first_control(part, false).is_some_and(|el| focus(&el)) {
             return;
         }
+    }
+}
+
+/// Whether the focus has fallen to the page's body (or to nothing).
+pub fn fallen_to_page(document: &web_sys::Document) -> bool {
+    match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.unchecked_ref::<Element>(),
+        _ => false,
     }
 }
 

@@ -161,21 +161,14 @@ fn reveal_first_mark(svg: &NodeRef, members: &[usize]) {
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
         .unwrap_or(f64::INFINITY);
-    let document = web_sys::window().and_then(|w| w.document());
-    let active = document.as_ref().and_then(|d| d.active_element());
-    let lost = match (&active, document.as_ref().and_then(|d| d.body())) {
-        (None, _) => true,
-        (Some(a), Some(body)) => {
-            a == body.unchecked_ref::<web_sys::Element>() || svg.contains(Some(a))
-        }
-        _ => false,
-    };
+    use crate::ui::adapters::focus::{fallen_to_page, focus_with};
+    let lost = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| {
+            fallen_to_page(&d) || d.active_element().is_some_and(|a| svg.contains(Some(&a)))
+        });
     if lost {
-        if let Some(mark) = mark.dyn_ref::<web_sys::SvgElement>() {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = mark.focus_with_options(&options);
-        }
+        focus_with(&mark, true);
     }
     let r = mark.get_bounding_client_rect();
     if r.top() < 0.0 || r.bottom() > view {
