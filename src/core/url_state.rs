@@ -1,6 +1,6 @@
 //! The whole view ⇄ a URL query string, so that a link shows exactly what its sender saw.
 //!
-//! `?domain=afghanistan,piracy&party=china&phase=second-abe&q=worner&dim=1&group=domain&follow=0&from=2006-01-01&to=2012-06-30&event=2007-abe-nac-speech`
+//! `?domain=afghanistan,piracy&party=china&phase=second-abe&q=worner&dim=1&group=domain&follow=0&from=2006&to=2012-06-30&event=2007-abe-nac-speech`
 //!
 //! In story mode the link names the story and its scene: `?story=the-brief&scene=take-off-2007`.
 //!
@@ -135,6 +135,34 @@ pub fn format_day(day: f64) -> String {
     } else {
         format!("{date}T{:02}:{:02}", rest / 60, rest % 60)
     }
+}
+
+/// A window's bounds as a link writes them: a bound on the first day of a year or a month (at
+/// midnight) as that year or month, the rest as [`format_day`] does. `from=2008` is the first day
+/// of 2008 and `to=2011` runs to the end of 2011 (see [`period_end`]), so `[2008-01-01,
+/// 2012-01-01)` is written `from=2008&to=2011`, as a link written by hand names it.
+pub fn format_window(start: f64, end: f64) -> (String, String) {
+    (format_bound(start, false), format_bound(end, true))
+}
+
+/// `day` as a year or a month when it starts one: that one for a start, the one before it for
+/// an end (exclusive).
+fn format_bound(day: f64, end: bool) -> String {
+    let minutes = (day * 1440.0).round() as i64;
+    if minutes.rem_euclid(1440) != 0 {
+        return format_day(day);
+    }
+    let (y, m, d) = civil_from_days(minutes.div_euclid(1440));
+    let period = match (m, d, end) {
+        (1, 1, false) => PartialDate::year(y),
+        (_, 1, false) => PartialDate::month(y, m),
+        (1, 1, true) => PartialDate::year(y - 1),
+        (_, 1, true) => PartialDate::month(y, m - 1),
+        _ => return format_day(day),
+    };
+    period
+        .map(|p| p.to_iso())
+        .unwrap_or_else(|_| format_day(day))
 }
 
 /// Parses what [`format_day`] writes; also accepts `YYYY` and `YYYY-MM` (their first day).

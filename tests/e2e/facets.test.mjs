@@ -404,6 +404,11 @@ test('a link written by hand with years or months runs through the last one it n
     const page = await load(browser, server.origin + '/' + query);
     const label = page.locator('.timeline-bar .window');
     await until(async () => (await label.textContent()) === said, `${query} shows ${said} (it shows ${await label.textContent()})`);
+    // The link the page writes for that window names it as the hand did (not `to=2012-01-01`
+    // for through 2011), once the view changes in another way.
+    await page.getByRole('checkbox', { name: 'Dim filtered-out events instead of hiding them' }).check();
+    await until(() => new URL(page.url()).search.includes('dim=1'), 'the link says dim=1');
+    assert.ok(new URL(page.url()).search.endsWith(query.slice(1)), `the link ends with ${query} (${page.url()})`);
     await page.context().close();
   }
 });

@@ -183,17 +183,23 @@ export async function windowSettled(page, { from = null, timeout = 10_000 } = {}
   return timelineWindow(page);
 }
 
-/** The window a link or a saved view names (its `from` and `to`), in days; null without one. */
+/**
+ * The window a link or a saved view names (its `from` and `to`), in days; null without one. A
+ * year or a month is its first day in `from` and runs to its end in `to`, as the explorer reads it.
+ */
 export function queryWindow(search) {
   const params = new URLSearchParams(search);
-  const day = (text) => {
-    const m = /^(-?\d+)-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?$/.exec(text || '');
+  const day = (text, end) => {
+    const m = /^(-?\d+)(?:-(\d\d)(?:-(\d\d)(?:T(\d\d):(\d\d))?)?)?$/.exec(text || '');
     if (!m) return NaN;
     const date = new Date(0);
-    date.setUTCFullYear(+m[1], +m[2] - 1, +m[3]);
+    // The year or the month after the one named, for an end.
+    const after = end && m[3] === undefined ? 1 : 0;
+    if (m[2] === undefined) date.setUTCFullYear(+m[1] + after, 0, 1);
+    else date.setUTCFullYear(+m[1], +m[2] - 1 + after, m[3] === undefined ? 1 : +m[3]);
     return date.getTime() / 86_400_000 + ((+m[4] || 0) * 60 + (+m[5] || 0)) / 1440;
   };
-  const window = [day(params.get('from')), day(params.get('to'))];
+  const window = [day(params.get('from'), false), day(params.get('to'), true)];
   return window.every(Number.isFinite) ? window : null;
 }
 

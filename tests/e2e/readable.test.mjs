@@ -3,7 +3,7 @@
 // two domains side by side. At the two common desktop sizes where the acceptance asks for both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, drawnColours, TIMELINE } from './harness.mjs';
+import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, drawnColours, queryWindow, TIMELINE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -619,7 +619,10 @@ test('1280×800: panning the lanes by domain, no heading moves up while the drag
   // Once the gesture pauses, the lanes take the rows the new window needs: as drawn when its
   // link is opened afresh.
   await windowSettled(page);
-  await until(() => /[?&]from=/.test(page.url()) && !page.url().includes('from=2013-01-01'), 'the link names the new window');
+  await until(() => {
+    const named = queryWindow(new URL(page.url()).search);
+    return named && yearOf(named[0]) >= 2015;
+  }, 'the link names the new window');
   const fresh = await load(browser, page.url(), { marks: true });
   await windowSettled(fresh);
   const settled = await headingTops(fresh);

@@ -508,7 +508,7 @@ mod tests {
             &view,
         );
         let query = shown.view.clone().unwrap();
-        assert_eq!(query, "?domain=piracy&q=gulf&from=2008-01-01&to=2012-01-01");
+        assert_eq!(query, "?domain=piracy&q=gulf&from=2008&to=2011");
         // The CSV as downloaded (after a BOM) too: its first line is still the view's.
         for (text, name) in [
             (to_json(&shown), "x.json"),

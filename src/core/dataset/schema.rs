@@ -24,7 +24,7 @@ pub struct Chronology {
     /// The chronology's title, shown in the page header.
     pub title: String,
     /// The view of the explorer the file was exported with, as the query string of its link
-    /// (`?domain=piracy&q=gulf&from=2008-01-01&to=2012-01-01`); an import opens that view.
+    /// (`?domain=piracy&q=gulf&from=2008&to=2011`); an import opens that view.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view: Option<String>,
     /// The bibliographic record of the document the chronology is drawn from.

@@ -608,6 +608,41 @@ fn a_hand_written_year_or_month_to_runs_to_its_end() {
     }
 }
 
+#[test]
+fn a_window_of_whole_years_or_months_is_written_as_a_hand_written_link_names_it() {
+    let query = |start: f64, end: f64| {
+        to_query(&ViewState {
+            window: Some((start, end)),
+            ..ViewState::default()
+        })
+    };
+    let day = |y, m, d| days_from_civil(y, m, d) as f64;
+    for (start, end, written) in [
+        // 2008 through 2011, as `?from=2008&to=2011` is read.
+        (year_start(2008), year_start(2012), "?from=2008&to=2011"),
+        // March through April 2014; from March to the end of 2014.
+        (day(2014, 3, 1), day(2014, 5, 1), "?from=2014-03&to=2014-04"),
+        (day(2014, 3, 1), year_start(2015), "?from=2014-03&to=2014"),
+        // A bound in the middle of a month, or at a minute past midnight, is a day (to the
+        // minute); an end on a month's first day is the month before.
+        (
+            day(2014, 3, 2),
+            day(2014, 5, 1),
+            "?from=2014-03-02&to=2014-04",
+        ),
+        (
+            year_start(2014) + 1.0 / 1440.0,
+            day(2014, 6, 15),
+            "?from=2014-01-01T00:01&to=2014-06-15",
+        ),
+        // Before the common era's first years too.
+        (year_start(-44), year_start(-43), "?from=-0044&to=-0044"),
+    ] {
+        assert_eq!(query(start, end), written);
+        assert_eq!(parse(written).0.window, Some((start, end)), "{written}");
+    }
+}
+
 /// A bound that is not a date is said once, by its own notice: not again as a window that
 /// "needs both from and to" (two notices for one mistake).
 #[test]

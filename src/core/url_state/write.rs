@@ -1,6 +1,6 @@
 //! Writing a link: the view as a query string, keys in a fixed order.
 
-use super::{encode_component, format_day, ViewState};
+use super::{encode_component, format_window, ViewState};
 use crate::core::grouping::GroupBy;
 use crate::core::query::Facet;
 
@@ -57,7 +57,8 @@ pub fn to_query(view: &ViewState) -> String {
         parts.push("follow=0".into());
     }
     if let Some((f, t)) = view.window {
-        parts.push(format!("from={}&to={}", format_day(f), format_day(t)));
+        let (from, to) = format_window(f, t);
+        parts.push(format!("from={from}&to={to}"));
     }
     if let Some(id) = &view.selected {
         parts.push(format!("event={}", encode_component(id)));
