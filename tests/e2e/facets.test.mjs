@@ -519,7 +519,13 @@ test('the filtered events download as JSON that re-imports to the same events, a
   assert.deepEqual(json.events.map((e) => e.id).sort(), piracy.map((e) => e.id).sort());
   const byId = (list) => Object.fromEntries(list.map((e) => [e.id, e]));
   assert.deepEqual(byId(json.events), byId(piracy), 'the same events, field for field');
-  assert.equal(json.footnotes.length, 88);
+  // The brief's notes those events (and the scenes kept about them) cite, by their numbers in
+  // the brief, and no other.
+  const quoted = json.stories.flatMap((s) => s.scenes.flatMap((c) => (c.quotes || []).flatMap((q) => q.footnotes || [])));
+  const citedHere = new Set([...piracy.flatMap((e) => e.footnotes), ...quoted]);
+  assert.deepEqual(json.footnotes.map((f) => f.number).sort((a, b) => a - b), [...citedHere].sort((a, b) => a - b));
+  assert.ok(json.footnotes.length < DATA.footnotes.length, `${json.footnotes.length} of the ${DATA.footnotes.length} notes`);
+  for (const f of json.footnotes) assert.deepEqual(f, DATA.footnotes.find((g) => g.number === f.number), `footnote ${f.number} as in the brief`);
   const csv = await save('CSV');
   // After the BOM Excel needs to read it as UTF-8, its first line is the view it was made
   // from, for a re-import to give back.

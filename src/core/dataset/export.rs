@@ -8,9 +8,11 @@ use crate::core::url_state::{to_query, ViewState};
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-/// The chronology with only the events for which `keep(index)` holds. Phases, facets and
-/// footnotes stay whole, so that footnote numbers and ids keep their meaning; stories lose the
-/// events left out (and the scenes that were about those only), so that the file stays valid.
+/// The chronology with only the events for which `keep(index)` holds. Phases and facets stay
+/// whole, so that a view's ids keep their meaning; stories lose the events left out (and the
+/// scenes that were about those only), so that the file stays valid; the footnotes are those
+/// the events and the stories left cite (by their own numbers), and the works those cite: the
+/// file carries the notes of its events, not the whole brief's.
 pub fn filtered(data: &Chronology, keep: impl Fn(usize) -> bool) -> Chronology {
     let mut out = data.clone();
     let mut left_out = HashSet::new();
@@ -28,7 +30,35 @@ pub fn filtered(data: &Chronology, keep: impl Fn(usize) -> bool) -> Chronology {
         .map(|(_, e)| e.clone())
         .collect();
     crate::core::story::leave_out_events(&mut out.stories, &left_out);
+    if !left_out.is_empty() {
+        keep_cited_notes(&mut out);
+    }
     out
+}
+
+/// Leaves out the footnotes that no event or story quote of `data` cites, and the works that no
+/// footnote left cites.
+fn keep_cited_notes(data: &mut Chronology) {
+    let quotes = data
+        .stories
+        .iter()
+        .flat_map(|s| &s.scenes)
+        .flat_map(|scene| &scene.quotes);
+    let cited: HashSet<u32> = data
+        .events
+        .iter()
+        .flat_map(|e| &e.footnotes)
+        .chain(quotes.flat_map(|q| &q.footnotes))
+        .copied()
+        .collect();
+    data.footnotes.retain(|f| cited.contains(&f.number));
+    let works: HashSet<&str> = data
+        .footnotes
+        .iter()
+        .flat_map(|f| f.sources.iter().map(String::as_str))
+        .collect();
+    let works: HashSet<String> = works.into_iter().map(str::to_string).collect();
+    data.sources.retain(|r| works.contains(&r.id));
 }
 
 /// The view as an export carries it: the link's query string without what names the data
@@ -398,7 +428,40 @@ mod tests {
         assert!(!cyber.events.is_empty() && cyber.events.len() < data.events.len());
         let back = parse_json(&to_json(&cyber)).unwrap();
         assert_eq!(back, cyber);
-        assert_eq!(back.footnotes.len(), data.footnotes.len());
+        // The file carries its events' notes, by their numbers in the brief, and the works
+        // those cite; no other.
+        let mut wanted: Vec<u32> = cyber
+            .events
+            .iter()
+            .flat_map(|e| e.footnotes.iter().copied())
+            .chain(
+                cyber
+                    .stories
+                    .iter()
+                    .flat_map(|s| &s.scenes)
+                    .flat_map(|c| &c.quotes)
+                    .flat_map(|q| q.footnotes.iter().copied()),
+            )
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let numbers: Vec<u32> = back.footnotes.iter().map(|f| f.number).collect();
+        assert_eq!(numbers, wanted);
+        assert!(numbers.len() < data.footnotes.len());
+        for f in &back.footnotes {
+            let whole = data.footnotes.iter().find(|g| g.number == f.number);
+            assert_eq!(Some(f), whole, "footnote {} as in the brief", f.number);
+        }
+        let works: HashSet<&str> = back
+            .footnotes
+            .iter()
+            .flat_map(|f| f.sources.iter().map(String::as_str))
+            .collect();
+        let ids: HashSet<&str> = back.sources.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, works);
+        assert!(crate::core::dataset::validate::validate(&back).is_empty());
+        // All the events: all the notes, cited or not.
+        assert_eq!(filtered(&data, |_| true).footnotes, data.footnotes);
     }
 
     #[test]
