@@ -91,11 +91,14 @@ pub fn open_cluster(
             return ClusterOpening::List;
         }
     }
-    // The members' marks away from the window's edges: their labels need room to the right.
+    // The members' marks away from the window's edges: a third of the room they leave on
+    // their left, two on their right, where their labels go (from their middle less a third of
+    // the window, the first of them stood on the window's left edge, its mark cut in half).
     let mut span = ((hi - lo) * 1.5).max(MIN_SPAN_DAYS);
     while span < current * (1.0 - 1e-9) {
-        let middle = lo + (hi - lo) / 2.0;
-        let start = (middle - span / 3.0).min(scale.end - span).max(scale.start);
+        let start = (lo - (span - (hi - lo)) / 3.0)
+            .min(scale.end - span)
+            .max(scale.start);
         let window = Viewport::new(start, start + span);
         let laid = input.lay_out(
             &TimeScale::new(window.start, window.end, scale.width),

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::core::dataset::OpenSide;
 use crate::core::date::Precision;
-use crate::core::layout::{Band, Cluster, BADGE_BOX_REACH, LABEL_OFFSET};
+use crate::core::layout::{Band, Cluster, BADGE_BOX_REACH, BADGE_TEXT_INSET, LABEL_OFFSET};
 use crate::core::scale::{label_width, TimeScale};
 use crate::core::shape::Shape;
 
@@ -328,7 +328,10 @@ impl Painter<'_, '_> {
         for c in clusters {
             let y = row_y(c.lane);
             let text = format!("+{}", c.indices.len());
-            let w = label_width(&text) + 4.0;
+            // As much room right of the text (from `c.x + 2`) as left of it, within the room
+            // the layout keeps for the badge (its text was drawn to the box's right edge).
+            let w = (label_width(&text) + BADGE_BOX_REACH + 2.0 * BADGE_TEXT_INSET + 4.0)
+                .min(c.width + BADGE_BOX_REACH + BADGE_TEXT_INSET);
             let h = if spans { 16.0 } else { 18.0 };
             let holds = selected.filter(|i| c.indices.contains(i));
             if let Some(i) = holds.filter(|_| group.is_none()) {

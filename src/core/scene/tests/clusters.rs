@@ -102,6 +102,78 @@ fn a_badge_of_more_events_on_one_day_than_lanes_is_listed() {
     );
 }
 
+/// Opened, a badge's events stand clear of the window's left edge, their marks whole (the
+/// first of them stood on it, cut in half), where the window they were in leaves room for it.
+#[test]
+fn an_opened_badge_shows_its_first_event_whole() {
+    let (data, index, all, scale) = dense_five_years();
+    let input = input(&data, &index, &all);
+    let s = Scene::build(&input, &scale);
+    let mut checked = 0;
+    for kind in clusters(&s) {
+        let TargetKind::Cluster {
+            members,
+            group,
+            spans: false,
+            ..
+        } = kind
+        else {
+            continue;
+        };
+        let ClusterOpening::Zoom(v) = open_cluster(&input, &scale, members, *group, false) else {
+            continue;
+        };
+        if v.start <= scale.start {
+            continue;
+        }
+        let z = TimeScale::new(v.start, v.end, scale.width);
+        let first = members
+            .iter()
+            .map(|&i| index.extent(i).mark_day())
+            .fold(f64::INFINITY, f64::min);
+        assert!(
+            z.to_px(first) >= LAYOUT_OPTIONS.point_radius + 2.0,
+            "the first event at {} px in {v:?}",
+            z.to_px(first)
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "some badge opened inside the window");
+}
+
+/// A badge's box holds its "+N" with room on both sides (its text ran to the box's right edge).
+#[test]
+fn a_badge_holds_its_count_with_room_either_side() {
+    let (data, index, all, scale) = dense_five_years();
+    let s = Scene::build(&input(&data, &index, &all), &scale);
+    let boxes: Vec<(f64, f64)> = s
+        .targets
+        .iter()
+        .filter(|t| matches!(t.kind, TargetKind::Cluster { .. }))
+        .map(|t| (t.x, t.x + t.w))
+        .collect();
+    assert!(!boxes.is_empty());
+    let mut texts = 0;
+    for item in &s.items {
+        let Prim::Text {
+            x,
+            text,
+            font: Font::Cluster,
+            ..
+        } = &item.prim
+        else {
+            continue;
+        };
+        let (left, right) = (*x, x + label_width(text));
+        let held = boxes
+            .iter()
+            .any(|&(a, b)| left - a >= 2.0 && b - right >= 2.0);
+        assert!(held, "{text} at {left}–{right} in none of {boxes:?}");
+        texts += 1;
+    }
+    assert_eq!(texts, boxes.len());
+}
+
 // Native only: proptest is a native dev-dependency.
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
