@@ -188,11 +188,14 @@ impl State {
                     );
                     // As long as the chronology's reach, or longer: all of it is shown.
                     let whole = to - from >= limits.outer_end - limits.outer_start;
+                    // The link's window as the timeline names one (through its last year:
+                    // `to=2040` ends as 2041 begins).
+                    let asked = crate::core::describe::window_label(
+                        &crate::core::viewport::Viewport::new(from, to),
+                    );
                     notices.push(Notice::View(format!(
-                        "The link's window ({} – {}) lies outside this chronology ({} – {}): \
+                        "The link's window ({asked}) lies outside this chronology ({} – {}): \
                          {} shown.",
-                        year(from),
-                        year(to),
                         year(first),
                         year(end - 1.0),
                         if whole {

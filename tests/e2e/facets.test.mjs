@@ -214,6 +214,9 @@ test('a search that finds nothing says so over the timeline, offers the way back
   const empty = page.locator('.timeline-canvas').getByRole('status').filter({ hasText: 'No event matches the search “zzzqqq”.' });
   await empty.waitFor();
   await page.locator('.event-list').getByText('No event matches the search “zzzqqq”.').waitFor();
+  // The search box counts none, and offers no next match to go to.
+  const hint = page.locator('#search-hint');
+  await until(async () => (await hint.textContent()) === '0 matches', `the search's hint says 0 matches (it says "${await hint.textContent()}")`);
   for (const name of ['JSON', 'CSV', 'BibTeX', 'RIS', 'CSL-JSON', 'Sources', 'SVG', 'PNG']) {
     assert.equal(await page.getByRole('button', { name, exact: true }).isDisabled(), true, `${name} is disabled with nothing shown`);
   }

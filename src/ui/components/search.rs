@@ -42,8 +42,10 @@ pub fn search(props: &Props) -> Html {
             <span id="search-hint" class="search-hint">
                 if searching {
                     { format!("{} match{}", props.match_count, if props.match_count == 1 { "" } else { "es" }) }
-                    // Where there is a keyboard to press it.
-                    <span class="key-hint">{ " · Enter: next" }</span>
+                    // Where there is a keyboard to press it, and a match to go to.
+                    if props.match_count > 0 {
+                        <span class="key-hint">{ " · Enter: next" }</span>
+                    }
                 } else {
                     <span class="visually-hidden">{ "Type to filter the events; Enter goes to the next match, Escape clears." }</span>
                 }

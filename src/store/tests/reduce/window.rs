@@ -388,7 +388,7 @@ fn a_link_window_outside_the_chronology_is_moved_and_said() {
     assert_eq!(
         texts[0],
         format!(
-            "The link's window (0 – 1) lies outside this chronology ({} – {}): its nearest part is shown.",
+            "The link's window (Jan 1 BC – Dec 1 BC) lies outside this chronology ({} – {}): its nearest part is shown.",
             year(first),
             year(end - 1.0)
         )
@@ -407,7 +407,8 @@ fn a_link_window_outside_the_chronology_is_moved_and_said() {
     assert!(shown(&s) > 0, "{:?}", s.window.viewport);
     assert!(s.window.viewport.start <= first && s.window.viewport.span() < 800.0);
     // One as long as the chronology, or longer, shows all of it, and says so.
-    let long = after(&state(), Action::ApplyView(view(1900, 1960)));
+    // (Through 1960: the window ends as 1961 begins.)
+    let long = after(&state(), Action::ApplyView(view(1900, 1961)));
     let said: Vec<String> = long.chrome.notices.iter().map(|n| n.to_string()).collect();
     assert!(
         said.iter().any(
@@ -425,6 +426,16 @@ fn a_link_window_outside_the_chronology_is_moved_and_said() {
     // Past the end: the last dated events, not a span that runs on years past them (the
     // "Transformation Decade" to 2024 alone in an empty window).
     let late = after(&state(), Action::ApplyView(view(2500, 2501)));
+    // A link written by hand names its window as the timeline does: `to=2040` is through 2040.
+    let (linked, _) = crate::core::url_state::parse("?from=2030&to=2040");
+    let said = after(&state(), Action::ApplyView(linked));
+    assert!(
+        said.chrome.notices.iter().any(|n| n
+            .to_string()
+            .starts_with("The link's window (2030 – 2040) lies outside")),
+        "{:?}",
+        said.chrome.notices
+    );
     let points = |s: &State| {
         (0..s.len())
             .filter(|&i| {
