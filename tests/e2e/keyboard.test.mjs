@@ -444,6 +444,30 @@ test('keyboard: closing an event\'s details with Escape leaves the page where it
   await page.context().close();
 });
 
+// A click on a mark, then on Close: the focus went to the next control after the details, the
+// overview's chart, whose readout then lay open over the timeline's controls, and + did not zoom.
+test('closing details opened with a click puts the focus on the timeline, not the overview: the page stays, + zooms', async () => {
+  const page = await load(browser, server.origin + '/', { viewport: { width: 1280, height: 800 }, marks: true });
+  const robertson = DATA.events.find((e) => /^Robertson uses/.test(e.title));
+  // Its mark, by the name it is heard by: "15 October 1999 — Robertson uses …".
+  await page.getByRole('button', { name: ` — ${robertson.title}`, exact: false }).first().click();
+  const details = page.getByRole('complementary', { name: robertson.title });
+  await details.waitFor();
+  const before = await page.evaluate(() => scrollY);
+  await details.getByRole('button', { name: 'Close', exact: true }).click();
+  await details.waitFor({ state: 'detached' });
+  await until(() => page.evaluate(() => document.activeElement?.id === 'timeline-drawing'), 'the timeline has the focus');
+  await page.waitForTimeout(300); // what must not happen: the focus moving on, the page jumping
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'timeline-drawing');
+  assert.equal(await page.evaluate(() => scrollY), before, 'the page has not scrolled');
+  assert.equal(await page.locator('.overview-readout .reading').count(), 0, "the overview's readout stays closed");
+  const span = await page.locator(TIMELINE).evaluate((svg) => +svg.dataset.end - +svg.dataset.start);
+  await page.keyboard.press('+');
+  await until(() => page.locator(TIMELINE).evaluate((svg, span) => +svg.dataset.end - +svg.dataset.start < span * 0.95, span), '+ zooms the timeline in');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 // On a phone (and on a page zoomed to 200 % or 400 %) the details and a story's scene are
 // sheets over the screen's foot: each control Tab reached behind them was hidden under them
 // (WCAG 2.4.11). Now the page scrolls it above the sheet, down to the footer's last link.

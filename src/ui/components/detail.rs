@@ -3,7 +3,7 @@
 
 use crate::core::dataset::Chronology;
 use crate::store::{Action, Shared};
-use crate::ui::adapters::focus::focus_then_reveal;
+use crate::ui::adapters::focus::{focus_then_reveal, focus_with};
 use crate::ui::adapters::keys::keyboard_last;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -278,9 +278,10 @@ pub fn detail(props: &Props) -> Html {
     }
     {
         // Closed with the focus inside (or gone with them): back where it came from; opened
-        // from a link (or whatever had the focus is gone), closed from the keyboard, to the
-        // timeline, where the event was (the next control, the overview's chart, said nothing
-        // of it).
+        // from a link or a click (or whatever had the focus is gone), to the timeline, where
+        // the event was (the next control, the overview's chart, said nothing of it, and a
+        // click on Close left its readout open over the timeline's controls); closed by a
+        // click, without scrolling the page to it (the pointer is where the reader is).
         let opener = opener.clone();
         use_effect_with((), move |_| {
             move || {
@@ -299,11 +300,15 @@ pub fn detail(props: &Props) -> Html {
                         focus_then_reveal(&back);
                     }
                     // (Only from inside the details: Escape with the focus on the page leaves it.)
-                    _ if inside && keyboard_last() => {
+                    _ if inside => {
                         if let Some(timeline) =
                             document.and_then(|d| d.get_element_by_id("timeline-drawing"))
                         {
-                            focus_then_reveal(&timeline);
+                            if keyboard_last() {
+                                focus_then_reveal(&timeline);
+                            } else {
+                                focus_with(&timeline, true);
+                            }
                         }
                     }
                     _ => {}
