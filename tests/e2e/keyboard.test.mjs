@@ -444,6 +444,48 @@ test('keyboard: closing an event\'s details with Escape leaves the page where it
   await page.context().close();
 });
 
+// An event drawn without its name was, to a sighted keyboard user, a shape: its name was in its
+// box's <title>, which browsers show on hover only.
+test('keyboard: the mark with the focus shows its date, whole title and domains beside it; the tip goes with the focus, and a click shows none', async () => {
+  const page = await load(browser, server.origin + '/', { viewport: { width: 1280, height: 800 }, marks: true });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await until(() => page.locator(TIMELINE).evaluate((svg) => svg === document.activeElement), 'the timeline has the focus');
+  await page.keyboard.press('Tab');
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown']) await page.keyboard.press(key);
+  const name = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  const event = DATA.events.find((e) => name.endsWith(' — ' + e.title));
+  assert.ok(event, `a mark has the focus (${name})`);
+  const tip = page.locator('.focus-tip');
+  await tip.waitFor();
+  const said = await tip.textContent();
+  assert.ok(said.startsWith(name), `the tip names it as it is heard: "${said}"`);
+  const domains = DATA.domains.filter((d) => event.domains.includes(d.id)).map((d) => d.label);
+  for (const d of domains) assert.ok(said.includes(d), `the tip names its domain ${d}: "${said}"`);
+  // Beside the mark, whole, in the drawing.
+  const [box, mark, drawing] = await Promise.all([
+    tip.boundingBox(),
+    page.evaluate(() => { const r = document.activeElement.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }),
+    page.locator(TIMELINE).boundingBox(),
+  ]);
+  assert.ok(box.x >= drawing.x && box.x + box.width <= drawing.x + drawing.width + 1, 'the tip lies across the drawing, whole');
+  assert.ok(Math.abs(box.y - (mark.y + mark.height)) < 12 || Math.abs(box.y + box.height - mark.y) < 12, `the tip stands by the mark (${JSON.stringify(box)}, ${JSON.stringify(mark)})`);
+  await page.screenshot({ path: artifact('keyboard-focus-tip-1280.png') });
+  // The next mark: its own tip; off the marks, none.
+  await page.keyboard.press('ArrowRight');
+  const next = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  await until(async () => (await tip.textContent()).startsWith(next), 'the tip follows the focus');
+  await page.keyboard.press('Shift+Tab');
+  await tip.waitFor({ state: 'detached' });
+  // A click selects: the details name the event, no tip.
+  await page.getByRole('button', { name: ` — ${event.title}` }).first().click();
+  await page.getByRole('complementary', { name: event.title }).waitFor();
+  await page.waitForTimeout(300); // what must not happen: a tip
+  assert.equal(await tip.count(), 0, 'no tip after a click');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 // A click on a mark, then on Close: the focus went to the next control after the details, the
 // overview's chart, whose readout then lay open over the timeline's controls, and + did not zoom.
 test('closing details opened with a click puts the focus on the timeline, not the overview: the page stays, + zooms', async () => {

@@ -6,6 +6,7 @@
 mod canvas;
 mod input;
 mod targets;
+mod tip;
 
 use crate::core::dataset::Chronology;
 use crate::core::describe::window_label;
@@ -622,7 +623,7 @@ pub fn timeline(props: &Props) -> Html {
             </p>
             <div class="timeline-canvas" ref={container_ref}>
                 <canvas ref={canvas_ref} class="drawing" aria-hidden="true"></canvas>
-                <svg ref={svg_ref} width={fmt(width)} height={fmt(scene.height)}
+                <svg ref={svg_ref.clone()} width={fmt(width)} height={fmt(scene.height)}
                      viewBox={format!("0 0 {} {}", fmt(width), fmt(scene.height))}
                      id="timeline-drawing" role="group" tabindex="0" aria-roledescription="timeline"
                      // Where the focus goes when the event or badge that had it goes.
@@ -649,6 +650,8 @@ pub fn timeline(props: &Props) -> Html {
                 // In a box of their own (which draws none): the drawing's canvas and layer keep
                 // their elements when these come and go (the canvas was made anew, blank).
                 <div class="timeline-overlays">
+                    <tip::FocusTip drawing={svg_ref.clone()}
+                                   window={(props.viewport.start.to_bits(), props.viewport.end.to_bits())} />
                     { for cluster_list }
                     if none_in_view && !all_folded {
                         <div class="timeline-empty" role="status">

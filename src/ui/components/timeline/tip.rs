@@ -1,0 +1,113 @@
+//! What the keyboard is on, shown beside it: the date, whole title and domains of the event
+//! whose mark has the focus, or what a badge holds. A pointer has the boxes' own tooltips (their
+//! `<title>`), which browsers show on hover but not on focus: an event drawn without its name
+//! was, to a sighted keyboard user, a shape and nothing more. Heard already as the box's name,
+//! the tip is for the eyes only.
+
+use crate::ui::adapters::keys::keyboard_last;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The drawing's element, whose boxes take the focus.
+    pub drawing: NodeRef,
+    /// The window (its ends' bits): the tip goes when it moves, the box it stood by with it.
+    pub window: (u64, u64),
+}
+
+/// A tip's words, and where it stands in the drawing (px): under the box, or over it where the
+/// drawing has no room below; from the box's left, or to its right end in the drawing's right
+/// half.
+#[derive(Clone, Debug, PartialEq)]
+struct Tip {
+    text: String,
+    x: f64,
+    from_right: bool,
+    y: f64,
+    above: bool,
+}
+
+/// Room a tip of two lines takes under its box.
+const TIP_ROOM: f64 = 48.0;
+
+#[function_component(FocusTip)]
+pub fn focus_tip(props: &Props) -> Html {
+    let tip = use_state(|| None::<Tip>);
+    {
+        let (tip, drawing) = (tip.clone(), props.drawing.clone());
+        use_effect_with((), move |_| {
+            let listeners = drawing.cast::<Element>().map(|svg| {
+                let on_in = {
+                    let (tip, svg) = (tip.clone(), svg.clone());
+                    EventListener::new(&svg.clone(), "focusin", move |e| {
+                        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+                        tip.set(target.and_then(|t| tip_for(&svg, &t)));
+                    })
+                };
+                let on_out = {
+                    let tip = tip.clone();
+                    EventListener::new(&svg, "focusout", move |_| tip.set(None))
+                };
+                [on_in, on_out]
+            });
+            move || drop(listeners)
+        });
+    }
+    {
+        let tip = tip.clone();
+        use_effect_with(props.window, move |_| tip.set(None));
+    }
+    let Some(t) = (*tip).clone() else {
+        return Html::default();
+    };
+    let px = |v: f64| format!("{v:.0}px");
+    let style = format!(
+        "{}: {}; {}: {};",
+        if t.from_right { "right" } else { "left" },
+        px(t.x),
+        if t.above { "bottom" } else { "top" },
+        px(t.y)
+    );
+    html! {
+        <div class="focus-tip" aria-hidden="true" {style}>{ t.text }</div>
+    }
+}
+
+/// The tip for the box `target` of the drawing `svg`, if it is an event's or a badge's and the
+/// focus came from the keyboard (a click opens the event's details, which name it).
+fn tip_for(svg: &Element, target: &Element) -> Option<Tip> {
+    if !keyboard_last()
+        || !target
+            .matches(".marks .mark, .marks .cluster")
+            .unwrap_or(false)
+    {
+        return None;
+    }
+    let text = target.query_selector("title").ok()??.text_content()?;
+    let (box_, drawing) = (
+        target.get_bounding_client_rect(),
+        svg.get_bounding_client_rect(),
+    );
+    let (left, right) = (box_.left() - drawing.left(), box_.right() - drawing.left());
+    let (top, bottom) = (box_.top() - drawing.top(), box_.bottom() - drawing.top());
+    let from_right = left > drawing.width() / 2.0;
+    let above = bottom + TIP_ROOM > drawing.height() && top > drawing.height() - bottom;
+    Some(Tip {
+        text,
+        x: if from_right {
+            (drawing.width() - right).max(4.0)
+        } else {
+            left.max(4.0)
+        },
+        from_right,
+        y: if above {
+            drawing.height() - top + 4.0
+        } else {
+            bottom + 4.0
+        },
+        above,
+    })
+}
