@@ -18,6 +18,7 @@ pub use crate::core::shape::Shape;
 mod build;
 mod caption;
 mod clusters;
+pub mod hatch;
 mod paint;
 mod rows;
 mod svg;

@@ -299,19 +299,35 @@ fn draw_phases(
     items: &mut Vec<Item>,
     phases: &mut Vec<PhaseStrip>,
 ) {
+    // The bands first, then the stretches two phases share in stripes of the earlier one's
+    // colour over the later one's, then the names over them.
+    for i in 0..data.phases.len() {
+        if let Some((x1, x2, _)) = phase_band(data, i, scale) {
+            items.push(solid(Prim::Rect {
+                x: x1,
+                y: AXIS_HEIGHT,
+                w: x2 - x1,
+                h: height - AXIS_HEIGHT,
+                radius: 0.0,
+                fill: Some(Ink::Phase((i % 2) as u8)),
+                stroke: None,
+            }));
+        }
+    }
+    for (i, from, to) in super::hatch::shared_periods(data) {
+        let (x1, x2) = (scale.to_px(from).max(0.0), scale.to_px(to).min(scale.width));
+        for points in super::hatch::stripes(x1, x2, AXIS_HEIGHT, height) {
+            items.push(solid(Prim::Polygon {
+                points,
+                fill: Some(Ink::Phase((i % 2) as u8)),
+                stroke: None,
+            }));
+        }
+    }
     for (i, p) in data.phases.iter().enumerate() {
         let Some((x1, x2, room)) = phase_band(data, i, scale) else {
             continue;
         };
-        items.push(solid(Prim::Rect {
-            x: x1,
-            y: AXIS_HEIGHT,
-            w: x2 - x1,
-            h: height - AXIS_HEIGHT,
-            radius: 0.0,
-            fill: Some(Ink::Phase((i % 2) as u8)),
-            stroke: None,
-        }));
         phases.push(PhaseStrip {
             index: i,
             x: x1,

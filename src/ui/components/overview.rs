@@ -157,6 +157,16 @@ fn draw(
             .ok()?;
         }
     }
+    // What two phases share (2012), in stripes of the earlier one's colour, as the timeline
+    // draws it (the later one's band alone put the year's bar in that phase).
+    for (i, from, to) in crate::core::scene::hatch::shared_periods(data) {
+        let (x1, x2) = (scale.to_px(from).max(0.0), scale.to_px(to).min(width));
+        for stripe in crate::core::scene::hatch::stripes(x1, x2, 0.0, BAR_BOTTOM) {
+            let points: Vec<(i32, i32)> = stripe.iter().map(|&(x, y)| (px(x), px(y))).collect();
+            root.draw(&Polygon::new(points, phase_colours[i % 2].filled()))
+                .ok()?;
+        }
+    }
     // The count axis's lines.
     let top = axis_top(h) as f64;
     let unit = (BAR_BOTTOM - BAR_TOP) / top;

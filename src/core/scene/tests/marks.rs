@@ -822,3 +822,84 @@ fn the_boxes_go_in_the_chronology_s_order_circa_among_its_year() {
         }
     }
 }
+
+/// 2012 is in two of the brief's phases ("September 2001 – 2012", "2012 – 2019"): the later
+/// phase's band alone there put the earlier one's events of 2012 (the Chicago Summit, the Tokyo
+/// Conference) in its colour. The year is drawn in stripes of the earlier phase's colour over the
+/// later one's, and nowhere else.
+#[test]
+fn a_year_two_phases_share_is_drawn_in_both_their_colours() {
+    let (data, index) = brief();
+    let all = vec![true; data.events.len()];
+    let scale = TimeScale::new(day(2011, 1, 1), day(2013, 7, 1), 900.0);
+    let s = scene(&data, &index, &scale, &all, false, None);
+    let band = |ink: u8| {
+        s.items.iter().find_map(|item| match &item.prim {
+            Prim::Rect {
+                x,
+                w,
+                fill: Some(Ink::Phase(n)),
+                ..
+            } if *n == ink => Some((*x, x + w)),
+            _ => None,
+        })
+    };
+    let (x2012, x2013) = (scale.to_px(day(2012, 1, 1)), scale.to_px(day(2013, 1, 1)));
+    // The third phase (index 2, the first colour) to the end of 2012; the fourth from 2012.
+    assert_eq!(band(0), Some((0.0, x2013)));
+    assert_eq!(band(1), Some((x2012, scale.width)));
+    let stripes: Vec<&Vec<(f64, f64)>> = s
+        .items
+        .iter()
+        .filter_map(|item| match &item.prim {
+            Prim::Polygon {
+                points,
+                fill: Some(Ink::Phase(0)),
+                stroke: None,
+            } => Some(points),
+            _ => None,
+        })
+        .collect();
+    assert!(stripes.len() > 10, "{} stripes", stripes.len());
+    for points in &stripes {
+        assert!(points
+            .iter()
+            .all(|&(x, _)| x >= x2012 - 1e-6 && x <= x2013 + 1e-6));
+    }
+    // Drawn after the bands: over the later phase's.
+    let last_band = s.items.iter().rposition(|item| {
+        matches!(
+            item.prim,
+            Prim::Rect {
+                fill: Some(Ink::Phase(_)),
+                ..
+            }
+        )
+    });
+    let first_stripe = s.items.iter().position(|item| {
+        matches!(
+            item.prim,
+            Prim::Polygon {
+                fill: Some(Ink::Phase(_)),
+                ..
+            }
+        )
+    });
+    assert!(first_stripe > last_band);
+    // Where no phases meet (the 1990s), none.
+    let nineties = scene(
+        &data,
+        &index,
+        &TimeScale::new(day(1992, 1, 1), day(1998, 1, 1), 900.0),
+        &all,
+        false,
+        None,
+    );
+    assert!(!nineties.items.iter().any(|item| matches!(
+        item.prim,
+        Prim::Polygon {
+            fill: Some(Ink::Phase(_)),
+            ..
+        }
+    )));
+}
