@@ -15,10 +15,10 @@ use crate::core::layout::{layout_blocks, LaneLimits, Layout, LayoutOptions, Time
 use crate::core::scale::TimeScale;
 pub use crate::core::shape::Shape;
 
+pub mod backdrop;
 mod build;
 mod caption;
 mod clusters;
-pub mod hatch;
 mod paint;
 mod rows;
 mod svg;

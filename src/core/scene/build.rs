@@ -314,9 +314,9 @@ fn draw_phases(
             }));
         }
     }
-    for (i, from, to) in super::hatch::shared_periods(data) {
+    for (i, from, to) in super::backdrop::shared_periods(data) {
         let (x1, x2) = (scale.to_px(from).max(0.0), scale.to_px(to).min(scale.width));
-        for points in super::hatch::stripes(x1, x2, AXIS_HEIGHT, height) {
+        for points in super::backdrop::stripes(x1, x2, AXIS_HEIGHT, height) {
             items.push(solid(Prim::Polygon {
                 points,
                 fill: Some(Ink::Phase((i % 2) as u8)),

@@ -1,6 +1,7 @@
 //! The name of a moment a story's scene marks with a line (on the timeline and the overview).
 
 use crate::core::scale::{beside_line, label_width};
+use crate::core::scene::backdrop::behind;
 use crate::core::scene::{wrap, Font};
 use yew::prelude::*;
 
@@ -18,15 +19,34 @@ const DESCENT: f64 = 8.0;
 const FADE: f64 = 18.0;
 const FADE_ID: &str = "moment-fade";
 
-/// The gradient a moment's name on the timeline fades what runs in under it with: once per
+/// The gradients a moment's name on the timeline fades what runs in under it with, to the
+/// page's colour or a phase's (`moment-fade`, `moment-fade-0`, `moment-fade-1`): once per
 /// drawing that names moments, in its `<defs>`.
 pub fn moment_fade() -> Html {
+    let fade = |id: String, class: &'static str| {
+        html! {
+            <linearGradient {id} class={classes!("moment-fade", class)}>
+                <stop offset="0" stop-opacity="0" />
+                <stop offset="1" stop-opacity="1" />
+            </linearGradient>
+        }
+    };
     html! {
-        <linearGradient id={FADE_ID} class="moment-fade">
-            <stop offset="0" stop-opacity="0" />
-            <stop offset="1" stop-opacity="1" />
-        </linearGradient>
+        <>
+            { fade(FADE_ID.to_string(), "") }
+            { fade(format!("{FADE_ID}-0"), "phase-0") }
+            { fade(format!("{FADE_ID}-1"), "phase-1") }
+        </>
     }
+}
+
+/// What a moment's name stands over on the timeline (nothing, in the overview): see
+/// [`moment_name`].
+#[derive(Clone, Copy, Default)]
+pub struct Under<'a> {
+    pub reach: Option<f64>,
+    pub names: &'a [(f64, f64)],
+    pub bands: &'a [(f64, f64, u8)],
 }
 
 /// The SVG text naming a moment marked by a line at `x` in a drawing `width` px wide, its first
@@ -36,16 +56,22 @@ pub fn moment_fade() -> Html {
 /// it), not at all. A box behind it (`.backing`, unfilled unless the stylesheet fills it, as it
 /// does on the timeline) hides what it stands over, down to `reach` at least (the phases' names'
 /// row on the timeline, which may have two lines), and the whole of each phase's name it would
-/// cut (`names`: their extents along the row), as a name is shown whole or not at all.
+/// cut (`names`: their extents along the row), as a name is shown whole or not at all. It takes
+/// the colour of what it stands over (`bands`, see [`behind`](crate::core::scene::backdrop::behind)), so that a phase's name it hides
+/// is simply not there (in the page's colour, the box read as a blank bar across the band).
 pub fn moment_name(
     x: f64,
     y: f64,
     label: &str,
     width: f64,
     line_height: Option<f64>,
-    reach: Option<f64>,
-    names: &[(f64, f64)],
+    under: Under,
 ) -> Html {
+    let Under {
+        reach,
+        names,
+        bands,
+    } = under;
     const GAP: f64 = 4.0;
     let w = label_width(label) * BOLD;
     let (text_x, on_left) = beside_line(x, w, width, GAP);
@@ -87,16 +113,29 @@ pub fn moment_name(
     // On the timeline, a phase's name that runs in under the box from its left fades out
     // before it (cut short by the box, it read as a whole name: "From September 11").
     let fade = on_timeline.then(|| {
+        // To the colour it ends on.
+        let id = match behind(box_x - 1.0, box_x, bands).first() {
+            Some(&(_, _, Some(tint))) => format!("{FADE_ID}-{tint}"),
+            _ => FADE_ID.to_string(),
+        };
         html! {
             <rect class="backing-fade" x={format!("{:.1}", box_x - FADE)} y={top.clone()}
-                  width={format!("{FADE:.1}")} height={height.clone()} fill={format!("url(#{FADE_ID})")} />
+                  width={format!("{FADE:.1}")} height={height.clone()} fill={format!("url(#{id})")} />
         }
     });
+    let parts = behind(box_x, box_x + box_width, bands)
+        .into_iter()
+        .map(|(a, b, tint)| {
+            html! {
+                <rect class={classes!("backing", tint.map(|t| format!("phase-{t}")))}
+                      x={format!("{a:.1}")} y={top.clone()} width={format!("{:.1}", b - a)}
+                      height={height.clone()} fill="none" />
+            }
+        });
     let backing = html! {
         <>
             { for fade }
-            <rect class="backing" x={format!("{box_x:.1}")} y={top} width={format!("{box_width:.1}")}
-                  height={height} rx="3" fill="none" />
+            { for parts }
         </>
     };
     let text_x = format!("{text_x:.1}");

@@ -159,9 +159,9 @@ fn draw(
     }
     // What two phases share (2012), in stripes of the earlier one's colour, as the timeline
     // draws it (the later one's band alone put the year's bar in that phase).
-    for (i, from, to) in crate::core::scene::hatch::shared_periods(data) {
+    for (i, from, to) in crate::core::scene::backdrop::shared_periods(data) {
         let (x1, x2) = (scale.to_px(from).max(0.0), scale.to_px(to).min(width));
-        for stripe in crate::core::scene::hatch::stripes(x1, x2, 0.0, BAR_BOTTOM) {
+        for stripe in crate::core::scene::backdrop::stripes(x1, x2, 0.0, BAR_BOTTOM) {
             let points: Vec<(i32, i32)> = stripe.iter().map(|&(x, y)| (px(x), px(y))).collect();
             root.draw(&Polygon::new(points, phase_colours[i % 2].filled()))
                 .ok()?;
@@ -475,7 +475,7 @@ pub fn overview(props: &Props) -> Html {
             html! {
                 <g class="annotation">
                     <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="0" y2={format!("{BAR_BOTTOM}")} />
-                    { super::moment::moment_name(x, BAR_TOP + 9.0, label, width, None, None, &[]) }
+                    { super::moment::moment_name(x, BAR_TOP + 9.0, label, width, None, Default::default()) }
                 </g>
             }
         })

@@ -473,6 +473,12 @@ pub fn timeline(props: &Props) -> Html {
     } else {
         scene.phase_name_extents()
     };
+    // And the bands they are drawn on, whose colour a moment's box takes.
+    let phase_bands: Vec<(f64, f64, u8)> = scene
+        .phases
+        .iter()
+        .map(|p| (p.x, p.x + p.w, (p.index % 2) as u8))
+        .collect();
     let annotations = props.annotations.iter().filter_map(|(day, label)| {
         let x = scale_x(*day);
         (0.0..=width).contains(&x).then(|| {
@@ -488,7 +494,8 @@ pub fn timeline(props: &Props) -> Html {
             let reach = scene.phases.first().map(|p| p.y + p.h - NAMES_BELOW_TEXT);
             html! {
                 <g class="annotation">
-                    { super::moment::moment_name(x, MOMENT_NAME_Y, label, width, Some(MOMENT_LINE_HEIGHT), reach, &phase_names) }
+                    { super::moment::moment_name(x, MOMENT_NAME_Y, label, width, Some(MOMENT_LINE_HEIGHT),
+                        super::moment::Under { reach, names: &phase_names, bands: &phase_bands })  }
                     <path class="moment-line" d={line} />
                 </g>
             }

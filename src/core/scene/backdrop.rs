@@ -1,7 +1,8 @@
-//! Where two phases share a stretch of time (phases dated by the year: "September 2001 – 2012"
-//! and "2012 – 2019" both hold 2012), the stretch is drawn in both phases' colours, in
-//! stripes: the later phase's band alone there put the earlier phase's events of that year in
-//! the later phase's colour, as if they belonged to it.
+//! What the drawing stands on: the phases' tinted bands, and which tint lies behind a stretch of
+//! it ([`behind`]). Where two phases share a stretch of time (phases dated by the year:
+//! "September 2001 – 2012" and "2012 – 2019" both hold 2012), the stretch is drawn in both
+//! phases' colours, in stripes: the later phase's band alone there put the earlier phase's events
+//! of that year in the later phase's colour, as if they belonged to it.
 
 use crate::core::dataset::Chronology;
 
@@ -75,6 +76,35 @@ fn clip_x(points: &[(f64, f64)], at: f64, keep_right: bool) -> Vec<(f64, f64)> {
     out
 }
 
+/// The stretches of `[left, right]` and what is drawn behind each: the tint of the phase band
+/// drawn last there (`bands`: each phase's band along the drawing, `(x1, x2, tint)`, in the order
+/// they are drawn), or none (the page).
+pub fn behind(left: f64, right: f64, bands: &[(f64, f64, u8)]) -> Vec<(f64, f64, Option<u8>)> {
+    let mut cuts: Vec<f64> = bands
+        .iter()
+        .flat_map(|&(a, b, _)| [a, b])
+        .filter(|&v| v > left && v < right)
+        .chain([left, right])
+        .collect();
+    cuts.sort_by(f64::total_cmp);
+    cuts.dedup();
+    let mut out: Vec<(f64, f64, Option<u8>)> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let middle = (a + b) / 2.0;
+        let tint = bands
+            .iter()
+            .rev()
+            .find(|&&(x1, x2, _)| x1 <= middle && middle < x2)
+            .map(|&(_, _, t)| t);
+        match out.last_mut() {
+            Some(last) if last.2 == tint => last.1 = b,
+            _ => out.push((a, b, tint)),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +151,21 @@ mod tests {
         );
         assert!(stripes(10.0, 10.0, 0.0, 5.0).is_empty());
         assert!(stripes(0.0, f64::NAN, 0.0, 5.0).is_empty());
+    }
+
+    #[test]
+    fn behind_a_stretch_is_the_band_drawn_last_there_or_the_page() {
+        // Two bands that share 40–50 (the later one drawn over), then none past 90.
+        let bands = [(0.0, 50.0, 0), (40.0, 90.0, 1)];
+        assert_eq!(
+            behind(30.0, 100.0, &bands),
+            vec![
+                (30.0, 40.0, Some(0)),
+                (40.0, 90.0, Some(1)),
+                (90.0, 100.0, None)
+            ]
+        );
+        assert_eq!(behind(60.0, 70.0, &bands), vec![(60.0, 70.0, Some(1))]);
+        assert_eq!(behind(5.0, 6.0, &[]), vec![(5.0, 6.0, None)]);
     }
 }
