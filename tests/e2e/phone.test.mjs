@@ -580,6 +580,44 @@ test('375×667 (touch): the event chosen, and the one Next in the sheet goes to,
   await page.context().close();
 });
 
+// Next from a span's bar low in its band went on to points higher up the drawing, whose marks
+// stayed above the screen: the page scrolled only down to a mark, never back up.
+test('375×667 (touch): Next from a bar low on the page to marks above the screen brings each into view, above the sheet', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, ...PHONE });
+  await timelineReady(page);
+  const bar = page.getByRole('button', { name: /Relationship plateaus at the level of/ }).first();
+  await bar.scrollIntoViewIfNeeded();
+  const box = await bar.boundingBox();
+  await page.touchscreen.tap(box.x + Math.min(box.width / 2, 8), box.y + box.height / 2);
+  const sheet = page.locator('aside.detail');
+  await sheet.waitFor();
+  const seen = async () => page.evaluate(() => {
+    const selected = document.querySelector('svg[aria-roledescription="timeline"] .marks .mark.selected');
+    const sheet = document.querySelector('aside.detail');
+    if (!selected || !sheet) return null;
+    const [m, s] = [selected.getBoundingClientRect(), sheet.getBoundingClientRect()];
+    return { name: selected.getAttribute('aria-label'), top: m.top, bottom: m.bottom, sheet: s.top };
+  });
+  let higher = 0;
+  let last = { ...(await until(seen, 'the bar is selected')), scrolled: await page.evaluate(() => scrollY) };
+  for (let n = 1; n <= 4; n++) {
+    const before = new URL(page.url()).searchParams.get('event');
+    await sheet.getByRole('button', { name: 'Next →' }).tap();
+    await until(() => new URL(page.url()).searchParams.get('event') !== before, 'Next chooses the next event');
+    const at = await until(async () => {
+      const a = await seen();
+      return a && a.top >= 0 && a.bottom + 30 <= a.sheet && a;
+    }, `after Next ${n}, the event's mark is on the screen, above the sheet`);
+    // (In the drawing: higher up than the one before, which the page scrolled back up to.)
+    if (at.top + (await page.evaluate(() => scrollY)) < last.top + last.scrolled) higher++;
+    last = { ...at, scrolled: await page.evaluate(() => scrollY) };
+  }
+  assert.ok(higher >= 1, 'Next went on to an event higher up the drawing');
+  await page.screenshot({ path: artifact('phone-details-next-up-375.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('narrowed from 1280 to 600 and 375 with an event selected, its mark is brought above the details\' sheet, as when it opens there', async () => {
   const page = await load(browser, server.origin + '/?domain=afghanistan,piracy&event=2011-bonn-conference-on-afghanistan', { viewport: { width: 1280, height: 800 } });
   const event = DATA.events.find((e) => e.id === '2011-bonn-conference-on-afghanistan');

@@ -146,6 +146,9 @@ thread_local! {
 /// called out beside it, up to two lines.
 const NAME_ROOM: f64 = 36.0;
 
+/// Room kept above a selected mark brought down from above the screen.
+const TOP_ROOM: f64 = 12.0;
+
 /// Room kept under a list entry chosen above the sheet.
 const LIST_ROOM: f64 = 8.0;
 
@@ -205,8 +208,11 @@ fn mark_above_sheet(document: web_sys::Document, sheet: web_sys::Element, i: usi
         sheet.get_bounding_client_rect().top(),
     );
     // Hidden behind the sheet, or its name (and not above the screen): up by the difference,
-    // with room.
-    if mark.bottom() + NAME_ROOM > top && mark.top() >= 0.0 {
+    // with room. Above the screen (Next went on to an event higher up the drawing, a span's
+    // bar low in its band before it): down to it, with room above.
+    if mark.top() < 0.0 {
+        window.scroll_by_with_x_and_y(0.0, mark.top() - TOP_ROOM);
+    } else if mark.bottom() + NAME_ROOM > top {
         let by = (mark.bottom() + NAME_ROOM - top).min(mark.top());
         window.scroll_by_with_x_and_y(0.0, by);
     }
