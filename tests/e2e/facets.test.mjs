@@ -592,6 +592,31 @@ test('a long filtered list draws its first 200 entries, then more as it is scrol
   await page.context().close();
 });
 
+// A drawing of lanes three pages tall, printed as one image, left the first page blank (it did
+// not fit under the heading) and was cut across the next three wherever the pages ended.
+test('printing lanes by domain: the drawing starts on the first page, in pieces a page holds, each cut between lanes and under the years', async () => {
+  const page = await load(browser, server.origin + '/?group=domain', { marks: true, viewport: { width: 1280, height: 800 } });
+  await page.emulateMedia({ media: 'print' });
+  const pieces = page.locator('.print-only img.print-timeline');
+  await until(async () => (await pieces.count()) >= 2, 'the drawing is printed in pieces');
+  const n = await pieces.count();
+  for (let k = 0; k < n; k++) {
+    assert.equal(await pieces.nth(k).getAttribute('alt'), `The timeline as drawn on screen, part ${k + 1} of ${n}`);
+    const [w, h] = await pieces.nth(k).evaluate((img) => [img.naturalWidth, img.naturalHeight]);
+    assert.ok(h <= w * 1.15 + 1, `piece ${k + 1} is no taller than a page holds (${w}×${h})`);
+  }
+  await page.pdf({ path: artifact('print-lanes.pdf') });
+  // The pieces' pages, by the PDF's own list of its pictures: the first on the first page, each
+  // on a page of its own.
+  const listed = execFileSync('pdfimages', ['-list', artifact('print-lanes.pdf')], { encoding: 'utf8' })
+    .split('\n').map((line) => line.trim().split(/\s+/)).filter((cols) => cols[2] === 'image').map((cols) => +cols[0]);
+  assert.deepEqual(listed, Array.from({ length: n }, (_, k) => k + 1), `the pieces on pages ${listed.join(', ')}`);
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '2', '-l', '2', '-singlefile', artifact('print-lanes.pdf'), artifact('print-lanes-page-2')]);
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('printing gives the filtered chronology as a clean list with dates, summaries and sources', async () => {
   const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();

@@ -12,7 +12,51 @@ pub struct Rows {
     pub bottom: f64,
 }
 
+/// How tall a printed piece of the drawing may be, for its width: what a page holds under the
+/// print's heading, on A4 or Letter.
+pub const PAGE_SHAPE: f64 = 1.15;
+
 impl Rows {
+    /// A drawing `height` px tall and `width` wide in pieces a printed page holds at most
+    /// ([`PAGE_SHAPE`] times as tall as wide), each cut where a lane starts (`starts`) in its
+    /// lower half where one does: a drawing of lanes three pages tall, printed as one image,
+    /// left the first page blank (it did not fit under the print's heading), then was cut across
+    /// three wherever the pages ended. Each piece after the first is printed under the drawing's
+    /// first `axis` px again (its years), which its page holds too.
+    pub fn pages(height: f64, width: f64, axis: f64, starts: &[f64]) -> Vec<Rows> {
+        let page = (width * PAGE_SHAPE).max(1.0);
+        let mut pieces = Vec::new();
+        let mut top = 0.0;
+        loop {
+            let most = if pieces.is_empty() {
+                page
+            } else {
+                (page - axis).max(page / 2.0)
+            };
+            if height - top <= most {
+                break;
+            }
+            let limit = top + most;
+            let cut = starts
+                .iter()
+                .copied()
+                .filter(|&s| s > top + most / 2.0 && s <= limit)
+                .fold(None, |best: Option<f64>, s| {
+                    Some(best.map_or(s, |b| b.max(s)))
+                })
+                .unwrap_or(limit);
+            pieces.push(Rows { top, bottom: cut });
+            top = cut;
+        }
+        if height > top || pieces.is_empty() {
+            pieces.push(Rows {
+                top,
+                bottom: height.max(top),
+            });
+        }
+        pieces
+    }
+
     /// The whole of a drawing `height` px tall.
     pub fn all(height: f64) -> Rows {
         Rows {
@@ -55,5 +99,44 @@ impl Rows {
         };
         // Outlines and antialiasing reach a few pixels past the geometry.
         to + 4.0 >= self.top && from - 4.0 <= self.bottom
+    }
+}
+
+#[cfg(test)]
+mod print_tests {
+    use super::*;
+
+    #[test]
+    fn a_tall_drawing_prints_in_pieces_a_page_tall_cut_where_lanes_start() {
+        // 1,000 px wide: pieces of 1,150 at most.
+        let pieces = Rows::pages(
+            2_800.0,
+            1_000.0,
+            0.0,
+            &[66.0, 400.0, 900.0, 1_100.0, 1_700.0, 2_500.0],
+        );
+        let ends: Vec<(f64, f64)> = pieces.iter().map(|r| (r.top, r.bottom)).collect();
+        // At 1,100 (the last start under 1,150, past its half), then 1,700 (under 2,250),
+        // then the last one whole (2,800 − 1,700 < 1,150).
+        assert_eq!(
+            ends,
+            vec![(0.0, 1_100.0), (1_100.0, 1_700.0), (1_700.0, 2_800.0)]
+        );
+        // No lane starts in a piece's lower half: cut at a page's height.
+        let plain = Rows::pages(2_500.0, 1_000.0, 0.0, &[10.0]);
+        assert_eq!(
+            plain.iter().map(|r| (r.top, r.bottom)).collect::<Vec<_>>(),
+            vec![(0.0, 1_150.0), (1_150.0, 2_300.0), (2_300.0, 2_500.0)]
+        );
+        // A drawing a page holds: one piece, all of it.
+        assert_eq!(
+            Rows::pages(600.0, 1_000.0, 40.0, &[300.0]),
+            vec![Rows::all(600.0)]
+        );
+        // With the axis printed again over each piece after the first, each page holds it.
+        for (n, r) in Rows::pages(9_999.0, 700.0, 40.0, &[]).iter().enumerate() {
+            let axis = if n == 0 { 0.0 } else { 40.0 };
+            assert!(r.height() + axis <= 700.0 * PAGE_SHAPE + 1e-9 && r.height() > 0.0);
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use super::dialogs::source_credit;
 use crate::core::dataset::{Chronology, Footnote};
+use crate::core::scene::Rows;
 use crate::store::Shared;
 use gloo::events::EventListener;
 use yew::prelude::*;
@@ -33,8 +34,65 @@ pub struct Props {
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Printing {
     day: String,
-    /// The timeline's canvas as an image (a data URL).
-    timeline: Option<String>,
+    /// The timeline's canvas as images (data URLs), a page's worth each (see [`Rows::pages`]).
+    timeline: Vec<String>,
+}
+
+/// The timeline's canvas in pieces (see [`Rows::pages`]), each as a PNG data URL.
+fn timeline_pages(document: &web_sys::Document) -> Vec<String> {
+    use wasm_bindgen::JsCast;
+    let Some(canvas) = document
+        .query_selector(".timeline-canvas canvas")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    // Where the lanes' groups start, in the canvas's pixels (the layer's boxes are in CSS px).
+    let css = canvas.get_bounding_client_rect().width();
+    let ratio = if css > 0.0 { width / css } else { 1.0 };
+    let heads = document
+        .query_selector_all(".timeline-canvas .marks .group-head rect.hit")
+        .ok();
+    let cuts: Vec<f64> = heads
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|n| list.item(n)?.dyn_into::<web_sys::Element>().ok())
+                .filter_map(|r| r.get_attribute("y")?.parse::<f64>().ok())
+                .map(|y| (y * ratio).round())
+                .collect()
+        })
+        .unwrap_or_default();
+    // The axis, printed again over each piece after the first.
+    let axis = (crate::core::scene::AXIS_HEIGHT * ratio).round();
+    let pieces = Rows::pages(height, width, axis, &cuts);
+    if pieces.len() <= 1 {
+        return canvas.to_data_url().ok().into_iter().collect();
+    }
+    pieces
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, Rows { top, bottom })| {
+            let over = if n == 0 { 0.0 } else { axis };
+            let piece: web_sys::HtmlCanvasElement =
+                document.create_element("canvas").ok()?.dyn_into().ok()?;
+            piece.set_width(width as u32);
+            piece.set_height((over + bottom - top).round().max(1.0) as u32);
+            let ctx = crate::ui::adapters::paint::context(&piece)?;
+            let copy = |from: f64, rows: f64, to: f64| {
+                ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                    &canvas, 0.0, from, width, rows, 0.0, to, width, rows,
+                )
+            };
+            if over > 0.0 {
+                copy(0.0, over, 0.0).ok()?;
+            }
+            copy(top, bottom - top, over).ok()?;
+            piece.to_data_url().ok()
+        })
+        .collect()
 }
 
 impl Printing {
@@ -50,9 +108,8 @@ impl Printing {
         .unwrap_or_default();
         let timeline = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(".timeline-canvas canvas").ok().flatten())
-            .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(c).ok())
-            .and_then(|c| c.to_data_url().ok());
+            .map(|d| timeline_pages(&d))
+            .unwrap_or_default();
         Printing { day, timeline }
     }
 }
@@ -159,9 +216,13 @@ pub fn print_list(props: &Props) -> Html {
                 { if props.shown.is_empty() { "All events".to_string() } else { props.shown.clone() } }
                 { format!(" · printed {}", printing.day) }
             </p>
-            if let Some(src) = &printing.timeline {
-                <img class="print-timeline" src={src.clone()} alt="The timeline as drawn on screen" />
-            }
+            { for printing.timeline.iter().enumerate().map(|(n, src)| {
+                let alt = match (n, printing.timeline.len()) {
+                    (_, 1) => "The timeline as drawn on screen".to_string(),
+                    (n, of) => format!("The timeline as drawn on screen, part {} of {of}", n + 1),
+                };
+                html! { <img class="print-timeline" src={src.clone()} {alt} /> }
+            }) }
         </>
     };
     if let Some(story) = props.story {
