@@ -474,10 +474,30 @@ fn a_short_note_among_others_is_given_in_full_unless_an_earlier_one_gives_it() {
     let sixteen = short_form_in_full(&d, d.footnote(16).unwrap());
     assert!(sixteen[0].starts_with("Javier Solana"), "{sixteen:?}");
     assert!(short_form_in_full_after(&d, d.footnote(16).unwrap(), &[15]).is_empty());
-    // Earlier notes that give the work only in short do not count ("Stokes." in 5, and 7 cites
-    // another work); note 2 gives Stokes's article in full.
-    assert!(!short_form_in_full_after(&d, d.footnote(3).unwrap(), &[5, 7]).is_empty());
+    // An earlier note that cites the work gave it in full: in its own words (note 2, Stokes's
+    // article), or in the work in full printed after its short form ("Stokes." in 3, printed
+    // without 2: a print of Russia gave 3 and 5, "Stokes." both, each followed by the article in
+    // full). One that cites another work does not (7).
     assert!(short_form_in_full_after(&d, d.footnote(3).unwrap(), &[2]).is_empty());
+    assert!(short_form_in_full_after(&d, d.footnote(5).unwrap(), &[3]).is_empty());
+    assert!(!short_form_in_full_after(&d, d.footnote(3).unwrap(), &[7]).is_empty());
+    let russia: Vec<u32> = d
+        .events
+        .iter()
+        .filter(|e| e.third_parties.iter().any(|p| p == "russia"))
+        .flat_map(|e| e.footnotes.iter().copied())
+        .collect::<BTreeSet<u32>>()
+        .into_iter()
+        .collect();
+    assert!(
+        russia.contains(&3) && russia.contains(&5) && !russia.contains(&2),
+        "{russia:?}"
+    );
+    let given = expanded(&russia);
+    assert!(
+        given.contains_key(&3) && !given.contains_key(&5),
+        "{given:?}"
+    );
     // All the brief's notes printed: each of its short notes comes after the note that gives
     // its work in full, so the notes are printed as the brief gives them, nothing added.
     let all: Vec<u32> = d.footnotes.iter().map(|f| f.number).collect();

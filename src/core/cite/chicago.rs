@@ -245,13 +245,16 @@ pub fn short_form_in_full(data: &Chronology, f: &Footnote) -> Vec<String> {
 /// [`short_form_in_full`] for a note read after others, as in a printed list of notes: only the
 /// works that none of the `earlier` notes gives in full (a print of the Balkans gives note 15,
 /// Solana's speech in full, then note 16, "Solana, “NATO’s Role…”", as the brief does; but
-/// note 18, "Ueta, p. 134", is followed by Ueta's work in full, as note 12 is not printed).
+/// note 18, "Ueta, p. 134", is followed by Ueta's work in full, as note 12 is not printed). An
+/// earlier note that cites the work gave it in full, in its own words or in the work in full
+/// printed after it (a print of Russia gave "3. Stokes." and "5. Stokes." each followed by
+/// Stokes's article in full).
 pub fn short_form_in_full_after(data: &Chronology, f: &Footnote, earlier: &[u32]) -> Vec<String> {
     let given = |r: &Reference| {
         earlier
             .iter()
             .filter_map(|n| data.footnote(*n))
-            .any(|e| e.sources.contains(&r.id) && names_work(&e.citation, r))
+            .any(|e| e.sources.contains(&r.id))
     };
     f.sources
         .iter()
