@@ -269,6 +269,8 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
     } else {
         None
     };
+    // Written by the explorer: its head lines are there (a view line may be written by hand).
+    let exported = head.is_some();
     // Its first row is the header found above.
     let header = &rows[0];
     let cols = columns(header);
@@ -287,7 +289,9 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
         }
         ours(header, &cols, &data, file_name, head)
     };
-    draft.notices.extend(ignored_columns(header, kind));
+    draft
+        .notices
+        .extend(ignored_columns(header, kind, exported));
     draft.view = view;
     Ok(draft)
 }
@@ -316,8 +320,9 @@ const TIMELINE_COLUMNS: [&str; 18] = [
 
 /// The notices for the header's columns that the format does not have, and for those repeated
 /// (only the first of a name is read): one line each, however many ("3 columns ignored: 'Foo',
-/// 'Bar', 'Baz'"). Header cells left empty are not columns.
-fn ignored_columns(header: &Row, kind: Kind) -> Vec<ImportProblem> {
+/// 'Bar', 'Baz'"). Header cells left empty are not columns. In a file the explorer `exported`,
+/// also its columns that the file lacks.
+fn ignored_columns(header: &Row, kind: Kind, exported: bool) -> Vec<ImportProblem> {
     let known = |name: &str| match kind {
         Kind::Ours => CSV_COLUMNS.contains(&name),
         Kind::Timeline => TIMELINE_COLUMNS.contains(&name),
@@ -351,6 +356,31 @@ fn ignored_columns(header: &Row, kind: Kind) -> Vec<ImportProblem> {
         let nouns = ("repeated column", "repeated columns");
         let line = collapsed(repeated.0, nouns, "", &repeated.1);
         out.push(ImportProblem::new("row 1", line));
+    }
+    // In a file the explorer wrote (its head lines are there), its columns that the
+    // file lacks: their fields are empty in every event, which the report says (an export with
+    // its domains column deleted came in without a word, every event without its domains). A
+    // file made by hand names only the columns it uses.
+    if kind == Kind::Ours && exported {
+        let absent: Vec<&str> = CSV_COLUMNS
+            .iter()
+            .copied()
+            .filter(|c| !seen.contains(*c))
+            .collect();
+        if !absent.is_empty() {
+            let (noun, these) = if absent.len() == 1 {
+                ("column", "its field")
+            } else {
+                ("columns", "their fields")
+            };
+            out.push(ImportProblem::new(
+                "row 1",
+                format!(
+                    "no {noun} {}: {these} left empty in every event",
+                    absent.join(", ")
+                ),
+            ));
+        }
     }
     out
 }

@@ -733,9 +733,58 @@ fn a_numbered_head_line_deleted_is_said_not_a_json_error() {
             .collect::<Vec<_>>(),
         [
             "row 3: the chronology's head lacks its lines 2, 3, 4 of 99999999999999 (deleted?): \
-          its phases, domains, third parties and footnotes are made from the ids the events use"
+          its phases, domains, third parties and footnotes are made from the ids the events use",
+            // (A file with the explorer's head lines lacks the export's other columns.)
+            "row 1: no columns end, summary, phase, domains, third_parties, actors, footnotes, \
+             evidence, note, source_urls: their fields left empty in every event"
         ]
     );
+}
+
+/// An export with a column deleted in a spreadsheet says so: every event lacks that field (its
+/// domains came in empty without a word, the colours and the Domain filter gone).
+#[test]
+fn an_export_with_a_column_deleted_says_its_fields_are_empty() {
+    let mut data = embedded().unwrap();
+    data.sort_events();
+    let text = to_csv(&data);
+    // The domains column taken out of every row (the events' rows: those not `#` lines).
+    let at = crate::core::dataset::export::CSV_COLUMNS
+        .iter()
+        .position(|c| *c == "domains")
+        .unwrap();
+    let rows = crate::core::import::csv::rows(&text, b',');
+    let mut out = String::new();
+    for row in &rows {
+        let cells: Vec<String> = row
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(n, cell)| *n != at || cell.starts_with('#'))
+            .map(|(_, cell)| {
+                if cell.contains([',', '"', '\n', '\r']) && !cell.starts_with('#') {
+                    format!("\"{}\"", cell.replace('"', "\"\""))
+                } else {
+                    cell.clone()
+                }
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    let back = ok(&out, "no-domains.csv");
+    assert_eq!(back.chronology.events.len(), data.events.len());
+    assert!(back.chronology.events.iter().all(|e| e.domains.is_empty()));
+    let notices: Vec<String> = back.notices.iter().map(|n| n.to_string()).collect();
+    assert!(
+        notices
+            .iter()
+            .any(|n| n == "row 1: no column domains: its field left empty in every event"),
+        "{notices:?}"
+    );
+    // The export as it is: no word of columns.
+    let whole = ok(&text, "whole.csv");
+    assert!(whole.notices.is_empty(), "{:?}", whole.notices);
 }
 
 /// The head lines of earlier versions have no numbers: in the file's order they import as
