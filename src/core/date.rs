@@ -222,10 +222,13 @@ pub enum DateError {
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DateError::Format(s) => write!(
-                f,
-                "'{s}' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD (-500 for 501 BC), or EDTF such as 2004~, 2004?, 199X or 1990/2003"
-            ),
+            DateError::Format(s) => match spreadsheet_form(s) {
+                Some(hint) => write!(f, "'{s}' is not a date: {hint}"),
+                None => write!(
+                    f,
+                    "'{s}' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD (-500 for 501 BC), or EDTF such as 2004~, 2004?, 199X or 1990/2003"
+                ),
+            },
             DateError::Month(s) => write!(f, "'{s}' has no such month (1–12)"),
             DateError::Day(s) => write!(f, "'{s}' has no such day in its month"),
             DateError::Year(s) => {
@@ -233,6 +236,37 @@ impl fmt::Display for DateError {
             }
             DateError::Interval(s) => write!(f, "'{s}' is not an interval: {}", interval_rule(s)),
         }
+    }
+}
+
+/// How to write a date a spreadsheet wrote day first or month first (`15.10.1997`,
+/// `10/15/1997`, `1997/10/15`): year, month, day, with hyphens (`1997-10-15`); where either of
+/// its first two numbers may be the month (`05/04/1997`), both readings.
+fn spreadsheet_form(s: &str) -> Option<String> {
+    let parts: Vec<&str> = s.trim().split(['.', '/', '-']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let number = |p: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let iso = |y: u32, m: u32, d: u32| format!("{y:04}-{m:02}-{d:02}");
+    let valid = |m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
+    if let (Some(y), Some(m), Some(d)) = (number(a, 4..=4), number(b, 1..=2), number(c, 1..=2)) {
+        return valid(m, d).then(|| format!("write it {} (YYYY-MM-DD)", iso(y, m, d)));
+    }
+    let (first, second, y) = (number(a, 1..=2)?, number(b, 1..=2)?, number(c, 4..=4)?);
+    match (valid(second, first), valid(first, second)) {
+        (true, true) if first != second => Some(format!(
+            "write it YYYY-MM-DD: {} if {first} is the day, {} if it is the month",
+            iso(y, second, first),
+            iso(y, first, second)
+        )),
+        (true, _) => Some(format!("write it {} (YYYY-MM-DD)", iso(y, second, first))),
+        (false, true) => Some(format!("write it {} (YYYY-MM-DD)", iso(y, first, second))),
+        (false, false) => None,
     }
 }
 

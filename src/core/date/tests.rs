@@ -309,3 +309,32 @@ mod properties {
         }
     }
 }
+
+/// A date as a spreadsheet writes it, day or month first, is said with the way to write it.
+#[test]
+fn a_spreadsheet_s_date_is_refused_with_how_to_write_it() {
+    let said = |s: &str| PartialDate::parse(s).unwrap_err().to_string();
+    assert_eq!(
+        said("15.10.1997"),
+        "'15.10.1997' is not a date: write it 1997-10-15 (YYYY-MM-DD)"
+    );
+    assert_eq!(
+        said("10/15/1997"),
+        "'10/15/1997' is not a date: write it 1997-10-15 (YYYY-MM-DD)"
+    );
+    assert_eq!(
+        said("1997/10/15"),
+        "'1997/10/15' is not a date: write it 1997-10-15 (YYYY-MM-DD)"
+    );
+    assert_eq!(
+        said("05/04/1997"),
+        "'05/04/1997' is not a date: write it YYYY-MM-DD: 1997-04-05 if 5 is the day, 1997-05-04 if it is the month"
+    );
+    assert_eq!(
+        said("4.4.2004"),
+        "'4.4.2004' is not a date: write it 2004-04-04 (YYYY-MM-DD)"
+    );
+    // Not such a date: the forms a date may take.
+    assert!(said("40.40.1997").contains("expected YYYY, YYYY-MM or YYYY-MM-DD"));
+    assert!(said("soon").contains("expected YYYY, YYYY-MM or YYYY-MM-DD"));
+}
