@@ -31,6 +31,13 @@ pub struct Props {
     pub dispatch: Callback<Action>,
 }
 
+thread_local! {
+    /// The drawing placed again on a short screen once the page is drawn (see the panel's
+    /// effect).
+    static PLACE_AGAIN: std::cell::RefCell<Option<crate::ui::adapters::timing::AfterFrame>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 #[function_component(StoryPanel)]
 pub fn story_panel(props: &Props) -> Html {
     let data = &props.data;
@@ -142,14 +149,26 @@ pub fn story_panel(props: &Props) -> Html {
             } else {
                 "#timeline"
             };
-            if let Some(timeline) = window
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector(target).ok().flatten())
-            {
-                let top = timeline.get_bounding_client_rect().top();
-                if top < 0.0 || top > sheet_top / 3.0 {
-                    timeline.scroll_into_view_with_bool(true);
+            let place = move || {
+                if let Some(timeline) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector(target).ok().flatten())
+                {
+                    let top = timeline.get_bounding_client_rect().top();
+                    if top < 0.0 || top > sheet_top / 3.0 {
+                        timeline.scroll_into_view_with_bool(true);
+                    }
                 }
+            };
+            place();
+            // And again once the page is drawn as it stays: a scene opened from a link, on a
+            // phone on its side, had what stands above the drawing shrink after it was placed,
+            // its years then above the screen.
+            if short {
+                PLACE_AGAIN.with(|again| {
+                    *again.borrow_mut() =
+                        Some(crate::ui::adapters::timing::after_next_frame(place));
+                });
             }
         });
     }
