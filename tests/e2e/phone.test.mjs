@@ -582,6 +582,21 @@ test('375×667 (touch): the event chosen, and the one Next in the sheet goes to,
 
 // Next from a span's bar low in its band went on to points higher up the drawing, whose marks
 // stayed above the screen: the page scrolled only down to a mark, never back up.
+// On its side, a phone is as short as it is narrow upright: the header, its buttons on two rows,
+// the filters' bar and the overview took the whole first screen.
+test('667×375 (a phone on its side): the first screen reaches the timeline\'s bar, its heading and its Lanes', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 667, height: 375 }, hasTouch: true, isMobile: true });
+  const heading = page.getByRole('heading', { name: 'Timeline', exact: true });
+  const lanes = page.getByRole('combobox', { name: /Lanes/ });
+  for (const [what, el] of [['the heading', heading], ['the Lanes select', lanes]]) {
+    const box = await el.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 375, `${what} is on the first screen (${JSON.stringify(box)})`);
+  }
+  await page.screenshot({ path: artifact('phone-on-its-side-first-screen.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('375×667 (touch): Next from a bar low on the page to marks above the screen brings each into view, above the sheet', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, ...PHONE });
   await timelineReady(page);

@@ -114,9 +114,14 @@ const WINDOW_HEARD_FOR_MS: u32 = 5_000;
 
 /// Focused itself (not one of its marks), the drawing shows its top: the browser scrolls a part
 /// taller than the room left above a sheet as little as it can, and on a phone on its side,
-/// with a story and the details open, the drawing's top stood 371 px above the screen.
+/// with a story and the details open, the drawing's top stood 371 px above the screen. From
+/// the keyboard only: focused after a click (on it, or on the details' Close far down the page),
+/// the page stays where the pointer is.
 fn drawing_top_in_view() -> Callback<FocusEvent> {
     Callback::from(|e: FocusEvent| {
+        if !crate::ui::adapters::keys::keyboard_last() {
+            return;
+        }
         // (Yew hands every focus in the drawing here, a mark's too.)
         let Some(drawing) = e
             .target()
