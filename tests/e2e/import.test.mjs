@@ -706,6 +706,25 @@ test('a chronology of more than 32 domains says under the legend that their mark
   await page.context().close();
 });
 
+// A spreadsheet's CSV with 23 dates written day first: on a phone the offer to import the good
+// events stood 250 px below the dialog's foot, after the 23 problems.
+test('375×667: a file with many bad rows offers to import the good ones at the top of its report, and says how to write the dates', async () => {
+  const page = await load(browser, server.origin + '/', { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  const rows = Array.from({ length: 113 }, (_, i) => (i < 23 ? `e${i};15.10.19${70 + (i % 20)};Event ${i}` : `e${i};19${70 + (i % 30)}-10-15;Event ${i}`));
+  await importFile(page, { name: 'excel.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFFid;start;title\r\n${rows.join('\r\n')}\r\n`) });
+  const report = page.getByRole('dialog').getByRole('alert');
+  await report.getByText('“excel.csv” was not imported').waitFor();
+  const offer = report.getByRole('button', { name: 'Import the 90 good events, leaving out 23 bad records', exact: true });
+  const [box, dialog] = [await offer.boundingBox(), await page.getByRole('dialog').boundingBox()];
+  assert.ok(box.y >= dialog.y && box.y + box.height <= Math.min(dialog.y + dialog.height, 667), `the offer is in the dialog's view (${JSON.stringify(box)} in ${JSON.stringify(dialog)})`);
+  assert.match(await report.getByRole('listitem').first().textContent(), /'15\.10\.1970' is not a date: write it 1970-10-15 \(YYYY-MM-DD\)/);
+  await page.screenshot({ path: artifact('import-report-phone.png') });
+  await offer.click();
+  await page.getByRole('dialog').getByRole('status').getByText('23 records were left out:').waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('past a thousand problems the dialog and the notice count them all; a problem of the whole file is not "in 0 of 1 records"', async () => {
   const page = await load(browser, server.origin + '/');
   // 5,000 rows, every other one with a year that is not one: 2,500 problems, listed up to 1,000.

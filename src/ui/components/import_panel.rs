@@ -85,12 +85,14 @@ pub fn import_panel(props: &PanelProps) -> Html {
                 <section class="import-report" role="alert" aria-labelledby="import-report-heading">
                     <h3 id="import-report-heading" tabindex="-1">{ format!("“{name}” was not imported") }</h3>
                     <p>{ summary }{ format!(" Nothing was changed: “{}” is still shown.", props.data.title) }</p>
-                    <ol class="problems">
-                        { for f.problems.iter().map(problem_item) }
-                    </ol>
+                    // Before the list, which may be long (on a phone the offer stood 250 px
+                    // below the dialog's foot, past 23 rows of one bad date).
                     if let (Some(offer), false) = (f.skip_offer(), bytes.is_empty()) {
                         <button type="button" class="primary" onclick={skip}>{ offer }</button>
                     }
+                    <ol class="problems">
+                        { for f.problems.iter().map(problem_item) }
+                    </ol>
                 </section>
             }
         }
