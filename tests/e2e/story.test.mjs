@@ -256,6 +256,12 @@ test('on a phone on its side, a scene opened from a link shows the drawing from 
     await until(async () => Math.abs(await top()) < 2, `scene ${scene}: the drawing's top (its years) at the top of the screen (now ${await top()})`);
     await page.waitForTimeout(400); // what must not happen: the page moving it off again
     assert.ok(Math.abs(await top()) < 2, `scene ${scene}: the drawing's top stays at the screen's (${await top()})`);
+    // Its buttons each on one line ("Next scene" broke before its arrow).
+    for (const name of ['Next scene →', '← Previous scene']) {
+      const button = panel(page).getByRole('navigation', { name: 'Scenes' }).getByRole('button', { name, exact: true });
+      const lines = await button.evaluate((b) => Math.round(b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight || '20')));
+      assert.ok((await button.boundingBox()).height < 40, `scene ${scene}: "${name}" on one line (${lines})`);
+    }
     if (scene === 1) await page.screenshot({ path: artifact('story-phone-on-its-side-link.png') });
     assert.deepEqual(page.problems, []);
     await page.context().close();
