@@ -39,7 +39,7 @@ mod entities;
 mod parse;
 mod write;
 
-pub use parse::is_markup;
+pub use parse::{hidden_element, is_markup};
 use write::{write_html, PlainWriter};
 
 /// Elements nest at most this deep.

@@ -280,6 +280,29 @@ fn timeline_html_is_kept_for_display_and_a_title_from_it_is_its_text() {
     );
     // A title taken from the text is the text's plain text, not its markup.
     assert_eq!(c.events[1].title, "Only text here & there");
+    // The scripts, kept as written and never shown, are said: once, for both slides.
+    let said: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert!(
+        said.iter().any(|n| n
+            == "field text.text: 2 slides' texts have an element the explorer never shows ('<script>', in event 1 \
+                and event 2): the text is kept as written and shown without it (a script never \
+                runs)"),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn an_element_whose_content_is_never_shown_is_found_as_its_tag_opens_it() {
+    use crate::core::rich_text::hidden_element;
+    assert_eq!(hidden_element("ok <SCRIPT src=x>"), Some("script"));
+    assert_eq!(hidden_element("<p>a</p><iframe/>"), Some("iframe"));
+    assert_eq!(hidden_element("<style>"), Some("style"));
+    assert_eq!(hidden_element("<svg"), Some("svg"));
+    // Not such an element: a longer name, an end tag alone, text.
+    assert_eq!(hidden_element("<scripts> <b>x</b>"), None);
+    assert_eq!(hidden_element("</script>"), None);
+    assert_eq!(hidden_element("a < script"), None);
+    assert_eq!(hidden_element(""), None);
 }
 
 /// The hostile file of the end-to-end tests: only its bad year is a problem; its `javascript:`

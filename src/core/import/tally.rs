@@ -28,6 +28,9 @@ pub(crate) enum Change {
     /// A field of a TimelineJS slide an event has no place for (`background`, `media.link` …),
     /// left out.
     SlideFieldLeftOut,
+    /// A slide's text with an element whose content is never shown (a `script`, a `style`, an
+    /// `iframe` …): kept as written in the summary, shown without it, never run.
+    TextHidden,
 }
 
 /// One change made to a record.
@@ -94,6 +97,11 @@ fn message(change: Change, n: usize, example: &str, at: &str) -> String {
                 "link that is not http(s) was",
                 "links that are not http(s) were"
             )
+        ),
+        Change::TextHidden => format!(
+            "{} an element the explorer never shows ({example}, in {at}): the text is kept as \
+             written and shown without it (a script never runs)",
+            plural(n, "slide's text has", "slides' texts have")
         ),
         Change::PlainHeadline => format!(
             "{} read as HTML, as TimelineJS shows {} ({example}, in {at}): a title is plain \

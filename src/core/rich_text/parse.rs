@@ -11,6 +11,22 @@ const DROPPED_WITH_CONTENT: [&str; 19] = [
     "template", "svg", "math", "object", "applet", "select", "head", "video", "audio", "canvas",
 ];
 
+/// The first element of `markup` whose content is never shown (see [`DROPPED_WITH_CONTENT`]):
+/// `script`, `style`, `iframe` … as its tag opens it, whatever its case (`<SCRIPT src=…>`).
+pub fn hidden_element(markup: &str) -> Option<&'static str> {
+    let lower = markup.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    lower.match_indices('<').find_map(|(at, _)| {
+        DROPPED_WITH_CONTENT.iter().copied().find(|name| {
+            let end = at + 1 + name.len();
+            lower[at + 1..].starts_with(name)
+                && bytes
+                    .get(end)
+                    .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+        })
+    })
+}
+
 /// The block elements that become paragraphs.
 const PARAGRAPH_LIKE: [&str; 20] = [
     "p",

@@ -119,6 +119,13 @@ pub(super) fn timeline(
         if let Some(title) = event_title.as_deref().filter(|_| from_text) {
             record.tally(&cells.column("text"), Change::TitleFromText, title);
         }
+        if let Some(tag) = crate::core::rich_text::hidden_element(text) {
+            record.tally(
+                &cells.column("text"),
+                Change::TextHidden,
+                &format!("<{tag}>"),
+            );
+        }
         let url = cells.get("media");
         let event_title = event_title.or_else(|| {
             let title =

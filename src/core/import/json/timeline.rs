@@ -264,6 +264,9 @@ pub(super) fn timeline(
         if let Some(title) = title.as_deref().filter(|_| from_text) {
             record.tally("field text.text", Change::TitleFromText, title);
         }
+        if let Some(tag) = crate::core::rich_text::hidden_element(&text) {
+            record.tally("field text.text", Change::TextHidden, &format!("<{tag}>"));
+        }
         let url = text_at(slide, &["media", "url"], &mut record);
         let caption = text_at(slide, &["media", "caption"], &mut record);
         let credit = text_at(slide, &["media", "credit"], &mut record);
