@@ -243,6 +243,14 @@ impl fmt::Display for DateError {
 /// `10/15/1997`, `1997/10/15`): year, month, day, with hyphens (`1997-10-15`); where either of
 /// its first two numbers may be the month (`05/04/1997`), both readings.
 fn spreadsheet_form(s: &str) -> Option<String> {
+    // The year: the four-digit part, last or first.
+    let y_of = |c: &str, a: &str| {
+        [c, a]
+            .into_iter()
+            .find(|p| p.len() == 4)
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
     let parts: Vec<&str> = s.trim().split(['.', '/', '-']).collect();
     let [a, b, c] = parts.as_slice() else {
         return None;
@@ -253,7 +261,14 @@ fn spreadsheet_form(s: &str) -> Option<String> {
             .flatten()
     };
     let iso = |y: u32, m: u32, d: u32| format!("{y:04}-{m:02}-{d:02}");
-    let valid = |m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
+    // A day the month has (not 31 February), in that year.
+    let valid = |m: u32, d: u32| {
+        let year = i32::try_from(y_of(c, a)).unwrap_or(0);
+        match (u8::try_from(m), u8::try_from(d)) {
+            (Ok(m), Ok(d)) => PartialDate::day(year, m, d).is_ok(),
+            _ => false,
+        }
+    };
     if let (Some(y), Some(m), Some(d)) = (number(a, 4..=4), number(b, 1..=2), number(c, 1..=2)) {
         return valid(m, d).then(|| format!("write it {} (YYYY-MM-DD)", iso(y, m, d)));
     }

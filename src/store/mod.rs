@@ -180,7 +180,12 @@ impl State {
                 let outside = to <= limits.outer_start || from >= limits.outer_end;
                 if outside {
                     // Moved to the nearest part of the chronology: said, not done silently.
-                    let year = |day: f64| crate::core::date::civil_from_days(day.floor() as i64).0;
+                    // Years as the window's label writes them ("501 BC").
+                    let year = |day: f64| {
+                        crate::core::date::format_year(
+                            crate::core::date::civil_from_days(day.floor() as i64).0,
+                        )
+                    };
                     let index = &self.chronology.index;
                     let (first, end) = (
                         index.first_day().unwrap_or(limits.outer_start),

@@ -475,6 +475,19 @@ test('keyboard: the mark with the focus shows its date, whole title and domains 
   await page.keyboard.press('ArrowRight');
   const next = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
   await until(async () => (await tip.textContent()).startsWith(next), 'the tip follows the focus');
+  // Escape puts it away (it covers what is under it); so does the page laid out again (the mark
+  // moved, the tip stayed where it was).
+  await page.keyboard.press('Escape');
+  await tip.waitFor({ state: 'detached' });
+  await page.keyboard.press('ArrowLeft');
+  await tip.waitFor();
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await tip.waitFor({ state: 'detached' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await windowSettled(page);
+  await until(() => page.evaluate(() => document.activeElement?.matches('.marks .mark')), 'a mark still has the focus');
+  await page.keyboard.press('ArrowRight');
+  await tip.waitFor();
   await page.keyboard.press('Shift+Tab');
   await tip.waitFor({ state: 'detached' });
   // A click selects: the details name the event, no tip.

@@ -580,8 +580,6 @@ test('375×667 (touch): the event chosen, and the one Next in the sheet goes to,
   await page.context().close();
 });
 
-// Next from a span's bar low in its band went on to points higher up the drawing, whose marks
-// stayed above the screen: the page scrolled only down to a mark, never back up.
 // On its side, a phone is as short as it is narrow upright: the header, its buttons on two rows,
 // the filters' bar and the overview took the whole first screen.
 test('667×375 (a phone on its side): the first screen reaches the timeline\'s bar, its heading and its Lanes', async () => {
@@ -597,6 +595,8 @@ test('667×375 (a phone on its side): the first screen reaches the timeline\'s b
   await page.context().close();
 });
 
+// Next from a span's bar low in its band went on to points higher up the drawing, whose marks
+// stayed above the screen: the page scrolled only down to a mark, never back up.
 test('375×667 (touch): Next from a bar low on the page to marks above the screen brings each into view, above the sheet', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, ...PHONE });
   await timelineReady(page);

@@ -334,6 +334,21 @@ fn a_spreadsheet_s_date_is_refused_with_how_to_write_it() {
         said("4.4.2004"),
         "'4.4.2004' is not a date: write it 2004-04-04 (YYYY-MM-DD)"
     );
+    // A day its month does not have is no reading: 31 February, 29 February 1997, 31 April.
+    assert_eq!(
+        said("30.04.1997"),
+        "'30.04.1997' is not a date: write it 1997-04-30 (YYYY-MM-DD)"
+    );
+    assert_eq!(
+        said("29/02/1996"),
+        "'29/02/1996' is not a date: write it 1996-02-29 (YYYY-MM-DD)"
+    );
+    for s in ["31.02.1997", "29/02/1997", "31/04/1997", "1997/02/30"] {
+        assert!(
+            said(s).contains("expected YYYY, YYYY-MM or YYYY-MM-DD"),
+            "{s}"
+        );
+    }
     // Not such a date: the forms a date may take.
     assert!(said("40.40.1997").contains("expected YYYY, YYYY-MM or YYYY-MM-DD"));
     assert!(said("soon").contains("expected YYYY, YYYY-MM or YYYY-MM-DD"));

@@ -291,7 +291,7 @@ pub(crate) fn parse(text: &str, file_name: &str) -> Result<Draft, Refusal> {
     };
     draft
         .notices
-        .extend(ignored_columns(header, kind, exported));
+        .extend(ignored_columns(header, kind, exported, first));
     draft.view = view;
     Ok(draft)
 }
@@ -321,8 +321,9 @@ const TIMELINE_COLUMNS: [&str; 18] = [
 /// The notices for the header's columns that the format does not have, and for those repeated
 /// (only the first of a name is read): one line each, however many ("3 columns ignored: 'Foo',
 /// 'Bar', 'Baz'"). Header cells left empty are not columns. In a file the explorer `exported`,
-/// also its columns that the file lacks.
-fn ignored_columns(header: &Row, kind: Kind, exported: bool) -> Vec<ImportProblem> {
+/// also its columns that the file lacks. Said at the header's `row` of the file.
+fn ignored_columns(header: &Row, kind: Kind, exported: bool, row: usize) -> Vec<ImportProblem> {
+    let at = format!("row {row}");
     let known = |name: &str| match kind {
         Kind::Ours => CSV_COLUMNS.contains(&name),
         Kind::Timeline => TIMELINE_COLUMNS.contains(&name),
@@ -350,12 +351,12 @@ fn ignored_columns(header: &Row, kind: Kind, exported: bool) -> Vec<ImportProble
     let mut out = Vec::new();
     if unknown.0 > 0 {
         let line = collapsed(unknown.0, ("column", "columns"), "", &unknown.1);
-        out.push(ImportProblem::new("row 1", line));
+        out.push(ImportProblem::new(&at, line));
     }
     if repeated.0 > 0 {
         let nouns = ("repeated column", "repeated columns");
         let line = collapsed(repeated.0, nouns, "", &repeated.1);
-        out.push(ImportProblem::new("row 1", line));
+        out.push(ImportProblem::new(&at, line));
     }
     // In a file the explorer wrote (its head lines are there), its columns that the
     // file lacks: their fields are empty in every event, which the report says (an export with
@@ -374,7 +375,7 @@ fn ignored_columns(header: &Row, kind: Kind, exported: bool) -> Vec<ImportProble
                 ("columns", "their fields")
             };
             out.push(ImportProblem::new(
-                "row 1",
+                &at,
                 format!(
                     "no {noun} {}: {these} left empty in every event",
                     absent.join(", ")

@@ -24,7 +24,11 @@ impl Rows {
     /// three wherever the pages ended. Each piece after the first is printed under the drawing's
     /// first `axis` px again (its years), which its page holds too.
     pub fn pages(height: f64, width: f64, axis: f64, starts: &[f64]) -> Vec<Rows> {
-        let page = (width * PAGE_SHAPE).max(1.0);
+        // (A drawing of no width has no page's shape: one piece.)
+        if width.is_nan() || width < 1.0 {
+            return vec![Rows::all(height.max(0.0))];
+        }
+        let page = width * PAGE_SHAPE;
         let mut pieces = Vec::new();
         let mut top = 0.0;
         loop {
@@ -133,6 +137,7 @@ mod print_tests {
             Rows::pages(600.0, 1_000.0, 40.0, &[300.0]),
             vec![Rows::all(600.0)]
         );
+        assert_eq!(Rows::pages(500.0, 0.0, 40.0, &[]), vec![Rows::all(500.0)]);
         // With the axis printed again over each piece after the first, each page holds it.
         for (n, r) in Rows::pages(9_999.0, 700.0, 40.0, &[]).iter().enumerate() {
             let axis = if n == 0 { 0.0 } else { 40.0 };

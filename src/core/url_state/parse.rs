@@ -357,9 +357,9 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             ));
         }
     }
-    // A hand-written `to` that names a year or a month means to its end, as one reads it
-    // (`from=2010&to=2011` is the years 2010 and 2011; `from=2010&to=2010` the year 2010). A day
-    // (what the explorer's own links write) is where the window ends.
+    // A `to` that names a year or a month means to its end, as one reads it (`from=2010&to=2011`
+    // is the years 2010 and 2011; `from=2010&to=2010` the year 2010), as the explorer's links
+    // write a window of whole years or months. A day is where the window ends.
     let to = to.map(|t| super::period_end(&to_text).unwrap_or(t));
     match (from, to) {
         (Some(f), Some(t)) if t > f => view.window = Some((f, t)),

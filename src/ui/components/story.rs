@@ -100,6 +100,10 @@ pub fn story_panel(props: &Props) -> Html {
             }
         });
     }
+    // (Not placed again once the story is left.)
+    use_effect_with((), |_| {
+        || PLACE_AGAIN.with(|again| *again.borrow_mut() = None)
+    });
     {
         let panel = panel.clone();
         use_effect_with(props.position, move |_| {

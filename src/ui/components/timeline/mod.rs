@@ -663,7 +663,8 @@ pub fn timeline(props: &Props) -> Html {
                 // their elements when these come and go (the canvas was made anew, blank).
                 <div class="timeline-overlays">
                     <tip::FocusTip drawing={svg_ref.clone()}
-                                   window={(props.viewport.start.to_bits(), props.viewport.end.to_bits())} />
+                                   drawn={(props.viewport.start.to_bits(), props.viewport.end.to_bits(),
+                                           width.to_bits(), scene.height.to_bits())} />
                     { for cluster_list }
                     if none_in_view && !all_folded {
                         <div class="timeline-empty" role="status">

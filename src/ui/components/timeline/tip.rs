@@ -14,8 +14,9 @@ use yew::prelude::*;
 pub struct Props {
     /// The drawing's element, whose boxes take the focus.
     pub drawing: NodeRef,
-    /// The window (its ends' bits): the tip goes when it moves, the box it stood by with it.
-    pub window: (u64, u64),
+    /// The window (its ends' bits) and the drawing's size: the tip goes when they change, the
+    /// box it stood by with them (as when the page's width changes, or the lanes).
+    pub drawn: (u64, u64, u64, u64),
 }
 
 /// A tip's words, and where it stands in the drawing (px): under the box, or over it where the
@@ -51,14 +52,29 @@ pub fn focus_tip(props: &Props) -> Html {
                     let tip = tip.clone();
                     EventListener::new(&svg, "focusout", move |_| tip.set(None))
                 };
-                [on_in, on_out]
+                // Escape puts it away (it covers what is under it), as it does the rest.
+                let on_key = {
+                    let tip = tip.clone();
+                    EventListener::new(&svg, "keydown", move |e| {
+                        let key = e.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+                        if key.as_deref() == Some("Escape") {
+                            tip.set(None);
+                        }
+                    })
+                };
+                // The page laid out again: the box is elsewhere.
+                let on_resize = web_sys::window().map(|w| {
+                    let tip = tip.clone();
+                    EventListener::new(&w, "resize", move |_| tip.set(None))
+                });
+                (on_in, on_out, on_key, on_resize)
             });
             move || drop(listeners)
         });
     }
     {
         let tip = tip.clone();
-        use_effect_with(props.window, move |_| tip.set(None));
+        use_effect_with(props.drawn, move |_| tip.set(None));
     }
     let Some(t) = (*tip).clone() else {
         return Html::default();
