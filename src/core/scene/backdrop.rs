@@ -86,7 +86,7 @@ pub fn behind(left: f64, right: f64, bands: &[(f64, f64, u8)]) -> Vec<(f64, f64,
         .filter(|&v| v > left && v < right)
         .chain([left, right])
         .collect();
-    cuts.sort_by(f64::total_cmp);
+    crate::core::sort::sort_by(&mut cuts, f64::total_cmp);
     cuts.dedup();
     let mut out: Vec<(f64, f64, Option<u8>)> = Vec::new();
     for pair in cuts.windows(2) {
