@@ -243,14 +243,6 @@ impl fmt::Display for DateError {
 /// `10/15/1997`, `1997/10/15`): year, month, day, with hyphens (`1997-10-15`); where either of
 /// its first two numbers may be the month (`05/04/1997`), both readings.
 fn spreadsheet_form(s: &str) -> Option<String> {
-    // The year: the four-digit part, last or first.
-    let y_of = |c: &str, a: &str| {
-        [c, a]
-            .into_iter()
-            .find(|p| p.len() == 4)
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(0)
-    };
     let parts: Vec<&str> = s.trim().split(['.', '/', '-']).collect();
     let [a, b, c] = parts.as_slice() else {
         return None;
@@ -260,28 +252,25 @@ fn spreadsheet_form(s: &str) -> Option<String> {
             .then(|| p.parse::<u32>().ok())
             .flatten()
     };
-    let iso = |y: u32, m: u32, d: u32| format!("{y:04}-{m:02}-{d:02}");
-    // A day the month has (not 31 February), in that year.
-    let valid = |m: u32, d: u32| {
-        let year = i32::try_from(y_of(c, a)).unwrap_or(0);
-        match (u8::try_from(m), u8::try_from(d)) {
-            (Ok(m), Ok(d)) => PartialDate::day(year, m, d).is_ok(),
-            _ => false,
-        }
+    // (Year, month, day) as ISO, if that day is one its month has (not 31 February).
+    let iso = |y: u32, m: u32, d: u32| {
+        let day = PartialDate::day(
+            i32::try_from(y).ok()?,
+            u8::try_from(m).ok()?,
+            u8::try_from(d).ok()?,
+        );
+        day.is_ok().then(|| format!("{y:04}-{m:02}-{d:02}"))
     };
     if let (Some(y), Some(m), Some(d)) = (number(a, 4..=4), number(b, 1..=2), number(c, 1..=2)) {
-        return valid(m, d).then(|| format!("write it {} (YYYY-MM-DD)", iso(y, m, d)));
+        return iso(y, m, d).map(|day| format!("write it {day} (YYYY-MM-DD)"));
     }
     let (first, second, y) = (number(a, 1..=2)?, number(b, 1..=2)?, number(c, 4..=4)?);
-    match (valid(second, first), valid(first, second)) {
-        (true, true) if first != second => Some(format!(
-            "write it YYYY-MM-DD: {} if {first} is the day, {} if it is the month",
-            iso(y, second, first),
-            iso(y, first, second)
+    match (iso(y, second, first), iso(y, first, second)) {
+        (Some(day_first), Some(month_first)) if first != second => Some(format!(
+            "write it YYYY-MM-DD: {day_first} if {first} is the day, {month_first} if it is the month"
         )),
-        (true, _) => Some(format!("write it {} (YYYY-MM-DD)", iso(y, second, first))),
-        (false, true) => Some(format!("write it {} (YYYY-MM-DD)", iso(y, first, second))),
-        (false, false) => None,
+        (Some(day), _) | (None, Some(day)) => Some(format!("write it {day} (YYYY-MM-DD)")),
+        (None, None) => None,
     }
 }
 

@@ -45,9 +45,7 @@ impl Rows {
                 .iter()
                 .copied()
                 .filter(|&s| s > top + most / 2.0 && s <= limit)
-                .fold(None, |best: Option<f64>, s| {
-                    Some(best.map_or(s, |b| b.max(s)))
-                })
+                .max_by(f64::total_cmp)
                 .unwrap_or(limit);
             pieces.push(Rows { top, bottom: cut });
             top = cut;

@@ -31,13 +31,6 @@ pub struct Props {
     pub dispatch: Callback<Action>,
 }
 
-thread_local! {
-    /// The drawing placed again on a short screen once the page is drawn (see the panel's
-    /// effect).
-    static PLACE_AGAIN: std::cell::RefCell<Option<crate::ui::adapters::timing::AfterFrame>> =
-        const { std::cell::RefCell::new(None) };
-}
-
 #[function_component(StoryPanel)]
 pub fn story_panel(props: &Props) -> Html {
     let data = &props.data;
@@ -100,10 +93,9 @@ pub fn story_panel(props: &Props) -> Html {
             }
         });
     }
-    // (Not placed again once the story is left.)
-    use_effect_with((), |_| {
-        || PLACE_AGAIN.with(|again| *again.borrow_mut() = None)
-    });
+    // The drawing placed again on a short screen once the page is drawn (dropped, and not
+    // placed, once the story is left).
+    let place_again = use_mut_ref(|| None::<crate::ui::adapters::timing::AfterFrame>);
     {
         let panel = panel.clone();
         use_effect_with(props.position, move |_| {
@@ -169,10 +161,8 @@ pub fn story_panel(props: &Props) -> Html {
             // phone on its side, had what stands above the drawing shrink after it was placed,
             // its years then above the screen.
             if short {
-                PLACE_AGAIN.with(|again| {
-                    *again.borrow_mut() =
-                        Some(crate::ui::adapters::timing::after_next_frame(place));
-                });
+                *place_again.borrow_mut() =
+                    Some(crate::ui::adapters::timing::after_next_frame(place));
             }
         });
     }
