@@ -182,6 +182,49 @@ impl Stroke {
     }
 }
 
+/// The radius of a mark of no domain under forced colours, as a share of a mark's: a dot.
+pub const FORCED_DOT: f64 = 0.55;
+
+/// A point's mark as drawn under `contrast` (its radius, colours and outline). Under forced
+/// colours every domain is in the text's colour, where the eight shapes alone leave pairs of
+/// domains alike: a domain that is the second of its shape ([`Shape::hollow_when_forced`]) is
+/// hollow, its part of the mark in the background's colour and the mark outlined in the text's,
+/// and a mark of no domain is a dot; so the first sixteen domains and none have marks no two
+/// alike. Under a theme, as the scene placed it.
+pub fn mark_under(
+    contrast: Contrast,
+    r: f64,
+    fills: Fills,
+    stroke: Stroke,
+) -> (f64, Fills, Stroke) {
+    if contrast == Contrast::Theme {
+        return (r, fills, stroke);
+    }
+    if fills.inks() == [Ink::NoDomain] {
+        return (r * FORCED_DOT, fills, stroke);
+    }
+    let hollow = |ink: &Ink| matches!(ink, Ink::Domain(p) if Shape::hollow_when_forced(*p));
+    if !fills.inks().iter().any(hollow) {
+        return (r, fills, stroke);
+    }
+    let fills =
+        Fills::new(
+            fills
+                .inks()
+                .iter()
+                .map(|ink| if hollow(ink) { Ink::Background } else { *ink }),
+        );
+    // A selected mark keeps its outline in the focus colour.
+    let stroke = match stroke.ink {
+        Ink::Background => Stroke {
+            ink: Ink::Text,
+            ..stroke
+        },
+        _ => stroke,
+    };
+    (r, fills, stroke)
+}
+
 /// The fonts of the drawing (CSS shorthand).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Font {

@@ -32,13 +32,13 @@ const BY_POSITION: [Shape; 16] = [
     Shape::Diamond,          // rose
     Shape::Triangle,         // wine
     Shape::Hexagon,          // purple
-    Shape::Triangle,         // orange
+    Shape::Cross,            // orange
     Shape::Star,             // light blue
-    Shape::Triangle,         // pear
-    Shape::Square,           // pink
+    Shape::InvertedTriangle, // pear
+    Shape::Hexagon,          // pink
     Shape::Cross,            // pale blue
     Shape::InvertedTriangle, // mint
-    Shape::Square,           // grey
+    Shape::Star,             // grey
 ];
 
 /// The shapes of positions 16 to 31, whose colours are those of positions 0 to 15 again: each
@@ -47,20 +47,20 @@ const BY_POSITION: [Shape; 16] = [
 const SECOND_ROUND: [Shape; 16] = [
     Shape::InvertedTriangle, // indigo
     Shape::Hexagon,          // cyan
-    Shape::Hexagon,          // teal
+    Shape::Square,           // teal
     Shape::InvertedTriangle, // green
     Shape::InvertedTriangle, // olive
-    Shape::InvertedTriangle, // sand
+    Shape::Hexagon,          // sand
     Shape::Hexagon,          // rose
     Shape::InvertedTriangle, // wine
     Shape::Star,             // purple
     Shape::Star,             // orange
     Shape::Cross,            // light blue
-    Shape::Hexagon,          // pear
+    Shape::Triangle,         // pear
     Shape::InvertedTriangle, // pink
     Shape::InvertedTriangle, // pale blue
     Shape::Triangle,         // mint
-    Shape::Star,             // grey
+    Shape::Square,           // grey
 ];
 
 /// Sides of the polygon a circle is drawn as where it must be one (split marks, outlines).
@@ -90,6 +90,19 @@ impl Shape {
             Some(p) => BY_POSITION[p % 16],
             None => Shape::Circle,
         }
+    }
+
+    /// Whether the domain at `position` is drawn hollow under forced colours, where every mark
+    /// is in the text's colour: a domain whose shape an earlier domain has (each shape is had by
+    /// two of the first sixteen), so that shape and fill tell the sixteen apart.
+    pub fn hollow_when_forced(position: usize) -> bool {
+        let table = if (position / 16) % 2 == 1 {
+            &SECOND_ROUND
+        } else {
+            &BY_POSITION
+        };
+        let p = position % 16;
+        table[..p].contains(&table[p])
     }
 
     /// Its name, e.g. for a class or a description.

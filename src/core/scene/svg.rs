@@ -114,6 +114,7 @@ impl Scene {
                     fills,
                     stroke: s,
                 } => {
+                    let (r, fills, s) = &super::mark_under(contrast, *r, *fills, *s);
                     if let [fill] = fills.inks() {
                         let fill = escape(&colour(*fill));
                         if *shape == Shape::Circle {

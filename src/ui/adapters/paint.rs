@@ -22,8 +22,8 @@ pub struct Colours {
     focus: String,
     /// The dark theme (its lighter variants of the domains' colours).
     dark: bool,
-    /// Forced colours (e.g. Windows high contrast): every domain in the text colour (its eight
-    /// shapes tell some domains apart, not all sixteen: a mark's tooltip names them).
+    /// Forced colours (e.g. Windows high contrast): every domain in the text colour, told
+    /// apart by shape and by fill (see `core::scene::mark_under`).
     forced: bool,
 }
 

@@ -6,7 +6,7 @@
 //! canvas in a single draw.
 
 use super::paint::{polygon, Colours};
-use crate::core::scene::{Fills, Shape, Stroke};
+use crate::core::scene::{mark_under, Fills, Shape, Stroke};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
@@ -367,18 +367,19 @@ fn blit(image: &mut [u8], w: usize, h: usize, sprite: &Sprite, left: i64, up: i6
 /// Draws a mark centred on the origin: its shape in its colour, or cut into slices of its
 /// colours, then its outline.
 pub fn draw_mark(ctx: &CanvasRenderingContext2d, m: &Mark, colours: &Colours) {
-    let inks = m.fills.inks();
-    ctx.set_stroke_style_str(colours.ink(m.stroke.ink));
-    ctx.set_line_width(m.stroke.width);
+    let (r, fills, stroke) = mark_under(colours.contrast(), m.r, m.fills, m.stroke);
+    let inks = fills.inks();
+    ctx.set_stroke_style_str(colours.ink(stroke.ink));
+    ctx.set_line_width(stroke.width);
     if let [ink] = inks {
         ctx.begin_path();
-        trace_shape(ctx, m.shape, m.cx, m.cy, m.r);
+        trace_shape(ctx, m.shape, m.cx, m.cy, r);
         ctx.set_fill_style_str(colours.ink(*ink));
         ctx.fill();
         ctx.stroke();
         return;
     }
-    for (slice, ink) in m.shape.slices(m.cx, m.cy, m.r, inks.len()).iter().zip(inks) {
+    for (slice, ink) in m.shape.slices(m.cx, m.cy, r, inks.len()).iter().zip(inks) {
         if slice.is_empty() {
             continue;
         }
@@ -389,7 +390,7 @@ pub fn draw_mark(ctx: &CanvasRenderingContext2d, m: &Mark, colours: &Colours) {
         ctx.fill();
     }
     ctx.begin_path();
-    polygon(ctx, &m.shape.outline(m.cx, m.cy, m.r));
+    polygon(ctx, &m.shape.outline(m.cx, m.cy, r));
     ctx.close_path();
     ctx.stroke();
 }

@@ -19,7 +19,14 @@ pub fn marker(
         .map(|p| domain_colour(p, dark))
         .unwrap_or(NO_DOMAIN);
     let d = Shape::of_domain(position).svg_path(cx, cy, r);
-    yew::html! { <path {class} d={d} fill={colour} /> }
+    // Under forced colours, where every mark is in the text's colour, drawn as the timeline
+    // draws it there (see `core::scene::mark_under`): hollow, or a dot.
+    let forced = match position {
+        Some(p) if Shape::hollow_when_forced(p) => "hollow",
+        Some(_) => "",
+        None => "dot",
+    };
+    yew::html! { <path class={yew::classes!(class, forced)} d={d} fill={colour} /> }
 }
 
 /// A small chip for the domain at `position`, in its colour and shape (an SVG drawing, not an

@@ -903,3 +903,53 @@ fn a_year_two_phases_share_is_drawn_in_both_their_colours() {
         }
     )));
 }
+
+#[test]
+fn under_forced_colours_sixteen_domains_and_none_have_marks_no_two_alike() {
+    use crate::core::scene::{mark_under, Contrast, Fills, Stroke};
+    let ring = Stroke {
+        ink: Ink::Background,
+        width: 1.5,
+    };
+    let ink = |p: Option<usize>| p.map(Ink::Domain).unwrap_or(Ink::NoDomain);
+    // As drawn under forced colours, where every domain's colour is the text's: its shape, its
+    // size, whether it is filled, its outline's colour.
+    let drawn: Vec<_> = (0..16)
+        .map(Some)
+        .chain([None])
+        .map(|p| {
+            let (r, fills, stroke) = mark_under(Contrast::Forced, 5.0, Fills::one(ink(p)), ring);
+            let solid = fills.inks() != [Ink::Background];
+            (Shape::of_domain(p), r, solid, stroke.ink)
+        })
+        .collect();
+    for (n, a) in drawn.iter().enumerate() {
+        for b in &drawn[n + 1..] {
+            assert_ne!(a, b, "two marks alike under forced colours");
+        }
+    }
+    // A hollow mark is outlined in the text's colour (in the background's, it would vanish).
+    assert!(drawn.iter().filter(|d| !d.2).all(|d| d.3 == Ink::Text));
+    assert_eq!(
+        drawn.iter().filter(|d| !d.2).count(),
+        8,
+        "one of each shape's two"
+    );
+    // A mark split between a solid and a hollow domain keeps both parts, outlined.
+    let (hollow, solid) = (4, 0);
+    assert!(Shape::hollow_when_forced(hollow) && !Shape::hollow_when_forced(solid));
+    let split = Fills::new([Ink::Domain(solid), Ink::Domain(hollow)]);
+    let (_, fills, stroke) = mark_under(Contrast::Forced, 5.0, split, ring);
+    assert_eq!(fills.inks(), [Ink::Domain(solid), Ink::Background]);
+    assert_eq!(stroke.ink, Ink::Text);
+    // The selected mark keeps its focus ring; a theme draws every mark as placed.
+    let focus = Stroke {
+        ink: Ink::Focus,
+        width: 2.5,
+    };
+    assert_eq!(mark_under(Contrast::Forced, 5.0, split, focus).2, focus);
+    assert_eq!(
+        mark_under(Contrast::Theme, 5.0, split, ring),
+        (5.0, split, ring)
+    );
+}

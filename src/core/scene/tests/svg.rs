@@ -360,4 +360,13 @@ fn under_forced_colours_the_svg_s_grid_is_dotted_and_its_texts_on_a_halo() {
     let theme = s.to_svg(colour);
     assert!(!theme.contains("dasharray") && !theme.contains("paint-order"));
     assert_eq!(theme.lines().count(), forced.lines().count());
+    // Marks of the second domain of each shape are hollow: outlined in the text's colour.
+    let hollow = |svg: &str| {
+        svg.lines()
+            .filter(|l| l.starts_with("<circle") || l.starts_with("<path"))
+            .filter(|l| l.contains("fill=\"Canvas\" stroke=\"CanvasText\""))
+            .count()
+    };
+    assert!(hollow(&forced) > 5, "{}", hollow(&forced));
+    assert_eq!(hollow(&theme), 0);
 }
