@@ -37,15 +37,26 @@ pub const MAX_COUNT_INTERVALS: usize = 4;
 /// The room in px a count's text needs besides its width: its inset, halo and the window's grip.
 const COUNTS_ROOM: f64 = 16.0;
 
-/// Whether the count axis's labels (up to `max` events a year) stand at the chart's left end
-/// rather than its right, in a chart `width` px wide whose window runs from `start` to `end` px:
-/// where the window's right grip would cover them (a window that reaches the last years) and
-/// its left grip stands farther from its own end.
-pub fn counts_on_left(start: f64, end: f64, width: f64, max: usize) -> bool {
+/// The window's grips, inside its edges: a grip's width and the window's border (px).
+const GRIP_REACH: f64 = 8.0;
+
+/// Where the count axis's labels (up to `max` events a year) stand in a chart `width` px wide
+/// whose window runs from `start` to `end` px: at the chart's right end (the x of their right
+/// edge, and false), or at its left (the x of their left edge, and true) where the window's
+/// right grip would cover them (a window that reaches the last years) and its left grip stands
+/// farther from its own end; where both grips are at the ends (the whole chronology in view),
+/// just inside the right grip, over the bars.
+pub fn counts_place(start: f64, end: f64, width: f64, max: usize) -> (f64, bool) {
     let widest = count_ticks(max).last().copied().unwrap_or(0);
     let room = label_width(&crate::core::text::thousands(widest)) + COUNTS_ROOM;
     let (right_gap, left_gap) = (width - end, start);
-    right_gap < room && left_gap > right_gap
+    if right_gap >= room {
+        (width - 4.0, false)
+    } else if left_gap >= room {
+        (4.0, true)
+    } else {
+        (end - GRIP_REACH - 3.0, false)
+    }
 }
 
 /// The labels of the overview's time axis: the timeline's own ticks ([`ticks`]) at a year or
@@ -116,17 +127,20 @@ mod tests {
     #[test]
     fn counts_leave_the_right_end_only_where_the_window_s_grip_would_cover_them() {
         // The window in the middle, or at the left end: the counts stay right.
-        assert!(!counts_on_left(300.0, 600.0, 900.0, 20));
-        assert!(!counts_on_left(0.0, 300.0, 900.0, 20));
+        assert_eq!(counts_place(300.0, 600.0, 900.0, 20), (896.0, false));
+        assert_eq!(counts_place(0.0, 300.0, 900.0, 20), (896.0, false));
         // At the right end: left.
-        assert!(counts_on_left(600.0, 900.0, 900.0, 20));
-        assert!(counts_on_left(600.0, 890.0, 900.0, 4));
-        // Both grips near their ends: the side whose grip is farther from it.
-        assert!(counts_on_left(20.0, 895.0, 900.0, 20));
-        assert!(!counts_on_left(2.0, 880.0, 900.0, 20));
+        assert_eq!(counts_place(600.0, 900.0, 900.0, 20), (4.0, true));
+        assert_eq!(counts_place(600.0, 890.0, 900.0, 4), (4.0, true));
         // A wider count needs more room from the grip.
-        assert!(!counts_on_left(600.0, 870.0, 900.0, 3));
-        assert!(counts_on_left(600.0, 870.0, 900.0, 100_000));
+        assert_eq!(counts_place(600.0, 870.0, 900.0, 3), (896.0, false));
+        assert_eq!(counts_place(600.0, 870.0, 900.0, 100_000), (4.0, true));
+        // Both grips near their ends (the whole chronology in view, a few events of one year
+        // counted "1" under the right grip): just inside the right grip, clear of it.
+        for (start, end) in [(20.0, 895.0), (2.0, 880.0), (7.0, 894.0)] {
+            let (x, left) = counts_place(start, end, 900.0, 1);
+            assert!(!left && x <= end - GRIP_REACH - 2.0, "{start}–{end}: {x}");
+        }
     }
 
     #[test]

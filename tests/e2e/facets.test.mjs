@@ -110,7 +110,8 @@ test('searching "worner" finds the 1991 visit, highlighted, and Enter goes to it
 });
 
 test("the overview's counts stay clear of the window's grips, wherever the window ends", async () => {
-  for (const [query, viewport] of [['/', { width: 1280, height: 800 }], ['/?domain=afghanistan', { width: 1280, height: 800 }], ['/?domain=afghanistan', { width: 375, height: 667 }]]) {
+  // The last: a few events, the window over the whole chart, both grips at its ends.
+  for (const [query, viewport] of [['/', { width: 1280, height: 800 }], ['/?domain=afghanistan', { width: 1280, height: 800 }], ['/?domain=afghanistan', { width: 375, height: 667 }], ['/?synthetic=4', { width: 1280, height: 800 }]]) {
     const page = await load(browser, server.origin + query, { marks: true, viewport });
     const counts = page.locator('.overview svg.overview-counts text.count');
     await until(async () => (await counts.count()) > 0, 'the chart shows its counts');

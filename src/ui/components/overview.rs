@@ -8,7 +8,7 @@ use crate::core::date::{days_from_civil, format_year};
 use crate::core::gesture::{brush_drag, grip, Grip};
 use crate::core::keys::{command, Command, Scope};
 use crate::core::overview::{
-    axis_ticks, count_ticks, counts_on_left, phase_bands, PHASE_LABEL_PADDING,
+    axis_ticks, count_ticks, counts_place, phase_bands, PHASE_LABEL_PADDING,
 };
 use crate::core::palette::{domain_colour, parse_hex, NO_DOMAIN};
 use crate::core::query::YearHistogram;
@@ -452,7 +452,7 @@ pub fn overview(props: &Props) -> Html {
     // The counts stand at the chart's right end, or at its left where the window's right grip
     // would cover them (a window that reaches the last years: filtered to Afghanistan, say);
     // they are drawn over the window, on a halo.
-    let counts_left = counts_on_left(
+    let (x, counts_left) = counts_place(
         scale.to_px(props.viewport.start),
         scale.to_px(props.viewport.end),
         width,
@@ -460,7 +460,7 @@ pub fn overview(props: &Props) -> Html {
     );
     let counts = count_ticks(h.max_total()).into_iter().skip(1).filter(|_| !empty).map(|tick| {
         let y = BAR_BOTTOM - tick as f64 * unit;
-        let (x, class) = if counts_left { (4.0, "count left") } else { (width - 4.0, "count") };
+        let class = if counts_left { "count left" } else { "count" };
         html! { <text class={class} x={format!("{x:.1}")} y={format!("{:.1}", y + 10.0)}>{ crate::core::text::thousands(tick) }</text> }
     });
     let phases = phase_bands(&props.data, &scale)
