@@ -313,14 +313,25 @@ test('keyboard: the focus never falls to the page when what had it goes: chips, 
   await until(() => clear.isDisabled(), 'the facet is cleared');
   await until(async () => page.evaluate(() => document.activeElement.closest('.facet')?.querySelector('h3')?.textContent === 'Domain'), 'the focus stays in the Domain filter');
 
-  // Previous at the second event: the first has no Previous.
-  const second = [...DATA.events].sort((a, b) => a.start.localeCompare(b.start))[1];
-  await next(`/?event=${second.id}`);
+  // Previous at the second event: the first has no Previous; it says so, and keeps the focus.
+  // (The file's order is the chronology's.)
+  const byDate = DATA.events;
+  await next(`/?event=${byDate[1].id}`);
   const previous = page.getByRole('button', { name: '← Previous' });
   await previous.focus();
   await page.keyboard.press('Enter');
-  await until(() => previous.isDisabled(), 'the first event is shown');
-  await until(async () => (await focused(page)) === 'Next →', 'Next takes the focus');
+  await until(async () => (await previous.getAttribute('aria-disabled')) === 'true', 'the first event is shown');
+  assert.equal(await focused(page), '← Previous', 'Previous keeps the focus');
+  // Next at the last event but one: the last has no Next; the focus stays in the details (it
+  // went out of them, to the overview's chart).
+  await next(`/?event=${byDate.at(-2).id}`);
+  const nextEvent = page.getByRole('button', { name: 'Next →' });
+  await nextEvent.focus();
+  await page.keyboard.press('Enter');
+  await until(async () => (await nextEvent.getAttribute('aria-disabled')) === 'true', 'the last event is shown');
+  assert.equal(await focused(page), 'Next →', 'Next keeps the focus');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'Next →', 'past the end nothing moves');
   // Close, on details the link opened: the timeline takes the focus (where the event was), not
   // the control after the details (the overview's chart).
   const close = page.getByRole('complementary').getByRole('button', { name: 'Close', exact: true });
@@ -373,6 +384,39 @@ test('keyboard: the focus never falls to the page when what had it goes: chips, 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// Next opens the next event at the top of its details, and the reader goes on pressing it:
+// the button stayed at the foot of the details, 700 px below the panel's edge, its focus ring
+// out of sight. It stands at the panel's foot in view, the new event's heading at its top.
+for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
+  test(`keyboard: walking the chronology with Next, the button with the focus stays in view with the new heading (${viewport.width} px)`, async () => {
+    const byDate = DATA.events; // (The file's order is the chronology's.)
+    const page = await load(browser, server.origin + `/?event=${byDate[0].id}`, { marks: true, viewport });
+    const details = page.getByRole('complementary', { name: byDate[0].title });
+    await details.waitFor();
+    const walk = page.getByRole('button', { name: 'Next →' });
+    await walk.focus();
+    const seen = [];
+    for (let k = 1; k <= 3; k++) {
+      await page.keyboard.press('Enter');
+      const heading = page.getByRole('heading', { level: 2, name: byDate[k].title, exact: true });
+      await heading.waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Next →', 'Next keeps the focus');
+      // What shows of each: inside the details' box and the screen.
+      const shown = (locator) => locator.evaluate((el) => {
+        const r = el.getBoundingClientRect(), box = el.closest('aside.detail').getBoundingClientRect();
+        return r.top >= Math.max(0, box.top) - 1 && r.bottom <= Math.min(innerHeight, box.bottom) + 1;
+      });
+      await until(() => shown(heading), `event ${k}'s heading in view`);
+      assert.ok(await shown(walk), `Next in view at event ${k}`);
+      seen.push(k);
+    }
+    assert.equal(seen.length, 3);
+    await page.screenshot({ path: artifact(`details-walk-${viewport.width}.png`) });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
 
 test('keyboard: "Skip to timeline" puts the focus on the timeline, whose keys then work; the overview\'s window takes Home, End, Page Up and Page Down', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });

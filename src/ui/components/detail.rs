@@ -422,9 +422,12 @@ pub fn detail(props: &Props) -> Html {
                 <button type="button" onclick={props.on_cite.reform(move |_| i)}>{ "Copy citation" }</button>
             </p>
             <nav class="walk" aria-label="Walk the chronology">
-                <button type="button" disabled={!has_previous} aria-keyshortcuts="["
+                // At either end, said disabled but kept focusable (as the story's): disabled
+                // under the key that got there, Next at the last event sent the focus out of
+                // the details to the overview's chart (the reducer does nothing past the ends).
+                <button type="button" aria-disabled={(!has_previous).then_some("true")} aria-keyshortcuts="["
                         onclick={dispatch.reform(|_| Action::Step(-1))}>{ "← Previous" }</button>
-                <button type="button" disabled={!has_next} aria-keyshortcuts="]"
+                <button type="button" aria-disabled={(!has_next).then_some("true")} aria-keyshortcuts="]"
                         onclick={dispatch.reform(|_| Action::Step(1))}>{ "Next →" }</button>
             </nav>
         </aside>
