@@ -423,6 +423,30 @@ test('a scene\'s marked moment is named whole, inside the drawing and the overvi
   }
 });
 
+// → pressed on an event in the scene's list: the next scene's list put another event, or the
+// scene's downloads, where the focus had been, and the panel was scrolled down to it, the scene's
+// heading and text out of view. The next scene opens at its top, its heading with the focus.
+test('→ from an event in a scene\'s list opens the next scene at its top, its heading with the focus', async () => {
+  for (const scene of ['september-11', 'piracy']) {
+    const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=${scene}`, { marks: true, viewport: { width: 1280, height: 800 } });
+    const panel = page.locator('.story');
+    const events = panel.locator('.scene-events button');
+    await until(async () => (await events.count()) > 1, `scene ${scene} lists its events`);
+    const at = SCENES.findIndex((s) => s.id === scene);
+    await events.last().focus();
+    await page.keyboard.press('ArrowRight');
+    await panel.getByRole('heading', { level: 2, name: SCENES[at + 1].title }).waitFor();
+    await until(() => page.evaluate(() => document.activeElement?.id === 'story-heading'), `${scene}: the next scene's heading takes the focus`);
+    const shown = await page.evaluate(() => {
+      const h = document.getElementById('story-heading').getBoundingClientRect(), box = document.querySelector('.story').getBoundingClientRect();
+      return h.top >= box.top - 1 && h.bottom <= Math.min(box.bottom, innerHeight) + 1;
+    });
+    assert.ok(shown, `${scene}: the next scene's heading in view`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('a link to scene 5 opens scene 5; Next then Back returns to it', async () => {
   const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=5`, { marks: true });
   await showsScene(page, 5);

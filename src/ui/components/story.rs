@@ -96,13 +96,27 @@ pub fn story_panel(props: &Props) -> Html {
     // The drawing placed again on a short screen once the page is drawn (dropped, and not
     // placed, once the story is left).
     let place_again = use_mut_ref(|| None::<crate::ui::adapters::timing::AfterFrame>);
+    // A key that walks the scenes pressed in the scene's text or its list of events: what had
+    // the focus is gone or shows the next scene's part (its place in the list: the panel was
+    // scrolled down to it, the scene's top out of view); the next scene's heading takes it.
+    let to_heading = use_mut_ref(|| false);
     {
         let panel = panel.clone();
+        let to_heading = to_heading.clone();
         use_effect_with(props.position, move |_| {
             let Some(panel) = panel.cast::<web_sys::Element>() else {
                 return;
             };
             panel.set_scroll_top(0);
+            if std::mem::take(&mut *to_heading.borrow_mut()) {
+                if let Some(heading) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(STORY_HEADING_ID))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = heading.focus();
+                }
+            }
             let window = web_sys::window();
             // The focus in the panel (the scene's heading, as a story starts) stays in its view:
             // on a short screen (a page zoomed to 400 %) the bar and the titles above it took
@@ -173,9 +187,11 @@ pub fn story_panel(props: &Props) -> Html {
     let on_key = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let typing = e
+            let target = e
                 .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let typing = target
+                .as_ref()
                 .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT"));
             if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
@@ -184,6 +200,13 @@ pub fn story_panel(props: &Props) -> Html {
                 command(Scope::Story, &e.key(), e.shift_key()).and_then(Action::for_command)
             {
                 e.prevent_default();
+                // (The bar's buttons and the heading stay as they are: they keep it.)
+                let in_scene = target.is_some_and(|el| {
+                    el.id() != STORY_HEADING_ID && el.closest(".story-bar").ok().flatten().is_none()
+                });
+                if in_scene && matches!(action, Action::NextScene | Action::PreviousScene) {
+                    *to_heading.borrow_mut() = true;
+                }
                 dispatch.emit(action);
             }
         })
