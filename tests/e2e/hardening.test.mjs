@@ -298,6 +298,25 @@ test('a link with 5,000 unknown domains gives one notice; several notices can be
   assert.equal(await all.count(), 0);
   assert.deepEqual(two.problems, []);
   await two.context().close();
+
+  // A link with a dozen bad parts: three notices, the rest folded under one line, and the way
+  // to dismiss them all on the first screen (they filled it, the button under them).
+  const many = await load(browser, `${server.origin}/?from=abc&to=zzz&group=xyz&domain=nope&party=x&phase=y&dim=2&follow=maybe&event=nope&fold=q&synthetic=abc&zzz=1&story=nope`);
+  const folded = many.getByText(/^\d+ more notices$/);
+  await folded.waitFor();
+  const shown = () => notices(many).filter({ visible: true }).count();
+  assert.equal(await shown(), 3, 'three notices shown');
+  const more = Number((await folded.textContent()).split(' ')[0]);
+  assert.ok(more >= 8, `the rest folded (${more})`);
+  const dismiss = many.getByRole('button', { name: `Dismiss all ${3 + more} notices` });
+  const at = await dismiss.boundingBox();
+  assert.ok(at && at.y + at.height <= 800, `"Dismiss all" on the first screen (${at?.y})`);
+  await folded.click();
+  await until(async () => (await shown()) === 3 + more, 'the folded notices open');
+  await dismiss.click();
+  await until(async () => (await notices(many).count()) === 0, 'no notice left');
+  assert.deepEqual(many.problems, []);
+  await many.context().close();
 });
 
 test('an IndexedDB of a newer version is reported once, in one sentence, and then forgotten', async () => {

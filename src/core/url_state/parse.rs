@@ -111,7 +111,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     let mut ignored = Ignored::default();
     let mut from = None;
     let mut to = None;
-    let mut to_text = String::new();
+    let (mut from_text, mut to_text) = (String::new(), String::new());
     // Bounds that are not dates (each said in a notice of its own).
     let (mut bad_from, mut bad_to) = (false, false);
     let mut repeats = Repeats::default();
@@ -227,6 +227,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             ("from", None) => match parse_day(&value) {
                 Some(d) => {
                     from = Some(d);
+                    from_text = value.clone();
                     true
                 }
                 None => {
@@ -364,7 +365,16 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     match (from, to) {
         (Some(f), Some(t)) if t > f => view.window = Some((f, t)),
         (None, None) => {}
-        // A bound missing because it is not a date: its notice says why the window is not kept.
+        // A bound missing because it is not a date: its notice says why, and the other bound,
+        // a date, is said to go with it (it went without a word).
+        (None, Some(_)) if bad_from => notices.push(format!(
+            "Ignored to='{}' in the link too: a time window needs both from and to.",
+            short_text(&to_text)
+        )),
+        (Some(_), None) if bad_to => notices.push(format!(
+            "Ignored from='{}' in the link too: a time window needs both from and to.",
+            short_text(&from_text)
+        )),
         (None, _) if bad_from => {}
         (_, None) if bad_to => {}
         _ => notices.push(

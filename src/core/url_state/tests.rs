@@ -643,22 +643,33 @@ fn a_window_of_whole_years_or_months_is_written_as_a_hand_written_link_names_it(
     }
 }
 
-/// A bound that is not a date is said once, by its own notice: not again as a window that
-/// "needs both from and to" (two notices for one mistake).
+/// A bound that is not a date is said by its own notice, not again as a window that "needs
+/// both from and to"; the other bound, a date, is said to go with it (it went without a word:
+/// `?from=1000000&to=1000001` said only "Ignored to…").
 #[test]
-fn a_bound_that_is_not_a_date_gives_one_notice() {
-    for (q, bad) in [
-        ("?from=xyz&to=2010", "from='xyz'"),
-        ("?from=2000&to=soon", "to='soon'"),
-        ("?from=xyz", "from='xyz'"),
+fn a_bound_that_is_not_a_date_is_said_with_the_bound_that_goes_with_it() {
+    for (q, bad, other) in [
+        ("?from=xyz&to=2010", "from='xyz'", Some("to='2010'")),
+        ("?from=2000&to=soon", "to='soon'", Some("from='2000'")),
+        ("?from=xyz", "from='xyz'", None),
     ] {
         let (view, notices) = parse(q);
         assert_eq!(view.window, None, "{q}");
-        assert_eq!(notices.len(), 1, "{q}: {notices:?}");
+        assert_eq!(
+            notices.len(),
+            1 + usize::from(other.is_some()),
+            "{q}: {notices:?}"
+        );
         assert!(
             notices[0].contains(bad) && notices[0].contains("not a date"),
             "{q}"
         );
+        if let Some(other) = other {
+            assert!(
+                notices[1].contains(other) && notices[1].contains("needs both"),
+                "{q}: {notices:?}"
+            );
+        }
     }
     // A bad value beside a good one of the same bound: the window holds, the bad one is said.
     let (view, notices) = parse("?from=xyz&from=2000&to=2010");

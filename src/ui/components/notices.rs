@@ -44,6 +44,9 @@ pub fn origin_text(origin: &crate::store::Origin) -> Html {
     }
 }
 
+/// How many notices show before the rest fold under a line saying how many more there are.
+const MAX_SHOWN: usize = 3;
+
 /// How long a notice of something done stays, in ms.
 const DONE_FOR_MS: u32 = 6_000;
 
@@ -69,12 +72,25 @@ pub fn notices(props: &Props) -> Html {
         .enumerate()
         .filter(|(_, n)| !matches!(n, Notice::Done(_)))
         .collect();
+    // A link with a dozen bad parts gave a dozen notices, which filled the screen, the way to
+    // dismiss them all under them: past a few, the rest folded under one line.
+    let shown = if kept.len() > MAX_SHOWN + 1 {
+        MAX_SHOWN
+    } else {
+        kept.len()
+    };
     html! {
         <>
             if let Some(error) = &props.error {
                 <div class="notice error" role="alert">{ error }</div>
             }
-            { for kept.iter().map(|&n| notice_item(&props.dispatch, false, n)) }
+            { for kept.iter().take(shown).map(|&n| notice_item(&props.dispatch, false, n)) }
+            if kept.len() > shown {
+                <details class="more-notices">
+                    <summary>{ format!("{} more notices", kept.len() - shown) }</summary>
+                    { for kept.iter().skip(shown).map(|&n| notice_item(&props.dispatch, false, n)) }
+                </details>
+            }
             if kept.len() > 1 {
                 <p class="notices-all">
                     <button type="button" class="link-button" onclick={props.dispatch.reform(|_| Action::DismissNotices)}>
