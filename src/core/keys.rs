@@ -236,10 +236,13 @@ pub const BINDINGS: [Binding; 22] = [
     },
     Binding {
         keys: "← → Home End",
-        does: "Read the overview year by year (the chart focused)",
+        does: "Read the overview year by year (the chart focused; ↓ and ↑ too, as on a slider)",
         triggers: &[
             on(S::Chart, "ArrowLeft", C::EarlierBar),
             on(S::Chart, "ArrowRight", C::LaterBar),
+            // (↓ scrolled the page, the chart with the focus out of sight.)
+            on(S::Chart, "ArrowDown", C::EarlierBar),
+            on(S::Chart, "ArrowUp", C::LaterBar),
             on(S::Chart, "Home", C::FirstBar),
             on(S::Chart, "End", C::LastBar),
         ],

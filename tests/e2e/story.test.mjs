@@ -680,6 +680,12 @@ test('the overview has a count axis and reads out a year on hover and from the k
   await until(async () => (await readout.textContent()) !== focused, 'ArrowRight reads another year');
   const next = await readout.textContent();
   assert.equal(+next.slice(0, 4), +focused.slice(0, 4) + 1, `ArrowRight reads the next year ("${focused}" then "${next}")`);
+  // ↓ as on a slider, the page left where it is (it scrolled, the chart with the focus out of
+  // sight).
+  const scrolled = await page.evaluate(() => scrollY);
+  await page.keyboard.press('ArrowDown');
+  await until(async () => +(await readout.textContent()).slice(0, 4) === +focused.slice(0, 4), 'ArrowDown reads the year before');
+  assert.equal(await page.evaluate(() => scrollY), scrolled, 'the page stays');
   // The canvas in the light theme, then in the dark.
   const pixel = () => page.locator('.overview canvas').evaluate((c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data]);
   const mean = () => page.locator('.overview canvas').evaluate((c) => {
