@@ -18,8 +18,13 @@ pub struct Lanes {
     folds: BTreeMap<&'static str, BTreeSet<String>>,
     /// Each event's groups for the filter (None: one block of lanes). Always
     /// `Grouping::drawing` of the chronology, the choice, the matches, the collapsed groups and
-    /// dimming.
+    /// dimming, with a story's quiet lanes folded.
     pub grouping: Shared<Option<Grouping>>,
+    /// In a story, the lanes none of whose events the scene is about are drawn folded, their
+    /// header alone (their dimmed events took the screen, the scene's own below it, zoomed in
+    /// or on a small screen); here, those of them the reader opened, by key (none again at each
+    /// scene). None outside a story.
+    pub story_opened: Option<BTreeSet<String>>,
 }
 
 impl Lanes {
@@ -28,8 +33,27 @@ impl Lanes {
         self.folds.get(self.by.key()).unwrap_or(&NONE_FOLDED)
     }
 
-    /// Folds the lane `key` of the grouping chosen, or opens it again.
+    /// Whether the lane `key` is one of a story's quiet lanes: none of its events is the scene's.
+    fn quiet(&self, key: &str) -> bool {
+        self.story_opened.is_some()
+            && (*self.grouping).as_ref().is_some_and(|g| {
+                g.groups
+                    .iter()
+                    .any(|lane| lane.key == key && lane.count == 0 && lane.held > 0)
+            })
+    }
+
+    /// Folds the lane `key` of the grouping chosen, or opens it again (a story's quiet lane,
+    /// for the scene).
     pub fn toggle(&mut self, key: String) {
+        if self.quiet(&key) {
+            if let Some(opened) = &mut self.story_opened {
+                if !opened.remove(&key) {
+                    opened.insert(key);
+                }
+            }
+            return;
+        }
         let folds = self.folds.entry(self.by.key()).or_default();
         if !folds.remove(&key) {
             folds.insert(key);
@@ -61,7 +85,7 @@ impl Lanes {
     /// Works the groups out again (the filter, dimming, the choice or a collapsed group
     /// changed).
     pub fn regroup(&mut self, data: &Chronology, filtering: &Filtering) {
-        let grouping = Grouping::drawing(
+        let mut grouping = Grouping::drawing(
             data,
             self.by,
             &filtering.matches,
@@ -69,6 +93,11 @@ impl Lanes {
             self.collapsed(),
             filtering.dim,
         );
+        if let (Some(opened), Some(g)) = (&self.story_opened, &mut grouping) {
+            for lane in g.groups.iter_mut().filter(|l| l.count == 0 && l.held > 0) {
+                lane.collapsed = !opened.contains(&lane.key);
+            }
+        }
         // Ungrouped before and after: the same value, kept so that what follows the grouping
         // (the timeline's accessible layer) does not take a filter change for a new grouping.
         if grouping.is_some() || self.grouping.is_some() {

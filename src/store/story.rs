@@ -56,6 +56,7 @@ impl State {
         });
         self.filtering.filter = filter;
         self.filtering.dim = true;
+        self.lanes.story_opened = Some(Default::default());
         // A scene with lanes of its own shows them; the others show the reader's, so that a
         // scene looks the same however it was reached (Next from a scene with lanes, or a link).
         self.lanes.by = scene.view.group_by.unwrap_or(lanes_before);
@@ -73,6 +74,7 @@ impl State {
         };
         self.filtering.filter.events.clear();
         self.filtering.dim = touring.dim_before;
+        self.lanes.story_opened = None;
         self.lanes.by = touring.lanes_before;
         self.refilter();
         true
@@ -108,6 +110,8 @@ impl State {
         // Back or Forward from a scene to another: the reader's dimming and lanes from before the
         // story are kept (the scene shown had set its own).
         let touring = self.story.take();
+        // (Shown again by the scene, if the link is to one.)
+        self.lanes.story_opened = None;
         let Some(story) = &view.story else {
             return false;
         };

@@ -447,6 +447,29 @@ test('→ from an event in a scene\'s list opens the next scene at its top, its 
   }
 });
 
+// With the reader's lanes by domain, a scene's dimmed context filled the lanes none of whose
+// events it is about, and at 200 % zoom only empty lanes showed, the scene's events below.
+test('in a story with lanes, the lanes without the scene\'s events fold to their header; one opens with a click; all open when the story is left', async () => {
+  const page = await load(browser, server.origin + `/?group=domain&story=${STORY.id}&scene=formalisation`, { marks: true, viewport: { width: 1280, height: 800 } });
+  const head = (name) => page.getByRole('button', { name: new RegExp(`^${name} \\(`) });
+  await head('Afghanistan').waitFor();
+  assert.match(await head('Afghanistan').getAttribute('aria-label'), /\(0 of 16 events\)/);
+  assert.equal(await head('Afghanistan').getAttribute('aria-expanded'), 'false', 'a lane without the scene\'s events is folded');
+  assert.equal(await head('Cyber').getAttribute('aria-expanded'), 'true', 'a lane with one of them is open');
+  // The scene's first lane with its events is on the first screen.
+  const cyber = await head('Cyber').boundingBox();
+  assert.ok(cyber && cyber.y < 800, `the Cyber lane on the first screen (${cyber?.y})`);
+  await page.screenshot({ path: artifact('story-quiet-lanes.png') });
+  await head('Afghanistan').click();
+  await until(async () => (await head('Afghanistan').getAttribute('aria-expanded')) === 'true', 'a click opens it');
+  assert.equal(await head('Piracy').getAttribute('aria-expanded'), 'false', 'the others stay folded');
+  await page.getByRole('button', { name: 'Leave the story' }).click();
+  await until(async () => (await head('Piracy').getAttribute('aria-expanded')) === 'true', 'every lane opens once the story is left');
+  assert.doesNotMatch(page.url(), /fold=/, 'and none is said folded in the link');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a link to scene 5 opens scene 5; Next then Back returns to it', async () => {
   const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=5`, { marks: true });
   await showsScene(page, 5);

@@ -431,3 +431,65 @@ fn a_scenes_files_are_named_after_it_and_hold_its_events() {
     let left = after(&s, Action::LeaveStory);
     assert_eq!(left.file_stem(false), "japan-nato-relations-a-chronology");
 }
+
+/// With the reader's lanes by domain, a scene's dimmed context filled the lanes none of whose
+/// events it is about, its own lanes below the screen (zoomed in, or on a phone): those are
+/// folded to their header while the scene shows, opened one by one at the reader's asking, and
+/// all open again at the next scene and once the story ends.
+#[test]
+fn in_a_story_the_lanes_without_the_scene_s_events_are_folded_until_opened() {
+    use crate::core::grouping::GroupBy;
+    let lanes = |s: &State| -> Vec<(String, usize, bool)> {
+        (*s.lanes.grouping)
+            .as_ref()
+            .expect("lanes")
+            .groups
+            .iter()
+            .map(|g| (g.key.clone(), g.count, g.collapsed))
+            .collect()
+    };
+    let s = after_all(
+        &state(),
+        [Action::SetGroupBy(GroupBy::Domain), Action::StartStory(0)],
+    );
+    let shown = lanes(&s);
+    assert!(shown.iter().any(|l| l.1 > 0) && shown.iter().any(|l| l.1 == 0));
+    for (key, count, collapsed) in &shown {
+        assert_eq!(
+            *collapsed,
+            *count == 0,
+            "{key}: {count} of the scene's events"
+        );
+    }
+    // The reader opens a quiet lane: it opens (for this scene), the others stay folded.
+    let quiet = shown.iter().find(|l| l.1 == 0).unwrap().0.clone();
+    let opened = after(&s, Action::ToggleGroup(quiet.clone()));
+    for (key, count, collapsed) in lanes(&opened) {
+        assert_eq!(collapsed, count == 0 && key != quiet, "{key}");
+    }
+    assert!(
+        after(&opened, Action::ToggleGroup(quiet.clone()))
+            .lanes
+            .grouping
+            .as_ref()
+            .as_ref()
+            .unwrap()
+            .groups
+            .iter()
+            .any(|g| g.key == quiet && g.collapsed),
+        "and folds again"
+    );
+    // A lane of the scene's events folds as always (and its fold is the reader's, kept).
+    let busy = shown.iter().find(|l| l.1 > 0).unwrap().0.clone();
+    let folded = after(&s, Action::ToggleGroup(busy.clone()));
+    assert!(folded.lanes.collapsed().contains(&busy));
+    // The next scene: its own quiet lanes, none opened.
+    let next = after(&opened, Action::NextScene);
+    for (key, count, collapsed) in lanes(&next) {
+        assert_eq!(collapsed, count == 0, "{key} in the next scene");
+    }
+    // The story left: every lane open, as the reader had them (none folded).
+    let left = after(&opened, Action::LeaveStory);
+    assert!(lanes(&left).iter().all(|l| !l.2), "{:?}", lanes(&left));
+    assert!(left.lanes.story_opened.is_none());
+}
