@@ -418,6 +418,30 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 
   });
 }
 
+// What Tab reaches in the details is scrolled clear of their sticky foot (a footnote's link
+// stood under Previous and Next on a phone, out of sight; WCAG 2.4.11).
+test('on a phone, Tab through an event\'s sources: each link it reaches stands clear of the details\' Previous and Next', async () => {
+  const page = await load(browser, server.origin + '/?event=2017-10-31-stoltenberg-tokyo-speech', { marks: true, viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  const details = page.locator('aside.detail');
+  await details.getByRole('button', { name: 'Close', exact: true }).focus();
+  let links = 0;
+  for (let k = 0; k < 6; k++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => {
+      const el = document.activeElement, bar = document.querySelector('aside.detail .walk');
+      if (!el.closest('aside.detail') || el.closest('.walk')) return null;
+      const r = el.getBoundingClientRect(), b = bar.getBoundingClientRect(), head = document.querySelector('aside.detail .detail-head').getBoundingClientRect();
+      return { tag: el.tagName, top: r.top, bottom: r.bottom, bar: b.top, head: head.bottom };
+    });
+    if (!at) continue;
+    if (at.tag === 'A') links += 1;
+    assert.ok(at.bottom <= at.bar + 1 && at.top >= at.head - 1, `Tab ${k + 1}: ${JSON.stringify(at)}`);
+  }
+  assert.ok(links >= 2, `the sources' links reached (${links})`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('keyboard: "Skip to timeline" puts the focus on the timeline, whose keys then work; the overview\'s window takes Home, End, Page Up and Page Down', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   await page.keyboard.press('Tab');
