@@ -60,6 +60,8 @@ struct Group {
     /// The first few values.
     names: Vec<String>,
     count: usize,
+    /// What is said right after it (what went with it).
+    then: Vec<String>,
 }
 
 impl Ignored {
@@ -81,6 +83,7 @@ impl Ignored {
                     alone: alone(),
                     names: Vec::new(),
                     count: 0,
+                    then: Vec::new(),
                 });
                 let last = self.groups.len() - 1;
                 &mut self.groups[last]
@@ -94,6 +97,14 @@ impl Ignored {
         }
     }
 
+    /// Says `note` right after the notice of `kind` (what was dropped with its values), if
+    /// any of them was ignored.
+    pub fn then(&mut self, kind: &str, note: String) {
+        if let Some(group) = self.groups.iter_mut().find(|g| g.kind == kind) {
+            group.then.push(note);
+        }
+    }
+
     /// Whether nothing was ignored.
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
@@ -103,12 +114,13 @@ impl Ignored {
     pub fn notices(&self, where_: &str) -> Vec<String> {
         self.groups
             .iter()
-            .map(|g| {
-                if g.count == 1 {
+            .flat_map(|g| {
+                let notice = if g.count == 1 {
                     g.alone.clone()
                 } else {
                     collapsed(g.count, (&g.nouns.0, &g.nouns.1), where_, &g.names)
-                }
+                };
+                std::iter::once(notice).chain(g.then.iter().cloned())
             })
             .collect()
     }

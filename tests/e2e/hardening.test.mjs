@@ -317,6 +317,21 @@ test('a link with 5,000 unknown domains gives one notice; several notices can be
   await until(async () => (await notices(many).count()) === 0, 'no notice left');
   assert.deepEqual(many.problems, []);
   await many.context().close();
+
+  // Five notices, the last two shown and dismissed from the keyboard: the focus stays among
+  // the notices as they fall to four (the folded ones were made anew, the focus sent on to
+  // "Dismiss all").
+  const five = await load(browser, `${server.origin}/?from=abc&to=zzz&group=xyz&domain=nope&party=x`);
+  const fold = five.getByRole('button', { name: /^\d+ more notices$/ });
+  await fold.click();
+  await until(async () => (await notices(five).filter({ visible: true }).count()) === 5, 'five notices shown');
+  await notices(five).nth(3).getByRole('button', { name: 'Dismiss notice' }).focus();
+  await five.keyboard.press('Enter');
+  await until(async () => (await notices(five).count()) === 4, 'one dismissed');
+  assert.equal(await five.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Dismiss notice', 'the focus stays on a notice');
+  assert.equal(await notices(five).filter({ visible: true }).count(), 4, 'the four left all shown');
+  assert.deepEqual(five.problems, []);
+  await five.context().close();
 });
 
 test('an IndexedDB of a newer version is reported once, in one sentence, and then forgotten', async () => {

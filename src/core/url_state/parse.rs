@@ -366,17 +366,21 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
         (Some(f), Some(t)) if t > f => view.window = Some((f, t)),
         (None, None) => {}
         // A bound missing because it is not a date: its notice says why, and the other bound,
-        // a date, is said to go with it (it went without a word).
-        (None, Some(_)) if bad_from => notices.push(format!(
-            "Ignored to='{}' in the link too: a time window needs both from and to.",
-            short_text(&to_text)
-        )),
-        (Some(_), None) if bad_to => notices.push(format!(
-            "Ignored from='{}' in the link too: a time window needs both from and to.",
-            short_text(&from_text)
-        )),
-        (None, _) if bad_from => {}
-        (_, None) if bad_to => {}
+        // a date, is said right after it to go with it (it went without a word).
+        (None, Some(_)) if bad_from => ignored.then(
+            "from",
+            format!(
+                "Ignored to='{}' in the link too: a time window needs both from and to.",
+                short_text(&to_text)
+            ),
+        ),
+        (Some(_), None) if bad_to => ignored.then(
+            "to",
+            format!(
+                "Ignored from='{}' in the link too: a time window needs both from and to.",
+                short_text(&from_text)
+            ),
+        ),
         _ => notices.push(
             "Ignored the link's time window: it needs both from and to, with to after from.".into(),
         ),

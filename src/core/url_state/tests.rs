@@ -671,6 +671,13 @@ fn a_bound_that_is_not_a_date_is_said_with_the_bound_that_goes_with_it() {
             );
         }
     }
+    // Said together, whatever else the link got wrong between them.
+    let (_, notices) = parse("?from=2000&dim=2&to=soon&follow=maybe");
+    let at = notices
+        .iter()
+        .position(|n| n.contains("to='soon'"))
+        .unwrap();
+    assert!(notices[at + 1].contains("from='2000'"), "{notices:?}");
     // A bad value beside a good one of the same bound: the window holds, the bad one is said.
     let (view, notices) = parse("?from=xyz&from=2000&to=2010");
     assert!(view.window.is_some());

@@ -52,9 +52,14 @@ const DONE_FOR_MS: u32 = 6_000;
 
 /// One notice with its dismiss button; a toast's words are said by the live region that holds
 /// them (there before they come).
-fn notice_item(dispatch: &Callback<Action>, toast: bool, (i, n): (usize, &Notice)) -> Html {
+fn notice_item(
+    dispatch: &Callback<Action>,
+    toast: bool,
+    hidden: bool,
+    (i, n): (usize, &Notice),
+) -> Html {
     html! {
-        <div class="notice" role={(!toast).then_some("status")}>
+        <div class="notice" role={(!toast).then_some("status")} {hidden}>
             <span>{ notice_text(n) }</span>
             <button type="button" aria-label="Dismiss notice" onclick={dispatch.reform(move |_| Action::DismissNotice(i))}>{ "×" }</button>
         </div>
@@ -73,23 +78,29 @@ pub fn notices(props: &Props) -> Html {
         .filter(|(_, n)| !matches!(n, Notice::Done(_)))
         .collect();
     // A link with a dozen bad parts gave a dozen notices, which filled the screen, the way to
-    // dismiss them all under them: past a few, the rest folded under one line.
-    let shown = if kept.len() > MAX_SHOWN + 1 {
-        MAX_SHOWN
-    } else {
-        kept.len()
+    // dismiss them all under them: past a few, the rest hidden under one line that shows them.
+    // (Hidden, not removed: dismissing one of them with the keyboard keeps the focus among
+    // them, as their number falls to a few again.)
+    let folds = kept.len() > MAX_SHOWN + 1;
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     html! {
         <>
             if let Some(error) = &props.error {
                 <div class="notice error" role="alert">{ error }</div>
             }
-            { for kept.iter().take(shown).map(|&n| notice_item(&props.dispatch, false, n)) }
-            if kept.len() > shown {
-                <details class="more-notices">
-                    <summary>{ format!("{} more notices", kept.len() - shown) }</summary>
-                    { for kept.iter().skip(shown).map(|&n| notice_item(&props.dispatch, false, n)) }
-                </details>
+            { for kept.iter().enumerate().map(|(k, &n)| {
+                notice_item(&props.dispatch, false, folds && !*open && k >= MAX_SHOWN, n)
+            }) }
+            if folds {
+                <p class="notices-all">
+                    <button type="button" class="link-button" aria-expanded={open.to_string()} onclick={toggle}>
+                        { if *open { "Show fewer notices".to_string() } else { format!("{} more notices", kept.len() - MAX_SHOWN) } }
+                    </button>
+                </p>
             }
             if kept.len() > 1 {
                 <p class="notices-all">
@@ -134,7 +145,7 @@ pub fn toasts(props: &ToastProps) -> Html {
     }
     html! {
         <div class="toast-anchor">
-            <div class="toasts" role="status">{ for done.iter().map(|&n| notice_item(&props.dispatch, true, n)) }</div>
+            <div class="toasts" role="status">{ for done.iter().map(|&n| notice_item(&props.dispatch, true, false, n)) }</div>
         </div>
     }
 }
