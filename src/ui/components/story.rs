@@ -184,6 +184,8 @@ pub fn story_panel(props: &Props) -> Html {
         return html! {};
     };
     let dispatch = &props.dispatch;
+    let has_previous = props.position.previous(data).is_some();
+    let has_next = props.position.next(data).is_some();
     let on_key = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -204,15 +206,20 @@ pub fn story_panel(props: &Props) -> Html {
                 let in_scene = target.is_some_and(|el| {
                     el.id() != STORY_HEADING_ID && el.closest(".story-bar").ok().flatten().is_none()
                 });
-                if in_scene && matches!(action, Action::NextScene | Action::PreviousScene) {
+                // (Not past either end, where nothing changes: the next change, by a button,
+                // would have found it set.)
+                let moves = match action {
+                    Action::NextScene => has_next,
+                    Action::PreviousScene => has_previous,
+                    _ => false,
+                };
+                if in_scene && moves {
                     *to_heading.borrow_mut() = true;
                 }
                 dispatch.emit(action);
             }
         })
     };
-    let has_previous = props.position.previous(data).is_some();
-    let has_next = props.position.next(data).is_some();
     let progress = props.position.progress(data);
     let whose = if props.from_brief {
         "the brief"
