@@ -235,8 +235,8 @@ pub const BINDINGS: [Binding; 22] = [
         ],
     },
     Binding {
-        keys: "← → Home End",
-        does: "Read the overview year by year (the chart focused; ↓ and ↑ too, as on a slider)",
+        keys: "← → ↓ ↑ Home End",
+        does: "Read the overview year by year (the chart focused)",
         triggers: &[
             on(S::Chart, "ArrowLeft", C::EarlierBar),
             on(S::Chart, "ArrowRight", C::LaterBar),

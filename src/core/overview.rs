@@ -125,7 +125,7 @@ mod tests {
     }
 
     #[test]
-    fn counts_leave_the_right_end_only_where_the_window_s_grip_would_cover_them() {
+    fn counts_stand_clear_of_the_window_s_grips() {
         // The window in the middle, or at the left end: the counts stay right.
         assert_eq!(counts_place(300.0, 600.0, 900.0, 20), (896.0, false));
         assert_eq!(counts_place(0.0, 300.0, 900.0, 20), (896.0, false));

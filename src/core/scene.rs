@@ -214,7 +214,8 @@ pub fn mark_under(
                 .iter()
                 .map(|ink| if hollow(ink) { Ink::Background } else { *ink }),
         );
-    // A selected mark keeps its outline in the focus colour.
+    // (A selected mark is filled with the selection's colour, never hollow; an outline in
+    // another colour than the background's would be kept.)
     let stroke = match stroke.ink {
         Ink::Background => Stroke {
             ink: Ink::Text,

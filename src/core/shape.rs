@@ -94,7 +94,9 @@ impl Shape {
 
     /// Whether the domain at `position` is drawn hollow under forced colours, where every mark
     /// is in the text's colour: a domain whose shape an earlier domain has (each shape is had by
-    /// two of the first sixteen), so that shape and fill tell the sixteen apart.
+    /// two of the first sixteen), so that shape and fill tell the sixteen apart. Past sixteen,
+    /// the same rule over the second round's shapes, where some repeat more: there marks repeat
+    /// under forced colours (the colours do in a theme).
     pub fn hollow_when_forced(position: usize) -> bool {
         let table = if (position / 16) % 2 == 1 {
             &SECOND_ROUND

@@ -1,5 +1,5 @@
 //! Keeps the keyboard's place. When the element with the focus goes (a render removes it, moves
-//! it, or disables it: a chip's ×, a facet's *clear*, *Previous* at the first event, a mark as the
+//! it, or disables it: a chip's ×, a facet's *clear*, a mark as the
 //! window moves, a scene's heading as the next scene comes), the browser hands the focus to the
 //! page's body: no key of the timeline or the story works there, and the next Tab starts from the
 //! top of the page (a screen reader's too, whose browse mode activates buttons with clicks). The

@@ -450,8 +450,9 @@ pub fn overview(props: &Props) -> Html {
     // An empty chart has no scale to read ("1" over nothing).
     let empty = h.max_total() == 0;
     // The counts stand at the chart's right end, or at its left where the window's right grip
-    // would cover them (a window that reaches the last years: filtered to Afghanistan, say);
-    // they are drawn over the window, on a halo.
+    // would cover them (a window that reaches the last years: filtered to Afghanistan, say), or
+    // just inside the right grip where both grips are at the ends; they are drawn over the
+    // window, on a halo.
     let (x, counts_left) = counts_place(
         scale.to_px(props.viewport.start),
         scale.to_px(props.viewport.end),

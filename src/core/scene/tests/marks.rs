@@ -942,12 +942,17 @@ fn under_forced_colours_sixteen_domains_and_none_have_marks_no_two_alike() {
     let (_, fills, stroke) = mark_under(Contrast::Forced, 5.0, split, ring);
     assert_eq!(fills.inks(), [Ink::Domain(solid), Ink::Background]);
     assert_eq!(stroke.ink, Ink::Text);
-    // The selected mark keeps its focus ring; a theme draws every mark as placed.
+    // The selected mark, of a hollow domain, is drawn as selected (filled with the selection's
+    // colour, its focus ring); a theme draws every mark as placed.
     let focus = Stroke {
         ink: Ink::Focus,
         width: 2.5,
     };
-    assert_eq!(mark_under(Contrast::Forced, 5.0, split, focus).2, focus);
+    let selected = Fills::one(Ink::SelectedFill(Some(hollow)));
+    assert_eq!(
+        mark_under(Contrast::Forced, 5.0, selected, focus),
+        (5.0, selected, focus)
+    );
     assert_eq!(
         mark_under(Contrast::Theme, 5.0, split, ring),
         (5.0, split, ring)
