@@ -445,6 +445,22 @@ test('→ from an event in a scene\'s list opens the next scene at its top, its 
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
+  // → at the last scene does nothing, and leaves nothing behind: Previous scene, pressed then,
+  // keeps the focus (it went to the heading).
+  const last = SCENES.at(-1);
+  const page = await load(browser, server.origin + `/?story=${STORY.id}&scene=${last.id}`, { marks: true, viewport: { width: 1280, height: 800 } });
+  const events = page.locator('.story .scene-events button');
+  await until(async () => (await events.count()) > 0, 'the last scene lists its events');
+  await events.first().focus();
+  await page.keyboard.press('ArrowRight');
+  const previous = page.getByRole('button', { name: '← Previous scene' });
+  await previous.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.story').getByRole('heading', { level: 2, name: SCENES.at(-2).title }).waitFor();
+  await page.waitForTimeout(300); // (what must not happen: the focus moving on)
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '← Previous scene', 'Previous scene keeps the focus');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 // With the reader's lanes by domain, a scene's dimmed context filled the lanes none of whose
