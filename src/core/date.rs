@@ -239,38 +239,95 @@ impl fmt::Display for DateError {
     }
 }
 
+/// The order of a date a spreadsheet wrote with its day and its month first (`15.10.1997`,
+/// `10/15/1997`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayMonth {
+    DayFirst,
+    MonthFirst,
+}
+
+/// A date written `D.M.YYYY`, `D/M/YYYY` or `D-M-YYYY` (or month first): its first two numbers
+/// and its year.
+fn spreadsheet_parts(s: &str) -> Option<(u32, u32, u32)> {
+    let parts: Vec<&str> = s.trim().split(['.', '/', '-']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    Some((
+        spreadsheet_number(a, 1..=2)?,
+        spreadsheet_number(b, 1..=2)?,
+        spreadsheet_number(c, 4..=4)?,
+    ))
+}
+
+fn spreadsheet_number(p: &str, digits: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    (digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| p.parse::<u32>().ok())
+        .flatten()
+}
+
+/// (Year, month, day) as YYYY-MM-DD, if that day is one its month has (not 31 February).
+fn spreadsheet_iso_day(y: u32, m: u32, d: u32) -> Option<String> {
+    let day = PartialDate::day(
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    );
+    day.is_ok().then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
 /// How to write a date a spreadsheet wrote day first or month first (`15.10.1997`,
 /// `10/15/1997`, `1997/10/15`): year, month, day, with hyphens (`1997-10-15`); where either of
 /// its first two numbers may be the month (`05/04/1997`), both readings.
 fn spreadsheet_form(s: &str) -> Option<String> {
     let parts: Vec<&str> = s.trim().split(['.', '/', '-']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return None;
-    };
-    let number = |p: &str, digits: std::ops::RangeInclusive<usize>| {
-        (digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse::<u32>().ok())
-            .flatten()
-    };
-    // (Year, month, day) as ISO, if that day is one its month has (not 31 February).
-    let iso = |y: u32, m: u32, d: u32| {
-        let day = PartialDate::day(
-            i32::try_from(y).ok()?,
-            u8::try_from(m).ok()?,
-            u8::try_from(d).ok()?,
-        );
-        day.is_ok().then(|| format!("{y:04}-{m:02}-{d:02}"))
-    };
-    if let (Some(y), Some(m), Some(d)) = (number(a, 4..=4), number(b, 1..=2), number(c, 1..=2)) {
-        return iso(y, m, d).map(|day| format!("write it {day} (YYYY-MM-DD)"));
+    if let [a, b, c] = parts.as_slice() {
+        if let (Some(y), Some(m), Some(d)) = (
+            spreadsheet_number(a, 4..=4),
+            spreadsheet_number(b, 1..=2),
+            spreadsheet_number(c, 1..=2),
+        ) {
+            return spreadsheet_iso_day(y, m, d).map(|day| format!("write it {day} (YYYY-MM-DD)"));
+        }
     }
-    let (first, second, y) = (number(a, 1..=2)?, number(b, 1..=2)?, number(c, 4..=4)?);
-    match (iso(y, second, first), iso(y, first, second)) {
+    let (first, second, y) = spreadsheet_parts(s)?;
+    match (
+        spreadsheet_iso_day(y, second, first),
+        spreadsheet_iso_day(y, first, second),
+    ) {
         (Some(day_first), Some(month_first)) if first != second => Some(format!(
             "write it YYYY-MM-DD: {day_first} if {first} is the day, {month_first} if it is the month"
         )),
         (Some(day), _) | (None, Some(day)) => Some(format!("write it {day} (YYYY-MM-DD)")),
         (None, None) => None,
+    }
+}
+
+/// How a file's dates written day or month first order them, told by the file itself: a
+/// number past 12 in the first place (a day, so day first) or in the second (month first), and
+/// none the other way. None where none of them says (each could be either), or where they
+/// disagree: then each is refused with both readings ([`spreadsheet_form`]).
+pub fn spreadsheet_order<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<DayMonth> {
+    let (mut day_first, mut month_first) = (false, false);
+    for (first, second, _) in values.into_iter().filter_map(spreadsheet_parts) {
+        day_first |= first > 12;
+        month_first |= second > 12;
+    }
+    match (day_first, month_first) {
+        (true, false) => Some(DayMonth::DayFirst),
+        (false, true) => Some(DayMonth::MonthFirst),
+        _ => None,
+    }
+}
+
+/// `s`, a date a spreadsheet wrote day or month first, as YYYY-MM-DD, read in `order` (None if
+/// it is not one, or names a day its month lacks).
+pub fn spreadsheet_iso(s: &str, order: DayMonth) -> Option<String> {
+    let (first, second, y) = spreadsheet_parts(s)?;
+    match order {
+        DayMonth::DayFirst => spreadsheet_iso_day(y, second, first),
+        DayMonth::MonthFirst => spreadsheet_iso_day(y, first, second),
     }
 }
 

@@ -31,6 +31,11 @@ pub(crate) enum Change {
     /// A slide's text with an element whose content is never shown (a `script`, a `style`, an
     /// `iframe` …): kept as written in the summary, shown without it, never run.
     TextHidden,
+    /// A date a spreadsheet wrote day first (`15.10.1997`), read so: the file's other dates show
+    /// it (see [`crate::core::date::spreadsheet_order`]).
+    DayFirst,
+    /// A date a spreadsheet wrote month first (`10/15/1997`), read so.
+    MonthFirst,
 }
 
 /// One change made to a record.
@@ -98,6 +103,20 @@ fn message(change: Change, n: usize, example: &str, at: &str) -> String {
                 "links that are not http(s) were"
             )
         ),
+        Change::DayFirst | Change::MonthFirst => {
+            let (order, place) = if change == Change::DayFirst {
+                ("day first", "first")
+            } else {
+                ("month first", "second")
+            };
+            format!(
+                "{} written {order}, as a spreadsheet writes {} ({example}, in {at}): read so, \
+                 as the file's dates show (a number past 12 stands {place}, none the other \
+                 way); YYYY-MM-DD leaves no doubt",
+                plural(n, "date was", "dates were"),
+                if n == 1 { "it" } else { "them" }
+            )
+        }
         Change::TextHidden => format!(
             "{} an element the explorer never shows ({example}, in {at}): the text is kept as \
              written and shown without it (a script never runs)",

@@ -4,10 +4,12 @@ use super::{list, row_record, Cells, Row};
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::Chronology;
 use crate::core::dataset::Event;
+use crate::core::date::DayMonth;
 use crate::core::edtf::Edtf;
 use crate::core::import::json::head;
+use crate::core::import::tally::Change;
 use crate::core::import::{
-    file_stem, imported_base, quoted, when, Derive, Draft, Format, ImportProblem, Item,
+    file_stem, imported_base, quoted, when, Derive, Draft, Format, ImportProblem, Item, Record,
 };
 use crate::core::story::missing_events;
 use crate::core::text::plural;
@@ -27,6 +29,19 @@ pub(super) fn ours(
     let mut records = Vec::with_capacity(data.len());
     let mut first_with_id: HashMap<String, usize> = HashMap::new();
     let mut footnote_urls: HashMap<u32, (String, usize)> = HashMap::new();
+    // Dates a spreadsheet wrote day or month first, where the file's own dates say which.
+    let order = {
+        let cells = |row| Cells {
+            header,
+            cols,
+            row,
+            restore: true,
+        };
+        crate::core::date::spreadsheet_order(
+            data.iter()
+                .flat_map(|row| [cells(row).get("start"), cells(row).get("end")]),
+        )
+    };
     for row in data {
         let mut record = row_record(header, row);
         // Our own format (told by its header: id, start, title…): the export's apostrophes
@@ -57,28 +72,31 @@ pub(super) fn ours(
         } else {
             first_with_id.insert(id.clone(), row.number);
         }
+        let date = |record: &mut Record, column: &str, s: &str| {
+            let read = order.and_then(|o| Some((o, crate::core::date::spreadsheet_iso(s, o)?)));
+            let parsed = match &read {
+                Some((o, iso)) => {
+                    let change = match o {
+                        DayMonth::DayFirst => Change::DayFirst,
+                        DayMonth::MonthFirst => Change::MonthFirst,
+                    };
+                    record.tally(&cells.column(column), change, s);
+                    Edtf::parse(iso)
+                }
+                None => Edtf::parse(s),
+            };
+            parsed.map_err(|e| record.problem(&cells.column(column), e.to_string()))
+        };
         let start = match cells.some("start") {
             None => {
                 record.problem(&cells.column("start"), "the start date is missing");
                 None
             }
-            Some(s) => match Edtf::parse(s) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    record.problem(&cells.column("start"), e.to_string());
-                    None
-                }
-            },
+            Some(s) => date(&mut record, "start", s).ok(),
         };
         let end = match cells.some("end") {
             None => Ok(None),
-            Some(s) => match Edtf::parse(s) {
-                Ok(d) => Ok(Some(d)),
-                Err(e) => {
-                    record.problem(&cells.column("end"), e.to_string());
-                    Err(())
-                }
-            },
+            Some(s) => date(&mut record, "end", s).map(Some),
         };
         let dates = match (start, end) {
             (Some(start), Ok(end)) => match when(start, end) {

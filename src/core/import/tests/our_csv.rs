@@ -832,3 +832,66 @@ fn unnumbered_head_lines_of_earlier_versions_are_put_back_in_order_or_said() {
     assert!(back.notices.is_empty(), "{:?}", back.notices);
     assert_eq!(back.chronology, data);
 }
+
+/// A spreadsheet that saved the dates of a column in its own way (`15.10.1997`, day first, in
+/// much of Europe; `10/15/1997` in the United States) refused every row, each said with how to
+/// write it. Where the file's dates themselves show the order (a number past 12 in one place,
+/// none in the other), they are read so and the report says it once; where none shows it, or
+/// they disagree, each is refused with both readings as before.
+#[test]
+fn dates_a_spreadsheet_wrote_day_or_month_first_are_read_as_the_file_shows() {
+    let csv = "id,start,end,title\na,15.10.1997,,A\nb,05.04.1998,06.04.1998,B\nc,2001-02-03,,C\n";
+    let i = ok(csv, "europe.csv");
+    let starts: Vec<String> = i
+        .chronology
+        .events
+        .iter()
+        .map(|e| e.start.to_string())
+        .collect();
+    assert_eq!(
+        starts,
+        ["15 October 1997", "5 April 1998", "3 February 2001"]
+    );
+    assert_eq!(
+        i.chronology.events[1].end.as_ref().map(ToString::to_string),
+        Some("6 April 1998".to_string())
+    );
+    let notices: Vec<String> = i.notices.iter().map(ToString::to_string).collect();
+    assert!(
+        notices.iter().any(|n| n.starts_with(
+            "column start: 2 dates were written day first, as a spreadsheet writes them ('15.10.1997', in row 2 and row 3): read so"
+        )),
+        "{notices:#?}"
+    );
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.starts_with("column end: 1 date was written day first")),
+        "{notices:#?}"
+    );
+    // Month first, as the United States writes them.
+    let us = ok("id,start,title\na,10/15/1997,A\nb,05/04/1998,B\n", "us.csv");
+    assert_eq!(us.chronology.events[1].start.to_string(), "4 May 1998");
+    assert!(us
+        .notices
+        .iter()
+        .any(|n| n.message.contains("written month first")));
+    // Nothing in the file says which: refused, each with both readings.
+    let f = fail("id,start,title\na,05.04.1998,A\nb,2001,B\n", "unsure.csv");
+    has(&f, "row 2, column start: '05.04.1998' is not a date: write it YYYY-MM-DD: 1998-04-05 if 5 is the day, 1998-05-04 if it is the month");
+    // The file's dates disagree (a day past 12 first in one row, second in another): refused.
+    let f = fail(
+        "id,start,title\na,15.10.1997,A\nb,10.15.1998,B\n",
+        "mixed.csv",
+    );
+    has(
+        &f,
+        "row 2, column start: '15.10.1997' is not a date: write it 1997-10-15 (YYYY-MM-DD)",
+    );
+    // A day its month lacks, read in the file's order, is refused as such.
+    let f = fail(
+        "id,start,title\na,15.10.1997,A\nb,31.02.1998,B\n",
+        "feb.csv",
+    );
+    assert_eq!(f.bad_records, 1);
+}
