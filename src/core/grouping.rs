@@ -93,6 +93,12 @@ pub struct Group {
 }
 
 impl Group {
+    /// Whether it holds only events that do not pass the filters, drawn dimmed (in a story, a
+    /// lane none of whose events the scene is about).
+    pub fn only_dimmed(&self) -> bool {
+        self.count == 0 && self.held > 0
+    }
+
     /// What its heading counts: "10", or with dimmed events beside them "0 of 3".
     pub fn tally(&self) -> String {
         if self.held > self.count {

@@ -39,7 +39,7 @@ impl Lanes {
             && (*self.grouping).as_ref().is_some_and(|g| {
                 g.groups
                     .iter()
-                    .any(|lane| lane.key == key && lane.count == 0 && lane.held > 0)
+                    .any(|lane| lane.key == key && lane.only_dimmed())
             })
     }
 
@@ -94,7 +94,7 @@ impl Lanes {
             filtering.dim,
         );
         if let (Some(opened), Some(g)) = (&self.story_opened, &mut grouping) {
-            for lane in g.groups.iter_mut().filter(|l| l.count == 0 && l.held > 0) {
+            for lane in g.groups.iter_mut().filter(|l| l.only_dimmed()) {
                 lane.collapsed = !opened.contains(&lane.key);
             }
         }

@@ -3,6 +3,7 @@
 //! record: a TimelineJS file may have one on every slide.
 
 use super::{quoted, ImportProblem, Record};
+use crate::core::date::DayMonth;
 use crate::core::text::plural;
 
 /// A kind of change the report counts.
@@ -31,11 +32,9 @@ pub(crate) enum Change {
     /// A slide's text with an element whose content is never shown (a `script`, a `style`, an
     /// `iframe` …): kept as written in the summary, shown without it, never run.
     TextHidden,
-    /// A date a spreadsheet wrote day first (`15.10.1997`), read so: the file's other dates show
-    /// it (see [`crate::core::date::spreadsheet_order`]).
-    DayFirst,
-    /// A date a spreadsheet wrote month first (`10/15/1997`), read so.
-    MonthFirst,
+    /// A date a spreadsheet wrote day first (`15.10.1997`) or month first (`10/15/1997`), read
+    /// so: the file's other dates show it (see [`crate::core::date::spreadsheet_order`]).
+    Spreadsheet(DayMonth),
 }
 
 /// One change made to a record.
@@ -103,11 +102,10 @@ fn message(change: Change, n: usize, example: &str, at: &str) -> String {
                 "links that are not http(s) were"
             )
         ),
-        Change::DayFirst | Change::MonthFirst => {
-            let (order, place) = if change == Change::DayFirst {
-                ("day first", "first")
-            } else {
-                ("month first", "second")
+        Change::Spreadsheet(order) => {
+            let (order, place) = match order {
+                DayMonth::DayFirst => ("day first", "first"),
+                DayMonth::MonthFirst => ("month first", "second"),
             };
             format!(
                 "{} written {order}, as a spreadsheet writes {} ({example}, in {at}): read so, \

@@ -31,20 +31,24 @@ pub struct Props {
     pub dispatch: Callback<Action>,
 }
 
+/// Puts the focus on the scene's heading.
+fn focus_heading() {
+    if let Some(heading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(STORY_HEADING_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = heading.focus();
+    }
+}
+
 #[function_component(StoryPanel)]
 pub fn story_panel(props: &Props) -> Html {
     let data = &props.data;
     // The story starts: the reader is taken to its first scene's heading.
     use_effect_with((props.position.story, props.take_focus), |(_, take)| {
-        if !*take {
-            return;
-        }
-        if let Some(heading) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(STORY_HEADING_ID))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = heading.focus();
+        if *take {
+            focus_heading();
         }
     });
     // Another scene: read from its top. The panel scrolls on its own (back to its top), beside
@@ -109,13 +113,7 @@ pub fn story_panel(props: &Props) -> Html {
             };
             panel.set_scroll_top(0);
             if std::mem::take(&mut *to_heading.borrow_mut()) {
-                if let Some(heading) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(STORY_HEADING_ID))
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = heading.focus();
-                }
+                focus_heading();
             }
             let window = web_sys::window();
             // The focus in the panel (the scene's heading, as a story starts) stays in its view:

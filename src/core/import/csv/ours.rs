@@ -4,7 +4,6 @@ use super::{list, row_record, Cells, Row};
 use crate::core::dataset::validate::is_web_url;
 use crate::core::dataset::Chronology;
 use crate::core::dataset::Event;
-use crate::core::date::DayMonth;
 use crate::core::edtf::Edtf;
 use crate::core::import::json::head;
 use crate::core::import::tally::Change;
@@ -37,10 +36,10 @@ pub(super) fn ours(
             row,
             restore: true,
         };
-        crate::core::date::spreadsheet_order(
-            data.iter()
-                .flat_map(|row| [cells(row).get("start"), cells(row).get("end")]),
-        )
+        crate::core::date::spreadsheet_order(data.iter().flat_map(|row| {
+            let cells = cells(row);
+            [cells.get("start"), cells.get("end")]
+        }))
     };
     for row in data {
         let mut record = row_record(header, row);
@@ -74,18 +73,11 @@ pub(super) fn ours(
         }
         let date = |record: &mut Record, column: &str, s: &str| {
             let read = order.and_then(|o| Some((o, crate::core::date::spreadsheet_iso(s, o)?)));
-            let parsed = match &read {
-                Some((o, iso)) => {
-                    let change = match o {
-                        DayMonth::DayFirst => Change::DayFirst,
-                        DayMonth::MonthFirst => Change::MonthFirst,
-                    };
-                    record.tally(&cells.column(column), change, s);
-                    Edtf::parse(iso)
-                }
-                None => Edtf::parse(s),
-            };
-            parsed.map_err(|e| record.problem(&cells.column(column), e.to_string()))
+            if let Some((o, _)) = read {
+                record.tally(&cells.column(column), Change::Spreadsheet(o), s);
+            }
+            Edtf::parse(read.as_ref().map_or(s, |(_, iso)| iso.as_str()))
+                .map_err(|e| record.problem(&cells.column(column), e.to_string()))
         };
         let start = match cells.some("start") {
             None => {
