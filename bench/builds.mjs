@@ -8,7 +8,7 @@
 // (the query, the rounds, then the builds' dist folders). Prints median / p95 ms of each build's
 // samples: what bench/instrument.mjs measures for each input. Not part of ./test.sh.
 import path from 'node:path';
-import { INSTRUMENT, stats, wheelZooms, dragPans } from './instrument.mjs';
+import { INSTRUMENT, stats, wheelZooms, dragPans, workerPaints } from './instrument.mjs';
 import { serveDist, launchBrowser } from '../tests/e2e/harness.mjs';
 
 const [query = '?synthetic=10000', rounds = '3', ...dists] = process.argv.slice(2);
@@ -21,7 +21,7 @@ const STEPS = 30;
 const REPEAT = 3;
 const servers = await Promise.all(roots.map((root) => serveDist({ root })));
 const browser = await launchBrowser();
-const pool = roots.map(() => ({ zoom: [], pan: [] }));
+const pool = roots.map(() => ({ zoom: [], pan: [], paint: [] }));
 for (let round = 0; round < Number(rounds); round++) {
   for (let k = 0; k < roots.length; k++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
@@ -35,11 +35,13 @@ for (let round = 0; round < Number(rounds); round++) {
     const cx = Math.round(box.x + box.width / 2);
     const cy = Math.round(box.y + box.height / 2);
     pool[k].zoom.push(...(await wheelZooms(page, { cx, cy }, STEPS, REPEAT)));
+    pool[k].paint.push(...(await workerPaints(page)));
     const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
     await zoomIn.click();
     await zoomIn.click();
     await page.waitForTimeout(400);
     pool[k].pan.push(...(await dragPans(page, { cx, cy }, STEPS, REPEAT)));
+    pool[k].paint.push(...(await workerPaints(page)));
     await context.close();
   }
 }
@@ -47,7 +49,9 @@ for (let k = 0; k < roots.length; k++) {
   const zoom = stats(pool[k].zoom);
   const pan = stats(pool[k].pan);
   const ms = (s) => `${s.median.toFixed(1)} / ${s.p95.toFixed(1)}`;
-  console.log(`${dists[k]}: zoom ${ms(zoom)} ms (${zoom.n} steps), pan ${ms(pan)} ms (${pan.n} moves)`);
+  const paint = stats(pool[k].paint);
+  const worker = paint.n ? `; paint in the worker ${ms(paint)} ms (${paint.n} frames)` : '';
+  console.log(`${dists[k]}: zoom ${ms(zoom)} ms (${zoom.n} steps), pan ${ms(pan)} ms (${pan.n} moves)${worker}`);
 }
 await browser.close();
 for (const server of servers) await server.close();

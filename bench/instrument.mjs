@@ -24,6 +24,23 @@ export const INSTRUMENT = `
   };
   window.addEventListener('wheel', () => record('wheel'), { capture: true, passive: true });
   window.addEventListener('pointermove', (e) => { if (e.buttons) record('pointermove'); }, { capture: true, passive: true });
+  // The explorer paints its timeline in a worker (src/ui/adapters/paint_worker.rs), off the main
+  // thread: the time each of its frames took there (what it reports with each frame painted) is
+  // kept, to be said beside the main thread's work.
+  window.__bench.paints = [];
+  if (window.Worker) {
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (e) => {
+          if (!e.data || e.data.kind !== 'painted') return;
+          window.__bench.paints.push(e.data.ms);
+          window.__bench.workerWasm = e.data.memory;
+        });
+      }
+    };
+  }
   // Trunk's loader announces the wasm instance: its linear memory is counted with the JS heap.
   window.addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail && e.detail.wasm; });
 `;
@@ -37,10 +54,12 @@ export async function memoryAfterGc(page) {
   return page.evaluate(MEMORY);
 }
 
-/** JS heap and wasm linear memory, in bytes, measured in the page. */
+/** JS heap and wasm linear memory (the page's and, where it paints in a worker, the worker's
+ *  as it last reported it), in bytes, measured in the page. */
 export const MEMORY = () => ({
   js: performance.memory ? performance.memory.usedJSHeapSize : 0,
-  wasm: window.__bench && window.__bench.wasm && window.__bench.wasm.memory ? window.__bench.wasm.memory.buffer.byteLength : 0,
+  wasm: (window.__bench && window.__bench.wasm && window.__bench.wasm.memory ? window.__bench.wasm.memory.buffer.byteLength : 0)
+    + ((window.__bench && window.__bench.workerWasm) || 0),
 });
 
 /**
@@ -68,7 +87,7 @@ export const EXPLORER_FIRST_RENDER = `
  */
 export async function wheelZooms(page, { cx, cy }, steps, repeat) {
   await page.mouse.move(cx, cy);
-  await page.evaluate(() => { window.__bench.samples = []; });
+  await page.evaluate(() => { window.__bench.samples = []; window.__bench.paints = []; });
   for (let r = 0; r < repeat; r++) {
     for (let i = 0; i < steps; i++) {
       await page.mouse.wheel(0, i < steps / 2 ? -120 : 120);
@@ -85,7 +104,7 @@ export async function wheelZooms(page, { cx, cy }, steps, repeat) {
  * cost (see INSTRUMENT), in ms.
  */
 export async function dragPans(page, { cx, cy }, steps, repeat) {
-  await page.evaluate(() => { window.__bench.samples = []; });
+  await page.evaluate(() => { window.__bench.samples = []; window.__bench.paints = []; });
   for (let r = 0; r < repeat; r++) {
     const dir = r % 2 === 0 ? -1 : 1, from = cx - dir * 180;
     await page.mouse.move(from, cy);
@@ -96,6 +115,14 @@ export async function dragPans(page, { cx, cy }, steps, repeat) {
   }
   await page.waitForTimeout(100);
   return (await page.evaluate(() => window.__bench.samples)).filter((s) => s.type === 'pointermove').map((s) => s.work);
+}
+
+/**
+ * How long each frame painted in the explorer's paint worker took there since the last
+ * `wheelZooms` or `dragPans` began, in ms (none where the page paints on its main thread).
+ */
+export async function workerPaints(page) {
+  return page.evaluate(() => window.__bench.paints);
 }
 
 /** Median and p95 of a list of samples. */

@@ -35,8 +35,9 @@ const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 </script>`);
 html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
-// A worker cannot load from file://: opened from disk, the explorer imports on the main thread.
-html = html.replace(/<meta name="import-worker"[^>]*>\n?/, '');
+// A worker cannot load from file://: opened from disk, the explorer imports and paints on the
+// main thread.
+html = html.replace(/<meta name="worker"[^>]*>\n?/, '');
 if (/(src|href)="\.\/[^"]+\.(js|css|wasm)"/.test(html)) throw new Error('single-file: a reference to a separate file is left');
 fs.writeFileSync(path.join(dist, OUT), html);
 console.log(`single file: dist/${OUT} (${(html.length / 1024).toFixed(0)} KB)`);

@@ -22,6 +22,7 @@ mod clusters;
 mod paint;
 mod rows;
 mod svg;
+pub mod wire;
 
 pub use build::phase_name;
 pub use caption::{drawn_domains, wrap, Caption};

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, load, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, showFilters, ROOT, TIMELINE } from './harness.mjs';
+import { serveDist, launchBrowser, load, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, shownPixels, showFilters, ROOT, TIMELINE } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -97,7 +97,7 @@ test('the dark theme follows the system, can be toggled, is remembered, and pass
   const [indigo, lighter] = ['rgb(51, 34, 136)', 'rgb(113, 93, 215)'];
   const chip = (where) => page.locator(`${where} .swatch .chip`).first().evaluate((e) => getComputedStyle(e).fill);
   const drawn = async (colour) => {
-    const box = await page.locator('.timeline-canvas canvas').boundingBox();
+    const box = await page.locator('.timeline-canvas canvas.drawing').boundingBox();
     return (await drawnColours(page, box)).find(([c]) => c === colour)?.[1] || 0;
   };
   await page.locator('.facets .swatch').first().waitFor();
@@ -149,8 +149,11 @@ test('forced-colors mode: marks, selection and focus use system colours and stay
   await windowSettled(page);
   // What the canvas shows in the box of an event: its colours, most frequent first.
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const inks = async (selector) => (await drawnColours(page, await page.locator(selector).first().boundingBox()))
-    .map(([colour]) => colour).filter((c) => c !== background);
+  const inks = async (selector) => {
+    const target = page.locator(selector).first();
+    await target.scrollIntoViewIfNeeded();
+    return (await drawnColours(page, await target.boundingBox())).map(([colour]) => colour).filter((c) => c !== background);
+  };
   const mark = await inks('.marks .mark:not(.selected):not(.dimmed) .hit');
   const selected = await inks('.marks .mark.selected .hit');
   assert.ok(mark.length > 0, 'marks stand out from the background');
@@ -181,7 +184,7 @@ test('forced-colors mode over a dark system theme: the drawing is in the system 
   const page = await load(browser, server.origin + '/?domain=piracy', { marks: true, forcedColors: 'active', colorScheme: 'dark' });
   assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const box = await page.locator('.timeline-canvas canvas').boundingBox();
+  const box = await page.locator('.timeline-canvas canvas.drawing').boundingBox();
   // What the drawing is mostly made of: its phases' bands, which are the background here.
   const [[most]] = await drawnColours(page, box);
   assert.equal(most, background, `the drawing's bands are the system's background (${most} vs ${background})`);
@@ -215,34 +218,34 @@ async function gridThroughNames(page) {
   const boxes = await page.locator(`${TIMELINE} .marks .mark .hit`).evaluateAll((els) => els.map((e) => e.getBoundingClientRect())
     .filter((r) => Math.abs(r.height - 20) < 0.5 && r.width > 60)
     .map((r) => ({ x: r.x + 16, y: r.y + r.height / 2 - 5, width: r.width - 32, height: 9 })));
-  return page.evaluate((boxes) => {
+  const [gr, gg, gb] = await page.evaluate(() => {
     const probe = document.createElement('span');
     probe.style.cssText = 'forced-color-adjust: none; color: GrayText';
     document.body.append(probe);
-    const [gr, gg, gb] = getComputedStyle(probe).color.match(/\d+/g).map(Number);
+    const grey = getComputedStyle(probe).color.match(/\d+/g).map(Number);
     probe.remove();
-    const canvas = document.querySelector('.timeline-canvas canvas');
-    const r = canvas.getBoundingClientRect();
-    const ratio = canvas.width / r.width;
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    const grid = (x, y) => {
-      const i = (y * canvas.width + x) * 4;
-      return data[i + 3] > 200 && data[i] === gr && data[i + 1] === gg && data[i + 2] === gb;
-    };
-    let longest = 0;
-    for (const b of boxes) {
-      const x0 = Math.max(0, Math.round((b.x - r.left) * ratio)), y0 = Math.max(0, Math.round((b.y - r.top) * ratio));
-      const x1 = Math.min(canvas.width, x0 + Math.round(b.width * ratio)), y1 = Math.min(canvas.height, y0 + Math.round(b.height * ratio));
-      for (let x = x0; x < x1; x++) {
-        let run = 0;
-        for (let y = y0; y < y1; y++) {
-          run = grid(x, y) ? run + 1 : 0;
-          longest = Math.max(longest, run);
-        }
+    return grey;
+  });
+  // The drawing as shown (the part in the window).
+  const area = await page.locator('.timeline-canvas canvas.drawing').boundingBox();
+  const { width, height, ratio, data, origin } = await shownPixels(page, area);
+  const grid = (x, y) => {
+    const i = (y * width + x) * 4;
+    return data[i] === gr && data[i + 1] === gg && data[i + 2] === gb;
+  };
+  let longest = 0;
+  for (const b of boxes) {
+    const x0 = Math.max(0, Math.round((b.x - origin.x) * ratio)), y0 = Math.max(0, Math.round((b.y - origin.y) * ratio));
+    const x1 = Math.min(width, x0 + Math.round(b.width * ratio)), y1 = Math.min(height, y0 + Math.round(b.height * ratio));
+    for (let x = x0; x < x1; x++) {
+      let run = 0;
+      for (let y = y0; y < y1; y++) {
+        run = grid(x, y) ? run + 1 : 0;
+        longest = Math.max(longest, run);
       }
     }
-    return { longest, names: boxes.length };
-  }, boxes);
+  }
+  return { longest, names: boxes.length };
 }
 
 // Under forced colours the grid's lines are in the system's grey text colour, as strong as the

@@ -173,7 +173,7 @@ test('the wheel zooms in and back out over the lower part of the drawing, withou
 test('in a short window, mid-gesture the canvas holds the part of the drawing in view and follows the page when it scrolls', async () => {
   const page = await load(browser, server.origin + '/', { marks: true, viewport: { width: 1280, height: 560 } });
   const rects = () => page.evaluate(() => {
-    const canvas = document.querySelector('.timeline-canvas canvas').getBoundingClientRect();
+    const canvas = document.querySelector('.timeline-canvas canvas.drawing').getBoundingClientRect();
     const box = document.querySelector('.timeline-canvas').getBoundingClientRect();
     return { canvasTop: canvas.top, canvasBottom: canvas.bottom, canvas: canvas.height, boxTop: box.top, boxBottom: box.bottom, box: box.height, view: window.innerHeight };
   });
@@ -204,7 +204,7 @@ test('in a short window, mid-gesture the canvas holds the part of the drawing in
 test('mid-gesture the drawing keeps its height and the canvas covers what is in view; once the wheel pauses it takes the height of what it shows', async () => {
   const page = await load(browser, server.origin + '/', { marks: true });
   const heights = () => page.evaluate(() => {
-    const canvas = document.querySelector('.timeline-canvas canvas').getBoundingClientRect();
+    const canvas = document.querySelector('.timeline-canvas canvas.drawing').getBoundingClientRect();
     const box = document.querySelector('.timeline-canvas').getBoundingClientRect();
     return {
       canvas: canvas.height,

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -213,27 +214,86 @@ export function dataset() {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/data/japan-nato.json'), 'utf8'));
 }
 
+/** The RGBA pixels of a PNG as Playwright writes screenshots (8 bits, RGB or RGBA, not
+ *  interlaced): { width, height, data }. */
+export function decodePng(png) {
+  const u32 = (at) => png.readUInt32BE(at);
+  let at = 8, width = 0, height = 0, channels = 4;
+  const idat = [];
+  while (at < png.length) {
+    const length = u32(at), type = png.toString('latin1', at + 4, at + 8), body = png.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      if (body[8] !== 8 || ![2, 6].includes(body[9]) || body[12] !== 0) throw new Error('decodePng: not an 8-bit RGB(A) PNG without interlace');
+      channels = body[9] === 6 ? 4 : 3;
+    } else if (type === 'IDAT') idat.push(body);
+    at += 12 + length;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const rows = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? rows[y * stride + x - channels] : 0;
+      const b = y > 0 ? rows[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? rows[(y - 1) * stride + x - channels] : 0;
+      const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const predicted = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
+      rows[y * stride + x] = (line[x] + predicted) & 255;
+    }
+  }
+  const data = Buffer.alloc(width * height * 4);
+  for (let i = 0, o = 0; i < rows.length; i += channels, o += 4) {
+    data[o] = rows[i]; data[o + 1] = rows[i + 1]; data[o + 2] = rows[i + 2]; data[o + 3] = channels === 4 ? rows[i + 3] : 255;
+  }
+  return { width, height, data };
+}
+
 /**
- * What the timeline's canvas shows inside a box of the page (CSS pixels, as from
- * boundingBox()): the colours drawn there, most frequent first, as [css colour, pixel count].
+ * What the page shows inside a box of the viewport (CSS pixels, as from boundingBox()), as a
+ * user sees it, the part of it in the window: { width, height, ratio, data, origin } (RGBA, at
+ * the screen's pixel density, `ratio` device pixels per CSS pixel, from `origin`, the part's top
+ * left corner in the viewport).. The timeline is painted in a worker, and its picture reaches the
+ * screen a frame or so after the page's own changes: the pixels are taken once two screenshots
+ * some frames apart agree.
+ */
+export async function shownPixels(page, box) {
+  // The part in the window: a screenshot of the page beyond it (`fullPage`) paints the worker's
+  // canvas from an older picture of it.
+  const view = page.viewportSize();
+  if (box.x + box.width <= 0 || box.y + box.height <= 0 || box.x >= view.width || box.y >= view.height) {
+    throw new Error(`shownPixels: the box ${JSON.stringify(box)} is outside the window`);
+  }
+  const x = Math.max(0, box.x), y = Math.max(0, box.y);
+  const clip = { x, y, width: Math.max(1, Math.min(view.width, box.x + box.width) - x), height: Math.max(1, Math.min(view.height, box.y + box.height) - y) };
+  const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  await frames();
+  let shot = await page.screenshot({ clip });
+  for (let tries = 0; tries < 50; tries++) {
+    await frames();
+    const again = await page.screenshot({ clip });
+    if (again.equals(shot)) break;
+    shot = again;
+  }
+  const image = decodePng(shot);
+  return { ...image, ratio: image.width / clip.width, origin: { x: clip.x, y: clip.y } };
+}
+
+/**
+ * What the page shows inside a box of the viewport (CSS pixels, as from boundingBox()): its
+ * colours, most frequent first, as [css colour, pixel count] (see `shownPixels`).
  */
 export async function drawnColours(page, box) {
-  return page.evaluate((box) => {
-    const canvas = document.querySelector('.timeline-canvas canvas');
-    const r = canvas.getBoundingClientRect();
-    const ratio = canvas.width / r.width;
-    const x = Math.max(0, Math.floor((box.x - r.left) * ratio)), y = Math.max(0, Math.floor((box.y - r.top) * ratio));
-    const w = Math.max(1, Math.min(canvas.width - x, Math.ceil(box.width * ratio)));
-    const h = Math.max(1, Math.min(canvas.height - y, Math.ceil(box.height * ratio)));
-    const data = canvas.getContext('2d').getImageData(x, y, w, h).data;
-    const counts = new Map();
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] < 200) continue; // transparent: the page shows through
-      const key = `rgb(${data[i]}, ${data[i + 1]}, ${data[i + 2]})`;
-      counts.set(key, (counts.get(key) || 0) + 1);
-    }
-    return [...counts].sort((a, b) => b[1] - a[1]);
-  }, box);
+  const { data } = await shownPixels(page, box);
+  const counts = new Map();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = `rgb(${data[i]}, ${data[i + 1]}, ${data[i + 2]})`;
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
 /**

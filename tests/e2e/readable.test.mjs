@@ -3,7 +3,7 @@
 // two domains side by side. At the two common desktop sizes where the acceptance asks for both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, drawnColours, queryWindow, TIMELINE } from './harness.mjs';
+import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, drawnColours, shownPixels, queryWindow, TIMELINE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -198,12 +198,14 @@ test('spans that run through the window leave a short span its own bar, and thei
   await until(() => list.evaluate((l) => l.contains(document.activeElement) && document.activeElement.tagName === 'BUTTON'), 'the focus is on the list\'s first event');
   assert.ok(await list.evaluate((l) => { const r = l.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'the list is in view');
   await page.screenshot({ path: artifact('readable-spans-through-list-1280.png') });
-  const painted = () => page.locator(`${TIMELINE} >> xpath=preceding-sibling::canvas`).evaluate((c) => {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  // Painted, its phases' bands cover the drawing: blank, it shows the page's background.
+  const painted = async () => {
+    const { data } = await shownPixels(page, await page.locator('.timeline-canvas canvas.drawing').boundingBox());
+    const [r, g, b] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g).map(Number);
     let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
-    return n / (c.width * c.height);
-  });
+    for (let i = 0; i < data.length; i += 4) if (data[i] !== r || data[i + 1] !== g || data[i + 2] !== b) n++;
+    return n / (data.length / 4);
+  };
   assert.ok(await painted() > 0.5, 'the drawing is still painted behind the list');
   await page.keyboard.press('Escape');
   await list.waitFor({ state: 'detached' });
@@ -533,9 +535,10 @@ test('375×667 (touch): a title with no room on one line is named in two, and ev
     marks: true, viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true,
   });
   await timelineReady(page);
-  const boxes = await page.locator(`${TIMELINE} .marks .mark`).evaluateAll((els) => els.map((e) => {
+  const marks = page.locator(`${TIMELINE} .marks .mark`);
+  const boxes = await marks.evaluateAll((els) => els.map((e, i) => {
     const r = e.getBoundingClientRect();
-    return { name: e.getAttribute('aria-label'), x: r.x, y: r.y, width: r.width, height: r.height };
+    return { i, name: e.getAttribute('aria-label'), x: r.x, y: r.y, width: r.width, height: r.height };
   }));
   assert.ok(boxes.length >= 10, `the window's events (${boxes.length})`);
   const bare = boxes.filter((b) => b.width < 30).map((b) => b.name);
@@ -544,7 +547,9 @@ test('375×667 (touch): a title with no room on one line is named in two, and ev
   const twoLines = boxes.filter((b) => b.height > 1.5 * lane);
   assert.ok(twoLines.length >= 3, `titles in two lines (${twoLines.map((b) => b.name).join(' | ')})`);
   // The second line is drawn: dark text in the lower half of each such target.
-  for (const b of twoLines) {
+  for (const { i, name } of twoLines) {
+    await marks.nth(i).scrollIntoViewIfNeeded();
+    const b = { name, ...(await marks.nth(i).boundingBox()) };
     const lower = { x: b.x, y: b.y + b.height / 2 + 2, width: b.width, height: b.height / 2 - 4 };
     const dark = (await drawnColours(page, lower))
       .filter(([c]) => c.match(/\d+/g).slice(0, 3).reduce((a, v) => a + +v, 0) < 3 * 110)
@@ -560,32 +565,43 @@ test('375×667 (touch): a title with no room on one line is named in two, and ev
 /**
  * Where the timeline's canvas draws the lanes' headings, top to bottom, in the drawing's
  * coordinates: the bands of the page's panel colour at least 20 px tall along its left edge
- * (a heading is drawn over the phases' tints, which differ from it).
+ * (a heading is drawn over the phases' tints, which differ from it), those in the window.
  */
 async function headingTops(page) {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('.timeline-canvas canvas');
-    const panel = getComputedStyle(canvas).getPropertyValue('--panel').trim();
+  const canvas = page.locator('.timeline-canvas canvas.drawing');
+  const [r, g, b] = await canvas.evaluate((c) => {
     const probe = document.createElement('canvas').getContext('2d');
-    probe.fillStyle = panel;
+    probe.fillStyle = getComputedStyle(c).getPropertyValue('--panel').trim();
     probe.fillRect(0, 0, 1, 1);
-    const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
-    const ratio = canvas.width / canvas.getBoundingClientRect().width;
-    const column = canvas.getContext('2d').getImageData(Math.round(2 * ratio), 0, 1, canvas.height).data;
-    const top = parseFloat(canvas.style.top || '0');
-    const tops = [];
-    let run = 0;
-    for (let y = 0; y <= canvas.height; y++) {
-      const i = 4 * y;
-      const inPanel = y < canvas.height && column[i] === r && column[i + 1] === g && column[i + 2] === b && column[i + 3] === 255;
-      if (inPanel) run++;
-      else {
-        if (run >= 20 * ratio) tops.push(Math.round(top + (y - run) / ratio));
-        run = 0;
-      }
-    }
-    return tops;
+    return [...probe.getImageData(0, 0, 1, 1).data.slice(0, 3)];
   });
+  const top = await canvas.evaluate((c) => parseFloat(c.style.top || '0'));
+  // A strip 60 px wide along the drawing's left edge, as shown, row by row: a row of a heading
+  // has the panel's colour (about its name's letters, and inside the focus's outline at the edge
+  // when the timeline has the focus), a row of a lane none of it.
+  const area = await canvas.boundingBox();
+  const strip = await shownPixels(page, { x: area.x, y: area.y, width: 60, height: area.height });
+  const { ratio, data } = strip;
+  // The strip's first row, in the drawing's coordinates (the part of it in the window).
+  const first = top + strip.origin.y - area.y;
+  const panel = (y) => {
+    let n = 0;
+    for (let x = 0; x < strip.width; x++) {
+      const i = 4 * (y * strip.width + x);
+      if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n++;
+    }
+    return n > 0;
+  };
+  const tops = [];
+  let run = 0;
+  for (let y = 0; y <= strip.height; y++) {
+    if (y < strip.height && panel(y)) run++;
+    else {
+      if (run >= 20 * ratio) tops.push(Math.round(first + (y - run) / ratio));
+      run = 0;
+    }
+  }
+  return tops;
 }
 
 // In lanes, events come into view and leave as one pans: a lane that needed fewer rows gave them

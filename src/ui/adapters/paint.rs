@@ -3,6 +3,7 @@
 
 use super::sprites::{self, Mark};
 use crate::core::palette::{domain_colour, NO_DOMAIN};
+use crate::core::scene::wire::PaintList;
 use crate::core::scene::{
     Contrast, Ink, Item, Prim, Rows, Scene, Stroke, FORCED_GRID_DASH, FORCED_TEXT_HALO,
 };
@@ -60,6 +61,95 @@ impl Colours {
         }
     }
 
+    /// The same colours as the page resolves them for `element`: system colours (`Canvas`,
+    /// `CanvasText`, which forced colours give) as their values in the page's colour scheme, which
+    /// a worker, with no page, would not know (it painted a dark system's forced colours light).
+    pub fn resolved(&self, element: &Element) -> Colours {
+        let probe = element
+            .owner_document()
+            .and_then(|d| d.create_element("span").ok())
+            .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok());
+        let Some(probe) = probe else {
+            return self.clone();
+        };
+        let style = probe.style();
+        // Its own colour as given, not the forced colours' text colour.
+        let _ = style.set_property("forced-color-adjust", "none");
+        let _ = style.set_property("display", "none");
+        if element.append_child(&probe).is_err() {
+            return self.clone();
+        }
+        let window = web_sys::window();
+        let resolve = |colour: &str| -> String {
+            let _ = style.set_property("color", colour);
+            window
+                .as_ref()
+                .and_then(|w| w.get_computed_style(&probe).ok().flatten())
+                .and_then(|s| s.get_property_value("color").ok())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| colour.to_string())
+        };
+        let resolved = Colours {
+            background: resolve(&self.background),
+            panel: resolve(&self.panel),
+            text: resolve(&self.text),
+            muted: resolve(&self.muted),
+            line: resolve(&self.line),
+            major_line: resolve(&self.major_line),
+            phases: [resolve(&self.phases[0]), resolve(&self.phases[1])],
+            focus: resolve(&self.focus),
+            dark: self.dark,
+            forced: self.forced,
+        };
+        probe.remove();
+        resolved
+    }
+
+    /// As a JavaScript array, to post to the paint worker ([`Colours::from_js`] reads it).
+    pub fn to_js(&self) -> js_sys::Array {
+        let array: js_sys::Array = self
+            .strings()
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect();
+        array.push(&self.dark.into());
+        array.push(&self.forced.into());
+        array
+    }
+
+    /// The colours [`Colours::to_js`] made; none if `value` is not such an array.
+    pub fn from_js(value: &JsValue) -> Option<Colours> {
+        let array = value.dyn_ref::<js_sys::Array>()?;
+        let text = |n: u32| array.get(n).as_string();
+        let flag = |n: u32| array.get(n).as_bool();
+        Some(Colours {
+            background: text(0)?,
+            panel: text(1)?,
+            text: text(2)?,
+            muted: text(3)?,
+            line: text(4)?,
+            major_line: text(5)?,
+            phases: [text(6)?, text(7)?],
+            focus: text(8)?,
+            dark: flag(9)?,
+            forced: flag(10)?,
+        })
+    }
+
+    fn strings(&self) -> [&str; 9] {
+        [
+            &self.background,
+            &self.panel,
+            &self.text,
+            &self.muted,
+            &self.line,
+            &self.major_line,
+            &self.phases[0],
+            &self.phases[1],
+            &self.focus,
+        ]
+    }
+
     /// Whose colours these are: the theme's, or the system's forced colours.
     pub fn contrast(&self) -> Contrast {
         if self.forced {
@@ -98,22 +188,53 @@ pub fn pixel_ratio() -> f64 {
         .max(1.0)
 }
 
-/// The 2D context of `canvas`.
+/// The 2D context of `canvas`. (In the paint worker, `canvas` is an `OffscreenCanvas` and its
+/// context an `OffscreenCanvasRenderingContext2D`, which has every method painting calls:
+/// web-sys calls methods by name, so the one type serves both.)
 pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas
         .get_context("2d")
         .ok()
         .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .map(JsCast::unchecked_into::<CanvasRenderingContext2d>)
 }
 
-/// Sizes `canvas` for `rows` of the scene at `ratio` device pixels per CSS pixel (all of it, or
+/// What [`paint`] draws: a scene's width, its items in drawing order and its callout's (the
+/// scene itself, or the paint list another thread sent of it).
+#[derive(Clone, Copy)]
+pub struct Drawing<'a> {
+    pub width: f64,
+    pub items: &'a [Item],
+    pub callout: &'a [Item],
+}
+
+impl<'a> From<&'a Scene> for Drawing<'a> {
+    fn from(scene: &'a Scene) -> Self {
+        Drawing {
+            width: scene.width,
+            items: &scene.items,
+            callout: scene.callout.as_ref().map_or(&[], |c| &c.items),
+        }
+    }
+}
+
+impl<'a> From<&'a PaintList> for Drawing<'a> {
+    fn from(list: &'a PaintList) -> Self {
+        Drawing {
+            width: list.width,
+            items: &list.items,
+            callout: &list.callout,
+        }
+    }
+}
+
+/// Sizes `canvas` for `rows` of the drawing at `ratio` device pixels per CSS pixel (all of it, or
 /// the part in view: a canvas much taller than the screen cost every frame a third more) and
 /// paints what falls in them, the rows' top at the canvas's top; with `background`, on the
 /// theme's background (for a saved image), else on transparent.
 pub fn paint(
     canvas: &HtmlCanvasElement,
-    scene: &Scene,
+    scene: Drawing,
     rows: Rows,
     colours: &Colours,
     ratio: f64,
@@ -199,7 +320,7 @@ pub fn paint(
     }
     // The selected event's name over everything, where its lane had no room for it: its box,
     // the marks it covers again (faint), its outline, its title.
-    for item in scene.callout.iter().flat_map(|c| &c.items) {
+    for item in scene.callout {
         if !rows.reach(&item.prim) {
             continue;
         }

@@ -58,7 +58,7 @@ pub async fn save_png(state: &State) -> Result<(), String> {
         .map_err(|_| "no canvas")?;
     paint(
         &canvas,
-        &scene,
+        (&scene).into(),
         Rows::all(scene.height),
         &colours,
         ratio,

@@ -127,10 +127,12 @@ fn canvas(
     height: u32,
     read_back: bool,
 ) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    let canvas: HtmlCanvasElement = match web_sys::window().and_then(|w| w.document()) {
+        Some(document) => document.create_element("canvas")?.dyn_into()?,
+        // In the paint worker, which has no document: an OffscreenCanvas, which has every
+        // method used here (see `paint::context`).
+        None => web_sys::OffscreenCanvas::new(width, height)?.unchecked_into(),
+    };
     canvas.set_width(width);
     canvas.set_height(height);
     let options = js_sys::Object::new();
@@ -138,7 +140,7 @@ fn canvas(
     let ctx = canvas
         .get_context_with_context_options("2d", &options)?
         .ok_or_else(|| JsValue::from_str("no 2D context"))?
-        .dyn_into::<CanvasRenderingContext2d>()?;
+        .unchecked_into::<CanvasRenderingContext2d>();
     Ok((canvas, ctx))
 }
 

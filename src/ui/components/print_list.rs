@@ -41,17 +41,21 @@ struct Printing {
 /// The timeline's canvas in pieces (see [`Rows::pages`]), each as a PNG data URL.
 fn timeline_pages(document: &web_sys::Document) -> Vec<String> {
     use wasm_bindgen::JsCast;
-    let Some(canvas) = document
-        .query_selector(".timeline-canvas canvas")
+    let Some(shown) = document
+        .query_selector(".timeline-canvas canvas.drawing")
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
     else {
         return Vec::new();
     };
+    // (Painted in a worker, its picture is painted again here to be read.)
+    let Some(canvas) = crate::ui::adapters::paint_worker::readable(&shown) else {
+        return Vec::new();
+    };
     let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
     // Where the lanes' groups start, in the canvas's pixels (the layer's boxes are in CSS px).
-    let css = canvas.get_bounding_client_rect().width();
+    let css = shown.get_bounding_client_rect().width();
     let ratio = if css > 0.0 { width / css } else { 1.0 };
     let heads = document
         .query_selector_all(".timeline-canvas .marks .group-head rect.hit")

@@ -94,6 +94,21 @@ fn scene(
     )
 }
 
+/// The built-in chronology's default view at 1,280 px, every other event dimmed (faint), with
+/// `selected` selected (its callout, where its lane has no room for its name).
+pub(super) fn built_in_scene(selected: Option<usize>) -> Scene {
+    let (data, index) = brief();
+    let matches: Vec<bool> = (0..data.events.len()).map(|i| i % 2 == 0).collect();
+    scene(
+        &data,
+        &index,
+        &fit_all(&index, 1280.0),
+        &matches,
+        true,
+        selected,
+    )
+}
+
 /// A callout's words, its lines joined.
 fn callout_words(c: &Callout) -> String {
     c.items

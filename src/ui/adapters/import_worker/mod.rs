@@ -2,10 +2,10 @@
 //! wasm, so that the page stays responsive while a big file imports, shows how far it has got,
 //! and can stop it (*Cancel*, or a newer load, terminates the worker).
 //!
-//! The worker's script is `scripts/import-worker.js`, written into `dist/` by
-//! `scripts/csp-loader.mjs` with the name of the page's JS glue, and named by the page's
-//! `<meta name="import-worker">`. The page starts it with the wasm module it runs itself
-//! (nothing is fetched or compiled again); the script instantiates it and calls
+//! The worker's script is `scripts/worker.js`, written into `dist/` by `scripts/csp-loader.mjs`
+//! with the name of the page's JS glue, and named by the page's `<meta name="worker">` (see
+//! `adapters::worker`). The page starts it with the wasm module it runs itself (nothing is
+//! fetched or compiled again), and its role; the script instantiates it and calls
 //! [`import_worker`], which answers `ready`. The page then transfers the file's bytes; the worker
 //! runs [`import::import`] and posts back either the problems, or the chronology as JSON in
 //! chunks of events (each a transferred buffer that the page reads in a task of its own), then

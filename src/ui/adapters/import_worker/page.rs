@@ -126,23 +126,9 @@ fn here(job: Job, file: ArrayBuffer, then: Box<dyn FnOnce(Outcome)>) {
     }
 }
 
-/// A worker for the page's own wasm, through the script the page names; `None` where there is
-/// none (the single-file build) or it cannot be made.
+/// An import worker for the file called `name`.
 fn start(name: &str) -> Option<web_sys::Worker> {
-    let document = web_sys::window()?.document()?;
-    let script = document
-        .query_selector("meta[name='import-worker']")
-        .ok()??
-        .get_attribute("content")?;
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
-    options.set_name(&format!("import {name}"));
-    let worker = web_sys::Worker::new_with_options(&script, &options).ok()?;
-    if worker.post_message(&wasm_bindgen::module()).is_err() {
-        worker.terminate();
-        return None;
-    }
-    Some(worker)
+    crate::ui::adapters::worker::start("import", &format!("import {name}"))
 }
 
 /// A job in a worker, from its start to its last message.

@@ -9,7 +9,8 @@ use crate::core::scene::Rows;
 use crate::core::scene::{BlockLanes, Scene, SceneInput};
 use crate::core::viewport::Viewport;
 use crate::store::{Action, Shared};
-use crate::ui::adapters::paint::{paint, pixel_ratio, Colours};
+use crate::ui::adapters::paint::{pixel_ratio, Colours};
+use crate::ui::adapters::paint_worker::{self, Frame};
 use gloo::events::EventListener;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
@@ -80,13 +81,16 @@ pub struct Painted {
     size: (f64, f64),
     /// The rows of the drawing on the canvas.
     rows: Option<Rows>,
+    /// The canvas they are on (it is made anew when the paint worker takes over).
+    placed_on: Option<web_sys::HtmlCanvasElement>,
     /// The rows in view found for the gesture going on, while the drawing keeps its size.
     held_rows: Option<Rows>,
     /// What the latest render's scene was built from (for the first frame, which may find
     /// another width).
     inputs: Option<SceneInputs>,
-    /// Whether events have been painted yet (marked once, for the benchmark's first render).
-    painted_events: bool,
+    /// What makes the timeline render again with a new canvas (see
+    /// `paint_worker::canvas_key`).
+    on_new_canvas: Option<Rc<dyn Fn()>>,
     /// The scene on the canvas, and the theme it was painted in.
     on_canvas: Option<(Rc<Scene>, (bool, u32))>,
     /// Whether a wheel, drag or pinch gesture goes on: the canvas keeps its height meanwhile
@@ -149,22 +153,26 @@ fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, 
         _ => rows_in_view(canvas, height, ratio, ROWS_BEYOND_VIEW),
     };
     p.held_rows = p.holding.then_some(rows);
-    let placed = p.rows != Some(rows) || p.size.0 != scene.width;
+    let placed =
+        p.rows != Some(rows) || p.size.0 != scene.width || p.placed_on.as_ref() != Some(canvas);
+    p.placed_on = Some(canvas.clone());
     p.size = (scene.width, height);
     p.rows = Some(rows);
-    let first_events = !p.painted_events && scene.marks().next().is_some();
-    p.painted_events |= first_events;
     p.on_canvas = Some((scene.clone(), theme));
+    let on_new_canvas = p.on_new_canvas.clone().unwrap_or_else(|| Rc::new(|| ()));
     drop(p);
-    paint(canvas, &scene, rows, &colours, ratio, false);
+    let frame = Frame {
+        scene: scene.clone(),
+        rows,
+        colours,
+        ratio,
+    };
+    paint_worker::paint(canvas, frame, on_new_canvas);
     if placed {
         let style = canvas.style();
         let _ = style.set_property("width", &format!("{}px", scene.width));
         let _ = style.set_property("top", &format!("{}px", rows.top));
         let _ = style.set_property("height", &format!("{}px", rows.height()));
-    }
-    if first_events {
-        crate::ui::mark("explorer:first-paint");
     }
 }
 
@@ -283,7 +291,25 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
         });
     }
     {
+        // A new canvas (the paint worker took over, or was lost; see `paint_worker::canvas_key`)
+        // is blank: once it is in the page, the scene is painted on it, whatever was painted on
+        // the old one meanwhile.
+        let (painted, canvas) = (painted.clone(), args.canvas.clone());
+        use_effect_with(paint_worker::canvas_key(), move |_| {
+            let new = canvas.cast::<web_sys::HtmlCanvasElement>();
+            if new.is_some() && painted.borrow().placed_on != new {
+                paint_at_next_frame(&painted, canvas);
+            }
+        });
+    }
+    {
         let mut p = painted.borrow_mut();
+        if p.on_new_canvas.is_none() {
+            // The new canvas shows nothing yet: whatever the scene, it is painted (the scene
+            // on the canvas was on the old one, see `shown`), and placed.
+            let rerender = args.rerender.clone();
+            p.on_new_canvas = Some(Rc::new(move || rerender.force_update()));
+        }
         p.scene = args.scene.clone();
         p.theme = (args.dark, forced_changes);
         p.inputs = Some(args.inputs.clone());
@@ -352,17 +378,24 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
             Rc::ptr_eq(scene, &args.scene) && *theme == (args.dark, forced_changes)
         }) && (p.holding || p.rows == Some(Rows::all(args.scene.height)))
     };
-    if !shown && painted.borrow().frame.is_none() {
-        let for_frame = painted.clone();
-        let canvas = args.canvas;
-        let frame = request_animation_frame(move |_| {
-            for_frame.borrow_mut().frame = None;
-            if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                let scene = for_frame.borrow().scene.clone();
-                paint_scene(&canvas, &for_frame, scene);
-            }
-        });
-        painted.borrow_mut().frame = Some(frame);
+    if !shown {
+        paint_at_next_frame(&painted, args.canvas);
     }
     painted
+}
+
+/// Paints the latest render's scene at the next animation frame (unless one is asked for).
+fn paint_at_next_frame(painted: &Rc<RefCell<Painted>>, canvas: NodeRef) {
+    if painted.borrow().frame.is_some() {
+        return;
+    }
+    let for_frame = painted.clone();
+    let frame = request_animation_frame(move |_| {
+        for_frame.borrow_mut().frame = None;
+        if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+            let scene = for_frame.borrow().scene.clone();
+            paint_scene(&canvas, &for_frame, scene);
+        }
+    });
+    painted.borrow_mut().frame = Some(frame);
 }

@@ -634,7 +634,9 @@ pub fn timeline(props: &Props) -> Html {
                 { "Keys: plus and minus zoom, left and right arrows pan, Home and End go to the first and last event, 0 fits all, [ and ] step through the events, Escape closes the details (then a badge's list, then a story). Tab moves to the events; there, arrow keys move between events and Enter selects one. Drag to pan, wheel or pinch to zoom." }
             </p>
             <div class="timeline-canvas" ref={container_ref}>
-                <canvas ref={canvas_ref} class="drawing" aria-hidden="true"></canvas>
+                // Made anew should the paint worker that has it be lost (see
+                // `adapters::paint_worker`).
+                <canvas key={crate::ui::adapters::paint_worker::canvas_key()} ref={canvas_ref} class="drawing" aria-hidden="true"></canvas>
                 <svg ref={svg_ref.clone()} width={fmt(width)} height={fmt(scene.height)}
                      viewBox={format!("0 0 {} {}", fmt(width), fmt(scene.height))}
                      id="timeline-drawing" role="group" tabindex="0" aria-roledescription="timeline"

@@ -1,0 +1,458 @@
+//! The timeline's canvas painted off the main thread: in a Web Worker that runs this same wasm
+//! (see [`super::worker`]), so that a frame of a zoom or a pan costs the page's thread the
+//! scene and not its painting (at 10,000 events about half of each frame's work).
+//!
+//! The page starts the worker as it starts ([`start`]), and paints on its own thread until the
+//! worker answers `ready` (the first picture does not wait for it). It then hands the worker the
+//! timeline's canvas (`transferControlToOffscreen`: the worker's frames go to the screen without
+//! the page's thread) and, for each frame, the scene's paint list in a transferred buffer
+//! (`core::scene::wire`), with the rows, the pixel ratio and, when they changed, the theme's
+//! colours. The worker paints the latest frame it has (older ones waiting behind it are passed
+//! over) and answers `painted` (`seq`, `ms`: how long it took, `events`: whether any event was
+//! drawn). A canvas painted on the page's thread cannot be handed over: the timeline makes a new
+//! one ([`canvas_key`]), and a copy of the old picture covers it until the worker has painted it.
+//!
+//! Where no worker starts (the single-file build opened from disk, a browser without module
+//! workers or `OffscreenCanvas`, a policy that refuses them), the page paints on its own thread,
+//! as it always did. A worker lost after it had the canvas (it stopped on an error) leaves that
+//! canvas unusable: the timeline makes a new one and paints it on the page's thread.
+
+use super::paint::{paint as paint_here, Colours};
+use crate::core::scene::wire::{decode, encode};
+use crate::core::scene::{Rows, Scene};
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &key.into()).unwrap_or_default()
+}
+
+fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(object, &key.into(), &value.into());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page's side.
+
+#[derive(Default)]
+enum State {
+    #[default]
+    NotStarted,
+    Starting(web_sys::Worker),
+    Ready(web_sys::Worker),
+    Unavailable,
+}
+
+#[derive(Default)]
+struct Page {
+    state: State,
+    /// The canvas handed to the worker.
+    transferred: Option<HtmlCanvasElement>,
+    /// The canvas last painted here (it cannot be handed over).
+    here: Option<HtmlCanvasElement>,
+    /// Over the new canvas, the old one's picture, until the worker has painted it: with the
+    /// frame that is to replace it.
+    cover: Option<(HtmlCanvasElement, u32)>,
+    /// The colours the worker has.
+    sent: Option<Rc<Colours>>,
+    /// The latest frame sent to the worker: what its canvas shows.
+    shown: Option<Frame>,
+    /// Frames sent.
+    seq: u32,
+    /// Whether the first picture with events has been marked (for the benchmarks).
+    marked: bool,
+    /// Bumped for a new canvas: the worker became ready after the old one was painted here, or
+    /// the worker that had it is lost.
+    generation: u32,
+    /// What makes the timeline render again (with a new canvas) when it is due.
+    on_new_canvas: Option<Rc<dyn Fn()>>,
+    listeners: Vec<EventListener>,
+}
+
+thread_local! {
+    static PAGE: RefCell<Page> = RefCell::new(Page::default());
+}
+
+/// Starts the paint worker (once, as the page starts).
+pub fn start() {
+    let started = PAGE.with_borrow(|p| !matches!(p.state, State::NotStarted));
+    if started {
+        return;
+    }
+    let Some(worker) = super::worker::start("paint", "paint the timeline") else {
+        PAGE.with_borrow_mut(|p| p.state = State::Unavailable);
+        return;
+    };
+    let on_message = EventListener::new(&worker, "message", |e| {
+        let data = e
+            .dyn_ref::<web_sys::MessageEvent>()
+            .map(|m| m.data())
+            .unwrap_or_default();
+        match get(&data, "kind").as_string().as_deref() {
+            Some("ready") => became(true),
+            Some("painted") => painted(&data),
+            _ => became(false),
+        }
+    });
+    let on_error = EventListener::new(&worker, "error", |_| became(false));
+    PAGE.with_borrow_mut(|p| {
+        p.state = State::Starting(worker);
+        p.listeners = vec![on_message, on_error];
+    });
+}
+
+/// The worker is ready (`true`), or is not to be used (`false`). Either way, the timeline may
+/// need a new canvas: one the worker can be given, or one the page can paint.
+fn became(ready: bool) {
+    let rerender = PAGE.with_borrow_mut(|p| {
+        let state = std::mem::take(&mut p.state);
+        let new_canvas = match (state, ready) {
+            (State::Starting(worker), true) => {
+                p.state = State::Ready(worker);
+                // The picture painted here stays in view over the new canvas. (The old canvas
+                // is still painted here until the new one takes its place.)
+                let old = p.here.clone();
+                p.cover = old
+                    .as_ref()
+                    .and_then(cover)
+                    .map(|c| (c, p.seq.wrapping_add(1)));
+                old.is_some()
+            }
+            (State::Starting(worker) | State::Ready(worker), false) => {
+                worker.terminate();
+                p.listeners.clear();
+                p.state = State::Unavailable;
+                p.transferred.take().is_some()
+            }
+            (other, _) => {
+                p.state = other;
+                false
+            }
+        };
+        if new_canvas {
+            p.generation += 1;
+        }
+        new_canvas.then(|| p.on_new_canvas.clone()).flatten()
+    });
+    if let Some(rerender) = rerender {
+        rerender();
+    }
+}
+
+/// A copy of `canvas`'s picture in its box, to stand in for it; none if it cannot be made.
+fn cover(canvas: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
+    let document = web_sys::window()?.document()?;
+    let copy: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    copy.set_width(canvas.width());
+    copy.set_height(canvas.height());
+    super::paint::context(&copy)?
+        .draw_image_with_html_canvas_element(canvas, 0.0, 0.0)
+        .ok()?;
+    let _ = copy.set_attribute("class", "cover");
+    let _ = copy.set_attribute("aria-hidden", "true");
+    let (from, to) = (canvas.style(), copy.style());
+    for property in ["width", "height", "top"] {
+        if let Ok(value) = from.get_property_value(property) {
+            let _ = to.set_property(property, &value);
+        }
+    }
+    // Right after it: the new canvas takes the old one's place, before the drawing's layer, and
+    // so stands over the copy (it shows through the new one until the worker has painted it).
+    canvas
+        .parent_node()?
+        .insert_before(&copy, canvas.next_sibling().as_ref())
+        .ok()?;
+    Some(copy)
+}
+
+/// The worker painted a frame: the picture that covered the new canvas goes once it is there,
+/// and the first picture with events is marked.
+fn painted(data: &JsValue) {
+    let seq = get(data, "seq").as_f64().unwrap_or(0.0) as u32;
+    let cover = PAGE.with_borrow_mut(|p| match &p.cover {
+        Some((_, first)) if seq >= *first => p.cover.take().map(|(c, _)| c),
+        _ => None,
+    });
+    if let Some(cover) = cover {
+        cover.remove();
+    }
+    if get(data, "events").is_truthy() {
+        mark_first_picture();
+    }
+}
+
+fn mark_first_picture() {
+    let first = PAGE.with_borrow_mut(|p| !std::mem::replace(&mut p.marked, true));
+    if first {
+        crate::ui::mark("explorer:first-paint");
+    }
+}
+
+/// The timeline canvas's key: a new one when the worker becomes ready after the canvas was
+/// painted here, or is lost after it had the canvas.
+pub fn canvas_key() -> u32 {
+    PAGE.with_borrow(|p| p.generation)
+}
+
+/// What [`paint`] paints.
+#[derive(Clone)]
+pub struct Frame {
+    pub scene: Rc<Scene>,
+    pub rows: Rows,
+    pub colours: Rc<Colours>,
+    pub ratio: f64,
+}
+
+/// Paints `frame` on `canvas`: in the worker when it is ready (it has or is given the canvas),
+/// else here. `on_new_canvas` makes the timeline render again when it is to have a new canvas
+/// (see [`canvas_key`]).
+pub fn paint(canvas: &HtmlCanvasElement, frame: Frame, on_new_canvas: Rc<dyn Fn()>) {
+    enum Way {
+        Here,
+        Worker(web_sys::Worker),
+        Nowhere,
+    }
+    let way = PAGE.with_borrow_mut(|p| {
+        p.on_new_canvas = Some(on_new_canvas.clone());
+        match &p.state {
+            State::Ready(worker) if p.here.as_ref() != Some(canvas) => Way::Worker(worker.clone()),
+            // The canvas of a worker lost cannot be painted (a new one is on its way).
+            _ if p.transferred.as_ref() == Some(canvas) => Way::Nowhere,
+            _ => Way::Here,
+        }
+    });
+    match way {
+        Way::Here => {
+            PAGE.with_borrow_mut(|p| p.here = Some(canvas.clone()));
+            let events = frame.scene.marks().next().is_some();
+            paint_here(
+                canvas,
+                (&*frame.scene).into(),
+                frame.rows,
+                &frame.colours,
+                frame.ratio,
+                false,
+            );
+            if events {
+                mark_first_picture();
+            }
+        }
+        Way::Worker(worker) => {
+            if !hand_over(&worker, canvas) {
+                PAGE.with_borrow_mut(|p| p.here = Some(canvas.clone()));
+                return paint(canvas, frame, on_new_canvas);
+            }
+            send(&worker, canvas, &frame);
+            PAGE.with_borrow_mut(|p| p.shown = Some(frame));
+        }
+        Way::Nowhere => {}
+    }
+}
+
+/// What `canvas` shows, in a canvas this thread can read (to print it, say): itself, or, when
+/// the worker paints it, a new one with the latest frame painted again here.
+pub fn readable(canvas: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
+    let frame = PAGE.with_borrow(|p| {
+        (p.transferred.as_ref() == Some(canvas))
+            .then(|| p.shown.clone())
+            .flatten()
+    });
+    let Some(frame) = frame else {
+        return Some(canvas.clone());
+    };
+    let document = web_sys::window()?.document()?;
+    let copy: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    paint_here(
+        &copy,
+        (&*frame.scene).into(),
+        frame.rows,
+        &frame.colours,
+        frame.ratio,
+        false,
+    );
+    Some(copy)
+}
+
+/// Gives `canvas` to the worker unless it has it; whether it has it.
+fn hand_over(worker: &web_sys::Worker, canvas: &HtmlCanvasElement) -> bool {
+    if PAGE.with_borrow(|p| p.transferred.as_ref() == Some(canvas)) {
+        return true;
+    }
+    // Refused for a canvas painted here before (it has a context of its own).
+    let Ok(offscreen) = canvas.transfer_control_to_offscreen() else {
+        return false;
+    };
+    let message = Object::new();
+    set(&message, "kind", "canvas");
+    set(&message, "canvas", &offscreen);
+    if worker
+        .post_message_with_transfer(&message, &Array::of1(&offscreen))
+        .is_err()
+    {
+        return false;
+    }
+    PAGE.with_borrow_mut(|p| {
+        p.transferred = Some(canvas.clone());
+        p.sent = None;
+    });
+    true
+}
+
+fn send(worker: &web_sys::Worker, canvas: &HtmlCanvasElement, frame: &Frame) {
+    let bytes = Uint8Array::from(&encode(&frame.scene, frame.rows)[..]);
+    let buffer = bytes.buffer();
+    let message = Object::new();
+    set(&message, "kind", "frame");
+    set(&message, "bytes", &buffer);
+    set(&message, "top", frame.rows.top);
+    set(&message, "bottom", frame.rows.bottom);
+    set(&message, "ratio", frame.ratio);
+    set(&message, "events", frame.scene.marks().next().is_some());
+    let colours = PAGE.with_borrow_mut(|p| {
+        p.seq = p.seq.wrapping_add(1);
+        set(&message, "seq", p.seq);
+        let same = p.sent.as_ref().is_some_and(|c| **c == *frame.colours);
+        p.sent = Some(frame.colours.clone());
+        (!same).then(|| frame.colours.resolved(canvas).to_js())
+    });
+    if let Some(colours) = colours {
+        set(&message, "colours", colours);
+    }
+    if worker
+        .post_message_with_transfer(&message, &Array::of1(&buffer))
+        .is_err()
+    {
+        became(false);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worker's side.
+
+#[derive(Default)]
+struct Painter {
+    canvas: Option<HtmlCanvasElement>,
+    colours: Option<Colours>,
+    /// The latest frame not painted yet.
+    frame: Option<JsValue>,
+    /// The paint of `frame`, due once the messages already waiting are read.
+    due: Option<Timeout>,
+    /// The frames painted, to be said to the page in the next task.
+    reports: Vec<Object>,
+    report_due: Option<Timeout>,
+}
+
+thread_local! {
+    static PAINTER: RefCell<Painter> = RefCell::new(Painter::default());
+}
+
+/// The worker's entry point (called by its script once the module is instantiated).
+#[wasm_bindgen]
+pub fn paint_worker() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+            let data = e.data();
+            match get(&data, "kind").as_string().as_deref() {
+                // The canvas is an OffscreenCanvas, which has every method painting calls (see
+                // `paint::context`).
+                Some("canvas") => PAINTER.with_borrow_mut(|p| {
+                    p.canvas = Some(get(&data, "canvas").unchecked_into());
+                }),
+                Some("frame") => PAINTER.with_borrow_mut(|p| {
+                    p.frame = Some(data);
+                    if p.due.is_none() {
+                        p.due = Some(Timeout::new(0, paint_latest));
+                    }
+                }),
+                _ => {}
+            }
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let ready = Object::new();
+    set(&ready, "kind", "ready");
+    let _ = scope.post_message(&ready);
+}
+
+fn now() -> f64 {
+    Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+        .map_or(0.0, |p| p.now())
+}
+
+fn paint_latest() {
+    let start = now();
+    let (canvas, frame) = PAINTER.with_borrow_mut(|p| {
+        p.due = None;
+        (p.canvas.clone(), p.frame.take())
+    });
+    let (Some(canvas), Some(frame)) = (canvas, frame) else {
+        return;
+    };
+    let given = get(&frame, "colours");
+    if !given.is_undefined() {
+        PAINTER.with_borrow_mut(|p| p.colours = Colours::from_js(&given));
+    }
+    let Some(colours) = PAINTER.with_borrow(|p| p.colours.clone()) else {
+        return;
+    };
+    let bytes = Uint8Array::new(&get(&frame, "bytes")).to_vec();
+    let Some(list) = decode(&bytes) else {
+        return;
+    };
+    let number = |key: &str| get(&frame, key).as_f64().unwrap_or(0.0);
+    let rows = Rows {
+        top: number("top"),
+        bottom: number("bottom"),
+    };
+    paint_here(
+        &canvas,
+        (&list).into(),
+        rows,
+        &colours,
+        number("ratio"),
+        false,
+    );
+    let painted = Object::new();
+    set(&painted, "kind", "painted");
+    set(&painted, "seq", get(&frame, "seq"));
+    set(&painted, "events", get(&frame, "events"));
+    set(&painted, "ms", now() - start);
+    // The worker's memory, for the benchmarks (the page's own is one `WebAssembly.Memory` too).
+    let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
+    set(
+        &painted,
+        "memory",
+        memory
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length(),
+    );
+    // Said in a task after this one, at whose end the picture goes to the screen: the page takes
+    // away what covered the canvas once it is there.
+    PAINTER.with_borrow_mut(|p| {
+        p.reports.push(painted);
+        if p.report_due.is_none() {
+            p.report_due = Some(Timeout::new(0, report));
+        }
+    });
+}
+
+fn report() {
+    let reports = PAINTER.with_borrow_mut(|p| {
+        p.report_due = None;
+        std::mem::take(&mut p.reports)
+    });
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    for painted in reports {
+        let _ = scope.post_message(&painted);
+    }
+}

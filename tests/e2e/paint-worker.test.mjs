@@ -1,0 +1,74 @@
+// End-to-end: the timeline is painted in a worker, off the main thread (src/ui/adapters/
+// paint_worker.rs), under the strict Content-Security-Policy; the picture is the one the page
+// paints itself where no worker starts, and it follows zooms, the theme and a selection.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage, goto, load, shownPixels, windowSettled, until, artifact, STRICT_CSP, TIMELINE } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist({ headers: { 'content-security-policy': STRICT_CSP } }); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The drawing as shown. */
+async function drawing(page) {
+  await windowSettled(page);
+  return shownPixels(page, await page.locator('.timeline-canvas canvas.drawing').boundingBox());
+}
+
+/** How many pixels of two pictures of one size differ. */
+function differing(a, b) {
+  assert.deepEqual([a.width, a.height], [b.width, b.height], 'the pictures have one size');
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) n++;
+  }
+  return n;
+}
+
+/** Whether the timeline's canvas is painted by a worker (its context is not the page's to take). */
+const inWorker = (page) => page.locator('.timeline-canvas canvas.drawing').evaluate((c) => {
+  try {
+    c.getContext('2d');
+    return false;
+  } catch (e) {
+    return e.name === 'InvalidStateError';
+  }
+});
+
+const VIEW = '/?from=2004&to=2012&event=2007-01-12-abe-visits-nato-hq';
+
+test('the timeline is painted in a worker, and shows what the page itself paints where no worker starts', async () => {
+  const page = await load(browser, server.origin + VIEW, { marks: true, viewport: { width: 1280, height: 800 } });
+  await until(() => inWorker(page), 'the worker paints the timeline');
+  assert.ok(page.workers().some((w) => w.url().endsWith('#paint')), 'a worker paints');
+  const painted = await drawing(page);
+
+  // The same view where the workers' script is refused: painted on the main thread.
+  const here = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  await here.route('**/worker-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await goto(here, server.origin + VIEW, { marks: true });
+  assert.equal(await inWorker(here), false, 'without a worker, the page paints the timeline');
+  const byPage = await drawing(here);
+  assert.equal(differing(painted, byPage), 0, 'the worker\'s picture is the page\'s, pixel for pixel');
+  // The refused script is the only problem.
+  assert.deepEqual(here.problems.filter((p) => !/worker-|404/.test(p)), []);
+  await here.context().close();
+
+  // Zoomed, selected, in the dark theme: the worker's picture follows each change.
+  const box = await page.locator(TIMELINE).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 120);
+  await page.mouse.wheel(0, -240);
+  const zoomed = await drawing(page);
+  assert.ok(differing(painted, zoomed) > 1000, 'zooming changes the picture');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  const dark = await drawing(page);
+  const brightness = (p) => {
+    let sum = 0;
+    for (let i = 0; i < p.data.length; i += 4) sum += (p.data[i] + p.data[i + 1] + p.data[i + 2]) / 3;
+    return sum / (p.data.length / 4);
+  };
+  assert.ok(brightness(dark) < brightness(zoomed) - 100, `the dark theme is painted dark (${brightness(dark).toFixed(0)} vs ${brightness(zoomed).toFixed(0)} of 255)`);
+  await page.screenshot({ path: artifact('paint-worker-dark.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
