@@ -5,7 +5,9 @@
 //   node bench/phases.mjs /path/to/dist    (another build, e.g. an earlier release, to compare)
 //
 // Phases (Chromium's trace event names): the wheel's handler (EventDispatch: the reducer and the
-// view's update), the frame's callback (FireAnimationFrame: building and painting the scene),
+// view's update, with the scene built), the frame's callback (FireAnimationFrame: the scene
+// handed to the paint worker, which paints it on another thread; see bench/timeline.mjs for its
+// time there),
 // style and layout, paint, the commit to the compositor (Commit) and the update of its layers
 // (DoUpdateLayers: the canvas's picture handed over), and the tasks that follow a frame (the
 // accessible layer, the list; FunctionCall outside the handler and the frame).

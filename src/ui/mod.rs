@@ -10,8 +10,6 @@ pub mod components;
 pub fn start() {
     mark("explorer:start");
     adapters::panic::install();
-    // Ready, in a worker of its own, by the time the first picture is painted.
-    adapters::paint_worker::start();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));

@@ -2,8 +2,9 @@
 //! (see [`super::worker`]), so that a frame of a zoom or a pan costs the page's thread the
 //! scene and not its painting (at 10,000 events about half of each frame's work).
 //!
-//! The page starts the worker as it starts ([`start`]), and paints on its own thread until the
-//! worker answers `ready` (the first picture does not wait for it). It then hands the worker the
+//! The page paints its first picture itself and then starts the worker (started with the page,
+//! it took a core from the first picture's making), and paints on its own thread until the
+//! worker answers `ready`. It then hands the worker the
 //! timeline's canvas (`transferControlToOffscreen`: the worker's frames go to the screen without
 //! the page's thread) and, for each frame, the scene's paint list in a transferred buffer
 //! (`core::scene::wire`), with the rows, the pixel ratio and, when they changed, the theme's
@@ -73,14 +74,16 @@ struct Page {
     /// What makes the timeline render again (with a new canvas) when it is due.
     on_new_canvas: Option<Rc<dyn Fn()>>,
     listeners: Vec<EventListener>,
+    /// The worker's start, due once the first picture is painted.
+    start_due: Option<Timeout>,
 }
 
 thread_local! {
     static PAGE: RefCell<Page> = RefCell::new(Page::default());
 }
 
-/// Starts the paint worker (once, as the page starts).
-pub fn start() {
+/// Starts the paint worker (once: after the first picture, see [`paint`]).
+fn start() {
     let started = PAGE.with_borrow(|p| !matches!(p.state, State::NotStarted));
     if started {
         return;
@@ -128,6 +131,10 @@ fn became(ready: bool) {
                 worker.terminate();
                 p.listeners.clear();
                 p.state = State::Unavailable;
+                // The old picture stood in for a canvas the worker will not paint now.
+                if let Some((cover, _)) = p.cover.take() {
+                    cover.remove();
+                }
                 p.transferred.take().is_some()
             }
             (other, _) => {
@@ -229,7 +236,13 @@ pub fn paint(canvas: &HtmlCanvasElement, frame: Frame, on_new_canvas: Rc<dyn Fn(
     });
     match way {
         Way::Here => {
-            PAGE.with_borrow_mut(|p| p.here = Some(canvas.clone()));
+            PAGE.with_borrow_mut(|p| {
+                p.here = Some(canvas.clone());
+                // The worker starts in a task after this first picture.
+                if matches!(p.state, State::NotStarted) && p.start_due.is_none() {
+                    p.start_due = Some(Timeout::new(0, start));
+                }
+            });
             let events = frame.scene.marks().next().is_some();
             paint_here(
                 canvas,
