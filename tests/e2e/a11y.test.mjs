@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, load, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, shownPixels, showFilters, ROOT, TIMELINE } from './harness.mjs';
+import { serveDist, launchBrowser, load, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, shownPixels, drawingBox, showFilters, ROOT, TIMELINE } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -97,7 +97,7 @@ test('the dark theme follows the system, can be toggled, is remembered, and pass
   const [indigo, lighter] = ['rgb(51, 34, 136)', 'rgb(113, 93, 215)'];
   const chip = (where) => page.locator(`${where} .swatch .chip`).first().evaluate((e) => getComputedStyle(e).fill);
   const drawn = async (colour) => {
-    const box = await page.locator('.timeline-canvas canvas.drawing').boundingBox();
+    const box = await drawingBox(page);
     return (await drawnColours(page, box)).find(([c]) => c === colour)?.[1] || 0;
   };
   await page.locator('.facets .swatch').first().waitFor();
@@ -184,10 +184,15 @@ test('forced-colors mode over a dark system theme: the drawing is in the system 
   const page = await load(browser, server.origin + '/?domain=piracy', { marks: true, forcedColors: 'active', colorScheme: 'dark' });
   assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const box = await page.locator('.timeline-canvas canvas.drawing').boundingBox();
-  // What the drawing is mostly made of: its phases' bands, which are the background here.
-  const [[most]] = await drawnColours(page, box);
+  const box = await drawingBox(page);
+  // What the drawing is mostly made of: its phases' bands, which are the background here; and its
+  // names and marks are in the text's colour (a blank canvas would show the background alone).
+  const drawn = await drawnColours(page, box);
+  const [[most]] = drawn;
   assert.equal(most, background, `the drawing's bands are the system's background (${most} vs ${background})`);
+  const textColour = await page.evaluate(() => getComputedStyle(document.body).color);
+  const inText = drawn.find(([c]) => c === textColour)?.[1] || 0;
+  assert.ok(inText > 200, `the drawing's names and marks are in the system's text colour (${inText} pixels of ${textColour})`);
   // The overview's chart too (it fell back on the light theme's colours: system colours are
   // names, not the hex it read), its bars in the text's colour.
   const overview = await page.evaluate(() => {
@@ -227,7 +232,7 @@ async function gridThroughNames(page) {
     return grey;
   });
   // The drawing as shown (the part in the window).
-  const area = await page.locator('.timeline-canvas canvas.drawing').boundingBox();
+  const area = await drawingBox(page);
   const { width, height, ratio, data, origin } = await shownPixels(page, area);
   const grid = (x, y) => {
     const i = (y * width + x) * 4;

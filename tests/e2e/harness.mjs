@@ -283,6 +283,14 @@ export async function shownPixels(page, box) {
 }
 
 /**
+ * The box of the timeline's canvas (as from boundingBox()): once it has one (the page paints its
+ * first picture itself, then the canvas is made anew for the paint worker).
+ */
+export async function drawingBox(page) {
+  return until(() => page.locator('.timeline-canvas canvas.drawing').boundingBox(), 'the timeline\'s canvas is in the page');
+}
+
+/**
  * What the page shows inside a box of the viewport (CSS pixels, as from boundingBox()): its
  * colours, most frequent first, as [css colour, pixel count] (see `shownPixels`).
  */

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, goto, load, listReady, timelineReady, TIMELINE, until, dataset, writeBigChronology, DIST, STRICT_CSP } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, goto, listReady, timelineReady, TIMELINE, until, dataset, writeBigChronology, DIST, STRICT_CSP } from './harness.mjs';
 
 // The policy of csp.test.mjs.
 const POLICY = STRICT_CSP;
@@ -221,15 +221,16 @@ test('where the worker cannot start, the file imports and the kept chronology co
 });
 
 test('the single-file build, opened from disk, imports on the main thread (no worker there)', async () => {
-  const page = await load(browser, 'file://' + path.join(DIST, 'japan-nato-explorer.html'), { offline: true });
+  const page = await openPage(browser, { offline: true });
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
+  await goto(page, 'file://' + path.join(DIST, 'japan-nato-explorer.html'), { marks: true });
   await page.getByRole('button', { name: 'Import…' }).click();
   await page.getByLabel('Choose a chronology file').setInputFiles(small('Imported from a file on disk'));
   await page.getByRole('heading', { level: 1, name: 'Imported from a file on disk' }).waitFor();
   await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), 7);
-  assert.deepEqual(workers, [], 'no worker is tried');
+  assert.deepEqual(workers, [], 'no worker is tried (none imports, none paints)');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -3,7 +3,7 @@
 // paints itself where no worker starts, and it follows zooms, the theme and a selection.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, goto, load, shownPixels, windowSettled, until, artifact, STRICT_CSP, TIMELINE } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, goto, load, shownPixels, drawingBox, windowSettled, until, artifact, STRICT_CSP, TIMELINE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist({ headers: { 'content-security-policy': STRICT_CSP } }); browser = await launchBrowser(); });
@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 /** The drawing as shown. */
 async function drawing(page) {
   await windowSettled(page);
-  return shownPixels(page, await page.locator('.timeline-canvas canvas.drawing').boundingBox());
+  return shownPixels(page, await drawingBox(page));
 }
 
 /** How many pixels of two pictures of one size differ. */
@@ -41,12 +41,19 @@ test('the timeline is painted in a worker, and shows what the page itself paints
   const page = await load(browser, server.origin + VIEW, { marks: true, viewport: { width: 1280, height: 800 } });
   await until(() => inWorker(page), 'the worker paints the timeline');
   assert.ok(page.workers().some((w) => w.url().endsWith('#paint')), 'a worker paints');
+  // The page painted the first picture; a copy of it stood in for the worker's canvas until the
+  // worker had painted that: it is gone.
+  await until(async () => await page.locator('.timeline-canvas canvas.cover').count() === 0, 'the page\'s first picture gives way to the worker\'s');
   const painted = await drawing(page);
 
   // The same view where the workers' script is refused: painted on the main thread.
   const here = await openPage(browser, { viewport: { width: 1280, height: 800 } });
   await here.route('**/worker-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const refused = here.waitForResponse((r) => /\/worker-[^/]*\.js/.test(r.url()));
   await goto(here, server.origin + VIEW, { marks: true });
+  await refused;
+  // (A pause to show that nothing takes the canvas over once the worker is refused.)
+  await here.waitForTimeout(500);
   assert.equal(await inWorker(here), false, 'without a worker, the page paints the timeline');
   const byPage = await drawing(here);
   assert.equal(differing(painted, byPage), 0, 'the worker\'s picture is the page\'s, pixel for pixel');

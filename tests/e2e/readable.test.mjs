@@ -3,7 +3,7 @@
 // two domains side by side. At the two common desktop sizes where the acceptance asks for both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, drawnColours, shownPixels, queryWindow, TIMELINE } from './harness.mjs';
+import { serveDist, launchBrowser, load, timelineReady, timelineWindow, windowSettled, until, artifact, dataset, drawnColours, shownPixels, drawingBox, queryWindow, TIMELINE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -198,9 +198,14 @@ test('spans that run through the window leave a short span its own bar, and thei
   await until(() => list.evaluate((l) => l.contains(document.activeElement) && document.activeElement.tagName === 'BUTTON'), 'the focus is on the list\'s first event');
   assert.ok(await list.evaluate((l) => { const r = l.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'the list is in view');
   await page.screenshot({ path: artifact('readable-spans-through-list-1280.png') });
-  // Painted, its phases' bands cover the drawing: blank, it shows the page's background.
+  // Painted, its phases' bands cover the drawing: blank, it shows the page's background. (Read
+  // beside the list, the wider side of it.)
   const painted = async () => {
-    const { data } = await shownPixels(page, await page.locator('.timeline-canvas canvas.drawing').boundingBox());
+    const drawn = await drawingBox(page);
+    const over = await list.boundingBox();
+    const left = { ...drawn, width: over.x - drawn.x };
+    const right = { ...drawn, x: over.x + over.width, width: drawn.x + drawn.width - (over.x + over.width) };
+    const { data } = await shownPixels(page, left.width > right.width ? left : right);
     const [r, g, b] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g).map(Number);
     let n = 0;
     for (let i = 0; i < data.length; i += 4) if (data[i] !== r || data[i + 1] !== g || data[i + 2] !== b) n++;
@@ -579,7 +584,7 @@ async function headingTops(page) {
   // A strip 60 px wide along the drawing's left edge, as shown, row by row: a row of a heading
   // has the panel's colour (about its name's letters, and inside the focus's outline at the edge
   // when the timeline has the focus), a row of a lane none of it.
-  const area = await canvas.boundingBox();
+  const area = await drawingBox(page);
   const strip = await shownPixels(page, { x: area.x, y: area.y, width: 60, height: area.height });
   const { ratio, data } = strip;
   // The strip's first row, in the drawing's coordinates (the part of it in the window).

@@ -30,6 +30,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
+/// How long the old picture stays after the worker has painted the new canvas.
+const COVER_LEAVES_AFTER_MS: u32 = 100;
+
 fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &key.into()).unwrap_or_default()
 }
@@ -76,6 +79,12 @@ struct Page {
     listeners: Vec<EventListener>,
     /// The worker's start, due once the first picture is painted.
     start_due: Option<Timeout>,
+    /// The box the worker's canvas takes once the frame sent with it is painted (its `seq`).
+    placing: Option<(u32, (f64, f64, f64))>,
+    /// The canvas the worker last had a frame for.
+    placing_on: Option<HtmlCanvasElement>,
+    /// The old picture's removal, once the worker's is on the screen.
+    cover_leaving: Option<Timeout>,
 }
 
 thread_local! {
@@ -135,7 +144,10 @@ fn became(ready: bool) {
                 if let Some((cover, _)) = p.cover.take() {
                     cover.remove();
                 }
-                p.transferred.take().is_some()
+                // The canvas the worker had cannot be painted here (kept in `transferred`, so
+                // that it is not): a new one.
+                p.placing = None;
+                p.transferred.is_some()
             }
             (other, _) => {
                 p.state = other;
@@ -182,12 +194,27 @@ fn cover(canvas: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
 /// and the first picture with events is marked.
 fn painted(data: &JsValue) {
     let seq = get(data, "seq").as_f64().unwrap_or(0.0) as u32;
-    let cover = PAGE.with_borrow_mut(|p| match &p.cover {
-        Some((_, first)) if seq >= *first => p.cover.take().map(|(c, _)| c),
-        _ => None,
+    let (cover, place) = PAGE.with_borrow_mut(|p| {
+        let cover = match &p.cover {
+            Some((_, first)) if seq >= *first => p.cover.take().map(|(c, _)| c),
+            _ => None,
+        };
+        let place = match (&p.placing, &p.transferred) {
+            (Some((due, _)), Some(canvas)) if seq >= *due => {
+                p.placing.take().map(|(_, place)| (canvas.clone(), place))
+            }
+            _ => None,
+        };
+        (cover, place)
     });
+    if let Some((canvas, place)) = place {
+        set_place(&canvas, place);
+    }
     if let Some(cover) = cover {
-        cover.remove();
+        // A little after: the worker's first picture on a new canvas may reach the screen a
+        // frame or two after it is painted (the screen showed neither for a moment).
+        let leave = Timeout::new(COVER_LEAVES_AFTER_MS, move || cover.remove());
+        PAGE.with_borrow_mut(|p| p.cover_leaving = Some(leave));
     }
     if get(data, "events").is_truthy() {
         mark_first_picture();
@@ -199,6 +226,14 @@ fn mark_first_picture() {
     if first {
         crate::ui::mark("explorer:first-paint");
     }
+}
+
+/// Sets `canvas`'s box: its width, top and height in CSS px.
+fn set_place(canvas: &HtmlCanvasElement, (width, top, height): (f64, f64, f64)) {
+    let style = canvas.style();
+    let _ = style.set_property("width", &format!("{width}px"));
+    let _ = style.set_property("top", &format!("{top}px"));
+    let _ = style.set_property("height", &format!("{height}px"));
 }
 
 /// The timeline canvas's key: a new one when the worker becomes ready after the canvas was
@@ -214,6 +249,8 @@ pub struct Frame {
     pub rows: Rows,
     pub colours: Rc<Colours>,
     pub ratio: f64,
+    /// The canvas's new box, if it moves: width, top and height in CSS px.
+    pub place: Option<(f64, f64, f64)>,
 }
 
 /// Paints `frame` on `canvas`: in the worker when it is ready (it has or is given the canvas),
@@ -252,17 +289,34 @@ pub fn paint(canvas: &HtmlCanvasElement, frame: Frame, on_new_canvas: Rc<dyn Fn(
                 frame.ratio,
                 false,
             );
+            if let Some(place) = frame.place {
+                set_place(canvas, place);
+            }
             if events {
                 mark_first_picture();
             }
         }
         Way::Worker(worker) => {
             if !hand_over(&worker, canvas) {
-                PAGE.with_borrow_mut(|p| p.here = Some(canvas.clone()));
+                // A browser whose canvases cannot be handed over (no `OffscreenCanvas`): the
+                // page paints, as where no worker starts.
+                PAGE.with_borrow_mut(|p| {
+                    worker.terminate();
+                    p.listeners.clear();
+                    p.state = State::Unavailable;
+                    if let Some((cover, _)) = p.cover.take() {
+                        cover.remove();
+                    }
+                });
                 return paint(canvas, frame, on_new_canvas);
             }
-            send(&worker, canvas, &frame);
-            PAGE.with_borrow_mut(|p| p.shown = Some(frame));
+            // A canvas just handed over shows nothing yet: its box is set at once.
+            let new = PAGE.with_borrow(|p| p.placing_on.as_ref() != Some(canvas));
+            send(&worker, canvas, &frame, new);
+            PAGE.with_borrow_mut(|p| {
+                p.placing_on = Some(canvas.clone());
+                p.shown = Some(frame);
+            });
         }
         Way::Nowhere => {}
     }
@@ -312,12 +366,17 @@ fn hand_over(worker: &web_sys::Worker, canvas: &HtmlCanvasElement) -> bool {
     }
     PAGE.with_borrow_mut(|p| {
         p.transferred = Some(canvas.clone());
+        // (The canvas painted here before has left the page: not kept.)
+        p.here = None;
         p.sent = None;
     });
     true
 }
 
-fn send(worker: &web_sys::Worker, canvas: &HtmlCanvasElement, frame: &Frame) {
+fn send(worker: &web_sys::Worker, canvas: &HtmlCanvasElement, frame: &Frame, new: bool) {
+    if let (true, Some(place)) = (new, frame.place) {
+        set_place(canvas, place);
+    }
     let bytes = Uint8Array::from(&encode(&frame.scene, frame.rows)[..]);
     let buffer = bytes.buffer();
     let message = Object::new();
@@ -330,6 +389,9 @@ fn send(worker: &web_sys::Worker, canvas: &HtmlCanvasElement, frame: &Frame) {
     let colours = PAGE.with_borrow_mut(|p| {
         p.seq = p.seq.wrapping_add(1);
         set(&message, "seq", p.seq);
+        if let (false, Some(place)) = (new, frame.place) {
+            p.placing = Some((p.seq, place));
+        }
         let same = p.sent.as_ref().is_some_and(|c| **c == *frame.colours);
         p.sent = Some(frame.colours.clone());
         (!same).then(|| frame.colours.resolved(canvas).to_js())
@@ -379,6 +441,12 @@ pub fn paint_worker() {
                     p.canvas = Some(get(&data, "canvas").unchecked_into());
                 }),
                 Some("frame") => PAINTER.with_borrow_mut(|p| {
+                    // The colours come with the frame after they change: kept now, though a
+                    // newer frame may take this one's place before it is painted.
+                    let given = get(&data, "colours");
+                    if !given.is_undefined() {
+                        p.colours = Colours::from_js(&given);
+                    }
                     p.frame = Some(data);
                     if p.due.is_none() {
                         p.due = Some(Timeout::new(0, paint_latest));
@@ -410,10 +478,6 @@ fn paint_latest() {
     let (Some(canvas), Some(frame)) = (canvas, frame) else {
         return;
     };
-    let given = get(&frame, "colours");
-    if !given.is_undefined() {
-        PAINTER.with_borrow_mut(|p| p.colours = Colours::from_js(&given));
-    }
     let Some(colours) = PAINTER.with_borrow(|p| p.colours.clone()) else {
         return;
     };

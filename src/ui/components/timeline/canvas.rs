@@ -1,5 +1,6 @@
 //! The canvas paint as a hook: each render's scene is painted at the next animation frame
-//! (several renders in one frame paint once), in the theme's colours.
+//! (several renders in one frame paint once), in the theme's colours: handed to the paint worker
+//! then (see `adapters::paint_worker`), whose picture follows a little after, or painted there.
 
 use super::input::HeightHold;
 use crate::core::dataset::Chronology;
@@ -166,14 +167,12 @@ fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, 
         rows,
         colours,
         ratio,
+        // The canvas's box (the drawing's width, the rows' top and height), where it moves: set
+        // with the picture that fills it (a worker's comes a little later; the old picture in
+        // the new box would be stretched meanwhile).
+        place: placed.then(|| (scene.width, rows.top, rows.height())),
     };
     paint_worker::paint(canvas, frame, on_new_canvas);
-    if placed {
-        let style = canvas.style();
-        let _ = style.set_property("width", &format!("{}px", scene.width));
-        let _ = style.set_property("top", &format!("{}px", rows.top));
-        let _ = style.set_property("height", &format!("{}px", rows.height()));
-    }
 }
 
 /// Paints the scene on the canvas again when the rows in view are no longer all on it (during a
@@ -196,13 +195,7 @@ fn follow_view(canvas: &NodeRef, painted: &Rc<RefCell<Painted>>) {
     drop(p);
     // Rows to be found again at the frame.
     painted.borrow_mut().held_rows = None;
-    let for_frame = painted.clone();
-    let frame = request_animation_frame(move |_| {
-        for_frame.borrow_mut().frame = None;
-        let scene = for_frame.borrow().scene.clone();
-        paint_scene(&element, &for_frame, scene);
-    });
-    painted.borrow_mut().frame = Some(frame);
+    paint_at_next_frame(painted, canvas.clone());
 }
 
 /// Bumped when the system turns forced colours on or off (the canvas is then repainted).
@@ -369,7 +362,8 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
     }
     // Later renders paint at the next animation frame, asked for here rather than in an effect:
     // Yew runs effects after a frame when a render is long (a filter change over thousands of
-    // events), and the drawing must change in the same frame as the rest of the page.
+    // events), and the drawing's new scene must go out in the same frame as the rest of the page
+    // (painted there, or handed to the paint worker, which paints it right away).
     // (A canvas held taller than its scene, or holding only the rows in view, is painted again
     // once the gesture pauses.)
     let shown = {
