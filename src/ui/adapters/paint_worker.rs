@@ -81,8 +81,6 @@ struct Page {
     start_due: Option<Timeout>,
     /// The box the worker's canvas takes once the frame sent with it is painted (its `seq`).
     placing: Option<(u32, (f64, f64, f64))>,
-    /// The canvas the worker last had a frame for.
-    placing_on: Option<HtmlCanvasElement>,
     /// The old picture's removal, once the worker's is on the screen.
     cover_leaving: Option<Timeout>,
 }
@@ -297,7 +295,7 @@ pub fn paint(canvas: &HtmlCanvasElement, frame: Frame, on_new_canvas: Rc<dyn Fn(
             }
         }
         Way::Worker(worker) => {
-            if !hand_over(&worker, canvas) {
+            let Some(new) = hand_over(&worker, canvas) else {
                 // A browser whose canvases cannot be handed over (no `OffscreenCanvas`): the
                 // page paints, as where no worker starts.
                 PAGE.with_borrow_mut(|p| {
@@ -309,14 +307,10 @@ pub fn paint(canvas: &HtmlCanvasElement, frame: Frame, on_new_canvas: Rc<dyn Fn(
                     }
                 });
                 return paint(canvas, frame, on_new_canvas);
-            }
+            };
             // A canvas just handed over shows nothing yet: its box is set at once.
-            let new = PAGE.with_borrow(|p| p.placing_on.as_ref() != Some(canvas));
             send(&worker, canvas, &frame, new);
-            PAGE.with_borrow_mut(|p| {
-                p.placing_on = Some(canvas.clone());
-                p.shown = Some(frame);
-            });
+            PAGE.with_borrow_mut(|p| p.shown = Some(frame));
         }
         Way::Nowhere => {}
     }
@@ -346,31 +340,27 @@ pub fn readable(canvas: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
     Some(copy)
 }
 
-/// Gives `canvas` to the worker unless it has it; whether it has it.
-fn hand_over(worker: &web_sys::Worker, canvas: &HtmlCanvasElement) -> bool {
+/// Gives `canvas` to the worker unless it has it: whether it was given now (`Some(true)`) or
+/// before (`Some(false)`); none if it cannot be given.
+fn hand_over(worker: &web_sys::Worker, canvas: &HtmlCanvasElement) -> Option<bool> {
     if PAGE.with_borrow(|p| p.transferred.as_ref() == Some(canvas)) {
-        return true;
+        return Some(false);
     }
     // Refused for a canvas painted here before (it has a context of its own).
-    let Ok(offscreen) = canvas.transfer_control_to_offscreen() else {
-        return false;
-    };
+    let offscreen = canvas.transfer_control_to_offscreen().ok()?;
     let message = Object::new();
     set(&message, "kind", "canvas");
     set(&message, "canvas", &offscreen);
-    if worker
+    worker
         .post_message_with_transfer(&message, &Array::of1(&offscreen))
-        .is_err()
-    {
-        return false;
-    }
+        .ok()?;
     PAGE.with_borrow_mut(|p| {
         p.transferred = Some(canvas.clone());
         // (The canvas painted here before has left the page: not kept.)
         p.here = None;
         p.sent = None;
     });
-    true
+    Some(true)
 }
 
 fn send(worker: &web_sys::Worker, canvas: &HtmlCanvasElement, frame: &Frame, new: bool) {
