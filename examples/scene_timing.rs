@@ -74,6 +74,8 @@ mod timing {
                 let mid = all.center();
                 for (name, span) in [
                     ("fit all", all.span()),
+                    // The window the benchmarks pan in: fit all, zoomed in twice.
+                    ("quarter", all.span() / 4.0),
                     ("5 years", 5.0 * 365.25),
                     ("1 year", 365.25),
                     ("1 month", 30.0),

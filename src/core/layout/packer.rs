@@ -205,6 +205,23 @@ impl Taken {
         }
     }
 
+    /// Whether `[start, end)` is free but for `item`'s own interval in it, and if so, where
+    /// `item`'s interval is (the box can take its place: nothing else is in the way).
+    fn free_but(&self, start: f64, end: f64, item: usize) -> Option<usize> {
+        let at = self.0.partition_point(|&(_, e, _)| e <= start);
+        let mut own = None;
+        for (k, &(s, _, i)) in self.0[at..].iter().enumerate() {
+            if s >= end {
+                break;
+            }
+            if i != item {
+                return None;
+            }
+            own = Some(at + k);
+        }
+        own
+    }
+
     fn insert(&mut self, at: usize, start: f64, end: f64, item: usize) {
         self.0.insert(at, (start, end, item));
     }
@@ -300,6 +317,28 @@ fn place_labels(
         let r = room[n];
         let boxes = r.boxes((r.right_label, r.left_label), placed[n].label_width, gap);
         let own = placed[n].lane;
+        // Where its own lane has room for the label but for its mark, the label takes the
+        // mark's place there (what follows would find the same, through a removal and an
+        // insertion in the lane each; at a crowded window, a third of the layout).
+        let in_own = taken.get(own).and_then(|lane| {
+            boxes.iter().flatten().find_map(|&(x, start, end)| {
+                lane.free_but(start, end, n).map(|at| (at, x, start, end))
+            })
+        });
+        if let Some((at, x, start, end)) = in_own {
+            taken[own].0[at] = (start, end, n);
+            let p = &mut placed[n];
+            p.label_x = x;
+            p.labelled = true;
+            continue;
+        }
+        if !movable {
+            // Its own lane was the only one it could take: it stays a bare mark there.
+            if r.right_wrap.is_some() || r.left_wrap.is_some() {
+                unnamed.push(n);
+            }
+            continue;
+        }
         taken[own].remove(r.left, n);
         let found = first_clear(&taken, &boxes, own, 1, lanes, movable).and_then(
             |(lane, x, start, end)| {
@@ -352,8 +391,32 @@ fn place_labels(
     for n in unnamed {
         let r = room[n];
         let own = placed[n].lane;
-        taken[own].remove(r.left, n);
         let boxes = r.boxes((r.right_wrap, r.left_wrap), r.wrap_width, gap);
+        if !movable {
+            // Only its own lane and the one below it can take it: where they have the room but
+            // for its mark, the box takes the mark's place (as below, without a removal and an
+            // insertion); else it stays a bare mark.
+            let found = (own + 2 <= lanes)
+                .then(|| {
+                    boxes.iter().flatten().find_map(|&(x, start, end)| {
+                        let at = taken[own].free_but(start, end, n)?;
+                        let below = taken[own + 1].free(start, end)?;
+                        Some((at, below, x, start, end))
+                    })
+                })
+                .flatten();
+            if let Some((at, below, x, start, end)) = found {
+                taken[own].0[at] = (start, end, n);
+                taken[own + 1].insert(below, start, end, n);
+                let p = &mut placed[n];
+                p.label_x = x;
+                p.label_width = r.wrap_width;
+                p.labelled = true;
+                p.wrapped = true;
+            }
+            continue;
+        }
+        taken[own].remove(r.left, n);
         match first_clear(&taken, &boxes, own, 2, lanes, movable) {
             Some((lane, x, start, end)) => {
                 for row in [lane, lane + 1] {
@@ -469,5 +532,25 @@ fn join(cluster: &mut Cluster, index: usize, first_day: f64, end_day: f64, badge
     let count = cluster.indices.len();
     if is_power_of_ten(count) {
         cluster.width = badge.for_count(count);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_but_an_item_finds_its_own_place_only_where_nothing_else_is_in_the_way() {
+        let lane = Taken(vec![(0.0, 10.0, 1), (20.0, 30.0, 2), (40.0, 50.0, 3)]);
+        // Over item 2's mark alone: free but for it, at its place.
+        assert_eq!(lane.free_but(15.0, 35.0, 2), Some(1));
+        // Reaching item 3's: not free.
+        assert_eq!(lane.free_but(15.0, 45.0, 2), None);
+        // Over item 1's, for item 2: not free.
+        assert_eq!(lane.free_but(5.0, 25.0, 2), None);
+        // Where the item has no mark in the box, it is not its place (the caller looks on).
+        assert_eq!(lane.free_but(32.0, 38.0, 2), None);
+        // Touching ends are not in the way (the intervals are half-open).
+        assert_eq!(lane.free_but(10.0, 40.0, 2), Some(1));
     }
 }
