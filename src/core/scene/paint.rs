@@ -1109,7 +1109,8 @@ impl Callout {
     }
 }
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::scene::{Fills, Prim, Stroke};
