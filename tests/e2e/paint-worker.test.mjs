@@ -79,3 +79,47 @@ test('the timeline is painted in a worker, and shows what the page itself paints
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('a canvas whose context was lost and has come back is painted again', async () => {
+  const page = await load(browser, server.origin + VIEW, { marks: true, viewport: { width: 1280, height: 800 } });
+  await until(() => inWorker(page), 'the worker paints the timeline');
+  await until(async () => await page.locator('.timeline-canvas canvas.cover').count() === 0, 'the page\'s first picture gives way to the worker\'s');
+  const worker = page.workers().find((w) => w.url().endsWith('#paint'));
+  assert.ok(worker, 'a worker paints');
+  // The canvas the worker paints, as it takes its context (which it does for every picture).
+  await worker.evaluate(() => {
+    const take = OffscreenCanvas.prototype.getContext;
+    self.paints = 0;
+    OffscreenCanvas.prototype.getContext = function (...args) {
+      self.painted = this;
+      self.paints += 1;
+      return take.apply(this, args);
+    };
+  });
+  // A zoom: the worker paints again, then (the window at rest, the layer made) paints no more.
+  const box = await page.locator(TIMELINE).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 120);
+  await page.mouse.wheel(0, -120);
+  await until(() => worker.evaluate(() => Boolean(self.painted)), 'the worker paints again');
+  const again = await drawing(page);
+  const paints = () => worker.evaluate(() => self.paints);
+  await until(async () => {
+    const before = await paints();
+    await page.waitForTimeout(600);
+    return (await paints()) === before;
+  }, 'the worker paints no more');
+  // What a lost context leaves: a blank canvas; then the context comes back.
+  await worker.evaluate(() => {
+    const c = self.painted;
+    c.getContext('2d').clearRect(0, 0, c.width, c.height);
+  });
+  const cleared = await paints();
+  const blank = await drawing(page);
+  assert.ok(differing(again, blank) > 1000, 'the cleared canvas shows nothing of the timeline');
+  assert.equal(await paints(), cleared, 'nothing else paints the canvas meanwhile');
+  await worker.evaluate(() => self.painted.dispatchEvent(new Event('contextrestored')));
+  // (Pixels the frame's rows do not reach may hold an older picture's: a few dozen at most.)
+  await until(async () => differing(again, await drawing(page)) < 50, 'the timeline is painted again once the context is back');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

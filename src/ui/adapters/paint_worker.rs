@@ -406,6 +406,10 @@ struct Painter {
     colours: Option<Colours>,
     /// The latest frame not painted yet.
     frame: Option<JsValue>,
+    /// The last frame painted: painted again when the canvas's context comes back after it was
+    /// lost (a GPU reset, a long time in the background), which leaves the canvas blank.
+    last: Option<JsValue>,
+    restored: Option<EventListener>,
     /// The paint of `frame`, due once the messages already waiting are read.
     due: Option<Timeout>,
     /// The frames painted, to be said to the page in the next task.
@@ -428,7 +432,19 @@ pub fn paint_worker() {
                 // The canvas is an OffscreenCanvas, which has every method painting calls (see
                 // `paint::context`).
                 Some("canvas") => PAINTER.with_borrow_mut(|p| {
-                    p.canvas = Some(get(&data, "canvas").unchecked_into());
+                    let canvas: HtmlCanvasElement = get(&data, "canvas").unchecked_into();
+                    p.restored = Some(EventListener::new(&canvas, "contextrestored", |_| {
+                        PAINTER.with_borrow_mut(|p| {
+                            if p.frame.is_none() {
+                                p.frame = p.last.clone();
+                            }
+                            if p.due.is_none() {
+                                p.due = Some(Timeout::new(0, paint_latest));
+                            }
+                        });
+                    }));
+                    p.canvas = Some(canvas);
+                    p.last = None;
                 }),
                 Some("frame") => PAINTER.with_borrow_mut(|p| {
                     // The colours come with the frame after they change: kept now, though a
@@ -493,6 +509,7 @@ fn paint_latest() {
     set(&painted, "seq", get(&frame, "seq"));
     set(&painted, "events", get(&frame, "events"));
     set(&painted, "ms", now() - start);
+    PAINTER.with_borrow_mut(|p| p.last = Some(frame));
     // The worker's memory, for the benchmarks (the page's own is one `WebAssembly.Memory` too).
     let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
     set(
