@@ -191,9 +191,12 @@ pub fn layout(
 /// every matching event, point or span, is named.
 ///
 /// Crowded events take a short way: once every lane of every block is full and each block has
-/// begun a cluster, an event whose mark stands left of the first place with room goes straight
-/// into the clusters, its mark's place the only thing worked out (at the fit-all window of
-/// 100,000 events, nearly all of them). The result is the same as packing each.
+/// begun a cluster, an event whose mark (or bracket) starts left of the first place with room,
+/// its mark left of the last badge's end, goes straight into the clusters, its mark's and
+/// bracket's places the only things worked out (at the fit-all window of 100,000 events, most
+/// of them; zoomed in twice, where brackets a year wide start left of the first place with room
+/// while their marks stand right of it, half of them went the long way before the bracket
+/// counted). The result is the same as packing each.
 pub fn layout_blocks<I: IntoIterator<Item = usize>>(
     index: &TimelineIndex,
     scale: &TimeScale,
@@ -245,6 +248,7 @@ fn lay_out_blocks<I: IntoIterator<Item = usize>>(
             mark: non_negative(options.mark_gap),
         },
         badge: BadgeWidths::new(),
+        radius,
     };
 
     let point = |i: usize, rank: u32| {
@@ -435,6 +439,8 @@ struct Sweep {
     width: f64,
     gaps: Gaps,
     badge: BadgeWidths,
+    /// A point's mark's radius.
+    radius: f64,
 }
 
 impl Sweep {
@@ -447,6 +453,25 @@ impl Sweep {
             MarkAt::Start => days.first,
         };
         self.px.clamp(self.px.of(day))
+    }
+
+    /// The left edge of what an event with `days`, its mark at `x` (see [`Sweep::mark`]),
+    /// takes in its lane (the `left` of its item): a span's bar start, a point's mark's, or its
+    /// bracket's where that is drawn.
+    #[inline(always)]
+    fn left(&self, days: &Days, at: MarkAt, x: f64) -> f64 {
+        match at {
+            MarkAt::Start => x,
+            MarkAt::Middle => {
+                let x_start = self.px.clamp(self.px.of(days.first));
+                let x_end = self.px.clamp(self.px.of(days.end));
+                if x_end - x_start >= BRACKET_MIN_WIDTH {
+                    x_start.min(x - self.radius)
+                } else {
+                    x - self.radius
+                }
+            }
+        }
     }
 
     /// Packs `events` in every block, their marks `at` the middle or the start of their days.
@@ -592,8 +617,8 @@ impl Sweep {
     }
 
     /// Adds the events `pick` gives a rank to, in time order, to the packers of their blocks;
-    /// while every packer folds whatever stands left of some place, an event whose mark stands
-    /// there goes straight to its clusters.
+    /// while every packer folds whatever stands left of some places, an event that stands there
+    /// goes straight to its clusters (see [`Packer::folds`]).
     fn pass<I: IntoIterator<Item = usize>>(
         &self,
         events: impl Iterator<Item = Days>,
@@ -603,7 +628,7 @@ impl Sweep {
         item: &impl Fn(usize, u32) -> Item,
         (at, through): (MarkAt, Option<Through>),
     ) {
-        let mut folds_left_of = None;
+        let mut folds = None;
         for d in events {
             let i = d.index;
             let Some(rank) = pick(i) else {
@@ -613,7 +638,8 @@ impl Sweep {
             let through = x <= 0.0 && through.is_some_and(|t| t(&d));
             // A span through the window where those have taken their lanes joins their badge
             // (at 100,000 spans through a window, each made and packed cost 30 ms a frame).
-            let short = folds_left_of.is_some_and(|limit| x < limit)
+            let short = folds
+                .is_some_and(|(lanes, badge)| x < badge && self.left(&d, at, x) < lanes)
                 || (through
                     && self.folding == Folding::Short
                     && blocks(i)
@@ -630,19 +656,23 @@ impl Sweep {
                 }
             }
             if !short {
-                folds_left_of = self.folds_left_of(packers);
+                folds = self.folds(packers);
             }
         }
     }
 
-    /// The place (px) left of which every packer folds whatever stands, if there is one.
-    fn folds_left_of(&self, packers: &[Packer]) -> Option<f64> {
+    /// Where (px) every packer folds whatever stands, if it does: what takes room in the lanes
+    /// left of the first place, its mark left of the second (see [`Packer::folds`]).
+    fn folds(&self, packers: &[Packer]) -> Option<(f64, f64)> {
         if self.folding == Folding::OneByOne {
             return None;
         }
-        packers.iter().try_fold(f64::INFINITY, |limit, p| {
-            p.folds_left_of(self.gaps.label).map(|l| limit.min(l))
-        })
+        packers
+            .iter()
+            .try_fold((f64::INFINITY, f64::INFINITY), |(lanes, badge), p| {
+                p.folds(self.gaps.label)
+                    .map(|(l, b)| (lanes.min(l), badge.min(b)))
+            })
     }
 }
 

@@ -130,22 +130,24 @@ impl Packer {
         });
     }
 
-    /// Where (px) this packer folds whatever stands left, if it does: once every lane is full,
-    /// an item whose mark and badge stand left of the first lane end (and of the end of the
-    /// last badge, gap included) joins the last cluster, or is left out if it is context.
+    /// Where (px) this packer folds whatever stands, if it does: once every lane is full, an
+    /// item whose left edge is left of the first lane end (it finds no lane: see
+    /// [`Packer::add`]) and whose mark is left of the end of the last badge, gap included (it
+    /// joins that badge), joins the last cluster, or is left out if it is context (wherever its
+    /// mark stands). Returns (first lane end, end of the last badge and gap).
     #[inline(always)]
-    pub(super) fn folds_left_of(&self, gap: f64) -> Option<f64> {
+    pub(super) fn folds(&self, gap: f64) -> Option<(f64, f64)> {
         if self.lanes.len() != self.limits.max {
             return None;
         }
         if self.context {
-            return Some(self.blocked_until);
+            return Some((self.blocked_until, f64::INFINITY));
         }
         let last = self.band.clusters.last()?;
-        Some(self.blocked_until.min(last.x + last.width + gap))
+        Some((self.blocked_until, last.x + last.width + gap))
     }
 
-    /// Folds an event that stands left of [`Packer::folds_left_of`], as [`Packer::add`] would.
+    /// Folds an event that stands where [`Packer::folds`] says, as [`Packer::add`] would.
     #[inline(always)]
     pub(super) fn fold(&mut self, index: usize, first_day: f64, end_day: f64, badge: &BadgeWidths) {
         if self.context {
