@@ -83,6 +83,8 @@ struct Page {
     placing: Option<(u32, (f64, f64, f64))>,
     /// The old picture's removal, once the worker's is on the screen.
     cover_leaving: Option<Timeout>,
+    /// The frame before the one shown, let go of in a task after the frame (see [`paint`]).
+    let_go: Option<Timeout>,
 }
 
 thread_local! {
@@ -310,7 +312,16 @@ pub fn paint(canvas: &HtmlCanvasElement, frame: Frame, on_new_canvas: Rc<dyn Fn(
             };
             // A canvas just handed over shows nothing yet: its box is set at once.
             send(&worker, canvas, &frame, new);
-            PAGE.with_borrow_mut(|p| p.shown = Some(frame));
+            let old = PAGE.with_borrow_mut(|p| p.shown.replace(frame));
+            // The frame before, often the last holder of its scene, is let go of after this
+            // frame is on its way: freeing a crowded scene's thousands of items and badges'
+            // members (0.1 ms a frame at 100,000 events) need not hold the picture up.
+            if let Some(old) = old {
+                let let_go = Timeout::new(0, move || drop(old));
+                // (One still waiting goes now, with its frame.)
+                let waiting = PAGE.with_borrow_mut(|p| p.let_go.replace(let_go));
+                drop(waiting);
+            }
         }
         Way::Nowhere => {}
     }
