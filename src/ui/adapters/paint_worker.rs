@@ -23,7 +23,7 @@ use crate::core::scene::wire::{decode, encode};
 use crate::core::scene::{Rows, Scene};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -85,6 +85,30 @@ struct Page {
     cover_leaving: Option<Timeout>,
     /// The frame before the one shown, let go of in a task after the frame (see [`paint`]).
     let_go: Option<Timeout>,
+    /// Buffers the worker has given back once it read a frame from them, for the next frames
+    /// (a new one for each frame, 60–130 KB, cost its allocation and, now and then, a garbage
+    /// collection in the frame).
+    spare: Vec<ArrayBuffer>,
+}
+
+/// The most buffers kept for the next frames (one is in the worker's hands, one on its way back).
+const SPARE_BUFFERS: usize = 3;
+
+/// A buffer holding `bytes` from its start: a spare one large enough, or a new one with room to
+/// grow (a frame's size moves with the window).
+fn buffer_for(bytes: &[u8]) -> ArrayBuffer {
+    let len = bytes.len() as u32;
+    let spare = PAGE.with_borrow_mut(|p| {
+        let Some(at) = p.spare.iter().position(|b| b.byte_length() >= len) else {
+            // Too small for the frames now: they make way for the larger ones to come back.
+            p.spare.clear();
+            return None;
+        };
+        Some(p.spare.swap_remove(at))
+    });
+    let buffer = spare.unwrap_or_else(|| ArrayBuffer::new(len.saturating_add(len / 2).max(4096)));
+    Uint8Array::new_with_byte_offset_and_length(&buffer, 0, len).copy_from(bytes);
+    buffer
 }
 
 thread_local! {
@@ -109,6 +133,15 @@ fn start() {
         match get(&data, "kind").as_string().as_deref() {
             Some("ready") => became(true),
             Some("painted") => painted(&data),
+            Some("buffer") => {
+                if let Ok(buffer) = get(&data, "bytes").dyn_into::<ArrayBuffer>() {
+                    PAGE.with_borrow_mut(|p| {
+                        if p.spare.len() < SPARE_BUFFERS {
+                            p.spare.push(buffer);
+                        }
+                    });
+                }
+            }
             _ => became(false),
         }
     });
@@ -378,11 +411,12 @@ fn send(worker: &web_sys::Worker, canvas: &HtmlCanvasElement, frame: &Frame, new
     if let (true, Some(place)) = (new, frame.place) {
         set_place(canvas, place);
     }
-    let bytes = Uint8Array::from(&encode(&frame.scene, frame.rows)[..]);
-    let buffer = bytes.buffer();
+    let bytes = encode(&frame.scene, frame.rows);
+    let buffer = buffer_for(&bytes);
     let message = Object::new();
     set(&message, "kind", "frame");
     set(&message, "bytes", &buffer);
+    set(&message, "length", bytes.len() as u32);
     set(&message, "top", frame.rows.top);
     set(&message, "bottom", frame.rows.bottom);
     set(&message, "ratio", frame.ratio);
@@ -417,9 +451,10 @@ struct Painter {
     colours: Option<Colours>,
     /// The latest frame not painted yet.
     frame: Option<JsValue>,
-    /// The last frame painted: painted again when the canvas's context comes back after it was
-    /// lost (a GPU reset, a long time in the background), which leaves the canvas blank.
-    last: Option<JsValue>,
+    /// The last frame painted, and its bytes (its buffer went back to the page): painted again
+    /// when the canvas's context comes back after it was lost (a GPU reset, a long time in the
+    /// background), which leaves the canvas blank.
+    last: Option<(JsValue, Vec<u8>)>,
     restored: Option<EventListener>,
     /// The paint of `frame`, due once the messages already waiting are read.
     due: Option<Timeout>,
@@ -445,14 +480,12 @@ pub fn paint_worker() {
                 Some("canvas") => PAINTER.with_borrow_mut(|p| {
                     let canvas: HtmlCanvasElement = get(&data, "canvas").unchecked_into();
                     p.restored = Some(EventListener::new(&canvas, "contextrestored", |_| {
-                        PAINTER.with_borrow_mut(|p| {
-                            if p.frame.is_none() {
-                                p.frame = p.last.clone();
+                        let waiting = PAINTER.with_borrow(|p| p.frame.is_some() || p.due.is_some());
+                        if !waiting {
+                            if let Some((frame, bytes)) = PAINTER.with_borrow(|p| p.last.clone()) {
+                                paint_frame(frame, bytes);
                             }
-                            if p.due.is_none() {
-                                p.due = Some(Timeout::new(0, paint_latest));
-                            }
-                        });
+                        }
                     }));
                     p.canvas = Some(canvas);
                     p.last = None;
@@ -464,7 +497,10 @@ pub fn paint_worker() {
                     if !given.is_undefined() {
                         p.colours = Colours::from_js(&given);
                     }
-                    p.frame = Some(data);
+                    // One passed over goes back to the page unread.
+                    if let Some(passed) = p.frame.replace(data) {
+                        give_back(&passed);
+                    }
                     if p.due.is_none() {
                         p.due = Some(Timeout::new(0, paint_latest));
                     }
@@ -487,18 +523,44 @@ fn now() -> f64 {
 }
 
 fn paint_latest() {
-    let start = now();
-    let (canvas, frame) = PAINTER.with_borrow_mut(|p| {
+    let Some(frame) = PAINTER.with_borrow_mut(|p| {
         p.due = None;
-        (p.canvas.clone(), p.frame.take())
-    });
-    let (Some(canvas), Some(frame)) = (canvas, frame) else {
+        p.frame.take()
+    }) else {
+        return;
+    };
+    let buffer = get(&frame, "bytes");
+    let bytes = match get(&frame, "length").as_f64() {
+        Some(length) => Uint8Array::new_with_byte_offset_and_length(&buffer, 0, length as u32),
+        None => Uint8Array::new(&buffer),
+    }
+    .to_vec();
+    give_back(&frame);
+    paint_frame(frame, bytes);
+}
+
+/// Sends `frame`'s buffer back to the page, for a frame to come.
+fn give_back(frame: &JsValue) {
+    let buffer = get(frame, "bytes");
+    if !buffer.is_instance_of::<ArrayBuffer>() {
+        return;
+    }
+    let message = Object::new();
+    set(&message, "kind", "buffer");
+    set(&message, "bytes", &buffer);
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let _ = scope.post_message_with_transfer(&message, &Array::of1(&buffer));
+}
+
+/// Paints `frame` (its `bytes` read from its buffer) on the canvas, and says so to the page.
+fn paint_frame(frame: JsValue, bytes: Vec<u8>) {
+    let start = now();
+    let Some(canvas) = PAINTER.with_borrow(|p| p.canvas.clone()) else {
         return;
     };
     let Some(colours) = PAINTER.with_borrow(|p| p.colours.clone()) else {
         return;
     };
-    let bytes = Uint8Array::new(&get(&frame, "bytes")).to_vec();
     let Some(list) = decode(&bytes) else {
         return;
     };
@@ -520,7 +582,7 @@ fn paint_latest() {
     set(&painted, "seq", get(&frame, "seq"));
     set(&painted, "events", get(&frame, "events"));
     set(&painted, "ms", now() - start);
-    PAINTER.with_borrow_mut(|p| p.last = Some(frame));
+    PAINTER.with_borrow_mut(|p| p.last = Some((frame, bytes)));
     // The worker's memory, for the benchmarks (the page's own is one `WebAssembly.Memory` too).
     let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
     set(
