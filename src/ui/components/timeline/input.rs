@@ -31,6 +31,8 @@ pub struct HeightHold {
     container: NodeRef,
     release: Rc<RefCell<Debounce>>,
     active: Rc<Cell<bool>>,
+    /// The drawing's left edge in the window, read once a gesture (see [`HeightHold::local_x`]).
+    left: Rc<Cell<Option<f64>>>,
     /// Asks for a render when the gesture pauses (the canvas then takes the drawing's height).
     rerender: UseForceUpdateHandle,
 }
@@ -48,13 +50,38 @@ impl HeightHold {
         {
             let _ = style.set_property("min-height", &format!("{}px", el.offset_height()));
         }
-        self.active.set(true);
-        let (active, rerender) = (self.active.clone(), self.rerender.clone());
+        if !self.active.replace(true) {
+            self.left.set(None);
+        }
+        let (active, left, rerender) = (
+            self.active.clone(),
+            self.left.clone(),
+            self.rerender.clone(),
+        );
         self.release.borrow_mut().run(HOLD_MS, move || {
             let _ = el.style().remove_property("min-height");
             active.set(false);
+            left.set(None);
             rerender.force_update();
         });
+    }
+
+    /// Where `client_x` is in the drawing `svg`. While a gesture goes on, the drawing's edge is
+    /// the one read at its first step: reading it asks the browser to lay the page out first
+    /// wherever something changed since the last frame (a task between two moves of a drag:
+    /// up to 2 ms at 10,000 events), and it does not move meanwhile.
+    pub fn local_x(&self, svg: &web_sys::Element, client_x: f64) -> f64 {
+        let left = match self.left.get().filter(|_| self.active.get()) {
+            Some(left) => left,
+            None => {
+                let left = svg.get_bounding_client_rect().left();
+                if self.active.get() {
+                    self.left.set(Some(left));
+                }
+                left
+            }
+        };
+        client_x - left
     }
 
     /// Whether a gesture is going on.
@@ -67,16 +94,14 @@ impl HeightHold {
 pub fn use_height_hold(container: NodeRef, rerender: UseForceUpdateHandle) -> HeightHold {
     let release = use_mut_ref(Debounce::default);
     let active = use_memo((), |_| Cell::new(false));
+    let left = use_memo((), |_| Cell::new(None));
     HeightHold {
         container,
         release,
         active,
+        left,
         rerender,
     }
-}
-
-fn local_x(svg: &web_sys::Element, client_x: f64) -> f64 {
-    client_x - svg.get_bounding_client_rect().left()
 }
 
 /// Where a mouse event is in the drawing.
@@ -151,7 +176,7 @@ pub fn use_wheel(
                     event.prevent_default();
                     hold.hold();
                     let scale = *current.borrow();
-                    let x = local_x(&svg, f64::from(w.client_x()));
+                    let x = hold.local_x(&svg, f64::from(w.client_x()));
                     let intent = gesture::wheel(
                         w.delta_mode(),
                         w.delta_x(),
@@ -234,6 +259,7 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
     let down = {
         let gesture = gesture.clone();
         let svg = svg.clone();
+        let hold = hold.clone();
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() == "mouse" && e.button() != 0 {
                 return;
@@ -241,7 +267,7 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
             let Some(svg) = svg.cast::<web_sys::Element>() else {
                 return;
             };
-            let x = local_x(&svg, f64::from(e.client_x()));
+            let x = hold.local_x(&svg, f64::from(e.client_x()));
             let mut g = gesture.borrow_mut();
             g.pointers.retain(|(id, _)| *id != e.pointer_id());
             g.pointers.push((e.pointer_id(), x));
@@ -269,11 +295,11 @@ pub fn use_pointer(inputs: PointerInputs) -> Pointer {
                 *g = Gesture::default();
                 return;
             }
-            let x = local_x(&svg, f64::from(e.client_x()));
-            let scale = *current.borrow();
             if g.pointers.len() >= 2 || g.dragging {
                 hold.hold();
             }
+            let x = hold.local_x(&svg, f64::from(e.client_x()));
+            let scale = *current.borrow();
             if g.pointers.len() >= 2 {
                 // Two fingers: zoom about their midpoint by the change of their distance.
                 let other = g.pointers[1 - slot.min(1)].1;
