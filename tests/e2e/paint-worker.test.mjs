@@ -101,17 +101,19 @@ test('a canvas whose context was lost and has come back is painted again', async
   await page.mouse.move(box.x + box.width / 2, box.y + 120);
   await page.mouse.wheel(0, -120);
   await until(() => worker.evaluate(() => Boolean(self.painted)), 'the worker paints again');
-  const again = await drawing(page);
   const paints = () => worker.evaluate(() => self.paints);
   await until(async () => {
     const before = await paints();
     await page.waitForTimeout(600);
     return (await paints()) === before;
   }, 'the worker paints no more');
+  const again = await drawing(page);
   // What a lost context leaves: a blank canvas; then the context comes back.
   await worker.evaluate(() => {
     const c = self.painted;
-    c.getContext('2d').clearRect(0, 0, c.width, c.height);
+    const context = c.getContext('2d');
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, c.width, c.height);
   });
   const cleared = await paints();
   const blank = await drawing(page);

@@ -321,8 +321,10 @@ fn place_labels(
         let own = placed[n].lane;
         // Where its own lane has room for the label but for its mark, the label takes the
         // mark's place there (what follows would find the same, through a removal and an
-        // insertion in the lane each; at a crowded window, a third of the layout).
-        let in_own = taken.get(own).and_then(|lane| {
+        // insertion in the lane each; at a crowded window, a third of the layout). A mark that
+        // takes no room is not found in the way: it goes the long way.
+        let marked = r.left < r.mark_right;
+        let in_own = taken.get(own).filter(|_| marked).and_then(|lane| {
             boxes.iter().flatten().find_map(|&(x, start, end)| {
                 lane.free_but(start, end, n).map(|at| (at, x, start, end))
             })
@@ -334,7 +336,7 @@ fn place_labels(
             p.labelled = true;
             continue;
         }
-        if !movable {
+        if !movable && marked {
             // Its own lane was the only one it could take: it stays a bare mark there.
             if r.right_wrap.is_some() || r.left_wrap.is_some() {
                 unnamed.push(n);
@@ -394,7 +396,7 @@ fn place_labels(
         let r = room[n];
         let own = placed[n].lane;
         let boxes = r.boxes((r.right_wrap, r.left_wrap), r.wrap_width, gap);
-        if !movable {
+        if !movable && r.left < r.mark_right {
             // Only its own lane and the one below it can take it: where they have the room but
             // for its mark, the box takes the mark's place (as below, without a removal and an
             // insertion); else it stays a bare mark.

@@ -31,8 +31,9 @@ pub struct HeightHold {
     container: NodeRef,
     release: Rc<RefCell<Debounce>>,
     active: Rc<Cell<bool>>,
-    /// The drawing's left edge in the window, read once a gesture (see [`HeightHold::local_x`]).
-    left: Rc<Cell<Option<f64>>>,
+    /// The drawing's left edge in the window, read once a gesture, with the window's width then
+    /// (see [`HeightHold::local_x`]).
+    left: Rc<Cell<Option<(f64, f64)>>>,
     /// Asks for a render when the gesture pauses (the canvas then takes the drawing's height).
     rerender: UseForceUpdateHandle,
 }
@@ -69,14 +70,23 @@ impl HeightHold {
     /// Where `client_x` is in the drawing `svg`. While a gesture goes on, the drawing's edge is
     /// the one read at its first step: reading it asks the browser to lay the page out first
     /// wherever something changed since the last frame (a task between two moves of a drag:
-    /// up to 2 ms at 10,000 events), and it does not move meanwhile.
+    /// up to 2 ms at 10,000 events), and the page keeps it in place meanwhile, unless the
+    /// window's width changes (a phone turned, the sidebar's breakpoint): it is read again then.
     pub fn local_x(&self, svg: &web_sys::Element, client_x: f64) -> f64 {
-        let left = match self.left.get().filter(|_| self.active.get()) {
-            Some(left) => left,
+        let width = web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .unwrap_or(0.0);
+        let cached = self
+            .left
+            .get()
+            .filter(|&(_, then)| self.active.get() && then == width);
+        let left = match cached {
+            Some((left, _)) => left,
             None => {
                 let left = svg.get_bounding_client_rect().left();
                 if self.active.get() {
-                    self.left.set(Some(left));
+                    self.left.set(Some((left, width)));
                 }
                 left
             }
