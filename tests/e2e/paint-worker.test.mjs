@@ -125,3 +125,22 @@ test('a canvas whose context was lost and has come back is painted again', async
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('a paint worker that goes away without a word is replaced by the page painting the timeline again', async () => {
+  const page = await load(browser, server.origin + VIEW, { marks: true, viewport: { width: 1280, height: 800 } });
+  await until(() => inWorker(page), 'the worker paints the timeline');
+  await until(async () => await page.locator('.timeline-canvas canvas.cover').count() === 0, 'the page\'s first picture gives way to the worker\'s');
+  const painted = await drawing(page);
+  const worker = page.workers().find((w) => w.url().endsWith('#paint'));
+  assert.ok(worker, 'a worker paints');
+  // The worker closes itself: no error event, no more pictures.
+  await worker.evaluate(() => self.close()).catch(() => {});
+  // The dark theme and back: two new pictures of the same view, which the worker will not paint.
+  const dark = page.getByRole('button', { name: 'Dark theme' });
+  await dark.click();
+  await dark.click();
+  await until(async () => !(await inWorker(page)), 'the page paints the timeline again', { timeout: 15_000 });
+  await until(async () => differing(painted, await drawing(page)) === 0, 'the picture is the view\'s, painted by the page');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

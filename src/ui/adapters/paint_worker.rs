@@ -89,6 +89,53 @@ struct Page {
     /// (a new one for each frame, 60–130 KB, cost its allocation and, now and then, a garbage
     /// collection in the frame).
     spare: Vec<ArrayBuffer>,
+    /// The frame (its `seq`) the worker has not yet said it painted, and when it is too late.
+    watchdog: Option<(u32, Timeout)>,
+}
+
+/// A frame the worker has not said it painted this long after it was sent, while the page is
+/// in view, means the worker is gone (closed, or crashed without an `error` event, which left
+/// the picture frozen): the page paints again.
+const WORKER_SILENT_MS: u32 = 3_000;
+
+/// Watches frame `seq`: see [`WORKER_SILENT_MS`].
+fn watch(seq: u32) -> (u32, Timeout) {
+    let since = page_now();
+    (
+        seq,
+        Timeout::new(WORKER_SILENT_MS, move || silent(seq, since)),
+    )
+}
+
+fn page_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The worker has not said it painted frame `seq`, watched `since`, in time.
+fn silent(seq: u32, since: f64) {
+    let waiting = PAGE.with_borrow_mut(|p| {
+        let waiting = p.watchdog.as_ref().is_some_and(|(s, _)| *s == seq);
+        if waiting {
+            p.watchdog = None;
+        }
+        waiting
+    });
+    if !waiting {
+        return;
+    }
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden());
+    // A page out of sight may have its timers and its worker held back; a page that was busy
+    // (this check came a second late) may not have read the worker's word yet: watched again.
+    let late = page_now() - since > f64::from(WORKER_SILENT_MS) + 1_000.0;
+    if hidden || late {
+        PAGE.with_borrow_mut(|p| p.watchdog = Some(watch(seq)));
+        return;
+    }
+    became(false);
 }
 
 /// The most buffers kept for the next frames (one is in the worker's hands, one on its way back).
@@ -172,6 +219,7 @@ fn became(ready: bool) {
             (State::Starting(worker) | State::Ready(worker), false) => {
                 worker.terminate();
                 p.listeners.clear();
+                p.watchdog = None;
                 p.state = State::Unavailable;
                 // The old picture stood in for a canvas the worker will not paint now.
                 if let Some((cover, _)) = p.cover.take() {
@@ -228,6 +276,12 @@ fn cover(canvas: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
 fn painted(data: &JsValue) {
     let seq = get(data, "seq").as_f64().unwrap_or(0.0) as u32;
     let (cover, place) = PAGE.with_borrow_mut(|p| {
+        if p.watchdog
+            .as_ref()
+            .is_some_and(|(watched, _)| seq >= *watched)
+        {
+            p.watchdog = None;
+        }
         let cover = match &p.cover {
             Some((_, first)) if seq >= *first => p.cover.take().map(|(c, _)| c),
             _ => None,
@@ -439,7 +493,13 @@ fn send(worker: &web_sys::Worker, canvas: &HtmlCanvasElement, frame: &Frame, new
         .is_err()
     {
         became(false);
+        return;
     }
+    PAGE.with_borrow_mut(|p| {
+        if p.watchdog.is_none() {
+            p.watchdog = Some(watch(p.seq));
+        }
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
