@@ -37,6 +37,16 @@ const inWorker = (page) => page.locator('.timeline-canvas canvas.drawing').evalu
 
 const VIEW = '/?from=2004&to=2012&event=2007-01-12-abe-visits-nato-hq';
 
+/** VIEW opened at 1280×800 and painted by the worker (the page's first picture gone), and the worker. */
+async function paintedByWorker() {
+  const page = await load(browser, server.origin + VIEW, { marks: true, viewport: { width: 1280, height: 800 } });
+  await until(() => inWorker(page), 'the worker paints the timeline');
+  await until(async () => await page.locator('.timeline-canvas canvas.cover').count() === 0, 'the page\'s first picture gives way to the worker\'s');
+  const worker = page.workers().find((w) => w.url().endsWith('#paint'));
+  assert.ok(worker, 'a worker paints');
+  return { page, worker };
+}
+
 test('the timeline is painted in a worker, and shows what the page itself paints where no worker starts', async () => {
   const page = await load(browser, server.origin + VIEW, { marks: true, viewport: { width: 1280, height: 800 } });
   await until(() => inWorker(page), 'the worker paints the timeline');
@@ -81,11 +91,7 @@ test('the timeline is painted in a worker, and shows what the page itself paints
 });
 
 test('a canvas whose context was lost and has come back is painted again', async () => {
-  const page = await load(browser, server.origin + VIEW, { marks: true, viewport: { width: 1280, height: 800 } });
-  await until(() => inWorker(page), 'the worker paints the timeline');
-  await until(async () => await page.locator('.timeline-canvas canvas.cover').count() === 0, 'the page\'s first picture gives way to the worker\'s');
-  const worker = page.workers().find((w) => w.url().endsWith('#paint'));
-  assert.ok(worker, 'a worker paints');
+  const { page, worker } = await paintedByWorker();
   // The canvas the worker paints, as it takes its context (which it does for every picture).
   await worker.evaluate(() => {
     const take = OffscreenCanvas.prototype.getContext;
@@ -127,12 +133,8 @@ test('a canvas whose context was lost and has come back is painted again', async
 });
 
 test('a paint worker that goes away without a word is replaced by the page painting the timeline again', async () => {
-  const page = await load(browser, server.origin + VIEW, { marks: true, viewport: { width: 1280, height: 800 } });
-  await until(() => inWorker(page), 'the worker paints the timeline');
-  await until(async () => await page.locator('.timeline-canvas canvas.cover').count() === 0, 'the page\'s first picture gives way to the worker\'s');
+  const { page, worker } = await paintedByWorker();
   const painted = await drawing(page);
-  const worker = page.workers().find((w) => w.url().endsWith('#paint'));
-  assert.ok(worker, 'a worker paints');
   // The worker closes itself: no error event, no more pictures.
   await worker.evaluate(() => self.close()).catch(() => {});
   // The dark theme and back: two new pictures of the same view, which the worker will not paint.

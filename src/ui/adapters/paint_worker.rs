@@ -100,17 +100,11 @@ const WORKER_SILENT_MS: u32 = 3_000;
 
 /// Watches frame `seq`: see [`WORKER_SILENT_MS`].
 fn watch(seq: u32) -> (u32, Timeout) {
-    let since = page_now();
+    let since = now();
     (
         seq,
         Timeout::new(WORKER_SILENT_MS, move || silent(seq, since)),
     )
-}
-
-fn page_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// The worker has not said it painted frame `seq`, watched `since`, in time.
@@ -130,7 +124,7 @@ fn silent(seq: u32, since: f64) {
         .is_some_and(|d| d.hidden());
     // A page out of sight may have its timers and its worker held back; a page that was busy
     // (this check came a second late) may not have read the worker's word yet: watched again.
-    let late = page_now() - since > f64::from(WORKER_SILENT_MS) + 1_000.0;
+    let late = now() - since > f64::from(WORKER_SILENT_MS) + 1_000.0;
     if hidden || late {
         PAGE.with_borrow_mut(|p| p.watchdog = Some(watch(seq)));
         return;
