@@ -23,7 +23,7 @@ use crate::core::scene::wire::{decode, encode};
 use crate::core::scene::{Rows, Scene};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -85,10 +85,6 @@ struct Page {
     cover_leaving: Option<Timeout>,
     /// The frame before the one shown, let go of in a task after the frame (see [`paint`]).
     let_go: Option<Timeout>,
-    /// Buffers the worker has given back once it read a frame from them, for the next frames
-    /// (a new one for each frame, 60–130 KB, cost its allocation and, now and then, a garbage
-    /// collection in the frame).
-    spare: Vec<ArrayBuffer>,
     /// The frame (its `seq`) the worker has not yet said it painted, and when it is too late.
     watchdog: Option<(u32, Timeout)>,
 }
@@ -132,26 +128,6 @@ fn silent(seq: u32, since: f64) {
     became(false);
 }
 
-/// The most buffers kept for the next frames (one is in the worker's hands, one on its way back).
-const SPARE_BUFFERS: usize = 3;
-
-/// A buffer holding `bytes` from its start: a spare one large enough, or a new one with room to
-/// grow (a frame's size moves with the window).
-fn buffer_for(bytes: &[u8]) -> ArrayBuffer {
-    let len = bytes.len() as u32;
-    let spare = PAGE.with_borrow_mut(|p| {
-        let Some(at) = p.spare.iter().position(|b| b.byte_length() >= len) else {
-            // Too small for the frames now: they make way for the larger ones to come back.
-            p.spare.clear();
-            return None;
-        };
-        Some(p.spare.swap_remove(at))
-    });
-    let buffer = spare.unwrap_or_else(|| ArrayBuffer::new(len.saturating_add(len / 2).max(4096)));
-    Uint8Array::new_with_byte_offset_and_length(&buffer, 0, len).copy_from(bytes);
-    buffer
-}
-
 thread_local! {
     static PAGE: RefCell<Page> = RefCell::new(Page::default());
 }
@@ -174,15 +150,6 @@ fn start() {
         match get(&data, "kind").as_string().as_deref() {
             Some("ready") => became(true),
             Some("painted") => painted(&data),
-            Some("buffer") => {
-                if let Ok(buffer) = get(&data, "bytes").dyn_into::<ArrayBuffer>() {
-                    PAGE.with_borrow_mut(|p| {
-                        if p.spare.len() < SPARE_BUFFERS {
-                            p.spare.push(buffer);
-                        }
-                    });
-                }
-            }
             _ => became(false),
         }
     });
@@ -460,7 +427,7 @@ fn send(worker: &web_sys::Worker, canvas: &HtmlCanvasElement, frame: &Frame, new
         set_place(canvas, place);
     }
     let bytes = encode(&frame.scene, frame.rows);
-    let buffer = buffer_for(&bytes);
+    let buffer = Uint8Array::from(&bytes[..]).buffer();
     let message = Object::new();
     set(&message, "kind", "frame");
     set(&message, "bytes", &buffer);
@@ -505,7 +472,7 @@ struct Painter {
     colours: Option<Colours>,
     /// The latest frame not painted yet.
     frame: Option<JsValue>,
-    /// The last frame painted, and its bytes (its buffer went back to the page): painted again
+    /// The last frame painted, and its bytes: painted again
     /// when the canvas's context comes back after it was lost (a GPU reset, a long time in the
     /// background), which leaves the canvas blank.
     last: Option<(JsValue, Vec<u8>)>,
@@ -551,10 +518,7 @@ pub fn paint_worker() {
                     if !given.is_undefined() {
                         p.colours = Colours::from_js(&given);
                     }
-                    // One passed over goes back to the page unread.
-                    if let Some(passed) = p.frame.replace(data) {
-                        give_back(&passed);
-                    }
+                    p.frame = Some(data);
                     if p.due.is_none() {
                         p.due = Some(Timeout::new(0, paint_latest));
                     }
@@ -589,21 +553,7 @@ fn paint_latest() {
         None => Uint8Array::new(&buffer),
     }
     .to_vec();
-    give_back(&frame);
     paint_frame(frame, bytes);
-}
-
-/// Sends `frame`'s buffer back to the page, for a frame to come.
-fn give_back(frame: &JsValue) {
-    let buffer = get(frame, "bytes");
-    if !buffer.is_instance_of::<ArrayBuffer>() {
-        return;
-    }
-    let message = Object::new();
-    set(&message, "kind", "buffer");
-    set(&message, "bytes", &buffer);
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let _ = scope.post_message_with_transfer(&message, &Array::of1(&buffer));
 }
 
 /// Paints `frame` (its `bytes` read from its buffer) on the canvas, and says so to the page.
