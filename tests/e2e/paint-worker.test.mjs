@@ -146,3 +146,37 @@ test('a paint worker that goes away without a word is replaced by the page paint
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// Printed in the moment the worker takes the drawing over (its new canvas in the page, not yet
+// handed to it), the timeline was a blank 300 × 150 picture.
+test('printing as the worker takes the drawing over prints the whole drawing', async () => {
+  const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    let drawings = 0;
+    new MutationObserver((records) => {
+      for (const node of records.flatMap((r) => [...r.addedNodes])) {
+        // The first drawing canvas is the page's own; the second, the one made for the worker.
+        if (node.nodeName === 'CANVAS' && node.classList.contains('drawing') && ++drawings === 2) {
+          queueMicrotask(() => {
+            window.printedAmong = document.querySelectorAll('.timeline-canvas canvas').length;
+            window.dispatchEvent(new Event('beforeprint'));
+          });
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await goto(page, server.origin + '/?group=domain', { marks: true });
+  await until(() => inWorker(page), 'the worker paints the timeline');
+  assert.equal(await page.evaluate(() => window.printedAmong), 2, 'printed with the page\'s picture and the worker\'s new canvas in the page');
+  const pieces = page.locator('.print-only img.print-timeline');
+  await until(async () => (await pieces.count()) > 0, 'the drawing is printed');
+  const sizes = await pieces.evaluateAll((imgs) => imgs.map((img) => [img.naturalWidth, img.naturalHeight]));
+  const box = await drawingBox(page);
+  const ratio = await page.evaluate(() => window.devicePixelRatio);
+  assert.ok(sizes.length >= 2, `the drawing of lanes by domain, pages tall, in pieces (${JSON.stringify(sizes)})`);
+  for (const [w] of sizes) assert.equal(w, Math.round(box.width * ratio), 'each piece as wide as the drawing');
+  const tall = sizes.reduce((sum, [, h]) => sum + h, 0);
+  assert.ok(tall >= box.height * ratio, `the pieces hold the drawing's height (${tall} of ${box.height * ratio} px)`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -65,7 +65,8 @@ struct Page {
     cover: Option<(HtmlCanvasElement, u32)>,
     /// The colours the worker has.
     sent: Option<Rc<Colours>>,
-    /// The latest frame sent to the worker: what its canvas shows.
+    /// The latest frame painted, here or sent to the worker: what the timeline shows (or is
+    /// about to, on a canvas the worker is yet to be given).
     shown: Option<Frame>,
     /// Frames sent.
     seq: u32,
@@ -343,6 +344,7 @@ pub fn paint(canvas: &HtmlCanvasElement, frame: Frame, on_new_canvas: Rc<dyn Fn(
             if events {
                 mark_first_picture();
             }
+            shown(frame);
         }
         Way::Worker(worker) => {
             let Some(new) = hand_over(&worker, canvas) else {
@@ -360,43 +362,52 @@ pub fn paint(canvas: &HtmlCanvasElement, frame: Frame, on_new_canvas: Rc<dyn Fn(
             };
             // A canvas just handed over shows nothing yet: its box is set at once.
             send(&worker, canvas, &frame, new);
-            let old = PAGE.with_borrow_mut(|p| p.shown.replace(frame));
-            // The frame before, often the last holder of its scene, is let go of after this
-            // frame is on its way: freeing a crowded scene's thousands of items and badges'
-            // members (0.1 ms a frame at 100,000 events) need not hold the picture up.
-            if let Some(old) = old {
-                let let_go = Timeout::new(0, move || drop(old));
-                // (One still waiting goes now, with its frame.)
-                let waiting = PAGE.with_borrow_mut(|p| p.let_go.replace(let_go));
-                drop(waiting);
-            }
+            shown(frame);
         }
         Way::Nowhere => {}
     }
 }
 
-/// What `canvas` shows, in a canvas this thread can read (to print it, say): itself, or, when
-/// the worker paints it, a new one with the latest frame painted again here.
-pub fn readable(canvas: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
-    let frame = PAGE.with_borrow(|p| {
-        (p.transferred.as_ref() == Some(canvas))
-            .then(|| p.shown.clone())
-            .flatten()
-    });
-    let Some(frame) = frame else {
-        return Some(canvas.clone());
+/// Keeps `frame` as the one the timeline shows. The frame before, often the last holder of its
+/// scene, is let go of after this frame is on its way: freeing a crowded scene's thousands of
+/// items and badges' members (0.1 ms a frame at 100,000 events) need not hold the picture up.
+fn shown(frame: Frame) {
+    let old = PAGE.with_borrow_mut(|p| p.shown.replace(frame));
+    if let Some(old) = old {
+        let let_go = Timeout::new(0, move || drop(old));
+        // (One still waiting goes now, with its frame.)
+        let waiting = PAGE.with_borrow_mut(|p| p.let_go.replace(let_go));
+        drop(waiting);
+    }
+}
+
+/// The whole drawing the timeline shows, in a canvas this thread can read (to print it, say):
+/// the latest frame painted again here, all its rows (mid-gesture the timeline's canvas holds
+/// those in view only). Not the timeline's canvas itself: the worker's cannot be read, and the
+/// new one made for the worker to take over is blank until it has it (printed then, the
+/// timeline was a blank 300 × 150 picture). That canvas itself where nothing was painted yet.
+/// With the canvas's pixels per CSS pixel.
+pub fn readable(canvas: &HtmlCanvasElement) -> Option<(HtmlCanvasElement, f64)> {
+    let Some(frame) = PAGE.with_borrow(|p| p.shown.clone()) else {
+        let css = canvas.get_bounding_client_rect().width();
+        let ratio = if css > 0.0 {
+            f64::from(canvas.width()) / css
+        } else {
+            1.0
+        };
+        return Some((canvas.clone(), ratio));
     };
     let document = web_sys::window()?.document()?;
     let copy: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
     paint_here(
         &copy,
         (&*frame.scene).into(),
-        frame.rows,
+        Rows::all(frame.scene.height),
         &frame.colours,
         frame.ratio,
         false,
     );
-    Some(copy)
+    Some((copy, frame.ratio))
 }
 
 /// Gives `canvas` to the worker unless it has it: whether it was given now (`Some(true)`) or

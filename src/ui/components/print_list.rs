@@ -49,14 +49,12 @@ fn timeline_pages(document: &web_sys::Document) -> Vec<String> {
     else {
         return Vec::new();
     };
-    // (Painted in a worker, its picture is painted again here to be read.)
-    let Some(canvas) = crate::ui::adapters::paint_worker::readable(&shown) else {
+    // (Its picture painted again here, to be read; see `readable`.)
+    let Some((canvas, ratio)) = crate::ui::adapters::paint_worker::readable(&shown) else {
         return Vec::new();
     };
     let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
     // Where the lanes' groups start, in the canvas's pixels (the layer's boxes are in CSS px).
-    let css = shown.get_bounding_client_rect().width();
-    let ratio = if css > 0.0 { width / css } else { 1.0 };
     let heads = document
         .query_selector_all(".timeline-canvas .marks .group-head rect.hit")
         .ok();
