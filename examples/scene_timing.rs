@@ -33,6 +33,16 @@ mod timing {
             .unwrap_or_else(|| vec![10_000, 100_000])
     }
 
+    /// `SCENE_TIMING_FRAMES=5000` builds each window's scene 5,000 times (200 unless said),
+    /// to give a profiler more to sample.
+    fn frames() -> usize {
+        std::env::var("SCENE_TIMING_FRAMES")
+            .ok()
+            .and_then(|f| f.trim().parse().ok())
+            .filter(|&f: &usize| f >= 20)
+            .unwrap_or(200)
+    }
+
     /// `SCENE_TIMING_WINDOWS=fit` times the fit-all window only; `SCENE_TIMING_GROUPED=0`
     /// leaves out the lanes by domain.
     fn wanted(name: &str, grouped: bool) -> bool {
@@ -84,11 +94,11 @@ mod timing {
                         continue;
                     }
                     // A pan across the window, one frame per step, as a drag does.
-                    let frames = 200;
+                    let frames = frames();
                     let mut times = Vec::with_capacity(frames);
                     let mut drawn = 0;
                     for f in 0..frames {
-                        let start = mid - span / 2.0 + (f as f64 - 100.0) * span / 400.0;
+                        let start = mid - span / 2.0 + ((f % 200) as f64 - 100.0) * span / 400.0;
                         let v = Viewport::new(start, start + span).clamp(&limits);
                         let scale = TimeScale::new(v.start, v.end, 1000.0);
                         let t = Instant::now();
