@@ -86,8 +86,12 @@ struct Page {
     cover_leaving: Option<Timeout>,
     /// The frame before the one shown, let go of in a task after the frame (see [`paint`]).
     let_go: Option<Timeout>,
-    /// The frame (its `seq`) the worker has not yet said it painted, and when it is too late.
-    watchdog: Option<(u32, Timeout)>,
+    /// The frame (its `seq`) the worker has not yet said it painted, and since when (see
+    /// [`WORKER_SILENT_MS`]).
+    watchdog: Option<(u32, f64)>,
+    /// The timer that looks at the frame waited for, and when it is due (one timer for all the
+    /// frames: one set and cleared per frame cost the frame a closure and two calls).
+    watch_timer: Option<(Timeout, f64)>,
 }
 
 /// A frame the worker has not said it painted this long after it was sent, while the page is
@@ -95,38 +99,55 @@ struct Page {
 /// the picture frozen): the page paints again.
 const WORKER_SILENT_MS: u32 = 3_000;
 
-/// Watches frame `seq`: see [`WORKER_SILENT_MS`].
-fn watch(seq: u32) -> (u32, Timeout) {
-    let since = now();
-    (
-        seq,
-        Timeout::new(WORKER_SILENT_MS, move || silent(seq, since)),
-    )
+/// Watches frame `seq`, just sent, unless an earlier one is waited for (see
+/// [`WORKER_SILENT_MS`]).
+fn watch(p: &mut Page, seq: u32) {
+    if p.watchdog.is_none() {
+        p.watchdog = Some((seq, js_sys::Date::now()));
+    }
+    if p.watch_timer.is_none() {
+        p.watch_timer = Some(look_in(WORKER_SILENT_MS));
+    }
 }
 
-/// The worker has not said it painted frame `seq`, watched `since`, in time.
-fn silent(seq: u32, since: f64) {
-    let waiting = PAGE.with_borrow_mut(|p| {
-        let waiting = p.watchdog.as_ref().is_some_and(|(s, _)| *s == seq);
-        if waiting {
-            p.watchdog = None;
-        }
-        waiting
-    });
-    if !waiting {
-        return;
-    }
+/// The watchdog's timer, due in `ms`.
+fn look_in(ms: u32) -> (Timeout, f64) {
+    (Timeout::new(ms, look), js_sys::Date::now() + f64::from(ms))
+}
+
+/// Whether the frame waited for (if any) has been waited for too long: then the worker is given
+/// up (see [`WORKER_SILENT_MS`]), else the timer looks again when it would be.
+fn look() {
+    let now = js_sys::Date::now();
     let hidden = web_sys::window()
         .and_then(|w| w.document())
         .is_some_and(|d| d.hidden());
-    // A page out of sight may have its timers and its worker held back; a page that was busy
-    // (this check came a second late) may not have read the worker's word yet: watched again.
-    let late = now() - since > f64::from(WORKER_SILENT_MS) + 1_000.0;
-    if hidden || late {
-        PAGE.with_borrow_mut(|p| p.watchdog = Some(watch(seq)));
-        return;
+    let silent = PAGE.with_borrow_mut(|p| {
+        let due = p.watch_timer.take().map_or(now, |(_, due)| due);
+        let Some((seq, since)) = p.watchdog else {
+            // Nothing waited for: the next frame sent sets the timer again.
+            return false;
+        };
+        // A page out of sight may have its timers and its worker held back; a page that was
+        // busy (this look came a second late) may not have read the worker's word yet: the
+        // frame is watched again from now.
+        if hidden || now - due > 1_000.0 {
+            p.watchdog = Some((seq, now));
+            p.watch_timer = Some(look_in(WORKER_SILENT_MS));
+            return false;
+        }
+        let waited = now - since;
+        if waited < f64::from(WORKER_SILENT_MS) {
+            let left = (f64::from(WORKER_SILENT_MS) - waited).ceil() as u32;
+            p.watch_timer = Some(look_in(left.max(1)));
+            return false;
+        }
+        p.watchdog = None;
+        true
+    });
+    if silent {
+        became(false);
     }
-    became(false);
 }
 
 thread_local! {
@@ -182,6 +203,7 @@ fn became(ready: bool) {
                 worker.terminate();
                 p.listeners.clear();
                 p.watchdog = None;
+                p.watch_timer = None;
                 p.state = State::Unavailable;
                 // The old picture stood in for a canvas the worker will not paint now.
                 if let Some((cover, _)) = p.cover.take() {
@@ -467,11 +489,7 @@ fn send(worker: &web_sys::Worker, canvas: &HtmlCanvasElement, frame: &Frame, new
         became(false);
         return;
     }
-    PAGE.with_borrow_mut(|p| {
-        if p.watchdog.is_none() {
-            p.watchdog = Some(watch(p.seq));
-        }
-    });
+    PAGE.with_borrow_mut(|p| watch(p, p.seq));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -33,24 +33,75 @@ pub fn after_next_frame(f: impl FnOnce() + 'static) -> AfterFrame {
 
 /// Runs the last work given to it once `ms` have passed without another (zooming, panning and
 /// typing come in bursts; links, storage and the accessible layer need only the end of one).
+///
+/// One timer looks at the work, not one per work given: a drag's moves, 60 a second, each gave
+/// the browser a timer to set and the one before to clear (a closure made and dropped each
+/// time). The timer, when it fires, finds the work due later and waits again for the rest.
 #[derive(Default)]
-pub struct Debounce(Option<Timeout>);
+pub struct Debounce(Rc<RefCell<Waiting>>);
+
+#[derive(Default)]
+struct Waiting {
+    /// Work given and neither cancelled nor replaced (it may have run).
+    given: bool,
+    work: Option<Box<dyn FnOnce()>>,
+    /// When the work is due (`Date.now()` ms).
+    due: f64,
+    /// The timer that looks at the work next, set for no later than `due`.
+    timer: Option<Timeout>,
+}
 
 impl Debounce {
     /// (Re)starts the wait; whatever was waiting is dropped.
     pub fn run(&mut self, ms: u32, f: impl FnOnce() + 'static) {
-        self.0 = Some(Timeout::new(ms, f));
+        let due = js_sys::Date::now() + f64::from(ms);
+        let mut waiting = self.0.borrow_mut();
+        waiting.given = true;
+        waiting.work = Some(Box::new(f));
+        // A timer that would look later than the work is due is set again.
+        if waiting.timer.is_none() || waiting.due > due {
+            waiting.timer = Some(look_after(&self.0, ms));
+        }
+        waiting.due = due;
     }
 
     /// Drops what is waiting.
     pub fn cancel(&mut self) {
-        self.0 = None;
+        let mut waiting = self.0.borrow_mut();
+        waiting.given = false;
+        waiting.work = None;
+        waiting.timer = None;
     }
 
     /// Whether work was given and has been neither cancelled nor replaced (it may have run).
     pub fn is_set(&self) -> bool {
-        self.0.is_some()
+        self.0.borrow().given
     }
+}
+
+/// A timer that, in `ms`, runs `waiting`'s work if it is due, or waits again until it is.
+fn look_after(waiting: &Rc<RefCell<Waiting>>, ms: u32) -> Timeout {
+    let waiting = Rc::downgrade(waiting);
+    Timeout::new(ms, move || {
+        // (Dropped, the debounce took its work with it.)
+        let Some(waiting) = waiting.upgrade() else {
+            return;
+        };
+        let left = waiting.borrow().due - js_sys::Date::now();
+        let work = if left >= 1.0 && waiting.borrow().work.is_some() {
+            let again = look_after(&waiting, left.ceil() as u32);
+            waiting.borrow_mut().timer = Some(again);
+            None
+        } else {
+            let mut w = waiting.borrow_mut();
+            w.timer = None;
+            w.work.take()
+        };
+        // (Not borrowed while it runs: it may give the debounce new work.)
+        if let Some(work) = work {
+            work();
+        }
+    })
 }
 
 /// Numbers the runs of one kind of work (loads of a chronology, saves to storage): beginning a
@@ -149,13 +200,13 @@ pub fn use_animation_frames(
 #[yew::hook]
 pub fn use_settled<T: Clone + PartialEq + 'static>(value: T, ms: u32) -> T {
     let settled = yew::use_state(|| value.clone());
-    let pending = yew::use_mut_ref(|| None::<Timeout>);
+    let pending = yew::use_mut_ref(Debounce::default);
     {
         let settled = settled.clone();
         yew::use_effect_with(value, move |value| {
             let value = value.clone();
-            // The one before, if still waiting, is dropped: cancelled.
-            *pending.borrow_mut() = Some(Timeout::new(ms, move || settled.set(value)));
+            // The one before, if still waiting, is dropped.
+            pending.borrow_mut().run(ms, move || settled.set(value));
         });
     }
     (*settled).clone()

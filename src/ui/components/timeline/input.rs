@@ -43,15 +43,16 @@ impl HeightHold {
         let Some(el) = self.container.cast::<web_sys::HtmlElement>() else {
             return;
         };
-        let style = el.style();
-        if style
-            .get_property_value("min-height")
-            .unwrap_or_default()
-            .is_empty()
-        {
-            let _ = style.set_property("min-height", &format!("{}px", el.offset_height()));
-        }
+        // (Once a gesture: reading the style at every move cost a call into the page each.)
         if !self.active.replace(true) {
+            let style = el.style();
+            if style
+                .get_property_value("min-height")
+                .unwrap_or_default()
+                .is_empty()
+            {
+                let _ = style.set_property("min-height", &format!("{}px", el.offset_height()));
+            }
             self.left.set(None);
         }
         let (active, left, rerender) = (
