@@ -10,6 +10,18 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+/** The overview chart's colours, most frequent first. */
+const overviewColours = (page) => page.evaluate(() => {
+  const canvas = document.querySelector('.overview canvas');
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  const counts = new Map();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = `rgb(${data[i]}, ${data[i + 1]}, ${data[i + 2]})`;
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+});
+
 async function audit(page, state) {
   await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(async () => {
@@ -195,20 +207,46 @@ test('forced-colors mode over a dark system theme: the drawing is in the system 
   assert.ok(inText > 200, `the drawing's names and marks are in the system's text colour (${inText} pixels of ${textColour})`);
   // The overview's chart too (it fell back on the light theme's colours: system colours are
   // names, not the hex it read), its bars in the text's colour.
-  const overview = await page.evaluate(() => {
-    const canvas = document.querySelector('.overview canvas');
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    const counts = new Map();
-    for (let i = 0; i < data.length; i += 4) {
-      const key = `rgb(${data[i]}, ${data[i + 1]}, ${data[i + 2]})`;
-      counts.set(key, (counts.get(key) || 0) + 1);
-    }
-    return [...counts].sort((a, b) => b[1] - a[1]).map(([c]) => c);
-  });
+  const overview = await overviewColours(page);
   const text = await page.evaluate(() => getComputedStyle(document.body).color);
   assert.equal(overview[0], background, `the overview's background (${overview[0]})`);
   assert.ok(overview.slice(0, 3).includes(text), `the overview's bars in the text's colour (${overview.slice(0, 3)})`);
   await page.screenshot({ path: artifact('forced-colors-dark.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+// Under forced colours, a system going from a light high-contrast theme to a dark one: the page
+// changed, the drawing (painted by the worker, in the light theme's resolved colours) did not.
+test('forced-colors mode: when the system theme goes from light to dark, the drawing follows', async () => {
+  const page = await load(browser, server.origin + '/?domain=piracy', { marks: true, forcedColors: 'active', colorScheme: 'light' });
+  const box = await drawingBox(page);
+  const colours = () => page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+  const [lightBackground] = await colours();
+  await until(async () => (await drawnColours(page, box))[0][0] === lightBackground, 'the drawing is in the light theme\'s background');
+  // (Painted by the worker by now, which the page had to tell the new colours.)
+  await until(() => page.evaluate(() => {
+    try {
+      document.querySelector('.timeline-canvas canvas.drawing').getContext('2d');
+      return false;
+    } catch (e) {
+      return true;
+    }
+  }), 'the worker paints the timeline');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const [background, text] = await colours();
+  assert.notEqual(background, lightBackground, 'the page\'s background changed');
+  await until(async () => {
+    const drawn = await drawnColours(page, box);
+    return drawn[0][0] === background && (drawn.find(([c]) => c === text)?.[1] || 0) > 200;
+  }, `the drawing is in the dark theme's background (${background}) and text colour (${text})`);
+  // And the overview's chart.
+  const overview = () => overviewColours(page);
+  await until(async () => {
+    const drawn = await overview();
+    return drawn[0] === background && drawn.slice(0, 3).includes(text);
+  }, `the overview is in the dark theme's background and text colour (${(await overview()).slice(0, 3)})`);
+  await page.screenshot({ path: artifact('forced-colors-light-to-dark.png') });
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -180,6 +180,45 @@ impl Colours {
     }
 }
 
+/// Bumped when the system turns forced colours on or off, or changes its colour scheme (the
+/// timeline and the overview are then painted again, their colours read again): under forced
+/// colours, a system going from a light high-contrast theme to a dark one changes what `Canvas`
+/// and `CanvasText` are, and both stayed in the old theme's colours while the page changed.
+#[yew::hook]
+pub fn use_system_colour_changes() -> u32 {
+    let changes = yew::use_reducer(Changes::default);
+    {
+        let changes = changes.dispatcher();
+        yew::use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let listeners: Vec<gloo::events::EventListener> =
+                ["(forced-colors: active)", "(prefers-color-scheme: dark)"]
+                    .into_iter()
+                    .filter_map(|query| window.as_ref()?.match_media(query).ok().flatten())
+                    .map(|query| {
+                        let changes = changes.clone();
+                        gloo::events::EventListener::new(&query, "change", move |_| {
+                            changes.dispatch(())
+                        })
+                    })
+                    .collect();
+            move || drop(listeners)
+        });
+    }
+    changes.0
+}
+
+/// How many times the system's colours changed (see [`use_system_colour_changes`]).
+#[derive(Default, PartialEq)]
+struct Changes(u32);
+
+impl yew::Reducible for Changes {
+    type Action = ();
+    fn reduce(self: std::rc::Rc<Self>, _: ()) -> std::rc::Rc<Self> {
+        std::rc::Rc::new(Changes(self.0.wrapping_add(1)))
+    }
+}
+
 /// Device pixels per CSS pixel (at least 1): what a canvas is sized by.
 pub fn pixel_ratio() -> f64 {
     web_sys::window()

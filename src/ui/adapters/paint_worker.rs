@@ -475,7 +475,12 @@ fn send(worker: &web_sys::Worker, canvas: &HtmlCanvasElement, frame: &Frame, new
         if let (false, Some(place)) = (new, frame.place) {
             p.placing = Some((p.seq, place));
         }
-        let same = p.sent.as_ref().is_some_and(|c| **c == *frame.colours);
+        // (Not the same value, the same colours read: the system's `Canvas` may stand for
+        // another colour now, read again with the theme.)
+        let same = p
+            .sent
+            .as_ref()
+            .is_some_and(|c| Rc::ptr_eq(c, &frame.colours));
         p.sent = Some(frame.colours.clone());
         (!same).then(|| frame.colours.resolved(canvas).to_js())
     });

@@ -241,8 +241,16 @@ pub fn overview(props: &Props) -> Html {
         let data = props.data.clone();
         let histogram = props.histogram.clone();
         let dark = props.dark;
+        // (Drawn again in the system's new colours when they change: see the hook.)
+        let system = crate::ui::adapters::paint::use_system_colour_changes();
         use_effect_with(
-            (histogram.clone(), width as i64, props.limits, props.dark),
+            (
+                histogram.clone(),
+                width as i64,
+                props.limits,
+                props.dark,
+                system,
+            ),
             move |_| {
                 if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
                     draw(&canvas, &data, &histogram, &scale, dark);

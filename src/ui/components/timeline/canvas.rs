@@ -198,24 +198,6 @@ fn follow_view(canvas: &NodeRef, painted: &Rc<RefCell<Painted>>) {
     paint_at_next_frame(painted, canvas.clone());
 }
 
-/// Bumped when the system turns forced colours on or off (the canvas is then repainted).
-#[hook]
-fn use_forced_colours_changes() -> u32 {
-    let changes = use_state(|| 0u32);
-    {
-        let changes = changes.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .and_then(|w| w.match_media("(forced-colors: active)").ok().flatten())
-                .map(|query| {
-                    EventListener::new(&query, "change", move |_| changes.set(*changes + 1))
-                });
-            move || drop(listener)
-        });
-    }
-    *changes
-}
-
 /// What the paint hook needs from the component.
 pub struct CanvasPaint {
     pub canvas: NodeRef,
@@ -235,7 +217,7 @@ pub struct CanvasPaint {
 #[hook]
 pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
     let painted = use_mut_ref(Painted::default);
-    let forced_changes = use_forced_colours_changes();
+    let forced_changes = crate::ui::adapters::paint::use_system_colour_changes();
     {
         // A 2D context the browser dropped (a tab long in the background, say) comes back
         // blank: the scene is painted again (renders only paint a scene that is not shown).
