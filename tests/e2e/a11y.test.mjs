@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, load, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, shownPixels, drawingBox, showFilters, ROOT, TIMELINE } from './harness.mjs';
+import { serveDist, launchBrowser, load, openPage, goto, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, shownPixels, drawingBox, showFilters, ROOT, TIMELINE } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -217,39 +217,64 @@ test('forced-colors mode over a dark system theme: the drawing is in the system 
 });
 
 // Under forced colours, a system going from a light high-contrast theme to a dark one: the page
-// changed, the drawing (painted by the worker, in the light theme's resolved colours) did not.
-test('forced-colors mode: when the system theme goes from light to dark, the drawing follows', async () => {
-  const page = await load(browser, server.origin + '/?domain=piracy', { marks: true, forcedColors: 'active', colorScheme: 'light' });
-  const box = await drawingBox(page);
-  const colours = () => page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
-  const [lightBackground] = await colours();
-  await until(async () => (await drawnColours(page, box))[0][0] === lightBackground, 'the drawing is in the light theme\'s background');
-  // (Painted by the worker by now, which the page had to tell the new colours.)
-  await until(() => page.evaluate(() => {
-    try {
-      document.querySelector('.timeline-canvas canvas.drawing').getContext('2d');
-      return false;
-    } catch (e) {
-      return true;
-    }
-  }), 'the worker paints the timeline');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  const [background, text] = await colours();
-  assert.notEqual(background, lightBackground, 'the page\'s background changed');
-  await until(async () => {
+// changed, the drawing (painted by the worker, in the light theme's resolved colours; or by the
+// page, its marks' images kept) and the overview did not.
+for (const worker of [true, false]) {
+  test(`forced-colors mode: when the system theme goes from light to dark, the drawing follows (${worker ? 'painted by the worker' : 'no worker'})`, async () => {
+    const open = async (colorScheme) => {
+      const page = await openPage(browser, { forcedColors: 'active', colorScheme });
+      if (!worker) await page.route('**/worker-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      await goto(page, server.origin + '/?domain=piracy', { marks: true });
+      // Painted by the worker, or by the page once the worker's script was refused.
+      await until(async () => worker === await page.evaluate(() => {
+        try {
+          document.querySelector('.timeline-canvas canvas.drawing').getContext('2d');
+          return false;
+        } catch (e) {
+          return true;
+        }
+      }), worker ? 'the worker paints the timeline' : 'the page paints the timeline');
+      if (!worker) await page.waitForTimeout(500);
+      return page;
+    };
+    const page = await open('light');
+    const box = await drawingBox(page);
+    const colours = () => page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    const [lightBackground] = await colours();
+    await until(async () => (await drawnColours(page, box))[0][0] === lightBackground, 'the drawing is in the light theme\'s background');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const [background, text] = await colours();
+    assert.notEqual(background, lightBackground, 'the page\'s background changed');
+    // The same picture as a page opened under the dark theme.
+    const dark = await open('dark');
+    await windowSettled(dark);
+    const expected = await shownPixels(dark, await drawingBox(dark));
+    const differing = (a) => {
+      let n = 0;
+      for (let i = 0; i < a.data.length; i += 4) {
+        if (a.data[i] !== expected.data[i] || a.data[i + 1] !== expected.data[i + 1] || a.data[i + 2] !== expected.data[i + 2]) n++;
+      }
+      return n;
+    };
+    let left = null;
+    await until(async () => (left = differing(await shownPixels(page, box))) === 0,
+      'the drawing is the dark theme\'s, as a page opened under it draws it').catch((e) => {
+      throw new Error(`${e.message} (${left} pixels differ)`);
+    });
     const drawn = await drawnColours(page, box);
-    return drawn[0][0] === background && (drawn.find(([c]) => c === text)?.[1] || 0) > 200;
-  }, `the drawing is in the dark theme's background (${background}) and text colour (${text})`);
-  // And the overview's chart.
-  const overview = () => overviewColours(page);
-  await until(async () => {
-    const drawn = await overview();
-    return drawn[0] === background && drawn.slice(0, 3).includes(text);
-  }, `the overview is in the dark theme's background and text colour (${(await overview()).slice(0, 3)})`);
-  await page.screenshot({ path: artifact('forced-colors-light-to-dark.png') });
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
-});
+    assert.equal(drawn[0][0], background, 'its background is the dark theme\'s');
+    assert.ok((drawn.find(([c]) => c === text)?.[1] || 0) > 200, 'its names and marks are in the dark theme\'s text colour');
+    // And the overview's chart.
+    await until(async () => {
+      const chart = await overviewColours(page);
+      return chart[0] === background && chart.slice(0, 3).includes(text);
+    }, 'the overview is in the dark theme\'s background and text colour');
+    await page.screenshot({ path: artifact(`forced-colors-light-to-dark${worker ? '' : '-no-worker'}.png`) });
+    assert.deepEqual(page.problems.filter((p) => !/worker-|404/.test(p)), []);
+    await page.context().close();
+    await dark.context().close();
+  });
+}
 
 /**
  * How long the longest solid run of the grid's colour is, across the letters of the events'

@@ -135,7 +135,10 @@ fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, 
     let theme = p.theme;
     let colours = match &p.colours {
         Some((dark, forced, colours)) if (*dark, *forced) == theme => colours.clone(),
-        _ => Rc::new(Colours::of(canvas, theme.0)),
+        // As the page resolves them: under forced colours, the system's names (`Canvas`) stand
+        // for other colours after the system changes theme, and the marks' images, kept while
+        // the colours are the same, would keep the old ones.
+        _ => Rc::new(Colours::of(canvas, theme.0).resolved(canvas)),
     };
     p.colours = Some((theme.0, theme.1, colours.clone()));
     let height = if p.holding {
