@@ -33,8 +33,8 @@ mod timing {
             .unwrap_or_else(|| vec![10_000, 100_000])
     }
 
-    /// `SCENE_TIMING_FRAMES=5000` builds each window's scene 5,000 times (200 unless said),
-    /// to give a profiler more to sample.
+    /// `SCENE_TIMING_FRAMES=5000` builds each window's scene 5,000 times (200 unless said, or
+    /// said as fewer than 20), to give a profiler more to sample.
     fn frames() -> usize {
         std::env::var("SCENE_TIMING_FRAMES")
             .ok()

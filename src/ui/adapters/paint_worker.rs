@@ -19,6 +19,7 @@
 //! canvas unusable: the timeline makes a new one and paints it on the page's thread.
 
 use super::paint::{paint as paint_here, Colours};
+use super::timing::now;
 use crate::core::scene::wire::{decode, encode};
 use crate::core::scene::{Rows, Scene};
 use gloo::events::EventListener;
@@ -103,7 +104,7 @@ const WORKER_SILENT_MS: u32 = 3_000;
 /// [`WORKER_SILENT_MS`]).
 fn watch(p: &mut Page, seq: u32) {
     if p.watchdog.is_none() {
-        p.watchdog = Some((seq, js_sys::Date::now()));
+        p.watchdog = Some((seq, now()));
     }
     if p.watch_timer.is_none() {
         p.watch_timer = Some(look_in(WORKER_SILENT_MS));
@@ -112,13 +113,13 @@ fn watch(p: &mut Page, seq: u32) {
 
 /// The watchdog's timer, due in `ms`.
 fn look_in(ms: u32) -> (Timeout, f64) {
-    (Timeout::new(ms, look), js_sys::Date::now() + f64::from(ms))
+    (Timeout::new(ms, look), now() + f64::from(ms))
 }
 
 /// Whether the frame waited for (if any) has been waited for too long: then the worker is given
 /// up (see [`WORKER_SILENT_MS`]), else the timer looks again when it would be.
 fn look() {
-    let now = js_sys::Date::now();
+    let now = now();
     let hidden = web_sys::window()
         .and_then(|w| w.document())
         .is_some_and(|d| d.hidden());
@@ -565,13 +566,6 @@ pub fn paint_worker() {
     let ready = Object::new();
     set(&ready, "kind", "ready");
     let _ = scope.post_message(&ready);
-}
-
-fn now() -> f64 {
-    Reflect::get(&js_sys::global(), &"performance".into())
-        .ok()
-        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
-        .map_or(0.0, |p| p.now())
 }
 
 fn paint_latest() {

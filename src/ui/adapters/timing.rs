@@ -31,6 +31,20 @@ pub fn after_next_frame(f: impl FnOnce() + 'static) -> AfterFrame {
     }
 }
 
+/// The time in ms on a clock that only goes forward (`performance.now()`, in the page or a
+/// worker; the wall clock, which a system's time set back would turn back, where there is none).
+pub fn now() -> f64 {
+    thread_local! {
+        static PERFORMANCE: Option<web_sys::Performance> = {
+            use wasm_bindgen::JsCast;
+            js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+                .ok()
+                .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+        };
+    }
+    PERFORMANCE.with(|p| p.as_ref().map_or_else(js_sys::Date::now, |p| p.now()))
+}
+
 /// Runs the last work given to it once `ms` have passed without another (zooming, panning and
 /// typing come in bursts; links, storage and the accessible layer need only the end of one).
 ///
@@ -45,7 +59,7 @@ struct Waiting {
     /// Work given and neither cancelled nor replaced (it may have run).
     given: bool,
     work: Option<Box<dyn FnOnce()>>,
-    /// When the work is due (`Date.now()` ms).
+    /// When the work is due (see [`now`]).
     due: f64,
     /// The timer that looks at the work next, set for no later than `due`.
     timer: Option<Timeout>,
@@ -54,7 +68,7 @@ struct Waiting {
 impl Debounce {
     /// (Re)starts the wait; whatever was waiting is dropped.
     pub fn run(&mut self, ms: u32, f: impl FnOnce() + 'static) {
-        let due = js_sys::Date::now() + f64::from(ms);
+        let due = now() + f64::from(ms);
         let mut waiting = self.0.borrow_mut();
         waiting.given = true;
         waiting.work = Some(Box::new(f));
@@ -87,7 +101,7 @@ fn look_after(waiting: &Rc<RefCell<Waiting>>, ms: u32) -> Timeout {
         let Some(waiting) = waiting.upgrade() else {
             return;
         };
-        let left = waiting.borrow().due - js_sys::Date::now();
+        let left = waiting.borrow().due - now();
         let work = if left >= 1.0 && waiting.borrow().work.is_some() {
             let again = look_after(&waiting, left.ceil() as u32);
             waiting.borrow_mut().timer = Some(again);
