@@ -81,7 +81,7 @@ pub fn header(props: &Props) -> Html {
             <div class="header-tools">
                 <Search text={props.search.clone()} match_count={props.match_count} dispatch={dispatch.clone()} />
                 if let Some(onclick) = tour {
-                    <button type="button" class="tour" {onclick} ref={tour_button}
+                    <button type="button" class="tour" id={super::story::STORY_START_ID} {onclick} ref={tour_button}
                             aria-pressed={props.touring.to_string()}
                             aria-haspopup={(stories > 1 && !props.touring).then_some("dialog")}>{ tour_label }</button>
                 }

@@ -10,6 +10,9 @@ use crate::store::{Action, Shared};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// The id of the header's button that starts the story (where the focus goes when it ends).
+pub const STORY_START_ID: &str = "story-start";
+
 /// The id of the scene's heading (focused when a story starts).
 pub const STORY_HEADING_ID: &str = "story-heading";
 
@@ -282,7 +285,12 @@ pub fn story_panel(props: &Props) -> Html {
         }
     });
     html! {
-        <section class={classes!("story", folded.then_some("folded"))} aria-labelledby={STORY_HEADING_ID} onkeydown={on_key} ref={panel}>
+        // Left, the panel takes its way out with it (Leave, or Escape on one of its controls):
+        // the focus goes to the button that starts the story (see `adapters::focus`), whatever
+        // runs first, the header's effect or the focus keeper (which, first, had put it on the
+        // overview's chart, the part after the panel).
+        <section class={classes!("story", folded.then_some("folded"))} aria-labelledby={STORY_HEADING_ID} onkeydown={on_key} ref={panel}
+                 data-focus-next={STORY_START_ID}>
             <p class="story-title">{ &story.title }</p>
             <p class="story-progress" role="status" aria-live="polite">
                 { format!("{progress}: {}", scene.title) }
