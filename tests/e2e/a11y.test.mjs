@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launchBrowser, load, openPage, goto, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, shownPixels, drawingBox, showFilters, ROOT, TIMELINE } from './harness.mjs';
+import { serveDist, launchBrowser, load, openPage, goto, inWorker, timelineShown, timelineWindow, windowSettled, until, artifact, drawnColours, shownPixels, drawingBox, showFilters, ROOT, TIMELINE } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -226,14 +226,7 @@ for (const worker of [true, false]) {
       if (!worker) await page.route('**/worker-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
       await goto(page, server.origin + '/?domain=piracy', { marks: true });
       // Painted by the worker, or by the page once the worker's script was refused.
-      await until(async () => worker === await page.evaluate(() => {
-        try {
-          document.querySelector('.timeline-canvas canvas.drawing').getContext('2d');
-          return false;
-        } catch (e) {
-          return true;
-        }
-      }), worker ? 'the worker paints the timeline' : 'the page paints the timeline');
+      await until(async () => worker === await inWorker(page), worker ? 'the worker paints the timeline' : 'the page paints the timeline');
       if (!worker) await page.waitForTimeout(500);
       return page;
     };

@@ -338,3 +338,18 @@ export const TL_WITH_ERA_AND_BAD_MONTH = {
   ],
   eras: [{ start_date: { year: '1998' }, end_date: { year: '2005' }, text: { headline: 'Era one' } }],
 };
+
+/**
+ * Whether the timeline's canvas is painted by a worker (its context is not the page's to take).
+ * Not asked while the worker takes the drawing over (the page's last picture covers its new
+ * canvas): taking the new canvas's context then would keep the worker from having it.
+ */
+export const inWorker = (page) => page.evaluate(() => {
+  if (document.querySelector('.timeline-canvas canvas.cover')) return false;
+  try {
+    document.querySelector('.timeline-canvas canvas.drawing').getContext('2d');
+    return false;
+  } catch (e) {
+    return e.name === 'InvalidStateError';
+  }
+});

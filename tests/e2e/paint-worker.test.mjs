@@ -3,7 +3,7 @@
 // paints itself where no worker starts, and it follows zooms, the theme and a selection.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, goto, load, shownPixels, drawingBox, windowSettled, until, artifact, STRICT_CSP, TIMELINE } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, goto, load, shownPixels, drawingBox, windowSettled, until, artifact, inWorker, STRICT_CSP, TIMELINE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist({ headers: { 'content-security-policy': STRICT_CSP } }); browser = await launchBrowser(); });
@@ -24,16 +24,6 @@ function differing(a, b) {
   }
   return n;
 }
-
-/** Whether the timeline's canvas is painted by a worker (its context is not the page's to take). */
-const inWorker = (page) => page.locator('.timeline-canvas canvas.drawing').evaluate((c) => {
-  try {
-    c.getContext('2d');
-    return false;
-  } catch (e) {
-    return e.name === 'InvalidStateError';
-  }
-});
 
 const VIEW = '/?from=2004&to=2012&event=2007-01-12-abe-visits-nato-hq';
 
