@@ -618,6 +618,28 @@ test('printing lanes by domain: the drawing starts on the first page, in pieces 
   await page.context().close();
 });
 
+// Mid-gesture the canvas holds only the rows of the drawing in view: printed then, the timeline
+// was those rows only.
+test('printing in the middle of a zoom prints the whole drawing, not the rows the canvas holds', async () => {
+  const page = await load(browser, server.origin + '/?group=domain', { marks: true, viewport: { width: 1280, height: 800 } });
+  const whole = await page.locator('.timeline-canvas').evaluate((c) => c.getBoundingClientRect().height);
+  const box = await page.locator(TIMELINE).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 100);
+  await page.mouse.wheel(0, -120);
+  const canvas = page.locator('.timeline-canvas canvas.drawing');
+  await until(async () => (await canvas.boundingBox()).height < whole / 2, 'the canvas holds the rows in view only');
+  await page.emulateMedia({ media: 'print' });
+  const pieces = page.locator('.print-only img.print-timeline');
+  await until(async () => (await pieces.count()) > 0, 'the drawing is printed');
+  const sizes = await pieces.evaluateAll((imgs) => imgs.map((img) => img.naturalHeight));
+  const ratio = await page.evaluate(() => window.devicePixelRatio);
+  const tall = sizes.reduce((sum, h) => sum + h, 0);
+  assert.ok(tall >= whole * ratio - 2, `the pieces hold the whole drawing (${tall} of ${whole * ratio} px, in ${sizes.length})`);
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('printing gives the filtered chronology as a clean list with dates, summaries and sources', async () => {
   const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();
