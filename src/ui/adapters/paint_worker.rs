@@ -460,12 +460,10 @@ fn send(worker: &web_sys::Worker, canvas: &HtmlCanvasElement, frame: &Frame, new
     if let (true, Some(place)) = (new, frame.place) {
         set_place(canvas, place);
     }
-    let bytes = encode(&frame.scene, frame.rows);
-    let buffer = Uint8Array::from(&bytes[..]).buffer();
+    let buffer = Uint8Array::from(&encode(&frame.scene, frame.rows)[..]).buffer();
     let message = Object::new();
     set(&message, "kind", "frame");
     set(&message, "bytes", &buffer);
-    set(&message, "length", bytes.len() as u32);
     set(&message, "top", frame.rows.top);
     set(&message, "bottom", frame.rows.bottom);
     set(&message, "ratio", frame.ratio);
@@ -507,10 +505,9 @@ struct Painter {
     colours: Option<Colours>,
     /// The latest frame not painted yet.
     frame: Option<JsValue>,
-    /// The last frame painted, and its bytes: painted again
-    /// when the canvas's context comes back after it was lost (a GPU reset, a long time in the
-    /// background), which leaves the canvas blank.
-    last: Option<(JsValue, Vec<u8>)>,
+    /// The last frame painted: painted again when the canvas's context comes back after it was
+    /// lost (a GPU reset, a long time in the background), which leaves the canvas blank.
+    last: Option<JsValue>,
     restored: Option<EventListener>,
     /// The paint of `frame`, due once the messages already waiting are read.
     due: Option<Timeout>,
@@ -538,8 +535,8 @@ pub fn paint_worker() {
                     p.restored = Some(EventListener::new(&canvas, "contextrestored", |_| {
                         let waiting = PAINTER.with_borrow(|p| p.frame.is_some() || p.due.is_some());
                         if !waiting {
-                            if let Some((frame, bytes)) = PAINTER.with_borrow(|p| p.last.clone()) {
-                                paint_frame(frame, bytes);
+                            if let Some(frame) = PAINTER.with_borrow(|p| p.last.clone()) {
+                                paint_frame(frame);
                             }
                         }
                     }));
@@ -575,17 +572,11 @@ fn paint_latest() {
     }) else {
         return;
     };
-    let buffer = get(&frame, "bytes");
-    let bytes = match get(&frame, "length").as_f64() {
-        Some(length) => Uint8Array::new_with_byte_offset_and_length(&buffer, 0, length as u32),
-        None => Uint8Array::new(&buffer),
-    }
-    .to_vec();
-    paint_frame(frame, bytes);
+    paint_frame(frame);
 }
 
-/// Paints `frame` (its `bytes` read from its buffer) on the canvas, and says so to the page.
-fn paint_frame(frame: JsValue, bytes: Vec<u8>) {
+/// Paints `frame` on the canvas, and says so to the page.
+fn paint_frame(frame: JsValue) {
     let start = now();
     let Some(canvas) = PAINTER.with_borrow(|p| p.canvas.clone()) else {
         return;
@@ -593,6 +584,7 @@ fn paint_frame(frame: JsValue, bytes: Vec<u8>) {
     let Some(colours) = PAINTER.with_borrow(|p| p.colours.clone()) else {
         return;
     };
+    let bytes = Uint8Array::new(&get(&frame, "bytes")).to_vec();
     let Some(list) = decode(&bytes) else {
         return;
     };
@@ -614,7 +606,7 @@ fn paint_frame(frame: JsValue, bytes: Vec<u8>) {
     set(&painted, "seq", get(&frame, "seq"));
     set(&painted, "events", get(&frame, "events"));
     set(&painted, "ms", now() - start);
-    PAINTER.with_borrow_mut(|p| p.last = Some((frame, bytes)));
+    PAINTER.with_borrow_mut(|p| p.last = Some(frame));
     // The worker's memory, for the benchmarks (the page's own is one `WebAssembly.Memory` too).
     let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
     set(

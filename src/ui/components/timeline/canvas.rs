@@ -73,10 +73,10 @@ pub struct Painted {
     /// The scene of the latest render (also what clicks are tested against).
     pub scene: Rc<Scene>,
     frame: Option<AnimationFrame>,
-    /// The theme's colours, read again only when the theme changes: (dark, forced-colours
+    /// The theme's colours, read again only when the theme changes: (dark, system colour
     /// changes seen, colours).
     colours: Option<(bool, u32, Rc<Colours>)>,
-    /// The theme of the latest render: (dark, forced-colours changes seen).
+    /// The theme of the latest render: (dark, system colour changes seen).
     theme: (bool, u32),
     /// The drawing's size in CSS pixels (the canvas holds `rows` of it).
     size: (f64, f64),
@@ -220,7 +220,7 @@ pub struct CanvasPaint {
 #[hook]
 pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
     let painted = use_mut_ref(Painted::default);
-    let forced_changes = crate::ui::adapters::paint::use_system_colour_changes();
+    let system_colours = crate::ui::adapters::paint::use_system_colour_changes();
     {
         // A 2D context the browser dropped (a tab long in the background, say) comes back
         // blank: the scene is painted again (renders only paint a scene that is not shown).
@@ -289,7 +289,7 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
             p.on_new_canvas = Some(Rc::new(move || rerender.force_update()));
         }
         p.scene = args.scene.clone();
-        p.theme = (args.dark, forced_changes);
+        p.theme = (args.dark, system_colours);
         p.inputs = Some(args.inputs.clone());
         p.holding = args.hold.active();
     }
@@ -354,7 +354,7 @@ pub fn use_canvas_paint(args: CanvasPaint) -> Rc<RefCell<Painted>> {
     let shown = {
         let p = painted.borrow();
         p.on_canvas.as_ref().is_some_and(|(scene, theme)| {
-            Rc::ptr_eq(scene, &args.scene) && *theme == (args.dark, forced_changes)
+            Rc::ptr_eq(scene, &args.scene) && *theme == (args.dark, system_colours)
         }) && (p.holding || p.rows == Some(Rows::all(args.scene.height)))
     };
     if !shown {

@@ -53,7 +53,6 @@ impl HeightHold {
             {
                 let _ = style.set_property("min-height", &format!("{}px", el.offset_height()));
             }
-            self.left.set(None);
         }
         let (active, left, rerender) = (
             self.active.clone(),
