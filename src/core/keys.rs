@@ -332,6 +332,26 @@ pub fn command(scope: Scope, key: &str, shift: bool) -> Option<Command> {
         .map(|t| t.command)
 }
 
+/// A binding's keys cut at their separators (", ", " / ", " or "): each key a `<kbd>` of its
+/// own (`true`), the separators between them plain text, so that a narrow screen can wrap the
+/// keys between them and never inside one.
+pub fn key_parts(keys: &str) -> Vec<(bool, &str)> {
+    const SEPARATORS: [&str; 3] = [", ", " / ", " or "];
+    let mut parts = Vec::new();
+    let mut rest = keys;
+    while let Some((at, sep)) = SEPARATORS
+        .iter()
+        .filter_map(|sep| rest.find(sep).map(|at| (at, *sep)))
+        .min()
+    {
+        parts.push((true, &rest[..at]));
+        parts.push((false, sep));
+        rest = &rest[at + sep.len()..];
+    }
+    parts.push((true, rest));
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,6 +462,34 @@ mod tests {
             C::FocusValue,
         ] {
             assert!(listed.contains(&c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_binding_s_keys_are_cut_between_keys_never_inside_one() {
+        let keys = |text| {
+            key_parts(text)
+                .into_iter()
+                .filter_map(|(key, t)| key.then_some(t))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            keys("Home / End, Page Down / Page Up"),
+            ["Home", "End", "Page Down", "Page Up"]
+        );
+        assert_eq!(keys("Enter or Space"), ["Enter", "Space"]);
+        assert_eq!(keys("← → ↑ ↓"), ["← → ↑ ↓"]);
+        // Put together again, the parts are the binding's text, as the help reads it.
+        for b in BINDINGS {
+            let whole: String = key_parts(b.keys).into_iter().map(|(_, t)| t).collect();
+            assert_eq!(whole, b.keys);
+            assert!(
+                key_parts(b.keys)
+                    .iter()
+                    .all(|(key, t)| !key || !t.is_empty()),
+                "{}",
+                b.keys
+            );
         }
     }
 }

@@ -99,6 +99,16 @@ test('on a phone, hints of keys and of dropping files are not offered; on a lapt
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts and gestures' });
     await help.getByRole('cell', { name: 'Click or tap', exact: true }).waitFor();
     await help.getByRole('cell', { name: 'Swipe down', exact: true }).waitFor();
+    // Each key and what it does side by side, within the dialog: no sideways scroll, and the
+    // widest keys ("Home / End, Page Down / Page Up") leave what they do room to be read.
+    const fit = await help.evaluate((d) => {
+      const body = d.querySelector('.dialog-body');
+      const widths = [...d.querySelectorAll('.shortcuts tbody tr')].map((r) => r.cells[1].getBoundingClientRect().width);
+      return { overflow: body.scrollWidth - body.clientWidth, narrowest: Math.min(...widths), dialog: d.getBoundingClientRect().width };
+    });
+    assert.ok(fit.overflow <= 0, `the shortcuts fit the dialog at ${options.viewport.width} px (${fit.overflow} px over)`);
+    assert.ok(fit.narrowest > fit.dialog * 0.4, `what a key does has room at ${options.viewport.width} px: ${fit.narrowest} px of ${fit.dialog}`);
+    await help.screenshot({ path: artifact(`help-${options.viewport.width}.png`) });
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }

@@ -103,7 +103,11 @@ pub fn dialog(props: &Props) -> Html {
                     <thead><tr><th scope="col">{ "Key or gesture" }</th><th scope="col">{ "Does" }</th></tr></thead>
                     <tbody>
                         { for BINDINGS.iter().map(|b| html! {
-                            <tr><td><kbd>{ b.keys }</kbd></td><td>{ b.does }</td></tr>
+                            <tr><td>{ for crate::core::keys::key_parts(b.keys).into_iter().map(|(key, text)| if key {
+                                html! { <kbd>{ text }</kbd> }
+                            } else {
+                                html! { { text } }
+                            }) }</td><td>{ b.does }</td></tr>
                         }) }
                     </tbody>
                 </table>
