@@ -640,6 +640,40 @@ test('printing in the middle of a zoom prints the whole drawing, not the rows th
   await page.context().close();
 });
 
+// Printed in the dark theme, the timeline was the screen's picture: light labels on a
+// transparent ground, which the white paper lost (names cut where they ran onto the bare edges).
+test('printing in the dark theme prints the timeline black on white, as the rest of the print', async () => {
+  const page = await load(browser, server.origin + '/', { marks: true, colorScheme: 'dark', viewport: { width: 1280, height: 800 } });
+  assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'true');
+  await page.emulateMedia({ media: 'print' });
+  const piece = page.locator('.print-only img.print-timeline').first();
+  await until(async () => (await piece.count()) > 0 && piece.evaluate((img) => img.complete && img.naturalWidth > 0), 'the drawing is printed');
+  const ink = await piece.evaluate((img) => {
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    let clear = 0, light = 0, dark = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      if (px[i + 3] < 255) clear++;
+      const luma = 0.2126 * px[i] + 0.7152 * px[i + 1] + 0.0722 * px[i + 2];
+      if (luma > 235) light++;
+      else if (luma < 90) dark++;
+    }
+    return { clear, light: light / (px.length / 4), dark };
+  });
+  await piece.screenshot({ path: artifact('print-dark-theme.png') });
+  assert.equal(ink.clear, 0, 'no pixel of the printed timeline is transparent');
+  // (White, and the phases' pale bands.)
+  assert.ok(ink.light > 0.7, `the printed timeline is on a light ground (${(100 * ink.light).toFixed(0)} % of it)`);
+  assert.ok(ink.dark > 2000, `its names are in dark ink (${ink.dark} px)`);
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('printing gives the filtered chronology as a clean list with dates, summaries and sources', async () => {
   const page = await load(browser, server.origin + '/');
   await page.getByRole('checkbox', { name: 'Piracy', exact: true }).check();

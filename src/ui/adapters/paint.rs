@@ -39,14 +39,29 @@ impl Colours {
     /// the stylesheet's own colours follow the same choice).
     pub fn of(element: &Element, dark: bool) -> Colours {
         let style = web_sys::window().and_then(|w| w.get_computed_style(element).ok().flatten());
-        let read = |name: &str, fallback: &str| {
-            style
-                .as_ref()
-                .and_then(|s| s.get_property_value(name).ok())
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-                .unwrap_or_else(|| fallback.to_string())
-        };
+        Colours::read(
+            |name| {
+                style
+                    .as_ref()
+                    .and_then(|s| s.get_property_value(name).ok())
+                    .map(|v| v.trim().to_string())
+                    .filter(|v| !v.is_empty())
+            },
+            dark,
+            forced_colours(),
+        )
+    }
+
+    /// The light theme's colours, whatever the page's: what goes on paper (black on white, as
+    /// the rest of the print), the stylesheet's own light values.
+    pub fn light() -> Colours {
+        Colours::read(|_| None, false, false)
+    }
+
+    /// The colours `value` gives for the stylesheet's custom properties, the light theme's where
+    /// it gives none.
+    fn read(value: impl Fn(&str) -> Option<String>, dark: bool, forced: bool) -> Colours {
+        let read = |name: &str, fallback: &str| value(name).unwrap_or_else(|| fallback.to_string());
         Colours {
             background: read("--bg", "#ffffff"),
             panel: read("--panel", "#f5f7fa"),
@@ -57,7 +72,7 @@ impl Colours {
             phases: [read("--phase-0", "#eef3f9"), read("--phase-1", "#f8f4ea")],
             focus: read("--focus", "#c2410c"),
             dark,
-            forced: forced_colours(),
+            forced,
         }
     }
 

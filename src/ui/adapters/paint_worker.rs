@@ -404,13 +404,15 @@ fn shown(frame: Frame) {
     }
 }
 
-/// The whole drawing the timeline shows, in a canvas this thread can read (to print it, say):
-/// the latest frame painted again here, all its rows (mid-gesture the timeline's canvas holds
-/// those in view only). Not the timeline's canvas itself: the worker's cannot be read, and the
-/// new one made for the worker to take over is blank until it has it (printed then, the
-/// timeline was a blank 300 × 150 picture). That canvas itself where nothing was painted yet.
-/// With the canvas's pixels per CSS pixel.
-pub fn readable(canvas: &HtmlCanvasElement) -> Option<(HtmlCanvasElement, f64)> {
+/// The whole drawing the timeline shows, to print, in a canvas this thread can read: the latest
+/// frame painted again here, all its rows (mid-gesture the timeline's canvas holds those in view
+/// only), in the light theme's colours on an opaque background (the print is black on white: the
+/// dark theme's light labels were lost on the paper, and those over the transparent edges
+/// with them). Not the timeline's canvas itself: the worker's cannot be read, and the new one
+/// made for the worker to take over is blank until it has it (printed then, the timeline was a
+/// blank 300 × 150 picture). That canvas itself where nothing was painted yet. With the canvas's
+/// pixels per CSS pixel.
+pub fn printable(canvas: &HtmlCanvasElement) -> Option<(HtmlCanvasElement, f64)> {
     let Some(frame) = PAGE.with_borrow(|p| p.shown.clone()) else {
         let css = canvas.get_bounding_client_rect().width();
         let ratio = if css > 0.0 {
@@ -426,9 +428,9 @@ pub fn readable(canvas: &HtmlCanvasElement) -> Option<(HtmlCanvasElement, f64)> 
         &copy,
         (&*frame.scene).into(),
         Rows::all(frame.scene.height),
-        &frame.colours,
+        &Colours::light(),
         frame.ratio,
-        false,
+        true,
     );
     Some((copy, frame.ratio))
 }

@@ -49,8 +49,8 @@ fn timeline_pages(document: &web_sys::Document) -> Vec<String> {
     else {
         return Vec::new();
     };
-    // (Its picture painted again here, to be read; see `readable`.)
-    let Some((canvas, ratio)) = crate::ui::adapters::paint_worker::readable(&shown) else {
+    // (Its picture painted again here, to be read, in the print's colours; see `printable`.)
+    let Some((canvas, ratio)) = crate::ui::adapters::paint_worker::printable(&shown) else {
         return Vec::new();
     };
     let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
