@@ -512,6 +512,41 @@ test('keyboard: closing an event\'s details with Escape leaves the page where it
   await page.context().close();
 });
 
+// From an event's mark, End selected the last event and took the focus to its details: Home,
+// [ and ] (and 0, +) then did nothing, the keys of the timeline were left behind.
+test('keyboard: from an event\'s mark, Home, End, [ and ] go from event to event and the focus stays in the timeline', async () => {
+  const page = await load(browser, server.origin + '/', { viewport: { width: 1280, height: 800 }, marks: true });
+  const selected = () => page.evaluate(() => new URLSearchParams(location.search).get('event'));
+  const inTimeline = (svg) => svg.contains(document.activeElement);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await until(() => page.locator(TIMELINE).evaluate((svg) => svg === document.activeElement), 'the timeline has the focus');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
+  assert.ok(await page.evaluate(() => document.activeElement.getAttribute('data-action') === 'select'), 'a mark has the focus');
+  const seen = [];
+  for (const key of ['End', 'Home', ']', ']', '[']) {
+    const before = await selected();
+    await page.keyboard.press(key);
+    const now = await until(async () => { const e = await selected(); return e !== before && e; }, `${key} selects another event (was ${before})`);
+    await page.locator('.detail h2', { hasNotText: /^Event details$/ }).waitFor();
+    await page.waitForTimeout(150); // what must not happen: the focus leaving for the details
+    assert.ok(await page.locator(TIMELINE).evaluate(inTimeline), `after ${key} the focus is still in the timeline (on ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))})`);
+    seen.push(now);
+  }
+  assert.notEqual(seen[0], seen[1], 'End and Home select different events');
+  assert.equal(seen[4], seen[2], '[ goes back to the event ] left');
+  // The event reached has the focus, on its mark; → goes on to the next mark from there.
+  const label = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  const reached = await label();
+  const title = await page.locator('.detail h2').textContent();
+  assert.ok(reached?.endsWith(` — ${title}`), `the focus is on the mark of the event reached, ${title} (${reached})`);
+  await page.keyboard.press('ArrowRight');
+  await until(async () => { const now = await label(); return now && now !== reached; }, '→ moves on to the next mark');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 // An event drawn without its name was, to a sighted keyboard user, a shape: its name was in its
 // box's <title>, which browsers show on hover only.
 test('keyboard: the mark with the focus shows its date, whole title and domains beside it; the tip goes with the focus, and a click shows none', async () => {

@@ -271,7 +271,33 @@ pub fn detail(props: &Props) -> Html {
                 a.matches(".marks [data-roving], .event-list button, .cluster-list button, .scene-events button")
                     .unwrap_or(false)
             });
-            if keyboard_last() && chose {
+            // An event reached from another's mark (Home, End, [ or ]: the keys that go from event
+            // to event) leaves the focus in the timeline, on the event reached where its mark is
+            // there (else the timeline keeps it as its marks change): the next key goes on from
+            // there, as it does from the timeline itself. The details took it, and the keys
+            // stopped working.
+            let went_on = active
+                .as_ref()
+                .filter(|a| a.matches(".marks [data-roving]").unwrap_or(false))
+                .and_then(|a| a.closest("[data-index]").ok().flatten())
+                .and_then(|a| a.get_attribute("data-index"))
+                .and_then(|i| i.parse::<usize>().ok())
+                .is_some_and(|shown| Some(shown) != *selected);
+            if keyboard_last() && went_on {
+                if let (Some(i), Some(active)) = (*selected, &active) {
+                    let reached = active.closest(".marks").ok().flatten().and_then(|layer| {
+                        layer
+                            .query_selector(&format!("[data-roving][data-index=\"{i}\"]"))
+                            .ok()
+                            .flatten()
+                    });
+                    if let Some(mark) = reached {
+                        let _ = active.set_attribute("tabindex", "-1");
+                        let _ = mark.set_attribute("tabindex", "0");
+                        crate::ui::adapters::focus::focus_then_reveal(&mark);
+                    }
+                }
+            } else if keyboard_last() && chose {
                 if let Some(heading) = document
                     .and_then(|d| d.get_element_by_id(HEADING_ID))
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
