@@ -166,7 +166,10 @@ pub fn app() -> Html {
     );
     let on_copy_link = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| adapters::clipboard::copy_link(dispatch.clone(), &view_query))
+        let imported = matches!(store.chronology.origin, Origin::File { .. });
+        Callback::from(move |_| {
+            adapters::clipboard::copy_link(dispatch.clone(), &view_query, imported)
+        })
     };
 
     let s = &*store;

@@ -415,6 +415,25 @@ test('after import and reload, the imported dataset and its view are still there
   await page.context().close();
 });
 
+// The link to an imported chronology opens it only in the browser that keeps it: "Copy link"
+// said only that the link was copied, and the one it was sent to saw the built-in chronology.
+test('"Copy link" on an imported chronology says that the link opens it in this browser only, and how to share it', async () => {
+  const page = await load(browser, server.origin + '/', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await importFile(page, { name: 'voyages.csv', mimeType: 'text/csv', buffer: Buffer.from(TIMELINE_CSV) });
+  await page.getByRole('heading', { level: 1, name: 'Voyages of exploration' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const said = page.getByRole('status').filter({ hasText: 'Link to this view copied to the clipboard.' });
+  await said.waitFor();
+  assert.match(await said.innerText(), /in this browser only: to share the chronology, send the file itself \(Download the events: JSON\)/);
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /\?data=@browser/);
+  await page.waitForTimeout(7000); // what must not happen: the warning going by itself (a passing word goes after 6 s), unread
+  assert.equal(await said.isVisible(), true, 'the warning stays until read');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('Back after an import shows the built-in chronology again, and Forward the import', async () => {
   const mine = structuredClone(DATA);
   mine.title = 'My own chronology';

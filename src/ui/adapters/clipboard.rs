@@ -30,8 +30,10 @@ pub fn copy_text(dispatch: Callback<Action>, text: String, done: Notice) {
     });
 }
 
-/// Copies the page's address with `query` (which holds the whole view) to the clipboard.
-pub fn copy_link(dispatch: Callback<Action>, query: &str) {
+/// Copies the page's address with `query` (which holds the whole view) to the clipboard;
+/// `imported`: the chronology shown was imported in this browser, which alone can open its link
+/// (the notice says so).
+pub fn copy_link(dispatch: Callback<Action>, query: &str, imported: bool) {
     // Built from the state, not read from the address bar, which is updated lazily.
     let href = super::exports::link(query);
     let Some(window) = web_sys::window() else {
@@ -40,11 +42,26 @@ pub fn copy_link(dispatch: Callback<Action>, query: &str) {
     let has_clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
         .is_ok_and(|c| !c.is_undefined() && !c.is_null());
     if !has_clipboard {
+        let only_here = if imported {
+            " (it opens this imported chronology in this browser only)"
+        } else {
+            ""
+        };
         dispatch.emit(Action::Notify(Notice::Message(format!(
-            "The clipboard is not available here; copy this link: {href}"
+            "The clipboard is not available here; copy this link: {href}{only_here}"
         ))));
         return;
     }
-    let done = Notice::Done("Link to this view copied to the clipboard.".into());
+    // A chronology imported here is kept in this browser only: its link opens the view here,
+    // and elsewhere the built-in chronology with a notice. Said now, to the one who shares it,
+    // and it stays until read.
+    let done = if imported {
+        Notice::Message(
+            "Link to this view copied to the clipboard. It opens this imported chronology in this browser only: to share the chronology, send the file itself (Download the events: JSON)."
+                .into(),
+        )
+    } else {
+        Notice::Done("Link to this view copied to the clipboard.".into())
+    };
     copy_text(dispatch, href, done);
 }
