@@ -16,6 +16,8 @@ test('under a strict Content-Security-Policy the explorer works and nothing is r
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
   });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   const response = await goto(page, server.origin + '/', { marks: true });
   assert.equal(response.headers()['content-security-policy'], POLICY, 'the policy is served');
   const data = dataset();
@@ -41,5 +43,7 @@ test('under a strict Content-Security-Policy the explorer works and nothing is r
   assert.ok(box.height > 60, `the overview has its height (${box.height})`);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(page.problems, []);
+  // Nor a warning (the wasm's preload had an integrity the browser ignores, and said so).
+  assert.deepEqual(warnings, []);
   await page.context().close();
 });
