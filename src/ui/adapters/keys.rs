@@ -14,6 +14,25 @@ pub const SEARCH_INPUT_ID: &str = "search";
 thread_local! {
     /// Whether the reader's last input was a key (rather than a pointer).
     static KEYBOARD_LAST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether that key went from event to event (Home, End, `[`, `]`).
+    static STEPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the last input was a key that went from event to event (Home, End, `[`, `]`: not
+/// Enter on an event): the event reached is selected, but the reader is still going through
+/// them, and the focus stays in the timeline.
+pub fn stepped_by_key() -> bool {
+    keyboard_last() && STEPPED.with(|s| s.get())
+}
+
+/// Notes that the key being handled dispatches `action` (see [`stepped_by_key`]).
+pub fn note_key_action(action: &Action) {
+    if matches!(
+        action,
+        Action::SelectFirst | Action::SelectLast | Action::Step(_)
+    ) {
+        STEPPED.with(|s| s.set(true));
+    }
 }
 
 /// Whether the reader's last input was a key: what a selection came from, for instance (a
@@ -28,11 +47,14 @@ pub fn use_input_modality() {
     use_effect_with((), |_| {
         let listeners = web_sys::window().map(|w| {
             let capture = EventListenerOptions::run_in_capture_phase();
+            // (Before the key's own handlers, which say if it steps: see `note_key_action`.)
             let keys = EventListener::new_with_options(&w, "keydown", capture, |_| {
-                KEYBOARD_LAST.with(|k| k.set(true))
+                KEYBOARD_LAST.with(|k| k.set(true));
+                STEPPED.with(|s| s.set(false));
             });
             let pointers = EventListener::new_with_options(&w, "pointerdown", capture, |_| {
-                KEYBOARD_LAST.with(|k| k.set(false))
+                KEYBOARD_LAST.with(|k| k.set(false));
+                STEPPED.with(|s| s.set(false));
             });
             [keys, pointers]
         });
@@ -89,6 +111,7 @@ pub fn use_page_keys(dispatch: Callback<Action>) {
                     }
                 } else if let Some(action) = Action::for_command(cmd) {
                     event.prevent_default();
+                    note_key_action(&action);
                     dispatch.emit(action);
                 }
             })

@@ -4,7 +4,7 @@
 use crate::core::dataset::Chronology;
 use crate::store::{Action, Shared};
 use crate::ui::adapters::focus::{focus_then_reveal, focus_with};
-use crate::ui::adapters::keys::keyboard_last;
+use crate::ui::adapters::keys::{keyboard_last, stepped_by_key};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -271,27 +271,24 @@ pub fn detail(props: &Props) -> Html {
                 a.matches(".marks [data-roving], .event-list button, .cluster-list button, .scene-events button")
                     .unwrap_or(false)
             });
-            // An event reached from another's mark (Home, End, [ or ]: the keys that go from event
-            // to event) leaves the focus in the timeline, on the event reached where its mark is
-            // there (else the timeline keeps it as its marks change): the next key goes on from
-            // there, as it does from the timeline itself. The details took it, and the keys
-            // stopped working.
-            let went_on = active
+            // An event reached with a key that goes from event to event (Home, End, [ or ]) from
+            // the timeline's marks, badges or lanes' headers leaves the focus in the timeline, on
+            // the event reached where its mark is there (else the timeline keeps it as its marks
+            // change): the next key goes on from there, as it does from the timeline itself. The
+            // details took it, and the keys stopped working. (Enter on an event still opens them
+            // with the focus.)
+            let in_layer = active
                 .as_ref()
-                .filter(|a| a.matches(".marks [data-roving]").unwrap_or(false))
-                .and_then(|a| a.closest("[data-index]").ok().flatten())
-                .and_then(|a| a.get_attribute("data-index"))
-                .and_then(|i| i.parse::<usize>().ok())
-                .is_some_and(|shown| Some(shown) != *selected);
-            if keyboard_last() && went_on {
-                if let (Some(i), Some(active)) = (*selected, &active) {
-                    let reached = active.closest(".marks").ok().flatten().and_then(|layer| {
-                        layer
-                            .query_selector(&format!("[data-roving][data-index=\"{i}\"]"))
-                            .ok()
-                            .flatten()
-                    });
-                    if let Some(mark) = reached {
+                .and_then(|a| a.closest(".marks").ok().flatten());
+            if let (true, Some(layer)) = (stepped_by_key(), &in_layer) {
+                let reached = selected.and_then(|i| {
+                    layer
+                        .query_selector(&format!("[data-roving][data-index=\"{i}\"]"))
+                        .ok()
+                        .flatten()
+                });
+                if let (Some(mark), Some(active)) = (reached, &active) {
+                    if mark != *active {
                         let _ = active.set_attribute("tabindex", "-1");
                         let _ = mark.set_attribute("tabindex", "0");
                         crate::ui::adapters::focus::focus_then_reveal(&mark);

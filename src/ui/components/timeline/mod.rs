@@ -365,6 +365,7 @@ pub fn timeline(props: &Props) -> Html {
             };
             if let Some(action) = action {
                 e.prevent_default();
+                crate::ui::adapters::keys::note_key_action(&action);
                 dispatch.emit(action);
             }
         })
