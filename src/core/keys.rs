@@ -332,9 +332,9 @@ pub fn command(scope: Scope, key: &str, shift: bool) -> Option<Command> {
         .map(|t| t.command)
 }
 
-/// A binding's keys cut at their separators (", ", " / ", " or "): each key a `<kbd>` of its
-/// own (`true`), the separators between them plain text, so that a narrow screen can wrap the
-/// keys between them and never inside one.
+/// A binding's keys cut at their separators (", ", " / ", " or "): each part between them a
+/// `<kbd>` of its own (`true`; keys side by side, "← → ↑ ↓", stay one), the separators plain
+/// text, so that a narrow screen can wrap the keys between parts and never inside one.
 pub fn key_parts(keys: &str) -> Vec<(bool, &str)> {
     const SEPARATORS: [&str; 3] = [", ", " / ", " or "];
     let mut parts = Vec::new();

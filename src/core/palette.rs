@@ -26,6 +26,29 @@ pub fn domain_colour(position: usize, dark: bool) -> &'static str {
 /// The colour of events with no domain (it stands out from both themes' backgrounds).
 pub const NO_DOMAIN: &str = "#A0A0A0";
 
+/// The light theme's colours as the stylesheet gives them (its custom properties at `:root`):
+/// what the canvas paints with where the page gives none, and on paper whatever the screen's
+/// theme (a test holds them to `assets/style.css`).
+pub const LIGHT_THEME: [(&str, &str); 9] = [
+    ("--bg", "#ffffff"),
+    ("--panel", "#f5f7fa"),
+    ("--fg", "#1b1f24"),
+    ("--muted", "#4a5562"),
+    ("--line", "#d5dae0"),
+    ("--major-line", "#b8c0c9"),
+    ("--phase-0", "#eef3f9"),
+    ("--phase-1", "#f8f4ea"),
+    ("--focus", "#c2410c"),
+];
+
+/// The light theme's value of the stylesheet's custom property `name` (see [`LIGHT_THEME`]).
+pub fn light_theme(name: &str) -> &'static str {
+    LIGHT_THEME
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("#000000", |(_, value)| value)
+}
+
 /// `#rrggbb` as red, green and blue in 0..=1.
 pub fn parse_hex(colour: &str) -> Option<[f64; 3]> {
     let hex = colour.trim().strip_prefix('#')?;
@@ -390,5 +413,24 @@ mod tests {
         assert!((contrast([0.5; 3], [0.5; 3]) - 1.0).abs() < 1e-9);
         assert_eq!(parse_hex("#zz0000"), None);
         assert_eq!(parse_hex("#fff"), None);
+    }
+
+    #[test]
+    fn the_light_theme_is_the_stylesheet_s_own() {
+        let css = include_str!("../../assets/style.css");
+        let root = css
+            .split_once(":root {")
+            .and_then(|(_, rest)| rest.split_once('}'))
+            .map(|(block, _)| block)
+            .expect("the stylesheet sets its colours at :root");
+        for (name, value) in LIGHT_THEME {
+            let declared = root
+                .split(';')
+                .filter_map(|d| d.split_once(':'))
+                .find(|(n, _)| n.trim() == name)
+                .map(|(_, v)| v.trim());
+            assert_eq!(declared, Some(value), "{name}");
+            assert_eq!(light_theme(name), value);
+        }
     }
 }

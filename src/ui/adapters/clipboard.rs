@@ -57,7 +57,7 @@ pub fn copy_link(dispatch: Callback<Action>, query: &str, imported: bool) {
     // and it stays until read.
     let done = if imported {
         Notice::Message(
-            "Link to this view copied to the clipboard. It opens this imported chronology in this browser only: to share the chronology, send the file itself (Download the events: JSON)."
+            "Link to this view copied to the clipboard. It opens this imported chronology in this browser only, until another is imported: to share the chronology, send the file you imported."
                 .into(),
         )
     } else {

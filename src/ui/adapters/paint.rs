@@ -2,7 +2,7 @@
 //! system's forced colours): one paint per frame, however many events the chronology has.
 
 use super::sprites::{self, Mark};
-use crate::core::palette::{domain_colour, NO_DOMAIN};
+use crate::core::palette::{domain_colour, light_theme, NO_DOMAIN};
 use crate::core::scene::wire::PaintList;
 use crate::core::scene::{
     Contrast, Ink, Item, Prim, Rows, Scene, Stroke, FORCED_GRID_DASH, FORCED_TEXT_HALO,
@@ -52,25 +52,29 @@ impl Colours {
         )
     }
 
-    /// The light theme's colours, whatever the page's: what goes on paper (black on white, as
-    /// the rest of the print), the stylesheet's own light values.
-    pub fn light() -> Colours {
-        Colours::read(|_| None, false, false)
+    /// These colours on paper (black on white, as the rest of the print): the same where they
+    /// are the light theme's; else the light theme's, forced colours' marks kept (their shapes
+    /// and hollow fills tell the domains apart, in the text's colour).
+    pub fn on_paper(&self) -> Colours {
+        if !self.dark && !self.forced {
+            return self.clone();
+        }
+        Colours::read(|_| None, false, self.forced)
     }
 
     /// The colours `value` gives for the stylesheet's custom properties, the light theme's where
     /// it gives none.
     fn read(value: impl Fn(&str) -> Option<String>, dark: bool, forced: bool) -> Colours {
-        let read = |name: &str, fallback: &str| value(name).unwrap_or_else(|| fallback.to_string());
+        let read = |name: &str| value(name).unwrap_or_else(|| light_theme(name).to_string());
         Colours {
-            background: read("--bg", "#ffffff"),
-            panel: read("--panel", "#f5f7fa"),
-            text: read("--fg", "#1b1f24"),
-            muted: read("--muted", "#4a5562"),
-            line: read("--line", "#d5dae0"),
-            major_line: read("--major-line", "#b8c0c9"),
-            phases: [read("--phase-0", "#eef3f9"), read("--phase-1", "#f8f4ea")],
-            focus: read("--focus", "#c2410c"),
+            background: read("--bg"),
+            panel: read("--panel"),
+            text: read("--fg"),
+            muted: read("--muted"),
+            line: read("--line"),
+            major_line: read("--major-line"),
+            phases: [read("--phase-0"), read("--phase-1")],
+            focus: read("--focus"),
             dark,
             forced,
         }

@@ -410,8 +410,8 @@ fn shown(frame: Frame) {
 /// dark theme's light labels were lost on the paper, and those over the transparent edges
 /// with them). Not the timeline's canvas itself: the worker's cannot be read, and the new one
 /// made for the worker to take over is blank until it has it (printed then, the timeline was a
-/// blank 300 × 150 picture). That canvas itself where nothing was painted yet. With the canvas's
-/// pixels per CSS pixel.
+/// blank 300 × 150 picture). Where nothing was painted yet, that canvas itself, as the screen
+/// has it (the one case in the screen's colours). With the canvas's pixels per CSS pixel.
 pub fn printable(canvas: &HtmlCanvasElement) -> Option<(HtmlCanvasElement, f64)> {
     let Some(frame) = PAGE.with_borrow(|p| p.shown.clone()) else {
         let css = canvas.get_bounding_client_rect().width();
@@ -428,7 +428,7 @@ pub fn printable(canvas: &HtmlCanvasElement) -> Option<(HtmlCanvasElement, f64)>
         &copy,
         (&*frame.scene).into(),
         Rows::all(frame.scene.height),
-        &Colours::light(),
+        &frame.colours.on_paper(),
         frame.ratio,
         true,
     );
