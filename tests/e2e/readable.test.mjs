@@ -219,6 +219,30 @@ test('spans that run through the window leave a short span its own bar, and thei
   await page.context().close();
 });
 
+// On a phone a badge's list is most of the screen's width: opened from a badge in the middle,
+// it ran a hundred px past the screen's left edge, its heading and titles cut.
+test('on a phone, a badge\'s list stands on the screen, beside its badge, wherever the badge is', async () => {
+  const rows = Array.from({ length: 40 }, (_, k) => `e${k + 1},2020-05-05,Same day event number ${k + 1},Summary ${k + 1}`);
+  const page = await load(browser, server.origin + '/', { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Choose a chronology file').setInputFiles({ name: 'oneday.csv', mimeType: 'text/csv', buffer: Buffer.from(`id,start,title,summary\n${rows.join('\n')}\n`) });
+  const badge = page.locator(TIMELINE).getByRole('button', { name: /^Show \d+ more events, on 5 May 2020$/ });
+  await badge.waitFor();
+  await page.keyboard.press('Escape');
+  await badge.tap();
+  const list = page.getByRole('dialog', { name: /^\d+ events, on 5 May 2020$/ });
+  await list.waitFor();
+  const b = await badge.boundingBox();
+  await until(async () => { const l = await list.boundingBox(); return l.x >= 0 && l.x + l.width <= 375; }, 'the list is on the screen');
+  const l = await list.boundingBox();
+  await page.screenshot({ path: artifact('phone-badge-list.png') });
+  assert.ok(b.x + b.width / 2 > 100 && b.x + b.width / 2 < 275, `the badge is in the middle of the screen (${b.x})`);
+  assert.ok(l.x <= b.x + b.width && l.x + l.width >= b.x, `the list is beside its badge (${l.x} – ${l.x + l.width}, the badge at ${b.x})`);
+  assert.ok(l.y >= b.y + b.height - 1 || l.y + l.height <= b.y + 1, 'under or over it');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a badge of one day says its day once; its list goes from event to event with the arrows, its name and × in view; counts group thousands', async () => {
   const rows = Array.from({ length: 200 }, (_, k) => `e${k + 1},2020-05-05,Same day event number ${k + 1},Summary ${k + 1}`);
   const page = await load(browser, server.origin + '/', { viewport: { width: 1280, height: 800 } });

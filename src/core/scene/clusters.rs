@@ -130,8 +130,9 @@ pub fn all_run_through(input: &SceneInput, scale: &TimeScale, members: &[usize])
 }
 
 /// Where the list of a badge's events stands in the drawing (px from its edges): beside the
-/// badge, on the side of the drawing it is on, under or over it where the drawing has more room
-/// (the drawing cuts off what runs past its edges), no taller than that room.
+/// badge, on the side of the drawing it is on (moved in from the badge as far as its width needs
+/// to stay in the drawing), under or over it where the drawing has more room (the drawing cuts
+/// off what runs past its edges), no taller than that room.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ListPlace {
     /// From the drawing's left edge, or else from its right edge.
@@ -155,14 +156,18 @@ impl Scene {
         )
     }
 
-    /// Where the list of `badge`'s events stands (see [`ListPlace`]).
-    pub fn list_beside(&self, badge: &Target) -> ListPlace {
+    /// Where the list of `badge`'s events, `list_width` px wide, stands (see [`ListPlace`]).
+    /// (On a phone the list is most of the drawing's width: from a badge in the middle, it ran
+    /// a hundred px past the screen's left edge.)
+    pub fn list_beside(&self, badge: &Target, list_width: f64) -> ListPlace {
+        // The farthest from its edge the list's side can be, the list still in the drawing.
+        let most = (self.width - LIST_MARGIN - list_width).max(LIST_MARGIN);
         let (left, right) = if badge.x + badge.w / 2.0 < self.width / 2.0 {
-            (Some(badge.x.max(LIST_MARGIN)), None)
+            (Some(badge.x.clamp(LIST_MARGIN, most)), None)
         } else {
             (
                 None,
-                Some((self.width - badge.x - badge.w).max(LIST_MARGIN)),
+                Some((self.width - badge.x - badge.w).clamp(LIST_MARGIN, most)),
             )
         };
         let above = badge.y - LIST_MARGIN;

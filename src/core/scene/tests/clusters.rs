@@ -425,7 +425,7 @@ fn spans_that_run_through_the_window_leave_a_short_one_its_bar_and_their_badge_l
     // Its list stands beside it: from the left (the badge is at the left edge), over it (the
     // badge is in the band at the drawing's foot), no taller than the room above it.
     let badge = s.badge_of(members).expect("the scene draws the badge");
-    let place = s.list_beside(badge);
+    let place = s.list_beside(badge, 300.0);
     assert_eq!((place.right, place.top), (None, None), "{place:?}");
     assert!(
         place
@@ -576,5 +576,55 @@ fn a_badge_of_one_event_opens_on_its_whole_period() {
             z.marks().any(|(i, _)| i == only),
             "the event is drawn in {v:?}"
         );
+    }
+}
+
+/// A badge's list stays in the drawing, beside its badge where there is room, however wide the
+/// list and wherever the badge: on a phone the list is most of the drawing's width, and from a
+/// badge in the middle it ran past the screen's left edge.
+#[test]
+fn a_badge_s_list_stays_in_the_drawing() {
+    let scene = |width: f64| Scene {
+        width,
+        height: 600.0,
+        ..Scene::default()
+    };
+    for width in [351.0, 800.0, 1280.0] {
+        let s = scene(width);
+        for list in [200.0, 316.0, width - 16.0] {
+            for x in (0..=(width as i32 - 24)).step_by(7) {
+                let badge = Target {
+                    x: f64::from(x),
+                    y: 300.0,
+                    w: 24.0,
+                    h: 18.0,
+                    kind: TargetKind::Cluster {
+                        first_day: 0.0,
+                        end_day: 1.0,
+                        members: vec![0, 1],
+                        group: None,
+                        spans: false,
+                        through: false,
+                    },
+                };
+                let place = s.list_beside(&badge, list);
+                let from = match (place.left, place.right) {
+                    (Some(left), None) => left,
+                    (None, Some(right)) => width - right - list,
+                    other => panic!("one side: {other:?}"),
+                };
+                assert!(
+                    from >= 8.0 - 1e-9 && from + list <= width - 8.0 + 1e-9,
+                    "at {width} px, a {list}-px list of a badge at {x}: {from} – {}",
+                    from + list
+                );
+                // Beside its badge: the list reaches over it, or starts at it.
+                assert!(
+                    from <= badge.x + badge.w && from + list >= badge.x,
+                    "at {width} px, a {list}-px list of a badge at {x}: {from} – {}",
+                    from + list
+                );
+            }
+        }
     }
 }

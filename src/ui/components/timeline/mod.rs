@@ -507,6 +507,40 @@ pub fn timeline(props: &Props) -> Html {
             }
         })
     });
+    // The list of a badge's events, placed beside its badge once its width is known (see
+    // `Scene::list_beside`), through the CSS object model: a strict Content-Security-Policy
+    // refuses style attributes, which left it in the drawing's corner.
+    let list_ref = use_node_ref();
+    {
+        let badge = props
+            .cluster_list
+            .as_ref()
+            .and_then(|members| scene.badge_of(members))
+            .cloned();
+        let key = badge
+            .as_ref()
+            .map(|b| [b.x, b.y, b.w, b.h, scene.width, scene.height].map(f64::to_bits));
+        let (list_ref, scene) = (list_ref.clone(), scene.clone());
+        use_effect_with(key, move |_| {
+            if let (Some(badge), Some(list)) = (badge, list_ref.cast::<web_sys::HtmlElement>()) {
+                let place = scene.list_beside(&badge, f64::from(list.offset_width()));
+                let style = list.style();
+                let px = |v: Option<f64>| v.map_or("auto".to_string(), |v| format!("{}px", fmt(v)));
+                for (side, v) in [
+                    ("left", place.left),
+                    ("right", place.right),
+                    ("top", place.top),
+                    ("bottom", place.bottom),
+                ] {
+                    let _ = style.set_property(side, &px(v));
+                }
+                let _ = style.set_property(
+                    "max-height",
+                    &format!("min(20rem, {}px)", fmt(place.max_height)),
+                );
+            }
+        });
+    }
     // An opened list takes the focus (and so comes into view: the badge opened may stand far
     // below the list's corner of the drawing).
     {
@@ -575,23 +609,9 @@ pub fn timeline(props: &Props) -> Html {
                 }
             })
         };
-        // Beside the badge that opened it (else in the drawing's corner).
-        let style = badge.map(|b| {
-            let place = scene.list_beside(b);
-            let px = |side: &str, v: Option<f64>| {
-                v.map_or(format!("{side}: auto;"), |v| format!("{side}: {}px;", fmt(v)))
-            };
-            format!(
-                "{} {} {} {} max-height: min(20rem, {}px);",
-                px("left", place.left),
-                px("right", place.right),
-                px("top", place.top),
-                px("bottom", place.bottom),
-                fmt(place.max_height)
-            )
-        });
+        // Beside the badge that opened it (placed above; else in the drawing's corner).
         html! {
-            <div class="cluster-list" role="dialog" aria-labelledby="cluster-list-heading" onkeydown={on_key} {style}>
+            <div class="cluster-list" ref={list_ref.clone()} role="dialog" aria-labelledby="cluster-list-heading" onkeydown={on_key}>
                 <div class="cluster-list-head">
                     <h3 id="cluster-list-heading">{ heading }</h3>
                     <button type="button" aria-label="Close the list" onclick={dispatch.reform(|_| Action::CloseClusterList)}>{ "×" }</button>
