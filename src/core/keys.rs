@@ -116,7 +116,7 @@ use Command as C;
 use Scope as S;
 
 /// Every shortcut and gesture, in the order the Help lists them.
-pub const BINDINGS: [Binding; 22] = [
+pub const BINDINGS: [Binding; 23] = [
     Binding {
         keys: "/",
         does: "Search (Escape clears, Enter goes to the next match, Shift+Enter the previous)",
@@ -169,6 +169,14 @@ pub const BINDINGS: [Binding; 22] = [
             on(S::Brush, "End", C::WindowToEnd),
             on(S::Brush, "PageDown", C::PageEarlier),
             on(S::Brush, "PageUp", C::PageLater),
+        ],
+    },
+    Binding {
+        keys: "↑ ↓",
+        does: "Move the overview's window later / earlier, as → and ← do (the window focused, as a slider's value)",
+        triggers: &[
+            on(S::Brush, "ArrowUp", C::PanLater),
+            on(S::Brush, "ArrowDown", C::PanEarlier),
         ],
     },
     Binding {
@@ -371,6 +379,9 @@ mod tests {
         assert_eq!(command(S::Brush, "Home", false), Some(C::WindowToStart));
         assert_eq!(command(S::Brush, "PageUp", false), Some(C::PageLater));
         assert_eq!(command(S::Brush, "]", false), None);
+        // A slider's ↑ and ↓ (the page scrolled instead, and the focused window with it).
+        assert_eq!(command(S::Brush, "ArrowUp", false), Some(C::PanLater));
+        assert_eq!(command(S::Brush, "ArrowDown", false), Some(C::PanEarlier));
     }
 
     #[test]

@@ -469,6 +469,15 @@ test('keyboard: "Skip to timeline" puts the focus on the timeline, whose keys th
   await page.keyboard.press('PageDown');
   const back = await windowSettled(page, { from: later });
   assert.ok(Math.abs(back.start - start.start) < 1, 'Page Down a whole window back');
+  // ↑ and ↓, as on any slider, move it (they scrolled the page, the window left as it was).
+  const scrolled = await page.evaluate(() => scrollY);
+  await page.keyboard.press('ArrowUp');
+  const up = await windowSettled(page, { from: back });
+  assert.ok(up.start > back.start, 'ArrowUp moves the window later');
+  await page.keyboard.press('ArrowDown');
+  const down = await windowSettled(page, { from: up });
+  assert.ok(down.start < up.start, 'ArrowDown moves it earlier');
+  assert.equal(await page.evaluate(() => scrollY), scrolled, 'the page has not scrolled');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
