@@ -84,8 +84,26 @@ pub enum Grip {
 /// How close to an edge of the brush (px) a press takes that edge.
 pub const EDGE_PX: f64 = 7.0;
 
-/// What a press at `x` takes of a brush drawn from `x1` to `x2` (nothing outside it).
+/// What a press at `x` takes of a brush drawn from `x1` to `x2` (nothing outside it). A brush
+/// too narrow for its edges and a body between them (its narrowest window, a few px in the
+/// overview, which its outline and grips draw wider) moves where it is pressed on it, and its
+/// edges are taken just beside it: its left edge took every press on it, and it could be
+/// widened but not moved on.
 pub fn grip(x: f64, x1: f64, x2: f64) -> Option<Grip> {
+    if x2 - x1 < 3.0 * EDGE_PX {
+        let from_middle = x - (x1 + x2) / 2.0;
+        return if from_middle.abs() <= EDGE_PX {
+            Some(Grip::Body)
+        } else if from_middle.abs() <= 2.0 * EDGE_PX {
+            Some(if from_middle < 0.0 {
+                Grip::Start
+            } else {
+                Grip::End
+            })
+        } else {
+            None
+        };
+    }
     if (x - x1).abs() <= EDGE_PX {
         Some(Grip::Start)
     } else if (x - x2).abs() <= EDGE_PX {
@@ -187,6 +205,13 @@ mod tests {
         assert_eq!(grip(295.0, 102.0, 300.0), Some(Grip::End));
         assert_eq!(grip(200.0, 102.0, 300.0), Some(Grip::Body));
         assert_eq!(grip(50.0, 102.0, 300.0), None);
+        // A brush 4 px wide (drawn wider) moves where it is pressed on it; its edges are just
+        // beside it.
+        assert_eq!(grip(101.0, 100.0, 104.0), Some(Grip::Body));
+        assert_eq!(grip(107.0, 100.0, 104.0), Some(Grip::Body));
+        assert_eq!(grip(92.0, 100.0, 104.0), Some(Grip::Start));
+        assert_eq!(grip(112.0, 100.0, 104.0), Some(Grip::End));
+        assert_eq!(grip(120.0, 100.0, 104.0), None);
     }
 
     #[test]

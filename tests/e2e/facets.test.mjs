@@ -504,6 +504,23 @@ test('in the overview, dragging an edge of the brush zooms and clicking a year c
   await windowSettled(page, { from: narrowed });
   const year = new Date((await center()) * 86400000).getUTCFullYear();
   assert.equal(year, +target, `centred on ${year}`);
+  // The left edge dragged past the right one: the narrowest window, a brush of a few px, which
+  // still moves where it is dragged (its left edge took every press, and it only widened).
+  const before = await page.getByRole('slider', { name: 'Visible window' }).boundingBox();
+  await page.mouse.move(before.x + 1, before.y + before.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before.x + before.width + 300, before.y + before.height / 2, { steps: 6 });
+  await page.mouse.up();
+  const tiny = await page.getByRole('slider', { name: 'Visible window' }).boundingBox();
+  assert.ok(tiny.width < 14, `the brush is a few px wide (${tiny.width})`);
+  const narrowest = await timelineWindow(page);
+  await page.mouse.move(tiny.x + tiny.width / 2, tiny.y + tiny.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(tiny.x + tiny.width / 2 + 60, tiny.y + tiny.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const moved = await windowSettled(page, { from: narrowest });
+  assert.ok(moved.start > narrowest.start && Math.abs((moved.end - moved.start) - (narrowest.end - narrowest.start)) < 1,
+    `dragged, the narrow window moves later as it is (${JSON.stringify(narrowest)} → ${JSON.stringify(moved)})`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
