@@ -514,13 +514,18 @@ test('in the overview, dragging an edge of the brush zooms and clicking a year c
   const tiny = await page.getByRole('slider', { name: 'Visible window' }).boundingBox();
   assert.ok(tiny.width < 14, `the brush is a few px wide (${tiny.width})`);
   const narrowest = await timelineWindow(page);
+  // (Pointed at first: the year under the pointer is read over the timeline's bar.)
+  const reading = page.locator('#overview-readout .reading');
   await page.mouse.move(tiny.x + tiny.width / 2, tiny.y + tiny.height / 2);
+  await reading.waitFor();
   await page.mouse.down();
   await page.mouse.move(tiny.x + tiny.width / 2 + 60, tiny.y + tiny.height / 2, { steps: 4 });
   await page.mouse.up();
   const moved = await windowSettled(page, { from: narrowest });
   assert.ok(moved.start > narrowest.start && Math.abs((moved.end - moved.start) - (narrowest.end - narrowest.start)) < 1,
     `dragged, the narrow window moves later as it is (${JSON.stringify(narrowest)} → ${JSON.stringify(moved)})`);
+  // The year read where the drag began is not left over the timeline's bar, the pointer still.
+  assert.equal(await reading.count(), 0, `no stale reading after the drag: ${await page.locator('#overview-readout').textContent()}`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

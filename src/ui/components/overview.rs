@@ -365,6 +365,11 @@ pub fn overview(props: &Props) -> Html {
             if (x - x0).abs() < 2.0 && !d.moved {
                 return;
             }
+            // The year read where the drag began goes: it stayed over the timeline's bar, with
+            // the window it no longer said, until the pointer moved again after the drag.
+            if !d.moved && reading.is_some() {
+                reading.set(None);
+            }
             d.moved = true;
             let days = (x - x0) / scale.px_per_day();
             dispatch.emit(Action::SetViewport(brush_drag(grip, start, days, &limits)));
