@@ -291,7 +291,7 @@ pub fn detail(props: &Props) -> Html {
                     if mark != *active {
                         let _ = active.set_attribute("tabindex", "-1");
                         let _ = mark.set_attribute("tabindex", "0");
-                        crate::ui::adapters::focus::focus_then_reveal(&mark);
+                        focus_then_reveal(&mark);
                     }
                 }
             } else if keyboard_last() && chose {

@@ -609,7 +609,8 @@ pub fn timeline(props: &Props) -> Html {
                 }
             })
         };
-        // Beside the badge that opened it (placed above; else in the drawing's corner).
+        // Beside the badge that opened it (placed by the effect above; else in the drawing's
+        // corner).
         html! {
             <div class="cluster-list" ref={list_ref.clone()} role="dialog" aria-labelledby="cluster-list-heading" onkeydown={on_key}>
                 <div class="cluster-list-head">
