@@ -223,7 +223,7 @@ pub fn detail(props: &Props) -> Html {
     let data = &props.data;
     // Chosen from the keyboard on the timeline, in the list or a badge's list, the details take
     // the focus (and give it back when they close); a click, the search box's Enter and the
-    // timeline's [ and ] leave it where it is.
+    // timeline's Home, End, [ and ] leave it where it is (in the timeline, on the event reached).
     // (An SVG mark of the timeline is an Element, not an HtmlElement.)
     let opener = use_mut_ref(|| None::<web_sys::Element>);
     // The page narrowed under the details (a window made smaller, a tablet turned): once the
@@ -303,6 +303,60 @@ pub fn detail(props: &Props) -> Html {
                     let _ = heading.focus();
                 }
             }
+        });
+    }
+    // Enter (or Space) on the mark of the event shown: the details take the focus, as when it was
+    // chosen (the selection did not change, and nothing gave it to them: the reader, there after
+    // Home or ], was left on the mark). Heard before the mark's own keys, which stop it.
+    {
+        let opener = opener.clone();
+        use_effect_with(props.selected, move |selected| {
+            let selected = *selected;
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    let capture = gloo::events::EventListenerOptions::run_in_capture_phase();
+                    gloo::events::EventListener::new_with_options(
+                        &document.clone(),
+                        "keydown",
+                        capture,
+                        move |e| {
+                            use crate::core::keys::{command, Command, Scope};
+                            let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                                return;
+                            };
+                            if command(Scope::Mark, &key.key(), key.shift_key())
+                                != Some(Command::Activate)
+                            {
+                                return;
+                            }
+                            let Some(mark) = e
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                .filter(|t| {
+                                    t.matches(".marks [data-roving][data-action='select']")
+                                        .unwrap_or(false)
+                                })
+                            else {
+                                return;
+                            };
+                            let shown = mark
+                                .get_attribute("data-index")
+                                .and_then(|i| i.parse::<usize>().ok());
+                            if shown.is_none() || shown != selected {
+                                return;
+                            }
+                            if let Some(heading) = document
+                                .get_element_by_id(HEADING_ID)
+                                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+                            {
+                                *opener.borrow_mut() = Some(mark);
+                                let _ = heading.focus();
+                            }
+                        },
+                    )
+                });
+            move || drop(listener)
         });
     }
     {
