@@ -2,7 +2,7 @@
 // inline script, no inline style, no eval beyond WebAssembly compilation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, goto, dataset, listReady, STRICT_CSP, showFilters } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, goto, dataset, listReady, STRICT_CSP, showFilters, TIMELINE } from './harness.mjs';
 
 const POLICY = STRICT_CSP;
 
@@ -23,6 +23,18 @@ test('under a strict Content-Security-Policy the explorer works and nothing is r
   const data = dataset();
   await listReady(page);
   assert.equal(await page.locator('.event-list li').count(), data.events.length);
+  // The keyboard's tip beside a focused mark is placed there (its style attribute was refused,
+  // which left it in the drawing's corner).
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  const tip = page.locator('.focus-tip');
+  await tip.waitFor();
+  const [mark, beside] = await Promise.all([page.evaluate(() => document.activeElement.getBoundingClientRect().toJSON()), tip.boundingBox()]);
+  assert.ok(Math.abs(beside.y - (mark.y + mark.height)) < 12 || Math.abs(beside.y + beside.height - mark.y) < 12,
+    `the tip stands under or over the focused mark (tip at ${beside.x}, ${beside.y}; mark at ${mark.x}, ${mark.y})`);
+  await page.locator(TIMELINE).focus();
   // Filter, zoom, select, open a dialog, save the view as PNG (canvas + blob image), import.
   await page.getByRole('checkbox', { name: 'Cyber', exact: true }).check();
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();

@@ -76,19 +76,43 @@ pub fn focus_tip(props: &Props) -> Html {
         let tip = tip.clone();
         use_effect_with(props.drawn, move |_| tip.set(None));
     }
+    // Placed through the CSS object model: a strict Content-Security-Policy refuses style
+    // attributes, which left the tip in the drawing's corner, over other events.
+    let tip_ref = use_node_ref();
+    {
+        let tip_ref = tip_ref.clone();
+        let place = (*tip)
+            .as_ref()
+            .map(|t| (t.from_right, t.above, t.x.to_bits(), t.y.to_bits()));
+        use_effect_with(place, move |place| {
+            let (Some((from_right, above, x, y)), Some(el)) =
+                (*place, tip_ref.cast::<web_sys::HtmlElement>())
+            else {
+                return;
+            };
+            let style = el.style();
+            let px = |v: u64| format!("{:.0}px", f64::from_bits(v));
+            let (side, other) = if from_right {
+                ("right", "left")
+            } else {
+                ("left", "right")
+            };
+            let (end, far) = if above {
+                ("bottom", "top")
+            } else {
+                ("top", "bottom")
+            };
+            let _ = style.set_property(side, &px(x));
+            let _ = style.set_property(end, &px(y));
+            let _ = style.remove_property(other);
+            let _ = style.remove_property(far);
+        });
+    }
     let Some(t) = (*tip).clone() else {
         return Html::default();
     };
-    let px = |v: f64| format!("{v:.0}px");
-    let style = format!(
-        "{}: {}; {}: {};",
-        if t.from_right { "right" } else { "left" },
-        px(t.x),
-        if t.above { "bottom" } else { "top" },
-        px(t.y)
-    );
     html! {
-        <div class="focus-tip" aria-hidden="true" {style}>{ t.text }</div>
+        <div class="focus-tip" aria-hidden="true" ref={tip_ref}>{ t.text }</div>
     }
 }
 
