@@ -20,5 +20,6 @@ pub mod panic;
 pub mod snapshot;
 pub mod sprites;
 pub mod storage;
+pub mod style;
 pub mod timing;
 pub mod worker;

@@ -221,15 +221,6 @@ struct Drag {
 
 /// Sets CSS properties through the CSS object model (a strict Content-Security-Policy refuses
 /// style attributes).
-fn set_style(node: &NodeRef, props: &[(&str, String)]) {
-    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-        let style = el.style();
-        for (name, value) in props {
-            let _ = style.set_property(name, value);
-        }
-    }
-}
-
 #[function_component(Overview)]
 pub fn overview(props: &Props) -> Html {
     let canvas_ref = use_node_ref();
@@ -292,9 +283,9 @@ pub fn overview(props: &Props) -> Html {
                 ("width", format!("{width:.0}px")),
                 ("height", format!("{HEIGHT}px")),
             ];
-            set_style(&box_ref, &size);
-            set_style(&canvas_ref, &size);
-            set_style(
+            crate::ui::adapters::style::set(&box_ref, &size);
+            crate::ui::adapters::style::set(&canvas_ref, &size);
+            crate::ui::adapters::style::set(
                 &brush_ref,
                 &[
                     ("left", format!("{brush_x1:.1}px")),
@@ -302,7 +293,7 @@ pub fn overview(props: &Props) -> Html {
                 ],
             );
             if let Some((x1, x2)) = reading_x {
-                set_style(
+                crate::ui::adapters::style::set(
                     &marker_ref,
                     &[
                         ("left", format!("{:.1}px", x1 - 1.0)),

@@ -17,6 +17,7 @@ use crate::core::scale::TimeScale;
 use crate::core::scene::{BlockLanes, Scene, TargetKind};
 use crate::core::viewport::{Limits, Viewport};
 use crate::store::{Action, Shared};
+use crate::ui::adapters::style;
 use canvas::{use_canvas_paint, CanvasPaint, SceneInputs};
 use input::{use_height_hold, use_pointer, use_resize, use_wheel, PointerInputs};
 use std::rc::Rc;
@@ -508,8 +509,7 @@ pub fn timeline(props: &Props) -> Html {
         })
     });
     // The list of a badge's events, placed beside its badge once its width is known (see
-    // `Scene::list_beside`), through the CSS object model: a strict Content-Security-Policy
-    // refuses style attributes, which left it in the drawing's corner.
+    // `Scene::list_beside`; through `adapters::style`, not a style attribute).
     let list_ref = use_node_ref();
     {
         let badge = props
@@ -524,20 +524,13 @@ pub fn timeline(props: &Props) -> Html {
         use_effect_with(key, move |_| {
             if let (Some(badge), Some(list)) = (badge, list_ref.cast::<web_sys::HtmlElement>()) {
                 let place = scene.list_beside(&badge, f64::from(list.offset_width()));
-                let style = list.style();
-                let px = |v: Option<f64>| v.map_or("auto".to_string(), |v| format!("{}px", fmt(v)));
-                for (side, v) in [
-                    ("left", place.left),
-                    ("right", place.right),
-                    ("top", place.top),
-                    ("bottom", place.bottom),
-                ] {
-                    let _ = style.set_property(side, &px(v));
-                }
-                let _ = style.set_property(
+                let mut props =
+                    style::sides(place.left, place.right, place.top, place.bottom).to_vec();
+                props.push((
                     "max-height",
-                    &format!("min(20rem, {}px)", fmt(place.max_height)),
-                );
+                    format!("min(20rem, {}px)", fmt(place.max_height)),
+                ));
+                style::set(&list_ref, &props);
             }
         });
     }

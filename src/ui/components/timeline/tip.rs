@@ -76,8 +76,8 @@ pub fn focus_tip(props: &Props) -> Html {
         let tip = tip.clone();
         use_effect_with(props.drawn, move |_| tip.set(None));
     }
-    // Placed through the CSS object model: a strict Content-Security-Policy refuses style
-    // attributes, which left the tip in the drawing's corner, over other events.
+    // Placed through `adapters::style` (a style attribute, which a strict Content-Security-Policy
+    // refuses, left the tip in the drawing's corner, over other events).
     let tip_ref = use_node_ref();
     {
         let tip_ref = tip_ref.clone();
@@ -85,27 +85,16 @@ pub fn focus_tip(props: &Props) -> Html {
             .as_ref()
             .map(|t| (t.from_right, t.above, t.x.to_bits(), t.y.to_bits()));
         use_effect_with(place, move |place| {
-            let (Some((from_right, above, x, y)), Some(el)) =
-                (*place, tip_ref.cast::<web_sys::HtmlElement>())
-            else {
-                return;
-            };
-            let style = el.style();
-            let px = |v: u64| format!("{:.0}px", f64::from_bits(v));
-            let (side, other) = if from_right {
-                ("right", "left")
-            } else {
-                ("left", "right")
-            };
-            let (end, far) = if above {
-                ("bottom", "top")
-            } else {
-                ("top", "bottom")
-            };
-            let _ = style.set_property(side, &px(x));
-            let _ = style.set_property(end, &px(y));
-            let _ = style.remove_property(other);
-            let _ = style.remove_property(far);
+            if let Some((from_right, above, x, y)) = *place {
+                let (x, y) = (f64::from_bits(x), f64::from_bits(y));
+                let sides = crate::ui::adapters::style::sides(
+                    (!from_right).then_some(x),
+                    from_right.then_some(x),
+                    (!above).then_some(y),
+                    above.then_some(y),
+                );
+                crate::ui::adapters::style::set(&tip_ref, &sides);
+            }
         });
     }
     let Some(t) = (*tip).clone() else {
