@@ -712,3 +712,70 @@ test('1280×800: panning the lanes by domain with the arrow keys, no heading mov
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// Lanes by domain make the drawing some 3,000 px tall, its years drawn only at its top: scrolled
+// down to the lower lanes, a reader could not tell their dates. The axis stays in sight then, at
+// the window's top, and follows a pan.
+test('1280×800: scrolled down the lanes by domain, the years stay at the window\'s top and follow a pan', async () => {
+  const page = await load(browser, server.origin + '/?group=domain&from=1990-01-01&to=2010-01-01', { marks: true });
+  await windowSettled(page);
+  const strip = page.locator('.timeline-canvas canvas.axis-stuck');
+  /** The drawing's own axis (its top 40 px) as shown with the page at its top, and the window's top 40 px over the drawing once scrolled down. */
+  const axisAtTop = async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await until(async () => !(await strip.isVisible()), 'the drawing\'s own axis in view, no strip over it');
+    const box = await page.locator(TIMELINE).boundingBox();
+    return shownPixels(page, { x: box.x, y: box.y, width: box.width, height: 40 });
+  };
+  const topWhenScrolled = async () => {
+    await page.evaluate(() => window.scrollTo(0, 1400));
+    await until(() => strip.isVisible(), 'the strip shows once the drawing\'s axis is above the window');
+    const box = await page.locator(TIMELINE).boundingBox();
+    assert.ok(box.y < -1000 && box.y + box.height > 800, `the drawing runs from above the window to below it (${Math.round(box.y)}, ${Math.round(box.height)} px tall)`);
+    return shownPixels(page, { x: box.x, y: 0, width: box.width, height: 40 });
+  };
+  // The share of 4 × 4 blocks whose mean brightness differs (the two canvases stand at a fraction
+  // of a pixel, each resampled its own way: the letters' edges differ pixel by pixel).
+  const same = (a, b) => {
+    assert.equal(a.data.length, b.data.length);
+    const mean = (img, bx, by) => {
+      let sum = 0;
+      for (let y = by; y < by + 4; y++) for (let x = bx; x < bx + 4; x++) {
+        const i = (y * img.width + x) * 4;
+        sum += img.data[i] + img.data[i + 1] + img.data[i + 2];
+      }
+      return sum / 48;
+    };
+    let differ = 0, blocks = 0;
+    for (let by = 0; by + 4 <= a.height; by += 4) for (let bx = 0; bx + 4 <= a.width; bx += 4) {
+      blocks++;
+      if (Math.abs(mean(a, bx, by) - mean(b, bx, by)) > 24) differ++;
+    }
+    return differ / blocks;
+  };
+  const inks = (image) => {
+    // Dark pixels: the years' letters and the ticks (the band is light).
+    let n = 0;
+    for (let i = 0; i < image.data.length; i += 4) if (image.data[i] + image.data[i + 1] + image.data[i + 2] < 300) n++;
+    return n;
+  };
+  const axis = await axisAtTop();
+  assert.ok(inks(axis) > 120, `the drawing's axis shows its years (${inks(axis)} dark px)`);
+  const scrolled = await topWhenScrolled();
+  await page.screenshot({ path: artifact('readable-axis-kept-1280.png') });
+  assert.ok(same(axis, scrolled) < 0.02, `scrolled down, the window's top shows the drawing's axis (${(100 * same(axis, scrolled)).toFixed(1)} % of pixels differ)`);
+  // A drag while scrolled down: the years move with the drawing.
+  const box = await page.locator(TIMELINE).boundingBox();
+  const y = 300;
+  await page.mouse.move(box.x + box.width - 100, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width - 100 - i * 30, y);
+  await page.mouse.up();
+  await windowSettled(page);
+  const moved = await shownPixels(page, { x: box.x, y: 0, width: box.width, height: 40 });
+  assert.ok(same(scrolled, moved) > 0.005, 'after the pan, the years at the window\'s top moved');
+  const axisAfter = await axisAtTop();
+  assert.ok(same(axisAfter, moved) < 0.02, `after the pan, the window's top showed the drawing's axis as the pan left it (${(100 * same(axisAfter, moved)).toFixed(1)} % differ)`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -3,6 +3,7 @@
 //! ([`canvas`]), keeps an accessible layer of targets over it ([`targets`]) and turns pointer,
 //! wheel and key input into actions ([`input`]).
 
+mod axis;
 mod canvas;
 mod input;
 mod targets;
@@ -292,6 +293,7 @@ pub fn timeline(props: &Props) -> Html {
         settle_due,
         rerender,
     });
+    let axis = axis::use_stuck_axis(scene.clone(), props.dark);
     let layer_scene: LayerScene = use_mut_ref(|| None);
     *layer_scene.borrow_mut() = layer.overlay.clone();
     // A badge opened (clicked, tapped or chosen by key): once the window has come to its events
@@ -676,6 +678,10 @@ pub fn timeline(props: &Props) -> Html {
                         }
                     </g>
                 </svg>
+                // The axis again at the window's top while the drawing's own is scrolled away
+                // (see `axis`), and the box that tells when it is.
+                <div class="axis-band" ref={axis.band} aria-hidden="true"></div>
+                <canvas ref={axis.canvas} class={classes!("axis-stuck", axis.stuck.then_some("stuck"))} aria-hidden="true"></canvas>
                 // In a box of their own (which draws none): the drawing's canvas and layer keep
                 // their elements when these come and go (the canvas was made anew, blank).
                 <div class="timeline-overlays">
