@@ -148,7 +148,7 @@ test('printing as the worker takes the drawing over prints the whole drawing', a
         // The first drawing canvas is the page's own; the second, the one made for the worker.
         if (node.nodeName === 'CANVAS' && node.classList.contains('drawing') && ++drawings === 2) {
           queueMicrotask(() => {
-            window.printedAmong = document.querySelectorAll('.timeline-canvas canvas').length;
+            window.printedAmong = document.querySelectorAll('.timeline-canvas canvas.drawing, .timeline-canvas canvas.cover').length;
             window.dispatchEvent(new Event('beforeprint'));
           });
         }
