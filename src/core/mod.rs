@@ -1,6 +1,7 @@
 //! The pure core: no web-sys, no Yew. Every module here is tested with native `cargo test`.
 
 pub mod cite;
+pub mod composite;
 pub mod dataset;
 pub mod date;
 pub mod describe;

@@ -6,6 +6,7 @@
 //! canvas in a single draw.
 
 use super::paint::{polygon, Colours};
+use crate::core::composite::{blit, Sprite};
 use crate::core::scene::{mark_under, Fills, Shape, Stroke};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
@@ -67,12 +68,6 @@ struct Key {
     alpha: u64,
     r: u64,
     phase: (u8, u8),
-}
-
-/// A mark's pixels: `side` × `side`, RGBA (not premultiplied, as the canvas gives them).
-struct Sprite {
-    side: usize,
-    pixels: Vec<u8>,
 }
 
 #[derive(Default)]
@@ -310,59 +305,9 @@ impl Sprites {
                 let from = (cy + row) * stride + cx * 4;
                 sprite.extend_from_slice(&pixels[from..from + side * 4]);
             }
-            self.cache.insert(
-                key,
-                Sprite {
-                    side,
-                    pixels: sprite,
-                },
-            );
+            self.cache.insert(key, Sprite::new(side, sprite));
         }
         Ok(())
-    }
-}
-
-/// Draws `sprite` over `image` (`w` × `h` RGBA) with its top left corner at (`left`, `up`):
-/// "source over", on colours that are not premultiplied.
-fn blit(image: &mut [u8], w: usize, h: usize, sprite: &Sprite, left: i64, up: i64) {
-    let side = sprite.side as i64;
-    let (x0, x1) = (left.max(0), (left + side).min(w as i64));
-    let (y0, y1) = (up.max(0), (up + side).min(h as i64));
-    if x0 >= x1 || y0 >= y1 {
-        return;
-    }
-    for y in y0..y1 {
-        let src_row = ((y - up) * side + (x0 - left)) as usize * 4;
-        let dst_row = (y as usize * w + x0 as usize) * 4;
-        let n = (x1 - x0) as usize * 4;
-        let src = &sprite.pixels[src_row..src_row + n];
-        let dst = &mut image[dst_row..dst_row + n];
-        // Marks seldom overlap: where the row below is still clear, it is one copy.
-        if dst.iter().skip(3).step_by(4).all(|&a| a == 0) {
-            dst.copy_from_slice(src);
-            continue;
-        }
-        for (s, d) in src.chunks_exact(4).zip(dst.chunks_exact_mut(4)) {
-            let sa = u32::from(s[3]);
-            if sa == 0 {
-                continue;
-            }
-            let da = u32::from(d[3]);
-            if sa == 255 || da == 0 {
-                d[0] = s[0];
-                d[1] = s[1];
-                d[2] = s[2];
-                d[3] = s[3];
-                continue;
-            }
-            // out = src + dst × (1 − src alpha), weighted by each one's alpha.
-            let keep = da * (255 - sa) / 255;
-            let a = sa + keep;
-            for c in 0..3 {
-                d[c] = ((u32::from(s[c]) * sa + u32::from(d[c]) * keep + a / 2) / a) as u8;
-            }
-            d[3] = a as u8;
-        }
     }
 }
 
