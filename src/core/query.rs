@@ -13,7 +13,8 @@ mod search;
 pub use histogram::{year_histogram, HistogramIndex, YearHistogram, MAX_HISTOGRAM_BINS};
 pub use index::{EventSet, FacetIndex, SearchText, SEARCH_CHUNK};
 pub use search::{
-    fold, found_in, highlight_ranges, search_haystacks, text_matches, Field, FoundIn, MAX_FOUND_IN,
+    fold, found_in, highlight_ranges, search_haystacks, terms, text_matches, Field, FoundIn,
+    MAX_FOUND_IN,
 };
 
 /// The three facets.

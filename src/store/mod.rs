@@ -588,7 +588,9 @@ impl State {
             })
             .collect();
         if !filter.text.trim().is_empty() {
-            parts.push(format!("Search: “{}”", filter.text.trim()));
+            // As the "no match" message cuts it (the timeline's name, the print's heading).
+            let text = crate::core::text::shown(filter.text.trim(), 60);
+            parts.push(format!("Search: “{text}”"));
         }
         parts.join(" · ")
     }

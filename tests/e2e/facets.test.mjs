@@ -109,6 +109,35 @@ test('searching "worner" finds the 1991 visit, highlighted, and Enter goes to it
   await page.context().close();
 });
 
+// Readers type quotation marks for a phrase ("Tokyo Conference" found nothing: the marks were
+// taken as letters), and paste sentences (a long query made its chip a pill as tall as the
+// screen, the timeline pushed below it).
+test('a phrase in quotation marks finds the events that say it; a long search keeps its chip on one line', async () => {
+  const page = await load(browser, server.origin + '/');
+  const search = page.getByRole('searchbox', { name: 'Search events' });
+  await search.fill('"Tokyo Conference"');
+  const phrase = DATA.events.filter((e) => /tokyo conference/i.test([e.title, e.summary, e.evidence, ...(e.actors || [])].join(' ')));
+  assert.ok(phrase.length > 0);
+  await until(async () => (await listTitles(page)).length === phrase.length, `the ${phrase.length} events that say "Tokyo Conference" are listed`);
+  assert.deepEqual((await listTitles(page)).sort(), phrase.map((e) => e.title).sort());
+  assert.ok((await page.locator('.event-list mark').allTextContents()).some((m) => /^Tokyo Conference$/i.test(m)), 'the phrase is marked whole');
+  const chips = page.getByRole('navigation', { name: 'Active filters' });
+  await chips.getByRole('button', { name: /Search “"Tokyo Conference"”/ }).waitFor();
+  const sentence = DATA.events.find((e) => e.evidence.length > 130).evidence;
+  await search.fill(sentence);
+  const chip = chips.getByRole('button', { name: /^Remove the Search/ });
+  await until(async () => /…”/.test(await chip.textContent()), 'the chip cuts the query with "…"');
+  const box = await chip.boundingBox();
+  assert.ok(box.height < 40, `the chip stays one line high (${box.height} px)`);
+  assert.equal(await chip.getAttribute('title'), sentence.trim(), 'its tooltip has the whole query');
+  const timeline = await page.locator(TIMELINE).boundingBox();
+  assert.ok(timeline.y < 800, `the timeline starts on the first screen (${Math.round(timeline.y)} px down)`);
+  await chip.click();
+  await until(async () => (await search.inputValue()) === '', 'the chip clears the search');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("the overview's counts stay clear of the window's grips, wherever the window ends", async () => {
   // The last: a few events, the window over the whole chart, both grips at its ends.
   for (const [query, viewport] of [['/', { width: 1280, height: 800 }], ['/?domain=afghanistan', { width: 1280, height: 800 }], ['/?domain=afghanistan', { width: 375, height: 667 }], ['/?synthetic=4', { width: 1280, height: 800 }]]) {

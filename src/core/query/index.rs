@@ -6,7 +6,7 @@
 //! give (the tests compare the two on random chronologies and filters); the scans stay as the
 //! definition.
 
-use super::{fold, search::fold_event_into, Facet, FacetCount, Filter};
+use super::{search::fold_event_into, terms, Facet, FacetCount, Filter};
 use crate::core::dataset::Chronology;
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
@@ -345,9 +345,9 @@ impl SearchText {
     /// The text must be complete ([`SearchText::new`]) when the filter has a search.
     pub fn passing(&self, data: &Chronology, filter: &Filter) -> EventSet {
         let len = data.events.len();
-        let query = fold(&filter.text);
         let mut set = EventSet::full(len);
-        for word in query.split_whitespace() {
+        for word in terms(&filter.text) {
+            let word = word.as_str();
             if set.count() < len / 16 {
                 // Few candidates left: look in their texts only.
                 let mut kept = EventSet::empty(len);
@@ -532,6 +532,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
+        use crate::core::query::fold;
         use crate::core::synthetic;
         use proptest::prelude::*;
 

@@ -76,10 +76,31 @@ pub(super) fn fold_event_into(e: &Event, authors: &[String], out: &mut String) {
     }
 }
 
-/// Every word of the query occurs in the haystack (both folded).
+/// Every term of the query (see [`terms`]) occurs in the haystack (both folded).
 pub fn text_matches(haystack: &str, query: &str) -> bool {
-    let q = fold(query);
-    q.split_whitespace().all(|word| haystack.contains(word))
+    terms(query)
+        .iter()
+        .all(|term| haystack.contains(term.as_str()))
+}
+
+/// What a query looks for, folded: its words, and the phrases it puts in quotation marks
+/// (`"Tokyo Conference"`, “…”, «…») whole, their words one space apart. Readers type quotation
+/// marks to mean a phrase; taken as letters, they matched nothing. An unclosed quotation mark
+/// opens a phrase to the end (a phrase being typed). Apostrophes are letters (`Abe's`).
+pub fn terms(query: &str) -> Vec<String> {
+    let folded = fold(query);
+    let mut out = Vec::new();
+    for (n, part) in folded.split(['"', '“', '”', '„', '«', '»']).enumerate() {
+        if n % 2 == 1 {
+            let phrase = part.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !phrase.is_empty() {
+                out.push(phrase);
+            }
+        } else {
+            out.extend(part.split_whitespace().map(String::from));
+        }
+    }
+    out
 }
 
 /// Lower case without diacritics: "Wörner" → "worner", "Œuvre" → "oeuvre".
@@ -151,7 +172,7 @@ const COMMON_WORDS: [&str; 16] = [
 /// and in order: what the list highlights. The whole query is highlighted where it occurs; a
 /// common word ("of", "the") of a query with other words only there.
 pub fn highlight_ranges(text: &str, query: &str) -> Vec<(usize, usize)> {
-    let all: Vec<String> = fold(query).split_whitespace().map(String::from).collect();
+    let all: Vec<String> = terms(query);
     if all.is_empty() {
         return vec![];
     }
@@ -247,10 +268,9 @@ const EXCERPT_AFTER: usize = 50;
 /// hold every word (or the event does not match).
 pub fn found_in(data: &Chronology, e: &Event, query: &str) -> Vec<FoundIn> {
     let shown = format!("{}\n{}", fold(&e.title), fold(&e.date_label()));
-    let missing: Vec<String> = fold(query)
-        .split_whitespace()
-        .filter(|w| !shown.contains(w))
-        .map(String::from)
+    let missing: Vec<String> = terms(query)
+        .into_iter()
+        .filter(|w| !shown.contains(w.as_str()))
         .collect();
     if missing.is_empty() {
         return vec![];

@@ -350,6 +350,58 @@ fn search_ignores_case_and_diacritics() {
     assert!(text_matches(&fold("Œuvre STRASSE"), "oeuvre straße"));
 }
 
+/// A phrase in quotation marks, as readers type one: `"Tokyo Conference"` found nothing (the
+/// marks were taken as letters). It finds the events that hold the words side by side, in that
+/// order, whatever the marks (straight, curly, guillemets), and the index finds the same.
+#[test]
+fn a_phrase_in_quotation_marks_is_found_whole() {
+    assert_eq!(
+        terms("“Tokyo  Conference” naval \"Abe's\" «x»"),
+        vec!["tokyo conference", "naval", "abe's", "x"]
+    );
+    assert_eq!(
+        terms("\"Tokyo Confe"),
+        vec!["tokyo confe"],
+        "a phrase being typed"
+    );
+    assert!(terms("\"\" “ ”").is_empty());
+    let d = crate::core::dataset::embedded().unwrap();
+    let h = search_haystacks(&d);
+    let index = SearchText::new(&d);
+    let search = |text: &str| -> Vec<usize> {
+        let f = Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        let scanned: Vec<usize> = (0..d.events.len())
+            .filter(|&i| f.matches(&d.events[i], &h[i]))
+            .collect();
+        assert_eq!(
+            index.passing(&d, &f).iter().collect::<Vec<_>>(),
+            scanned,
+            "{text}"
+        );
+        scanned
+    };
+    let phrase = search("\"Tokyo Conference\"");
+    assert!(!phrase.is_empty(), "the Tokyo Conference is found");
+    assert_eq!(search("“tokyo conference”"), phrase);
+    assert_eq!(search("«Tokyo Conference»"), phrase);
+    for &i in &phrase {
+        assert!(h[i].contains("tokyo conference"), "{}", d.events[i].title);
+    }
+    // The words apart or in another order are not the phrase.
+    let words = search("Tokyo Conference");
+    assert!(words.len() >= phrase.len());
+    assert!(search("\"conference tokyo\"").is_empty());
+    // The matches say the phrase where it stands.
+    let e = &d.events[phrase[0]];
+    let marked = highlight_ranges(&e.title, "\"Tokyo Conference\"");
+    if let Some(&(a, b)) = marked.first() {
+        assert_eq!(fold(&e.title[a..b]), "tokyo conference");
+    }
+}
+
 /// Searching an author finds the events resting on their work: "Stokes" the events citing the
 /// brief's footnotes 2, 3 and 5 (the article in full, then "Stokes."), and only those; the works'
 /// titles are not searched ("Informal Ties" is no event's words).

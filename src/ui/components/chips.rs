@@ -5,6 +5,9 @@ use crate::core::query::{Facet, Filter};
 use crate::store::{Action, Shared};
 use yew::prelude::*;
 
+/// How many characters of the search its chip shows (a longer one is cut with "…").
+const SEARCH_SHOWN: usize = 40;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub data: Shared<Chronology>,
@@ -55,11 +58,13 @@ pub fn filter_chips(props: &Props) -> Html {
                 { for facets }
                 if !text.is_empty() {
                     <li>
-                        <button type="button" class="chip"
+                        // A query pasted from a paragraph made a chip as tall as the screen: cut
+                        // as the "no match" message cuts it, whole in its tooltip.
+                        <button type="button" class="chip" title={(text.chars().count() > SEARCH_SHOWN).then(|| text.to_string())}
                                 onclick={dispatch.reform(|_| Action::SetSearch(String::new()))}>
                             <span class="visually-hidden">{ "Remove the " }</span>
                             <span class="chip-facet">{ "Search" }</span>
-                            <bdi>{ format!("“{text}”") }</bdi>
+                            <bdi>{ format!("“{}”", crate::core::text::shown(text, SEARCH_SHOWN)) }</bdi>
                             <span aria-hidden="true">{ " ×" }</span>
                         </button>
                     </li>
