@@ -138,6 +138,9 @@ pub struct Chrome {
     pub pending: PendingLink,
     /// The events of a `+N` badge too crowded to spread, listed for choosing.
     pub cluster_list: Option<Vec<usize>>,
+    /// While another chronology is shown, the view the built-in one had when it was replaced:
+    /// "Restore the Japan–NATO chronology" goes back to it (filters, lanes, window), as Back does.
+    pub builtin_view: Option<ViewState>,
 }
 
 impl Chrome {

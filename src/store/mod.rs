@@ -295,6 +295,12 @@ impl State {
             },
         );
         fresh.window.width = self.window.width;
+        // The built-in chronology's view is remembered while another stands in its place.
+        fresh.chrome.builtin_view = match (&self.chronology.origin, &fresh.chronology.origin) {
+            (_, Origin::Builtin) => None,
+            (Origin::Builtin, _) => Some(self.view_state()),
+            _ => self.chrome.builtin_view.clone(),
+        };
         fresh.chrome.notices = self
             .chrome
             .notices

@@ -325,7 +325,12 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             s = fresh;
         }
         Action::RestoreBuiltin(builtin) => {
+            // In the view it had when it was replaced (what was said of that view was said then).
+            let view = s.chrome.builtin_view.clone();
             s = s.with_chronology(*builtin, Origin::Builtin);
+            if let Some(view) = view {
+                let _ = s.apply_view(&view);
+            }
             s.chrome.notices.push(Notice::BuiltinAgain);
         }
         Action::BackToBuiltin { builtin, view } => {

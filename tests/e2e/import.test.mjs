@@ -434,6 +434,29 @@ test('"Copy link" on an imported chronology says that the link opens it in this 
   await page.context().close();
 });
 
+test('"Restore the Japan–NATO chronology" brings back the filters and lanes it had before the import', async () => {
+  const mine = structuredClone(DATA);
+  mine.title = 'My own chronology';
+  mine.events = DATA.events.slice(0, 5);
+  const page = await load(browser, server.origin + '/?domain=piracy&group=domain');
+  const piracy = DATA.events.filter((e) => e.domains.includes('piracy'));
+  await listReady(page);
+  assert.equal(await page.locator('.event-list li').count(), piracy.length);
+  await importFile(page, write('mine-restore.json', JSON.stringify(mine)));
+  await page.getByRole('heading', { level: 1, name: 'My own chronology' }).waitFor();
+  // (The dialog says what the file's view kept of the link's: closed.)
+  if (await page.getByRole('dialog').isVisible()) await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Restore the Japan–NATO chronology' }).first().click();
+  await page.getByRole('heading', { level: 1, name: DATA.title }).waitFor();
+  assert.equal(await page.getByRole('checkbox', { name: 'Piracy', exact: true }).isChecked(), true, 'the filter is back');
+  assert.equal(await page.getByRole('combobox', { name: /Lanes/ }).inputValue(), 'domain', 'the lanes are back');
+  await listReady(page);
+  assert.equal(await page.locator('.event-list li').count(), piracy.length);
+  await page.waitForFunction(() => /domain=piracy/.test(location.search) && /group=domain/.test(location.search));
+  assert.deepEqual(page.problems.filter((p) => !p.includes('net::ERR_ABORTED')), []);
+  await page.context().close();
+});
+
 test('Back after an import shows the built-in chronology again, and Forward the import', async () => {
   const mine = structuredClone(DATA);
   mine.title = 'My own chronology';

@@ -283,6 +283,39 @@ fn a_second_import_drops_what_was_said_of_the_first_file_s_view() {
     );
 }
 
+/// "Restore the Japan–NATO chronology" goes back to the view it had when a file replaced it (it
+/// opened the whole chronology afresh, the reader's filters and lanes gone), through any number
+/// of imports; the chronology opened afresh by a link forgets it.
+#[test]
+fn restoring_the_brief_brings_back_the_view_it_had_before_the_import() {
+    use crate::core::grouping::GroupBy;
+    let s = after_all(
+        &state(),
+        [
+            Action::ToggleFacet(Facet::Domain, "piracy".into()),
+            Action::SetGroupBy(GroupBy::Domain),
+            Action::SetSearch("naval".into()),
+        ],
+    );
+    let before = s.view_state();
+    let i = after(&s, imported(None, vec![]));
+    assert!(i.filtering.filter.selected(Facet::Domain).is_empty());
+    let twice = after(&i, imported(None, vec![]));
+    let r = after(&twice, Action::RestoreBuiltin(Box::new(builtin())));
+    assert_eq!(r.chronology.origin, Origin::Builtin);
+    assert_eq!(r.view_state(), before);
+    assert_eq!(r.lanes.by, GroupBy::Domain);
+    assert_eq!(r.filtering.match_count, s.filtering.match_count);
+    assert_eq!(r.chrome.notices.last(), Some(&Notice::BuiltinAgain));
+    assert_eq!(r.chrome.builtin_view, None);
+    // Restored, then another import and back: the view of the brief as it was then.
+    let again = after(
+        &after(&r, imported(None, vec![])),
+        Action::RestoreBuiltin(Box::new(builtin())),
+    );
+    assert_eq!(again.view_state(), before);
+}
+
 /// Restoring the brief drops what was said of the import's view too.
 #[test]
 fn restoring_the_brief_drops_what_was_said_of_the_import_s_view() {
