@@ -193,12 +193,22 @@ pub fn period_end(text: &str) -> Option<f64> {
     (d.precision() != crate::core::date::Precision::Day).then(|| d.end_day() as f64)
 }
 
-/// Rounds a window to what a link can carry (whole minutes), so that a restored view equals the
-/// one the link was made from.
+/// Rounds a window to what a link carries, so that a restored view equals the one the link was
+/// made from: whole minutes, or whole days for a window of [`DAYS_FROM`] or more, where a day is
+/// a pixel or less of the drawing and a link read `from=2000-07-09T16:19&to=2017-06-25T07:41`
+/// (a window eased to the filters' events), in a shared link and a picture's credit.
 pub fn round_window(start: f64, end: f64) -> (f64, f64) {
-    let r = |d: f64| (d * 1440.0).round() / 1440.0;
+    let per_day = if end - start >= DAYS_FROM {
+        1.0
+    } else {
+        1440.0
+    };
+    let r = |d: f64| (d * per_day).round() / per_day;
     (r(start), r(end))
 }
+
+/// How wide a window is (in days: five years) for its link to name days, not minutes.
+pub const DAYS_FROM: f64 = 5.0 * 365.25;
 
 /// The first day of a year, handy for tests and defaults.
 pub fn year_start(year: i32) -> f64 {

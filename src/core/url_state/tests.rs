@@ -13,7 +13,7 @@ fn a_full_link_round_trips() {
     view.follow = false;
     view.window = Some(round_window(
         year_start(1990) + 0.25,
-        year_start(2001) + 17.5,
+        year_start(1993) + 17.5,
     ));
     view.selected = Some("1991-worner-visit".into());
     let q = to_query(&view);
@@ -22,6 +22,36 @@ fn a_full_link_round_trips() {
     assert_eq!(notices, Vec::<String>::new());
     assert_eq!(back, view);
     assert_eq!(to_query(&ViewState::default()), "");
+}
+
+/// A window of years (one eased to the filters' events) is named to the day: its link read
+/// `from=2000-07-09T16:19&to=2017-06-25T07:41`, minutes that are a fraction of a pixel. A
+/// narrower one keeps its minutes; either way the link opens the window it names.
+#[test]
+fn a_window_of_years_is_named_to_the_day() {
+    let wide = round_window(year_start(2000) + 190.68, year_start(2017) + 175.32);
+    assert_eq!(wide, (year_start(2000) + 191.0, year_start(2017) + 175.0));
+    let view = ViewState {
+        window: Some(wide),
+        ..ViewState::default()
+    };
+    let q = to_query(&view);
+    assert_eq!(q, "?from=2000-07-10&to=2017-06-25");
+    assert_eq!(parse(&q).0, view);
+    assert_eq!(
+        round_window(wide.0, wide.1),
+        wide,
+        "rounding again changes nothing"
+    );
+    let narrow = round_window(year_start(2014) + 0.25, year_start(2016) + 3.5);
+    assert_eq!(narrow, (year_start(2014) + 0.25, year_start(2016) + 3.5));
+    // Wider than five years by a hair: days, and then still wider than five years.
+    let edge = round_window(0.4, DAYS_FROM + 0.9);
+    assert!(
+        edge.1 - edge.0 >= DAYS_FROM - 1.0 && edge.0.fract() == 0.0,
+        "{edge:?}"
+    );
+    assert_eq!(round_window(edge.0, edge.1), edge);
 }
 
 #[test]

@@ -283,9 +283,10 @@ fn a_link_with_filters_but_no_window_opens_framed_on_what_they_match_unless_the_
         &Estimate,
         Environment::default(),
     );
+    // (To the day, the window being years wide: within half a day, under a pixel.)
     let (a, b) = (again.window.viewport, s.window.viewport);
     assert!(
-        (a.start - b.start).abs() < 0.01 && (a.end - b.end).abs() < 0.01,
+        (a.start - b.start).abs() <= 0.5 && (a.end - b.end).abs() <= 0.5,
         "{a:?} {b:?}"
     );
 
