@@ -518,6 +518,9 @@ pub struct Scene {
     pub start: f64,
     pub end: f64,
     pub items: Vec<Item>,
+    /// How many of the first items are the backdrop: the phases' bands and names, then the axis
+    /// (what the axis kept in sight over a tall drawing paints again). None for a saved picture.
+    pub backdrop: usize,
     /// Marks and badges in drawing order (the last drawn is on top).
     pub targets: Vec<Target>,
     /// The phases in view, left to right.

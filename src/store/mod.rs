@@ -296,9 +296,13 @@ impl State {
         );
         fresh.window.width = self.window.width;
         // The built-in chronology's view is remembered while another stands in its place.
+        // (Not while a link's file loads: the built-in chronology only stands in for it then,
+        // in the link's view, which is the file's.)
+        let placeholder = self.chrome.pending.data.is_some() || self.chrome.pending.view.is_some();
         fresh.chrome.builtin_view = match (&self.chronology.origin, &fresh.chronology.origin) {
             (_, Origin::Builtin) => None,
-            (Origin::Builtin, _) => Some(self.view_state()),
+            (Origin::Builtin, _) if !placeholder => Some(self.view_state()),
+            (Origin::Builtin, _) => None,
             _ => self.chrome.builtin_view.clone(),
         };
         fresh.chrome.notices = self
@@ -594,8 +598,9 @@ impl State {
             })
             .collect();
         if !filter.text.trim().is_empty() {
-            // As the "no match" message cuts it (the timeline's name, the print's heading).
-            let text = crate::core::text::shown(filter.text.trim(), 60);
+            // A query pasted from a paragraph is cut (the timeline's name, a saved picture's
+            // description, the print's heading), where a sentence or two still reads whole.
+            let text = crate::core::text::shown(filter.text.trim(), 100);
             parts.push(format!("Search: “{text}”"));
         }
         parts.join(" · ")

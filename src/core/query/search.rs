@@ -316,7 +316,8 @@ pub fn found_in(data: &Chronology, e: &Event, query: &str) -> Vec<FoundIn> {
 /// A few words of `text` about the first place `word` (folded) occurs in it, cut at spaces,
 /// with "…" where it is cut.
 pub(super) fn excerpt(text: &str, word: &str) -> String {
-    let Some(&(start, end)) = highlight_ranges(text, word).first() else {
+    // The term whole (a phrase's words side by side, not the first of them alone).
+    let Some(&(start, end)) = highlight_ranges(text, &format!("\"{word}\"")).first() else {
         return text.to_string();
     };
     let before = &text[..start];

@@ -118,6 +118,7 @@ impl Scene {
         };
         draw_phases(input.data, scale, height, names, &mut items, &mut phases);
         draw_axis(scale, height, &mut items);
+        let backdrop = items.len();
 
         let mut painter = Painter {
             input,
@@ -167,6 +168,7 @@ impl Scene {
             start: scale.start,
             end: scale.end,
             items,
+            backdrop,
             targets,
             phases,
             groups,

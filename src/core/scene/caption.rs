@@ -253,6 +253,7 @@ impl Scene {
             start: self.start,
             end: self.end,
             items,
+            backdrop: 0,
             targets: Vec::new(),
             phases: Vec::new(),
             groups: Vec::new(),

@@ -58,9 +58,10 @@ pub fn filter_chips(props: &Props) -> Html {
                 { for facets }
                 if !text.is_empty() {
                     <li>
-                        // A query pasted from a paragraph made a chip as tall as the screen: cut
-                        // as the "no match" message cuts it, whole in its tooltip.
-                        <button type="button" class="chip" title={(text.chars().count() > SEARCH_SHOWN).then(|| text.to_string())}
+                        // A query pasted from a paragraph made a chip as tall as the screen: cut,
+                        // and on one line (the narrow screen's cut with "…" by the style sheet),
+                        // whole in its tooltip.
+                        <button type="button" class="chip search-chip" title={(text.chars().count() > SEARCH_SHOWN).then(|| text.to_string())}
                                 onclick={dispatch.reform(|_| Action::SetSearch(String::new()))}>
                             <span class="visually-hidden">{ "Remove the " }</span>
                             <span class="chip-facet">{ "Search" }</span>

@@ -482,3 +482,50 @@ fn kept_lanes_apply_only_to_the_same_blocks() {
     assert!(kept.lanes.iter().all(|l| l.points >= 12 && l.spans >= 9));
     assert!(kept.height > s.height);
 }
+
+/// The axis kept in sight over a tall drawing paints the scene's backdrop alone (not every item
+/// of a scene of thousands): the backdrop holds the axis, its years and ticks, and nothing after
+/// it reaches the axis's rows; ungrouped and in lanes by domain, at a phone's width and a
+/// desktop's, with an event selected.
+#[test]
+fn the_backdrop_is_all_the_axis_rows_hold() {
+    let (data, index) = brief();
+    let axis = Rows {
+        top: 0.0,
+        bottom: AXIS_HEIGHT,
+    };
+    for width in [360.0, 1280.0] {
+        let scale = fit_all(&index, width);
+        let everything = vec![true; data.events.len()];
+        let plain = scene(&data, &index, &scale, &everything, false, Some(3));
+        let (grouped, _) = grouped_scene(
+            &data,
+            &index,
+            &Filter::default(),
+            GroupBy::Domain,
+            &BTreeSet::new(),
+            &scale,
+        );
+        for s in [plain, grouped] {
+            assert!(s.backdrop > 0 && s.backdrop < s.items.len());
+            let backdrop = &s.items[..s.backdrop];
+            let years: Vec<&str> = backdrop
+                .iter()
+                .filter_map(|i| match &i.prim {
+                    Prim::Text { text, y, .. } if *y < AXIS_HEIGHT => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert!(years.iter().any(|t| t.starts_with("199")), "{years:?}");
+            let later: Vec<&Item> = s.items[s.backdrop..]
+                .iter()
+                .filter(|i| axis.reach(&i.prim))
+                .collect();
+            assert!(later.is_empty(), "{width}: {later:?}");
+            assert!(s
+                .callout
+                .as_ref()
+                .is_none_or(|c| c.items.iter().all(|i| !axis.reach(&i.prim))));
+        }
+    }
+}

@@ -316,6 +316,32 @@ fn restoring_the_brief_brings_back_the_view_it_had_before_the_import() {
     assert_eq!(again.view_state(), before);
 }
 
+/// The brief shown only while a link's file loads (in the link's view, the file's) is not a view
+/// to go back to: restored, it opens afresh.
+#[test]
+fn restoring_the_brief_after_a_link_s_file_does_not_bring_back_the_file_s_view() {
+    let (s, _) = crate::store::boot::boot(
+        crate::store::boot::plan(crate::store::boot::Facts {
+            query: "?data=files/x.csv&domain=piracy&from=1990&to=1995".into(),
+            builtin_shown: false,
+            stored: || unreachable!("storage is not read for this link"),
+            stored_view: || None,
+        }),
+        &Estimate,
+        Environment::default(),
+    );
+    let mut a = imported(None, vec![]);
+    if let Action::Imported { origin, .. } = &mut a {
+        *origin = Origin::Url("files/x.csv".into());
+    }
+    let loaded = after(&s, a);
+    assert_eq!(loaded.chrome.builtin_view, None);
+    let r = after(&loaded, Action::RestoreBuiltin(Box::new(builtin())));
+    assert!(r.filtering.filter.selected(Facet::Domain).is_empty());
+    assert_eq!(r.view_state().data, None);
+    assert_eq!(r.filtering.match_count, r.len());
+}
+
 /// Restoring the brief drops what was said of the import's view too.
 #[test]
 fn restoring_the_brief_drops_what_was_said_of_the_import_s_view() {

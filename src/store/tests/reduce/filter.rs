@@ -186,7 +186,7 @@ fn the_filters_are_said_in_words() {
     let long = after(&state(), Action::SetSearch("japan nato ".repeat(300)));
     let said = long.shown_in_words();
     assert!(said.starts_with("Search: “japan nato japan"), "{said}");
-    assert!(said.ends_with("…”") && said.chars().count() < 80, "{said}");
+    assert!(said.ends_with("…”") && said.chars().count() < 120, "{said}");
     let story = after(&state(), Action::StartStory(0));
     assert!(
         story.shown_in_words().contains("Scene 1 of"),

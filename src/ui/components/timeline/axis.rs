@@ -2,12 +2,12 @@
 //! thousand pixels tall, and its years are drawn only at its top: scrolled down to the lower
 //! lanes, a reader could not tell their dates. While the drawing's own axis is scrolled (even
 //! partly) above the window, a strip at the window's top, over the drawing, shows it again: the
-//! same band, ticks and years, painted on the page's thread (forty rows, a few dozen items). While
-//! the axis is in view the strip is hidden and not painted: a zoom or a pan at the top of the page
-//! costs nothing more.
+//! scene's backdrop (its phases' bands and its axis: a few dozen items, whatever the number of
+//! events) painted on the page's thread. While the axis is in view the strip is hidden and not
+//! painted: a zoom or a pan at the top of the page costs nothing more.
 
 use crate::core::scene::{Rows, Scene, AXIS_HEIGHT};
-use crate::ui::adapters::paint::{paint, pixel_ratio, use_system_colour_changes, Colours};
+use crate::ui::adapters::paint::{paint, pixel_ratio, use_system_colour_changes, Colours, Drawing};
 use crate::ui::adapters::style;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,39 +26,35 @@ pub struct StuckAxis {
 }
 
 #[hook]
-pub fn use_stuck_axis(scene: Rc<Scene>, dark: bool) -> StuckAxis {
+pub fn use_stuck_axis(scene: Rc<Scene>, dark: bool, container: NodeRef) -> StuckAxis {
     let canvas = use_node_ref();
     let band = use_node_ref();
     let stuck = use_state_eq(|| false);
     {
         let (band, stuck) = (band.clone(), stuck.setter());
         use_effect_with((), move |_| {
-            let observer =
-                band.cast::<web_sys::Element>().and_then(|target| {
-                    // Whole in the window: not stuck; else stuck when its top is above the window's
-                    // (below it, the drawing has not been reached yet).
-                    let callback =
-                        Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                            let Some(entry) = entries.iter().last().and_then(|e| {
-                                e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()
-                            }) else {
-                                return;
-                            };
-                            let top = entry.root_bounds().map_or(0.0, |r| r.top());
-                            let above = entry.bounding_client_rect().top() < top - 0.5;
-                            stuck.set(entry.intersection_ratio() < 1.0 && above);
-                        });
-                    let options = web_sys::IntersectionObserverInit::new();
-                    let thresholds = js_sys::Array::of2(&0.0.into(), &1.0.into());
-                    options.set_threshold(&thresholds);
-                    let observer = web_sys::IntersectionObserver::new_with_options(
-                        callback.as_ref().unchecked_ref(),
-                        &options,
-                    )
-                    .ok()?;
-                    observer.observe(&target);
-                    Some((observer, callback))
+            let observer = band.cast::<web_sys::Element>().and_then(|target| {
+                // The band (the drawing's axis) crossing the window's top, and the drawing coming
+                // into the window or leaving it (a jump from above the drawing to its middle
+                // crosses no edge of the band): either way, where the band stands says it.
+                let watched = target.clone();
+                let callback = Closure::<dyn FnMut()>::new(move || {
+                    stuck.set(watched.get_bounding_client_rect().top() < -0.5);
                 });
+                let options = web_sys::IntersectionObserverInit::new();
+                let thresholds = js_sys::Array::of2(&0.0.into(), &1.0.into());
+                options.set_threshold(&thresholds);
+                let observer = web_sys::IntersectionObserver::new_with_options(
+                    callback.as_ref().unchecked_ref(),
+                    &options,
+                )
+                .ok()?;
+                observer.observe(&target);
+                if let Some(drawing) = container.cast::<web_sys::Element>() {
+                    observer.observe(&drawing);
+                }
+                Some((observer, callback))
+            });
             move || {
                 if let Some((observer, callback)) = observer {
                     observer.disconnect();
@@ -77,13 +73,19 @@ pub fn use_stuck_axis(scene: Rc<Scene>, dark: bool) -> StuckAxis {
         use_effect_with(
             (Shared(scene), shown, theme),
             move |(Shared(scene), shown, theme)| {
+                // The drawing's width, as its canvas has (the box's own may have a fraction of
+                // a pixel more, which blurred the years); hidden, the box's own (a width kept
+                // from a wider window would widen the drawing's box).
+                let width = if *shown {
+                    format!("{}px", scene.width)
+                } else {
+                    String::new()
+                };
+                style::set(&canvas, &[("width", width)]);
                 if *shown {
                     if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                         paint_axis(&element, scene, &colours, *theme);
                     }
-                    // The drawing's width, as its canvas has (the box's own may have a fraction
-                    // of a pixel more, which blurred the years).
-                    style::set(&canvas, &[("width", format!("{}px", scene.width))]);
                 }
             },
         );
@@ -98,7 +100,8 @@ pub fn use_stuck_axis(scene: Rc<Scene>, dark: bool) -> StuckAxis {
 /// A theme's colours, and the theme: (dark, system colour changes seen).
 type ThemeColours = ((bool, u32), Rc<Colours>);
 
-/// Paints the drawing's axis (its rows above [`AXIS_HEIGHT`]) on the strip's canvas.
+/// Paints the drawing's axis (the scene's backdrop, in its rows above [`AXIS_HEIGHT`]) on the
+/// strip's canvas.
 fn paint_axis(
     canvas: &web_sys::HtmlCanvasElement,
     scene: &Scene,
@@ -116,9 +119,14 @@ fn paint_axis(
         read
     });
     let ratio = pixel_ratio();
+    let backdrop = Drawing {
+        width: scene.width,
+        items: &scene.items[..scene.backdrop.min(scene.items.len())],
+        callout: &[],
+    };
     paint(
         canvas,
-        scene.into(),
+        backdrop,
         Rows::new(0.0, AXIS_HEIGHT, ratio),
         &colours,
         ratio,

@@ -26,6 +26,10 @@ use targets::{keys_on_marks, use_accessible_layer, LayerInputs, LayerScene, Targ
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// The axis kept in sight at the window's top over a tall drawing (see [`axis`]), its line
+/// included: what stands under it is not in view.
+const AXIS_KEPT_HEIGHT: f64 = crate::core::scene::AXIS_HEIGHT + 1.0;
+
 /// A story moment's name on the timeline: its first baseline (in the phases' names' row, under
 /// the axis), and the height of its lines.
 const MOMENT_NAME_Y: f64 = 52.0;
@@ -179,7 +183,8 @@ fn reveal_first_mark(svg: &NodeRef, members: &[usize]) {
         focus_with(&mark, true);
     }
     let r = mark.get_bounding_client_rect();
-    if r.top() < 0.0 || r.bottom() > view {
+    // (Under the axis kept at the window's top is out of view.)
+    if r.top() < AXIS_KEPT_HEIGHT || r.bottom() > view {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         mark.scroll_into_view_with_scroll_into_view_options(&options);
@@ -293,7 +298,7 @@ pub fn timeline(props: &Props) -> Html {
         settle_due,
         rerender,
     });
-    let axis = axis::use_stuck_axis(scene.clone(), props.dark);
+    let axis = axis::use_stuck_axis(scene.clone(), props.dark, container_ref.clone());
     let layer_scene: LayerScene = use_mut_ref(|| None);
     *layer_scene.borrow_mut() = layer.overlay.clone();
     // A badge opened (clicked, tapped or chosen by key): once the window has come to its events
