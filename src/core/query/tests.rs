@@ -350,6 +350,24 @@ fn search_ignores_case_and_diacritics() {
     assert!(text_matches(&fold("Œuvre STRASSE"), "oeuvre straße"));
 }
 
+/// The events a search for `text` finds, scanning each event's text; the index that big
+/// chronologies search finds the same.
+fn searched(d: &Chronology, h: &[String], index: &SearchText, text: &str) -> Vec<usize> {
+    let f = Filter {
+        text: text.into(),
+        ..Filter::default()
+    };
+    let scanned: Vec<usize> = (0..d.events.len())
+        .filter(|&i| f.matches(&d.events[i], &h[i]))
+        .collect();
+    assert_eq!(
+        index.passing(d, &f).iter().collect::<Vec<_>>(),
+        scanned,
+        "{text}"
+    );
+    scanned
+}
+
 /// A phrase in quotation marks, as readers type one: `"Tokyo Conference"` found nothing (the
 /// marks were taken as letters). It finds the events that hold the words side by side, in that
 /// order, whatever the marks (straight, curly, guillemets), and the index finds the same.
@@ -368,21 +386,7 @@ fn a_phrase_in_quotation_marks_is_found_whole() {
     let d = crate::core::dataset::embedded().unwrap();
     let h = search_haystacks(&d);
     let index = SearchText::new(&d);
-    let search = |text: &str| -> Vec<usize> {
-        let f = Filter {
-            text: text.into(),
-            ..Filter::default()
-        };
-        let scanned: Vec<usize> = (0..d.events.len())
-            .filter(|&i| f.matches(&d.events[i], &h[i]))
-            .collect();
-        assert_eq!(
-            index.passing(&d, &f).iter().collect::<Vec<_>>(),
-            scanned,
-            "{text}"
-        );
-        scanned
-    };
+    let search = |text: &str| searched(&d, &h, &index, text);
     let phrase = search("\"Tokyo Conference\"");
     assert!(!phrase.is_empty(), "the Tokyo Conference is found");
     assert_eq!(search("“tokyo conference”"), phrase);
@@ -415,18 +419,7 @@ fn search_finds_the_authors_of_the_works_cited() {
     let d = crate::core::dataset::embedded().unwrap();
     let h = search_haystacks(&d);
     let index = SearchText::new(&d);
-    let search = |text: &str| -> Vec<usize> {
-        let f = Filter {
-            text: text.into(),
-            ..Filter::default()
-        };
-        let scanned: Vec<usize> = (0..d.events.len())
-            .filter(|&i| f.matches(&d.events[i], &h[i]))
-            .collect();
-        // The index that big chronologies search finds the same.
-        assert_eq!(index.passing(&d, &f).iter().collect::<Vec<_>>(), scanned);
-        scanned
-    };
+    let search = |text: &str| searched(&d, &h, &index, text);
     let stokes: Vec<usize> = (0..d.events.len())
         .filter(|&i| d.events[i].footnotes.iter().any(|n| [2, 3, 5].contains(n)))
         .collect();
