@@ -28,6 +28,27 @@ pub struct Colours {
     forced: bool,
 }
 
+/// The theme's colours as the page resolves them for an element, read again only when the
+/// theme changes: (dark, system colour changes seen). Resolved, not as the stylesheet names them:
+/// under forced colours the system's names (`Canvas`) stand for other colours after the system
+/// changes theme, and the marks' images, kept while the colours are the same, would keep the old
+/// ones.
+#[derive(Default)]
+pub struct ThemeColours(Option<((bool, u32), std::rc::Rc<Colours>)>);
+
+impl ThemeColours {
+    pub fn of(&mut self, element: &Element, theme: (bool, u32)) -> std::rc::Rc<Colours> {
+        match &self.0 {
+            Some((of, colours)) if *of == theme => colours.clone(),
+            _ => {
+                let colours = std::rc::Rc::new(Colours::of(element, theme.0).resolved(element));
+                self.0 = Some((theme, colours.clone()));
+                colours
+            }
+        }
+    }
+}
+
 pub fn forced_colours() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(forced-colors: active)").ok().flatten())

@@ -7,7 +7,10 @@
 //! painted: a zoom or a pan at the top of the page costs nothing more.
 
 use crate::core::scene::{Rows, Scene, AXIS_HEIGHT};
-use crate::ui::adapters::paint::{paint, pixel_ratio, use_system_colour_changes, Colours, Drawing};
+use crate::store::Shared;
+use crate::ui::adapters::paint::{
+    paint, pixel_ratio, use_system_colour_changes, Drawing, ThemeColours,
+};
 use crate::ui::adapters::style;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -64,8 +67,7 @@ pub fn use_stuck_axis(scene: Rc<Scene>, dark: bool, container: NodeRef) -> Stuck
         });
     }
     let system_colours = use_system_colour_changes();
-    // The theme's colours, read again only when it changes.
-    let colours = use_mut_ref(|| None::<ThemeColours>);
+    let colours = use_mut_ref(ThemeColours::default);
     {
         let canvas = canvas.clone();
         let shown = *stuck;
@@ -97,27 +99,15 @@ pub fn use_stuck_axis(scene: Rc<Scene>, dark: bool, container: NodeRef) -> Stuck
     }
 }
 
-/// A theme's colours, and the theme: (dark, system colour changes seen).
-type ThemeColours = ((bool, u32), Rc<Colours>);
-
 /// Paints the drawing's axis (the scene's backdrop, in its rows above [`AXIS_HEIGHT`]) on the
 /// strip's canvas.
 fn paint_axis(
     canvas: &web_sys::HtmlCanvasElement,
     scene: &Scene,
-    colours: &RefCell<Option<ThemeColours>>,
+    colours: &RefCell<ThemeColours>,
     theme: (bool, u32),
 ) {
-    let known = colours
-        .borrow()
-        .as_ref()
-        .filter(|(of, _)| *of == theme)
-        .map(|(_, c)| c.clone());
-    let colours = known.unwrap_or_else(|| {
-        let read = Rc::new(Colours::of(canvas, theme.0).resolved(canvas));
-        *colours.borrow_mut() = Some((theme, read.clone()));
-        read
-    });
+    let colours = colours.borrow_mut().of(canvas, theme);
     let ratio = pixel_ratio();
     let backdrop = Drawing {
         width: scene.width,
@@ -132,13 +122,4 @@ fn paint_axis(
         ratio,
         false,
     );
-}
-
-/// A scene compared by address (a new scene is a new drawing).
-struct Shared(Rc<Scene>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }

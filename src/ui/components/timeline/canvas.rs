@@ -10,7 +10,7 @@ use crate::core::scene::Rows;
 use crate::core::scene::{BlockLanes, Scene, SceneInput};
 use crate::core::viewport::Viewport;
 use crate::store::{Action, Shared};
-use crate::ui::adapters::paint::{pixel_ratio, Colours};
+use crate::ui::adapters::paint::{pixel_ratio, ThemeColours};
 use crate::ui::adapters::paint_worker::{self, Frame};
 use gloo::events::EventListener;
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -73,9 +73,8 @@ pub struct Painted {
     /// The scene of the latest render (also what clicks are tested against).
     pub scene: Rc<Scene>,
     frame: Option<AnimationFrame>,
-    /// The theme's colours, read again only when the theme changes: (dark, system colour
-    /// changes seen, colours).
-    colours: Option<(bool, u32, Rc<Colours>)>,
+    /// The theme's colours.
+    colours: ThemeColours,
     /// The theme of the latest render: (dark, system colour changes seen).
     theme: (bool, u32),
     /// The drawing's size in CSS pixels (the canvas holds `rows` of it).
@@ -133,14 +132,7 @@ fn rows_in_view(canvas: &web_sys::HtmlCanvasElement, height: f64, ratio: f64, be
 fn paint_scene(canvas: &web_sys::HtmlCanvasElement, painted: &RefCell<Painted>, scene: Rc<Scene>) {
     let mut p = painted.borrow_mut();
     let theme = p.theme;
-    let colours = match &p.colours {
-        Some((dark, forced, colours)) if (*dark, *forced) == theme => colours.clone(),
-        // As the page resolves them: under forced colours, the system's names (`Canvas`) stand
-        // for other colours after the system changes theme, and the marks' images, kept while
-        // the colours are the same, would keep the old ones.
-        _ => Rc::new(Colours::of(canvas, theme.0).resolved(canvas)),
-    };
-    p.colours = Some((theme.0, theme.1, colours.clone()));
+    let colours = p.colours.of(canvas, theme);
     let height = if p.holding {
         scene.height.max(p.size.1)
     } else {
